@@ -1,0 +1,147 @@
+/**
+ * What the legal rules and the protocol checker report. A finding is plain data: a stable code the
+ * UI can link to a field, a severity, a Swedish message that says what to do, and where it is.
+ */
+
+export type FindingSeverity = "error" | "warning";
+
+export const FINDING_CODES = [
+  // Content of a § (protocol-checker.ts)
+  "TITLE_MISSING",
+  "DECISION_MISSING",
+  "FOREIGN_BODY_DECISION",
+  "EMPTY_SECTION",
+  "PLACEHOLDER_TEXT",
+  "CASE_NUMBER_MISSING",
+  "DISPATCH_MISSING",
+  // § numbering and the signature block (protocol-checker.ts)
+  "PARAGRAPH_NUMBER_DUPLICATE",
+  "PARAGRAPH_NUMBER_GAP",
+  "PARAGRAPH_ORDER",
+  "SIGNATURE_PARAGRAPHS_MISMATCH",
+  // People who sign (protocol-checker.ts)
+  "ADJUSTER_MISSING",
+  "ADJUSTER_NOT_PARTICIPANT",
+  "SECRETARY_MISSING",
+  // Attendance (attendance.rules.ts)
+  "QUORUM",
+  "SUBSTITUTE_WITH_MEMBER_PRESENT",
+  "MEMBER_RETURNED",
+  "DOUBLE_SEAT",
+  "OVER_SEATS",
+  "RANGE_INVALID",
+  "RANGE_OUTSIDE_MEETING",
+  "RECUSAL_NOT_PRESENT",
+  // Motions, votes, reservations (decisions.rules.ts)
+  "MOTION_NOT_PARTICIPANT",
+  "MOTION_AMENDS_INVALID",
+  "PROPOSITION_MISSING",
+  "VOTER_NOT_PARTICIPANT",
+  "VOTE_DUPLICATE_BALLOT",
+  "VOTE_MISSING_BALLOTS",
+  "VOTE_TALLY_MISMATCH",
+  "VOTE_OUTCOME_MISMATCH",
+  "VOTE_DECISION_MISMATCH",
+  "RESERVATION_NOT_PARTICIPANT",
+  "RESERVATION_BY_MAJORITY",
+  "RESERVATION_DUPLICATE",
+  "NOTE_AUTHOR_NOT_PRESENT",
+  // Dates and deadlines (deadlines.rules.ts)
+  "DATE_INVALID",
+  "ADJUSTMENT_TIME_MISSING",
+  "ADJUSTMENT_PLANNED_LATE",
+  "ADJUSTMENT_BEFORE_MEETING",
+  "ADJUSTMENT_LATE",
+  "ADJUSTMENT_OVERDUE",
+  "ADJUSTED_ON_MISSING",
+  "NOTICE_MISSING",
+  "NOTICE_OVERDUE",
+  "NOTICE_BEFORE_ADJUSTMENT",
+  "NOTICE_LATE",
+  "NOTICE_TAKEN_DOWN_EARLY",
+  "NOTICE_STORAGE_MISSING",
+] as const;
+
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface Finding {
+  code: FindingCode;
+  severity: FindingSeverity;
+  /** Swedish; says what is wrong and what to do. */
+  message: string;
+  /** The § it concerns, or null for the protocol as a whole. */
+  paragraphNumber: number | null;
+  /**
+   * Where to fix it. Inside a §: "title", "decision.intro", "decision.clauses[1]", "sections[2]",
+   * "caseNumber", "dispatch", "motions[0]", "votes[0]", "reservations[0]", "recusals[0]",
+   * "number". Protocol level: "attendance[3]", "adjusters", "secretary", "signatures",
+   * "meeting.adjustmentDate", "meeting.adjustedOn", "notice", "notice.postedOn",
+   * "notice.takeDownOn", "notice.storagePlace".
+   */
+  field: string;
+}
+
+export function createFinding(
+  code: FindingCode,
+  severity: FindingSeverity,
+  message: string,
+  paragraphNumber: number | null,
+  field: string,
+): Finding {
+  return { code, severity, message, paragraphNumber, field };
+}
+
+/**
+ * The statute behind each rule, for help texts and the rules note. Null where the rule is good
+ * practice for a protocol rather than a requirement of law.
+ */
+export const FINDING_SOURCES: Record<FindingCode, string | null> = {
+  TITLE_MISSING: "5 kap. 65–67 §§ kommunallagen (vilka ärenden som handlagts)",
+  DECISION_MISSING: "5 kap. 67 § 4 kommunallagen",
+  FOREIGN_BODY_DECISION: "5 kap. 67 § 4 kommunallagen (vilka beslut som har fattats – av detta organ)",
+  EMPTY_SECTION: null,
+  PLACEHOLDER_TEXT: null,
+  CASE_NUMBER_MISSING: "5 kap. 1 § offentlighets- och sekretesslagen (2009:400), registrering",
+  DISPATCH_MISSING: null,
+  PARAGRAPH_NUMBER_DUPLICATE: null,
+  PARAGRAPH_NUMBER_GAP: null,
+  PARAGRAPH_ORDER: null,
+  SIGNATURE_PARAGRAPHS_MISMATCH: null,
+  ADJUSTER_MISSING: "5 kap. 69 § kommunallagen; arbetsordning/reglemente",
+  ADJUSTER_NOT_PARTICIPANT: null,
+  SECRETARY_MISSING: null,
+  QUORUM: "6 kap. 27 § kommunallagen (nämnder, också en direktion); för fullmäktige motsvarande regel i 5 kap.",
+  SUBSTITUTE_WITH_MEMBER_PRESENT: "kommunallagen 5 och 6 kap. om ersättares tjänstgöring; arbetsordning/reglemente",
+  MEMBER_RETURNED: "kommunallagen 5 och 6 kap. om återinträde efter jäv; arbetsordning/reglemente",
+  DOUBLE_SEAT: null,
+  OVER_SEATS: "6 kap. 27 § kommunallagen",
+  RANGE_INVALID: null,
+  RANGE_OUTSIDE_MEETING: "5 kap. 67 § 5 kommunallagen (vilka som deltagit i besluten)",
+  RECUSAL_NOT_PRESENT: "6 kap. 28–32 §§ kommunallagen (jäv)",
+  MOTION_NOT_PARTICIPANT: null,
+  MOTION_AMENDS_INVALID: "5 kap. 67 § 1 kommunallagen",
+  PROPOSITION_MISSING: "5 kap. 67 § 2 kommunallagen",
+  VOTER_NOT_PARTICIPANT: "5 kap. 67 § 5 kommunallagen",
+  VOTE_DUPLICATE_BALLOT: "5 kap. 67 § 5 kommunallagen",
+  VOTE_MISSING_BALLOTS: "5 kap. 67 § 5 kommunallagen (hur var och en röstat vid öppen omröstning)",
+  VOTE_TALLY_MISMATCH: "5 kap. 67 § 3 kommunallagen",
+  VOTE_OUTCOME_MISMATCH: "5 kap. 67 § 3 kommunallagen",
+  VOTE_DECISION_MISMATCH: "5 kap. 67 §§ 3–4 kommunallagen",
+  RESERVATION_NOT_PARTICIPANT: "4 kap. 27 § kommunallagen",
+  RESERVATION_BY_MAJORITY: "4 kap. 27 § kommunallagen",
+  RESERVATION_DUPLICATE: "5 kap. 67 § 6 kommunallagen",
+  NOTE_AUTHOR_NOT_PRESENT: null,
+  DATE_INVALID: null,
+  ADJUSTMENT_TIME_MISSING: null,
+  ADJUSTMENT_PLANNED_LATE: "5 kap. 69 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid",
+  ADJUSTMENT_BEFORE_MEETING: "5 kap. 69 § kommunallagen",
+  ADJUSTMENT_LATE: "5 kap. 69 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid",
+  ADJUSTMENT_OVERDUE: "5 kap. 69 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid",
+  ADJUSTED_ON_MISSING: "8 kap. 12 § kommunallagen (tillkännagivandet förutsätter känd justering)",
+  NOTICE_MISSING: "8 kap. 12 § kommunallagen",
+  NOTICE_OVERDUE: "8 kap. 12 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid",
+  NOTICE_BEFORE_ADJUSTMENT: "8 kap. 12 § kommunallagen",
+  NOTICE_LATE: "5 kap. 69 § och 8 kap. 12 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid",
+  NOTICE_TAKEN_DOWN_EARLY: "13 kap. 5 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid, 2 §",
+  NOTICE_STORAGE_MISSING: "8 kap. 12 § kommunallagen",
+};
