@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import Link from "next/link";
+import { cache } from "react";
+import { ProtocolView } from "@/modules/protocol/components/protocol-view";
+import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { statusLabel } from "@/modules/protocol/protocol.format";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+const loadProtocol = cache((slug: string) => findProtocolBySlug(getDb(), slug));
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const protocol = await loadProtocol((await params).slug);
+  return { title: protocol ? `${protocol.body.name} ${protocol.meeting.date}` : "Sammanträdet finns inte" };
+}
+
+export default async function MeetingPage({ params }: Props) {
+  const protocol = await loadProtocol((await params).slug);
+  if (!protocol) notFound();
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
+        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">Organ och sammanträden</Link>
+        <span aria-hidden="true"> › </span>
+        <span>{protocol.body.name} {protocol.meeting.date}</span>
+      </nav>
+      <p className="no-print mb-4 inline-block rounded bg-slate-100 px-2 py-1 text-sm">Status: {statusLabel[protocol.meeting.status]}</p>
+      <ProtocolView protocol={protocol} />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { listBodiesWithMeetings } from "@/modules/protocol/protocol.queries";
+import { formatLongDate, statusLabel } from "@/modules/protocol/protocol.format";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+export default async function HomePage() {
+  const bodies = await listBodiesWithMeetings(getDb());
+  return (
+    <>
+      <h1 className="mb-6 text-3xl font-semibold">Organ och sammanträden</h1>
+      {bodies.length === 0 ? (
+        <p>Det finns inga organ ännu.</p>
+      ) : (
+        <ul className="space-y-8">
+          {bodies.map((body) => (
+            <li key={`${body.organisationName}/${body.slug}`}>
+              <section aria-labelledby={`organ-${body.slug}`}>
+                <h2 id={`organ-${body.slug}`} className="text-2xl font-semibold">
+                  {body.name} <span className="text-base font-normal text-[var(--color-muted)]">– {body.organisationName}</span>
+                </h2>
+                {body.meetings.length === 0 ? (
+                  <p className="mt-2 text-[var(--color-muted)]">Inga sammanträden registrerade.</p>
+                ) : (
+                  <table className="mt-3 w-full border-collapse text-left">
+                    <caption className="sr-only">Sammanträden för {body.name}</caption>
+                    <thead>
+                      <tr className="border-b border-slate-300">
+                        <th scope="col" className="py-2 pr-4">Datum</th>
+                        <th scope="col" className="py-2 pr-4">Plats</th>
+                        <th scope="col" className="py-2 pr-4">Paragrafer</th>
+                        <th scope="col" className="py-2">Status</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {body.meetings.map((m) => (
+                        <tr key={m.slug} className="border-b border-slate-200">
+                          <td className="py-2 pr-4">
+                            <Link href={`/moten/${m.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                              {formatLongDate(m.date)}
+                            </Link>
+                          </td>
+                          <td className="py-2 pr-4">{m.place}</td>
+                          <td className="py-2 pr-4">
+                            {m.firstNumber === null ? "–" : m.firstNumber === m.lastNumber ? `§ ${m.firstNumber}` : `§§ ${m.firstNumber}–${m.lastNumber}`}
+                          </td>
+                          <td className="py-2">{statusLabel[m.status]}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </section>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  );
+}

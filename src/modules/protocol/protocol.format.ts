@@ -1,0 +1,120 @@
+// Pure text formatting of protocol parts, shared by pages and renderers.
+import type { AttendanceDTO, AttendanceRole, MeetingStatus, MotionKind, ParagraphRange, ProtocolDTO } from "./protocol.types";
+
+/** "ITSAM 2021/8" → "Dnr 2021/8" (the organisation prefix is implied on its own protocol). */
+export function displayCaseNumber(caseNumber: string | null, prefix: string): string | null {
+  if (!caseNumber) return null;
+  const bare = caseNumber.startsWith(`${prefix} `) ? caseNumber.slice(prefix.length + 1) : caseNumber;
+  return `Dnr ${bare}`;
+}
+
+/** [{59,62}] → "§§ 59-62"; [{59,59}] → "§ 59"; [{59,60},{62,62}] → "§§ 59-60, 62"; [] → "". */
+export function formatParagraphRanges(ranges: readonly ParagraphRange[]): string {
+  if (ranges.length === 0) return "";
+  const parts = ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`));
+  const single = ranges.length === 1 && ranges[0]!.from === ranges[0]!.to;
+  return `${single ? "§" : "§§"} ${parts.join(", ")}`;
+}
+
+/** Sorted § numbers → ranges of consecutive numbers. */
+export function compressNumbers(numbers: readonly number[]): ParagraphRange[] {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const ranges: ParagraphRange[] = [];
+  for (const n of sorted) {
+    const last = ranges.at(-1);
+    if (last && n === last.to + 1) last.to = n;
+    else ranges.push({ from: n, to: n });
+  }
+  return ranges;
+}
+
+/** "Paragrafer 59-67" in the signature block, from the protocol's actual §§. */
+export function formatParagraphSpan(numbers: readonly number[]): string {
+  if (numbers.length === 0) return "";
+  const text = compressNumbers(numbers)
+    .map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`))
+    .join(", ");
+  return numbers.length === 1 ? `Paragraf ${text}` : `Paragrafer ${text}`;
+}
+
+const roleLabel: Record<AttendanceRole, string | null> = {
+  CHAIR: "ordförande",
+  VICE_CHAIR: "vice ordförande",
+  MEMBER: null,
+  SERVING_SUBSTITUTE: "tjänstgörande ersättare",
+  SUBSTITUTE: "ersättare",
+  OTHER: null,
+};
+
+/** One person's attendance line as in the protocol header, with all their roles. */
+export function formatAttendanceLine(rows: readonly AttendanceDTO[]): string {
+  const first = rows[0];
+  if (!first) return "";
+  if (first.role === "OTHER") {
+    const detail = [first.title, formatParagraphRanges(first.ranges)].filter(Boolean).join(" ");
+    return [first.name, detail].filter(Boolean).join(", ");
+  }
+  // "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67"
+  const parts = rows.map((row, i) => {
+    const bits = [roleLabel[row.role], i === 0 ? row.represents : null].filter(Boolean).join(", ");
+    const ranges = formatParagraphRanges(row.ranges);
+    return [bits, ranges].filter(Boolean).join(" ");
+  });
+  return [first.name, ...parts.filter(Boolean)].join(", ");
+}
+
+export type AttendanceGroup = "beslutande" | "ersattare" | "ovriga";
+
+/** Groups attendance rows per person and per header group, keeping the recorded order. */
+export function groupAttendance(rows: readonly AttendanceDTO[]): Record<AttendanceGroup, AttendanceDTO[][]> {
+  const groupOf = (role: AttendanceRole): AttendanceGroup =>
+    role === "OTHER" ? "ovriga" : role === "SUBSTITUTE" ? "ersattare" : "beslutande";
+  const result: Record<AttendanceGroup, AttendanceDTO[][]> = { beslutande: [], ersattare: [], ovriga: [] };
+  const placed = new Map<string, AttendanceDTO[]>();
+  for (const row of rows) {
+    const existing = placed.get(row.personId);
+    if (existing) {
+      existing.push(row);
+      continue;
+    }
+    const list = [row];
+    placed.set(row.personId, list);
+    result[groupOf(row.role)].push(list);
+  }
+  return result;
+}
+
+export const statusLabel: Record<MeetingStatus, string> = {
+  DRAFT: "Utkast",
+  READY_FOR_ADJUSTMENT: "Skickat till justering",
+  ADJUSTED: "Justerat",
+  POSTED: "Anslaget",
+  TAKEN_DOWN: "Nedtaget",
+};
+
+export const motionKindLabel: Record<MotionKind, string> = {
+  BIFALL: "bifallsyrkande",
+  AVSLAG: "avslagsyrkande",
+  ANDRING: "ändringsyrkande",
+  TILLAGG: "tilläggsyrkande",
+  ATERREMISS: "återremissyrkande",
+  BORDLAGGNING: "bordläggningsyrkande",
+};
+
+/** True once all signatures are in: the protocol can no longer change. */
+export function isAdjusted(status: MeetingStatus): boolean {
+  return status === "ADJUSTED" || status === "POSTED" || status === "TAKEN_DOWN";
+}
+
+/** "10:00 – 12:00", "Zoom, kl. 10:00 – 12:00" */
+export function formatPlaceAndTime(meeting: ProtocolDTO["meeting"]): string {
+  const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(" – ");
+  return [meeting.place, time ? `kl. ${time}` : null].filter(Boolean).join(", ");
+}
+
+const longDate = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+
+/** "2021-11-18" → "18 november 2021" */
+export function formatLongDate(isoDate: string): string {
+  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
+}
