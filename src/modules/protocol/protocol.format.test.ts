@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  compressNumbers,
   displayCaseNumber,
   formatAttendanceLine,
-  formatParagraphRanges,
   formatParagraphSpan,
   formatPlaceAndTime,
   groupAttendance,
@@ -31,18 +29,7 @@ describe("displayCaseNumber", () => {
   });
 });
 
-describe("formatParagraphRanges", () => {
-  it.each([
-    [[], ""],
-    [[{ from: 59, to: 59 }], "§ 59"],
-    [[{ from: 59, to: 62 }], "§§ 59-62"],
-    [[{ from: 59, to: 60 }, { from: 62, to: 62 }], "§§ 59-60, 62"],
-  ])("%j → %s", (ranges, expected) => {
-    expect(formatParagraphRanges(ranges)).toBe(expected);
-  });
-});
-
-describe("compressNumbers and formatParagraphSpan", () => {
+describe("formatParagraphSpan", () => {
   it.each([
     [[59, 60, 61, 62, 63, 64, 65, 66, 67], "Paragrafer 59-67"],
     [[67, 59, 60, 61], "Paragrafer 59-61, 67"],
@@ -50,9 +37,6 @@ describe("compressNumbers and formatParagraphSpan", () => {
     [[], ""],
   ])("%j → %s", (numbers, expected) => {
     expect(formatParagraphSpan(numbers)).toBe(expected);
-  });
-  it("drops duplicates", () => {
-    expect(compressNumbers([3, 3, 4])).toEqual([{ from: 3, to: 4 }]);
   });
 });
 

@@ -1,5 +1,6 @@
 // Pure text formatting of protocol parts, shared by pages and renderers.
-import type { AttendanceDTO, AttendanceRole, MeetingStatus, MotionKind, ParagraphRange, ProtocolDTO } from "./protocol.types";
+import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
+import type { AttendanceDTO, AttendanceRole, MeetingStatus, MotionKind, ProtocolDTO } from "./protocol.types";
 
 /** "ITSAM 2021/8" → "Dnr 2021/8" (the organisation prefix is implied on its own protocol). */
 export function displayCaseNumber(caseNumber: string | null, prefix: string): string | null {
@@ -8,33 +9,9 @@ export function displayCaseNumber(caseNumber: string | null, prefix: string): st
   return `Dnr ${bare}`;
 }
 
-/** [{59,62}] → "§§ 59-62"; [{59,59}] → "§ 59"; [{59,60},{62,62}] → "§§ 59-60, 62"; [] → "". */
-export function formatParagraphRanges(ranges: readonly ParagraphRange[]): string {
-  if (ranges.length === 0) return "";
-  const parts = ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`));
-  const single = ranges.length === 1 && ranges[0]!.from === ranges[0]!.to;
-  return `${single ? "§" : "§§"} ${parts.join(", ")}`;
-}
-
-/** Sorted § numbers → ranges of consecutive numbers. */
-export function compressNumbers(numbers: readonly number[]): ParagraphRange[] {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
-  const ranges: ParagraphRange[] = [];
-  for (const n of sorted) {
-    const last = ranges.at(-1);
-    if (last && n === last.to + 1) last.to = n;
-    else ranges.push({ from: n, to: n });
-  }
-  return ranges;
-}
-
 /** "Paragrafer 59-67" in the signature block, from the protocol's actual §§. */
 export function formatParagraphSpan(numbers: readonly number[]): string {
-  if (numbers.length === 0) return "";
-  const text = compressNumbers(numbers)
-    .map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`))
-    .join(", ");
-  return numbers.length === 1 ? `Paragraf ${text}` : `Paragrafer ${text}`;
+  return formatParagraphRanges(compressParagraphNumbers(numbers), "word");
 }
 
 const roleLabel: Record<AttendanceRole, string | null> = {

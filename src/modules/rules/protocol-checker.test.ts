@@ -5,7 +5,6 @@ import {
   findForeignDecidingBody,
   findPlaceholder,
   isReadyForAdjustment,
-  richDocToPlainText,
   signatureParagraphsText,
   type CheckProtocolOptions,
 } from "./protocol-checker";
@@ -143,35 +142,6 @@ describe("findForeignDecidingBody", () => {
     ["Socialnämndens arbetsutskott beslutar att …", "Socialnämnden", "Socialnämndens arbetsutskott"],
   ])("%j in %s → %s", (sentence, body, expected) => {
     expect(findForeignDecidingBody(sentence, body)).toBe(expected);
-  });
-});
-
-describe("richDocToPlainText", () => {
-  it("reads paragraphs, headings, nested lists and tables", () => {
-    const rich: RichDoc = {
-      type: "doc",
-      content: [
-        { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Status" }] },
-        { type: "paragraph", content: [{ type: "text", text: "Rad" }, { type: "hardBreak" }, { type: "text", text: "två" }] },
-        {
-          type: "bulletList",
-          content: [
-            {
-              type: "listItem",
-              content: [
-                { type: "paragraph", content: [{ type: "text", text: "Punkt" }] },
-                { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Under" }] }] }] },
-              ],
-            },
-          ],
-        },
-        {
-          type: "table",
-          content: [{ type: "tableRow", content: [{ type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "A" }] }] }, { type: "tableCell", content: [{ type: "paragraph" }] }] }],
-        },
-      ],
-    };
-    expect(richDocToPlainText(rich)).toBe("Status\nRad\ntvå\nPunkt\nUnder\nA\t");
   });
 });
 

@@ -10,7 +10,8 @@ import {
   isSameParagraphSet,
   parseParagraphRanges,
 } from "@/lib/paragraph-ranges";
-import type { InlineNode, ParagraphDTO, ProtocolDTO, RichDoc } from "@/modules/protocol/protocol.types";
+import type { ParagraphDTO, ProtocolDTO } from "@/modules/protocol/protocol.types";
+import { toPlainText } from "@/modules/richtext/richtext.schema";
 import { checkAttendance, computeParticipation } from "./attendance.rules";
 import { checkDeadlines } from "./deadlines.rules";
 import { checkParagraphDecisions } from "./decisions.rules";
@@ -37,35 +38,6 @@ export interface CheckProtocolOptions {
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 // ---------------------------------------------------------------------------------------------
-
-function inlineText(nodes: readonly InlineNode[] | undefined): string {
-  return (nodes ?? []).map((node) => (node.type === "text" ? node.text : "\n")).join("");
-}
-
-/** The plain text of a rich-text document, one line per block, cells separated by tabs. */
-export function richDocToPlainText(doc: RichDoc): string {
-  const lines: string[] = [];
-  const walk = (blocks: RichDoc["content"]) => {
-    for (const block of blocks) {
-      switch (block.type) {
-        case "paragraph":
-        case "heading":
-          lines.push(inlineText(block.content));
-          break;
-        case "bulletList":
-          for (const item of block.content) walk(item.content);
-          break;
-        case "table":
-          for (const row of block.content) {
-            lines.push(row.content.map((cell) => cell.content.map((p) => inlineText(p.content)).join(" ")).join("\t"));
-          }
-          break;
-      }
-    }
-  };
-  walk(doc.content);
-  return lines.join("\n");
-}
 
 const isBlank = (text: string | null | undefined) => (text ?? "").trim() === "";
 
@@ -197,7 +169,7 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
 
   paragraph.sections.forEach((section, i) => {
     const field = `sections[${i}]`;
-    const text = richDocToPlainText(section.content);
+    const text = toPlainText(section.content);
     if (isBlank(text)) {
       add(
         "EMPTY_SECTION",
@@ -215,7 +187,7 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
     ...paragraph.sections.map((section, i): [string, string, string] => [
       `sections[${i}]`,
       `avsnittet "${section.heading}"`,
-      `${section.heading}\n${richDocToPlainText(section.content)}`,
+      `${section.heading}\n${toPlainText(section.content)}`,
     ]),
     ...paragraph.basisDocuments.map((doc, i): [string, string, string] => [`basisDocuments[${i}]`, "beslutsunderlaget", doc]),
     ...paragraph.motions.map((m, i): [string, string, string] => [`motions[${i}]`, "yrkandet", m.text]),
