@@ -2,9 +2,11 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { cache } from "react";
+import { CheckerPanel } from "@/modules/protocol/components/checker-panel";
 import { ProtocolView } from "@/modules/protocol/components/protocol-view";
+import { isAdjusted, statusLabel } from "@/modules/protocol/protocol.format";
+import { checkProtocol } from "@/modules/rules/protocol-checker";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
-import { statusLabel } from "@/modules/protocol/protocol.format";
 import { getDb } from "@/server/db";
 
 export const dynamic = "force-dynamic";
@@ -29,6 +31,7 @@ export default async function MeetingPage({ params }: Props) {
         <span>{protocol.body.name} {protocol.meeting.date}</span>
       </nav>
       <p className="no-print mb-4 inline-block rounded bg-slate-100 px-2 py-1 text-sm">Status: {statusLabel[protocol.meeting.status]}</p>
+      {!isAdjusted(protocol.meeting.status) && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
       <ProtocolView protocol={protocol} />
     </>
   );
