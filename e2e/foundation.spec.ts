@@ -1,5 +1,10 @@
 import { expect, test } from "@playwright/test";
+import { SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+
+test.beforeEach(async ({ page }) => {
+  await signInAs(page, SECRETARY);
+});
 
 test("the home page lists the Itsam direktion and its seed meeting", async ({ page }) => {
   await page.goto("/");

@@ -52,6 +52,9 @@ function readJson<T>(file: string): T | null {
   }
 }
 
+// Route types that an earlier `next build` generated may describe files that no longer exist.
+rmSync(path.join(ROOT, ".next", "types"), { recursive: true, force: true });
+rmSync(path.join(ROOT, ".next", "dev", "types"), { recursive: true, force: true });
 await step("typecheck", () => single("tsc", ["--noEmit", "-p", "."]));
 await step("lint", () => single("eslint", ["."]));
 

@@ -142,24 +142,28 @@ export async function findProtocolBySlug(db: PrismaClient, slug: string): Promis
 }
 
 export interface BodyOverviewDTO {
+  id: string;
   slug: string;
   name: string;
   organisationName: string;
   meetings: { slug: string; date: string; place: string; status: ProtocolDTO["meeting"]["status"]; paragraphCount: number; firstNumber: number | null; lastNumber: number | null }[];
 }
 
-export async function listBodiesWithMeetings(db: PrismaClient): Promise<BodyOverviewDTO[]> {
+/** Bodies and their meetings; `meetingWhere` limits the meetings (the actor's filter from authz). */
+export async function listBodiesWithMeetings(db: PrismaClient, meetingWhere: Prisma.MeetingWhereInput = {}): Promise<BodyOverviewDTO[]> {
   const bodies = await db.body.findMany({
     orderBy: [{ organisation: { name: "asc" } }, { name: "asc" }],
     include: {
       organisation: true,
       meetings: {
+        where: meetingWhere,
         orderBy: { date: "desc" },
         include: { paragraphs: { select: { number: true }, orderBy: { number: "asc" } } },
       },
     },
   });
   return bodies.map((b) => ({
+    id: b.id,
     slug: b.slug,
     name: b.name,
     organisationName: b.organisation.name,

@@ -58,8 +58,7 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
   return (
     <article id={`paragraf-${p.number}`} aria-labelledby={`${key}-rubrik`} className="paragraph mt-10 border-t-2 border-slate-300 pt-6">
       <h2 id={`${key}-rubrik`} className="text-2xl font-semibold">
-        <span className="mr-3">§ {p.number}</span>
-        {p.title}
+        <span className="mr-3">§ {p.number}</span> {p.title}
       </h2>
       {dnr && <p className="mt-1 text-[var(--color-muted)]">{dnr}</p>}
       {p.isConfidential && <p className="mt-2 font-semibold">Sekretess</p>}

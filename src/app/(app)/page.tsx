@@ -1,12 +1,17 @@
 import Link from "next/link";
 import { listBodiesWithMeetings } from "@/modules/protocol/protocol.queries";
 import { formatLongDate, statusLabel } from "@/modules/protocol/protocol.format";
+import { meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
-  const bodies = await listBodiesWithMeetings(getDb());
+  const user = await requireUser("/");
+  const all = await listBodiesWithMeetings(getDb(), meetingWhereForActor(user));
+  // Bodies the user has a role in, or where they may read a meeting.
+  const bodies = user.isAdmin ? all : all.filter((b) => b.meetings.length > 0 || user.bodyRoles.some((r) => r.bodyId === b.id));
   return (
     <>
       <h1 className="mb-6 text-3xl font-semibold">Organ och sammanträden</h1>

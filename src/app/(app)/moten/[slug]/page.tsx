@@ -7,7 +7,10 @@ import { ProtocolView } from "@/modules/protocol/components/protocol-view";
 import { isAdjusted, statusLabel } from "@/modules/protocol/protocol.format";
 import { checkProtocol } from "@/modules/rules/protocol-checker";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { findMeetingAccess } from "@/modules/meeting/meeting.access";
+import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 
@@ -15,13 +18,21 @@ const loadProtocol = cache((slug: string) => findProtocolBySlug(getDb(), slug));
 
 type Props = { params: Promise<{ slug: string }> };
 
+/** The protocol if the signed-in user may read it; 404 otherwise (do not reveal that it exists). */
+const loadReadable = cache(async (slug: string) => {
+  const user = await requireUser(`/moten/${slug}`);
+  const access = await findMeetingAccess(getDb(), { slug });
+  if (!access || !authorize(user, "meeting.read", access).ok) return null;
+  return loadProtocol(slug);
+});
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const protocol = await loadProtocol((await params).slug);
+  const protocol = await loadReadable((await params).slug);
   return { title: protocol ? `${protocol.body.name} ${protocol.meeting.date}` : "Sammanträdet finns inte" };
 }
 
 export default async function MeetingPage({ params }: Props) {
-  const protocol = await loadProtocol((await params).slug);
+  const protocol = await loadReadable((await params).slug);
   if (!protocol) notFound();
   return (
     <>

@@ -1,0 +1,40 @@
+import { expect, test, type Page } from "@playwright/test";
+import { expectNoAxeViolations } from "./axe";
+import { DEMO_PASSWORD, SECRETARY } from "./auth";
+
+/** Click "Logga in" and wait for the server action's answer, so attempts never overlap. */
+async function submit(page: Page) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/logga-in")),
+    page.getByRole("button", { name: "Logga in" }).click(),
+  ]);
+}
+
+test("the workspace asks for login, refuses a wrong password in Swedish, and signs in and out", async ({ page }) => {
+  await page.goto("/moten/direktionen-2021-11-18");
+  await expect(page).toHaveURL(/\/logga-in\?next=%2Fmoten%2Fdirektionen-2021-11-18$/);
+  await expect(page.getByRole("heading", { name: "Logga in" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("E-postadress").fill(SECRETARY);
+  await page.getByLabel("Lösenord").fill("fel-lösenord");
+  await submit(page);
+  await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
+
+  // An unknown account gets exactly the same message.
+  await page.getByLabel("E-postadress").fill("finns-inte@itsam.example");
+  await page.getByLabel("Lösenord").fill("vad-som-helst");
+  await submit(page);
+  await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
+
+  await page.getByLabel("E-postadress").fill(SECRETARY);
+  await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+  await submit(page);
+  await expect(page).toHaveURL(/\/moten\/direktionen-2021-11-18$/);
+  await expect(page.getByText("Joakim Karlsson", { exact: true }).first()).toBeVisible();
+
+  await page.getByRole("button", { name: "Logga ut" }).click();
+  await expect(page.getByRole("link", { name: "Logga in" })).toBeVisible();
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/logga-in/);
+});

@@ -1,0 +1,39 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn, signOut, TooManyAttempts } from "@/server/auth";
+
+export interface LoginState {
+  error: string | null;
+  email: string;
+}
+
+/** Only same-site paths: never redirect a user to another site after login. */
+function safeNext(value: FormDataEntryValue | null): string {
+  const next = typeof value === "string" ? value : "";
+  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
+}
+
+export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  if (!email || !password) return { error: "Fyll i både e-postadress och lösenord.", email };
+  try {
+    await signIn("credentials", { email, password, redirect: false });
+  } catch (e) {
+    if (e instanceof TooManyAttempts || (e instanceof AuthError && (e as { code?: string }).code === "too_many_attempts")) {
+      return { error: "För många misslyckade försök. Vänta en kvart och försök igen.", email };
+    }
+    if (e instanceof AuthError) {
+      // The same message whether the account exists or not.
+      return { error: "Fel e-postadress eller lösenord.", email };
+    }
+    throw e;
+  }
+  redirect(safeNext(form.get("next")));
+}
+
+export async function logoutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

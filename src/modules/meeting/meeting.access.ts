@@ -1,0 +1,36 @@
+// What the permission table needs to know about a meeting, read in one small query.
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { MeetingResource } from "@/server/authz";
+
+export interface MeetingAccess extends MeetingResource {
+  id: string;
+  slug: string;
+}
+
+export async function findMeetingAccess(
+  db: PrismaClient,
+  where: { id: string } | { slug: string },
+): Promise<MeetingAccess | null> {
+  const m = await db.meeting.findUnique({
+    where,
+    select: {
+      id: true,
+      slug: true,
+      bodyId: true,
+      status: true,
+      secretaryId: true,
+      adjusters: { select: { personId: true } },
+      attendances: { where: { role: "CHAIR" }, select: { personId: true }, take: 1 },
+    },
+  });
+  if (!m) return null;
+  return {
+    id: m.id,
+    slug: m.slug,
+    bodyId: m.bodyId,
+    status: m.status,
+    secretaryPersonId: m.secretaryId,
+    chairPersonId: m.attendances[0]?.personId ?? null,
+    adjusterPersonIds: m.adjusters.map((a) => a.personId),
+  };
+}

@@ -1,0 +1,131 @@
+// THE permission table: who may do what to a meeting's protocol, in which state. Every server
+// action and route handler asks `authorize` (through defineAction); every list query spreads
+// `meetingWhereForActor` into its where. Pure: no Next.js, no Prisma client (only its types).
+import type { Prisma } from "@/generated/prisma/client";
+import type { MeetingStatus } from "@/modules/protocol/protocol.types";
+
+export interface Actor {
+  userId: string;
+  isAdmin: boolean;
+  personId: string | null;
+  bodyRoles: readonly { bodyId: string; role: "SECRETARY" | "MEMBER" }[];
+}
+
+/** What the table needs to know about a meeting. */
+export interface MeetingResource {
+  bodyId: string;
+  status: MeetingStatus;
+  secretaryPersonId: string | null;
+  chairPersonId: string | null;
+  adjusterPersonIds: readonly string[];
+}
+
+/** Roles an actor can hold relative to one meeting. */
+export type Role =
+  | "admin" // system administrator
+  | "secretary" // secretary of the meeting's body
+  | "member" // member of the meeting's body
+  | "meetingSecretary" // the person recorded as this meeting's secretary (signs)
+  | "chair" // ordförande at this meeting
+  | "adjuster"; // justerare of this meeting
+
+const ALL: readonly MeetingStatus[] = ["DRAFT", "READY_FOR_ADJUSTMENT", "ADJUSTED", "POSTED", "TAKEN_DOWN"];
+const ADJUSTED: readonly MeetingStatus[] = ["ADJUSTED", "POSTED", "TAKEN_DOWN"];
+
+export const PERMISSIONS = {
+  /** Read the protocol in the workspace, drafts included. */
+  "meeting.read": { roles: ["admin", "secretary", "member", "meetingSecretary", "chair", "adjuster"], statuses: ALL },
+  /** Create a meeting for the body. */
+  "meeting.create": { roles: ["admin", "secretary"], statuses: ALL },
+  /** Change anything in the protocol: header, attendance, §§ (draft only; KL 5:69 justering freezes it). */
+  "meeting.edit": { roles: ["admin", "secretary"], statuses: ["DRAFT"] },
+  /** Delete a meeting that was never sent for justering. */
+  "meeting.delete": { roles: ["admin", "secretary"], statuses: ["DRAFT"] },
+  "protocol.sendForAdjustment": { roles: ["admin", "secretary"], statuses: ["DRAFT"] },
+  "protocol.sign": { roles: ["meetingSecretary", "chair", "adjuster"], statuses: ["READY_FOR_ADJUSTMENT"] },
+  "protocol.return": { roles: ["chair", "adjuster"], statuses: ["READY_FOR_ADJUSTMENT"] },
+  /** Rättelse: an appended, signed note after justering; the original stays. */
+  "protocol.correct": { roles: ["admin", "secretary"], statuses: ADJUSTED },
+  "notice.edit": { roles: ["admin", "secretary"], statuses: ["ADJUSTED", "POSTED"] },
+  "audit.read": { roles: ["admin", "secretary"], statuses: ALL },
+} as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
+
+export type MeetingPermission = keyof typeof PERMISSIONS;
+
+/** Global permissions, not tied to a meeting. */
+export const GLOBAL_PERMISSIONS = {
+  "admin.manageUsers": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type GlobalPermission = keyof typeof GLOBAL_PERMISSIONS;
+
+export function rolesFor(actor: Actor, meeting: Pick<MeetingResource, "bodyId"> & Partial<MeetingResource>): Set<Role> {
+  const roles = new Set<Role>();
+  if (actor.isAdmin) roles.add("admin");
+  for (const r of actor.bodyRoles) {
+    if (r.bodyId !== meeting.bodyId) continue;
+    roles.add(r.role === "SECRETARY" ? "secretary" : "member");
+  }
+  if (actor.personId) {
+    if (meeting.secretaryPersonId === actor.personId) roles.add("meetingSecretary");
+    if (meeting.chairPersonId === actor.personId) roles.add("chair");
+    if (meeting.adjusterPersonIds?.includes(actor.personId)) roles.add("adjuster");
+  }
+  return roles;
+}
+
+export type Decision =
+  | { ok: true; roles: Set<Role> }
+  | { ok: false; reason: "unauthenticated" | "forbidden" | "state"; message: string };
+
+const STATE_MESSAGES: Record<MeetingPermission, string> = {
+  "meeting.read": "Protokollet kan inte visas.",
+  "meeting.create": "Sammanträdet kan inte skapas.",
+  "meeting.edit": "Protokollet kan inte ändras: det är skickat till justering eller justerat. Efter justering görs ändringar som rättelse.",
+  "meeting.delete": "Sammanträdet kan inte tas bort: protokollet har skickats till justering.",
+  "protocol.sendForAdjustment": "Protokollet kan bara skickas till justering när det är ett utkast.",
+  "protocol.sign": "Protokollet kan bara signeras när det väntar på justering.",
+  "protocol.return": "Protokollet kan bara skickas tillbaka när det väntar på justering.",
+  "protocol.correct": "Rättelse görs först när protokollet är justerat; ändra utkastet i stället.",
+  "notice.edit": "Anslaget kan bara ändras när protokollet är justerat och anslaget inte tagits ned.",
+  "audit.read": "Händelseloggen kan inte visas.",
+};
+
+export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {
+  if (!actor) return { ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." };
+  const rule = PERMISSIONS[permission];
+  const roles = rolesFor(actor, meeting);
+  if (!rule.roles.some((r) => roles.has(r))) {
+    return { ok: false, reason: "forbidden", message: "Du har inte behörighet till det här protokollet." };
+  }
+  if (!(rule.statuses as readonly MeetingStatus[]).includes(meeting.status)) {
+    return { ok: false, reason: "state", message: STATE_MESSAGES[permission] };
+  }
+  return { ok: true, roles };
+}
+
+/** Body-level check (creating a meeting before it exists). */
+export function authorizeForBody(actor: Actor | null, permission: "meeting.create", bodyId: string): Decision {
+  return authorize(actor, permission, { bodyId, status: "DRAFT", secretaryPersonId: null, chairPersonId: null, adjusterPersonIds: [] });
+}
+
+export function authorizeGlobal(actor: Actor | null, permission: GlobalPermission): Decision {
+  if (!actor) return { ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." };
+  const roles = new Set<Role>(actor.isAdmin ? ["admin"] : []);
+  return GLOBAL_PERMISSIONS[permission].some((r) => roles.has(r))
+    ? { ok: true, roles }
+    : { ok: false, reason: "forbidden", message: "Bara administratörer får göra det här." };
+}
+
+/** Prisma filter: the meetings an actor may read in the workspace ("meeting.read"). */
+export function meetingWhereForActor(actor: Actor): Prisma.MeetingWhereInput {
+  if (actor.isAdmin) return {};
+  const or: Prisma.MeetingWhereInput[] = [{ bodyId: { in: actor.bodyRoles.map((r) => r.bodyId) } }];
+  if (actor.personId) {
+    or.push(
+      { secretaryId: actor.personId },
+      { adjusters: { some: { personId: actor.personId } } },
+      { attendances: { some: { personId: actor.personId, role: "CHAIR" } } },
+    );
+  }
+  return { OR: or };
+}

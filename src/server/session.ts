@@ -1,0 +1,34 @@
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import type { Actor } from "./authz";
+import { auth } from "./auth";
+import { getDb } from "./db";
+
+export interface CurrentUser extends Actor {
+  name: string;
+  email: string;
+}
+
+/** The signed-in user with fresh roles, once per request; null when signed out. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  const user = await getDb().user.findUnique({ where: { id }, include: { bodyRoles: true } });
+  if (!user) return null;
+  return {
+    userId: user.id,
+    name: user.name,
+    email: user.email,
+    isAdmin: user.isAdmin,
+    personId: user.personId,
+    bodyRoles: user.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })),
+  };
+});
+
+/** The signed-in user, or a redirect to the login page that comes back to `returnTo`. */
+export async function requireUser(returnTo: string): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/logga-in?next=${encodeURIComponent(returnTo)}`);
+  return user;
+}
