@@ -1,7 +1,7 @@
 // Writes a ProtocolDTO into the database as structured rows: used by the demo seed and by test
 // factories. Person ids in the DTO are mapped through `personIds` (seed keys → database ids).
 import type { Prisma } from "@/generated/prisma/client";
-import { toPlainText } from "@/modules/richtext/richtext.schema";
+import { createMotions, paragraphPartsData } from "@/modules/paragraph/paragraph.persist";
 import type { ProtocolDTO } from "./protocol.types";
 
 type Tx = Prisma.TransactionClient;
@@ -74,62 +74,13 @@ export async function importProtocol(
         decisionClauses: p.decision.clauses,
         isConfidential: p.isConfidential,
         isImmediatelyAdjusted: p.isImmediatelyAdjusted,
-        sections: {
-          create: p.sections.map((s, position) => ({
-            kind: s.kind,
-            heading: s.heading,
-            content: s.content as unknown as Prisma.InputJsonValue,
-            plainText: toPlainText(s.content),
-            position,
-          })),
-        },
-        basisDocuments: { create: p.basisDocuments.map((title, position) => ({ title, position })) },
-        dispatches: { create: p.dispatch.map((recipient, position) => ({ recipient, position })) },
+        ...paragraphPartsData(p, person),
         attachments: {
           create: p.attachments.map((a, position) => ({ label: a.label, fileName: a.fileName, position })),
         },
-        propositions: { create: p.propositions.map((text, position) => ({ text, position })) },
-        reservations: {
-          create: p.reservations.map((r, position) => ({ personId: person(r.personId), reasons: r.reasons, position })),
-        },
-        notes: {
-          create: p.notes.map((n, position) => ({
-            personId: n.personId ? person(n.personId) : null,
-            text: n.text,
-            position,
-          })),
-        },
-        recusals: { create: p.recusals.map((r) => ({ personId: person(r.personId), reason: r.reason })) },
-        votes: {
-          create: p.votes.map((v, position) => ({
-            question: v.question,
-            result: v.result,
-            outcome: v.outcome,
-            position,
-            ballots: {
-              create: v.ballots.map((b, i) => ({ personId: person(b.personId), choice: b.choice, position: i })),
-            },
-          })),
-        },
       },
     });
-    // Motions may amend earlier motions of the same §: create in order and link.
-    const motionIds: string[] = [];
-    for (const [position, mo] of p.motions.entries()) {
-      const amendsId = mo.amendsIndex === null ? null : (motionIds[mo.amendsIndex] ?? null);
-      const created = await tx.motion.create({
-        data: {
-          paragraphId: paragraph.id,
-          personId: person(mo.personId),
-          kind: mo.kind,
-          text: mo.text,
-          amendsId,
-          withdrawn: mo.withdrawn,
-          position,
-        },
-      });
-      motionIds.push(created.id);
-    }
+    await createMotions(tx, paragraph.id, p.motions, person);
   }
   for (const s of protocol.signatures) {
     if (!s.signedAt || !s.contentHash) continue;

@@ -1,11 +1,24 @@
 // Reads protocols out of the database as plain DTOs (no Prisma types leave this file).
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { richDocSchema } from "@/modules/richtext/richtext.schema";
-import type { ProtocolDTO, RichDoc, SignatureRole } from "./protocol.types";
+import type { ParagraphDTO, ProtocolDTO, RichDoc, SignatureRole } from "./protocol.types";
 
 const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 const byPosition = { orderBy: { position: "asc" } } as const;
+
+const paragraphInclude = {
+  sections: byPosition,
+  basisDocuments: byPosition,
+  dispatches: byPosition,
+  attachments: { ...byPosition, omit: { bytes: true } },
+  motions: { ...byPosition, include: { person: true } },
+  propositions: byPosition,
+  votes: { ...byPosition, include: { ballots: { ...byPosition, include: { person: true } } } },
+  reservations: { ...byPosition, include: { person: true } },
+  notes: { ...byPosition, include: { person: true } },
+  recusals: { include: { person: true }, orderBy: { id: "asc" } },
+} satisfies Prisma.ParagraphInclude;
 
 const protocolInclude = {
   body: { include: { organisation: true } },
@@ -15,21 +28,7 @@ const protocolInclude = {
     ...byPosition,
     include: { person: true, ranges: { orderBy: { fromNumber: "asc" } } },
   },
-  paragraphs: {
-    orderBy: { number: "asc" },
-    include: {
-      sections: byPosition,
-      basisDocuments: byPosition,
-      dispatches: byPosition,
-      attachments: { ...byPosition, omit: { bytes: true } },
-      motions: { ...byPosition, include: { person: true } },
-      propositions: byPosition,
-      votes: { ...byPosition, include: { ballots: { ...byPosition, include: { person: true } } } },
-      reservations: { ...byPosition, include: { person: true } },
-      notes: { ...byPosition, include: { person: true } },
-      recusals: { include: { person: true }, orderBy: { id: "asc" } },
-    },
-  },
+  paragraphs: { orderBy: { number: "asc" }, include: paragraphInclude },
   signatures: { include: { person: true }, orderBy: { signedAt: "asc" } },
   notice: true,
 } satisfies Prisma.MeetingInclude;
@@ -42,97 +41,102 @@ function parseDoc(json: unknown): RichDoc {
   return parsed.success ? parsed.data : { type: "doc", content: [] };
 }
 
+
+type ParagraphWithParts = MeetingWithProtocol["paragraphs"][number];
+
+export function toParagraphDTO(p: ParagraphWithParts): ParagraphDTO {
+  const motionIndex = new Map(p.motions.map((mo, i) => [mo.id, i]));
+  return {
+    id: p.id,
+    number: p.number,
+    caseNumber: p.caseNumber,
+    title: p.title,
+    decision: { intro: p.decisionIntro, clauses: p.decisionClauses },
+    sections: p.sections.map((s) => ({ kind: s.kind, heading: s.heading, content: parseDoc(s.content) })),
+    basisDocuments: p.basisDocuments.map((b) => b.title),
+    dispatch: p.dispatches.map((d) => d.recipient),
+    attachments: p.attachments.map((a) => ({ id: a.id, label: a.label, fileName: a.fileName })),
+    motions: p.motions.map((mo) => ({
+      personId: mo.person.id,
+      name: mo.person.name,
+      kind: mo.kind,
+      text: mo.text,
+      amendsIndex: mo.amendsId ? (motionIndex.get(mo.amendsId) ?? null) : null,
+      withdrawn: mo.withdrawn,
+    })),
+    propositions: p.propositions.map((pr) => pr.text),
+    votes: p.votes.map((v) => ({
+      question: v.question,
+      result: v.result,
+      outcome: v.outcome,
+      ballots: v.ballots.map((b) => ({ personId: b.person.id, name: b.person.name, choice: b.choice })),
+    })),
+    reservations: p.reservations.map((r) => ({ personId: r.person.id, name: r.person.name, reasons: r.reasons })),
+    notes: p.notes.map((n) => ({ personId: n.person?.id ?? null, name: n.person?.name ?? null, text: n.text })),
+    recusals: p.recusals.map((r) => ({ personId: r.person.id, name: r.person.name, reason: r.reason })),
+    isConfidential: p.isConfidential,
+    isImmediatelyAdjusted: p.isImmediatelyAdjusted,
+  };
+}
+
 export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
   const chair = m.attendances.find((a) => a.role === "CHAIR");
   const signatureOrder: Record<SignatureRole, number> = { SECRETARY: 0, CHAIR: 1, ADJUSTER: 2 };
   return {
-    organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
-    body: {
-      name: m.body.name,
-      genitiveName: m.body.genitiveName,
-      slug: m.body.slug,
-      kind: m.body.kind,
-      seatCount: m.body.seatCount,
-    },
-    meeting: {
-      id: m.id,
-      slug: m.slug,
-      status: m.status,
-      date: toIsoDate(m.date),
-      startTime: m.startTime,
-      endTime: m.endTime,
-      place: m.place,
-      adjustmentPlace: m.adjustmentPlace,
-      adjustmentDate: m.adjustmentDate ? toIsoDate(m.adjustmentDate) : null,
-      adjustedOn: m.adjustedOn ? toIsoDate(m.adjustedOn) : null,
-    },
-    secretary: m.secretary ? { personId: m.secretary.id, name: m.secretary.name } : null,
-    adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: a.person.name })),
-    attendance: m.attendances.map((a) => ({
-      personId: a.person.id,
-      name: a.person.name,
-      role: a.role,
-      represents: a.represents,
-      title: a.title,
-      ranges: a.ranges.map((r) => ({ from: r.fromNumber, to: r.toNumber })),
-      replacesPersonId: a.replacesPersonId,
-    })),
-    paragraphs: m.paragraphs.map((p) => {
-      const motionIndex = new Map(p.motions.map((mo, i) => [mo.id, i]));
-      return {
-        id: p.id,
-        number: p.number,
-        caseNumber: p.caseNumber,
-        title: p.title,
-        decision: { intro: p.decisionIntro, clauses: p.decisionClauses },
-        sections: p.sections.map((s) => ({ kind: s.kind, heading: s.heading, content: parseDoc(s.content) })),
-        basisDocuments: p.basisDocuments.map((b) => b.title),
-        dispatch: p.dispatches.map((d) => d.recipient),
-        attachments: p.attachments.map((a) => ({ id: a.id, label: a.label, fileName: a.fileName })),
-        motions: p.motions.map((mo) => ({
-          personId: mo.person.id,
-          name: mo.person.name,
-          kind: mo.kind,
-          text: mo.text,
-          amendsIndex: mo.amendsId ? (motionIndex.get(mo.amendsId) ?? null) : null,
-          withdrawn: mo.withdrawn,
-        })),
-        propositions: p.propositions.map((pr) => pr.text),
-        votes: p.votes.map((v) => ({
-          question: v.question,
-          result: v.result,
-          outcome: v.outcome,
-          ballots: v.ballots.map((b) => ({ personId: b.person.id, name: b.person.name, choice: b.choice })),
-        })),
-        reservations: p.reservations.map((r) => ({ personId: r.person.id, name: r.person.name, reasons: r.reasons })),
-        notes: p.notes.map((n) => ({ personId: n.person?.id ?? null, name: n.person?.name ?? null, text: n.text })),
-        recusals: p.recusals.map((r) => ({ personId: r.person.id, name: r.person.name, reason: r.reason })),
-        isConfidential: p.isConfidential,
-        isImmediatelyAdjusted: p.isImmediatelyAdjusted,
-      };
-    }),
-    notice: m.notice
-      ? {
-          postedOn: toIsoDate(m.notice.postedOn),
-          takeDownOn: toIsoDate(m.notice.takeDownOn),
-          storagePlace: m.notice.storagePlace,
-        }
-      : null,
-    signatures: [
-      // The signature block lists who must sign even before anyone has.
-      ...(m.secretary ? [{ role: "SECRETARY" as const, personId: m.secretary.id, name: m.secretary.name }] : []),
-      ...(chair ? [{ role: "CHAIR" as const, personId: chair.person.id, name: chair.person.name }] : []),
-      ...m.adjusters.map((a) => ({ role: "ADJUSTER" as const, personId: a.person.id, name: a.person.name })),
-    ]
-      .map((required) => {
-        const signed = m.signatures.find((s) => s.personId === required.personId && s.role === required.role);
-        return {
-          ...required,
-          signedAt: signed ? signed.signedAt.toISOString() : null,
-          contentHash: signed ? signed.contentHash : null,
-        };
-      })
-      .sort((a, b) => signatureOrder[a.role] - signatureOrder[b.role]),
+organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
+body: {
+  name: m.body.name,
+  genitiveName: m.body.genitiveName,
+  slug: m.body.slug,
+  kind: m.body.kind,
+  seatCount: m.body.seatCount,
+},
+meeting: {
+  id: m.id,
+  slug: m.slug,
+  status: m.status,
+  date: toIsoDate(m.date),
+  startTime: m.startTime,
+  endTime: m.endTime,
+  place: m.place,
+  adjustmentPlace: m.adjustmentPlace,
+  adjustmentDate: m.adjustmentDate ? toIsoDate(m.adjustmentDate) : null,
+  adjustedOn: m.adjustedOn ? toIsoDate(m.adjustedOn) : null,
+},
+secretary: m.secretary ? { personId: m.secretary.id, name: m.secretary.name } : null,
+adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: a.person.name })),
+attendance: m.attendances.map((a) => ({
+  personId: a.person.id,
+  name: a.person.name,
+  role: a.role,
+  represents: a.represents,
+  title: a.title,
+  ranges: a.ranges.map((r) => ({ from: r.fromNumber, to: r.toNumber })),
+  replacesPersonId: a.replacesPersonId,
+})),
+paragraphs: m.paragraphs.map(toParagraphDTO),
+notice: m.notice
+  ? {
+      postedOn: toIsoDate(m.notice.postedOn),
+      takeDownOn: toIsoDate(m.notice.takeDownOn),
+      storagePlace: m.notice.storagePlace,
+    }
+  : null,
+signatures: [
+  // The signature block lists who must sign even before anyone has.
+  ...(m.secretary ? [{ role: "SECRETARY" as const, personId: m.secretary.id, name: m.secretary.name }] : []),
+  ...(chair ? [{ role: "CHAIR" as const, personId: chair.person.id, name: chair.person.name }] : []),
+  ...m.adjusters.map((a) => ({ role: "ADJUSTER" as const, personId: a.person.id, name: a.person.name })),
+]
+  .map((required) => {
+    const signed = m.signatures.find((s) => s.personId === required.personId && s.role === required.role);
+    return {
+      ...required,
+      signedAt: signed ? signed.signedAt.toISOString() : null,
+      contentHash: signed ? signed.contentHash : null,
+    };
+  })
+  .sort((a, b) => signatureOrder[a.role] - signatureOrder[b.role]),
   };
 }
 
@@ -177,4 +181,13 @@ export async function listBodiesWithMeetings(db: PrismaClient, meetingWhere: Pri
       lastNumber: m.paragraphs.at(-1)?.number ?? null,
     })),
   }));
+}
+
+/** One § with its version, for the editor (and for the other side of a save conflict). */
+export async function findParagraphForEditing(
+  db: PrismaClient | Prisma.TransactionClient,
+  id: string,
+): Promise<{ version: number; paragraph: ParagraphDTO } | null> {
+  const p = await db.paragraph.findUnique({ where: { id }, include: paragraphInclude });
+  return p ? { version: p.version, paragraph: toParagraphDTO(p) } : null;
 }

@@ -1,0 +1,113 @@
+// Schemas shared by the meeting forms and their server actions.
+import { z } from "zod";
+import { isIsoDate } from "@/lib/iso-date";
+import { parseParagraphRanges } from "@/lib/paragraph-ranges";
+
+const id = z.string().min(1).max(64);
+
+export const isoDateField = (what: string) =>
+  z
+    .string({ error: `Ange ${what}.` })
+    .trim()
+    .refine(isIsoDate, `Ange ${what} som ÅÅÅÅ-MM-DD, t.ex. 2021-11-18.`);
+
+/** "10:00", "10.00" or "1000" → "10:00"; "" → null. */
+export const timeField = z
+  .string()
+  .trim()
+  .transform((v, ctx) => {
+    if (v === "") return null;
+    const m = /^([01]?\d|2[0-3])[:.]?([0-5]\d)$/.exec(v);
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "Ange tiden som TT:MM, t.ex. 10:00." });
+      return z.NEVER;
+    }
+    return `${m[1]!.padStart(2, "0")}:${m[2]}`;
+  });
+
+const optionalText = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .transform((v) => (v === "" ? null : v));
+
+export const ATTENDANCE_ROLES = ["CHAIR", "VICE_CHAIR", "MEMBER", "SERVING_SUBSTITUTE", "SUBSTITUTE", "OTHER"] as const;
+
+/** "59-62, 64" → ranges; "" → [] (present for the whole meeting). */
+export const rangesField = z
+  .string()
+  .max(200, "Skriv paragraferna kortare, t.ex. 59-62, 64.")
+  .transform((v, ctx) => {
+    if (v.trim() === "") return [];
+    const parsed = parseParagraphRanges(v);
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.error });
+      return z.NEVER;
+    }
+    return parsed.ranges;
+  });
+
+export const createMeetingSchema = z
+  .object({
+    bodyId: id,
+    date: isoDateField("sammanträdets datum"),
+    startTime: timeField,
+    endTime: timeField,
+    place: z.string().trim().min(1, "Ange plats, t.ex. ett rum eller Zoom.").max(200, "Platsen får vara högst 200 tecken."),
+    attendanceFrom: z.enum(["members", "previous", "none"], { error: "Välj var närvarolistan ska hämtas från." }),
+  })
+  .superRefine((m, ctx) => {
+    if (m.startTime && m.endTime && m.endTime < m.startTime) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "Sluttiden kan inte vara före starttiden." });
+    }
+  });
+
+export const saveMeetingHeaderSchema = z
+  .object({
+    meetingId: id,
+    version: z.number().int().min(1),
+    date: isoDateField("sammanträdets datum"),
+    startTime: timeField,
+    endTime: timeField,
+    place: z.string().trim().min(1, "Ange plats, t.ex. ett rum eller Zoom.").max(200, "Platsen får vara högst 200 tecken."),
+    adjustmentPlace: optionalText(200, "Justeringens plats får vara högst 200 tecken."),
+    adjustmentDate: z
+      .string()
+      .trim()
+      .refine((v) => v === "" || isIsoDate(v), "Ange justeringsdatum som ÅÅÅÅ-MM-DD.")
+      .transform((v) => (v === "" ? null : v)),
+    secretaryPersonId: id.nullable(),
+    adjusterPersonIds: z.array(id).max(5, "Högst fem justerare."),
+  })
+  .superRefine((m, ctx) => {
+    if (m.startTime && m.endTime && m.endTime < m.startTime) {
+      ctx.addIssue({ code: "custom", path: ["endTime"], message: "Sluttiden kan inte vara före starttiden." });
+    }
+    if (new Set(m.adjusterPersonIds).size !== m.adjusterPersonIds.length) {
+      ctx.addIssue({ code: "custom", path: ["adjusterPersonIds"], message: "Samma person är vald två gånger som justerare." });
+    }
+  });
+
+export const attendanceRowSchema = z
+  .object({
+    /** An existing person, or null with a name to add a new person (e.g. an official). */
+    personId: id.nullable(),
+    name: z.string().trim().max(200, "Namnet får vara högst 200 tecken."),
+    role: z.enum(ATTENDANCE_ROLES, { error: "Välj roll." }),
+    represents: optionalText(200, "Högst 200 tecken."),
+    title: optionalText(200, "Titeln får vara högst 200 tecken."),
+    ranges: rangesField,
+    replacesPersonId: id.nullable(),
+  })
+  .superRefine((r, ctx) => {
+    if (!r.personId && r.name === "") ctx.addIssue({ code: "custom", path: ["name"], message: "Skriv namnet eller välj en person." });
+  });
+
+export const saveAttendanceSchema = z.object({
+  meetingId: id,
+  version: z.number().int().min(1),
+  rows: z.array(attendanceRowSchema).max(200, "Högst 200 rader i närvarolistan."),
+});
+
+export type AttendanceRowInput = z.input<typeof attendanceRowSchema>;

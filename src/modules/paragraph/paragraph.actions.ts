@@ -1,0 +1,20 @@
+"use server";
+
+import { actionContext } from "@/server/action-context";
+import * as mutations from "./paragraph.mutations";
+
+export async function saveParagraphAction(input: unknown) {
+  return mutations.saveParagraph(await actionContext(), input);
+}
+
+export async function addParagraphAction(input: unknown) {
+  return mutations.addParagraph(await actionContext(), input);
+}
+
+export async function moveParagraphAction(input: unknown) {
+  return mutations.moveParagraph(await actionContext(), input);
+}
+
+export async function deleteParagraphAction(input: unknown) {
+  return mutations.deleteParagraph(await actionContext(), input);
+}

@@ -1,0 +1,96 @@
+// defineMeetingAction: the one way a server action touches a protocol. It parses the input with
+// the module's zod schema (Swedish field errors), finds the meeting the input concerns, asks the
+// permission table, runs the mutation and maps AppError to a typed result. The handler takes the
+// actor and database explicitly, so integration tests call it without a web request; the
+// "use server" files wrap it with the session user.
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { findMeetingAccess, type MeetingAccess } from "@/modules/meeting/meeting.access";
+import { authorize, authorizeForBody, type Actor, type MeetingPermission } from "./authz";
+import { AppError } from "./errors";
+
+export type ActionFailure =
+  | { ok: false; code: "VALIDATION"; message: string; fieldErrors: Record<string, string[]> }
+  | { ok: false; code: "CONFLICT"; message: string; current: unknown }
+  | { ok: false; code: "UNAUTHENTICATED" | "FORBIDDEN" | "STATE" | "NOT_FOUND" | "INTERNAL"; message: string };
+
+export type ActionResult<T> = { ok: true; data: T } | ActionFailure;
+
+export interface ActionContext {
+  actor: Actor | null;
+  db: PrismaClient;
+  ip: string | null;
+}
+
+export type Handler<T> = (ctx: ActionContext, raw: unknown) => Promise<ActionResult<T>>;
+
+/** zod issues → { "sections.0.heading": ["Skriv en rubrik."] } */
+export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+function fromError(e: unknown): ActionFailure {
+  if (e instanceof AppError) {
+    if (e.code === "CONFLICT") return { ok: false, code: "CONFLICT", message: e.message, current: e.details?.current ?? null };
+    if (e.code === "VALIDATION")
+      return { ok: false, code: "VALIDATION", message: e.message, fieldErrors: e.details?.fieldErrors ?? {} };
+    return { ok: false, code: e.code, message: e.message };
+  }
+  console.error(e);
+  return {
+    ok: false,
+    code: "INTERNAL",
+    message: "Något gick fel på servern och ändringen sparades inte. Din text finns kvar här; försök igen om en stund.",
+  };
+}
+
+const VALIDATION_MESSAGE = "Några uppgifter behöver rättas innan de kan sparas.";
+
+type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug: string } | null>;
+
+export function defineMeetingAction<S extends z.ZodType, T>(
+  options: { schema: S; permission: MeetingPermission; locate: Locate<z.infer<S>> },
+  run: (ctx: ActionContext & { actor: Actor; input: z.infer<S>; meeting: MeetingAccess }) => Promise<T>,
+): Handler<T> {
+  return async (ctx, raw) => {
+    if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
+    try {
+      const where = await options.locate(parsed.data, ctx.db);
+      const meeting = where ? await findMeetingAccess(ctx.db, where) : null;
+      // Someone who may not read the meeting learns nothing about whether it exists.
+      if (!meeting || !authorize(ctx.actor, "meeting.read", meeting).ok) {
+        return { ok: false, code: "NOT_FOUND", message: "Sammanträdet eller paragrafen finns inte." };
+      }
+      const decision = authorize(ctx.actor, options.permission, meeting);
+      if (!decision.ok) return { ok: false, code: decision.reason === "state" ? "STATE" : "FORBIDDEN", message: decision.message };
+      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, input: parsed.data, meeting }) };
+    } catch (e) {
+      return fromError(e);
+    }
+  };
+}
+
+export function defineBodyAction<S extends z.ZodType<{ bodyId: string }>, T>(
+  options: { schema: S; permission: "meeting.create" },
+  run: (ctx: ActionContext & { actor: Actor; input: z.infer<S> }) => Promise<T>,
+): Handler<T> {
+  return async (ctx, raw) => {
+    if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
+    const parsed = options.schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
+    const decision = authorizeForBody(ctx.actor, options.permission, parsed.data.bodyId);
+    if (!decision.ok) return { ok: false, code: "FORBIDDEN", message: decision.message };
+    try {
+      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, input: parsed.data }) };
+    } catch (e) {
+      return fromError(e);
+    }
+  };
+}

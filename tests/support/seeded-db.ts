@@ -1,0 +1,50 @@
+import { hash } from "@node-rs/argon2";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Actor } from "@/server/authz";
+import type { ActionContext } from "@/server/action";
+import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
+import { loadSeed } from "../../prisma/seed/load-seed";
+import { createMigratedDatabase } from "./migrated-db";
+
+export const SEED_SLUG = "direktionen-2021-11-18";
+
+/** A migrated database with the demo data, plus two more users for authorisation tests. */
+export async function createSeededDatabase(prefix: string) {
+  const migrated = await createMigratedDatabase(prefix);
+  const { db } = migrated;
+  await loadSeed(db, itsamSeed);
+  const org = await db.organisation.findFirstOrThrow();
+  const kcb = await db.body.findFirstOrThrow({ where: { slug: "kommunchefsberedningen" } });
+  const direktionen = await db.body.findFirstOrThrow({ where: { slug: "direktionen" } });
+  const passwordHash = await hash("test-password");
+  // A secretary of another body, and a plain member of Direktionen who signs nothing.
+  const other = await db.person.create({ data: { organisationId: org.id, name: "Sekreterare Annat Organ" } });
+  await db.user.create({
+    data: { email: "annat-organ@itsam.example", name: other.name, passwordHash, personId: other.id, bodyRoles: { create: { bodyId: kcb.id, role: "SECRETARY" } } },
+  });
+  const elisabet = await db.person.findFirstOrThrow({ where: { name: "Elisabet Hagström" } });
+  await db.user.create({
+    data: { email: "ledamot@itsam.example", name: elisabet.name, passwordHash, personId: elisabet.id, bodyRoles: { create: { bodyId: direktionen.id, role: "MEMBER" } } },
+  });
+  return { ...migrated, direktionen, kcb };
+}
+
+export async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
+  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { bodyRoles: true } });
+  return { userId: u.id, isAdmin: u.isAdmin, personId: u.personId, bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })) };
+}
+
+export const EMAILS = {
+  secretary: "sekreterare@itsam.example",
+  chair: "ordforande@itsam.example",
+  adjuster: "justerare@itsam.example",
+  admin: "admin@itsam.example",
+  otherSecretary: "annat-organ@itsam.example",
+  member: "ledamot@itsam.example",
+} as const;
+
+export type ActorName = keyof typeof EMAILS | "anonymous";
+
+export async function contextFor(db: PrismaClient, who: ActorName): Promise<ActionContext> {
+  return { db, ip: "127.0.0.1", actor: who === "anonymous" ? null : await actorFor(db, EMAILS[who]) };
+}
