@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/paragraph/paragraph.mutations";
-import type { ParagraphContentInput } from "@/modules/paragraph/paragraph.schema";
+import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import type { ParagraphDTO } from "@/modules/protocol/protocol.types";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
@@ -16,22 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => drop?.());
 
-const contentOf = (p: ParagraphDTO): ParagraphContentInput => ({
-  caseNumber: p.caseNumber,
-  title: p.title,
-  decision: p.decision,
-  sections: p.sections,
-  basisDocuments: p.basisDocuments,
-  dispatch: p.dispatch,
-  motions: p.motions.map(({ personId, kind, text, amendsIndex, withdrawn }) => ({ personId, kind, text, amendsIndex, withdrawn })),
-  propositions: p.propositions,
-  votes: p.votes.map((v) => ({ ...v, ballots: v.ballots.map(({ personId, choice }) => ({ personId, choice })) })),
-  reservations: p.reservations.map(({ personId, reasons }) => ({ personId, reasons })),
-  notes: p.notes.map(({ personId, text }) => ({ personId, text })),
-  recusals: p.recusals.map(({ personId, reason }) => ({ personId, reason })),
-  isConfidential: p.isConfidential,
-  isImmediatelyAdjusted: p.isImmediatelyAdjusted,
-});
+const contentOf = toParagraphContent;
 
 async function paragraph(number: number) {
   const protocol = await findProtocolBySlug(db, SEED_SLUG);

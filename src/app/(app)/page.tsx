@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { listBodiesWithMeetings } from "@/modules/protocol/protocol.queries";
 import { formatLongDate, statusLabel } from "@/modules/protocol/protocol.format";
-import { meetingWhereForActor } from "@/server/authz";
+import { authorizeForBody, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 
@@ -22,9 +22,16 @@ export default async function HomePage() {
           {bodies.map((body) => (
             <li key={`${body.organisationName}/${body.slug}`}>
               <section aria-labelledby={`organ-${body.slug}`}>
-                <h2 id={`organ-${body.slug}`} className="text-2xl font-semibold">
-                  {body.name} <span className="text-base font-normal text-[var(--color-muted)]">– {body.organisationName}</span>
-                </h2>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <h2 id={`organ-${body.slug}`} className="text-2xl font-semibold">
+                    {body.name} <span className="text-base font-normal text-[var(--color-muted)]">– {body.organisationName}</span>
+                  </h2>
+                  {authorizeForBody(user, "meeting.create", body.id).ok && (
+                    <Link href={`/organ/${body.slug}/nytt-sammantrade`} className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white">
+                      Nytt sammanträde<span className="sr-only"> för {body.name}</span>
+                    </Link>
+                  )}
+                </div>
                 {body.meetings.length === 0 ? (
                   <p className="mt-2 text-[var(--color-muted)]">Inga sammanträden registrerade.</p>
                 ) : (

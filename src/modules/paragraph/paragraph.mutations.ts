@@ -148,11 +148,6 @@ export const moveParagraph = defineMeetingAction(
       const moved = moveItem(list, index, input.direction);
       const numbers = renumber(moved, list[0]!.number);
       await applyNumbers(tx, numbers);
-      // Changing a § number changes what the other editors see: bump each moved § version.
-      for (const { id, number } of numbers) {
-        const before = list.find((p) => p.id === id)!;
-        if (before.number !== number) await tx.paragraph.update({ where: { id }, data: { version: { increment: 1 } } });
-      }
       await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "paragraph.move", entity: "Paragraph", entityId: input.paragraphId, ip, data: { direction: input.direction } });
       return { numbers };
     }),

@@ -79,7 +79,7 @@ const blockSchema = z.union([paragraphSchema, headingSchema, bulletListSchema, t
 
 export const richDocSchema = z
   .object({ type: z.literal("doc"), content: z.array(blockSchema).max(5_000) })
-  .strict() as unknown as z.ZodType<RichDoc>;
+  .strict() as unknown as z.ZodType<RichDoc, RichDoc>;
 
 export const emptyDoc = (): RichDoc => ({ type: "doc", content: [] });
 

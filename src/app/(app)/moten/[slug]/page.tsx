@@ -23,17 +23,19 @@ const loadReadable = cache(async (slug: string) => {
   const user = await requireUser(`/moten/${slug}`);
   const access = await findMeetingAccess(getDb(), { slug });
   if (!access || !authorize(user, "meeting.read", access).ok) return null;
-  return loadProtocol(slug);
+  const protocol = await loadProtocol(slug);
+  return protocol ? { protocol, canEdit: authorize(user, "meeting.edit", access).ok } : null;
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const protocol = await loadReadable((await params).slug);
-  return { title: protocol ? `${protocol.body.name} ${protocol.meeting.date}` : "Sammanträdet finns inte" };
+  const found = await loadReadable((await params).slug);
+  return { title: found ? `${found.protocol.body.name} ${found.protocol.meeting.date}` : "Sammanträdet finns inte" };
 }
 
 export default async function MeetingPage({ params }: Props) {
-  const protocol = await loadReadable((await params).slug);
-  if (!protocol) notFound();
+  const found = await loadReadable((await params).slug);
+  if (!found) notFound();
+  const { protocol, canEdit } = found;
   return (
     <>
       <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
@@ -41,7 +43,14 @@ export default async function MeetingPage({ params }: Props) {
         <span aria-hidden="true"> › </span>
         <span>{protocol.body.name} {protocol.meeting.date}</span>
       </nav>
-      <p className="no-print mb-4 inline-block rounded bg-slate-100 px-2 py-1 text-sm">Status: {statusLabel[protocol.meeting.status]}</p>
+      <div className="no-print mb-4 flex flex-wrap items-center gap-3">
+        <p className="inline-block rounded bg-slate-100 px-2 py-1 text-sm">Status: {statusLabel[protocol.meeting.status]}</p>
+        {canEdit && (
+          <Link href={`/moten/${protocol.meeting.slug}/redigera`} className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white">
+            Skriv protokoll
+          </Link>
+        )}
+      </div>
       {!isAdjusted(protocol.meeting.status) && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
       <ProtocolView protocol={protocol} />
     </>

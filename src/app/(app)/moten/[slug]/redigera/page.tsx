@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findMeetingAccess } from "@/modules/meeting/meeting.access";
+import { ProtocolEditor } from "@/modules/meeting/components/protocol-editor";
+import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
+import { findProtocolForEditing } from "@/modules/protocol/protocol.queries";
+import { authorize } from "@/server/authz";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Skriv protokoll" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function EditMeetingPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/moten/${slug}/redigera`);
+  const access = await findMeetingAccess(getDb(), { slug });
+  if (!access || !authorize(user, "meeting.read", access).ok) notFound();
+  const canEdit = authorize(user, "meeting.edit", access);
+  if (!canEdit.ok) {
+    return (
+      <>
+        <h1 className="text-2xl font-semibold">Protokollet kan inte ändras</h1>
+        <p className="mt-2">{canEdit.message}</p>
+        <p className="mt-2">
+          <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline">Läs protokollet</Link>
+        </p>
+      </>
+    );
+  }
+  const data = (await findProtocolForEditing(getDb(), slug))!;
+  const { protocol } = data;
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="mb-2 text-sm">
+        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">Organ och sammanträden</Link>
+        <span aria-hidden="true"> › </span>
+        <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline underline-offset-2">{protocol.body.name} {protocol.meeting.date}</Link>
+        <span aria-hidden="true"> › </span>
+        <span>Skriv protokoll</span>
+      </nav>
+      <h1 className="mb-4 text-3xl font-semibold">
+        Protokoll: {protocol.body.name} {protocol.meeting.date}
+      </h1>
+      <ProtocolEditor
+        protocol={protocol}
+        meetingVersion={data.meetingVersion}
+        attendanceVersion={data.attendanceVersion}
+        paragraphVersions={data.paragraphVersions}
+        initialContents={Object.fromEntries(protocol.paragraphs.map((p) => [p.id, toParagraphContent(p)]))}
+        secretaryPersonId={data.secretaryPersonId}
+        people={data.people}
+      />
+    </>
+  );
+}
