@@ -50,6 +50,9 @@ export default async function MeetingPage({ params }: Props) {
             Skriv protokoll
           </Link>
         )}
+        <Link href={`/moten/${protocol.meeting.slug}/kallelse`} className="text-sm text-[var(--color-brand)] underline underline-offset-2">
+          Kallelse med ärendelista
+        </Link>
       </div>
       {!isAdjusted(protocol.meeting.status) && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
       <ProtocolView protocol={protocol} />

@@ -1,0 +1,86 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { findMeetingAccess } from "@/modules/meeting/meeting.access";
+import { displayCaseNumber, formatLongDate, formatPlaceAndTime, groupAttendance, formatAttendanceLine } from "@/modules/protocol/protocol.format";
+import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { authorize } from "@/server/authz";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Kallelse" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * Kallelse: the summons with the agenda, printed before the meeting. Each § prepared in the
+ * draft is an agenda item and its decision text is the proposal (förslag till beslut); at the
+ * meeting the secretary only confirms or changes it.
+ */
+export default async function SummonsPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/moten/${slug}/kallelse`);
+  const access = await findMeetingAccess(getDb(), { slug });
+  if (!access || !authorize(user, "meeting.read", access).ok) notFound();
+  const protocol = (await findProtocolBySlug(getDb(), slug))!;
+  const groups = groupAttendance(protocol.attendance);
+  return (
+    <article className="max-w-3xl">
+      <p className="text-sm uppercase tracking-wide text-[var(--color-muted)]">{protocol.organisation.name}</p>
+      <h1 className="text-3xl font-semibold">Kallelse: {protocol.body.name}</h1>
+      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-medium">Datum</dt>
+        <dd>{formatLongDate(protocol.meeting.date)}</dd>
+        <dt className="font-medium">Plats och tid</dt>
+        <dd>{formatPlaceAndTime(protocol.meeting)}</dd>
+      </dl>
+      {(groups.beslutande.length > 0 || groups.ersattare.length > 0) && (
+        <section aria-labelledby="kallade" className="mt-6">
+          <h2 id="kallade" className="text-xl font-semibold">Kallade</h2>
+          <ul className="mt-2">
+            {[...groups.beslutande, ...groups.ersattare].map((rows) => (
+              <li key={rows[0]!.personId}>{formatAttendanceLine(rows)}</li>
+            ))}
+          </ul>
+          <p className="mt-2 text-sm">Ledamot som inte kan delta meddelar sekreteraren, som kallar ersättare.</p>
+        </section>
+      )}
+      <section aria-labelledby="arenden" className="mt-6">
+        <h2 id="arenden" className="text-xl font-semibold">Ärenden</h2>
+        <ol className="mt-2 space-y-5">
+          {protocol.paragraphs.map((p, i) => (
+            <li key={p.id} className="border-t border-slate-300 pt-3">
+              <h3 className="text-lg font-semibold">
+                {i + 1}. {p.title}
+              </h3>
+              {p.caseNumber && <p className="text-[var(--color-muted)]">{displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix)}</p>}
+              {(p.decision.intro || p.decision.clauses.length > 0) && (
+                <>
+                  <h4 className="mt-2 font-medium">Förslag till beslut</h4>
+                  <p>{p.decision.intro}</p>
+                  {p.decision.clauses.length > 0 && (
+                    <ul className="list-disc pl-6">
+                      {p.decision.clauses.map((c, j) => (
+                        <li key={j}>{c}</li>
+                      ))}
+                    </ul>
+                  )}
+                </>
+              )}
+              {p.basisDocuments.length > 0 && (
+                <>
+                  <h4 className="mt-2 font-medium">Beslutsunderlag</h4>
+                  <ul>
+                    {p.basisDocuments.map((d, j) => (
+                      <li key={j}>{d}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </li>
+          ))}
+        </ol>
+      </section>
+    </article>
+  );
+}
