@@ -2,12 +2,24 @@ import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
 import { DEMO_PASSWORD, SECRETARY } from "./auth";
 
-/** Click "Logga in" and wait for the server action's answer, so attempts never overlap. */
+/**
+ * Click "Logga in" and wait until the form has taken the server action's answer (React resets
+ * the form to the returned e-mail), so the next attempt never races the previous one.
+ */
 async function submit(page: Page) {
+  const email = await page.getByLabel("E-postadress").inputValue();
   await Promise.all([
     page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/logga-in")),
     page.getByRole("button", { name: "Logga in" }).click(),
   ]);
+  await expect
+    .poll(async () => {
+      if (!page.url().includes("/logga-in")) return true;
+      const fields = [page.getByLabel("E-postadress"), page.getByLabel("Lösenord")];
+      const [e, p] = await Promise.all(fields.map((f) => f.inputValue().catch(() => null)));
+      return e === email && p === "";
+    })
+    .toBe(true);
 }
 
 test("the workspace asks for login, refuses a wrong password in Swedish, and signs in and out", async ({ page }) => {

@@ -7,6 +7,8 @@ import { signIn, signOut, TooManyAttempts } from "@/server/auth";
 export interface LoginState {
   error: string | null;
   email: string;
+  /** Counts answers, so the form can start afresh (empty password) after each one. */
+  attempt: number;
 }
 
 /** Only same-site paths: never redirect a user to another site after login. */
@@ -15,19 +17,20 @@ function safeNext(value: FormDataEntryValue | null): string {
   return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
-export async function loginAction(_prev: LoginState, form: FormData): Promise<LoginState> {
+export async function loginAction(prev: LoginState, form: FormData): Promise<LoginState> {
   const email = String(form.get("email") ?? "").trim();
   const password = String(form.get("password") ?? "");
-  if (!email || !password) return { error: "Fyll i både e-postadress och lösenord.", email };
+  const attempt = prev.attempt + 1;
+  if (!email || !password) return { error: "Fyll i både e-postadress och lösenord.", email, attempt };
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (e) {
     if (e instanceof TooManyAttempts || (e instanceof AuthError && (e as { code?: string }).code === "too_many_attempts")) {
-      return { error: "För många misslyckade försök. Vänta en kvart och försök igen.", email };
+      return { error: "För många misslyckade försök. Vänta en kvart och försök igen.", email, attempt };
     }
     if (e instanceof AuthError) {
       // The same message whether the account exists or not.
-      return { error: "Fel e-postadress eller lösenord.", email };
+      return { error: "Fel e-postadress eller lösenord.", email, attempt };
     }
     throw e;
   }

@@ -4,9 +4,9 @@ import { useActionState } from "react";
 import { loginAction, type LoginState } from "../auth.actions";
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, { error: null, email: "" });
+  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, { error: null, email: "", attempt: 0 });
   return (
-    <form action={action} className="mt-6 max-w-sm space-y-4" noValidate>
+    <form key={state.attempt} action={action} className="mt-6 max-w-sm space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
       {state.error && (
         <p id="login-fel" role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">

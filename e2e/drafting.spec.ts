@@ -1,0 +1,173 @@
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { SECRETARY, signInAs } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+
+const BUDGET_TABLE = [
+  ["Resultatbudget", "Budget", "Prognos", "Budget"],
+  ["Intäkter", "2022", "2021", "2021"],
+  ["Förlusttäckning", "13 498", "13 220", "13 220"],
+  ["Supportintäkter", "19 263", "19 032", "14 727"],
+  ["Leasingintäkter datorer och övriga enheter", "23 591", "21 326", "23 374"],
+  ["Övriga intäkter", "56 731", "53 478", "51 243"],
+  ["Summa intäkter", "113 083", "107 056", "102 564"],
+  ["Kostnader", "", "", ""],
+  ["Kostnader för huvudverksamhet", "-53 165", "-54 980", "-48 466"],
+  ["Kostnader för arbetskraft", "-31 314", "-27 316", "-29 473"],
+  ["Övriga verksamhetskostnader", "-6 949", "-7 316", "-6 489"],
+  ["Avskrivningar", "-21 495", "-16 038", "-17 935"],
+  ["Finansiella intäkter och kostnader", "-160", "-126", "-200"],
+  ["Summa kostnader", "-113 083", "-105 776", "-102 564"],
+  ["Resultat", "0", "1 280", "0"],
+];
+
+const CLAUSES = [
+  "att anta budget för år 2022 jämte plan för 2022-2024 samt överlämnar budget 2022 till medlemskommunerna för yttrande,",
+  "att kommunalförbundet ITSAM får ett effektiviseringsuppdrag på 4,4% på budget 2022 (motsvarande 5 miljoner) och att uppdraget redovisas i form av ett handlingsprogram inklusive konsekvensbeskrivningar i slutet på Q1, samt",
+  "att kommunalförbundet ITSAM till budget 2023 skall ha med en strategisk plan över 5 år där bedömda kostnadsutveckling och behov i drift- och investeringar finns redovisade",
+];
+const MOTION_1 = "Att kommunalförbundet ITSAM får ett effektiviseringsuppdrag på 4,4% på budget 2022 (motsvarande 5 miljoner) och att uppdraget redovisas i form av ett handlingsprogram i slutet på Q1.";
+const MOTION_2 = "Att kommunalförbundet ITSAM till budget 2023 skall ha med en strategisk plan över 5 år där bedömda kostnadsutveckling och behov i drift- och investeringar finns redovisade.";
+const AMENDMENT = "att Joakim Magnussons första yrkande ska kompletteras med ”inklusive konsekvensbeskrivningar”";
+const PROPOSITION = "Ordförande Jacob Käll ställer proposition på framförda yrkanden och finner att direktionen beslutat godkänna detsamma.";
+
+async function waitSaved(section: Locator) {
+  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
+}
+
+async function selectByText(select: Locator, text: string) {
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value!);
+}
+
+function paragraphRegion(page: Page, title: RegExp) {
+  return page.getByRole("region", { name: title });
+}
+
+test("a secretary creates a meeting and enters the seed's § 62 through the UI; every part is stored", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInAs(page, SECRETARY);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
+  await page.getByLabel("Datum").fill("2022-02-10");
+  await page.getByLabel("Starttid").fill("10:00");
+  await page.getByLabel("Sluttid").fill("12.00");
+  await page.getByLabel("Plats").fill("Zoom");
+  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
+  await expect(page).toHaveURL(/\/moten\/direktionen-2022-02-10\/redigera$/);
+  // The attendance came from the members; Joakim Magnusson serves (only those taking part may move motions).
+  const attendance = page.getByRole("region", { name: "Närvaro" });
+  await expect(attendance.getByLabel("Rad 1: person")).toHaveValue(/.+/);
+  const rows = await attendance.locator("select[id$='-person']").evaluateAll((selects) =>
+    selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.text ?? ""),
+  );
+  const joakim = rows.findIndex((name) => name.startsWith("Joakim Magnusson"));
+  expect(joakim).toBeGreaterThan(-1);
+  await attendance.locator(`#narvaro-${joakim}-roll`).selectOption("SERVING_SUBSTITUTE");
+  await waitSaved(attendance);
+
+  await page.getByLabel("Ny paragraf: rubrik").fill("Budget 2022 samt plan för 2022-2024");
+  await page.getByRole("button", { name: "Lägg till paragraf" }).click();
+  const p = paragraphRegion(page, /^§ 1 Budget 2022/);
+  await expect(p).toBeVisible();
+
+  await p.getByLabel("Diarienummer (Dnr)").fill("ITSAM 2021/72");
+  await p.getByLabel("Beslutstext").fill("Direktionen beslutar:");
+  for (const [i, clause] of CLAUSES.entries()) {
+    await p.getByRole("button", { name: "Lägg till att-sats" }).click();
+    await p.getByLabel(`Att-sats ${i + 1}`, { exact: true }).fill(clause);
+  }
+
+  await p.getByRole("button", { name: 'Lägg till "Sammanfattning av ärendet"' }).click();
+  const text = p.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
+  await text.click();
+  await page.keyboard.type("Budgeten läses i sin helhet i utskickat underlag.");
+  await page.keyboard.press("Enter");
+  await p.getByRole("button", { name: "Infoga tabell" }).click();
+  await p.getByRole("button", { name: "Lägg till kolumn" }).click();
+  // The cursor is in the first cell: type row by row, Tab to the next cell (and a new row).
+  for (const [r, row] of BUDGET_TABLE.entries()) {
+    for (const [c, cell] of row.entries()) {
+      if (cell) await page.keyboard.type(cell);
+      if (r < BUDGET_TABLE.length - 1 || c < row.length - 1) await page.keyboard.press("Tab");
+    }
+  }
+
+  await p.getByLabel("Beslutsunderlag").fill("Kommunchefsberedningens sammanträde 2021-11-11 § 62\nBudget 2022 med plan för 2022-2024\nBilaga 1 – detaljerad intäktsbudget");
+
+  const motions: [string, string, string, string | null][] = [
+    ["Joakim Magnusson", "TILLAGG", MOTION_1, null],
+    ["Joakim Magnusson", "TILLAGG", MOTION_2, null],
+    ["Jacob Käll", "ANDRING", AMENDMENT, "0"],
+  ];
+  for (const [i, [who, kind, motionText, amends]] of motions.entries()) {
+    await p.getByRole("button", { name: "Lägg till yrkande" }).click();
+    await selectByText(p.locator(`#p1-yrkande-${i}-person`), who);
+    await p.locator(`#p1-yrkande-${i}-typ`).selectOption(kind);
+    if (amends !== null) await p.locator(`#p1-yrkande-${i}-galler`).selectOption(amends);
+    await p.locator(`#p1-yrkande-${i}-text`).fill(motionText);
+  }
+  await p.getByRole("button", { name: "Skriv proposition utifrån yrkandena" }).click();
+  await expect(p.getByLabel("Proposition 1", { exact: true })).toHaveValue(/^Ordförande Jacob Käll ställer proposition/);
+  await p.getByLabel("Proposition 1", { exact: true }).fill(PROPOSITION);
+  await waitSaved(p);
+
+  // Reload: every part comes back from the database.
+  await page.reload();
+  const again = paragraphRegion(page, /^§ 1 Budget 2022/);
+  await expect(again.getByLabel("Diarienummer (Dnr)")).toHaveValue("ITSAM 2021/72");
+  for (const [i, clause] of CLAUSES.entries()) await expect(again.getByLabel(`Att-sats ${i + 1}`, { exact: true })).toHaveValue(clause);
+  const table = again.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).locator("table");
+  await expect(table.locator("tr")).toHaveCount(BUDGET_TABLE.length);
+  for (const [r, row] of BUDGET_TABLE.entries()) {
+    await expect(table.locator("tr").nth(r).locator("th, td")).toHaveText(row);
+  }
+  for (const [i, [, kind, motionText]] of motions.entries()) {
+    await expect(again.locator(`#p1-yrkande-${i}-text`)).toHaveValue(motionText);
+    await expect(again.locator(`#p1-yrkande-${i}-typ`)).toHaveValue(kind);
+  }
+  await expect(again.locator("#p1-yrkande-2-galler")).toHaveValue("0");
+  await expect(again.getByLabel("Proposition 1", { exact: true })).toHaveValue(PROPOSITION);
+
+  // The preview reads like the protocol.
+  await page.getByRole("link", { name: "Förhandsvisa protokollet" }).click();
+  const article = page.getByRole("article", { name: /§ 1 Budget 2022/ });
+  await expect(article).toContainText("Dnr 2021/72");
+  await expect(article.getByRole("row", { name: /Summa intäkter/ })).toContainText("113 083");
+  await expect(article).toContainText("Jacob Käll (ändringsyrkande)");
+  await expect(article).toContainText(PROPOSITION);
+});
+
+test("two sessions editing the same § get a visible conflict, not a lost update", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const b = await (await browser.newContext()).newPage();
+  await signInAs(a, SECRETARY);
+  await signInAs(b, SECRETARY);
+  await a.goto("/moten/direktionen-2021-11-18/redigera");
+  await b.goto("/moten/direktionen-2021-11-18/redigera");
+  const pa = paragraphRegion(a, /^§ 61 /);
+  const pb = paragraphRegion(b, /^§ 61 /);
+
+  await pa.getByLabel("Rubrik", { exact: true }).fill("Personal – från session A");
+  await waitSaved(pa);
+
+  await pb.getByLabel("Rubrik", { exact: true }).fill("Personal – från session B");
+  const conflict = pb.getByRole("alert").filter({ hasText: "Konflikt i § 61" });
+  await expect(conflict).toBeVisible({ timeout: 15_000 });
+  await expect(pb.getByRole("status").first()).toHaveText("Inte sparat – någon annan har ändrat samtidigt");
+  await expect(conflict.getByRole("row", { name: /Rubrik/ })).toContainText("Personal – från session B");
+  await expect(conflict.getByRole("row", { name: /Rubrik/ })).toContainText("Personal – från session A");
+  await expectNoAxeViolations(b);
+
+  // B keeps their text, knowingly: it is saved over A's on the new version.
+  await conflict.getByRole("button", { name: "Spara min version" }).click();
+  await waitSaved(pb);
+  await a.reload();
+  await expect(paragraphRegion(a, /^§ 61 /).getByLabel("Rubrik", { exact: true })).toHaveValue("Personal – från session B");
+});
+
+test("the editor page passes an axe WCAG 2.1 AA scan", async ({ page }) => {
+  await signInAs(page, SECRETARY);
+  await page.goto("/moten/direktionen-2021-11-18/redigera");
+  await expect(page.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+});
