@@ -191,3 +191,40 @@ export async function findParagraphForEditing(
   const p = await db.paragraph.findUnique({ where: { id }, include: paragraphInclude });
   return p ? { version: p.version, paragraph: toParagraphDTO(p) } : null;
 }
+
+export interface PersonOption {
+  personId: string;
+  name: string;
+  /** "ledamot, Vimmerby kommun" from the body's memberships, when there is one. */
+  hint: string | null;
+}
+
+export interface ProtocolForEditing {
+  protocol: ProtocolDTO;
+  meetingVersion: number;
+  attendanceVersion: number;
+  paragraphVersions: Record<string, number>;
+  secretaryPersonId: string | null;
+  /** Everyone the secretary may pick: the organisation's people, members of the body first. */
+  people: PersonOption[];
+}
+
+export async function findProtocolForEditing(db: PrismaClient, slug: string): Promise<ProtocolForEditing | null> {
+  const meeting = await db.meeting.findUnique({ where: { slug }, include: protocolInclude });
+  if (!meeting) return null;
+  const [people, memberships] = await Promise.all([
+    db.person.findMany({ where: { organisationId: meeting.body.organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
+    db.membership.findMany({ where: { bodyId: meeting.bodyId, termStart: { lte: meeting.date }, termEnd: { gte: meeting.date } } }),
+  ]);
+  const hint = new Map(memberships.map((m) => [m.personId, `${m.role === "MEMBER" ? "ledamot" : "ersättare"}, ${m.represents}`]));
+  return {
+    protocol: toProtocolDTO(meeting),
+    meetingVersion: meeting.version,
+    attendanceVersion: meeting.attendanceVersion,
+    paragraphVersions: Object.fromEntries(meeting.paragraphs.map((p) => [p.id, p.version])),
+    secretaryPersonId: meeting.secretaryId,
+    people: people
+      .map((p) => ({ personId: p.id, name: p.name, hint: hint.get(p.id) ?? null }))
+      .sort((a, b) => Number(b.hint !== null) - Number(a.hint !== null) || a.name.localeCompare(b.name, "sv")),
+  };
+}
