@@ -171,3 +171,22 @@ test("the editor page passes an axe WCAG 2.1 AA scan", async ({ page }) => {
   await expect(page.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).first()).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("text typed while offline is kept and sent when the connection is back", async ({ page, context }) => {
+  await signInAs(page, SECRETARY);
+  await page.goto("/moten/direktionen-2021-11-18/redigera");
+  const p = paragraphRegion(page, /^§ 60 /);
+  await expect(p.getByRole("status").first()).toHaveText("Sparat");
+
+  await context.setOffline(true);
+  await p.getByLabel("Beslutsexpediering").fill("Akt\nFörbundsdirektören");
+  await expect(p.getByRole("status").first()).toContainText("Ingen anslutning", { timeout: 10_000 });
+  // Even a reload while offline would not lose it: it is in localStorage.
+  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("paragraf:paragraph:")).length);
+  expect(stored).toBeGreaterThan(0);
+
+  await context.setOffline(false);
+  await waitSaved(p);
+  await page.reload();
+  await expect(paragraphRegion(page, /^§ 60 /).getByLabel("Beslutsexpediering")).toHaveValue("Akt\nFörbundsdirektören");
+});

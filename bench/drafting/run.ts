@@ -1,0 +1,100 @@
+// Drafting benchmark: how long saving a § takes (the real saveParagraph action: zod parse,
+// permission check, compare-and-set, rewrite of all parts, audit row) on real PostgreSQL.
+// 100 sequential saves of the seed's § 62, then 10 editors saving their own § concurrently,
+// against a no-op action through the same wrapper as the baseline. Prints figures; not a test.
+//   npx tsx bench/drafting/run.ts
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { z } from "zod";
+import { createPrismaClient } from "../../src/server/db";
+import { defineMeetingAction } from "../../src/server/action";
+import { saveParagraph } from "../../src/modules/paragraph/paragraph.mutations";
+import { toParagraphContent } from "../../src/modules/paragraph/paragraph.content";
+import { findParagraphForEditing, findProtocolBySlug } from "../../src/modules/protocol/protocol.queries";
+import { startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
+import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
+import { loadSeed } from "../../prisma/seed/load-seed";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
+
+const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-bench-"));
+const server = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persistent: false });
+await server.createDatabase("bench");
+const url = server.urlFor("bench");
+try {
+  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  const db = createPrismaClient(url);
+  await loadSeed(db, itsamSeed);
+  const user = await db.user.findUniqueOrThrow({ where: { email: "sekreterare@itsam.example" }, include: { bodyRoles: true } });
+  const ctx = { db, ip: "127.0.0.1", actor: { userId: user.id, isAdmin: false, personId: user.personId, bodyRoles: user.bodyRoles } };
+  const protocol = (await findProtocolBySlug(db, "direktionen-2021-11-18"))!;
+
+  const noop = defineMeetingAction(
+    {
+      schema: z.object({ paragraphId: z.string() }),
+      permission: "meeting.edit",
+      locate: async ({ paragraphId }, d) => {
+        const p = await d.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
+        return p ? { id: p.meetingId } : null;
+      },
+    },
+    async () => ({ version: 0 }),
+  );
+
+  async function sequential(n: number) {
+    const p62 = protocol.paragraphs.find((p) => p.number === 62)!;
+    let { version } = (await findParagraphForEditing(db, p62.id))!;
+    const content = toParagraphContent(p62);
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const t0 = performance.now();
+      const r = await saveParagraph(ctx, { paragraphId: p62.id, version, content: { ...content, title: `${p62.title} (${i})` } });
+      times.push(performance.now() - t0);
+      if (!r.ok) throw new Error(r.message);
+      version = r.data.version;
+    }
+    return times;
+  }
+
+  async function concurrent(editors: number, savesEach: number, useNoop: boolean) {
+    const paragraphs = protocol.paragraphs.slice(0, editors);
+    const times: number[] = [];
+    await Promise.all(
+      paragraphs.map(async (p) => {
+        let { version } = (await findParagraphForEditing(db, p.id))!;
+        const content = toParagraphContent(p);
+        for (let i = 0; i < savesEach; i++) {
+          const t0 = performance.now();
+          const r = useNoop ? await noop(ctx, { paragraphId: p.id }) : await saveParagraph(ctx, { paragraphId: p.id, version, content: { ...content, title: `${p.title} (${i})` } });
+          times.push(performance.now() - t0);
+          if (!r.ok) throw new Error(r.message);
+          if (!useNoop) version = (r.data as { version: number }).version;
+        }
+      }),
+    );
+    return times;
+  }
+
+  await sequential(10); // warm-up
+  const seq = await sequential(100);
+  const editors = Math.min(10, protocol.paragraphs.length);
+  const base = await concurrent(editors, 20, true);
+  const conc = await concurrent(editors, 20, false);
+  console.log("\nDrafting: saving a § (server action handler on embedded PostgreSQL 18)");
+  console.log("case                                   p50        p95       n");
+  console.log(`§ 62 sequential (whole § incl. table)  ${fmt(quantile(seq, 0.5)).padEnd(10)} ${fmt(quantile(seq, 0.95)).padEnd(10)} ${seq.length}`);
+  console.log(`no-op action, ${editors} concurrent editors     ${fmt(quantile(base, 0.5)).padEnd(10)} ${fmt(quantile(base, 0.95)).padEnd(10)} ${base.length}`);
+  console.log(`save §, ${editors} concurrent editors          ${fmt(quantile(conc, 0.5)).padEnd(10)} ${fmt(quantile(conc, 0.95)).padEnd(10)} ${conc.length}`);
+  console.log(`ratio save/no-op (p50)                 ${(quantile(conc, 0.5) / quantile(base, 0.5)).toFixed(1)}×`);
+  await db.$disconnect();
+} finally {
+  await server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
