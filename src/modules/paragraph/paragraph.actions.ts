@@ -1,6 +1,7 @@
 "use server";
 
 import { actionContext } from "@/server/action-context";
+import { deleteAttachment, uploadAttachment } from "./attachment.mutations";
 import * as mutations from "./paragraph.mutations";
 
 export async function saveParagraphAction(input: unknown) {
@@ -17,4 +18,12 @@ export async function moveParagraphAction(input: unknown) {
 
 export async function deleteParagraphAction(input: unknown) {
   return mutations.deleteParagraph(await actionContext(), input);
+}
+
+export async function uploadAttachmentAction(form: FormData) {
+  return uploadAttachment(await actionContext(), { paragraphId: form.get("paragraphId"), label: form.get("label"), file: form.get("file") });
+}
+
+export async function deleteAttachmentAction(input: unknown) {
+  return deleteAttachment(await actionContext(), input);
 }

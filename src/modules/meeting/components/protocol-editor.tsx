@@ -130,6 +130,8 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           <ParagraphEditor
             key={p.id}
             paragraph={p}
+            meetingSlug={protocol.meeting.slug}
+            onAttachmentsChanged={() => router.refresh()}
             initial={props.initialContents[p.id]!}
             initialVersion={props.paragraphVersions[p.id]!}
             bodyName={protocol.body.name}

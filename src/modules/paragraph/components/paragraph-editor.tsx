@@ -12,6 +12,7 @@ import { tallyBallots } from "@/modules/rules/decisions.rules";
 import { saveParagraphAction } from "../paragraph.actions";
 import { toParagraphContent } from "../paragraph.content";
 import { MOTION_KINDS, type ParagraphContentInput } from "../paragraph.schema";
+import { AttachmentsEditor } from "./attachments-editor";
 import { ConflictPanel } from "./conflict-panel";
 
 const SECTION_HEADINGS: Record<SectionKind, string> = {
@@ -24,7 +25,9 @@ const SECTION_HEADINGS: Record<SectionKind, string> = {
 const emptyDoc = { type: "doc" as const, content: [] };
 
 export interface ParagraphEditorProps {
-  paragraph: Pick<ParagraphDTO, "id" | "number">;
+  paragraph: Pick<ParagraphDTO, "id" | "number" | "attachments">;
+  meetingSlug: string;
+  onAttachmentsChanged: () => void;
   initial: ParagraphContentInput;
   initialVersion: number;
   bodyName: string;
@@ -146,6 +149,8 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
         <LinesField id={`${key}-underlag`} label="Beslutsunderlag" value={c.basisDocuments} onChange={(v) => set((p) => ({ ...p, basisDocuments: v }))} error={err("basisDocuments")} rows={4} />
         <LinesField id={`${key}-expediering`} label="Beslutsexpediering" value={c.dispatch} onChange={(v) => set((p) => ({ ...p, dispatch: v }))} error={err("dispatch")} rows={4} hint='En mottagare per rad, t.ex. "Akt".' />
       </div>
+
+      <AttachmentsEditor paragraphId={paragraph.id} number={paragraph.number} meetingSlug={props.meetingSlug} attachments={paragraph.attachments} onChanged={props.onAttachmentsChanged} />
 
       <FieldGroup title="Yrkanden" id={`${key}-yrkanden`}>
         {c.motions.length === 0 && <p className="text-sm text-slate-700">Inga yrkanden.</p>}

@@ -1,0 +1,64 @@
+// Bilagor: PDF files attached to a §, stored in the database with their SHA-256.
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import { defineMeetingAction } from "@/server/action";
+import { writeAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
+
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+const uploadSchema = z.object({
+  paragraphId: z.string().min(1).max(64),
+  label: z.string().trim().min(1, "Skriv en rubrik för bilagan, t.ex. Bilaga 1 – detaljerad intäktsbudget.").max(300, "Rubriken får vara högst 300 tecken."),
+  file: z
+    .instanceof(File, { message: "Välj en PDF-fil." })
+    .refine((f) => f.size > 0, "Filen är tom; välj en PDF-fil.")
+    .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "Filen är större än 20 MB; dela upp den eller komprimera den."),
+});
+
+export const uploadAttachment = defineMeetingAction(
+  {
+    schema: uploadSchema,
+    permission: "meeting.edit",
+    locate: async ({ paragraphId }, db) => {
+      const p = await db.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
+      return p ? { id: p.meetingId } : null;
+    },
+  },
+  async ({ db, actor, ip, input, meeting }) => {
+    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    // The type the browser claims is not trusted: a PDF starts with "%PDF-".
+    if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") {
+      throw new AppError("VALIDATION", "Bilagan måste vara en PDF-fil.", { fieldErrors: { file: ["Filen är inte en PDF. Spara den som PDF och försök igen."] } });
+    }
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const fileName = input.file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 200) || "bilaga.pdf";
+    return db.$transaction(async (tx) => {
+      const position = await tx.attachment.count({ where: { paragraphId: input.paragraphId } });
+      const created = await tx.attachment.create({
+        data: { paragraphId: input.paragraphId, label: input.label, fileName, mimeType: "application/pdf", bytes, sha256, position },
+        select: { id: true },
+      });
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "attachment.upload", entity: "Attachment", entityId: created.id, ip, data: { sha256, size: bytes.length } });
+      return created;
+    });
+  },
+);
+
+export const deleteAttachment = defineMeetingAction(
+  {
+    schema: z.object({ attachmentId: z.string().min(1).max(64) }),
+    permission: "meeting.edit",
+    locate: async ({ attachmentId }, db) => {
+      const a = await db.attachment.findUnique({ where: { id: attachmentId }, select: { paragraph: { select: { meetingId: true } } } });
+      return a ? { id: a.paragraph.meetingId } : null;
+    },
+  },
+  ({ db, actor, ip, input, meeting }) =>
+    db.$transaction(async (tx) => {
+      await tx.basisDocument.updateMany({ where: { attachmentId: input.attachmentId }, data: { attachmentId: null } });
+      await tx.attachment.delete({ where: { id: input.attachmentId } });
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "attachment.delete", entity: "Attachment", entityId: input.attachmentId, ip });
+      return { deleted: input.attachmentId };
+    }),
+);
