@@ -22,6 +22,18 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
                       Organ och sammanträden
                     </Link>
                   </li>
+                  <li>
+                    <Link href="/att-justera" className="text-white underline-offset-4 hover:underline">
+                      Att justera
+                    </Link>
+                  </li>
+                  {user.isAdmin && (
+                    <li>
+                      <Link href="/admin" className="text-white underline-offset-4 hover:underline">
+                        Administration
+                      </Link>
+                    </li>
+                  )}
                   <li className="text-white/90">{user.name}</li>
                   <li>
                     <form action={logoutAction}>

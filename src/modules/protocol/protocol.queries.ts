@@ -140,7 +140,7 @@ signatures: [
   };
 }
 
-export async function findProtocolBySlug(db: PrismaClient, slug: string): Promise<ProtocolDTO | null> {
+export async function findProtocolBySlug(db: PrismaClient | Prisma.TransactionClient, slug: string): Promise<ProtocolDTO | null> {
   const meeting = await db.meeting.findUnique({ where: { slug }, include: protocolInclude });
   return meeting ? toProtocolDTO(meeting) : null;
 }

@@ -13,7 +13,7 @@ export function CheckerPanel({ findings }: { findings: readonly Finding[] }) {
         <>
           <p className="mt-1">
             {errors} fel och {warnings} {warnings === 1 ? "varning" : "varningar"}.
-            {errors > 0 ? " Felen måste rättas innan protokollet kan skickas till justering." : ""}
+            {errors > 0 ? " Fel i innehållet måste rättas innan protokollet kan skickas till justering; en försenad justering hindrar inte." : ""}
           </p>
           <ul className="mt-3 space-y-2">
             {[...findings]

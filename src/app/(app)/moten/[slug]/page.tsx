@@ -4,7 +4,9 @@ import Link from "next/link";
 import { cache } from "react";
 import { CheckerPanel } from "@/modules/protocol/components/checker-panel";
 import { ProtocolView } from "@/modules/protocol/components/protocol-view";
-import { isAdjusted, statusLabel } from "@/modules/protocol/protocol.format";
+import { statusLabel } from "@/modules/protocol/protocol.format";
+import { CorrectionsList, SignoffSection } from "@/modules/signoff/components/signoff-section";
+import { findAuditLog, findSignoffInfo } from "@/modules/signoff/signoff.queries";
 import { checkProtocol } from "@/modules/rules/protocol-checker";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { findMeetingAccess } from "@/modules/meeting/meeting.access";
@@ -22,9 +24,21 @@ type Props = { params: Promise<{ slug: string }> };
 const loadReadable = cache(async (slug: string) => {
   const user = await requireUser(`/moten/${slug}`);
   const access = await findMeetingAccess(getDb(), { slug });
-  if (!access || !authorize(user, "meeting.read", access).ok) return null;
+  const read = access ? authorize(user, "meeting.read", access) : null;
+  if (!access || !read?.ok) return null;
   const protocol = await loadProtocol(slug);
-  return protocol ? { protocol, canEdit: authorize(user, "meeting.edit", access).ok } : null;
+  if (!protocol) return null;
+  const allowed = (p: Parameters<typeof authorize>[1]) => authorize(user, p, access).ok;
+  const can = {
+    canSend: allowed("protocol.sendForAdjustment"),
+    canSign: allowed("protocol.sign"),
+    canReturn: allowed("protocol.return"),
+    canCorrect: allowed("protocol.correct"),
+    canReadAudit: allowed("audit.read"),
+    roles: read.roles,
+  };
+  const [info, audit] = await Promise.all([findSignoffInfo(getDb(), access.id), can.canReadAudit ? findAuditLog(getDb(), access.id) : null]);
+  return { protocol, canEdit: allowed("meeting.edit"), can, info, audit, personId: user.personId };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -35,7 +49,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function MeetingPage({ params }: Props) {
   const found = await loadReadable((await params).slug);
   if (!found) notFound();
-  const { protocol, canEdit } = found;
+  const { protocol, canEdit, can, info, audit, personId } = found;
   return (
     <>
       <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
@@ -54,8 +68,10 @@ export default async function MeetingPage({ params }: Props) {
           Kallelse med ärendelista
         </Link>
       </div>
-      {!isAdjusted(protocol.meeting.status) && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
+      <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} />
+      {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
       <ProtocolView protocol={protocol} />
+      <CorrectionsList corrections={info.corrections} />
     </>
   );
 }

@@ -1,0 +1,12 @@
+import { createHash } from "node:crypto";
+import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
+import { canonicalJson, protocolHashPayload } from "./signoff.rules";
+
+/** SHA-256 (hex) over the canonical JSON of the protocol's content: the verification code. */
+export function protocolContentHash(p: ProtocolDTO): string {
+  return createHash("sha256").update(canonicalJson(protocolHashPayload(p)), "utf8").digest("hex");
+}
+
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash("sha256").update(bytes).digest("hex");
+}

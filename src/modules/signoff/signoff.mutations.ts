@@ -1,0 +1,162 @@
+// Justering: send for justering, sign, return with a comment, and rättelse afterwards.
+// The last signature freezes everything in one transaction: status, justering date, content
+// hash check, the notice dates, the PDF rendered once and stored with its own hash, audit rows.
+import { verify } from "@node-rs/argon2";
+import type { Prisma } from "@/generated/prisma/client";
+import { toSwedishDate } from "@/lib/iso-date";
+import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
+import { earliestTakeDownDate } from "@/modules/rules/deadlines.rules";
+import { checkProtocol } from "@/modules/rules/protocol-checker";
+import { renderProtocolPdf } from "@/pdf";
+import { defineMeetingAction, type ActionContext } from "@/server/action";
+import type { Actor } from "@/server/authz";
+import { writeAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
+import { protocolContentHash, sha256Hex } from "./signoff.hash";
+import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "./signoff.rules";
+import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "./signoff.schema";
+
+type Tx = Prisma.TransactionClient;
+const byMeeting = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+
+/** Side effects after commit (e-mail), set by the app at start; nothing by default. */
+export interface SignoffEvents {
+  sentForAdjustment(p: ProtocolDTO): Promise<void>;
+  returned(p: ProtocolDTO, by: string, comment: string): Promise<void>;
+  adjusted(p: ProtocolDTO): Promise<void>;
+}
+export const signoffEvents: SignoffEvents = {
+  sentForAdjustment: async () => {},
+  returned: async () => {},
+  adjusted: async () => {},
+};
+
+/** Lock the meeting row: saves in flight finish first, later ones see the new state. */
+async function lockMeeting(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${id} FOR UPDATE`;
+}
+
+async function loadProtocol(tx: Tx, slug: string): Promise<ProtocolDTO> {
+  const p = await findProtocolBySlug(tx, slug);
+  if (!p) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
+  return p;
+}
+
+async function checkPassword(ctx: ActionContext & { actor: Actor }, password: string) {
+  const user = await ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { passwordHash: true } });
+  const ok = user?.passwordHash ? await verify(user.passwordHash, password).catch(() => false) : false;
+  if (!ok) throw new AppError("VALIDATION", "Fel lösenord.", { fieldErrors: { password: ["Fel lösenord. Skriv lösenordet du loggar in med."] } });
+}
+
+export const sendForAdjustment = defineMeetingAction(
+  { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeeting },
+  async ({ db, actor, ip, meeting }) => {
+    const protocol = await db.$transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      const p = await loadProtocol(tx, meeting.slug);
+      const missing = missingSigners(p);
+      const blocking = blockingFindings(checkProtocol(p, { now: new Date() }));
+      if (missing.length > 0 || blocking.length > 0) {
+        const lines = [...missing, ...blocking.map((f) => (f.paragraphNumber !== null ? `§ ${f.paragraphNumber}: ${f.message}` : f.message))];
+        throw new AppError("VALIDATION", `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`, {
+          fieldErrors: { _: lines },
+        });
+      }
+      const contentHash = protocolContentHash(p);
+      const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: "DRAFT" }, data: { status: "READY_FOR_ADJUSTMENT", contentHash } });
+      if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sendForAdjustment", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash } });
+      return { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } };
+    });
+    await signoffEvents.sentForAdjustment(protocol);
+    return { contentHash: protocolContentHash(protocol) };
+  },
+);
+
+export const returnProtocol = defineMeetingAction(
+  { schema: returnSchema, permission: "protocol.return", locate: byMeeting },
+  async ({ db, actor, ip, input, meeting }) => {
+    const protocol = await db.$transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      // Any signatures given are void: the protocol will change before it is signed again.
+      const voided = await tx.signature.deleteMany({ where: { meetingId: meeting.id } });
+      await tx.meeting.update({ where: { id: meeting.id }, data: { status: "DRAFT", contentHash: null } });
+      await tx.adjustmentReturn.create({ data: { meetingId: meeting.id, personId: actor.personId!, comment: input.comment } });
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.return", entity: "Meeting", entityId: meeting.id, ip, data: { comment: input.comment, voidedSignatures: voided.count } });
+      return loadProtocol(tx, meeting.slug);
+    });
+    const by = protocol.attendance.find((a) => a.personId === actor.personId)?.name ?? "";
+    await signoffEvents.returned(protocol, by, input.comment);
+    return { status: "DRAFT" as const };
+  },
+);
+
+export const signProtocol = defineMeetingAction(
+  { schema: signSchema, permission: "protocol.sign", locate: byMeeting },
+  async (ctx) => {
+    const { db, actor, ip, meeting, input } = ctx;
+    await checkPassword(ctx, input.password);
+    const result = await db.$transaction(
+      async (tx) => {
+        await lockMeeting(tx, meeting.id);
+        const p = await loadProtocol(tx, meeting.slug);
+        if (p.meeting.status !== "READY_FOR_ADJUSTMENT") throw new AppError("STATE", "Protokollet väntar inte längre på justering.");
+        const roles = actor.personId ? pendingRolesFor(p, actor.personId) : [];
+        if (roles.length === 0) throw new AppError("STATE", "Du har redan signerat protokollet.");
+        const stored = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { contentHash: true } });
+        const contentHash = protocolContentHash(p);
+        // Content is frozen by the database while waiting; a mismatch means tampering or a bug.
+        if (stored.contentHash !== contentHash) throw new AppError("STATE", "Protokollets innehåll stämmer inte med det som skickades till justering. Kontakta sekreteraren.");
+        const now = new Date();
+        for (const role of roles) {
+          await tx.signature.create({ data: { meetingId: meeting.id, personId: actor.personId!, role, signedAt: now, contentHash } });
+        }
+        await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sign", entity: "Meeting", entityId: meeting.id, ip, data: { roles, contentHash } });
+
+        const signed = await loadProtocol(tx, meeting.slug);
+        if (!isFullySigned(signed)) return { complete: false, protocol: signed };
+
+        // Justerat. The notice is posted the same day (8 kap. 12 § KL: at the latest the second
+        // day after) and stays up until the appeal period ends (13 kap. 5 § KL).
+        const adjustedOn = toSwedishDate(now);
+        const existing = await tx.notice.findUnique({ where: { meetingId: meeting.id } });
+        const storagePlace = existing?.storagePlace ?? signed.organisation.name;
+        await tx.meeting.update({ where: { id: meeting.id }, data: { status: "ADJUSTED", adjustedOn: day(adjustedOn) } });
+        const notice = { postedOn: day(adjustedOn), takeDownOn: day(earliestTakeDownDate(adjustedOn)), storagePlace };
+        await tx.notice.upsert({ where: { meetingId: meeting.id }, create: { meetingId: meeting.id, ...notice }, update: notice });
+        const final = await loadProtocol(tx, meeting.slug);
+        const pdf = await renderProtocolPdf(final);
+        const pdfSha256 = sha256Hex(pdf);
+        await tx.protocolFile.create({ data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 } });
+        await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.adjusted", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash, pdfSha256, adjustedOn } });
+        return { complete: true, protocol: final };
+      },
+      { timeout: 60_000 },
+    );
+    if (result.complete) await signoffEvents.adjusted(result.protocol);
+    return { complete: result.complete };
+  },
+);
+
+export const addCorrection = defineMeetingAction(
+  { schema: correctionSchema, permission: "protocol.correct", locate: byMeeting },
+  async (ctx) => {
+    const { db, actor, ip, meeting, input } = ctx;
+    await checkPassword(ctx, input.password);
+    if (!actor.personId) throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.");
+    return db.$transaction(async (tx) => {
+      if (input.paragraphNumber !== null) {
+        const exists = await tx.paragraph.count({ where: { meetingId: meeting.id, number: input.paragraphNumber } });
+        if (!exists) throw new AppError("VALIDATION", "Paragrafen finns inte i protokollet.", { fieldErrors: { paragraphNumber: [`§ ${input.paragraphNumber} finns inte i det här protokollet.`] } });
+      }
+      const created = await tx.correction.create({
+        data: { meetingId: meeting.id, paragraphNumber: input.paragraphNumber, text: input.text, personId: actor.personId! },
+        select: { id: true, signedAt: true },
+      });
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.correction", entity: "Correction", entityId: created.id, ip, data: { paragraphNumber: input.paragraphNumber } });
+      return created;
+    });
+  },
+);

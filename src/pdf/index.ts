@@ -1,0 +1,3 @@
+export { renderProtocolPdf } from "./render-protocol";
+export { renderNoticePdf } from "./render-notice";
+export { renderExtractPdf } from "./render-extract";

@@ -1,0 +1,1124 @@
+/**
+ * The protocol, the notice (anslag/bevis) and extracts as laid-out pages: a pure function of a
+ * ProtocolDTO and a TextMetrics. No fonts, files, clock or PDF objects here; render-*.ts draw
+ * the result with pdf-lib.
+ *
+ * The layout follows the municipal protocol our users print today (the Itsam seed): a cover page
+ * with the meeting data, signatures and the ANSLAG/BEVIS block; the ärendelista with the page
+ * range of each §; every § on a new page; on every page the body and meeting date in the header,
+ * and the boxes "Justerandes sign" and "Utdragsbestyrkande" and "Sida N av M" in the footer.
+ *
+ * Two passes: pages are handed out as they fill (streamProtocol), and what depends on the whole
+ * document (the ärendelista's page ranges, "Sida N av M") is laid out as each page's "late"
+ * layers once the last page is known. Row heights never depend on those numbers, so the second
+ * pass moves nothing.
+ */
+import { compressParagraphNumbers, formatParagraphRanges } from "../lib/paragraph-ranges";
+import {
+  displayCaseNumber,
+  formatAttendanceLine,
+  formatParagraphSpan,
+  formatPlaceAndTime,
+  groupAttendance,
+} from "../modules/protocol/protocol.format";
+import type {
+  BallotChoice,
+  BlockNode,
+  BulletListNode,
+  InlineNode,
+  MotionDTO,
+  ParagraphDTO,
+  ParagraphNode,
+  ProtocolDTO,
+  SignatureRole,
+  TableNode,
+} from "../modules/protocol/protocol.types";
+import {
+  type Align,
+  baselineIn,
+  Paginator,
+  type DrawOp,
+  type FontId,
+  longestWord,
+  naturalWidth,
+  type Page,
+  paginate,
+  type ParagraphStyle,
+  paragraphUnits,
+  type Rgb,
+  type StyledSegment,
+  type TextMetrics,
+  textBlock,
+  type Unit,
+} from "./layout";
+
+// ---------------------------------------------------------------------------------------------
+// Page geometry and type (points; A4 = 595.28 × 841.89)
+// ---------------------------------------------------------------------------------------------
+
+export const PAGE = { width: 595.28, height: 841.89 } as const;
+const LEFT = 62;
+const RIGHT = PAGE.width - 56;
+const WIDTH = RIGHT - LEFT;
+/** Body text of a § is indented like the original's; headings stand in the margin. */
+const INDENT = 56;
+const FRAME = { top: 104, bottom: 740 } as const;
+
+const BLACK: Rgb = [0, 0, 0];
+const GREY: Rgb = [0.35, 0.35, 0.35];
+const RULE: Rgb = [0.6, 0.6, 0.6];
+const LIGHT_RULE: Rgb = [0.8, 0.8, 0.8];
+const WATERMARK: Rgb = [0.86, 0.86, 0.86];
+
+// Sizes and spacing are tuned so that the seed falls on the original's 16 pages, each § on
+// the same pages as in the printed protocol (§ 59 on 3-4 … § 67 on 16).
+const BODY: ParagraphStyle = { size: 11, lineHeight: 16.5, spaceBefore: 9 };
+const H_SPACE = 18;
+const H3_SPACE = 14;
+
+const BALLOT_LABEL: Record<BallotChoice, string> = { JA: "Ja", NEJ: "Nej", AVSTAR: "Avstår" };
+const SIGNATURE_ROLE_LABEL: Record<SignatureRole, string> = {
+  SECRETARY: "Sekreterare",
+  CHAIR: "Ordförande",
+  ADJUSTER: "Justerare",
+};
+
+export type DocumentKind = "protocol" | "notice" | "extract";
+
+export interface DocumentMetadata {
+  title: string;
+  author: string;
+  subject: string;
+  keywords: string[];
+  language: string;
+  /** ISO date or instant taken from the input (PDF CreationDate/ModDate). */
+  date: string;
+}
+
+export interface LaidOutPage {
+  /** Layers in drawing order: page header first, then content. */
+  layers: Page["layers"];
+  /**
+   * Drawn after every page's layers, in a second pass over the pages: what depends on the whole
+   * document (the ärendelista's page numbers, "Sida N av M") and the footer.
+   */
+  late: Page["late"];
+}
+
+export interface LaidOutDocument {
+  pages: LaidOutPage[];
+  metadata: DocumentMetadata;
+  /** 1-based first and last page of each §. */
+  paragraphPages: Map<number, { first: number; last: number }>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Protocol state
+// ---------------------------------------------------------------------------------------------
+
+export function isAdjusted(protocol: ProtocolDTO): boolean {
+  const s = protocol.meeting.status;
+  return s === "ADJUSTED" || s === "POSTED" || s === "TAKEN_DOWN";
+}
+
+/** The content hash the signers signed (the same for all of them), once justerat. */
+export function verificationCode(protocol: ProtocolDTO): string | null {
+  if (!isAdjusted(protocol)) return null;
+  return protocol.signatures.find((s) => s.contentHash)?.contentHash ?? null;
+}
+
+const stockholmTime = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "2021-12-16T13:03:00Z" → "2021-12-16 kl. 14:03" (Swedish time). */
+export function formatSigningTime(instant: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return instant;
+  const parts = Object.fromEntries(stockholmTime.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} kl. ${parts.hour}:${parts.minute}`;
+}
+
+/** The instant the document is dated by: the last signature, else justering, else the meeting. */
+export function documentDate(protocol: ProtocolDTO): string {
+  const signed = protocol.signatures
+    .map((s) => s.signedAt)
+    .filter((s): s is string => !!s)
+    .sort();
+  if (isAdjusted(protocol) && signed.length > 0) return signed[signed.length - 1]!;
+  return protocol.meeting.adjustedOn ?? protocol.meeting.date;
+}
+
+interface Signer {
+  role: SignatureRole;
+  name: string;
+  signedAt: string | null;
+}
+
+/** Who signs: the recorded signatures, or (before sign-off starts) secretary, chair, adjusters. */
+function signers(protocol: ProtocolDTO): Signer[] {
+  if (protocol.signatures.length > 0) {
+    const order: SignatureRole[] = ["SECRETARY", "CHAIR", "ADJUSTER"];
+    return [...protocol.signatures]
+      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
+      .map((s) => ({ role: s.role, name: s.name, signedAt: s.signedAt }));
+  }
+  const list: Signer[] = [];
+  if (protocol.secretary) list.push({ role: "SECRETARY", name: protocol.secretary.name, signedAt: null });
+  const chair = protocol.attendance.find((a) => a.role === "CHAIR");
+  if (chair) list.push({ role: "CHAIR", name: chair.name, signedAt: null });
+  for (const a of protocol.adjusters) list.push({ role: "ADJUSTER", name: a.name, signedAt: null });
+  return list;
+}
+
+function initials(name: string): string {
+  return name
+    .split(/[\s-]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase())
+    .join("");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small builders
+// ---------------------------------------------------------------------------------------------
+
+const plain = (text: string): StyledSegment[] => [{ text }];
+
+function spacer(height: number): Unit {
+  return { height, spaceBefore: 0, ops: [] };
+}
+
+function textOp(x: number, y: number, size: number, font: FontId, text: string, color: Rgb = BLACK): DrawOp {
+  return { op: "text", x, y, size, runs: [{ font, text }], color };
+}
+
+function rightText(metrics: TextMetrics, right: number, y: number, size: number, font: FontId, text: string, color: Rgb = BLACK): DrawOp {
+  return textOp(right - (metrics.measure(font, text) * size) / 1000, y, size, font, text, color);
+}
+
+function heading(text: string, metrics: TextMetrics, style: Partial<ParagraphStyle> = {}, x = LEFT, width = WIDTH): Unit[] {
+  const units = paragraphUnits(
+    plain(text),
+    x,
+    width,
+    { size: 11.5, lineHeight: 16, bold: true, spaceBefore: H_SPACE, ...style },
+    metrics,
+  );
+  for (const u of units) u.keepWithNext = true;
+  return units;
+}
+
+/** Marks the last of `units` to stay on the page of what follows (a lead-in and its text). */
+function keepWithNext(units: Unit[]): Unit[] {
+  const last = units[units.length - 1];
+  if (last) last.keepWithNext = true;
+  return units;
+}
+
+function inlineSegments(content: readonly InlineNode[] | undefined): StyledSegment[] {
+  const out: StyledSegment[] = [];
+  for (const node of content ?? []) {
+    if (node.type === "hardBreak") {
+      const last = out[out.length - 1];
+      if (last && !last.breakAfter) last.breakAfter = true;
+      else out.push({ text: "", breakAfter: true });
+      continue;
+    }
+    const marks = node.marks ?? [];
+    out.push({
+      text: node.text,
+      bold: marks.some((m) => m.type === "bold"),
+      italic: marks.some((m) => m.type === "italic"),
+    });
+  }
+  return out;
+}
+
+function hasText(segments: readonly StyledSegment[]): boolean {
+  return segments.some((s) => s.text.trim().length > 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rich text (TipTap JSON subset) → units
+// ---------------------------------------------------------------------------------------------
+
+interface Column {
+  x: number;
+  width: number;
+}
+
+function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetrics): Unit[] {
+  const units: Unit[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case "paragraph": {
+        const segs = inlineSegments(block.content);
+        if (!hasText(segs)) {
+          units.push(spacer(BODY.lineHeight * 0.5));
+          break;
+        }
+        units.push(...paragraphUnits(segs, col.x, col.width, { ...BODY, align: block.attrs?.textAlign ?? "left" }, metrics));
+        break;
+      }
+      case "heading": {
+        const segs = inlineSegments(block.content);
+        if (!hasText(segs)) break;
+        const h = paragraphUnits(
+          segs,
+          col.x,
+          col.width,
+          { size: BODY.size, lineHeight: BODY.lineHeight, bold: true, italic: block.attrs.level === 4, spaceBefore: H3_SPACE },
+          metrics,
+        );
+        for (const u of h) u.keepWithNext = true;
+        units.push(...h);
+        break;
+      }
+      case "bulletList":
+        units.push(...listUnits(block, col, metrics, 0));
+        break;
+      case "table":
+        units.push(...richTableUnits(block, col, metrics));
+        break;
+    }
+  }
+  return units;
+}
+
+const BULLETS = ["•", "–", "◦"];
+const BULLET_INDENT = 16;
+
+function listUnits(list: BulletListNode, col: Column, metrics: TextMetrics, depth: number): Unit[] {
+  const units: Unit[] = [];
+  const textX = col.x + BULLET_INDENT;
+  const textWidth = col.width - BULLET_INDENT;
+  list.content.forEach((item, index) => {
+    let first = true;
+    for (const child of item.content) {
+      if (child.type === "bulletList") {
+        // An item that introduces a sub-list stays with its first sub-item.
+        const last = units[units.length - 1];
+        if (last) last.keepWithNext = true;
+        units.push(...listUnits(child, { x: textX, width: textWidth }, metrics, depth + 1));
+        continue;
+      }
+      const segs = inlineSegments(child.content);
+      const spaceBefore = first ? (index === 0 && depth === 0 ? BODY.spaceBefore! : 3) : 3;
+      const lines = paragraphUnits(
+        hasText(segs) ? segs : plain(" "),
+        textX,
+        textWidth,
+        { ...BODY, spaceBefore, align: child.attrs?.textAlign ?? "left" },
+        metrics,
+      );
+      if (first && lines[0]) {
+        const bullet = BULLETS[depth % BULLETS.length]!;
+        lines[0].ops = [
+          textOp(col.x + 3, baselineIn(BODY.lineHeight, BODY.size), BODY.size, "regular", bullet),
+          ...lines[0].ops,
+        ];
+      }
+      first = false;
+      units.push(...lines);
+    }
+  });
+  return units;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables
+// ---------------------------------------------------------------------------------------------
+
+export interface CellSpec {
+  segments: StyledSegment[];
+  align: Align;
+  bold?: boolean;
+  colspan?: number;
+}
+
+export interface TableSpec {
+  rows: CellSpec[][];
+  /** Leading rows that form the header (repeated on every page the table runs onto). */
+  headerRows: number;
+  /** Rows after which a strong rule is drawn (e.g. before a totals row). */
+  emphasiseRows?: Set<number>;
+  size?: number;
+  /** Fixed column widths; otherwise computed from content. */
+  widths?: number[];
+}
+
+const CELL_PAD_X = 4;
+/** Tables up to this height (a quarter page, ~9 rows) are kept on one page; longer ones flow. */
+const SHORT_TABLE = (FRAME.bottom - FRAME.top) / 4;
+const CELL_PAD_Y = 2.5;
+/** Tables are set a little smaller than body text, as in the original. */
+const TABLE_SIZE = 10;
+const NUMERIC = /^[-−–+]?\s*\d[\d\s\u00a0.,]*%?$/;
+
+function richTableSpec(table: TableNode): TableSpec {
+  const rows: CellSpec[][] = table.content.map((row) =>
+    row.content.map((cell) => {
+      const segments: StyledSegment[] = [];
+      let align: Align | undefined;
+      cell.content.forEach((para: ParagraphNode, i) => {
+        if (i > 0) {
+          const last = segments[segments.length - 1];
+          if (last) last.breakAfter = true;
+        }
+        segments.push(...inlineSegments(para.content));
+        align ??= para.attrs?.textAlign;
+      });
+      const text = segments.map((s) => s.text).join("").trim();
+      return {
+        segments,
+        align: align ?? (NUMERIC.test(text) ? "right" : "left"),
+        bold: cell.type === "tableHeader",
+        colspan: cell.attrs?.colspan ?? 1,
+      };
+    }),
+  );
+  let headerRows = 0;
+  while (headerRows < table.content.length && table.content[headerRows]!.content.every((c) => c.type === "tableHeader")) {
+    headerRows++;
+  }
+  // A table that is all header cells has no body to repeat a header over.
+  if (headerRows === rows.length) headerRows = 0;
+  return { rows, headerRows };
+}
+
+function richTableUnits(table: TableNode, col: Column, metrics: TextMetrics): Unit[] {
+  return tableUnits(richTableSpec(table), col, metrics);
+}
+
+/** Column widths from content, like HTML's automatic table layout, filling the column. */
+export function columnWidths(spec: TableSpec, available: number, metrics: TextMetrics): number[] {
+  const size = spec.size ?? TABLE_SIZE;
+  const count = Math.max(1, ...spec.rows.map((r) => r.reduce((n, c) => n + (c.colspan ?? 1), 0)));
+  if (spec.widths && spec.widths.length === count) return spec.widths;
+  const max = new Array<number>(count).fill(2 * CELL_PAD_X + 1);
+  const min = new Array<number>(count).fill(2 * CELL_PAD_X + 1);
+  for (const row of spec.rows) {
+    let c = 0;
+    for (const cell of row) {
+      const span = cell.colspan ?? 1;
+      if (span === 1 && c < count) {
+        const segs = cell.bold ? cell.segments.map((s) => ({ ...s, bold: true })) : cell.segments;
+        max[c] = Math.max(max[c]!, naturalWidth(segs, size, metrics) + 2 * CELL_PAD_X + 0.5);
+        min[c] = Math.max(min[c]!, Math.min(longestWord(segs, size, metrics), available / 3) + 2 * CELL_PAD_X + 0.5);
+      }
+      c += span;
+    }
+  }
+  const sumMax = max.reduce((a, b) => a + b, 0);
+  const sumMin = min.reduce((a, b) => a + b, 0);
+  if (sumMax <= available) {
+    // Spare room goes to the first column, where labels live; figures keep their natural width.
+    const widths = [...max];
+    widths[0] = widths[0]! + (available - sumMax);
+    return widths;
+  }
+  if (sumMin <= available) {
+    const f = (available - sumMin) / (sumMax - sumMin);
+    return min.map((m, i) => m + (max[i]! - m) * f);
+  }
+  return min.map((m) => (m / sumMin) * available);
+}
+
+export function tableUnits(spec: TableSpec, col: Column, metrics: TextMetrics): Unit[] {
+  const size = spec.size ?? TABLE_SIZE;
+  const lineHeight = size * 1.3;
+  const widths = columnWidths(spec, col.width, metrics);
+  const xs: number[] = [];
+  let acc = col.x;
+  for (const w of widths) {
+    xs.push(acc);
+    acc += w;
+  }
+  const right = acc;
+  const headerUnits: Unit[] = [];
+  const units: Unit[] = [];
+  spec.rows.forEach((row, r) => {
+    const ops: DrawOp[] = [];
+    let height = 0;
+    let c = 0;
+    for (const cell of row) {
+      const span = cell.colspan ?? 1;
+      const x = xs[c] ?? col.x;
+      let w = 0;
+      for (let k = c; k < c + span && k < widths.length; k++) w += widths[k]!;
+      c += span;
+      if (!hasText(cell.segments)) continue;
+      const block = textBlock(
+        cell.segments,
+        x + CELL_PAD_X,
+        Math.max(1, w - 2 * CELL_PAD_X),
+        { size, lineHeight, bold: cell.bold, align: cell.align },
+        metrics,
+        CELL_PAD_Y,
+      );
+      ops.push(...block.ops);
+      height = Math.max(height, block.height);
+    }
+    height = Math.max(height, lineHeight) + 2 * CELL_PAD_Y;
+    const isHeader = r < spec.headerRows;
+    const isLastHeader = r === spec.headerRows - 1;
+    if (isLastHeader) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: BLACK });
+    else if (spec.emphasiseRows?.has(r)) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: BLACK });
+    else if (r === spec.rows.length - 1) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: RULE });
+    else if (!isHeader) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.4, color: LIGHT_RULE });
+    if (r === 0) ops.push({ op: "line", x1: col.x, y1: 0, x2: right, y2: 0, width: 0.8, color: spec.headerRows > 0 ? BLACK : RULE });
+    const unit: Unit = { height, spaceBefore: r === 0 ? 10 : 0, ops };
+    if (isHeader) {
+      unit.keepWithNext = true;
+      headerUnits.push({ height, spaceBefore: 0, ops });
+    } else if (spec.headerRows > 0) {
+      unit.repeatHeader = headerUnits;
+    }
+    units.push(unit);
+  });
+  // A short table is not split: moved whole to the next page if it does not fit.
+  const total = units.reduce((h, u) => h + u.height, 0);
+  if (total <= SHORT_TABLE) for (let k = 0; k < units.length - 1; k++) units[k]!.keepWithNext = true;
+  return units;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page furniture
+// ---------------------------------------------------------------------------------------------
+
+interface Furniture {
+  protocol: ProtocolDTO;
+  /** "PROTOKOLL", "ANSLAG/BEVIS", "UTDRAG UR PROTOKOLL" */
+  documentLabel: string;
+  metrics: TextMetrics;
+}
+
+/** Header ops (drawn before the content) and footer ops (after it, so text reads in order). */
+function furnitureOps(f: Furniture, pageNumber: number, pageCount: number): { header: DrawOp[]; footer: DrawOp[] } {
+  return { header: headerOps(f), footer: footerOps(f, [], pageNumber, pageCount) };
+}
+
+/** The draft mark, and organisation, body, document kind and meeting date: the same on every page. */
+function headerOps(f: Furniture): DrawOp[] {
+  const { protocol, metrics } = f;
+  const ops: DrawOp[] = [];
+  const draft = !isAdjusted(protocol);
+  if (draft) {
+    // Drawn first, under the text: the draft mark must not hide content.
+    const size = 110;
+    const w = (metrics.measure("bold", "UTKAST") * size) / 1000;
+    const angle = 52;
+    const rad = (angle * Math.PI) / 180;
+    const cx = PAGE.width / 2;
+    const cy = PAGE.height / 2;
+    ops.push({
+      op: "outlinedText",
+      x: cx - (Math.cos(rad) * w) / 2 + Math.sin(rad) * size * 0.35,
+      y: cy + (Math.sin(rad) * w) / 2 + Math.cos(rad) * size * 0.35,
+      size,
+      font: "bold",
+      text: "UTKAST",
+      degrees: angle,
+      color: WATERMARK,
+    });
+  }
+  // Header: organisation and body left; document kind, meeting date and state right.
+  ops.push(textOp(LEFT, 44, 9, "regular", protocol.organisation.name, GREY));
+  ops.push(textOp(LEFT, 66, 17, "bold", protocol.body.name));
+  ops.push(rightText(metrics, RIGHT, 44, 9, "bold", f.documentLabel));
+  ops.push(rightText(metrics, RIGHT, 57, 9, "regular", `Sammanträdesdatum ${protocol.meeting.date}`));
+  if (draft) ops.push(rightText(metrics, RIGHT, 70, 9, "bold", "UTKAST – ej justerat", [0.65, 0.1, 0.1]));
+  else if (protocol.meeting.adjustedOn) ops.push(rightText(metrics, RIGHT, 70, 9, "regular", `Justerat ${protocol.meeting.adjustedOn}`));
+  ops.push({ op: "line", x1: LEFT, y1: 80, x2: RIGHT, y2: 80, width: 0.75, color: BLACK });
+  return ops;
+}
+
+/** Footer: justerandes sign and utdragsbestyrkande boxes, the verification code, the page number. */
+function footerOps(f: Furniture, ops: DrawOp[], pageNumber: number, pageCount: number): DrawOp[] {
+  const { protocol, metrics } = f;
+  const code = verificationCode(protocol);
+  if (code) {
+    ops.push(textOp(LEFT, 762, 7, "regular", `Justerat digitalt. Verifieringskod: ${code}`, GREY));
+  }
+  const boxTop = 770;
+  const boxH = 34;
+  const boxW = 128;
+  ops.push({ op: "rect", x: LEFT, y: boxTop, w: boxW, h: boxH, stroke: { width: 0.6, color: BLACK } });
+  ops.push({ op: "rect", x: LEFT + boxW + 8, y: boxTop, w: boxW, h: boxH, stroke: { width: 0.6, color: BLACK } });
+  ops.push(textOp(LEFT + 4, boxTop + 9, 7, "regular", "Justerandes sign", GREY));
+  ops.push(textOp(LEFT + boxW + 12, boxTop + 9, 7, "regular", "Utdragsbestyrkande", GREY));
+  if (code) {
+    const signedAdjusters = protocol.signatures.filter((s) => s.role === "ADJUSTER" && s.signedAt);
+    if (signedAdjusters.length > 0) {
+      ops.push(textOp(LEFT + 4, boxTop + 26, 10, "italic", signedAdjusters.map((s) => initials(s.name)).join("  ")));
+    }
+  }
+  ops.push(rightText(metrics, RIGHT, boxTop + 22, 9, "regular", `Sida ${pageNumber} av ${pageCount}`));
+  return ops;
+}
+
+function finishPages(pages: Page[], furniture: Furniture): LaidOutPage[] {
+  return pages.map((page, i) => {
+    const { header, footer } = furnitureOps(furniture, i + 1, pages.length);
+    return { layers: [{ dy: 0, ops: header }, ...page.layers], late: [...page.late, { dy: 0, ops: footer }] };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cover page: meeting data and signatures
+// ---------------------------------------------------------------------------------------------
+
+const LABEL_W = 150;
+const VALUE_X = LEFT + LABEL_W;
+const VALUE_W = RIGHT - VALUE_X;
+const COVER: ParagraphStyle = { size: 10, lineHeight: 14 };
+
+/** A label/value row of the cover table; values wrap and may run onto the next page line by line. */
+function coverRow(label: string, values: (string | { sub: string })[], metrics: TextMetrics, first = false): Unit[] {
+  const units: Unit[] = [];
+  for (const value of values) {
+    if (typeof value === "string") {
+      units.push(...paragraphUnits(plain(value), VALUE_X, VALUE_W, COVER, metrics));
+    } else {
+      const sub = paragraphUnits(plain(value.sub), VALUE_X, VALUE_W, { ...COVER, italic: true, spaceBefore: units.length > 0 ? 4 : 0 }, metrics);
+      for (const u of sub) u.keepWithNext = true;
+      units.push(...sub);
+    }
+  }
+  if (units.length === 0) units.push(spacer(COVER.lineHeight));
+  return labelled(label, units, metrics, first);
+}
+
+/** Puts the row label and the rule above it on the first of `units`. */
+function labelled(label: string, units: Unit[], metrics: TextMetrics, first = false): Unit[] {
+  const firstUnit = units[0]!;
+  const labelLines = textBlock(plain(label), LEFT, LABEL_W - 10, { ...COVER, bold: true }, metrics, 0);
+  const pad = 5;
+  firstUnit.ops = [
+    { op: "line", x1: LEFT, y1: -pad, x2: RIGHT, y2: -pad, width: first ? 0.75 : 0.4, color: first ? BLACK : RULE },
+    ...labelLines.ops,
+    ...firstUnit.ops,
+  ];
+  firstUnit.spaceBefore = pad * 2;
+  firstUnit.keepWithNext = true;
+  // A label that wraps to more lines than its values reserves the room.
+  const valueHeight = units.reduce((h, u, i) => h + u.height + (i === 0 ? 0 : u.spaceBefore), 0);
+  if (labelLines.height > valueHeight) units.push(spacer(labelLines.height - valueHeight));
+  return units;
+}
+
+function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
+  const list = signers(protocol);
+  const span = formatParagraphSpan(protocol.paragraphs.map((p) => p.number));
+  const adjusted = isAdjusted(protocol);
+  const units: Unit[] = [];
+  const nameX = VALUE_X + 74;
+  const lineEnd = Math.min(RIGHT - 110, nameX + 190);
+  list.forEach((s, i) => {
+    const signedDigitally = adjusted && !!s.signedAt;
+    const ops: DrawOp[] = [];
+    const height = signedDigitally ? 28 : i === 0 ? 36 : 32;
+    const baseline = signedDigitally ? 10 : height - 7;
+    if (!signedDigitally) ops.push({ op: "line", x1: nameX, y1: baseline - 12, x2: lineEnd, y2: baseline - 12, width: 0.5, color: BLACK });
+    ops.push(textOp(VALUE_X, baseline, COVER.size, "regular", SIGNATURE_ROLE_LABEL[s.role], GREY));
+    ops.push(textOp(nameX, baseline, COVER.size, "regular", s.name));
+    if (i === 0 && span) ops.push(rightText(metrics, RIGHT, baseline, COVER.size, "regular", span));
+    if (signedDigitally) ops.push(textOp(nameX, baseline + 12, 8, "italic", `Signerat digitalt ${formatSigningTime(s.signedAt!)}`, GREY));
+    units.push({ height, spaceBefore: 0, ops, keepWithNext: i < list.length - 1 });
+  });
+  if (units.length === 0) {
+    const ops = span ? [rightText(metrics, RIGHT, baselineIn(COVER.lineHeight, COVER.size), COVER.size, "regular", span)] : [];
+    units.push({ height: COVER.lineHeight, spaceBefore: 0, ops });
+  }
+  const code = verificationCode(protocol);
+  if (code) {
+    units.push(...paragraphUnits(plain(`Verifieringskod: ${code}`), VALUE_X, VALUE_W, { size: 7, lineHeight: 11, color: GREY, spaceBefore: 4 }, metrics));
+  }
+  return units;
+}
+
+function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
+  const { meeting } = protocol;
+  const groups = groupAttendance(protocol.attendance);
+  const units: Unit[] = [];
+  units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
+  const decisionMakers: (string | { sub: string })[] = [];
+  if (groups.beslutande.length > 0) decisionMakers.push({ sub: "Ledamöter" }, ...groups.beslutande.map(formatAttendanceLine));
+  if (groups.ersattare.length > 0) decisionMakers.push({ sub: "Ersättare" }, ...groups.ersattare.map(formatAttendanceLine));
+  units.push(...coverRow("Beslutande", decisionMakers, metrics));
+  units.push(...coverRow("Övriga närvarande", groups.ovriga.map(formatAttendanceLine), metrics));
+  units.push(...coverRow("Justerare", protocol.adjusters.map((a) => a.name), metrics));
+  const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
+  units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
+  units.push(...labelled("Underskrifter", signatureUnits(protocol, metrics), metrics));
+  units.push({ height: 0, spaceBefore: 4, ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }] });
+  units.push(noticeBlock(protocol, metrics, 18));
+  return units;
+}
+
+/** ANSLAG/BEVIS as one unbreakable boxed unit. */
+function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: number): Unit {
+  const { notice, meeting } = protocol;
+  const ops: DrawOp[] = [];
+  const pad = 10;
+  const x = LEFT + pad;
+  const right = RIGHT - pad;
+  let y = pad;
+  ops.push(textOp(x, y + 12, 12, "bold", "ANSLAG/BEVIS"));
+  y += 22;
+  if (notice || isAdjusted(protocol)) {
+    const t = textBlock(plain("Protokollet är justerat. Justeringen har tillkännagivits genom anslag."), x, right - x, COVER, metrics, y);
+    ops.push(...t.ops);
+    y += t.height + 8;
+  } else {
+    y += 4;
+  }
+  const labelW = 170;
+  const row = (cells: [string, string][]) => {
+    let h = COVER.lineHeight;
+    if (cells.length === 1) {
+      const [label, value] = cells[0]!;
+      const l = textBlock(plain(label), x, labelW - 6, { ...COVER, bold: true }, metrics, y);
+      const v = textBlock(plain(value || " "), x + labelW, right - x - labelW, COVER, metrics, y);
+      ops.push(...l.ops, ...v.ops);
+      h = Math.max(h, l.height, v.height);
+    } else {
+      // Label, value, label, value on one line as in the original; each value gets what its text needs.
+      let cx = x;
+      for (const [i, [label, value]] of cells.entries()) {
+        const lw = i === 0 ? labelW : (metrics.measure("bold", label) * COVER.size) / 1000 + 12;
+        const vw = (metrics.measure("regular", value || "0000-00-00") * COVER.size) / 1000 + 16;
+        ops.push(textOp(cx, y + baselineIn(COVER.lineHeight, COVER.size), COVER.size, "bold", label));
+        ops.push(textOp(cx + lw, y + baselineIn(COVER.lineHeight, COVER.size), COVER.size, "regular", value));
+        cx += lw + vw;
+      }
+    }
+    y += h + 3;
+    ops.push({ op: "line", x1: x, y1: y, x2: right, y2: y, width: 0.4, color: LIGHT_RULE });
+    y += 4;
+  };
+  row([["Organ", protocol.body.name]]);
+  row([["Sammanträdesdatum", meeting.date]]);
+  const posted: [string, string] = ["Datum då anslaget sätts upp", notice?.postedOn ?? ""];
+  const takenDown: [string, string] = ["Datum då anslaget tas ned", notice?.takeDownOn ?? ""];
+  const oneLine =
+    labelW + ((metrics.measure("regular", "0000-00-00") + metrics.measure("bold", takenDown[0]) + metrics.measure("regular", "0000-00-00")) * COVER.size) / 1000 + 44;
+  if (oneLine <= right - x) row([posted, takenDown]);
+  else {
+    row([posted]);
+    row([takenDown]);
+  }
+  row([["Förvaringsplats för protokollet", notice?.storagePlace ?? ""]]);
+  ops.push(textOp(x, y + 12, COVER.size, "bold", "Underskrift"));
+  ops.push({ op: "line", x1: x + labelW, y1: y + 26, x2: Math.min(right, x + labelW + 200), y2: y + 26, width: 0.5, color: BLACK });
+  y += 34;
+  const height = y + pad;
+  ops.push({ op: "rect", x: LEFT, y: 0, w: WIDTH, h: height, stroke: { width: 0.75, color: BLACK } });
+  return { height, spaceBefore, ops };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ärendelista
+// ---------------------------------------------------------------------------------------------
+
+interface PendingRange {
+  op: Extract<DrawOp, { op: "text" }>;
+  number: number;
+  right: number;
+}
+
+function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: PendingRange[]): Unit[] {
+  const size = 10;
+  const lineHeight = 14;
+  const pageColW = Math.max(48, (metrics.measure("regular", "9999 - 9999") * size) / 1000 + 8);
+  const numberW = 46;
+  const dnrW = Math.max(
+    90,
+    ...protocol.paragraphs.map((p) => (metrics.measure("regular", p.caseNumber ?? "") * size) / 1000 + 12),
+  );
+  const titleW = WIDTH - numberW - pageColW - Math.min(dnrW, 150);
+  const dnrX = LEFT + numberW + titleW;
+  const units: Unit[] = [];
+  const head = heading("Ärendelista", metrics, { size: 14, lineHeight: 20, spaceBefore: 0 });
+  head[0]!.pageBreakBefore = true;
+  units.push(...head);
+  const headerOps: DrawOp[] = [
+    textOp(LEFT, 13, 9, "bold", "§", GREY),
+    textOp(LEFT + numberW, 13, 9, "bold", "Ärende", GREY),
+    textOp(dnrX, 13, 9, "bold", "Dnr", GREY),
+    rightText(metrics, RIGHT, 13, 9, "bold", "Sida", GREY),
+    { op: "line", x1: LEFT, y1: 18, x2: RIGHT, y2: 18, width: 0.75, color: BLACK },
+  ];
+  const header: Unit = { height: 18, spaceBefore: 10, ops: headerOps, keepWithNext: true };
+  units.push(header);
+  const repeat: Unit[] = [{ ...header, spaceBefore: 0 }];
+  for (const p of protocol.paragraphs) {
+    const title = textBlock(plain(p.title), LEFT + numberW, titleW - 10, { size, lineHeight }, metrics, 5);
+    const dnr = textBlock(plain(p.caseNumber ?? ""), dnrX, Math.min(dnrW, 150) - 8, { size, lineHeight }, metrics, 5);
+    const height = Math.max(title.height, dnr.height, lineHeight) + 10;
+    const base = 5 + baselineIn(lineHeight, size);
+    const rangeOp = textOp(RIGHT, base, size, "regular", "");
+    pending.push({ op: rangeOp as Extract<DrawOp, { op: "text" }>, number: p.number, right: RIGHT });
+    units.push({
+      height,
+      spaceBefore: 0,
+      repeatHeader: repeat,
+      ops: [
+        textOp(LEFT, base, size, "bold", `§ ${p.number}`),
+        ...title.ops,
+        ...dnr.ops,
+        { op: "line", x1: LEFT, y1: height, x2: RIGHT, y2: height, width: 0.4, color: LIGHT_RULE },
+      ],
+      // The page range is known only when every § has been laid out.
+      late: [rangeOp],
+    });
+  }
+  return units;
+}
+
+// ---------------------------------------------------------------------------------------------
+// One §
+// ---------------------------------------------------------------------------------------------
+
+function motionText(motions: readonly MotionDTO[]): { lead: string | null; lines: string[] }[] {
+  // Consecutive motions of one person whose text is a clause of its own ("Att …") are introduced
+  // once, "NN yrkar på följande:", as in the original; a motion phrased "att …" reads as one sentence.
+  const out: { lead: string | null; lines: string[] }[] = [];
+  let group: { personId: string; entry: { lead: string | null; lines: string[] } } | null = null;
+  for (const m of motions) {
+    const text = m.text.trim();
+    const withdrawn = m.withdrawn ? " (Yrkandet återtogs.)" : "";
+    if (text === "") {
+      const phrase: Record<MotionDTO["kind"], string> = {
+        BIFALL: "yrkar bifall till förslaget",
+        AVSLAG: "yrkar avslag på förslaget",
+        ANDRING: "yrkar ändring i förslaget",
+        TILLAGG: "yrkar tillägg till förslaget",
+        ATERREMISS: "yrkar att ärendet återremitteras",
+        BORDLAGGNING: "yrkar att ärendet bordläggs",
+      };
+      out.push({ lead: null, lines: [`${m.name} ${phrase[m.kind]}.${withdrawn}`] });
+      group = null;
+    } else if (/^att\s/.test(text)) {
+      out.push({ lead: null, lines: [`${m.name} yrkar på ${text}${/[.!?]$/.test(text) ? "" : "."}${withdrawn}`] });
+      group = null;
+    } else if (group && group.personId === m.personId) {
+      group.entry.lines.push(`”${text}”${withdrawn}`);
+    } else {
+      const entry = { lead: `${m.name} yrkar på följande:`, lines: [`”${text}”${withdrawn}`] };
+      out.push(entry);
+      group = { personId: m.personId, entry };
+    }
+  }
+  return out;
+}
+
+function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: TextMetrics, opts: { pageBreak: boolean }): Unit[] {
+  const units: Unit[] = [];
+  const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
+  const body = (text: string, extra: Partial<ParagraphStyle> = {}) => paragraphUnits(plain(text), col.x, col.width, { ...BODY, ...extra }, metrics);
+
+  // "§ 59" with "Dnr 2021/8" on the right, then the title.
+  const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
+  const numberOps: DrawOp[] = [textOp(LEFT, 16, 15, "bold", `§ ${p.number}`)];
+  if (dnr) numberOps.push(rightText(metrics, RIGHT, 16, 10, "regular", dnr));
+  const numberUnit: Unit = { height: 22, spaceBefore: 0, ops: numberOps, keepWithNext: true, pageBreakBefore: opts.pageBreak };
+  units.push(numberUnit);
+  const title = paragraphUnits(plain(p.title), LEFT, WIDTH, { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 4 }, metrics);
+  for (const u of title) u.keepWithNext = true;
+  units.push(...title);
+  if (p.isConfidential) units.push(...body("Sekretess: paragrafen innehåller uppgifter som omfattas av sekretess.", { italic: true }));
+
+  if (p.recusals.length > 0) {
+    units.push(...heading("Jäv", metrics));
+    for (const r of p.recusals) {
+      units.push(...body(`${r.name} anmäler jäv och deltar inte i handläggningen av ärendet${r.reason ? ` (${r.reason})` : ""}.`));
+    }
+  }
+
+  // The decision: "Direktionens beslut"
+  if (p.decision.intro.trim() || p.decision.clauses.length > 0) {
+    units.push(...heading(`${protocol.body.genitiveName} beslut`, metrics));
+    if (p.decision.intro.trim()) units.push(...body(p.decision.intro));
+    if (p.decision.clauses.length > 0) {
+      units.push(
+        ...listUnits(
+          { type: "bulletList", content: p.decision.clauses.map((c) => ({ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: c }] }] })) },
+          col,
+          metrics,
+          0,
+        ),
+      );
+    }
+    if (p.isImmediatelyAdjusted) units.push(...body("Paragrafen justeras omedelbart.", { italic: true }));
+  }
+
+  for (const section of p.sections) {
+    const content = richUnits(section.content.content, col, metrics);
+    if (!content.some((u) => u.ops.length > 0)) continue; // headings without content are left out
+    units.push(...heading(section.heading, metrics));
+    units.push(...content);
+  }
+
+  const list = (title: string, items: readonly string[]) => {
+    const texts = items.map((s) => s.trim()).filter(Boolean);
+    if (texts.length === 0) return;
+    units.push(...heading(title, metrics));
+    texts.forEach((t, i) => units.push(...body(t, { spaceBefore: i === 0 ? BODY.spaceBefore : 1 })));
+  };
+
+  const basis = [...p.basisDocuments];
+  for (const a of p.attachments) if (!basis.includes(a.label)) basis.push(a.label);
+  list("Beslutsunderlag", basis);
+
+  if (p.motions.length > 0) {
+    units.push(...heading("Yrkanden", metrics));
+    for (const entry of motionText(p.motions)) {
+      if (entry.lead) units.push(...keepWithNext(body(entry.lead)));
+      for (const line of entry.lines) units.push(...body(line));
+    }
+  }
+
+  if (p.propositions.some((t) => t.trim())) {
+    units.push(...heading("Propositionsordning", metrics));
+    for (const t of p.propositions) if (t.trim()) units.push(...body(t));
+  }
+
+  p.votes.forEach((vote) => {
+    units.push(...heading("Omröstning", metrics));
+    if (vote.question.trim()) units.push(...keepWithNext(body(vote.question)));
+    const choices: BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
+    const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({ segments: plain(text), align, bold });
+    const rows: CellSpec[][] = [
+      [cell("Ledamot", "left", true), ...choices.map((c) => cell(BALLOT_LABEL[c], "center", true))],
+      ...vote.ballots.map((b) => [cell(b.name), ...choices.map((c) => cell(b.choice === c ? "X" : "", "center"))]),
+      [cell("Summa", "left", true), ...choices.map((c) => cell(String(vote.ballots.filter((b) => b.choice === c).length), "center", true))],
+    ];
+    const colW = 62;
+    units.push(
+      ...tableUnits(
+        { rows, headerRows: 1, emphasiseRows: new Set([rows.length - 2]), widths: [col.width - 3 * colW, colW, colW, colW] },
+        col,
+        metrics,
+      ),
+    );
+    if (vote.result.trim()) units.push(...body(vote.result));
+  });
+
+  if (p.reservations.length > 0) {
+    units.push(...heading("Reservation", metrics));
+    for (const r of p.reservations) {
+      const statement = body(`${r.name} reserverar sig mot beslutet.`);
+      units.push(...(r.reasons?.trim() ? keepWithNext(statement) : statement));
+      if (r.reasons?.trim()) units.push(...body(r.reasons, { spaceBefore: 2 }));
+    }
+  }
+  if (p.notes.some((n) => n.text.trim())) {
+    units.push(...heading("Protokollsanteckning", metrics));
+    for (const n of p.notes) {
+      if (!n.text.trim()) continue;
+      units.push(...keepWithNext(body(n.name ? `${n.name} lämnar följande protokollsanteckning:` : "Protokollsanteckning:")));
+      units.push(...body(n.text, { spaceBefore: 2 }));
+    }
+  }
+
+  list("Beslutsexpediering", p.dispatch);
+
+  units[0]!.marks = [`start:${p.number}`];
+  const last = units[units.length - 1]!;
+  last.marks = [...(last.marks ?? []), `end:${p.number}`];
+  return units;
+}
+
+/** Records where each § starts and ends, from the marks of the pages as they are closed. */
+class ParagraphPages {
+  readonly map = new Map<number, { first: number; last: number }>();
+  add(marks: readonly string[], pageIndex: number): void {
+    for (const mark of marks) {
+      const [kind, num] = mark.split(":");
+      const n = Number(num);
+      const entry = this.map.get(n) ?? { first: pageIndex + 1, last: pageIndex + 1 };
+      if (kind === "start") entry.first = pageIndex + 1;
+      else entry.last = pageIndex + 1;
+      this.map.set(n, entry);
+    }
+  }
+}
+
+function paragraphPageMap(pages: Page[]): Map<number, { first: number; last: number }> {
+  const found = new ParagraphPages();
+  pages.forEach((page, i) => found.add(page.marks, i));
+  return found.map;
+}
+
+export function formatPageRange(range: { first: number; last: number } | undefined): string {
+  if (!range) return "";
+  return range.first === range.last ? `${range.first}` : `${range.first} - ${range.last}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------------
+
+function metadataFor(protocol: ProtocolDTO, kind: DocumentKind, numbers: number[]): DocumentMetadata {
+  const { body, meeting, organisation } = protocol;
+  const span = formatParagraphRanges(compressParagraphNumbers(numbers));
+  const titles: Record<DocumentKind, string> = {
+    protocol: `Protokoll ${body.name} ${meeting.date}`,
+    notice: `Anslag/bevis ${body.name} ${meeting.date}`,
+    extract: `Utdrag ur protokoll ${body.name} ${meeting.date}, ${span}`,
+  };
+  const subjects: Record<DocumentKind, string> = {
+    protocol: `Protokoll från ${body.name.toLowerCase()}ns sammanträde ${meeting.date}, ${span}`,
+    notice: `Tillkännagivande av justerat protokoll, ${body.name} ${meeting.date}`,
+    extract: `Bestyrkt utdrag ur protokoll, ${body.name} ${meeting.date}, ${span}`,
+  };
+  return {
+    title: titles[kind],
+    author: organisation.name,
+    subject: kind === "protocol" ? `Protokoll, ${body.name} ${meeting.date}, ${span}` : subjects[kind],
+    keywords: [kind === "notice" ? "anslag" : kind === "extract" ? "utdrag" : "protokoll", organisation.name, body.name, meeting.date],
+    language: "sv-SE",
+    date: documentDate(protocol),
+  };
+}
+
+export interface ProtocolStream {
+  pageCount: number;
+  paragraphPages: Map<number, { first: number; last: number }>;
+  metadata: DocumentMetadata;
+  /** The late layers of page `index` (0-based): ärendelista page numbers and the footer. */
+  late(index: number): LaidOutPage["late"];
+}
+
+/**
+ * The full protocol (cover page, ärendelista with page ranges, then each § from a new page),
+ * handed to `onPage` page by page as each is full, so that a long protocol never exists whole
+ * in memory. What depends on the whole document comes from the result's `late` afterwards.
+ */
+export function streamProtocol(
+  protocol: ProtocolDTO,
+  metrics: TextMetrics,
+  onPage: (page: Omit<LaidOutPage, "late">, index: number) => void,
+): ProtocolStream {
+  const furniture: Furniture = { protocol, documentLabel: "PROTOKOLL", metrics };
+  const found = new ParagraphPages();
+  const lateByPage: Page["late"][] = [];
+  const paginator = new Paginator(FRAME, (page, index) => {
+    found.add(page.marks, index);
+    if (page.late.length > 0) lateByPage[index] = page.late;
+    // The header does not depend on the page count; the footer ("Sida N av M") does.
+    onPage({ layers: [{ dy: 0, ops: headerOps(furniture) }, ...page.layers] }, index);
+  });
+  const pending: PendingRange[] = [];
+  paginator.add(coverUnits(protocol, metrics));
+  if (protocol.paragraphs.length > 0) paginator.add(agendaUnits(protocol, metrics, pending));
+  for (const p of protocol.paragraphs) paginator.add(paragraphBodyUnits(protocol, p, metrics, { pageBreak: true }));
+  paginator.finish();
+  // Second pass: the ärendelista's row heights do not depend on the page numbers (fixed column),
+  // so the numbers found by the first pass are filled in without moving anything.
+  for (const item of pending) {
+    const text = formatPageRange(found.map.get(item.number));
+    item.op.runs = [{ font: "regular", text }];
+    item.op.x = item.right - (metrics.measure("regular", text) * item.op.size) / 1000;
+  }
+  const pageCount = paginator.pageCount;
+  return {
+    pageCount,
+    paragraphPages: found.map,
+    metadata: metadataFor(protocol, "protocol", protocol.paragraphs.map((p) => p.number)),
+    late: (index) => [...(lateByPage[index] ?? []), { dy: 0, ops: footerOps(furniture, [], index + 1, pageCount) }],
+  };
+}
+
+/** The full protocol, all pages at once (the same pages streamProtocol hands out). */
+export function layoutProtocol(protocol: ProtocolDTO, metrics: TextMetrics): LaidOutDocument {
+  const pages: Omit<LaidOutPage, "late">[] = [];
+  const stream = streamProtocol(protocol, metrics, (page) => pages.push(page));
+  return {
+    pages: pages.map((page, i) => ({ layers: page.layers, late: stream.late(i) })),
+    metadata: stream.metadata,
+    paragraphPages: stream.paragraphPages,
+  };
+}
+
+/** The notice (anslag/bevis) on its own page. */
+export function layoutNotice(protocol: ProtocolDTO, metrics: TextMetrics): LaidOutDocument {
+  const numbers = protocol.paragraphs.map((p) => p.number);
+  const units: Unit[] = [];
+  units.push(noticeBlock(protocol, metrics, 0));
+  const span = formatParagraphSpan(numbers);
+  const info: string[] = [];
+  if (span) info.push(`Protokollet omfattar ${span.charAt(0).toLowerCase()}${span.slice(1)}.`);
+  if (protocol.meeting.adjustedOn) info.push(`Protokollet justerades ${protocol.meeting.adjustedOn}.`);
+  info.push(
+    "Beslut i protokollet kan överklagas genom laglighetsprövning. Överklagandet ska ha kommit in inom tre veckor från den dag då justeringen tillkännagavs på anslagstavlan (13 kap. 5 § kommunallagen).",
+  );
+  info.forEach((t, i) => units.push(...paragraphUnits(plain(t), LEFT, WIDTH, { ...BODY, spaceBefore: i === 0 ? 18 : BODY.spaceBefore }, metrics)));
+  const pages = paginate(units, FRAME);
+  return {
+    pages: finishPages(pages, { protocol, documentLabel: "ANSLAG/BEVIS", metrics }),
+    metadata: metadataFor(protocol, "notice", numbers),
+    paragraphPages: new Map(),
+  };
+}
+
+/** "Utdrag ur protokoll": the meeting data, the chosen §§, and the utdragsbestyrkande. */
+export function layoutExtract(protocol: ProtocolDTO, paragraphNumbers: readonly number[], metrics: TextMetrics): LaidOutDocument {
+  const wanted = new Set(paragraphNumbers);
+  const chosen = protocol.paragraphs.filter((p) => wanted.has(p.number));
+  const missing = [...wanted].filter((n) => !protocol.paragraphs.some((p) => p.number === n));
+  if (chosen.length === 0 || missing.length > 0) {
+    throw new Error(
+      missing.length > 0
+        ? `Protokollet saknar ${missing.length === 1 ? "paragraf" : "paragraferna"} ${missing.sort((a, b) => a - b).join(", ")}.`
+        : "Välj minst en paragraf att ta utdrag ur.",
+    );
+  }
+  const numbers = chosen.map((p) => p.number);
+  const units: Unit[] = [];
+  units.push(...heading("Utdrag ur protokoll", metrics, { size: 15, lineHeight: 20, spaceBefore: 0 }));
+  units.push(...coverRow("Organ", [protocol.body.name], metrics, true));
+  units.push(...coverRow("Sammanträdesdatum", [protocol.meeting.date], metrics));
+  units.push(...coverRow("Plats och tid", [formatPlaceAndTime(protocol.meeting)], metrics));
+  units.push(...coverRow("Paragrafer", [formatParagraphRanges(compressParagraphNumbers(numbers))], metrics));
+  units.push({ height: 0, spaceBefore: 6, ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }] });
+  units.push(spacer(12));
+  chosen.forEach((p, i) => units.push(...paragraphBodyUnits(protocol, p, metrics, { pageBreak: i > 0 })));
+
+  // Utdragsbestyrkande: the secretary certifies the extract as a true copy.
+  const adjusted = isAdjusted(protocol);
+  const ops: DrawOp[] = [];
+  ops.push({ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK });
+  ops.push(textOp(LEFT, 18, 11, "bold", "Utdragsbestyrkande"));
+  const statement = adjusted
+    ? `Utdraget överensstämmer med det justerade protokollet${protocol.meeting.adjustedOn ? ` (justerat ${protocol.meeting.adjustedOn})` : ""}.`
+    : "Utdrag ur ej justerat protokoll (utkast).";
+  const st = textBlock(plain(statement), LEFT, WIDTH, COVER, metrics, 24);
+  ops.push(...st.ops);
+  let y = 24 + st.height + 26;
+  ops.push({ op: "line", x1: LEFT, y1: y, x2: LEFT + 220, y2: y, width: 0.5, color: BLACK });
+  ops.push(textOp(LEFT, y + 12, COVER.size, "regular", protocol.secretary ? `${protocol.secretary.name}, sekreterare` : "Sekreterare"));
+  y += 18;
+  const code = verificationCode(protocol);
+  if (code) {
+    const c = textBlock(plain(`Verifieringskod för det justerade protokollet: ${code}`), LEFT, WIDTH, { size: 7.5, lineHeight: 11, color: GREY }, metrics, y);
+    ops.push(...c.ops);
+    y += c.height;
+  }
+  units.push({ height: y + 4, spaceBefore: 26, ops });
+
+  const pages = paginate(units, FRAME);
+  return {
+    pages: finishPages(pages, { protocol, documentLabel: "UTDRAG UR PROTOKOLL", metrics }),
+    metadata: metadataFor(protocol, "extract", numbers),
+    paragraphPages: paragraphPageMap(pages),
+  };
+}
