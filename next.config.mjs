@@ -5,8 +5,8 @@ const nextConfig = {
   // Native/binary-heavy server packages load from node_modules instead of being bundled: faster
   // builds (toolchain.md measured 34 s → 17 s for pdf-lib) and the wasm/query compiler stays intact.
   serverExternalPackages: ["pdf-lib", "@pdf-lib/fontkit", "@node-rs/argon2", "@prisma/client", "@prisma/adapter-pg", "pg"],
-  // Bilagor (PDF, at most 20 MB) are uploaded through a server action.
-  experimental: { serverActions: { bodySizeLimit: "21mb" } },
+  // Bilagor (PDF, at most 20 MB) and protocols to verify (50 MB) go through server actions.
+  experimental: { serverActions: { bodySizeLimit: "51mb" } },
   // `npm test` runs tsc over the whole project as its own step; not again inside the build.
   typescript: { ignoreBuildErrors: true },
 };

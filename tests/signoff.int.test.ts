@@ -12,6 +12,7 @@ import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { protocolContentHash, sha256Hex } from "@/modules/signoff/signoff.hash";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { verifyCode, verifyPdf } from "@/modules/verify/verify";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
 let db: PrismaClient;
@@ -150,5 +151,20 @@ describe("justering", () => {
     expect(protocolContentHash(after)).toBe(protocolContentHash(before));
     const user = await db.user.findUniqueOrThrow({ where: { email: "sekreterare@itsam.example" } });
     expect(await verify(user.passwordHash!, PASSWORD)).toBe(true);
+  });
+
+  it("verifies the stored PDF and the code, and rejects a changed PDF", async () => {
+    const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
+    const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const ok = await verifyPdf(db, file.bytes);
+    expect(ok).toMatchObject({ match: true, by: "pdf", bodyName: "Direktionen", meetingDate: "2021-11-18", contentHash: m.contentHash });
+    if (ok.match) expect(ok.signers.map((s) => s.name).sort()).toEqual(["Annicki Oscarsson", "Jacob Käll", "Joakim Karlsson"]);
+    const changed = new Uint8Array(file.bytes);
+    changed[changed.length - 20]! ^= 1;
+    expect(await verifyPdf(db, changed)).toMatchObject({ match: false });
+    expect(await verifyCode(db, m.contentHash!)).toMatchObject({ match: true, by: "code" });
+    expect(await verifyCode(db, m.contentHash!.slice(0, 16).toUpperCase())).toMatchObject({ match: true });
+    expect(await verifyCode(db, "0".repeat(64))).toMatchObject({ match: false, message: "Koden stämmer inte med något justerat protokoll." });
+    expect(await verifyCode(db, "inte en kod")).toMatchObject({ match: false });
   });
 });

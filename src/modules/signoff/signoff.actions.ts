@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { actionContext } from "@/server/action-context";
 import type { ActionResult } from "@/server/action";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "./signoff.mutations";
@@ -12,11 +13,15 @@ export interface FormState {
   fieldErrors: Record<string, string[]>;
 }
 
-function toState(result: ActionResult<unknown>, success: string, slug: string): FormState {
+/** Outcomes shown on the meeting page after a successful step (?klart=…). */
+export type Done = "skickat" | "signerat" | "justerat" | "tillbaka" | "rattelse";
+
+function toState(result: ActionResult<unknown>, done: Done, slug: string): FormState {
   if (result.ok) {
-    revalidatePath(`/moten/${slug}`);
     revalidatePath("/att-justera");
-    return { ok: true, message: success, fieldErrors: {} };
+    // The form that was used may no longer apply (a signed protocol has no sign form): say what
+    // happened on the page itself.
+    redirect(`/moten/${encodeURIComponent(slug)}?klart=${done}`);
   }
   return { ok: false, message: result.message, fieldErrors: result.code === "VALIDATION" ? result.fieldErrors : {} };
 }
@@ -28,18 +33,17 @@ const field = (form: FormData, name: string) => {
 
 export async function sendForAdjustmentFormAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await sendForAdjustment(await actionContext(), { meetingId: field(form, "meetingId") });
-  return toState(result, "Protokollet är skickat till justering. Ordförande och justerare har fått det i sin lista.", field(form, "slug"));
+  return toState(result, "skickat", field(form, "slug"));
 }
 
 export async function signFormAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await signProtocol(await actionContext(), { meetingId: field(form, "meetingId"), password: field(form, "password") });
-  const complete = result.ok && result.data.complete;
-  return toState(result, complete ? "Du har signerat. Alla har nu signerat: protokollet är justerat och anslaget." : "Du har signerat protokollet.", field(form, "slug"));
+  return toState(result, result.ok && result.data.complete ? "justerat" : "signerat", field(form, "slug"));
 }
 
 export async function returnFormAction(_prev: FormState, form: FormData): Promise<FormState> {
   const result = await returnProtocol(await actionContext(), { meetingId: field(form, "meetingId"), comment: field(form, "comment") });
-  return toState(result, "Protokollet är skickat tillbaka till sekreteraren med din kommentar.", field(form, "slug"));
+  return toState(result, "tillbaka", field(form, "slug"));
 }
 
 export async function correctionFormAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -49,5 +53,5 @@ export async function correctionFormAction(_prev: FormState, form: FormData): Pr
     text: field(form, "text"),
     password: field(form, "password"),
   });
-  return toState(result, "Rättelsen är signerad och tillagd i protokollet.", field(form, "slug"));
+  return toState(result, "rattelse", field(form, "slug"));
 }

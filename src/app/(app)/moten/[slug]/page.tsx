@@ -18,7 +18,15 @@ export const dynamic = "force-dynamic";
 
 const loadProtocol = cache((slug: string) => findProtocolBySlug(getDb(), slug));
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };
+
+const DONE: Record<string, string> = {
+  skickat: "Protokollet är skickat till justering. Ordförande och justerare har fått det i sin lista.",
+  signerat: "Du har signerat protokollet.",
+  justerat: "Du har signerat. Alla har nu signerat: protokollet är justerat och anslaget.",
+  tillbaka: "Protokollet är skickat tillbaka till sekreteraren med din kommentar.",
+  rattelse: "Rättelsen är signerad och tillagd i protokollet.",
+};
 
 /** The protocol if the signed-in user may read it; 404 otherwise (do not reveal that it exists). */
 const loadReadable = cache(async (slug: string) => {
@@ -46,7 +54,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: found ? `${found.protocol.body.name} ${found.protocol.meeting.date}` : "Sammanträdet finns inte" };
 }
 
-export default async function MeetingPage({ params }: Props) {
+export default async function MeetingPage({ params, searchParams }: Props) {
+  const done = DONE[(await searchParams).klart ?? ""];
   const found = await loadReadable((await params).slug);
   if (!found) notFound();
   const { protocol, canEdit, can, info, audit, personId } = found;
@@ -68,6 +77,11 @@ export default async function MeetingPage({ params }: Props) {
           Kallelse med ärendelista
         </Link>
       </div>
+      {done && (
+        <p role="status" className="no-print mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
+          {done}
+        </p>
+      )}
       <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} />
       {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
       <ProtocolView protocol={protocol} />

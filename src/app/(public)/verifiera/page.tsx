@@ -1,0 +1,17 @@
+import type { Metadata } from "next";
+import { VerifyForm } from "@/modules/verify/verify-form";
+
+export const metadata: Metadata = { title: "Verifiera protokoll" };
+
+export default function VerifyPage() {
+  return (
+    <>
+      <h1 className="text-3xl font-semibold">Verifiera protokoll</h1>
+      <p className="mt-2 max-w-prose">
+        Kontrollera att ett protokoll är äkta: ladda upp PDF-filen eller skriv verifieringskoden som står i protokollet. Vi jämför med de
+        justerade originalen; filen sparas inte.
+      </p>
+      <VerifyForm />
+    </>
+  );
+}

@@ -1,0 +1,50 @@
+// "Verifiera protokoll": does a PDF or a verification code match a justerat protocol?
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+
+export type VerifyResult =
+  | { match: true; by: "pdf" | "code"; bodyName: string; organisationName: string; meetingDate: string; adjustedOn: string | null; contentHash: string; signers: { name: string; role: string; signedAt: string }[] }
+  | { match: false; message: string };
+
+const roleLabel = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" } as const;
+
+async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "code"): Promise<VerifyResult> {
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { body: { include: { organisation: true } }, signatures: { include: { person: true }, orderBy: { signedAt: "asc" } } },
+  });
+  return {
+    match: true,
+    by,
+    bodyName: m.body.name,
+    organisationName: m.body.organisation.name,
+    meetingDate: m.date.toISOString().slice(0, 10),
+    adjustedOn: m.adjustedOn?.toISOString().slice(0, 10) ?? null,
+    contentHash: m.contentHash ?? "",
+    signers: m.signatures.map((s) => ({ name: s.person.name, role: roleLabel[s.role], signedAt: s.signedAt.toISOString() })),
+  };
+}
+
+const ADJUSTED = ["ADJUSTED", "POSTED", "TAKEN_DOWN"] as const;
+
+/** A PDF matches when it is byte for byte the stored original of a justerat protocol. */
+export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<VerifyResult> {
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", meeting: { status: { in: [...ADJUSTED] } } } });
+  if (!file) {
+    return { match: false, message: "Filen stämmer inte med något justerat protokoll. Den kan vara ändrad, eller så är det inte originalet från Paragraf." };
+  }
+  return describe(db, file.meetingId, "pdf");
+}
+
+/** A verification code is the protocol's content hash (64 hex characters; 16 are enough). */
+export async function verifyCode(db: PrismaClient, raw: string): Promise<VerifyResult> {
+  const code = raw.replace(/[\s-]/g, "").toLowerCase();
+  if (!/^[0-9a-f]{16,64}$/.test(code)) {
+    return { match: false, message: "Koden ska bestå av 16–64 tecken 0–9 och a–f, som den står i protokollet." };
+  }
+  const meetings = await db.meeting.findMany({ where: { contentHash: { startsWith: code }, status: { in: [...ADJUSTED] } }, select: { id: true }, take: 2 });
+  if (meetings.length === 0) return { match: false, message: "Koden stämmer inte med något justerat protokoll." };
+  if (meetings.length > 1) return { match: false, message: "Koden är för kort för att peka ut ett protokoll; skriv hela koden." };
+  return describe(db, meetings[0]!.id, "code");
+}
