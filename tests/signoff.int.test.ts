@@ -14,17 +14,25 @@ import { protocolContentHash, sha256Hex } from "@/modules/signoff/signoff.hash";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
 import { verifyCode, verifyPdf } from "@/modules/verify/verify";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
 let meetingId: string;
+let smtp: SmtpCapture;
 const PASSWORD = "paragraf-demo";
 
 beforeAll(async () => {
   ({ db, drop } = await createSeededDatabase("sign"));
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
+  smtp = await startSmtpCapture();
+  process.env.SMTP_URL = smtp.url;
 });
-afterAll(async () => drop?.());
+afterAll(async () => {
+  delete process.env.SMTP_URL;
+  await smtp?.stop();
+  await drop?.();
+});
 
 /** Fix the seed's real defects the checker reports as errors (§ 62 seat overlap, § 67). */
 async function fixSeedDefects() {
@@ -78,6 +86,14 @@ describe("justering", () => {
     const fixed = await saveParagraph(secretary, { paragraphId: p66.id, version: v66, content: { ...toParagraphContent(p66), title: "Kinda kommuns utträde ur kommunalförbundet Itsam - information" } });
     expect(fixed.ok).toBe(true);
     expect((await sendForAdjustment(secretary, { meetingId })).ok).toBe(true);
+
+    // Mails: to chair and justerare twice (sent, resent), to the secretary once (returned).
+    const mails = await smtp.waitFor(3);
+    const subjects = mails.map((m) => [[...m.envelopeTo].sort().join(","), m.parsed.subject]);
+    expect(subjects[0]).toEqual(["justerare@itsam.example,ordforande@itsam.example", expect.stringMatching(/Direktionen 18 november 2021/)]);
+    expect(subjects[1]![0]).toBe("sekreterare@itsam.example");
+    expect(mails[1]!.parsed.text).toContain("§ 66: rubriken ska vara som i ärendelistan.");
+    expect(subjects[2]![0]).toBe("justerare@itsam.example,ordforande@itsam.example");
   });
 
   it("refuses a wrong password and signers who are not on the protocol", async () => {
@@ -116,6 +132,10 @@ describe("justering", () => {
     expect(text).not.toMatch(/UTKAST/);
     expect(text).toContain(m.contentHash!.slice(0, 16));
     for (const name of ["Joakim Karlsson", "Jacob Käll", "Annicki Oscarsson"]) expect(text).toContain(name);
+
+    const [, , , done] = await smtp.waitFor(4);
+    expect(done!.envelopeTo).toEqual(["sekreterare@itsam.example"]);
+    expect(done!.parsed.text).toContain(`/moten/${SEED_SLUG}`);
 
     const audit = await db.auditLog.findMany({ where: { meetingId }, orderBy: { at: "asc" }, select: { action: true } });
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["protocol.sendForAdjustment", "protocol.return", "protocol.sign", "protocol.adjusted"]));

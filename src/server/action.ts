@@ -34,7 +34,13 @@ export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
   return out;
 }
 
-function fromError(e: unknown): ActionFailure {
+/** Maps what a mutation threw to a typed failure; unknown errors are logged, never shown. */
+export function fromError(e: unknown): ActionFailure {
+  // The database refused a change to a frozen protocol (the triggers of the signoff migration).
+  const text = e instanceof Error ? e.message : "";
+  if (text.includes("Protokollet är låst") || text.includes("kan inte ändras")) {
+    return { ok: false, code: "STATE", message: "Protokollet är låst: det har skickats till justering eller justerats. Ändringar efter justering görs som rättelse." };
+  }
   if (e instanceof AppError) {
     if (e.code === "CONFLICT") return { ok: false, code: "CONFLICT", message: e.message, current: e.details?.current ?? null };
     if (e.code === "VALIDATION")
@@ -49,7 +55,7 @@ function fromError(e: unknown): ActionFailure {
   };
 }
 
-const VALIDATION_MESSAGE = "Några uppgifter behöver rättas innan de kan sparas.";
+export const VALIDATION_MESSAGE = "Några uppgifter behöver rättas innan de kan sparas.";
 
 type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug: string } | null>;
 

@@ -14,6 +14,7 @@ import type { Actor } from "@/server/authz";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { protocolContentHash, sha256Hex } from "./signoff.hash";
+import { mailingSignoffEvents } from "./signoff.notify";
 import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "./signoff.rules";
 import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "./signoff.schema";
 
@@ -21,17 +22,17 @@ type Tx = Prisma.TransactionClient;
 const byMeeting = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
-/** Side effects after commit (e-mail), set by the app at start; nothing by default. */
+/** Side effects after commit (e-mail). */
 export interface SignoffEvents {
   sentForAdjustment(p: ProtocolDTO): Promise<void>;
   returned(p: ProtocolDTO, by: string, comment: string): Promise<void>;
   adjusted(p: ProtocolDTO): Promise<void>;
 }
-export const signoffEvents: SignoffEvents = {
-  sentForAdjustment: async () => {},
-  returned: async () => {},
-  adjusted: async () => {},
-};
+
+/** The events for this call: e-mail through the configured SMTP server. */
+async function eventsFor(db: ActionContext["db"]): Promise<SignoffEvents> {
+  return mailingSignoffEvents(db);
+}
 
 /** Lock the meeting row: saves in flight finish first, later ones see the new state. */
 async function lockMeeting(tx: Tx, id: string) {
@@ -70,7 +71,7 @@ export const sendForAdjustment = defineMeetingAction(
       await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sendForAdjustment", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash } });
       return { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } };
     });
-    await signoffEvents.sentForAdjustment(protocol);
+    await (await eventsFor(db)).sentForAdjustment(protocol);
     return { contentHash: protocolContentHash(protocol) };
   },
 );
@@ -88,7 +89,7 @@ export const returnProtocol = defineMeetingAction(
       return loadProtocol(tx, meeting.slug);
     });
     const by = protocol.attendance.find((a) => a.personId === actor.personId)?.name ?? "";
-    await signoffEvents.returned(protocol, by, input.comment);
+    await (await eventsFor(db)).returned(protocol, by, input.comment);
     return { status: "DRAFT" as const };
   },
 );
@@ -135,7 +136,7 @@ export const signProtocol = defineMeetingAction(
       },
       { timeout: 60_000 },
     );
-    if (result.complete) await signoffEvents.adjusted(result.protocol);
+    if (result.complete) await (await eventsFor(db)).adjusted(result.protocol);
     return { complete: result.complete };
   },
 );

@@ -1,0 +1,186 @@
+// Read models for the admin pages, as plain DTOs. Every select is explicit: password hashes are
+// never read here (only whether the account has one).
+import type { PrismaClient } from "@/generated/prisma/client";
+
+export type BodyRoleKind = "SECRETARY" | "MEMBER";
+
+export interface UserListItem {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  personName: string | null;
+  bodyRoles: { bodyName: string; role: BodyRoleKind }[];
+}
+
+export interface UserDetail {
+  id: string;
+  name: string;
+  email: string;
+  isAdmin: boolean;
+  hasPassword: boolean;
+  person: { id: string; name: string; organisationName: string } | null;
+  bodyRoles: { bodyId: string; bodyName: string; bodySlug: string; role: BodyRoleKind }[];
+}
+
+export interface BodyOption {
+  id: string;
+  slug: string;
+  name: string;
+  organisationName: string;
+  membershipCount: number;
+}
+
+export interface PersonOption {
+  id: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+}
+
+export interface MembershipRow {
+  id: string;
+  personName: string;
+  role: "MEMBER" | "SUBSTITUTE";
+  position: "CHAIR" | "VICE_CHAIR" | null;
+  represents: string;
+  termStart: string;
+  termEnd: string;
+  hasVotingRight: boolean;
+}
+
+export interface BodyMemberships {
+  id: string;
+  slug: string;
+  name: string;
+  seatCount: number;
+  organisationName: string;
+  memberships: MembershipRow[];
+  people: { id: string; name: string }[];
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
+
+export async function listUsers(db: PrismaClient): Promise<UserListItem[]> {
+  const users = await db.user.findMany({
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      isAdmin: true,
+      person: { select: { name: true } },
+      bodyRoles: { select: { role: true, body: { select: { name: true } } } },
+    },
+  });
+  return users.sort(byName).map((u) => ({
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    isAdmin: u.isAdmin,
+    personName: u.person?.name ?? null,
+    bodyRoles: u.bodyRoles
+      .map((r) => ({ bodyName: r.body.name, role: r.role }))
+      .sort((a, b) => a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role)),
+  }));
+}
+
+export async function findUserDetail(db: PrismaClient, id: string): Promise<UserDetail | null> {
+  const u = await db.user.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      isAdmin: true,
+      passwordHash: true,
+      person: { select: { id: true, name: true, organisation: { select: { name: true } } } },
+      bodyRoles: { select: { role: true, body: { select: { id: true, name: true, slug: true } } } },
+    },
+  });
+  if (!u) return null;
+  return {
+    id: u.id,
+    name: u.name,
+    email: u.email,
+    isAdmin: u.isAdmin,
+    hasPassword: u.passwordHash !== null,
+    person: u.person ? { id: u.person.id, name: u.person.name, organisationName: u.person.organisation.name } : null,
+    bodyRoles: u.bodyRoles
+      .map((r) => ({ bodyId: r.body.id, bodyName: r.body.name, bodySlug: r.body.slug, role: r.role }))
+      .sort((a, b) => a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role)),
+  };
+}
+
+export async function listBodies(db: PrismaClient): Promise<BodyOption[]> {
+  const bodies = await db.body.findMany({
+    select: { id: true, slug: true, name: true, organisation: { select: { name: true } }, _count: { select: { memberships: true } } },
+  });
+  return bodies
+    .map((b) => ({ id: b.id, slug: b.slug, name: b.name, organisationName: b.organisation.name, membershipCount: b._count.memberships }))
+    .sort((a, b) => a.organisationName.localeCompare(b.organisationName, "sv") || byName(a, b));
+}
+
+export async function listOrganisations(db: PrismaClient): Promise<{ id: string; name: string }[]> {
+  return (await db.organisation.findMany({ select: { id: true, name: true } })).sort(byName);
+}
+
+/** People who can still be linked to a new account (not linked to one already). */
+export async function listUnlinkedPeople(db: PrismaClient): Promise<PersonOption[]> {
+  const people = await db.person.findMany({
+    where: { user: null },
+    select: { id: true, name: true, organisationId: true, organisation: { select: { name: true } } },
+  });
+  return people
+    .map((p) => ({ id: p.id, name: p.name, organisationId: p.organisationId, organisationName: p.organisation.name }))
+    .sort((a, b) => a.organisationName.localeCompare(b.organisationName, "sv") || byName(a, b));
+}
+
+const rank = (m: { role: string; position: string | null }) =>
+  m.position === "CHAIR" ? 0 : m.position === "VICE_CHAIR" ? 1 : m.role === "MEMBER" ? 2 : 3;
+
+export async function findBodyMemberships(db: PrismaClient, bodySlug: string): Promise<BodyMemberships | null> {
+  const body = await db.body.findFirst({
+    where: { slug: bodySlug },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      seatCount: true,
+      organisation: { select: { name: true, people: { select: { id: true, name: true } } } },
+      memberships: {
+        select: {
+          id: true,
+          role: true,
+          position: true,
+          represents: true,
+          termStart: true,
+          termEnd: true,
+          hasVotingRight: true,
+          person: { select: { name: true } },
+        },
+      },
+    },
+  });
+  if (!body) return null;
+  return {
+    id: body.id,
+    slug: body.slug,
+    name: body.name,
+    seatCount: body.seatCount,
+    organisationName: body.organisation.name,
+    people: [...body.organisation.people].sort(byName),
+    memberships: body.memberships
+      .map((m) => ({
+        id: m.id,
+        personName: m.person.name,
+        role: m.role,
+        position: m.position,
+        represents: m.represents,
+        termStart: iso(m.termStart),
+        termEnd: iso(m.termEnd),
+        hasVotingRight: m.hasVotingRight,
+      }))
+      .sort((a, b) => rank(a) - rank(b) || b.termStart.localeCompare(a.termStart) || a.personName.localeCompare(b.personName, "sv")),
+  };
+}
