@@ -27,6 +27,8 @@ async function sign(page: Page) {
   await expect(page.getByRole("status").filter({ hasText: "Du har signerat" })).toBeVisible();
 }
 
+test.describe.configure({ mode: "serial" });
+
 test("send, return with a comment, fix, resend, sign by all three; the PDF verifies", async ({ browser }) => {
   test.setTimeout(180_000);
   const secretary = await as(browser, SECRETARY);
@@ -43,6 +45,10 @@ test("send, return with a comment, fix, resend, sign by all three; the PDF verif
     await p67.getByRole("button", { name: `Ta bort avsnittet ${heading}`, exact: true }).click();
   }
   await waitSaved(secretary, /^§ 67 /);
+  // § 61 (personnel matters) is confidential: the public sees only its number and title.
+  const p61 = secretary.getByRole("region", { name: /^§ 61 / });
+  await p61.getByLabel("Sekretess (visas inte publikt)").check();
+  await waitSaved(secretary, /^§ 61 /);
 
   await secretary.goto(`/moten/${SLUG}`);
   await secretary.getByRole("button", { name: "Skicka till justering" }).click();

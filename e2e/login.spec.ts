@@ -47,6 +47,9 @@ test("the workspace asks for login, refuses a wrong password in Swedish, and sig
 
   await page.getByRole("button", { name: "Logga ut" }).click();
   await expect(page.getByRole("link", { name: "Logga in" })).toBeVisible();
-  await page.goto("/");
+  await page.goto("/moten/direktionen-2021-11-18");
   await expect(page).toHaveURL(/\/logga-in/);
+  // Without an account the start page is the public notice board.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/anslagstavla$/);
 });

@@ -3,11 +3,15 @@ import { listBodiesWithMeetings } from "@/modules/protocol/protocol.queries";
 import { formatLongDate, statusLabel } from "@/modules/protocol/protocol.format";
 import { authorizeForBody, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { redirect } from "next/navigation";
+import { getCurrentUser, requireUser } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
+  // Citizens arrive here too: without an account the public notice board is the start page.
+  const current = await getCurrentUser();
+  if (!current) redirect("/anslagstavla");
   const user = await requireUser("/");
   const all = await listBodiesWithMeetings(getDb(), meetingWhereForActor(user));
   // Bodies the user has a role in, or where they may read a meeting.

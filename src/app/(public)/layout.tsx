@@ -6,16 +6,22 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
     <>
       <header role="banner" className="border-b border-slate-300 bg-[var(--color-brand-dark)] text-white">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-          <Link href="/verifiera" className="text-xl font-semibold tracking-tight text-white">
+          <Link href="/anslagstavla" className="text-xl font-semibold tracking-tight text-white">
             Paragraf
           </Link>
           <nav aria-label="Huvudmeny">
             <ul className="flex items-center gap-4 text-sm">
-              <li>
-                <Link href="/verifiera" className="text-white underline-offset-4 hover:underline">
-                  Verifiera protokoll
-                </Link>
-              </li>
+              {[
+                ["/anslagstavla", "Anslagstavla"],
+                ["/protokoll", "Protokoll"],
+                ["/verifiera", "Verifiera protokoll"],
+              ].map(([href, label]) => (
+                <li key={href}>
+                  <Link href={href!} className="text-white underline-offset-4 hover:underline">
+                    {label}
+                  </Link>
+                </li>
+              ))}
               <li>
                 <Link href="/logga-in" className="text-white underline-offset-4 hover:underline">
                   Logga in
@@ -28,6 +34,11 @@ export default function PublicLayout({ children }: { children: React.ReactNode }
       <main id="innehall" className="mx-auto max-w-5xl px-4 py-6">
         {children}
       </main>
+      <footer className="no-print mx-auto max-w-5xl border-t border-slate-300 px-4 py-4 text-sm">
+        <Link href="/tillganglighet" className="text-[var(--color-brand)] underline underline-offset-2">
+          Tillgänglighetsredogörelse
+        </Link>
+      </footer>
     </>
   );
 }

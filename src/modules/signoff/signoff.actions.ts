@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionContext } from "@/server/action-context";
 import type { ActionResult } from "@/server/action";
@@ -19,6 +19,8 @@ export type Done = "skickat" | "signerat" | "justerat" | "tillbaka" | "rattelse"
 function toState(result: ActionResult<unknown>, done: Done, slug: string): FormState {
   if (result.ok) {
     revalidatePath("/att-justera");
+    // Public pages and feeds (anslagstavla, protocol pages) follow justering and rättelser.
+    if (done === "justerat" || done === "rattelse") updateTag("public");
     // The form that was used may no longer apply (a signed protocol has no sign form): say what
     // happened on the page itself.
     redirect(`/moten/${encodeURIComponent(slug)}?klart=${done}`);

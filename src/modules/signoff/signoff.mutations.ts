@@ -5,6 +5,7 @@ import { verify } from "@node-rs/argon2";
 import type { Prisma } from "@/generated/prisma/client";
 import { toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { indexPublicProtocol } from "@/modules/public/public.search";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
 import { earliestTakeDownDate } from "@/modules/rules/deadlines.rules";
 import { checkProtocol } from "@/modules/rules/protocol-checker";
@@ -128,6 +129,7 @@ export const signProtocol = defineMeetingAction(
         const notice = { postedOn: day(adjustedOn), takeDownOn: day(earliestTakeDownDate(adjustedOn)), storagePlace };
         await tx.notice.upsert({ where: { meetingId: meeting.id }, create: { meetingId: meeting.id, ...notice }, update: notice });
         const final = await loadProtocol(tx, meeting.slug);
+        await indexPublicProtocol(tx, final, meeting.bodyId);
         const pdf = await renderProtocolPdf(final);
         const pdfSha256 = sha256Hex(pdf);
         await tx.protocolFile.create({ data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 } });

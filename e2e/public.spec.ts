@@ -1,0 +1,92 @@
+// The public side, after justering.spec.ts has made the seed meeting a justerat protocol (with
+// § 61 confidential). Runs after it: files run in name order with one worker.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { earliestTakeDownDate } from "../src/modules/rules/deadlines.rules";
+import { expectNoAxeViolations } from "./axe";
+
+const SLUG = "direktionen-2021-11-18";
+const todayInSweden = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
+
+test("the anslagstavla shows the justerat seed meeting with the dates the rules compute", async ({ page }) => {
+  await page.goto("/anslagstavla");
+  await expect(page.locator("html")).toHaveAttribute("lang", "sv");
+  const notice = page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ });
+  const posted = todayInSweden();
+  await expect(notice).toContainText(`Anslaget sätts upp${posted}`);
+  await expect(notice).toContainText(`Anslaget tas ned${earliestTakeDownDate(posted)}`);
+  await expect(notice).toContainText(`Sista dag att överklaga${earliestTakeDownDate(posted)}`);
+  await expect(notice).toContainText("Förvaringsplats för protokolletItsam");
+  await expect(page.getByRole("heading", { name: /Så överklagar du/ })).toBeVisible();
+  await expectNoAxeViolations(page);
+  const pdf = await page.request.get(`/protokoll/${SLUG}/anslag.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+});
+
+test("after the take-down date the notice leaves the board and the archive still finds the protocol", async ({ page, context }) => {
+  const after = new Date(`${earliestTakeDownDate(todayInSweden())}T12:00:00Z`);
+  after.setUTCDate(after.getUTCDate() + 1);
+  await page.goto("/anslagstavla");
+  await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();
+  await context.addCookies([{ name: "paragraf-now", value: after.toISOString(), url: page.url() }]);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: /Anslag just nu \(0\)/ })).toBeVisible();
+  await expect(page.getByText("Inga protokoll är anslagna just nu.")).toBeVisible();
+
+  await page.goto("/protokoll");
+  await page.getByLabel("Sök", { exact: true }).fill("Google Workspace");
+  await page.getByRole("button", { name: "Sök" }).click();
+  await expect(page).toHaveURL(/\/protokoll\?q=Google\+Workspace/);
+  const hit = page.getByRole("link", { name: "§ 59 Google Workspace" });
+  await expect(hit).toBeVisible();
+  await expect(page.locator("mark").first()).toHaveText(/Google|Workspace/);
+  await expectNoAxeViolations(page);
+  await hit.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Direktionen");
+  await expectNoAxeViolations(page);
+});
+
+test("a confidential § shows only its number, title and Sekretess: page, PDF and search", async ({ page }) => {
+  await page.goto(`/protokoll/${SLUG}`);
+  const p61 = page.getByRole("article", { name: /^§ 61 / });
+  await expect(p61).toContainText("Sekretess");
+  await expect(p61).not.toContainText("Status rekryteringar");
+  await expect(page.getByText("strategi- och projektchef")).toHaveCount(0);
+  await expect(page.getByRole("article", { name: /^§ 62 / })).toContainText("113 083");
+
+  const pdf = await page.request.get(`/protokoll/${SLUG}/protokoll.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-disposition"]).toContain("offentlig-kopia");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-public-pdf-"));
+  writeFileSync(path.join(dir, "p.pdf"), await pdf.body());
+  const text = execFileSync("pdftotext", [path.join(dir, "p.pdf"), "-"], { encoding: "utf8" });
+  expect(text).toContain("§ 61");
+  expect(text).not.toContain("Status rekryteringar");
+  expect(text).not.toContain("strategi- och projektchef");
+  expect(text).toContain("113 083");
+
+  await page.goto("/protokoll?q=rekryteringar");
+  await expect(page.getByRole("heading", { name: /Inga träffar/ })).toBeVisible();
+});
+
+test("a draft meeting is not found on any public route", async ({ request }) => {
+  // direktionen-2022-02-10 was created as a draft by drafting.spec.ts.
+  for (const url of ["/protokoll/direktionen-2022-02-10", "/protokoll/direktionen-2022-02-10/protokoll.pdf", "/protokoll/direktionen-2022-02-10/anslag.pdf"]) {
+    expect((await request.get(url)).status(), url).toBe(404);
+  }
+  const archive = await (await request.get("/protokoll")).text();
+  expect(archive).not.toContain("direktionen-2022-02-10");
+  const search = await (await request.get("/protokoll?q=Budget")).text();
+  expect(search).not.toContain("direktionen-2022-02-10");
+});
+
+test("the accessibility statement and the verification page pass axe", async ({ page }) => {
+  for (const url of ["/tillganglighet", "/verifiera", "/protokoll"]) {
+    await page.goto(url);
+    await expectNoAxeViolations(page);
+  }
+});

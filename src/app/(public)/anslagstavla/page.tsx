@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { unstable_cache } from "next/cache";
+import { formatLongDate } from "@/modules/protocol/protocol.format";
+import { listNoticesUp } from "@/modules/public/public.queries";
+import { getDb } from "@/server/db";
+import { today } from "@/server/clock";
+
+export const metadata: Metadata = {
+  title: "Anslagstavla",
+  description: "Den officiella anslagstavlan: justerade protokoll som är anslagna och hur man överklagar.",
+};
+
+// One cached list per day: what is up follows from the dates, and a justering revalidates "public".
+const noticesUp = unstable_cache((day: string) => listNoticesUp(getDb(), day), ["notices-up"], { tags: ["public"], revalidate: 300 });
+
+export default async function NoticeBoardPage() {
+  const day = await today();
+  const notices = await noticesUp(day);
+  return (
+    <>
+      <h1 className="text-3xl font-semibold">Anslagstavla</h1>
+      <p className="mt-2 max-w-prose">
+        Här anslås att protokoll har justerats (8 kap. 9 och 12 §§ kommunallagen). Anslaget visar när protokollet justerades, var det
+        förvaras och hur länge det går att överklaga besluten.
+      </p>
+
+      <section aria-labelledby="anslag-nu" className="mt-6">
+        <h2 id="anslag-nu" className="text-xl font-semibold">Anslag just nu ({notices.length})</h2>
+        {notices.length === 0 ? (
+          <p className="mt-2">Inga protokoll är anslagna just nu. Äldre protokoll finns i <Link href="/protokoll" className="text-[var(--color-brand)] underline">arkivet</Link>.</p>
+        ) : (
+          <ul className="mt-3 space-y-4">
+            {notices.map((n) => (
+              <li key={n.slug}>
+                <article aria-labelledby={`anslag-${n.slug}`} className="rounded border border-slate-300 p-4">
+                  <h3 id={`anslag-${n.slug}`} className="text-lg font-semibold">
+                    {n.organisationName}, {n.bodyName}: sammanträde {formatLongDate(n.meetingDate)}
+                  </h3>
+                  <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+                    <dt className="font-medium">Organ</dt>
+                    <dd>{n.bodyName}</dd>
+                    <dt className="font-medium">Sammanträdesdatum</dt>
+                    <dd>{n.meetingDate}</dd>
+                    <dt className="font-medium">Protokollet justerat</dt>
+                    <dd>{n.adjustedOn ?? "–"}</dd>
+                    <dt className="font-medium">Anslaget sätts upp</dt>
+                    <dd>{n.postedOn}</dd>
+                    <dt className="font-medium">Anslaget tas ned</dt>
+                    <dd>{n.takeDownOn}</dd>
+                    <dt className="font-medium">Sista dag att överklaga</dt>
+                    <dd>{n.appealEndsOn}</dd>
+                    <dt className="font-medium">Förvaringsplats för protokollet</dt>
+                    <dd>{n.storagePlace}</dd>
+                  </dl>
+                  <p className="mt-3 flex flex-wrap gap-4">
+                    <Link href={`/protokoll/${n.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                      Läs protokollet<span className="sr-only"> från {n.bodyName} {n.meetingDate}</span>
+                    </Link>
+                    <a href={`/protokoll/${n.slug}/anslag.pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
+                      Anslaget som PDF<span className="sr-only"> för {n.bodyName} {n.meetingDate}</span>
+                    </a>
+                  </p>
+                </article>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="overklaga" className="mt-10 max-w-prose">
+        <h2 id="overklaga" className="text-xl font-semibold">Så överklagar du ett beslut (laglighetsprövning)</h2>
+        <p className="mt-2">
+          Alla som är medlemmar i kommunen – eller, för ett kommunalförbund, i någon av förbundets medlemskommuner – får begära att
+          förvaltningsrätten prövar om ett beslut har fattats på ett lagligt sätt (13 kap. kommunallagen).
+        </p>
+        <ul className="mt-2 list-disc space-y-1 pl-6">
+          <li>Skriv vilket beslut du överklagar (organ, datum och paragraf) och varför du anser att det är olagligt.</li>
+          <li>Skicka överklagandet till förvaltningsrätten. Det ska ha kommit in senast den dag som står under &quot;Sista dag att överklaga&quot;.</li>
+          <li>Tiden är tre veckor från den dag anslaget sattes upp. Slutar den på en lördag, söndag eller helgdag får du lämna in nästa vardag.</li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { unstable_cache } from "next/cache";
+import { ProtocolView } from "@/modules/protocol/components/protocol-view";
+import { formatLongDate } from "@/modules/protocol/protocol.format";
+import { findPublicProtocol } from "@/modules/public/public.queries";
+import { maskPersonalNumbers } from "@/modules/public/public.rules";
+import { CorrectionsList } from "@/modules/signoff/components/signoff-section";
+import { findSignoffInfo } from "@/modules/signoff/signoff.queries";
+import { getDb } from "@/server/db";
+
+// A justerat protocol never changes (the database refuses it), so its public page is cached
+// until something public changes (a rättelse or a new justering revalidates "public").
+const publicProtocol = unstable_cache(
+  async (slug: string) => {
+    const protocol = await findPublicProtocol(getDb(), slug);
+    if (!protocol) return null;
+    const { corrections } = await findSignoffInfo(getDb(), protocol.meeting.id);
+    return { ...protocol, corrections: corrections.map((c) => ({ ...c, text: maskPersonalNumbers(c.text) })) };
+  },
+  ["public-protocol"],
+  { tags: ["public"], revalidate: 3600 },
+);
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const p = await publicProtocol((await params).slug);
+  return p ? { title: `Protokoll ${p.body.name} ${p.meeting.date}`, description: `Justerat protokoll från ${p.organisation.name}, ${p.body.name}, ${formatLongDate(p.meeting.date)}.` } : { title: "Protokollet finns inte" };
+}
+
+export default async function PublicProtocolPage({ params }: Props) {
+  const protocol = await publicProtocol((await params).slug);
+  if (!protocol) notFound();
+  const hash = protocol.signatures[0]?.contentHash ?? null;
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
+        <Link href="/protokoll" className="text-[var(--color-brand)] underline underline-offset-2">Protokoll</Link>
+        <span aria-hidden="true"> › </span>
+        <span>{protocol.body.name} {protocol.meeting.date}</span>
+      </nav>
+      <div className="no-print mb-6 rounded border border-slate-300 p-4">
+        <p>
+          <a href={`/protokoll/${protocol.meeting.slug}/protokoll.pdf`} className="font-semibold text-[var(--color-brand)] underline underline-offset-2">
+            Ladda ner protokollet som PDF
+          </a>
+          {protocol.paragraphs.some((p) => p.isConfidential) && <span className="ml-2 text-sm">(offentlig kopia: paragrafer med sekretess visas bara med rubrik)</span>}
+        </p>
+        {hash && (
+          <p className="mt-2 text-sm">
+            Verifieringskod: <span className="break-all font-mono">{hash}</span> ·{" "}
+            <Link href="/verifiera" className="text-[var(--color-brand)] underline underline-offset-2">Verifiera protokollet</Link>
+          </p>
+        )}
+      </div>
+      <ProtocolView protocol={protocol} />
+      <CorrectionsList corrections={protocol.corrections} />
+    </>
+  );
+}
