@@ -16,7 +16,7 @@ async function submit(page: Page) {
     .poll(async () => {
       if (!page.url().includes("/logga-in")) return true;
       const fields = [page.getByLabel("E-postadress"), page.getByLabel("Lösenord")];
-      const [e, p] = await Promise.all(fields.map((f) => f.inputValue().catch(() => null)));
+      const [e, p] = await Promise.all(fields.map((f) => f.inputValue({ timeout: 500 }).catch(() => null)));
       return e === email && p === "";
     })
     .toBe(true);

@@ -130,6 +130,10 @@ describe("justering", () => {
     writeFileSync(pdfPath, file.bytes);
     const text = execFileSync("pdftotext", ["-layout", pdfPath, "-"], { encoding: "utf8" });
     expect(text).not.toMatch(/UTKAST/);
+    // The organisation's seal (PAdES) validates: the file is exactly what was justerat.
+    const sig = execFileSync("pdfsig", [pdfPath], { encoding: "utf8" });
+    expect(sig).toContain("Signature Type: ETSI.CAdES.detached");
+    expect(sig).toContain("Signature Validation: Signature is Valid.");
     expect(text).toContain(m.contentHash!.slice(0, 16));
     for (const name of ["Joakim Karlsson", "Jacob Käll", "Annicki Oscarsson"]) expect(text).toContain(name);
 

@@ -9,7 +9,10 @@ import { indexPublicProtocol } from "@/modules/public/public.search";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
 import { earliestTakeDownDate } from "@/modules/rules/deadlines.rules";
 import { checkProtocol } from "@/modules/rules/protocol-checker";
+import path from "node:path";
 import { renderProtocolPdf } from "@/pdf";
+import { sealPdf } from "@/pdf/seal";
+import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
 import { defineMeetingAction, type ActionContext } from "@/server/action";
 import type { Actor } from "@/server/authz";
 import { writeAudit } from "@/server/audit";
@@ -130,7 +133,17 @@ export const signProtocol = defineMeetingAction(
         await tx.notice.upsert({ where: { meetingId: meeting.id }, create: { meetingId: meeting.id, ...notice }, update: notice });
         const final = await loadProtocol(tx, meeting.slug);
         await indexPublicProtocol(tx, final, meeting.bodyId);
-        const pdf = await renderProtocolPdf(final);
+        // Sealed (PAdES) with the organisation's certificate so that any reader can check the
+        // file was not changed after justering; the stored hash is over the sealed bytes.
+        const certificate = await loadOrCreateSealCertificate({ dataDir: process.env.PARAGRAF_DATA_DIR ?? path.join(process.cwd(), ".data"), organisationName: final.organisation.name });
+        const pdf = await sealPdf(await renderProtocolPdf(final), {
+          p12: certificate.p12,
+          passphrase: certificate.passphrase,
+          reason: `Justerat protokoll, ${final.body.name} ${final.meeting.date}`,
+          name: final.organisation.name,
+          location: final.notice?.storagePlace ?? final.organisation.name,
+          signingTime: now,
+        });
         const pdfSha256 = sha256Hex(pdf);
         await tx.protocolFile.create({ data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 } });
         await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.adjusted", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash, pdfSha256, adjustedOn } });

@@ -25,6 +25,13 @@ const publicProtocol = unstable_cache(
 
 type Props = { params: Promise<{ slug: string }> };
 
+// Rendered on the first request and then served from the full-route cache (a justerat protocol
+// does not change; a rättelse or justering revalidates the "public" tag).
+export const revalidate = 3600;
+export async function generateStaticParams(): Promise<{ slug: string }[]> {
+  return [];
+}
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await publicProtocol((await params).slug);
   return p ? { title: `Protokoll ${p.body.name} ${p.meeting.date}`, description: `Justerat protokoll från ${p.organisation.name}, ${p.body.name}, ${formatLongDate(p.meeting.date)}.` } : { title: "Protokollet finns inte" };

@@ -1,0 +1,31 @@
+// Makes the demo meeting a justerat protocol through the real actions: fixes the three content
+// defects the checker reports in the original (the § 62 seat overlap and § 67's template
+// leftovers and foreign-body decision), sends it for justering and signs as the three signers.
+// Used by benchmarks and demos that need public data.
+import type { PrismaClient } from "../../src/generated/prisma/client";
+import { sendForAdjustment, signProtocol } from "../../src/modules/signoff/signoff.mutations";
+import type { ActionContext } from "../../src/server/action";
+
+const SLUG = "direktionen-2021-11-18";
+
+async function contextFor(db: PrismaClient, email: string): Promise<ActionContext> {
+  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { bodyRoles: true } });
+  return { db, ip: null, actor: { userId: u.id, isAdmin: u.isAdmin, personId: u.personId, bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })) } };
+}
+
+export async function justeraDemoMeeting(db: PrismaClient, password = "paragraf-demo"): Promise<void> {
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SLUG } });
+  if (meeting.status !== "DRAFT") return;
+  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
+  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId: meeting.id, number: 67 } });
+  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+
+  const sent = await sendForAdjustment(await contextFor(db, "sekreterare@itsam.example"), { meetingId: meeting.id });
+  if (!sent.ok) throw new Error(`Kunde inte skicka till justering: ${sent.message}`);
+  for (const email of ["ordforande@itsam.example", "justerare@itsam.example", "sekreterare@itsam.example"]) {
+    const signed = await signProtocol(await contextFor(db, email), { meetingId: meeting.id, password });
+    if (!signed.ok) throw new Error(`${email} kunde inte signera: ${signed.message}`);
+  }
+}

@@ -1,0 +1,175 @@
+/**
+ * The organisation's sealing certificate (PKCS#12) for sealPdf (seal.ts).
+ *
+ * Production: set SEAL_P12_PATH to the organisation's PKCS#12 file (an e-sigill / organisation
+ * certificate from a CA) and SEAL_P12_PASSPHRASE to its passphrase (empty if it has none).
+ *
+ * Demo (no SEAL_P12_PATH): a self-signed certificate is made once and kept in
+ * `<dataDir>/seal-demo.p12`, its random passphrase in `<dataDir>/seal-demo.passphrase` (both
+ * mode 0600), and reused afterwards.
+ *
+ * NOTE: a self-signed demo certificate proves INTEGRITY ONLY, NOT IDENTITY. A reader can check
+ * that the sealed PDF has not changed since it was sealed with this key, but nothing ties the key
+ * to the organisation: anyone can make a certificate with the same name. Readers (pdfsig, Adobe)
+ * report it as untrusted. Only a certificate issued by a trusted CA, configured through
+ * SEAL_P12_PATH, proves who sealed the document.
+ */
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import forge from "node-forge";
+
+export const DEMO_P12_FILE = "seal-demo.p12";
+export const DEMO_PASSPHRASE_FILE = "seal-demo.passphrase";
+
+export interface SealCertificate {
+  /** The PKCS#12 (PFX) file's bytes: private key and certificate chain. */
+  p12: Uint8Array;
+  passphrase: string;
+  /** "configured": SEAL_P12_PATH; "demo": the self-signed demo certificate (integrity, not identity). */
+  source: "configured" | "demo";
+  /** The file the PKCS#12 was read from. */
+  file: string;
+}
+
+export interface SealCertificateOptions {
+  /** Where the demo certificate is kept, e.g. `process.env.PARAGRAF_DATA_DIR ?? ".data"`. */
+  dataDir: string;
+  /** Organisation name for the demo certificate's subject (CN "<name> (demo-sigill)", O, C=SE). */
+  organisationName: string;
+  /** Environment to read SEAL_P12_PATH / SEAL_P12_PASSPHRASE from (default process.env). */
+  env?: Record<string, string | undefined>;
+  /** Clock for the demo certificate's validity (tests). */
+  now?: Date;
+}
+
+/** One creation at a time per demo file within this process. */
+const creating = new Map<string, Promise<SealCertificate>>();
+
+export async function loadOrCreateSealCertificate(opts: SealCertificateOptions): Promise<SealCertificate> {
+  const env = opts.env ?? process.env;
+  const configured = env.SEAL_P12_PATH?.trim();
+  if (configured) {
+    const file = path.resolve(configured);
+    let p12: Uint8Array;
+    try {
+      p12 = new Uint8Array(await readFile(file));
+    } catch (error) {
+      throw new Error(`Sigillcertifikatet i SEAL_P12_PATH (${file}) kunde inte läsas: ${(error as Error).message}`);
+    }
+    return { p12, passphrase: env.SEAL_P12_PASSPHRASE ?? "", source: "configured", file };
+  }
+
+  const dir = path.resolve(opts.dataDir);
+  const file = path.join(dir, DEMO_P12_FILE);
+  let pending = creating.get(file);
+  if (!pending) {
+    pending = loadOrCreateDemo(dir, opts.organisationName, opts.now ?? new Date()).finally(() => creating.delete(file));
+    creating.set(file, pending);
+  }
+  return pending;
+}
+
+async function readDemo(dir: string): Promise<SealCertificate | null> {
+  const file = path.join(dir, DEMO_P12_FILE);
+  let p12: Buffer;
+  try {
+    p12 = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+  const passphrase = (await readFile(path.join(dir, DEMO_PASSPHRASE_FILE), "utf8")).trim();
+  return { p12: new Uint8Array(p12), passphrase, source: "demo", file };
+}
+
+/**
+ * The passphrase file doubles as the creation lock between processes: whoever creates it
+ * exclusively ("wx") makes the certificate; the PKCS#12 appears last, by an atomic rename.
+ */
+async function loadOrCreateDemo(dir: string, organisationName: string, now: Date): Promise<SealCertificate> {
+  const existing = await readDemo(dir);
+  if (existing) return existing;
+  await mkdir(dir, { recursive: true });
+  const passphraseFile = path.join(dir, DEMO_PASSPHRASE_FILE);
+  const p12File = path.join(dir, DEMO_P12_FILE);
+
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const passphrase = randomBytes(24).toString("base64url");
+    let lock;
+    try {
+      lock = await open(passphraseFile, "wx", 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // Someone else is creating it (or crashed while doing so): wait for the PKCS#12.
+      for (let i = 0; i < 100; i++) {
+        const ready = await readDemo(dir);
+        if (ready) return ready;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const age = Date.now() - (await stat(passphraseFile)).mtimeMs;
+      if (age < 30_000) throw new Error("Sigillcertifikatet skapas av en annan process; försök igen.");
+      await rm(passphraseFile, { force: true }); // stale: left by a crash before the PKCS#12 was written
+      continue;
+    }
+    try {
+      await lock.writeFile(`${passphrase}\n`, "utf8");
+    } finally {
+      await lock.close();
+    }
+    const p12 = createDemoP12(organisationName, passphrase, now);
+    const tmp = `${p12File}.${process.pid}.tmp`;
+    await writeFile(tmp, p12, { mode: 0o600 });
+    await rename(tmp, p12File);
+    return { p12, passphrase, source: "demo", file: p12File };
+  }
+  throw new Error("Sigillcertifikatet kunde inte skapas.");
+}
+
+/** PrintableString cannot hold å, ä, ö: names go in as UTF8String (forge encodes the value). */
+function utf8Attr(shortName: string, value: string): forge.pki.CertificateField {
+  // valueTagClass takes the universal tag number (typed as a Class in @types/node-forge).
+  return { shortName, value, valueTagClass: forge.asn1.Type.UTF8 as unknown as forge.asn1.Class };
+}
+
+/**
+ * A self-signed RSA 2048 certificate (CN "<org> (demo-sigill)", O = org, C = SE, key usage
+ * digitalSignature + nonRepudiation, valid 10 years) with its key as PKCS#12 (AES-256, PBKDF2
+ * HMAC-SHA256, SHA-1 MAC as most readers expect). RSA PKCS#1 v1.5 signatures are deterministic,
+ * so sealing the same PDF at the same signing time gives the same bytes.
+ */
+export function createDemoP12(organisationName: string, passphrase: string, now: Date = new Date()): Uint8Array {
+  const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const key = forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs1", format: "pem" }).toString());
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
+  const serial = randomBytes(16);
+  serial[0] = (serial[0]! & 0x7f) | 0x01; // positive and without a leading zero byte
+  cert.serialNumber = serial.toString("hex");
+  cert.validity.notBefore = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  const notAfter = new Date(cert.validity.notBefore);
+  notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
+  cert.validity.notAfter = notAfter;
+  const subject: forge.pki.CertificateField[] = [
+    { shortName: "C", value: "SE" },
+    utf8Attr("O", organisationName),
+    utf8Attr("CN", `${organisationName} (demo-sigill)`),
+  ];
+  cert.setSubject(subject);
+  cert.setIssuer(subject);
+  cert.setExtensions([
+    { name: "basicConstraints", cA: false, critical: true },
+    { name: "keyUsage", digitalSignature: true, nonRepudiation: true, critical: true },
+    { name: "subjectKeyIdentifier" },
+  ]);
+  cert.sign(key, forge.md.sha256.create());
+
+  const pfx = forge.pkcs12.toPkcs12Asn1(key, [cert], passphrase, {
+    algorithm: "aes256",
+    // A BMPString: forge writes the value's bytes as given, so encode UTF-16BE here.
+    friendlyName: Buffer.from(`${organisationName} (demo-sigill)`, "utf16le").swap16().toString("binary"),
+    // Passed through to the key encryption (PBES2); not in @types/node-forge.
+    ...({ prfAlgorithm: "sha256" } as object),
+  });
+  return new Uint8Array(Buffer.from(forge.asn1.toDer(pfx).getBytes(), "binary"));
+}
