@@ -1,0 +1,25 @@
+// `npm run bench`: every benchmark in one run (each in its own process, so memory figures and
+// servers do not mix), printed one after the other. Build first: npx next build.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const benches = [
+  ["PDF renderer vs Chromium", "bench/pdf/run.ts"],
+  ["Drafting (save a §)", "bench/drafting/run.ts"],
+  ["Archive search", "bench/archive/run.ts"],
+  ["Public pages", "bench/public/run.ts"],
+  ["Load (200 req/s, 60 s)", "bench/load/run.ts"],
+] as const;
+
+const only = process.argv.slice(2);
+let failed = 0;
+for (const [name, file] of benches) {
+  if (only.length > 0 && !only.some((o) => file.includes(o))) continue;
+  console.log(`\n##### ${name} (${file})`);
+  const t0 = performance.now();
+  const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [file], { cwd: ROOT, stdio: "inherit", env: process.env });
+  console.log(`(${((performance.now() - t0) / 1000).toFixed(0)} s${r.status === 0 ? "" : `, exit ${r.status}`})`);
+  if (r.status !== 0) failed++;
+}
+process.exit(failed > 0 ? 1 : 0);

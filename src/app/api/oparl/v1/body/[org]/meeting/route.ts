@@ -1,0 +1,10 @@
+// OParl Meeting list of a Body: justerade meetings only.
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { listBodyMeetings } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  return serveOpenData(req, (r) => listBodyMeetings(r, org));
+}

@@ -1,0 +1,10 @@
+// OParl Membership list of a Body: the seats in its organ.
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { listBodyMemberships } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  return serveOpenData(req, (r) => listBodyMemberships(r, org));
+}

@@ -1,0 +1,10 @@
+// OParl Organization list of a Body: its organ (direktion, nämnder, utskott).
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { listBodyOrganizations } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  return serveOpenData(req, (r) => listBodyOrganizations(r, org));
+}

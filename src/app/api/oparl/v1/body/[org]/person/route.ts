@@ -1,0 +1,10 @@
+// OParl Person list of a Body: elected members and people named in justerade protokoll (name only).
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { listBodyPersons } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  return serveOpenData(req, (r) => listBodyPersons(r, org));
+}

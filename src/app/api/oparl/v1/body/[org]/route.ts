@@ -1,0 +1,10 @@
+// OParl Body: one organisation.
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { getBody } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ org: string }> }) {
+  const { org } = await params;
+  return serveOpenData(req, (r) => getBody(r, org));
+}

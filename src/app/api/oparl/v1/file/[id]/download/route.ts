@@ -1,0 +1,10 @@
+// The stored PDF itself, as signed.
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { downloadFile } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return serveOpenData(req, (r) => downloadFile(r, id));
+}

@@ -1,0 +1,10 @@
+// OParl Membership: one seat.
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { getMembership } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return serveOpenData(req, (r) => getMembership(r, id));
+}

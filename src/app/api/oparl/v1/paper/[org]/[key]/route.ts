@@ -1,0 +1,10 @@
+// OParl Paper: one case number (Dnr) and the public §§ that handled it.
+import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { getPaper } from "@/modules/opendata/oparl.handlers";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: Request, { params }: { params: Promise<{ org: string; key: string }> }) {
+  const { org, key } = await params;
+  return serveOpenData(req, (r) => getPaper(r, org, key));
+}

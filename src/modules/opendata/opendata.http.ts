@@ -1,0 +1,49 @@
+// HTTP plumbing shared by the open data routes: the public base URL, JSON and error responses with
+// the CORS header OParl asks for (any web client may read public data), and one wrapper that turns
+// an unexpected failure into a Swedish JSON error instead of an HTML page.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { getDb } from "@/server/db";
+
+/** The public address ids and links are built from: APP_URL, as in the e-mail links. */
+export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
+}
+
+export const CORS_HEADERS = { "access-control-allow-origin": "*" } as const;
+
+export function jsonResponse(body: unknown, init: { status?: number; cache?: string } = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status: init.status ?? 200,
+    headers: {
+      "content-type": "application/json; charset=utf-8",
+      ...CORS_HEADERS,
+      // Short: a meeting becomes public the moment the last signature is in.
+      "cache-control": init.cache ?? "public, max-age=60",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+export function errorResponse(status: 400 | 404 | 500, message: string): Response {
+  return jsonResponse({ error: { status, message } }, { status, cache: "no-store" });
+}
+
+export const NOT_FOUND_MESSAGE = "Objektet finns inte eller är inte offentligt.";
+
+export const notFound = (message = NOT_FOUND_MESSAGE) => errorResponse(404, message);
+
+export interface OpenDataRequest {
+  db: PrismaClient;
+  url: URL;
+  baseUrl: string;
+}
+
+/** Runs a handler with the database and base URL; an unexpected error becomes a JSON 500. */
+export async function serveOpenData(req: Request, handler: (r: OpenDataRequest) => Promise<Response>): Promise<Response> {
+  try {
+    return await handler({ db: getDb(), url: new URL(req.url), baseUrl: appBaseUrl() });
+  } catch (error) {
+    console.error("Öppna data: oväntat fel", error);
+    return errorResponse(500, "Något gick fel på servern. Försök igen om en stund.");
+  }
+}
