@@ -1,7 +1,7 @@
 // Shared start-up steps of the run command and the CLI tools: load .env, resolve the database
 // (embedded when DATABASE_URL is absent), check it answers, apply migrations.
 import { spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { checkDatabaseUrl, ConfigError } from "../../src/server/config";
@@ -19,6 +19,25 @@ export function loadDotEnv(): void {
 export function fail(message: string): never {
   console.error(`\nFel: ${message}\n`);
   process.exit(1);
+}
+
+const URL_FILE = path.join(DATA_DIR, "postgres-url");
+
+/** The address of an embedded database another Paragraf process is running, if it answers. */
+async function runningEmbeddedUrl(): Promise<string | null> {
+  if (!existsSync(URL_FILE)) return null;
+  const url = readFileSync(URL_FILE, "utf8").trim();
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.query("SELECT 1");
+    return url;
+  } catch {
+    rmSync(URL_FILE, { force: true }); // left by a process that did not stop cleanly
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export interface Database {
@@ -40,6 +59,12 @@ export async function resolveDatabase(log: (line: string) => void = () => {}): P
     await checkReachable(url);
     return { url, embedded: false, stop: async () => {} };
   }
+  // The embedded database of a running `npm start` is shared: its address is in .data.
+  const shared = await runningEmbeddedUrl();
+  if (shared) {
+    process.env.DATABASE_URL = shared;
+    return { url: shared, embedded: true, stop: async () => {} };
+  }
   const lines: string[] = [];
   try {
     const server = await startEmbeddedPostgres({
@@ -52,7 +77,15 @@ export async function resolveDatabase(log: (line: string) => void = () => {}): P
     await server.createDatabase("paragraf");
     const url = server.urlFor("paragraf");
     process.env.DATABASE_URL = url;
-    return { url, embedded: true, stop: () => server.stop() };
+    writeFileSync(URL_FILE, url, { mode: 0o600 });
+    return {
+      url,
+      embedded: true,
+      stop: async () => {
+        rmSync(URL_FILE, { force: true });
+        await server.stop();
+      },
+    };
   } catch (e) {
     const text = lines.join("\n");
     if (/lock file .* already exists|is another postmaster/i.test(text)) {
