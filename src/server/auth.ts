@@ -26,6 +26,21 @@ const credentialsSchema = z.object({
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hash("paragraf-no-such-account"));
 
+/**
+ * Optional single sign-on through the organisation's OpenID Connect provider (e.g. Google
+ * Workspace, Microsoft Entra ID), configured from the environment. Only people who already
+ * have a Paragraf account (same e-mail) get in; nobody is created by signing in.
+ */
+export function oidcConfig(env: NodeJS.ProcessEnv = process.env) {
+  const issuer = env.AUTH_OIDC_ISSUER;
+  const clientId = env.AUTH_OIDC_ID;
+  const clientSecret = env.AUTH_OIDC_SECRET;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return { issuer, clientId, clientSecret, name: env.AUTH_OIDC_NAME || "organisationens konto" };
+}
+
+const oidc = oidcConfig();
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   trustHost: true,
@@ -51,9 +66,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
+    ...(oidc
+      ? [
+          {
+            id: "oidc",
+            name: oidc.name,
+            type: "oidc" as const,
+            issuer: oidc.issuer,
+            clientId: oidc.clientId,
+            clientSecret: oidc.clientSecret,
+          },
+        ]
+      : []),
   ],
   callbacks: {
-    jwt({ token, user }) {
+    async signIn({ account, profile }) {
+      if (account?.provider !== "oidc") return true;
+      const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : null;
+      if (!email || profile?.email_verified === false) return false;
+      return (await getDb().user.count({ where: { email } })) > 0;
+    },
+    async jwt({ token, user, account, profile }) {
+      if (account?.provider === "oidc" && typeof profile?.email === "string") {
+        const found = await getDb().user.findUnique({ where: { email: profile.email.toLowerCase() }, select: { id: true } });
+        if (found) token.uid = found.id;
+        return token;
+      }
       if (user?.id) token.uid = user.id;
       return token;
     },

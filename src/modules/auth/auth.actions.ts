@@ -40,3 +40,8 @@ export async function loginAction(prev: LoginState, form: FormData): Promise<Log
 export async function logoutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
+
+/** Sign in through the organisation's OpenID Connect provider (when configured). */
+export async function oidcLoginAction(form: FormData): Promise<void> {
+  await signIn("oidc", { redirectTo: safeNext(form.get("next")) });
+}

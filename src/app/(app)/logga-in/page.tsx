@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { oidcLoginAction } from "@/modules/auth/auth.actions";
 import { LoginForm } from "@/modules/auth/components/login-form";
+import { oidcConfig } from "@/server/auth";
 import { getCurrentUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Logga in" };
@@ -11,11 +13,20 @@ export default async function LoginPage({ searchParams }: Props) {
   const { next } = await searchParams;
   const target = next?.startsWith("/") && !next.startsWith("//") ? next : "/";
   if (await getCurrentUser()) redirect(target);
+  const oidc = oidcConfig();
   return (
     <>
       <h1 className="text-3xl font-semibold">Logga in</h1>
       <p className="mt-2 max-w-prose">För sekreterare, ordförande, justerare och administratörer. Protokoll som har justerats och anslagits kan alla läsa utan att logga in.</p>
       <LoginForm next={target} />
+      {oidc && (
+        <form action={oidcLoginAction} className="mt-6">
+          <input type="hidden" name="next" value={target} />
+          <button type="submit" className="rounded border border-slate-600 bg-white px-4 py-2">
+            Logga in med {oidc.name}
+          </button>
+        </form>
+      )}
     </>
   );
 }
