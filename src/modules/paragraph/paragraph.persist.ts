@@ -79,15 +79,14 @@ export async function deleteParagraphParts(tx: Prisma.TransactionClient, paragra
   const where = { paragraphId };
   // Amendments point at other motions of the same §: unlink before deleting.
   await tx.motion.updateMany({ where, data: { amendsId: null } });
-  await Promise.all([
-    tx.paragraphSection.deleteMany({ where }),
-    tx.basisDocument.deleteMany({ where }),
-    tx.dispatchRecipient.deleteMany({ where }),
-    tx.proposition.deleteMany({ where }),
-    tx.reservation.deleteMany({ where }),
-    tx.protocolNote.deleteMany({ where }),
-    tx.recusal.deleteMany({ where }),
-    tx.vote.deleteMany({ where }),
-    tx.motion.deleteMany({ where }),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  await tx.paragraphSection.deleteMany({ where });
+  await tx.basisDocument.deleteMany({ where });
+  await tx.dispatchRecipient.deleteMany({ where });
+  await tx.proposition.deleteMany({ where });
+  await tx.reservation.deleteMany({ where });
+  await tx.protocolNote.deleteMany({ where });
+  await tx.recusal.deleteMany({ where });
+  await tx.vote.deleteMany({ where });
+  await tx.motion.deleteMany({ where });
 }
