@@ -13,12 +13,19 @@ const { parentPort } = require("node:worker_threads");
 const { deflateSync } = require("node:zlib");
 parentPort.on("message", ({ id, bytes, ranges, level }) => {
   try {
-    const out = [];
+    const parts = [];
+    let size = 0;
     for (let i = 0; i < ranges.length; i += 2) {
       const z = deflateSync(bytes.subarray(ranges[i], ranges[i + 1]), { level });
-      out.push(new Uint8Array(z.buffer, z.byteOffset, z.byteLength));
+      parts.push(z);
+      size += z.length;
     }
-    parentPort.postMessage({ id, out });
+    // One buffer of all results, moved (not copied) back, with the end of each.
+    const all = new Uint8Array(size);
+    const ends = new Int32Array(parts.length);
+    let at = 0;
+    parts.forEach((z, k) => { all.set(z, at); at += z.length; ends[k] = at; });
+    parentPort.postMessage({ id, all, ends }, [all.buffer, ends.buffer]);
   } catch (error) {
     parentPort.postMessage({ id, error: String(error) });
   }
@@ -36,20 +43,33 @@ const jobs = new Map<number, Job>();
 
 function getWorker(): Worker {
   if (worker) return worker;
-  const w = new Worker(SOURCE, { eval: true });
-  w.unref();
-  w.on("message", (m: { id: number; out?: Uint8Array[]; error?: string }) => {
+  // The worker only runs zlib: a small heap is plenty, and keeps the process small.
+  const w = new Worker(SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 } });
+  w.on("message", (m: { id: number; all?: Uint8Array; ends?: Int32Array; error?: string }) => {
     const job = jobs.get(m.id);
     if (!job) return;
     jobs.delete(m.id);
-    if (m.error || !m.out) job.reject(new Error(`Komprimering misslyckades: ${m.error}`));
-    else job.resolve(m.out);
+    if (jobs.size === 0) w.unref();
+    if (m.error || !m.all || !m.ends) {
+      job.reject(new Error(`Komprimering misslyckades: ${m.error}`));
+      return;
+    }
+    const out: Uint8Array[] = [];
+    let start = 0;
+    for (const end of m.ends) {
+      out.push(m.all.subarray(start, end));
+      start = end;
+    }
+    job.resolve(out);
   });
   w.on("error", (error) => {
     for (const job of jobs.values()) job.reject(error);
     jobs.clear();
     worker = null;
   });
+  // Referenced only while it has work: an idle worker never keeps the process alive. (After
+  // the listeners: adding a "message" listener refs the worker's port again.)
+  w.unref();
   worker = w;
   return w;
 }
@@ -71,6 +91,8 @@ export function deflateRanges(bytes: Uint8Array, ranges: readonly [number, numbe
   const id = nextId++;
   return new Promise((resolve, reject) => {
     jobs.set(id, { resolve, reject });
-    getWorker().postMessage({ id, bytes: copy, ranges: flat, level }, [copy.buffer, flat.buffer]);
+    const w = getWorker();
+    w.ref();
+    w.postMessage({ id, bytes: copy, ranges: flat, level }, [copy.buffer, flat.buffer]);
   });
 }

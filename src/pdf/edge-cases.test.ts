@@ -54,6 +54,10 @@ describe("a 200-§ protocol", () => {
     pages = pdfPageTexts(pdf, { layout: true });
   });
 
+  it("is byte-identical when rendered again (pages are compressed on a worker thread)", async () => {
+    expect(Buffer.from(await renderProtocolPdf(generatedProtocol(200))).equals(Buffer.from(pdf))).toBe(true);
+  });
+
   it("renders every § on A4 pages with embedded fonts", () => {
     const pageCount = Number(/Pages:\s+(\d+)/.exec(pdfInfo(pdf))![1]);
     expect(pageCount).toBe(pages.length);

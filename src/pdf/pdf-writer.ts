@@ -298,8 +298,9 @@ export class PageCanvas {
   }
 }
 
-/** Pages compressed together on the worker. */
+/** Pages compressed together on the worker, once a document has WORKER_FROM_PAGES pages. */
 const BATCH = 16;
+const WORKER_FROM_PAGES = 40;
 /** Level 1: content streams of text compress nearly as well as at 6 (≈8 % larger), in less time. */
 const CONTENT_LEVEL = 1;
 
@@ -397,8 +398,9 @@ export class PdfWriter {
     }
     page.body = range;
     this.batch.push(index);
-    // Long documents: compress bodies on the worker in batches while drawing goes on.
-    if (this.batch.length >= BATCH) this.sendBatch();
+    // Long documents: compress bodies on the worker in batches while drawing goes on. A short
+    // one is compressed at the end on this thread: a round trip to the worker would cost more.
+    if (this.batch.length >= BATCH && this.pages.length >= WORKER_FROM_PAGES) this.sendBatch();
   }
 
   private sendBatch(): void {
