@@ -190,3 +190,24 @@ test("text typed while offline is kept and sent when the connection is back", as
   await page.reload();
   await expect(paragraphRegion(page, /^§ 60 /).getByLabel("Beslutsexpediering")).toHaveValue("Akt\nFörbundsdirektören");
 });
+
+test("attendance per §: the toggles and the range field are the same thing", async ({ page }) => {
+  await signInAs(page, SECRETARY);
+  await page.goto("/moten/direktionen-2021-11-18/redigera");
+  const attendance = page.getByRole("region", { name: "Närvaro" });
+  const names = await attendance.locator("select[id$='-person']").evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).selectedOptions[0]?.text ?? ""));
+  const i = names.findIndex((n) => n.startsWith("Malin Vikström"));
+  const range = attendance.locator(`#narvaro-${i}-paragrafer`);
+  await expect(range).toHaveValue("62-63");
+  const toggles = attendance.locator("li").nth(i).getByRole("group", { name: "Närvarande i §" });
+  await expect(toggles.getByRole("checkbox", { name: "62" })).toBeChecked();
+  await expect(toggles.getByRole("checkbox", { name: "64" })).not.toBeChecked();
+  await toggles.getByRole("checkbox", { name: "63" }).uncheck();
+  await expect(range).toHaveValue("62");
+  await toggles.getByRole("checkbox", { name: "65" }).check();
+  await expect(range).toHaveValue("62, 65");
+  await range.fill("62-63");
+  await expect(toggles.getByRole("checkbox", { name: "63" })).toBeChecked();
+  await expect(toggles.getByRole("checkbox", { name: "65" })).not.toBeChecked();
+  await waitSaved(attendance);
+});

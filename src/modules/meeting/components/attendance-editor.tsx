@@ -2,6 +2,7 @@
 
 // Närvarolistan: each person, role and the §§ present ("59-62"); new names can be typed in.
 import { useEffect } from "react";
+import { compressParagraphNumbers, expandParagraphRanges, formatParagraphRanges, parseParagraphRanges } from "@/lib/paragraph-ranges";
 import { SelectField, SmallButton, TextField } from "@/modules/editor/fields";
 import { SaveStatus, fieldError } from "@/modules/editor/save-status";
 import { useAutosave } from "@/modules/editor/use-autosave";
@@ -32,7 +33,28 @@ const ROLE_LABELS: Record<AttendanceRole, string> = {
 
 const NEW = "__ny__";
 
-export function AttendanceEditor(props: { meetingId: string; initial: AttendanceRowValue[]; initialVersion: number; people: PersonOption[]; onValue: (rows: AttendanceRowValue[]) => void }) {
+/** The §§ a row covers, from its range text ("" = the whole meeting); null while unreadable. */
+function coveredNumbers(ranges: string, all: readonly number[]): Set<number> | null {
+  if (ranges.trim() === "") return new Set(all);
+  const parsed = parseParagraphRanges(ranges);
+  return parsed.ok ? new Set(expandParagraphRanges(parsed.ranges)) : null;
+}
+
+/** Back to range text: "" when every § is covered (the whole meeting). */
+function rangesText(numbers: Set<number>, all: readonly number[]): string {
+  if (all.every((n) => numbers.has(n))) return "";
+  return formatParagraphRanges(compressParagraphNumbers([...numbers]), "bare");
+}
+
+export function AttendanceEditor(props: {
+  meetingId: string;
+  initial: AttendanceRowValue[];
+  initialVersion: number;
+  people: PersonOption[];
+  /** The meeting's § numbers, for the per-§ toggles. */
+  paragraphNumbers: readonly number[];
+  onValue: (rows: AttendanceRowValue[]) => void;
+}) {
   const auto = useAutosave<AttendanceRowValue[]>({
     storageKey: `paragraf:attendance:${props.meetingId}`,
     initial: props.initial,
@@ -88,6 +110,32 @@ export function AttendanceEditor(props: { meetingId: string; initial: Attendance
                 <SelectField id={`narvaro-${i}-ersatter`} label="Tjänstgör för" value={r.replacesPersonId} placeholder="(ej angivet)" options={people} onChange={(x) => patch(i, { replacesPersonId: x })} />
               )}
             </div>
+            {props.paragraphNumbers.length > 0 && (
+              <fieldset className="mt-2">
+                <legend className="text-sm font-medium">Närvarande i §</legend>
+                <div className="flex flex-wrap gap-x-3 gap-y-1">
+                  {props.paragraphNumbers.map((n) => {
+                    const covered = coveredNumbers(r.ranges, props.paragraphNumbers);
+                    return (
+                      <label key={n} className="flex items-center gap-1 text-sm">
+                        <input
+                          type="checkbox"
+                          checked={covered?.has(n) ?? false}
+                          disabled={covered === null}
+                          onChange={(e) => {
+                            const next = new Set(covered ?? []);
+                            if (e.target.checked) next.add(n);
+                            else next.delete(n);
+                            patch(i, { ranges: rangesText(next, props.paragraphNumbers) });
+                          }}
+                        />
+                        {n}
+                      </label>
+                    );
+                  })}
+                </div>
+              </fieldset>
+            )}
             <div className="mt-2 flex gap-2">
               <SmallButton label={`Flytta rad ${i + 1} uppåt`} disabled={i === 0} onClick={() => set((prev) => move(prev, i, i - 1))}>↑</SmallButton>
               <SmallButton label={`Flytta rad ${i + 1} nedåt`} disabled={i === rows.length - 1} onClick={() => set((prev) => move(prev, i, i + 1))}>↓</SmallButton>

@@ -122,7 +122,14 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div>
         <HeaderEditor meetingId={protocol.meeting.id} initial={initialHeader} initialVersion={props.meetingVersion} people={people} onValue={setHeader} />
-        <AttendanceEditor meetingId={protocol.meeting.id} initial={initialAttendance} initialVersion={props.attendanceVersion} people={people} onValue={setAttendance} />
+        <AttendanceEditor
+          meetingId={protocol.meeting.id}
+          initial={initialAttendance}
+          initialVersion={props.attendanceVersion}
+          people={people}
+          paragraphNumbers={protocol.paragraphs.map((p) => p.number)}
+          onValue={setAttendance}
+        />
 
         {message && <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-2">{message}</p>}
 
