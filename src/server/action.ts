@@ -3,7 +3,7 @@
 // permission table, runs the mutation and maps AppError to a typed result. The handler takes the
 // actor and database explicitly, so integration tests call it without a web request; the
 // "use server" files wrap it with the session user.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findMeetingAccess, type MeetingAccess } from "@/modules/meeting/meeting.access";
 import { authorize, authorizeForBody, type Actor, type MeetingPermission } from "./authz";
@@ -55,6 +55,41 @@ export function fromError(e: unknown): ActionFailure {
   };
 }
 
+/**
+ * PostgreSQL cannot store the NUL character in text. Refuse it with a Swedish message before
+ * parsing, wherever it is in the input (a pasted binary, a hostile request).
+ */
+export function refuseUnstorable(raw: unknown): ActionFailure | null {
+  const path = nulPath(raw, []);
+  if (path === null) return null;
+  return {
+    ok: false,
+    code: "VALIDATION",
+    message: "Texten innehåller ett tecken som inte kan sparas (NUL). Ta bort det och försök igen.",
+    fieldErrors: { [path.join(".") || "_"]: ["Ta bort det otillåtna tecknet (NUL) ur texten."] },
+  };
+}
+
+function nulPath(value: unknown, path: (string | number)[], depth = 0): (string | number)[] | null {
+  if (depth > 40) return null;
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = nulPath(v, [...path, i], depth + 1);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value && typeof value === "object" && !(value instanceof Blob)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (k.includes("\u0000")) return [...path, k];
+      const found = nulPath(v, [...path, k], depth + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
 export const VALIDATION_MESSAGE = "Några uppgifter behöver rättas innan de kan sparas.";
 
 type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug: string } | null>;
@@ -65,6 +100,8 @@ export function defineMeetingAction<S extends z.ZodType, T>(
 ): Handler<T> {
   return async (ctx, raw) => {
     if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
+    const unstorable = refuseUnstorable(raw);
+    if (unstorable) return unstorable;
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
     try {
@@ -89,6 +126,8 @@ export function defineBodyAction<S extends z.ZodType<{ bodyId: string }>, T>(
 ): Handler<T> {
   return async (ctx, raw) => {
     if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
+    const unstorable = refuseUnstorable(raw);
+    if (unstorable) return unstorable;
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
     const decision = authorizeForBody(ctx.actor, options.permission, parsed.data.bodyId);

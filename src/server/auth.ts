@@ -4,7 +4,7 @@
 import { hash, verify } from "@node-rs/argon2";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { getDb } from "./db";
 import { FailureLimiter } from "./rate-limit";
 

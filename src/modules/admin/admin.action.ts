@@ -2,8 +2,8 @@
 // permission table ("admin.manageUsers") before it even parses the input, so someone who is not an
 // administrator learns nothing from validation messages; then it parses with the module's zod
 // schema (Swedish field errors), runs the mutation and maps AppError to a typed result.
-import type { z } from "zod";
-import { fromError, toFieldErrors, VALIDATION_MESSAGE, type ActionContext, type Handler } from "@/server/action";
+import type { z } from "@/lib/zod";
+import { fromError, refuseUnstorable, toFieldErrors, VALIDATION_MESSAGE, type ActionContext, type Handler } from "@/server/action";
 import { authorizeGlobal, type Actor } from "@/server/authz";
 
 export function defineAdminAction<S extends z.ZodType, T>(
@@ -14,6 +14,8 @@ export function defineAdminAction<S extends z.ZodType, T>(
     if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
     const decision = authorizeGlobal(ctx.actor, "admin.manageUsers");
     if (!decision.ok) return { ok: false, code: "FORBIDDEN", message: decision.message };
+    const unstorable = refuseUnstorable(raw);
+    if (unstorable) return unstorable;
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
     try {

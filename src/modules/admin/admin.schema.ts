@@ -1,5 +1,5 @@
 // Schemas shared by the admin forms and their server actions: users, body roles, memberships.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/iso-date";
 
 const id = z.string().trim().min(1).max(64);

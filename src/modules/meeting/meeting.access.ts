@@ -11,6 +11,9 @@ export async function findMeetingAccess(
   db: PrismaClient,
   where: { id: string } | { slug: string },
 ): Promise<MeetingAccess | null> {
+  // A value PostgreSQL cannot even compare (NUL) or an absurd length names no meeting.
+  const key = "id" in where ? where.id : where.slug;
+  if (key.length > 200 || key.includes("\u0000")) return null;
   const m = await db.meeting.findUnique({
     where,
     select: {

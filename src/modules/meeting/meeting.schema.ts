@@ -1,5 +1,5 @@
 // Schemas shared by the meeting forms and their server actions.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/iso-date";
 import { parseParagraphRanges } from "@/lib/paragraph-ranges";
 
@@ -66,7 +66,7 @@ export const createMeetingSchema = z
 export const saveMeetingHeaderSchema = z
   .object({
     meetingId: id,
-    version: z.number().int().min(1),
+    version: z.number().int().min(1).max(2_147_483_647),
     date: isoDateField("sammanträdets datum"),
     startTime: timeField,
     endTime: timeField,
@@ -106,7 +106,7 @@ export const attendanceRowSchema = z
 
 export const saveAttendanceSchema = z.object({
   meetingId: id,
-  version: z.number().int().min(1),
+  version: z.number().int().min(1).max(2_147_483_647),
   rows: z.array(attendanceRowSchema).max(200, "Högst 200 rader i närvarolistan."),
 });
 

@@ -28,6 +28,8 @@ export function errorResponse(status: 400 | 404 | 500, message: string): Respons
   return jsonResponse({ error: { status, message } }, { status, cache: "no-store" });
 }
 
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
 export const NOT_FOUND_MESSAGE = "Objektet finns inte eller är inte offentligt.";
 
 export const notFound = (message = NOT_FOUND_MESSAGE) => errorResponse(404, message);
@@ -40,8 +42,18 @@ export interface OpenDataRequest {
 
 /** Runs a handler with the database and base URL; an unexpected error becomes a JSON 500. */
 export async function serveOpenData(req: Request, handler: (r: OpenDataRequest) => Promise<Response>): Promise<Response> {
+  const url = new URL(req.url);
+  // Control characters (NUL above all, which PostgreSQL refuses) never name a public object.
+  let path: string;
   try {
-    return await handler({ db: getDb(), url: new URL(req.url), baseUrl: appBaseUrl() });
+    path = decodeURIComponent(url.pathname);
+  } catch {
+    return errorResponse(400, "Adressen är felaktigt kodad.");
+  }
+  if (CONTROL.test(path)) return notFound();
+  if ([...url.searchParams.values()].some((v) => CONTROL.test(v))) return errorResponse(400, "Frågan innehåller ett otillåtet tecken.");
+  try {
+    return await handler({ db: getDb(), url, baseUrl: appBaseUrl() });
   } catch (error) {
     console.error("Öppna data: oväntat fel", error);
     return errorResponse(500, "Något gick fel på servern. Försök igen om en stund.");

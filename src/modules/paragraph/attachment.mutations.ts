@@ -1,6 +1,6 @@
 // Bilagor: PDF files attached to a §, stored in the database with their SHA-256.
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";

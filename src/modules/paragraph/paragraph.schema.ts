@@ -1,7 +1,7 @@
 // One zod schema for the paragraph form and its server action. Messages are Swedish and say
 // what to do. Empty list rows (a new, untouched att-clause) are dropped rather than refused, so
 // autosave never fails on a row the secretary has only just added.
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import { richDocSchema } from "@/modules/richtext/richtext.schema";
 
 const personId = z.string({ error: "Välj en person." }).min(1, "Välj en person.").max(64);
@@ -91,6 +91,11 @@ export const paragraphContentSchema = z
       if (seen.has(r.personId)) ctx.addIssue({ code: "custom", path: ["reservations", i, "personId"], message: "Personen har redan en reservation i paragrafen." });
       seen.add(r.personId);
     });
+    const recused = new Set<string>();
+    p.recusals.forEach((r, i) => {
+      if (recused.has(r.personId)) ctx.addIssue({ code: "custom", path: ["recusals", i, "personId"], message: "Personen har redan jäv antecknat i paragrafen." });
+      recused.add(r.personId);
+    });
     p.votes.forEach((v, vi) => {
       const voters = new Set<string>();
       v.ballots.forEach((b, bi) => {
@@ -106,7 +111,7 @@ export type ParagraphContentInput = z.input<typeof paragraphContentSchema>;
 
 export const saveParagraphSchema = z.object({
   paragraphId: z.string().min(1).max(64),
-  version: z.number({ error: "Versionen saknas; ladda om sidan." }).int().min(1),
+  version: z.number({ error: "Versionen saknas; ladda om sidan." }).int().min(1).max(2_147_483_647),
   content: paragraphContentSchema,
 });
 

@@ -5,7 +5,7 @@ import type { IsoDate } from "@/lib/iso-date";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
 import { appealPeriodEnd } from "@/modules/rules/deadlines.rules";
-import { PUBLIC_STATUSES, toPublicProtocol } from "./public.rules";
+import { isMeetingSlug, PUBLIC_STATUSES, toPublicProtocol } from "./public.rules";
 
 const day = (iso: IsoDate) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);
@@ -13,6 +13,7 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const publicMeetingWhere: Prisma.MeetingWhereInput = { status: { in: [...PUBLIC_STATUSES] } };
 
 export async function findPublicProtocol(db: PrismaClient, slug: string): Promise<ProtocolDTO | null> {
+  if (!isMeetingSlug(slug)) return null;
   const exists = await db.meeting.count({ where: { slug, ...publicMeetingWhere } });
   if (!exists) return null;
   const p = await findProtocolBySlug(db, slug);
@@ -75,6 +76,7 @@ export async function listPublicNotices(db: PrismaClient, limit = 100): Promise<
 }
 
 export async function findPublicNotice(db: PrismaClient, slug: string): Promise<PublicNoticeDTO | null> {
+  if (!isMeetingSlug(slug)) return null;
   const m = await db.meeting.findFirst({ where: { slug, ...publicMeetingWhere, notice: { isNot: null } }, include: { notice: true, body: { include: { organisation: true } } } });
   return m ? toNotice(m) : null;
 }

@@ -79,3 +79,14 @@ export function toPublicProtocol(p: ProtocolDTO): ProtocolDTO {
   if (!isPublic(p.meeting.status)) throw new Error(`Not public: ${p.meeting.slug} is ${p.meeting.status}`);
   return { ...p, paragraphs: p.paragraphs.map(toPublicParagraph) };
 }
+
+/** A meeting slug as URLs carry it ("direktionen-2021-11-18"); anything else is not found. */
+export function isMeetingSlug(value: string): boolean {
+  return /^[a-z0-9åäö][a-z0-9åäö-]{0,150}$/.test(value);
+}
+
+/** One query-string value: the first when repeated, without control characters, at most `max`. */
+export function queryValue(value: string | string[] | undefined, max = 200): string {
+  const first = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+  return first.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, max);
+}

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/zod";
 import type { BlockNode, InlineNode, RichDoc } from "@/modules/protocol/protocol.types";
 
 // The stored rich-text format: a strict subset of ProseMirror/TipTap JSON. Anything else (HTML,

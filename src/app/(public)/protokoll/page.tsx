@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { formatLongDate } from "@/modules/protocol/protocol.format";
+import { queryValue } from "@/modules/public/public.rules";
 import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/public/public.search";
 import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Protokoll", description: "Arkiv med justerade protokoll. Sök i fulltext och filtrera på organ och år." };
 
-type Props = { searchParams: Promise<{ q?: string; organ?: string; ar?: string; sida?: string }> };
+type Props = { searchParams: Promise<{ q?: string | string[]; organ?: string | string[]; ar?: string | string[]; sida?: string | string[] }> };
 
 function Snippet({ text }: { text: string }) {
   // Matches arrive between control markers from ts_headline; text is rendered by React, never as HTML.
@@ -27,10 +28,14 @@ function pageHref(params: Record<string, string | undefined>, page: number) {
 
 export default async function ArchivePage({ searchParams }: Props) {
   const sp = await searchParams;
-  const q = (sp.q ?? "").trim().slice(0, 200);
-  const bodySlug = sp.organ && /^[a-z0-9-]{1,80}$/.test(sp.organ) ? sp.organ : null;
-  const year = sp.ar && /^\d{4}$/.test(sp.ar) ? Number(sp.ar) : null;
-  const page = sp.sida && /^\d{1,5}$/.test(sp.sida) ? Math.max(1, Number(sp.sida)) : 1;
+  // Repeated or hostile parameters are reduced to one clean value each.
+  const q = queryValue(sp.q);
+  const organ = queryValue(sp.organ, 80);
+  const ar = queryValue(sp.ar, 4);
+  const sida = queryValue(sp.sida, 5);
+  const bodySlug = /^[a-z0-9-]{1,80}$/.test(organ) ? organ : null;
+  const year = /^\d{4}$/.test(ar) ? Number(ar) : null;
+  const page = /^\d{1,5}$/.test(sida) ? Math.max(1, Number(sida)) : 1;
   const db = getDb();
   const facets = await archiveFacets(db);
   const params = { q: q || undefined, organ: bodySlug ?? undefined, ar: year ? String(year) : undefined };

@@ -1,0 +1,444 @@
+// Property-based tests of every server action handler on real PostgreSQL (issue 8): at least
+// 1 000 generated raw inputs per handler, real ids mixed with garbage, so that some inputs succeed
+// and change the data. Each call resolves (never throws) to `ok` or a typed failure that is not
+// INTERNAL, with a Swedish message; field messages are Swedish too, except the English zod
+// defaults listed in src/fuzz/known-leaks.ts.
+//
+// Actors: the secretary of Direktionen, except where the secretary is refused before the input
+// is even parsed: the admin actions run as the administrator and returnProtocol as the chair.
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isKnownEnglishLeak, type SchemaName } from "@/fuzz/known-leaks";
+import type { PrismaClient } from "@/generated/prisma/client";
+import * as admin from "@/modules/admin/admin.mutations";
+import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/meeting/meeting.mutations";
+import { deleteAttachment, uploadAttachment } from "@/modules/paragraph/attachment.mutations";
+import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/paragraph/paragraph.mutations";
+import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import type { ActionContext, ActionResult, Handler } from "@/server/action";
+import {
+  field,
+  fieldPattern,
+  hostileString,
+  idFrom,
+  input,
+  inputArbitraries,
+  isSwedishMessage,
+  objectOf,
+  randomId,
+  text,
+  versionLike,
+  wrongType,
+  type IdArbitraries,
+} from "./support/fuzz-arbitraries";
+import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+
+const DEMO_PASSWORD = "paragraf-demo";
+const TYPED_FAILURES = ["VALIDATION", "CONFLICT", "STATE", "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED"];
+/** Stands for "the version stored right now"; replaced just before the call. */
+const LIVE = "__live-version__";
+/** Per fuzzed handler; most take 0.1–10 s. */
+const T = 120_000;
+
+let db: PrismaClient;
+let drop: () => Promise<void>;
+let ctx: { secretary: ActionContext; chair: ActionContext; adjuster: ActionContext; admin: ActionContext };
+/** The seed meeting: kept valid for justering, so only the sign-off handlers get its id. */
+let seedMeetingId: string;
+/** A draft with a few §§ the editing handlers work on. */
+let draftId: string;
+/** A draft addParagraph fills (it may get hundreds of §§; moving one renumbers them all). */
+let growingDraftId: string;
+let real: {
+  bodies: string[];
+  people: string[];
+  organisations: string[];
+  users: string[];
+  memberships: string[];
+};
+
+interface Stats {
+  runs: number;
+  ok: number;
+  codes: Record<string, number>;
+  ms: number;
+}
+const stats = new Map<string, Stats>();
+const problems: string[] = [];
+
+beforeAll(async () => {
+  const seeded = await createSeededDatabase("fuzzact");
+  ({ db, drop } = seeded);
+  // Actors are read once: the admin actions may later change these users' e-mail addresses.
+  ctx = {
+    secretary: await contextFor(db, "secretary"),
+    chair: await contextFor(db, "chair"),
+    adjuster: await contextFor(db, "adjuster"),
+    admin: await contextFor(db, "admin"),
+  };
+  seedMeetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
+  const draft = await createMeeting(ctx.secretary, { bodyId: seeded.direktionen.id, date: "2022-02-10", startTime: "10:00", endTime: "12:00", place: "Zoom", attendanceFrom: "members" });
+  const growing = await createMeeting(ctx.secretary, { bodyId: seeded.direktionen.id, date: "2022-03-10", startTime: "", endTime: "", place: "Zoom", attendanceFrom: "none" });
+  if (!draft.ok || !growing.ok) throw new Error("Kunde inte skapa utkasten.");
+  draftId = draft.data.id;
+  growingDraftId = growing.data.id;
+  for (const title of ["Budget 2022", "Verksamhetsplan", "<script>alert(1)</script>"]) {
+    const added = await addParagraph(ctx.secretary, { meetingId: draftId, title });
+    if (!added.ok) throw new Error(added.message);
+  }
+  real = {
+    bodies: [seeded.direktionen.id, seeded.kcb.id],
+    people: (await db.person.findMany({ select: { id: true } })).map((p) => p.id),
+    organisations: (await db.organisation.findMany({ select: { id: true } })).map((o) => o.id),
+    users: (await db.user.findMany({ select: { id: true } })).map((u) => u.id),
+    memberships: (await db.membership.findMany({ select: { id: true } })).map((m) => m.id),
+  };
+  await fixSeedDefects();
+}, 120_000);
+
+afterAll(async () => {
+  const rows = [...stats].map(([name, s]) => `${name.padEnd(18)} ${String(s.runs).padStart(5)} runs ${String(s.ok).padStart(5)} ok  ${(s.ms / 1000).toFixed(1).padStart(5)} s  ${JSON.stringify(s.codes)}`);
+  const total = [...stats.values()].reduce((n, s) => n + s.runs, 0);
+  console.log(`Fuzzed action handlers (${total} inputs):\n${rows.join("\n")}\nKnown defects hit: ${JSON.stringify(Object.fromEntries(defectHits))}`);
+  await drop?.();
+});
+
+/** The checker's errors in the seed (as justeraDemoMeeting fixes them), so it can be sent. */
+async function fixSeedDefects() {
+  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId: seedMeetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
+  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId: seedMeetingId, number: 67 } });
+  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+}
+
+const draftParagraphIds = async () => (await db.paragraph.findMany({ where: { meetingId: draftId }, select: { id: true } })).map((p) => p.id);
+
+function idsFor(overrides: Partial<IdArbitraries>): IdArbitraries {
+  return {
+    body: idFrom(real.bodies),
+    meeting: idFrom([draftId, growingDraftId]),
+    paragraph: randomId,
+    person: idFrom(real.people),
+    user: idFrom(real.users),
+    organisation: idFrom(real.organisations),
+    membership: idFrom(real.memberships),
+    attachment: randomId,
+    version: fc.oneof({ weight: 6, arbitrary: fc.constant(LIVE) }, { weight: 1, arbitrary: versionLike }),
+    ...overrides,
+  };
+}
+
+/** Fill in the stored version where the input asks for it. */
+async function withLiveVersion(raw: unknown, read: (o: Record<string, unknown>) => Promise<number | null | undefined>): Promise<unknown> {
+  if (typeof raw !== "object" || raw === null || (raw as Record<string, unknown>).version !== LIVE) return raw;
+  const o = raw as Record<string, unknown>;
+  return { ...o, version: (await read(o).catch(() => null)) ?? 1 };
+}
+const asId = (v: unknown) => (typeof v === "string" ? v : "");
+
+type HandlerName = string;
+
+/**
+ * Defects the fuzzing found (issue 8), reported for the owners of the files named. An INTERNAL
+ * result is tolerated only for an input that matches one of them; the test at the end checks
+ * that each still happens, so the entry goes when the fix lands.
+ */
+interface KnownDefect {
+  id: string;
+  where: string;
+  matches: (handler: HandlerName, raw: unknown) => boolean;
+}
+
+
+/** Found by this test and fixed (NUL refused before parsing, version ≤ int4, one jäv per person). */
+const KNOWN_DEFECTS: readonly KnownDefect[] = [];
+const defectHits = new Map<string, number>();
+
+function describeInput(raw: unknown): string {
+  return fc.stringify(raw).slice(0, 400);
+}
+
+/** Runs `handler` on `numRuns` generated inputs and records what breaks the contract. */
+async function fuzz<T>(
+  name: string,
+  handler: Handler<T>,
+  actor: ActionContext,
+  arb: fc.Arbitrary<unknown>,
+  options: { numRuns: number; schema: SchemaName; prepare?: (raw: unknown) => Promise<unknown> },
+): Promise<Stats> {
+  const s: Stats = { runs: 0, ok: 0, codes: {}, ms: 0 };
+  stats.set(name, s);
+  const seen = new Set<string>();
+  const report = (kind: string, raw: unknown, detail: string) => {
+    if (seen.has(kind)) return;
+    seen.add(kind);
+    problems.push(`${name}: ${kind}: ${detail}\n    input: ${describeInput(raw)}`);
+  };
+  const started = performance.now();
+  await fc.assert(
+    fc.asyncProperty(arb, async (generated) => {
+      const raw = options.prepare ? await options.prepare(generated) : generated;
+      s.runs++;
+      let result: ActionResult<T>;
+      try {
+        result = await handler(actor, raw);
+      } catch (e) {
+        report("threw", raw, String(e).slice(0, 300));
+        return;
+      }
+      if (result.ok) {
+        s.ok++;
+        return;
+      }
+      s.codes[result.code] = (s.codes[result.code] ?? 0) + 1;
+      if (!TYPED_FAILURES.includes(result.code)) {
+        const known = result.code === "INTERNAL" ? KNOWN_DEFECTS.find((d) => d.matches(name, raw)) : undefined;
+        if (known) defectHits.set(known.id, (defectHits.get(known.id) ?? 0) + 1);
+        else report(result.code, raw, result.message);
+      }
+      if (!isSwedishMessage(result.message)) report(`message not Swedish (${result.code})`, raw, result.message);
+      if (result.code === "VALIDATION") {
+        for (const [key, messages] of Object.entries(result.fieldErrors)) {
+          const at = fieldPattern(key);
+          for (const m of messages) {
+            if (!isSwedishMessage(m) && !isKnownEnglishLeak(options.schema, at)) report(`English field message at ${at}`, raw, m);
+          }
+        }
+      }
+    }),
+    { numRuns: options.numRuns },
+  );
+  s.ms = performance.now() - started;
+  return s;
+}
+
+function expectNoProblems(name: string) {
+  const mine = problems.filter((p) => p.startsWith(`${name}:`));
+  expect(mine, mine.join("\n")).toEqual([]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Editing a draft (the seed meeting's ids stay out of these, so it can be justerat below)
+// ---------------------------------------------------------------------------------------------
+
+describe("meeting handlers", () => {
+  it("createMeeting: 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({}));
+    const s = await fuzz("createMeeting", createMeeting, ctx.secretary, arbs.createMeeting, { numRuns: 1_000, schema: "createMeetingSchema" });
+    expectNoProblems("createMeeting");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("saveMeetingHeader: 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({}));
+    const s = await fuzz("saveMeetingHeader", saveMeetingHeader, ctx.secretary, arbs.saveMeetingHeader, {
+      numRuns: 1_000,
+      schema: "saveMeetingHeaderSchema",
+      prepare: (raw) => withLiveVersion(raw, async (o) => (await db.meeting.findUnique({ where: { id: asId(o.meetingId) } }))?.version),
+    });
+    expectNoProblems("saveMeetingHeader");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("saveAttendance: 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({}));
+    const s = await fuzz("saveAttendance", saveAttendance, ctx.secretary, arbs.saveAttendance, {
+      numRuns: 1_000,
+      schema: "saveAttendanceSchema",
+      prepare: (raw) => withLiveVersion(raw, async (o) => (await db.meeting.findUnique({ where: { id: asId(o.meetingId) } }))?.attendanceVersion),
+    });
+    expectNoProblems("saveAttendance");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+});
+
+describe("paragraph handlers", () => {
+  it("addParagraph: 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({ meeting: idFrom([growingDraftId]) }));
+    const s = await fuzz("addParagraph", addParagraph, ctx.secretary, arbs.addParagraph, { numRuns: 1_000, schema: "addParagraphSchema" });
+    expectNoProblems("addParagraph");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("saveParagraph: 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({ paragraph: idFrom(await draftParagraphIds()) }));
+    const s = await fuzz("saveParagraph", saveParagraph, ctx.secretary, arbs.saveParagraph, {
+      numRuns: 1_000,
+      schema: "saveParagraphSchema",
+      prepare: (raw) => withLiveVersion(raw, async (o) => (await db.paragraph.findUnique({ where: { id: asId(o.paragraphId) } }))?.version),
+    });
+    expectNoProblems("saveParagraph");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("moveParagraph: 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({ paragraph: idFrom(await draftParagraphIds()) }));
+    const s = await fuzz("moveParagraph", moveParagraph, ctx.secretary, arbs.moveParagraph, { numRuns: 1_000, schema: "moveParagraphSchema" });
+    expectNoProblems("moveParagraph");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("uploadAttachment: 1 000 inputs", async () => {
+    const huge = new File([new Uint8Array(20 * 1024 * 1024 + 1)], "stor.pdf", { type: "application/pdf" });
+    const file = fc.oneof(
+      { weight: 6, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 64 }), fc.oneof(text, hostileString)).map(([bytes, name]) => new File([`%PDF-1.7\n`, new Uint8Array(bytes), "\n%%EOF"], name, { type: "application/pdf" })) },
+      { weight: 2, arbitrary: fc.tuple(fc.uint8Array({ maxLength: 64 }), fc.constantFrom("bilaga.pdf", "x.html", "")).map(([bytes, name]) => new File([new Uint8Array(bytes)], name)) },
+      { weight: 1, arbitrary: fc.constantFrom<unknown>(new File([], "tom.pdf"), huge, "%PDF-1.7", new Blob(["%PDF-1.7"])) },
+      { weight: 1, arbitrary: wrongType },
+    );
+    const arb = input(objectOf({ paragraphId: field(idFrom(await draftParagraphIds())), label: field(text), file }));
+    const s = await fuzz("uploadAttachment", uploadAttachment, ctx.secretary, arb, { numRuns: 1_000, schema: "uploadAttachmentSchema" });
+    expectNoProblems("uploadAttachment");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("deleteAttachment: 1 000 inputs", async () => {
+    const attachments = (await db.attachment.findMany({ where: { paragraph: { meetingId: draftId } }, select: { id: true } })).map((a) => a.id);
+    expect(attachments.length).toBeGreaterThan(0);
+    const arb = input(objectOf({ attachmentId: field(idFrom(attachments)) }));
+    const s = await fuzz("deleteAttachment", deleteAttachment, ctx.secretary, arb, { numRuns: 1_000, schema: "deleteAttachmentSchema" });
+    expectNoProblems("deleteAttachment");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("deleteParagraph: 1 000 inputs", async () => {
+    // Most ids are garbage, so the draft keeps some §§ for the handlers below.
+    const arbs = inputArbitraries(idsFor({ paragraph: fc.oneof({ weight: 1, arbitrary: idFrom(await draftParagraphIds()) }, { weight: 3, arbitrary: randomId }) }));
+    const s = await fuzz("deleteParagraph", deleteParagraph, ctx.secretary, arbs.paragraphRef, { numRuns: 1_000, schema: "paragraphRefSchema" });
+    expectNoProblems("deleteParagraph");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Justering: send, sign, return, and rättelse once the seed meeting is justerat
+// ---------------------------------------------------------------------------------------------
+
+describe("sign-off handlers", () => {
+  const status = async () => (await db.meeting.findUniqueOrThrow({ where: { id: seedMeetingId } })).status;
+
+  it("sendForAdjustment: 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({ meeting: idFrom([seedMeetingId, draftId]) }));
+    await fuzz("sendForAdjustment", sendForAdjustment, ctx.secretary, arbs.sendForAdjustment, { numRuns: 1_000, schema: "sendForAdjustmentSchema" });
+    expectNoProblems("sendForAdjustment");
+    if ((await status()) === "DRAFT") expect(await sendForAdjustment(ctx.secretary, { meetingId: seedMeetingId })).toMatchObject({ ok: true });
+    expect(await status()).toBe("READY_FOR_ADJUSTMENT");
+  }, T);
+
+  it("signProtocol: 1 000 inputs", async () => {
+    // Each well-formed input for the seed meeting costs an argon2 verification: keep them few.
+    const meeting = fc.oneof({ weight: 1, arbitrary: fc.constant(seedMeetingId) }, { weight: 4, arbitrary: idFrom([draftId]) });
+    const password = fc.oneof({ weight: 1, arbitrary: fc.constant(DEMO_PASSWORD) }, { weight: 6, arbitrary: fc.oneof(text, hostileString) });
+    const arbs = inputArbitraries(idsFor({ meeting }), { password });
+    await fuzz("signProtocol", signProtocol, ctx.secretary, arbs.sign, { numRuns: 1_000, schema: "signSchema" });
+    expectNoProblems("signProtocol");
+  }, T);
+
+  it("returnProtocol (as the chair): 1 000 inputs", async () => {
+    const arbs = inputArbitraries(idsFor({ meeting: idFrom([seedMeetingId, draftId]) }));
+    await fuzz("returnProtocol", returnProtocol, ctx.chair, arbs.returnProtocol, { numRuns: 1_000, schema: "returnSchema" });
+    expectNoProblems("returnProtocol");
+  }, T);
+
+  it("addCorrection: 1 000 inputs on the justerat seed meeting", async () => {
+    // Justera the seed meeting through the real actions (as justeraDemoMeeting does).
+    if ((await status()) === "DRAFT") expect(await sendForAdjustment(ctx.secretary, { meetingId: seedMeetingId })).toMatchObject({ ok: true });
+    for (const signer of [ctx.chair, ctx.adjuster, ctx.secretary]) await signProtocol(signer, { meetingId: seedMeetingId, password: DEMO_PASSWORD });
+    expect(await status()).toBe("ADJUSTED");
+    const meeting = fc.oneof({ weight: 1, arbitrary: fc.constant(seedMeetingId) }, { weight: 3, arbitrary: idFrom([draftId]) });
+    const password = fc.oneof({ weight: 1, arbitrary: fc.constant(DEMO_PASSWORD) }, { weight: 3, arbitrary: fc.oneof(text, hostileString) });
+    const arbs = inputArbitraries(idsFor({ meeting }), { password });
+    const s = await fuzz("addCorrection", addCorrection, ctx.secretary, arbs.correction, { numRuns: 1_000, schema: "correctionSchema" });
+    expectNoProblems("addCorrection");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Administration (last: it changes users' e-mail addresses and passwords)
+// ---------------------------------------------------------------------------------------------
+
+describe("admin handlers (as the administrator)", () => {
+  it.each([
+    ["createUser", admin.createUser, "createUser", "createUserSchema"],
+    ["updateUser", admin.updateUser, "updateUser", "updateUserSchema"],
+    ["setUserPassword", admin.setUserPassword, "setPassword", "setPasswordSchema"],
+    ["grantBodyRole", admin.grantBodyRole, "bodyRole", "bodyRoleSchema"],
+    ["revokeBodyRole", admin.revokeBodyRole, "bodyRole", "bodyRoleSchema"],
+    ["addMembership", admin.addMembership, "addMembership", "addMembershipSchema"],
+    ["removeMembership", admin.removeMembership, "removeMembership", "removeMembershipSchema"],
+  ] as const)("%s: 1 000 inputs", async (name, handler, arbName, schema) => {
+    const arbs = inputArbitraries(idsFor({ membership: idFrom((await db.membership.findMany({ select: { id: true } })).map((m) => m.id)) }));
+    const s = await fuzz(name, handler as Handler<unknown>, ctx.admin, arbs[arbName], { numRuns: 1_000, schema });
+    expectNoProblems(name);
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("refuses the secretary before reading the input", async () => {
+    const arbs = inputArbitraries(idsFor({}));
+    await fuzz("createUser (secretary)", admin.createUser, ctx.secretary, arbs.createUser, { numRuns: 200, schema: "createUserSchema" });
+    expect(stats.get("createUser (secretary)")?.codes).toEqual({ FORBIDDEN: 200 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Ratchets: the tolerated defects and English messages still happen (remove them once fixed)
+// ---------------------------------------------------------------------------------------------
+
+describe("defects found by fuzzing stay fixed", () => {
+  async function freshParagraph() {
+    const meeting = await createMeeting(ctx.secretary, { bodyId: real.bodies[0]!, date: "2023-05-04", startTime: "", endTime: "", place: "Zoom", attendanceFrom: "none" });
+    if (!meeting.ok) throw new Error(meeting.message);
+    const paragraph = await addParagraph(ctx.secretary, { meetingId: meeting.data.id, title: "Jäv" });
+    if (!paragraph.ok) throw new Error(paragraph.message);
+    return { meetingId: meeting.data.id, paragraphId: paragraph.data.id };
+  }
+  const content = (personId: string) => ({
+    caseNumber: null,
+    title: "Jäv",
+    decision: { intro: "", clauses: [] },
+    sections: [],
+    basisDocuments: [],
+    dispatch: [],
+    motions: [],
+    propositions: [],
+    votes: [],
+    reservations: [],
+    notes: [],
+    recusals: [
+      { personId, reason: "Släkt med sökanden." },
+      { personId, reason: "Styrelseledamot i bolaget." },
+    ],
+    isConfidential: false,
+    isImmediatelyAdjusted: false,
+  });
+
+  it.each(["nul-character", "version-beyond-int4", "duplicate-recusal"])("%s is refused with a Swedish message, not INTERNAL", async (id) => {
+    const { meetingId, paragraphId } = await freshParagraph();
+    const probes: Record<string, [HandlerName, () => Promise<ActionResult<unknown>>, unknown]> = {
+      "nul-character": ["sendForAdjustment", () => sendForAdjustment(ctx.secretary, { meetingId: "a\u0000b" }), { meetingId: "a\u0000b" }],
+      "version-beyond-int4": ["saveAttendance", () => saveAttendance(ctx.secretary, { meetingId, version: 2 ** 31, rows: [] }), { version: 2 ** 31 }],
+      "duplicate-recusal": [
+        "saveParagraph",
+        () => saveParagraph(ctx.secretary, { paragraphId, version: 1, content: content(real.people[0]!) }),
+        { content: content(real.people[0]!) },
+      ],
+    };
+    const [, run] = probes[id]!;
+    const result = await run();
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!result.ok) expect(isSwedishMessage(result.message)).toBe(true);
+  });
+
+  it("the attachment schemas answer wrong types in Swedish", async () => {
+    const upload = await uploadAttachment(ctx.secretary, { paragraphId: 1, label: 1, file: null });
+    const remove = await deleteAttachment(ctx.secretary, { attachmentId: 1 });
+    const english = (r: ActionResult<unknown>) =>
+      r.ok || r.code !== "VALIDATION" ? [] : Object.entries(r.fieldErrors).filter(([, ms]) => ms.some((m) => !isSwedishMessage(m))).map(([k]) => k);
+    expect(english(upload)).toEqual([]);
+    expect(english(remove)).toEqual([]);
+    expect(english(await uploadAttachment(ctx.secretary, null))).toEqual([]);
+    expect(english(await deleteAttachment(ctx.secretary, null))).toEqual([]);
+  });
+});
