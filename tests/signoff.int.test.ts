@@ -12,6 +12,7 @@ import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { protocolContentHash, sha256Hex } from "@/modules/signoff/signoff.hash";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { renderCorrectedPdf, withCorrections } from "@/modules/signoff/corrected-pdf";
 import { verifyCode, verifyPdf } from "@/modules/verify/verify";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
@@ -173,6 +174,19 @@ describe("justering", () => {
     expect(await addCorrection(await contextFor(db, "chair"), { meetingId, paragraphNumber: "", text: "x", password: PASSWORD })).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const after = (await findProtocolBySlug(db, SEED_SLUG))!;
     expect(protocolContentHash(after)).toBe(protocolContentHash(before));
+
+    // The copy with rättelser: the original's text plus the rättelse, sealed anew; the stored
+    // original is unchanged.
+    const copy = (await renderCorrectedPdf(await withCorrections(db, after)))!;
+    const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-corrected-"));
+    writeFileSync(path.join(dir, "c.pdf"), copy);
+    const text = execFileSync("pdftotext", [path.join(dir, "c.pdf"), "-"], { encoding: "utf8" });
+    expect(text).toContain("Rättelser");
+    expect(text).toContain("I första att-satsen ska det stå ”överlämna”.");
+    expect(text).toContain("Budget 2022 samt plan för 2022-2024");
+    expect(execFileSync("pdfsig", [path.join(dir, "c.pdf")], { encoding: "utf8" })).toContain("Signature is Valid.");
+    const original = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
+    expect(sha256Hex(original.bytes)).toBe(original.sha256);
     const user = await db.user.findUniqueOrThrow({ where: { email: "sekreterare@itsam.example" } });
     expect(await verify(user.passwordHash!, PASSWORD)).toBe(true);
   });

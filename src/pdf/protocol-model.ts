@@ -937,6 +937,21 @@ function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: Tex
   return units;
 }
 
+/** Rättelser after justering, on a page of their own after the last §. */
+function correctionUnits(corrections: NonNullable<ProtocolDTO["corrections"]>, metrics: TextMetrics): Unit[] {
+  const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
+  const units: Unit[] = paragraphUnits(plain("Rättelser"), LEFT, WIDTH, { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 }, metrics);
+  units[0]!.pageBreakBefore = true;
+  for (const u of units) u.keepWithNext = true;
+  for (const c of corrections) {
+    const lead = `${c.paragraphNumber !== null ? `§ ${c.paragraphNumber}: ` : ""}Rättelse ${formatSigningTime(c.signedAt)}, signerad av ${c.signedBy}`;
+    const leadUnits = paragraphUnits(plain(lead), col.x, col.width, { ...BODY, bold: true, spaceBefore: 8 }, metrics);
+    for (const u of leadUnits) u.keepWithNext = true;
+    units.push(...leadUnits, ...paragraphUnits(plain(c.text), col.x, col.width, { ...BODY, spaceBefore: 2 }, metrics));
+  }
+  return units;
+}
+
 /** Records where each § starts and ends, from the marks of the pages as they are closed. */
 class ParagraphPages {
   readonly map = new Map<number, { first: number; last: number }>();
@@ -1021,6 +1036,7 @@ export function streamProtocol(
   paginator.add(coverUnits(protocol, metrics));
   if (protocol.paragraphs.length > 0) paginator.add(agendaUnits(protocol, metrics, pending));
   for (const p of protocol.paragraphs) paginator.add(paragraphBodyUnits(protocol, p, metrics, { pageBreak: true }));
+  if (protocol.corrections && protocol.corrections.length > 0) paginator.add(correctionUnits(protocol.corrections, metrics));
   paginator.finish();
   // Second pass: the ärendelista's row heights do not depend on the page numbers (fixed column),
   // so the numbers found by the first pass are filled in without moving anything.

@@ -201,6 +201,15 @@ export interface NoticeDTO {
   storagePlace: string;
 }
 
+/** Rättelse: a dated, signed note appended after justering (the original text stays). */
+export interface CorrectionDTO {
+  paragraphNumber: number | null;
+  text: string;
+  signedBy: string;
+  /** ISO instant. */
+  signedAt: string;
+}
+
 export interface ProtocolDTO {
   organisation: { name: string; caseNumberPrefix: string };
   body: {
@@ -232,4 +241,6 @@ export interface ProtocolDTO {
   paragraphs: ParagraphDTO[];
   notice: NoticeDTO | null;
   signatures: SignatureDTO[];
+  /** Rättelser after justering; absent or empty in the signed original. */
+  corrections?: CorrectionDTO[];
 }

@@ -1,12 +1,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { meetingWhereForActor, type Actor } from "@/server/authz";
 
-export interface CorrectionDTO {
-  paragraphNumber: number | null;
-  text: string;
-  signedBy: string;
-  signedAt: string;
-}
+import type { CorrectionDTO } from "@/modules/protocol/protocol.types";
 
 export interface SignoffInfo {
   lastReturn: { by: string; comment: string; at: string } | null;

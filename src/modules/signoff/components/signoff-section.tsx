@@ -66,6 +66,14 @@ export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo
         <a href={`/moten/${meeting.slug}/pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
           Ladda ner PDF{adjusted ? " (justerat original)" : " (utkast)"}
         </a>
+        {adjusted && info.corrections.length > 0 && (
+          <>
+            {" · "}
+            <a href={`/moten/${meeting.slug}/pdf?med-rattelser`} className="text-[var(--color-brand)] underline underline-offset-2">
+              PDF med rättelser
+            </a>
+          </>
+        )}
       </p>
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         {meeting.status === "DRAFT" && can.canSend && <SendForAdjustmentForm {...ids} />}

@@ -1,5 +1,7 @@
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { findPublicProtocol } from "@/modules/public/public.queries";
+import { maskPersonalNumbers } from "@/modules/public/public.rules";
+import { renderCorrectedPdf, withCorrections } from "@/modules/signoff/corrected-pdf";
 import { renderProtocolPdf } from "@/pdf";
 import { getDb } from "@/server/db";
 
@@ -16,8 +18,13 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   const pub = await findPublicProtocol(db, slug);
   if (!pub) return notFound();
   const masked = JSON.stringify(pub) !== JSON.stringify(await findProtocolBySlug(db, slug));
+  // Rättelser are part of what the public reads: then the copy with them, sealed anew.
+  const withRattelser = await withCorrections(db, pub);
+  const corrected = (withRattelser.corrections?.length ?? 0) > 0;
   let bytes: Uint8Array;
-  if (!masked) {
+  if (corrected) {
+    bytes = (await renderCorrectedPdf({ ...withRattelser, corrections: withRattelser.corrections!.map((c) => ({ ...c, text: maskPersonalNumbers(c.text) })) }))!;
+  } else if (!masked) {
     const file = await db.protocolFile.findFirst({ where: { meeting: { slug }, kind: "PROTOCOL" } });
     if (!file) return notFound();
     bytes = file.bytes;
@@ -27,7 +34,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   return new Response(Buffer.from(bytes), {
     headers: {
       "content-type": "application/pdf",
-      "content-disposition": `inline; filename="${slug}${masked ? "-offentlig-kopia" : ""}.pdf"`,
+      "content-disposition": `inline; filename="${slug}${masked ? "-offentlig-kopia" : ""}${corrected ? "-med-rattelser" : ""}.pdf"`,
       "cache-control": "public, max-age=3600",
       "x-content-type-options": "nosniff",
     },
