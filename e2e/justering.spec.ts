@@ -97,6 +97,10 @@ test("send, return with a comment, fix, resend, sign by all three; the PDF verif
   const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
   for (const name of ["Joakim Karlsson", "Jacob Käll", "Annicki Oscarsson"]) expect(text).toContain(name);
   expect(text).not.toContain("UTKAST");
+  // The organisation's PAdES seal validates.
+  const sig = execFileSync("pdfsig", [file], { encoding: "utf8" });
+  expect(sig).toContain("Signature Type: ETSI.CAdES.detached");
+  expect(sig).toContain("Signature Validation: Signature is Valid.");
 
   const citizen = await (await browser.newContext()).newPage();
   await citizen.goto("/verifiera");
