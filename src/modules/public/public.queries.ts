@@ -12,10 +12,13 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export const publicMeetingWhere: Prisma.MeetingWhereInput = { status: { in: [...PUBLIC_STATUSES] } };
 
+/** Whether `slug` names a protocol the public may read (one indexed lookup). */
+export async function isPublicProtocolSlug(db: PrismaClient, slug: string): Promise<boolean> {
+  return isMeetingSlug(slug) && (await db.meeting.count({ where: { slug, ...publicMeetingWhere } })) > 0;
+}
+
 export async function findPublicProtocol(db: PrismaClient, slug: string): Promise<ProtocolDTO | null> {
-  if (!isMeetingSlug(slug)) return null;
-  const exists = await db.meeting.count({ where: { slug, ...publicMeetingWhere } });
-  if (!exists) return null;
+  if (!(await isPublicProtocolSlug(db, slug))) return null;
   const p = await findProtocolBySlug(db, slug);
   return p ? toPublicProtocol(p) : null;
 }

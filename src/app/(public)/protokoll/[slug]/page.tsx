@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
 import { ProtocolView } from "@/modules/protocol/components/protocol-view";
 import { formatLongDate } from "@/modules/protocol/protocol.format";
-import { findPublicProtocol } from "@/modules/public/public.queries";
+import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/public/public.queries";
 import { maskPersonalNumbers } from "@/modules/public/public.rules";
 import { CorrectionsList } from "@/modules/signoff/components/signoff-section";
 import { findSignoffInfo } from "@/modules/signoff/signoff.queries";
@@ -20,26 +20,36 @@ const publicProtocol = unstable_cache(
     return { ...protocol, corrections: corrections.map((c) => ({ ...c, text: maskPersonalNumbers(c.text) })) };
   },
   ["public-protocol"],
-  { tags: ["public"], revalidate: 3600 },
+  { tags: ["public"], revalidate: false },
 );
 
 type Props = { params: Promise<{ slug: string }> };
 
-// Rendered on the first request and then served from the full-route cache (a justerat protocol
-// does not change; a rättelse or justering revalidates the "public" tag).
-export const revalidate = 3600;
+/**
+ * The protocol, or a 404. A made-up address must leave nothing behind: the existence check runs
+ * before the data cache is asked, and the route cache does not store 404 pages
+ * (src/server/route-cache-handler.mjs).
+ */
+async function protocolOr404(slug: string) {
+  const protocol = (await isPublicProtocolSlug(getDb(), slug)) ? await publicProtocol(slug) : null;
+  if (!protocol) notFound();
+  return protocol;
+}
+
+// Rendered on the first request and then served from the route cache with no expiry: a justerat
+// protocol does not change, and a rättelse, a new justering or new notice dates revalidate "public".
+export const revalidate = false;
 export async function generateStaticParams(): Promise<{ slug: string }[]> {
   return [];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const p = await publicProtocol((await params).slug);
-  return p ? { title: `Protokoll ${p.body.name} ${p.meeting.date}`, description: `Justerat protokoll från ${p.organisation.name}, ${p.body.name}, ${formatLongDate(p.meeting.date)}.` } : { title: "Protokollet finns inte" };
+  const p = await protocolOr404((await params).slug);
+  return { title: `Protokoll ${p.body.name} ${p.meeting.date}`, description: `Justerat protokoll från ${p.organisation.name}, ${p.body.name}, ${formatLongDate(p.meeting.date)}.` };
 }
 
 export default async function PublicProtocolPage({ params }: Props) {
-  const protocol = await publicProtocol((await params).slug);
-  if (!protocol) notFound();
+  const protocol = await protocolOr404((await params).slug);
   const hash = protocol.signatures[0]?.contentHash ?? null;
   return (
     <>
