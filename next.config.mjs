@@ -1,3 +1,5 @@
+import { fileURLToPath } from "node:url";
+
 // Content-Security-Policy. Next.js hydrates with inline scripts; nonces would force every page
 // to render per request and make the public pages uncacheable, so scripts are limited to this
 // origin plus inline, and everything else is locked down (no framing, no plugins, no foreign
@@ -26,11 +28,27 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Next.js's route cache, except that 404 pages are not stored (see the file).
+  cacheHandler: fileURLToPath(new URL("./src/server/route-cache-handler.mjs", import.meta.url)),
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // What a shared cache in front (the TLS proxy, a CDN) may keep. Next.js's own headers say "a
+      // year" for protocol pages, but only Next.js's cache hears a revalidation: after a rättelse or
+      // new notice dates a proxy would keep serving the old page. The notice board follows the date.
+      { source: "/anslagstavla", headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=30" }] },
+      { source: "/protokoll/:slug", headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=60, stale-while-revalidate=60" }] },
+    ];
   },
+  // Pages with a time-based revalidate (only the anslagstavla, 30 s) are never served older than
+  // this: past it, the next request waits for a fresh render instead of getting the stale copy.
+  expireTime: 60,
   reactStrictMode: true,
   poweredByHeader: false,
+  // Next.js hashes the whole page for an ETag on every response it serves from the route cache;
+  // for a 100 kB protocol page that costs more than the rest of the request. The cached public
+  // pages are served without one (dynamic pages never had one).
+  generateEtags: false,
   // Native/binary-heavy server packages load from node_modules instead of being bundled: faster
   // builds (toolchain.md measured 34 s → 17 s for pdf-lib) and the wasm/query compiler stays intact.
   serverExternalPackages: [

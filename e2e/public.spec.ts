@@ -4,11 +4,17 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { earliestTakeDownDate } from "../src/modules/rules/deadlines.rules";
 import { expectNoAxeViolations } from "./axe";
 
 const SLUG = "direktionen-2021-11-18";
+/** Moves the server's clock (PARAGRAF_TEST_CLOCK=1); null: back to real time. */
+async function moveServerClock(page: Page, instant: string | null) {
+  const r = await page.request.post("/api/testklocka", { data: { now: instant } });
+  expect(r.status()).toBe(200);
+}
+
 const todayInSweden = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 
 test("the anslagstavla shows the justerat seed meeting with the dates the rules compute", async ({ page }) => {
@@ -27,15 +33,27 @@ test("the anslagstavla shows the justerat seed meeting with the dates the rules 
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 });
 
-test("after the take-down date the notice leaves the board and the archive still finds the protocol", async ({ page, context }) => {
-  const after = new Date(`${earliestTakeDownDate(todayInSweden())}T12:00:00Z`);
-  after.setUTCDate(after.getUTCDate() + 1);
+test("after the take-down date the notice leaves the board and the archive still finds the protocol", async ({ page }) => {
+  const takeDown = earliestTakeDownDate(todayInSweden());
   await page.goto("/anslagstavla");
   await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();
-  await context.addCookies([{ name: "paragraf-now", value: after.toISOString(), url: page.url() }]);
+  // The board is cached; what it shows must still follow the server's clock. On the take-down
+  // date the notice is up; the day after it is gone.
+  await moveServerClock(page, `${takeDown}T21:00:00Z`); // 22:00 or 23:00 in Sweden, same day
   await page.reload();
-  await expect(page.getByRole("heading", { name: /Anslag just nu \(0\)/ })).toBeVisible();
-  await expect(page.getByText("Inga protokoll är anslagna just nu.")).toBeVisible();
+  await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();
+  const dayAfter = new Date(`${takeDown}T12:00:00Z`);
+  dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
+  await moveServerClock(page, dayAfter.toISOString());
+  try {
+    await page.reload();
+    await expect(page.getByRole("heading", { name: /Anslag just nu \(0\)/ })).toBeVisible();
+    await expect(page.getByText("Inga protokoll är anslagna just nu.")).toBeVisible();
+  } finally {
+    await moveServerClock(page, null);
+  }
+  await page.reload();
+  await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();
 
   await page.goto("/protokoll");
   await page.getByLabel("Sök", { exact: true }).fill("Google Workspace");
@@ -89,4 +107,23 @@ test("the accessibility statement and the verification page pass axe", async ({ 
     await page.goto(url);
     await expectNoAxeViolations(page);
   }
+});
+
+test("public pages come from the route cache; made-up addresses are 404s that are never stored", async ({ request }) => {
+  for (const url of ["/anslagstavla", `/protokoll/${SLUG}`]) {
+    await request.get(url);
+    const again = await request.get(url);
+    expect(again.status(), url).toBe(200);
+    expect(again.headers()["x-nextjs-cache"], url).toBe("HIT");
+  }
+  for (const url of ["/protokoll/finns-inte-2021-01-01", "/protokoll/Versaler", "/protokoll/%C3%A4ldrenamnden-2021-01-01", "/anslagstavla/gammal"]) {
+    for (let i = 0; i < 2; i++) {
+      const r = await request.get(url);
+      expect(r.status(), url).toBe(404);
+      expect(r.headers()["x-nextjs-cache"], url).not.toBe("HIT");
+    }
+  }
+  const badEncoding = await request.get("/protokoll/%zz");
+  expect(badEncoding.status()).toBe(400);
+  expect(await badEncoding.text()).toBe("Adressen är felaktigt kodad.");
 });

@@ -39,6 +39,8 @@ export async function startBenchApp(options: { justera: boolean }) {
   return {
     base,
     db,
+    /** The server process (for CPU figures). */
+    pid: server.pid!,
     async stop() {
       server.kill("SIGTERM");
       await new Promise((r) => server.once("exit", r));

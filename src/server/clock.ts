@@ -1,24 +1,30 @@
-import { cookies } from "next/headers";
-import { connection } from "next/server";
 import { toSwedishDate, type IsoDate } from "@/lib/iso-date";
 
 /**
- * The current instant. End-to-end tests start the server with PARAGRAF_TEST_CLOCK=1 and move
- * time with the cookie "paragraf-now" (an ISO instant); without that variable the cookie is
- * ignored, so production always uses the real clock.
+ * The clock of what the public sees (which notices are up). End-to-end tests start the server
+ * with PARAGRAF_TEST_CLOCK=1 and move time with POST /api/testklocka (setTestClock); without that
+ * variable the clock cannot be moved, so production always uses the real clock. It is a server
+ * clock, not a per-request one, so the pages that read it can be cached.
  */
-export async function now(): Promise<Date> {
-  // What is shown depends on the time of the request, never on the time of the build.
-  await connection();
-  if (process.env.PARAGRAF_TEST_CLOCK === "1") {
-    const value = (await cookies()).get("paragraf-now")?.value;
-    const t = value ? new Date(value) : null;
-    if (t && !Number.isNaN(t.getTime())) return t;
-  }
-  return new Date();
+const OFFSET = Symbol.for("paragraf.testClockOffsetMs");
+type ClockGlobal = typeof globalThis & { [OFFSET]?: number };
+
+export function testClockEnabled(): boolean {
+  return process.env.PARAGRAF_TEST_CLOCK === "1";
+}
+
+export function now(): Date {
+  const offset = testClockEnabled() ? ((globalThis as ClockGlobal)[OFFSET] ?? 0) : 0;
+  return new Date(Date.now() + offset);
 }
 
 /** Today in Sweden. */
-export async function today(): Promise<IsoDate> {
-  return toSwedishDate(await now());
+export function today(): IsoDate {
+  return toSwedishDate(now());
+}
+
+/** Moves the clock to `instant` (null: back to real time). Only with PARAGRAF_TEST_CLOCK=1. */
+export function setTestClock(instant: Date | null): void {
+  if (!testClockEnabled()) throw new Error("Testklockan är inte påslagen (PARAGRAF_TEST_CLOCK=1).");
+  (globalThis as ClockGlobal)[OFFSET] = instant ? instant.getTime() - Date.now() : 0;
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/modules/protocol/protocol.format";
 import { listNoticesUp } from "@/modules/public/public.queries";
@@ -11,11 +12,22 @@ export const metadata: Metadata = {
   description: "Den officiella anslagstavlan: justerade protokoll som är anslagna och hur man överklagar.",
 };
 
-// One cached list per day: what is up follows from the dates, and a justering revalidates "public".
-const noticesUp = unstable_cache((day: string) => listNoticesUp(getDb(), day), ["notices-up"], { tags: ["public"], revalidate: 300 });
+// What is up follows from the notice dates and the clock; no job takes notices down. The page is
+// rendered on request and kept in the route cache for 30 seconds (next.config.mjs expireTime: an
+// older copy is never served, it is rendered anew first), and a justering or a change of notice
+// dates revalidates "public" at once. So at midnight the board is at most half a minute late.
+// Not rendered at build time, when there is no database: hence the optional catch-all without
+// static params. /anslagstavla/<anything> is a 404.
+export const revalidate = 30;
+export async function generateStaticParams(): Promise<{ rest?: string[] }[]> {
+  return [];
+}
 
-export default async function NoticeBoardPage() {
-  const day = await today();
+const noticesUp = unstable_cache((day: string) => listNoticesUp(getDb(), day), ["notices-up"], { tags: ["public"], revalidate: 30 });
+
+export default async function NoticeBoardPage({ params }: { params: Promise<{ rest?: string[] }> }) {
+  if ((await params).rest) notFound();
+  const day = today();
   const notices = await noticesUp(day);
   return (
     <>
