@@ -11,7 +11,7 @@ import { uploadAttachment } from "@/modules/paragraph/attachment.mutations";
 import { moveParagraph, saveParagraph } from "@/modules/paragraph/paragraph.mutations";
 import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
-import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { addCorrection, editNotice, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
 import type { ActionContext, ActionResult } from "@/server/action";
 import { actorFor, contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
@@ -61,6 +61,7 @@ const MATRIX: Record<string, { expect: Outcome[]; call: (ctx: ActionContext) => 
   signProtocol: { expect: [E.r, E.r, E.r, E.r, E.a, E.a, E.a, E.r], call: async (ctx) => signProtocol(ctx, { meetingId: (await inputs()).meetingId, password: "paragraf-demo" }) },
   returnProtocol: { expect: [E.r, E.r, E.r, E.r, E.a, E.a, E.r, E.r], call: async (ctx) => returnProtocol(ctx, { meetingId: (await inputs()).meetingId, comment: "x" }) },
   addCorrection: { expect: [E.r, E.r, E.r, E.r, E.r, E.r, E.a, E.a], call: async (ctx) => addCorrection(ctx, { meetingId: (await inputs()).meetingId, paragraphNumber: "", text: "x", password: "paragraf-demo" }) },
+  editNotice: { expect: [E.r, E.r, E.r, E.r, E.r, E.r, E.a, E.a], call: async (ctx) => editNotice(ctx, { meetingId: (await inputs()).meetingId, postedOn: "2021-11-18", takeDownOn: "" }) },
 };
 
 describe("authorisation matrix (draft protocol)", () => {

@@ -10,11 +10,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isKnownEnglishLeak, type SchemaName } from "@/fuzz/known-leaks";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { addDays } from "@/lib/iso-date";
 import * as admin from "@/modules/admin/admin.mutations";
 import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/meeting/meeting.mutations";
 import { deleteAttachment, uploadAttachment } from "@/modules/paragraph/attachment.mutations";
 import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/paragraph/paragraph.mutations";
-import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { addCorrection, editNotice, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
 import type { ActionContext, ActionResult, Handler } from "@/server/action";
 import {
   field,
@@ -351,6 +352,17 @@ describe("sign-off handlers", () => {
     const arbs = inputArbitraries(idsFor({ meeting }), { password });
     const s = await fuzz("addCorrection", addCorrection, ctx.secretary, arbs.correction, { numRuns: 1_000, schema: "correctionSchema" });
     expectNoProblems("addCorrection");
+    expect(s.ok).toBeGreaterThan(0);
+  }, T);
+
+  it("editNotice: 1 000 inputs on the justerat seed meeting", async () => {
+    expect(await status()).toBe("ADJUSTED");
+    const adjustedOn = (await db.meeting.findUniqueOrThrow({ where: { id: seedMeetingId } })).adjustedOn!.toISOString().slice(0, 10);
+    const meeting = fc.oneof({ weight: 3, arbitrary: fc.constant(seedMeetingId) }, { weight: 1, arbitrary: idFrom([draftId]) });
+    const noticeDate = fc.integer({ min: -3, max: 60 }).map((n) => addDays(adjustedOn, n));
+    const arbs = inputArbitraries(idsFor({ meeting }), { noticeDate });
+    const s = await fuzz("editNotice", editNotice, ctx.secretary, arbs.noticeEdit, { numRuns: 1_000, schema: "noticeEditSchema" });
+    expectNoProblems("editNotice");
     expect(s.ok).toBeGreaterThan(0);
   }, T);
 });

@@ -12,7 +12,7 @@ import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { protocolContentHash, sha256Hex } from "@/modules/signoff/signoff.hash";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
-import { renderCorrectedPdf, withCorrections } from "@/modules/signoff/corrected-pdf";
+import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/signoff/corrected-pdf";
 import { verifyCode, verifyPdf } from "@/modules/verify/verify";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
@@ -177,7 +177,7 @@ describe("justering", () => {
 
     // The copy with rättelser: the original's text plus the rättelse, sealed anew; the stored
     // original is unchanged.
-    const copy = (await renderCorrectedPdf(await withCorrections(db, after)))!;
+    const copy = (await renderSealedCopy(await withChangesAfterAdjustment(db, after)))!;
     const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-corrected-"));
     writeFileSync(path.join(dir, "c.pdf"), copy);
     const text = execFileSync("pdftotext", [path.join(dir, "c.pdf"), "-"], { encoding: "utf8" });

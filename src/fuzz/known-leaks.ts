@@ -20,6 +20,7 @@ export type SchemaName =
   | "signSchema"
   | "returnSchema"
   | "correctionSchema"
+  | "noticeEditSchema"
   | "createUserSchema"
   | "updateUserSchema"
   | "setPasswordSchema"

@@ -23,7 +23,7 @@ import { addParagraphSchema, moveParagraphSchema, paragraphRefSchema, saveParagr
 import type { RichDoc } from "@/modules/protocol/protocol.types";
 import { RichText } from "@/modules/richtext/components/rich-text";
 import { richDocSchema, toPlainText } from "@/modules/richtext/richtext.schema";
-import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "@/modules/signoff/signoff.schema";
+import { correctionSchema, noticeEditSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "@/modules/signoff/signoff.schema";
 import { fieldPattern, inputArbitraries, isSwedishMessage, randomIds, richDocLike } from "../../tests/support/fuzz-arbitraries";
 import { isKnownEnglishLeak, KNOWN_ENGLISH_LEAKS, type SchemaName } from "./known-leaks";
 
@@ -160,6 +160,11 @@ const CASES: Case[] = [
     expect(s.paragraphNumber === null || (Number.isInteger(s.paragraphNumber) && s.paragraphNumber >= 1 && s.paragraphNumber <= 99_999)).toBe(true);
     trimmedNonEmpty(s.text, 10_000);
     expect(codePoints(s.password) >= 1 && codePoints(s.password) <= 1024).toBe(true);
+  }),
+  schemaCase("noticeEditSchema", noticeEditSchema, arbs.noticeEdit, (s) => {
+    expect(isId(s.meetingId)).toBe(true);
+    expect(isIsoDate(s.postedOn)).toBe(true);
+    expect(s.takeDownOn === null || isIsoDate(s.takeDownOn)).toBe(true);
   }),
   schemaCase("createUserSchema", createUserSchema, arbs.createUser, (u) => {
     checkEmail(u.email);

@@ -114,6 +114,15 @@ describe("layoutNotice and layoutExtract", () => {
     const doc = layoutNotice(seedProtocol(), metrics);
     expect(doc.pages).toHaveLength(1);
     expect(pageTexts(doc)[0]).toContain("Förvaringsplats för protokollet");
+    expect(pageTexts(doc)[0]).not.toContain("ändrades efter justeringen");
+  });
+
+  it("says so in the ANSLAG/BEVIS block when the dates were changed after justering", () => {
+    const p = seedProtocol();
+    const revised = { ...p, notice: { ...p.notice!, postedOn: "2021-12-20", revisedAt: "2021-12-16T13:03:00Z" } };
+    const cover = pageTexts(layoutProtocol(revised, metrics))[0]!;
+    expect(cover).toContain("2021-12-20");
+    expect(cover).toContain("Anslagets datum ändrades efter justeringen, 2021-12-16 kl. 14:03.");
   });
 
   it("extracts only the chosen §§", () => {

@@ -716,6 +716,12 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
     row([takenDown]);
   }
   row([["Förvaringsplats för protokollet", notice?.storagePlace ?? ""]]);
+  if (notice?.revisedAt) {
+    // A copy made after the secretary changed the dates says so: the signed original shows others.
+    const t = textBlock(plain(`Anslagets datum ändrades efter justeringen, ${formatSigningTime(notice.revisedAt)}.`), x, right - x, { ...COVER, italic: true }, metrics, y);
+    ops.push(...t.ops);
+    y += t.height + 4;
+  }
   ops.push(textOp(x, y + 12, COVER.size, "bold", "Underskrift"));
   ops.push({ op: "line", x1: x + labelW, y1: y + 26, x2: Math.min(right, x + labelW + 200), y2: y + 26, width: 0.5, color: BLACK });
   y += 34;

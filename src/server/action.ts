@@ -20,6 +20,8 @@ export interface ActionContext {
   actor: Actor | null;
   db: PrismaClient;
   ip: string | null;
+  /** The request's instant for rules that depend on today (the test clock in e2e); default: now. */
+  now?: Date;
 }
 
 export type Handler<T> = (ctx: ActionContext, raw: unknown) => Promise<ActionResult<T>>;

@@ -504,8 +504,10 @@ const ATTENDANCE_ROLES = ["CHAIR", "VICE_CHAIR", "MEMBER", "SERVING_SUBSTITUTE",
 const near = <T extends string>(values: readonly T[]) => fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(...values.map((v) => v.toLowerCase()), "", "ADMIN") });
 
 /** `password`: what sign and rättelse inputs carry (the integration tests mix in the real one). */
-export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Arbitrary<string> } = {}) {
+export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Arbitrary<string>; noticeDate?: fc.Arbitrary<string> } = {}) {
   const password = options.password ?? passwordLike;
+  /** Dates near the justering, where a notice change can succeed. */
+  const noticeDate = fc.oneof({ weight: 2, arbitrary: dateLike }, { weight: 1, arbitrary: fc.constant("") }, { weight: 2, arbitrary: options.noticeDate ?? dateLike });
   const nullableId = (a: fc.Arbitrary<string>) => fc.oneof({ weight: 3, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) });
   const createMeeting = objectOf({
     bodyId: field(ids.body),
@@ -607,6 +609,12 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
     password: field(password),
   });
 
+  const noticeEdit = objectOf({
+    meetingId: field(ids.meeting),
+    postedOn: field(noticeDate),
+    takeDownOn: field(noticeDate),
+  });
+
   const newPassword = fc.oneof(passwordLike, fc.constant("ett långt lösenord"));
   const createUser = fc
     .tuple(
@@ -654,6 +662,7 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
     sign: input(sign),
     returnProtocol: input(returnProtocol),
     correction: input(correction),
+    noticeEdit: input(noticeEdit),
     createUser: input(createUser),
     updateUser: input(updateUser),
     setPassword: input(setPassword),

@@ -199,6 +199,11 @@ export interface NoticeDTO {
   takeDownOn: string;
   /** Förvaringsplats för protokollet */
   storagePlace: string;
+  /**
+   * When the dates were changed after justering (ISO instant); absent or null in the signed
+   * original, which shows the dates set at justering.
+   */
+  revisedAt?: string | null;
 }
 
 /** Rättelse: a dated, signed note appended after justering (the original text stays). */

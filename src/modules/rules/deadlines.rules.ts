@@ -69,7 +69,8 @@ export interface DeadlineRulesInput {
   now: IsoDate;
 }
 
-function describeDeadline(d: StatutoryDeadline): string {
+/** "2021-12-06", or "2021-12-06 (2021-12-04 är lördag)" when the limit was moved. */
+export function describeDeadline(d: StatutoryDeadline): string {
   return d.movedBecause === null ? d.endsOn : `${d.endsOn} (${d.lastDay} är ${d.movedBecause})`;
 }
 

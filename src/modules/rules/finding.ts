@@ -60,6 +60,10 @@ export const FINDING_CODES = [
   "NOTICE_LATE",
   "NOTICE_TAKEN_DOWN_EARLY",
   "NOTICE_STORAGE_MISSING",
+  // Changing the notice dates after justering (notice.rules.ts)
+  "NOTICE_BACKDATED",
+  "NOTICE_ALREADY_POSTED",
+  "NOTICE_ALREADY_DOWN",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -144,4 +148,7 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   NOTICE_LATE: "5 kap. 69 § och 8 kap. 12 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid",
   NOTICE_TAKEN_DOWN_EARLY: "13 kap. 5 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid, 2 §",
   NOTICE_STORAGE_MISSING: "8 kap. 12 § kommunallagen",
+  NOTICE_BACKDATED: "8 kap. 12 § och 13 kap. 5 § kommunallagen (tiden för överklagande räknas från den dag anslaget sattes upp)",
+  NOTICE_ALREADY_POSTED: "8 kap. 12 § och 13 kap. 5 § kommunallagen (tiden för överklagande räknas från den dag anslaget sattes upp)",
+  NOTICE_ALREADY_DOWN: null,
 };

@@ -4,7 +4,8 @@ import { revalidatePath, updateTag } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionContext } from "@/server/action-context";
 import type { ActionResult } from "@/server/action";
-import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "./signoff.mutations";
+import { now } from "@/server/clock";
+import { addCorrection, editNotice, returnProtocol, sendForAdjustment, signProtocol } from "./signoff.mutations";
 
 /** What the sign-off forms show after an answer (they work without JavaScript). */
 export interface FormState {
@@ -14,13 +15,14 @@ export interface FormState {
 }
 
 /** Outcomes shown on the meeting page after a successful step (?klart=…). */
-export type Done = "skickat" | "signerat" | "justerat" | "tillbaka" | "rattelse";
+export type Done = "skickat" | "signerat" | "justerat" | "tillbaka" | "rattelse" | "anslag";
 
 function toState(result: ActionResult<unknown>, done: Done, slug: string): FormState {
   if (result.ok) {
     revalidatePath("/att-justera");
-    // Public pages and feeds (anslagstavla, protocol pages) follow justering and rättelser.
-    if (done === "justerat" || done === "rattelse") updateTag("public");
+    // Public pages and feeds (anslagstavla, protocol pages, Atom, OParl) follow justering,
+    // rättelser and changed notice dates.
+    if (done === "justerat" || done === "rattelse" || done === "anslag") updateTag("public");
     // The form that was used may no longer apply (a signed protocol has no sign form): say what
     // happened on the page itself.
     redirect(`/moten/${encodeURIComponent(slug)}?klart=${done}`);
@@ -56,4 +58,17 @@ export async function correctionFormAction(_prev: FormState, form: FormData): Pr
     password: field(form, "password"),
   });
   return toState(result, "rattelse", field(form, "slug"));
+}
+
+/** The notice form also gets back what was typed, since React resets a form after its action. */
+export interface NoticeFormState extends FormState {
+  values: { postedOn: string; takeDownOn: string } | null;
+  attempt: number;
+}
+
+export async function noticeFormAction(prev: NoticeFormState, form: FormData): Promise<NoticeFormState> {
+  const values = { postedOn: field(form, "postedOn"), takeDownOn: field(form, "takeDownOn") };
+  // "Today" for the rules is the request's (the test clock in e2e, the real one otherwise).
+  const result = await editNotice({ ...(await actionContext()), now: await now() }, { meetingId: field(form, "meetingId"), ...values });
+  return { ...toState(result, "anslag", field(form, "slug")), values, attempt: prev.attempt + 1 };
 }

@@ -7,18 +7,22 @@ export interface SignoffInfo {
   lastReturn: { by: string; comment: string; at: string } | null;
   corrections: CorrectionDTO[];
   hasStoredPdf: boolean;
+  /** When the notice dates were last changed after justering (ISO instant), or null. */
+  noticeRevisedAt: string | null;
 }
 
 export async function findSignoffInfo(db: PrismaClient, meetingId: string): Promise<SignoffInfo> {
-  const [ret, corrections, files] = await Promise.all([
+  const [ret, corrections, files, notice] = await Promise.all([
     db.adjustmentReturn.findFirst({ where: { meetingId }, orderBy: { at: "desc" }, include: { person: true } }),
     db.correction.findMany({ where: { meetingId }, orderBy: { signedAt: "asc" }, include: { person: true } }),
     db.protocolFile.count({ where: { meetingId, kind: "PROTOCOL" } }),
+    db.notice.findUnique({ where: { meetingId }, select: { revisedAt: true } }),
   ]);
   return {
     lastReturn: ret ? { by: ret.person.name, comment: ret.comment, at: ret.at.toISOString() } : null,
     corrections: corrections.map((c) => ({ paragraphNumber: c.paragraphNumber, text: c.text, signedBy: c.person.name, signedAt: c.signedAt.toISOString() })),
     hasStoredPdf: files > 0,
+    noticeRevisedAt: notice?.revisedAt?.toISOString() ?? null,
   };
 }
 
@@ -44,11 +48,27 @@ const ACTION_LABELS: Record<string, string> = {
   "protocol.sign": "Signerade",
   "protocol.adjusted": "Protokollet justerades",
   "protocol.correction": "Lade till en rättelse",
+  "notice.edit": "Ändrade anslagets datum",
 };
+
+/** "uppsatt 2021-12-15 → 2021-12-16" from a notice.edit audit row's { postedOn: { from, to } … }. */
+function describeNoticeEdit(data: unknown): string | null {
+  if (!data || typeof data !== "object") return null;
+  const parts: string[] = [];
+  for (const [key, label] of [["postedOn", "uppsatt"], ["takeDownOn", "nedtaget"]] as const) {
+    const change = (data as Record<string, { from?: unknown; to?: unknown } | undefined>)[key];
+    if (change && typeof change.from === "string" && typeof change.to === "string" && change.from !== change.to) parts.push(`${label} ${change.from} → ${change.to}`);
+  }
+  return parts.length > 0 ? parts.join(", ") : null;
+}
 
 export async function findAuditLog(db: PrismaClient, meetingId: string, limit = 200): Promise<AuditEntryDTO[]> {
   const rows = await db.auditLog.findMany({ where: { meetingId }, orderBy: { at: "desc" }, take: limit, include: { user: { select: { name: true } } } });
-  return rows.map((r) => ({ at: r.at.toISOString(), who: r.user?.name ?? "Systemet", action: ACTION_LABELS[r.action] ?? r.action, ip: r.ip }));
+  return rows.map((r) => {
+    const label = ACTION_LABELS[r.action] ?? r.action;
+    const details = r.action === "notice.edit" ? describeNoticeEdit(r.data) : null;
+    return { at: r.at.toISOString(), who: r.user?.name ?? "Systemet", action: details ? `${label}: ${details}` : label, ip: r.ip };
+  });
 }
 
 export interface ToAdjustDTO {

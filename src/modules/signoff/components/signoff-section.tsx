@@ -62,19 +62,32 @@ export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo
           <p className="whitespace-pre-wrap">{info.lastReturn.comment}</p>
         </div>
       )}
-      <p className="mt-3">
-        <a href={`/moten/${meeting.slug}/pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
-          Ladda ner PDF{adjusted ? " (justerat original)" : " (utkast)"}
-        </a>
-        {adjusted && info.corrections.length > 0 && (
-          <>
-            {" · "}
-            <a href={`/moten/${meeting.slug}/pdf?med-rattelser`} className="text-[var(--color-brand)] underline underline-offset-2">
-              PDF med rättelser
-            </a>
-          </>
-        )}
-      </p>
+      {adjusted && info.noticeRevisedAt ? (
+        // The original shows the notice dates of the justering: the default is a copy with today's.
+        <p className="mt-3">
+          <a href={`/moten/${meeting.slug}/pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
+            Ladda ner PDF (med ändrade anslagsdatum{info.corrections.length > 0 ? " och rättelser" : ""})
+          </a>
+          {" · "}
+          <a href={`/moten/${meeting.slug}/pdf?original`} className="text-[var(--color-brand)] underline underline-offset-2">
+            Justerat original
+          </a>
+        </p>
+      ) : (
+        <p className="mt-3">
+          <a href={`/moten/${meeting.slug}/pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
+            Ladda ner PDF{adjusted ? " (justerat original)" : " (utkast)"}
+          </a>
+          {adjusted && info.corrections.length > 0 && (
+            <>
+              {" · "}
+              <a href={`/moten/${meeting.slug}/pdf?med-rattelser`} className="text-[var(--color-brand)] underline underline-offset-2">
+                PDF med rättelser
+              </a>
+            </>
+          )}
+        </p>
+      )}
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         {meeting.status === "DRAFT" && can.canSend && <SendForAdjustmentForm {...ids} />}
         {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && <SignForm {...ids} roles={myRoles.map((r) => roleLabel[r]).join(" och ")} />}

@@ -5,12 +5,14 @@ import { cache } from "react";
 import { CheckerPanel } from "@/modules/protocol/components/checker-panel";
 import { ProtocolView } from "@/modules/protocol/components/protocol-view";
 import { statusLabel } from "@/modules/protocol/protocol.format";
+import { NoticeSection } from "@/modules/signoff/components/notice-section";
 import { CorrectionsList, SignoffSection } from "@/modules/signoff/components/signoff-section";
 import { findAuditLog, findSignoffInfo } from "@/modules/signoff/signoff.queries";
 import { checkProtocol } from "@/modules/rules/protocol-checker";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { findMeetingAccess } from "@/modules/meeting/meeting.access";
 import { authorize } from "@/server/authz";
+import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 
@@ -26,6 +28,7 @@ const DONE: Record<string, string> = {
   justerat: "Du har signerat. Alla har nu signerat: protokollet är justerat och anslaget.",
   tillbaka: "Protokollet är skickat tillbaka till sekreteraren med din kommentar.",
   rattelse: "Rättelsen är signerad och tillagd i protokollet.",
+  anslag: "Anslagets datum är sparade. Anslagstavlan och protokollets PDF visar dem.",
 };
 
 /** The protocol if the signed-in user may read it; 404 otherwise (do not reveal that it exists). */
@@ -46,7 +49,7 @@ const loadReadable = cache(async (slug: string) => {
     roles: read.roles,
   };
   const [info, audit] = await Promise.all([findSignoffInfo(getDb(), access.id), can.canReadAudit ? findAuditLog(getDb(), access.id) : null]);
-  return { protocol, canEdit: allowed("meeting.edit"), can, info, audit, personId: user.personId };
+  return { protocol, canEdit: allowed("meeting.edit"), canEditNotice: allowed("notice.edit"), can, info, audit, personId: user.personId };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -58,7 +61,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const done = DONE[(await searchParams).klart ?? ""];
   const found = await loadReadable((await params).slug);
   if (!found) notFound();
-  const { protocol, canEdit, can, info, audit, personId } = found;
+  const { protocol, canEdit, canEditNotice, can, info, audit, personId } = found;
   return (
     <>
       <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
@@ -83,6 +86,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         </p>
       )}
       <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} />
+      <NoticeSection protocol={protocol} today={await today()} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
       {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
       <ProtocolView protocol={protocol} />
       <CorrectionsList corrections={info.corrections} />
