@@ -32,7 +32,7 @@ export default defineConfig({
       PARAGRAF_DATA_DIR: dataDir,
       PARAGRAF_SKIP_BUILD: process.env.PARAGRAF_SKIP_BUILD ?? "0",
       DATABASE_URL: "",
-      // Lets public-side tests move "now" with a cookie; never set in production.
+      // Lets tests move the server's clock (POST /api/testklocka); never set in production.
       PARAGRAF_TEST_CLOCK: "1",
     },
   },

@@ -4,17 +4,12 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { earliestTakeDownDate } from "../src/modules/rules/deadlines.rules";
 import { expectNoAxeViolations } from "./axe";
+import { moveServerClock } from "./clock";
 
 const SLUG = "direktionen-2021-11-18";
-/** Moves the server's clock (PARAGRAF_TEST_CLOCK=1); null: back to real time. */
-async function moveServerClock(page: Page, instant: string | null) {
-  const r = await page.request.post("/api/testklocka", { data: { now: instant } });
-  expect(r.status()).toBe(200);
-}
-
 const todayInSweden = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 
 test("the anslagstavla shows the justerat seed meeting with the dates the rules compute", async ({ page }) => {
@@ -39,18 +34,18 @@ test("after the take-down date the notice leaves the board and the archive still
   await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();
   // The board is cached; what it shows must still follow the server's clock. On the take-down
   // date the notice is up; the day after it is gone.
-  await moveServerClock(page, `${takeDown}T21:00:00Z`); // 22:00 or 23:00 in Sweden, same day
+  await moveServerClock(page.request, `${takeDown}T21:00:00Z`); // 22:00 or 23:00 in Sweden, same day
   await page.reload();
   await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();
   const dayAfter = new Date(`${takeDown}T12:00:00Z`);
   dayAfter.setUTCDate(dayAfter.getUTCDate() + 1);
-  await moveServerClock(page, dayAfter.toISOString());
+  await moveServerClock(page.request, dayAfter.toISOString());
   try {
     await page.reload();
     await expect(page.getByRole("heading", { name: /Anslag just nu \(0\)/ })).toBeVisible();
     await expect(page.getByText("Inga protokoll är anslagna just nu.")).toBeVisible();
   } finally {
-    await moveServerClock(page, null);
+    await moveServerClock(page.request, null);
   }
   await page.reload();
   await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();

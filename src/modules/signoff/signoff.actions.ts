@@ -69,6 +69,6 @@ export interface NoticeFormState extends FormState {
 export async function noticeFormAction(prev: NoticeFormState, form: FormData): Promise<NoticeFormState> {
   const values = { postedOn: field(form, "postedOn"), takeDownOn: field(form, "takeDownOn") };
   // "Today" for the rules is the request's (the test clock in e2e, the real one otherwise).
-  const result = await editNotice({ ...(await actionContext()), now: await now() }, { meetingId: field(form, "meetingId"), ...values });
+  const result = await editNotice({ ...(await actionContext()), now: now() }, { meetingId: field(form, "meetingId"), ...values });
   return { ...toState(result, "anslag", field(form, "slug")), values, attempt: prev.attempt + 1 };
 }
