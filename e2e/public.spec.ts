@@ -86,6 +86,26 @@ test("a confidential § shows only its number, title and Sekretess: page, PDF an
   await expect(page.getByRole("heading", { name: /Inga träffar/ })).toBeVisible();
 });
 
+test("a citizen downloads the public PDF and /verifiera confirms it is a genuine copy with § 61 left out", async ({ page }) => {
+  const pdf = await page.request.get(`/protokoll/${SLUG}/protokoll.pdf`);
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=60");
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), "paragraf-public-verify-")), `${SLUG}-offentlig-kopia.pdf`);
+  writeFileSync(file, await pdf.body());
+  // Issued once and stored: the next download is the same file.
+  expect((await (await page.request.get(`/protokoll/${SLUG}/protokoll.pdf`)).body()).equals(await pdf.body())).toBe(true);
+
+  await page.goto("/verifiera");
+  await page.getByLabel("Protokollet som PDF").setInputFiles(file);
+  await page.getByRole("button", { name: "Verifiera" }).click();
+  const result = page.getByRole("status");
+  await expect(result).toContainText("Äkta: filen är en kopia som Paragraf utfärdat av ett justerat protokoll.");
+  await expect(result).toContainText("Direktionen, sammanträde 2021-11-18");
+  await expect(result).toContainText(`Kopian är utfärdad av Paragraf ${todayInSweden()} från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.`);
+  await expect(result).not.toContainText("efter att kopian utfärdades");
+  await expectNoAxeViolations(page);
+});
+
 test("a draft meeting is not found on any public route", async ({ request }) => {
   // direktionen-2022-02-10 was created as a draft by drafting.spec.ts.
   for (const url of ["/protokoll/direktionen-2022-02-10", "/protokoll/direktionen-2022-02-10/protokoll.pdf", "/protokoll/direktionen-2022-02-10/anslag.pdf"]) {

@@ -20,6 +20,9 @@ test("the secretary sets a later take-down date and the anslagstavla shows it; t
   const earliest = earliestTakeDownDate(posted);
   const later = addDays(earliest, 14);
 
+  // The public copy as issued before the change.
+  const before = await (await page.request.get(`/protokoll/${SLUG}/protokoll.pdf`)).body();
+
   await signInAs(page, SECRETARY);
   await page.goto(`/moten/${SLUG}`);
   const section = page.getByRole("region", { name: "Anslag", exact: true });
@@ -70,6 +73,22 @@ test("the secretary sets a later take-down date and the anslagstavla shows it; t
   const text = execFileSync("pdftotext", ["-layout", path.join(dir, "p.pdf"), "-"], { encoding: "utf8" });
   expect(text).toMatch(new RegExp(`Datum då anslaget tas ned\\s+${later}`));
   expect(execFileSync("pdfsig", [path.join(dir, "p.pdf")], { encoding: "utf8" })).toContain("Signature is Valid.");
+
+  // /verifiera: the new copy is current; the one issued before the change is still genuine, and
+  // the reader is told it has been superseded.
+  await citizen.goto("/verifiera");
+  const result = citizen.getByRole("status");
+  await citizen.getByLabel("Protokollet som PDF").setInputFiles(path.join(dir, "p.pdf"));
+  await citizen.getByRole("button", { name: "Verifiera" }).click();
+  await expect(result).toContainText("från det justerade protokollet med ändrade anslagsdatum; paragrafer med sekretess (§ 61) är utelämnade.");
+  await expect(result).not.toContainText("efter att kopian utfärdades");
+  writeFileSync(path.join(dir, "before.pdf"), before);
+  await citizen.getByLabel("Protokollet som PDF").setInputFiles(path.join(dir, "before.pdf"));
+  await citizen.getByRole("button", { name: "Verifiera" }).click();
+  await expect(result).toContainText("från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.");
+  await expect(result).toContainText("Protokollet har fått rättelser eller ändrade anslagsdatum efter att kopian utfärdades.");
+  await expect(result.getByRole("link", { name: "protokollets sida" })).toHaveAttribute("href", `/protokoll/${SLUG}`);
+  await expectNoAxeViolations(citizen);
 });
 
 test("without JavaScript the form still answers in Swedish and keeps what was typed; a justerare sees no form", async ({ browser }) => {

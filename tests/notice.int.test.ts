@@ -7,7 +7,7 @@ import { addDays, toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { listNoticesUp } from "@/modules/public/public.queries";
 import { earliestTakeDownDate, noticeDeadline } from "@/modules/rules/deadlines.rules";
-import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/signoff/corrected-pdf";
+import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/signoff/issued-copies";
 import { sha256Hex } from "@/modules/signoff/signoff.hash";
 import { editNotice, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
 import { findAuditLog } from "@/modules/signoff/signoff.queries";

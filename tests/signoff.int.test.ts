@@ -12,7 +12,7 @@ import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { protocolContentHash, sha256Hex } from "@/modules/signoff/signoff.hash";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
-import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/signoff/corrected-pdf";
+import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/signoff/issued-copies";
 import { verifyCode, verifyPdf } from "@/modules/verify/verify";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";

@@ -27,11 +27,24 @@ export function VerifyForm() {
         <div role="status" className={`mt-6 max-w-xl rounded border-2 p-4 ${result.match ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}>
           {result.match ? (
             <>
-              <p className="text-lg font-semibold">Äkta: {result.by === "pdf" ? "filen är originalet" : "koden hör till"} ett justerat protokoll.</p>
+              <p className="text-lg font-semibold">
+                Äkta: {result.by === "pdf" ? "filen är originalet till" : result.by === "copy" ? "filen är en kopia som Paragraf utfärdat av" : "koden hör till"} ett justerat protokoll.
+              </p>
               <p className="mt-1">
                 {result.organisationName}, {result.bodyName}, sammanträde {result.meetingDate}
                 {result.adjustedOn ? `, justerat ${result.adjustedOn}` : ""}.
               </p>
+              {result.copy && (
+                <>
+                  <p className="mt-2">{result.copy.description}</p>
+                  {!result.copy.isCurrent && (
+                    <p className="mt-2 font-semibold">
+                      Protokollet har fått rättelser eller ändrade anslagsdatum efter att kopian utfärdades. Den aktuella versionen finns på{" "}
+                      <a href={result.copy.protocolPath} className="text-[var(--color-brand)] underline underline-offset-2">protokollets sida</a>.
+                    </p>
+                  )}
+                </>
+              )}
               <ul className="mt-2">
                 {result.signers.map((s, i) => (
                   <li key={i}>

@@ -1,14 +1,37 @@
 // "Verifiera protokoll": does a PDF or a verification code match a justerat protocol?
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { withChangesAfterAdjustment } from "@/modules/signoff/issued-copies";
+import { copyFingerprint, describeIssuedCopy } from "@/modules/signoff/issued-copies.rules";
+
+export interface VerifiedCopy {
+  /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
+  description: string;
+  /** False when the protocol got rättelser or new notice dates after the copy was issued. */
+  isCurrent: boolean;
+  /** The public page of the protocol, where the current version is. */
+  protocolPath: string;
+}
 
 export type VerifyResult =
-  | { match: true; by: "pdf" | "code"; bodyName: string; organisationName: string; meetingDate: string; adjustedOn: string | null; contentHash: string; signers: { name: string; role: string; signedAt: string }[] }
+  | {
+      match: true;
+      /** pdf: the signed original; copy: a copy Paragraf issued from it; code: the verification code. */
+      by: "pdf" | "copy" | "code";
+      bodyName: string;
+      organisationName: string;
+      meetingDate: string;
+      adjustedOn: string | null;
+      contentHash: string;
+      signers: { name: string; role: string; signedAt: string }[];
+      copy?: VerifiedCopy;
+    }
   | { match: false; message: string };
 
 const roleLabel = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" } as const;
 
-async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "code"): Promise<VerifyResult> {
+async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" | "code"): Promise<VerifyResult & { match: true }> {
   const m = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     include: { body: { include: { organisation: true } }, signatures: { include: { person: true }, orderBy: { signedAt: "asc" } } },
@@ -27,14 +50,29 @@ async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "code")
 
 const ADJUSTED = ["ADJUSTED", "POSTED", "TAKEN_DOWN"] as const;
 
-/** A PDF matches when it is byte for byte the stored original of a justerat protocol. */
+/**
+ * A PDF matches when it is byte for byte the stored original of a justerat protocol, or a copy
+ * Paragraf issued from it (the public copy, the copy with rättelser or new notice dates).
+ */
 export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<VerifyResult> {
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", meeting: { status: { in: [...ADJUSTED] } } } });
-  if (!file) {
-    return { match: false, message: "Filen stämmer inte med något justerat protokoll. Den kan vara ändrad, eller så är det inte originalet från Paragraf." };
+  const inAdjusted = { meeting: { status: { in: [...ADJUSTED] } } };
+  const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", ...inAdjusted } });
+  if (file) return describe(db, file.meetingId, "pdf");
+  const copy = await db.issuedCopy.findFirst({ where: { sha256, ...inAdjusted }, include: { meeting: { select: { slug: true } } } });
+  if (!copy) {
+    return { match: false, message: "Filen stämmer inte med något justerat protokoll. Den kan vara ändrad, eller så är det inte originalet eller en kopia från Paragraf." };
   }
-  return describe(db, file.meetingId, "pdf");
+  const [result, protocol] = await Promise.all([describe(db, copy.meetingId, "copy"), findProtocolBySlug(db, copy.meeting.slug)]);
+  const current = await withChangesAfterAdjustment(db, protocol!);
+  const description = describeIssuedCopy({
+    kind: copy.kind,
+    issuedAt: copy.createdAt,
+    correctionCount: copy.correctionCount,
+    noticeRevised: copy.noticeRevisedAt !== null,
+    confidentialParagraphs: current.paragraphs.filter((p) => p.isConfidential).map((p) => p.number),
+  });
+  return { ...result, copy: { description, isCurrent: copy.fingerprint === copyFingerprint(current), protocolPath: `/protokoll/${copy.meeting.slug}` } };
 }
 
 /** A verification code is the protocol's content hash (64 hex characters; 16 are enough). */

@@ -1,7 +1,7 @@
 import { findMeetingAccess } from "@/modules/meeting/meeting.access";
 import { isAdjusted } from "@/modules/protocol/protocol.format";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
-import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/signoff/corrected-pdf";
+import { findAdjustedPdf } from "@/modules/signoff/issued-copies";
 import { renderProtocolPdf } from "@/pdf";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
@@ -10,10 +10,10 @@ import { getCurrentUser } from "@/server/session";
 const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /**
- * The protocol as PDF. A justerat protocol is served from storage, byte for byte what was
- * signed, unless its notice dates were changed afterwards: then (as with ?med-rattelser) a copy
- * sealed anew from current data, so no stale dates are shown; ?original still gives the stored
- * file. A draft is rendered now and marked UTKAST.
+ * The protocol as PDF. A justerat protocol is served from storage: byte for byte what was
+ * signed, unless its notice dates were changed afterwards: then (as with ?med-rattelser) the
+ * issued copy with current data, so no stale dates are shown; ?original still gives the signed
+ * file (signoff/issued-copies.ts). A draft is rendered now and marked UTKAST.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
@@ -21,23 +21,17 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   const access = await findMeetingAccess(getDb(), { slug });
   if (!user || !access || !authorize(user, "meeting.read", access).ok) return text("Protokollet finns inte.", 404);
   const query = new URL(req.url).searchParams;
+  const protocol = (await findProtocolBySlug(getDb(), slug))!;
   let bytes: Uint8Array;
-  let name = `${slug}.pdf`;
+  let name: string;
   if (isAdjusted(access.status)) {
-    const current = await withChangesAfterAdjustment(getDb(), (await findProtocolBySlug(getDb(), slug))!);
-    const revised = !!current.notice?.revisedAt;
-    if (!query.has("original") && (revised || query.has("med-rattelser"))) {
-      const copy = await renderSealedCopy(current);
-      if (!copy) return text("Protokollet har inga rättelser.", 404);
-      bytes = copy;
-      name = `${slug}${(current.corrections?.length ?? 0) > 0 ? "-med-rattelser" : ""}${revised ? "-andrat-anslag" : ""}.pdf`;
-    } else {
-      const file = await getDb().protocolFile.findUnique({ where: { meetingId_kind: { meetingId: access.id, kind: "PROTOCOL" } } });
-      if (!file) return text("Den justerade PDF:en saknas.", 500);
-      bytes = file.bytes;
-    }
+    const pdf = await findAdjustedPdf(getDb(), protocol, { original: query.has("original"), withCorrections: query.has("med-rattelser") });
+    if (pdf === "no-changes") return text("Protokollet har inga rättelser.", 404);
+    if (!pdf) return text("Den justerade PDF:en saknas.", 500);
+    bytes = pdf.bytes;
+    name = pdf.fileName;
   } else {
-    bytes = await renderProtocolPdf((await findProtocolBySlug(getDb(), slug))!);
+    bytes = await renderProtocolPdf(protocol);
     name = `${slug}-utkast.pdf`;
   }
   return new Response(Buffer.from(bytes), {
