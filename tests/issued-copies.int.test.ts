@@ -14,6 +14,7 @@ import { sha256Hex } from "@/modules/signoff/signoff.hash";
 import { addCorrection, editNotice, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
 import { verifyPdf, type VerifyResult } from "@/modules/verify/verify";
 import { pdfToText } from "@/pdf/testing/poppler";
+import { CONFIDENTIAL_CORRECTION_TEXT } from "@/modules/public/public.rules";
 import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
@@ -226,6 +227,20 @@ describe("after new notice dates", () => {
     const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
     expect(file.sha256).toBe(original.sha256);
     expect(sha256Hex(file.bytes)).toBe(original.sha256);
+  });
+});
+
+describe("a rättelse to a confidential §", () => {
+  it("reaches the public copy only as the fact that there is one; the workspace copy has its words", async () => {
+    const wording = "Rekryteringen av strategi- och projektchef avbryts.";
+    expect(await addCorrection(await contextFor(db, "secretary"), { meetingId, paragraphNumber: "61", text: wording, password: PASSWORD })).toMatchObject({ ok: true });
+    const text = pdfToText(await body(await get()));
+    expect(text).not.toContain("avbryts");
+    for (const secret of CONFIDENTIAL) expect(text).not.toContain(secret);
+    expect(text.replace(/\s+/g, " ")).toContain(CONFIDENTIAL_CORRECTION_TEXT);
+    const full = await findAdjustedPdf(db, (await findProtocolBySlug(db, SEED_SLUG))!, { withCorrections: true });
+    if (!full || full === "no-changes") throw new Error("expected a copy");
+    expect(pdfToText(full.bytes).replace(/\s+/g, " ")).toContain(wording);
   });
 });
 

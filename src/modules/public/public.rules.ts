@@ -74,10 +74,29 @@ export function toPublicParagraph(p: ParagraphDTO): ParagraphDTO {
   };
 }
 
+/** What the public reads instead of the text of a rättelse to a confidential §. */
+export const CONFIDENTIAL_CORRECTION_TEXT = "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut.";
+
+/**
+ * Rättelser as the public may read them: personnummer masked, and a rättelse to a confidential §
+ * shows only that there is one (its wording could repeat what the § withholds).
+ */
+export function toPublicCorrections<C extends { paragraphNumber: number | null; text: string }>(
+  corrections: readonly C[],
+  paragraphs: readonly Pick<ParagraphDTO, "number" | "isConfidential">[],
+): C[] {
+  const confidential = new Set(paragraphs.filter((p) => p.isConfidential).map((p) => p.number));
+  return corrections.map((c) => ({
+    ...c,
+    text: c.paragraphNumber !== null && confidential.has(c.paragraphNumber) ? CONFIDENTIAL_CORRECTION_TEXT : maskPersonalNumbers(c.text),
+  }));
+}
+
 /** The public copy of a justerat protocol; throws for anything not public (a bug upstream). */
 export function toPublicProtocol(p: ProtocolDTO): ProtocolDTO {
   if (!isPublic(p.meeting.status)) throw new Error(`Not public: ${p.meeting.slug} is ${p.meeting.status}`);
-  return { ...p, paragraphs: p.paragraphs.map(toPublicParagraph) };
+  const publicProtocol = { ...p, paragraphs: p.paragraphs.map(toPublicParagraph) };
+  return p.corrections ? { ...publicProtocol, corrections: toPublicCorrections(p.corrections, p.paragraphs) } : publicProtocol;
 }
 
 /** A meeting slug as URLs carry it ("direktionen-2021-11-18"); anything else is not found. */

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { toSwedishDate } from "@/lib/iso-date";
 import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
-import { maskPersonalNumbers, toPublicProtocol } from "@/modules/public/public.rules";
+import { toPublicProtocol } from "@/modules/public/public.rules";
 
 /** PUBLIC: something is withheld (confidential §§, personnummer). FULL: the whole protocol. */
 export type IssuedCopyKind = "PUBLIC" | "FULL";
@@ -62,8 +62,7 @@ function changesAfterAdjustment(correctionCount: number, noticeRevised: boolean)
 
 /** The public version of a protocol with its changes: confidential §§ and personnummer withheld. */
 export function toPublicCopy(current: ProtocolDTO): ProtocolDTO {
-  const pub = toPublicProtocol(current);
-  return current.corrections ? { ...pub, corrections: current.corrections.map((c) => ({ ...c, text: maskPersonalNumbers(c.text) })) } : pub;
+  return toPublicProtocol(current);
 }
 
 /**

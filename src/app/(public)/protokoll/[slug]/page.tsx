@@ -5,7 +5,7 @@ import { unstable_cache } from "next/cache";
 import { ProtocolView } from "@/modules/protocol/components/protocol-view";
 import { formatLongDate } from "@/modules/protocol/protocol.format";
 import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/public/public.queries";
-import { maskPersonalNumbers } from "@/modules/public/public.rules";
+import { toPublicCorrections } from "@/modules/public/public.rules";
 import { CorrectionsList } from "@/modules/signoff/components/signoff-section";
 import { findSignoffInfo } from "@/modules/signoff/signoff.queries";
 import { getDb } from "@/server/db";
@@ -17,7 +17,7 @@ const publicProtocol = unstable_cache(
     const protocol = await findPublicProtocol(getDb(), slug);
     if (!protocol) return null;
     const { corrections } = await findSignoffInfo(getDb(), protocol.meeting.id);
-    return { ...protocol, corrections: corrections.map((c) => ({ ...c, text: maskPersonalNumbers(c.text) })) };
+    return { ...protocol, corrections: toPublicCorrections(corrections, protocol.paragraphs) };
   },
   ["public-protocol"],
   { tags: ["public"], revalidate: false },

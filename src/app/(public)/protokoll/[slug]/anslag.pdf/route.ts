@@ -12,7 +12,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
     headers: {
       "content-type": "application/pdf",
       "content-disposition": `inline; filename="${slug}-anslag.pdf"`,
-      "cache-control": "public, max-age=3600",
+      // The notice dates can still change (editNotice): the same lifetime as the protocol page.
+      "cache-control": "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
       "x-content-type-options": "nosniff",
     },
   });
