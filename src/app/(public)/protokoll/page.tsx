@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/modules/protocol/protocol.format";
 import { queryValue } from "@/modules/public/public.rules";
 import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/public/public.search";
 import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Protokoll", description: "Arkiv med justerade protokoll. Sök i fulltext och filtrera på organ och år." };
+
+// The filter choices change only when a protocol is justerat (which revalidates "public"). Search
+// results are not cached: every distinct query would leave an entry behind.
+const facetsOfArchive = unstable_cache(() => archiveFacets(getDb()), ["archive-facets"], { tags: ["public"], revalidate: false });
 
 type Props = { searchParams: Promise<{ q?: string | string[]; organ?: string | string[]; ar?: string | string[]; sida?: string | string[] }> };
 
@@ -36,8 +41,7 @@ export default async function ArchivePage({ searchParams }: Props) {
   const bodySlug = /^[a-z0-9-]{1,80}$/.test(organ) ? organ : null;
   const year = /^\d{4}$/.test(ar) ? Number(ar) : null;
   const page = /^\d{1,5}$/.test(sida) ? Math.max(1, Number(sida)) : 1;
-  const db = getDb();
-  const facets = await archiveFacets(db);
+  const facets = await facetsOfArchive();
   const params = { q: q || undefined, organ: bodySlug ?? undefined, ar: year ? String(year) : undefined };
   return (
     <>
