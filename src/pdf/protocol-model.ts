@@ -19,6 +19,7 @@ import {
   formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
+  formatSigningTime,
   groupAttendance,
 } from "../modules/protocol/protocol.format";
 import type {
@@ -51,6 +52,9 @@ import {
   textBlock,
   type Unit,
 } from "./layout";
+
+// Re-exported: the PDF's tests and callers know it from here.
+export { formatSigningTime };
 
 // ---------------------------------------------------------------------------------------------
 // Page geometry and type (points; A4 = 595.28 × 841.89)
@@ -125,24 +129,6 @@ export function isAdjusted(protocol: ProtocolDTO): boolean {
 export function verificationCode(protocol: ProtocolDTO): string | null {
   if (!isAdjusted(protocol)) return null;
   return protocol.signatures.find((s) => s.contentHash)?.contentHash ?? null;
-}
-
-const stockholmTime = new Intl.DateTimeFormat("sv-SE", {
-  timeZone: "Europe/Stockholm",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "2021-12-16T13:03:00Z" → "2021-12-16 kl. 14:03" (Swedish time). */
-export function formatSigningTime(instant: string): string {
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  const parts = Object.fromEntries(stockholmTime.formatToParts(date).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day} kl. ${parts.hour}:${parts.minute}`;
 }
 
 /** The instant the document is dated by: the last signature, else justering, else the meeting. */

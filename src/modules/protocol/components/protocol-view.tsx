@@ -8,6 +8,7 @@ import {
   formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
+  formatSigningTime,
   groupAttendance,
   isAdjusted,
   motionKindLabel,
@@ -240,7 +241,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
                   <tr key={`${s.role}-${s.personId}`}>
                     <th scope="row" className="pr-4 text-left font-normal text-[var(--color-muted)]">{signatureRoleLabel[s.role]}</th>
                     <td className="pr-4">{s.name}</td>
-                    <td className="text-sm">{s.signedAt ? `Signerat ${s.signedAt.slice(0, 16).replace("T", " ")} UTC` : "Ej signerat"}</td>
+                    <td className="text-sm">{s.signedAt ? `Signerat ${formatSigningTime(s.signedAt)}` : "Ej signerat"}</td>
                   </tr>
                 ))}
               </tbody>
