@@ -31,6 +31,9 @@ try {
   throw e;
 }
 process.env.AUTH_TRUST_HOST ??= "true";
+if (process.env.PARAGRAF_TEST_CLOCK === "1") {
+  console.warn("Obs: PARAGRAF_TEST_CLOCK=1 – vem som helst kan flytta klockan (POST /api/testklocka) och därmed anslagstavlan. Bara för tester, aldrig i drift.");
+}
 
 const t0 = performance.now();
 const db = await resolveDatabase();
