@@ -152,7 +152,7 @@ interface KnownDefect {
 }
 
 
-/** Found by this test and fixed (NUL refused before parsing, version ≤ int4, one jäv per person). */
+/** Found by this test and fixed (NUL and lone surrogates refused before parsing, version ≤ int4, one jäv per person). */
 const KNOWN_DEFECTS: readonly KnownDefect[] = [];
 const defectHits = new Map<string, number>();
 

@@ -292,7 +292,11 @@ const ROUTES: Route[] = [
  * Defects found here (issue 8), reported for the owners of the files named. A 500 is tolerated
  * only for a request that matches one; the last test checks each still happens.
  */
-/** Found by this test and fixed: a NUL in a path parameter is now 404 (serveOpenData, findPublicProtocol). */
+/**
+ * Found by this test and fixed: a NUL in a path parameter is now 404 (serveOpenData, findPublicProtocol);
+ * also when the URL's path no longer shows it ("2021-11-18%00/.." normalises away), since
+ * serveOpenData now checks the parameters themselves.
+ */
 const KNOWN_DEFECTS: readonly { id: string; where: string; matches: (params: Params) => boolean }[] = [];
 const defectHits = new Map<string, number>();
 const stats = new Map<string, { runs: number; ms: number; statuses: Record<string, number> }>();
@@ -367,5 +371,7 @@ describe("public route handlers", () => {
     const params = { slug: "a\u0000b" };
     const res = await oparlMeeting.GET(new Request(`${BASE}/api/oparl/v1/meeting/a%00b`), { params: Promise.resolve(params) });
     expect(res.status).toBe(404);
+    const paper = await oparlPaper.GET(new Request(`${BASE}/api/oparl/v1/paper/2021-11-18%00/..`), { params: Promise.resolve({ org: "2021-11-18\u0000", key: ".." }) });
+    expect(paper.status).toBe(404);
   });
 });

@@ -58,34 +58,49 @@ export function fromError(e: unknown): ActionFailure {
 }
 
 /**
- * PostgreSQL cannot store the NUL character in text. Refuse it with a Swedish message before
- * parsing, wherever it is in the input (a pasted binary, a hostile request).
+ * Text PostgreSQL cannot store: the NUL character, and half a Unicode character (a lone UTF-16
+ * surrogate, which no keyboard produces but a pasted binary or a hostile request can; JSON
+ * columns refuse it). Refused with a Swedish message before parsing, wherever it is in the input.
  */
 export function refuseUnstorable(raw: unknown): ActionFailure | null {
-  const path = nulPath(raw, []);
-  if (path === null) return null;
+  const found = unstorablePath(raw, []);
+  if (found === null) return null;
+  const what = found.kind === "nul" ? "NUL" : "ett halvt Unicode-tecken";
   return {
     ok: false,
     code: "VALIDATION",
-    message: "Texten innehåller ett tecken som inte kan sparas (NUL). Ta bort det och försök igen.",
-    fieldErrors: { [path.join(".") || "_"]: ["Ta bort det otillåtna tecknet (NUL) ur texten."] },
+    message: `Texten innehåller ett tecken som inte kan sparas (${what}). Ta bort det och försök igen.`,
+    fieldErrors: { [found.path.join(".") || "_"]: [`Ta bort det otillåtna tecknet (${what}) ur texten.`] },
   };
 }
 
-function nulPath(value: unknown, path: (string | number)[], depth = 0): (string | number)[] | null {
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function unstorableText(text: string): "nul" | "surrogate" | null {
+  if (text.includes("\u0000")) return "nul";
+  return LONE_SURROGATE.test(text) ? "surrogate" : null;
+}
+
+type Found = { path: (string | number)[]; kind: "nul" | "surrogate" };
+
+function unstorablePath(value: unknown, path: (string | number)[], depth = 0): Found | null {
   if (depth > 40) return null;
-  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (typeof value === "string") {
+    const kind = unstorableText(value);
+    return kind ? { path, kind } : null;
+  }
   if (Array.isArray(value)) {
     for (const [i, v] of value.entries()) {
-      const found = nulPath(v, [...path, i], depth + 1);
+      const found = unstorablePath(v, [...path, i], depth + 1);
       if (found) return found;
     }
     return null;
   }
   if (value && typeof value === "object" && !(value instanceof Blob)) {
     for (const [k, v] of Object.entries(value)) {
-      if (k.includes("\u0000")) return [...path, k];
-      const found = nulPath(v, [...path, k], depth + 1);
+      const kind = unstorableText(k);
+      if (kind) return { path: [...path, k], kind };
+      const found = unstorablePath(v, [...path, k], depth + 1);
       if (found) return found;
     }
   }

@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ bodySlug: string }> }) {
   const { bodySlug } = await params;
-  return serveOpenData(req, (r) => meetingCalendarResponse(r, bodySlug));
+  return serveOpenData(req, (r) => meetingCalendarResponse(r, bodySlug), { bodySlug });
 }

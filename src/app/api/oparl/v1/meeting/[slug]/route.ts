@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return serveOpenData(req, (r) => getMeeting(r, slug));
+  return serveOpenData(req, (r) => getMeeting(r, slug), { slug });
 }

@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  return serveOpenData(req, (r) => getOrganization(r, id));
+  return serveOpenData(req, (r) => getOrganization(r, id), { id });
 }

@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ org: string }> }) {
   const { org } = await params;
-  return serveOpenData(req, (r) => listBodyOrganizations(r, org));
+  return serveOpenData(req, (r) => listBodyOrganizations(r, org), { org });
 }

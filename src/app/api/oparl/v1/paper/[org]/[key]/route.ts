@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ org: string; key: string }> }) {
   const { org, key } = await params;
-  return serveOpenData(req, (r) => getPaper(r, org, key));
+  return serveOpenData(req, (r) => getPaper(r, org, key), { org, key });
 }

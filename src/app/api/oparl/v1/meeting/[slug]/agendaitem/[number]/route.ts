@@ -6,5 +6,5 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string; number: string }> }) {
   const { slug, number } = await params;
-  return serveOpenData(req, (r) => getAgendaItem(r, slug, number));
+  return serveOpenData(req, (r) => getAgendaItem(r, slug, number), { slug, number });
 }
