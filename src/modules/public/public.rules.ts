@@ -74,6 +74,13 @@ export function toPublicParagraph(p: ParagraphDTO): ParagraphDTO {
   };
 }
 
+/**
+ * The version of what public copies leave out; part of a stored public PDF's fingerprint, so a
+ * change here issues new copies instead of serving ones made under the old rules.
+ * 1: confidential §§ and personnummer. 2: also the wording of rättelser to confidential §§.
+ */
+export const PUBLIC_RULES_VERSION = 2;
+
 /** What the public reads instead of the text of a rättelse to a confidential §. */
 export const CONFIDENTIAL_CORRECTION_TEXT = "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut.";
 

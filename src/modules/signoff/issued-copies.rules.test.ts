@@ -1,3 +1,4 @@
+import { PUBLIC_RULES_VERSION } from "@/modules/public/public.rules";
 import { describe, expect, it } from "vitest";
 import type { CorrectionDTO, ProtocolDTO } from "@/modules/protocol/protocol.types";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
@@ -60,8 +61,8 @@ describe("planCopy", () => {
     const full = planCopy(current, "full")!;
     expect(full.protocol).toBe(current);
     expect(full.reason).toBe("Justerat protokoll med rättelser, Direktionen 2021-11-18");
-    // One state: the same fingerprint; the kind tells the copies apart.
-    expect(full.fingerprint).toBe(pub.fingerprint);
+    // One state; the public copy's fingerprint also names the version of what it leaves out.
+    expect(pub.fingerprint).toBe(`${full.fingerprint};offentlig=${PUBLIC_RULES_VERSION}`);
   });
 });
 

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { toSwedishDate } from "@/lib/iso-date";
 import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
-import { toPublicProtocol } from "@/modules/public/public.rules";
+import { PUBLIC_RULES_VERSION, toPublicProtocol } from "@/modules/public/public.rules";
 
 /** PUBLIC: something is withheld (confidential §§, personnummer). FULL: the whole protocol. */
 export type IssuedCopyKind = "PUBLIC" | "FULL";
@@ -39,6 +39,11 @@ export function copyFingerprint(protocol: ProtocolDTO): string {
   const hash = corrections.length === 0 ? "" : `:${sha256(JSON.stringify(corrections)).slice(0, 16)}`;
   const notice = protocol.notice?.revisedAt ? `${protocol.notice.postedOn}..${protocol.notice.takeDownOn}@${protocol.notice.revisedAt}` : "-";
   return `rättelser=${corrections.length}${hash};anslag=${notice}`;
+}
+
+/** The fingerprint of a copy of `kind`: a public copy also depends on what the public rules leave out. */
+export function issuedCopyFingerprint(protocol: ProtocolDTO, kind: IssuedCopyKind): string {
+  return kind === "PUBLIC" ? `${copyFingerprint(protocol)};offentlig=${PUBLIC_RULES_VERSION}` : copyFingerprint(protocol);
 }
 
 /** The instant the protocol was justerat: when the last signature came in. */
@@ -88,7 +93,7 @@ export function planCopy(current: ProtocolDTO, audience: CopyAudience): CopyPlan
   const reason = `${kind === "PUBLIC" ? "Offentlig kopia av justerat protokoll" : "Justerat protokoll"}${what ? ` med ${what}` : ""}, ${current.body.name} ${current.meeting.date}`;
   return {
     kind,
-    fingerprint: copyFingerprint(current),
+    fingerprint: issuedCopyFingerprint(current, kind),
     protocol,
     correctionCount,
     noticeRevisedAt,

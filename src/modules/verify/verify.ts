@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/signoff/issued-copies";
-import { copyFingerprint, describeIssuedCopy } from "@/modules/signoff/issued-copies.rules";
+import { issuedCopyFingerprint, describeIssuedCopy } from "@/modules/signoff/issued-copies.rules";
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -72,7 +72,7 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
     noticeRevised: copy.noticeRevisedAt !== null,
     confidentialParagraphs: current.paragraphs.filter((p) => p.isConfidential).map((p) => p.number),
   });
-  return { ...result, copy: { description, isCurrent: copy.fingerprint === copyFingerprint(current), protocolPath: `/protokoll/${copy.meeting.slug}` } };
+  return { ...result, copy: { description, isCurrent: copy.fingerprint === issuedCopyFingerprint(current, copy.kind), protocolPath: `/protokoll/${copy.meeting.slug}` } };
 }
 
 /** A verification code is the protocol's content hash (64 hex characters; 16 are enough). */
