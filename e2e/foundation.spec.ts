@@ -50,6 +50,14 @@ test("the seed meeting page shows the header and § 62 with its budget table", a
   await expectNoAxeViolations(page);
 });
 
+test("before justering the seed protocol is on no public page, whatever an earlier run cached", async ({ request }) => {
+  // e2e runs on a fresh database; an earlier run on the same build justerat this meeting.
+  for (const url of ["/protokoll/direktionen-2021-11-18", "/protokoll/direktionen-2021-11-18/protokoll.pdf"]) {
+    expect((await request.get(url)).status(), url).toBe(404);
+  }
+  expect(await (await request.get("/anslagstavla")).text()).not.toContain("sammanträde 18 november 2021");
+});
+
 test("an unknown meeting gives a Swedish 404 page", async ({ page }) => {
   const response = await page.goto("/moten/finns-inte-2020-01-01");
   expect(response?.status()).toBe(404);

@@ -9,7 +9,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { checkAuthSecret, ConfigError } from "../src/server/config";
 import { isPortInUse } from "./lib/embedded-db.mjs";
-import { DATA_DIR, fail, loadDotEnv, migrate, resolveDatabase, ROOT, run } from "./lib/env";
+import { clearRenderedCache, DATA_DIR, fail, loadDotEnv, migrate, resolveDatabase, ROOT, run } from "./lib/env";
 
 loadDotEnv();
 
@@ -62,6 +62,7 @@ try {
   throw e;
 }
 
+clearRenderedCache();
 console.log(`Klar för start efter ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
 const next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
   cwd: ROOT,

@@ -9,6 +9,7 @@ import { createPrismaClient } from "../../src/server/db";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { justeraDemoMeeting } from "../../prisma/seed/justera-demo";
 import { loadSeed } from "../../prisma/seed/load-seed";
+import { clearRenderedCache } from "../../scripts/lib/env";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -22,6 +23,7 @@ export async function startBenchApp(options: { justera: boolean }) {
   const db = createPrismaClient(url);
   await loadSeed(db, itsamSeed);
   if (options.justera) await justeraDemoMeeting(db);
+  clearRenderedCache(ROOT);
   const port = await findFreePort();
   const server: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,

@@ -11,6 +11,16 @@ export const ROOT = path.resolve(import.meta.dirname, "../..");
 /** Where the embedded database (and the local session secret) live; tests point it elsewhere. */
 export const DATA_DIR = path.resolve(ROOT, process.env.PARAGRAF_DATA_DIR ?? ".data");
 
+/**
+ * Forgets the pages and data Next.js cached while it last served: they were rendered from
+ * whatever database it ran against then (another one, or this one before a restore), and a
+ * justerat protocol's page is kept until something revalidates it. Both caches fill again on
+ * demand; the build is kept. Called before every `next start`.
+ */
+export function clearRenderedCache(root: string = ROOT): void {
+  for (const dir of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(path.join(root, dir), { recursive: true, force: true });
+}
+
 export function loadDotEnv(): void {
   const file = path.join(ROOT, ".env");
   if (existsSync(file)) process.loadEnvFile(file);
