@@ -13,6 +13,7 @@ import { paperKey } from "@/modules/opendata/oparl";
 import { containsPersonalNumber } from "@/modules/public/public.rules";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { findStackTrace, hostileString, longString, SQL_STRINGS, wellFormed } from "./support/fuzz-arbitraries";
+import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
 import * as noticePdf from "@/app/(public)/protokoll/[slug]/anslag.pdf/route";
@@ -62,7 +63,7 @@ let real: {
 };
 /** What must never appear in a public answer: the draft's slug and ids. */
 let secrets: string[];
-const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, APP_URL: process.env.APP_URL };
+let restoreRouteDatabase: () => Promise<void>;
 
 beforeAll(async () => {
   const seeded = await createSeededDatabase("fuzzpub");
@@ -114,20 +115,12 @@ beforeAll(async () => {
   };
   expect(real.files.length).toBeGreaterThan(0);
 
-  // The route handlers read the database through getDb(), created on first use from DATABASE_URL.
-  delete (globalThis as { paragrafPrisma?: unknown }).paragrafPrisma;
-  process.env.DATABASE_URL = seeded.url;
-  process.env.APP_URL = BASE;
+  // The route handlers read the database through getDb().
+  restoreRouteDatabase = useRouteDatabase(seeded.url, { APP_URL: BASE });
 }, 180_000);
 
 afterAll(async () => {
-  const client = (globalThis as { paragrafPrisma?: PrismaClient }).paragrafPrisma;
-  await client?.$disconnect();
-  delete (globalThis as { paragrafPrisma?: unknown }).paragrafPrisma;
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
+  await restoreRouteDatabase?.();
   const total = [...stats.values()].reduce((n, s) => n + s.runs, 0);
   console.log(
     `Fuzzed public routes (${total} requests):\n${[...stats].map(([route, s]) => `${route.padEnd(44)} ${String(s.runs).padStart(4)} runs ${(s.ms / 1000).toFixed(1).padStart(5)} s  ${JSON.stringify(s.statuses)}`).join("\n")}\nKnown defects hit: ${JSON.stringify(Object.fromEntries(defectHits))}`,

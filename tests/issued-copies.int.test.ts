@@ -1,27 +1,25 @@
 // Issued copies on real PostgreSQL: the PDFs handed out instead of the signed original are
 // rendered and sealed once per state, stored, served from storage and verifiable; the original
 // stays as it was signed. Driven through the real justering, rättelse and notice actions.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays, toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { findAdjustedPdf } from "@/modules/signoff/issued-copies";
 import { sha256Hex } from "@/modules/signoff/signoff.hash";
-import { addCorrection, editNotice, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { addCorrection, editNotice } from "@/modules/signoff/signoff.mutations";
 import { verifyPdf, type VerifyResult } from "@/modules/verify/verify";
-import { pdfToText } from "@/pdf/testing/poppler";
+import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
 import { CONFIDENTIAL_CORRECTION_TEXT } from "@/modules/public/public.rules";
 import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
+import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
 const PASSWORD = "paragraf-demo";
 const CONFIDENTIAL = ["Status rekryteringar", "strategi- och projektchef"];
 const PERSONNUMMER = "19811218-9876";
-const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, SMTP_URL: process.env.SMTP_URL };
+let restoreRouteDatabase: () => Promise<void>;
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -36,12 +34,6 @@ const get = (headers: Record<string, string> = {}) => publicPdf(new Request(url,
 const body = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 const copies = () => db.issuedCopy.findMany({ where: { meetingId }, orderBy: { createdAt: "asc" } });
 
-function pdfsig(bytes: Uint8Array): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-issued-"));
-  writeFileSync(path.join(dir, "p.pdf"), bytes);
-  return execFileSync("pdfsig", [path.join(dir, "p.pdf")], { encoding: "utf8" });
-}
-
 function copyOf(result: VerifyResult) {
   expect(result).toMatchObject({ match: true, by: "copy", bodyName: "Direktionen", meetingDate: "2021-11-18" });
   return result.match ? result.copy! : null!;
@@ -50,38 +42,21 @@ function copyOf(result: VerifyResult) {
 beforeAll(async () => {
   const seeded = await createSeededDatabase("issued");
   ({ db, drop } = seeded);
-  delete process.env.SMTP_URL; // mails are logged, not sent
+  // The route handlers read this database through getDb(); mails are logged, not sent.
+  restoreRouteDatabase = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
 
-  // Fix the seed's errors, make § 61 confidential, and justera.
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
-  await db.paragraph.updateMany({ where: { meetingId, number: 61 }, data: { isConfidential: true } });
-  expect((await sendForAdjustment(await contextFor(db, "secretary"), { meetingId })).ok).toBe(true);
-  for (const who of ["chair", "adjuster", "secretary"] as const) {
-    expect((await signProtocol(await contextFor(db, who), { meetingId, password: PASSWORD })).ok).toBe(true);
-  }
+  // Fix the seed's errors, make § 61 confidential, and justera through the real actions.
+  await justeraDemoMeeting(db, PASSWORD, { confidential: [61] });
   const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { files: true, signatures: true } });
   adjustedAt = new Date(Math.max(...m.signatures.map((s) => s.signedAt.getTime())));
   const file = m.files.find((f) => f.kind === "PROTOCOL")!;
   original = { sha256: file.sha256, bytes: new Uint8Array(file.bytes) };
-
-  // The route handler reads the database through getDb(), created on first use from DATABASE_URL.
-  delete (globalThis as { paragrafPrisma?: unknown }).paragrafPrisma;
-  process.env.DATABASE_URL = seeded.url;
 }, 180_000);
 
 afterAll(async () => {
-  await (globalThis as { paragrafPrisma?: PrismaClient }).paragrafPrisma?.$disconnect();
-  delete (globalThis as { paragrafPrisma?: unknown }).paragrafPrisma;
+  await restoreRouteDatabase?.();
   await drop?.();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
 });
 
 describe("the masked public copy", () => {
@@ -115,7 +90,7 @@ describe("the masked public copy", () => {
   });
 
   it("is sealed, dated by the justering, and leaves § 61 out", () => {
-    const sig = pdfsig(firstCopy);
+    const sig = pdfSignatures(firstCopy);
     expect(sig).toContain("Signature Validation: Signature is Valid.");
     expect(Buffer.from(firstCopy).toString("latin1")).toContain("/Reason (Offentlig kopia av justerat protokoll, Direktionen 2021-11-18)");
     expect(new Date(/Signing Time: (.+)/.exec(sig)?.[1] ?? "").getTime()).toBe(Math.floor(adjustedAt.getTime() / 1000) * 1000);
@@ -171,7 +146,7 @@ describe("after a rättelse", () => {
     expect(text).toContain("ÅÅMMDD-XXXX");
     expect(text).not.toContain(PERSONNUMMER);
     for (const secret of CONFIDENTIAL) expect(text).not.toContain(secret);
-    expect(pdfsig(corrected)).toContain("Signature Validation: Signature is Valid.");
+    expect(pdfSignatures(corrected)).toContain("Signature Validation: Signature is Valid.");
   });
 
   it("the new copy verifies as current; the old one still verifies, and says it has been superseded", async () => {

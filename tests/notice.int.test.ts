@@ -9,20 +9,18 @@ import { listNoticesUp } from "@/modules/public/public.queries";
 import { earliestTakeDownDate, noticeDeadline } from "@/modules/rules/deadlines.rules";
 import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/signoff/issued-copies";
 import { sha256Hex } from "@/modules/signoff/signoff.hash";
-import { editNotice, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { editNotice } from "@/modules/signoff/signoff.mutations";
 import { findAuditLog } from "@/modules/signoff/signoff.queries";
-import { pdfToText } from "@/pdf/testing/poppler";
+import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
 import type { ActionContext } from "@/server/action";
 import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
+import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
+import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
 
 const PASSWORD = "paragraf-demo";
 const CONFIDENTIAL = ["Status rekryteringar", "strategi- och projektchef"];
-const savedEnv = { DATABASE_URL: process.env.DATABASE_URL, SMTP_URL: process.env.SMTP_URL };
+let restoreRouteDatabase: () => Promise<void>;
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -48,20 +46,12 @@ async function noticeEdits() {
 beforeAll(async () => {
   const seeded = await createSeededDatabase("notice");
   ({ db, drop } = seeded);
-  delete process.env.SMTP_URL; // mails are logged, not sent
+  // The route handlers read this database through getDb(); mails are logged, not sent.
+  restoreRouteDatabase = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
 
-  // Fix the seed's errors, make § 61 confidential, and justera.
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
-  await db.paragraph.updateMany({ where: { meetingId, number: 61 }, data: { isConfidential: true } });
-  expect((await sendForAdjustment(await contextFor(db, "secretary"), { meetingId })).ok).toBe(true);
-  for (const who of ["chair", "adjuster", "secretary"] as const) {
-    expect((await signProtocol(await contextFor(db, who), { meetingId, password: PASSWORD })).ok).toBe(true);
-  }
+  // Fix the seed's errors, make § 61 confidential, and justera through the real actions.
+  await justeraDemoMeeting(db, PASSWORD, { confidential: [61] });
   const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { notice: true, files: true } });
   adjustedOn = m.adjustedOn!.toISOString().slice(0, 10);
   expect(adjustedOn).toBe(toSwedishDate(new Date()));
@@ -69,20 +59,11 @@ beforeAll(async () => {
   expect(m.notice).toMatchObject({ postedOn: new Date(`${adjustedOn}T00:00:00Z`), takeDownOn: new Date(`${autoTakeDown}T00:00:00Z`), revisedAt: null });
   const file = m.files.find((f) => f.kind === "PROTOCOL")!;
   original = { sha256: file.sha256, bytes: new Uint8Array(file.bytes) };
-
-  // The route handlers read the database through getDb(), created on first use from DATABASE_URL.
-  delete (globalThis as { paragrafPrisma?: unknown }).paragrafPrisma;
-  process.env.DATABASE_URL = seeded.url;
 }, 180_000);
 
 afterAll(async () => {
-  await (globalThis as { paragrafPrisma?: PrismaClient }).paragrafPrisma?.$disconnect();
-  delete (globalThis as { paragrafPrisma?: unknown }).paragrafPrisma;
+  await restoreRouteDatabase?.();
   await drop?.();
-  for (const [key, value] of Object.entries(savedEnv)) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
 });
 
 describe("who may change the notice", () => {
@@ -223,9 +204,7 @@ describe("the PDF after a change", () => {
     expect(text).toContain("113 083");
 
     // Sealed anew, dated by the change, and the same bytes on every request.
-    const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-notice-"));
-    writeFileSync(path.join(dir, "p.pdf"), bytes);
-    const sig = execFileSync("pdfsig", [path.join(dir, "p.pdf")], { encoding: "utf8" });
+    const sig = pdfSignatures(bytes);
     expect(sig).toContain("Signature Validation: Signature is Valid.");
     // pdfsig prints the signing time in local time, as Date parses it.
     const signingTime = /Signing Time: (.+)/.exec(sig)?.[1];

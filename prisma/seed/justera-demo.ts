@@ -13,7 +13,8 @@ async function contextFor(db: PrismaClient, email: string): Promise<ActionContex
   return { db, ip: null, actor: { userId: u.id, isAdmin: u.isAdmin, personId: u.personId, bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })) } };
 }
 
-export async function justeraDemoMeeting(db: PrismaClient, password = "paragraf-demo"): Promise<void> {
+/** `confidential`: §§ to mark as sekretess before justering (tests of what the public sees). */
+export async function justeraDemoMeeting(db: PrismaClient, password = "paragraf-demo", options: { confidential?: readonly number[] } = {}): Promise<void> {
   const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SLUG } });
   if (meeting.status !== "DRAFT") return;
   const conny = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
@@ -21,6 +22,9 @@ export async function justeraDemoMeeting(db: PrismaClient, password = "paragraf-
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId: meeting.id, number: 67 } });
   await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  if (options.confidential?.length) {
+    await db.paragraph.updateMany({ where: { meetingId: meeting.id, number: { in: [...options.confidential] } }, data: { isConfidential: true } });
+  }
 
   const sent = await sendForAdjustment(await contextFor(db, "sekreterare@itsam.example"), { meetingId: meeting.id });
   if (!sent.ok) throw new Error(`Kunde inte skicka till justering: ${sent.message}`);

@@ -29,6 +29,11 @@ function run(cmd: string, args: string[]): string {
   }
 }
 
+/** What pdfsig reports about the document's signatures ("Signature is Valid.", "Signing Time: …"). */
+export function pdfSignatures(pdf: Uint8Array): string {
+  return withFile(pdf, (file) => run("pdfsig", [file]));
+}
+
 /** The text of the whole document, or of pages first..last (1-based, inclusive). */
 export function pdfToText(pdf: Uint8Array, opts: { first?: number; last?: number; layout?: boolean } = {}): string {
   return withFile(pdf, (file) => {
