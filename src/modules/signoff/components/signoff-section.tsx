@@ -1,4 +1,5 @@
 // Justering on the meeting page: deadline, who has signed, and the forms the user may use.
+import { Fragment } from "react";
 import { toSwedishDate } from "@/lib/iso-date";
 import { isAdjusted } from "@/modules/protocol/protocol.format";
 import type { ProtocolDTO, SignatureRole } from "@/modules/protocol/protocol.types";
@@ -17,6 +18,15 @@ export interface SignoffPermissions {
   canCorrect: boolean;
   canReadAudit: boolean;
   roles: Set<Role>;
+}
+
+/** The PDF links: [query, label]. Once the notice dates changed, the original shows the old ones, so a copy with today's is the default. */
+function pdfLinks(adjusted: boolean, info: SignoffInfo): [string, string][] {
+  if (!adjusted) return [["", "Ladda ner PDF (utkast)"]];
+  if (info.noticeRevisedAt) {
+    return [["", `Ladda ner PDF (med ändrade anslagsdatum${info.corrections.length > 0 ? " och rättelser" : ""})`], ["?original", "Justerat original"]];
+  }
+  return [["", "Ladda ner PDF (justerat original)"], ...(info.corrections.length > 0 ? ([["?med-rattelser", "PDF med rättelser"]] as [string, string][]) : [])];
 }
 
 export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo; can: SignoffPermissions; personId: string | null; audit: AuditEntryDTO[] | null }) {
@@ -62,32 +72,16 @@ export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo
           <p className="whitespace-pre-wrap">{info.lastReturn.comment}</p>
         </div>
       )}
-      {adjusted && info.noticeRevisedAt ? (
-        // The original shows the notice dates of the justering: the default is a copy with today's.
-        <p className="mt-3">
-          <a href={`/moten/${meeting.slug}/pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
-            Ladda ner PDF (med ändrade anslagsdatum{info.corrections.length > 0 ? " och rättelser" : ""})
-          </a>
-          {" · "}
-          <a href={`/moten/${meeting.slug}/pdf?original`} className="text-[var(--color-brand)] underline underline-offset-2">
-            Justerat original
-          </a>
-        </p>
-      ) : (
-        <p className="mt-3">
-          <a href={`/moten/${meeting.slug}/pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
-            Ladda ner PDF{adjusted ? " (justerat original)" : " (utkast)"}
-          </a>
-          {adjusted && info.corrections.length > 0 && (
-            <>
-              {" · "}
-              <a href={`/moten/${meeting.slug}/pdf?med-rattelser`} className="text-[var(--color-brand)] underline underline-offset-2">
-                PDF med rättelser
-              </a>
-            </>
-          )}
-        </p>
-      )}
+      <p className="mt-3">
+        {pdfLinks(adjusted, info).map(([query, label], i) => (
+          <Fragment key={query}>
+            {i > 0 && " · "}
+            <a href={`/moten/${meeting.slug}/pdf${query}`} className="text-[var(--color-brand)] underline underline-offset-2">
+              {label}
+            </a>
+          </Fragment>
+        ))}
+      </p>
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         {meeting.status === "DRAFT" && can.canSend && <SendForAdjustmentForm {...ids} />}
         {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && <SignForm {...ids} roles={myRoles.map((r) => roleLabel[r]).join(" och ")} />}

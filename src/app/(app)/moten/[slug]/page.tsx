@@ -86,7 +86,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         </p>
       )}
       <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} />
-      <NoticeSection protocol={protocol} today={await today()} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
+      <NoticeSection protocol={protocol} today={today()} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
       {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
       <ProtocolView protocol={protocol} />
       <CorrectionsList corrections={info.corrections} />
