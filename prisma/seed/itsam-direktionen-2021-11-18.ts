@@ -1,5 +1,5 @@
 // Demo data and reference fixture: the Itsam direktion meeting of 2021-11-18, §§ 59–67, entered by
-// hand from /work/shared/seed/itsam-direktionen-2021-11-18.txt (the protocol's PDF as text).
+// hand from tests/fixtures/seed/itsam-direktionen-2021-11-18.txt (the protocol's PDF as text).
 // The wording is verbatim, including the original's own mistakes ("noterna", "Itsam kommer
 // önskar", § 67's template leftovers, the overlapping §§ 62 ranges of Forsberg and Segerstéen):
 // the legal checker is tested against them, so do not correct them here.

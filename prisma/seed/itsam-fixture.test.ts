@@ -1,7 +1,7 @@
 // Checks the hand-written Itsam fixture against the protocol it was entered from (the PDF's text
-// in ../shared/seed). Pure: no database. The word-coverage check is built to fail when any text
+// in tests/fixtures/seed). Pure: no database. The word-coverage check is built to fail when any text
 // block, list item, table row, § or list entry is dropped from the fixture (see the last test).
-// The original is read from $PARAGRAF_SHARED_DIR/seed/ (default: the shared folder beside the repo).
+// The original (a public document) is kept in the repository as a test fixture.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,8 +10,7 @@ import { richDocSchema } from "../../src/modules/richtext/richtext.schema";
 import { itsamSeed } from "./itsam-direktionen-2021-11-18";
 
 const SEED_FILE = "itsam-direktionen-2021-11-18.txt";
-const sharedDir = process.env.PARAGRAF_SHARED_DIR ?? path.resolve(import.meta.dirname, "../../../shared");
-const rawText = fs.readFileSync(path.join(sharedDir, "seed", SEED_FILE), "utf8");
+const rawText = fs.readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/seed", SEED_FILE), "utf8");
 /** The extraction marks italic table cells with <i>…</i>; the words themselves are what counts. */
 const stripTags = (s: string) => s.replace(/<\/?i>/g, "");
 const lines = rawText.split(/\r?\n/);

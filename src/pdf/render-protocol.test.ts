@@ -10,8 +10,7 @@ import { edgeCaseProtocol, seedProtocol } from "./testing/fixtures";
 import { pdfFonts, pdfInfo, pdfTextOfEachPage, pdfToText } from "./testing/poppler";
 import { compareWordSequences, words } from "./testing/word-sequence";
 
-const sharedDir = process.env.PARAGRAF_SHARED_DIR ?? path.resolve(import.meta.dirname, "../../../shared");
-const original = readFileSync(path.join(sharedDir, "seed", "itsam-direktionen-2021-11-18.txt"), "utf8");
+const original = readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/seed/itsam-direktionen-2021-11-18.txt"), "utf8");
 
 let seed: ProtocolDTO;
 let pdf: Uint8Array;

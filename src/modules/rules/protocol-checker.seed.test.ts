@@ -1,6 +1,6 @@
 /**
  * The checker on the real protocol: Itsam's direktion, 2021-11-18, §§ 59–67 (the seed fixture,
- * entered verbatim from /work/shared/seed/itsam-direktionen-2021-11-18.txt, mistakes included).
+ * entered verbatim from tests/fixtures/seed/itsam-direktionen-2021-11-18.txt, mistakes included).
  */
 import { describe, expect, it } from "vitest";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
