@@ -21,8 +21,13 @@ export const FINDING_CODES = [
   "SIGNATURE_PARAGRAPHS_MISMATCH",
   // People who sign (protocol-checker.ts)
   "ADJUSTER_MISSING",
-  "ADJUSTER_NOT_PARTICIPANT",
   "SECRETARY_MISSING",
+  // Independence of the people who justerar (signers.rules.ts). Not prefixed ADJUSTMENT_ or
+  // NOTICE_: those are deadline findings, which do not block sending (blockingFindings).
+  "SIGNER_CHAIR_MULTIPLE",
+  "SIGNER_SAME_PERSON",
+  "SIGNER_SECRETARY_ADJUSTS",
+  "SIGNER_NOT_SERVING",
   // Attendance (attendance.rules.ts)
   "QUORUM",
   "SUBSTITUTE_WITH_MEMBER_PRESENT",
@@ -112,8 +117,11 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   PARAGRAPH_ORDER: null,
   SIGNATURE_PARAGRAPHS_MISMATCH: null,
   ADJUSTER_MISSING: "5 kap. 69 § kommunallagen; arbetsordning/reglemente",
-  ADJUSTER_NOT_PARTICIPANT: null,
   SECRETARY_MISSING: null,
+  SIGNER_CHAIR_MULTIPLE: "5 kap. 69 § kommunallagen (ordföranden justerar); arbetsordning/reglemente",
+  SIGNER_SAME_PERSON: "5 kap. 69 § kommunallagen (ordföranden och en eller flera justerare); arbetsordning, 5 kap. 72 §",
+  SIGNER_SECRETARY_ADJUSTS: "5 kap. 69 § kommunallagen (justeringen granskar det protokoll sekreteraren fört); praxis",
+  SIGNER_NOT_SERVING: "5 kap. 69 och 72 §§ kommunallagen; arbetsordning/reglemente (justerare väljs bland ledamöter och tjänstgörande ersättare)",
   QUORUM: "6 kap. 27 § kommunallagen (nämnder, också en direktion); för fullmäktige motsvarande regel i 5 kap.",
   SUBSTITUTE_WITH_MEMBER_PRESENT: "kommunallagen 5 och 6 kap. om ersättares tjänstgöring; arbetsordning/reglemente",
   MEMBER_RETURNED: "kommunallagen 5 och 6 kap. om återinträde efter jäv; arbetsordning/reglemente",

@@ -41,7 +41,7 @@ const paragraph = (number: number, extra: Partial<ParagraphDTO> = {}): Paragraph
   ...extra,
 });
 
-const member = (personId: string, role: "CHAIR" | "MEMBER" | "OTHER" = "MEMBER") => ({
+const member = (personId: string, role: "CHAIR" | "MEMBER" | "SUBSTITUTE" | "OTHER" = "MEMBER") => ({
   personId,
   name: personId.toUpperCase(),
   role,
@@ -159,12 +159,36 @@ describe("checkProtocol", () => {
   it.each([
     ["a clean protocol", () => {}, NOW, []],
     ["no justerare", (p: ProtocolDTO) => { p.adjusters = []; }, NOW, ["ADJUSTER_MISSING@-:adjusters"]],
+    // Independent signers (signers.rules.ts), as errors in the checker.
     [
       "a justerare who did not take part",
+      (p: ProtocolDTO) => { p.adjusters = [{ personId: "e2", name: "E2" }]; p.attendance.push(member("e2", "SUBSTITUTE")); },
+      NOW,
+      ["SIGNER_NOT_SERVING@12:adjusters[0]"],
+    ],
+    [
+      "a justerare with jäv in § 13",
+      withParagraph(1, { recusals: [{ personId: "b", name: "B", reason: "Släkt med sökanden." }] }),
+      NOW,
+      ["SIGNER_NOT_SERVING@13:adjusters[0]"],
+    ],
+    [
+      "the secretary as sole justerare",
       (p: ProtocolDTO) => { p.adjusters = [{ personId: "sek", name: "SEK" }]; },
       NOW,
-      ["ADJUSTER_NOT_PARTICIPANT@-:adjusters[0]"],
+      ["SIGNER_SECRETARY_ADJUSTS@-:secretary", "SIGNER_NOT_SERVING@12:adjusters[0]"],
     ],
+    [
+      "the secretary as chair and sole justerare",
+      (p: ProtocolDTO) => {
+        p.attendance = [member("sek", "CHAIR"), member("b"), member("c"), member("d"), member("e")];
+        p.adjusters = [{ personId: "sek", name: "SEK" }];
+      },
+      NOW,
+      ["SIGNER_SECRETARY_ADJUSTS@-:secretary"],
+    ],
+    ["the chair as justerare", (p: ProtocolDTO) => { p.adjusters = [{ personId: "a", name: "A" }]; }, NOW, ["SIGNER_SAME_PERSON@-:adjusters[0]"]],
+    ["two chairs", (p: ProtocolDTO) => { p.attendance[2] = member("c", "CHAIR"); }, NOW, ["SIGNER_CHAIR_MULTIPLE@-:attendance[2]"]],
     ["no secretary", (p: ProtocolDTO) => { p.secretary = null; }, NOW, ["SECRETARY_MISSING@-:secretary"]],
     ["justering overdue", () => {}, { now: "2024-03-29" }, ["ADJUSTMENT_OVERDUE@-:meeting.adjustedOn"]],
     ["now as an instant: 23:30 UTC on 28 March is already the 29th in Sweden", () => {}, { now: new Date("2024-03-28T23:30:00Z") }, ["ADJUSTMENT_OVERDUE@-:meeting.adjustedOn"]],

@@ -16,6 +16,7 @@ import { checkAttendance, computeParticipation } from "./attendance.rules";
 import { checkDeadlines } from "./deadlines.rules";
 import { checkParagraphDecisions } from "./decisions.rules";
 import { createFinding, type Finding } from "./finding";
+import { checkSignerIndependence } from "./signers.rules";
 
 export type { Finding, FindingCode, FindingSeverity } from "./finding";
 export { FINDING_CODES, FINDING_SOURCES } from "./finding";
@@ -353,26 +354,13 @@ function checkSigners(protocol: ProtocolDTO): Finding[] {
       ),
     );
   }
-  const participation = computeParticipation(protocol);
-  protocol.adjusters.forEach((adjuster, i) => {
-    const tookPart = participation.some((p) => p.participants.some((x) => x.personId === adjuster.personId));
-    if (!tookPart) {
-      findings.push(
-        createFinding(
-          "ADJUSTER_NOT_PARTICIPANT",
-          "warning",
-          `Justeraren ${adjuster.name} står inte som beslutande vid sammanträdet. Välj en ledamot eller tjänstgörande ersättare som deltog.`,
-          null,
-          `adjusters[${i}]`,
-        ),
-      );
-    }
-  });
   if (protocol.secretary === null) {
     findings.push(
       createFinding("SECRETARY_MISSING", "warning", "Sekreterare saknas. Ange vem som fört protokollet.", null, "secretary"),
     );
   }
+  // Independent people (errors): the same rule refuses every signature (signoff.mutations.ts).
+  findings.push(...checkSignerIndependence(protocol));
   return findings;
 }
 
