@@ -11,6 +11,7 @@ import { earliestTakeDownDate } from "@/modules/rules/deadlines.rules";
 import type { Finding } from "@/modules/rules/finding";
 import { checkNoticeChange } from "@/modules/rules/notice.rules";
 import { checkProtocol } from "@/modules/rules/protocol-checker";
+import { checkSignerIndependence } from "@/modules/rules/signers.rules";
 import path from "node:path";
 import { renderProtocolPdf } from "@/pdf";
 import { sealPdf } from "@/pdf/seal";
@@ -52,6 +53,14 @@ async function loadProtocol(tx: Tx, slug: string): Promise<ProtocolDTO> {
   return p;
 }
 
+/** A signature given (and whether it completed justering), or refused with the reasons. */
+type SignOutcome = { refused: string[] } | { complete: boolean; protocol: ProtocolDTO };
+
+/** Findings as the lines of a refusal: "§ 63: …" for a §, the message alone otherwise. */
+function findingLines(findings: readonly Finding[]): string[] {
+  return findings.map((f) => (f.paragraphNumber !== null ? `§ ${f.paragraphNumber}: ${f.message}` : f.message));
+}
+
 async function checkPassword(ctx: ActionContext & { actor: Actor }, password: string) {
   const user = await ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { passwordHash: true } });
   const ok = user?.passwordHash ? await verify(user.passwordHash, password).catch(() => false) : false;
@@ -67,7 +76,7 @@ export const sendForAdjustment = defineMeetingAction(
       const missing = missingSigners(p);
       const blocking = blockingFindings(checkProtocol(p, { now: new Date() }));
       if (missing.length > 0 || blocking.length > 0) {
-        const lines = [...missing, ...blocking.map((f) => (f.paragraphNumber !== null ? `§ ${f.paragraphNumber}: ${f.message}` : f.message))];
+        const lines = [...missing, ...findingLines(blocking)];
         throw new AppError("VALIDATION", `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`, {
           fieldErrors: { _: lines },
         });
@@ -107,10 +116,18 @@ export const signProtocol = defineMeetingAction(
     const { db, actor, ip, meeting, input } = ctx;
     await checkPassword(ctx, input.password);
     const result = await db.$transaction(
-      async (tx) => {
+      async (tx): Promise<SignOutcome> => {
         await lockMeeting(tx, meeting.id);
         const p = await loadProtocol(tx, meeting.slug);
         if (p.meeting.status !== "READY_FOR_ADJUSTMENT") throw new AppError("STATE", "Protokollet väntar inte längre på justering.");
+        // Independent signers, checked again at every signature: the protocol may have been sent
+        // before this rule existed, or its people changed by another path. The refusal is audited
+        // (an attempt to justera alone is worth knowing about); nothing else is written.
+        const notIndependent = checkSignerIndependence(p);
+        if (notIndependent.length > 0) {
+          await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sign.refused", entity: "Meeting", entityId: meeting.id, ip, data: { codes: notIndependent.map((f) => f.code) } });
+          return { refused: findingLines(notIndependent) };
+        }
         const roles = actor.personId ? pendingRolesFor(p, actor.personId) : [];
         if (roles.length === 0) throw new AppError("STATE", "Du har redan signerat protokollet.");
         const stored = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { contentHash: true } });
@@ -154,6 +171,9 @@ export const signProtocol = defineMeetingAction(
       },
       { timeout: 60_000 },
     );
+    if ("refused" in result) {
+      throw new AppError("VALIDATION", "Protokollet kan inte signeras: vem som justerar måste rättas först. Ordföranden eller en justerare skickar tillbaka protokollet till sekreteraren med en kommentar.", { fieldErrors: { _: result.refused } });
+    }
     if (result.complete) await (await eventsFor(db)).adjusted(result.protocol);
     return { complete: result.complete };
   },
