@@ -3,7 +3,7 @@
 // mutant is a small plausible bug; a mutant that no unit test notices is a hole in the tests.
 // Run: npm run mutation (see README, "Tests"). Reports go to reports/mutation/ (git-ignored).
 /** @type {import("@stryker-mutator/api/core").PartialStrykerOptions} */
-export default {
+const config = {
   testRunner: "vitest",
   // Only the unit project: no database, no global setup.
   vitest: { configFile: "vitest.stryker.config.mts", related: true },
@@ -28,3 +28,5 @@ export default {
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },
 };
+
+export default config;
