@@ -255,3 +255,31 @@ describe("checkDeadlines at each boundary day", () => {
     expect(findings[0]!.message).toMatch(/^Datumet ".+" är ogiltigt\. Ange det som ÅÅÅÅ-MM-DD\.$/);
   });
 });
+
+// Each finding's severity and whole Swedish sentence: the dates it names are the point of it
+// (a wrong day in the message is as misleading as a wrong rule), and a finding demoted from error
+// to warning would let a late protocol through.
+describe("checkDeadlines: severity and message of every finding", () => {
+  const notice = (postedOn: string, takeDownOn: string, storagePlace = "Itsam"): NoticeDTO => ({ postedOn, takeDownOn, storagePlace });
+  it.each([
+    [input({ adjustmentDate: null }, null, "2021-11-20"), "ADJUSTMENT_TIME_MISSING", "warning", "Justeringens plats och tid saknas. Ange när och var protokollet justeras, senast 2021-12-02."],
+    [input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"), "ADJUSTMENT_PLANNED_LATE", "error", "Justeringen är planerad till 2021-12-03, men protokollet ska justeras senast 14 dagar efter sammanträdet, dvs. senast 2021-12-02 (5 kap. 69 § kommunallagen). Välj ett tidigare datum."],
+    [input({ status: "ADJUSTED", adjustedOn: "2021-11-17" }, null, "2021-11-18"), "ADJUSTMENT_BEFORE_MEETING", "error", "Justeringsdatumet 2021-11-17 ligger före sammanträdet 2021-11-18. Rätta datumet."],
+    [input({ status: "ADJUSTED", adjustedOn: "2021-12-03" }, null, "2021-12-04"), "ADJUSTMENT_LATE", "error", "Protokollet justerades 2021-12-03, 15 dagar efter sammanträdet. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Kontrollera datumet; stämmer det, notera förseningen."],
+    [input({}, null, "2021-12-03"), "ADJUSTMENT_OVERDUE", "error", "Protokollet är inte justerat. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Justera det snarast."],
+    [input({ status: "ADJUSTED" }, null, "2021-11-20"), "ADJUSTED_ON_MISSING", "warning", "Protokollet står som justerat men justeringsdatum saknas. Ange datumet då protokollet justerades, så att fristen för anslaget kan kontrolleras."],
+    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, null, "2021-12-03"), "NOTICE_MISSING", "error", "Protokollet står som anslaget men uppgifter om anslaget saknas. Ange datum då anslaget sattes upp och var protokollet förvaras (8 kap. 12 § kommunallagen)."],
+    [input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-07"), "NOTICE_OVERDUE", "error", "Justeringen har inte tillkännagetts. Anslaget skulle ha satts upp senast 2021-12-06 (2021-12-04 är lördag), andra dagen efter justeringen (8 kap. 12 § kommunallagen). Sätt upp anslaget snarast."],
+    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-11-30", "2021-12-21"), "2021-12-30"), "NOTICE_BEFORE_ADJUSTMENT", "error", "Anslaget är daterat 2021-11-30, före justeringen 2021-12-01. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet."],
+    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-12-06", "2021-12-27"), "2021-12-30"), "NOTICE_LATE", "error", "Anslaget sattes upp 2021-12-06, men justeringen (2021-12-01) ska tillkännages senast andra dagen efter, dvs. senast 2021-12-03 (8 kap. 12 § kommunallagen). Kontrollera datumen."],
+    [input({ status: "READY_FOR_ADJUSTMENT" }, notice("2021-11-17", "2021-12-08"), "2021-11-20"), "NOTICE_BEFORE_ADJUSTMENT", "error", "Anslaget är daterat 2021-11-17, före sammanträdet 2021-11-18. Rätta datumet."],
+    [input({ status: "TAKEN_DOWN", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"), "NOTICE_TAKEN_DOWN_EARLY", "error", "Anslaget tas ned 2021-12-21, men tiden för överklagande löper till och med 2021-12-22: tre veckor från 2021-12-01 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2021-12-22."],
+    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22", " "), "2021-12-03"), "NOTICE_STORAGE_MISSING", "error", "Anslaget anger inte var protokollet förvaras. Fyll i förvaringsplats (8 kap. 12 § kommunallagen)."],
+  ] as const)("%#: %s", (i, code, severity, message) => {
+    expect(checkDeadlines(i).map(({ code, severity, message }) => ({ code, severity, message }))).toEqual([{ code, severity, message }]);
+  });
+
+  it("names the field and the value of an invalid now", () => {
+    expect(() => checkDeadlines(input({}, null, "idag"))).toThrow('now must be an ISO date, got "idag"');
+  });
+});
