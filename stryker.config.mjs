@@ -25,6 +25,8 @@ const config = {
   htmlReporter: { fileName: "reports/mutation/index.html" },
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   tempDirName: ".stryker-tmp",
+  // Not copied into the sandbox: other runs' sandboxes, reports, build output, local data.
+  ignorePatterns: ["/.stryker-tmp*", "/reports", "/.next", "/.data*", "/backups", "/test-results", "/playwright-report", "/e2e", "/bench"],
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },
 };
