@@ -149,3 +149,35 @@ describe("noticeEditWindow: what the form offers", () => {
     expect(noticeEditWindow(input)).toEqual(expected);
   });
 });
+
+describe("checkNoticeChange: every refusal is an error that stops the change", () => {
+  it.each([
+    change({ postedOn: "2021-12-14" }),
+    change({ postedOn: "2021-12-18", takeDownOn: null }),
+    change({ postedOn: "2021-12-15" }, { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } }),
+    change({ postedOn: "2021-12-17", takeDownOn: null }, { today: "2021-12-16" }),
+    change({ takeDownOn: "2022-01-04" }),
+    change({ takeDownOn: "2022-01-06" }, { today: "2022-01-07", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }),
+    change({ takeDownOn: "2022-01-20" }, { today: "2022-01-06" }),
+  ])("%#", (input) => {
+    const result = checkNoticeChange(input);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.findings.map((f) => [f.severity, f.paragraphNumber])).toEqual([["error", null]]);
+  });
+
+  it.each([
+    ["requestedPostedOn", change({ postedOn: "2021-12-32" }), '"2021-12-32"'],
+    ["requestedTakeDownOn", change({ takeDownOn: "2022-1-5" }), '"2022-1-5"'],
+    ["today", change({}, { today: "idag" }), '"idag"'],
+    ["adjustedOn", change({}, { adjustedOn: "15/12" }), '"15/12"'],
+    ["postedOn", change({}, { current: { postedOn: "x", takeDownOn: "2022-01-05" } }), '"x"'],
+    ["takeDownOn", change({}, { current: { postedOn: "2021-12-15", takeDownOn: "y" } }), '"y"'],
+  ])("names a malformed %s (a programming error) in the exception", (name, input, value) => {
+    expect(() => checkNoticeChange(input)).toThrow(`${name} must be an ISO date, got ${value}`);
+  });
+
+  it("noticeEditWindow checks its dates too", () => {
+    expect(() => noticeEditWindow({ adjustedOn: "2021-12-15", current: AUTO, today: "2021-13-01" })).toThrow('today must be an ISO date, got "2021-13-01"');
+    expect(() => noticeEditWindow({ adjustedOn: "2021-12-15", current: { ...AUTO, takeDownOn: "z" }, today: "2021-12-15" })).toThrow('takeDownOn must be an ISO date, got "z"');
+  });
+});

@@ -301,3 +301,59 @@ describe("checkProtocol", () => {
     expect(isReadyForAdjustment(checkProtocol(p, NOW))).toBe(false);
   });
 });
+
+// Bugs a careless change could plant without the tests above noticing: a gap of exactly one §,
+// a placeholder left in a field other than the decision, sections and basis documents.
+describe("checkProtocol: boundaries and every text field", () => {
+  it.each([
+    ["§§ 12, 13, 15: one § missing", [12, 13, 15], ["PARAGRAPH_NUMBER_GAP@15:number"]],
+    ["§§ 12, 14, 15: one § missing after the first", [12, 14, 15], ["PARAGRAPH_NUMBER_GAP@14:number"]],
+    ["§§ 12, 14, 16: two gaps of one", [12, 14, 16], ["PARAGRAPH_NUMBER_GAP@14:number", "PARAGRAPH_NUMBER_GAP@16:number"]],
+    ["§§ 12, 13, 14: no gap", [12, 13, 14], []],
+    ["§ 12 alone: no gap", [12], []],
+  ] as const)("%s", (_label, numbers, expected) => {
+    expect(codes((p) => { p.paragraphs = numbers.map((n) => paragraph(n)); })).toEqual(expected);
+  });
+
+  it("says which § is missing when one is", () => {
+    const p = clean();
+    p.paragraphs = [paragraph(12), paragraph(13), paragraph(15)];
+    expect(checkProtocol(p, NOW).map((f) => f.message)).toEqual([
+      "Numreringen hoppar från § 13 till § 15; § 14 saknas. Paragraferna ska numreras i en följd; numrera om.",
+    ]);
+  });
+
+  it.each([
+    ["continues exactly after the previous meeting", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], []],
+    ["skips exactly one § after the previous meeting", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], ["PARAGRAPH_NUMBER_GAP@12:number"]],
+    ["overlaps the previous meeting by exactly one §", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], ["PARAGRAPH_NUMBER_DUPLICATE@12:number"]],
+  ] as const)("numbering across the year: %s", (_label, earlier, expected) => {
+    expect(codes(() => {}, { ...NOW, otherMeetingsThisYear: [{ meetingDate: "2024-02-15", paragraphNumbers: earlier }] })).toEqual(expected);
+  });
+
+  it("a year's first meeting starting at § 1 is fine, at § 2 is a gap", () => {
+    const at = (first: number) => codes((p) => { p.paragraphs = [paragraph(first), paragraph(first + 1)]; }, { ...NOW, otherMeetingsThisYear: [] });
+    expect(at(1)).toEqual([]);
+    expect(at(2)).toEqual(["PARAGRAPH_NUMBER_GAP@2:number"]);
+  });
+
+  const mover = { personId: "c", name: "C" };
+  it.each([
+    ["title", { title: "Ärende XX" }, "title"],
+    ["a motion", { motions: [{ ...mover, kind: "MOTION" as const, text: "att [namn] får i uppdrag att utreda frågan", amendsIndex: null, withdrawn: false }], propositions: ["Ordföranden ställer förslaget under proposition."] }, "motions[0]"],
+    ["a second motion", {
+      motions: [
+        { ...mover, kind: "MOTION" as const, text: "att avslå förslaget i sin helhet", amendsIndex: null, withdrawn: false },
+        { ...mover, kind: "MOTION" as const, text: "Lorem ipsum dolor sit amet", amendsIndex: null, withdrawn: false },
+      ],
+      propositions: ["Ordföranden ställer förslagen under proposition."],
+    }, "motions[1]"],
+    ["the propositionsordning", { propositions: ["Ordföranden ställer [skriv förslaget] under proposition."] }, "propositions[0]"],
+    ["a protokollsanteckning", { notes: [{ personId: "c", name: "C", text: "Skriv text här" }] }, "notes[0]"],
+    ["the dispatch", { dispatch: ["Akt", "<infoga mottagare>"] }, "dispatch[1]"],
+    ["the decision intro", { decision: { intro: "Socialnämnden beslutar att anta planen daterad ÅÅÅÅ-MM-DD.", clauses: [] } }, "decision.intro"],
+    ["a section heading", { sections: [section("[Rubrik]", "Förvaltningen redovisar ärendet.")] }, "sections[0]"],
+  ] as const)("finds a template placeholder in %s", (_label, extra, field) => {
+    expect(codes(withParagraph(1, extra as Partial<ParagraphDTO>))).toEqual([`PLACEHOLDER_TEXT@13:${field}`]);
+  });
+});

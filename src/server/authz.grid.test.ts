@@ -1,0 +1,254 @@
+// The permission table as a full grid: every permission × every role × every meeting state,
+// compared with a table written out by hand below. The table is deliberately NOT derived from
+// PERMISSIONS: a reviewer reads it as the specification, and a change to PERMISSIONS that is not
+// also made here fails (a permission allowing `protocol.return` in DRAFT, say).
+import { describe, expect, it } from "vitest";
+import type { MeetingStatus } from "@/modules/protocol/protocol.types";
+import { authorize, authorizeForBody, authorizeGlobal, meetingWhereForActor, PERMISSIONS, rolesFor, type Actor, type MeetingPermission, type MeetingResource, type Role } from "./authz";
+
+const BODY = "b-direktionen";
+const STATUSES = ["DRAFT", "READY_FOR_ADJUSTMENT", "ADJUSTED", "POSTED", "TAKEN_DOWN"] as const satisfies readonly MeetingStatus[];
+
+const meeting = (status: MeetingStatus): MeetingResource => ({
+  bodyId: BODY,
+  status,
+  secretaryPersonId: "p-meeting-secretary",
+  chairPersonId: "p-chair",
+  adjusterPersonIds: ["p-adjuster-1", "p-adjuster-2"],
+});
+
+// One actor per role, each holding exactly that one role towards the meeting (and nothing else:
+// the chair and the justerare have no body role, the meeting's secretary is not the body's).
+const actor = (personId: string | null, extra: Partial<Actor> = {}): Actor => ({ userId: `u-${personId}`, isAdmin: false, personId, bodyRoles: [], ...extra });
+const ACTORS: Record<Role | "none", Actor> = {
+  admin: actor(null, { isAdmin: true }),
+  secretary: actor("p-body-secretary", { bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }] }),
+  member: actor("p-member", { bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] }),
+  meetingSecretary: actor("p-meeting-secretary"),
+  chair: actor("p-chair"),
+  adjuster: actor("p-adjuster-2"),
+  none: actor("p-nobody", { bodyRoles: [{ bodyId: "b-other", role: "SECRETARY" }] }),
+};
+
+// ok = allowed, F = forbidden (the role may never do it), S = refused because of the state.
+// Columns: DRAFT, READY_FOR_ADJUSTMENT, ADJUSTED, POSTED, TAKEN_DOWN.
+const GRID = `
+meeting.read                admin             ok  ok  ok  ok  ok
+meeting.read                secretary         ok  ok  ok  ok  ok
+meeting.read                member            ok  ok  ok  ok  ok
+meeting.read                meetingSecretary  ok  ok  ok  ok  ok
+meeting.read                chair             ok  ok  ok  ok  ok
+meeting.read                adjuster          ok  ok  ok  ok  ok
+meeting.read                none              F   F   F   F   F
+
+meeting.create              admin             ok  ok  ok  ok  ok
+meeting.create              secretary         ok  ok  ok  ok  ok
+meeting.create              member            F   F   F   F   F
+meeting.create              meetingSecretary  F   F   F   F   F
+meeting.create              chair             F   F   F   F   F
+meeting.create              adjuster          F   F   F   F   F
+meeting.create              none              F   F   F   F   F
+
+meeting.edit                admin             ok  S   S   S   S
+meeting.edit                secretary         ok  S   S   S   S
+meeting.edit                member            F   F   F   F   F
+meeting.edit                meetingSecretary  F   F   F   F   F
+meeting.edit                chair             F   F   F   F   F
+meeting.edit                adjuster          F   F   F   F   F
+meeting.edit                none              F   F   F   F   F
+
+meeting.delete              admin             ok  S   S   S   S
+meeting.delete              secretary         ok  S   S   S   S
+meeting.delete              member            F   F   F   F   F
+meeting.delete              meetingSecretary  F   F   F   F   F
+meeting.delete              chair             F   F   F   F   F
+meeting.delete              adjuster          F   F   F   F   F
+meeting.delete              none              F   F   F   F   F
+
+protocol.sendForAdjustment  admin             ok  S   S   S   S
+protocol.sendForAdjustment  secretary         ok  S   S   S   S
+protocol.sendForAdjustment  member            F   F   F   F   F
+protocol.sendForAdjustment  meetingSecretary  F   F   F   F   F
+protocol.sendForAdjustment  chair             F   F   F   F   F
+protocol.sendForAdjustment  adjuster          F   F   F   F   F
+protocol.sendForAdjustment  none              F   F   F   F   F
+
+protocol.sign               admin             F   F   F   F   F
+protocol.sign               secretary         F   F   F   F   F
+protocol.sign               member            F   F   F   F   F
+protocol.sign               meetingSecretary  S   ok  S   S   S
+protocol.sign               chair             S   ok  S   S   S
+protocol.sign               adjuster          S   ok  S   S   S
+protocol.sign               none              F   F   F   F   F
+
+protocol.return             admin             F   F   F   F   F
+protocol.return             secretary         F   F   F   F   F
+protocol.return             member            F   F   F   F   F
+protocol.return             meetingSecretary  F   F   F   F   F
+protocol.return             chair             S   ok  S   S   S
+protocol.return             adjuster          S   ok  S   S   S
+protocol.return             none              F   F   F   F   F
+
+protocol.correct            admin             S   S   ok  ok  ok
+protocol.correct            secretary         S   S   ok  ok  ok
+protocol.correct            member            F   F   F   F   F
+protocol.correct            meetingSecretary  F   F   F   F   F
+protocol.correct            chair             F   F   F   F   F
+protocol.correct            adjuster          F   F   F   F   F
+protocol.correct            none              F   F   F   F   F
+
+notice.edit                 admin             S   S   ok  ok  S
+notice.edit                 secretary         S   S   ok  ok  S
+notice.edit                 member            F   F   F   F   F
+notice.edit                 meetingSecretary  F   F   F   F   F
+notice.edit                 chair             F   F   F   F   F
+notice.edit                 adjuster          F   F   F   F   F
+notice.edit                 none              F   F   F   F   F
+
+audit.read                  admin             ok  ok  ok  ok  ok
+audit.read                  secretary         ok  ok  ok  ok  ok
+audit.read                  member            F   F   F   F   F
+audit.read                  meetingSecretary  F   F   F   F   F
+audit.read                  chair             F   F   F   F   F
+audit.read                  adjuster          F   F   F   F   F
+audit.read                  none              F   F   F   F   F
+`;
+
+// The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
+const STATE_MESSAGES: Record<MeetingPermission, string> = {
+  "meeting.read": "Protokollet kan inte visas.",
+  "meeting.create": "Sammanträdet kan inte skapas.",
+  "meeting.edit": "Protokollet kan inte ändras: det är skickat till justering eller justerat. Efter justering görs ändringar som rättelse.",
+  "meeting.delete": "Sammanträdet kan inte tas bort: protokollet har skickats till justering.",
+  "protocol.sendForAdjustment": "Protokollet kan bara skickas till justering när det är ett utkast.",
+  "protocol.sign": "Protokollet kan bara signeras när det väntar på justering.",
+  "protocol.return": "Protokollet kan bara skickas tillbaka när det väntar på justering.",
+  "protocol.correct": "Rättelse görs först när protokollet är justerat; ändra utkastet i stället.",
+  "notice.edit": "Anslaget kan bara ändras när protokollet är justerat och anslaget inte tagits ned.",
+  "audit.read": "Händelseloggen kan inte visas.",
+};
+const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
+const UNAUTHENTICATED = "Logga in för att fortsätta.";
+
+type Cell = "ok" | "F" | "S";
+const rows = GRID.trim()
+  .split("\n")
+  .filter((line) => line.trim() !== "")
+  .map((line) => {
+    const [permission, role, ...cells] = line.trim().split(/\s+/);
+    return { permission: permission as MeetingPermission, role: role as Role | "none", cells: cells as Cell[] };
+  });
+
+describe("the permission grid (permission × role × state)", () => {
+  it("is complete: every permission × every role exactly once, one cell per state", () => {
+    const keys = rows.map((r) => `${r.permission} ${r.role}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    const want = Object.keys(PERMISSIONS).flatMap((p) => Object.keys(ACTORS).map((r) => `${p} ${r}`));
+    expect(keys.sort()).toEqual(want.sort());
+    for (const r of rows) expect(r.cells, `${r.permission} ${r.role}`).toHaveLength(STATUSES.length);
+  });
+
+  const cases = rows.flatMap((r) => STATUSES.map((status, i) => [r.permission, r.role, status, r.cells[i]!] as const));
+  it.each(cases)("%s by %s in %s → %s", (permission, role, status, cell) => {
+    const decision = authorize(ACTORS[role], permission, meeting(status));
+    if (cell === "ok") {
+      expect(decision.ok).toBe(true);
+      // The roles handed on are exactly the one role the actor holds.
+      if (decision.ok) expect([...decision.roles]).toEqual([role]);
+    } else if (cell === "F") {
+      expect(decision).toEqual({ ok: false, reason: "forbidden", message: FORBIDDEN });
+    } else {
+      expect(decision).toEqual({ ok: false, reason: "state", message: STATE_MESSAGES[permission] });
+    }
+  });
+
+  it.each(Object.keys(PERMISSIONS).flatMap((p) => STATUSES.map((s) => [p as MeetingPermission, s] as const)))(
+    "%s in %s without a session → unauthenticated",
+    (permission, status) => {
+      expect(authorize(null, permission, meeting(status))).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
+    },
+  );
+});
+
+describe("rolesFor", () => {
+  const m = meeting("READY_FOR_ADJUSTMENT");
+
+  it("gives a chair without any body role the role chair, so they can read and sign", () => {
+    const chair = ACTORS.chair;
+    expect(chair.bodyRoles).toEqual([]);
+    expect([...rolesFor(chair, m)]).toEqual(["chair"]);
+    expect(authorize(chair, "meeting.read", m).ok).toBe(true);
+    expect(authorize(chair, "protocol.sign", m).ok).toBe(true);
+    expect(authorize(chair, "protocol.return", m).ok).toBe(true);
+    expect(authorize(chair, "meeting.edit", meeting("DRAFT"))).toMatchObject({ reason: "forbidden" });
+  });
+
+  it("finds every justerare in the list, not only the first", () => {
+    expect([...rolesFor(actor("p-adjuster-1"), m)]).toEqual(["adjuster"]);
+    expect([...rolesFor(actor("p-adjuster-2"), m)]).toEqual(["adjuster"]);
+  });
+
+  it("adds up the roles one person holds", () => {
+    const both = actor("p-chair", { isAdmin: true, bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }, { bodyId: BODY, role: "MEMBER" }] });
+    expect([...rolesFor(both, { ...m, adjusterPersonIds: ["p-chair"], secretaryPersonId: "p-chair" })].sort()).toEqual(
+      ["admin", "adjuster", "chair", "meetingSecretary", "member", "secretary"].sort(),
+    );
+  });
+
+  it("ignores body roles in another body", () => {
+    expect([...rolesFor(actor("p-x", { bodyRoles: [{ bodyId: "b-other", role: "SECRETARY" }, { bodyId: "b-other", role: "MEMBER" }] }), m)]).toEqual([]);
+  });
+
+  it("never matches a user without a person against a meeting without a secretary, chair or justerare", () => {
+    const empty = { bodyId: BODY, status: "DRAFT" as const, secretaryPersonId: null, chairPersonId: null, adjusterPersonIds: [] };
+    expect([...rolesFor(actor(null), empty)]).toEqual([]);
+    // …and a meeting known only by its body (creating one) gives no personal roles at all.
+    expect([...rolesFor(actor("p-chair"), { bodyId: BODY })]).toEqual([]);
+  });
+
+  it("gives an admin no role but admin", () => {
+    expect([...rolesFor(ACTORS.admin, m)]).toEqual(["admin"]);
+  });
+});
+
+describe("authorizeForBody and authorizeGlobal", () => {
+  it("lets the body's secretary and an admin create a meeting, and nobody else", () => {
+    expect(authorizeForBody(ACTORS.secretary, "meeting.create", BODY).ok).toBe(true);
+    expect(authorizeForBody(ACTORS.admin, "meeting.create", BODY).ok).toBe(true);
+    expect(authorizeForBody(ACTORS.secretary, "meeting.create", "b-other")).toEqual({ ok: false, reason: "forbidden", message: FORBIDDEN });
+    expect(authorizeForBody(ACTORS.member, "meeting.create", BODY)).toEqual({ ok: false, reason: "forbidden", message: FORBIDDEN });
+    // A chair of some meeting is not a secretary of the body.
+    expect(authorizeForBody(ACTORS.chair, "meeting.create", BODY).ok).toBe(false);
+    expect(authorizeForBody(null, "meeting.create", BODY)).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
+  });
+
+  it("lets only admins manage users", () => {
+    expect(authorizeGlobal(ACTORS.admin, "admin.manageUsers")).toEqual({ ok: true, roles: new Set(["admin"]) });
+    for (const who of ["secretary", "member", "meetingSecretary", "chair", "adjuster", "none"] as const) {
+      expect(authorizeGlobal(ACTORS[who], "admin.manageUsers")).toEqual({ ok: false, reason: "forbidden", message: "Bara administratörer får göra det här." });
+    }
+    expect(authorizeGlobal(null, "admin.manageUsers")).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
+  });
+});
+
+describe("meetingWhereForActor (the shape; tests/authz-matrix.int.test.ts runs it on PostgreSQL)", () => {
+  it("gives admins every meeting", () => {
+    expect(meetingWhereForActor(ACTORS.admin)).toEqual({});
+  });
+
+  it("gives a person their bodies, and the meetings they are secretary, justerare or chair of", () => {
+    const a = actor("p-1", { bodyRoles: [{ bodyId: "b-1", role: "MEMBER" }, { bodyId: "b-2", role: "SECRETARY" }] });
+    expect(meetingWhereForActor(a)).toEqual({
+      OR: [
+        { bodyId: { in: ["b-1", "b-2"] } },
+        { secretaryId: "p-1" },
+        { adjusters: { some: { personId: "p-1" } } },
+        { attendances: { some: { personId: "p-1", role: "CHAIR" } } },
+      ],
+    });
+  });
+
+  it("gives a user without a person only their bodies' meetings", () => {
+    expect(meetingWhereForActor(actor(null, { bodyRoles: [{ bodyId: "b-1", role: "MEMBER" }] }))).toEqual({ OR: [{ bodyId: { in: ["b-1"] } }] });
+  });
+});
