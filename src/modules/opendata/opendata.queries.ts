@@ -7,7 +7,7 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { IsoDate } from "@/lib/iso-date";
 import { findPublicProtocol, publicMeetingWhere } from "@/modules/public/public.queries";
-import { maskPersonalNumbers, PUBLIC_STATUSES } from "@/modules/public/public.rules";
+import { PUBLIC_STATUSES, toPublicCaseHeading } from "@/modules/public/public.rules";
 import { findPublicPdf, type ServedPdf } from "@/modules/signoff/issued-copies";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
 import {
@@ -319,6 +319,7 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
       number: true,
       title: true,
       caseNumber: true,
+      isConfidential: true,
       bodyId: true,
       meeting: { select: { slug: true, date: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } } } },
     },
@@ -326,7 +327,9 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
   });
   const papers = new Map<string, PaperRecord>();
   for (const row of rows) {
-    const caseNumber = row.caseNumber!;
+    // The case number and title as the public projection gives them (its policy, not a copy of it).
+    const { caseNumber, title } = toPublicCaseHeading(row);
+    if (caseNumber === null) continue;
     const key = paperKey(caseNumber);
     if (key === "") continue;
     const consultation: ConsultationRecord = {
@@ -334,7 +337,7 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
       meetingDate: isoDay(row.meeting.date),
       bodyId: row.bodyId,
       number: row.number,
-      title: maskPersonalNumbers(row.title),
+      title,
       meetingCreatedAt: row.meeting.createdAt.toISOString(),
       meetingModified: later(row.meeting.updatedAt, row.meeting.notice?.updatedAt).toISOString(),
     };
