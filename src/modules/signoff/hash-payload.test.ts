@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
 import { fullProtocol } from "@/modules/public/full-protocol.fixture";
+import { changed, leaves, withLeaf, type Leaf } from "@/modules/public/leaves.fixture";
 import type { AttendanceDTO, ParagraphDTO, ProtocolDTO } from "@/modules/protocol/protocol.types";
 import { ATTENDANCE_COVERAGE, PARAGRAPH_COVERAGE, PROTOCOL_COVERAGE, type Coverage } from "./hash-payload";
 import { protocolContentHash } from "./signoff.hash";
@@ -32,6 +33,68 @@ describe("the coverage", () => {
     expect(Object.keys(PROTOCOL_COVERAGE).sort()).toEqual(Object.keys(fullProtocol()).sort());
     for (const rule of Object.values(PROTOCOL_COVERAGE)) {
       if ("excluded" in rule) expect(rule.excluded.length).toBeGreaterThan(10);
+    }
+  });
+});
+
+/**
+ * Leaves of the fully filled protocol a change to which must NOT change the hash, with the reason.
+ * Every other leaf (content) must change it.
+ */
+const EXCLUDED_FROM_HASH: Record<string, string> = {
+  "body.slug": "the address of the body's pages",
+  "meeting.id": "database id",
+  "meeting.status": "workflow state",
+  "meeting.adjustedOn": "set when the last signature comes in",
+  "secretary.personId": "people appear by name",
+  "adjusters[].personId": "people appear by name",
+  "attendance[].personId": "people appear by name (a seat taken names the person replaced)",
+  "paragraphs[].id": "database id",
+  "paragraphs[].attachments[].id": "database id",
+  "paragraphs[].motions[].personId": "people appear by name",
+  "paragraphs[].votes[].ballots[].personId": "people appear by name",
+  "paragraphs[].reservations[].personId": "people appear by name",
+  "paragraphs[].notes[].personId": "people appear by name",
+  "paragraphs[].recusals[].personId": "people appear by name",
+  "notice.postedOn": "the notice is set at and after justering",
+  "notice.takeDownOn": "the notice is set at and after justering",
+  "notice.storagePlace": "the notice is set at and after justering",
+  "notice.revisedAt": "the notice is set at and after justering",
+  "signatures[].personId": "the signatures sign the payload",
+  "signatures[].name": "the signatures sign the payload",
+  "signatures[].role": "the signatures sign the payload",
+  "signatures[].signedAt": "the signatures sign the payload",
+  "signatures[].contentHash": "the signatures sign the payload",
+  "corrections[].paragraphNumber": "rättelser come after justering, each signed on its own",
+  "corrections[].text": "rättelser come after justering, each signed on its own",
+  "corrections[].signedBy": "rättelser come after justering, each signed on its own",
+  "corrections[].signedAt": "rättelser come after justering, each signed on its own",
+};
+
+describe("every leaf of a fully filled protocol, changed once", () => {
+  const base = fullProtocol();
+  const baseHash = protocolContentHash(base);
+  const all = leaves(base);
+  const hashWith = (leaf: Leaf) => protocolContentHash(withLeaf(base, leaf.path, changed(leaf.value)));
+
+  it("covers the whole protocol: text, numbers, yes/no, rich text attributes, notice and rättelser", () => {
+    const names = new Set(all.map((l) => l.name));
+    expect(all.length).toBeGreaterThan(250);
+    for (const name of ["paragraphs[].votes[].ballots[].choice", "paragraphs[].isConfidential", "attendance[].role", "meeting.date", "paragraphs[].recusals[].reason", "paragraphs[].sections[].content.content[].attrs.level", "notice.postedOn", "corrections[].text"]) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it("changes the hash, except at the documented excluded paths", () => {
+    const uncovered = all.filter((l) => !Object.hasOwn(EXCLUDED_FROM_HASH, l.name) && hashWith(l) === baseHash).map((l) => l.name);
+    expect(uncovered).toEqual([]);
+  });
+
+  it("has no stale exclusions: each names leaves that exist and leave the hash as it is", () => {
+    for (const name of Object.keys(EXCLUDED_FROM_HASH)) {
+      const matching = all.filter((l) => l.name === name);
+      expect(matching.length, `${name} names no leaf`).toBeGreaterThan(0);
+      for (const leaf of matching) expect(hashWith(leaf), `${name} is covered after all`).toBe(baseHash);
     }
   });
 });
