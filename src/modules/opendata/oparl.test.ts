@@ -35,7 +35,6 @@ const meta: MeetingMeta = {
   bodyId: "body-direktionen",
   createdAt: "2021-11-01T08:00:00.000Z",
   modified: "2021-12-16T14:03:07.000Z",
-  contentHash: "ab".repeat(32),
   file,
 };
 
@@ -157,7 +156,7 @@ describe("toOParlMeeting", () => {
       appealEndsOn: "2022-01-07",
       storagePlace: "Itsam",
     });
-    expect(meeting["paragraf:contentHash"]).toBe(meta.contentHash);
+    expect(meeting["paragraf:contentHash"]).toBe("ab".repeat(32));
     expect(meeting["paragraf:signatories"]).toEqual([
       { person: u.person("joakim-karlsson"), name: "Joakim Karlsson", role: "sekreterare" },
       { person: u.person("jacob-kall"), name: "Jacob Käll", role: "ordförande" },

@@ -168,7 +168,6 @@ export interface MeetingMeta {
   createdAt: string;
   /** The latest of the meeting's, its notice's and its latest rättelse's change. */
   modified: string;
-  contentHash: string | null;
   /** The public protocol PDF; null when there is no stored original yet. */
   file: FileRecord | null;
 }
@@ -432,7 +431,8 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
     "paragraf:place": m.place,
     "paragraf:status": m.status,
     "paragraf:adjustedOn": m.adjustedOn,
-    "paragraf:contentHash": meta.contentHash,
+    // The verification code as the public projection carries it (every signature holds the hash it signed).
+    "paragraf:contentHash": protocol.signatures.find((s) => s.contentHash !== null)?.contentHash ?? null,
     "paragraf:notice": protocol.notice
       ? {
           postedOn: protocol.notice.postedOn,

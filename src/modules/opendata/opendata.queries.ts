@@ -267,7 +267,6 @@ export async function findPublicMeeting(db: PrismaClient, slug: string): Promise
       bodyId: true,
       createdAt: true,
       updatedAt: true,
-      contentHash: true,
       notice: { select: { updatedAt: true } },
       corrections: lastCorrection,
       body: { select: { organisation: { select: { slug: true } } } },
@@ -283,7 +282,6 @@ export async function findPublicMeeting(db: PrismaClient, slug: string): Promise
       bodyId: row.bodyId,
       createdAt: row.createdAt.toISOString(),
       modified: meetingModified(row).toISOString(),
-      contentHash: row.contentHash,
       file: await findFileRecord(db, { meetingId: row.id }),
     },
   };
