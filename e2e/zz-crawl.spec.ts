@@ -1,7 +1,10 @@
 // Nothing leaks (issue 8). A crawler starts from the public pages and the open data entry points,
 // follows every same-origin link (a[href], link[href], URL strings in JSON, links in Atom and
 // iCalendar) and checks every answer: no draft or meeting awaiting justering (slug or id), no
-// confidential § text, no e-mail address, no personnummer, no stack trace. Links into the
+// confidential § text, no e-mail address, no personnummer, no stack trace. Every PDF it reaches
+// (protocol, notice, OParl downloads) is read as a reader would: its text (pdftotext), its
+// metadata and XMP (pdfinfo, pdfinfo -meta) and embedded files (pdfdetach), and checked the same
+// way. A crawl that stops early (URL or time limit, a failed request) fails. Links into the
 // workspace must, without a session, lead to the login page or a 404. Then hostile parameters
 // against the public pages, which need Next's runtime (the route handlers and schemas get their
 // 10 000+ inputs in tests/fuzz-public.int.test.ts and src/fuzz).
@@ -11,6 +14,7 @@
 // draft of its own so that it does not depend on the latter.
 import { expect, test, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
+import { pdfTextsToCheck } from "../src/fuzz/pdf-leaks";
 import { containsPersonalNumber } from "../src/modules/public/public.rules";
 import { DATE_STRINGS, findStackTrace, hostileString, RANGE_STRINGS, SCRIPT_STRINGS, SQL_STRINGS, wellFormed } from "../tests/support/fuzz-arbitraries";
 import { SECRETARY, signInAs } from "./auth";
@@ -19,8 +23,9 @@ const SEED_SLUG = "direktionen-2021-11-18";
 const START = ["/anslagstavla", "/protokoll", "/verifiera", "/tillganglighet", "/api/oparl/v1/system", "/api/feeds/anslag.atom"];
 // Not linked from any page: the sammanträdesdagar feed of each organ of the seed.
 const FEEDS = ["/api/feeds/direktionen/sammantraden.ics", "/api/feeds/kommunchefsberedningen/sammantraden.ics"];
-const MAX_URLS = 500;
-const MAX_MS = 90_000;
+// Limits against a runaway crawl; reaching one fails the test (the crawl would be incomplete).
+const MAX_URLS = 2_000;
+const MAX_MS = 150_000;
 /** § 61 of the seed (personnel matters) is confidential: none of its text may be published. */
 const CONFIDENTIAL_TEXT = ["Status rekryteringar", "strategi- och projektchef", "skyddsronder"];
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b/;
@@ -32,12 +37,17 @@ test.describe.configure({ mode: "serial" });
 
 /** Slugs, ids and text of what is not public, as the secretary's own pages show them. */
 const secrets: string[] = [...CONFIDENTIAL_TEXT];
+/** The signed original of the seed (with § 61's text), from the workspace: the PDF detector's own check. */
+let signedOriginal: Buffer;
 
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   const context = await browser.newContext({ locale: "sv-SE" });
   const page = await context.newPage();
   await signInAs(page, SECRETARY);
+  const original = await page.request.get(`/moten/${SEED_SLUG}/pdf`);
+  expect(original.headers()["content-type"]).toBe("application/pdf");
+  signedOriginal = await original.body();
 
   // A draft of this spec's own, with a § whose title must never be published.
   const draftTitle = `Utkast som inte får synas ${Date.now()}`;
@@ -114,10 +124,26 @@ function leakIn(body: string): string | null {
 
 const isText = (contentType: string) => /html|json|text|xml|calendar/.test(contentType);
 
+/** What is wrong with a public PDF, if anything: checked like a page, in its text, metadata and embedded files. */
+function leakInPdf(pdf: Uint8Array): string | null {
+  let texts: string[];
+  try {
+    texts = pdfTextsToCheck(pdf);
+  } catch (error) {
+    return `cannot be read as PDF: ${String(error).slice(0, 200)}`;
+  }
+  for (const text of texts) {
+    const leak = leakIn(text);
+    if (leak) return `PDF ${leak}`;
+  }
+  return null;
+}
+
 test("a crawler from the public pages and open data finds no draft, secret, e-mail, personnummer or stack trace", async ({ request, baseURL }) => {
   test.setTimeout(MAX_MS + 60_000);
   // The detector itself: each kind of leak is caught.
   for (const sample of ["<p>anna.andersson@kommun.se</p>", "Född 19811118-1234", "    at load (/app/src/x.ts:10:5)", secrets[0]!]) expect(leakIn(sample), sample).not.toBeNull();
+  expect(leakInPdf(signedOriginal), "the signed original shows § 61").toMatch(/^PDF contains "/);
   const origin = new URL(baseURL!);
   // Open data links use APP_URL, which defaults to localhost on the same port.
   const sameOrigin = (u: URL) => (u.hostname === origin.hostname || u.hostname === "localhost") && u.port === origin.port && u.protocol === origin.protocol;
@@ -136,6 +162,10 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   const problems: string[] = [];
   const external = new Map<string, number>();
   let fetched = 0;
+  /** Links not followed because MAX_URLS was reached. */
+  let overLimit = 0;
+  /** Public PDFs read, and their text (to see that the reading worked). */
+  const pdfs = new Map<string, string>();
   const started = Date.now();
 
   const enqueue = (raw: string, from: string) => {
@@ -153,7 +183,11 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
     if (url.pathname.startsWith("/_next/")) return;
     const path = url.pathname + url.search;
     if (WORKSPACE.test(url.pathname) || url.pathname.startsWith("/logga-in")) workspaceLinks.add(path);
-    else if (!seen.has(path) && seen.size < MAX_URLS) {
+    else if (!seen.has(path)) {
+      if (seen.size >= MAX_URLS) {
+        overLimit++;
+        return;
+      }
       seen.add(path);
       queue.push(path);
     }
@@ -161,7 +195,13 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
 
   while (queue.length > 0 && Date.now() - started < MAX_MS) {
     const path = queue.shift()!;
-    const res: APIResponse = await request.get(path, { maxRedirects: 0, failOnStatusCode: false });
+    let res: APIResponse;
+    try {
+      res = await request.get(path, { maxRedirects: 0, failOnStatusCode: false });
+    } catch (error) {
+      problems.push(`${path}: request failed: ${String(error).slice(0, 200)}`);
+      continue;
+    }
     fetched++;
     const status = res.status();
     const contentType = res.headers()["content-type"] ?? "";
@@ -170,12 +210,28 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
       continue;
     }
     if (status !== 200) problems.push(`${path}: status ${status}`);
-    if (!isText(contentType)) continue;
+    if (contentType.startsWith("application/pdf")) {
+      const pdf = await res.body();
+      const leak = leakInPdf(pdf);
+      if (leak) problems.push(`${path}: ${leak}`);
+      else pdfs.set(path, pdfTextsToCheck(pdf)[0]!);
+      continue;
+    }
+    // Images and fonts carry no text of a protocol; anything else unread would be a blind spot.
+    if (/^(image|font)\//.test(contentType)) continue;
+    if (!isText(contentType)) {
+      problems.push(`${path}: ${contentType || "no content type"} is neither a page nor a PDF, and was not checked`);
+      continue;
+    }
     const body = await res.text();
     const leak = leakIn(body);
     if (leak) problems.push(`${path}: ${leak}`);
     for (const link of linksIn(body, contentType)) enqueue(link, path);
   }
+
+  // An incomplete crawl is a failure, not a log line.
+  if (queue.length > 0) problems.push(`the crawl stopped after ${MAX_MS / 1000} s with ${queue.length} URLs unvisited`);
+  if (overLimit > 0) problems.push(`the crawl reached ${MAX_URLS} URLs: ${overLimit} links not followed`);
 
   // The public protocol pages of what is not justerat do not exist.
   for (const slug of hiddenSlugs) {
@@ -200,7 +256,8 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   }
 
   console.log(
-    `Crawled ${fetched} public URLs in ${((Date.now() - started) / 1000).toFixed(1)} s (${seen.size} found, ${queue.length} left unvisited); ` +
+    `Crawled ${fetched} public URLs in ${((Date.now() - started) / 1000).toFixed(1)} s (${seen.size} found, ${queue.length} left unvisited, ${overLimit} over the limit); ` +
+      `${pdfs.size} PDFs read (${[...pdfs.keys()].join(", ")}); ` +
       `${workspaceLinks.size} workspace links checked without a session (${[...workspaceLinks].join(", ")}); ` +
       `external links not followed: ${JSON.stringify(Object.fromEntries(external))}; ${secrets.length} non-public slugs, ids and texts looked for.`,
   );
@@ -209,6 +266,9 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   // The crawl reached the justerat protocol, its §§ in OParl and its PDFs.
   expect([...seen]).toEqual(expect.arrayContaining([`/protokoll/${SEED_SLUG}`, `/protokoll/${SEED_SLUG}/protokoll.pdf`, `/api/oparl/v1/meeting/${SEED_SLUG}`]));
   expect(fetched).toBeGreaterThan(30);
+  // Its PDFs were read, the OParl download among them, and reading them found the text.
+  expect([...pdfs.keys()]).toEqual(expect.arrayContaining([`/protokoll/${SEED_SLUG}/protokoll.pdf`, expect.stringMatching(/^\/api\/oparl\/v1\/file\/[^/]+\/download$/)]));
+  expect(pdfs.get(`/protokoll/${SEED_SLUG}/protokoll.pdf`)).toContain("§ 61");
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -71,7 +71,7 @@ describe("the masked public copy", () => {
     expect(new Set(bodies.map(sha256Hex)).size).toBe(1);
     const rows = await copies();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: "PUBLIC", fingerprint: "rättelser=0;anslag=-;offentlig=2", correctionCount: 0, noticeRevisedAt: null, sealedAt: adjustedAt, sha256: sha256Hex(bodies[0]!) });
+    expect(rows[0]).toMatchObject({ kind: "PUBLIC", fingerprint: "rättelser=0;anslag=-;offentlig=3", correctionCount: 0, noticeRevisedAt: null, sealedAt: adjustedAt, sha256: sha256Hex(bodies[0]!) });
     firstCopy = bodies[0]!;
   });
 
@@ -137,7 +137,7 @@ describe("after a rättelse", () => {
       ["PUBLIC", 0],
       ["PUBLIC", 1],
     ]);
-    expect(rows[1]!.fingerprint).toMatch(/^rättelser=1:[0-9a-f]{16};anslag=-;offentlig=2$/);
+    expect(rows[1]!.fingerprint).toMatch(/^rättelser=1:[0-9a-f]{16};anslag=-;offentlig=3$/);
     const correction = await db.correction.findFirstOrThrow({ where: { meetingId } });
     expect(rows[1]!.sealedAt).toEqual(correction.signedAt);
 

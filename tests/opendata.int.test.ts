@@ -31,6 +31,9 @@ import { GET as organizationMeetings } from "@/app/api/oparl/v1/organization/[id
 import { GET as paperItem } from "@/app/api/oparl/v1/paper/[org]/[key]/route";
 import { GET as personItem } from "@/app/api/oparl/v1/person/[id]/route";
 import { GET as system } from "@/app/api/oparl/v1/system/route";
+import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { containsPersonalNumber } from "@/modules/public/public.rules";
+import { pdfInfo, pdfToText } from "@/pdf/testing/poppler";
 import { contextFor, createSeededDatabase, EMAILS, SEED_SLUG } from "./support/seeded-db";
 
 // ajv's "url" format wants a host with a top-level domain, as a real deployment has.
@@ -38,6 +41,8 @@ const BASE = "https://paragraf.example.se";
 const API = `${BASE}/api/oparl/v1`;
 const PASSWORD = "paragraf-demo";
 const OPARL = "https://schema.oparl.org/1.1/";
+/** Words of § 61 that only the signed original may show once § 61 is confidential. */
+const CONFIDENTIAL = ["Status rekryteringar", "strategi- och projektchef"];
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -99,9 +104,9 @@ async function record(url: string, res: Response) {
   return { res, bytes, text, json: <T = Record<string, unknown>>() => JSON.parse(text) as T };
 }
 
-async function get<P>(handler: Handler<P>, pathAndQuery: string, params: P) {
+async function get<P>(handler: Handler<P>, pathAndQuery: string, params: P, headers: Record<string, string> = {}) {
   const url = `${pathAndQuery.startsWith("http") ? "" : API}${pathAndQuery}`;
-  return record(url, await handler(new Request(url), { params: Promise.resolve(params) }));
+  return record(url, await handler(new Request(url, { headers }), { params: Promise.resolve(params) }));
 }
 
 async function getRoot(handler: (req: Request) => Promise<Response>, url: string) {
@@ -317,7 +322,9 @@ describe("after justering", () => {
     const notice = meeting["paragraf:notice"] as { postedOn: string; takeDownOn: string; appealEndsOn: string; storagePlace: string };
     expect(Object.keys(notice).sort()).toEqual(["appealEndsOn", "postedOn", "storagePlace", "takeDownOn"]);
     expect(notice.appealEndsOn >= notice.postedOn).toBe(true);
-    expect(meeting.resultsProtocol).toMatchObject({ mimeType: "application/pdf", "paragraf:sha256Checksum": fileSha });
+    // The public copy (§ 61 withheld, personnummer masked), not the signed original.
+    expect(meeting.resultsProtocol).toMatchObject({ mimeType: "application/pdf", fileName: `${SEED_SLUG}-offentlig-kopia.pdf` });
+    expect((meeting.resultsProtocol as Record<string, unknown>)["paragraf:sha256Checksum"]).not.toBe(fileSha);
   });
 
   it("shows a confidential § with its number and title only", async () => {
@@ -453,20 +460,38 @@ describe("after justering", () => {
     expect(papers.data).toContainEqual(paper);
   });
 
-  it("serves the stored protocol PDF as File and downloads it byte for byte", async () => {
+  it("serves the public copy as File: its download has no confidential text and no personnummer", async () => {
     const meeting = await getJson(meetingItem, `/meeting/${SEED_SLUG}`, seedMeeting);
     const fileUrl = (meeting.resultsProtocol as { id: string }).id;
     const id = fileUrl.split("/").at(-1)!;
     const file = await getJson(fileItem, `/file/${id}`, { id });
     expectValid("File", file);
     expect(file).toMatchObject({ id: fileUrl, accessUrl: `${fileUrl}/download`, downloadUrl: `${fileUrl}/download`, meeting: [meeting.id] });
+    expect(meeting.resultsProtocol).toEqual(file);
 
     const download = await get(fileDownload, `/file/${id}/download`, { id });
     expect(download.res.status).toBe(200);
     expect(download.res.headers.get("content-type")).toBe("application/pdf");
     expect(download.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
-    expect(createHash("sha256").update(download.bytes).digest("hex")).toBe(fileSha);
+    // Not the signed original (§ 61 confidential, a personnummer in § 64): the public copy.
+    const sha = createHash("sha256").update(download.bytes).digest("hex");
+    expect(sha).not.toBe(fileSha);
+    expect(file["paragraf:sha256Checksum"]).toBe(sha);
     expect(download.bytes.length).toBe(file.size);
+    const text = pdfToText(download.bytes);
+    expect(text).toContain("§ 61");
+    expect(text).toContain("113 083");
+    for (const secret of CONFIDENTIAL) expect(text).not.toContain(secret);
+    expect(containsPersonalNumber(text), "personnummer in the PDF text").toBe(false);
+    expect(text).toContain("ÅÅMMDD-XXXX");
+    expect(containsPersonalNumber(pdfInfo(download.bytes) + pdfInfo(download.bytes, ["-meta"])), "personnummer in the metadata").toBe(false);
+    // The same file as the public protocol page links, with the same caching: a rättelse replaces it.
+    const page = await publicPdf(new Request(`${BASE}/protokoll/${SEED_SLUG}/protokoll.pdf`), { params: Promise.resolve({ slug: SEED_SLUG }) });
+    expect(createHash("sha256").update(Buffer.from(await page.arrayBuffer())).digest("hex")).toBe(sha);
+    expect(download.res.headers.get("cache-control")).toBe(page.headers.get("cache-control"));
+    expect(download.res.headers.get("etag")).toBe(`"${sha}"`);
+    const fresh = await get(fileDownload, `/file/${id}/download`, { id }, { "if-none-match": `"${sha}"` });
+    expect(fresh.res.status).toBe(304);
     await getJson(fileItem, "/file/finns-inte", { id: "finns-inte" }, 404);
   });
 

@@ -169,20 +169,28 @@ export async function getFile(r: OpenDataRequest, fileId: string): Promise<Respo
   return file ? jsonResponse(toOParlFile(oparlUrls(r.baseUrl), file)) : notFound();
 }
 
-/** The stored PDF, byte for byte what was signed; never re-rendered. */
+/**
+ * The public PDF the File stands for: the same bytes and caching as /protokoll/<slug>/protokoll.pdf
+ * (issued-copies findPublicPdf), so a signed original with confidential text never leaves here.
+ * A rättelse or new notice dates replace the file: a shared cache keeps it at most a minute and a
+ * browser asks again (the ETag makes that cheap).
+ */
 export async function downloadFile(r: OpenDataRequest, fileId: string): Promise<Response> {
   const file = await findPublicFileBytes(r.db, fileId);
   if (!file) return notFound("Filen finns inte eller är inte offentlig.");
+  const headers = {
+    ...CORS_HEADERS,
+    "cache-control": "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
+    etag: `"${file.sha256}"`,
+    "x-content-type-options": "nosniff",
+  };
+  if (r.ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === headers.etag)) return new Response(null, { status: 304, headers });
   return new Response(Buffer.from(file.bytes), {
     headers: {
+      ...headers,
       "content-type": "application/pdf",
       "content-length": String(file.bytes.byteLength),
       "content-disposition": `inline; filename="${file.fileName}"`,
-      ...CORS_HEADERS,
-      // The bytes of a stored file never change; its hash is its identity.
-      "cache-control": "public, max-age=86400",
-      etag: `"${file.sha256}"`,
-      "x-content-type-options": "nosniff",
     },
   });
 }

@@ -23,10 +23,11 @@ const u = oparlUrls("https://paragraf.example.se/");
 const seed = itsamSeed.meetings[0]!;
 const file: FileRecord = {
   id: "file1",
-  kind: "PROTOCOL",
   size: 12345,
   sha256: "cd".repeat(32),
+  fileName: "direktionen-2021-11-18-offentlig-kopia.pdf",
   createdAt: "2021-12-16T14:03:07.000Z",
+  modified: "2021-12-20T09:00:00.000Z",
   meeting: { slug: seed.meeting.slug, date: seed.meeting.date, bodyName: "Direktionen" },
 };
 const meta: MeetingMeta = {
@@ -34,8 +35,7 @@ const meta: MeetingMeta = {
   bodyId: "body-direktionen",
   createdAt: "2021-11-01T08:00:00.000Z",
   modified: "2021-12-16T14:03:07.000Z",
-  contentHash: "ab".repeat(32),
-  files: [file],
+  file,
 };
 
 /** The seed, justerat, with a jäv, a vote and one confidential § added. */
@@ -156,7 +156,7 @@ describe("toOParlMeeting", () => {
       appealEndsOn: "2022-01-07",
       storagePlace: "Itsam",
     });
-    expect(meeting["paragraf:contentHash"]).toBe(meta.contentHash);
+    expect(meeting["paragraf:contentHash"]).toBe("ab".repeat(32));
     expect(meeting["paragraf:signatories"]).toEqual([
       { person: u.person("joakim-karlsson"), name: "Joakim Karlsson", role: "sekreterare" },
       { person: u.person("jacob-kall"), name: "Jacob Käll", role: "ordförande" },
@@ -284,13 +284,22 @@ describe("register data", () => {
     });
   });
 
-  it("maps a stored PDF to a File with download URLs", () => {
-    expect(toOParlFile(u, { ...file, kind: "NOTICE" })).toMatchObject({
-      name: "Bevis om anslag Direktionen 18 november 2021",
-      fileName: "direktionen-2021-11-18-anslag.pdf",
+  it("maps the public PDF to a File: every field from the record of what the public gets", () => {
+    expect(toOParlFile(u, file)).toEqual({
+      id: u.file("file1"),
+      type: "https://schema.oparl.org/1.1/File",
+      name: "Protokoll Direktionen 18 november 2021",
+      fileName: "direktionen-2021-11-18-offentlig-kopia.pdf",
       mimeType: "application/pdf",
       date: "2021-12-16",
+      size: 12345,
+      accessUrl: u.fileDownload("file1"),
+      downloadUrl: u.fileDownload("file1"),
       meeting: [u.meeting("direktionen-2021-11-18")],
+      "paragraf:kind": "protokoll",
+      "paragraf:sha256Checksum": "cd".repeat(32),
+      created: "2021-12-16T14:03:07.000Z",
+      modified: "2021-12-20T09:00:00.000Z",
     });
   });
 

@@ -6,7 +6,9 @@
 //   OParl Membership    = seat in a body for a term (role, voting right, municipality/party)
 //   OParl Meeting       = a justerat meeting, with each § as an embedded AgendaItem
 //   OParl Paper         = one case number (Dnr) across the public §§ that handled it
-//   OParl File          = the stored, signed protocol PDF (and the notice PDF, if any)
+//   OParl File          = the protocol PDF as the public may have it: the same file as
+//                         /protokoll/<slug>/protokoll.pdf (the masked, sealed public copy when
+//                         anything is withheld; never the signed original with sekretess text)
 // What OParl has no object for (votes, jäv, presence per §, notice dates) is carried in
 // properties prefixed "paragraf:", as OParl allows for vendor extensions.
 //
@@ -145,12 +147,18 @@ export interface PersonRecord {
   memberships: MembershipRecord[];
 }
 
+/**
+ * The public PDF of a justerat protocol (issued-copies findPublicPdf), under the id of the stored
+ * original it stands for. Size, checksum and file name describe the bytes the public gets.
+ */
 export interface FileRecord {
   id: string;
-  kind: "PROTOCOL" | "NOTICE";
   size: number;
   sha256: string;
+  fileName: string;
   createdAt: string;
+  /** The latest change that can replace the public file (rättelse, new notice dates). */
+  modified: string;
   meeting: { slug: string; date: IsoDate; bodyName: string };
 }
 
@@ -158,10 +166,10 @@ export interface MeetingMeta {
   organisationSlug: string;
   bodyId: string;
   createdAt: string;
-  /** The later of the meeting's and its notice's last change. */
+  /** The latest of the meeting's, its notice's and its latest rättelse's change. */
   modified: string;
-  contentHash: string | null;
-  files: FileRecord[];
+  /** The public protocol PDF; null when there is no stored original yet. */
+  file: FileRecord | null;
 }
 
 export interface ConsultationRecord {
@@ -308,22 +316,21 @@ export function toOParlPerson(u: OParlUrls, p: PersonRecord): OParlObject {
 // ---------------------------------------------------------------------------------------------
 
 export function toOParlFile(u: OParlUrls, f: FileRecord): OParlObject {
-  const what = f.kind === "PROTOCOL" ? "Protokoll" : "Bevis om anslag";
   return {
     id: u.file(f.id),
     type: oparlType("File"),
-    name: `${what} ${f.meeting.bodyName} ${formatLongDate(f.meeting.date)}`,
-    fileName: f.kind === "PROTOCOL" ? `${f.meeting.slug}.pdf` : `${f.meeting.slug}-anslag.pdf`,
+    name: `Protokoll ${f.meeting.bodyName} ${formatLongDate(f.meeting.date)}`,
+    fileName: f.fileName,
     mimeType: "application/pdf",
     date: f.createdAt.slice(0, 10),
     size: f.size,
     accessUrl: u.fileDownload(f.id),
     downloadUrl: u.fileDownload(f.id),
     meeting: [u.meeting(f.meeting.slug)],
-    "paragraf:kind": f.kind === "PROTOCOL" ? "protokoll" : "anslag",
+    "paragraf:kind": "protokoll",
     "paragraf:sha256Checksum": f.sha256,
     created: f.createdAt,
-    modified: f.createdAt,
+    modified: f.modified,
   };
 }
 
@@ -403,8 +410,6 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
   const m = protocol.meeting;
   if (!isPublic(m.status)) throw new Error(`Not public: ${m.slug} is ${m.status}`);
   const url = u.meeting(m.slug);
-  const protocolFile = meta.files.find((f) => f.kind === "PROTOCOL");
-  const otherFiles = meta.files.filter((f) => f !== protocolFile);
   const participants = [...new Set(protocol.attendance.map((a) => a.personId))];
   return {
     id: url,
@@ -417,8 +422,7 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
     location: { id: `${url}#plats`, type: oparlType("Location"), description: m.place },
     organization: [u.organization(meta.bodyId)],
     participant: participants.map(u.person),
-    ...(protocolFile ? { resultsProtocol: toOParlFile(u, protocolFile) } : {}),
-    ...(otherFiles.length > 0 ? { auxiliaryFile: otherFiles.map((f) => toOParlFile(u, f)) } : {}),
+    ...(meta.file ? { resultsProtocol: toOParlFile(u, meta.file) } : {}),
     agendaItem: protocol.paragraphs.map((p, i) => toOParlAgendaItem(u, protocol, meta, p, i + 1, { embedded: true })),
     created: meta.createdAt,
     modified: meta.modified,
@@ -427,7 +431,8 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
     "paragraf:place": m.place,
     "paragraf:status": m.status,
     "paragraf:adjustedOn": m.adjustedOn,
-    "paragraf:contentHash": meta.contentHash,
+    // The verification code as the public projection carries it (every signature holds the hash it signed).
+    "paragraf:contentHash": protocol.signatures.find((s) => s.contentHash !== null)?.contentHash ?? null,
     "paragraf:notice": protocol.notice
       ? {
           postedOn: protocol.notice.postedOn,

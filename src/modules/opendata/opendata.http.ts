@@ -38,6 +38,8 @@ export interface OpenDataRequest {
   db: PrismaClient;
   url: URL;
   baseUrl: string;
+  /** The request's If-None-Match header (conditional downloads). */
+  ifNoneMatch: string | null;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function serveOpenData(req: Request, handler: (r: OpenDataRequest) 
   if (CONTROL.test(path) || Object.values(params).some((v) => CONTROL.test(v))) return notFound();
   if ([...url.searchParams.values()].some((v) => CONTROL.test(v))) return errorResponse(400, "Frågan innehåller ett otillåtet tecken.");
   try {
-    return await handler({ db: getDb(), url, baseUrl: appBaseUrl() });
+    return await handler({ db: getDb(), url, baseUrl: appBaseUrl(), ifNoneMatch: req.headers.get("if-none-match") });
   } catch (error) {
     console.error("Öppna data: oväntat fel", error);
     return errorResponse(500, "Något gick fel på servern. Försök igen om en stund.");

@@ -7,7 +7,8 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { IsoDate } from "@/lib/iso-date";
 import { findPublicProtocol, publicMeetingWhere } from "@/modules/public/public.queries";
-import { maskPersonalNumbers, PUBLIC_STATUSES } from "@/modules/public/public.rules";
+import { PUBLIC_STATUSES, toPublicCaseHeading } from "@/modules/public/public.rules";
+import { findPublicPdf, type ServedPdf } from "@/modules/signoff/issued-copies";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
 import {
   paperKey,
@@ -180,6 +181,14 @@ export async function findMembership(db: PrismaClient, id: string): Promise<Memb
 // Meetings (public only)
 // ---------------------------------------------------------------------------------------------
 
+/** The latest rättelse: it changes the public copy (and so the meeting's File) without touching the meeting row. */
+const lastCorrection = { select: { signedAt: true }, orderBy: { signedAt: "desc" }, take: 1 } satisfies Prisma.Meeting$correctionsArgs;
+
+/** When anything public about a meeting last changed: the meeting, its notice, its latest rättelse. */
+function meetingModified(m: { updatedAt: Date; notice: { updatedAt: Date } | null; corrections: { signedAt: Date }[] }): Date {
+  return later(later(m.updatedAt, m.notice?.updatedAt), m.corrections[0]?.signedAt);
+}
+
 export interface MeetingIndexRow {
   slug: string;
   created: string;
@@ -196,52 +205,52 @@ export async function listPublicMeetingIndex(
       ...publicMeetingWhere,
       ...("bodyId" in scope ? { bodyId: scope.bodyId } : { body: { organisation: { slug: scope.organisationSlug } } }),
     },
-    select: { slug: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } } },
+    select: { slug: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } }, corrections: lastCorrection },
     orderBy: [{ date: "desc" }, { slug: "asc" }],
   });
   return rows.map((m) => ({
     slug: m.slug,
     created: m.createdAt.toISOString(),
-    modified: later(m.updatedAt, m.notice?.updatedAt).toISOString(),
+    modified: meetingModified(m).toISOString(),
   }));
 }
 
 interface FileRow {
   id: string;
-  kind: string;
-  sha256: string;
   createdAt: Date;
-  size: number;
   slug: string;
   date: Date;
   bodyName: string;
+  noticeUpdatedAt: Date | null;
+  lastCorrection: Date | null;
 }
 
-// Raw SQL only to get the size without loading the PDFs; the meeting filter is the same list of
-// public statuses publicMeetingWhere uses.
-async function findFileRows(db: PrismaClient, where: { meetingId: string } | { fileId: string }): Promise<FileRecord[]> {
+/**
+ * The public PDF of a public meeting, as an OParl File: the stored original's id and date, the
+ * bytes findPublicPdf serves on /protokoll/<slug>/protokoll.pdf (the public copy whenever anything
+ * is withheld or changed). Only PROTOCOL rows: nothing else stored has a public version.
+ */
+async function findFileRecord(db: PrismaClient, where: { meetingId: string } | { fileId: string }): Promise<FileRecord | null> {
   const statuses = Prisma.join([...PUBLIC_STATUSES]);
-  const rows =
-    "meetingId" in where
-      ? await db.$queryRaw<FileRow[]>`
-          SELECT f.id, f.kind::text AS kind, f.sha256, f."createdAt", octet_length(f.bytes)::int AS size,
-                 m.slug, m.date, b.name AS "bodyName"
-          FROM "ProtocolFile" f JOIN "Meeting" m ON m.id = f."meetingId" JOIN "Body" b ON b.id = m."bodyId"
-          WHERE f."meetingId" = ${where.meetingId} AND m.status::text IN (${statuses})
-          ORDER BY f.kind, f.id`
-      : await db.$queryRaw<FileRow[]>`
-          SELECT f.id, f.kind::text AS kind, f.sha256, f."createdAt", octet_length(f.bytes)::int AS size,
-                 m.slug, m.date, b.name AS "bodyName"
-          FROM "ProtocolFile" f JOIN "Meeting" m ON m.id = f."meetingId" JOIN "Body" b ON b.id = m."bodyId"
-          WHERE f.id = ${where.fileId} AND m.status::text IN (${statuses})`;
-  return rows.map((f) => ({
-    id: f.id,
-    kind: f.kind === "NOTICE" ? "NOTICE" : "PROTOCOL",
-    size: Number(f.size),
-    sha256: f.sha256,
-    createdAt: f.createdAt.toISOString(),
-    meeting: { slug: f.slug, date: isoDay(f.date), bodyName: f.bodyName },
-  }));
+  const filter = "meetingId" in where ? Prisma.sql`f."meetingId" = ${where.meetingId}` : Prisma.sql`f.id = ${where.fileId}`;
+  const [row] = await db.$queryRaw<FileRow[]>`
+    SELECT f.id, f."createdAt", m.slug, m.date, b.name AS "bodyName", n."updatedAt" AS "noticeUpdatedAt",
+           (SELECT max(c."signedAt") FROM "Correction" c WHERE c."meetingId" = m.id) AS "lastCorrection"
+    FROM "ProtocolFile" f JOIN "Meeting" m ON m.id = f."meetingId" JOIN "Body" b ON b.id = m."bodyId"
+         LEFT JOIN "Notice" n ON n."meetingId" = m.id
+    WHERE ${filter} AND f.kind = 'PROTOCOL' AND m.status::text IN (${statuses})`;
+  if (!row) return null;
+  const pdf = await findPublicPdf(db, row.slug);
+  if (!pdf) return null;
+  return {
+    id: row.id,
+    size: pdf.bytes.byteLength,
+    sha256: pdf.sha256,
+    fileName: pdf.fileName,
+    createdAt: row.createdAt.toISOString(),
+    modified: later(later(row.createdAt, row.noticeUpdatedAt), row.lastCorrection).toISOString(),
+    meeting: { slug: row.slug, date: isoDay(row.date), bodyName: row.bodyName },
+  };
 }
 
 export interface PublicMeeting {
@@ -258,8 +267,8 @@ export async function findPublicMeeting(db: PrismaClient, slug: string): Promise
       bodyId: true,
       createdAt: true,
       updatedAt: true,
-      contentHash: true,
       notice: { select: { updatedAt: true } },
+      corrections: lastCorrection,
       body: { select: { organisation: { select: { slug: true } } } },
     },
   });
@@ -272,29 +281,24 @@ export async function findPublicMeeting(db: PrismaClient, slug: string): Promise
       organisationSlug: row.body.organisation.slug,
       bodyId: row.bodyId,
       createdAt: row.createdAt.toISOString(),
-      modified: later(row.updatedAt, row.notice?.updatedAt).toISOString(),
-      contentHash: row.contentHash,
-      files: await findFileRows(db, { meetingId: row.id }),
+      modified: meetingModified(row).toISOString(),
+      file: await findFileRecord(db, { meetingId: row.id }),
     },
   };
 }
 
 // ---------------------------------------------------------------------------------------------
-// Files (the stored PDFs of public meetings)
+// Files (the public PDFs of public meetings)
 // ---------------------------------------------------------------------------------------------
 
 export async function findPublicFile(db: PrismaClient, id: string): Promise<FileRecord | null> {
-  return (await findFileRows(db, { fileId: id }))[0] ?? null;
+  return findFileRecord(db, { fileId: id });
 }
 
-export async function findPublicFileBytes(db: PrismaClient, id: string): Promise<{ bytes: Uint8Array; fileName: string; sha256: string } | null> {
-  const file = await db.protocolFile.findFirst({
-    where: { id, meeting: publicMeetingWhere },
-    select: { bytes: true, kind: true, sha256: true, meeting: { select: { slug: true } } },
-  });
-  if (!file) return null;
-  const fileName = file.kind === "PROTOCOL" ? `${file.meeting.slug}.pdf` : `${file.meeting.slug}-anslag.pdf`;
-  return { bytes: file.bytes, fileName, sha256: file.sha256 };
+/** What the download serves: the public PDF the File stands for (the signed original only when it withholds nothing). */
+export async function findPublicFileBytes(db: PrismaClient, id: string): Promise<ServedPdf | null> {
+  const file = await db.protocolFile.findFirst({ where: { id, kind: "PROTOCOL", meeting: publicMeetingWhere }, select: { meeting: { select: { slug: true } } } });
+  return file && findPublicPdf(db, file.meeting.slug);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,6 +317,7 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
       number: true,
       title: true,
       caseNumber: true,
+      isConfidential: true,
       bodyId: true,
       meeting: { select: { slug: true, date: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } } } },
     },
@@ -320,7 +325,9 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
   });
   const papers = new Map<string, PaperRecord>();
   for (const row of rows) {
-    const caseNumber = row.caseNumber!;
+    // The case number and title as the public projection gives them (its policy, not a copy of it).
+    const { caseNumber, title } = toPublicCaseHeading(row);
+    if (caseNumber === null) continue;
     const key = paperKey(caseNumber);
     if (key === "") continue;
     const consultation: ConsultationRecord = {
@@ -328,7 +335,7 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
       meetingDate: isoDay(row.meeting.date),
       bodyId: row.bodyId,
       number: row.number,
-      title: maskPersonalNumbers(row.title),
+      title,
       meetingCreatedAt: row.meeting.createdAt.toISOString(),
       meetingModified: later(row.meeting.updatedAt, row.meeting.notice?.updatedAt).toISOString(),
     };

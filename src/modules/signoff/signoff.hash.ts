@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
-import { canonicalJson, protocolHashPayload } from "./signoff.rules";
+import { protocolHashPayload } from "./hash-payload";
+import { canonicalJson } from "./signoff.rules";
 
 /** SHA-256 (hex) over the canonical JSON of the protocol's content: the verification code. */
 export function protocolContentHash(p: ProtocolDTO): string {

@@ -17,50 +17,6 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
 }
 
-/**
- * What a signature covers: the protocol's content, without database ids, workflow state,
- * signatures or the notice (set after justering). People appear by name.
- */
-export function protocolHashPayload(p: ProtocolDTO): unknown {
-  const names = new Map(p.attendance.map((a) => [a.personId, a.name]));
-  const who = (id: string | null) => (id === null ? null : (names.get(id) ?? id));
-  return {
-    format: "paragraf-protocol/1",
-    organisation: p.organisation,
-    body: { name: p.body.name, genitiveName: p.body.genitiveName, kind: p.body.kind, seatCount: p.body.seatCount },
-    meeting: {
-      slug: p.meeting.slug,
-      date: p.meeting.date,
-      startTime: p.meeting.startTime,
-      endTime: p.meeting.endTime,
-      place: p.meeting.place,
-      adjustmentPlace: p.meeting.adjustmentPlace,
-      adjustmentDate: p.meeting.adjustmentDate,
-    },
-    secretary: p.secretary?.name ?? null,
-    adjusters: p.adjusters.map((a) => a.name),
-    attendance: p.attendance.map((a) => ({ name: a.name, role: a.role, represents: a.represents, title: a.title, ranges: a.ranges, replaces: who(a.replacesPersonId) })),
-    paragraphs: p.paragraphs.map((x) => ({
-      number: x.number,
-      caseNumber: x.caseNumber,
-      title: x.title,
-      decision: x.decision,
-      sections: x.sections,
-      basisDocuments: x.basisDocuments,
-      dispatch: x.dispatch,
-      attachments: x.attachments.map((a) => ({ label: a.label, fileName: a.fileName })),
-      motions: x.motions.map((m) => ({ name: m.name, kind: m.kind, text: m.text, amendsIndex: m.amendsIndex, withdrawn: m.withdrawn })),
-      propositions: x.propositions,
-      votes: x.votes.map((v) => ({ question: v.question, result: v.result, outcome: v.outcome, ballots: v.ballots.map((b) => ({ name: b.name, choice: b.choice })) })),
-      reservations: x.reservations.map((r) => ({ name: r.name, reasons: r.reasons })),
-      notes: x.notes.map((n) => ({ name: n.name, text: n.text })),
-      recusals: x.recusals.map((r) => ({ name: r.name, reason: r.reason })),
-      isConfidential: x.isConfidential,
-      isImmediatelyAdjusted: x.isImmediatelyAdjusted,
-    })),
-  };
-}
-
 export interface RequiredSigner {
   role: SignatureRole;
   personId: string;

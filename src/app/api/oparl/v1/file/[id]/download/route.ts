@@ -1,4 +1,4 @@
-// The stored PDF itself, as signed.
+// The public PDF of a File: the same bytes as /protokoll/<slug>/protokoll.pdf.
 import { serveOpenData } from "@/modules/opendata/opendata.http";
 import { downloadFile } from "@/modules/opendata/oparl.handlers";
 
