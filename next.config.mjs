@@ -1,24 +1,10 @@
 import { fileURLToPath } from "node:url";
-
-// Content-Security-Policy. Next.js hydrates with inline scripts; nonces would force every page
-// to render per request and make the public pages uncacheable, so scripts are limited to this
-// origin plus inline, and everything else is locked down (no framing, no plugins, no foreign
-// form targets or connections).
-const csp = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+import { noScriptCsp } from "./src/server/csp.mjs";
 
 const securityHeaders = [
-  { key: "Content-Security-Policy", value: csp },
+  // No script may run, unless src/proxy.ts replaces this with a per-request nonce (the workspace
+  // pages): see src/server/csp.mjs. A page the proxy does not reach runs no script (fails closed).
+  { key: "Content-Security-Policy", value: noScriptCsp },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

@@ -1,23 +1,48 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { workspaceCsp } from "@/server/csp.mjs";
 
 // A path with broken percent-encoding (e.g. "/protokoll/%zz") would make Next.js fail while
 // decoding the dynamic segment and answer a bare 500. Answer 400 with a Swedish sentence instead.
+// Workspace pages get a Content-Security-Policy with a fresh nonce (src/server/csp.mjs).
 export function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    decodeURIComponent(pathname);
   } catch {
     return text("Adressen är felaktigt kodad.", 400);
   }
-  return NextResponse.next();
+  if (isPublic(pathname)) return NextResponse.next();
+  // Next.js reads the nonce from the request's header and puts it on every script it renders; the
+  // response's header (replacing next.config.mjs's no-script policy) lets the browser run them.
+  const csp = workspaceCsp(btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18)))), process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", csp);
+  return response;
 }
+
+// The matcher's public entries: the API (no pages) and protocol addresses with a "%".
+const isPublic = (pathname: string) => /^\/(api|protokoll)(\/|$)/.test(pathname);
 
 function text(body: string, status: number) {
   return new NextResponse(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
-// Only routes with dynamic segments. Public protocol addresses only when they contain a "%": the
+// The workspace ((app) routes: rendered per request anyway, so a nonce costs nothing), plus public
+// addresses only where needed: the API, and protocol addresses only when they contain a "%". The
 // proxy costs about as much as serving a cached page, and the public pages must stay fast (an
-// unknown or malformed slug is a 404 from the page itself, never cached).
+// unknown or malformed slug is a 404 from the page itself, never cached). A workspace route
+// missing here keeps next.config.mjs's policy and runs no script: add it.
 export const config = {
-  matcher: ["/protokoll/:path(.*%.*)", "/moten/:path*", "/organ/:path*", "/admin/:path*", "/api/:path*"],
+  matcher: [
+    "/",
+    "/logga-in",
+    "/att-justera",
+    "/protokoll/:path(.*%.*)",
+    "/moten/:path*",
+    "/organ/:path*",
+    "/admin/:path*",
+    "/api/:path*",
+  ],
 };
