@@ -83,7 +83,7 @@ export function embeddedUrls(adminUrl: string): { url: string; ownerUrl: string 
   return { url: urlAs(adminUrl, app), ownerUrl: urlAs(adminUrl, owner) };
 }
 
-function useUrls(urls: { url: string; ownerUrl: string }): void {
+function setDatabaseEnv(urls: { url: string; ownerUrl: string }): void {
   process.env.DATABASE_URL = urls.url;
   process.env.DATABASE_OWNER_URL = urls.ownerUrl;
 }
@@ -120,7 +120,7 @@ export async function resolveDatabase(log: (line: string) => void = () => {}): P
   const shared = await runningEmbeddedUrl();
   if (shared) {
     const urls = embeddedUrls(shared);
-    useUrls(urls);
+    setDatabaseEnv(urls);
     return { ...urls, embedded: true, stop: async () => {} };
   }
   const lines: string[] = [];
@@ -137,7 +137,7 @@ export async function resolveDatabase(log: (line: string) => void = () => {}): P
     await ensureRoles(server.urlFor("postgres"), owner, app, "paragraf");
     const adminUrl = server.urlFor("paragraf");
     const urls = embeddedUrls(adminUrl);
-    useUrls(urls);
+    setDatabaseEnv(urls);
     writeFileSync(URL_FILE, adminUrl, { mode: 0o600 });
     return {
       ...urls,
