@@ -152,3 +152,18 @@ export function urlAs(url: string, login: RoleLogin): string {
   u.password = encodeURIComponent(login.password);
   return u.toString();
 }
+
+/**
+ * As a superuser: the owner and app roles (fixed names, fresh random passwords) and `database`
+ * owned by the owner, for throw-away servers (benchmarks). Migrate as `ownerUrl`, then
+ * applyAppPrivileges(ownerUrl, roleOf(url)), then run the app on `url`.
+ */
+export async function createRoleDatabase(adminUrl: string, database: string): Promise<{ url: string; ownerUrl: string }> {
+  const { randomBytes } = await import("node:crypto");
+  const owner = { name: EMBEDDED_OWNER, password: randomBytes(18).toString("base64url") };
+  const app = { name: EMBEDDED_APP, password: randomBytes(18).toString("base64url") };
+  await ensureRoles(adminUrl, owner, app, database);
+  const u = new URL(adminUrl);
+  u.pathname = `/${database}`;
+  return { url: urlAs(u.toString(), app), ownerUrl: urlAs(u.toString(), owner) };
+}
