@@ -4,7 +4,7 @@
 // Format and method: scripts/lib/backup.ts. Restore with `npm run restore -- <file>`.
 import path from "node:path";
 import { BackupError, backupDatabase, displayPath, formatBytes, formatRows, formatSeconds, runningEmbeddedUrl } from "./lib/backup";
-import { DATA_DIR, fail, loadDotEnv, resolveDatabase, ROOT } from "./lib/env";
+import { DATA_DIR, embeddedUrls, fail, loadDotEnv, resolveDatabase, ROOT } from "./lib/env";
 
 const USAGE = "Användning: npm run backup -- [fil]   (standard: backups/paragraf-ÅÅÅÅMMDD-TTMMSS.pgbackup)";
 
@@ -26,7 +26,8 @@ function stamp(d: Date): string {
 }
 
 const running = process.env.DATABASE_URL ? null : await runningEmbeddedUrl(DATA_DIR);
-const db = running ? { url: running, embedded: true, stop: async () => {} } : await resolveDatabase();
+// As the owner: only it reads every table (the app role has no right to the migration history).
+const db = running ? { ...embeddedUrls(running), embedded: true, stop: async () => {} } : await resolveDatabase();
 console.log(
   running
     ? `Säkerhetskopierar den inbyggda databasen som redan körs (${DATA_DIR}).`
@@ -35,7 +36,7 @@ console.log(
       : `Säkerhetskopierar databasen i DATABASE_URL (${new URL(db.url).host}).`,
 );
 try {
-  const result = await backupDatabase(db.url, outFile);
+  const result = await backupDatabase(db.ownerUrl, outFile);
   const m = result.manifest;
   const last = m.migrations.at(-1)?.name ?? "inga";
   console.log(`Säkerhetskopia sparad: ${displayPath(result.file, cwd)}`);

@@ -5,7 +5,8 @@
 // Method and checks: scripts/lib/backup.ts.
 import path from "node:path";
 import { BackupError, displayPath, formatBytes, formatRows, formatSeconds, readManifest, restoreDatabase, runningEmbeddedUrl } from "./lib/backup";
-import { DATA_DIR, fail, loadDotEnv, resolveDatabase, ROOT } from "./lib/env";
+import { applyAppPrivileges, roleOf } from "./lib/db-roles";
+import { DATA_DIR, embeddedUrls, fail, loadDotEnv, resolveDatabase, ROOT } from "./lib/env";
 
 const USAGE = "Användning: npm run restore -- <fil>   (till en tom databas: DATABASE_URL, eller den inbyggda i .data eller $PARAGRAF_DATA_DIR)";
 
@@ -27,14 +28,17 @@ try {
 }
 
 const running = process.env.DATABASE_URL ? null : await runningEmbeddedUrl(DATA_DIR);
-const db = running ? { url: running, embedded: true, stop: async () => {} } : await resolveDatabase();
+// As the owner: only it reads every table (the app role has no right to the migration history).
+const db = running ? { ...embeddedUrls(running), embedded: true, stop: async () => {} } : await resolveDatabase();
 console.log(
   db.embedded ? `Återställer till den inbyggda databasen i ${DATA_DIR}.` : `Återställer till databasen i DATABASE_URL (${new URL(db.url).host}).`,
 );
 try {
-  const r = await restoreDatabase(db.url, inFile, (line) => {
+  const r = await restoreDatabase(db.ownerUrl, inFile, (line) => {
     if (!line.startsWith("Läser in ")) console.log(line);
   });
+  // The restored tables belong to the owner; the app role gets its rights as after every migrate.
+  if (roleOf(db.ownerUrl) !== roleOf(db.url)) await applyAppPrivileges(db.ownerUrl, roleOf(db.url));
   const m = r.manifest;
   console.log(`Återställd från ${displayPath(inFile, cwd)} (säkerhetskopia från ${m.createdAt}, PostgreSQL ${m.server.version}).`);
   console.log(

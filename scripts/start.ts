@@ -64,9 +64,12 @@ try {
 
 clearRenderedCache();
 console.log(`Klar för start efter ${((performance.now() - t0) / 1000).toFixed(1)} s.`);
+// The app gets its own database role only: the owner's login stays with migrate and restore.
+const appEnv = { ...process.env };
+delete appEnv.DATABASE_OWNER_URL;
 const next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
   cwd: ROOT,
-  env: { ...process.env, NODE_ENV: "production" },
+  env: { ...appEnv, NODE_ENV: "production" },
   stdio: "inherit",
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

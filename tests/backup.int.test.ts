@@ -104,7 +104,7 @@ beforeAll(async () => {
   await justeraDemoMeeting(source.db);
 
   archive = path.join(tmp, "paragraf.pgbackup");
-  manifest = (await backupDatabase(source.url, archive)).manifest;
+  manifest = (await backupDatabase(source.ownerUrl, archive)).manifest;
   target = await createEmptyDatabase("bkr");
   restored = await restoreDatabase(target.url, archive);
   targetDb = createPrismaClient(target.url);
@@ -122,7 +122,7 @@ afterAll(async () => {
 
 describe("backup and restore", () => {
   it("backs up every table of the public schema with migrations, row counts and hashes", async () => {
-    const counts = await tableCounts(source.url);
+    const counts = await tableCounts(source.ownerUrl);
     expect(manifest.tables.map((t) => t.name).sort()).toEqual(Object.keys(counts).sort());
     for (const t of manifest.tables) {
       expect(t.rows, t.name).toBe(counts[t.name]);
@@ -135,13 +135,13 @@ describe("backup and restore", () => {
   });
 
   it("restores every table with the same row count, and the original migration history", async () => {
-    const before = await tableCounts(source.url);
+    const before = await tableCounts(source.ownerUrl);
     expect(await tableCounts(target.url)).toEqual(before);
     expect(restored.rows).toBe(Object.values(before).reduce((a, b) => a + b, 0));
     expect(restored.upgradedWith).toEqual([]);
     const history = (url: string) =>
       withClient(url, async (c) => (await c.query(`SELECT id, migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`)).rows);
-    expect(await history(target.url)).toEqual(await history(source.url));
+    expect(await history(target.url)).toEqual(await history(source.ownerUrl));
   });
 
   it("restores every stored PDF and attachment byte for byte, with matching sha256", async () => {
@@ -194,9 +194,9 @@ describe("backup and restore", () => {
     const before = await tableCounts(target.url);
     await expect(restoreDatabase(target.url, archive)).rejects.toThrow(/^Måldatabasen är inte tom/);
     expect(await tableCounts(target.url)).toEqual(before);
-    const sourceBefore = await tableCounts(source.url);
-    await expect(restoreDatabase(source.url, archive)).rejects.toMatchObject({ code: "NOT_EMPTY" });
-    expect(await tableCounts(source.url)).toEqual(sourceBefore);
+    const sourceBefore = await tableCounts(source.ownerUrl);
+    await expect(restoreDatabase(source.ownerUrl, archive)).rejects.toMatchObject({ code: "NOT_EMPTY" });
+    expect(await tableCounts(source.ownerUrl)).toEqual(sourceBefore);
   });
 
   it("refuses an archive with a flipped byte in a data section, leaving the target empty; a good archive then restores", async () => {
@@ -211,7 +211,7 @@ describe("backup and restore", () => {
     await expect(restoreDatabase(db.url, damaged)).rejects.toThrow(/^Säkerhetskopian är skadad: .*ProtocolFile.*måldatabasen är fortfarande tom\.$/);
     expect(await dataRows(db.url)).toBe(0);
     await restoreDatabase(db.url, archive);
-    expect(await tableCounts(db.url)).toEqual(await tableCounts(source.url));
+    expect(await tableCounts(db.url)).toEqual(await tableCounts(source.ownerUrl));
   });
 
   it("refuses data that does not match the manifest's SHA-256, leaving the target empty", async () => {

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays, toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { findAdjustedPdf } from "@/modules/signoff/issued-copies";
+import { createPrismaClient } from "@/server/db";
 import { sha256Hex } from "@/modules/signoff/signoff.hash";
 import { addCorrection, editNotice } from "@/modules/signoff/signoff.mutations";
 import { verifyPdf, type VerifyResult } from "@/modules/verify/verify";
@@ -23,6 +24,7 @@ let restoreRouteDatabase: () => Promise<void>;
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
+let ownerDb: PrismaClient;
 let meetingId: string;
 let adjustedAt: Date;
 let original: { sha256: string; bytes: Uint8Array };
@@ -42,6 +44,7 @@ function copyOf(result: VerifyResult) {
 beforeAll(async () => {
   const seeded = await createSeededDatabase("issued");
   ({ db, drop } = seeded);
+  ownerDb = createPrismaClient(seeded.ownerUrl);
   // The route handlers read this database through getDb(); mails are logged, not sent.
   restoreRouteDatabase = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
@@ -56,6 +59,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await restoreRouteDatabase?.();
+  await ownerDb?.$disconnect();
   await drop?.();
 });
 
@@ -224,12 +228,15 @@ describe("the database keeps issued copies as issued", () => {
 
   it("refuses to change or delete one", async () => {
     const row = (await copies())[0]!;
-    for (const sql of [
-      db.$executeRaw`UPDATE "IssuedCopy" SET bytes = '\\x00' WHERE id = ${row.id}`,
-      db.$executeRaw`UPDATE "IssuedCopy" SET "correctionCount" = 5 WHERE id = ${row.id}`,
-      db.$executeRaw`DELETE FROM "IssuedCopy" WHERE id = ${row.id}`,
-    ]) {
-      expect(await rejection(sql)).toMatch(/En utfärdad kopia av ett protokoll kan inte ändras eller tas bort/);
+    // The app's role has no right to; the trigger refuses even the owner of the table.
+    for (const client of [db, ownerDb]) {
+      for (const sql of [
+        client.$executeRaw`UPDATE "IssuedCopy" SET bytes = '\\x00' WHERE id = ${row.id}`,
+        client.$executeRaw`UPDATE "IssuedCopy" SET "correctionCount" = 5 WHERE id = ${row.id}`,
+        client.$executeRaw`DELETE FROM "IssuedCopy" WHERE id = ${row.id}`,
+      ]) {
+        expect(await rejection(sql)).toMatch(client === db ? /permission denied for table IssuedCopy/ : /En utfärdad kopia av ett protokoll kan inte ändras eller tas bort/);
+      }
     }
     expect(await db.issuedCopy.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
   });

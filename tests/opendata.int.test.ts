@@ -34,6 +34,7 @@ import { GET as system } from "@/app/api/oparl/v1/system/route";
 import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
 import { containsPersonalNumber } from "@/modules/public/public.rules";
 import { pdfInfo, pdfToText } from "@/pdf/testing/poppler";
+import { asOwnerWithoutGuards } from "./support/owner";
 import { contextFor, createSeededDatabase, EMAILS, SEED_SLUG } from "./support/seeded-db";
 
 // ajv's "url" format wants a host with a top-level domain, as a real deployment has.
@@ -46,6 +47,7 @@ const CONFIDENTIAL = ["Status rekryteringar", "strategi- och projektchef"];
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
+let ownerUrl: string;
 let meetingId: string;
 let direktionenId: string;
 let kcbId: string;
@@ -169,6 +171,7 @@ beforeAll(async () => {
   const created = await createSeededDatabase("opendata");
   db = created.db;
   drop = created.drop;
+  ownerUrl = created.ownerUrl;
   // getDb() reads DATABASE_URL on its first call: point the route handlers at this database.
   process.env.DATABASE_URL = created.url;
   process.env.APP_URL = BASE;
@@ -233,14 +236,16 @@ describe("while the seed meeting is a draft", () => {
     expect(papers.data).toEqual([]);
     await getJson(paperItem, "/paper/itsam/itsam-2021-8", { org: "itsam", key: "itsam-2021-8" }, 404);
 
-    // A stored PDF of a meeting that is not justerat (only possible by hand) is not served either.
-    const file = await db.protocolFile.create({
-      data: { meetingId, kind: "NOTICE", bytes: new Uint8Array([37, 80, 68, 70]), sha256: "0".repeat(64) },
-    });
+    // A stored PDF of a meeting that is not justerat (only possible by hand, as the owner with the
+    // guards off) is not served either.
+    const file = { id: "planted-file" };
+    await asOwnerWithoutGuards(ownerUrl, (c) =>
+      c.query(`INSERT INTO "ProtocolFile" (id, "meetingId", kind, bytes, sha256) VALUES ($1, $2, 'NOTICE', '\\x25504446', $3)`, [file.id, meetingId, "0".repeat(64)]),
+    );
     await getJson(fileItem, `/file/${file.id}`, { id: file.id }, 404);
     const download = await get(fileDownload, `/file/${file.id}/download`, { id: file.id });
     expect(download.res.status).toBe(404);
-    await db.protocolFile.delete({ where: { id: file.id } });
+    await asOwnerWithoutGuards(ownerUrl, (c) => c.query(`DELETE FROM "ProtocolFile" WHERE id = $1`, [file.id]));
   });
 
   it("keeps the draft out of the Atom feed although its notice row exists", async () => {

@@ -4,6 +4,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { applyAppPrivileges, createRoleDatabase, roleOf } from "../../scripts/lib/db-roles";
 import { findFreePort, startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
 import { createPrismaClient } from "../../src/server/db";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
@@ -17,9 +18,10 @@ export async function startBenchApp(options: { justera: boolean }) {
   if (!existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("Bygg appen först: npx next build");
   const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-bench-app-"));
   const pg = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persistent: false });
-  await pg.createDatabase("bench");
-  const url = pg.urlFor("bench");
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  // As in production: migrate as the owner, serve as the app role (the server refuses a superuser).
+  const { url, ownerUrl } = await createRoleDatabase(pg.urlFor("postgres"), "bench");
+  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: ownerUrl }, stdio: "ignore" });
+  await applyAppPrivileges(ownerUrl, roleOf(url));
   const db = createPrismaClient(url);
   await loadSeed(db, itsamSeed);
   if (options.justera) await justeraDemoMeeting(db);

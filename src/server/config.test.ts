@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAuthSecret, checkDatabaseUrl, ConfigError } from "./config";
+import { checkAuthSecret, checkDatabaseRole, checkDatabaseUrl, ConfigError } from "./config";
 
 describe("checkDatabaseUrl", () => {
   it.each([
@@ -33,5 +33,22 @@ describe("checkAuthSecret", () => {
     const run = () => checkAuthSecret(env as unknown as NodeJS.ProcessEnv);
     if (message) expect(run).toThrow(message);
     else expect(run).not.toThrow();
+  });
+});
+
+describe("checkDatabaseRole", () => {
+  const app = { role: "paragraf_app", superuser: false, bypassRls: false, ownedTables: 0 };
+
+  it("accepts a role without superuser that owns no table", () => {
+    expect(() => checkDatabaseRole(app)).not.toThrow();
+  });
+
+  it.each([
+    [{ ...app, role: "postgres", superuser: true }, /^Databasrollen i DATABASE_URL \(postgres\) är superuser .*DATABASE_OWNER_URL/],
+    [{ ...app, bypassRls: true }, /är superuser/],
+    [{ ...app, role: "paragraf_owner", ownedTables: 24 }, /^Databasrollen i DATABASE_URL \(paragraf_owner\) äger Paragrafs tabeller .*DATABASE_OWNER_URL/],
+  ])("refuses %j with one sentence saying what to fix", (facts, message) => {
+    expect(() => checkDatabaseRole(facts)).toThrow(ConfigError);
+    expect(() => checkDatabaseRole(facts)).toThrow(message);
   });
 });

@@ -31,6 +31,7 @@ const protocolInclude = {
   paragraphs: { orderBy: { number: "asc" }, include: paragraphInclude },
   signatures: { include: { person: true }, orderBy: { signedAt: "asc" } },
   notice: true,
+  people: true,
 } satisfies Prisma.MeetingInclude;
 
 type MeetingWithProtocol = Prisma.MeetingGetPayload<{ include: typeof protocolInclude }>;
@@ -44,7 +45,37 @@ function parseDoc(json: unknown): RichDoc {
 
 type ParagraphWithParts = MeetingWithProtocol["paragraphs"][number];
 
-export function toParagraphDTO(p: ParagraphWithParts): ParagraphDTO {
+/** How a person is named in a protocol: by the live Person row, or as frozen at sending. */
+export type NameOf = (person: { id: string; name: string }) => string;
+const liveName: NameOf = (person) => person.name;
+
+/**
+ * Names as the protocol showed them when it was sent for justering (ProtocolPerson, written by
+ * sendForAdjustment, refused by the frozen-protocol trigger afterwards); live names for a draft.
+ * A person without a frozen row (none in a protocol sent after 20261203230500_frozen_people)
+ * falls back to the live name.
+ */
+export function namesFor(m: { status: string; people: { personId: string; name: string }[] }): NameOf {
+  if (m.status === "DRAFT" || m.people.length === 0) return liveName;
+  const frozen = new Map(m.people.map((p) => [p.personId, p.name]));
+  return (person) => frozen.get(person.id) ?? person.name;
+}
+
+/** Every person the protocol names, with the name it shows: what sending for justering freezes. */
+export function peopleNamedIn(p: ProtocolDTO): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (ref: { personId: string | null; name: string | null }) => {
+    if (ref.personId && ref.name !== null) out.set(ref.personId, ref.name);
+  };
+  if (p.secretary) add(p.secretary);
+  for (const r of [...p.adjusters, ...p.attendance, ...p.signatures]) add(r);
+  for (const para of p.paragraphs) {
+    for (const r of [...para.motions, ...para.reservations, ...para.notes, ...para.recusals, ...para.votes.flatMap((v) => v.ballots)]) add(r);
+  }
+  return out;
+}
+
+export function toParagraphDTO(p: ParagraphWithParts, nameOf: NameOf = liveName): ParagraphDTO {
   const motionIndex = new Map(p.motions.map((mo, i) => [mo.id, i]));
   return {
     id: p.id,
@@ -58,7 +89,7 @@ export function toParagraphDTO(p: ParagraphWithParts): ParagraphDTO {
     attachments: p.attachments.map((a) => ({ id: a.id, label: a.label, fileName: a.fileName })),
     motions: p.motions.map((mo) => ({
       personId: mo.person.id,
-      name: mo.person.name,
+      name: nameOf(mo.person),
       kind: mo.kind,
       text: mo.text,
       amendsIndex: mo.amendsId ? (motionIndex.get(mo.amendsId) ?? null) : null,
@@ -69,11 +100,11 @@ export function toParagraphDTO(p: ParagraphWithParts): ParagraphDTO {
       question: v.question,
       result: v.result,
       outcome: v.outcome,
-      ballots: v.ballots.map((b) => ({ personId: b.person.id, name: b.person.name, choice: b.choice })),
+      ballots: v.ballots.map((b) => ({ personId: b.person.id, name: nameOf(b.person), choice: b.choice })),
     })),
-    reservations: p.reservations.map((r) => ({ personId: r.person.id, name: r.person.name, reasons: r.reasons })),
-    notes: p.notes.map((n) => ({ personId: n.person?.id ?? null, name: n.person?.name ?? null, text: n.text })),
-    recusals: p.recusals.map((r) => ({ personId: r.person.id, name: r.person.name, reason: r.reason })),
+    reservations: p.reservations.map((r) => ({ personId: r.person.id, name: nameOf(r.person), reasons: r.reasons })),
+    notes: p.notes.map((n) => ({ personId: n.person?.id ?? null, name: n.person ? nameOf(n.person) : null, text: n.text })),
+    recusals: p.recusals.map((r) => ({ personId: r.person.id, name: nameOf(r.person), reason: r.reason })),
     isConfidential: p.isConfidential,
     isImmediatelyAdjusted: p.isImmediatelyAdjusted,
   };
@@ -81,6 +112,7 @@ export function toParagraphDTO(p: ParagraphWithParts): ParagraphDTO {
 
 export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
   const chair = m.attendances.find((a) => a.role === "CHAIR");
+  const nameOf = namesFor(m);
   const signatureOrder: Record<SignatureRole, number> = { SECRETARY: 0, CHAIR: 1, ADJUSTER: 2 };
   return {
 organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
@@ -103,18 +135,18 @@ meeting: {
   adjustmentDate: m.adjustmentDate ? toIsoDate(m.adjustmentDate) : null,
   adjustedOn: m.adjustedOn ? toIsoDate(m.adjustedOn) : null,
 },
-secretary: m.secretary ? { personId: m.secretary.id, name: m.secretary.name } : null,
-adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: a.person.name })),
+secretary: m.secretary ? { personId: m.secretary.id, name: nameOf(m.secretary) } : null,
+adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: nameOf(a.person) })),
 attendance: m.attendances.map((a) => ({
   personId: a.person.id,
-  name: a.person.name,
+  name: nameOf(a.person),
   role: a.role,
   represents: a.represents,
   title: a.title,
   ranges: a.ranges.map((r) => ({ from: r.fromNumber, to: r.toNumber })),
   replacesPersonId: a.replacesPersonId,
 })),
-paragraphs: m.paragraphs.map(toParagraphDTO),
+paragraphs: m.paragraphs.map((p) => toParagraphDTO(p, nameOf)),
 notice: m.notice
   ? {
       postedOn: toIsoDate(m.notice.postedOn),
@@ -124,9 +156,9 @@ notice: m.notice
   : null,
 signatures: [
   // The signature block lists who must sign even before anyone has.
-  ...(m.secretary ? [{ role: "SECRETARY" as const, personId: m.secretary.id, name: m.secretary.name }] : []),
-  ...(chair ? [{ role: "CHAIR" as const, personId: chair.person.id, name: chair.person.name }] : []),
-  ...m.adjusters.map((a) => ({ role: "ADJUSTER" as const, personId: a.person.id, name: a.person.name })),
+  ...(m.secretary ? [{ role: "SECRETARY" as const, personId: m.secretary.id, name: nameOf(m.secretary) }] : []),
+  ...(chair ? [{ role: "CHAIR" as const, personId: chair.person.id, name: nameOf(chair.person) }] : []),
+  ...m.adjusters.map((a) => ({ role: "ADJUSTER" as const, personId: a.person.id, name: nameOf(a.person) })),
 ]
   .map((required) => {
     const signed = m.signatures.find((s) => s.personId === required.personId && s.role === required.role);

@@ -4,7 +4,7 @@
 import { verify } from "@node-rs/argon2";
 import type { Prisma } from "@/generated/prisma/client";
 import { toSwedishDate } from "@/lib/iso-date";
-import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { findProtocolBySlug, peopleNamedIn } from "@/modules/protocol/protocol.queries";
 import { indexPublicProtocol } from "@/modules/public/public.search";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
 import { earliestTakeDownDate } from "@/modules/rules/deadlines.rules";
@@ -61,6 +61,16 @@ function findingLines(findings: readonly Finding[]): string[] {
   return findings.map((f) => (f.paragraphNumber !== null ? `§ ${f.paragraphNumber}: ${f.message}` : f.message));
 }
 
+/**
+ * The names the protocol shows, as they are when it is sent (and hashed): written while it is
+ * still a draft, kept by the frozen-protocol trigger afterwards, read instead of Person.name.
+ * A name frozen at an earlier sending (since returned) is replaced.
+ */
+async function freezeNames(tx: Tx, meetingId: string, p: ProtocolDTO) {
+  await tx.protocolPerson.deleteMany({ where: { meetingId } });
+  await tx.protocolPerson.createMany({ data: [...peopleNamedIn(p)].map(([personId, name]) => ({ meetingId, personId, name })) });
+}
+
 async function checkPassword(ctx: ActionContext & { actor: Actor }, password: string) {
   const user = await ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { passwordHash: true } });
   const ok = user?.passwordHash ? await verify(user.passwordHash, password).catch(() => false) : false;
@@ -82,6 +92,7 @@ export const sendForAdjustment = defineMeetingAction(
         });
       }
       const contentHash = protocolContentHash(p);
+      await freezeNames(tx, meeting.id, p);
       const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: "DRAFT" }, data: { status: "READY_FOR_ADJUSTMENT", contentHash } });
       if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
       await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sendForAdjustment", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash } });

@@ -1,7 +1,7 @@
 // "Verifiera protokoll": does a PDF or a verification code match a justerat protocol?
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { findProtocolBySlug, namesFor } from "@/modules/protocol/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/signoff/issued-copies";
 import { issuedCopyFingerprint, describeIssuedCopy } from "@/modules/signoff/issued-copies.rules";
 
@@ -34,8 +34,9 @@ const roleLabel = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "j
 async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" | "code"): Promise<VerifyResult & { match: true }> {
   const m = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    include: { body: { include: { organisation: true } }, signatures: { include: { person: true }, orderBy: { signedAt: "asc" } } },
+    include: { body: { include: { organisation: true } }, signatures: { include: { person: true }, orderBy: { signedAt: "asc" } }, people: true },
   });
+  const nameOf = namesFor(m); // the names as signed, not as the people are called today
   return {
     match: true,
     by,
@@ -44,7 +45,7 @@ async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" 
     meetingDate: m.date.toISOString().slice(0, 10),
     adjustedOn: m.adjustedOn?.toISOString().slice(0, 10) ?? null,
     contentHash: m.contentHash ?? "",
-    signers: m.signatures.map((s) => ({ name: s.person.name, role: roleLabel[s.role], signedAt: s.signedAt.toISOString() })),
+    signers: m.signatures.map((s) => ({ name: nameOf(s.person), role: roleLabel[s.role], signedAt: s.signedAt.toISOString() })),
   };
 }
 

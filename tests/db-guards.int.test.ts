@@ -1,0 +1,214 @@
+// The database protects what was signed against the app's own role (issue 12, point 3). The
+// app code runs as the least-privilege app role (tests/support/migrated-db.ts); here raw SQL as
+// that role tries what an insider with the app's credentials would try, and the owner tries the
+// changes the triggers refuse for every role.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { verifyCode } from "@/modules/verify/verify";
+import { checkDatabaseRole } from "@/server/config";
+import { readDatabaseRoleFacts } from "@/server/startup-check";
+import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+
+const PASSWORD = "paragraf-demo";
+const frozen = { hint: "paragraf_frozen" };
+const denied = { code: "42501" }; // insufficient_privilege
+
+let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
+let db: PrismaClient;
+let app: pg.Client;
+let owner: pg.Client;
+let meetingId: string;
+let tmp: string;
+let previousDataDir: string | undefined;
+let ids: { secretary: string; chair: string; adjuster: string; stranger: string; body: string; p62: string };
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "paragraf-guards-"));
+  previousDataDir = process.env.PARAGRAF_DATA_DIR;
+  process.env.PARAGRAF_DATA_DIR = tmp; // the demo seal certificate
+  seeded = await createSeededDatabase("guards");
+  db = seeded.db;
+  app = new pg.Client({ connectionString: seeded.url });
+  owner = new pg.Client({ connectionString: seeded.ownerUrl });
+  await Promise.all([app.connect(), owner.connect()]);
+  const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG }, include: { adjusters: true, attendances: true } });
+  meetingId = meeting.id;
+  const stranger = await db.person.findFirstOrThrow({ where: { name: "Elisabet Hagström" } });
+  ids = {
+    secretary: meeting.secretaryId!,
+    chair: meeting.attendances.find((a) => a.role === "CHAIR")!.personId,
+    adjuster: meeting.adjusters[0]!.personId,
+    stranger: stranger.id,
+    body: meeting.bodyId,
+    p62: (await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 62 } })).id,
+  };
+  // The seed's three content defects, fixed as prisma/seed/justera-demo.ts does.
+  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
+  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
+  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+});
+
+afterAll(async () => {
+  await Promise.all([app?.end(), owner?.end()]);
+  await seeded?.drop();
+  if (previousDataDir === undefined) delete process.env.PARAGRAF_DATA_DIR;
+  else process.env.PARAGRAF_DATA_DIR = previousDataDir;
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+type Sql = [string, unknown[]];
+const signature = (personId: string, role: string, contentHash: string) =>
+  [`INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash") VALUES ($1, $2, $3, $4, now(), $5)`, [`sig-${Math.random()}`, meetingId, personId, role, contentHash]] as Sql;
+const searchEntry = (paragraphId: string, number: number, text = "förfalskad text") =>
+  [
+    `INSERT INTO "PublicSearchEntry" ("paragraphId", "meetingId", "bodyId", year, number, title, text, tsv) VALUES ($1, $2, $3, 2021, $4, 'Titel', $5, to_tsvector('swedish', $5))`,
+    [paragraphId, meetingId, ids.body, number, text],
+  ] as Sql;
+const protocolFile = (kind: string) =>
+  [`INSERT INTO "ProtocolFile" (id, "meetingId", kind, bytes, sha256) VALUES ($1, $2, $3, '\\x25504446', encode(sha256('\\x25504446'::bytea), 'hex'))`, [`file-${Math.random()}`, meetingId, kind]] as Sql;
+const correction = () =>
+  [`INSERT INTO "Correction" (id, "meetingId", "paragraphNumber", text, "personId") VALUES ($1, $2, 62, 'Rättelse', $3)`, [`corr-${Math.random()}`, meetingId, ids.secretary]] as Sql;
+
+describe("the app's database role", () => {
+  it("is no superuser, owns no table, and passes the server's start-up check", async () => {
+    const facts = await readDatabaseRoleFacts(seeded.url);
+    expect(facts).toMatchObject({ superuser: false, bypassRls: false, ownedTables: 0 });
+    expect(() => checkDatabaseRole(facts)).not.toThrow();
+    expect((await readDatabaseRoleFacts(seeded.ownerUrl)).ownedTables).toBeGreaterThan(20);
+  });
+
+  it("cannot switch triggers off, set session_replication_role, TRUNCATE, DROP or ALTER anything", async () => {
+    await expect(app.query(`ALTER TABLE "Signature" DISABLE TRIGGER paragraf_frozen`)).rejects.toMatchObject(denied);
+    await expect(app.query(`ALTER TABLE "Paragraph" DISABLE TRIGGER ALL`)).rejects.toMatchObject(denied);
+    await expect(app.query(`SET session_replication_role = replica`)).rejects.toMatchObject(denied);
+    await expect(app.query(`SET LOCAL session_replication_role = replica`)).rejects.toMatchObject(denied);
+    const { rows } = await owner.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`);
+    expect(rows.length).toBeGreaterThan(20);
+    for (const { name } of rows) {
+      await expect(app.query(`TRUNCATE "${name}" CASCADE`), name).rejects.toMatchObject(denied);
+      await expect(app.query(`DROP TABLE "${name}" CASCADE`), name).rejects.toMatchObject(denied);
+      await expect(app.query(`ALTER TABLE "${name}" ADD COLUMN forged text`), name).rejects.toMatchObject(denied);
+    }
+    await expect(app.query(`DROP TRIGGER paragraf_frozen ON "Meeting"`)).rejects.toMatchObject(denied);
+    await expect(app.query(`DROP FUNCTION paragraf_refuse_if_frozen(text)`)).rejects.toMatchObject(denied);
+    await expect(app.query(`CREATE OR REPLACE FUNCTION paragraf_refuse_if_frozen(mid text) RETURNS void LANGUAGE sql AS 'SELECT'`)).rejects.toMatchObject(denied);
+    await expect(app.query(`CREATE TABLE "Forged" (id int)`)).rejects.toMatchObject(denied);
+    await expect(app.query(`ALTER TYPE "MeetingStatus" ADD VALUE 'FORGED'`)).rejects.toMatchObject(denied);
+    await expect(app.query(`SELECT * FROM "_prisma_migrations"`)).rejects.toMatchObject(denied);
+    // The guards are all still there.
+    const triggers = await owner.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname = 'paragraf_frozen' AND tgenabled = 'O'`);
+    expect(triggers.rows[0].n).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe("while the protocol is a draft", () => {
+  it("takes no signature, rättelse, stored PDF or search entry", async () => {
+    await expect(app.query(...signature(ids.adjuster, "ADJUSTER", "x"))).rejects.toMatchObject(frozen);
+    await expect(app.query(...correction())).rejects.toMatchObject(frozen);
+    await expect(app.query(...protocolFile("PROTOCOL"))).rejects.toMatchObject(frozen);
+    await expect(app.query(...searchEntry(ids.p62, 62))).rejects.toMatchObject(frozen);
+    expect(await db.publicSearchEntry.count()).toBe(0);
+  });
+
+  it("still lets a draft meeting with audit rows be deleted (the log keeps its rows, unlinked)", async () => {
+    const draft = await db.meeting.create({ data: { bodyId: ids.body, slug: "direktionen-2099-01-01", date: new Date("2099-01-01"), place: "Vimmerby" } });
+    const entry = await db.auditLog.create({ data: { meetingId: draft.id, action: "meeting.create", entity: "Meeting", entityId: draft.id } });
+    await db.meeting.delete({ where: { id: draft.id } });
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ meetingId: null, action: "meeting.create", entityId: draft.id });
+  });
+});
+
+describe("while the protocol waits for justering", () => {
+  let contentHash: string;
+
+  beforeAll(async () => {
+    const sent = await sendForAdjustment(await contextFor(db, "secretary"), { meetingId });
+    expect(sent.ok).toBe(true);
+    contentHash = (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).contentHash!;
+  });
+
+  it("takes a signature only from a person the protocol names for that role, over the hash it was sent with", async () => {
+    await expect(app.query(...signature(ids.stranger, "ADJUSTER", contentHash))).rejects.toMatchObject(frozen);
+    await expect(app.query(...signature(ids.adjuster, "CHAIR", contentHash))).rejects.toMatchObject(frozen);
+    await expect(app.query(...signature(ids.adjuster, "ADJUSTER", "0".repeat(64)))).rejects.toMatchObject(frozen);
+    expect(await db.signature.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("refuses to change a signature once given", async () => {
+    const signed = await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: PASSWORD });
+    expect(signed.ok).toBe(true);
+    await expect(app.query(`UPDATE "Signature" SET "signedAt" = '2021-11-18' WHERE "meetingId" = $1`, [meetingId])).rejects.toMatchObject(denied);
+    await expect(owner.query(`UPDATE "Signature" SET "personId" = $2 WHERE "meetingId" = $1`, [meetingId, ids.stranger])).rejects.toMatchObject(frozen);
+  });
+});
+
+describe("once the protocol is justerat", () => {
+  let contentHash: string;
+
+  beforeAll(async () => {
+    for (const who of ["chair", "secretary"] as const) {
+      const signed = await signProtocol(await contextFor(db, who), { meetingId, password: PASSWORD });
+      expect(signed.ok).toBe(true);
+    }
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(meeting.status).toBe("ADJUSTED");
+    contentHash = meeting.contentHash!;
+  });
+
+  it("takes no forged signer: /verifiera keeps showing the three who signed", async () => {
+    for (const client of [app, owner]) {
+      await expect(client.query(...signature(ids.stranger, "ADJUSTER", contentHash))).rejects.toMatchObject(frozen);
+      await expect(client.query(...signature(ids.adjuster, "ADJUSTER", contentHash))).rejects.toMatchObject(frozen);
+    }
+    await expect(app.query(`DELETE FROM "Signature" WHERE "meetingId" = $1`, [meetingId])).rejects.toMatchObject(frozen);
+    const verified = await verifyCode(db, contentHash);
+    expect(verified.match && verified.signers.map((s) => s.role).sort()).toEqual(["justerare", "ordförande", "sekreterare"]);
+  });
+
+  it("stores one PDF, of the justerat protocol, and never changes or removes it", async () => {
+    for (const client of [app, owner]) {
+      await expect(client.query(...protocolFile("NOTICE"))).rejects.toMatchObject(frozen);
+      await expect(client.query(...protocolFile("PROTOCOL"))).rejects.toBeTruthy();
+    }
+    await expect(app.query(`UPDATE "ProtocolFile" SET bytes = '\\x00'`)).rejects.toMatchObject(denied);
+    await expect(app.query(`DELETE FROM "ProtocolFile"`)).rejects.toMatchObject(denied);
+    await expect(owner.query(`DELETE FROM "ProtocolFile"`)).rejects.toMatchObject(frozen);
+    expect(await db.protocolFile.count({ where: { meetingId } })).toBe(1);
+  });
+
+  it("keeps the audit log append-only", async () => {
+    const n = await db.auditLog.count();
+    await db.auditLog.create({ data: { meetingId, action: "test.append", entity: "Meeting", entityId: meetingId } });
+    await expect(app.query(`UPDATE "AuditLog" SET action = 'x'`)).rejects.toMatchObject(denied);
+    await expect(app.query(`DELETE FROM "AuditLog"`)).rejects.toMatchObject(denied);
+    await expect(owner.query(`UPDATE "AuditLog" SET action = 'x'`)).rejects.toMatchObject(frozen);
+    await expect(owner.query(`UPDATE "AuditLog" SET "meetingId" = NULL, ip = '10.0.0.1'`)).rejects.toMatchObject(frozen);
+    await expect(owner.query(`DELETE FROM "AuditLog"`)).rejects.toMatchObject(frozen);
+    expect(await db.auditLog.count()).toBe(n + 1);
+  });
+
+  it("takes a rättelse and keeps it as written", async () => {
+    await app.query(...correction());
+    await expect(app.query(`UPDATE "Correction" SET text = 'Annan text'`)).rejects.toMatchObject(denied);
+    await expect(app.query(`DELETE FROM "Correction"`)).rejects.toMatchObject(denied);
+    await expect(owner.query(`UPDATE "Correction" SET text = 'Annan text'`)).rejects.toMatchObject(frozen);
+    await expect(owner.query(`DELETE FROM "Correction"`)).rejects.toMatchObject(frozen);
+    expect((await db.correction.findMany({ where: { meetingId } })).map((c) => c.text)).toEqual(["Rättelse"]);
+  });
+
+  it("keeps the search index as the justering wrote it", async () => {
+    const entries = await db.publicSearchEntry.findMany({ where: { meetingId }, orderBy: { number: "asc" }, select: { number: true, text: true } });
+    expect(entries.map((e) => e.number)).toEqual([59, 60, 61, 62, 63, 64, 65, 66, 67]);
+    await expect(app.query(`DELETE FROM "PublicSearchEntry" WHERE "meetingId" = $1`, [meetingId])).rejects.toMatchObject(frozen);
+    await expect(app.query(`UPDATE "PublicSearchEntry" SET text = 'x'`)).rejects.toMatchObject(denied);
+    await expect(app.query(...searchEntry("other-paragraph", 99))).rejects.toMatchObject(frozen);
+    expect(await db.publicSearchEntry.findMany({ where: { meetingId }, orderBy: { number: "asc" }, select: { number: true, text: true } })).toEqual(entries);
+  });
+});
