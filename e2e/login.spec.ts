@@ -53,3 +53,20 @@ test("the workspace asks for login, refuses a wrong password in Swedish, and sig
   await page.goto("/");
   await expect(page).toHaveURL(/\/anslagstavla$/);
 });
+
+test("after login the browser stays on this site whatever ?next= says", async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  // Each of these left the site on the unfixed app (browsers drop the tab, read \ as /).
+  for (const next of ["/\t/evil.example", "/.//evil.example"]) {
+    await page.context().clearCookies();
+    await page.goto(`/logga-in?next=${encodeURIComponent(next)}`);
+    await page.getByLabel("E-postadress").fill(SECRETARY);
+    await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith("/logga-in"));
+    expect(new URL(page.url()).origin, next).toBe(origin);
+  }
+  // Signed in, the login page redirects at once: the same check applies there.
+  await page.goto(`/logga-in?next=${encodeURIComponent("/\\evil.example")}`);
+  expect(new URL(page.url()).origin).toBe(origin);
+});

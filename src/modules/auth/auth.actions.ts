@@ -3,18 +3,13 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut, TooManyAttempts } from "@/server/auth";
+import { safeReturnPath } from "./return-path";
 
 export interface LoginState {
   error: string | null;
   email: string;
   /** Counts answers, so the form can start afresh (empty password) after each one. */
   attempt: number;
-}
-
-/** Only same-site paths: never redirect a user to another site after login. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 export async function loginAction(prev: LoginState, form: FormData): Promise<LoginState> {
@@ -34,7 +29,7 @@ export async function loginAction(prev: LoginState, form: FormData): Promise<Log
     }
     throw e;
   }
-  redirect(safeNext(form.get("next")));
+  redirect(safeReturnPath(form.get("next")));
 }
 
 export async function logoutAction(): Promise<void> {
@@ -43,5 +38,5 @@ export async function logoutAction(): Promise<void> {
 
 /** Sign in through the organisation's OpenID Connect provider (when configured). */
 export async function oidcLoginAction(form: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeNext(form.get("next")) });
+  await signIn("oidc", { redirectTo: safeReturnPath(form.get("next")) });
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { oidcLoginAction } from "@/modules/auth/auth.actions";
 import { LoginForm } from "@/modules/auth/components/login-form";
+import { safeReturnPath } from "@/modules/auth/return-path";
 import { oidcConfig } from "@/server/auth";
 import { getCurrentUser } from "@/server/session";
 
@@ -11,7 +12,8 @@ type Props = { searchParams: Promise<{ next?: string }> };
 
 export default async function LoginPage({ searchParams }: Props) {
   const { next } = await searchParams;
-  const target = next?.startsWith("/") && !next.startsWith("//") ? next : "/";
+  // Checked here too: a signed-in visitor is redirected before the form is ever posted.
+  const target = safeReturnPath(next);
   if (await getCurrentUser()) redirect(target);
   const oidc = oidcConfig();
   return (
