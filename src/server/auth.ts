@@ -6,11 +6,14 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "@/lib/zod";
 import { getDb } from "./db";
-import { FailureLimiter } from "./rate-limit";
+import { clientAddress } from "./client-address";
+import { RateLimiter } from "./rate-limit";
 
-// 5 failures per e-mail+address and 30 per address in 15 minutes.
-const perAccount = new FailureLimiter(5, 15 * 60_000);
-const perAddress = new FailureLimiter(30, 15 * 60_000);
+// 5 attempts per e-mail+address and 30 per address in 15 minutes, in PostgreSQL (shared by every
+// app process). The address is the socket's or a trusted proxy's (client-address.ts), never one
+// the client claims; unknown (a bare `next start`) means one shared bucket.
+export const loginPerAccount = new RateLimiter({ scope: "login-account", max: 5, windowMs: 15 * 60_000 });
+export const loginPerAddress = new RateLimiter({ scope: "login-address", max: 30, windowMs: 15 * 60_000 });
 
 export class TooManyAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
@@ -52,17 +55,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+        const address = clientAddress(request.headers) ?? "unknown";
         const accountKey = `${address}|${email}`;
-        if (perAccount.retryAfter(accountKey) > 0 || perAddress.retryAfter(address) > 0) throw new TooManyAttempts();
+        // Counted before the password is checked: parallel guesses cannot pass a check together.
+        const [account, fromAddress] = await Promise.all([loginPerAccount.hit(accountKey), loginPerAddress.hit(address)]);
+        if (account.limited || fromAddress.limited) throw new TooManyAttempts();
         const user = await getDb().user.findUnique({ where: { email } });
         const ok = await verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
-        if (!user || !user.passwordHash || !ok) {
-          perAccount.fail(accountKey);
-          perAddress.fail(address);
-          return null;
-        }
-        perAccount.reset(accountKey);
+        if (!user || !user.passwordHash || !ok) return null;
+        // A success clears the account's count and does not use up the address's allowance.
+        await Promise.all([loginPerAccount.reset(accountKey), loginPerAddress.forgive(address)]);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
