@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { DEMO_PASSWORD, SECRETARY } from "./auth";
+import { CHAIR, DEMO_PASSWORD, SECRETARY, signInAs } from "./auth";
 
 /**
  * Click "Logga in" and wait until the form has taken the server action's answer (React resets
@@ -69,4 +69,26 @@ test("after login the browser stays on this site whatever ?next= says", async ({
   // Signed in, the login page redirects at once: the same check applies there.
   await page.goto(`/logga-in?next=${encodeURIComponent("/\\evil.example")}`);
   expect(new URL(page.url()).origin).toBe(origin);
+});
+
+test("logging out in one browser ends the session in every other browser at once", async ({ browser }) => {
+  const [here, there] = [await browser.newContext(), await browser.newContext()];
+  const [a, b] = [await here.newPage(), await there.newPage()];
+  await signInAs(a, CHAIR);
+  await signInAs(b, CHAIR);
+  for (const page of [a, b]) {
+    await page.goto("/att-justera");
+    await expect(page).toHaveURL(/\/att-justera$/);
+  }
+  await a.getByRole("button", { name: "Logga ut" }).click();
+  await expect(a.getByRole("link", { name: "Logga in" })).toBeVisible();
+
+  // The other browser still holds a validly signed cookie, but it was issued before the logout.
+  const session = await b.request.get("/api/auth/session");
+  expect(await session.json()).toBeNull();
+  await b.goto("/att-justera");
+  await expect(b).toHaveURL(/\/logga-in\?next=%2Fatt-justera$/);
+  await expect(b.getByRole("button", { name: "Logga ut" })).toHaveCount(0);
+  await here.close();
+  await there.close();
 });

@@ -3,6 +3,9 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut, TooManyAttempts } from "@/server/auth";
+import { endAllSessions } from "@/server/session-version";
+import { getDb } from "@/server/db";
+import { getCurrentUser } from "@/server/session";
 import { safeReturnPath } from "./return-path";
 
 export interface LoginState {
@@ -32,7 +35,10 @@ export async function loginAction(prev: LoginState, form: FormData): Promise<Log
   redirect(safeReturnPath(form.get("next")));
 }
 
+/** Signs out everywhere: every session of this user, in every browser, ends now. */
 export async function logoutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await endAllSessions(getDb(), user.userId);
   await signOut({ redirectTo: "/" });
 }
 
