@@ -5,7 +5,9 @@
 import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { verify } from "@node-rs/argon2";
 import { setUserPassword } from "@/modules/admin/admin.mutations";
+import { changeOwnPassword } from "@/modules/auth/account.mutations";
 import { endAllSessions, isSessionCurrent } from "@/server/session-version";
 import { contextFor, createSeededDatabase, EMAILS } from "./support/seeded-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
@@ -96,5 +98,25 @@ describe("revocable sessions", () => {
     expect(mail!.parsed.text).toContain(`Administratören ${admin.name} satte ett nytt lösenord`);
     expect(mail!.parsed.text).toContain("Du har loggats ut överallt.");
     expect(mail!.parsed.text).not.toContain(password);
+  });
+
+  it("a user's own new password needs the current one (audited when wrong) and ends their sessions", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: EMAILS.chair } });
+    const before = await sessionCookieFor(EMAILS.chair);
+    const ctx = await contextFor(db, "chair");
+    const next = "mitt eget nya lösenord";
+    expect(await changeOwnPassword(ctx, { currentPassword: "fel", password: next, passwordConfirm: next })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { currentPassword: ["Fel lösenord. Skriv lösenordet du loggar in med."] },
+    });
+    expect(await db.auditLog.count({ where: { userId: user.id, action: "auth.reentry.failed", data: { path: ["for"], equals: "user.changePassword" } } })).toBe(1);
+    expect((await getSession(before)).body?.user?.id).toBe(user.id);
+
+    expect(await changeOwnPassword(ctx, { currentPassword: "paragraf-demo", password: next, passwordConfirm: next })).toEqual({ ok: true, data: { sessionsEnded: true } });
+    expect((await getSession(before)).body).toBeNull();
+    expect(await verify((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, next)).toBe(true);
+    expect(await db.auditLog.count({ where: { userId: user.id, action: "user.changePassword" } })).toBe(1);
+    expect(await changeOwnPassword({ ...ctx, actor: null }, { currentPassword: next, password: "x".repeat(12), passwordConfirm: "x".repeat(12) })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 });

@@ -14,7 +14,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <NavLink href="/">Organ och sammanträden</NavLink>
             <NavLink href="/att-justera">Att justera</NavLink>
             {user.isAdmin && <NavLink href="/admin">Administration</NavLink>}
-            <li className="text-white/90">{user.name}</li>
+            <NavLink href="/konto">{user.name}</NavLink>
             <li>
               <form action={logoutAction}>
                 <button type="submit" className="rounded border border-white/70 px-2 py-1 text-white hover:bg-white/10">

@@ -6,6 +6,9 @@ import { signIn, signOut, TooManyAttempts } from "@/server/auth";
 import { endAllSessions } from "@/server/session-version";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";
+import type { ActionFailure } from "@/server/action";
+import { actionContext } from "@/server/action-context";
+import { changeOwnPassword } from "./account.mutations";
 import { safeReturnPath } from "./return-path";
 
 export interface LoginState {
@@ -45,4 +48,22 @@ export async function logoutAction(): Promise<void> {
 /** Sign in through the organisation's OpenID Connect provider (when configured). */
 export async function oidcLoginAction(form: FormData): Promise<void> {
   await signIn("oidc", { redirectTo: safeReturnPath(form.get("next")) });
+}
+
+export interface ChangePasswordState {
+  failure: ActionFailure | null;
+  attempt: number;
+}
+
+/** The user's own new password; every session ends, so the next page is the login. */
+export async function changePasswordAction(prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+  const text = (name: string) => String(form.get(name) ?? "");
+  const result = await changeOwnPassword(await actionContext(), {
+    currentPassword: text("currentPassword"),
+    password: text("password"),
+    passwordConfirm: text("passwordConfirm"),
+  });
+  if (!result.ok) return { failure: result, attempt: prev.attempt + 1 };
+  await signOut({ redirectTo: "/logga-in?losenord=bytt" });
+  return { failure: null, attempt: prev.attempt + 1 };
 }
