@@ -14,7 +14,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <NavLink href="/">Organ och sammanträden</NavLink>
             <NavLink href="/att-justera">Att justera</NavLink>
             {user.isAdmin && <NavLink href="/admin">Administration</NavLink>}
-            <NavLink href="/konto">{user.name}</NavLink>
+            <NavLink href="/konto">Mitt konto</NavLink>
+            <li className="text-white/90">{user.name}</li>
             <li>
               <form action={logoutAction}>
                 <button type="submit" className="rounded border border-white/70 px-2 py-1 text-white hover:bg-white/10">
