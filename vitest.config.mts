@@ -21,6 +21,9 @@ export default defineConfig({
           include: ["tests/**/*.int.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
+          // next-auth imports "next/server" without an extension, which Node's ESM loader cannot
+          // resolve outside Next.js; bundled by Vite it resolves (tests/sessions.int.test.ts).
+          server: { deps: { inline: ["next-auth", "@auth/core"] } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -167,3 +167,35 @@ test("public pages allow no inline script and are still served from the route ca
     expect(await inlineScriptRuns(page), url).toBe(false);
   }
 });
+
+test("a forged X-Forwarded-For does not escape the login rate limit", async ({ request }) => {
+  const email = `forfalskad-${Date.now()}@itsam.example`;
+  const attempt = async (forged: string) => {
+    const headers = { "x-forwarded-for": forged };
+    const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
+    const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: "fel" }, headers, maxRedirects: 0 });
+    return res.headers()["location"] ?? "";
+  };
+  // A new claimed address each time: the server counts the socket's address all the same.
+  for (let i = 0; i < 5; i++) expect(await attempt(`203.0.113.${i + 1}`)).toContain("error=CredentialsSignin");
+  expect(await attempt("203.0.113.99")).toContain("code=too_many_attempts");
+});
+
+test("the audit log records the socket's address, not one the client claims", async ({ page }) => {
+  await signInAs(page, SECRETARY);
+  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67", "x-paragraf-client-address": "203.0.113.68" });
+  await page.goto("/");
+  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
+  await page.getByLabel("Datum").fill("2023-03-15");
+  await page.getByLabel("Starttid").fill("10:00");
+  await page.getByLabel("Sluttid").fill("11.00");
+  await page.getByLabel("Plats").fill("Sammanträdesrummet");
+  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
+  await expect(page).toHaveURL(/\/moten\/direktionen-2023-03-15\/redigera$/);
+  await page.goto("/moten/direktionen-2023-03-15");
+  const log = page.getByRole("table", { name: "Händelselogg för sammanträdet" });
+  await page.locator("summary", { hasText: "Händelselogg" }).click();
+  await expect(log.getByRole("row")).toHaveCount(2);
+  await expect(log.getByRole("row").nth(1).getByRole("cell").nth(3)).toHaveText("127.0.0.1");
+  await expect(log).not.toContainText("203.0.113");
+});

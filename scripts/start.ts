@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "no
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { checkAuthSecret, ConfigError } from "../src/server/config";
+import { parseTrustProxy, TrustProxyError } from "../src/server/trust-proxy.mjs";
 import { isPortInUse } from "./lib/embedded-db.mjs";
 import { clearRenderedCache, DATA_DIR, fail, loadDotEnv, migrate, resolveDatabase, ROOT, run } from "./lib/env";
 
@@ -28,6 +29,12 @@ try {
   checkAuthSecret({ ...process.env, NODE_ENV: "production" });
 } catch (e) {
   if (e instanceof ConfigError) fail(e.message);
+  throw e;
+}
+try {
+  parseTrustProxy(process.env.TRUST_PROXY);
+} catch (e) {
+  if (e instanceof TrustProxyError) fail(e.message);
   throw e;
 }
 process.env.AUTH_TRUST_HOST ??= "true";
@@ -67,7 +74,9 @@ console.log(`Klar för start efter ${((performance.now() - t0) / 1000).toFixed(1
 // The app gets its own database role only: the owner's login stays with migrate and restore.
 const appEnv = { ...process.env };
 delete appEnv.DATABASE_OWNER_URL;
-const next = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+// scripts/serve.mjs is `next start` plus a client address taken from the socket (or a proxy in
+// TRUST_PROXY), never from headers a client sent.
+const next = spawn(process.execPath, [path.join(ROOT, "scripts", "serve.mjs"), "--port", String(port)], {
   cwd: ROOT,
   env: { ...appEnv, NODE_ENV: "production" },
   stdio: "inherit",

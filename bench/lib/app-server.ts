@@ -1,5 +1,5 @@
 // For benchmarks: an embedded PostgreSQL with the demo data (optionally justerat) and the built
-// app served by `next start` on a free loopback port. Requires a build (`npx next build`).
+// app served as `npm start` serves it (scripts/serve.mjs) on a free loopback port. Requires a build (`npx next build`).
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
@@ -27,7 +27,8 @@ export async function startBenchApp(options: { justera: boolean }) {
   if (options.justera) await justeraDemoMeeting(db);
   clearRenderedCache(ROOT);
   const port = await findFreePort();
-  const server: ChildProcess = spawn(path.join(ROOT, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The server `npm start` runs (Next.js behind scripts/serve.mjs), so figures include its cost.
+  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "--port", String(port), "--hostname", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "ignore", "inherit"],

@@ -1,16 +1,24 @@
 // Sign-in with next-auth v5: e-mail + password (argon2id), JWT sessions. The session carries
-// only the user id; roles are read fresh from the database for every check (server/session.ts),
-// so a revoked role takes effect at once.
+// only the user id and the user's session version; roles are read fresh from the database for
+// every check (server/session.ts), so a revoked role takes effect at once, and a raised session
+// version (logout, new password) ends every session issued before it.
 import { hash, verify } from "@node-rs/argon2";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "@/lib/zod";
 import { getDb } from "./db";
-import { FailureLimiter } from "./rate-limit";
+import { clientAddress } from "./client-address";
+import { RateLimiter } from "./rate-limit";
+import { isSessionCurrent } from "./session-version";
 
-// 5 failures per e-mail+address and 30 per address in 15 minutes.
-const perAccount = new FailureLimiter(5, 15 * 60_000);
-const perAddress = new FailureLimiter(30, 15 * 60_000);
+// 5 attempts per e-mail+address and 30 per address in 15 minutes, in PostgreSQL (shared by every
+// app process). The address is the socket's or a trusted proxy's (client-address.ts), never one
+// the client claims; unknown (a bare `next start`) means one shared bucket.
+export const loginPerAccount = new RateLimiter({ scope: "login-account", max: 5, windowMs: 15 * 60_000 });
+export const loginPerAddress = new RateLimiter({ scope: "login-address", max: 30, windowMs: 15 * 60_000 });
+
+/** The session as auth() returns it: also the user's session version it was issued under. */
+export type SessionWithVersion = { sessionVersion?: number };
 
 export class TooManyAttempts extends CredentialsSignin {
   override code = "too_many_attempts";
@@ -52,18 +60,17 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
-        const address = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+        const address = clientAddress(request.headers) ?? "unknown";
         const accountKey = `${address}|${email}`;
-        if (perAccount.retryAfter(accountKey) > 0 || perAddress.retryAfter(address) > 0) throw new TooManyAttempts();
+        // Counted before the password is checked: parallel guesses cannot pass a check together.
+        const [account, fromAddress] = await Promise.all([loginPerAccount.hit(accountKey), loginPerAddress.hit(address)]);
+        if (account.limited || fromAddress.limited) throw new TooManyAttempts();
         const user = await getDb().user.findUnique({ where: { email } });
         const ok = await verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
-        if (!user || !user.passwordHash || !ok) {
-          perAccount.fail(accountKey);
-          perAddress.fail(address);
-          return null;
-        }
-        perAccount.reset(accountKey);
-        return { id: user.id, email: user.email, name: user.name };
+        if (!user || !user.passwordHash || !ok) return null;
+        // A success clears the account's count and does not use up the address's allowance.
+        await Promise.all([loginPerAccount.reset(accountKey), loginPerAddress.forgive(address)]);
+        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
     ...(oidc
@@ -88,15 +95,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && typeof profile?.email === "string") {
-        const found = await getDb().user.findUnique({ where: { email: profile.email.toLowerCase() }, select: { id: true } });
-        if (found) token.uid = found.id;
+        const found = await getDb().user.findUnique({ where: { email: profile.email.toLowerCase() }, select: { id: true, sessionVersion: true } });
+        if (!found) return null;
+        token.uid = found.id;
+        token.sv = found.sessionVersion;
         return token;
       }
-      if (user?.id) token.uid = user.id;
-      return token;
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion;
+        return token;
+      }
+      // Every later read of the session (auth() on each request, GET /api/auth/session, which
+      // would also re-sign the cookie with a later expiry): a token whose version is no longer the
+      // user's is ended here — returning null clears the cookie and answers "no session".
+      return (await isSessionCurrent(token)) ? token : null;
     },
     session({ session, token }) {
       if (typeof token.uid === "string") session.user.id = token.uid;
+      if (typeof token.sv === "number") (session as SessionWithVersion).sessionVersion = token.sv;
       return session;
     },
   },

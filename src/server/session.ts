@@ -1,7 +1,7 @@
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./authz";
-import { auth } from "./auth";
+import { auth, type SessionWithVersion } from "./auth";
 import { getDb } from "./db";
 
 export interface CurrentUser extends Actor {
@@ -9,13 +9,17 @@ export interface CurrentUser extends Actor {
   email: string;
 }
 
-/** The signed-in user with fresh roles, once per request; null when signed out. */
+/**
+ * The signed-in user with fresh roles, once per request; null when signed out, and null when the
+ * session was issued before the user's session version was raised (logout elsewhere, a new
+ * password). next-auth's jwt callback refuses such a token too; this check does not rely on it.
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
   const user = await getDb().user.findUnique({ where: { id }, include: { bodyRoles: true } });
-  if (!user) return null;
+  if (!user || (session as SessionWithVersion).sessionVersion !== user.sessionVersion) return null;
   return {
     userId: user.id,
     name: user.name,

@@ -14,6 +14,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <NavLink href="/">Organ och sammanträden</NavLink>
             <NavLink href="/att-justera">Att justera</NavLink>
             {user.isAdmin && <NavLink href="/admin">Administration</NavLink>}
+            <NavLink href="/konto">Mitt konto</NavLink>
             <li className="text-white/90">{user.name}</li>
             <li>
               <form action={logoutAction}>

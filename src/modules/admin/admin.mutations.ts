@@ -2,9 +2,13 @@
 // ersättare). One transaction and one audit row each; password hashes never leave this file.
 import { hash } from "@node-rs/argon2";
 import { Prisma } from "@/generated/prisma/client";
+import { appBaseUrl } from "@/modules/signoff/signoff.notify";
 import { writeAudit } from "@/server/audit";
+import { endAllSessions } from "@/server/session-version";
+import { sendMail } from "@/server/mail";
 import { AppError } from "@/server/errors";
 import { defineAdminAction } from "./admin.action";
+import { buildPasswordSetMail } from "./admin.mail";
 import { addMembershipSchema, bodyRoleSchema, createUserSchema, NEW_PERSON, removeMembershipSchema, setPasswordSchema, updateUserSchema } from "./admin.schema";
 
 type Tx = Prisma.TransactionClient;
@@ -104,14 +108,24 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
   }
 });
 
+/**
+ * A new password ends every session of the user at once (whoever knew the old password is out),
+ * is audited (who set whose password; never the password) and is told to the user by e-mail
+ * after commit — a mail failure is logged, never undoes the change.
+ */
 export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, async ({ db, actor, ip, input }) => {
   const passwordHash = await hash(input.password);
-  return db.$transaction(async (tx) => {
+  const at = new Date();
+  const { user, adminName } = await db.$transaction(async (tx) => {
     const user = await findUserOrFail(tx, input.userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.user.setPassword", entity: "User", entityId: user.id, ip });
-    return { id: user.id };
+    await endAllSessions(tx, user.id);
+    const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
+    await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.user.setPassword", entity: "User", entityId: user.id, ip, data: { by: actor.userId, of: user.id, sessionsEnded: true } });
+    return { user, adminName: admin.name };
   });
+  await sendMail(buildPasswordSetMail({ to: user.email, userName: user.name, adminName, at, baseUrl: appBaseUrl() }));
+  return { id: user.id };
 });
 
 const roleName = { SECRETARY: "sekreterare", MEMBER: "ledamot" } as const;

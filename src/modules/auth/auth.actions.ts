@@ -3,18 +3,19 @@
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { signIn, signOut, TooManyAttempts } from "@/server/auth";
+import { endAllSessions } from "@/server/session-version";
+import { getDb } from "@/server/db";
+import { getCurrentUser } from "@/server/session";
+import type { ActionFailure } from "@/server/action";
+import { actionContext } from "@/server/action-context";
+import { changeOwnPassword } from "./account.mutations";
+import { safeReturnPath } from "./return-path";
 
 export interface LoginState {
   error: string | null;
   email: string;
   /** Counts answers, so the form can start afresh (empty password) after each one. */
   attempt: number;
-}
-
-/** Only same-site paths: never redirect a user to another site after login. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const next = typeof value === "string" ? value : "";
-  return next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 export async function loginAction(prev: LoginState, form: FormData): Promise<LoginState> {
@@ -34,14 +35,35 @@ export async function loginAction(prev: LoginState, form: FormData): Promise<Log
     }
     throw e;
   }
-  redirect(safeNext(form.get("next")));
+  redirect(safeReturnPath(form.get("next")));
 }
 
+/** Signs out everywhere: every session of this user, in every browser, ends now. */
 export async function logoutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await endAllSessions(getDb(), user.userId);
   await signOut({ redirectTo: "/" });
 }
 
 /** Sign in through the organisation's OpenID Connect provider (when configured). */
 export async function oidcLoginAction(form: FormData): Promise<void> {
-  await signIn("oidc", { redirectTo: safeNext(form.get("next")) });
+  await signIn("oidc", { redirectTo: safeReturnPath(form.get("next")) });
+}
+
+export interface ChangePasswordState {
+  failure: ActionFailure | null;
+  attempt: number;
+}
+
+/** The user's own new password; every session ends, so the next page is the login. */
+export async function changePasswordAction(prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
+  const text = (name: string) => String(form.get(name) ?? "");
+  const result = await changeOwnPassword(await actionContext(), {
+    currentPassword: text("currentPassword"),
+    password: text("password"),
+    passwordConfirm: text("passwordConfirm"),
+  });
+  if (!result.ok) return { failure: result, attempt: prev.attempt + 1 };
+  await signOut({ redirectTo: "/logga-in?losenord=bytt" });
+  return { failure: null, attempt: prev.attempt + 1 };
 }

@@ -1,7 +1,6 @@
 // Justering: send for justering, sign, return with a comment, and rättelse afterwards.
 // The last signature freezes everything in one transaction: status, justering date, content
 // hash check, the notice dates, the PDF rendered once and stored with its own hash, audit rows.
-import { verify } from "@node-rs/argon2";
 import type { Prisma } from "@/generated/prisma/client";
 import { toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug, peopleNamedIn } from "@/modules/protocol/protocol.queries";
@@ -20,6 +19,7 @@ import { defineMeetingAction, VALIDATION_MESSAGE, type ActionContext } from "@/s
 import type { Actor } from "@/server/authz";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { checkPasswordReentry } from "@/server/password-reentry";
 import { protocolContentHash, sha256Hex } from "./signoff.hash";
 import { mailingSignoffEvents } from "./signoff.notify";
 import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "./signoff.rules";
@@ -71,10 +71,9 @@ async function freezeNames(tx: Tx, meetingId: string, p: ProtocolDTO) {
   await tx.protocolPerson.createMany({ data: [...peopleNamedIn(p)].map(([personId, name]) => ({ meetingId, personId, name })) });
 }
 
-async function checkPassword(ctx: ActionContext & { actor: Actor }, password: string) {
-  const user = await ctx.db.user.findUnique({ where: { id: ctx.actor.userId }, select: { passwordHash: true } });
-  const ok = user?.passwordHash ? await verify(user.passwordHash, password).catch(() => false) : false;
-  if (!ok) throw new AppError("VALIDATION", "Fel lösenord.", { fieldErrors: { password: ["Fel lösenord. Skriv lösenordet du loggar in med."] } });
+/** Rate-limited and audited (server/password-reentry.ts). */
+async function checkPassword(ctx: ActionContext & { actor: Actor; meeting: { id: string } }, password: string, action: string) {
+  await checkPasswordReentry(ctx, password, { action, meetingId: ctx.meeting.id });
 }
 
 export const sendForAdjustment = defineMeetingAction(
@@ -125,7 +124,7 @@ export const signProtocol = defineMeetingAction(
   { schema: signSchema, permission: "protocol.sign", locate: byMeeting },
   async (ctx) => {
     const { db, actor, ip, meeting, input } = ctx;
-    await checkPassword(ctx, input.password);
+    await checkPassword(ctx, input.password, "protocol.sign");
     const result = await db.$transaction(
       async (tx): Promise<SignOutcome> => {
         await lockMeeting(tx, meeting.id);
@@ -194,7 +193,7 @@ export const addCorrection = defineMeetingAction(
   { schema: correctionSchema, permission: "protocol.correct", locate: byMeeting },
   async (ctx) => {
     const { db, actor, ip, meeting, input } = ctx;
-    await checkPassword(ctx, input.password);
+    await checkPassword(ctx, input.password, "protocol.correction");
     if (!actor.personId) throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.");
     return db.$transaction(async (tx) => {
       if (input.paragraphNumber !== null) {

@@ -49,6 +49,8 @@ const ACTION_LABELS: Record<string, string> = {
   "protocol.adjusted": "Protokollet justerades",
   "protocol.correction": "Lade till en rättelse",
   "notice.edit": "Ändrade anslagets datum",
+  "auth.reentry.failed": "Fel lösenord vid signering",
+  "auth.reentry.limited": "Signering spärrad: för många felaktiga lösenord",
 };
 
 /** "uppsatt 2021-12-15 → 2021-12-16" from a notice.edit audit row's { postedOn: { from, to } … }. */

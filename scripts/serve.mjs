@@ -1,0 +1,57 @@
+// The HTTP server `npm start` runs (instead of `next start`): Next.js's own request handler
+// behind a Node.js server that decides the client's address from the socket, so a client cannot
+// choose the address the audit log and the rate limits see (src/server/trust-proxy.mjs).
+// Plain JavaScript: it starts with `node`, without a compiler in the serving process.
+import http from "node:http";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { applyClientAddress, CLIENT_ADDRESS_MARK, parseTrustProxy, TrustProxyError } from "../src/server/trust-proxy.mjs";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+// `node scripts/serve.mjs [--port N] [--hostname H]`; the port defaults to PORT, then 3000.
+const arg = (name) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const port = Number(arg("port") ?? process.env.PORT ?? 3000);
+const hostname = arg("hostname");
+
+let trust;
+try {
+  trust = parseTrustProxy(process.env.TRUST_PROXY);
+} catch (e) {
+  if (e instanceof TrustProxyError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+
+// Handlers believe the address header only in a process where this server removed forged ones.
+globalThis[CLIENT_ADDRESS_MARK] = true;
+
+const app = next({ dev: false, dir: ROOT, port, hostname: hostname ?? "localhost" });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = http.createServer((req, res) => {
+  applyClientAddress(req, trust);
+  void handle(req, res);
+});
+server.on("error", (e) => {
+  console.error(e.code === "EADDRINUSE" ? `Port ${port} används redan av ett annat program.` : e);
+  process.exit(1);
+});
+server.listen(port, hostname, () => {
+  const proxies = trust.entries.length ? ` Betrodda proxyer (TRUST_PROXY): ${trust.entries.join(", ")}.` : "";
+  console.log(`Paragraf svarar på http://${hostname ?? "localhost"}:${port}.${proxies}`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    void app.close().finally(() => process.exit(0));
+  });
+}
