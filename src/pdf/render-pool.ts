@@ -17,7 +17,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ProtocolDTO } from "../modules/protocol/protocol.types";
-import type { RenderJob } from "./render-jobs";
+import { runRenderJob, type RenderJob } from "./render-jobs";
 
 /** Thrown when the queue is full: the caller answers "try again shortly" (503). */
 export class RenderBusyError extends Error {
@@ -27,8 +27,12 @@ export class RenderBusyError extends Error {
   }
 }
 
-// One core stays with the request thread. PARAGRAF_PDF_WORKERS overrides (e.g. on a big server).
-const WORKERS = Math.max(1, Number(process.env.PARAGRAF_PDF_WORKERS) || Math.min(4, availableParallelism() - 1));
+// One core stays with the request thread. PARAGRAF_PDF_WORKERS overrides (e.g. on a big server);
+// 0 renders in the calling thread as before the pool (for comparison in bench/heavy).
+const configured = process.env.PARAGRAF_PDF_WORKERS;
+const WORKERS = configured !== undefined && configured !== "" && Number.isInteger(Number(configured)) && Number(configured) >= 0
+  ? Number(configured)
+  : Math.max(1, Math.min(4, availableParallelism() - 1));
 /** Renders waiting beyond those running: about a minute of work on a small server. */
 const MAX_QUEUE = 32;
 
@@ -48,12 +52,16 @@ const slots: Slot[] = [];
 const queue: Pending[] = [];
 let nextId = 0;
 
+const LOADER = `import(require("node:url").pathToFileURL(require("node:worker_threads").workerData.file).href);`;
+
 function workerFile(): string {
   return path.join(process.cwd(), "src", "pdf", "render-worker.mjs");
 }
 
 function startSlot(): Slot {
-  const worker = new Worker(workerFile());
+  // Started through a one-line loader with the file as data: Turbopack follows a
+  // `new Worker(path)` into the file (and tsx and esbuild's binary) and fails the build.
+  const worker = new Worker(LOADER, { eval: true, workerData: { file: workerFile() } });
   const slot: Slot = { worker, current: null };
   worker.on("message", (m: { id?: number; bytes?: Uint8Array; error?: string; ready?: boolean }) => {
     if (m.ready) return;
@@ -92,6 +100,7 @@ function dispatch(): void {
 }
 
 function render(job: RenderJob): Promise<Uint8Array> {
+  if (WORKERS === 0) return runRenderJob(job);
   const busy = slots.filter((s) => s.current !== null).length;
   if (busy >= WORKERS && queue.length >= MAX_QUEUE) return Promise.reject(new RenderBusyError());
   return new Promise((resolve, reject) => {
