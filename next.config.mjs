@@ -49,8 +49,11 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "pg",
   ],
-  // Bilagor (PDF, at most 20 MB) and protocols to verify (50 MB) go through server actions.
-  experimental: { serverActions: { bodySizeLimit: "51mb" } },
+  // Bilagor and protocols to verify (PDF, at most 20 MB each) go through server actions. The
+  // proxy (src/proxy.ts) sees those bodies too and Next.js buffers them for it only up to
+  // proxyClientMaxBodySize (default 10 MB, the rest silently cut): both limits are 20 MB plus
+  // room for the other form fields, and the proxy refuses a larger body by its Content-Length.
+  experimental: { serverActions: { bodySizeLimit: "21mb" }, proxyClientMaxBodySize: "21mb" },
   // `npm test` runs tsc over the whole project as its own step; not again inside the build.
   typescript: { ignoreBuildErrors: true },
 };

@@ -10,6 +10,7 @@ const benches = [
   ["Archive search", "bench/archive/run.ts"],
   ["Public pages", "bench/public/run.ts"],
   ["Load (200 req/s, 60 s)", "bench/load/run.ts"],
+  ["Heavy work (6 draft renders, anslag.pdf)", "bench/heavy/run.ts"],
 ] as const;
 
 const only = process.argv.slice(2);

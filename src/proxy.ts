@@ -1,10 +1,19 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { workspaceCsp } from "@/server/csp.mjs";
 
+// The largest request body the app takes: a 20 MB bilaga or PDF to verify, plus the form's other
+// fields. Next.js buffers what goes through this proxy only up to `proxyClientMaxBodySize`
+// (next.config.mjs, the same 21 MB) and silently cuts the rest, which made every upload over
+// 10 MB a bare 500; a larger body is refused here by its declared length, before it is read.
+const MAX_BODY_BYTES = 21 * 1024 * 1024;
+
 // A path with broken percent-encoding (e.g. "/protokoll/%zz") would make Next.js fail while
 // decoding the dynamic segment and answer a bare 500. Answer 400 with a Swedish sentence instead.
 // Workspace pages get a Content-Security-Policy with a fresh nonce (src/server/csp.mjs).
 export function proxy(request: NextRequest) {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
+    return text("Filen är för stor: högst 20 MB kan skickas.", 413);
+  }
   const { pathname } = request.nextUrl;
   try {
     decodeURIComponent(pathname);
@@ -22,27 +31,31 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// The matcher's public entries: the API (no pages) and protocol addresses with a "%".
-const isPublic = (pathname: string) => /^\/(api|protokoll)(\/|$)/.test(pathname);
+// The matcher's public entries: the API (no pages), protocol addresses with a "%" and the
+// verification form's posts (they keep the public no-script policy).
+const isPublic = (pathname: string) => /^\/(api|protokoll|verifiera)(\/|$)/.test(pathname);
 
 function text(body: string, status: number) {
   return new NextResponse(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 }
 
 // The workspace ((app) routes: rendered per request anyway, so a nonce costs nothing), plus public
-// addresses only where needed: the API, and protocol addresses only when they contain a "%". The
-// proxy costs about as much as serving a cached page, and the public pages must stay fast (an
-// unknown or malformed slug is a 404 from the page itself, never cached). A workspace route
-// missing here keeps next.config.mjs's policy and runs no script: add it.
+// addresses only where needed: the API, protocol addresses only when they contain a "%", and the
+// verification form's posts (for their size; the page itself stays prerendered and never passes
+// here). The proxy costs about as much as serving a cached page, and the public pages must stay
+// fast (an unknown or malformed slug is a 404 from the page itself, never cached). A workspace
+// route missing here keeps next.config.mjs's policy and runs no script: add it.
 export const config = {
   matcher: [
     "/",
     "/logga-in",
     "/att-justera",
+    "/konto",
     "/protokoll/:path(.*%.*)",
     "/moten/:path*",
     "/organ/:path*",
     "/admin/:path*",
     "/api/:path*",
+    { source: "/verifiera", has: [{ type: "header", key: "next-action" }] },
   ],
 };

@@ -4,9 +4,12 @@
  * main thread. The output is the same bytes as deflateSync with the same options.
  *
  * One worker per process, started on first use and unref'd (it never keeps a process alive);
- * its code is inline so that no bundler has to find a worker file.
+ * its code is inline so that no bundler has to find a worker file. On a render worker
+ * (render-pool.ts) the work is already off the request thread: compression is done in line there,
+ * rather than by a worker of the worker competing for the same cores.
  */
-import { Worker } from "node:worker_threads";
+import { isMainThread, Worker } from "node:worker_threads";
+import { deflateSync } from "node:zlib";
 
 const SOURCE = `
 const { parentPort } = require("node:worker_threads");
@@ -80,6 +83,12 @@ function getWorker(): Worker {
  */
 export function deflateRanges(bytes: Uint8Array, ranges: readonly [number, number][], level: number): Promise<Uint8Array[]> {
   if (ranges.length === 0) return Promise.resolve([]);
+  if (!isMainThread) {
+    return Promise.resolve(ranges.map(([a, b]) => {
+      const z = deflateSync(bytes.subarray(a, b), { level });
+      return new Uint8Array(z.buffer, z.byteOffset, z.byteLength);
+    }));
+  }
   const start = ranges[0]![0];
   const end = ranges[ranges.length - 1]![1];
   const copy = bytes.slice(start, end);

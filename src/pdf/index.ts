@@ -1,3 +1,3 @@
-export { renderProtocolPdf } from "./render-protocol";
-export { renderNoticePdf } from "./render-notice";
-export { renderExtractPdf } from "./render-extract";
+// The renderers as the app uses them: on worker threads (render-pool.ts). The direct ones
+// (render-protocol.ts, …) are for the workers themselves and for tests of the layout.
+export { renderProtocolPdf, renderNoticePdf, renderExtractPdf, RenderBusyError } from "./render-pool";

@@ -4,8 +4,9 @@ import { z } from "@/lib/zod";
 import { defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+export { MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 
 const uploadSchema = z.object({
   paragraphId: z.string().min(1).max(64),
@@ -13,7 +14,7 @@ const uploadSchema = z.object({
   file: z
     .instanceof(File, { message: "Välj en PDF-fil." })
     .refine((f) => f.size > 0, "Filen är tom; välj en PDF-fil.")
-    .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, "Filen är större än 20 MB; dela upp den eller komprimera den."),
+    .refine((f) => f.size <= MAX_ATTACHMENT_BYTES, ATTACHMENT_TOO_LARGE),
 });
 
 export const uploadAttachment = defineMeetingAction(

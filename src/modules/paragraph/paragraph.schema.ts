@@ -19,6 +19,26 @@ export const MOTION_KINDS = ["BIFALL", "AVSLAG", "ANDRING", "TILLAGG", "ATERREMI
 export const BALLOT_CHOICES = ["JA", "NEJ", "AVSTAR"] as const;
 export const VOTE_OUTCOMES = ["JA", "NEJ", "LOTTNING"] as const;
 
+/**
+ * The most text one § may hold, counted over every field. A real § is well under 100,000
+ * characters; five times that still renders as a draft PDF in a few seconds (about 150 pages),
+ * while the per-field limits alone would let a § grow to gigabytes.
+ */
+export const MAX_PARAGRAPH_TEXT = 500_000;
+
+/** Characters in every string of `value` (walked without recursion). */
+function textLength(value: unknown): number {
+  let total = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === "string") total += node.length;
+    else if (Array.isArray(node)) for (const child of node) stack.push(child);
+    else if (node !== null && typeof node === "object") for (const child of Object.values(node)) stack.push(child);
+  }
+  return total;
+}
+
 export const paragraphContentSchema = z
   .object({
     caseNumber: z
@@ -81,6 +101,15 @@ export const paragraphContentSchema = z
     isImmediatelyAdjusted: z.boolean(),
   })
   .superRefine((p, ctx) => {
+    const length = textLength(p);
+    if (length > MAX_PARAGRAPH_TEXT) {
+      const n = (x: number) => x.toLocaleString("sv-SE");
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: `Paragrafen får vara högst ${n(MAX_PARAGRAPH_TEXT)} tecken men har ${n(length)}; dela upp texten på flera paragrafer eller lägg den som bilaga.`,
+      });
+    }
     p.motions.forEach((m, i) => {
       if (m.amendsIndex !== null && m.amendsIndex >= i) {
         ctx.addIssue({ code: "custom", path: ["motions", i, "amendsIndex"], message: "Ett ändrings- eller tilläggsyrkande kan bara gälla ett tidigare yrkande." });

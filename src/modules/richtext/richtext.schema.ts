@@ -77,9 +77,50 @@ const tableSchema = z
 
 const blockSchema = z.union([paragraphSchema, headingSchema, bulletListSchema, tableSchema]);
 
+/** Lists inside lists: deeper than any real protocol (TipTap indents one level per Tab). */
+export const MAX_LIST_DEPTH = 10;
+// Any JSON nesting deeper than the deepest allowed document (doc, 10 list levels of list + item,
+// paragraph, text, marks, each with its array) plus some room.
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * The deepest list nesting and JSON nesting of `value`, walked without recursion and given up as
+ * soon as a limit is passed: the recursive zod schema below would overflow the stack on a
+ * document nested 10,000 levels deep (a 500 instead of a message), so depth is checked first.
+ */
+export function nestingTooDeep(value: unknown): "list" | "json" | null {
+  const stack: [unknown, number, number][] = [[value, 0, 0]];
+  while (stack.length > 0) {
+    const [node, depth, lists] = stack.pop()!;
+    if (depth > MAX_JSON_DEPTH) return "json";
+    if (lists > MAX_LIST_DEPTH) return "list";
+    if (Array.isArray(node)) {
+      for (const child of node) stack.push([child, depth + 1, lists]);
+    } else if (node !== null && typeof node === "object") {
+      const isList = (node as { type?: unknown }).type === "bulletList";
+      for (const child of Object.values(node)) stack.push([child, depth + 1, lists + (isList ? 1 : 0)]);
+    }
+  }
+  return null;
+}
+
+const docShape = z.object({ type: z.literal("doc"), content: z.array(blockSchema).max(5_000) }).strict();
+
 export const richDocSchema = z
-  .object({ type: z.literal("doc"), content: z.array(blockSchema).max(5_000) })
-  .strict() as unknown as z.ZodType<RichDoc, RichDoc>;
+  .unknown()
+  .superRefine((value, ctx) => {
+    const tooDeep = nestingTooDeep(value);
+    if (tooDeep) {
+      ctx.addIssue({
+        code: "custom",
+        message:
+          tooDeep === "list"
+            ? `Listor kan ligga i högst ${MAX_LIST_DEPTH} nivåer inuti varandra; minska indraget.`
+            : "Texten är inkapslad i för många nivåer och kan inte sparas.",
+      });
+    }
+  })
+  .pipe(docShape) as unknown as z.ZodType<RichDoc, RichDoc>;
 
 export const emptyDoc = (): RichDoc => ({ type: "doc", content: [] });
 

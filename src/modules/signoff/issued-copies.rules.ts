@@ -6,8 +6,11 @@ import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
 import { PUBLIC_RULES_VERSION, toPublicProtocol } from "@/modules/public/public.rules";
 
-/** PUBLIC: something is withheld (confidential §§, personnummer). FULL: the whole protocol. */
-export type IssuedCopyKind = "PUBLIC" | "FULL";
+/**
+ * PUBLIC: something is withheld (confidential §§, personnummer). FULL: the whole protocol.
+ * NOTICE: the notice (anslag/bevis) as a PDF of its own, made from the public protocol.
+ */
+export type IssuedCopyKind = "PUBLIC" | "FULL" | "NOTICE";
 
 /** Who the PDF is for: anyone (the public site) or the workspace (members, the secretary). */
 export type CopyAudience = "public" | "full";
@@ -41,9 +44,28 @@ export function copyFingerprint(protocol: ProtocolDTO): string {
   return `rättelser=${corrections.length}${hash};anslag=${notice}`;
 }
 
-/** The fingerprint of a copy of `kind`: a public copy also depends on what the public rules leave out. */
+/**
+ * The state a notice PDF is made from: the whole public protocol it is rendered from (frozen after
+ * justering, so in practice its notice dates, status and rättelser), hashed.
+ */
+export function noticeFingerprint(pub: ProtocolDTO): string {
+  return `anslag=${sha256(JSON.stringify(pub)).slice(0, 32)};offentlig=${PUBLIC_RULES_VERSION}`;
+}
+
+/**
+ * The fingerprint of a copy of `kind`: a public copy also depends on what the public rules leave
+ * out. For NOTICE, `protocol` is the protocol as read (findProtocolBySlug), without the changes
+ * after justering: the notice is rendered from its public projection.
+ */
 export function issuedCopyFingerprint(protocol: ProtocolDTO, kind: IssuedCopyKind): string {
-  return kind === "PUBLIC" ? `${copyFingerprint(protocol)};offentlig=${PUBLIC_RULES_VERSION}` : copyFingerprint(protocol);
+  switch (kind) {
+    case "PUBLIC":
+      return `${copyFingerprint(protocol)};offentlig=${PUBLIC_RULES_VERSION}`;
+    case "FULL":
+      return copyFingerprint(protocol);
+    case "NOTICE":
+      return noticeFingerprint(toPublicProtocol(protocol));
+  }
 }
 
 /** The instant the protocol was justerat: when the last signature came in. */
@@ -102,8 +124,22 @@ export function planCopy(current: ProtocolDTO, audience: CopyAudience): CopyPlan
   };
 }
 
+/** The notice (anslag/bevis) PDF of a public protocol (`pub`: findPublicProtocol), stored once per state. */
+export function planNotice(pub: ProtocolDTO): CopyPlan {
+  return {
+    kind: "NOTICE",
+    fingerprint: noticeFingerprint(pub),
+    protocol: pub,
+    correctionCount: pub.corrections?.length ?? 0,
+    noticeRevisedAt: pub.notice?.revisedAt ?? null,
+    signingTime: latestChangeAfterAdjustment(pub) ?? adjustmentInstant(pub),
+    reason: `Anslag om justerat protokoll, ${pub.body.name} ${pub.meeting.date}`,
+  };
+}
+
 /** The file name a copy is served under: "<slug>-offentlig-kopia-med-rattelser.pdf" and so on. */
 export function copyFileName(slug: string, plan: Pick<CopyPlan, "kind" | "correctionCount" | "noticeRevisedAt">): string {
+  if (plan.kind === "NOTICE") return `${slug}-anslag.pdf`;
   return `${slug}${plan.kind === "PUBLIC" ? "-offentlig-kopia" : ""}${plan.correctionCount > 0 ? "-med-rattelser" : ""}${plan.noticeRevisedAt ? "-andrat-anslag" : ""}.pdf`;
 }
 
@@ -123,6 +159,7 @@ export interface IssuedCopyFacts {
  * utelämnade."
  */
 export function describeIssuedCopy(copy: IssuedCopyFacts): string {
+  if (copy.kind === "NOTICE") return `Filen är anslaget (bevis om justering) som Paragraf utfärdade ${toSwedishDate(copy.issuedAt)} för det justerade protokollet.`;
   const what = changesAfterAdjustment(copy.correctionCount, copy.noticeRevised);
   let text = `Kopian är utfärdad av Paragraf ${toSwedishDate(copy.issuedAt)} från det justerade protokollet${what ? ` med ${what}` : ""}`;
   if (copy.kind === "PUBLIC") {

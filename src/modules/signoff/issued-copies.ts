@@ -1,4 +1,4 @@
-// The PDFs of a justerat protocol, as both PDF routes serve them. The signed original
+// The PDFs of a justerat protocol, as the PDF routes serve them. The signed original
 // (ProtocolFile) is served when it is exactly what the reader may have. Otherwise a copy: the
 // public copy with confidential §§ left out, and/or the protocol with its rättelser and the
 // notice dates as they are now (the original keeps the dates set at justering). Each copy is
@@ -9,11 +9,11 @@ import path from "node:path";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
-import { isPublicProtocolSlug } from "@/modules/public/public.queries";
-import { renderProtocolPdf } from "@/pdf";
+import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/public/public.queries";
+import { renderNoticePdf, renderProtocolPdf } from "@/pdf";
 import { sealPdf } from "@/pdf/seal";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
-import { copyFileName, planCopy, type CopyAudience, type CopyPlan } from "./issued-copies.rules";
+import { copyFileName, planCopy, planNotice, type CopyAudience, type CopyPlan } from "./issued-copies.rules";
 import { sha256Hex } from "./signoff.hash";
 import { findSignoffInfo } from "./signoff.queries";
 
@@ -30,7 +30,8 @@ export async function renderCopy(plan: CopyPlan): Promise<Uint8Array> {
     dataDir: process.env.PARAGRAF_DATA_DIR ?? path.join(process.cwd(), ".data"),
     organisationName: protocol.organisation.name,
   });
-  return sealPdf(await renderProtocolPdf(protocol), {
+  const rendered = plan.kind === "NOTICE" ? await renderNoticePdf(protocol) : await renderProtocolPdf(protocol);
+  return sealPdf(rendered, {
     p12: certificate.p12,
     passphrase: certificate.passphrase,
     reason: plan.reason,
@@ -136,4 +137,17 @@ export async function findAdjustedPdf(db: PrismaClient, protocol: ProtocolDTO, o
   }
   if (!planCopy(current, "full")) return "no-changes";
   return servePdf(db, current, "full");
+}
+
+/**
+ * The notice (anslag/bevis) PDF of a public protocol: rendered and sealed once per state, stored
+ * as an IssuedCopy and served from storage from then on (it was rendered anew on every anonymous
+ * request), and verifiable on /verifiera like the other copies. Null: no public notice.
+ */
+export async function findNoticePdf(db: PrismaClient, slug: string): Promise<ServedPdf | null> {
+  const pub = await findPublicProtocol(db, slug);
+  const meeting = pub?.notice ? await db.meeting.findUnique({ where: { slug }, select: { id: true } }) : null;
+  if (!pub || !meeting) return null;
+  const plan = planNotice(pub);
+  return { ...(await findOrIssueCopy(db, meeting.id, plan)), fileName: copyFileName(slug, plan), source: "copy" };
 }

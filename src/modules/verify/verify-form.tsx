@@ -1,14 +1,27 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import type { VerifyResult } from "./verify";
 import { verifyAction } from "./verify.actions";
+import { MAX_VERIFY_BYTES, VERIFY_TOO_LARGE } from "./verify.limits";
 
 export function VerifyForm() {
-  const [result, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, null);
+  const [serverResult, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, null);
+  // A file too large to be a protocol is refused here, before 20+ MB travel to the server.
+  const [tooLarge, setTooLarge] = useState(false);
+  const result: VerifyResult | null = tooLarge ? { match: false, message: VERIFY_TOO_LARGE } : serverResult;
   return (
     <>
-      <form action={action} className="mt-6 max-w-xl space-y-4">
+      <form
+        action={action}
+        onSubmit={(e) => {
+          const file = (e.currentTarget.elements.namedItem("pdf") as HTMLInputElement | null)?.files?.[0];
+          const over = file !== undefined && file.size > MAX_VERIFY_BYTES;
+          setTooLarge(over);
+          if (over) e.preventDefault();
+        }}
+        className="mt-6 max-w-xl space-y-4"
+      >
         <div>
           <label htmlFor="pdf" className="block font-medium">Protokollet som PDF</label>
           <input id="pdf" name="pdf" type="file" accept="application/pdf,.pdf" className="mt-1" />

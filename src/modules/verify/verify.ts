@@ -1,5 +1,4 @@
 // "Verifiera protokoll": does a PDF or a verification code match a justerat protocol?
-import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findProtocolBySlug, namesFor } from "@/modules/protocol/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/signoff/issued-copies";
@@ -56,7 +55,9 @@ const ADJUSTED = ["ADJUSTED", "POSTED", "TAKEN_DOWN"] as const;
  * Paragraf issued from it (the public copy, the copy with rättelser or new notice dates).
  */
 export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<VerifyResult> {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  // WebCrypto hashes on libuv's thread pool: a 20 MB upload does not hold up other requests
+  // (createHash would, for its whole length, on the request thread).
+  const sha256 = Buffer.from(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)).toString("hex");
   const inAdjusted = { meeting: { status: { in: [...ADJUSTED] } } };
   const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", ...inAdjusted } });
   if (file) return describe(db, file.meetingId, "pdf");
@@ -73,7 +74,7 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
     noticeRevised: copy.noticeRevisedAt !== null,
     confidentialParagraphs: current.paragraphs.filter((p) => p.isConfidential).map((p) => p.number),
   });
-  return { ...result, copy: { description, isCurrent: copy.fingerprint === issuedCopyFingerprint(current, copy.kind), protocolPath: `/protokoll/${copy.meeting.slug}` } };
+  return { ...result, copy: { description, isCurrent: copy.fingerprint === issuedCopyFingerprint(copy.kind === "NOTICE" ? protocol! : current, copy.kind), protocolPath: `/protokoll/${copy.meeting.slug}` } };
 }
 
 /** A verification code is the protocol's content hash (64 hex characters; 16 are enough). */

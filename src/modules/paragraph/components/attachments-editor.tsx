@@ -3,6 +3,7 @@
 import { useRef, useState, useTransition } from "react";
 import { FieldGroup, SmallButton } from "@/modules/editor/fields";
 import type { AttachmentDTO } from "@/modules/protocol/protocol.types";
+import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "../attachment.limits";
 import { deleteAttachmentAction, uploadAttachmentAction } from "../paragraph.actions";
 
 /** Bilagor of a §: PDF upload, list with download links, removal. */
@@ -33,8 +34,22 @@ export function AttachmentsEditor(props: { paragraphId: string; number: number; 
         onSubmit={(e) => {
           e.preventDefault();
           const data = new FormData(e.currentTarget);
+          // Checked here too: a file over the limit is never sent (the server would refuse it
+          // after the upload), and the form keeps what was typed.
+          const file = data.get("file");
+          if (file instanceof File && file.size > MAX_ATTACHMENT_BYTES) {
+            setError(ATTACHMENT_TOO_LARGE);
+            return;
+          }
           start(async () => {
-            const r = await uploadAttachmentAction(data);
+            let r: Awaited<ReturnType<typeof uploadAttachmentAction>>;
+            try {
+              r = await uploadAttachmentAction(data);
+            } catch {
+              // The request itself failed (connection lost, or refused before the action ran).
+              setError("Bilagan kunde inte laddas upp. Rubriken och filen finns kvar här; försök igen.");
+              return;
+            }
             if (r.ok) {
               setError(null);
               form.current?.reset();

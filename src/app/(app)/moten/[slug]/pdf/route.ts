@@ -2,7 +2,7 @@ import { findMeetingAccess } from "@/modules/meeting/meeting.access";
 import { isAdjusted } from "@/modules/protocol/protocol.format";
 import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
 import { findAdjustedPdf } from "@/modules/signoff/issued-copies";
-import { renderProtocolPdf } from "@/pdf";
+import { RenderBusyError, renderProtocolPdf } from "@/pdf";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";
@@ -31,7 +31,13 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
     bytes = pdf.bytes;
     name = pdf.fileName;
   } else {
-    bytes = await renderProtocolPdf(protocol);
+    try {
+      // On a worker thread (src/pdf/render-pool.ts): other visitors are served meanwhile.
+      bytes = await renderProtocolPdf(protocol);
+    } catch (error) {
+      if (error instanceof RenderBusyError) return new Response(error.message, { status: 503, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "10" } });
+      throw error;
+    }
     name = `${slug}-utkast.pdf`;
   }
   return new Response(Buffer.from(bytes), {

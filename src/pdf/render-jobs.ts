@@ -1,0 +1,24 @@
+/**
+ * What a render worker (render-worker.mjs) runs: the renderers themselves, on the worker's own
+ * thread. The request thread only sends the protocol and receives the bytes (render-pool.ts).
+ */
+import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import { renderExtractPdf } from "./render-extract";
+import { renderNoticePdf } from "./render-notice";
+import { renderProtocolPdf } from "./render-protocol";
+
+export type RenderJob =
+  | { kind: "protocol"; protocol: ProtocolDTO }
+  | { kind: "notice"; protocol: ProtocolDTO }
+  | { kind: "extract"; protocol: ProtocolDTO; paragraphNumbers: number[] };
+
+export function runRenderJob(job: RenderJob): Promise<Uint8Array> {
+  switch (job.kind) {
+    case "protocol":
+      return renderProtocolPdf(job.protocol);
+    case "notice":
+      return renderNoticePdf(job.protocol);
+    case "extract":
+      return renderExtractPdf(job.protocol, job.paragraphNumbers);
+  }
+}
