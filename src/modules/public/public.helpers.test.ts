@@ -1,0 +1,88 @@
+// The smaller pieces of the public projection: case headings for Papers, rättelser by the § they
+// concern, the personnummer pattern at its day boundaries, and the URL and query guards.
+import { describe, expect, it } from "vitest";
+import { isMeetingSlug, maskPersonalNumbers, queryValue, toPublicCaseHeading, toPublicCorrections } from "./public.rules";
+
+const MASK = "ÅÅMMDD-XXXX";
+
+describe("toPublicCaseHeading", () => {
+  it("keeps an open §'s case number and masks personnummer in its title", () => {
+    expect(toPublicCaseHeading({ caseNumber: "ITSAM 2021/8", title: "Ansökan från 850101-1234", isConfidential: false })).toStrictEqual({
+      caseNumber: "ITSAM 2021/8",
+      title: `Ansökan från ${MASK}`,
+    });
+  });
+  it("withholds a confidential §'s case number and still masks its title", () => {
+    expect(toPublicCaseHeading({ caseNumber: "ITSAM 2021/9", title: "Personalärende 850101-1234", isConfidential: true })).toStrictEqual({
+      caseNumber: null,
+      title: `Personalärende ${MASK}`,
+    });
+  });
+  it("gives no case number when there is none", () => {
+    expect(toPublicCaseHeading({ caseNumber: null, title: "Information", isConfidential: false })).toStrictEqual({ caseNumber: null, title: "Information" });
+  });
+});
+
+describe("toPublicCorrections", () => {
+  const paragraphs = [
+    { number: 60, isConfidential: false },
+    { number: 61, isConfidential: true },
+  ];
+  const correction = (paragraphNumber: number | null, text: string) => ({ paragraphNumber, text, signedBy: "Joakim Karlsson", signedAt: "2021-11-26T10:00:00.000Z" });
+
+  it("keeps the wording of a rättelse to an open § or to the protocol as a whole, personnummer masked", () => {
+    expect(toPublicCorrections([correction(60, "Rätt datum 850101-1234"), correction(null, "Rätt tid")], paragraphs)).toStrictEqual([
+      correction(60, `Rätt datum ${MASK}`),
+      correction(null, "Rätt tid"),
+    ]);
+  });
+  it("replaces the wording of a rättelse to a confidential § with one fixed sentence", () => {
+    expect(toPublicCorrections([correction(61, "Namnet ska vara Anna")], paragraphs)).toStrictEqual([
+      correction(61, "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut."),
+    ]);
+  });
+});
+
+describe("maskPersonalNumbers at the day boundaries", () => {
+  it.each([
+    ["850131-1234", MASK], // the 31st
+    ["850130-1234", MASK],
+    ["850132-1234", "850132-1234"], // no 32nd
+    ["850161-1234", MASK], // samordningsnummer: day + 60
+    ["850191-1234", MASK],
+    ["850192-1234", "850192-1234"],
+    ["198501311234", MASK],
+  ])("%s → %s", (input, expected) => expect(maskPersonalNumbers(input)).toBe(expected));
+});
+
+describe("isMeetingSlug", () => {
+  it.each([
+    ["direktionen-2021-11-18", true],
+    ["kommunstyrelsens-arbetsutskott-2022-01-05", true],
+    ["nämnden-2022-01-05", true],
+    ["a", true],
+    ["-direktionen", false],
+    ["Direktionen-2021", false],
+    ["direktionen 2021", false],
+    ["direktionen/2021", false],
+    ["x".repeat(151), true],
+    ["x".repeat(152), false],
+    ["", false],
+    ["direktionen-2021-11-18\n", false],
+  ])("%j → %s", (value, expected) => expect(isMeetingSlug(value)).toBe(expected));
+});
+
+describe("queryValue", () => {
+  it.each<[string | string[] | undefined, string]>([
+    [undefined, ""],
+    ["  budget ", "budget"],
+    [["första", "andra"], "första"],
+    [[], ""],
+    ["a\u0000b\nc\u007fd", "a b c d"],
+    ["\tbudget\r\n", "budget"],
+  ])("%j → %j", (value, expected) => expect(queryValue(value)).toBe(expected));
+  it("cuts at the maximum after trimming", () => {
+    expect(queryValue("  abcdef", 3)).toBe("abc");
+    expect(queryValue("x".repeat(300))).toHaveLength(200);
+  });
+});
