@@ -10,7 +10,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["src/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["src/**/*.test.ts", "tests/fuzz/**/*.test.ts", "prisma/**/*.test.ts", "scripts/**/*.test.ts"],
           environment: "node",
         },
       },

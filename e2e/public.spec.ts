@@ -5,7 +5,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { earliestTakeDownDate } from "../src/modules/rules/deadlines.rules";
+import { earliestTakeDownDate } from "../src/domain/rules/deadlines.rules";
 import { expectNoAxeViolations } from "./axe";
 import { moveServerClock } from "./clock";
 

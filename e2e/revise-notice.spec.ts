@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { addDays } from "../src/lib/iso-date";
-import { earliestTakeDownDate } from "../src/modules/rules/deadlines.rules";
+import { earliestTakeDownDate } from "../src/domain/rules/deadlines.rules";
 import { ADJUSTER, SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { moveServerClock } from "./clock";

@@ -7,15 +7,15 @@
 // way. A crawl that stops early (URL or time limit, a failed request) fails. Links into the
 // workspace must, without a session, lead to the login page or a 404. Then hostile parameters
 // against the public pages, which need Next's runtime (the route handlers and schemas get their
-// 10 000+ inputs in tests/fuzz-public.int.test.ts and src/fuzz).
+// 10 000+ inputs in tests/fuzz-public.int.test.ts and tests/fuzz).
 //
 // Named zz- to run last: justering.spec.ts has made the seed meeting justerat with § 61
 // confidential, and drafting.spec.ts has left the draft direktionen-2022-02-10; this spec adds a
 // draft of its own so that it does not depend on the latter.
 import { expect, test, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
-import { pdfTextsToCheck } from "../src/fuzz/pdf-leaks";
-import { containsPersonalNumber } from "../src/modules/public/public.rules";
+import { pdfTextsToCheck } from "../tests/support/pdf-leaks";
+import { containsPersonalNumber } from "../src/domain/publication/public.rules";
 import { DATE_STRINGS, findStackTrace, hostileString, RANGE_STRINGS, SCRIPT_STRINGS, SQL_STRINGS, wellFormed } from "../tests/support/fuzz-arbitraries";
 import { SECRETARY, signInAs } from "./auth";
 

@@ -2,7 +2,7 @@
 // Renders a protocol, its notice or an extract to PDF from the command line, on the embedded
 // database when DATABASE_URL is unset (or the one a running `npm start` uses), like the app.
 import { writeFileSync } from "node:fs";
-import { findProtocolBySlug } from "../src/modules/protocol/protocol.queries";
+import { findProtocolBySlug } from "../src/server/protocol.queries";
 import { renderExtractPdf, renderNoticePdf, renderProtocolPdf } from "../src/pdf";
 import { createPrismaClient } from "../src/server/db";
 import { fail, loadDotEnv, migrate, resolveDatabase } from "./lib/env";

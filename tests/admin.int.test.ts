@@ -11,9 +11,9 @@ import {
   revokeBodyRole,
   setUserPassword,
   updateUser,
-} from "@/modules/admin/admin.mutations";
-import { findBodyMemberships, findUserDetail, listUsers } from "@/modules/admin/admin.queries";
-import { NEW_PERSON } from "@/modules/admin/admin.schema";
+} from "@/modules/administration/admin.mutations";
+import { findBodyMemberships, findUserDetail, listUsers } from "@/modules/administration/admin.queries";
+import { NEW_PERSON } from "@/modules/administration/admin.schema";
 import { actorFor, contextFor, createSeededDatabase, EMAILS, type ActorName } from "./support/seeded-db";
 
 let db: PrismaClient;

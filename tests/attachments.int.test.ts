@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { deleteAttachment, uploadAttachment } from "@/modules/paragraph/attachment.mutations";
+import { deleteAttachment, uploadAttachment } from "@/modules/drafting/attachment.mutations";
 import { contextFor, createSeededDatabase } from "./support/seeded-db";
 
 let db: PrismaClient;

@@ -3,7 +3,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
 let db: PrismaClient;

@@ -2,20 +2,20 @@
 // 1 000 generated raw inputs per handler, real ids mixed with garbage, so that some inputs succeed
 // and change the data. Each call resolves (never throws) to `ok` or a typed failure that is not
 // INTERNAL, with a Swedish message; field messages are Swedish too, except the English zod
-// defaults listed in src/fuzz/known-leaks.ts.
+// defaults listed in tests/fuzz/known-leaks.ts.
 //
 // Actors: the secretary of Direktionen, except where the secretary is refused before the input
 // is even parsed: the admin actions run as the administrator and returnProtocol as the chair.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isKnownEnglishLeak, type SchemaName } from "@/fuzz/known-leaks";
+import { isKnownEnglishLeak, type SchemaName } from "@/../tests/fuzz/known-leaks";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays } from "@/lib/iso-date";
-import * as admin from "@/modules/admin/admin.mutations";
-import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/meeting/meeting.mutations";
-import { deleteAttachment, uploadAttachment } from "@/modules/paragraph/attachment.mutations";
-import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/paragraph/paragraph.mutations";
-import { addCorrection, editNotice, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import * as admin from "@/modules/administration/admin.mutations";
+import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
+import { deleteAttachment, uploadAttachment } from "@/modules/drafting/attachment.mutations";
+import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
+import { addCorrection, editNotice, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import type { ActionContext, ActionResult, Handler } from "@/server/action";
 import {
   field,

@@ -7,10 +7,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createMeeting } from "@/modules/meeting/meeting.mutations";
-import { addParagraph, saveParagraph } from "@/modules/paragraph/paragraph.mutations";
-import { paperKey } from "@/modules/opendata/oparl";
-import { containsPersonalNumber } from "@/modules/public/public.rules";
+import { createMeeting } from "@/modules/drafting/meeting.mutations";
+import { addParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
+import { paperKey } from "@/modules/publication/opendata/oparl";
+import { containsPersonalNumber } from "@/domain/publication/public.rules";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { findStackTrace, hostileString, longString, SQL_STRINGS, wellFormed } from "./support/fuzz-arbitraries";
 import { useRouteDatabase } from "./support/route-db";

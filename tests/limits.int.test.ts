@@ -3,11 +3,11 @@
 // bare 500; what is accepted still renders as a PDF.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { saveParagraph } from "@/modules/paragraph/paragraph.mutations";
-import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
-import { MAX_PARAGRAPH_TEXT } from "@/modules/paragraph/paragraph.schema";
-import { findParagraphForEditing, findProtocolBySlug } from "@/modules/protocol/protocol.queries";
-import type { RichDoc } from "@/modules/protocol/protocol.types";
+import { saveParagraph } from "@/modules/drafting/paragraph.mutations";
+import { toParagraphContent } from "@/modules/drafting/paragraph.content";
+import { MAX_PARAGRAPH_TEXT } from "@/modules/drafting/paragraph.schema";
+import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
+import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { renderProtocolPdf } from "@/pdf";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 

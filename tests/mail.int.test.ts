@@ -2,7 +2,7 @@
 // without SMTP_URL the mail is logged; a server that cannot be reached never throws.
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { buildAdjustmentRequestMail, buildReturnedMail } from "@/modules/signoff/signoff.mail";
+import { buildAdjustmentRequestMail, buildReturnedMail } from "@/modules/justering/signoff.mail";
 import { sendMail } from "@/server/mail";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
 

@@ -1,8 +1,8 @@
 // Meeting actions: create (with the attendance copied), header and attendance saves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/meeting/meeting.mutations";
-import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
+import { findProtocolBySlug } from "@/server/protocol.queries";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
 
 let db: PrismaClient;

@@ -2,10 +2,10 @@
 // (conflict), and who is refused.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/paragraph/paragraph.mutations";
-import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
-import { findParagraphForEditing, findProtocolBySlug } from "@/modules/protocol/protocol.queries";
-import type { ParagraphDTO } from "@/modules/protocol/protocol.types";
+import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
+import { toParagraphContent } from "@/modules/drafting/paragraph.content";
+import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
+import type { ParagraphDTO } from "@/domain/protocol/protocol.types";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
 
 let db: PrismaClient;

@@ -2,7 +2,7 @@
 // and every failed or refused attempt is audited without the password.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { sendForAdjustment, signProtocol } from "@/modules/signoff/signoff.mutations";
+import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { createPrismaClient } from "@/server/db";
 import { REENTRY_FAILED, REENTRY_LIMITED } from "@/server/password-reentry";
 import { contextFor, createSeededDatabase, EMAILS, SEED_SLUG } from "./support/seeded-db";

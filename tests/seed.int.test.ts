@@ -1,8 +1,8 @@
 // The demo data goes into PostgreSQL as structured rows and comes back out unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { findProtocolBySlug, listBodiesWithMeetings } from "@/modules/protocol/protocol.queries";
-import type { ProtocolDTO } from "@/modules/protocol/protocol.types";
+import { findProtocolBySlug, listBodiesWithMeetings } from "@/server/protocol.queries";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { itsamSeed } from "../prisma/seed/itsam-direktionen-2021-11-18";
 import { hasData, loadSeed } from "../prisma/seed/load-seed";
 import { createMigratedDatabase } from "./support/migrated-db";

@@ -7,7 +7,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
 import { createPrismaClient } from "../../src/server/db";
-import { searchArchive } from "../../src/modules/public/public.search";
+import { searchArchive } from "../../src/modules/publication/public.search";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { justeraDemoMeeting } from "../../prisma/seed/justera-demo";
 import { loadSeed } from "../../prisma/seed/load-seed";

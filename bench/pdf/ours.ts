@@ -5,7 +5,7 @@
  *   node ours.mjs seed|200 [warm renders]   → one JSON line
  */
 import { pathToFileURL } from "node:url";
-import type { ProtocolDTO } from "../../src/modules/protocol/protocol.types";
+import type { ProtocolDTO } from "../../src/domain/protocol/protocol.types";
 import { renderProtocolPdf } from "../../src/pdf/render-protocol";
 import { generatedProtocol, seedProtocol } from "../../src/pdf/testing/fixtures";
 

@@ -19,12 +19,12 @@ import { pathToFileURL } from "node:url";
 import type { Page } from "@playwright/test";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import type { ProtocolDTO } from "../../src/modules/protocol/protocol.types";
+import type { ProtocolDTO } from "../../src/domain/protocol/protocol.types";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import type { MemoryResult } from "./ours";
 
 const root = path.resolve(import.meta.dirname, "../..");
-const VIEW = path.join(root, "src/modules/protocol/components/protocol-view.tsx");
+const VIEW = path.join(root, "src/ui/protocol-view.tsx");
 const CHROMIUM = CHROMIUM_PATH;
 const CHROME_ARGS = CHROMIUM_ARGS;
 

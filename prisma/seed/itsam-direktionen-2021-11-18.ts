@@ -16,7 +16,7 @@ import type {
   RichDoc,
   TableCellNode,
   TableRowNode,
-} from "../../src/modules/protocol/protocol.types";
+} from "../../src/domain/protocol/protocol.types";
 import type { SeedData, SeedMembership, SeedPerson } from "./seed.types";
 
 // ---------------------------------------------------------------------------------------------

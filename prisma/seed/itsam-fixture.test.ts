@@ -5,8 +5,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BlockNode, InlineNode, ParagraphDTO, ProtocolDTO, RichDoc } from "../../src/modules/protocol/protocol.types";
-import { richDocSchema } from "../../src/modules/richtext/richtext.schema";
+import type { BlockNode, InlineNode, ParagraphDTO, ProtocolDTO, RichDoc } from "../../src/domain/protocol/protocol.types";
+import { richDocSchema } from "../../src/domain/richtext/richtext.schema";
 import { itsamSeed } from "./itsam-direktionen-2021-11-18";
 
 const SEED_FILE = "itsam-direktionen-2021-11-18.txt";

@@ -3,7 +3,7 @@
 // leftovers and foreign-body decision), sends it for justering and signs as the three signers.
 // Used by benchmarks and demos that need public data.
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { sendForAdjustment, signProtocol } from "../../src/modules/signoff/signoff.mutations";
+import { sendForAdjustment, signProtocol } from "../../src/modules/justering/signoff.mutations";
 import type { ActionContext } from "../../src/server/action";
 
 const SLUG = "direktionen-2021-11-18";

@@ -1,7 +1,7 @@
 // Loads demo data (SeedData) into an empty database in one transaction.
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../../src/generated/prisma/client";
-import { importProtocol } from "../../src/modules/protocol/protocol.import";
+import { importProtocol } from "../../src/modules/drafting/protocol.import";
 import type { SeedData } from "./seed.types";
 
 const isoDate = (d: string) => new Date(`${d}T00:00:00.000Z`);

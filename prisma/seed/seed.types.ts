@@ -1,4 +1,4 @@
-import type { BodyKind, MembershipRole, ProtocolDTO } from "../../src/modules/protocol/protocol.types";
+import type { BodyKind, MembershipRole, ProtocolDTO } from "../../src/domain/protocol/protocol.types";
 
 /**
  * The shape of demo data. Person references inside `meetings` (personId fields) hold person

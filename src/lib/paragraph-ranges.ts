@@ -3,7 +3,7 @@
  * Parsing is for the editor's range fields (Swedish messages that say what to write); formatting
  * and compressing are for the attendance list, the signature block and the PDF.
  */
-import type { ParagraphRange } from "@/modules/protocol/protocol.types";
+import type { ParagraphRange } from "@/domain/protocol/protocol.types";
 
 export type ParseParagraphRangesResult =
   | { ok: true; ranges: ParagraphRange[] }

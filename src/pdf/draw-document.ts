@@ -3,7 +3,7 @@
  * plumbing of the three public renderers: fonts loaded once per process, metrics from them.
  */
 import { type FontFace, type FontId, loadFonts } from "./fonts/load-fonts";
-import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import type { Placement, Rgb, TextMetrics } from "./layout";
 import { type LaidOutDocument, PAGE, streamProtocol } from "./protocol-model";
 import { type PageCanvas, PdfWriter } from "./pdf-writer";

@@ -1,7 +1,7 @@
 // Edge cases of the protocol PDF, read back with poppler-utils: a 200-§ protocol, a § of only a
 // title, a 60-row table, a word longer than the line, names with å ä ö é ü.
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BlockNode, ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { BlockNode, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { fontMetrics } from "./draw-document";
 import { formatPageRange, layoutProtocol } from "./protocol-model";
 import { renderProtocolPdf } from "./render-protocol";

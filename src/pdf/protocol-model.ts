@@ -21,7 +21,7 @@ import {
   formatPlaceAndTime,
   formatSigningTime,
   groupAttendance,
-} from "../modules/protocol/protocol.format";
+} from "@/domain/protocol/protocol.format";
 import type {
   BallotChoice,
   BlockNode,
@@ -33,7 +33,7 @@ import type {
   ProtocolDTO,
   SignatureRole,
   TableNode,
-} from "../modules/protocol/protocol.types";
+} from "@/domain/protocol/protocol.types";
 import {
   type Align,
   baselineIn,

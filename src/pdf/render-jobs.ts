@@ -2,7 +2,7 @@
  * What a render worker (render-worker.mjs) runs: the renderers themselves, on the worker's own
  * thread. The request thread only sends the protocol and receives the bytes (render-pool.ts).
  */
-import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { renderExtractPdf } from "./render-extract";
 import { renderNoticePdf } from "./render-notice";
 import { renderProtocolPdf } from "./render-protocol";

@@ -1,4 +1,4 @@
-import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { drawDocument, fontMetrics } from "./draw-document";
 import { layoutNotice } from "./protocol-model";
 

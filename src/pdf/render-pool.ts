@@ -16,7 +16,7 @@
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
-import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { runRenderJob, type RenderJob } from "./render-jobs";
 
 /** Thrown when the queue is full: the caller answers "try again shortly" (503). */

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { drawDocument, fontMetrics } from "./draw-document";
 import { formatPageRange, layoutProtocol } from "./protocol-model";
 import { renderProtocolPdf } from "./render-protocol";

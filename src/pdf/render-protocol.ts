@@ -1,4 +1,4 @@
-import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { drawProtocolStream } from "./draw-document";
 
 /**

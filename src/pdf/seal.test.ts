@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import forge from "node-forge";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ProtocolDTO } from "../modules/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { renderProtocolPdf } from "./index";
 import { sealPdf, type SealOptions } from "./seal";

@@ -5,7 +5,7 @@
 // "use server" files wrap it with the session user.
 import { z } from "@/lib/zod";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { findMeetingAccess, type MeetingAccess } from "@/modules/meeting/meeting.access";
+import { findMeetingAccess, type MeetingAccess } from "@/server/meeting-access";
 import { authorize, authorizeForBody, type Actor, type MeetingPermission } from "./authz";
 import { AppError } from "./errors";
 

@@ -3,7 +3,7 @@
 // PERMISSIONS: a reviewer reads it as the specification, and a change to PERMISSIONS that is not
 // also made here fails (a permission allowing `protocol.return` in DRAFT, say).
 import { describe, expect, it } from "vitest";
-import type { MeetingStatus } from "@/modules/protocol/protocol.types";
+import type { MeetingStatus } from "@/domain/protocol/protocol.types";
 import { authorize, authorizeForBody, authorizeGlobal, meetingWhereForActor, PERMISSIONS, rolesFor, type Actor, type MeetingPermission, type MeetingResource, type Role } from "./authz";
 
 const BODY = "b-direktionen";

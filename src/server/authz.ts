@@ -2,7 +2,7 @@
 // action and route handler asks `authorize` (through defineAction); every list query spreads
 // `meetingWhereForActor` into its where. Pure: no Next.js, no Prisma client (only its types).
 import type { Prisma } from "@/generated/prisma/client";
-import type { MeetingStatus } from "@/modules/protocol/protocol.types";
+import type { MeetingStatus } from "@/domain/protocol/protocol.types";
 
 export interface Actor {
   userId: string;

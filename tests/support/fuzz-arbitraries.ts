@@ -1,4 +1,4 @@
-// Generators and checks shared by the fuzz tests (src/fuzz, tests/fuzz-*.int.test.ts,
+// Generators and checks shared by the fuzz tests (tests/fuzz, tests/fuzz-*.int.test.ts,
 // e2e/zz-crawl.spec.ts). Inputs mix valid shapes with what an attacker or a broken client sends:
 // very long and empty strings, control characters (NUL included), HTML and script, SQL, invalid
 // dates and § ranges, wrong types, missing and extra keys. Pure: fast-check only.

@@ -1,5 +1,5 @@
-import { logoutAction } from "@/modules/auth/auth.actions";
-import { NavLink, SiteHeader } from "@/modules/layout/site-header";
+import { logoutAction } from "@/modules/authentication/auth.actions";
+import { NavLink, SiteHeader } from "@/ui/site-header";
 import { getCurrentUser } from "@/server/session";
 
 // The workspace for secretaries, chairs, justerare and admins. Pages check access themselves

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { listBodiesWithMeetings } from "@/modules/protocol/protocol.queries";
-import { formatLongDate, statusLabel } from "@/modules/protocol/protocol.format";
+import { listBodiesWithMeetings } from "@/server/protocol.queries";
+import { formatLongDate, statusLabel } from "@/domain/protocol/protocol.format";
 import { authorizeForBody, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { redirect } from "next/navigation";

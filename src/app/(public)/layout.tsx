@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { NavLink, SiteHeader } from "@/modules/layout/site-header";
+import { NavLink, SiteHeader } from "@/ui/site-header";
 
 // The public side: no login, no user lookup, so pages can be cached and served fast.
 export default function PublicLayout({ children }: { children: React.ReactNode }) {

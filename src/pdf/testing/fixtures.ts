@@ -3,7 +3,7 @@
  * number of §§ built from the seed's own §§, and small edge cases.
  */
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
-import type { ParagraphDTO, ProtocolDTO, RichDoc, TableRowNode } from "../../modules/protocol/protocol.types";
+import type { ParagraphDTO, ProtocolDTO, RichDoc, TableRowNode } from "@/domain/protocol/protocol.types";
 
 export function seedProtocol(): ProtocolDTO {
   const meeting = itsamSeed.meetings[0];

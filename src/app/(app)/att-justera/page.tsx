@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { toSwedishDate } from "@/lib/iso-date";
-import { formatLongDate } from "@/modules/protocol/protocol.format";
-import { findToAdjust } from "@/modules/signoff/signoff.queries";
-import { daysUntilAdjustmentDeadline } from "@/modules/signoff/signoff.rules";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { findToAdjust } from "@/modules/justering/signoff.queries";
+import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { oidcLoginAction } from "@/modules/auth/auth.actions";
-import { LoginForm } from "@/modules/auth/components/login-form";
-import { safeReturnPath } from "@/modules/auth/return-path";
+import { oidcLoginAction } from "@/modules/authentication/auth.actions";
+import { LoginForm } from "@/modules/authentication/components/login-form";
+import { safeReturnPath } from "@/modules/authentication/return-path";
 import { oidcConfig } from "@/server/auth";
 import { getCurrentUser } from "@/server/session";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { unstable_cache } from "next/cache";
-import { formatLongDate } from "@/modules/protocol/protocol.format";
-import { queryValue } from "@/modules/public/public.rules";
-import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/public/public.search";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { queryValue } from "@/domain/publication/public.rules";
+import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/publication/public.search";
 import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Protokoll", description: "Arkiv med justerade protokoll. Sök i fulltext och filtrera på organ och år." };

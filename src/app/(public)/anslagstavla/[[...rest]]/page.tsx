@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
-import { formatLongDate } from "@/modules/protocol/protocol.format";
-import { listNoticesUp } from "@/modules/public/public.queries";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { listNoticesUp } from "@/modules/publication/public.queries";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
 

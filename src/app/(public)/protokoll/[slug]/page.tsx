@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
-import { ProtocolView } from "@/modules/protocol/components/protocol-view";
-import { formatLongDate } from "@/modules/protocol/protocol.format";
-import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/public/public.queries";
-import { toPublicCorrections } from "@/modules/public/public.rules";
-import { CorrectionsList } from "@/modules/signoff/components/signoff-section";
-import { findSignoffInfo } from "@/modules/signoff/signoff.queries";
+import { ProtocolView } from "@/ui/protocol-view";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/publication/public.queries";
+import { toPublicCorrections } from "@/domain/publication/public.rules";
+import { CorrectionsList } from "@/modules/justering/components/signoff-section";
+import { findSignoffInfo } from "@/modules/justering/signoff.queries";
 import { getDb } from "@/server/db";
 
 // A justerat protocol never changes (the database refuses it), so its public page is cached

@@ -1,6 +1,6 @@
 // Atom feed of the anslagstavla: one entry per notice of a justerat protocol.
-import { noticeFeedResponse } from "@/modules/opendata/feeds.handlers";
-import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { noticeFeedResponse } from "@/modules/publication/opendata/feeds.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BodyRoles } from "@/modules/admin/components/body-roles";
-import { EditUserForm, SetPasswordForm } from "@/modules/admin/components/edit-user-form";
-import { findUserDetail, listBodies } from "@/modules/admin/admin.queries";
+import { BodyRoles } from "@/modules/administration/components/body-roles";
+import { EditUserForm, SetPasswordForm } from "@/modules/administration/components/edit-user-form";
+import { findUserDetail, listBodies } from "@/modules/administration/admin.queries";
 import { authorizeGlobal } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddMembershipForm, MembershipTable } from "@/modules/admin/components/memberships";
-import { findBodyMemberships } from "@/modules/admin/admin.queries";
-import { suggestTerm } from "@/modules/admin/admin.rules";
+import { AddMembershipForm, MembershipTable } from "@/modules/administration/components/memberships";
+import { findBodyMemberships } from "@/modules/administration/admin.queries";
+import { suggestTerm } from "@/domain/rules/admin.rules";
 import { toSwedishDate } from "@/lib/iso-date";
 import { authorizeGlobal } from "@/server/authz";
 import { getDb } from "@/server/db";

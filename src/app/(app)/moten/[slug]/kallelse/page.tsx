@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { findMeetingAccess } from "@/modules/meeting/meeting.access";
-import { displayCaseNumber, formatLongDate, formatPlaceAndTime, groupAttendance, formatAttendanceLine } from "@/modules/protocol/protocol.format";
-import { findProtocolBySlug } from "@/modules/protocol/protocol.queries";
+import { findMeetingAccess } from "@/server/meeting-access";
+import { displayCaseNumber, formatLongDate, formatPlaceAndTime, groupAttendance, formatAttendanceLine } from "@/domain/protocol/protocol.format";
+import { findProtocolBySlug } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

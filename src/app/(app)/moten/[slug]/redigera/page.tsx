@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { findMeetingAccess } from "@/modules/meeting/meeting.access";
-import { ProtocolEditor } from "@/modules/meeting/components/protocol-editor";
-import { toParagraphContent } from "@/modules/paragraph/paragraph.content";
-import { findProtocolForEditing } from "@/modules/protocol/protocol.queries";
+import { findMeetingAccess } from "@/server/meeting-access";
+import { ProtocolEditor } from "@/modules/drafting/components/protocol-editor";
+import { toParagraphContent } from "@/modules/drafting/paragraph.content";
+import { findProtocolForEditing } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

@@ -1,6 +1,6 @@
 // iCalendar feed of one organ's sammanträdesdagar: date, time and place of every meeting.
-import { meetingCalendarResponse } from "@/modules/opendata/feeds.handlers";
-import { serveOpenData } from "@/modules/opendata/opendata.http";
+import { meetingCalendarResponse } from "@/modules/publication/opendata/feeds.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
 
 export const dynamic = "force-dynamic";
 

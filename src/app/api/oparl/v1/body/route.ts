@@ -1,6 +1,6 @@
 // OParl Body list: the organisations (kommun, kommunalförbund) on this system.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { listBodiesResponse } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { listBodiesResponse } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // OParl System: the entry point of the API.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getSystem } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getSystem } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import { findMeetingAccess } from "@/modules/meeting/meeting.access";
+import { findMeetingAccess } from "@/server/meeting-access";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";

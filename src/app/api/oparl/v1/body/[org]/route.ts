@@ -1,6 +1,6 @@
 // OParl Body: one organisation.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getBody } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getBody } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // OParl File: a stored PDF of a justerat meeting.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getFile } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getFile } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

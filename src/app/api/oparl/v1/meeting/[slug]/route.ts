@@ -1,6 +1,6 @@
 // OParl Meeting: a justerat meeting with its §§ as AgendaItems; 404 for drafts.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getMeeting } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getMeeting } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

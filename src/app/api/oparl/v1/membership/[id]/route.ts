@@ -1,6 +1,6 @@
 // OParl Membership: one seat.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getMembership } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getMembership } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // OParl Organization: one organ.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getOrganization } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getOrganization } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

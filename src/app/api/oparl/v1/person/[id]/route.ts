@@ -1,6 +1,6 @@
 // OParl Person: name and seats, never e-mail.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getPerson } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getPerson } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // OParl Membership list of a Body: the seats in its organ.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { listBodyMemberships } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { listBodyMemberships } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

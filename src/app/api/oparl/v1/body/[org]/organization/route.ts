@@ -1,6 +1,6 @@
 // OParl Organization list of a Body: its organ (direktion, nämnder, utskott).
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { listBodyOrganizations } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { listBodyOrganizations } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

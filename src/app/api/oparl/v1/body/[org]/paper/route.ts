@@ -1,6 +1,6 @@
 // OParl Paper list of a Body: one per case number (Dnr) of public §§.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { listBodyPapers } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { listBodyPapers } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

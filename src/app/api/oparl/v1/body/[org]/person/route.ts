@@ -1,6 +1,6 @@
 // OParl Person list of a Body: elected members and people named in justerade protokoll (name only).
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { listBodyPersons } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { listBodyPersons } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // The public PDF of a File: the same bytes as /protokoll/<slug>/protokoll.pdf.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { downloadFile } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { downloadFile } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // OParl Meeting list of one organ: justerade meetings only.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { listOrganizationMeetings } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { listOrganizationMeetings } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

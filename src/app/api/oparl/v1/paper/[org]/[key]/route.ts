@@ -1,6 +1,6 @@
 // OParl Paper: one case number (Dnr) and the public §§ that handled it.
-import { serveOpenData } from "@/modules/opendata/opendata.http";
-import { getPaper } from "@/modules/opendata/oparl.handlers";
+import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { getPaper } from "@/modules/publication/opendata/oparl.handlers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,0 +1,251 @@
+/**
+ * The protocol as plain data (DTO): what the seed fixture is written in, what the rules and the
+ * checker read, what pages and the PDF renderer draw. No Prisma or Next.js types here.
+ *
+ * Dates are ISO strings "YYYY-MM-DD" (Swedish calendar days, no time zone); times "HH:MM";
+ * instants (signatures) are ISO date-time strings in UTC.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// Rich text: a strict subset of the ProseMirror/TipTap JSON document, so the editor (TipTap) can
+// load and save it as is. Never HTML. Validated by richDocSchema (src/domain/richtext).
+// ---------------------------------------------------------------------------------------------
+export type Mark = { type: "bold" } | { type: "italic" };
+export type TextNode = { type: "text"; text: string; marks?: Mark[] };
+export type HardBreakNode = { type: "hardBreak" };
+export type InlineNode = TextNode | HardBreakNode;
+export type TextAlign = "left" | "center" | "right";
+export type ParagraphNode = {
+  type: "paragraph";
+  attrs?: { textAlign?: TextAlign };
+  content?: InlineNode[];
+};
+/** Sub-headings inside a section ("Status Google Workspace (delprojekt två)"). */
+export type HeadingNode = { type: "heading"; attrs: { level: 3 | 4 }; content?: InlineNode[] };
+export type ListItemNode = { type: "listItem"; content: (ParagraphNode | BulletListNode)[] };
+export type BulletListNode = { type: "bulletList"; content: ListItemNode[] };
+export type TableCellNode = {
+  type: "tableCell" | "tableHeader";
+  attrs?: { colspan?: number; rowspan?: number };
+  content: ParagraphNode[];
+};
+export type TableRowNode = { type: "tableRow"; content: TableCellNode[] };
+export type TableNode = { type: "table"; content: TableRowNode[] };
+export type BlockNode = ParagraphNode | HeadingNode | BulletListNode | TableNode;
+export type RichDoc = { type: "doc"; content: BlockNode[] };
+
+// ---------------------------------------------------------------------------------------------
+// Enumerations (mirrored 1:1 by Prisma enums of the same names)
+// ---------------------------------------------------------------------------------------------
+export type BodyKind =
+  | "FULLMAKTIGE"
+  | "STYRELSE"
+  | "NAMND"
+  | "DIREKTION"
+  | "UTSKOTT"
+  | "BEREDNING";
+
+/** draft → ready for justering → justerat → posted (anslaget) → taken down (nedtaget) */
+export type MeetingStatus = "DRAFT" | "READY_FOR_ADJUSTMENT" | "ADJUSTED" | "POSTED" | "TAKEN_DOWN";
+
+export type MembershipRole = "MEMBER" | "SUBSTITUTE"; // ledamot | ersättare
+
+export type AttendanceRole =
+  | "CHAIR" // ordförande (a ledamot)
+  | "VICE_CHAIR" // vice ordförande (a ledamot)
+  | "MEMBER" // ledamot
+  | "SERVING_SUBSTITUTE" // tjänstgörande ersättare (votes)
+  | "SUBSTITUTE" // ersättare, present without serving
+  | "OTHER"; // övriga närvarande (officials, with title)
+
+export type MotionKind =
+  | "BIFALL"
+  | "AVSLAG"
+  | "ANDRING" // ändring
+  | "TILLAGG" // tillägg
+  | "ATERREMISS" // återremiss
+  | "BORDLAGGNING"; // bordläggning
+
+export type BallotChoice = "JA" | "NEJ" | "AVSTAR";
+
+export type SectionKind =
+  | "SUMMARY" // Sammanfattning av ärendet
+  | "CASE" // Ärendet
+  | "CONSEQUENCES" // Konsekvensbeskrivning
+  | "OTHER"; // any other heading the secretary adds
+
+export type SignatureRole = "SECRETARY" | "CHAIR" | "ADJUSTER";
+
+// ---------------------------------------------------------------------------------------------
+// The protocol
+// ---------------------------------------------------------------------------------------------
+
+/** Inclusive range of § numbers, e.g. "§§ 59-62" = { from: 59, to: 62 }; "§ 59" = { from: 59, to: 59 }. */
+export interface ParagraphRange {
+  from: number;
+  to: number;
+}
+
+export interface PersonRef {
+  personId: string;
+  name: string;
+}
+
+export interface AttendanceDTO extends PersonRef {
+  role: AttendanceRole;
+  /** The municipality or party the person represents ("Vimmerby kommun"); null for officials. */
+  represents: string | null;
+  /** Title of an official among övriga närvarande ("förbundsdirektör"). */
+  title: string | null;
+  /** §§ present in this role. Empty = the whole meeting. */
+  ranges: ParagraphRange[];
+  /** For a serving substitute: the ledamot whose seat they take, when known. */
+  replacesPersonId: string | null;
+}
+
+export interface MotionDTO extends PersonRef {
+  kind: MotionKind;
+  /** The motion's wording as recorded, e.g. "Att kommunalförbundet ITSAM får …". */
+  text: string;
+  /** 0-based index (in the §'s motions) of the motion this one amends, if any. */
+  amendsIndex: number | null;
+  withdrawn: boolean;
+}
+
+export interface BallotDTO extends PersonRef {
+  choice: BallotChoice;
+}
+
+export interface VoteDTO {
+  /** What was voted on, e.g. "bifall till ordförandens förslag (ja) mot Joakim Magnussons yrkande (nej)". */
+  question: string;
+  ballots: BallotDTO[];
+  /** The outcome as the chair announced it. */
+  result: string;
+  /** Which side won according to the recorded outcome; the rules check it against the ballots. */
+  outcome: "JA" | "NEJ" | "LOTTNING";
+}
+
+export interface ReservationDTO extends PersonRef {
+  /** Written reasons (may come before justering), or null. */
+  reasons: string | null;
+}
+
+export interface NoteDTO {
+  /** Who asked for the protokollsanteckning; null when it is the body's. */
+  personId: string | null;
+  name: string | null;
+  text: string;
+}
+
+export interface RecusalDTO extends PersonRef {
+  reason: string;
+}
+
+export interface SectionDTO {
+  kind: SectionKind;
+  heading: string;
+  content: RichDoc;
+}
+
+export interface AttachmentDTO {
+  id: string;
+  /** "Bilaga 1 – detaljerad intäktsbudget" */
+  label: string;
+  fileName: string | null;
+}
+
+export interface ParagraphDTO {
+  id: string;
+  number: number;
+  /** In the organisation's format, e.g. "ITSAM 2021/8"; shown as "Dnr 2021/8". */
+  caseNumber: string | null;
+  title: string;
+  decision: {
+    /** "Direktionen beslutar:" when followed by att-clauses, or the whole decision sentence. */
+    intro: string;
+    /** The att-clauses, each starting with "att". */
+    clauses: string[];
+  };
+  sections: SectionDTO[];
+  /** Beslutsunderlag: one document per entry. */
+  basisDocuments: string[];
+  /** Beslutsexpediering: recipients ("Akt", "Direktionens ledamöter och ersättare"). */
+  dispatch: string[];
+  attachments: AttachmentDTO[];
+  motions: MotionDTO[];
+  /** Propositionsordning: the chair's propositions and findings, in order. */
+  propositions: string[];
+  votes: VoteDTO[];
+  reservations: ReservationDTO[];
+  notes: NoteDTO[];
+  /** Jäv: who left for this § and why. */
+  recusals: RecusalDTO[];
+  isConfidential: boolean;
+  isImmediatelyAdjusted: boolean;
+}
+
+export interface SignatureDTO extends PersonRef {
+  role: SignatureRole;
+  /** ISO instant, or null while not yet signed. */
+  signedAt: string | null;
+  contentHash: string | null;
+}
+
+export interface NoticeDTO {
+  /** Datum då anslaget sätts upp */
+  postedOn: string;
+  /** Datum då anslaget tas ned */
+  takeDownOn: string;
+  /** Förvaringsplats för protokollet */
+  storagePlace: string;
+  /**
+   * When the dates were changed after justering (ISO instant); absent or null in the signed
+   * original, which shows the dates set at justering.
+   */
+  revisedAt?: string | null;
+}
+
+/** Rättelse: a dated, signed note appended after justering (the original text stays). */
+export interface CorrectionDTO {
+  paragraphNumber: number | null;
+  text: string;
+  signedBy: string;
+  /** ISO instant. */
+  signedAt: string;
+}
+
+export interface ProtocolDTO {
+  organisation: { name: string; caseNumberPrefix: string };
+  body: {
+    name: string; // "Direktionen"
+    /** Genitive for headings: "Direktionens beslut". */
+    genitiveName: string;
+    slug: string;
+    kind: BodyKind;
+    /** Number of ledamöter seats (for quorum: more than half must take part). */
+    seatCount: number;
+  };
+  meeting: {
+    id: string;
+    slug: string; // "direktionen-2021-11-18"
+    status: MeetingStatus;
+    date: string;
+    startTime: string | null;
+    endTime: string | null;
+    place: string;
+    /** Justeringens plats och tid */
+    adjustmentPlace: string | null;
+    adjustmentDate: string | null;
+    /** The date the protocol was justerat (all signatures in), or null. */
+    adjustedOn: string | null;
+  };
+  secretary: PersonRef | null;
+  adjusters: PersonRef[];
+  attendance: AttendanceDTO[];
+  paragraphs: ParagraphDTO[];
+  notice: NoticeDTO | null;
+  signatures: SignatureDTO[];
+  /** Rättelser after justering; absent or empty in the signed original. */
+  corrections?: CorrectionDTO[];
+}

@@ -1,0 +1,112 @@
+// Properties of the public projection, over a protocol with every field of every DTO filled
+// (full-protocol.fixture.ts): the exact public shape of a confidential §, and a personnummer
+// planted in every string leaf, one at a time, never reaching the public JSON.
+import { describe, expect, it } from "vitest";
+import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { fullProtocol } from "./full-protocol.fixture";
+import { leaves, withLeaf } from "./leaves.fixture";
+import { CONFIDENTIAL_CORRECTION_TEXT, containsPersonalNumber, toPublicCorrections, toPublicParagraph, toPublicProtocol } from "./public.rules";
+
+const full = (): ProtocolDTO => fullProtocol();
+const open = () => full().paragraphs[0]!;
+const confidential = () => full().paragraphs[1]!;
+
+/** What the public gets of the confidential § 11: number, title, the flags, nothing else. */
+const CONFIDENTIAL_SHAPE: ParagraphDTO = {
+  id: "p-11",
+  number: 11,
+  caseNumber: null,
+  title: "Hemlig titel",
+  decision: { intro: "", clauses: [] },
+  sections: [],
+  basisDocuments: [],
+  dispatch: [],
+  attachments: [],
+  motions: [],
+  propositions: [],
+  votes: [],
+  reservations: [],
+  notes: [],
+  recusals: [],
+  isConfidential: true,
+  isImmediatelyAdjusted: true,
+};
+
+describe("a § with every field filled", () => {
+  it("confidential: exactly number, title and the flags", () => {
+    expect(confidential().isConfidential).toBe(true);
+    expect(toPublicParagraph(confidential())).toStrictEqual(CONFIDENTIAL_SHAPE);
+  });
+
+  it("open, without personnummer: published whole, unchanged", () => {
+    expect(toPublicParagraph(open())).toStrictEqual(open());
+  });
+
+  it("the whole protocol: only § 11 and the rättelse to it are cut down", () => {
+    const p = full();
+    expect(toPublicProtocol(p)).toStrictEqual({
+      ...p,
+      paragraphs: [open(), CONFIDENTIAL_SHAPE],
+      corrections: [p.corrections![0], { ...p.corrections![1]!, text: CONFIDENTIAL_CORRECTION_TEXT }],
+    });
+    // Every text of § 11 says "Hemlig": only its title reaches the public.
+    expect(JSON.stringify(toPublicProtocol(p)).match(/Hemlig[^"]*/g)).toEqual(["Hemlig titel"]);
+  });
+
+  it("rättelser: to an open § and to the whole protocol kept (masked), to a confidential § only that there is one", () => {
+    const c = { paragraphNumber: null, text: "Gäller 850709-9805.", signedBy: "Sara 850709-9805", signedAt: "2021-11-30T10:00:00.000Z" };
+    expect(toPublicCorrections([c, { ...c, paragraphNumber: 10 }, { ...c, paragraphNumber: 11 }], full().paragraphs)).toStrictEqual([
+      { paragraphNumber: null, text: "Gäller ÅÅMMDD-XXXX.", signedBy: "Sara ÅÅMMDD-XXXX", signedAt: c.signedAt },
+      { paragraphNumber: 10, text: "Gäller ÅÅMMDD-XXXX.", signedBy: "Sara ÅÅMMDD-XXXX", signedAt: c.signedAt },
+      { paragraphNumber: 11, text: CONFIDENTIAL_CORRECTION_TEXT, signedBy: "Sara ÅÅMMDD-XXXX", signedAt: c.signedAt },
+    ]);
+  });
+});
+
+/**
+ * String fields of the protocol whose value the public projection passes on without masking, each
+ * with the reason. None: every string is masked, identifiers and enumerations included (a valid
+ * value never matches a personnummer, so masking changes nothing for them).
+ */
+const NOT_MASKED: Record<string, string> = {};
+
+const PERSONNUMMER_FORMS = ["850709-9805", "19850709-9805", "198507099805", "850769-9802", "19850709+9805"];
+
+describe("a personnummer planted in each string leaf of the protocol, one at a time", () => {
+  const strings = leaves(full()).filter((l) => typeof l.value === "string");
+
+  it("covers every string leaf, notice and rättelser included", () => {
+    const names = new Set(strings.map((l) => l.name));
+    expect(strings.length).toBeGreaterThan(150);
+    for (const name of ["notice.storagePlace", "notice.revisedAt", "corrections[].text", "corrections[].signedBy", "signatures[].name", "paragraphs[].attachments[].label", "paragraphs[].recusals[].reason"]) {
+      expect(names).toContain(name);
+    }
+  });
+
+  it("never reaches the public JSON", () => {
+    const leaked: string[] = [];
+    strings.forEach((leaf, i) => {
+      if (Object.hasOwn(NOT_MASKED, leaf.name)) return;
+      const planted = withLeaf(full(), leaf.path, `${leaf.value} ${PERSONNUMMER_FORMS[i % PERSONNUMMER_FORMS.length]}`);
+      let json: string;
+      try {
+        json = JSON.stringify(toPublicProtocol(planted));
+      } catch (error) {
+        // A status that is no longer a public one: nothing is published at all.
+        if (leaf.name === "meeting.status" && /Not public/.test(String(error))) return;
+        throw error;
+      }
+      if (containsPersonalNumber(json)) leaked.push(leaf.name);
+    });
+    expect(leaked).toEqual([]);
+  });
+
+  it("NOT_MASKED has no stale entries: each names a string leaf that does reach the public unmasked", () => {
+    for (const name of Object.keys(NOT_MASKED)) {
+      const leaf = strings.find((l) => l.name === name);
+      expect(leaf, name).toBeDefined();
+      const planted = withLeaf(full(), leaf!.path, `${leaf!.value} 850709-9805`);
+      expect(containsPersonalNumber(JSON.stringify(toPublicProtocol(planted))), name).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
+import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { CONFIDENTIAL_CORRECTION_TEXT, containsPersonalNumber, isPublic, maskPersonalNumbers, noticeState, toPublicCorrections, toPublicProtocol } from "./public.rules";
+
+const seed = itsamSeed.meetings[0]!;
+
+describe("isPublic", () => {
+  it.each([
+    ["DRAFT", false],
+    ["READY_FOR_ADJUSTMENT", false],
+    ["ADJUSTED", true],
+    ["POSTED", true],
+    ["TAKEN_DOWN", true],
+  ] as const)("%s → %s", (status, expected) => {
+    expect(isPublic(status)).toBe(expected);
+  });
+});
+
+describe("noticeState", () => {
+  const notice = { postedOn: "2021-12-17", takeDownOn: "2022-01-07" };
+  it.each([
+    ["2021-12-16", "upcoming"],
+    ["2021-12-17", "up"],
+    ["2022-01-07", "up"],
+    ["2022-01-08", "down"],
+  ] as const)("%s → %s", (today, expected) => {
+    expect(noticeState(notice, today)).toBe(expected);
+  });
+});
+
+describe("maskPersonalNumbers", () => {
+  it.each([
+    ["Sökande 850709-9805 har", "Sökande ÅÅMMDD-XXXX har"],
+    ["19850709-9805", "ÅÅMMDD-XXXX"],
+    ["198507099805", "ÅÅMMDD-XXXX"],
+    ["samordningsnummer 850769-9802", "samordningsnummer ÅÅMMDD-XXXX"],
+    ["Dnr ITSAM 2021/72", "Dnr ITSAM 2021/72"],
+    ["budget 113 083 tkr, 2021-11-18", "budget 113 083 tkr, 2021-11-18"],
+    ["telefon 013-20 20 00", "telefon 013-20 20 00"],
+  ])("%s → %s", (input, expected) => {
+    expect(maskPersonalNumbers(input)).toBe(expected);
+    expect(containsPersonalNumber(expected)).toBe(false);
+  });
+});
+
+describe("toPublicProtocol", () => {
+  it("refuses drafts", () => {
+    expect(() => toPublicProtocol(seed)).toThrow(/Not public/);
+  });
+  it("keeps only number, title and the flag of a confidential §, and masks personnummer elsewhere", () => {
+    const p = structuredClone(seed);
+    p.meeting.status = "ADJUSTED";
+    p.paragraphs[2]!.isConfidential = true;
+    p.paragraphs[0]!.decision.intro = "Direktionen beslutar bevilja 850709-9805 ledighet.";
+    const pub = toPublicProtocol(p);
+    const secret = pub.paragraphs[2]!;
+    expect([secret.number, secret.title, secret.isConfidential]).toEqual([61, "Personal", true]);
+    expect([secret.decision, secret.sections, secret.basisDocuments, secret.caseNumber]).toEqual([{ intro: "", clauses: [] }, [], [], null]);
+    expect(pub.paragraphs[0]!.decision.intro).toBe("Direktionen beslutar bevilja ÅÅMMDD-XXXX ledighet.");
+    expect(toPlainText(pub.paragraphs[3]!.sections[0]!.content)).toContain("113 083");
+  });
+});
+
+describe("toPublicCorrections", () => {
+  const paragraphs = [
+    { number: 60, isConfidential: false },
+    { number: 61, isConfidential: true },
+  ];
+  const correction = (paragraphNumber: number | null, text: string) => ({ paragraphNumber, text, signedBy: "Sekreterare", signedAt: "2026-11-26T10:00:00Z" });
+
+  it.each([
+    ["a rättelse to an open § keeps its text", correction(60, "Beloppet ska vara 113 083 kr."), "Beloppet ska vara 113 083 kr."],
+    ["personnummer are masked", correction(60, "Gäller 19801224-1234."), "Gäller ÅÅMMDD-XXXX."],
+    ["a rättelse to the whole protocol keeps its text", correction(null, "Fel datum i rubriken."), "Fel datum i rubriken."],
+    ["a rättelse to a confidential § shows only that there is one", correction(61, "Rekryteringen gäller NN, strategi- och projektchef."), CONFIDENTIAL_CORRECTION_TEXT],
+  ])("%s", (_name, c, text) => {
+    expect(toPublicCorrections([c], paragraphs)).toEqual([{ ...c, text }]);
+  });
+
+  it("toPublicProtocol applies it to the rättelser a protocol carries", () => {
+    const p = structuredClone(seed);
+    p.meeting.status = "ADJUSTED";
+    p.paragraphs[2]!.isConfidential = true; // § 61
+    p.corrections = [correction(61, "Hemlig text"), correction(62, "Öppen text")];
+    expect(toPublicProtocol(p).corrections!.map((c) => c.text)).toEqual([CONFIDENTIAL_CORRECTION_TEXT, "Öppen text"]);
+  });
+});

@@ -1,0 +1,267 @@
+// What the public may see (KL 8 kap.; OSL for sekretess; GDPR for personal data). Pure: every
+// public page, feed and API passes its protocols through here.
+import type { IsoDate } from "@/lib/iso-date";
+import type {
+  AttachmentDTO,
+  AttendanceDTO,
+  BallotDTO,
+  CorrectionDTO,
+  MeetingStatus,
+  MotionDTO,
+  NoteDTO,
+  NoticeDTO,
+  ParagraphDTO,
+  ParagraphRange,
+  PersonRef,
+  ProtocolDTO,
+  RecusalDTO,
+  ReservationDTO,
+  RichDoc,
+  SectionDTO,
+  SignatureDTO,
+  VoteDTO,
+} from "@/domain/protocol/protocol.types";
+
+/** Only justerat protocols are public; drafts and protocols awaiting justering never are. */
+export const PUBLIC_STATUSES: readonly MeetingStatus[] = ["ADJUSTED", "POSTED", "TAKEN_DOWN"];
+
+export function isPublic(status: MeetingStatus): boolean {
+  return PUBLIC_STATUSES.includes(status);
+}
+
+export type NoticeState = "upcoming" | "up" | "down";
+
+/**
+ * Where a notice stands on `today`: up from the posting date through the take-down date. No
+ * cron job: what is shown follows from the dates.
+ */
+export function noticeState(notice: { postedOn: IsoDate; takeDownOn: IsoDate }, today: IsoDate): NoticeState {
+  if (today < notice.postedOn) return "upcoming";
+  return today <= notice.takeDownOn ? "up" : "down";
+}
+
+// Swedish personal identity numbers (personnummer, samordningsnummer): YYMMDD-NNNN,
+// YYYYMMDD-NNNN, with -, + or nothing between. Masked in everything published.
+const PERSONNUMMER = /\b(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01])[-+]?\d{4}\b/g;
+
+export function maskPersonalNumbers(text: string): string {
+  return text.replace(PERSONNUMMER, "ÅÅMMDD-XXXX");
+}
+
+export function containsPersonalNumber(text: string): boolean {
+  return new RegExp(PERSONNUMMER.source).test(text);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The public projection. It fails closed: every field of every DTO it publishes is listed below
+// with what the public gets of it, and nothing is copied wholesale (no object spreads of source
+// data). A field added to a DTO later is a type error here (FieldPolicy requires every key) until
+// someone decides; at run time, a key the policy does not list is dropped.
+// ---------------------------------------------------------------------------------------------
+
+/** What the public gets of each field of T: every key, optional ones included, must be listed. */
+export type FieldPolicy<T> = { readonly [K in keyof T]-?: (value: Exclude<T[K], undefined>) => Exclude<T[K], undefined> };
+
+/**
+ * Builds the public object field by field. Keys come in the source's order (issued copies compare
+ * the public protocol with the original as JSON to see whether anything was withheld); a key the
+ * policy does not list, and an undefined value, are left out.
+ */
+function project<T extends object>(source: T, policy: FieldPolicy<T>): T {
+  const rules = policy as unknown as Record<string, (value: unknown) => unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(source)) {
+    const value = (source as Record<string, unknown>)[key];
+    if (value === undefined || !Object.hasOwn(rules, key)) continue;
+    out[key] = rules[key]!(value);
+  }
+  return out as T;
+}
+
+/**
+ * Published as it is, for the reason given: not free text a person types. A string is still
+ * masked, so a personnummer cannot pass even where none belongs (a valid value never matches).
+ */
+const keep = (reason: string) =>
+  Object.assign(<V>(value: V): V => (typeof value === "string" ? maskPersonalNumbers(value) : value) as V, { reason });
+const id = keep("an identifier (database id or slug): links are built from it");
+const enumeration = keep("one of a fixed set of values, checked by the database");
+const fact = keep("a number or a yes/no");
+/** Free text (names and dates included): personnummer masked. */
+const text = (value: string): string => maskPersonalNumbers(value);
+const textOrNull = (value: string | null): string | null => (value === null ? null : maskPersonalNumbers(value));
+const texts = (values: readonly string[]): string[] => values.map(text);
+/** Withheld: the public gets `empty` whatever the source says. */
+const withheld =
+  <V>(empty: () => V) =>
+  (): V =>
+    empty();
+const nothing = withheld(() => []);
+const one =
+  <T extends object>(policy: FieldPolicy<T>) =>
+  (value: T): T =>
+    project(value, policy);
+const oneOrNull =
+  <T extends object>(policy: FieldPolicy<T>) =>
+  (value: T | null): T | null =>
+    value === null ? null : project(value, policy);
+const each =
+  <T extends object>(policy: FieldPolicy<T>) =>
+  (values: readonly T[]): T[] =>
+    values.map((v) => project(v, policy));
+
+/**
+ * Rich text keeps its structure (the stored format is a closed schema, richDocSchema, checked on
+ * every write); every string in it is masked (text nodes, and node types that are never free text).
+ */
+function maskDoc(doc: RichDoc): RichDoc {
+  return JSON.parse(JSON.stringify(doc), (_key, value: unknown) => (typeof value === "string" ? maskPersonalNumbers(value) : value)) as RichDoc;
+}
+
+const personRef: FieldPolicy<PersonRef> = { personId: id, name: text };
+const range: FieldPolicy<ParagraphRange> = { from: fact, to: fact };
+
+export const PUBLIC_ATTENDANCE: FieldPolicy<AttendanceDTO> = {
+  personId: id,
+  name: text,
+  role: enumeration,
+  represents: textOrNull,
+  title: textOrNull,
+  ranges: each(range),
+  replacesPersonId: id,
+};
+const section: FieldPolicy<SectionDTO> = { kind: enumeration, heading: text, content: maskDoc };
+const attachment: FieldPolicy<AttachmentDTO> = { id, label: text, fileName: textOrNull };
+const motion: FieldPolicy<MotionDTO> = { personId: id, name: text, kind: enumeration, text, amendsIndex: fact, withdrawn: fact };
+const ballot: FieldPolicy<BallotDTO> = { personId: id, name: text, choice: enumeration };
+const vote: FieldPolicy<VoteDTO> = { question: text, ballots: each(ballot), result: text, outcome: enumeration };
+const reservation: FieldPolicy<ReservationDTO> = { personId: id, name: text, reasons: textOrNull };
+const note: FieldPolicy<NoteDTO> = { personId: id, name: textOrNull, text };
+const recusal: FieldPolicy<RecusalDTO> = { personId: id, name: text, reason: text };
+const decision: FieldPolicy<ParagraphDTO["decision"]> = { intro: text, clauses: texts };
+
+/** An open §: everything, personnummer masked. */
+export const PUBLIC_PARAGRAPH: FieldPolicy<ParagraphDTO> = {
+  id,
+  number: fact,
+  caseNumber: textOrNull,
+  title: text,
+  decision: one(decision),
+  sections: each(section),
+  basisDocuments: texts,
+  dispatch: texts,
+  attachments: each(attachment),
+  motions: each(motion),
+  propositions: texts,
+  votes: each(vote),
+  reservations: each(reservation),
+  notes: each(note),
+  recusals: each(recusal),
+  isConfidential: fact,
+  isImmediatelyAdjusted: fact,
+};
+
+/** A confidential § (sekretess, OSL): its number, title and the flags; the rest is withheld. */
+export const CONFIDENTIAL_PARAGRAPH: FieldPolicy<ParagraphDTO> = {
+  id,
+  number: fact,
+  caseNumber: withheld(() => null),
+  title: text,
+  decision: withheld(() => ({ intro: "", clauses: [] })),
+  sections: nothing,
+  basisDocuments: nothing,
+  dispatch: nothing,
+  attachments: nothing,
+  motions: nothing,
+  propositions: nothing,
+  votes: nothing,
+  reservations: nothing,
+  notes: nothing,
+  recusals: nothing,
+  isConfidential: fact,
+  isImmediatelyAdjusted: fact,
+};
+
+/** A confidential § keeps only its number, title and "Sekretess"; the rest is withheld. */
+export function toPublicParagraph(p: ParagraphDTO): ParagraphDTO {
+  return project(p, p.isConfidential ? CONFIDENTIAL_PARAGRAPH : PUBLIC_PARAGRAPH);
+}
+
+/** A §'s case number and title as the public gets them, for reads that do not load the whole § (Papers). */
+export function toPublicCaseHeading(p: Pick<ParagraphDTO, "caseNumber" | "title" | "isConfidential">): { caseNumber: string | null; title: string } {
+  const policy = p.isConfidential ? CONFIDENTIAL_PARAGRAPH : PUBLIC_PARAGRAPH;
+  return { caseNumber: p.caseNumber === null ? null : policy.caseNumber(p.caseNumber), title: policy.title(p.title) };
+}
+
+/**
+ * The version of what public copies leave out; part of a stored public PDF's fingerprint, so a
+ * change here issues new copies instead of serving ones made under the old rules.
+ * 1: confidential §§ and personnummer. 2: also the wording of rättelser to confidential §§.
+ * 3: every field listed; personnummer masked in every free-text field (names, attachments, …).
+ */
+export const PUBLIC_RULES_VERSION = 3;
+
+/** What the public reads instead of the text of a rättelse to a confidential §. */
+export const CONFIDENTIAL_CORRECTION_TEXT = "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut.";
+
+export const PUBLIC_CORRECTION: FieldPolicy<CorrectionDTO> = { paragraphNumber: fact, text, signedBy: text, signedAt: text };
+/** A rättelse to a confidential §: only that there is one (its wording could repeat what the § withholds). */
+export const CONFIDENTIAL_CORRECTION: FieldPolicy<CorrectionDTO> = {
+  paragraphNumber: fact,
+  text: withheld(() => CONFIDENTIAL_CORRECTION_TEXT),
+  signedBy: text,
+  signedAt: text,
+};
+
+/** Rättelser as the public may read them: personnummer masked, a rättelse to a confidential § withheld. */
+export function toPublicCorrections(corrections: readonly CorrectionDTO[], paragraphs: readonly Pick<ParagraphDTO, "number" | "isConfidential">[]): CorrectionDTO[] {
+  const confidential = new Set(paragraphs.filter((p) => p.isConfidential).map((p) => p.number));
+  return corrections.map((c) => project(c, c.paragraphNumber !== null && confidential.has(c.paragraphNumber) ? CONFIDENTIAL_CORRECTION : PUBLIC_CORRECTION));
+}
+
+const notice: FieldPolicy<NoticeDTO> = { postedOn: text, takeDownOn: text, storagePlace: text, revisedAt: textOrNull };
+const signature: FieldPolicy<SignatureDTO> = { personId: id, name: text, role: enumeration, signedAt: textOrNull, contentHash: textOrNull };
+
+/** The whole protocol; §§ and rättelser by their own policies (a rättelse depends on its §). */
+export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldPolicy<ProtocolDTO> {
+  return {
+    organisation: one<ProtocolDTO["organisation"]>({ name: text, caseNumberPrefix: text }),
+    body: one<ProtocolDTO["body"]>({ name: text, genitiveName: text, slug: id, kind: enumeration, seatCount: fact }),
+    meeting: one<ProtocolDTO["meeting"]>({
+      id,
+      slug: id,
+      status: enumeration,
+      date: text,
+      startTime: textOrNull,
+      endTime: textOrNull,
+      place: text,
+      adjustmentPlace: textOrNull,
+      adjustmentDate: textOrNull,
+      adjustedOn: textOrNull,
+    }),
+    secretary: oneOrNull(personRef),
+    adjusters: each(personRef),
+    attendance: each(PUBLIC_ATTENDANCE),
+    paragraphs: (paragraphs) => paragraphs.map(toPublicParagraph),
+    notice: oneOrNull(notice),
+    signatures: each(signature),
+    corrections: (corrections) => toPublicCorrections(corrections, p.paragraphs),
+  };
+}
+
+/** The public copy of a justerat protocol; throws for anything not public (a bug upstream). */
+export function toPublicProtocol(p: ProtocolDTO): ProtocolDTO {
+  if (!isPublic(p.meeting.status)) throw new Error(`Not public: ${p.meeting.slug} is ${p.meeting.status}`);
+  return project(p, publicProtocolPolicy(p));
+}
+
+/** A meeting slug as URLs carry it ("direktionen-2021-11-18"); anything else is not found. */
+export function isMeetingSlug(value: string): boolean {
+  return /^[a-z0-9åäö][a-z0-9åäö-]{0,150}$/.test(value);
+}
+
+/** One query-string value: the first when repeated, without control characters, at most `max`. */
+export function queryValue(value: string | string[] | undefined, max = 200): string {
+  const first = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
+  return first.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, max);
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { RichDoc } from "@/domain/protocol/protocol.types";
+import { isEmptyDoc, richDocSchema, toPlainText } from "./richtext.schema";
+
+describe("toPlainText", () => {
+  it("reads paragraphs, headings, nested lists and tables", () => {
+    const rich: RichDoc = {
+      type: "doc",
+      content: [
+        { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Status" }] },
+        { type: "paragraph", content: [{ type: "text", text: "Rad" }, { type: "hardBreak" }, { type: "text", text: "två" }] },
+        {
+          type: "bulletList",
+          content: [
+            {
+              type: "listItem",
+              content: [
+                { type: "paragraph", content: [{ type: "text", text: "Punkt" }] },
+                { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Under" }] }] }] },
+              ],
+            },
+          ],
+        },
+        {
+          type: "table",
+          content: [{ type: "tableRow", content: [{ type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "A" }] }] }, { type: "tableCell", content: [{ type: "paragraph" }] }] }],
+        },
+      ],
+    };
+    expect(toPlainText(rich)).toBe("Status\nRad\ntvå\nPunkt\nUnder\nA\t");
+  });
+});
+
+
+describe("richDocSchema", () => {
+  const ok: RichDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Hej", marks: [{ type: "bold" }] }] }] };
+  it("accepts the stored subset", () => {
+    expect(richDocSchema.safeParse(ok).success).toBe(true);
+  });
+  it.each([
+    ["html string", "<p>hej</p>"],
+    ["unknown node", { type: "doc", content: [{ type: "image", attrs: { src: "x" } }] }],
+    ["script-like node", { type: "doc", content: [{ type: "html", content: "<script>alert(1)</script>" }] }],
+    ["link mark", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] }],
+    ["extra attribute", { type: "doc", content: [{ type: "paragraph", attrs: { onclick: "x" } }] }],
+    ["empty text node", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "" }] }] }],
+    ["heading level 1", { type: "doc", content: [{ type: "heading", attrs: { level: 1 } }] }],
+  ])("rejects %s", (_name, doc) => {
+    expect(richDocSchema.safeParse(doc).success).toBe(false);
+  });
+  it("treats a document without text as empty", () => {
+    expect(isEmptyDoc({ type: "doc", content: [{ type: "paragraph" }] })).toBe(true);
+    expect(isEmptyDoc(ok)).toBe(false);
+  });
+});

@@ -1,0 +1,49 @@
+"use client";
+
+import { useActionState } from "react";
+import { loginAction, type LoginState } from "@/modules/authentication/auth.actions";
+
+export function LoginForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, { error: null, email: "", attempt: 0 });
+  return (
+    <form key={state.attempt} action={action} className="mt-6 max-w-sm space-y-4" noValidate>
+      <input type="hidden" name="next" value={next} />
+      {state.error && (
+        <p id="login-fel" role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {state.error}
+        </p>
+      )}
+      <div>
+        <label htmlFor="email" className="block font-medium">E-postadress</label>
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={state.email}
+          aria-describedby={state.error ? "login-fel" : undefined}
+          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
+        />
+      </div>
+      <div>
+        <label htmlFor="password" className="block font-medium">Lösenord</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
+        />
+      </div>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)] disabled:opacity-60"
+      >
+        {pending ? "Loggar in…" : "Logga in"}
+      </button>
+    </form>
+  );
+}

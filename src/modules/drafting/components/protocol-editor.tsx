@@ -1,0 +1,188 @@
+"use client";
+
+// The secretary's workspace for one protocol: header, attendance and every §, each autosaved on
+// its own, with the protocol checker running live on what is typed (not only on what is saved).
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useMemo, useState, useTransition } from "react";
+import { parseParagraphRanges } from "@/lib/paragraph-ranges";
+import { SmallButton, TextField } from "@/modules/drafting/editor/fields";
+import { addParagraphAction, deleteParagraphAction, moveParagraphAction } from "@/modules/drafting/paragraph.actions";
+import { ParagraphEditor } from "@/modules/drafting/components/paragraph-editor";
+import { toParagraphDTO } from "@/modules/drafting/paragraph.content";
+import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
+import { CheckerPanel } from "@/modules/drafting/components/checker-panel";
+import type { PersonOption } from "@/server/protocol.queries";
+import type { AttendanceDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { computeParticipation } from "@/domain/rules/attendance.rules";
+import { checkProtocol } from "@/domain/rules/protocol-checker";
+import { AttendanceEditor, type AttendanceRowValue } from "./attendance-editor";
+import { HeaderEditor, type HeaderValue } from "./header-editor";
+
+export interface ProtocolEditorProps {
+  protocol: ProtocolDTO;
+  meetingVersion: number;
+  attendanceVersion: number;
+  paragraphVersions: Record<string, number>;
+  initialContents: Record<string, ParagraphContentInput>;
+  secretaryPersonId: string | null;
+  people: PersonOption[];
+}
+
+export function ProtocolEditor(props: ProtocolEditorProps) {
+  const { protocol, people } = props;
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [message, setMessage] = useState<string | null>(null);
+  const [newTitle, setNewTitle] = useState("");
+
+  const initialHeader: HeaderValue = useMemo(
+    () => ({
+      date: protocol.meeting.date,
+      startTime: protocol.meeting.startTime ?? "",
+      endTime: protocol.meeting.endTime ?? "",
+      place: protocol.meeting.place,
+      adjustmentPlace: protocol.meeting.adjustmentPlace ?? "",
+      adjustmentDate: protocol.meeting.adjustmentDate ?? "",
+      secretaryPersonId: props.secretaryPersonId ?? "",
+      adjusterPersonIds: protocol.adjusters.map((a) => a.personId),
+    }),
+    [protocol, props.secretaryPersonId],
+  );
+  const initialAttendance: AttendanceRowValue[] = useMemo(
+    () =>
+      protocol.attendance.map((a) => ({
+        personId: a.personId,
+        name: a.name,
+        role: a.role,
+        represents: a.represents ?? "",
+        title: a.title ?? "",
+        ranges: a.ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(", "),
+        replacesPersonId: a.replacesPersonId ?? "",
+      })),
+    [protocol],
+  );
+
+  const [header, setHeader] = useState(initialHeader);
+  const [attendance, setAttendance] = useState(initialAttendance);
+  const [contents, setContents] = useState(props.initialContents);
+  const onParagraph = useCallback((id: string, c: ParagraphContentInput) => setContents((prev) => (prev[id] === c ? prev : { ...prev, [id]: c })), []);
+
+  const names = useMemo(() => new Map(people.map((p) => [p.personId, p.name])), [people]);
+
+  // The protocol as it stands on screen, for the live checks.
+  const live: ProtocolDTO = useMemo(() => {
+    const rows: AttendanceDTO[] = attendance.map((r, i) => {
+      const parsed = r.ranges.trim() === "" ? { ok: true as const, ranges: [] } : parseParagraphRanges(r.ranges);
+      return {
+        personId: r.personId || `ny-${i}`,
+        name: r.personId ? (names.get(r.personId) ?? r.name) : r.name,
+        role: r.role,
+        represents: r.represents || null,
+        title: r.title || null,
+        ranges: parsed.ok ? parsed.ranges : [],
+        replacesPersonId: r.replacesPersonId || null,
+      };
+    });
+    return {
+      ...protocol,
+      meeting: {
+        ...protocol.meeting,
+        date: header.date,
+        startTime: header.startTime || null,
+        endTime: header.endTime || null,
+        place: header.place,
+        adjustmentPlace: header.adjustmentPlace || null,
+        adjustmentDate: header.adjustmentDate || null,
+      },
+      secretary: header.secretaryPersonId ? { personId: header.secretaryPersonId, name: names.get(header.secretaryPersonId) ?? "" } : null,
+      adjusters: header.adjusterPersonIds.filter(Boolean).map((id) => ({ personId: id, name: names.get(id) ?? "" })),
+      attendance: rows,
+      paragraphs: protocol.paragraphs.map((p) => (contents[p.id] ? toParagraphDTO(p, contents[p.id]!, names) : p)),
+    };
+  }, [protocol, header, attendance, contents, names]);
+
+  const findings = useMemo(() => checkProtocol(live, { now: new Date() }), [live]);
+  const participation = useMemo(() => computeParticipation(live), [live]);
+  const present = useMemo(() => {
+    const seen = new Map<string, string>();
+    for (const a of live.attendance) if (!seen.has(a.personId)) seen.set(a.personId, a.name);
+    return [...seen].map(([personId, name]) => ({ personId, name }));
+  }, [live]);
+  const chairName = live.attendance.find((a) => a.role === "CHAIR")?.name ?? null;
+
+  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
+    startTransition(async () => {
+      const result = await action();
+      setMessage(result.ok ? null : (result.message ?? "Det gick inte."));
+      if (result.ok) router.refresh();
+    });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
+      <div>
+        <HeaderEditor meetingId={protocol.meeting.id} initial={initialHeader} initialVersion={props.meetingVersion} people={people} onValue={setHeader} />
+        <AttendanceEditor
+          meetingId={protocol.meeting.id}
+          initial={initialAttendance}
+          initialVersion={props.attendanceVersion}
+          people={people}
+          paragraphNumbers={protocol.paragraphs.map((p) => p.number)}
+          onValue={setAttendance}
+        />
+
+        {message && <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-2">{message}</p>}
+
+        {protocol.paragraphs.map((p, i) => (
+          <ParagraphEditor
+            key={p.id}
+            paragraph={p}
+            meetingSlug={protocol.meeting.slug}
+            onAttachmentsChanged={() => router.refresh()}
+            initial={props.initialContents[p.id]!}
+            initialVersion={props.paragraphVersions[p.id]!}
+            bodyName={protocol.body.name}
+            genitiveName={protocol.body.genitiveName}
+            chairName={chairName}
+            participants={participation.find((x) => x.paragraphNumber === p.number)?.participants ?? []}
+            present={present}
+            isFirst={i === 0}
+            isLast={i === protocol.paragraphs.length - 1}
+            onValue={onParagraph}
+            onMove={(direction) => run(() => moveParagraphAction({ paragraphId: p.id, direction }))}
+            onDelete={() => {
+              if (window.confirm(`Ta bort § ${p.number} ${p.title}? Det går inte att ångra.`)) run(() => deleteParagraphAction({ paragraphId: p.id }));
+            }}
+          />
+        ))}
+
+        <form
+          className="mt-8 flex flex-wrap items-end gap-2 rounded border-2 border-dashed border-slate-400 p-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            run(async () => {
+              const result = await addParagraphAction({ meetingId: protocol.meeting.id, title: newTitle });
+              if (result.ok) setNewTitle("");
+              return result;
+            });
+          }}
+        >
+          <TextField className="flex-1" id="ny-paragraf" label="Ny paragraf: rubrik" value={newTitle} onChange={setNewTitle} />
+          <button type="submit" disabled={pending} className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white disabled:opacity-60">
+            Lägg till paragraf
+          </button>
+        </form>
+      </div>
+
+      <aside aria-label="Kontroller och förhandsvisning" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+        <p className="mb-3">
+          <Link href={`/moten/${protocol.meeting.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+            Förhandsvisa protokollet
+          </Link>
+        </p>
+        <CheckerPanel findings={findings} />
+        <SmallButton onClick={() => router.refresh()}>Hämta senaste från servern</SmallButton>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,178 @@
+"use client";
+// Rich-text editor for a protocol section, on TipTap. The editor's schema holds only what RichDoc
+// holds (so pasted HTML from Word or the web is fitted into it by ProseMirror's parser) and
+// every change is emitted as a clean RichDoc (toRichDoc). Never HTML.
+import type { RichDoc } from "@/domain/protocol/protocol.types";
+import { Heading } from "@tiptap/extension-heading";
+import { ListItem } from "@tiptap/extension-list";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
+import { TextAlign } from "@tiptap/extension-text-align";
+import { EditorContent, useEditor } from "@tiptap/react";
+import { StarterKit } from "@tiptap/starter-kit";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { fromRichDoc, richDocKey, toRichDoc } from "@/domain/richtext/tiptap-normalise";
+import { RichTextToolbar } from "./rich-text-toolbar";
+
+export interface RichTextEditorProps {
+  id: string;
+  label: string;
+  value: RichDoc;
+  onChange: (doc: RichDoc) => void;
+  describedBy?: string;
+  disabled?: boolean;
+}
+
+const extensions = [
+  StarterKit.configure({
+    blockquote: false,
+    code: false,
+    codeBlock: false,
+    heading: false,
+    horizontalRule: false,
+    link: false,
+    listItem: false,
+    orderedList: false,
+    strike: false,
+    trailingNode: false,
+    underline: false,
+  }),
+  // Sub-headings are levels 3 and 4; pasted h1–h2 become 3, h5–h6 become 4.
+  Heading.extend({
+    parseHTML() {
+      return [1, 2, 3, 4, 5, 6].map((level) => ({ tag: `h${level}`, attrs: { level: level <= 3 ? 3 : 4 } }));
+    },
+  }).configure({ levels: [3, 4] }),
+  // RichDoc list items hold paragraphs and nested lists; table cells hold paragraphs.
+  ListItem.extend({ content: "paragraph (paragraph | bulletList)*" }),
+  Table.configure({ resizable: false }),
+  TableRow,
+  TableHeader.extend({ content: "paragraph+", addAttributes: withoutAlign }),
+  TableCell.extend({ content: "paragraph+", addAttributes: withoutAlign }),
+  TextAlign.configure({ types: ["paragraph"], alignments: ["left", "center", "right"] }),
+];
+
+/**
+ * Pasted HTML: table cells hold only paragraphs and list items only paragraphs and lists, so
+ * block elements inside them become paragraphs and table/list wrappers are unwrapped (otherwise
+ * ProseMirror's parser moves such content out of the cell), and a cell's alignment moves to its
+ * paragraphs. Works on an inert document (DOMParser: no scripts run, nothing loads); the result
+ * only goes to ProseMirror's parser.
+ */
+function fitPastedHtml(html: string): string {
+  const doc = new DOMParser().parseFromString(html, "text/html");
+  const paragraph = (children: ChildNode[], align?: string) => {
+    const p = doc.createElement("p");
+    if (align) p.style.textAlign = align;
+    p.append(...children);
+    return p;
+  };
+  const blocks = new Set(["H1", "H2", "H3", "H4", "H5", "H6", "PRE", "BLOCKQUOTE", "DT", "DD", "CAPTION", "TD", "TH"]);
+  const wrappers = new Set(["TABLE", "THEAD", "TBODY", "TFOOT", "TR", "COLGROUP", "COL", "DL"]);
+  // Deepest first: an element is handled before its ancestors.
+  for (const el of Array.from(doc.body.querySelectorAll<HTMLElement>("*")).reverse()) {
+    const inCell = el.parentElement?.closest("td, th") != null;
+    if (!inCell && el.parentElement?.closest("li") == null) continue;
+    if (blocks.has(el.tagName) || (inCell && el.tagName === "LI")) el.replaceWith(paragraph(Array.from(el.childNodes), el.style.textAlign));
+    else if (wrappers.has(el.tagName) || (inCell && (el.tagName === "UL" || el.tagName === "OL"))) el.replaceWith(...Array.from(el.childNodes));
+  }
+  for (const cell of Array.from(doc.body.querySelectorAll<HTMLElement>("td, th"))) {
+    const align = (cell.style.textAlign || cell.getAttribute("align") || "").toLowerCase();
+    if (!["left", "center", "right"].includes(align)) continue;
+    if (!cell.querySelector("p")) cell.append(paragraph(Array.from(cell.childNodes)));
+    for (const p of Array.from(cell.querySelectorAll("p"))) p.style.textAlign ||= align;
+  }
+  return doc.body.innerHTML;
+}
+
+/** Table cells without TipTap's own `align` attribute: alignment lives on the paragraphs. */
+function withoutAlign(this: { parent?: (() => Record<string, unknown>) | null }) {
+  const attrs = { ...this.parent?.() };
+  delete attrs.align;
+  return attrs;
+}
+
+const contentClass = [
+  "[&_p]:my-2 [&_td_p]:my-0 [&_th_p]:my-0",
+  "[&_h3]:mt-4 [&_h3]:mb-1 [&_h3]:text-lg [&_h3]:font-semibold [&_h4]:mt-3 [&_h4]:mb-1 [&_h4]:font-semibold",
+  "[&_ul]:my-2 [&_ul]:list-disc [&_ul]:pl-6 [&_ul_ul]:my-0 [&_ul_ul]:list-[circle]",
+  "[&_table]:my-3 [&_table]:border-collapse",
+  "[&_td]:min-w-16 [&_td]:border [&_td]:border-slate-500 [&_td]:px-2 [&_td]:py-1 [&_td]:align-top",
+  "[&_th]:min-w-16 [&_th]:border [&_th]:border-slate-500 [&_th]:bg-slate-100 [&_th]:px-2 [&_th]:py-1 [&_th]:text-left [&_th]:align-top [&_th]:font-semibold",
+  "[&_.selectedCell]:bg-sky-100",
+].join(" ");
+
+export function RichTextEditor({ id, label, value, onChange, describedBy, disabled = false }: RichTextEditorProps) {
+  const labelId = `${id}-label`;
+  const hintId = `${id}-hint`;
+  const toolbarRef = useRef<HTMLDivElement>(null);
+  const onChangeRef = useRef(onChange);
+  useEffect(() => {
+    onChangeRef.current = onChange;
+  }, [onChange]);
+  /** The document the editor last emitted or was given, to tell our own echo from outside changes. */
+  const lastDoc = useRef<RichDoc>(value);
+  const [initialContent] = useState(() => fromRichDoc(value));
+
+  const editorProps = useMemo(
+    () => ({
+      attributes: {
+        id,
+        role: "textbox",
+        "aria-multiline": "true",
+        "aria-labelledby": labelId,
+        "aria-describedby": [describedBy, hintId].filter(Boolean).join(" "),
+        ...(disabled ? { "aria-readonly": "true" } : {}),
+        class: "min-h-32 px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand",
+      },
+      transformPastedHTML: fitPastedHtml,
+      // Tab moves between table cells, so Esc (or Alt+F10) leads out to the toolbar.
+      handleKeyDown: (_view: unknown, event: KeyboardEvent) => {
+        if (event.key !== "Escape" && !(event.altKey && event.key === "F10")) return false;
+        toolbarRef.current?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();
+        return true;
+      },
+    }),
+    [id, labelId, hintId, describedBy, disabled],
+  );
+
+  const editor = useEditor({
+    extensions,
+    content: initialContent,
+    editable: !disabled,
+    immediatelyRender: false,
+    editorProps,
+    onUpdate: ({ editor: e }) => {
+      const doc = toRichDoc(e.getJSON());
+      lastDoc.current = doc;
+      onChangeRef.current(doc);
+    },
+  });
+
+  // A new value from outside (e.g. the other person's version after a save conflict).
+  useEffect(() => {
+    if (!editor || value === lastDoc.current) return;
+    lastDoc.current = value;
+    if (richDocKey(value) !== richDocKey(editor.getJSON())) {
+      editor.commands.setContent(fromRichDoc(value), { emitUpdate: false });
+    }
+  }, [editor, value]);
+
+  useEffect(() => {
+    editor?.setEditable(!disabled, false);
+  }, [editor, disabled]);
+
+  return (
+    <div className="group/rte">
+      <div id={labelId} className="mb-1 font-semibold">
+        {label}
+      </div>
+      <div className={`rounded border border-slate-500 ${disabled ? "bg-slate-50" : "bg-white"}`}>
+        <RichTextToolbar editor={editor} label={label} disabled={disabled} toolbarRef={toolbarRef} />
+        <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
+      </div>
+      <p id={hintId} className="mt-1 hidden text-sm text-muted group-focus-within/rte:block">
+        Tabb flyttar mellan tabellceller. Esc flyttar till verktygsfältet.
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,180 @@
+// Paragraph use cases: each is one transaction with one audit row.
+import type { Prisma } from "@/generated/prisma/client";
+import { moveItem, nextParagraphNumber, renumber } from "@/domain/rules/meeting.rules";
+import { findParagraphForEditing } from "@/server/protocol.queries";
+import { defineMeetingAction } from "@/server/action";
+import { writeAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
+import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
+import { addParagraphSchema, moveParagraphSchema, paragraphRefSchema, saveParagraphSchema, type ParagraphContent } from "./paragraph.schema";
+
+type Tx = Prisma.TransactionClient;
+
+const byParagraph = async ({ paragraphId }: { paragraphId: string }, db: Tx) => {
+  const p = await db.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
+  return p ? { id: p.meetingId } : null;
+};
+
+/** Every person referenced must belong to the meeting's organisation. */
+async function checkPeople(tx: Tx, meetingId: string, content: ParagraphContent): Promise<void> {
+  const ids = new Set<string>([
+    ...content.motions.map((m) => m.personId),
+    ...content.reservations.map((r) => r.personId),
+    ...content.recusals.map((r) => r.personId),
+    ...content.notes.flatMap((n) => (n.personId ? [n.personId] : [])),
+    ...content.votes.flatMap((v) => v.ballots.map((b) => b.personId)),
+  ]);
+  if (ids.size === 0) return;
+  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { body: { select: { organisationId: true } } } });
+  const found = await tx.person.findMany({
+    where: { id: { in: [...ids] }, organisationId: meeting.body.organisationId },
+    select: { id: true },
+  });
+  if (found.length !== ids.size) {
+    throw new AppError("VALIDATION", "En vald person finns inte i organisationen; välj personen igen i listan.", {
+      fieldErrors: { _: ["En vald person finns inte i organisationen."] },
+    });
+  }
+}
+
+/**
+ * Save a whole § (autosave). A save based on an older version is refused with the stored
+ * version attached, so the editor can show both texts: nothing is silently overwritten.
+ */
+export const saveParagraph = defineMeetingAction(
+  { schema: saveParagraphSchema, permission: "meeting.edit", locate: byParagraph },
+  ({ db, actor, ip, input, meeting }) =>
+    db.$transaction(async (tx) => {
+      const { paragraphId, version, content } = input;
+      // Compare-and-set on the version: concurrent saves from the same version cannot both win.
+      const updated = await tx.paragraph.updateMany({
+        where: { id: paragraphId, version },
+        data: {
+          caseNumber: content.caseNumber,
+          title: content.title,
+          decisionIntro: content.decision.intro,
+          decisionClauses: content.decision.clauses,
+          isConfidential: content.isConfidential,
+          isImmediatelyAdjusted: content.isImmediatelyAdjusted,
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) {
+        const current = await findParagraphForEditing(tx, paragraphId);
+        if (!current) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre; den kan ha tagits bort.");
+        throw new AppError(
+          "CONFLICT",
+          "Någon annan har sparat paragrafen medan du skrev. Jämför texterna och välj vad som ska gälla.",
+          { current },
+        );
+      }
+      await checkPeople(tx, meeting.id, content);
+      await deleteParagraphParts(tx, paragraphId);
+      const same = (id: string) => id;
+      await tx.paragraph.update({ where: { id: paragraphId }, data: paragraphPartsData(content, same) });
+      await createMotions(tx, paragraphId, content.motions, same);
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "paragraph.save",
+        entity: "Paragraph",
+        entityId: paragraphId,
+        ip,
+        data: { version: version + 1 },
+      });
+      return { version: version + 1 };
+    }),
+);
+
+/** The meeting's §§ in order, renumbered from `firstNumber` (two steps: the unique index). */
+async function applyNumbers(tx: Tx, numbers: { id: string; number: number }[]): Promise<void> {
+  for (const { id } of numbers) await tx.paragraph.update({ where: { id }, data: { number: { multiply: -1 } } });
+  for (const { id, number } of numbers) await tx.paragraph.update({ where: { id }, data: { number } });
+}
+
+async function ensureNumberFree(tx: Tx, bodyId: string, year: number, numbers: number[], meetingId: string) {
+  const clash = await tx.paragraph.findFirst({
+    where: { bodyId, year, number: { in: numbers }, meetingId: { not: meetingId } },
+    select: { number: true, meeting: { select: { slug: true } } },
+  });
+  if (clash) {
+    throw new AppError(
+      "STATE",
+      `§ ${clash.number} används redan i ett annat sammanträde samma år (${clash.meeting.slug}). Numrera om det sammanträdet först.`,
+    );
+  }
+}
+
+export const addParagraph = defineMeetingAction(
+  { schema: addParagraphSchema, permission: "meeting.edit", locate: async ({ meetingId }) => ({ id: meetingId }) },
+  ({ db, actor, ip, input, meeting }) =>
+    db.$transaction(async (tx) => {
+      const m = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { date: true, bodyId: true } });
+      const year = m.date.getUTCFullYear();
+      const own = await tx.paragraph.findMany({ where: { meetingId: meeting.id }, select: { number: true } });
+      const yearNumbers = await tx.paragraph.findMany({ where: { bodyId: m.bodyId, year }, select: { number: true } });
+      const number = nextParagraphNumber(
+        own.map((p) => p.number),
+        yearNumbers.map((p) => p.number),
+      );
+      await ensureNumberFree(tx, m.bodyId, year, [number], meeting.id);
+      const created = await tx.paragraph.create({
+        data: {
+          meetingId: meeting.id,
+          bodyId: m.bodyId,
+          year,
+          number,
+          title: input.title,
+          decisionIntro: "",
+          decisionClauses: [],
+        },
+        select: { id: true, number: true },
+      });
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "paragraph.add", entity: "Paragraph", entityId: created.id, ip, data: { number } });
+      return created;
+    }),
+);
+
+async function orderedParagraphs(tx: Tx, meetingId: string) {
+  return tx.paragraph.findMany({ where: { meetingId }, orderBy: { number: "asc" }, select: { id: true, number: true, bodyId: true, year: true } });
+}
+
+export const moveParagraph = defineMeetingAction(
+  { schema: moveParagraphSchema, permission: "meeting.edit", locate: byParagraph },
+  ({ db, actor, ip, input, meeting }) =>
+    db.$transaction(async (tx) => {
+      const list = await orderedParagraphs(tx, meeting.id);
+      const index = list.findIndex((p) => p.id === input.paragraphId);
+      const moved = moveItem(list, index, input.direction);
+      const numbers = renumber(moved, list[0]!.number);
+      await applyNumbers(tx, numbers);
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "paragraph.move", entity: "Paragraph", entityId: input.paragraphId, ip, data: { direction: input.direction } });
+      return { numbers };
+    }),
+);
+
+export const deleteParagraph = defineMeetingAction(
+  { schema: paragraphRefSchema, permission: "meeting.edit", locate: byParagraph },
+  ({ db, actor, ip, input, meeting }) =>
+    db.$transaction(async (tx) => {
+      const list = await orderedParagraphs(tx, meeting.id);
+      const target = list.find((p) => p.id === input.paragraphId);
+      if (!target) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre.");
+      await deleteParagraphParts(tx, target.id);
+      await tx.attachment.deleteMany({ where: { paragraphId: target.id } });
+      await tx.paragraph.delete({ where: { id: target.id } });
+      const rest = list.filter((p) => p.id !== target.id);
+      // Close the gap: the §§ after it move up one number.
+      if (rest.length > 0) await applyNumbers(tx, renumber(rest, list[0]!.number));
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "paragraph.delete",
+        entity: "Paragraph",
+        entityId: target.id,
+        ip,
+        data: { number: target.number },
+      });
+      return { deleted: target.id };
+    }),
+);

@@ -1,0 +1,152 @@
+// One zod schema for the paragraph form and its server action. Messages are Swedish and say
+// what to do. Empty list rows (a new, untouched att-clause) are dropped rather than refused, so
+// autosave never fails on a row the secretary has only just added.
+import { z } from "@/lib/zod";
+import { richDocSchema } from "@/domain/richtext/richtext.schema";
+
+const personId = z.string({ error: "Välj en person." }).min(1, "Välj en person.").max(64);
+
+const lines = (max: number, label: string) =>
+  z
+    .array(z.string().max(2_000, `En rad i ${label} får vara högst 2 000 tecken.`))
+    .max(max, `Högst ${max} rader i ${label}.`)
+    .transform((rows) => rows.map((r) => r.trim()).filter((r) => r !== ""));
+
+const longText = (what: string) => z.string().max(20_000, `${what} får vara högst 20 000 tecken.`);
+
+export const SECTION_KINDS = ["SUMMARY", "CASE", "CONSEQUENCES", "OTHER"] as const;
+export const MOTION_KINDS = ["BIFALL", "AVSLAG", "ANDRING", "TILLAGG", "ATERREMISS", "BORDLAGGNING"] as const;
+export const BALLOT_CHOICES = ["JA", "NEJ", "AVSTAR"] as const;
+export const VOTE_OUTCOMES = ["JA", "NEJ", "LOTTNING"] as const;
+
+/**
+ * The most text one § may hold, counted over every field. A real § is well under 100,000
+ * characters; five times that still renders as a draft PDF in a few seconds (about 150 pages),
+ * while the per-field limits alone would let a § grow to gigabytes.
+ */
+export const MAX_PARAGRAPH_TEXT = 500_000;
+
+/** Characters in every string of `value` (walked without recursion). */
+function textLength(value: unknown): number {
+  let total = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node === "string") total += node.length;
+    else if (Array.isArray(node)) for (const child of node) stack.push(child);
+    else if (node !== null && typeof node === "object") for (const child of Object.values(node)) stack.push(child);
+  }
+  return total;
+}
+
+export const paragraphContentSchema = z
+  .object({
+    caseNumber: z
+      .string()
+      .trim()
+      .max(60, "Diarienumret får vara högst 60 tecken.")
+      .nullable()
+      .transform((v) => (v ? v : null)),
+    title: z.string().trim().min(1, "Skriv en rubrik för paragrafen.").max(300, "Rubriken får vara högst 300 tecken."),
+    decision: z.object({
+      intro: longText("Beslutet").transform((s) => s.trim()),
+      clauses: z
+        .array(longText("En att-sats"))
+        .max(50, "Högst 50 att-satser.")
+        .transform((rows) => rows.map((r) => r.trim()).filter((r) => r !== "")),
+    }),
+    sections: z
+      .array(
+        z.object({
+          kind: z.enum(SECTION_KINDS),
+          heading: z.string().trim().min(1, "Skriv en rubrik för avsnittet.").max(200, "Rubriken får vara högst 200 tecken."),
+          content: richDocSchema,
+        }),
+      )
+      .max(30, "Högst 30 avsnitt i en paragraf."),
+    basisDocuments: lines(100, "beslutsunderlaget"),
+    dispatch: lines(100, "beslutsexpedieringen"),
+    motions: z
+      .array(
+        z.object({
+          personId,
+          kind: z.enum(MOTION_KINDS, { error: "Välj typ av yrkande." }),
+          text: z.string().trim().min(1, "Skriv yrkandets text.").max(20_000, "Yrkandet får vara högst 20 000 tecken."),
+          amendsIndex: z.number().int().min(0).nullable(),
+          withdrawn: z.boolean(),
+        }),
+      )
+      .max(50, "Högst 50 yrkanden."),
+    propositions: lines(20, "propositionsordningen"),
+    votes: z
+      .array(
+        z.object({
+          question: z.string().trim().min(1, "Skriv vad omröstningen gällde.").max(2_000),
+          result: z.string().trim().max(2_000),
+          outcome: z.enum(VOTE_OUTCOMES, { error: "Välj utfall." }),
+          ballots: z.array(z.object({ personId, choice: z.enum(BALLOT_CHOICES, { error: "Välj ja, nej eller avstår." }) })).max(300),
+        }),
+      )
+      .max(10, "Högst 10 omröstningar i en paragraf."),
+    reservations: z
+      .array(z.object({ personId, reasons: z.string().trim().max(20_000).nullable().transform((v) => (v ? v : null)) }))
+      .max(100),
+    notes: z
+      .array(z.object({ personId: personId.nullable(), text: z.string().trim().min(1, "Skriv anteckningens text.").max(20_000) }))
+      .max(50),
+    recusals: z
+      .array(z.object({ personId, reason: z.string().trim().min(1, "Ange skälet till jävet.").max(1_000) }))
+      .max(50),
+    isConfidential: z.boolean(),
+    isImmediatelyAdjusted: z.boolean(),
+  })
+  .superRefine((p, ctx) => {
+    const length = textLength(p);
+    if (length > MAX_PARAGRAPH_TEXT) {
+      const n = (x: number) => x.toLocaleString("sv-SE");
+      ctx.addIssue({
+        code: "custom",
+        path: [],
+        message: `Paragrafen får vara högst ${n(MAX_PARAGRAPH_TEXT)} tecken men har ${n(length)}; dela upp texten på flera paragrafer eller lägg den som bilaga.`,
+      });
+    }
+    p.motions.forEach((m, i) => {
+      if (m.amendsIndex !== null && m.amendsIndex >= i) {
+        ctx.addIssue({ code: "custom", path: ["motions", i, "amendsIndex"], message: "Ett ändrings- eller tilläggsyrkande kan bara gälla ett tidigare yrkande." });
+      }
+    });
+    const seen = new Set<string>();
+    p.reservations.forEach((r, i) => {
+      if (seen.has(r.personId)) ctx.addIssue({ code: "custom", path: ["reservations", i, "personId"], message: "Personen har redan en reservation i paragrafen." });
+      seen.add(r.personId);
+    });
+    const recused = new Set<string>();
+    p.recusals.forEach((r, i) => {
+      if (recused.has(r.personId)) ctx.addIssue({ code: "custom", path: ["recusals", i, "personId"], message: "Personen har redan jäv antecknat i paragrafen." });
+      recused.add(r.personId);
+    });
+    p.votes.forEach((v, vi) => {
+      const voters = new Set<string>();
+      v.ballots.forEach((b, bi) => {
+        if (voters.has(b.personId))
+          ctx.addIssue({ code: "custom", path: ["votes", vi, "ballots", bi, "personId"], message: "Personen har redan en röst i omröstningen." });
+        voters.add(b.personId);
+      });
+    });
+  });
+
+export type ParagraphContent = z.output<typeof paragraphContentSchema>;
+export type ParagraphContentInput = z.input<typeof paragraphContentSchema>;
+
+export const saveParagraphSchema = z.object({
+  paragraphId: z.string().min(1).max(64),
+  version: z.number({ error: "Versionen saknas; ladda om sidan." }).int().min(1).max(2_147_483_647),
+  content: paragraphContentSchema,
+});
+
+export const paragraphRefSchema = z.object({ paragraphId: z.string().min(1).max(64) });
+export const moveParagraphSchema = paragraphRefSchema.extend({ direction: z.enum(["up", "down"]) });
+export const addParagraphSchema = z.object({
+  meetingId: z.string().min(1).max(64),
+  title: z.string().trim().min(1, "Skriv en rubrik för paragrafen.").max(300, "Rubriken får vara högst 300 tecken."),
+});

@@ -1,0 +1,138 @@
+// Justering on the meeting page: deadline, who has signed, and the forms the user may use.
+import { Fragment } from "react";
+import { toSwedishDate } from "@/lib/iso-date";
+import { isAdjusted } from "@/domain/protocol/protocol.format";
+import type { ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
+import type { Role } from "@/server/authz";
+import { daysUntilAdjustmentDeadline, pendingRolesFor } from "@/domain/rules/signoff.rules";
+import type { AuditEntryDTO, SignoffInfo } from "@/modules/justering/signoff.queries";
+import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignForm } from "./signoff-forms";
+
+const roleLabel: Record<SignatureRole, string> = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" };
+const when = (iso: string) => new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
+
+export interface SignoffPermissions {
+  canSend: boolean;
+  canSign: boolean;
+  canReturn: boolean;
+  canCorrect: boolean;
+  canReadAudit: boolean;
+  roles: Set<Role>;
+}
+
+/** The PDF links: [query, label]. Once the notice dates changed, the original shows the old ones, so a copy with today's is the default. */
+function pdfLinks(adjusted: boolean, info: SignoffInfo): [string, string][] {
+  if (!adjusted) return [["", "Ladda ner PDF (utkast)"]];
+  if (info.noticeRevisedAt) {
+    return [["", `Ladda ner PDF (med ändrade anslagsdatum${info.corrections.length > 0 ? " och rättelser" : ""})`], ["?original", "Justerat original"]];
+  }
+  return [["", "Ladda ner PDF (justerat original)"], ...(info.corrections.length > 0 ? ([["?med-rattelser", "PDF med rättelser"]] as [string, string][]) : [])];
+}
+
+export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo; can: SignoffPermissions; personId: string | null; audit: AuditEntryDTO[] | null }) {
+  const { protocol, info, can } = props;
+  const { meeting } = protocol;
+  const adjusted = isAdjusted(meeting.status);
+  const deadline = daysUntilAdjustmentDeadline(meeting.date, toSwedishDate(new Date()));
+  const myRoles = props.personId ? pendingRolesFor(protocol, props.personId) : [];
+  const ids = { meetingId: meeting.id, slug: meeting.slug };
+  return (
+    <section aria-labelledby="justering" className="no-print mb-8 rounded border border-slate-300 p-4">
+      <h2 id="justering" className="text-xl font-semibold">Justering</h2>
+      {!adjusted ? (
+        <p className={`mt-1 ${deadline.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}>
+          Ska justeras senast {deadline.deadline} (5 kap. 69 § kommunallagen):{" "}
+          {deadline.daysLeft > 1 ? `${deadline.daysLeft} dagar kvar.` : deadline.daysLeft === 1 ? "1 dag kvar." : deadline.daysLeft === 0 ? "sista dagen i dag." : `${-deadline.daysLeft} dagar försenat.`}
+        </p>
+      ) : (
+        <p className="mt-1">Justerat {meeting.adjustedOn}.</p>
+      )}
+      <table className="mt-3 border-collapse text-sm">
+        <caption className="sr-only">Underskrifter</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="pr-4 text-left">Roll</th>
+            <th scope="col" className="pr-4 text-left">Namn</th>
+            <th scope="col" className="text-left">Signerat</th>
+          </tr>
+        </thead>
+        <tbody>
+          {protocol.signatures.map((s) => (
+            <tr key={`${s.role}-${s.personId}`}>
+              <td className="pr-4">{roleLabel[s.role]}</td>
+              <td className="pr-4">{s.name}</td>
+              <td>{s.signedAt ? when(s.signedAt) : "Inte ännu"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {meeting.status === "DRAFT" && info.lastReturn && (
+        <div role="note" className="mt-3 rounded border border-amber-700 bg-amber-50 p-2">
+          <p className="font-semibold">Skickat tillbaka av {info.lastReturn.by} {when(info.lastReturn.at)}:</p>
+          <p className="whitespace-pre-wrap">{info.lastReturn.comment}</p>
+        </div>
+      )}
+      <p className="mt-3">
+        {pdfLinks(adjusted, info).map(([query, label], i) => (
+          <Fragment key={query}>
+            {i > 0 && " · "}
+            <a href={`/moten/${meeting.slug}/pdf${query}`} className="text-[var(--color-brand)] underline underline-offset-2">
+              {label}
+            </a>
+          </Fragment>
+        ))}
+      </p>
+      <div className="mt-3 grid gap-3 md:grid-cols-2">
+        {meeting.status === "DRAFT" && can.canSend && <SendForAdjustmentForm {...ids} />}
+        {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && <SignForm {...ids} roles={myRoles.map((r) => roleLabel[r]).join(" och ")} />}
+        {meeting.status === "READY_FOR_ADJUSTMENT" && can.canReturn && <ReturnForm {...ids} />}
+        {adjusted && can.canCorrect && <CorrectionForm {...ids} />}
+      </div>
+      {props.audit && (
+        <details className="mt-4">
+          <summary className="cursor-pointer font-semibold">Händelselogg ({props.audit.length})</summary>
+          <table className="mt-2 w-full border-collapse text-sm">
+            <caption className="sr-only">Händelselogg för sammanträdet</caption>
+            <thead>
+              <tr className="border-b border-slate-300">
+                <th scope="col" className="py-1 pr-3 text-left">Tid</th>
+                <th scope="col" className="py-1 pr-3 text-left">Vem</th>
+                <th scope="col" className="py-1 pr-3 text-left">Händelse</th>
+                <th scope="col" className="py-1 text-left">Adress</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.audit.map((a, i) => (
+                <tr key={i} className="border-b border-slate-100">
+                  <td className="py-1 pr-3 whitespace-nowrap">{when(a.at)}</td>
+                  <td className="py-1 pr-3">{a.who}</td>
+                  <td className="py-1 pr-3">{a.action}</td>
+                  <td className="py-1">{a.ip ?? "–"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </section>
+  );
+}
+
+export function CorrectionsList({ corrections }: { corrections: SignoffInfo["corrections"] }) {
+  if (corrections.length === 0) return null;
+  return (
+    <section aria-labelledby="rattelser" className="mt-10 border-t-2 border-slate-300 pt-6">
+      <h2 id="rattelser" className="text-2xl font-semibold">Rättelser</h2>
+      <ol className="mt-2 space-y-3">
+        {corrections.map((c, i) => (
+          <li key={i}>
+            <p className="font-medium">
+              {c.paragraphNumber !== null ? `§ ${c.paragraphNumber}: ` : ""}Rättelse {when(c.signedAt)}, signerad av {c.signedBy}
+            </p>
+            <p className="whitespace-pre-wrap">{c.text}</p>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,263 @@
+// Justering: send for justering, sign, return with a comment, and rättelse afterwards.
+// The last signature freezes everything in one transaction: status, justering date, content
+// hash check, the notice dates, the PDF rendered once and stored with its own hash, audit rows.
+import type { Prisma } from "@/generated/prisma/client";
+import { toSwedishDate } from "@/lib/iso-date";
+import { findProtocolBySlug, peopleNamedIn } from "@/server/protocol.queries";
+import { indexPublicProtocol } from "@/modules/publication/public.search";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { earliestTakeDownDate } from "@/domain/rules/deadlines.rules";
+import type { Finding } from "@/domain/rules/finding";
+import { checkNoticeChange } from "@/domain/rules/notice.rules";
+import { checkProtocol } from "@/domain/rules/protocol-checker";
+import { checkSignerIndependence } from "@/domain/rules/signers.rules";
+import path from "node:path";
+import { renderProtocolPdf } from "@/pdf";
+import { sealPdf } from "@/pdf/seal";
+import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
+import { defineMeetingAction, VALIDATION_MESSAGE, type ActionContext } from "@/server/action";
+import type { Actor } from "@/server/authz";
+import { writeAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
+import { checkPasswordReentry } from "@/server/password-reentry";
+import { protocolContentHash, sha256Hex } from "@/domain/protocol/content-hash";
+import { mailingSignoffEvents } from "./signoff.notify";
+import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "@/domain/rules/signoff.rules";
+import { correctionSchema, noticeEditSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "./signoff.schema";
+
+type Tx = Prisma.TransactionClient;
+const byMeeting = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
+const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Side effects after commit (e-mail). */
+export interface SignoffEvents {
+  sentForAdjustment(p: ProtocolDTO): Promise<void>;
+  returned(p: ProtocolDTO, by: string, comment: string): Promise<void>;
+  adjusted(p: ProtocolDTO): Promise<void>;
+}
+
+/** The events for this call: e-mail through the configured SMTP server. */
+async function eventsFor(db: ActionContext["db"]): Promise<SignoffEvents> {
+  return mailingSignoffEvents(db);
+}
+
+/** Lock the meeting row: saves in flight finish first, later ones see the new state. */
+async function lockMeeting(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${id} FOR UPDATE`;
+}
+
+async function loadProtocol(tx: Tx, slug: string): Promise<ProtocolDTO> {
+  const p = await findProtocolBySlug(tx, slug);
+  if (!p) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
+  return p;
+}
+
+/** A signature given (and whether it completed justering), or refused with the reasons. */
+type SignOutcome = { refused: string[] } | { complete: boolean; protocol: ProtocolDTO };
+
+/** Findings as the lines of a refusal: "§ 63: …" for a §, the message alone otherwise. */
+function findingLines(findings: readonly Finding[]): string[] {
+  return findings.map((f) => (f.paragraphNumber !== null ? `§ ${f.paragraphNumber}: ${f.message}` : f.message));
+}
+
+/**
+ * The names the protocol shows, as they are when it is sent (and hashed): written while it is
+ * still a draft, kept by the frozen-protocol trigger afterwards, read instead of Person.name.
+ * A name frozen at an earlier sending (since returned) is replaced.
+ */
+async function freezeNames(tx: Tx, meetingId: string, p: ProtocolDTO) {
+  await tx.protocolPerson.deleteMany({ where: { meetingId } });
+  await tx.protocolPerson.createMany({ data: [...peopleNamedIn(p)].map(([personId, name]) => ({ meetingId, personId, name })) });
+}
+
+/** Rate-limited and audited (server/password-reentry.ts). */
+async function checkPassword(ctx: ActionContext & { actor: Actor; meeting: { id: string } }, password: string, action: string) {
+  await checkPasswordReentry(ctx, password, { action, meetingId: ctx.meeting.id });
+}
+
+export const sendForAdjustment = defineMeetingAction(
+  { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeeting },
+  async ({ db, actor, ip, meeting }) => {
+    const protocol = await db.$transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      const p = await loadProtocol(tx, meeting.slug);
+      const missing = missingSigners(p);
+      const blocking = blockingFindings(checkProtocol(p, { now: new Date() }));
+      if (missing.length > 0 || blocking.length > 0) {
+        const lines = [...missing, ...findingLines(blocking)];
+        throw new AppError("VALIDATION", `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`, {
+          fieldErrors: { _: lines },
+        });
+      }
+      const contentHash = protocolContentHash(p);
+      await freezeNames(tx, meeting.id, p);
+      const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: "DRAFT" }, data: { status: "READY_FOR_ADJUSTMENT", contentHash } });
+      if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sendForAdjustment", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash } });
+      return { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } };
+    });
+    await (await eventsFor(db)).sentForAdjustment(protocol);
+    return { contentHash: protocolContentHash(protocol) };
+  },
+);
+
+export const returnProtocol = defineMeetingAction(
+  { schema: returnSchema, permission: "protocol.return", locate: byMeeting },
+  async ({ db, actor, ip, input, meeting }) => {
+    const protocol = await db.$transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      // Any signatures given are void: the protocol will change before it is signed again.
+      const voided = await tx.signature.deleteMany({ where: { meetingId: meeting.id } });
+      await tx.meeting.update({ where: { id: meeting.id }, data: { status: "DRAFT", contentHash: null } });
+      await tx.adjustmentReturn.create({ data: { meetingId: meeting.id, personId: actor.personId!, comment: input.comment } });
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.return", entity: "Meeting", entityId: meeting.id, ip, data: { comment: input.comment, voidedSignatures: voided.count } });
+      return loadProtocol(tx, meeting.slug);
+    });
+    const by = protocol.attendance.find((a) => a.personId === actor.personId)?.name ?? "";
+    await (await eventsFor(db)).returned(protocol, by, input.comment);
+    return { status: "DRAFT" as const };
+  },
+);
+
+export const signProtocol = defineMeetingAction(
+  { schema: signSchema, permission: "protocol.sign", locate: byMeeting },
+  async (ctx) => {
+    const { db, actor, ip, meeting, input } = ctx;
+    await checkPassword(ctx, input.password, "protocol.sign");
+    const result = await db.$transaction(
+      async (tx): Promise<SignOutcome> => {
+        await lockMeeting(tx, meeting.id);
+        const p = await loadProtocol(tx, meeting.slug);
+        if (p.meeting.status !== "READY_FOR_ADJUSTMENT") throw new AppError("STATE", "Protokollet väntar inte längre på justering.");
+        // Independent signers, checked again at every signature: the protocol may have been sent
+        // before this rule existed, or its people changed by another path. The refusal is audited
+        // (an attempt to justera alone is worth knowing about); nothing else is written.
+        const notIndependent = checkSignerIndependence(p);
+        if (notIndependent.length > 0) {
+          await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sign.refused", entity: "Meeting", entityId: meeting.id, ip, data: { codes: notIndependent.map((f) => f.code) } });
+          return { refused: findingLines(notIndependent) };
+        }
+        const roles = actor.personId ? pendingRolesFor(p, actor.personId) : [];
+        if (roles.length === 0) throw new AppError("STATE", "Du har redan signerat protokollet.");
+        const stored = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { contentHash: true } });
+        const contentHash = protocolContentHash(p);
+        // Content is frozen by the database while waiting; a mismatch means tampering or a bug.
+        if (stored.contentHash !== contentHash) throw new AppError("STATE", "Protokollets innehåll stämmer inte med det som skickades till justering. Kontakta sekreteraren.");
+        const now = new Date();
+        for (const role of roles) {
+          await tx.signature.create({ data: { meetingId: meeting.id, personId: actor.personId!, role, signedAt: now, contentHash } });
+        }
+        await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sign", entity: "Meeting", entityId: meeting.id, ip, data: { roles, contentHash } });
+
+        const signed = await loadProtocol(tx, meeting.slug);
+        if (!isFullySigned(signed)) return { complete: false, protocol: signed };
+
+        // Justerat. The notice is posted the same day (8 kap. 12 § KL: at the latest the second
+        // day after) and stays up until the appeal period ends (13 kap. 5 § KL).
+        const adjustedOn = toSwedishDate(now);
+        const existing = await tx.notice.findUnique({ where: { meetingId: meeting.id } });
+        const storagePlace = existing?.storagePlace ?? signed.organisation.name;
+        await tx.meeting.update({ where: { id: meeting.id }, data: { status: "ADJUSTED", adjustedOn: day(adjustedOn) } });
+        const notice = { postedOn: day(adjustedOn), takeDownOn: day(earliestTakeDownDate(adjustedOn)), storagePlace };
+        await tx.notice.upsert({ where: { meetingId: meeting.id }, create: { meetingId: meeting.id, ...notice }, update: notice });
+        const final = await loadProtocol(tx, meeting.slug);
+        await indexPublicProtocol(tx, final, meeting.bodyId);
+        // Sealed (PAdES) with the organisation's certificate so that any reader can check the
+        // file was not changed after justering; the stored hash is over the sealed bytes.
+        const certificate = await loadOrCreateSealCertificate({ dataDir: process.env.PARAGRAF_DATA_DIR ?? path.join(process.cwd(), ".data"), organisationName: final.organisation.name });
+        const pdf = await sealPdf(await renderProtocolPdf(final), {
+          p12: certificate.p12,
+          passphrase: certificate.passphrase,
+          reason: `Justerat protokoll, ${final.body.name} ${final.meeting.date}`,
+          name: final.organisation.name,
+          location: final.notice?.storagePlace ?? final.organisation.name,
+          signingTime: now,
+        });
+        const pdfSha256 = sha256Hex(pdf);
+        await tx.protocolFile.create({ data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 } });
+        await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.adjusted", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash, pdfSha256, adjustedOn } });
+        return { complete: true, protocol: final };
+      },
+      { timeout: 60_000 },
+    );
+    if ("refused" in result) {
+      throw new AppError("VALIDATION", "Protokollet kan inte signeras: vem som justerar måste rättas först. Ordföranden eller en justerare skickar tillbaka protokollet till sekreteraren med en kommentar.", { fieldErrors: { _: result.refused } });
+    }
+    if (result.complete) await (await eventsFor(db)).adjusted(result.protocol);
+    return { complete: result.complete };
+  },
+);
+
+export const addCorrection = defineMeetingAction(
+  { schema: correctionSchema, permission: "protocol.correct", locate: byMeeting },
+  async (ctx) => {
+    const { db, actor, ip, meeting, input } = ctx;
+    await checkPassword(ctx, input.password, "protocol.correction");
+    if (!actor.personId) throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.");
+    return db.$transaction(async (tx) => {
+      if (input.paragraphNumber !== null) {
+        const exists = await tx.paragraph.count({ where: { meetingId: meeting.id, number: input.paragraphNumber } });
+        if (!exists) throw new AppError("VALIDATION", "Paragrafen finns inte i protokollet.", { fieldErrors: { paragraphNumber: [`§ ${input.paragraphNumber} finns inte i det här protokollet.`] } });
+      }
+      const created = await tx.correction.create({
+        data: { meetingId: meeting.id, paragraphNumber: input.paragraphNumber, text: input.text, personId: actor.personId! },
+        select: { id: true, signedAt: true },
+      });
+      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.correction", entity: "Correction", entityId: created.id, ip, data: { paragraphNumber: input.paragraphNumber } });
+      return created;
+    });
+  },
+);
+
+/** Findings on "notice.postedOn" / "notice.takeDownOn" → the form's fields; anything else → "_". */
+function noticeFieldErrors(findings: Finding[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const f of findings) {
+    const key = f.field === "notice.postedOn" ? "postedOn" : f.field === "notice.takeDownOn" ? "takeDownOn" : "_";
+    (out[key] ??= []).push(f.message);
+  }
+  return out;
+}
+
+/**
+ * The secretary changes the notice dates after justering, within the rules of notice.rules.ts
+ * (8 kap. 12 §, 13 kap. 5 § KL). What was signed does not change: the content hash does not
+ * cover the notice. revisedAt makes the PDF routes serve a copy with the current dates.
+ */
+export const editNotice = defineMeetingAction(
+  { schema: noticeEditSchema, permission: "notice.edit", locate: byMeeting },
+  async ({ db, actor, ip, meeting, input, now }) => {
+    const at = now ?? new Date();
+    return db.$transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { adjustedOn: true, notice: true } });
+      if (!row.adjustedOn || !row.notice) throw new AppError("STATE", "Protokollet har inget anslag att ändra.");
+      const current = { postedOn: isoDay(row.notice.postedOn), takeDownOn: isoDay(row.notice.takeDownOn) };
+      const result = checkNoticeChange({ adjustedOn: isoDay(row.adjustedOn), current, requested: input, today: toSwedishDate(at) });
+      if (!result.ok) {
+        const [first] = result.findings;
+        if (result.findings.length === 1 && first!.field === "notice") throw new AppError("STATE", first!.message);
+        throw new AppError("VALIDATION", VALIDATION_MESSAGE, { fieldErrors: noticeFieldErrors(result.findings) });
+      }
+      if (!result.changed) return { changed: false, ...current };
+      await tx.notice.update({
+        where: { meetingId: meeting.id },
+        data: { postedOn: day(result.notice.postedOn), takeDownOn: day(result.notice.takeDownOn), revisedAt: at },
+      });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "notice.edit",
+        entity: "Notice",
+        entityId: meeting.id,
+        ip,
+        data: {
+          postedOn: { from: current.postedOn, to: result.notice.postedOn },
+          takeDownOn: { from: current.takeDownOn, to: result.notice.takeDownOn },
+        },
+      });
+      return { changed: true, ...result.notice };
+    });
+  },
+);

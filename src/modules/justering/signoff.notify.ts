@@ -1,0 +1,42 @@
+// E-mail after the sign-off steps: to the chair and justerare when a protocol is sent for
+// justering, to the secretary when it is returned or fully signed. Sent after commit; a mail
+// failure never undoes or fails the step (sendMail logs and returns).
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { sendMail } from "@/server/mail";
+import { buildAdjustedMail, buildAdjustmentRequestMail, buildReturnedMail, type BuiltMail, type MailRecipient } from "./signoff.mail";
+import type { SignoffEvents } from "./signoff.mutations";
+import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
+
+/** The public address of the app, for links in mails. */
+export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT ?? 3000}`;
+}
+
+async function recipients(db: PrismaClient, people: readonly { personId: string; name: string }[]): Promise<MailRecipient[]> {
+  const rows = await db.person.findMany({ where: { id: { in: people.map((p) => p.personId) } }, select: { id: true, email: true } });
+  const email = new Map(rows.map((r) => [r.id, r.email]));
+  return people.map((p) => ({ name: p.name, email: email.get(p.personId) ?? null }));
+}
+
+async function send(mail: BuiltMail) {
+  if (mail.to.length > 0) await sendMail(mail);
+}
+
+export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): SignoffEvents {
+  const base = (p: ProtocolDTO) => ({ baseUrl, bodyName: p.body.name, meetingDate: p.meeting.date });
+  const secretaryOf = async (p: ProtocolDTO) => (p.secretary ? (await recipients(db, [p.secretary]))[0]! : { name: "", email: null });
+  return {
+    async sentForAdjustment(p) {
+      const signers = p.signatures.filter((s) => s.role !== "SECRETARY");
+      const { deadline } = daysUntilAdjustmentDeadline(p.meeting.date, p.meeting.date);
+      await send(buildAdjustmentRequestMail({ ...base(p), recipients: await recipients(db, signers), deadline, secretaryName: p.secretary?.name ?? null }));
+    },
+    async returned(p, by, comment) {
+      await send(buildReturnedMail({ ...base(p), slug: p.meeting.slug, secretary: await secretaryOf(p), returnedBy: by, comment }));
+    },
+    async adjusted(p) {
+      await send(buildAdjustedMail({ ...base(p), slug: p.meeting.slug, secretary: await secretaryOf(p), adjustedOn: p.meeting.adjustedOn }));
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import type { PrismaClient } from "@/generated/prisma/client";
+import { meetingWhereForActor, type Actor } from "@/server/authz";
+
+import type { CorrectionDTO } from "@/domain/protocol/protocol.types";
+
+export interface SignoffInfo {
+  lastReturn: { by: string; comment: string; at: string } | null;
+  corrections: CorrectionDTO[];
+  hasStoredPdf: boolean;
+  /** When the notice dates were last changed after justering (ISO instant), or null. */
+  noticeRevisedAt: string | null;
+}
+
+export async function findSignoffInfo(db: PrismaClient, meetingId: string): Promise<SignoffInfo> {
+  const [ret, corrections, files, notice] = await Promise.all([
+    db.adjustmentReturn.findFirst({ where: { meetingId }, orderBy: { at: "desc" }, include: { person: true } }),
+    db.correction.findMany({ where: { meetingId }, orderBy: { signedAt: "asc" }, include: { person: true } }),
+    db.protocolFile.count({ where: { meetingId, kind: "PROTOCOL" } }),
+    db.notice.findUnique({ where: { meetingId }, select: { revisedAt: true } }),
+  ]);
+  return {
+    lastReturn: ret ? { by: ret.person.name, comment: ret.comment, at: ret.at.toISOString() } : null,
+    corrections: corrections.map((c) => ({ paragraphNumber: c.paragraphNumber, text: c.text, signedBy: c.person.name, signedAt: c.signedAt.toISOString() })),
+    hasStoredPdf: files > 0,
+    noticeRevisedAt: notice?.revisedAt?.toISOString() ?? null,
+  };
+}
+
+export interface AuditEntryDTO {
+  at: string;
+  who: string;
+  action: string;
+  ip: string | null;
+}
+
+const ACTION_LABELS: Record<string, string> = {
+  "meeting.create": "Skapade sammanträdet",
+  "meeting.header": "Ändrade sammanträdets uppgifter",
+  "meeting.attendance": "Ändrade närvaron",
+  "paragraph.add": "Lade till en paragraf",
+  "paragraph.save": "Sparade en paragraf",
+  "paragraph.move": "Flyttade en paragraf",
+  "paragraph.delete": "Tog bort en paragraf",
+  "attachment.upload": "Laddade upp en bilaga",
+  "attachment.delete": "Tog bort en bilaga",
+  "protocol.sendForAdjustment": "Skickade till justering",
+  "protocol.return": "Skickade tillbaka till sekreteraren",
+  "protocol.sign": "Signerade",
+  "protocol.adjusted": "Protokollet justerades",
+  "protocol.correction": "Lade till en rättelse",
+  "notice.edit": "Ändrade anslagets datum",
+  "auth.reentry.failed": "Fel lösenord vid signering",
+  "auth.reentry.limited": "Signering spärrad: för många felaktiga lösenord",
+};
+
+/** "uppsatt 2021-12-15 → 2021-12-16" from a notice.edit audit row's { postedOn: { from, to } … }. */
+function describeNoticeEdit(data: unknown): string | null {
+  if (!data || typeof data !== "object") return null;
+  const parts: string[] = [];
+  for (const [key, label] of [["postedOn", "uppsatt"], ["takeDownOn", "nedtaget"]] as const) {
+    const change = (data as Record<string, { from?: unknown; to?: unknown } | undefined>)[key];
+    if (change && typeof change.from === "string" && typeof change.to === "string" && change.from !== change.to) parts.push(`${label} ${change.from} → ${change.to}`);
+  }
+  return parts.length > 0 ? parts.join(", ") : null;
+}
+
+export async function findAuditLog(db: PrismaClient, meetingId: string, limit = 200): Promise<AuditEntryDTO[]> {
+  const rows = await db.auditLog.findMany({ where: { meetingId }, orderBy: { at: "desc" }, take: limit, include: { user: { select: { name: true } } } });
+  return rows.map((r) => {
+    const label = ACTION_LABELS[r.action] ?? r.action;
+    const details = r.action === "notice.edit" ? describeNoticeEdit(r.data) : null;
+    return { at: r.at.toISOString(), who: r.user?.name ?? "Systemet", action: details ? `${label}: ${details}` : label, ip: r.ip };
+  });
+}
+
+export interface ToAdjustDTO {
+  slug: string;
+  bodyName: string;
+  date: string;
+  status: string;
+}
+
+/** Protocols waiting for the actor's signature, and drafts the actor is secretary for. */
+export async function findToAdjust(db: PrismaClient, actor: Actor) {
+  if (!actor.personId) return { toSign: [], drafts: [] };
+  const personId = actor.personId;
+  const [waiting, drafts] = await Promise.all([
+    db.meeting.findMany({
+      where: {
+        AND: [meetingWhereForActor(actor), { status: "READY_FOR_ADJUSTMENT" }],
+        OR: [{ secretaryId: personId }, { adjusters: { some: { personId } } }, { attendances: { some: { personId, role: "CHAIR" } } }],
+      },
+      include: { body: true, signatures: { where: { personId } } },
+      orderBy: { date: "asc" },
+    }),
+    db.meeting.findMany({ where: { status: "DRAFT", secretaryId: personId }, include: { body: true }, orderBy: { date: "asc" } }),
+  ]);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return {
+    toSign: waiting.filter((m) => m.signatures.length === 0).map((m) => ({ slug: m.slug, bodyName: m.body.name, date: iso(m.date), status: m.status })),
+    drafts: drafts.map((m) => ({ slug: m.slug, bodyName: m.body.name, date: iso(m.date), status: m.status })),
+  };
+}

@@ -1,0 +1,85 @@
+// Public reads. Every query here filters on PUBLIC_STATUSES in the database and passes protocols
+// through toPublicProtocol, so drafts and confidential text cannot reach a public page or API.
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { IsoDate } from "@/lib/iso-date";
+import { findProtocolBySlug } from "@/server/protocol.queries";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
+import { isMeetingSlug, PUBLIC_STATUSES, toPublicProtocol } from "@/domain/publication/public.rules";
+
+const day = (iso: IsoDate) => new Date(`${iso}T00:00:00.000Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export const publicMeetingWhere: Prisma.MeetingWhereInput = { status: { in: [...PUBLIC_STATUSES] } };
+
+/** Whether `slug` names a protocol the public may read (one indexed lookup). */
+export async function isPublicProtocolSlug(db: PrismaClient, slug: string): Promise<boolean> {
+  return isMeetingSlug(slug) && (await db.meeting.count({ where: { slug, ...publicMeetingWhere } })) > 0;
+}
+
+export async function findPublicProtocol(db: PrismaClient, slug: string): Promise<ProtocolDTO | null> {
+  if (!(await isPublicProtocolSlug(db, slug))) return null;
+  const p = await findProtocolBySlug(db, slug);
+  return p ? toPublicProtocol(p) : null;
+}
+
+export interface PublicNoticeDTO {
+  slug: string;
+  organisationName: string;
+  bodyName: string;
+  bodySlug: string;
+  meetingDate: IsoDate;
+  adjustedOn: IsoDate | null;
+  postedOn: IsoDate;
+  takeDownOn: IsoDate;
+  /** Last day to appeal (laglighetsprövning, 13 kap. 5 § KL). */
+  appealEndsOn: IsoDate;
+  storagePlace: string;
+  contentHash: string | null;
+  updatedAt: string;
+}
+
+function toNotice(m: Prisma.MeetingGetPayload<{ include: { notice: true; body: { include: { organisation: true } } } }>): PublicNoticeDTO {
+  const n = m.notice!;
+  return {
+    slug: m.slug,
+    organisationName: m.body.organisation.name,
+    bodyName: m.body.name,
+    bodySlug: m.body.slug,
+    meetingDate: iso(m.date),
+    adjustedOn: m.adjustedOn ? iso(m.adjustedOn) : null,
+    postedOn: iso(n.postedOn),
+    takeDownOn: iso(n.takeDownOn),
+    appealEndsOn: appealPeriodEnd(iso(n.postedOn)).endsOn,
+    storagePlace: n.storagePlace,
+    contentHash: m.contentHash,
+    updatedAt: (n.updatedAt > m.updatedAt ? n.updatedAt : m.updatedAt).toISOString(),
+  };
+}
+
+/** Notices on the anslagstavla on `today`: posted, not yet taken down. */
+export async function listNoticesUp(db: PrismaClient, today: IsoDate): Promise<PublicNoticeDTO[]> {
+  const meetings = await db.meeting.findMany({
+    where: { ...publicMeetingWhere, notice: { postedOn: { lte: day(today) }, takeDownOn: { gte: day(today) } } },
+    include: { notice: true, body: { include: { organisation: true } } },
+    orderBy: [{ notice: { postedOn: "desc" } }, { date: "desc" }],
+  });
+  return meetings.map(toNotice);
+}
+
+/** Every public notice (for feeds), newest first. */
+export async function listPublicNotices(db: PrismaClient, limit = 100): Promise<PublicNoticeDTO[]> {
+  const meetings = await db.meeting.findMany({
+    where: { ...publicMeetingWhere, notice: { isNot: null } },
+    include: { notice: true, body: { include: { organisation: true } } },
+    orderBy: [{ notice: { postedOn: "desc" } }],
+    take: limit,
+  });
+  return meetings.map(toNotice);
+}
+
+export async function findPublicNotice(db: PrismaClient, slug: string): Promise<PublicNoticeDTO | null> {
+  if (!isMeetingSlug(slug)) return null;
+  const m = await db.meeting.findFirst({ where: { slug, ...publicMeetingWhere, notice: { isNot: null } }, include: { notice: true, body: { include: { organisation: true } } } });
+  return m ? toNotice(m) : null;
+}

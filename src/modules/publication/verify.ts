@@ -1,0 +1,90 @@
+// "Verifiera protokoll": does a PDF or a verification code match a justerat protocol?
+import type { PrismaClient } from "@/generated/prisma/client";
+import { findProtocolBySlug, namesFor } from "@/server/protocol.queries";
+import { withChangesAfterAdjustment } from "@/modules/publication/issued-copies";
+import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued-copies.rules";
+
+export interface VerifiedCopy {
+  /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
+  description: string;
+  /** False when the protocol got rättelser or new notice dates after the copy was issued. */
+  isCurrent: boolean;
+  /** The public page of the protocol, where the current version is. */
+  protocolPath: string;
+}
+
+export type VerifyResult =
+  | {
+      match: true;
+      /** pdf: the signed original; copy: a copy Paragraf issued from it; code: the verification code. */
+      by: "pdf" | "copy" | "code";
+      bodyName: string;
+      organisationName: string;
+      meetingDate: string;
+      adjustedOn: string | null;
+      contentHash: string;
+      signers: { name: string; role: string; signedAt: string }[];
+      copy?: VerifiedCopy;
+    }
+  | { match: false; message: string };
+
+const roleLabel = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" } as const;
+
+async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" | "code"): Promise<VerifyResult & { match: true }> {
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { body: { include: { organisation: true } }, signatures: { include: { person: true }, orderBy: { signedAt: "asc" } }, people: true },
+  });
+  const nameOf = namesFor(m); // the names as signed, not as the people are called today
+  return {
+    match: true,
+    by,
+    bodyName: m.body.name,
+    organisationName: m.body.organisation.name,
+    meetingDate: m.date.toISOString().slice(0, 10),
+    adjustedOn: m.adjustedOn?.toISOString().slice(0, 10) ?? null,
+    contentHash: m.contentHash ?? "",
+    signers: m.signatures.map((s) => ({ name: nameOf(s.person), role: roleLabel[s.role], signedAt: s.signedAt.toISOString() })),
+  };
+}
+
+const ADJUSTED = ["ADJUSTED", "POSTED", "TAKEN_DOWN"] as const;
+
+/**
+ * A PDF matches when it is byte for byte the stored original of a justerat protocol, or a copy
+ * Paragraf issued from it (the public copy, the copy with rättelser or new notice dates).
+ */
+export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<VerifyResult> {
+  // WebCrypto hashes on libuv's thread pool: a 20 MB upload does not hold up other requests
+  // (createHash would, for its whole length, on the request thread).
+  const sha256 = Buffer.from(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)).toString("hex");
+  const inAdjusted = { meeting: { status: { in: [...ADJUSTED] } } };
+  const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", ...inAdjusted } });
+  if (file) return describe(db, file.meetingId, "pdf");
+  const copy = await db.issuedCopy.findFirst({ where: { sha256, ...inAdjusted }, include: { meeting: { select: { slug: true } } } });
+  if (!copy) {
+    return { match: false, message: "Filen stämmer inte med något justerat protokoll. Den kan vara ändrad, eller så är det inte originalet eller en kopia från Paragraf." };
+  }
+  const [result, protocol] = await Promise.all([describe(db, copy.meetingId, "copy"), findProtocolBySlug(db, copy.meeting.slug)]);
+  const current = await withChangesAfterAdjustment(db, protocol!);
+  const description = describeIssuedCopy({
+    kind: copy.kind,
+    issuedAt: copy.createdAt,
+    correctionCount: copy.correctionCount,
+    noticeRevised: copy.noticeRevisedAt !== null,
+    confidentialParagraphs: current.paragraphs.filter((p) => p.isConfidential).map((p) => p.number),
+  });
+  return { ...result, copy: { description, isCurrent: copy.fingerprint === issuedCopyFingerprint(copy.kind === "NOTICE" ? protocol! : current, copy.kind), protocolPath: `/protokoll/${copy.meeting.slug}` } };
+}
+
+/** A verification code is the protocol's content hash (64 hex characters; 16 are enough). */
+export async function verifyCode(db: PrismaClient, raw: string): Promise<VerifyResult> {
+  const code = raw.replace(/[\s-]/g, "").toLowerCase();
+  if (!/^[0-9a-f]{16,64}$/.test(code)) {
+    return { match: false, message: "Koden ska bestå av 16–64 tecken 0–9 och a–f, som den står i protokollet." };
+  }
+  const meetings = await db.meeting.findMany({ where: { contentHash: { startsWith: code }, status: { in: [...ADJUSTED] } }, select: { id: true }, take: 2 });
+  if (meetings.length === 0) return { match: false, message: "Koden stämmer inte med något justerat protokoll." };
+  if (meetings.length > 1) return { match: false, message: "Koden är för kort för att peka ut ett protokoll; skriv hela koden." };
+  return describe(db, meetings[0]!.id, "code");
+}

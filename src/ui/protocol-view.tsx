@@ -1,0 +1,306 @@
+// The whole protocol as semantic HTML, in the order of the printed protocol: header, notice,
+// agenda, then each §. A server component without hooks, so it also renders with
+// react-dom/server (the PDF benchmark prints it in Chromium).
+import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
+import { RichText } from "@/ui/rich-text";
+import {
+  displayCaseNumber,
+  formatAttendanceLine,
+  formatParagraphSpan,
+  formatPlaceAndTime,
+  formatSigningTime,
+  groupAttendance,
+  isAdjusted,
+  motionKindLabel,
+} from "@/domain/protocol/protocol.format";
+import type { ParagraphDTO, ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
+
+const signatureRoleLabel: Record<SignatureRole, string> = {
+  SECRETARY: "Sekreterare",
+  CHAIR: "Ordförande",
+  ADJUSTER: "Justerare",
+};
+
+const ballotLabel = { JA: "Ja", NEJ: "Nej", AVSTAR: "Avstår" } as const;
+
+function HeaderRow({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <tr className="border-b border-slate-200 align-top">
+      <th scope="row" className="w-56 py-2 pr-4 text-left font-semibold">{label}</th>
+      <td className="py-2">{children}</td>
+    </tr>
+  );
+}
+
+function Lines({ lines }: { lines: string[] }) {
+  if (lines.length === 0) return <span className="text-[var(--color-muted)]">–</span>;
+  return (
+    <ul className="space-y-0.5">
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Part({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="mt-5">
+      <h3 id={id} className="text-lg font-semibold">{title}</h3>
+      {children}
+    </section>
+  );
+}
+
+function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO }) {
+  const key = `p${p.number}`;
+  const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
+  const sections = p.sections.filter((s) => !isEmptyDoc(s.content));
+  return (
+    <article id={`paragraf-${p.number}`} aria-labelledby={`${key}-rubrik`} className="paragraph mt-10 border-t-2 border-slate-300 pt-6">
+      <h2 id={`${key}-rubrik`} className="text-2xl font-semibold">
+        <span className="mr-3">§ {p.number}</span> {p.title}
+      </h2>
+      {dnr && <p className="mt-1 text-[var(--color-muted)]">{dnr}</p>}
+      {p.isConfidential && <p className="mt-2 font-semibold">Sekretess</p>}
+      {p.isImmediatelyAdjusted && <p className="mt-2 text-sm">Paragrafen justerades omedelbart.</p>}
+
+      <Part id={`${key}-beslut`} title={`${protocol.body.genitiveName} beslut`}>
+        <p className="mt-2">{p.decision.intro}</p>
+        {p.decision.clauses.length > 0 && (
+          <ul className="mt-1 list-disc space-y-1 pl-6">
+            {p.decision.clauses.map((clause, i) => (
+              <li key={i}>{clause}</li>
+            ))}
+          </ul>
+        )}
+      </Part>
+
+      {sections.map((s, i) => (
+        <Part key={i} id={`${key}-avsnitt-${i}`} title={s.heading}>
+          <RichText doc={s.content} headingLevel={4} />
+        </Part>
+      ))}
+
+      {p.basisDocuments.length > 0 && (
+        <Part id={`${key}-underlag`} title="Beslutsunderlag">
+          <ul className="mt-2 space-y-0.5">
+            {p.basisDocuments.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        </Part>
+      )}
+
+      {p.motions.length > 0 && (
+        <Part id={`${key}-yrkanden`} title="Yrkanden">
+          <ul className="mt-2 space-y-2">
+            {p.motions.map((m, i) => (
+              <li key={i}>
+                <span className="font-medium">{m.name}</span>{" "}
+                <span className="text-[var(--color-muted)]">({motionKindLabel[m.kind]}{m.withdrawn ? ", återtaget" : ""})</span>:{" "}
+                {m.text}
+              </li>
+            ))}
+          </ul>
+        </Part>
+      )}
+
+      {p.propositions.length > 0 && (
+        <Part id={`${key}-proposition`} title="Propositionsordning">
+          {p.propositions.map((text, i) => (
+            <p key={i} className="mt-2">{text}</p>
+          ))}
+        </Part>
+      )}
+
+      {p.votes.map((v, i) => {
+        const count = (c: keyof typeof ballotLabel) => v.ballots.filter((b) => b.choice === c).length;
+        return (
+          <Part key={i} id={`${key}-omrostning-${i}`} title="Omröstning">
+            <p className="mt-2">{v.question}</p>
+            <table className="mt-2 border-collapse">
+              <caption className="sr-only">Omröstning i § {p.number}</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border border-slate-300 px-2 text-left">Ledamot</th>
+                  {(["JA", "NEJ", "AVSTAR"] as const).map((c) => (
+                    <th key={c} scope="col" className="border border-slate-300 px-2">{ballotLabel[c]}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {v.ballots.map((b) => (
+                  <tr key={b.personId}>
+                    <th scope="row" className="border border-slate-300 px-2 text-left font-normal">{b.name}</th>
+                    {(["JA", "NEJ", "AVSTAR"] as const).map((c) => (
+                      <td key={c} className="border border-slate-300 px-2 text-center">{b.choice === c ? "X" : ""}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row" className="border border-slate-300 px-2 text-left">Summa</th>
+                  {(["JA", "NEJ", "AVSTAR"] as const).map((c) => (
+                    <td key={c} className="border border-slate-300 px-2 text-center">{count(c)}</td>
+                  ))}
+                </tr>
+              </tfoot>
+            </table>
+            <p className="mt-2">{v.result}</p>
+          </Part>
+        );
+      })}
+
+      {(p.reservations.length > 0 || p.notes.length > 0) && (
+        <Part id={`${key}-reservationer`} title="Reservationer och protokollsanteckningar">
+          <ul className="mt-2 space-y-1">
+            {p.reservations.map((r, i) => (
+              <li key={`r${i}`}>
+                {r.name} reserverar sig mot beslutet.{r.reasons ? ` ${r.reasons}` : ""}
+              </li>
+            ))}
+            {p.notes.map((n, i) => (
+              <li key={`n${i}`}>
+                {n.name ? `${n.name}: ` : "Protokollsanteckning: "}
+                {n.text}
+              </li>
+            ))}
+          </ul>
+        </Part>
+      )}
+
+      {p.recusals.length > 0 && (
+        <Part id={`${key}-jav`} title="Jäv">
+          <ul className="mt-2">
+            {p.recusals.map((r, i) => (
+              <li key={i}>
+                {r.name} deltar inte i handläggningen på grund av jäv ({r.reason}).
+              </li>
+            ))}
+          </ul>
+        </Part>
+      )}
+
+      {p.dispatch.length > 0 && (
+        <Part id={`${key}-expediering`} title="Beslutsexpediering">
+          <ul className="mt-2">
+            {p.dispatch.map((d, i) => (
+              <li key={i}>{d}</li>
+            ))}
+          </ul>
+        </Part>
+      )}
+    </article>
+  );
+}
+
+export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
+  const { body, meeting, notice } = protocol;
+  const groups = groupAttendance(protocol.attendance);
+  const numbers = protocol.paragraphs.map((p) => p.number);
+  const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
+  return (
+    <div className="protocol">
+      <header>
+        <p className="text-sm uppercase tracking-wide text-[var(--color-muted)]">
+          {protocol.organisation.name} · Protokoll{isAdjusted(meeting.status) ? "" : " (ej justerat)"}
+        </p>
+        <h1 className="text-3xl font-semibold">
+          {body.name} <span className="whitespace-nowrap">{meeting.date}</span>
+        </h1>
+      </header>
+
+      <table className="mt-6 w-full border-collapse">
+        <caption className="sr-only">Sammanträdets uppgifter</caption>
+        <tbody>
+          <HeaderRow label="Plats och tid">{formatPlaceAndTime(meeting)}</HeaderRow>
+          <HeaderRow label="Beslutande">
+            <p className="font-medium">Ledamöter</p>
+            <Lines lines={groups.beslutande.map(formatAttendanceLine)} />
+            {groups.ersattare.length > 0 && (
+              <>
+                <p className="mt-2 font-medium">Ersättare</p>
+                <Lines lines={groups.ersattare.map(formatAttendanceLine)} />
+              </>
+            )}
+          </HeaderRow>
+          <HeaderRow label="Övriga närvarande">
+            <Lines lines={groups.ovriga.map(formatAttendanceLine)} />
+          </HeaderRow>
+          <HeaderRow label="Justerare">
+            <Lines lines={protocol.adjusters.map((a) => a.name)} />
+          </HeaderRow>
+          <HeaderRow label="Justeringens plats och tid">{adjustment || <span className="text-[var(--color-muted)]">–</span>}</HeaderRow>
+          <HeaderRow label="Underskrifter">
+            <table className="border-collapse">
+              <caption className="sr-only">Underskrifter, {formatParagraphSpan(numbers)}</caption>
+              <tbody>
+                {protocol.signatures.map((s) => (
+                  <tr key={`${s.role}-${s.personId}`}>
+                    <th scope="row" className="pr-4 text-left font-normal text-[var(--color-muted)]">{signatureRoleLabel[s.role]}</th>
+                    <td className="pr-4">{s.name}</td>
+                    <td className="text-sm">{s.signedAt ? `Signerat ${formatSigningTime(s.signedAt)}` : "Ej signerat"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="mt-1">{formatParagraphSpan(numbers)}</p>
+          </HeaderRow>
+        </tbody>
+      </table>
+
+      {notice && (
+        <section aria-labelledby="anslag" className="mt-8 rounded border border-slate-300 p-4">
+          <h2 id="anslag" className="text-xl font-semibold">Anslag/bevis</h2>
+          <p className="mt-1">
+            {isAdjusted(meeting.status)
+              ? "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+              : "Protokollet är inte justerat ännu. Uppgifterna nedan gäller när anslaget sätts upp efter justeringen."}
+          </p>
+          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+            <dt className="font-medium">Organ</dt>
+            <dd>{body.name}</dd>
+            <dt className="font-medium">Sammanträdesdatum</dt>
+            <dd>{meeting.date}</dd>
+            <dt className="font-medium">Datum då anslaget sätts upp</dt>
+            <dd>{notice.postedOn}</dd>
+            <dt className="font-medium">Datum då anslaget tas ned</dt>
+            <dd>{notice.takeDownOn}</dd>
+            <dt className="font-medium">Förvaringsplats för protokollet</dt>
+            <dd>{notice.storagePlace}</dd>
+          </dl>
+        </section>
+      )}
+
+      <section aria-labelledby="arendelista" className="mt-8">
+        <h2 id="arendelista" className="text-xl font-semibold">Ärendelista</h2>
+        <table className="mt-2 w-full border-collapse text-left">
+          <thead>
+            <tr className="border-b border-slate-300">
+              <th scope="col" className="py-1 pr-4">§</th>
+              <th scope="col" className="py-1 pr-4">Ärende</th>
+              <th scope="col" className="py-1">Dnr</th>
+            </tr>
+          </thead>
+          <tbody>
+            {protocol.paragraphs.map((p) => (
+              <tr key={p.id} className="border-b border-slate-200">
+                <td className="py-1 pr-4 whitespace-nowrap">§ {p.number}</td>
+                <td className="py-1 pr-4">
+                  <a href={`#paragraf-${p.number}`} className="text-[var(--color-brand)] underline underline-offset-2">{p.title}</a>
+                </td>
+                <td className="py-1 whitespace-nowrap">{p.caseNumber ?? "–"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      {protocol.paragraphs.map((p) => (
+        <ParagraphView key={p.id} protocol={protocol} p={p} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+// Renders stored rich text (ProseMirror JSON subset) as semantic HTML through React elements,
+// never through innerHTML: text is always escaped.
+import type { BlockNode, InlineNode, ParagraphNode, RichDoc, TableNode } from "@/domain/protocol/protocol.types";
+import { Fragment, type ReactNode } from "react";
+
+function Inline({ nodes }: { nodes: InlineNode[] | undefined }) {
+  return (
+    <>
+      {(nodes ?? []).map((node, i) => {
+        if (node.type === "hardBreak") return <br key={i} />;
+        let el: ReactNode = node.text;
+        for (const mark of node.marks ?? []) {
+          el = mark.type === "bold" ? <strong>{el}</strong> : <em>{el}</em>;
+        }
+        return <Fragment key={i}>{el}</Fragment>;
+      })}
+    </>
+  );
+}
+
+const alignClass = { left: "text-left", center: "text-center", right: "text-right" } as const;
+
+function Paragraph({ node }: { node: ParagraphNode }) {
+  const align = node.attrs?.textAlign;
+  return <p className={align ? alignClass[align] : undefined}><Inline nodes={node.content} /></p>;
+}
+
+function Table({ node }: { node: TableNode }) {
+  // Leading rows made only of header cells form the table head.
+  const headCount = node.content.findIndex((row) => row.content.some((c) => c.type !== "tableHeader"));
+  const split = headCount === -1 ? node.content.length : headCount;
+  const renderRow = (row: TableNode["content"][number], key: number, inHead: boolean) => (
+    <tr key={key}>
+      {row.content.map((cell, i) => {
+        const align = cell.content[0]?.attrs?.textAlign;
+        const props = {
+          colSpan: cell.attrs?.colspan,
+          rowSpan: cell.attrs?.rowspan,
+          className: align ? alignClass[align] : undefined,
+        };
+        const inner = cell.content.map((p, j) =>
+          cell.content.length === 1 ? <Inline key={j} nodes={p.content} /> : <Paragraph key={j} node={p} />,
+        );
+        return cell.type === "tableHeader" ? (
+          <th key={i} {...props} scope={inHead ? "col" : "row"}>{inner}</th>
+        ) : (
+          <td key={i} {...props}>{inner}</td>
+        );
+      })}
+    </tr>
+  );
+  return (
+    <div className="overflow-x-auto">
+      <table>
+        {split > 0 && <thead>{node.content.slice(0, split).map((row, i) => renderRow(row, i, true))}</thead>}
+        <tbody>{node.content.slice(split).map((row, i) => renderRow(row, i, false))}</tbody>
+      </table>
+    </div>
+  );
+}
+
+function Block({ node, headingLevel }: { node: BlockNode; headingLevel: number }) {
+  switch (node.type) {
+    case "paragraph":
+      return <Paragraph node={node} />;
+    case "heading": {
+      const level = Math.min(6, headingLevel + (node.attrs.level - 3));
+      const Tag = `h${level}` as "h4";
+      return <Tag className="mt-4 font-semibold"><Inline nodes={node.content} /></Tag>;
+    }
+    case "bulletList":
+      return (
+        <ul>
+          {node.content.map((item, i) => (
+            <li key={i}>
+              {item.content.map((child, j) =>
+                child.type === "paragraph" ? <Inline key={j} nodes={child.content} /> : <Block key={j} node={child} headingLevel={headingLevel} />,
+              )}
+            </li>
+          ))}
+        </ul>
+      );
+    case "table":
+      return <Table node={node} />;
+  }
+}
+
+/** `headingLevel`: the HTML heading level used for the document's level-3 sub-headings. */
+export function RichText({ doc, headingLevel = 4 }: { doc: RichDoc; headingLevel?: number }) {
+  return (
+    <div className="prose-protocol">
+      {doc.content.map((node, i) => (
+        <Block key={i} node={node} headingLevel={headingLevel} />
+      ))}
+    </div>
+  );
+}
