@@ -15,7 +15,8 @@ import * as admin from "@/modules/administration/admin.mutations";
 import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
 import { deleteAttachment, uploadAttachment } from "@/modules/drafting/attachment.mutations";
 import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
-import { addCorrection, editNotice, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
+import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
+import { editNotice } from "@/modules/notice/notice.mutations";
 import type { ActionContext, ActionResult, Handler } from "@/server/action";
 import {
   field,

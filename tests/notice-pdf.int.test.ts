@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays } from "@/lib/iso-date";
 import { sha256Hex } from "@/domain/protocol/content-hash";
-import { editNotice } from "@/modules/justering/signoff.mutations";
+import { editNotice } from "@/modules/notice/notice.mutations";
 import { verifyPdf } from "@/modules/publication/verify";
 import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
 import { GET as noticePdf } from "@/app/(public)/protokoll/[slug]/anslag.pdf/route";

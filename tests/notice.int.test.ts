@@ -9,7 +9,7 @@ import { listNoticesUp } from "@/modules/publication/public.queries";
 import { earliestTakeDownDate, noticeDeadline } from "@/domain/rules/deadlines.rules";
 import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/publication/issued-copies";
 import { sha256Hex } from "@/domain/protocol/content-hash";
-import { editNotice } from "@/modules/justering/signoff.mutations";
+import { editNotice } from "@/modules/notice/notice.mutations";
 import { findAuditLog } from "@/modules/justering/signoff.queries";
 import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
 import type { ActionContext } from "@/server/action";

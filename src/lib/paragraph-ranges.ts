@@ -3,7 +3,12 @@
  * Parsing is for the editor's range fields (Swedish messages that say what to write); formatting
  * and compressing are for the attendance list, the signature block and the PDF.
  */
-import type { ParagraphRange } from "@/domain/protocol/protocol.types";
+
+/** Inclusive range of § numbers, e.g. "§§ 59-62" = { from: 59, to: 62 }; "§ 59" = { from: 59, to: 59 }. */
+export interface ParagraphRange {
+  from: number;
+  to: number;
+}
 
 export type ParseParagraphRangesResult =
   | { ok: true; ranges: ParagraphRange[] }

@@ -111,6 +111,9 @@ export const VALIDATION_MESSAGE = "Några uppgifter behöver rättas innan de ka
 
 type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug: string } | null>;
 
+/** The usual `locate`: the input names the meeting by its id. */
+export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
+
 export function defineMeetingAction<S extends z.ZodType, T>(
   options: { schema: S; permission: MeetingPermission; locate: Locate<z.infer<S>> },
   run: (ctx: ActionContext & { actor: Actor; input: z.infer<S>; meeting: MeetingAccess }) => Promise<T>,

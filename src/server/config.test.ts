@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAuthSecret, checkDatabaseRole, checkDatabaseUrl, ConfigError } from "./config";
+import { appBaseUrl, checkAuthSecret, checkDatabaseRole, checkDatabaseUrl, ConfigError } from "./config";
 
 describe("checkDatabaseUrl", () => {
   it.each([
@@ -50,5 +50,18 @@ describe("checkDatabaseRole", () => {
   ])("refuses %j with one sentence saying what to fix", (facts, message) => {
     expect(() => checkDatabaseRole(facts)).toThrow(ConfigError);
     expect(() => checkDatabaseRole(facts)).toThrow(message);
+  });
+});
+
+describe("appBaseUrl", () => {
+  it.each([
+    [{ APP_URL: "https://protokoll.itsam.se/" }, "https://protokoll.itsam.se"],
+    [{ APP_URL: "https://protokoll.itsam.se" }, "https://protokoll.itsam.se"],
+    [{ AUTH_URL: "https://x.example//" }, "https://x.example"],
+    [{ APP_URL: "https://a.example", AUTH_URL: "https://b.example" }, "https://a.example"],
+    [{ PORT: "4000" }, "http://localhost:4000"],
+    [{}, "http://localhost:3000"],
+  ])("%j → %s (no trailing slash, so paths can follow)", (env, expected) => {
+    expect(appBaseUrl(env as NodeJS.ProcessEnv)).toBe(expected);
   });
 });

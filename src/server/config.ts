@@ -71,3 +71,11 @@ export function checkDatabaseRole(facts: DatabaseRoleFacts): void {
     throw new ConfigError(`Databasrollen i DATABASE_URL (${facts.role}) äger Paragrafs tabeller och kan stänga av skydden för justerade protokoll: ${fix}`);
   }
 }
+
+/**
+ * The public address of the app, for links in e-mails and the ids of open data: APP_URL, else
+ * AUTH_URL, else localhost and PORT; without a trailing slash, so "/moten/…" can follow.
+ */
+export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return (env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
+}

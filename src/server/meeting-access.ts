@@ -1,5 +1,5 @@
 // What the permission table needs to know about a meeting, read in one small query.
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { MeetingResource } from "@/server/authz";
 
 export interface MeetingAccess extends MeetingResource {
@@ -36,4 +36,9 @@ export async function findMeetingAccess(
     chairPersonId: m.attendances[0]?.personId ?? null,
     adjusterPersonIds: m.adjusters.map((a) => a.personId),
   };
+}
+
+/** Lock the meeting row: saves in flight finish first, later ones see the new state. */
+export async function lockMeeting(tx: Prisma.TransactionClient, id: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${id} FOR UPDATE`;
 }

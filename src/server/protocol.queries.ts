@@ -1,7 +1,7 @@
 // Reads protocols out of the database as plain DTOs (no Prisma types leave this file).
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
-import type { ParagraphDTO, ProtocolDTO, RichDoc, SignatureRole } from "@/domain/protocol/protocol.types";
+import type { CorrectionDTO, ParagraphDTO, ProtocolDTO, RichDoc, SignatureRole } from "@/domain/protocol/protocol.types";
 
 const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -258,5 +258,29 @@ export async function findProtocolForEditing(db: PrismaClient, slug: string): Pr
     people: people
       .map((p) => ({ personId: p.id, name: p.name, hint: hint.get(p.id) ?? null }))
       .sort((a, b) => Number(b.hint !== null) - Number(a.hint !== null) || a.name.localeCompare(b.name, "sv")),
+  };
+}
+
+/** What happened around justering: the last return, the rättelser, the stored PDF, a notice change. */
+export interface SignoffInfo {
+  lastReturn: { by: string; comment: string; at: string } | null;
+  corrections: CorrectionDTO[];
+  hasStoredPdf: boolean;
+  /** When the notice dates were last changed after justering (ISO instant), or null. */
+  noticeRevisedAt: string | null;
+}
+
+export async function findSignoffInfo(db: PrismaClient, meetingId: string): Promise<SignoffInfo> {
+  const [ret, corrections, files, notice] = await Promise.all([
+    db.adjustmentReturn.findFirst({ where: { meetingId }, orderBy: { at: "desc" }, include: { person: true } }),
+    db.correction.findMany({ where: { meetingId }, orderBy: { signedAt: "asc" }, include: { person: true } }),
+    db.protocolFile.count({ where: { meetingId, kind: "PROTOCOL" } }),
+    db.notice.findUnique({ where: { meetingId }, select: { revisedAt: true } }),
+  ]);
+  return {
+    lastReturn: ret ? { by: ret.person.name, comment: ret.comment, at: ret.at.toISOString() } : null,
+    corrections: corrections.map((c) => ({ paragraphNumber: c.paragraphNumber, text: c.text, signedBy: c.person.name, signedAt: c.signedAt.toISOString() })),
+    hasStoredPdf: files > 0,
+    noticeRevisedAt: notice?.revisedAt?.toISOString() ?? null,
   };
 }

@@ -23,7 +23,8 @@ import { addParagraphSchema, moveParagraphSchema, paragraphRefSchema, saveParagr
 import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { RichText } from "@/ui/rich-text";
 import { richDocSchema, toPlainText } from "@/domain/richtext/richtext.schema";
-import { correctionSchema, noticeEditSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "@/modules/justering/signoff.schema";
+import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "@/modules/justering/signoff.schema";
+import { noticeEditSchema } from "@/modules/notice/notice.schema";
 import { fieldPattern, inputArbitraries, isSwedishMessage, randomIds, richDocLike } from "../support/fuzz-arbitraries";
 import { isKnownEnglishLeak, KNOWN_ENGLISH_LEAKS, type SchemaName } from "./known-leaks";
 

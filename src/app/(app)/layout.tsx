@@ -1,4 +1,4 @@
-import { logoutAction } from "@/modules/authentication/auth.actions";
+import { logoutAction } from "@/modules/authentication";
 import { NavLink, SiteHeader } from "@/ui/site-header";
 import { getCurrentUser } from "@/server/session";
 

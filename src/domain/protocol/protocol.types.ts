@@ -5,6 +5,7 @@
  * Dates are ISO strings "YYYY-MM-DD" (Swedish calendar days, no time zone); times "HH:MM";
  * instants (signatures) are ISO date-time strings in UTC.
  */
+import type { ParagraphRange } from "@/lib/paragraph-ranges";
 
 // ---------------------------------------------------------------------------------------------
 // Rich text: a strict subset of the ProseMirror/TipTap JSON document, so the editor (TipTap) can
@@ -80,11 +81,8 @@ export type SignatureRole = "SECRETARY" | "CHAIR" | "ADJUSTER";
 // The protocol
 // ---------------------------------------------------------------------------------------------
 
-/** Inclusive range of § numbers, e.g. "§§ 59-62" = { from: 59, to: 62 }; "§ 59" = { from: 59, to: 59 }. */
-export interface ParagraphRange {
-  from: number;
-  to: number;
-}
+/** Inclusive range of § numbers (defined with its parsing and formatting in src/lib). */
+export type { ParagraphRange };
 
 export interface PersonRef {
   personId: string;

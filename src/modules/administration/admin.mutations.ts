@@ -2,7 +2,7 @@
 // ersättare). One transaction and one audit row each; password hashes never leave this file.
 import { hash } from "@node-rs/argon2";
 import { Prisma } from "@/generated/prisma/client";
-import { appBaseUrl } from "@/modules/justering/signoff.notify";
+import { appBaseUrl } from "@/server/config";
 import { writeAudit } from "@/server/audit";
 import { endAllSessions } from "@/server/session-version";
 import { sendMail } from "@/server/mail";

@@ -1,14 +1,14 @@
 // Schemas shared by the admin forms and their server actions: users, body roles, memberships.
 import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/iso-date";
+import { checkPasswordsMatch, newPasswordField } from "@/domain/rules/password.rules";
 
 const id = z.string().trim().min(1).max(64);
 
 /** Select value meaning "create a new person" instead of picking one. */
 export const NEW_PERSON = "ny-person";
 
-/** Passwords are long rather than complex (NIST SP 800-63B); the sign-in form accepts up to 1024. */
-export const MIN_PASSWORD_LENGTH = 12;
+export { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.rules";
 
 // Stored lower-case so "Anna@Kommun.se" and "anna@kommun.se" are the same account (sign-in
 // lower-cases too).
@@ -26,16 +26,7 @@ const nameField = z
   .min(1, "Ange namnet.")
   .max(200, "Namnet får vara högst 200 tecken.");
 
-const passwordField = z
-  .string({ error: "Ange ett lösenord." })
-  .min(MIN_PASSWORD_LENGTH, `Lösenordet måste vara minst ${MIN_PASSWORD_LENGTH} tecken. Ett par ord med mellanslag är lätt att minnas.`)
-  .max(1024, "Lösenordet får vara högst 1024 tecken.");
-
-function checkPasswordsMatch(v: { password: string; passwordConfirm: string }, ctx: z.RefinementCtx) {
-  if (v.password !== v.passwordConfirm) {
-    ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "Lösenorden stämmer inte överens. Skriv samma lösenord två gånger." });
-  }
-}
+const passwordField = newPasswordField("Ange ett lösenord.");
 
 /** "" = no person, NEW_PERSON = a new person with the user's name, otherwise a person id. */
 const personLinkField = z

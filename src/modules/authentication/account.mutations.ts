@@ -3,7 +3,7 @@
 // this one too, so whoever knew the old password is out everywhere.
 import { hash } from "@node-rs/argon2";
 import { z } from "@/lib/zod";
-import { MIN_PASSWORD_LENGTH } from "@/modules/administration/admin.schema";
+import { checkPasswordsMatch, newPasswordField } from "@/domain/rules/password.rules";
 import { fromError, refuseUnstorable, toFieldErrors, type ActionContext, type ActionResult } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { checkPasswordReentry } from "@/server/password-reentry";
@@ -12,15 +12,10 @@ import { endAllSessions } from "@/server/session-version";
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string({ error: "Skriv ditt nuvarande lösenord." }).min(1, "Skriv ditt nuvarande lösenord.").max(1024, "Lösenordet får vara högst 1024 tecken."),
-    password: z
-      .string({ error: "Ange ett nytt lösenord." })
-      .min(MIN_PASSWORD_LENGTH, `Lösenordet måste vara minst ${MIN_PASSWORD_LENGTH} tecken. Ett par ord med mellanslag är lätt att minnas.`)
-      .max(1024, "Lösenordet får vara högst 1024 tecken."),
+    password: newPasswordField("Ange ett nytt lösenord."),
     passwordConfirm: z.string(),
   })
-  .superRefine((v, ctx) => {
-    if (v.password !== v.passwordConfirm) ctx.addIssue({ code: "custom", path: ["passwordConfirm"], message: "Lösenorden stämmer inte överens. Skriv samma lösenord två gånger." });
-  });
+  .superRefine(checkPasswordsMatch);
 
 export async function changeOwnPassword(ctx: ActionContext, raw: unknown): Promise<ActionResult<{ sessionsEnded: true }>> {
   const { actor, db, ip } = ctx;

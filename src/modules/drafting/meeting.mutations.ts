@@ -1,6 +1,6 @@
 // Meeting use cases: create, header, attendance. One transaction and one audit row each.
 import type { Prisma } from "@/generated/prisma/client";
-import { defineBodyAction, defineMeetingAction } from "@/server/action";
+import { byMeetingId, defineBodyAction, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { meetingSlug } from "@/domain/rules/meeting.rules";
@@ -78,7 +78,7 @@ export const createMeeting = defineBodyAction({ schema: createMeetingSchema, per
 );
 
 export const saveMeetingHeader = defineMeetingAction(
-  { schema: saveMeetingHeaderSchema, permission: "meeting.edit", locate: async ({ meetingId }) => ({ id: meetingId }) },
+  { schema: saveMeetingHeaderSchema, permission: "meeting.edit", locate: byMeetingId },
   ({ db, actor, ip, input, meeting }) =>
     db.$transaction(async (tx) => {
       const current = await tx.meeting.findUniqueOrThrow({
@@ -120,7 +120,7 @@ export const saveMeetingHeader = defineMeetingAction(
 );
 
 export const saveAttendance = defineMeetingAction(
-  { schema: saveAttendanceSchema, permission: "meeting.edit", locate: async ({ meetingId }) => ({ id: meetingId }) },
+  { schema: saveAttendanceSchema, permission: "meeting.edit", locate: byMeetingId },
   ({ db, actor, ip, input, meeting }) =>
     db.$transaction(async (tx) => {
       const m = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { attendanceVersion: true, body: { select: { organisationId: true } } } });

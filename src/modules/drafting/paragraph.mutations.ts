@@ -2,7 +2,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { moveItem, nextParagraphNumber, renumber } from "@/domain/rules/meeting.rules";
 import { findParagraphForEditing } from "@/server/protocol.queries";
-import { defineMeetingAction } from "@/server/action";
+import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
@@ -106,7 +106,7 @@ async function ensureNumberFree(tx: Tx, bodyId: string, year: number, numbers: n
 }
 
 export const addParagraph = defineMeetingAction(
-  { schema: addParagraphSchema, permission: "meeting.edit", locate: async ({ meetingId }) => ({ id: meetingId }) },
+  { schema: addParagraphSchema, permission: "meeting.edit", locate: byMeetingId },
   ({ db, actor, ip, input, meeting }) =>
     db.$transaction(async (tx) => {
       const m = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { date: true, bodyId: true } });

@@ -4,47 +4,34 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug, peopleNamedIn } from "@/server/protocol.queries";
-import { indexPublicProtocol } from "@/modules/publication/public.search";
+import { indexPublicProtocol } from "@/modules/publication";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { earliestTakeDownDate } from "@/domain/rules/deadlines.rules";
 import type { Finding } from "@/domain/rules/finding";
-import { checkNoticeChange } from "@/domain/rules/notice.rules";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { checkSignerIndependence } from "@/domain/rules/signers.rules";
 import path from "node:path";
 import { renderProtocolPdf } from "@/pdf";
 import { sealPdf } from "@/pdf/seal";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
-import { defineMeetingAction, VALIDATION_MESSAGE, type ActionContext } from "@/server/action";
+import { byMeetingId, defineMeetingAction, type ActionContext } from "@/server/action";
 import type { Actor } from "@/server/authz";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { lockMeeting } from "@/server/meeting-access";
 import { checkPasswordReentry } from "@/server/password-reentry";
 import { protocolContentHash, sha256Hex } from "@/domain/protocol/content-hash";
-import { mailingSignoffEvents } from "./signoff.notify";
+import { mailingSignoffEvents, type SignoffEvents } from "./signoff.notify";
 import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "@/domain/rules/signoff.rules";
-import { correctionSchema, noticeEditSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "./signoff.schema";
+import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "./signoff.schema";
 
 type Tx = Prisma.TransactionClient;
-const byMeeting = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
 const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
-/** Side effects after commit (e-mail). */
-export interface SignoffEvents {
-  sentForAdjustment(p: ProtocolDTO): Promise<void>;
-  returned(p: ProtocolDTO, by: string, comment: string): Promise<void>;
-  adjusted(p: ProtocolDTO): Promise<void>;
-}
 
 /** The events for this call: e-mail through the configured SMTP server. */
 async function eventsFor(db: ActionContext["db"]): Promise<SignoffEvents> {
   return mailingSignoffEvents(db);
-}
-
-/** Lock the meeting row: saves in flight finish first, later ones see the new state. */
-async function lockMeeting(tx: Tx, id: string) {
-  await tx.$queryRaw`SELECT id FROM "Meeting" WHERE id = ${id} FOR UPDATE`;
 }
 
 async function loadProtocol(tx: Tx, slug: string): Promise<ProtocolDTO> {
@@ -77,7 +64,7 @@ async function checkPassword(ctx: ActionContext & { actor: Actor; meeting: { id:
 }
 
 export const sendForAdjustment = defineMeetingAction(
-  { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeeting },
+  { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeetingId },
   async ({ db, actor, ip, meeting }) => {
     const protocol = await db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
@@ -103,7 +90,7 @@ export const sendForAdjustment = defineMeetingAction(
 );
 
 export const returnProtocol = defineMeetingAction(
-  { schema: returnSchema, permission: "protocol.return", locate: byMeeting },
+  { schema: returnSchema, permission: "protocol.return", locate: byMeetingId },
   async ({ db, actor, ip, input, meeting }) => {
     const protocol = await db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
@@ -121,7 +108,7 @@ export const returnProtocol = defineMeetingAction(
 );
 
 export const signProtocol = defineMeetingAction(
-  { schema: signSchema, permission: "protocol.sign", locate: byMeeting },
+  { schema: signSchema, permission: "protocol.sign", locate: byMeetingId },
   async (ctx) => {
     const { db, actor, ip, meeting, input } = ctx;
     await checkPassword(ctx, input.password, "protocol.sign");
@@ -190,7 +177,7 @@ export const signProtocol = defineMeetingAction(
 );
 
 export const addCorrection = defineMeetingAction(
-  { schema: correctionSchema, permission: "protocol.correct", locate: byMeeting },
+  { schema: correctionSchema, permission: "protocol.correct", locate: byMeetingId },
   async (ctx) => {
     const { db, actor, ip, meeting, input } = ctx;
     await checkPassword(ctx, input.password, "protocol.correction");
@@ -206,58 +193,6 @@ export const addCorrection = defineMeetingAction(
       });
       await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.correction", entity: "Correction", entityId: created.id, ip, data: { paragraphNumber: input.paragraphNumber } });
       return created;
-    });
-  },
-);
-
-/** Findings on "notice.postedOn" / "notice.takeDownOn" → the form's fields; anything else → "_". */
-function noticeFieldErrors(findings: Finding[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const f of findings) {
-    const key = f.field === "notice.postedOn" ? "postedOn" : f.field === "notice.takeDownOn" ? "takeDownOn" : "_";
-    (out[key] ??= []).push(f.message);
-  }
-  return out;
-}
-
-/**
- * The secretary changes the notice dates after justering, within the rules of notice.rules.ts
- * (8 kap. 12 §, 13 kap. 5 § KL). What was signed does not change: the content hash does not
- * cover the notice. revisedAt makes the PDF routes serve a copy with the current dates.
- */
-export const editNotice = defineMeetingAction(
-  { schema: noticeEditSchema, permission: "notice.edit", locate: byMeeting },
-  async ({ db, actor, ip, meeting, input, now }) => {
-    const at = now ?? new Date();
-    return db.$transaction(async (tx) => {
-      await lockMeeting(tx, meeting.id);
-      const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { adjustedOn: true, notice: true } });
-      if (!row.adjustedOn || !row.notice) throw new AppError("STATE", "Protokollet har inget anslag att ändra.");
-      const current = { postedOn: isoDay(row.notice.postedOn), takeDownOn: isoDay(row.notice.takeDownOn) };
-      const result = checkNoticeChange({ adjustedOn: isoDay(row.adjustedOn), current, requested: input, today: toSwedishDate(at) });
-      if (!result.ok) {
-        const [first] = result.findings;
-        if (result.findings.length === 1 && first!.field === "notice") throw new AppError("STATE", first!.message);
-        throw new AppError("VALIDATION", VALIDATION_MESSAGE, { fieldErrors: noticeFieldErrors(result.findings) });
-      }
-      if (!result.changed) return { changed: false, ...current };
-      await tx.notice.update({
-        where: { meetingId: meeting.id },
-        data: { postedOn: day(result.notice.postedOn), takeDownOn: day(result.notice.takeDownOn), revisedAt: at },
-      });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "notice.edit",
-        entity: "Notice",
-        entityId: meeting.id,
-        ip,
-        data: {
-          postedOn: { from: current.postedOn, to: result.notice.postedOn },
-          takeDownOn: { from: current.takeDownOn, to: result.notice.takeDownOn },
-        },
-      });
-      return { changed: true, ...result.notice };
     });
   },
 );

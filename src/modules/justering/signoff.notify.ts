@@ -3,14 +3,16 @@
 // failure never undoes or fails the step (sendMail logs and returns).
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { appBaseUrl } from "@/server/config";
 import { sendMail } from "@/server/mail";
 import { buildAdjustedMail, buildAdjustmentRequestMail, buildReturnedMail, type BuiltMail, type MailRecipient } from "./signoff.mail";
-import type { SignoffEvents } from "./signoff.mutations";
 import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
 
-/** The public address of the app, for links in mails. */
-export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT ?? 3000}`;
+/** Side effects after commit (e-mail). */
+export interface SignoffEvents {
+  sentForAdjustment(p: ProtocolDTO): Promise<void>;
+  returned(p: ProtocolDTO, by: string, comment: string): Promise<void>;
+  adjusted(p: ProtocolDTO): Promise<void>;
 }
 
 async function recipients(db: PrismaClient, people: readonly { personId: string; name: string }[]): Promise<MailRecipient[]> {

@@ -1,31 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { meetingWhereForActor, type Actor } from "@/server/authz";
 
-import type { CorrectionDTO } from "@/domain/protocol/protocol.types";
-
-export interface SignoffInfo {
-  lastReturn: { by: string; comment: string; at: string } | null;
-  corrections: CorrectionDTO[];
-  hasStoredPdf: boolean;
-  /** When the notice dates were last changed after justering (ISO instant), or null. */
-  noticeRevisedAt: string | null;
-}
-
-export async function findSignoffInfo(db: PrismaClient, meetingId: string): Promise<SignoffInfo> {
-  const [ret, corrections, files, notice] = await Promise.all([
-    db.adjustmentReturn.findFirst({ where: { meetingId }, orderBy: { at: "desc" }, include: { person: true } }),
-    db.correction.findMany({ where: { meetingId }, orderBy: { signedAt: "asc" }, include: { person: true } }),
-    db.protocolFile.count({ where: { meetingId, kind: "PROTOCOL" } }),
-    db.notice.findUnique({ where: { meetingId }, select: { revisedAt: true } }),
-  ]);
-  return {
-    lastReturn: ret ? { by: ret.person.name, comment: ret.comment, at: ret.at.toISOString() } : null,
-    corrections: corrections.map((c) => ({ paragraphNumber: c.paragraphNumber, text: c.text, signedBy: c.person.name, signedAt: c.signedAt.toISOString() })),
-    hasStoredPdf: files > 0,
-    noticeRevisedAt: notice?.revisedAt?.toISOString() ?? null,
-  };
-}
-
 export interface AuditEntryDTO {
   at: string;
   who: string;

@@ -1,4 +1,3 @@
-import { isIsoDate } from "@/lib/iso-date";
 import { z } from "@/lib/zod";
 
 const meetingId = z.string().min(1).max(64);
@@ -22,21 +21,4 @@ export const correctionSchema = z.object({
     .transform((v) => (v === "" ? null : v)),
   text: z.string().trim().min(1, "Skriv rättelsen: vad som var fel och vad som gäller.").max(10_000, "Rättelsen får vara högst 10 000 tecken."),
   password: z.string().min(1, "Skriv ditt lösenord för att signera rättelsen.").max(1024),
-});
-
-const DATE_FORMAT = "Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2021-12-17.";
-
-/** The notice dates after justering; an empty take-down date means the end of the appeal period. */
-export const noticeEditSchema = z.object({
-  meetingId,
-  postedOn: z
-    .string({ error: "Ange datum då anslaget sätts upp." })
-    .trim()
-    .refine((v) => v !== "", "Ange datum då anslaget sätts upp.")
-    .refine((v) => v === "" || isIsoDate(v), DATE_FORMAT),
-  takeDownOn: z
-    .string({ error: DATE_FORMAT })
-    .trim()
-    .refine((v) => v === "" || isIsoDate(v), DATE_FORMAT)
-    .transform((v) => (v === "" ? null : v)),
 });

@@ -15,7 +15,7 @@ import { sealPdf } from "@/pdf/seal";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
 import { copyFileName, planCopy, planNotice, type CopyAudience, type CopyPlan } from "@/domain/rules/issued-copies.rules";
 import { sha256Hex } from "@/domain/protocol/content-hash";
-import { findSignoffInfo } from "@/modules/justering/signoff.queries";
+import { findSignoffInfo } from "@/server/protocol.queries";
 
 /** The protocol with what changed after justering: its rättelser and when the notice dates changed. */
 export async function withChangesAfterAdjustment(db: PrismaClient, protocol: ProtocolDTO): Promise<ProtocolDTO> {

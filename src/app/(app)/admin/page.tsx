@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { listBodies, listUsers } from "@/modules/administration/admin.queries";
+import { listBodies, listUsers } from "@/modules/administration";
 import { authorizeGlobal } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { toSwedishDate } from "@/lib/iso-date";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
-import { findToAdjust } from "@/modules/justering/signoff.queries";
+import { findToAdjust } from "@/modules/justering";
 import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ChangePasswordForm } from "@/modules/authentication/components/change-password-form";
+import { ChangePasswordForm } from "@/modules/authentication";
 import { requireUser } from "@/server/session";
 
 export const metadata: Metadata = { title: "Mitt konto" };

@@ -1,8 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { oidcLoginAction } from "@/modules/authentication/auth.actions";
-import { LoginForm } from "@/modules/authentication/components/login-form";
-import { safeReturnPath } from "@/modules/authentication/return-path";
+import { oidcLoginAction, LoginForm, safeReturnPath } from "@/modules/authentication";
 import { oidcConfig } from "@/server/auth";
 import { getCurrentUser } from "@/server/session";
 

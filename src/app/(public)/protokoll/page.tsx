@@ -3,7 +3,7 @@ import Link from "next/link";
 import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { queryValue } from "@/domain/publication/public.rules";
-import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/publication/public.search";
+import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/publication";
 import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Protokoll", description: "Arkiv med justerade protokoll. Sök i fulltext och filtrera på organ och år." };

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { VerifyForm } from "@/modules/publication/components/verify-form";
+import { VerifyForm } from "@/modules/publication";
 
 export const metadata: Metadata = { title: "Verifiera protokoll" };
 

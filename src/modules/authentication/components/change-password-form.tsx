@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { MIN_PASSWORD_LENGTH } from "@/modules/administration/admin.schema";
+import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.rules";
 import { changePasswordAction, type ChangePasswordState } from "@/modules/authentication/auth.actions";
 
 const FIELDS = [

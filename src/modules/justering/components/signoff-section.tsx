@@ -5,7 +5,8 @@ import { isAdjusted } from "@/domain/protocol/protocol.format";
 import type { ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
 import type { Role } from "@/server/authz";
 import { daysUntilAdjustmentDeadline, pendingRolesFor } from "@/domain/rules/signoff.rules";
-import type { AuditEntryDTO, SignoffInfo } from "@/modules/justering/signoff.queries";
+import type { SignoffInfo } from "@/server/protocol.queries";
+import type { AuditEntryDTO } from "../signoff.queries";
 import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignForm } from "./signoff-forms";
 
 const roleLabel: Record<SignatureRole, string> = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" };
@@ -114,25 +115,6 @@ export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo
           </table>
         </details>
       )}
-    </section>
-  );
-}
-
-export function CorrectionsList({ corrections }: { corrections: SignoffInfo["corrections"] }) {
-  if (corrections.length === 0) return null;
-  return (
-    <section aria-labelledby="rattelser" className="mt-10 border-t-2 border-slate-300 pt-6">
-      <h2 id="rattelser" className="text-2xl font-semibold">Rättelser</h2>
-      <ol className="mt-2 space-y-3">
-        {corrections.map((c, i) => (
-          <li key={i}>
-            <p className="font-medium">
-              {c.paragraphNumber !== null ? `§ ${c.paragraphNumber}: ` : ""}Rättelse {when(c.signedAt)}, signerad av {c.signedBy}
-            </p>
-            <p className="whitespace-pre-wrap">{c.text}</p>
-          </li>
-        ))}
-      </ol>
     </section>
   );
 }

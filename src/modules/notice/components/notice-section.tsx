@@ -5,7 +5,7 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { noticeState } from "@/domain/publication/public.rules";
 import { appealPeriodEnd, describeDeadline, noticeDeadline } from "@/domain/rules/deadlines.rules";
 import { noticeEditWindow, type NoticeEditWindow } from "@/domain/rules/notice.rules";
-import { NoticeForm } from "@/modules/justering/components/signoff-forms";
+import { NoticeForm } from "./notice-form";
 
 const when = (iso: string) => new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
 

@@ -2,12 +2,8 @@
 // the CORS header OParl asks for (any web client may read public data), and one wrapper that turns
 // an unexpected failure into a Swedish JSON error instead of an HTML page.
 import type { PrismaClient } from "@/generated/prisma/client";
+import { appBaseUrl } from "@/server/config";
 import { getDb } from "@/server/db";
-
-/** The public address ids and links are built from: APP_URL, as in the e-mail links. */
-export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return (env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
-}
 
 export const CORS_HEADERS = { "access-control-allow-origin": "*" } as const;
 

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { CreateUserForm } from "@/modules/administration/components/create-user-form";
-import { UsersTable } from "@/modules/administration/components/users-table";
-import { listOrganisations, listUnlinkedPeople, listUsers } from "@/modules/administration/admin.queries";
+import { CreateUserForm, UsersTable, listOrganisations, listUnlinkedPeople, listUsers } from "@/modules/administration";
 import { authorizeGlobal } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

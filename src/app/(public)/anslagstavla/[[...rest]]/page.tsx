@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
-import { listNoticesUp } from "@/modules/publication/public.queries";
+import { listNoticesUp } from "@/modules/publication";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
 

@@ -4,10 +4,10 @@ import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
 import { ProtocolView } from "@/ui/protocol-view";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
-import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/publication/public.queries";
+import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/publication";
 import { toPublicCorrections } from "@/domain/publication/public.rules";
-import { CorrectionsList } from "@/modules/justering/components/signoff-section";
-import { findSignoffInfo } from "@/modules/justering/signoff.queries";
+import { CorrectionsList } from "@/ui/corrections-list";
+import { findSignoffInfo } from "@/server/protocol.queries";
 import { getDb } from "@/server/db";
 
 // A justerat protocol never changes (the database refuses it), so its public page is cached

@@ -1,6 +1,5 @@
 // Atom feed of the anslagstavla: one entry per notice of a justerat protocol.
-import { noticeFeedResponse } from "@/modules/publication/opendata/feeds.handlers";
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { noticeFeedResponse, serveOpenData } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BodyRoles } from "@/modules/administration/components/body-roles";
-import { EditUserForm, SetPasswordForm } from "@/modules/administration/components/edit-user-form";
-import { findUserDetail, listBodies } from "@/modules/administration/admin.queries";
+import { BodyRoles, EditUserForm, SetPasswordForm, findUserDetail, listBodies } from "@/modules/administration";
 import { authorizeGlobal } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddMembershipForm, MembershipTable } from "@/modules/administration/components/memberships";
-import { findBodyMemberships } from "@/modules/administration/admin.queries";
+import { AddMembershipForm, MembershipTable, findBodyMemberships } from "@/modules/administration";
 import { suggestTerm } from "@/domain/rules/admin.rules";
 import { toSwedishDate } from "@/lib/iso-date";
 import { authorizeGlobal } from "@/server/authz";

@@ -1,7 +1,7 @@
 import { findMeetingAccess } from "@/server/meeting-access";
 import { isAdjusted } from "@/domain/protocol/protocol.format";
 import { findProtocolBySlug } from "@/server/protocol.queries";
-import { findAdjustedPdf } from "@/modules/publication/issued-copies";
+import { findAdjustedPdf } from "@/modules/publication";
 import { RenderBusyError, renderProtocolPdf } from "@/pdf";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { CreateMeetingForm } from "@/modules/drafting/components/create-meeting-form";
+import { CreateMeetingForm } from "@/modules/drafting";
 import { authorizeForBody } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";

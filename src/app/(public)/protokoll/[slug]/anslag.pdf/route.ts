@@ -1,4 +1,4 @@
-import { findNoticePdf } from "@/modules/publication/issued-copies";
+import { findNoticePdf } from "@/modules/publication";
 import { getDb } from "@/server/db";
 
 /**

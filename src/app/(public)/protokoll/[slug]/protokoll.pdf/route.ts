@@ -1,4 +1,4 @@
-import { findPublicPdf } from "@/modules/publication/issued-copies";
+import { findPublicPdf } from "@/modules/publication";
 import { getDb } from "@/server/db";
 
 const notFound = () => new Response("Protokollet finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });

@@ -1,6 +1,5 @@
 // iCalendar feed of one organ's sammanträdesdagar: date, time and place of every meeting.
-import { meetingCalendarResponse } from "@/modules/publication/opendata/feeds.handlers";
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
+import { meetingCalendarResponse, serveOpenData } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Body list: the organisations (kommun, kommunalförbund) on this system.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { listBodiesResponse } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, listBodiesResponse } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

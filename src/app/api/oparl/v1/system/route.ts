@@ -1,6 +1,5 @@
 // OParl System: the entry point of the API.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getSystem } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getSystem } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Body: one organisation.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getBody } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getBody } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

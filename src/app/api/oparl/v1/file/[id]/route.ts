@@ -1,6 +1,5 @@
 // OParl File: a stored PDF of a justerat meeting.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getFile } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getFile } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Meeting: a justerat meeting with its §§ as AgendaItems; 404 for drafts.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getMeeting } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getMeeting } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Membership: one seat.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getMembership } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getMembership } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Organization: one organ.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getOrganization } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getOrganization } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Person: name and seats, never e-mail.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getPerson } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getPerson } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

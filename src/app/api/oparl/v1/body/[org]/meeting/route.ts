@@ -1,6 +1,5 @@
 // OParl Meeting list of a Body: justerade meetings only.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { listBodyMeetings } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, listBodyMeetings } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

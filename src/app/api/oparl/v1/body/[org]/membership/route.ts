@@ -1,6 +1,5 @@
 // OParl Membership list of a Body: the seats in its organ.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { listBodyMemberships } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, listBodyMemberships } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

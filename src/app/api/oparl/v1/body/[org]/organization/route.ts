@@ -1,6 +1,5 @@
 // OParl Organization list of a Body: its organ (direktion, nämnder, utskott).
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { listBodyOrganizations } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, listBodyOrganizations } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Paper list of a Body: one per case number (Dnr) of public §§.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { listBodyPapers } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, listBodyPapers } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Person list of a Body: elected members and people named in justerade protokoll (name only).
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { listBodyPersons } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, listBodyPersons } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

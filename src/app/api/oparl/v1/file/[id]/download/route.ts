@@ -1,6 +1,5 @@
 // The public PDF of a File: the same bytes as /protokoll/<slug>/protokoll.pdf.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { downloadFile } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, downloadFile } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

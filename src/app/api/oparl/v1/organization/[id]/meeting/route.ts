@@ -1,6 +1,5 @@
 // OParl Meeting list of one organ: justerade meetings only.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { listOrganizationMeetings } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, listOrganizationMeetings } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl Paper: one case number (Dnr) and the public §§ that handled it.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getPaper } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getPaper } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,5 @@
 // OParl AgendaItem: one § of a justerat meeting.
-import { serveOpenData } from "@/modules/publication/opendata/opendata.http";
-import { getAgendaItem } from "@/modules/publication/opendata/oparl.handlers";
+import { serveOpenData, getAgendaItem } from "@/modules/publication";
 
 export const dynamic = "force-dynamic";
 

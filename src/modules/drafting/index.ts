@@ -1,0 +1,6 @@
+// Drafting: the secretary writes the protocol (meeting header, attendance, §§, attachments) with
+// autosave, and sees the checker's findings; new meetings are created here.
+export { CheckerPanel } from "./components/checker-panel";
+export { CreateMeetingForm } from "./components/create-meeting-form";
+export { ProtocolEditor } from "./components/protocol-editor";
+export { toParagraphContent } from "./paragraph.content";

@@ -1,0 +1,80 @@
+"use client";
+
+// The notice dates after justering: a plain form posting to a server action (works without JavaScript).
+import { useActionState } from "react";
+import { INITIAL_FORM_STATE } from "@/lib/form-state";
+import { FieldError, FormResult as Result, inputClass as input, secondaryButton as secondary } from "@/ui/form-feedback";
+import { noticeFormAction, type NoticeFormState } from "../notice.actions";
+
+interface Props {
+  meetingId: string;
+  slug: string;
+}
+
+const initialNotice: NoticeFormState = { ...INITIAL_FORM_STATE, values: null, attempt: 0 };
+
+export interface NoticeFormProps extends Props {
+  postedOn: string;
+  takeDownOn: string;
+  /** The posting date is fixed once the notice has been up since an earlier day. */
+  canMovePosting: boolean;
+  earliestPosting: string;
+  latestPosting: string;
+  earliestTakeDown: string;
+  /** The legal window in one sentence. */
+  rules: string;
+}
+
+/** The notice dates after justering; the server decides (notice.rules.ts), the inputs only help. */
+export function NoticeForm(props: NoticeFormProps) {
+  const { meetingId, slug } = props;
+  const [state, action, pending] = useActionState(noticeFormAction, initialNotice);
+  const values = state.values ?? { postedOn: props.postedOn, takeDownOn: props.takeDownOn };
+  const described = (name: string, errorId: string, ...more: string[]) => {
+    const invalid = !!state.fieldErrors[name];
+    return { "aria-invalid": invalid || undefined, "aria-describedby": [...more, invalid ? errorId : null].filter(Boolean).join(" ") };
+  };
+  return (
+    // noValidate: the date pickers offer the allowed range, and the server's Swedish message explains a date outside it.
+    <form key={state.attempt} action={action} noValidate className="mt-3 rounded border border-slate-300 p-3">
+      <h3 className="font-semibold">Ändra anslagets datum</h3>
+      <p id="anslag-regler" className="mt-1 text-sm">{props.rules}</p>
+      <input type="hidden" name="meetingId" value={meetingId} />
+      <input type="hidden" name="slug" value={slug} />
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="anslag-uppsatt" className="block font-medium">Datum då anslaget sätts upp</label>
+          <input
+            id="anslag-uppsatt"
+            name="postedOn"
+            type="date"
+            required
+            readOnly={!props.canMovePosting}
+            defaultValue={values.postedOn}
+            min={props.earliestPosting}
+            max={props.latestPosting}
+            className={`${input} read-only:bg-slate-100`}
+            {...described("postedOn", "anslag-uppsatt-fel", "anslag-regler")}
+          />
+          <FieldError state={state} name="postedOn" id="anslag-uppsatt-fel" />
+        </div>
+        <div>
+          <label htmlFor="anslag-nedtaget" className="block font-medium">Datum då anslaget tas ned</label>
+          <input
+            id="anslag-nedtaget"
+            name="takeDownOn"
+            type="date"
+            defaultValue={values.takeDownOn}
+            min={props.earliestTakeDown}
+            className={input}
+            {...described("takeDownOn", "anslag-nedtaget-fel", "anslag-regler", "anslag-nedtaget-tips")}
+          />
+          <p id="anslag-nedtaget-tips" className="mt-1 text-sm">Lämna tomt för sista dagen att överklaga.</p>
+          <FieldError state={state} name="takeDownOn" id="anslag-nedtaget-fel" />
+        </div>
+      </div>
+      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>{pending ? "Sparar…" : "Spara anslagets datum"}</button>
+      <Result state={state} id="anslag-resultat" />
+    </form>
+  );
+}

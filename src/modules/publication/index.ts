@@ -1,0 +1,9 @@
+// Publication: what the public sees and can check. The anslagstavla and archive (public
+// projection only), search, the stored and issued PDFs, /verifiera, open data (OParl, Atom, iCal).
+export { VerifyForm } from "./components/verify-form";
+export { findAdjustedPdf, findNoticePdf, findPublicPdf } from "./issued-copies";
+export { meetingCalendarResponse, noticeFeedResponse } from "./opendata/feeds.handlers";
+export * from "./opendata/oparl.handlers";
+export { serveOpenData } from "./opendata/opendata.http";
+export { findPublicProtocol, isPublicProtocolSlug, listNoticesUp } from "./public.queries";
+export { archiveFacets, HIT_END, HIT_START, indexPublicProtocol, listArchive, searchArchive } from "./public.search";
