@@ -1,4 +1,6 @@
 // Start-up configuration checks: each problem becomes one Swedish sentence that says what to fix.
+import path from "node:path";
+
 export class ConfigError extends Error {
   override name = "ConfigError";
 }
@@ -78,4 +80,9 @@ export function checkDatabaseRole(facts: DatabaseRoleFacts): void {
  */
 export function appBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
   return (env.APP_URL || env.AUTH_URL || `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, "");
+}
+
+/** Where the app keeps its files (the embedded database, the demo seal certificate): PARAGRAF_DATA_DIR or ./.data. */
+export function dataDir(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env.PARAGRAF_DATA_DIR ?? ".data");
 }

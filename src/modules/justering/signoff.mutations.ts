@@ -10,10 +10,10 @@ import { earliestTakeDownDate } from "@/domain/rules/deadlines.rules";
 import type { Finding } from "@/domain/rules/finding";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { checkSignerIndependence } from "@/domain/rules/signers.rules";
-import path from "node:path";
 import { renderProtocolPdf } from "@/pdf";
 import { sealPdf } from "@/pdf/seal";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
+import { dataDir } from "@/server/config";
 import { byMeetingId, defineMeetingAction, type ActionContext } from "@/server/action";
 import type { Actor } from "@/server/authz";
 import { writeAudit } from "@/server/audit";
@@ -152,7 +152,7 @@ export const signProtocol = defineMeetingAction(
         await indexPublicProtocol(tx, final, meeting.bodyId);
         // Sealed (PAdES) with the organisation's certificate so that any reader can check the
         // file was not changed after justering; the stored hash is over the sealed bytes.
-        const certificate = await loadOrCreateSealCertificate({ dataDir: process.env.PARAGRAF_DATA_DIR ?? path.join(process.cwd(), ".data"), organisationName: final.organisation.name });
+        const certificate = await loadOrCreateSealCertificate({ dataDir: dataDir(), organisationName: final.organisation.name });
         const pdf = await sealPdf(await renderProtocolPdf(final), {
           p12: certificate.p12,
           passphrase: certificate.passphrase,

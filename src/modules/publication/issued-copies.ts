@@ -5,7 +5,6 @@
 // rendered and sealed once per state (issued-copies.rules.ts), stored as an IssuedCopy and served
 // from storage from then on, so every file handed out verifies on /verifiera. The original is
 // never touched.
-import path from "node:path";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
@@ -13,6 +12,7 @@ import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/publication/
 import { renderNoticePdf, renderProtocolPdf } from "@/pdf";
 import { sealPdf } from "@/pdf/seal";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
+import { dataDir } from "@/server/config";
 import { copyFileName, planCopy, planNotice, type CopyAudience, type CopyPlan } from "@/domain/rules/issued-copies.rules";
 import { sha256Hex } from "@/domain/protocol/content-hash";
 import { findSignoffInfo } from "@/server/protocol.queries";
@@ -27,7 +27,7 @@ export async function withChangesAfterAdjustment(db: PrismaClient, protocol: Pro
 export async function renderCopy(plan: CopyPlan): Promise<Uint8Array> {
   const { protocol } = plan;
   const certificate = await loadOrCreateSealCertificate({
-    dataDir: process.env.PARAGRAF_DATA_DIR ?? path.join(process.cwd(), ".data"),
+    dataDir: dataDir(),
     organisationName: protocol.organisation.name,
   });
   const rendered = plan.kind === "NOTICE" ? await renderNoticePdf(protocol) : await renderProtocolPdf(protocol);
