@@ -9,6 +9,7 @@ const config = {
   vitest: { configFile: "vitest.stryker.config.mts", related: true },
   mutate: [
     "src/server/authz.ts",
+    "src/domain/lifecycle.ts",
     "src/modules/rules/*.ts",
     "!src/modules/rules/*.test.ts",
     "src/domain/rules/signoff.rules.ts",

@@ -6,6 +6,8 @@
 //   H   hidden: the user may not read the meeting and learns nothing about it (NOT_FOUND)
 //   U   unauthenticated
 //   Fp  forbidden after the table: an account without a person cannot sign a rättelse
+//   D   refused because the notice has come down (by its dates: no status says so), with the
+//       notice rules' sentence (nothing changed)
 // A state refusal can therefore never pass for an allowed call, nor the other way round.
 // The last block runs meetingWhereForActor on PostgreSQL, one OR clause at a time.
 import { hash } from "@node-rs/argon2";
@@ -78,13 +80,16 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-type Kind = "ok" | "F" | "S" | "H" | "U" | "Fp";
+type Kind = "ok" | "F" | "S" | "H" | "U" | "Fp" | "D";
 
 // The Swedish sentence of each refusal, written out (src/server/authz.ts, src/server/action.ts).
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const NOT_FOUND = "Sammanträdet eller paragrafen finns inte.";
 const UNAUTHENTICATED = "Logga in igen för att spara.";
 const NO_PERSON = "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.";
+// The notice of the last block: posted and taken down long ago (src/domain/rules/notice.rules.ts).
+const NOTICE_DOWN = { postedOn: "2021-12-02", takeDownOn: "2021-12-23" };
+const NOTICE_IS_DOWN = `Anslaget togs ned ${NOTICE_DOWN.takeDownOn} och kan inte längre ändras.`;
 const STATE = {
   edit: "Protokollet kan inte ändras: det är skickat till justering eller justerat. Efter justering görs ändringar som rättelse.",
   send: "Protokollet kan bara skickas till justering när det är ett utkast.",
@@ -251,7 +256,7 @@ const MATRIX = {
     returnProtocol     U  F  H  H  S   S   S   F   F
     addCorrection      U  F  H  H  F   F   F   ok  Fp
     editNotice         U  F  H  H  F   F   F   ok  ok`,
-  TAKEN_DOWN: `
+  NOTICE_DOWN: `
     saveParagraph      U  F  H  H  F   F   F   S   S
     moveParagraph      U  F  H  H  F   F   F   S   S
     uploadAttachment   U  F  H  H  F   F   F   S   S
@@ -261,7 +266,15 @@ const MATRIX = {
     signProtocol       U  F  H  H  S   S   S   S   F
     returnProtocol     U  F  H  H  S   S   S   F   F
     addCorrection      U  F  H  H  F   F   F   ok  Fp
-    editNotice         U  F  H  H  F   F   F   S   S`,
+    editNotice         U  F  H  H  F   F   F   D   D`,
+} as const;
+
+/** The stored status in each block: the notice being down is no status of its own. */
+const STORED = {
+  DRAFT: "DRAFT",
+  READY_FOR_ADJUSTMENT: "READY_FOR_ADJUSTMENT",
+  ADJUSTED: "ADJUSTED",
+  NOTICE_DOWN: "ADJUSTED",
 } as const;
 
 function parse(table: string): [string, Kind[]][] {
@@ -282,6 +295,7 @@ function kindOf(action: Action, r: ActionResult<unknown>): string {
   if (r.code === "FORBIDDEN" && r.message === FORBIDDEN) return "F";
   if (r.code === "FORBIDDEN" && r.message === NO_PERSON) return "Fp";
   if (r.code === "STATE" && r.message === STATE[action.state]) return "S";
+  if (r.code === "STATE" && r.message === NOTICE_IS_DOWN) return "D";
   return `${r.code}: ${r.message}${"fieldErrors" in r ? ` ${JSON.stringify(r.fieldErrors)}` : ""}`;
 }
 
@@ -295,7 +309,7 @@ async function runState(status: keyof typeof MATRIX) {
     expect(expected, name).toHaveLength(ROLES.length);
     const cells: string[] = [];
     for (const [i, who] of ROLES.entries()) {
-      expect((await meetingRow()).status).toBe(status);
+      expect((await meetingRow()).status).toBe(STORED[status]);
       const before = await action.probe();
       const result = await action.call(contexts[who]);
       const after = await action.probe();
@@ -343,8 +357,10 @@ describe("authorisation matrix", () => {
   });
 
   it("taken down: rättelse still; the notice can no longer be changed", async () => {
-    await db.meeting.update({ where: { id: meetingId }, data: { status: "TAKEN_DOWN" } });
-    await runState("TAKEN_DOWN");
+    const { postedOn, takeDownOn } = NOTICE_DOWN;
+    const dates = { postedOn: new Date(postedOn), takeDownOn: new Date(takeDownOn) };
+    await db.notice.update({ where: { meetingId }, data: dates });
+    await runState("NOTICE_DOWN");
   });
 });
 

@@ -22,6 +22,7 @@ import {
   formatSigningTime,
   groupAttendance,
 } from "@/domain/protocol/protocol.format";
+import { isAdjusted } from "@/domain/lifecycle";
 import type {
   BallotChoice,
   BlockNode,
@@ -120,14 +121,9 @@ export interface LaidOutDocument {
 // Protocol state
 // ---------------------------------------------------------------------------------------------
 
-export function isAdjusted(protocol: ProtocolDTO): boolean {
-  const s = protocol.meeting.status;
-  return s === "ADJUSTED" || s === "POSTED" || s === "TAKEN_DOWN";
-}
-
 /** The content hash the signers signed (the same for all of them), once justerat. */
 export function verificationCode(protocol: ProtocolDTO): string | null {
-  if (!isAdjusted(protocol)) return null;
+  if (!isAdjusted(protocol.meeting.status)) return null;
   return protocol.signatures.find((s) => s.contentHash)?.contentHash ?? null;
 }
 
@@ -137,7 +133,7 @@ export function documentDate(protocol: ProtocolDTO): string {
     .map((s) => s.signedAt)
     .filter((s): s is string => !!s)
     .sort();
-  if (isAdjusted(protocol) && signed.length > 0) return signed[signed.length - 1]!;
+  if (isAdjusted(protocol.meeting.status) && signed.length > 0) return signed[signed.length - 1]!;
   return protocol.meeting.adjustedOn ?? protocol.meeting.date;
 }
 
@@ -495,7 +491,7 @@ function furnitureOps(f: Furniture, pageNumber: number, pageCount: number): { he
 function headerOps(f: Furniture): DrawOp[] {
   const { protocol, metrics } = f;
   const ops: DrawOp[] = [];
-  const draft = !isAdjusted(protocol);
+  const draft = !isAdjusted(protocol.meeting.status);
   if (draft) {
     // Drawn first, under the text: the draft mark must not hide content.
     const size = 110;
@@ -603,7 +599,7 @@ function labelled(label: string, units: Unit[], metrics: TextMetrics, first = fa
 function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const list = signers(protocol);
   const span = formatParagraphSpan(protocol.paragraphs.map((p) => p.number));
-  const adjusted = isAdjusted(protocol);
+  const adjusted = isAdjusted(protocol.meeting.status);
   const units: Unit[] = [];
   const nameX = VALUE_X + 74;
   const lineEnd = Math.min(RIGHT - 110, nameX + 190);
@@ -659,7 +655,7 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
   let y = pad;
   ops.push(textOp(x, y + 12, 12, "bold", "ANSLAG/BEVIS"));
   y += 22;
-  if (notice || isAdjusted(protocol)) {
+  if (notice || isAdjusted(protocol.meeting.status)) {
     const t = textBlock(plain("Protokollet är justerat. Justeringen har tillkännagivits genom anslag."), x, right - x, COVER, metrics, y);
     ops.push(...t.ops);
     y += t.height + 8;
@@ -1102,7 +1098,7 @@ export function layoutExtract(protocol: ProtocolDTO, paragraphNumbers: readonly 
   chosen.forEach((p, i) => units.push(...paragraphBodyUnits(protocol, p, metrics, { pageBreak: i > 0 })));
 
   // Utdragsbestyrkande: the secretary certifies the extract as a true copy.
-  const adjusted = isAdjusted(protocol);
+  const adjusted = isAdjusted(protocol.meeting.status);
   const ops: DrawOp[] = [];
   ops.push({ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK });
   ops.push(textOp(LEFT, 18, 11, "bold", "Utdragsbestyrkande"));

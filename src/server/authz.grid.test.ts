@@ -4,10 +4,11 @@
 // also made here fails (a permission allowing `protocol.return` in DRAFT, say).
 import { describe, expect, it } from "vitest";
 import type { MeetingStatus } from "@/domain/protocol/protocol.types";
+import { MEETING_STATUSES } from "@/domain/lifecycle";
 import { authorize, authorizeForBody, authorizeGlobal, meetingWhereForActor, PERMISSIONS, rolesFor, type Actor, type MeetingPermission, type MeetingResource, type Role } from "./authz";
 
 const BODY = "b-direktionen";
-const STATUSES = ["DRAFT", "READY_FOR_ADJUSTMENT", "ADJUSTED", "POSTED", "TAKEN_DOWN"] as const satisfies readonly MeetingStatus[];
+const STATUSES = ["DRAFT", "READY_FOR_ADJUSTMENT", "ADJUSTED"] as const satisfies readonly MeetingStatus[];
 
 const meeting = (status: MeetingStatus): MeetingResource => ({
   bodyId: BODY,
@@ -31,87 +32,88 @@ const ACTORS: Record<Role | "none", Actor> = {
 };
 
 // ok = allowed, F = forbidden (the role may never do it), S = refused because of the state.
-// Columns: DRAFT, READY_FOR_ADJUSTMENT, ADJUSTED, POSTED, TAKEN_DOWN.
+// Columns: DRAFT, READY_FOR_ADJUSTMENT, ADJUSTED (every stored state; whether the notice is up follows
+// from its dates, not from the status).
 const GRID = `
-meeting.read                admin             ok  ok  ok  ok  ok
-meeting.read                secretary         ok  ok  ok  ok  ok
-meeting.read                member            ok  ok  ok  ok  ok
-meeting.read                meetingSecretary  ok  ok  ok  ok  ok
-meeting.read                chair             ok  ok  ok  ok  ok
-meeting.read                adjuster          ok  ok  ok  ok  ok
-meeting.read                none              F   F   F   F   F
+meeting.read                admin             ok  ok  ok
+meeting.read                secretary         ok  ok  ok
+meeting.read                member            ok  ok  ok
+meeting.read                meetingSecretary  ok  ok  ok
+meeting.read                chair             ok  ok  ok
+meeting.read                adjuster          ok  ok  ok
+meeting.read                none              F   F   F
 
-meeting.create              admin             ok  ok  ok  ok  ok
-meeting.create              secretary         ok  ok  ok  ok  ok
-meeting.create              member            F   F   F   F   F
-meeting.create              meetingSecretary  F   F   F   F   F
-meeting.create              chair             F   F   F   F   F
-meeting.create              adjuster          F   F   F   F   F
-meeting.create              none              F   F   F   F   F
+meeting.create              admin             ok  ok  ok
+meeting.create              secretary         ok  ok  ok
+meeting.create              member            F   F   F
+meeting.create              meetingSecretary  F   F   F
+meeting.create              chair             F   F   F
+meeting.create              adjuster          F   F   F
+meeting.create              none              F   F   F
 
-meeting.edit                admin             ok  S   S   S   S
-meeting.edit                secretary         ok  S   S   S   S
-meeting.edit                member            F   F   F   F   F
-meeting.edit                meetingSecretary  F   F   F   F   F
-meeting.edit                chair             F   F   F   F   F
-meeting.edit                adjuster          F   F   F   F   F
-meeting.edit                none              F   F   F   F   F
+meeting.edit                admin             ok  S   S
+meeting.edit                secretary         ok  S   S
+meeting.edit                member            F   F   F
+meeting.edit                meetingSecretary  F   F   F
+meeting.edit                chair             F   F   F
+meeting.edit                adjuster          F   F   F
+meeting.edit                none              F   F   F
 
-meeting.delete              admin             ok  S   S   S   S
-meeting.delete              secretary         ok  S   S   S   S
-meeting.delete              member            F   F   F   F   F
-meeting.delete              meetingSecretary  F   F   F   F   F
-meeting.delete              chair             F   F   F   F   F
-meeting.delete              adjuster          F   F   F   F   F
-meeting.delete              none              F   F   F   F   F
+meeting.delete              admin             ok  S   S
+meeting.delete              secretary         ok  S   S
+meeting.delete              member            F   F   F
+meeting.delete              meetingSecretary  F   F   F
+meeting.delete              chair             F   F   F
+meeting.delete              adjuster          F   F   F
+meeting.delete              none              F   F   F
 
-protocol.sendForAdjustment  admin             ok  S   S   S   S
-protocol.sendForAdjustment  secretary         ok  S   S   S   S
-protocol.sendForAdjustment  member            F   F   F   F   F
-protocol.sendForAdjustment  meetingSecretary  F   F   F   F   F
-protocol.sendForAdjustment  chair             F   F   F   F   F
-protocol.sendForAdjustment  adjuster          F   F   F   F   F
-protocol.sendForAdjustment  none              F   F   F   F   F
+protocol.sendForAdjustment  admin             ok  S   S
+protocol.sendForAdjustment  secretary         ok  S   S
+protocol.sendForAdjustment  member            F   F   F
+protocol.sendForAdjustment  meetingSecretary  F   F   F
+protocol.sendForAdjustment  chair             F   F   F
+protocol.sendForAdjustment  adjuster          F   F   F
+protocol.sendForAdjustment  none              F   F   F
 
-protocol.sign               admin             F   F   F   F   F
-protocol.sign               secretary         F   F   F   F   F
-protocol.sign               member            F   F   F   F   F
-protocol.sign               meetingSecretary  S   ok  S   S   S
-protocol.sign               chair             S   ok  S   S   S
-protocol.sign               adjuster          S   ok  S   S   S
-protocol.sign               none              F   F   F   F   F
+protocol.sign               admin             F   F   F
+protocol.sign               secretary         F   F   F
+protocol.sign               member            F   F   F
+protocol.sign               meetingSecretary  S   ok  S
+protocol.sign               chair             S   ok  S
+protocol.sign               adjuster          S   ok  S
+protocol.sign               none              F   F   F
 
-protocol.return             admin             F   F   F   F   F
-protocol.return             secretary         F   F   F   F   F
-protocol.return             member            F   F   F   F   F
-protocol.return             meetingSecretary  F   F   F   F   F
-protocol.return             chair             S   ok  S   S   S
-protocol.return             adjuster          S   ok  S   S   S
-protocol.return             none              F   F   F   F   F
+protocol.return             admin             F   F   F
+protocol.return             secretary         F   F   F
+protocol.return             member            F   F   F
+protocol.return             meetingSecretary  F   F   F
+protocol.return             chair             S   ok  S
+protocol.return             adjuster          S   ok  S
+protocol.return             none              F   F   F
 
-protocol.correct            admin             S   S   ok  ok  ok
-protocol.correct            secretary         S   S   ok  ok  ok
-protocol.correct            member            F   F   F   F   F
-protocol.correct            meetingSecretary  F   F   F   F   F
-protocol.correct            chair             F   F   F   F   F
-protocol.correct            adjuster          F   F   F   F   F
-protocol.correct            none              F   F   F   F   F
+protocol.correct            admin             S   S   ok
+protocol.correct            secretary         S   S   ok
+protocol.correct            member            F   F   F
+protocol.correct            meetingSecretary  F   F   F
+protocol.correct            chair             F   F   F
+protocol.correct            adjuster          F   F   F
+protocol.correct            none              F   F   F
 
-notice.edit                 admin             S   S   ok  ok  S
-notice.edit                 secretary         S   S   ok  ok  S
-notice.edit                 member            F   F   F   F   F
-notice.edit                 meetingSecretary  F   F   F   F   F
-notice.edit                 chair             F   F   F   F   F
-notice.edit                 adjuster          F   F   F   F   F
-notice.edit                 none              F   F   F   F   F
+notice.edit                 admin             S   S   ok
+notice.edit                 secretary         S   S   ok
+notice.edit                 member            F   F   F
+notice.edit                 meetingSecretary  F   F   F
+notice.edit                 chair             F   F   F
+notice.edit                 adjuster          F   F   F
+notice.edit                 none              F   F   F
 
-audit.read                  admin             ok  ok  ok  ok  ok
-audit.read                  secretary         ok  ok  ok  ok  ok
-audit.read                  member            F   F   F   F   F
-audit.read                  meetingSecretary  F   F   F   F   F
-audit.read                  chair             F   F   F   F   F
-audit.read                  adjuster          F   F   F   F   F
-audit.read                  none              F   F   F   F   F
+audit.read                  admin             ok  ok  ok
+audit.read                  secretary         ok  ok  ok
+audit.read                  member            F   F   F
+audit.read                  meetingSecretary  F   F   F
+audit.read                  chair             F   F   F
+audit.read                  adjuster          F   F   F
+audit.read                  none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -146,6 +148,7 @@ describe("the permission grid (permission × role × state)", () => {
     const want = Object.keys(PERMISSIONS).flatMap((p) => Object.keys(ACTORS).map((r) => `${p} ${r}`));
     expect(keys.sort()).toEqual(want.sort());
     for (const r of rows) expect(r.cells, `${r.permission} ${r.role}`).toHaveLength(STATUSES.length);
+    expect(STATUSES).toEqual(MEETING_STATUSES);
   });
 
   const cases = rows.flatMap((r) => STATUSES.map((status, i) => [r.permission, r.role, status, r.cells[i]!] as const));

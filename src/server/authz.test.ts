@@ -33,8 +33,8 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   "protocol.sign": { status: "READY_FOR_ADJUSTMENT", allowed: { anonymous: N, member: N, chair: Y, adjuster: Y, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: N } },
   "protocol.return": { status: "READY_FOR_ADJUSTMENT", allowed: { anonymous: N, member: N, chair: Y, adjuster: Y, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: N, admin: N } },
   "protocol.correct": { status: "ADJUSTED", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "notice.edit": { status: "POSTED", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "audit.read": { status: "TAKEN_DOWN", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
+  "notice.edit": { status: "ADJUSTED", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
+  "audit.read": { status: "ADJUSTED", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
 };
 
 describe("the permission table", () => {
@@ -57,7 +57,7 @@ describe("the permission table", () => {
     ["protocol.sign", "DRAFT"],
     ["protocol.sign", "ADJUSTED"],
     ["protocol.correct", "DRAFT"],
-    ["notice.edit", "TAKEN_DOWN"],
+    ["notice.edit", "READY_FOR_ADJUSTMENT"],
   ] as const)("refuses %s in state %s with a reason about the state", (permission, status) => {
     const who = permission === "protocol.sign" ? "chair" : "secretary";
     const decision = authorize(actors[who]!, permission, meeting(status));

@@ -3,6 +3,7 @@
 // `meetingWhereForActor` into its where. Pure: no Next.js, no Prisma client (only its types).
 import type { Prisma } from "@/generated/prisma/client";
 import type { MeetingStatus } from "@/domain/protocol/protocol.types";
+import { ADJUSTED_STATUSES, EDITABLE_STATUSES, MEETING_STATUSES } from "@/domain/lifecycle";
 
 export interface Actor {
   userId: string;
@@ -29,8 +30,10 @@ export type Role =
   | "chair" // ordförande at this meeting
   | "adjuster"; // justerare of this meeting
 
-const ALL: readonly MeetingStatus[] = ["DRAFT", "READY_FOR_ADJUSTMENT", "ADJUSTED", "POSTED", "TAKEN_DOWN"];
-const ADJUSTED: readonly MeetingStatus[] = ["ADJUSTED", "POSTED", "TAKEN_DOWN"];
+// The states, from the protocol's lifecycle (src/domain/lifecycle.ts).
+const ALL = MEETING_STATUSES;
+const DRAFT = EDITABLE_STATUSES;
+const ADJUSTED = ADJUSTED_STATUSES;
 
 export const PERMISSIONS = {
   /** Read the protocol in the workspace, drafts included. */
@@ -38,15 +41,16 @@ export const PERMISSIONS = {
   /** Create a meeting for the body. */
   "meeting.create": { roles: ["admin", "secretary"], statuses: ALL },
   /** Change anything in the protocol: header, attendance, §§ (draft only; KL 5:69 justering freezes it). */
-  "meeting.edit": { roles: ["admin", "secretary"], statuses: ["DRAFT"] },
+  "meeting.edit": { roles: ["admin", "secretary"], statuses: DRAFT },
   /** Delete a meeting that was never sent for justering. */
-  "meeting.delete": { roles: ["admin", "secretary"], statuses: ["DRAFT"] },
-  "protocol.sendForAdjustment": { roles: ["admin", "secretary"], statuses: ["DRAFT"] },
+  "meeting.delete": { roles: ["admin", "secretary"], statuses: DRAFT },
+  "protocol.sendForAdjustment": { roles: ["admin", "secretary"], statuses: DRAFT },
   "protocol.sign": { roles: ["meetingSecretary", "chair", "adjuster"], statuses: ["READY_FOR_ADJUSTMENT"] },
   "protocol.return": { roles: ["chair", "adjuster"], statuses: ["READY_FOR_ADJUSTMENT"] },
   /** Rättelse: an appended, signed note after justering; the original stays. */
   "protocol.correct": { roles: ["admin", "secretary"], statuses: ADJUSTED },
-  "notice.edit": { roles: ["admin", "secretary"], statuses: ["ADJUSTED", "POSTED"] },
+  /** Once justerat; a notice that has come down (by its dates) is refused by notice.rules.ts. */
+  "notice.edit": { roles: ["admin", "secretary"], statuses: ADJUSTED },
   "audit.read": { roles: ["admin", "secretary"], statuses: ALL },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 

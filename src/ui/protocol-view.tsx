@@ -10,9 +10,9 @@ import {
   formatPlaceAndTime,
   formatSigningTime,
   groupAttendance,
-  isAdjusted,
   motionKindLabel,
 } from "@/domain/protocol/protocol.format";
+import { isAdjusted } from "@/domain/lifecycle";
 import type { ParagraphDTO, ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
 
 const signatureRoleLabel: Record<SignatureRole, string> = {

@@ -65,8 +65,6 @@ export const statusLabel: Record<MeetingStatus, string> = {
   DRAFT: "Utkast",
   READY_FOR_ADJUSTMENT: "Skickat till justering",
   ADJUSTED: "Justerat",
-  POSTED: "Anslaget",
-  TAKEN_DOWN: "Nedtaget",
 };
 
 export const motionKindLabel: Record<MotionKind, string> = {
@@ -77,11 +75,6 @@ export const motionKindLabel: Record<MotionKind, string> = {
   ATERREMISS: "återremissyrkande",
   BORDLAGGNING: "bordläggningsyrkande",
 };
-
-/** True once all signatures are in: the protocol can no longer change. */
-export function isAdjusted(status: MeetingStatus): boolean {
-  return status === "ADJUSTED" || status === "POSTED" || status === "TAKEN_DOWN";
-}
 
 /** "10:00 – 12:00", "Zoom, kl. 10:00 – 12:00" */
 export function formatPlaceAndTime(meeting: ProtocolDTO["meeting"]): string {

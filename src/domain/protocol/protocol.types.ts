@@ -46,8 +46,11 @@ export type BodyKind =
   | "UTSKOTT"
   | "BEREDNING";
 
-/** draft → ready for justering → justerat → posted (anslaget) → taken down (nedtaget) */
-export type MeetingStatus = "DRAFT" | "READY_FOR_ADJUSTMENT" | "ADJUSTED" | "POSTED" | "TAKEN_DOWN";
+/**
+ * draft → ready for justering → justerat (src/domain/lifecycle.ts). The notice (anslag) being up
+ * or down is no status: it follows from the notice's dates (lifecycle.ts noticeState).
+ */
+export type MeetingStatus = "DRAFT" | "READY_FOR_ADJUSTMENT" | "ADJUSTED";
 
 export type MembershipRole = "MEMBER" | "SUBSTITUTE"; // ledamot | ersättare
 

@@ -1,33 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
-import { CONFIDENTIAL_CORRECTION_TEXT, containsPersonalNumber, isPublic, maskPersonalNumbers, noticeState, toPublicCorrections, toPublicProtocol } from "./public.rules";
+import { CONFIDENTIAL_CORRECTION_TEXT, containsPersonalNumber, maskPersonalNumbers, toPublicCorrections, toPublicProtocol } from "./public.rules";
 
 const seed = itsamSeed.meetings[0]!;
-
-describe("isPublic", () => {
-  it.each([
-    ["DRAFT", false],
-    ["READY_FOR_ADJUSTMENT", false],
-    ["ADJUSTED", true],
-    ["POSTED", true],
-    ["TAKEN_DOWN", true],
-  ] as const)("%s → %s", (status, expected) => {
-    expect(isPublic(status)).toBe(expected);
-  });
-});
-
-describe("noticeState", () => {
-  const notice = { postedOn: "2021-12-17", takeDownOn: "2022-01-07" };
-  it.each([
-    ["2021-12-16", "upcoming"],
-    ["2021-12-17", "up"],
-    ["2022-01-07", "up"],
-    ["2022-01-08", "down"],
-  ] as const)("%s → %s", (today, expected) => {
-    expect(noticeState(notice, today)).toBe(expected);
-  });
-});
 
 describe("maskPersonalNumbers", () => {
   it.each([

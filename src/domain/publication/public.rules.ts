@@ -1,12 +1,11 @@
 // What the public may see (KL 8 kap.; OSL for sekretess; GDPR for personal data). Pure: every
-// public page, feed and API passes its protocols through here.
-import type { IsoDate } from "@/lib/iso-date";
+// public page, feed and API passes its protocols through here. Which states are public
+// (PUBLIC_STATUSES) and whether a notice is up (noticeState): src/domain/lifecycle.ts.
 import type {
   AttachmentDTO,
   AttendanceDTO,
   BallotDTO,
   CorrectionDTO,
-  MeetingStatus,
   MotionDTO,
   NoteDTO,
   NoticeDTO,
@@ -21,24 +20,7 @@ import type {
   SignatureDTO,
   VoteDTO,
 } from "@/domain/protocol/protocol.types";
-
-/** Only justerat protocols are public; drafts and protocols awaiting justering never are. */
-export const PUBLIC_STATUSES: readonly MeetingStatus[] = ["ADJUSTED", "POSTED", "TAKEN_DOWN"];
-
-export function isPublic(status: MeetingStatus): boolean {
-  return PUBLIC_STATUSES.includes(status);
-}
-
-export type NoticeState = "upcoming" | "up" | "down";
-
-/**
- * Where a notice stands on `today`: up from the posting date through the take-down date. No
- * cron job: what is shown follows from the dates.
- */
-export function noticeState(notice: { postedOn: IsoDate; takeDownOn: IsoDate }, today: IsoDate): NoticeState {
-  if (today < notice.postedOn) return "upcoming";
-  return today <= notice.takeDownOn ? "up" : "down";
-}
+import { isPublic } from "@/domain/lifecycle";
 
 // Swedish personal identity numbers (personnummer, samordningsnummer): YYMMDD-NNNN,
 // YYYYMMDD-NNNN, with -, + or nothing between. Masked in everything published.

@@ -105,7 +105,7 @@ describe("checkDeadlines", () => {
     ["justering place missing", input({ adjustmentPlace: " " }, null, "2021-11-20"), ["ADJUSTMENT_TIME_MISSING:meeting.adjustmentPlace"]],
     [
       "justerat in time, posted on the second day, down when the appeal period ends (24 Dec is julafton → 27 Dec)",
-      input({ status: "POSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-03", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2022-01-10"),
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-03", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2022-01-10"),
       [],
     ],
     [
@@ -130,17 +130,17 @@ describe("checkDeadlines", () => {
     ],
     [
       "posted three days after justering, the third day a Monday after a Saturday deadline: in time",
-      input({ status: "POSTED", adjustedOn: "2021-12-02" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
       [],
     ],
     [
       "posted too long after justering",
-      input({ status: "POSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
       ["NOTICE_LATE:notice.postedOn"],
     ],
     [
       "posted before justering",
-      input({ status: "POSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-11-30", takeDownOn: "2021-12-21", storagePlace: "Itsam" }, "2021-12-30"),
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-11-30", takeDownOn: "2021-12-21", storagePlace: "Itsam" }, "2021-12-30"),
       ["NOTICE_BEFORE_ADJUSTMENT:notice.postedOn"],
     ],
     [
@@ -155,35 +155,34 @@ describe("checkDeadlines", () => {
     ],
     [
       "posted on the latest possible day with no justering date",
-      input({ status: "POSTED" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
+      input({ status: "ADJUSTED" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
       ["ADJUSTED_ON_MISSING:meeting.adjustedOn"],
     ],
     [
       "taken down on julafton, before the appeal period has ended",
-      input({ status: "TAKEN_DOWN", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-03", takeDownOn: "2021-12-24", storagePlace: "Itsam" }, "2022-01-10"),
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-03", takeDownOn: "2021-12-24", storagePlace: "Itsam" }, "2022-01-10"),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "take-down moved past Christmas",
-      input({ status: "TAKEN_DOWN", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" }, "2024-01-10"),
+      input({ status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" }, "2024-01-10"),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "take-down after Christmas is fine",
-      input({ status: "TAKEN_DOWN", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-27", storagePlace: "Kansliet" }, "2024-01-10"),
+      input({ status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-27", storagePlace: "Kansliet" }, "2024-01-10"),
       [],
     ],
     [
       "take-down before posting",
-      input({ status: "POSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-02", takeDownOn: "2021-12-01", storagePlace: "Itsam" }, "2021-12-03"),
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-02", takeDownOn: "2021-12-01", storagePlace: "Itsam" }, "2021-12-03"),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "no storage place",
-      input({ status: "POSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-02", takeDownOn: "2021-12-23", storagePlace: "" }, "2021-12-03"),
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-02", takeDownOn: "2021-12-23", storagePlace: "" }, "2021-12-03"),
       ["NOTICE_STORAGE_MISSING:notice.storagePlace"],
     ],
-    ["posted status without a notice", input({ status: "POSTED", adjustedOn: "2021-12-01" }, null, "2021-12-03"), ["NOTICE_MISSING:notice"]],
     [
       "an invalid date stops the other checks",
       input({ adjustedOn: "2021-12-32" }, SEED_NOTICE, "2021-12-03"),
@@ -202,7 +201,7 @@ describe("checkDeadlines", () => {
 
   it("names the holiday that moved a deadline", () => {
     const [finding] = checkDeadlines(
-      input({ status: "TAKEN_DOWN", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" }, "2024-01-10"),
+      input({ status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" }, "2024-01-10"),
     );
     expect(finding?.message).toBe(
       "Anslaget tas ned 2023-12-26, men tiden för överklagande löper till och med 2023-12-27 (2023-12-25 är juldagen): tre veckor från 2023-12-04 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2023-12-27.",
@@ -226,18 +225,17 @@ describe("checkDeadlines at each boundary day", () => {
     ["waiting for justering, on the last day", input({ status: "READY_FOR_ADJUSTMENT" }, null, "2021-12-02"), []],
     ["waiting for justering, a day late", input({ status: "READY_FOR_ADJUSTMENT" }, null, "2021-12-03"), ["ADJUSTMENT_OVERDUE:meeting.adjustedOn"]],
     ["justerat without a date", input({ status: "ADJUSTED" }, null, "2021-11-20"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn"]],
-    ["taken down without a notice", input({ status: "TAKEN_DOWN", adjustedOn: "2021-12-01" }, null, "2021-12-03"), ["NOTICE_MISSING:notice"]],
     ["justerat, no notice yet, on the last day (Fri 3 Dec)", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-03"), []],
     ["justerat, no notice yet, a day late (Sat 4 Dec)", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-04"), ["NOTICE_OVERDUE:notice"]],
-    ["posted on the day of justering", input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2021-12-30"), []],
-    ["posted on the second day after justering", input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-12-03", "2021-12-27"), "2021-12-30"), []],
-    ["posted on the third day after justering (a Saturday)", input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-12-04", "2021-12-27"), "2021-12-30"), ["NOTICE_LATE:notice.postedOn"]],
-    ["no justering date: posted on the meeting day", input({ status: "POSTED" }, notice("2021-11-18", "2021-12-09"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn"]],
-    ["no justering date: posted the day before the meeting", input({ status: "POSTED" }, notice("2021-11-17", "2021-12-08"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_BEFORE_ADJUSTMENT:notice.postedOn"]],
-    ["no justering date: posted a day after the latest day", input({ status: "POSTED" }, notice("2021-12-07", "2021-12-28"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_LATE:notice.postedOn"]],
-    ["taken down on the last day of the appeal period", input({ status: "TAKEN_DOWN", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2022-01-10"), []],
-    ["taken down the day before", input({ status: "TAKEN_DOWN", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"), ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"]],
-    ["a storage place of blanks", input({ status: "POSTED", adjustedOn: "2021-12-01" }, { ...notice("2021-12-01", "2021-12-22"), storagePlace: "  " }, "2021-12-03"), ["NOTICE_STORAGE_MISSING:notice.storagePlace"]],
+    ["posted on the day of justering", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2021-12-30"), []],
+    ["posted on the second day after justering", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-03", "2021-12-27"), "2021-12-30"), []],
+    ["posted on the third day after justering (a Saturday)", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-04", "2021-12-27"), "2021-12-30"), ["NOTICE_LATE:notice.postedOn"]],
+    ["no justering date: posted on the meeting day", input({ status: "ADJUSTED" }, notice("2021-11-18", "2021-12-09"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn"]],
+    ["no justering date: posted the day before the meeting", input({ status: "ADJUSTED" }, notice("2021-11-17", "2021-12-08"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_BEFORE_ADJUSTMENT:notice.postedOn"]],
+    ["no justering date: posted a day after the latest day", input({ status: "ADJUSTED" }, notice("2021-12-07", "2021-12-28"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_LATE:notice.postedOn"]],
+    ["taken down on the last day of the appeal period", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2022-01-10"), []],
+    ["taken down the day before", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"), ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"]],
+    ["a storage place of blanks", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { ...notice("2021-12-01", "2021-12-22"), storagePlace: "  " }, "2021-12-03"), ["NOTICE_STORAGE_MISSING:notice.storagePlace"]],
   ] as const)("%s", (_label, i, expected) => {
     expect(codes(i)).toEqual(expected);
   });
@@ -268,13 +266,12 @@ describe("checkDeadlines: severity and message of every finding", () => {
     [input({ status: "ADJUSTED", adjustedOn: "2021-12-03" }, null, "2021-12-04"), "ADJUSTMENT_LATE", "error", "Protokollet justerades 2021-12-03, 15 dagar efter sammanträdet. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Kontrollera datumet; stämmer det, notera förseningen."],
     [input({}, null, "2021-12-03"), "ADJUSTMENT_OVERDUE", "error", "Protokollet är inte justerat. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Justera det snarast."],
     [input({ status: "ADJUSTED" }, null, "2021-11-20"), "ADJUSTED_ON_MISSING", "warning", "Protokollet står som justerat men justeringsdatum saknas. Ange datumet då protokollet justerades, så att fristen för anslaget kan kontrolleras."],
-    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, null, "2021-12-03"), "NOTICE_MISSING", "error", "Protokollet står som anslaget men uppgifter om anslaget saknas. Ange datum då anslaget sattes upp och var protokollet förvaras (8 kap. 12 § kommunallagen)."],
     [input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-07"), "NOTICE_OVERDUE", "error", "Justeringen har inte tillkännagetts. Anslaget skulle ha satts upp senast 2021-12-06 (2021-12-04 är lördag), andra dagen efter justeringen (8 kap. 12 § kommunallagen). Sätt upp anslaget snarast."],
-    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-11-30", "2021-12-21"), "2021-12-30"), "NOTICE_BEFORE_ADJUSTMENT", "error", "Anslaget är daterat 2021-11-30, före justeringen 2021-12-01. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet."],
-    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-12-06", "2021-12-27"), "2021-12-30"), "NOTICE_LATE", "error", "Anslaget sattes upp 2021-12-06, men justeringen (2021-12-01) ska tillkännages senast andra dagen efter, dvs. senast 2021-12-03 (8 kap. 12 § kommunallagen). Kontrollera datumen."],
+    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-11-30", "2021-12-21"), "2021-12-30"), "NOTICE_BEFORE_ADJUSTMENT", "error", "Anslaget är daterat 2021-11-30, före justeringen 2021-12-01. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet."],
+    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-06", "2021-12-27"), "2021-12-30"), "NOTICE_LATE", "error", "Anslaget sattes upp 2021-12-06, men justeringen (2021-12-01) ska tillkännages senast andra dagen efter, dvs. senast 2021-12-03 (8 kap. 12 § kommunallagen). Kontrollera datumen."],
     [input({ status: "READY_FOR_ADJUSTMENT" }, notice("2021-11-17", "2021-12-08"), "2021-11-20"), "NOTICE_BEFORE_ADJUSTMENT", "error", "Anslaget är daterat 2021-11-17, före sammanträdet 2021-11-18. Rätta datumet."],
-    [input({ status: "TAKEN_DOWN", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"), "NOTICE_TAKEN_DOWN_EARLY", "error", "Anslaget tas ned 2021-12-21, men tiden för överklagande löper till och med 2021-12-22: tre veckor från 2021-12-01 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2021-12-22."],
-    [input({ status: "POSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22", " "), "2021-12-03"), "NOTICE_STORAGE_MISSING", "error", "Anslaget anger inte var protokollet förvaras. Fyll i förvaringsplats (8 kap. 12 § kommunallagen)."],
+    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"), "NOTICE_TAKEN_DOWN_EARLY", "error", "Anslaget tas ned 2021-12-21, men tiden för överklagande löper till och med 2021-12-22: tre veckor från 2021-12-01 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2021-12-22."],
+    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22", " "), "2021-12-03"), "NOTICE_STORAGE_MISSING", "error", "Anslaget anger inte var protokollet förvaras. Fyll i förvaringsplats (8 kap. 12 § kommunallagen)."],
   ] as const)("%#: %s", (i, code, severity, message) => {
     expect(checkDeadlines(i).map(({ code, severity, message }) => ({ code, severity, message }))).toEqual([{ code, severity, message }]);
   });

@@ -11,7 +11,8 @@
  */
 import { addDays, daysBetween, isAfter, isBefore, isIsoDate, type IsoDate } from "@/lib/iso-date";
 import { describeHolidayLike, extendToWeekday } from "@/lib/swedish-calendar";
-import type { MeetingStatus, NoticeDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { NoticeDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { isAdjusted } from "@/domain/lifecycle";
 import { createFinding, type Finding } from "./finding";
 
 export const ADJUSTMENT_DAYS = 14;
@@ -58,9 +59,6 @@ export function appealPeriodEnd(postedOn: IsoDate): StatutoryDeadline {
 export function earliestTakeDownDate(postedOn: IsoDate): IsoDate {
   return appealPeriodEnd(postedOn).endsOn;
 }
-
-const NOT_YET_ADJUSTED: readonly MeetingStatus[] = ["DRAFT", "READY_FOR_ADJUSTMENT"];
-const POSTED: readonly MeetingStatus[] = ["POSTED", "TAKEN_DOWN"];
 
 export interface DeadlineRulesInput {
   meeting: Pick<ProtocolDTO["meeting"], "date" | "status" | "adjustmentDate" | "adjustmentPlace" | "adjustedOn">;
@@ -138,7 +136,7 @@ function checkAdjustment(input: DeadlineRulesInput): Finding[] {
         ),
       );
     }
-  } else if (NOT_YET_ADJUSTED.includes(meeting.status)) {
+  } else if (!isAdjusted(meeting.status)) {
     if (isAfter(now, due.endsOn)) {
       findings.push(
         createFinding(
@@ -168,18 +166,9 @@ function checkNotice(input: DeadlineRulesInput): Finding[] {
   const { meeting, notice, now } = input;
   const findings: Finding[] = [];
 
+  // No notice row: not posted yet (whether a notice is up follows from its dates alone).
   if (notice === null) {
-    if (POSTED.includes(meeting.status)) {
-      findings.push(
-        createFinding(
-          "NOTICE_MISSING",
-          "error",
-          "Protokollet står som anslaget men uppgifter om anslaget saknas. Ange datum då anslaget sattes upp och var protokollet förvaras (8 kap. 12 § kommunallagen).",
-          null,
-          "notice",
-        ),
-      );
-    } else if (meeting.adjustedOn !== null) {
+    if (meeting.adjustedOn !== null) {
       const due = noticeDeadline(meeting.adjustedOn);
       if (isAfter(now, due.endsOn)) {
         findings.push(

@@ -10,7 +10,7 @@ const REVISED_AT = "2021-11-26T08:00:00.000Z";
 /** The seed protocol as justerat (all signed on SIGNED_AT), with the changes given. */
 function adjusted(opts: { confidential?: readonly number[]; corrections?: readonly CorrectionDTO[]; revisedAt?: string | null } = {}): ProtocolDTO {
   const p = structuredClone(itsamSeed.meetings[0]!);
-  p.meeting.status = "POSTED";
+  p.meeting.status = "ADJUSTED";
   p.meeting.adjustedOn = "2021-11-25";
   p.signatures = (["SECRETARY", "CHAIR", "ADJUSTER"] as const).map((role, i) => ({ role, personId: `p${i}`, name: `Person ${i}`, signedAt: SIGNED_AT, contentHash: "abc" }));
   p.paragraphs = p.paragraphs.map((x) => ({ ...x, isConfidential: (opts.confidential ?? []).includes(x.number) }));

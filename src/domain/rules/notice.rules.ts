@@ -2,7 +2,7 @@
  * Changing the notice (anslag) dates after justering. The notice is posted automatically on the
  * justering day (signoff.mutations.ts); the secretary may then move the posting date within the
  * statutory window and set the take-down date later than the end of the appeal period. What the
- * anslagstavla shows follows from the dates and `today` (public.rules.ts noticeState): no cron.
+ * anslagstavla shows follows from the dates and `today` (lifecycle.ts noticeState): no cron.
  *
  * - Posted no earlier than the justering: the notice tells that the protocol is justerat
  *   (8 kap. 12 § KL).
@@ -48,7 +48,10 @@ function requireDates(dates: Record<string, IsoDate | null>) {
   }
 }
 
-/** Today is after the take-down date: the notice has come down. */
+/**
+ * Today is after the take-down date: the notice has come down (as lifecycle.ts noticeState says
+ * "down" for any notice whose take-down date is not before its posting date).
+ */
 export function isNoticeTakenDown(current: NoticeDates, today: IsoDate): boolean {
   return isAfter(today, current.takeDownOn);
 }

@@ -5,7 +5,8 @@ import type { IsoDate } from "@/lib/iso-date";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
-import { isMeetingSlug, PUBLIC_STATUSES, toPublicProtocol } from "@/domain/publication/public.rules";
+import { isMeetingSlug, toPublicProtocol } from "@/domain/publication/public.rules";
+import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 
 const day = (iso: IsoDate) => new Date(`${iso}T00:00:00.000Z`);
 const iso = (d: Date) => d.toISOString().slice(0, 10);

@@ -5,8 +5,12 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 import { toPublicProtocol } from "@/domain/publication/public.rules";
+import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 
 type Db = PrismaClient | Prisma.TransactionClient;
+
+/** `m.status::text IN (…)` of the raw queries below: the public states, as bound parameters. */
+const publicStatuses = () => Prisma.join([...PUBLIC_STATUSES]);
 
 /** The searchable text of a public §: decision, sections, underlag, yrkanden, propositions … */
 export function paragraphSearchText(p: ParagraphDTO): string {
@@ -77,7 +81,7 @@ export async function searchArchive(db: PrismaClient, query: SearchQuery): Promi
     JOIN "Meeting" m ON m.id = e."meetingId"
     JOIN "Body" b ON b.id = e."bodyId"
     CROSS JOIN q
-    WHERE e.tsv @@ q.query AND m.status IN ('ADJUSTED', 'POSTED', 'TAKEN_DOWN') ${filters[0]} ${filters[1]}
+    WHERE e.tsv @@ q.query AND m.status::text IN (${publicStatuses()}) ${filters[0]} ${filters[1]}
     ORDER BY ts_rank(e.tsv, q.query) DESC, m.date DESC, e.number ASC
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   return {
@@ -100,7 +104,7 @@ export async function listArchive(db: PrismaClient, filter: { bodySlug?: string 
   const pageSize = filter.pageSize ?? 25;
   const page = Math.max(1, filter.page ?? 1);
   const where: Prisma.MeetingWhereInput = {
-    status: { in: ["ADJUSTED", "POSTED", "TAKEN_DOWN"] },
+    status: { in: [...PUBLIC_STATUSES] },
     ...(filter.bodySlug ? { body: { slug: filter.bodySlug } } : {}),
     ...(filter.year ? { date: { gte: new Date(Date.UTC(filter.year, 0, 1)), lt: new Date(Date.UTC(filter.year + 1, 0, 1)) } } : {}),
   };
@@ -134,7 +138,7 @@ export async function archiveFacets(db: PrismaClient) {
   const rows = await db.$queryRaw<{ slug: string; name: string; year: number }[]>`
     SELECT DISTINCT b.slug, b.name, EXTRACT(YEAR FROM m.date)::int AS year
     FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
-    WHERE m.status IN ('ADJUSTED', 'POSTED', 'TAKEN_DOWN')
+    WHERE m.status::text IN (${publicStatuses()})
     ORDER BY b.name, year DESC`;
   const bodies = [...new Map(rows.map((r) => [r.slug, r.name])).entries()].map(([slug, name]) => ({ slug, name }));
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);

@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { findProtocolBySlug, namesFor } from "@/server/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/publication/issued-copies";
 import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued-copies.rules";
+import { ADJUSTED_STATUSES } from "@/domain/lifecycle";
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -48,8 +49,6 @@ async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" 
   };
 }
 
-const ADJUSTED = ["ADJUSTED", "POSTED", "TAKEN_DOWN"] as const;
-
 /**
  * A PDF matches when it is byte for byte the stored original of a justerat protocol, or a copy
  * Paragraf issued from it (the public copy, the copy with rättelser or new notice dates).
@@ -58,7 +57,7 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
   // WebCrypto hashes on libuv's thread pool: a 20 MB upload does not hold up other requests
   // (createHash would, for its whole length, on the request thread).
   const sha256 = Buffer.from(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)).toString("hex");
-  const inAdjusted = { meeting: { status: { in: [...ADJUSTED] } } };
+  const inAdjusted = { meeting: { status: { in: [...ADJUSTED_STATUSES] } } };
   const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", ...inAdjusted } });
   if (file) return describe(db, file.meetingId, "pdf");
   const copy = await db.issuedCopy.findFirst({ where: { sha256, ...inAdjusted }, include: { meeting: { select: { slug: true } } } });
@@ -83,7 +82,11 @@ export async function verifyCode(db: PrismaClient, raw: string): Promise<VerifyR
   if (!/^[0-9a-f]{16,64}$/.test(code)) {
     return { match: false, message: "Koden ska bestå av 16–64 tecken 0–9 och a–f, som den står i protokollet." };
   }
-  const meetings = await db.meeting.findMany({ where: { contentHash: { startsWith: code }, status: { in: [...ADJUSTED] } }, select: { id: true }, take: 2 });
+  const meetings = await db.meeting.findMany({
+    where: { contentHash: { startsWith: code }, status: { in: [...ADJUSTED_STATUSES] } },
+    select: { id: true },
+    take: 2,
+  });
   if (meetings.length === 0) return { match: false, message: "Koden stämmer inte med något justerat protokoll." };
   if (meetings.length > 1) return { match: false, message: "Koden är för kort för att peka ut ett protokoll; skriv hela koden." };
   return describe(db, meetings[0]!.id, "code");

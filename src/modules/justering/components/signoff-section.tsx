@@ -1,7 +1,7 @@
 // Justering on the meeting page: deadline, who has signed, and the forms the user may use.
 import { Fragment } from "react";
 import { toSwedishDate } from "@/lib/iso-date";
-import { isAdjusted } from "@/domain/protocol/protocol.format";
+import { isAdjusted } from "@/domain/lifecycle";
 import type { ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
 import type { Role } from "@/server/authz";
 import { daysUntilAdjustmentDeadline, pendingRolesFor } from "@/domain/rules/signoff.rules";

@@ -2,7 +2,7 @@
 // form to change them within the law (notice.rules.ts).
 import type { IsoDate } from "@/lib/iso-date";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
-import { noticeState } from "@/domain/publication/public.rules";
+import { noticeState } from "@/domain/lifecycle";
 import { appealPeriodEnd, describeDeadline, noticeDeadline } from "@/domain/rules/deadlines.rules";
 import { noticeEditWindow, type NoticeEditWindow } from "@/domain/rules/notice.rules";
 import { NoticeForm } from "./notice-form";

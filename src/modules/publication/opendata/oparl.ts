@@ -28,7 +28,7 @@ import type {
   ProtocolDTO,
   SignatureRole,
 } from "@/domain/protocol/protocol.types";
-import { isPublic } from "@/domain/publication/public.rules";
+import { isPublic } from "@/domain/lifecycle";
 import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { isClockTime, stockholmDateTime } from "@/lib/stockholm-time";
 

@@ -7,7 +7,8 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { IsoDate } from "@/lib/iso-date";
 import { findPublicProtocol, publicMeetingWhere } from "@/modules/publication/public.queries";
-import { PUBLIC_STATUSES, toPublicCaseHeading } from "@/domain/publication/public.rules";
+import { toPublicCaseHeading } from "@/domain/publication/public.rules";
+import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 import { findPublicPdf, type ServedPdf } from "@/modules/publication/issued-copies";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import {

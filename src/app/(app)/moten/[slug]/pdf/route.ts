@@ -1,5 +1,5 @@
 import { findMeetingAccess } from "@/server/meeting-access";
-import { isAdjusted } from "@/domain/protocol/protocol.format";
+import { isAdjusted } from "@/domain/lifecycle";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { findAdjustedPdf } from "@/modules/publication";
 import { RenderBusyError, renderProtocolPdf } from "@/pdf";
