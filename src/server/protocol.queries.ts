@@ -2,6 +2,7 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
 import type { CorrectionDTO, ParagraphDTO, ProtocolDTO, RichDoc, SignatureRole } from "@/domain/protocol/protocol.types";
+import { membershipRoleTerms } from "@/domain/vocabulary";
 
 const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -248,7 +249,7 @@ export async function findProtocolForEditing(db: PrismaClient, slug: string): Pr
     db.person.findMany({ where: { organisationId: meeting.body.organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.membership.findMany({ where: { bodyId: meeting.bodyId, termStart: { lte: meeting.date }, termEnd: { gte: meeting.date } } }),
   ]);
-  const hint = new Map(memberships.map((m) => [m.personId, `${m.role === "MEMBER" ? "ledamot" : "ersättare"}, ${m.represents}`]));
+  const hint = new Map(memberships.map((m) => [m.personId, `${membershipRoleTerms[m.role].word}, ${m.represents}`]));
   return {
     protocol: toProtocolDTO(meeting),
     meetingVersion: meeting.version,

@@ -7,6 +7,7 @@ import { writeAudit } from "@/server/audit";
 import { endAllSessions } from "@/server/session-version";
 import { sendMail } from "@/server/mail";
 import { AppError } from "@/server/errors";
+import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "./admin.action";
 import { buildPasswordSetMail } from "./admin.mail";
 import { addMembershipSchema, bodyRoleSchema, createUserSchema, NEW_PERSON, removeMembershipSchema, setPasswordSchema, updateUserSchema } from "./admin.schema";
@@ -128,8 +129,6 @@ export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, 
   return { id: user.id };
 });
 
-const roleName = { SECRETARY: "sekreterare", MEMBER: "ledamot" } as const;
-
 export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, actor, ip, input }) =>
   db.$transaction(async (tx) => {
     const user = await findUserOrFail(tx, input.userId);
@@ -137,7 +136,7 @@ export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db
     if (!body) throw fieldError("bodyId", "Organet finns inte; välj ett organ i listan.");
     const key = { userId: user.id, bodyId: body.id, role: input.role };
     if (await tx.bodyRole.findUnique({ where: { userId_bodyId_role: key } })) {
-      throw fieldError("role", `${user.name} är redan ${roleName[input.role]} i ${body.name}.`);
+      throw fieldError("role", `${user.name} är redan ${bodyRoleKindTerms[input.role].word} i ${body.name}.`);
     }
     await tx.bodyRole.create({ data: key });
     await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.bodyRole.grant", entity: "BodyRole", entityId: user.id, ip, data: { bodyId: body.id, role: input.role } });
@@ -153,8 +152,6 @@ export const revokeBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ d
     return { userId: input.userId, bodyId: input.bodyId, role: input.role };
   }),
 );
-
-const positionName = { CHAIR: "en ordförande", VICE_CHAIR: "en vice ordförande" } as const;
 
 export const addMembership = defineAdminAction({ schema: addMembershipSchema }, ({ db, actor, ip, input }) =>
   db.$transaction(async (tx) => {
@@ -184,7 +181,8 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
       if (holder) {
         throw fieldError(
           "position",
-          `Organet har redan ${positionName[input.position]} under perioden: ${holder.person.name} (${isoOf(holder.termStart)}–${isoOf(holder.termEnd)}).`,
+          `Organet har redan en ${bodyPositionTerms[input.position].word} under perioden: ` +
+            `${holder.person.name} (${isoOf(holder.termStart)}–${isoOf(holder.termEnd)}).`,
         );
       }
     }

@@ -1,8 +1,7 @@
 // Read models for the admin pages, as plain DTOs. Every select is explicit: password hashes are
 // never read here (only whether the account has one).
 import type { PrismaClient } from "@/generated/prisma/client";
-
-export type BodyRoleKind = "SECRETARY" | "MEMBER";
+import type { BodyPosition, BodyRoleKind, MembershipRole } from "@/domain/protocol/protocol.types";
 
 export interface UserListItem {
   id: string;
@@ -41,8 +40,8 @@ export interface PersonOption {
 export interface MembershipRow {
   id: string;
   personName: string;
-  role: "MEMBER" | "SUBSTITUTE";
-  position: "CHAIR" | "VICE_CHAIR" | null;
+  role: MembershipRole;
+  position: BodyPosition | null;
   represents: string;
   termStart: string;
   termEnd: string;

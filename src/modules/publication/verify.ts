@@ -3,6 +3,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { findProtocolBySlug, namesFor } from "@/server/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/publication/issued-copies";
 import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued-copies.rules";
+import { signatureRoleTerms } from "@/domain/vocabulary";
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -28,8 +29,6 @@ export type VerifyResult =
     }
   | { match: false; message: string };
 
-const roleLabel = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" } as const;
-
 async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" | "code"): Promise<VerifyResult & { match: true }> {
   const m = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
@@ -44,7 +43,11 @@ async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" 
     meetingDate: m.date.toISOString().slice(0, 10),
     adjustedOn: m.adjustedOn?.toISOString().slice(0, 10) ?? null,
     contentHash: m.contentHash ?? "",
-    signers: m.signatures.map((s) => ({ name: nameOf(s.person), role: roleLabel[s.role], signedAt: s.signedAt.toISOString() })),
+    signers: m.signatures.map((s) => ({
+      name: nameOf(s.person),
+      role: signatureRoleTerms[s.role].word,
+      signedAt: s.signedAt.toISOString(),
+    })),
   };
 }
 
