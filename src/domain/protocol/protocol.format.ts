@@ -1,4 +1,5 @@
 // Pure text formatting of protocol parts, shared by pages and renderers.
+import { dbDate } from "@/lib/iso-date";
 import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
 import { attendanceRoleTerms } from "@/domain/vocabulary";
 import type { AttendanceDTO, AttendanceRole, MeetingStatus, ProtocolDTO } from "./protocol.types";
@@ -73,7 +74,7 @@ const longDate = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long
 
 /** "2021-11-18" → "18 november 2021" */
 export function formatLongDate(isoDate: string): string {
-  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
+  return longDate.format(dbDate(isoDate)); // midnight UTC of the day, formatted in UTC
 }
 
 const stockholmTime = new Intl.DateTimeFormat("sv-SE", {

@@ -11,10 +11,9 @@ import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "./admin.action";
 import { buildPasswordSetMail } from "./admin.mail";
 import { addMembershipSchema, bodyRoleSchema, createUserSchema, NEW_PERSON, removeMembershipSchema, setPasswordSchema, updateUserSchema } from "./admin.schema";
+import { dbDate, isoDateOf } from "@/lib/iso-date";
 
 type Tx = Prisma.TransactionClient;
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
 function fieldError(field: string, message: string): AppError {
   return new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
@@ -157,8 +156,8 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
   db.$transaction(async (tx) => {
     const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, organisationId: true } });
     if (!body) throw new AppError("NOT_FOUND", "Organet finns inte. Ladda om sidan.");
-    const termStart = day(input.termStart);
-    const termEnd = day(input.termEnd);
+    const termStart = dbDate(input.termStart);
+    const termEnd = dbDate(input.termEnd);
     const overlapping = { bodyId: body.id, termStart: { lte: termEnd }, termEnd: { gte: termStart } };
 
     let personId: string;
@@ -169,7 +168,7 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
       if (!person) throw fieldError("personId", "Personen finns inte i organisationen; välj personen i listan igen.");
       const seat = await tx.membership.findFirst({ where: { ...overlapping, personId: person.id }, select: { termStart: true, termEnd: true } });
       if (seat) {
-        throw fieldError("personId", `${person.name} har redan en plats i organet ${isoOf(seat.termStart)}–${isoOf(seat.termEnd)}. Ta bort den först eller välj en annan period.`);
+        throw fieldError("personId", `${person.name} har redan en plats i organet ${isoDateOf(seat.termStart)}–${isoDateOf(seat.termEnd)}. Ta bort den först eller välj en annan period.`);
       }
       personId = person.id;
     }
@@ -182,7 +181,7 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
         throw fieldError(
           "position",
           `Organet har redan en ${bodyPositionTerms[input.position].word} under perioden: ` +
-            `${holder.person.name} (${isoOf(holder.termStart)}–${isoOf(holder.termEnd)}).`,
+            `${holder.person.name} (${isoDateOf(holder.termStart)}–${isoDateOf(holder.termEnd)}).`,
         );
       }
     }

@@ -4,6 +4,7 @@ import { findProtocolBySlug, namesFor } from "@/server/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/publication/issued-copies";
 import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued-copies.rules";
 import { signatureRoleTerms } from "@/domain/vocabulary";
+import { isoDateOf } from "@/lib/iso-date";
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -40,8 +41,8 @@ async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" 
     by,
     bodyName: m.body.name,
     organisationName: m.body.organisation.name,
-    meetingDate: m.date.toISOString().slice(0, 10),
-    adjustedOn: m.adjustedOn?.toISOString().slice(0, 10) ?? null,
+    meetingDate: isoDateOf(m.date),
+    adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
     contentHash: m.contentHash ?? "",
     signers: m.signatures.map((s) => ({
       name: nameOf(s.person),
