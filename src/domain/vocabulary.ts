@@ -82,16 +82,10 @@ export const membershipRoleTerms: Record<MembershipRole, RoleTerm> = {
 };
 
 /** A ledamot's chairmanship in the body's register (ordförandeskap). */
-export const bodyPositionTerms: Record<BodyPosition, RoleTerm> = {
-  CHAIR: WORDS.chair,
-  VICE_CHAIR: WORDS.viceChair,
-};
+export const bodyPositionTerms: Record<BodyPosition, RoleTerm> = { CHAIR: WORDS.chair, VICE_CHAIR: WORDS.viceChair };
 
 /** A user account's role in a body. */
-export const bodyRoleKindTerms: Record<BodyRoleKind, RoleTerm> = {
-  SECRETARY: WORDS.secretary,
-  MEMBER: WORDS.member,
-};
+export const bodyRoleKindTerms: Record<BodyRoleKind, RoleTerm> = { SECRETARY: WORDS.secretary, MEMBER: WORDS.member };
 
 // ---------------------------------------------------------------------------------------------
 // The protocol and its parts

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, compareIsoDates, dayOfWeek, daysBetween, dbDate, isIsoDate, isoDateOf, toSwedishDate } from "./iso-date";
+import {
+  addDays,
+  compareIsoDates,
+  dayOfWeek,
+  daysBetween,
+  dbDate,
+  isIsoDate,
+  isoDateOf,
+  toSwedishDate,
+} from "./iso-date";
 
 describe("isIsoDate", () => {
   it.each([
