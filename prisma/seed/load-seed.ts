@@ -3,8 +3,8 @@ import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { importProtocol } from "../../src/modules/drafting/protocol.import";
 import type { SeedData } from "./seed.types";
+import { dbDate } from "../../src/lib/iso-date";
 
-const isoDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
 /** True when the database already holds an organisation (demo data or real data). */
 export async function hasData(db: PrismaClient): Promise<boolean> {
@@ -54,8 +54,8 @@ export async function loadSeed(db: PrismaClient, seed: SeedData): Promise<void> 
                 role: m.role,
                 position: m.position,
                 represents: m.represents,
-                termStart: isoDate(m.termStart),
-                termEnd: isoDate(m.termEnd),
+                termStart: dbDate(m.termStart),
+                termEnd: dbDate(m.termEnd),
                 hasVotingRight: m.hasVotingRight,
               })),
             },

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { addDays, compareIsoDates, dayOfWeek, daysBetween, isIsoDate, toSwedishDate } from "./iso-date";
+import {
+  addDays,
+  compareIsoDates,
+  dayOfWeek,
+  daysBetween,
+  dbDate,
+  isIsoDate,
+  isoDateOf,
+  toSwedishDate,
+} from "./iso-date";
 
 describe("isIsoDate", () => {
   it.each([
@@ -63,5 +72,35 @@ describe("toSwedishDate", () => {
     ["2024-06-20T22:00:00Z", "2024-06-21"],
   ])("%s is %s in Sweden", (instant, expected) => {
     expect(toSwedishDate(new Date(instant))).toBe(expected);
+  });
+});
+
+describe("isoDateOf and dbDate (calendar-day columns)", () => {
+  it("stores a day as midnight UTC and reads it back", () => {
+    expect(dbDate("2021-11-18").toISOString()).toBe("2021-11-18T00:00:00.000Z");
+    expect(isoDateOf(new Date("2021-11-18T00:00:00.000Z"))).toBe("2021-11-18");
+  });
+
+  it.each(["2021-11-18", "2024-02-29", "2024-03-31", "2024-10-27", "2021-12-31", "2022-01-01", "1999-12-31"])(
+    "%s survives the round trip",
+    (day) => {
+      expect(isoDateOf(dbDate(day))).toBe(day);
+    },
+  );
+
+  it("every day of a leap year survives the round trip, in order", () => {
+    let day = "2024-01-01";
+    for (let i = 0; i < 366; i++) {
+      expect(isoDateOf(dbDate(day))).toBe(day);
+      expect(dbDate(addDays(day, 1)).getTime() - dbDate(day).getTime()).toBe(86_400_000);
+      day = addDays(day, 1);
+    }
+    expect(day).toBe("2025-01-01");
+  });
+
+  it("gives the UTC day of an instant, which is not the Swedish day: instants go through toSwedishDate", () => {
+    const newYearInStockholm = new Date("2021-12-31T23:30:00Z");
+    expect(isoDateOf(newYearInStockholm)).toBe("2021-12-31");
+    expect(toSwedishDate(newYearInStockholm)).toBe("2022-01-01");
   });
 });

@@ -30,7 +30,23 @@ function toUtcMillis(date: IsoDate): number {
 }
 
 function fromUtcMillis(millis: number): IsoDate {
-  return new Date(millis).toISOString().slice(0, 10);
+  return isoDateOf(new Date(millis));
+}
+
+// Calendar-day columns. PostgreSQL's `date` (@db.Date in prisma/schema.prisma: the meeting's date,
+// adjustedOn, the notice's dates, terms of office) reaches JavaScript as a Date at midnight UTC of
+// that day, and is written from one. These two convert between that Date and the IsoDate the DTOs
+// carry. They are not for instants (a signature's time, "now"): the Swedish calendar day of an
+// instant is toSwedishDate(instant), which differs from the UTC day for an hour or two each night.
+
+/** The calendar day of a @db.Date value (a Date at midnight UTC): 2021-11-18T00:00Z → "2021-11-18". */
+export function isoDateOf(day: Date): IsoDate {
+  return day.toISOString().slice(0, 10);
+}
+
+/** The Date that stores a calendar day in a @db.Date column: midnight UTC of that day. */
+export function dbDate(date: IsoDate): Date {
+  return new Date(`${date}T00:00:00.000Z`);
 }
 
 export function isoDate(year: number, month: number, day: number): IsoDate {

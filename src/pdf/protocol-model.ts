@@ -35,6 +35,7 @@ import type {
   SignatureRole,
   TableNode,
 } from "@/domain/protocol/protocol.types";
+import { attendanceRoleTerms, ballotChoiceTerms, signatureRoleTerms } from "@/domain/vocabulary";
 import {
   type Align,
   baselineIn,
@@ -80,13 +81,6 @@ const WATERMARK: Rgb = [0.86, 0.86, 0.86];
 const BODY: ParagraphStyle = { size: 11, lineHeight: 16.5, spaceBefore: 9 };
 const H_SPACE = 18;
 const H3_SPACE = 14;
-
-const BALLOT_LABEL: Record<BallotChoice, string> = { JA: "Ja", NEJ: "Nej", AVSTAR: "Avstår" };
-const SIGNATURE_ROLE_LABEL: Record<SignatureRole, string> = {
-  SECRETARY: "Sekreterare",
-  CHAIR: "Ordförande",
-  ADJUSTER: "Justerare",
-};
 
 export type DocumentKind = "protocol" | "notice" | "extract";
 
@@ -609,7 +603,7 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
     const height = signedDigitally ? 28 : i === 0 ? 36 : 32;
     const baseline = signedDigitally ? 10 : height - 7;
     if (!signedDigitally) ops.push({ op: "line", x1: nameX, y1: baseline - 12, x2: lineEnd, y2: baseline - 12, width: 0.5, color: BLACK });
-    ops.push(textOp(VALUE_X, baseline, COVER.size, "regular", SIGNATURE_ROLE_LABEL[s.role], GREY));
+    ops.push(textOp(VALUE_X, baseline, COVER.size, "regular", signatureRoleTerms[s.role].label, GREY));
     ops.push(textOp(nameX, baseline, COVER.size, "regular", s.name));
     if (i === 0 && span) ops.push(rightText(metrics, RIGHT, baseline, COVER.size, "regular", span));
     if (signedDigitally) ops.push(textOp(nameX, baseline + 12, 8, "italic", `Signerat digitalt ${formatSigningTime(s.signedAt!)}`, GREY));
@@ -632,11 +626,16 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const units: Unit[] = [];
   units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
   const decisionMakers: (string | { sub: string })[] = [];
-  if (groups.beslutande.length > 0) decisionMakers.push({ sub: "Ledamöter" }, ...groups.beslutande.map(formatAttendanceLine));
-  if (groups.ersattare.length > 0) decisionMakers.push({ sub: "Ersättare" }, ...groups.ersattare.map(formatAttendanceLine));
+  const { MEMBER, SUBSTITUTE, OTHER } = attendanceRoleTerms;
+  if (groups.beslutande.length > 0) {
+    decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(formatAttendanceLine));
+  }
+  if (groups.ersattare.length > 0) {
+    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...groups.ersattare.map(formatAttendanceLine));
+  }
   units.push(...coverRow("Beslutande", decisionMakers, metrics));
-  units.push(...coverRow("Övriga närvarande", groups.ovriga.map(formatAttendanceLine), metrics));
-  units.push(...coverRow("Justerare", protocol.adjusters.map((a) => a.name), metrics));
+  units.push(...coverRow(OTHER.plural, groups.ovriga.map(formatAttendanceLine), metrics));
+  units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, protocol.adjusters.map((a) => a.name), metrics));
   const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
   units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
   units.push(...labelled("Underskrifter", signatureUnits(protocol, metrics), metrics));
@@ -885,7 +884,10 @@ function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: Tex
     const choices: BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
     const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({ segments: plain(text), align, bold });
     const rows: CellSpec[][] = [
-      [cell("Ledamot", "left", true), ...choices.map((c) => cell(BALLOT_LABEL[c], "center", true))],
+      [
+        cell(attendanceRoleTerms.MEMBER.label, "left", true),
+        ...choices.map((c) => cell(ballotChoiceTerms[c].label, "center", true)),
+      ],
       ...vote.ballots.map((b) => [cell(b.name), ...choices.map((c) => cell(b.choice === c ? "X" : "", "center"))]),
       [cell("Summa", "left", true), ...choices.map((c) => cell(String(vote.ballots.filter((b) => b.choice === c).length), "center", true))],
     ];
@@ -1109,7 +1111,9 @@ export function layoutExtract(protocol: ProtocolDTO, paragraphNumbers: readonly 
   ops.push(...st.ops);
   let y = 24 + st.height + 26;
   ops.push({ op: "line", x1: LEFT, y1: y, x2: LEFT + 220, y2: y, width: 0.5, color: BLACK });
-  ops.push(textOp(LEFT, y + 12, COVER.size, "regular", protocol.secretary ? `${protocol.secretary.name}, sekreterare` : "Sekreterare"));
+  const secretary = signatureRoleTerms.SECRETARY;
+  const secretaryLine = protocol.secretary ? `${protocol.secretary.name}, ${secretary.word}` : secretary.label;
+  ops.push(textOp(LEFT, y + 12, COVER.size, "regular", secretaryLine));
   y += 18;
   const code = verificationCode(protocol);
   if (code) {

@@ -2,8 +2,9 @@
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
 import type { CorrectionDTO, ParagraphDTO, ProtocolDTO, RichDoc, SignatureRole } from "@/domain/protocol/protocol.types";
+import { membershipRoleTerms } from "@/domain/vocabulary";
+import { isoDateOf } from "@/lib/iso-date";
 
-const toIsoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 const byPosition = { orderBy: { position: "asc" } } as const;
 
@@ -127,13 +128,13 @@ meeting: {
   id: m.id,
   slug: m.slug,
   status: m.status,
-  date: toIsoDate(m.date),
+  date: isoDateOf(m.date),
   startTime: m.startTime,
   endTime: m.endTime,
   place: m.place,
   adjustmentPlace: m.adjustmentPlace,
-  adjustmentDate: m.adjustmentDate ? toIsoDate(m.adjustmentDate) : null,
-  adjustedOn: m.adjustedOn ? toIsoDate(m.adjustedOn) : null,
+  adjustmentDate: m.adjustmentDate ? isoDateOf(m.adjustmentDate) : null,
+  adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
 },
 secretary: m.secretary ? { personId: m.secretary.id, name: nameOf(m.secretary) } : null,
 adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: nameOf(a.person) })),
@@ -149,8 +150,8 @@ attendance: m.attendances.map((a) => ({
 paragraphs: m.paragraphs.map((p) => toParagraphDTO(p, nameOf)),
 notice: m.notice
   ? {
-      postedOn: toIsoDate(m.notice.postedOn),
-      takeDownOn: toIsoDate(m.notice.takeDownOn),
+      postedOn: isoDateOf(m.notice.postedOn),
+      takeDownOn: isoDateOf(m.notice.takeDownOn),
       storagePlace: m.notice.storagePlace,
     }
   : null,
@@ -205,7 +206,7 @@ export async function listBodiesWithMeetings(db: PrismaClient, meetingWhere: Pri
     organisationName: b.organisation.name,
     meetings: b.meetings.map((m) => ({
       slug: m.slug,
-      date: toIsoDate(m.date),
+      date: isoDateOf(m.date),
       place: m.place,
       status: m.status,
       paragraphCount: m.paragraphs.length,
@@ -248,7 +249,7 @@ export async function findProtocolForEditing(db: PrismaClient, slug: string): Pr
     db.person.findMany({ where: { organisationId: meeting.body.organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
     db.membership.findMany({ where: { bodyId: meeting.bodyId, termStart: { lte: meeting.date }, termEnd: { gte: meeting.date } } }),
   ]);
-  const hint = new Map(memberships.map((m) => [m.personId, `${m.role === "MEMBER" ? "ledamot" : "ersättare"}, ${m.represents}`]));
+  const hint = new Map(memberships.map((m) => [m.personId, `${membershipRoleTerms[m.role].word}, ${m.represents}`]));
   return {
     protocol: toProtocolDTO(meeting),
     meetingVersion: meeting.version,

@@ -10,18 +10,12 @@ import {
   formatPlaceAndTime,
   formatSigningTime,
   groupAttendance,
-  motionKindLabel,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
-import type { ParagraphDTO, ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
+import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
 
-const signatureRoleLabel: Record<SignatureRole, string> = {
-  SECRETARY: "Sekreterare",
-  CHAIR: "Ordförande",
-  ADJUSTER: "Justerare",
-};
-
-const ballotLabel = { JA: "Ja", NEJ: "Nej", AVSTAR: "Avstår" } as const;
+const BALLOT_CHOICES: readonly BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
 
 function HeaderRow({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -115,7 +109,7 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
       )}
 
       {p.votes.map((v, i) => {
-        const count = (c: keyof typeof ballotLabel) => v.ballots.filter((b) => b.choice === c).length;
+        const count = (c: BallotChoice) => v.ballots.filter((b) => b.choice === c).length;
         return (
           <Part key={i} id={`${key}-omrostning-${i}`} title="Omröstning">
             <p className="mt-2">{v.question}</p>
@@ -123,9 +117,11 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
               <caption className="sr-only">Omröstning i § {p.number}</caption>
               <thead>
                 <tr>
-                  <th scope="col" className="border border-slate-300 px-2 text-left">Ledamot</th>
-                  {(["JA", "NEJ", "AVSTAR"] as const).map((c) => (
-                    <th key={c} scope="col" className="border border-slate-300 px-2">{ballotLabel[c]}</th>
+                  <th scope="col" className="border border-slate-300 px-2 text-left">
+                    {attendanceRoleTerms.MEMBER.label}
+                  </th>
+                  {BALLOT_CHOICES.map((c) => (
+                    <th key={c} scope="col" className="border border-slate-300 px-2">{ballotChoiceTerms[c].label}</th>
                   ))}
                 </tr>
               </thead>
@@ -133,7 +129,7 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
                 {v.ballots.map((b) => (
                   <tr key={b.personId}>
                     <th scope="row" className="border border-slate-300 px-2 text-left font-normal">{b.name}</th>
-                    {(["JA", "NEJ", "AVSTAR"] as const).map((c) => (
+                    {BALLOT_CHOICES.map((c) => (
                       <td key={c} className="border border-slate-300 px-2 text-center">{b.choice === c ? "X" : ""}</td>
                     ))}
                   </tr>
@@ -142,7 +138,7 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
               <tfoot>
                 <tr>
                   <th scope="row" className="border border-slate-300 px-2 text-left">Summa</th>
-                  {(["JA", "NEJ", "AVSTAR"] as const).map((c) => (
+                  {BALLOT_CHOICES.map((c) => (
                     <td key={c} className="border border-slate-300 px-2 text-center">{count(c)}</td>
                   ))}
                 </tr>
@@ -217,19 +213,19 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
         <tbody>
           <HeaderRow label="Plats och tid">{formatPlaceAndTime(meeting)}</HeaderRow>
           <HeaderRow label="Beslutande">
-            <p className="font-medium">Ledamöter</p>
+            <p className="font-medium">{attendanceRoleTerms.MEMBER.plural}</p>
             <Lines lines={groups.beslutande.map(formatAttendanceLine)} />
             {groups.ersattare.length > 0 && (
               <>
-                <p className="mt-2 font-medium">Ersättare</p>
+                <p className="mt-2 font-medium">{attendanceRoleTerms.SUBSTITUTE.plural}</p>
                 <Lines lines={groups.ersattare.map(formatAttendanceLine)} />
               </>
             )}
           </HeaderRow>
-          <HeaderRow label="Övriga närvarande">
+          <HeaderRow label={attendanceRoleTerms.OTHER.plural}>
             <Lines lines={groups.ovriga.map(formatAttendanceLine)} />
           </HeaderRow>
-          <HeaderRow label="Justerare">
+          <HeaderRow label={signatureRoleTerms.ADJUSTER.plural}>
             <Lines lines={protocol.adjusters.map((a) => a.name)} />
           </HeaderRow>
           <HeaderRow label="Justeringens plats och tid">{adjustment || <span className="text-[var(--color-muted)]">–</span>}</HeaderRow>
@@ -239,7 +235,9 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
               <tbody>
                 {protocol.signatures.map((s) => (
                   <tr key={`${s.role}-${s.personId}`}>
-                    <th scope="row" className="pr-4 text-left font-normal text-[var(--color-muted)]">{signatureRoleLabel[s.role]}</th>
+                    <th scope="row" className="pr-4 text-left font-normal text-[var(--color-muted)]">
+                      {signatureRoleTerms[s.role].label}
+                    </th>
                     <td className="pr-4">{s.name}</td>
                     <td className="text-sm">{s.signedAt ? `Signerat ${formatSigningTime(s.signedAt)}` : "Ej signerat"}</td>
                   </tr>

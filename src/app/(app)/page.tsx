@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { listBodiesWithMeetings } from "@/server/protocol.queries";
-import { formatLongDate, statusLabel } from "@/domain/protocol/protocol.format";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { meetingStatusLabel } from "@/domain/vocabulary";
 import { authorizeForBody, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { redirect } from "next/navigation";
@@ -61,7 +62,7 @@ export default async function HomePage() {
                           <td className="py-2 pr-4">
                             {m.firstNumber === null ? "–" : m.firstNumber === m.lastNumber ? `§ ${m.firstNumber}` : `§§ ${m.firstNumber}–${m.lastNumber}`}
                           </td>
-                          <td className="py-2">{statusLabel[m.status]}</td>
+                          <td className="py-2">{meetingStatusLabel[m.status]}</td>
                         </tr>
                       ))}
                     </tbody>

@@ -1,6 +1,8 @@
 // Pure text formatting of protocol parts, shared by pages and renderers.
+import { dbDate } from "@/lib/iso-date";
 import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
-import type { AttendanceDTO, AttendanceRole, MeetingStatus, MotionKind, ProtocolDTO } from "./protocol.types";
+import { attendanceRoleTerms } from "@/domain/vocabulary";
+import type { AttendanceDTO, AttendanceRole, ProtocolDTO } from "./protocol.types";
 
 /** "ITSAM 2021/8" → "Dnr 2021/8" (the organisation prefix is implied on its own protocol). */
 export function displayCaseNumber(caseNumber: string | null, prefix: string): string | null {
@@ -14,14 +16,10 @@ export function formatParagraphSpan(numbers: readonly number[]): string {
   return formatParagraphRanges(compressParagraphNumbers(numbers), "word");
 }
 
-const roleLabel: Record<AttendanceRole, string | null> = {
-  CHAIR: "ordförande",
-  VICE_CHAIR: "vice ordförande",
-  MEMBER: null,
-  SERVING_SUBSTITUTE: "tjänstgörande ersättare",
-  SUBSTITUTE: "ersättare",
-  OTHER: null,
-};
+/** The role as the attendance line names it; a plain ledamot's role goes without saying. */
+function roleInLine(role: AttendanceRole): string | null {
+  return role === "MEMBER" || role === "OTHER" ? null : attendanceRoleTerms[role].word;
+}
 
 /** One person's attendance line as in the protocol header, with all their roles. */
 export function formatAttendanceLine(rows: readonly AttendanceDTO[]): string {
@@ -33,7 +31,7 @@ export function formatAttendanceLine(rows: readonly AttendanceDTO[]): string {
   }
   // "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67"
   const parts = rows.map((row, i) => {
-    const bits = [roleLabel[row.role], i === 0 ? row.represents : null].filter(Boolean).join(", ");
+    const bits = [roleInLine(row.role), i === 0 ? row.represents : null].filter(Boolean).join(", ");
     const ranges = formatParagraphRanges(row.ranges);
     return [bits, ranges].filter(Boolean).join(" ");
   });
@@ -61,20 +59,6 @@ export function groupAttendance(rows: readonly AttendanceDTO[]): Record<Attendan
   return result;
 }
 
-export const statusLabel: Record<MeetingStatus, string> = {
-  DRAFT: "Utkast",
-  READY_FOR_ADJUSTMENT: "Skickat till justering",
-  ADJUSTED: "Justerat",
-};
-
-export const motionKindLabel: Record<MotionKind, string> = {
-  BIFALL: "bifallsyrkande",
-  AVSLAG: "avslagsyrkande",
-  ANDRING: "ändringsyrkande",
-  TILLAGG: "tilläggsyrkande",
-  ATERREMISS: "återremissyrkande",
-  BORDLAGGNING: "bordläggningsyrkande",
-};
 
 /** "10:00 – 12:00", "Zoom, kl. 10:00 – 12:00" */
 export function formatPlaceAndTime(meeting: ProtocolDTO["meeting"]): string {
@@ -86,7 +70,7 @@ const longDate = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long
 
 /** "2021-11-18" → "18 november 2021" */
 export function formatLongDate(isoDate: string): string {
-  return longDate.format(new Date(`${isoDate}T00:00:00Z`));
+  return longDate.format(dbDate(isoDate)); // midnight UTC of the day, formatted in UTC
 }
 
 const stockholmTime = new Intl.DateTimeFormat("sv-SE", {

@@ -80,6 +80,18 @@ export type SectionKind =
 
 export type SignatureRole = "SECRETARY" | "CHAIR" | "ADJUSTER";
 
+/** Which side won a vote; LOTTNING = equal votes, decided by lot or the chair's casting vote. */
+export type VoteOutcome = "JA" | "NEJ" | "LOTTNING";
+
+// Register enumerations (Prisma enums of the same names), outside the protocol itself.
+export type OrganisationKind = "KOMMUN" | "KOMMUNALFORBUND" | "REGION";
+
+/** A ledamot's chairmanship in a body: ordförande, vice ordförande. */
+export type BodyPosition = "CHAIR" | "VICE_CHAIR";
+
+/** A user's role in a body: secretary (drafts) or member (reads). */
+export type BodyRoleKind = "SECRETARY" | "MEMBER";
+
 // ---------------------------------------------------------------------------------------------
 // The protocol
 // ---------------------------------------------------------------------------------------------
@@ -124,7 +136,7 @@ export interface VoteDTO {
   /** The outcome as the chair announced it. */
   result: string;
   /** Which side won according to the recorded outcome; the rules check it against the ballots. */
-  outcome: "JA" | "NEJ" | "LOTTNING";
+  outcome: VoteOutcome;
 }
 
 export interface ReservationDTO extends PersonRef {

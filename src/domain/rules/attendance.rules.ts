@@ -16,6 +16,7 @@ import type {
   PersonRef,
   ProtocolDTO,
 } from "@/domain/protocol/protocol.types";
+import { attendanceRoleTerms } from "@/domain/vocabulary";
 import { createFinding, type Finding } from "./finding";
 
 /** Roles that decide (beslutande): they count for quorum and may move, vote and reserve. */
@@ -23,15 +24,6 @@ export const DECIDING_ROLES: readonly AttendanceRole[] = ["CHAIR", "VICE_CHAIR",
 
 /** Roles held by the body's own ledamöter, who may not leave and come back (except after jäv). */
 const MEMBER_ROLES: readonly AttendanceRole[] = ["CHAIR", "VICE_CHAIR", "MEMBER"];
-
-const ROLE_NAMES: Record<AttendanceRole, string> = {
-  CHAIR: "ordförande",
-  VICE_CHAIR: "vice ordförande",
-  MEMBER: "ledamot",
-  SERVING_SUBSTITUTE: "tjänstgörande ersättare",
-  SUBSTITUTE: "ersättare",
-  OTHER: "övrig närvarande",
-};
 
 export function isDecidingRole(role: AttendanceRole): boolean {
   return DECIDING_ROLES.includes(role);
@@ -189,7 +181,7 @@ function checkDoubleSeats(input: AttendanceRulesInput, meetingNumbers: readonly 
     if (overlapping.length === 0) continue;
     const rows = indexes.map((i) => input.attendance[i]!);
     const first = rows[0]!;
-    const roles = [...new Set(rows.map((row) => ROLE_NAMES[row.role]))].join(" och ");
+    const roles = [...new Set(rows.map((row) => attendanceRoleTerms[row.role].word))].join(" och ");
     findings.push(
       createFinding(
         "DOUBLE_SEAT",

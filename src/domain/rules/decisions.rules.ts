@@ -7,6 +7,7 @@
  * - The protocol must show the propositionsordning when motions were made (5 kap. 67 § 2 KL).
  */
 import type { BallotChoice, BallotDTO, ParagraphDTO, VoteDTO } from "@/domain/protocol/protocol.types";
+import { ballotChoiceTerms } from "@/domain/vocabulary";
 import { createFinding, type Finding } from "./finding";
 
 export interface VoteTally {
@@ -82,7 +83,8 @@ export interface DecisionRulesInput {
   chairPersonId: string | null;
 }
 
-const CHOICE_NAMES: Record<BallotChoice, string> = { JA: "ja", NEJ: "nej", AVSTAR: "avstår" };
+/** "ja", "nej", "avstår" inside a sentence. */
+const choiceWord = (choice: BallotChoice): string => ballotChoiceTerms[choice].word;
 
 function checkMotions({ paragraph, participantIds }: DecisionRulesInput): Finding[] {
   const findings: Finding[] = [];
@@ -172,7 +174,7 @@ function checkVote(input: DecisionRulesInput, vote: VoteDTO, index: number): Fin
         createFinding(
           "VOTER_NOT_PARTICIPANT",
           "error",
-          `${ballot.name} står som röstande (${CHOICE_NAMES[ballot.choice]}) i § ${n} men deltar inte i paragrafen som ledamot eller tjänstgörande ersättare. Ta bort rösten eller rätta närvaron.`,
+          `${ballot.name} står som röstande (${choiceWord(ballot.choice)}) i § ${n} men deltar inte i paragrafen som ledamot eller tjänstgörande ersättare. Ta bort rösten eller rätta närvaron.`,
           n,
           field,
         ),
@@ -226,8 +228,8 @@ function checkVote(input: DecisionRulesInput, vote: VoteDTO, index: number): Fin
           "VOTE_OUTCOME_MISMATCH",
           "error",
           isTie
-            ? `Omröstningen i § ${n} gav lika röstetal (${tally.ja}–${tally.nej}) och avgörs då av ordförandens röst (${CHOICE_NAMES[expected]}), men utfallet anges som ${CHOICE_NAMES[vote.outcome]}. Rätta utfallet.`
-            : `Omröstningen i § ${n} gav ${tally.ja} ja och ${tally.nej} nej, men utfallet anges som ${CHOICE_NAMES[vote.outcome]}. Rätta utfallet eller rösterna.`,
+            ? `Omröstningen i § ${n} gav lika röstetal (${tally.ja}–${tally.nej}) och avgörs då av ordförandens röst (${choiceWord(expected)}), men utfallet anges som ${choiceWord(vote.outcome)}. Rätta utfallet.`
+            : `Omröstningen i § ${n} gav ${tally.ja} ja och ${tally.nej} nej, men utfallet anges som ${choiceWord(vote.outcome)}. Rätta utfallet eller rösterna.`,
           n,
           field,
         ),
@@ -237,7 +239,7 @@ function checkVote(input: DecisionRulesInput, vote: VoteDTO, index: number): Fin
         createFinding(
           "VOTE_OUTCOME_MISMATCH",
           "error",
-          `Omröstningen i § ${n} gav lika röstetal och anges avgjord genom lottning, men vid beslut (annat än val) har ordföranden utslagsröst; ordföranden röstade ${CHOICE_NAMES[expected]}. Rätta utfallet.`,
+          `Omröstningen i § ${n} gav lika röstetal och anges avgjord genom lottning, men vid beslut (annat än val) har ordföranden utslagsröst; ordföranden röstade ${choiceWord(expected)}. Rätta utfallet.`,
           n,
           field,
         ),
@@ -257,7 +259,7 @@ function checkVote(input: DecisionRulesInput, vote: VoteDTO, index: number): Fin
         createFinding(
           "VOTE_DECISION_MISMATCH",
           "error",
-          `Beslutet i § ${n} återger ${losingInDecision.name}s yrkande, men det förlorade omröstningen (${CHOICE_NAMES[vote.outcome]}-sidan vann). Kontrollera beslutet och omröstningens utfall.`,
+          `Beslutet i § ${n} återger ${losingInDecision.name}s yrkande, men det förlorade omröstningen (${choiceWord(vote.outcome)}-sidan vann). Kontrollera beslutet och omröstningens utfall.`,
           n,
           "decision",
         ),

@@ -1,7 +1,7 @@
 // Issued copies: the PDFs handed out instead of the signed original. Pure: which copy a protocol
 // needs, the state it is made from, and how a verified copy is described to the reader.
 import { createHash } from "node:crypto";
-import { toSwedishDate } from "@/lib/iso-date";
+import { dbDate, toSwedishDate } from "@/lib/iso-date";
 import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { PUBLIC_RULES_VERSION, toPublicProtocol } from "@/domain/publication/public.rules";
@@ -72,7 +72,7 @@ export function issuedCopyFingerprint(protocol: ProtocolDTO, kind: IssuedCopyKin
 export function adjustmentInstant(protocol: ProtocolDTO): Date {
   const signed = protocol.signatures.flatMap((s) => (s.signedAt ? [new Date(s.signedAt).getTime()] : []));
   if (signed.length > 0) return new Date(Math.max(...signed));
-  return new Date(`${protocol.meeting.adjustedOn ?? protocol.meeting.date}T00:00:00.000Z`);
+  return dbDate(protocol.meeting.adjustedOn ?? protocol.meeting.date); // no signature times: midnight UTC of the day
 }
 
 /** The instant of the latest change after justering, or null when there is none. */

@@ -7,7 +7,8 @@
  * person who wrote it proves nothing.
  */
 import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
-import type { AttendanceDTO, ParagraphDTO, PersonRef } from "@/domain/protocol/protocol.types";
+import type { AttendanceDTO, ParagraphDTO, PersonRef, SignatureRole } from "@/domain/protocol/protocol.types";
+import { signatureRoleTerms } from "@/domain/vocabulary";
 import { computeParticipation, isPresentIn } from "./attendance.rules";
 import { createFinding, type Finding } from "./finding";
 
@@ -18,12 +19,10 @@ export interface SignersRulesInput {
   paragraphs: readonly Pick<ParagraphDTO, "number" | "recusals">[];
 }
 
-type SignerRole = "sekreterare" | "ordförande" | "justerare";
-
 interface Signer {
   personId: string;
   name: string;
-  roles: SignerRole[];
+  roles: SignatureRole[];
   /** Where each role is set, in the order found: "secretary", "attendance[0]", "adjusters[1]". */
   fields: string[];
 }
@@ -52,7 +51,7 @@ function chairsOf(attendance: SignersRulesInput["attendance"]): { personId: stri
 /** Everyone who signs, with every role they sign in (a justerare listed twice counts twice). */
 function signersOf(input: SignersRulesInput): Signer[] {
   const signers: Signer[] = [];
-  const add = (person: PersonRef, role: SignerRole, field: string) => {
+  const add = (person: PersonRef, role: SignatureRole, field: string) => {
     const found = signers.find((s) => s.personId === person.personId);
     if (found) {
       found.roles.push(role);
@@ -61,9 +60,9 @@ function signersOf(input: SignersRulesInput): Signer[] {
       signers.push({ personId: person.personId, name: person.name, roles: [role], fields: [field] });
     }
   };
-  if (input.secretary) add(input.secretary, "sekreterare", "secretary");
-  for (const chair of chairsOf(input.attendance)) add(chair, "ordförande", `attendance[${chair.index}]`);
-  input.adjusters.forEach((adjuster, i) => add(adjuster, "justerare", `adjusters[${i}]`));
+  if (input.secretary) add(input.secretary, "SECRETARY", "secretary");
+  for (const chair of chairsOf(input.attendance)) add(chair, "CHAIR", `attendance[${chair.index}]`);
+  input.adjusters.forEach((adjuster, i) => add(adjuster, "ADJUSTER", `adjusters[${i}]`));
   return signers;
 }
 
@@ -82,13 +81,13 @@ function checkSingleChair(input: SignersRulesInput): Finding[] {
 }
 
 /** What to do about one person who signs in several roles. */
-function remedy(roles: readonly SignerRole[]): string {
-  const adjusterTwice = roles.filter((r) => r === "justerare").length > 1;
+function remedy(roles: readonly SignatureRole[]): string {
+  const adjusterTwice = roles.filter((r) => r === "ADJUSTER").length > 1;
   const steps: string[] = [];
-  if (roles.includes("sekreterare") && roles.includes("ordförande")) {
+  if (roles.includes("SECRETARY") && roles.includes("CHAIR")) {
     steps.push("ange som ordförande i närvarolistan den ledamot som ledde sammanträdet, eller ange en annan sekreterare");
   }
-  if (roles.includes("justerare") && (roles.includes("sekreterare") || roles.includes("ordförande"))) {
+  if (roles.includes("ADJUSTER") && (roles.includes("SECRETARY") || roles.includes("CHAIR"))) {
     steps.push("välj en annan justerare under Sammanträdet");
   }
   if (adjusterTwice) steps.push("ta bort dubbletten bland justerarna");
@@ -100,10 +99,11 @@ function checkOneRolePerPerson(input: SignersRulesInput): Finding[] {
   const findings: Finding[] = [];
   for (const signer of signersOf(input)) {
     if (signer.roles.length < 2) continue;
-    const roles = listSwedish(signer.roles.filter((r, i) => signer.roles.indexOf(r) === i));
-    const adjusterTwice = signer.roles.filter((r) => r === "justerare").length > 1;
+    const distinct = signer.roles.filter((r, i) => signer.roles.indexOf(r) === i);
+    const roles = listSwedish(distinct.map((r) => signatureRoleTerms[r].word));
+    const adjusterTwice = signer.roles.filter((r) => r === "ADJUSTER").length > 1;
     const roleText = adjusterTwice && signer.roles.length === 2 ? "flera gånger som justerare" : `som ${roles}`;
-    if (signer.roles.includes("sekreterare")) {
+    if (signer.roles.includes("SECRETARY")) {
       findings.push(
         createFinding(
           "SIGNER_SECRETARY_ADJUSTS",
@@ -145,8 +145,8 @@ function checkServing(input: SignersRulesInput): Finding[] {
   const participation = computeParticipation({ body: { seatCount: 0 }, attendance: input.attendance, paragraphs: input.paragraphs });
   const checked = new Set<string>();
   const people = [
-    ...chairsOf(input.attendance).map((c) => ({ ...c, role: "ordförande" as const, field: `attendance[${c.index}]` })),
-    ...input.adjusters.map((a, i) => ({ ...a, role: "justerare" as const, field: `adjusters[${i}]` })),
+    ...chairsOf(input.attendance).map((c) => ({ ...c, role: "CHAIR" as const, field: `attendance[${c.index}]` })),
+    ...input.adjusters.map((a, i) => ({ ...a, role: "ADJUSTER" as const, field: `adjusters[${i}]` })),
   ];
   for (const person of people) {
     if (checked.has(person.personId)) continue;
@@ -165,7 +165,7 @@ function checkServing(input: SignersRulesInput): Finding[] {
     const where = inList
       ? listSwedish([...byReason].map(([reason, numbers]) => `${listNumbers(numbers)} (${reason})`))
       : `${listNumbers(missed)} (finns inte i närvarolistan)`;
-    const isChair = person.role === "ordförande";
+    const isChair = person.role === "CHAIR";
     const who = isChair ? `Ordföranden ${person.name}` : `Justeraren ${person.name}`;
     const todo = isChair
       ? "Rätta närvaron eller jävet om de är fel, eller ange som ordförande den som ledde alla paragrafer (att olika personer justerar olika paragrafer stöds inte ännu)."

@@ -7,13 +7,13 @@ import { writeAudit } from "@/server/audit";
 import { endAllSessions } from "@/server/session-version";
 import { sendMail } from "@/server/mail";
 import { AppError } from "@/server/errors";
+import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "./admin.action";
 import { buildPasswordSetMail } from "./admin.mail";
 import { addMembershipSchema, bodyRoleSchema, createUserSchema, NEW_PERSON, removeMembershipSchema, setPasswordSchema, updateUserSchema } from "./admin.schema";
+import { dbDate, isoDateOf } from "@/lib/iso-date";
 
 type Tx = Prisma.TransactionClient;
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const isoOf = (d: Date) => d.toISOString().slice(0, 10);
 
 function fieldError(field: string, message: string): AppError {
   return new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
@@ -128,8 +128,6 @@ export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, 
   return { id: user.id };
 });
 
-const roleName = { SECRETARY: "sekreterare", MEMBER: "ledamot" } as const;
-
 export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, actor, ip, input }) =>
   db.$transaction(async (tx) => {
     const user = await findUserOrFail(tx, input.userId);
@@ -137,7 +135,7 @@ export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db
     if (!body) throw fieldError("bodyId", "Organet finns inte; välj ett organ i listan.");
     const key = { userId: user.id, bodyId: body.id, role: input.role };
     if (await tx.bodyRole.findUnique({ where: { userId_bodyId_role: key } })) {
-      throw fieldError("role", `${user.name} är redan ${roleName[input.role]} i ${body.name}.`);
+      throw fieldError("role", `${user.name} är redan ${bodyRoleKindTerms[input.role].word} i ${body.name}.`);
     }
     await tx.bodyRole.create({ data: key });
     await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.bodyRole.grant", entity: "BodyRole", entityId: user.id, ip, data: { bodyId: body.id, role: input.role } });
@@ -154,14 +152,12 @@ export const revokeBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ d
   }),
 );
 
-const positionName = { CHAIR: "en ordförande", VICE_CHAIR: "en vice ordförande" } as const;
-
 export const addMembership = defineAdminAction({ schema: addMembershipSchema }, ({ db, actor, ip, input }) =>
   db.$transaction(async (tx) => {
     const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, organisationId: true } });
     if (!body) throw new AppError("NOT_FOUND", "Organet finns inte. Ladda om sidan.");
-    const termStart = day(input.termStart);
-    const termEnd = day(input.termEnd);
+    const termStart = dbDate(input.termStart);
+    const termEnd = dbDate(input.termEnd);
     const overlapping = { bodyId: body.id, termStart: { lte: termEnd }, termEnd: { gte: termStart } };
 
     let personId: string;
@@ -172,7 +168,7 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
       if (!person) throw fieldError("personId", "Personen finns inte i organisationen; välj personen i listan igen.");
       const seat = await tx.membership.findFirst({ where: { ...overlapping, personId: person.id }, select: { termStart: true, termEnd: true } });
       if (seat) {
-        throw fieldError("personId", `${person.name} har redan en plats i organet ${isoOf(seat.termStart)}–${isoOf(seat.termEnd)}. Ta bort den först eller välj en annan period.`);
+        throw fieldError("personId", `${person.name} har redan en plats i organet ${isoDateOf(seat.termStart)}–${isoDateOf(seat.termEnd)}. Ta bort den först eller välj en annan period.`);
       }
       personId = person.id;
     }
@@ -184,7 +180,8 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
       if (holder) {
         throw fieldError(
           "position",
-          `Organet har redan ${positionName[input.position]} under perioden: ${holder.person.name} (${isoOf(holder.termStart)}–${isoOf(holder.termEnd)}).`,
+          `Organet har redan en ${bodyPositionTerms[input.position].word} under perioden: ` +
+            `${holder.person.name} (${isoDateOf(holder.termStart)}–${isoDateOf(holder.termEnd)}).`,
         );
       }
     }

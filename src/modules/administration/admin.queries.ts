@@ -1,8 +1,8 @@
 // Read models for the admin pages, as plain DTOs. Every select is explicit: password hashes are
 // never read here (only whether the account has one).
 import type { PrismaClient } from "@/generated/prisma/client";
-
-export type BodyRoleKind = "SECRETARY" | "MEMBER";
+import type { BodyPosition, BodyRoleKind, MembershipRole } from "@/domain/protocol/protocol.types";
+import { isoDateOf } from "@/lib/iso-date";
 
 export interface UserListItem {
   id: string;
@@ -41,8 +41,8 @@ export interface PersonOption {
 export interface MembershipRow {
   id: string;
   personName: string;
-  role: "MEMBER" | "SUBSTITUTE";
-  position: "CHAIR" | "VICE_CHAIR" | null;
+  role: MembershipRole;
+  position: BodyPosition | null;
   represents: string;
   termStart: string;
   termEnd: string;
@@ -59,7 +59,6 @@ export interface BodyMemberships {
   people: { id: string; name: string }[];
 }
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
 
 export async function listUsers(db: PrismaClient): Promise<UserListItem[]> {
@@ -177,8 +176,8 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
         role: m.role,
         position: m.position,
         represents: m.represents,
-        termStart: iso(m.termStart),
-        termEnd: iso(m.termEnd),
+        termStart: isoDateOf(m.termStart),
+        termEnd: isoDateOf(m.termEnd),
         hasVotingRight: m.hasVotingRight,
       }))
       .sort((a, b) => rank(a) - rank(b) || b.termStart.localeCompare(a.termStart) || a.personName.localeCompare(b.personName, "sv")),

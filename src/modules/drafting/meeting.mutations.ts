@@ -5,9 +5,9 @@ import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { meetingSlug } from "@/domain/rules/meeting.rules";
 import { createMeetingSchema, saveAttendanceSchema, saveMeetingHeaderSchema } from "./meeting.schema";
+import { dbDate } from "@/lib/iso-date";
 
 type Tx = Prisma.TransactionClient;
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 async function checkPeopleInOrganisation(tx: Tx, organisationId: string, ids: readonly string[]) {
   const unique = [...new Set(ids)];
@@ -26,7 +26,7 @@ export const createMeeting = defineBodyAction({ schema: createMeetingSchema, per
     if (!body) throw new AppError("NOT_FOUND", "Organet finns inte.");
     const taken = await tx.meeting.findMany({ where: { slug: { startsWith: `${body.slug}-${input.date}` } }, select: { slug: true } });
     const slug = meetingSlug(body.slug, input.date, new Set(taken.map((t) => t.slug)));
-    const date = day(input.date);
+    const date = dbDate(input.date);
 
     type Row = { personId: string; role: "CHAIR" | "VICE_CHAIR" | "MEMBER" | "SUBSTITUTE" | "SERVING_SUBSTITUTE" | "OTHER"; represents: string | null; title: string | null };
     let rows: Row[] = [];
@@ -97,12 +97,12 @@ export const saveMeetingHeader = defineMeetingAction(
       const updated = await tx.meeting.updateMany({
         where: { id: meeting.id, version: input.version },
         data: {
-          date: day(input.date),
+          date: dbDate(input.date),
           startTime: input.startTime,
           endTime: input.endTime,
           place: input.place,
           adjustmentPlace: input.adjustmentPlace,
-          adjustmentDate: input.adjustmentDate ? day(input.adjustmentDate) : null,
+          adjustmentDate: input.adjustmentDate ? dbDate(input.adjustmentDate) : null,
           secretaryId: input.secretaryPersonId,
           version: { increment: 1 },
         },

@@ -3,10 +3,10 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { createMotions, paragraphPartsData } from "@/modules/drafting/paragraph.persist";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { dbDate } from "@/lib/iso-date";
 
 type Tx = Prisma.TransactionClient;
 
-const isoDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 
 export async function importProtocol(
   tx: Tx,
@@ -23,21 +23,21 @@ export async function importProtocol(
     data: {
       bodyId: ctx.bodyId,
       slug: m.slug,
-      date: isoDate(m.date),
+      date: dbDate(m.date),
       startTime: m.startTime,
       endTime: m.endTime,
       place: m.place,
       status: m.status,
       adjustmentPlace: m.adjustmentPlace,
-      adjustmentDate: m.adjustmentDate ? isoDate(m.adjustmentDate) : null,
-      adjustedOn: m.adjustedOn ? isoDate(m.adjustedOn) : null,
+      adjustmentDate: m.adjustmentDate ? dbDate(m.adjustmentDate) : null,
+      adjustedOn: m.adjustedOn ? dbDate(m.adjustedOn) : null,
       secretaryId: protocol.secretary ? person(protocol.secretary.personId) : null,
       adjusters: { create: protocol.adjusters.map((a, position) => ({ personId: person(a.personId), position })) },
       notice: protocol.notice
         ? {
             create: {
-              postedOn: isoDate(protocol.notice.postedOn),
-              takeDownOn: isoDate(protocol.notice.takeDownOn),
+              postedOn: dbDate(protocol.notice.postedOn),
+              takeDownOn: dbDate(protocol.notice.takeDownOn),
               storagePlace: protocol.notice.storagePlace,
             },
           }

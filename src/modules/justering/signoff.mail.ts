@@ -2,6 +2,7 @@
 // Sending is server/mail.ts's job. Text only (no HTML), Swedish, one mail to all recipients.
 import { swedishWeekdayName, type IsoDate } from "@/lib/iso-date";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { signatureRoleTerms } from "@/domain/vocabulary";
 
 export interface MailRecipient {
   name: string;
@@ -86,7 +87,9 @@ export function buildAdjustmentRequestMail(input: AdjustmentRequestMailInput): B
     `Läs och signera protokollet: ${url(input.baseUrl, "/att-justera")}`,
     "",
     "Ser du något som behöver rättas kan du i stället skicka tillbaka protokollet till sekreteraren med en kommentar.",
-    ...(input.secretaryName?.trim() ? ["", `Sekreterare: ${input.secretaryName.trim()}`] : []),
+    ...(input.secretaryName?.trim()
+      ? ["", `${signatureRoleTerms.SECRETARY.label}: ${input.secretaryName.trim()}`]
+      : []),
     "",
     FOOTER,
   ];

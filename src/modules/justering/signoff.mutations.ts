@@ -2,7 +2,7 @@
 // The last signature freezes everything in one transaction: status, justering date, content
 // hash check, the notice dates, the PDF rendered once and stored with its own hash, audit rows.
 import type { Prisma } from "@/generated/prisma/client";
-import { toSwedishDate } from "@/lib/iso-date";
+import { dbDate, toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug, peopleNamedIn } from "@/server/protocol.queries";
 import { indexPublicProtocol } from "@/modules/publication";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
@@ -26,7 +26,6 @@ import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from
 import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "./signoff.schema";
 
 type Tx = Prisma.TransactionClient;
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
 
 
 /** The events for this call: e-mail through the configured SMTP server. */
@@ -145,8 +144,8 @@ export const signProtocol = defineMeetingAction(
         const adjustedOn = toSwedishDate(now);
         const existing = await tx.notice.findUnique({ where: { meetingId: meeting.id } });
         const storagePlace = existing?.storagePlace ?? signed.organisation.name;
-        await tx.meeting.update({ where: { id: meeting.id }, data: { status: "ADJUSTED", adjustedOn: day(adjustedOn) } });
-        const notice = { postedOn: day(adjustedOn), takeDownOn: day(earliestTakeDownDate(adjustedOn)), storagePlace };
+        await tx.meeting.update({ where: { id: meeting.id }, data: { status: "ADJUSTED", adjustedOn: dbDate(adjustedOn) } });
+        const notice = { postedOn: dbDate(adjustedOn), takeDownOn: dbDate(earliestTakeDownDate(adjustedOn)), storagePlace };
         await tx.notice.upsert({ where: { meetingId: meeting.id }, create: { meetingId: meeting.id, ...notice }, update: notice });
         const final = await loadProtocol(tx, meeting.slug);
         await indexPublicProtocol(tx, final, meeting.bodyId);

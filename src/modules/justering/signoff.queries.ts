@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { meetingWhereForActor, type Actor } from "@/server/authz";
+import { isoDateOf } from "@/lib/iso-date";
 
 export interface AuditEntryDTO {
   at: string;
@@ -70,9 +71,8 @@ export async function findToAdjust(db: PrismaClient, actor: Actor) {
     }),
     db.meeting.findMany({ where: { status: "DRAFT", secretaryId: personId }, include: { body: true }, orderBy: { date: "asc" } }),
   ]);
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
   return {
-    toSign: waiting.filter((m) => m.signatures.length === 0).map((m) => ({ slug: m.slug, bodyName: m.body.name, date: iso(m.date), status: m.status })),
-    drafts: drafts.map((m) => ({ slug: m.slug, bodyName: m.body.name, date: iso(m.date), status: m.status })),
+    toSign: waiting.filter((m) => m.signatures.length === 0).map((m) => ({ slug: m.slug, bodyName: m.body.name, date: isoDateOf(m.date), status: m.status })),
+    drafts: drafts.map((m) => ({ slug: m.slug, bodyName: m.body.name, date: isoDateOf(m.date), status: m.status })),
   };
 }

@@ -1,5 +1,5 @@
 // The anslag after justering: the secretary moves its dates within the law (notice.rules.ts).
-import { toSwedishDate } from "@/lib/iso-date";
+import { dbDate, isoDateOf, toSwedishDate } from "@/lib/iso-date";
 import type { Finding } from "@/domain/rules/finding";
 import { checkNoticeChange } from "@/domain/rules/notice.rules";
 import { byMeetingId, defineMeetingAction, VALIDATION_MESSAGE } from "@/server/action";
@@ -8,8 +8,6 @@ import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
 import { noticeEditSchema } from "./notice.schema";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00.000Z`);
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Findings on "notice.postedOn" / "notice.takeDownOn" → the form's fields; anything else → "_". */
 function noticeFieldErrors(findings: Finding[]): Record<string, string[]> {
@@ -34,8 +32,8 @@ export const editNotice = defineMeetingAction(
       await lockMeeting(tx, meeting.id);
       const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { adjustedOn: true, notice: true } });
       if (!row.adjustedOn || !row.notice) throw new AppError("STATE", "Protokollet har inget anslag att ändra.");
-      const current = { postedOn: isoDay(row.notice.postedOn), takeDownOn: isoDay(row.notice.takeDownOn) };
-      const result = checkNoticeChange({ adjustedOn: isoDay(row.adjustedOn), current, requested: input, today: toSwedishDate(at) });
+      const current = { postedOn: isoDateOf(row.notice.postedOn), takeDownOn: isoDateOf(row.notice.takeDownOn) };
+      const result = checkNoticeChange({ adjustedOn: isoDateOf(row.adjustedOn), current, requested: input, today: toSwedishDate(at) });
       if (!result.ok) {
         const [first] = result.findings;
         if (result.findings.length === 1 && first!.field === "notice") throw new AppError("STATE", first!.message);
@@ -44,7 +42,7 @@ export const editNotice = defineMeetingAction(
       if (!result.changed) return { changed: false, ...current };
       await tx.notice.update({
         where: { meetingId: meeting.id },
-        data: { postedOn: day(result.notice.postedOn), takeDownOn: day(result.notice.takeDownOn), revisedAt: at },
+        data: { postedOn: dbDate(result.notice.postedOn), takeDownOn: dbDate(result.notice.takeDownOn), revisedAt: at },
       });
       await writeAudit(tx, {
         userId: actor.userId,

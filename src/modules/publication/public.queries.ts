@@ -1,15 +1,13 @@
 // Public reads. Every query here filters on PUBLIC_STATUSES in the database and passes protocols
 // through toPublicProtocol, so drafts and confidential text cannot reach a public page or API.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import type { IsoDate } from "@/lib/iso-date";
+import { dbDate, type IsoDate, isoDateOf } from "@/lib/iso-date";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { isMeetingSlug, toPublicProtocol } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 
-const day = (iso: IsoDate) => new Date(`${iso}T00:00:00.000Z`);
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 export const publicMeetingWhere: Prisma.MeetingWhereInput = { status: { in: [...PUBLIC_STATUSES] } };
 
@@ -47,11 +45,11 @@ function toNotice(m: Prisma.MeetingGetPayload<{ include: { notice: true; body: {
     organisationName: m.body.organisation.name,
     bodyName: m.body.name,
     bodySlug: m.body.slug,
-    meetingDate: iso(m.date),
-    adjustedOn: m.adjustedOn ? iso(m.adjustedOn) : null,
-    postedOn: iso(n.postedOn),
-    takeDownOn: iso(n.takeDownOn),
-    appealEndsOn: appealPeriodEnd(iso(n.postedOn)).endsOn,
+    meetingDate: isoDateOf(m.date),
+    adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
+    postedOn: isoDateOf(n.postedOn),
+    takeDownOn: isoDateOf(n.takeDownOn),
+    appealEndsOn: appealPeriodEnd(isoDateOf(n.postedOn)).endsOn,
     storagePlace: n.storagePlace,
     contentHash: m.contentHash,
     updatedAt: (n.updatedAt > m.updatedAt ? n.updatedAt : m.updatedAt).toISOString(),
@@ -61,7 +59,7 @@ function toNotice(m: Prisma.MeetingGetPayload<{ include: { notice: true; body: {
 /** Notices on the anslagstavla on `today`: posted, not yet taken down. */
 export async function listNoticesUp(db: PrismaClient, today: IsoDate): Promise<PublicNoticeDTO[]> {
   const meetings = await db.meeting.findMany({
-    where: { ...publicMeetingWhere, notice: { postedOn: { lte: day(today) }, takeDownOn: { gte: day(today) } } },
+    where: { ...publicMeetingWhere, notice: { postedOn: { lte: dbDate(today) }, takeDownOn: { gte: dbDate(today) } } },
     include: { notice: true, body: { include: { organisation: true } } },
     orderBy: [{ notice: { postedOn: "desc" } }, { date: "desc" }],
   });

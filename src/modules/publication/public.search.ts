@@ -6,6 +6,7 @@ import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 import { toPublicProtocol } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
+import { isoDateOf } from "@/lib/iso-date";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -86,7 +87,14 @@ export async function searchArchive(db: PrismaClient, query: SearchQuery): Promi
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   return {
     total: Number(rows[0]?.total ?? 0),
-    hits: rows.map((r) => ({ slug: r.slug, bodyName: r.bodyName, meetingDate: r.date.toISOString().slice(0, 10), number: r.number, title: r.title, snippet: r.snippet })),
+    hits: rows.map((r) => ({
+      slug: r.slug,
+      bodyName: r.bodyName,
+      meetingDate: isoDateOf(r.date),
+      number: r.number,
+      title: r.title,
+      snippet: r.snippet,
+    })),
   };
 }
 
@@ -125,8 +133,8 @@ export async function listArchive(db: PrismaClient, filter: { bodySlug?: string 
       slug: m.slug,
       bodyName: m.body.name,
       bodySlug: m.body.slug,
-      meetingDate: m.date.toISOString().slice(0, 10),
-      adjustedOn: m.adjustedOn?.toISOString().slice(0, 10) ?? null,
+      meetingDate: isoDateOf(m.date),
+      adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
       paragraphs: first === undefined ? "" : first === last ? `§ ${first}` : `§§ ${first}–${last}`,
     };
   });

@@ -4,6 +4,8 @@ import { findProtocolBySlug, namesFor } from "@/server/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/publication/issued-copies";
 import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued-copies.rules";
 import { ADJUSTED_STATUSES } from "@/domain/lifecycle";
+import { signatureRoleTerms } from "@/domain/vocabulary";
+import { isoDateOf } from "@/lib/iso-date";
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -29,8 +31,6 @@ export type VerifyResult =
     }
   | { match: false; message: string };
 
-const roleLabel = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" } as const;
-
 async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" | "code"): Promise<VerifyResult & { match: true }> {
   const m = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
@@ -42,10 +42,14 @@ async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" 
     by,
     bodyName: m.body.name,
     organisationName: m.body.organisation.name,
-    meetingDate: m.date.toISOString().slice(0, 10),
-    adjustedOn: m.adjustedOn?.toISOString().slice(0, 10) ?? null,
+    meetingDate: isoDateOf(m.date),
+    adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
     contentHash: m.contentHash ?? "",
-    signers: m.signatures.map((s) => ({ name: nameOf(s.person), role: roleLabel[s.role], signedAt: s.signedAt.toISOString() })),
+    signers: m.signatures.map((s) => ({
+      name: nameOf(s.person),
+      role: signatureRoleTerms[s.role].word,
+      signedAt: s.signedAt.toISOString(),
+    })),
   };
 }
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { grantBodyRoleFormAction, revokeBodyRoleFormAction } from "@/modules/administration/admin.actions";
 import { fieldError, INITIAL_FORM_STATE, valueOf, type AdminFormState } from "@/modules/administration/admin.form-state";
-import { bodyRoleLabel } from "@/modules/administration/admin.labels";
+import { bodyRoleKindTerms } from "@/domain/vocabulary";
 import type { BodyOption, UserDetail } from "@/modules/administration/admin.queries";
 import { FormStatus, SelectField, SubmitButton } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
@@ -31,10 +31,10 @@ export function BodyRoles({ user, bodies }: { user: Pick<UserDetail, "id" | "nam
             {user.bodyRoles.map((r) => (
               <tr key={`${r.bodyId}-${r.role}`} className="border-b border-slate-200">
                 <td className="py-2 pr-4">{r.bodyName}</td>
-                <td className="py-2 pr-4">{bodyRoleLabel[r.role]}</td>
+                <td className="py-2 pr-4">{bodyRoleKindTerms[r.role].label}</td>
                 <td className="py-2">
                   <RowActionForm action={revokeBodyRoleFormAction} fields={{ userId: user.id, bodyId: r.bodyId, role: r.role }} pendingText="Tar bort…">
-                    Ta bort<span className="sr-only"> rollen {bodyRoleLabel[r.role].toLowerCase()} i {r.bodyName}</span>
+                    Ta bort<span className="sr-only"> rollen {bodyRoleKindTerms[r.role].word} i {r.bodyName}</span>
                   </RowActionForm>
                 </td>
               </tr>
@@ -53,8 +53,8 @@ export function BodyRoles({ user, bodies }: { user: Pick<UserDetail, "id" | "nam
             ))}
           </SelectField>
           <SelectField form={F} name="role" label="Roll" required defaultValue={valueOf(state, "role", "SECRETARY")} error={err("role")}>
-            <option value="SECRETARY">Sekreterare (skriver protokoll)</option>
-            <option value="MEMBER">Ledamot (läser protokoll)</option>
+            <option value="SECRETARY">{bodyRoleKindTerms.SECRETARY.label} (skriver protokoll)</option>
+            <option value="MEMBER">{bodyRoleKindTerms.MEMBER.label} (läser protokoll)</option>
           </SelectField>
         </div>
         <SubmitButton pendingText="Lägger till…">Lägg till roll</SubmitButton>

@@ -3,14 +3,15 @@
 import { useActionState } from "react";
 import { addMembershipFormAction, removeMembershipFormAction } from "@/modules/administration/admin.actions";
 import { fieldError, INITIAL_FORM_STATE, valueOf, type AdminFormState } from "@/modules/administration/admin.form-state";
-import { membershipRoleLabel, positionLabel } from "@/modules/administration/admin.labels";
+import { bodyPositionTerms, membershipRoleTerms } from "@/domain/vocabulary";
 import type { BodyMemberships, MembershipRow } from "@/modules/administration/admin.queries";
-import { NEW_PERSON } from "@/modules/administration/admin.schema";
+import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
 import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
 
 function roleText(m: Pick<MembershipRow, "role" | "position">) {
-  return m.position ? `${membershipRoleLabel[m.role]}, ${positionLabel[m.position]}` : membershipRoleLabel[m.role];
+  const role = membershipRoleTerms[m.role].label;
+  return m.position ? `${role}, ${bodyPositionTerms[m.position].word}` : role;
 }
 
 export function MembershipTable({ body }: { body: Pick<BodyMemberships, "name" | "memberships"> }) {
@@ -68,13 +69,15 @@ export function AddMembershipForm({ body, defaultTerm }: { body: Pick<BodyMember
         </SelectField>
         <InputField form={F} name="newPersonName" label="Namn på ny person" autoComplete="off" defaultValue={valueOf(state, "newPersonName")} error={err("newPersonName")} hint="Fyll bara i om du valt Ny person." />
         <SelectField form={F} name="role" label="Uppdrag" required defaultValue={valueOf(state, "role", "MEMBER")} error={err("role")}>
-          <option value="MEMBER">Ledamot</option>
-          <option value="SUBSTITUTE">Ersättare</option>
+          {MEMBERSHIP_ROLES.map((r) => (
+            <option key={r} value={r}>{membershipRoleTerms[r].label}</option>
+          ))}
         </SelectField>
         <SelectField form={F} name="position" label="Ordförandeskap" defaultValue={valueOf(state, "position")} error={err("position")}>
           <option value="">Inget</option>
-          <option value="CHAIR">Ordförande</option>
-          <option value="VICE_CHAIR">Vice ordförande</option>
+          {BODY_POSITIONS.map((p) => (
+            <option key={p} value={p}>{bodyPositionTerms[p].label}</option>
+          ))}
         </SelectField>
         <InputField form={F} name="represents" label="Representerar" required autoComplete="off" defaultValue={valueOf(state, "represents")} error={err("represents")} hint="Kommun eller parti, t.ex. Vimmerby kommun." className="sm:col-span-2" />
         <InputField form={F} name="termStart" label="Mandatperioden börjar" type="date" required defaultValue={valueOf(state, "termStart", defaultTerm.start)} error={err("termStart")} />

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { bodyRoleLabel } from "@/modules/administration/admin.labels";
+import { bodyRoleKindTerms } from "@/domain/vocabulary";
 import type { UserListItem } from "@/modules/administration/admin.queries";
 
 export function UsersTable({ users }: { users: UserListItem[] }) {
@@ -25,7 +25,10 @@ export function UsersTable({ users }: { users: UserListItem[] }) {
               </td>
               <td className="py-2 pr-4 break-all">{u.email}</td>
               <td className="py-2 pr-4">
-                {[...(u.isAdmin ? ["Administratör"] : []), ...u.bodyRoles.map((r) => `${bodyRoleLabel[r.role]}, ${r.bodyName}`)].join("; ") || "–"}
+                {[
+                  ...(u.isAdmin ? ["Administratör"] : []),
+                  ...u.bodyRoles.map((r) => `${bodyRoleKindTerms[r.role].label}, ${r.bodyName}`),
+                ].join("; ") || "–"}
               </td>
               <td className="py-2">{u.personName ?? "–"}</td>
             </tr>

@@ -8,6 +8,7 @@ import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { PersonOption } from "@/server/protocol.queries";
 import type { AttendanceRole } from "@/domain/protocol/protocol.types";
+import { attendanceRoleTerms } from "@/domain/vocabulary";
 import { saveAttendanceAction } from "@/modules/drafting/meeting.actions";
 import { ATTENDANCE_ROLES } from "@/modules/drafting/meeting.schema";
 
@@ -22,14 +23,7 @@ export interface AttendanceRowValue {
   replacesPersonId: string;
 }
 
-const ROLE_LABELS: Record<AttendanceRole, string> = {
-  CHAIR: "Ordförande",
-  VICE_CHAIR: "Vice ordförande",
-  MEMBER: "Ledamot",
-  SERVING_SUBSTITUTE: "Tjänstgörande ersättare",
-  SUBSTITUTE: "Ersättare",
-  OTHER: "Övrig närvarande",
-};
+const roleOptions = ATTENDANCE_ROLES.map((x) => ({ value: x, label: attendanceRoleTerms[x].label }));
 
 const NEW = "__ny__";
 
@@ -99,7 +93,8 @@ export function AttendanceEditor(props: {
               <SelectField id={`narvaro-${i}-person`} label={`Rad ${i + 1}: person`} value={r.personId || NEW} options={[...people, { value: NEW, label: "Ny person…" }]}
                 onChange={(x) => patch(i, x === NEW ? { personId: "", name: "" } : { personId: x, name: props.people.find((p) => p.personId === x)?.name ?? "" })} />
               {!r.personId && <TextField id={`narvaro-${i}-namn`} label="Namn på ny person" value={r.name} error={err(`rows.${i}.name`)} onChange={(x) => patch(i, { name: x })} />}
-              <SelectField id={`narvaro-${i}-roll`} label="Roll" value={r.role} options={ATTENDANCE_ROLES.map((x) => ({ value: x, label: ROLE_LABELS[x] }))} onChange={(x) => patch(i, { role: x as AttendanceRole })} />
+              <SelectField id={`narvaro-${i}-roll`} label="Roll" value={r.role} options={roleOptions}
+                onChange={(x) => patch(i, { role: x as AttendanceRole })} />
               <TextField id={`narvaro-${i}-paragrafer`} label="Paragrafer" value={r.ranges} error={err(`rows.${i}.ranges`)} placeholder="hela" onChange={(x) => patch(i, { ranges: x })} />
               {r.role === "OTHER" ? (
                 <TextField id={`narvaro-${i}-titel`} label="Titel" value={r.title} error={err(`rows.${i}.title`)} onChange={(x) => patch(i, { title: x })} />

@@ -5,22 +5,27 @@ import { useEffect } from "react";
 import { CheckboxField, FieldGroup, LinesField, SelectField, SmallButton, TextAreaField, TextField } from "@/modules/drafting/editor/fields";
 import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
-import { motionKindLabel } from "@/domain/protocol/protocol.format";
-import type { ParagraphDTO, PersonRef, SectionKind } from "@/domain/protocol/protocol.types";
+import type { ParagraphDTO, PersonRef } from "@/domain/protocol/protocol.types";
+import {
+  attendanceRoleTerms,
+  ballotChoiceTerms,
+  motionKindLabel,
+  sectionKindHeading,
+  voteOutcomeLabel,
+} from "@/domain/vocabulary";
 import { RichTextEditor } from "@/modules/drafting/components/rich-text-editor";
 import { tallyBallots } from "@/domain/rules/decisions.rules";
 import { saveParagraphAction } from "@/modules/drafting/paragraph.actions";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
-import { MOTION_KINDS, type ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
+import {
+  BALLOT_CHOICES,
+  MOTION_KINDS,
+  SECTION_KINDS,
+  VOTE_OUTCOMES,
+  type ParagraphContentInput,
+} from "@/modules/drafting/paragraph.schema";
 import { AttachmentsEditor } from "./attachments-editor";
 import { ConflictPanel } from "./conflict-panel";
-
-const SECTION_HEADINGS: Record<SectionKind, string> = {
-  SUMMARY: "Sammanfattning av ärendet",
-  CASE: "Ärendet",
-  CONSEQUENCES: "Konsekvensbeskrivning",
-  OTHER: "",
-};
 
 const emptyDoc = { type: "doc" as const, content: [] };
 
@@ -138,9 +143,15 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
         </FieldGroup>
       ))}
       <div className="mt-3 flex flex-wrap gap-2">
-        {(["SUMMARY", "CASE", "CONSEQUENCES", "OTHER"] as const).map((kind) => (
-          <SmallButton key={kind} onClick={() => set((p) => ({ ...p, sections: [...p.sections, { kind, heading: SECTION_HEADINGS[kind] || "Nytt avsnitt", content: emptyDoc }] }))}>
-            Lägg till {kind === "OTHER" ? "annat avsnitt" : `"${SECTION_HEADINGS[kind]}"`}
+        {SECTION_KINDS.map((kind) => (
+          <SmallButton
+            key={kind}
+            onClick={() => {
+              const section = { kind, heading: sectionKindHeading[kind], content: emptyDoc };
+              set((p) => ({ ...p, sections: [...p.sections, section] }));
+            }}
+          >
+            Lägg till {kind === "OTHER" ? "annat avsnitt" : `"${sectionKindHeading[kind]}"`}
           </SmallButton>
         ))}
       </div>
@@ -202,16 +213,24 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                 onChange={(x) => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, question: x } : y)) }))} />
               <table className="mt-2 border-collapse text-sm">
                 <caption className="sr-only">Röster i omröstning {vi + 1}</caption>
-                <thead><tr><th scope="col" className="pr-4 text-left">Ledamot</th><th scope="col" className="px-2">Ja</th><th scope="col" className="px-2">Nej</th><th scope="col" className="px-2">Avstår</th></tr></thead>
+                <thead>
+                  <tr>
+                    <th scope="col" className="pr-4 text-left">{attendanceRoleTerms.MEMBER.label}</th>
+                    {BALLOT_CHOICES.map((c) => (
+                      <th key={c} scope="col" className="px-2">{ballotChoiceTerms[c].label}</th>
+                    ))}
+                  </tr>
+                </thead>
                 <tbody>
                   {v.ballots.map((b, bi) => {
                     const name = present.find((x) => x.personId === b.personId)?.name ?? "?";
                     return (
                       <tr key={b.personId}>
                         <th scope="row" className="pr-4 text-left font-normal">{name}</th>
-                        {(["JA", "NEJ", "AVSTAR"] as const).map((choice) => (
+                        {BALLOT_CHOICES.map((choice) => (
                           <td key={choice} className="px-2 text-center">
-                            <input type="radio" name={`${key}-omr-${vi}-${b.personId}`} aria-label={`${name}: ${choice === "AVSTAR" ? "avstår" : choice.toLowerCase()}`} checked={b.choice === choice}
+                            <input type="radio" name={`${key}-omr-${vi}-${b.personId}`} checked={b.choice === choice}
+                              aria-label={`${name}: ${ballotChoiceTerms[choice].word}`}
                               onChange={() => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, ballots: y.ballots.map((z, k) => (k === bi ? { ...z, choice } : z)) } : y)) }))} />
                           </td>
                         ))}
@@ -222,7 +241,8 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                 <tfoot><tr><th scope="row" className="pr-4 text-left">Summa</th><td className="px-2 text-center">{tally.ja}</td><td className="px-2 text-center">{tally.nej}</td><td className="px-2 text-center">{tally.avstar}</td></tr></tfoot>
               </table>
               <div className="mt-2 grid gap-2 sm:grid-cols-[1fr_2fr]">
-                <SelectField id={`${key}-omr-${vi}-utfall`} label="Utfall" value={v.outcome} options={[{ value: "JA", label: "Ja vann" }, { value: "NEJ", label: "Nej vann" }, { value: "LOTTNING", label: "Lika röstetal, avgjort av ordförande/lott" }]}
+                <SelectField id={`${key}-omr-${vi}-utfall`} label="Utfall" value={v.outcome}
+                  options={VOTE_OUTCOMES.map((o) => ({ value: o, label: voteOutcomeLabel[o] }))}
                   onChange={(x) => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, outcome: x as typeof v.outcome } : y)) }))} />
                 <TextField id={`${key}-omr-${vi}-resultat`} label="Resultat som ordföranden meddelade" value={v.result}
                   onChange={(x) => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, result: x } : y)) }))} />

@@ -2,14 +2,14 @@
 import { Fragment } from "react";
 import { toSwedishDate } from "@/lib/iso-date";
 import { isAdjusted } from "@/domain/lifecycle";
-import type { ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { signatureRoleTerms } from "@/domain/vocabulary";
 import type { Role } from "@/server/authz";
 import { daysUntilAdjustmentDeadline, pendingRolesFor } from "@/domain/rules/signoff.rules";
 import type { SignoffInfo } from "@/server/protocol.queries";
 import type { AuditEntryDTO } from "../signoff.queries";
 import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignForm } from "./signoff-forms";
 
-const roleLabel: Record<SignatureRole, string> = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" };
 const when = (iso: string) => new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
 
 export interface SignoffPermissions {
@@ -60,7 +60,7 @@ export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo
         <tbody>
           {protocol.signatures.map((s) => (
             <tr key={`${s.role}-${s.personId}`}>
-              <td className="pr-4">{roleLabel[s.role]}</td>
+              <td className="pr-4">{signatureRoleTerms[s.role].word}</td>
               <td className="pr-4">{s.name}</td>
               <td>{s.signedAt ? when(s.signedAt) : "Inte ännu"}</td>
             </tr>
@@ -85,7 +85,9 @@ export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo
       </p>
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         {meeting.status === "DRAFT" && can.canSend && <SendForAdjustmentForm {...ids} />}
-        {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && <SignForm {...ids} roles={myRoles.map((r) => roleLabel[r]).join(" och ")} />}
+        {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && (
+          <SignForm {...ids} roles={myRoles.map((r) => signatureRoleTerms[r].word).join(" och ")} />
+        )}
         {meeting.status === "READY_FOR_ADJUSTMENT" && can.canReturn && <ReturnForm {...ids} />}
         {adjusted && can.canCorrect && <CorrectionForm {...ids} />}
       </div>

@@ -17,17 +17,26 @@
 // number and title again here so a mistake upstream cannot widen what is published.
 import { isInParagraphRanges } from "@/lib/paragraph-ranges";
 import type { IsoDate } from "@/lib/iso-date";
-import { formatLongDate, statusLabel } from "@/domain/protocol/protocol.format";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
 import type {
   AttendanceDTO,
-  AttendanceRole,
   BallotChoice,
   BodyKind,
+  BodyPosition,
   MembershipRole,
+  OrganisationKind,
   ParagraphDTO,
   ProtocolDTO,
-  SignatureRole,
 } from "@/domain/protocol/protocol.types";
+import {
+  attendanceRoleTerms,
+  bodyKindLabel,
+  bodyPositionTerms,
+  meetingStatusLabel,
+  membershipRoleTerms,
+  organisationKindLabel,
+  signatureRoleTerms,
+} from "@/domain/vocabulary";
 import { isPublic } from "@/domain/lifecycle";
 import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { isClockTime, stockholmDateTime } from "@/lib/stockholm-time";
@@ -103,8 +112,6 @@ export function paperKey(caseNumber: string): string {
 // Register data as read for the API (plain data; the queries build these)
 // ---------------------------------------------------------------------------------------------
 
-export type OrganisationKind = "KOMMUN" | "KOMMUNALFORBUND" | "REGION";
-
 export interface OrganisationRecord {
   slug: string;
   name: string;
@@ -130,7 +137,7 @@ export interface MembershipRecord {
   personId: string;
   bodyId: string;
   role: MembershipRole;
-  position: "CHAIR" | "VICE_CHAIR" | null;
+  position: BodyPosition | null;
   /** Municipality or party represented. */
   represents: string;
   termStart: IsoDate;
@@ -191,39 +198,6 @@ export interface PaperRecord {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Labels (Swedish, as in the protocol)
-// ---------------------------------------------------------------------------------------------
-
-const organisationKindLabel: Record<OrganisationKind, string> = {
-  KOMMUN: "Kommun",
-  KOMMUNALFORBUND: "Kommunalförbund",
-  REGION: "Region",
-};
-
-const bodyKindLabel: Record<BodyKind, string> = {
-  FULLMAKTIGE: "Fullmäktige",
-  STYRELSE: "Styrelse",
-  NAMND: "Nämnd",
-  DIREKTION: "Direktion",
-  UTSKOTT: "Utskott",
-  BEREDNING: "Beredning",
-};
-
-const attendanceRoleLabel: Record<AttendanceRole, string> = {
-  CHAIR: "ordförande",
-  VICE_CHAIR: "vice ordförande",
-  MEMBER: "ledamot",
-  SERVING_SUBSTITUTE: "tjänstgörande ersättare",
-  SUBSTITUTE: "ersättare",
-  OTHER: "övrig närvarande",
-};
-
-const signatureRoleLabel: Record<SignatureRole, string> = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" };
-
-const membershipRoleLabel: Record<MembershipRole, string> = { MEMBER: "ledamot", SUBSTITUTE: "ersättare" };
-const positionLabel = { CHAIR: "ordförande", VICE_CHAIR: "vice ordförande" } as const;
-
-// ---------------------------------------------------------------------------------------------
 // System, Body, Organization, Person, Membership
 // ---------------------------------------------------------------------------------------------
 
@@ -276,7 +250,7 @@ export function toOParlOrganization(u: OParlUrls, body: BodyRecord): OParlObject
 
 /** The role as the register states it: "ordförande", "vice ordförande", "ledamot", "ersättare". */
 export function membershipRole(m: Pick<MembershipRecord, "role" | "position">): string {
-  return m.position ? positionLabel[m.position] : membershipRoleLabel[m.role];
+  return m.position ? bodyPositionTerms[m.position].word : membershipRoleTerms[m.role].word;
 }
 
 /**
@@ -295,7 +269,7 @@ export function toOParlMembership(u: OParlUrls, m: MembershipRecord, options: { 
     startDate: m.termStart,
     endDate: m.termEnd,
     "paragraf:represents": m.represents,
-    "paragraf:seat": membershipRoleLabel[m.role],
+    "paragraf:seat": membershipRoleTerms[m.role].word,
   };
 }
 
@@ -386,7 +360,7 @@ export function toOParlAgendaItem(
     "paragraf:immediatelyAdjusted": p.isImmediatelyAdjusted,
     "paragraf:presence": presenceAt(protocol.attendance, p).map((a) => ({
       ...person(a),
-      role: a.role === "OTHER" ? (a.title ?? attendanceRoleLabel.OTHER) : attendanceRoleLabel[a.role],
+      role: a.role === "OTHER" ? (a.title ?? attendanceRoleTerms.OTHER.word) : attendanceRoleTerms[a.role].word,
       represents: a.represents,
     })),
     "paragraf:votes": p.votes.map((v) => ({
@@ -415,7 +389,7 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
     id: url,
     type: oparlType("Meeting"),
     name: `${protocol.body.name} ${formatLongDate(m.date)}`,
-    meetingState: statusLabel[m.status].toLowerCase(),
+    meetingState: meetingStatusLabel[m.status].toLowerCase(),
     cancelled: false,
     ...(m.startTime && isClockTime(m.startTime) ? { start: stockholmDateTime(m.date, m.startTime) } : {}),
     ...(m.endTime && isClockTime(m.endTime) ? { end: stockholmDateTime(m.date, m.endTime) } : {}),
@@ -442,7 +416,9 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
         }
       : null,
     // Who signed the protocol, as on its last page (names and roles only).
-    "paragraf:signatories": protocol.signatures.filter((s) => s.signedAt !== null).map((s) => ({ person: u.person(s.personId), name: s.name, role: signatureRoleLabel[s.role] })),
+    "paragraf:signatories": protocol.signatures
+      .filter((s) => s.signedAt !== null)
+      .map((s) => ({ person: u.person(s.personId), name: s.name, role: signatureRoleTerms[s.role].word })),
   };
 }
 

@@ -5,7 +5,7 @@
 // which reads date, time and place only — public planning information whatever the protocol's
 // state — and never the protocol.
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import type { IsoDate } from "@/lib/iso-date";
+import { type IsoDate, isoDateOf } from "@/lib/iso-date";
 import { findPublicProtocol, publicMeetingWhere } from "@/modules/publication/public.queries";
 import { toPublicCaseHeading } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
@@ -23,7 +23,6 @@ import {
   type PersonRecord,
 } from "./oparl";
 
-const isoDay = (d: Date): IsoDate => d.toISOString().slice(0, 10);
 const later = (a: Date, b: Date | null | undefined): Date => (b && b > a ? b : a);
 
 // ---------------------------------------------------------------------------------------------
@@ -110,8 +109,8 @@ function toMembershipRecord(m: Prisma.MembershipGetPayload<{ select: typeof memb
     role: m.role,
     position: m.position,
     represents: m.represents,
-    termStart: isoDay(m.termStart),
-    termEnd: isoDay(m.termEnd),
+    termStart: isoDateOf(m.termStart),
+    termEnd: isoDateOf(m.termEnd),
     hasVotingRight: m.hasVotingRight,
   };
 }
@@ -250,7 +249,7 @@ async function findFileRecord(db: PrismaClient, where: { meetingId: string } | {
     fileName: pdf.fileName,
     createdAt: row.createdAt.toISOString(),
     modified: later(later(row.createdAt, row.noticeUpdatedAt), row.lastCorrection).toISOString(),
-    meeting: { slug: row.slug, date: isoDay(row.date), bodyName: row.bodyName },
+    meeting: { slug: row.slug, date: isoDateOf(row.date), bodyName: row.bodyName },
   };
 }
 
@@ -333,7 +332,7 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
     if (key === "") continue;
     const consultation: ConsultationRecord = {
       meetingSlug: row.meeting.slug,
-      meetingDate: isoDay(row.meeting.date),
+      meetingDate: isoDateOf(row.meeting.date),
       bodyId: row.bodyId,
       number: row.number,
       title,
@@ -390,7 +389,7 @@ export async function listMeetingSchedule(db: PrismaClient, bodySlug: string): P
         slug: m.slug,
         bodyName: b.name,
         organisationName: b.organisation.name,
-        date: isoDay(m.date),
+        date: isoDateOf(m.date),
         startTime: m.startTime,
         endTime: m.endTime,
         place: m.place,

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { cache } from "react";
 import { CheckerPanel } from "@/modules/drafting";
 import { ProtocolView } from "@/ui/protocol-view";
-import { statusLabel } from "@/domain/protocol/protocol.format";
+import { meetingStatusLabel } from "@/domain/vocabulary";
 import { NoticeSection } from "@/modules/notice";
 import { SignoffSection, findAuditLog } from "@/modules/justering";
 import { CorrectionsList } from "@/ui/corrections-list";
@@ -70,7 +70,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         <span>{protocol.body.name} {protocol.meeting.date}</span>
       </nav>
       <div className="no-print mb-4 flex flex-wrap items-center gap-3">
-        <p className="inline-block rounded bg-slate-100 px-2 py-1 text-sm">Status: {statusLabel[protocol.meeting.status]}</p>
+        <p className="inline-block rounded bg-slate-100 px-2 py-1 text-sm">
+          Status: {meetingStatusLabel[protocol.meeting.status]}
+        </p>
         {canEdit && (
           <Link href={`/moten/${protocol.meeting.slug}/redigera`} className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white">
             Skriv protokoll
