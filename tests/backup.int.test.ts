@@ -180,6 +180,11 @@ describe("backup and restore", () => {
       expect(new Set(triggers.rows.map((r) => r.tgenabled))).toEqual(new Set(["O"]));
       await expect(c.query(`UPDATE "Paragraph" SET title = 'x'`)).rejects.toMatchObject({ hint: "paragraf_frozen", message: expect.stringMatching(/Protokollet är låst/) });
       await expect(c.query(`DELETE FROM "ProtocolFile"`)).rejects.toMatchObject({ hint: "paragraf_frozen" });
+      // The justerat meeting came back through the restore, but no new one is inserted as justerat.
+      expect((await c.query(`SELECT status::text FROM "Meeting"`)).rows).toEqual([{ status: "ADJUSTED" }]);
+      const forged = `INSERT INTO "Meeting" (id, "bodyId", slug, date, place, status, "updatedAt")
+        SELECT 'forged', "bodyId", 'forged', date, place, 'ADJUSTED', now() FROM "Meeting"`;
+      await expect(c.query(forged)).rejects.toMatchObject({ hint: "paragraf_frozen", message: expect.stringMatching(/skapas som utkast/) });
     });
     expect(await targetDb.paragraph.count({ where: { title: "x" } })).toBe(0);
   });

@@ -97,6 +97,8 @@ describe("the app's database role", () => {
       await expect(app.query(`ALTER TABLE "${name}" ADD COLUMN forged text`), name).rejects.toMatchObject(denied);
     }
     await expect(app.query(`DROP TRIGGER paragraf_frozen ON "Meeting"`)).rejects.toMatchObject(denied);
+    await expect(app.query(`ALTER TABLE "Meeting" DISABLE TRIGGER paragraf_born_draft`)).rejects.toMatchObject(denied);
+    await expect(app.query(`DROP TRIGGER paragraf_born_draft ON "Meeting"`)).rejects.toMatchObject(denied);
     await expect(app.query(`DROP FUNCTION paragraf_refuse_if_frozen(text)`)).rejects.toMatchObject(denied);
     await expect(app.query(`CREATE OR REPLACE FUNCTION paragraf_refuse_if_frozen(mid text) RETURNS void LANGUAGE sql AS 'SELECT'`)).rejects.toMatchObject(denied);
     await expect(app.query(`CREATE TABLE "Forged" (id int)`)).rejects.toMatchObject(denied);
@@ -105,6 +107,49 @@ describe("the app's database role", () => {
     // The guards are all still there.
     const triggers = await owner.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname = 'paragraf_frozen' AND tgenabled = 'O'`);
     expect(triggers.rows[0].n).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe("a new meeting", () => {
+  const insert = (client: pg.Client, columns: Record<string, string>) => {
+    const names = ["bodyId", "slug", "date", "place", ...Object.keys(columns)];
+    const values = [ids.body, `direktionen-2099-02-${Math.random()}`, "2099-02-01", "Vimmerby", ...Object.values(columns)];
+    return client.query(
+      `INSERT INTO "Meeting" (id, ${names.map((c) => `"${c}"`).join(", ")}, "updatedAt")
+       VALUES ('m-' || md5(random()::text), ${values.map((_, i) => `$${i + 1}`).join(", ")}, now())`,
+      values,
+    );
+  };
+
+  it("is born a draft: no role inserts it waiting for justering or justerat, or with a hash or justering date", async () => {
+    const before = await db.meeting.count();
+    const hash = "a".repeat(64);
+    for (const client of [app, owner]) {
+      await expect(insert(client, { status: "ADJUSTED", contentHash: hash, adjustedOn: "2021-11-25" })).rejects.toMatchObject(frozen);
+      await expect(insert(client, { status: "ADJUSTED" })).rejects.toMatchObject(frozen);
+      await expect(insert(client, { status: "READY_FOR_ADJUSTMENT", contentHash: hash })).rejects.toMatchObject(frozen);
+      await expect(insert(client, { status: "DRAFT", contentHash: hash })).rejects.toMatchObject(frozen);
+      await expect(insert(client, { adjustedOn: "2021-11-25" })).rejects.toMatchObject(frozen);
+    }
+    const forged = db.meeting.create({
+      data: { bodyId: ids.body, slug: "direktionen-2099-03-01", date: new Date("2099-03-01"), place: "Vimmerby", status: "ADJUSTED" },
+    });
+    await expect(forged).rejects.toThrow(/skapas som utkast/);
+    expect(await db.meeting.count()).toBe(before);
+    // Nothing for the public pages to show as justerat.
+    expect(await db.meeting.count({ where: { status: { not: "DRAFT" } } })).toBe(0);
+  });
+
+  it("is inserted as a draft as before, by the app role and the owner", async () => {
+    for (const client of [app, owner]) {
+      await client.query("BEGIN");
+      try {
+        expect((await insert(client, {})).rowCount).toBe(1);
+        expect((await insert(client, { status: "DRAFT" })).rowCount).toBe(1);
+      } finally {
+        await client.query("ROLLBACK");
+      }
+    }
   });
 });
 
