@@ -168,6 +168,8 @@ test("two sessions editing the same § get a visible conflict, not a lost update
 });
 
 test("the editor page passes an axe WCAG 2.1 AA scan", async ({ page }) => {
+  // axe walks the whole 9-§ editor (thousands of nodes): 18-28 s on a loaded machine.
+  test.slow();
   await signInAs(page, SECRETARY);
   await page.goto("/moten/direktionen-2021-11-18/redigera");
   await expect(page.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).first()).toBeVisible();
