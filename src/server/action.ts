@@ -7,6 +7,7 @@ import { z } from "@/lib/zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findMeetingAccess, type MeetingAccess } from "@/server/meeting-access";
 import { authorize, authorizeForBody, type Actor, type MeetingPermission } from "./authz";
+import { now } from "./clock";
 import { AppError } from "./errors";
 
 export type ActionFailure =
@@ -20,9 +21,15 @@ export interface ActionContext {
   actor: Actor | null;
   db: PrismaClient;
   ip: string | null;
-  /** The request's instant for rules that depend on today (the test clock in e2e); default: now. */
+  /**
+   * The request's instant, for rules that depend on today and for the times it stores (the test
+   * clock in e2e). The action wrapper fills it from server/clock when the caller does not.
+   */
   now?: Date;
 }
+
+/** What a mutation gets: the context with its actor signed in and its instant fixed. */
+export type RunContext = ActionContext & { actor: Actor; now: Date };
 
 export type Handler<T> = (ctx: ActionContext, raw: unknown) => Promise<ActionResult<T>>;
 
@@ -116,7 +123,7 @@ export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id
 
 export function defineMeetingAction<S extends z.ZodType, T>(
   options: { schema: S; permission: MeetingPermission; locate: Locate<z.infer<S>> },
-  run: (ctx: ActionContext & { actor: Actor; input: z.infer<S>; meeting: MeetingAccess }) => Promise<T>,
+  run: (ctx: RunContext & { input: z.infer<S>; meeting: MeetingAccess }) => Promise<T>,
 ): Handler<T> {
   return async (ctx, raw) => {
     if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
@@ -133,7 +140,7 @@ export function defineMeetingAction<S extends z.ZodType, T>(
       }
       const decision = authorize(ctx.actor, options.permission, meeting);
       if (!decision.ok) return { ok: false, code: decision.reason === "state" ? "STATE" : "FORBIDDEN", message: decision.message };
-      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, input: parsed.data, meeting }) };
+      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, now: ctx.now ?? now(), input: parsed.data, meeting }) };
     } catch (e) {
       return fromError(e);
     }
@@ -142,7 +149,7 @@ export function defineMeetingAction<S extends z.ZodType, T>(
 
 export function defineBodyAction<S extends z.ZodType<{ bodyId: string }>, T>(
   options: { schema: S; permission: "meeting.create" },
-  run: (ctx: ActionContext & { actor: Actor; input: z.infer<S> }) => Promise<T>,
+  run: (ctx: RunContext & { input: z.infer<S> }) => Promise<T>,
 ): Handler<T> {
   return async (ctx, raw) => {
     if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
@@ -153,7 +160,7 @@ export function defineBodyAction<S extends z.ZodType<{ bodyId: string }>, T>(
     const decision = authorizeForBody(ctx.actor, options.permission, parsed.data.bodyId);
     if (!decision.ok) return { ok: false, code: "FORBIDDEN", message: decision.message };
     try {
-      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, input: parsed.data }) };
+      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, now: ctx.now ?? now(), input: parsed.data }) };
     } catch (e) {
       return fromError(e);
     }

@@ -3,12 +3,13 @@
 // administrator learns nothing from validation messages; then it parses with the module's zod
 // schema (Swedish field errors), runs the mutation and maps AppError to a typed result.
 import type { z } from "@/lib/zod";
-import { fromError, refuseUnstorable, toFieldErrors, VALIDATION_MESSAGE, type ActionContext, type Handler } from "@/server/action";
-import { authorizeGlobal, type Actor } from "@/server/authz";
+import { fromError, refuseUnstorable, toFieldErrors, VALIDATION_MESSAGE, type Handler, type RunContext } from "@/server/action";
+import { authorizeGlobal } from "@/server/authz";
+import { now } from "@/server/clock";
 
 export function defineAdminAction<S extends z.ZodType, T>(
   options: { schema: S },
-  run: (ctx: ActionContext & { actor: Actor; input: z.infer<S> }) => Promise<T>,
+  run: (ctx: RunContext & { input: z.infer<S> }) => Promise<T>,
 ): Handler<T> {
   return async (ctx, raw) => {
     if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
@@ -19,7 +20,7 @@ export function defineAdminAction<S extends z.ZodType, T>(
     const parsed = options.schema.safeParse(raw);
     if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
     try {
-      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, input: parsed.data }) };
+      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, now: ctx.now ?? now(), input: parsed.data }) };
     } catch (e) {
       return fromError(e);
     }

@@ -113,9 +113,8 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
  * is audited (who set whose password; never the password) and is told to the user by e-mail
  * after commit — a mail failure is logged, never undoes the change.
  */
-export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, async ({ db, actor, ip, input }) => {
+export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, async ({ db, actor, ip, input, now: at }) => {
   const passwordHash = await hash(input.password);
-  const at = new Date();
   const { user, adminName } = await db.$transaction(async (tx) => {
     const user = await findUserOrFail(tx, input.userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
