@@ -7,7 +7,7 @@ import { writeAudit } from "@/server/audit";
 import { endAllSessions } from "@/server/session-version";
 import { sendMail } from "@/server/mail";
 import { AppError } from "@/server/errors";
-import { defineAdminAction } from "./admin.action";
+import { defineAdminAction } from "@/server/action";
 import { buildPasswordSetMail } from "./admin.mail";
 import { addMembershipSchema, bodyRoleSchema, createUserSchema, NEW_PERSON, removeMembershipSchema, setPasswordSchema, updateUserSchema } from "./admin.schema";
 
