@@ -44,7 +44,7 @@ export type RunContext = ActionContext & { actor: Actor; now: Date };
 export type Handler<T> = (ctx: ActionContext, raw: unknown) => Promise<ActionResult<T>>;
 
 /** zod issues → { "sections.0.heading": ["Skriv en rubrik."] } */
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
+function toFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_";
@@ -54,7 +54,7 @@ export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /** Maps what a mutation threw to a typed failure; unknown errors are logged, never shown. */
-export function fromError(e: unknown): ActionFailure {
+function fromError(e: unknown): ActionFailure {
   // The database refused a change to a frozen protocol (the triggers of the signoff migration).
   const text = e instanceof Error ? e.message : "";
   if (text.includes("Protokollet är låst") || text.includes("kan inte ändras")) {
@@ -192,7 +192,7 @@ type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug
 export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
 
 /** A meeting's protocol: the input names the meeting (`locate`), the table is asked about it. */
-export function meetingScope<I>(
+function meetingScope<I>(
   permission: MeetingPermission,
   locate: Locate<I>,
 ): ActionScope<I, { meeting: MeetingAccess }> {
@@ -211,7 +211,7 @@ export function meetingScope<I>(
 }
 
 /** A body, before any meeting of it exists (creating one): the input names the body. */
-export function bodyScope<I extends { bodyId: string }>(permission: "meeting.create"): ActionScope<I, object> {
+function bodyScope<I extends { bodyId: string }>(permission: "meeting.create"): ActionScope<I, object> {
   return {
     check(actor, input) {
       const decision = authorizeForBody(actor, permission, input.bodyId);
@@ -221,7 +221,7 @@ export function bodyScope<I extends { bodyId: string }>(permission: "meeting.cre
 }
 
 /** A global permission (administration), asked before the input is even read. */
-export function globalScope(permission: GlobalPermission): ActionScope<unknown, object> {
+function globalScope(permission: GlobalPermission): ActionScope<unknown, object> {
   return {
     before(actor) {
       const decision = authorizeGlobal(actor, permission);
@@ -232,7 +232,7 @@ export function globalScope(permission: GlobalPermission): ActionScope<unknown, 
 }
 
 /** The signed-in user's own account: being signed in is the permission. */
-export const selfScope: ActionScope<unknown, object> = { check: () => ({ ok: true, extra: {} }) };
+const selfScope: ActionScope<unknown, object> = { check: () => ({ ok: true, extra: {} }) };
 
 export function defineMeetingAction<S extends z.ZodType, T>(
   options: { schema: S; permission: MeetingPermission; locate: Locate<z.infer<S>> },
