@@ -54,6 +54,16 @@ const outsideTheApp = {
   message: "Application code does not import tests, scripts, benchmarks or the seed.",
 };
 
+// One clock: "now" is read from the machine only in src/server/clock.ts; everything else takes it
+// from there (now(), today(), an action's ctx.now) or as a parameter. Tests may use the real clock.
+const CLOCK_MESSAGE =
+  'Take "now" from src/server/clock.ts (now(), today(), an action\'s ctx.now) or as a parameter.';
+const noClockOutsideTheClock = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: CLOCK_MESSAGE },
+  { selector: "MemberExpression[object.name='Date'][property.name='now']", message: CLOCK_MESSAGE },
+  { selector: "CallExpression[callee.name='Date']", message: CLOCK_MESSAGE },
+];
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -71,6 +81,11 @@ const config = [
     files: ["src/**/*.{ts,tsx,mts,mjs}"],
     ignores: TEST_FILES,
     rules: { "import/no-restricted-paths": ["error", { zones: [...zones, outsideTheApp] }] },
+  },
+  {
+    files: ["src/**/*.{ts,tsx,mts,mjs}"],
+    ignores: [...TEST_FILES, "src/server/clock.ts"],
+    rules: { "no-restricted-syntax": ["error", ...noClockOutsideTheClock] },
   },
   {
     files: ["src/domain/**/*.ts", "src/lib/**/*.ts"],

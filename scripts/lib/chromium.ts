@@ -1,5 +1,5 @@
 // Debian's Chromium as the tests and benchmarks launch it. Without the background-networking
-// flags it floods this machine's closed network with refused connections (toolchain.md).
+// flags it floods this machine's closed network with refused connections.
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const CHROMIUM_ARGS = [
   "--headless",

@@ -1,7 +1,7 @@
 /**
  * Writes pages with pdf-lib's object model, but builds each page's content stream as bytes
  * directly: text is encoded from a code table (pdf-fonts.ts), never through pdf-lib's drawText,
- * which runs fontkit's layout per call (≈12 ms a page, see toolchain.md).
+ * which runs fontkit's layout per call (≈12 ms a page, measured when the toolchain was chosen).
  *
  * Nothing here reads the clock or draws random numbers: the same calls give the same bytes, and
  * the trailer ID is a hash of the content.

@@ -39,8 +39,8 @@ export interface SealCertificateOptions {
   organisationName: string;
   /** Environment to read SEAL_P12_PATH / SEAL_P12_PASSPHRASE from (default process.env). */
   env?: Record<string, string | undefined>;
-  /** Clock for the demo certificate's validity (tests). */
-  now?: Date;
+  /** The instant the demo certificate, if it is created now, is valid from (the caller's clock). */
+  now: Date;
 }
 
 /** One creation at a time per demo file within this process. */
@@ -64,7 +64,7 @@ export async function loadOrCreateSealCertificate(opts: SealCertificateOptions):
   const file = path.join(dir, DEMO_P12_FILE);
   let pending = creating.get(file);
   if (!pending) {
-    pending = loadOrCreateDemo(dir, opts.organisationName, opts.now ?? new Date()).finally(() => creating.delete(file));
+    pending = loadOrCreateDemo(dir, opts.organisationName, opts.now).finally(() => creating.delete(file));
     creating.set(file, pending);
   }
   return pending;
@@ -107,6 +107,9 @@ async function loadOrCreateDemo(dir: string, organisationName: string, now: Date
         if (ready) return ready;
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      // The file's mtime is the machine's real time, so its age is measured against the real
+      // clock, never a moved test clock (which would make a fresh lock look stale).
+      // eslint-disable-next-line no-restricted-syntax -- a lock file's age, see above
       const age = Date.now() - (await stat(passphraseFile)).mtimeMs;
       if (age < 30_000) throw new Error("Sigillcertifikatet skapas av en annan process; försök igen.");
       await rm(passphraseFile, { force: true }); // stale: left by a crash before the PKCS#12 was written
@@ -138,7 +141,7 @@ function utf8Attr(shortName: string, value: string): forge.pki.CertificateField 
  * HMAC-SHA256, SHA-1 MAC as most readers expect). RSA PKCS#1 v1.5 signatures are deterministic,
  * so sealing the same PDF at the same signing time gives the same bytes.
  */
-export function createDemoP12(organisationName: string, passphrase: string, now: Date = new Date()): Uint8Array {
+export function createDemoP12(organisationName: string, passphrase: string, now: Date): Uint8Array {
   const { privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
   const key = forge.pki.privateKeyFromPem(privateKey.export({ type: "pkcs1", format: "pem" }).toString());
   const cert = forge.pki.createCertificate();

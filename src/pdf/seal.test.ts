@@ -15,6 +15,8 @@ import { createDemoP12, DEMO_P12_FILE, DEMO_PASSPHRASE_FILE, loadOrCreateSealCer
 import { pdfFonts, pdfInfo, pdfToText } from "./testing/poppler";
 
 const SIGNING_TIME = new Date("2021-12-16T14:03:00Z");
+/** A demo certificate made now, not from SEAL_P12_PATH. */
+const DEMO = { env: {}, now: new Date() };
 const CONTENT_HASH = "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a";
 
 /** The seed meeting as it is once the last signer has signed. */
@@ -93,7 +95,8 @@ function objects(bytes: Uint8Array): Map<number, string> {
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "paragraf-seal-"));
   pdf = await renderProtocolPdf(adjustedSeed());
-  cert = await loadOrCreateSealCertificate({ dataDir: path.join(dir, "data"), organisationName: "Itsam kommunalförbund", env: {} });
+  const dataDir = path.join(dir, "data");
+  cert = await loadOrCreateSealCertificate({ ...DEMO, dataDir, organisationName: "Itsam kommunalförbund" });
   sealed = await sealPdf(pdf, sealOptions(cert));
 });
 
@@ -247,7 +250,7 @@ describe("loadOrCreateSealCertificate", () => {
     for (const file of [DEMO_P12_FILE, DEMO_PASSPHRASE_FILE]) {
       expect(statSync(path.join(dataDir, file)).mode & 0o777).toBe(0o600);
     }
-    const second = await loadOrCreateSealCertificate({ dataDir, organisationName: "Itsam kommunalförbund", env: {} });
+    const second = await loadOrCreateSealCertificate({ ...DEMO, dataDir, organisationName: "Itsam kommunalförbund" });
     expect(Buffer.from(second.p12).equals(Buffer.from(cert.p12))).toBe(true);
     expect(second.passphrase).toBe(cert.passphrase);
     expect(cert.passphrase.length).toBeGreaterThanOrEqual(32);
@@ -257,7 +260,7 @@ describe("loadOrCreateSealCertificate", () => {
   it("makes one certificate when called concurrently", async () => {
     const dataDir = path.join(dir, "concurrent");
     const all = await Promise.all(
-      Array.from({ length: 4 }, () => loadOrCreateSealCertificate({ dataDir, organisationName: "Itsam", env: {} })),
+      Array.from({ length: 4 }, () => loadOrCreateSealCertificate({ ...DEMO, dataDir, organisationName: "Itsam" })),
     );
     for (const c of all) expect(Buffer.from(c.p12).equals(Buffer.from(all[0]!.p12))).toBe(true);
   });
@@ -285,13 +288,15 @@ describe("loadOrCreateSealCertificate", () => {
 
   it("uses SEAL_P12_PATH and SEAL_P12_PASSPHRASE when set, and creates nothing", async () => {
     const file = path.join(dir, "organisation.p12");
-    const p12 = createDemoP12("Vimmerby kommun", "hemligt lösenord");
+    const now = new Date();
+    const p12 = createDemoP12("Vimmerby kommun", "hemligt lösenord", now);
     writeFileSync(file, p12);
     const dataDir = path.join(dir, "unused");
     const configured = await loadOrCreateSealCertificate({
       dataDir,
       organisationName: "Itsam",
       env: { SEAL_P12_PATH: file, SEAL_P12_PASSPHRASE: "hemligt lösenord" },
+      now,
     });
     expect(configured.source).toBe("configured");
     expect(configured.file).toBe(file);
@@ -302,8 +307,7 @@ describe("loadOrCreateSealCertificate", () => {
     expect(out).toContain("Signer Certificate Common Name: Vimmerby kommun (demo-sigill)");
     expect(out).toContain("Signature Validation: Signature is Valid.");
 
-    await expect(
-      loadOrCreateSealCertificate({ dataDir, organisationName: "Itsam", env: { SEAL_P12_PATH: path.join(dir, "missing.p12") } }),
-    ).rejects.toThrow(/SEAL_P12_PATH/);
+    const missing = { SEAL_P12_PATH: path.join(dir, "missing.p12") };
+    await expect(loadOrCreateSealCertificate({ dataDir, organisationName: "Itsam", env: missing, now })).rejects.toThrow(/SEAL_P12_PATH/);
   });
 });

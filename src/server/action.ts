@@ -1,12 +1,23 @@
-// defineMeetingAction: the one way a server action touches a protocol. It parses the input with
-// the module's zod schema (Swedish field errors), finds the meeting the input concerns, asks the
-// permission table, runs the mutation and maps AppError to a typed result. The handler takes the
-// actor and database explicitly, so integration tests call it without a web request; the
-// "use server" files wrap it with the session user.
+// defineAction: the one way a server action runs. It refuses a caller who is not signed in, parses
+// the input with the module's zod schema (Swedish field errors), asks the permission table in the
+// action's scope (a meeting, a body, a global permission, one's own account), runs the mutation
+// and maps AppError to a typed result. defineMeetingAction, defineBodyAction, defineAdminAction and
+// defineSelfAction are its configurations. The handler takes the actor and database explicitly,
+// so integration tests call it without a web request; the "use server" files wrap it with the
+// session user.
 import { z } from "@/lib/zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findMeetingAccess, type MeetingAccess } from "@/server/meeting-access";
-import { authorize, authorizeForBody, type Actor, type MeetingPermission } from "./authz";
+import {
+  authorize,
+  authorizeForBody,
+  authorizeGlobal,
+  type Actor,
+  type Decision,
+  type GlobalPermission,
+  type MeetingPermission,
+} from "./authz";
+import { now } from "./clock";
 import { AppError } from "./errors";
 
 export type ActionFailure =
@@ -20,14 +31,20 @@ export interface ActionContext {
   actor: Actor | null;
   db: PrismaClient;
   ip: string | null;
-  /** The request's instant for rules that depend on today (the test clock in e2e); default: now. */
+  /**
+   * The request's instant, for rules that depend on today and for the times it stores (the test
+   * clock in e2e). The action wrapper fills it from server/clock when the caller does not.
+   */
   now?: Date;
 }
+
+/** What a mutation gets: the context with its actor signed in and its instant fixed. */
+export type RunContext = ActionContext & { actor: Actor; now: Date };
 
 export type Handler<T> = (ctx: ActionContext, raw: unknown) => Promise<ActionResult<T>>;
 
 /** zod issues → { "sections.0.heading": ["Skriv en rubrik."] } */
-export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
+function toFieldErrors(error: z.ZodError): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".") || "_";
@@ -37,7 +54,7 @@ export function toFieldErrors(error: z.ZodError): Record<string, string[]> {
 }
 
 /** Maps what a mutation threw to a typed failure; unknown errors are logged, never shown. */
-export function fromError(e: unknown): ActionFailure {
+function fromError(e: unknown): ActionFailure {
   // The database refused a change to a frozen protocol (the triggers of the signoff migration).
   const text = e instanceof Error ? e.message : "";
   if (text.includes("Protokollet är låst") || text.includes("kan inte ändras")) {
@@ -109,53 +126,140 @@ function unstorablePath(value: unknown, path: (string | number)[], depth = 0): F
 
 export const VALIDATION_MESSAGE = "Några uppgifter behöver rättas innan de kan sparas.";
 
-type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug: string } | null>;
+/** An answer of the permission table: go on (with what the mutation may know), or a failure. */
+type Allowed<X> = { ok: true; extra: X } | ActionFailure;
 
-/** The usual `locate`: the input names the meeting by its id. */
-export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
+/**
+ * Who may run an action, asked of the permission table (server/authz.ts) in one of four ways:
+ * for a meeting, for a body, globally (admin), or for oneself. `before` is asked before the input
+ * is read, so that someone it refuses learns nothing from validation messages; `check` once the
+ * input is valid, and it says what the mutation gets to know (the meeting).
+ */
+export interface ActionScope<I, X> {
+  before?: (actor: Actor) => ActionFailure | null;
+  check: (actor: Actor, input: I, db: PrismaClient) => Promise<Allowed<X>> | Allowed<X>;
+}
 
-export function defineMeetingAction<S extends z.ZodType, T>(
-  options: { schema: S; permission: MeetingPermission; locate: Locate<z.infer<S>> },
-  run: (ctx: ActionContext & { actor: Actor; input: z.infer<S>; meeting: MeetingAccess }) => Promise<T>,
+/** What the user is told when the action cannot start: not signed in, input not valid. */
+export interface ActionMessages {
+  unauthenticated: string;
+  validation: string;
+}
+
+const MESSAGES: ActionMessages = { unauthenticated: "Logga in igen för att spara.", validation: VALIDATION_MESSAGE };
+
+/**
+ * THE action wrapper; the scopes below are its configurations. In order: no actor →
+ * UNAUTHENTICATED; the scope's `before`; text PostgreSQL cannot store → VALIDATION; the module's
+ * zod schema → VALIDATION with Swedish field errors; the scope's `check`; the mutation, with the
+ * request's instant (ctx.now, else server/clock); whatever it throws → fromError.
+ */
+export function defineAction<S extends z.ZodType, X, T>(
+  options: { schema: S; scope: ActionScope<z.infer<S>, X>; messages?: Partial<ActionMessages> },
+  run: (ctx: RunContext & { input: z.infer<S> } & X) => Promise<T>,
 ): Handler<T> {
+  const messages = { ...MESSAGES, ...options.messages };
   return async (ctx, raw) => {
-    if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
+    const { actor } = ctx;
+    if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: messages.unauthenticated };
+    const refused = options.scope.before?.(actor);
+    if (refused) return refused;
     const unstorable = refuseUnstorable(raw);
     if (unstorable) return unstorable;
     const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
+    if (!parsed.success) {
+      return { ok: false, code: "VALIDATION", message: messages.validation, fieldErrors: toFieldErrors(parsed.error) };
+    }
     try {
-      const where = await options.locate(parsed.data, ctx.db);
-      const meeting = where ? await findMeetingAccess(ctx.db, where) : null;
-      // Someone who may not read the meeting learns nothing about whether it exists.
-      if (!meeting || !authorize(ctx.actor, "meeting.read", meeting).ok) {
-        return { ok: false, code: "NOT_FOUND", message: "Sammanträdet eller paragrafen finns inte." };
-      }
-      const decision = authorize(ctx.actor, options.permission, meeting);
-      if (!decision.ok) return { ok: false, code: decision.reason === "state" ? "STATE" : "FORBIDDEN", message: decision.message };
-      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, input: parsed.data, meeting }) };
+      const allowed = await options.scope.check(actor, parsed.data, ctx.db);
+      if (!allowed.ok) return allowed;
+      const data = await run({ ...ctx, actor, now: ctx.now ?? now(), input: parsed.data, ...allowed.extra });
+      return { ok: true, data };
     } catch (e) {
       return fromError(e);
     }
   };
 }
 
+/** A refusal of the permission table as a typed failure. */
+function refusal(decision: Exclude<Decision, { ok: true }>): ActionFailure {
+  return { ok: false, code: decision.reason === "state" ? "STATE" : "FORBIDDEN", message: decision.message };
+}
+
+type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug: string } | null>;
+
+/** The usual `locate`: the input names the meeting by its id. */
+export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
+
+/** A meeting's protocol: the input names the meeting (`locate`), the table is asked about it. */
+function meetingScope<I>(
+  permission: MeetingPermission,
+  locate: Locate<I>,
+): ActionScope<I, { meeting: MeetingAccess }> {
+  return {
+    async check(actor, input, db) {
+      const where = await locate(input, db);
+      const meeting = where ? await findMeetingAccess(db, where) : null;
+      // Someone who may not read the meeting learns nothing about whether it exists.
+      if (!meeting || !authorize(actor, "meeting.read", meeting).ok) {
+        return { ok: false, code: "NOT_FOUND", message: "Sammanträdet eller paragrafen finns inte." };
+      }
+      const decision = authorize(actor, permission, meeting);
+      return decision.ok ? { ok: true, extra: { meeting } } : refusal(decision);
+    },
+  };
+}
+
+/** A body, before any meeting of it exists (creating one): the input names the body. */
+function bodyScope<I extends { bodyId: string }>(permission: "meeting.create"): ActionScope<I, object> {
+  return {
+    check(actor, input) {
+      const decision = authorizeForBody(actor, permission, input.bodyId);
+      return decision.ok ? { ok: true, extra: {} } : { ok: false, code: "FORBIDDEN", message: decision.message };
+    },
+  };
+}
+
+/** A global permission (administration), asked before the input is even read. */
+function globalScope(permission: GlobalPermission): ActionScope<unknown, object> {
+  return {
+    before(actor) {
+      const decision = authorizeGlobal(actor, permission);
+      return decision.ok ? null : { ok: false, code: "FORBIDDEN", message: decision.message };
+    },
+    check: () => ({ ok: true, extra: {} }),
+  };
+}
+
+/** The signed-in user's own account: being signed in is the permission. */
+const selfScope: ActionScope<unknown, object> = { check: () => ({ ok: true, extra: {} }) };
+
+export function defineMeetingAction<S extends z.ZodType, T>(
+  options: { schema: S; permission: MeetingPermission; locate: Locate<z.infer<S>> },
+  run: (ctx: RunContext & { input: z.infer<S>; meeting: MeetingAccess }) => Promise<T>,
+): Handler<T> {
+  return defineAction({ schema: options.schema, scope: meetingScope(options.permission, options.locate) }, run);
+}
+
 export function defineBodyAction<S extends z.ZodType<{ bodyId: string }>, T>(
   options: { schema: S; permission: "meeting.create" },
-  run: (ctx: ActionContext & { actor: Actor; input: z.infer<S> }) => Promise<T>,
+  run: (ctx: RunContext & { input: z.infer<S> }) => Promise<T>,
 ): Handler<T> {
-  return async (ctx, raw) => {
-    if (!ctx.actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att spara." };
-    const unstorable = refuseUnstorable(raw);
-    if (unstorable) return unstorable;
-    const parsed = options.schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, code: "VALIDATION", message: VALIDATION_MESSAGE, fieldErrors: toFieldErrors(parsed.error) };
-    const decision = authorizeForBody(ctx.actor, options.permission, parsed.data.bodyId);
-    if (!decision.ok) return { ok: false, code: "FORBIDDEN", message: decision.message };
-    try {
-      return { ok: true, data: await run({ ...ctx, actor: ctx.actor, input: parsed.data }) };
-    } catch (e) {
-      return fromError(e);
-    }
-  };
+  return defineAction({ schema: options.schema, scope: bodyScope<z.infer<S>>(options.permission) }, run);
+}
+
+/** The admin pages: "admin.manageUsers" is asked before the input is parsed. */
+export function defineAdminAction<S extends z.ZodType, T>(
+  options: { schema: S },
+  run: (ctx: RunContext & { input: z.infer<S> }) => Promise<T>,
+): Handler<T> {
+  return defineAction({ schema: options.schema, scope: globalScope("admin.manageUsers") }, run);
+}
+
+/** What a signed-in user does to their own account (e.g. change the password). */
+export function defineSelfAction<S extends z.ZodType, T>(
+  options: { schema: S; messages?: Partial<ActionMessages> },
+  run: (ctx: RunContext & { input: z.infer<S> }) => Promise<T>,
+): Handler<T> {
+  return defineAction({ schema: options.schema, scope: selfScope, messages: options.messages }, run);
 }

@@ -1,10 +1,14 @@
 import { toSwedishDate, type IsoDate } from "@/lib/iso-date";
 
 /**
- * The clock of what the public sees (which notices are up). End-to-end tests start the server
- * with PARAGRAF_TEST_CLOCK=1 and move time with POST /api/testklocka (setTestClock); without that
- * variable the clock cannot be moved, so production always uses the real clock. It is a server
- * clock, not a per-request one, so the pages that read it can be cached.
+ * The server's one clock: every "now" of the app comes from here (pages call now()/today(), an
+ * action gets ctx.now, pure code in src/domain and src/pdf takes it as a parameter); lint refuses
+ * `new Date()` and `Date.now()` elsewhere in src. Two places read real time on purpose, each
+ * saying why: rate-limit windows (server/rate-limit.ts) and a lock file's age (pdf/seal-certificate.ts).
+ * End-to-end tests start the server with PARAGRAF_TEST_CLOCK=1 and move time with
+ * POST /api/testklocka (setTestClock); without that variable the clock cannot be moved, so
+ * production always uses the real clock. It is a server clock, not a per-request one, so the
+ * pages that read it can be cached.
  */
 const OFFSET = Symbol.for("paragraf.testClockOffsetMs");
 type ClockGlobal = typeof globalThis & { [OFFSET]?: number };

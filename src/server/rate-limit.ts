@@ -30,6 +30,10 @@ export class RateLimiter {
   constructor(
     readonly policy: RateLimitPolicy,
     private readonly db: () => Db = getDb,
+    // The machine's real clock, not server/clock: the windows are shared through the database by
+    // every process, and a moved test clock must neither open a limit early nor leave counters
+    // behind that outlive it. Tests pass their own.
+    // eslint-disable-next-line no-restricted-syntax -- real time for security windows, see above
     private readonly now: () => number = Date.now,
   ) {}
 

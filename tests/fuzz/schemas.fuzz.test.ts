@@ -1,8 +1,8 @@
 // Property-based tests of every zod schema a server action parses its input with (issue 8):
 // 10 000 generated inputs each, mixing valid shapes with hostile strings, wrong types and missing
-// or extra keys. safeParse never throws; every message is Swedish (except the English zod
-// defaults listed in KNOWN_ENGLISH_LEAKS, reported for the schema owners to fix); what parses
-// keeps the schema's own promises. Stored rich text never renders as markup that runs.
+// or extra keys. safeParse never throws; every message is Swedish (zod's Swedish locale,
+// src/lib/zod.ts, plus the schemas' own messages); what parses keeps the schema's own promises.
+// Stored rich text never renders as markup that runs.
 import fc from "fast-check";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
@@ -26,7 +26,6 @@ import { richDocSchema, toPlainText } from "@/domain/richtext/richtext.schema";
 import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "@/modules/justering/signoff.schema";
 import { noticeEditSchema } from "@/modules/notice/notice.schema";
 import { fieldPattern, inputArbitraries, isSwedishMessage, randomIds, richDocLike } from "../support/fuzz-arbitraries";
-import { isKnownEnglishLeak, KNOWN_ENGLISH_LEAKS, type SchemaName } from "./known-leaks";
 
 const NUM_RUNS = 10_000;
 // Each property takes 0.1–3 s here; the margin is for slow CI machines.
@@ -75,8 +74,8 @@ function checkEmail(email: string) {
   expect(email).toMatch(/^[^\s@]+@[^\s@]+\.[^\s@]+$/);
 }
 
-type Case = { name: SchemaName; schema: z.ZodType; arb: fc.Arbitrary<unknown>; check: (out: never) => void };
-const schemaCase = <S extends z.ZodType>(name: SchemaName, schema: S, arb: fc.Arbitrary<unknown>, check: (out: z.output<S>) => void): Case => ({
+type Case = { name: string; schema: z.ZodType; arb: fc.Arbitrary<unknown>; check: (out: never) => void };
+const schemaCase = <S extends z.ZodType>(name: string, schema: S, arb: fc.Arbitrary<unknown>, check: (out: z.output<S>) => void): Case => ({
   name,
   schema,
   arb,
@@ -201,7 +200,6 @@ const CASES: Case[] = [
 
 describe.each(CASES)("$name", ({ name, schema, arb, check }) => {
   it(`${NUM_RUNS} generated inputs: never throws, Swedish messages, outputs keep the schema's promises`, () => {
-    const leaksSeen = new Set<string>();
     let passed = 0;
     fc.assert(
       fc.property(arb, (raw) => {
@@ -215,10 +213,6 @@ describe.each(CASES)("$name", ({ name, schema, arb, check }) => {
         for (const issue of result.error.issues) {
           if (isSwedishMessage(issue.message)) continue;
           const at = fieldPattern(issue.path);
-          if (isKnownEnglishLeak(name, at)) {
-            leaksSeen.add(at);
-            continue;
-          }
           throw new Error(`${name}.${at}: message is not Swedish: ${JSON.stringify(issue.message)} (code ${issue.code})`);
         }
       }),
@@ -226,13 +220,12 @@ describe.each(CASES)("$name", ({ name, schema, arb, check }) => {
     );
     // The generators reach valid inputs too, so the output checks above ran.
     expect(passed, "inputs that parsed").toBeGreaterThan(NUM_RUNS / 100);
-    if (process.env.FUZZ_REPORT) console.log(`${name}: ${passed}/${NUM_RUNS} parsed; English messages at: ${[...leaksSeen].sort().join(", ") || "none"}`);
+    if (process.env.FUZZ_REPORT) console.log(`${name}: ${passed}/${NUM_RUNS} parsed`);
   }, TIMEOUT);
 });
 
-describe("KNOWN_ENGLISH_LEAKS", () => {
-  it("is empty: every schema answers in Swedish (zod's Swedish locale, src/lib/zod.ts)", () => {
-    expect(KNOWN_ENGLISH_LEAKS).toEqual({});
+describe("wrong types at the top", () => {
+  it("every schema answers in Swedish (zod's Swedish locale, src/lib/zod.ts)", () => {
     for (const probe of [null, 1, "x", [], { bodyId: 1 }]) {
       for (const c of CASES) {
         const result = c.schema.safeParse(probe);
@@ -268,7 +261,6 @@ describe("richDocSchema and RichText", () => {
   it(`${NUM_RUNS} generated documents: what passes renders without script, handlers or javascript: URLs`, () => {
     let passed = 0;
     let scripted = 0;
-    const leaksSeen = new Set<string>();
     fc.assert(
       fc.property(richDocLike, (raw) => {
         const result = richDocSchema.safeParse(raw);
@@ -276,8 +268,7 @@ describe("richDocSchema and RichText", () => {
           for (const issue of result.error.issues) {
             if (isSwedishMessage(issue.message)) continue;
             const at = fieldPattern(issue.path);
-            if (!isKnownEnglishLeak("richDocSchema", at)) throw new Error(`richDocSchema.${at}: message is not Swedish: ${JSON.stringify(issue.message)}`);
-            leaksSeen.add(at);
+            throw new Error(`richDocSchema.${at}: message is not Swedish: ${JSON.stringify(issue.message)}`);
           }
           return;
         }
@@ -295,7 +286,7 @@ describe("richDocSchema and RichText", () => {
     );
     expect(passed, "documents that parsed").toBeGreaterThan(NUM_RUNS / 10);
     expect(scripted, "parsed documents with <script> text").toBeGreaterThan(10);
-    if (process.env.FUZZ_REPORT) console.log(`richDocSchema: ${passed}/${NUM_RUNS} parsed, ${scripted} with <script> text; English messages at: ${[...leaksSeen].sort().join(", ") || "none"}`);
+    if (process.env.FUZZ_REPORT) console.log(`richDocSchema: ${passed}/${NUM_RUNS} parsed, ${scripted} with <script> text`);
   }, TIMEOUT);
 
   it("renders the classic payloads as text", () => {

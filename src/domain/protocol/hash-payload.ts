@@ -160,7 +160,7 @@ export const PROTOCOL_COVERAGE: Coverage<ProtocolDTO> = {
   corrections: excluded("rättelser come after justering, each signed on its own; the original stays as signed"),
 };
 
-/** The payload whose canonical JSON is hashed (signoff.hash.ts). */
+/** The payload whose canonical JSON is hashed (content-hash.ts). */
 export function protocolHashPayload(p: ProtocolDTO): unknown {
   const names = new Map(p.attendance.map((a) => [a.personId, a.name]));
   const ctx: Context = { who: (id) => (id === null ? null : (names.get(id) ?? id)) };

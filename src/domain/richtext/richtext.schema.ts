@@ -122,8 +122,6 @@ export const richDocSchema = z
   })
   .pipe(docShape) as unknown as z.ZodType<RichDoc, RichDoc>;
 
-export const emptyDoc = (): RichDoc => ({ type: "doc", content: [] });
-
 /** Plain text of a document: blocks separated by newlines, table cells by tabs. */
 export function toPlainText(doc: RichDoc): string {
   const inline = (nodes: InlineNode[] | undefined) =>

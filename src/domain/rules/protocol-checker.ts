@@ -18,8 +18,7 @@ import { checkParagraphDecisions } from "./decisions.rules";
 import { createFinding, type Finding } from "./finding";
 import { checkSignerIndependence } from "./signers.rules";
 
-export type { Finding, FindingCode, FindingSeverity } from "./finding";
-export { FINDING_CODES, FINDING_SOURCES } from "./finding";
+export type { Finding } from "./finding";
 
 export interface CheckProtocolOptions {
   /** Today, as an instant (converted to the Swedish calendar day) or an ISO date. */

@@ -8,7 +8,7 @@ import { endAllSessions } from "@/server/session-version";
 import { sendMail } from "@/server/mail";
 import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
-import { defineAdminAction } from "./admin.action";
+import { defineAdminAction } from "@/server/action";
 import { buildPasswordSetMail } from "./admin.mail";
 import { addMembershipSchema, bodyRoleSchema, createUserSchema, NEW_PERSON, removeMembershipSchema, setPasswordSchema, updateUserSchema } from "./admin.schema";
 import { dbDate, isoDateOf } from "@/lib/iso-date";
@@ -113,9 +113,8 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
  * is audited (who set whose password; never the password) and is told to the user by e-mail
  * after commit — a mail failure is logged, never undoes the change.
  */
-export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, async ({ db, actor, ip, input }) => {
+export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, async ({ db, actor, ip, input, now: at }) => {
   const passwordHash = await hash(input.password);
-  const at = new Date();
   const { user, adminName } = await db.$transaction(async (tx) => {
     const user = await findUserOrFail(tx, input.userId);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash } });

@@ -4,8 +4,9 @@
 import { hash } from "@node-rs/argon2";
 import { z } from "@/lib/zod";
 import { checkPasswordsMatch, newPasswordField } from "@/domain/rules/password.rules";
-import { fromError, refuseUnstorable, toFieldErrors, type ActionContext, type ActionResult } from "@/server/action";
+import { defineSelfAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
 import { checkPasswordReentry } from "@/server/password-reentry";
 import { endAllSessions } from "@/server/session-version";
 
@@ -17,26 +18,35 @@ export const changePasswordSchema = z
   })
   .superRefine(checkPasswordsMatch);
 
-export async function changeOwnPassword(ctx: ActionContext, raw: unknown): Promise<ActionResult<{ sessionsEnded: true }>> {
-  const { actor, db, ip } = ctx;
-  if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: "Logga in igen för att byta lösenord." };
-  const unstorable = refuseUnstorable(raw);
-  if (unstorable) return unstorable;
-  const parsed = changePasswordSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, code: "VALIDATION", message: "Kontrollera fälten.", fieldErrors: toFieldErrors(parsed.error) };
-  try {
-    await checkPasswordReentry({ db, ip, actor }, parsed.data.currentPassword, { action: "user.changePassword", meetingId: null });
-  } catch (e) {
-    const failure = fromError(e);
-    // The re-entry check names the field "password"; here the current password is another field.
-    if (failure.code === "VALIDATION") return { ...failure, fieldErrors: { currentPassword: failure.fieldErrors.password ?? [failure.message] } };
-    return failure;
-  }
-  const passwordHash = await hash(parsed.data.password);
-  await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
-    await endAllSessions(tx, actor.userId);
-    await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "user.changePassword", entity: "User", entityId: actor.userId, ip, data: { sessionsEnded: true } });
-  });
-  return { ok: true, data: { sessionsEnded: true } };
-}
+export const changeOwnPassword = defineSelfAction(
+  {
+    schema: changePasswordSchema,
+    messages: { unauthenticated: "Logga in igen för att byta lösenord.", validation: "Kontrollera fälten." },
+  },
+  async ({ db, ip, actor, input }) => {
+    const purpose = { action: "user.changePassword", meetingId: null };
+    try {
+      await checkPasswordReentry({ db, ip, actor }, input.currentPassword, purpose);
+    } catch (e) {
+      // The re-entry check names the field "password"; here the current password is another field.
+      if (!(e instanceof AppError) || e.code !== "VALIDATION") throw e;
+      const currentPassword = e.details?.fieldErrors?.password ?? [e.message];
+      throw new AppError("VALIDATION", e.message, { fieldErrors: { currentPassword } });
+    }
+    const passwordHash = await hash(input.password);
+    await db.$transaction(async (tx) => {
+      await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
+      await endAllSessions(tx, actor.userId);
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: null,
+        action: "user.changePassword",
+        entity: "User",
+        entityId: actor.userId,
+        ip,
+        data: { sessionsEnded: true },
+      });
+    });
+    return { sessionsEnded: true as const };
+  },
+);

@@ -109,5 +109,3 @@ export const saveAttendanceSchema = z.object({
   version: z.number().int().min(1).max(2_147_483_647),
   rows: z.array(attendanceRowSchema).max(200, "Högst 200 rader i närvarolistan."),
 });
-
-export type AttendanceRowInput = z.input<typeof attendanceRowSchema>;

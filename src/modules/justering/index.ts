@@ -1,3 +1,3 @@
 // Justering: send for justering, sign, return, rättelse; the list of protocols to justera.
-export { SignoffSection, type SignoffPermissions } from "./components/signoff-section";
+export { SignoffSection } from "./components/signoff-section";
 export { findAuditLog, findToAdjust } from "./signoff.queries";

@@ -64,12 +64,12 @@ async function checkPassword(ctx: ActionContext & { actor: Actor; meeting: { id:
 
 export const sendForAdjustment = defineMeetingAction(
   { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeetingId },
-  async ({ db, actor, ip, meeting }) => {
+  async ({ db, actor, ip, meeting, now }) => {
     const protocol = await db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
       const p = await loadProtocol(tx, meeting.slug);
       const missing = missingSigners(p);
-      const blocking = blockingFindings(checkProtocol(p, { now: new Date() }));
+      const blocking = blockingFindings(checkProtocol(p, { now }));
       if (missing.length > 0 || blocking.length > 0) {
         const lines = [...missing, ...findingLines(blocking)];
         throw new AppError("VALIDATION", `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`, {
@@ -109,7 +109,7 @@ export const returnProtocol = defineMeetingAction(
 export const signProtocol = defineMeetingAction(
   { schema: signSchema, permission: "protocol.sign", locate: byMeetingId },
   async (ctx) => {
-    const { db, actor, ip, meeting, input } = ctx;
+    const { db, actor, ip, meeting, input, now } = ctx;
     await checkPassword(ctx, input.password, "protocol.sign");
     const result = await db.$transaction(
       async (tx): Promise<SignOutcome> => {
@@ -130,7 +130,6 @@ export const signProtocol = defineMeetingAction(
         const contentHash = protocolContentHash(p);
         // Content is frozen by the database while waiting; a mismatch means tampering or a bug.
         if (stored.contentHash !== contentHash) throw new AppError("STATE", "Protokollets innehåll stämmer inte med det som skickades till justering. Kontakta sekreteraren.");
-        const now = new Date();
         for (const role of roles) {
           await tx.signature.create({ data: { meetingId: meeting.id, personId: actor.personId!, role, signedAt: now, contentHash } });
         }
@@ -151,7 +150,7 @@ export const signProtocol = defineMeetingAction(
         await indexPublicProtocol(tx, final, meeting.bodyId);
         // Sealed (PAdES) with the organisation's certificate so that any reader can check the
         // file was not changed after justering; the stored hash is over the sealed bytes.
-        const certificate = await loadOrCreateSealCertificate({ dataDir: dataDir(), organisationName: final.organisation.name });
+        const certificate = await loadOrCreateSealCertificate({ dataDir: dataDir(), organisationName: final.organisation.name, now });
         const pdf = await sealPdf(await renderProtocolPdf(final), {
           p12: certificate.p12,
           passphrase: certificate.passphrase,

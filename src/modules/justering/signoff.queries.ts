@@ -49,13 +49,6 @@ export async function findAuditLog(db: PrismaClient, meetingId: string, limit = 
   });
 }
 
-export interface ToAdjustDTO {
-  slug: string;
-  bodyName: string;
-  date: string;
-  status: string;
-}
-
 /** Protocols waiting for the actor's signature, and drafts the actor is secretary for. */
 export async function findToAdjust(db: PrismaClient, actor: Actor) {
   if (!actor.personId) return { toSign: [], drafts: [] };

@@ -2,7 +2,6 @@
 
 import { formField as field, type FormState } from "@/lib/form-state";
 import { actionContext } from "@/server/action-context";
-import { now } from "@/server/clock";
 import { meetingFormResult } from "@/server/meeting-form";
 import { editNotice } from "./notice.mutations";
 
@@ -14,7 +13,6 @@ export interface NoticeFormState extends FormState {
 
 export async function noticeFormAction(prev: NoticeFormState, form: FormData): Promise<NoticeFormState> {
   const values = { postedOn: field(form, "postedOn"), takeDownOn: field(form, "takeDownOn") };
-  // "Today" for the rules is the request's (the test clock in e2e, the real one otherwise).
-  const result = await editNotice({ ...(await actionContext()), now: now() }, { meetingId: field(form, "meetingId"), ...values });
+  const result = await editNotice(await actionContext(), { meetingId: field(form, "meetingId"), ...values });
   return { ...meetingFormResult(result, "anslag", field(form, "slug")), values, attempt: prev.attempt + 1 };
 }

@@ -26,8 +26,7 @@ function noticeFieldErrors(findings: Finding[]): Record<string, string[]> {
  */
 export const editNotice = defineMeetingAction(
   { schema: noticeEditSchema, permission: "notice.edit", locate: byMeetingId },
-  async ({ db, actor, ip, meeting, input, now }) => {
-    const at = now ?? new Date();
+  async ({ db, actor, ip, meeting, input, now: at }) => {
     return db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
       const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { adjustedOn: true, notice: true } });

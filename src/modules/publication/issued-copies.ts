@@ -16,6 +16,7 @@ import { dataDir } from "@/server/config";
 import { copyFileName, planCopy, planNotice, type CopyAudience, type CopyPlan } from "@/domain/rules/issued-copies.rules";
 import { sha256Hex } from "@/domain/protocol/content-hash";
 import { findSignoffInfo } from "@/server/protocol.queries";
+import { now } from "@/server/clock";
 
 /** The protocol with what changed after justering: its rättelser and when the notice dates changed. */
 export async function withChangesAfterAdjustment(db: PrismaClient, protocol: ProtocolDTO): Promise<ProtocolDTO> {
@@ -29,6 +30,7 @@ export async function renderCopy(plan: CopyPlan): Promise<Uint8Array> {
   const certificate = await loadOrCreateSealCertificate({
     dataDir: dataDir(),
     organisationName: protocol.organisation.name,
+    now: now(),
   });
   const rendered = plan.kind === "NOTICE" ? await renderNoticePdf(protocol) : await renderProtocolPdf(protocol);
   return sealPdf(rendered, {

@@ -77,8 +77,3 @@ export async function listPublicNotices(db: PrismaClient, limit = 100): Promise<
   return meetings.map(toNotice);
 }
 
-export async function findPublicNotice(db: PrismaClient, slug: string): Promise<PublicNoticeDTO | null> {
-  if (!isMeetingSlug(slug)) return null;
-  const m = await db.meeting.findFirst({ where: { slug, ...publicMeetingWhere, notice: { isNot: null } }, include: { notice: true, body: { include: { organisation: true } } } });
-  return m ? toNotice(m) : null;
-}

@@ -5,8 +5,8 @@
  *
  * Each face is read and parsed once per process; glyph ids and advances are cached per code
  * point, and word widths per word, so that laying out a 200-§ protocol never runs a shaping
- * engine (fontkit lays out the whole string on every call: the bottleneck measured in
- * toolchain.md). Text is set without OpenType features (no kerning, no ligatures): that keeps
+ * engine (fontkit lays out the whole string on every call: the bottleneck measured when the
+ * PDF toolchain was chosen). Text is set without OpenType features (no kerning, no ligatures): that keeps
  * the extracted text identical to the input and every word's width a plain sum of advances.
  */
 import { existsSync, readFileSync } from "node:fs";

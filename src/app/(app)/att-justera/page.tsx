@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { toSwedishDate } from "@/lib/iso-date";
+import type { IsoDate } from "@/lib/iso-date";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { findToAdjust } from "@/modules/justering";
 import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
+import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Att justera" };
 
-function Deadline({ date }: { date: string }) {
-  const { deadline, daysLeft } = daysUntilAdjustmentDeadline(date, toSwedishDate(new Date()));
+function Deadline({ date, day }: { date: string; day: IsoDate }) {
+  const { deadline, daysLeft } = daysUntilAdjustmentDeadline(date, day);
   return (
     <span className={daysLeft < 0 ? "font-semibold text-red-800" : undefined}>
       senast {deadline} ({daysLeft < 0 ? `${-daysLeft} dagar försenat` : daysLeft === 0 ? "i dag" : `${daysLeft} dagar kvar`})
@@ -24,6 +25,7 @@ export default async function ToAdjustPage() {
   const { toSign, drafts } = await findToAdjust(getDb(), user);
   // Most urgent first: the justering deadline follows from the meeting date.
   const byDate = <T extends { date: string }>(xs: T[]) => [...xs].sort((a, b) => a.date.localeCompare(b.date));
+  const day = today();
   return (
     <>
       <h1 className="text-3xl font-semibold">Att justera</h1>
@@ -38,7 +40,7 @@ export default async function ToAdjustPage() {
                 <Link href={`/moten/${m.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
                   {m.bodyName} {formatLongDate(m.date)}
                 </Link>{" "}
-                – justeras <Deadline date={m.date} />
+                – justeras <Deadline date={m.date} day={day} />
               </li>
             ))}
           </ul>
@@ -53,7 +55,7 @@ export default async function ToAdjustPage() {
                 <Link href={`/moten/${m.slug}/redigera`} className="text-[var(--color-brand)] underline underline-offset-2">
                   {m.bodyName} {formatLongDate(m.date)}
                 </Link>{" "}
-                – justeras <Deadline date={m.date} />
+                – justeras <Deadline date={m.date} day={day} />
               </li>
             ))}
           </ul>

@@ -5,6 +5,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
+import type { IsoDate } from "@/lib/iso-date";
 import { parseParagraphRanges } from "@/lib/paragraph-ranges";
 import { SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { addParagraphAction, deleteParagraphAction, moveParagraphAction } from "@/modules/drafting/paragraph.actions";
@@ -27,6 +28,8 @@ export interface ProtocolEditorProps {
   initialContents: Record<string, ParagraphContentInput>;
   secretaryPersonId: string | null;
   people: PersonOption[];
+  /** Today in Sweden by the server's clock, for the live checks' deadlines. */
+  today: IsoDate;
 }
 
 export function ProtocolEditor(props: ProtocolEditorProps) {
@@ -102,7 +105,8 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     };
   }, [protocol, header, attendance, contents, names]);
 
-  const findings = useMemo(() => checkProtocol(live, { now: new Date() }), [live]);
+  const { today } = props;
+  const findings = useMemo(() => checkProtocol(live, { now: today }), [live, today]);
   const participation = useMemo(() => computeParticipation(live), [live]);
   const present = useMemo(() => {
     const seen = new Map<string, string>();

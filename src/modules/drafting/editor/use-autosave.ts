@@ -53,7 +53,6 @@ export function useAutosave<T>({ storageKey, initial, initialVersion, save, from
   const [status, setStatus] = useState<SaveStatus>("saved");
   const [failure, setFailure] = useState<ActionFailure | null>(null);
   const [conflict, setConflict] = useState<Conflict<T> | null>(null);
-  const [savedAt, setSavedAt] = useState<Date | null>(null);
 
   const version = useRef(initialVersion);
   const savedJson = useRef(JSON.stringify(initial));
@@ -92,7 +91,6 @@ export function useAutosave<T>({ storageKey, initial, initialVersion, save, from
         version.current = result.data.version;
         savedJson.current = json;
         setFailure(null);
-        setSavedAt(new Date());
         if (JSON.stringify(valueRef.current) === json) {
           writePending(storageKey, null);
           setStatus("saved");
@@ -201,5 +199,5 @@ export function useAutosave<T>({ storageKey, initial, initialVersion, save, from
     [conflict, flush, storageKey],
   );
 
-  return { value, update, status, failure, conflict, resolve, savedAt, saveNow: flush };
+  return { value, update, status, failure, conflict, resolve, saveNow: flush };
 }

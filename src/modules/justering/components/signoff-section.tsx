@@ -1,6 +1,6 @@
 // Justering on the meeting page: deadline, who has signed, and the forms the user may use.
 import { Fragment } from "react";
-import { toSwedishDate } from "@/lib/iso-date";
+import type { IsoDate } from "@/lib/iso-date";
 import { isAdjusted } from "@/domain/lifecycle";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { signatureRoleTerms } from "@/domain/vocabulary";
@@ -30,11 +30,19 @@ function pdfLinks(adjusted: boolean, info: SignoffInfo): [string, string][] {
   return [["", "Ladda ner PDF (justerat original)"], ...(info.corrections.length > 0 ? ([["?med-rattelser", "PDF med rättelser"]] as [string, string][]) : [])];
 }
 
-export function SignoffSection(props: { protocol: ProtocolDTO; info: SignoffInfo; can: SignoffPermissions; personId: string | null; audit: AuditEntryDTO[] | null }) {
+export function SignoffSection(props: {
+  protocol: ProtocolDTO;
+  info: SignoffInfo;
+  can: SignoffPermissions;
+  personId: string | null;
+  audit: AuditEntryDTO[] | null;
+  /** Today in Sweden (the server's clock), for the justering deadline. */
+  today: IsoDate;
+}) {
   const { protocol, info, can } = props;
   const { meeting } = protocol;
   const adjusted = isAdjusted(meeting.status);
-  const deadline = daysUntilAdjustmentDeadline(meeting.date, toSwedishDate(new Date()));
+  const deadline = daysUntilAdjustmentDeadline(meeting.date, props.today);
   const myRoles = props.personId ? pendingRolesFor(protocol, props.personId) : [];
   const ids = { meetingId: meeting.id, slug: meeting.slug };
   return (

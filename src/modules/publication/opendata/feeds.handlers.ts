@@ -1,5 +1,6 @@
 // The Atom feed of notices (anslag) and the iCalendar feed of a body's sammanträdesdagar.
 import { listPublicNotices } from "@/modules/publication/public.queries";
+import { now as clockNow } from "@/server/clock";
 import { buildNoticeFeed } from "./atom";
 import { buildCalendar, stableUid } from "./ical";
 import { CORS_HEADERS, type OpenDataRequest } from "./opendata.http";
@@ -17,7 +18,7 @@ function textResponse(body: string, contentType: string, status = 200): Response
   });
 }
 
-export async function noticeFeedResponse(r: OpenDataRequest, now = new Date()): Promise<Response> {
+export async function noticeFeedResponse(r: OpenDataRequest, now = clockNow()): Promise<Response> {
   const notices = await listPublicNotices(r.db, 100);
   return textResponse(buildNoticeFeed(notices, r.baseUrl, now), "application/atom+xml; charset=utf-8");
 }

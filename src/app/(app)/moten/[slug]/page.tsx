@@ -62,6 +62,8 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const found = await loadReadable((await params).slug);
   if (!found) notFound();
   const { protocol, canEdit, canEditNotice, can, info, audit, personId } = found;
+  // One "today" for every section of the page: the server's clock (the test clock in e2e).
+  const day = today();
   return (
     <>
       <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
@@ -87,9 +89,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
           {done}
         </p>
       )}
-      <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} />
-      <NoticeSection protocol={protocol} today={today()} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
-      {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: new Date() })} />}
+      <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} today={day} />
+      <NoticeSection protocol={protocol} today={day} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
+      {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: day })} />}
       <ProtocolView protocol={protocol} />
       <CorrectionsList corrections={info.corrections} />
     </>

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AddMembershipForm, MembershipTable, findBodyMemberships } from "@/modules/administration";
 import { suggestTerm } from "@/domain/rules/admin.rules";
-import { toSwedishDate } from "@/lib/iso-date";
 import { authorizeGlobal } from "@/server/authz";
+import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 
@@ -31,7 +31,7 @@ export default async function BodyMembershipsPage({ params }: Props) {
       <MembershipTable body={body} />
       <section aria-labelledby="rubrik-nytt" className="mt-10">
         <h2 id="rubrik-nytt" className="text-2xl font-semibold">Nytt uppdrag</h2>
-        <AddMembershipForm body={body} defaultTerm={suggestTerm(body.memberships, toSwedishDate(new Date()))} />
+        <AddMembershipForm body={body} defaultTerm={suggestTerm(body.memberships, today())} />
       </section>
     </>
   );

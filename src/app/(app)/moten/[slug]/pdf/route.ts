@@ -13,7 +13,7 @@ const text = (body: string, status: number) => new Response(body, { status, head
  * The protocol as PDF. A justerat protocol is served from storage: byte for byte what was
  * signed, unless its notice dates were changed afterwards: then (as with ?med-rattelser) the
  * issued copy with current data, so no stale dates are shown; ?original still gives the signed
- * file (signoff/issued-copies.ts). A draft is rendered now and marked UTKAST.
+ * file (modules/publication/issued-copies.ts). A draft is rendered now and marked UTKAST.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -5,6 +5,7 @@ import { findMeetingAccess } from "@/server/meeting-access";
 import { ProtocolEditor, toParagraphContent } from "@/modules/drafting";
 import { findProtocolForEditing } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
+import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 
@@ -52,6 +53,7 @@ export default async function EditMeetingPage({ params }: Props) {
         initialContents={Object.fromEntries(protocol.paragraphs.map((p) => [p.id, toParagraphContent(p)]))}
         secretaryPersonId={data.secretaryPersonId}
         people={data.people}
+        today={today()}
       />
     </>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateMeetingForm } from "@/modules/drafting";
 import { authorizeForBody } from "@/server/authz";
+import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 
@@ -18,7 +19,7 @@ export default async function NewMeetingPage({ params }: Props) {
   return (
     <>
       <h1 className="text-3xl font-semibold">Nytt sammanträde: {body.name}</h1>
-      <CreateMeetingForm bodyId={body.id} defaultDate={new Date().toISOString().slice(0, 10)} />
+      <CreateMeetingForm bodyId={body.id} defaultDate={today()} />
     </>
   );
 }

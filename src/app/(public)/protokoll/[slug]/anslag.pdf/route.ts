@@ -3,7 +3,7 @@ import { getDb } from "@/server/db";
 
 /**
  * The notice (anslag/bevis) as a PDF page of its own: rendered and sealed once per state and
- * then served from storage (signoff/issued-copies.ts).
+ * then served from storage (modules/publication/issued-copies.ts).
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;

@@ -6,7 +6,7 @@ const notFound = () => new Response("Protokollet finns inte.", { status: 404, he
 /**
  * The public PDF: the signed original when nothing is withheld and nothing changed after
  * justering, otherwise the public copy (confidential §§ left out, rättelser, current notice
- * dates), issued once and served from storage (signoff/issued-copies.ts). Either one verifies on
+ * dates), issued once and served from storage (modules/publication/issued-copies.ts). Either one verifies on
  * /verifiera. The original with confidential text stays in the archive.
  */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
