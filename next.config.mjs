@@ -23,7 +23,10 @@ const nextConfig = {
       // year" for protocol pages, but only Next.js's cache hears a revalidation: after a rättelse or
       // new notice dates a proxy would keep serving the old page. The notice board follows the date.
       { source: "/anslagstavla", headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=30" }] },
-      { source: "/protokoll/:slug", headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=60, stale-while-revalidate=60" }] },
+      {
+        source: "/protokoll/:slug",
+        headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=60, stale-while-revalidate=60" }],
+      },
     ];
   },
   // Pages with a time-based revalidate (only the anslagstavla, 30 s) are never served older than

@@ -47,11 +47,14 @@ function nativeSchemaEngineOnDisk(): boolean {
     const fromEngines = createRequire(path.join(enginesDir, "package.json"));
     const versionFile = fromEngines.resolve("@prisma/engines-version/package.json");
     const enginesVersion = JSON.parse(readFileSync(versionFile, "utf8")).prisma.enginesVersion as string;
-    const cacheRoot = process.env.XDG_CACHE_HOME ? path.join(process.env.XDG_CACHE_HOME, "prisma") : path.join(os.homedir(), ".cache", "prisma");
+    const cacheRoot = process.env.XDG_CACHE_HOME
+      ? path.join(process.env.XDG_CACHE_HOME, "prisma")
+      : path.join(os.homedir(), ".cache", "prisma");
     const versionDir = path.join(cacheRoot, "master", enginesVersion);
     const cached = (target: string) =>
       existsSync(path.join(versionDir, target, "schema-engine")) &&
-      (existsSync(path.join(versionDir, target, "schema-engine.sha256")) || !!process.env.PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING);
+      (existsSync(path.join(versionDir, target, "schema-engine.sha256")) ||
+        !!process.env.PRISMA_ENGINES_CHECKSUM_IGNORE_MISSING);
     return existsSync(versionDir) && readdirSync(versionDir).some(cached);
   } catch {
     return false;
@@ -60,7 +63,8 @@ function nativeSchemaEngineOnDisk(): boolean {
 
 /** Can we open a TCP connection to Prisma's engine download server (or its configured mirror)? */
 function engineDownloadServerReachable(timeoutMs = 1500): Promise<boolean> {
-  const mirror = process.env.PRISMA_BINARIES_MIRROR || process.env.PRISMA_ENGINES_MIRROR || "https://binaries.prisma.sh";
+  const mirror =
+    process.env.PRISMA_BINARIES_MIRROR || process.env.PRISMA_ENGINES_MIRROR || "https://binaries.prisma.sh";
   let server: URL;
   try {
     server = new URL(mirror);

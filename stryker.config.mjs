@@ -23,7 +23,17 @@ const config = {
   jsonReporter: { fileName: "reports/mutation/mutation.json" },
   tempDirName: ".stryker-tmp",
   // Not copied into the sandbox: other runs' sandboxes, reports, build output, local data.
-  ignorePatterns: ["/.stryker-tmp*", "/reports", "/.next", "/.data*", "/backups", "/test-results", "/playwright-report", "/e2e", "/bench"],
+  ignorePatterns: [
+    "/.stryker-tmp*",
+    "/reports",
+    "/.next",
+    "/.data*",
+    "/backups",
+    "/test-results",
+    "/playwright-report",
+    "/e2e",
+    "/bench",
+  ],
   cleanTempDir: true,
   thresholds: { high: 90, low: 85, break: null },
 };

@@ -19,7 +19,11 @@ for (const [name, file] of benches) {
   if (only.length > 0 && !only.some((o) => file.includes(o))) continue;
   console.log(`\n##### ${name} (${file})`);
   const t0 = performance.now();
-  const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [file], { cwd: ROOT, stdio: "inherit", env: process.env });
+  const r = spawnSync(path.join(ROOT, "node_modules/.bin/tsx"), [file], {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: process.env,
+  });
   console.log(`(${((performance.now() - t0) / 1000).toFixed(0)} s${r.status === 0 ? "" : `, exit ${r.status}`})`);
   if (r.status !== 0) failed++;
 }

@@ -28,14 +28,19 @@ test.describe("as administrator", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("Administration");
     const nav = page.getByRole("navigation", { name: "Administration" });
     await expect(nav.getByRole("link", { name: "Användare" })).toHaveAttribute("href", "/admin/anvandare");
-    await expect(nav.getByRole("link", { name: "Ledamöter i Direktionen" })).toHaveAttribute("href", "/admin/organ/direktionen");
+    await expect(nav.getByRole("link", { name: "Ledamöter i Direktionen" })).toHaveAttribute(
+      "href",
+      "/admin/organ/direktionen",
+    );
     await expectNoAxeViolations(page);
   });
 
   test("creates a user, grants a body role, and the new user can sign in with it", async ({ page, browser }) => {
     const email = uniqueEmail("sekr");
     await page.goto("/admin/anvandare");
-    await expect(page.getByRole("table", { name: "Användare" }).getByRole("link", { name: "Joakim Karlsson" })).toBeVisible();
+    await expect(
+      page.getByRole("table", { name: "Användare" }).getByRole("link", { name: "Joakim Karlsson" }),
+    ).toBeVisible();
     await expectNoAxeViolations(page);
 
     // Mistakes are explained next to the fields, in Swedish, and the typed values stay.
@@ -45,7 +50,9 @@ test.describe("as administrator", () => {
     await form.getByLabel("Lösenord", { exact: true }).fill("kort");
     await form.getByRole("button", { name: "Skapa användare" }).click();
     await expect(form.getByRole("alert")).toContainText("Några uppgifter behöver rättas");
-    await expect(form.getByLabel("Lösenord", { exact: true })).toHaveAccessibleDescription(/Lösenordet måste vara minst 12 tecken/);
+    await expect(form.getByLabel("Lösenord", { exact: true })).toHaveAccessibleDescription(
+      /Lösenordet måste vara minst 12 tecken/,
+    );
     await expect(form.getByLabel("Lösenord", { exact: true })).toHaveAttribute("aria-invalid", "true");
     await expect(form.getByLabel("Namn")).toHaveValue("Ebba Ström");
     await expectNoAxeViolations(page);
@@ -74,7 +81,9 @@ test.describe("as administrator", () => {
     await context.close();
 
     await page.getByRole("link", { name: "Användare" }).first().click();
-    await expect(page.getByRole("row", { name: new RegExp(`Ebba Ström ${email}`) })).toContainText("Sekreterare, Direktionen");
+    await expect(page.getByRole("row", { name: new RegExp(`Ebba Ström ${email}`) })).toContainText(
+      "Sekreterare, Direktionen",
+    );
   });
 
   test("an admin cannot untick their own admin flag", async ({ page }) => {
@@ -83,7 +92,9 @@ test.describe("as administrator", () => {
     const box = page.locator("form#uppgifter").getByLabel(/Administratör/);
     await expect(box).toBeChecked();
     await expect(box).toBeDisabled();
-    await expect(box).toHaveAccessibleDescription("Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.");
+    await expect(box).toHaveAccessibleDescription(
+      "Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.",
+    );
     await expectNoAxeViolations(page);
   });
 
@@ -123,7 +134,11 @@ test.describe("without JavaScript", () => {
     await roleForm.getByLabel("Organ").selectOption({ label: "Kommunchefsberedningen (Itsam)" });
     await roleForm.getByLabel("Roll").selectOption("MEMBER");
     await roleForm.getByRole("button", { name: "Lägg till roll" }).click();
-    await expect(page.getByRole("table", { name: "Roller i organ för Utan Skript" }).getByRole("row", { name: /Kommunchefsberedningen Ledamot/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole("table", { name: "Roller i organ för Utan Skript" })
+        .getByRole("row", { name: /Kommunchefsberedningen Ledamot/ }),
+    ).toBeVisible();
   });
 });
 

@@ -15,5 +15,8 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
   });
   expect(res.status(), "sign-in redirect").toBe(302);
   const cookies = await page.context().cookies();
-  expect(cookies.some((c) => c.name.includes("session-token")), "session cookie set").toBe(true);
+  expect(
+    cookies.some((c) => c.name.includes("session-token")),
+    "session cookie set",
+  ).toBe(true);
 }

@@ -25,10 +25,13 @@ const CLAUSES = [
   "att kommunalförbundet ITSAM får ett effektiviseringsuppdrag på 4,4% på budget 2022 (motsvarande 5 miljoner) och att uppdraget redovisas i form av ett handlingsprogram inklusive konsekvensbeskrivningar i slutet på Q1, samt",
   "att kommunalförbundet ITSAM till budget 2023 skall ha med en strategisk plan över 5 år där bedömda kostnadsutveckling och behov i drift- och investeringar finns redovisade",
 ];
-const MOTION_1 = "Att kommunalförbundet ITSAM får ett effektiviseringsuppdrag på 4,4% på budget 2022 (motsvarande 5 miljoner) och att uppdraget redovisas i form av ett handlingsprogram i slutet på Q1.";
-const MOTION_2 = "Att kommunalförbundet ITSAM till budget 2023 skall ha med en strategisk plan över 5 år där bedömda kostnadsutveckling och behov i drift- och investeringar finns redovisade.";
+const MOTION_1 =
+  "Att kommunalförbundet ITSAM får ett effektiviseringsuppdrag på 4,4% på budget 2022 (motsvarande 5 miljoner) och att uppdraget redovisas i form av ett handlingsprogram i slutet på Q1.";
+const MOTION_2 =
+  "Att kommunalförbundet ITSAM till budget 2023 skall ha med en strategisk plan över 5 år där bedömda kostnadsutveckling och behov i drift- och investeringar finns redovisade.";
 const AMENDMENT = "att Joakim Magnussons första yrkande ska kompletteras med ”inklusive konsekvensbeskrivningar”";
-const PROPOSITION = "Ordförande Jacob Käll ställer proposition på framförda yrkanden och finner att direktionen beslutat godkänna detsamma.";
+const PROPOSITION =
+  "Ordförande Jacob Käll ställer proposition på framförda yrkanden och finner att direktionen beslutat godkänna detsamma.";
 
 async function waitSaved(section: Locator) {
   await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
@@ -43,7 +46,9 @@ function paragraphRegion(page: Page, title: RegExp) {
   return page.getByRole("region", { name: title });
 }
 
-test("a secretary creates a meeting and enters the seed's § 62 through the UI; every part is stored", async ({ page }) => {
+test("a secretary creates a meeting and enters the seed's § 62 through the UI; every part is stored", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signInAs(page, SECRETARY);
   await page.goto("/");
@@ -57,9 +62,9 @@ test("a secretary creates a meeting and enters the seed's § 62 through the UI; 
   // The attendance came from the members; Joakim Magnusson serves (only those taking part may move motions).
   const attendance = page.getByRole("region", { name: "Närvaro" });
   await expect(attendance.getByLabel("Rad 1: person")).toHaveValue(/.+/);
-  const rows = await attendance.locator("select[id$='-person']").evaluateAll((selects) =>
-    selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.text ?? ""),
-  );
+  const rows = await attendance
+    .locator("select[id$='-person']")
+    .evaluateAll((selects) => selects.map((s) => (s as HTMLSelectElement).selectedOptions[0]?.text ?? ""));
   const joakim = rows.findIndex((name) => name.startsWith("Joakim Magnusson"));
   expect(joakim).toBeGreaterThan(-1);
   await attendance.locator(`#narvaro-${joakim}-roll`).selectOption("SERVING_SUBSTITUTE");
@@ -92,7 +97,11 @@ test("a secretary creates a meeting and enters the seed's § 62 through the UI; 
     }
   }
 
-  await p.getByLabel("Beslutsunderlag").fill("Kommunchefsberedningens sammanträde 2021-11-11 § 62\nBudget 2022 med plan för 2022-2024\nBilaga 1 – detaljerad intäktsbudget");
+  await p
+    .getByLabel("Beslutsunderlag")
+    .fill(
+      "Kommunchefsberedningens sammanträde 2021-11-11 § 62\nBudget 2022 med plan för 2022-2024\nBilaga 1 – detaljerad intäktsbudget",
+    );
 
   const motions: [string, string, string, string | null][] = [
     ["Joakim Magnusson", "TILLAGG", MOTION_1, null],
@@ -107,7 +116,9 @@ test("a secretary creates a meeting and enters the seed's § 62 through the UI; 
     await p.locator(`#p1-yrkande-${i}-text`).fill(motionText);
   }
   await p.getByRole("button", { name: "Skriv proposition utifrån yrkandena" }).click();
-  await expect(p.getByLabel("Proposition 1", { exact: true })).toHaveValue(/^Ordförande Jacob Käll ställer proposition/);
+  await expect(p.getByLabel("Proposition 1", { exact: true })).toHaveValue(
+    /^Ordförande Jacob Käll ställer proposition/,
+  );
   await p.getByLabel("Proposition 1", { exact: true }).fill(PROPOSITION);
   await waitSaved(p);
 
@@ -115,7 +126,8 @@ test("a secretary creates a meeting and enters the seed's § 62 through the UI; 
   await page.reload();
   const again = paragraphRegion(page, /^§ 1 Budget 2022/);
   await expect(again.getByLabel("Diarienummer (Dnr)")).toHaveValue("ITSAM 2021/72");
-  for (const [i, clause] of CLAUSES.entries()) await expect(again.getByLabel(`Att-sats ${i + 1}`, { exact: true })).toHaveValue(clause);
+  for (const [i, clause] of CLAUSES.entries())
+    await expect(again.getByLabel(`Att-sats ${i + 1}`, { exact: true })).toHaveValue(clause);
   const table = again.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).locator("table");
   await expect(table.locator("tr")).toHaveCount(BUDGET_TABLE.length);
   for (const [r, row] of BUDGET_TABLE.entries()) {
@@ -164,7 +176,9 @@ test("two sessions editing the same § get a visible conflict, not a lost update
   await conflict.getByRole("button", { name: "Spara min version" }).click();
   await waitSaved(pb);
   await a.goto("/moten/direktionen-2021-11-18/redigera");
-  await expect(paragraphRegion(a, /^§ 61 /).getByLabel("Rubrik", { exact: true })).toHaveValue("Personal – från session B");
+  await expect(paragraphRegion(a, /^§ 61 /).getByLabel("Rubrik", { exact: true })).toHaveValue(
+    "Personal – från session B",
+  );
 });
 
 test("the editor page passes an axe WCAG 2.1 AA scan", async ({ page }) => {
@@ -193,7 +207,9 @@ test("text typed while offline is kept and sent when the connection is back", as
   await expect(dispatch).toHaveValue("Akt\nFörbundsdirektören");
   await expect(p.getByRole("status").first()).toContainText("Ingen anslutning", { timeout: 10_000 });
   // Even a reload while offline would not lose it: it is in localStorage.
-  const stored = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("paragraf:paragraph:")).length);
+  const stored = await page.evaluate(
+    () => Object.keys(localStorage).filter((k) => k.startsWith("paragraf:paragraph:")).length,
+  );
   expect(stored).toBeGreaterThan(0);
 
   await context.setOffline(false);
@@ -206,7 +222,9 @@ test("attendance per §: the toggles and the range field are the same thing", as
   await signInAs(page, SECRETARY);
   await page.goto("/moten/direktionen-2021-11-18/redigera");
   const attendance = page.getByRole("region", { name: "Närvaro" });
-  const names = await attendance.locator("select[id$='-person']").evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).selectedOptions[0]?.text ?? ""));
+  const names = await attendance
+    .locator("select[id$='-person']")
+    .evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).selectedOptions[0]?.text ?? ""));
   const i = names.findIndex((n) => n.startsWith("Malin Vikström"));
   const range = attendance.locator(`#narvaro-${i}-paragrafer`);
   await expect(range).toHaveValue("62-63");

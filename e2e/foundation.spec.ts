@@ -27,7 +27,9 @@ test("the seed meeting page shows the header and § 62 with its budget table", a
   const header = page.getByRole("table", { name: "Sammanträdets uppgifter" });
   await expect(header.getByRole("row", { name: /Plats och tid/ })).toContainText("Zoom, kl. 10:00 – 12:00");
   await expect(header).toContainText("Jacob Käll, ordförande, Vimmerby kommun");
-  await expect(header).toContainText("Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67");
+  await expect(header).toContainText(
+    "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67",
+  );
   await expect(header).toContainText("Malin Vikström, ekonom §§ 62-63");
   await expect(header).toContainText("Paragrafer 59-67");
 

@@ -17,7 +17,9 @@ async function as(browser: Browser, email: string): Promise<Page> {
 }
 
 async function waitSaved(page: Page, region: string | RegExp) {
-  await expect(page.getByRole("region", { name: region }).getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
+  await expect(page.getByRole("region", { name: region }).getByRole("status").first()).toHaveText("Sparat", {
+    timeout: 15_000,
+  });
 }
 
 async function sign(page: Page) {
@@ -36,12 +38,22 @@ test("send, return with a comment, fix, resend, sign by all three; the PDF verif
   // Fix what the checker reports as errors in the real protocol.
   await secretary.goto(`/moten/${SLUG}/redigera`);
   const attendance = secretary.getByRole("region", { name: "Närvaro" });
-  const names = await attendance.locator("select[id$='-person']").evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).selectedOptions[0]?.text ?? ""));
-  await attendance.locator(`#narvaro-${names.findIndex((n) => n.startsWith("Conny Forsberg"))}-paragrafer`).fill("59-61");
+  const names = await attendance
+    .locator("select[id$='-person']")
+    .evaluateAll((s) => s.map((x) => (x as HTMLSelectElement).selectedOptions[0]?.text ?? ""));
+  await attendance
+    .locator(`#narvaro-${names.findIndex((n) => n.startsWith("Conny Forsberg"))}-paragrafer`)
+    .fill("59-61");
   await waitSaved(secretary, "Närvaro");
   const p67 = secretary.getByRole("region", { name: /^§ 67 / });
   await p67.getByLabel("Beslutstext").fill("Direktionen beslutar att notera informationen till protokollet.");
-  for (const heading of ["Ärendet", "Konsekvensbeskrivning", "Yrkanden", "Propositionsordningar", "Protokollsanteckning/reservation"]) {
+  for (const heading of [
+    "Ärendet",
+    "Konsekvensbeskrivning",
+    "Yrkanden",
+    "Propositionsordningar",
+    "Protokollsanteckning/reservation",
+  ]) {
     await p67.getByRole("button", { name: `Ta bort avsnittet ${heading}`, exact: true }).click();
   }
   await waitSaved(secretary, /^§ 67 /);
@@ -68,7 +80,10 @@ test("send, return with a comment, fix, resend, sign by all three; the PDF verif
   await secretary.goto(`/moten/${SLUG}`);
   await expect(secretary.getByRole("note")).toContainText("§ 66: rubriken ska vara som i ärendelistan.");
   await secretary.getByRole("link", { name: "Skriv protokoll" }).click();
-  await secretary.getByRole("region", { name: /^§ 66 / }).getByLabel("Rubrik", { exact: true }).fill("Kinda kommuns utträde ur kommunalförbundet Itsam - information");
+  await secretary
+    .getByRole("region", { name: /^§ 66 / })
+    .getByLabel("Rubrik", { exact: true })
+    .fill("Kinda kommuns utträde ur kommunalförbundet Itsam - information");
   await waitSaved(secretary, /^§ 66 /);
   await secretary.goto(`/moten/${SLUG}`);
   await secretary.getByRole("button", { name: "Skicka till justering" }).click();

@@ -31,15 +31,21 @@ test("a 15 MB bilaga uploads; a 25 MB one is refused in Swedish and the form kee
   await expect(p).toBeVisible();
 
   await p.getByLabel("Bilagans rubrik").fill("Bilaga 1 – stor ritning");
-  await p.getByLabel("PDF-fil").setInputFiles({ name: "ritning.pdf", mimeType: "application/pdf", buffer: pdfOfSize(15 * MB) });
+  await p
+    .getByLabel("PDF-fil")
+    .setInputFiles({ name: "ritning.pdf", mimeType: "application/pdf", buffer: pdfOfSize(15 * MB) });
   await p.getByRole("button", { name: "Ladda upp bilaga" }).click();
   await expect(p.getByRole("link", { name: "Bilaga 1 – stor ritning" })).toBeVisible({ timeout: 60_000 });
-  const stored = await page.request.get(await p.getByRole("link", { name: "Bilaga 1 – stor ritning" }).getAttribute("href") as string);
+  const stored = await page.request.get(
+    (await p.getByRole("link", { name: "Bilaga 1 – stor ritning" }).getAttribute("href")) as string,
+  );
   expect(stored.status()).toBe(200);
   expect((await stored.body()).length).toBe(15 * MB);
 
   await p.getByLabel("Bilagans rubrik").fill("Bilaga 2 – för stor");
-  await p.getByLabel("PDF-fil").setInputFiles({ name: "for-stor.pdf", mimeType: "application/pdf", buffer: pdfOfSize(25 * MB) });
+  await p
+    .getByLabel("PDF-fil")
+    .setInputFiles({ name: "for-stor.pdf", mimeType: "application/pdf", buffer: pdfOfSize(25 * MB) });
   await p.getByRole("button", { name: "Ladda upp bilaga" }).click();
   await expect(p.getByRole("alert").filter({ hasText: "större än 20 MB" })).toBeVisible({ timeout: 60_000 });
   // Nothing typed is lost: the label stays for the next try.
@@ -47,7 +53,10 @@ test("a 15 MB bilaga uploads; a 25 MB one is refused in Swedish and the form kee
   await expect(p.getByRole("link", { name: "Bilaga 2 – för stor" })).toHaveCount(0);
 });
 
-test("a server-action body over the limit is refused early with a Swedish 413, not a bare 500", async ({ page, baseURL }) => {
+test("a server-action body over the limit is refused early with a Swedish 413, not a bare 500", async ({
+  page,
+  baseURL,
+}) => {
   await signInAs(page, SECRETARY);
   const res = await page.request.post("/moten/direktionen-2021-11-18/redigera", {
     headers: { "next-action": "0".repeat(42), origin: baseURL!, "content-type": "application/octet-stream" },
@@ -57,10 +66,15 @@ test("a server-action body over the limit is refused early with a Swedish 413, n
   expect(await res.text()).toMatch(/för stor/);
 });
 
-test("/verifiera refuses a file too large to be a protocol, in Swedish, without reading it", async ({ page, baseURL }) => {
+test("/verifiera refuses a file too large to be a protocol, in Swedish, without reading it", async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(120_000); // handing Chromium a 25 MB file takes a while on a busy machine
   await page.goto("/verifiera");
-  await page.getByLabel("Protokollet som PDF").setInputFiles({ name: "stor.pdf", mimeType: "application/pdf", buffer: pdfOfSize(25 * MB) });
+  await page
+    .getByLabel("Protokollet som PDF")
+    .setInputFiles({ name: "stor.pdf", mimeType: "application/pdf", buffer: pdfOfSize(25 * MB) });
   await page.getByRole("button", { name: "Verifiera" }).click();
   // The public pages run no script: the plain form post is refused by its length, as a page.
   await expect(page.getByRole("status").filter({ hasText: "större än 20 MB" })).toBeVisible();

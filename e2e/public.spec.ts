@@ -28,7 +28,9 @@ test("the anslagstavla shows the justerat seed meeting with the dates the rules 
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
 });
 
-test("after the take-down date the notice leaves the board and the archive still finds the protocol", async ({ page }) => {
+test("after the take-down date the notice leaves the board and the archive still finds the protocol", async ({
+  page,
+}) => {
   const takeDown = earliestTakeDownDate(todayInSweden());
   await page.goto("/anslagstavla");
   await expect(page.getByRole("article", { name: /Direktionen: sammanträde 18 november 2021/ })).toBeVisible();
@@ -86,14 +88,18 @@ test("a confidential § shows only its number, title and Sekretess: page, PDF an
   await expect(page.getByRole("heading", { name: /Inga träffar/ })).toBeVisible();
 });
 
-test("a citizen downloads the public PDF and /verifiera confirms it is a genuine copy with § 61 left out", async ({ page }) => {
+test("a citizen downloads the public PDF and /verifiera confirms it is a genuine copy with § 61 left out", async ({
+  page,
+}) => {
   const pdf = await page.request.get(`/protokoll/${SLUG}/protokoll.pdf`);
   expect(pdf.status()).toBe(200);
   expect(pdf.headers()["cache-control"]).toBe("public, max-age=0, s-maxage=60, stale-while-revalidate=60");
   const file = path.join(mkdtempSync(path.join(os.tmpdir(), "paragraf-public-verify-")), `${SLUG}-offentlig-kopia.pdf`);
   writeFileSync(file, await pdf.body());
   // Issued once and stored: the next download is the same file.
-  expect((await (await page.request.get(`/protokoll/${SLUG}/protokoll.pdf`)).body()).equals(await pdf.body())).toBe(true);
+  expect((await (await page.request.get(`/protokoll/${SLUG}/protokoll.pdf`)).body()).equals(await pdf.body())).toBe(
+    true,
+  );
 
   await page.goto("/verifiera");
   await page.getByLabel("Protokollet som PDF").setInputFiles(file);
@@ -101,14 +107,20 @@ test("a citizen downloads the public PDF and /verifiera confirms it is a genuine
   const result = page.getByRole("status");
   await expect(result).toContainText("Äkta: filen är en kopia som Paragraf utfärdat av ett justerat protokoll.");
   await expect(result).toContainText("Direktionen, sammanträde 2021-11-18");
-  await expect(result).toContainText(`Kopian är utfärdad av Paragraf ${todayInSweden()} från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.`);
+  await expect(result).toContainText(
+    `Kopian är utfärdad av Paragraf ${todayInSweden()} från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.`,
+  );
   await expect(result).not.toContainText("efter att kopian utfärdades");
   await expectNoAxeViolations(page);
 });
 
 test("a draft meeting is not found on any public route", async ({ request }) => {
   // direktionen-2022-02-10 was created as a draft by drafting.spec.ts.
-  for (const url of ["/protokoll/direktionen-2022-02-10", "/protokoll/direktionen-2022-02-10/protokoll.pdf", "/protokoll/direktionen-2022-02-10/anslag.pdf"]) {
+  for (const url of [
+    "/protokoll/direktionen-2022-02-10",
+    "/protokoll/direktionen-2022-02-10/protokoll.pdf",
+    "/protokoll/direktionen-2022-02-10/anslag.pdf",
+  ]) {
     expect((await request.get(url)).status(), url).toBe(404);
   }
   const archive = await (await request.get("/protokoll")).text();
@@ -124,14 +136,21 @@ test("the accessibility statement and the verification page pass axe", async ({ 
   }
 });
 
-test("public pages come from the route cache; made-up addresses are 404s that are never stored", async ({ request }) => {
+test("public pages come from the route cache; made-up addresses are 404s that are never stored", async ({
+  request,
+}) => {
   for (const url of ["/anslagstavla", `/protokoll/${SLUG}`]) {
     await request.get(url);
     const again = await request.get(url);
     expect(again.status(), url).toBe(200);
     expect(again.headers()["x-nextjs-cache"], url).toBe("HIT");
   }
-  for (const url of ["/protokoll/finns-inte-2021-01-01", "/protokoll/Versaler", "/protokoll/%C3%A4ldrenamnden-2021-01-01", "/anslagstavla/gammal"]) {
+  for (const url of [
+    "/protokoll/finns-inte-2021-01-01",
+    "/protokoll/Versaler",
+    "/protokoll/%C3%A4ldrenamnden-2021-01-01",
+    "/anslagstavla/gammal",
+  ]) {
     for (let i = 0; i < 2; i++) {
       const r = await request.get(url);
       expect(r.status(), url).toBe(404);

@@ -15,7 +15,10 @@ import { moveServerClock } from "./clock";
 const SLUG = "direktionen-2021-11-18";
 const todayInSweden = () => new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
 
-test("the secretary sets a later take-down date and the anslagstavla shows it; too early is refused in Swedish", async ({ page, browser }) => {
+test("the secretary sets a later take-down date and the anslagstavla shows it; too early is refused in Swedish", async ({
+  page,
+  browser,
+}) => {
   const posted = todayInSweden();
   const earliest = earliestTakeDownDate(posted);
   const later = addDays(earliest, 14);
@@ -63,7 +66,9 @@ test("the secretary sets a later take-down date and the anslagstavla shows it; t
   }
   // The cached public protocol page shows the new date too.
   await citizen.goto(`/protokoll/${SLUG}`);
-  await expect(citizen.getByRole("region", { name: "Anslag/bevis" })).toContainText(`Datum då anslaget tas ned${later}`);
+  await expect(citizen.getByRole("region", { name: "Anslag/bevis" })).toContainText(
+    `Datum då anslaget tas ned${later}`,
+  );
 
   // The public PDF is a sealed copy with the new date.
   const pdf = await citizen.request.get(`/protokoll/${SLUG}/protokoll.pdf`);
@@ -80,18 +85,24 @@ test("the secretary sets a later take-down date and the anslagstavla shows it; t
   const result = citizen.getByRole("status");
   await citizen.getByLabel("Protokollet som PDF").setInputFiles(path.join(dir, "p.pdf"));
   await citizen.getByRole("button", { name: "Verifiera" }).click();
-  await expect(result).toContainText("från det justerade protokollet med ändrade anslagsdatum; paragrafer med sekretess (§ 61) är utelämnade.");
+  await expect(result).toContainText(
+    "från det justerade protokollet med ändrade anslagsdatum; paragrafer med sekretess (§ 61) är utelämnade.",
+  );
   await expect(result).not.toContainText("efter att kopian utfärdades");
   writeFileSync(path.join(dir, "before.pdf"), before);
   await citizen.getByLabel("Protokollet som PDF").setInputFiles(path.join(dir, "before.pdf"));
   await citizen.getByRole("button", { name: "Verifiera" }).click();
   await expect(result).toContainText("från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.");
-  await expect(result).toContainText("Protokollet har fått rättelser eller ändrade anslagsdatum efter att kopian utfärdades.");
+  await expect(result).toContainText(
+    "Protokollet har fått rättelser eller ändrade anslagsdatum efter att kopian utfärdades.",
+  );
   await expect(result.getByRole("link", { name: "protokollets sida" })).toHaveAttribute("href", `/protokoll/${SLUG}`);
   await expectNoAxeViolations(citizen);
 });
 
-test("without JavaScript the form still answers in Swedish and keeps what was typed; a justerare sees no form", async ({ browser }) => {
+test("without JavaScript the form still answers in Swedish and keeps what was typed; a justerare sees no form", async ({
+  browser,
+}) => {
   const earliest = earliestTakeDownDate(todayInSweden());
   const page = await (await browser.newContext({ locale: "sv-SE", javaScriptEnabled: false })).newPage();
   await signInAs(page, SECRETARY);
@@ -99,8 +110,12 @@ test("without JavaScript the form still answers in Swedish and keeps what was ty
   const section = page.getByRole("region", { name: "Anslag", exact: true });
   await section.getByLabel("Datum då anslaget tas ned").fill(addDays(earliest, -3));
   await section.getByRole("button", { name: "Spara anslagets datum" }).click();
-  await expect(page.getByText(`Anslaget får tas ned tidigast ${earliest}, när tiden för överklagande har gått ut.`)).toBeVisible();
-  await expect(page.getByRole("region", { name: "Anslag", exact: true }).getByLabel("Datum då anslaget tas ned")).toHaveValue(addDays(earliest, -3));
+  await expect(
+    page.getByText(`Anslaget får tas ned tidigast ${earliest}, när tiden för överklagande har gått ut.`),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("region", { name: "Anslag", exact: true }).getByLabel("Datum då anslaget tas ned"),
+  ).toHaveValue(addDays(earliest, -3));
 
   const adjuster = await (await browser.newContext({ locale: "sv-SE" })).newPage();
   await signInAs(adjuster, ADJUSTER);

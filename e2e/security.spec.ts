@@ -3,7 +3,10 @@ import { SECRETARY, signInAs } from "./auth";
 
 /** The sources of one CSP directive ("script-src" → ["'self'", …]); undefined when absent. */
 function directive(csp: string, name: string): string[] | undefined {
-  const found = csp.split(";").map((d) => d.trim().split(/\s+/)).find(([n]) => n === name);
+  const found = csp
+    .split(";")
+    .map((d) => d.trim().split(/\s+/))
+    .find(([n]) => n === name);
   return found?.slice(1);
 }
 
@@ -33,7 +36,8 @@ async function evalFromPageScript(page: Page, nonce: string) {
     delete (window as unknown as { __eval?: string }).__eval;
     const s = document.createElement("script");
     s.nonce = n;
-    s.textContent = "setTimeout(() => { try { eval('1'); window.__eval = 'ran'; } catch (e) { window.__eval = e.name; } })";
+    s.textContent =
+      "setTimeout(() => { try { eval('1'); window.__eval = 'ran'; } catch (e) { window.__eval = e.name; } })";
     document.body.append(s);
   }, nonce);
   await page.waitForFunction(() => (window as unknown as { __eval?: string }).__eval !== undefined);
@@ -64,14 +68,20 @@ test("server actions from a foreign origin are refused", async ({ page, baseURL 
   // Submit the login form as a browser without JavaScript would (multipart with React's hidden
   // action fields), once from our own origin and once from a foreign one.
   await page.goto("/logga-in");
-  const fields = await page.locator("form input[type=hidden]").evaluateAll((inputs) =>
-    Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
-  );
+  const fields = await page
+    .locator("form input[type=hidden]")
+    .evaluateAll((inputs) =>
+      Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+    );
   const multipart = { ...fields, email: "sekreterare@itsam.example", password: "fel-lösenord" };
   const same = await page.request.post("/logga-in", { multipart, headers: { origin: baseURL! }, maxRedirects: 0 });
   expect(same.status()).toBe(200);
   expect(await same.text()).toContain("Fel e-postadress eller lösenord.");
-  const foreign = await page.request.post("/logga-in", { multipart, headers: { origin: "http://evil.example" }, maxRedirects: 0 });
+  const foreign = await page.request.post("/logga-in", {
+    multipart,
+    headers: { origin: "http://evil.example" },
+    maxRedirects: 0,
+  });
   expect(foreign.status()).toBeGreaterThanOrEqual(400);
   expect(await foreign.text()).not.toContain("Fel e-postadress eller lösenord.");
 });
@@ -80,7 +90,10 @@ test("login attempts are rate limited without revealing whether the account exis
   const email = `finns-inte-${Date.now()}@itsam.example`;
   const attempt = async () => {
     const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-    const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: "fel" }, maxRedirects: 0 });
+    const res = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: "fel" },
+      maxRedirects: 0,
+    });
     return res.headers()["location"] ?? "";
   };
   for (let i = 0; i < 5; i++) expect(await attempt()).toContain("error=CredentialsSignin");
@@ -88,7 +101,9 @@ test("login attempts are rate limited without revealing whether the account exis
   expect(sixth).toContain("code=too_many_attempts");
 });
 
-test("workspace pages allow scripts only with a fresh per-request nonce, which Next.js's scripts carry", async ({ page }) => {
+test("workspace pages allow scripts only with a fresh per-request nonce, which Next.js's scripts carry", async ({
+  page,
+}) => {
   await signInAs(page, SECRETARY);
   const violations: string[] = [];
   page.on("console", (m) => {
@@ -108,10 +123,19 @@ test("workspace pages allow scripts only with a fresh per-request nonce, which N
     nonces.add(nonce!);
     // Next.js put the nonce on every script of the page, the inline RSC payload included, and the
     // page hydrated (the payload ran).
-    const scripts = await page.locator("script").evaluateAll((els) => els.map((e) => ({ nonce: (e as HTMLScriptElement).nonce, inline: !(e as HTMLScriptElement).src })));
+    const scripts = await page
+      .locator("script")
+      .evaluateAll((els) =>
+        els.map((e) => ({ nonce: (e as HTMLScriptElement).nonce, inline: !(e as HTMLScriptElement).src })),
+      );
     expect(scripts.filter((s) => s.inline).length, url).toBeGreaterThan(0);
-    expect(scripts.filter((s) => s.nonce !== nonce), url).toEqual([]);
-    expect(await page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f)), url).toBe(true);
+    expect(
+      scripts.filter((s) => s.nonce !== nonce),
+      url,
+    ).toEqual([]);
+    expect(await page.evaluate(() => Array.isArray((self as unknown as { __next_f?: unknown[] }).__next_f)), url).toBe(
+      true,
+    );
     expect(violations, url).toEqual([]);
     // A script added by a running script (a DOM sink) needs the nonce too.
     expect(await inlineScriptRuns(page), url).toBe(false);
@@ -132,7 +156,9 @@ test("a script slipped into a workspace page's HTML runs only with that response
       "</body>",
       `<script>window.__injected = true</script><script nonce="${nonce}">window.__withNonce = true</script></body>`,
     );
-    const headers = Object.fromEntries(Object.entries(res.headers()).filter(([k]) => !["content-length", "content-encoding"].includes(k)));
+    const headers = Object.fromEntries(
+      Object.entries(res.headers()).filter(([k]) => !["content-length", "content-encoding"].includes(k)),
+    );
     await route.fulfill({ status: res.status(), headers, body });
   });
   await page.goto("/moten/direktionen-2021-11-18");
@@ -145,7 +171,13 @@ test("a script slipped into a workspace page's HTML runs only with that response
 
 // After justering.spec.ts (files run in name order): the seed meeting is a public protocol.
 test("public pages allow no inline script and are still served from the route cache", async ({ page, request }) => {
-  for (const url of ["/anslagstavla", "/protokoll/direktionen-2021-11-18", "/verifiera", "/tillganglighet", "/protokoll"]) {
+  for (const url of [
+    "/anslagstavla",
+    "/protokoll/direktionen-2021-11-18",
+    "/verifiera",
+    "/tillganglighet",
+    "/protokoll",
+  ]) {
     // /protokoll searches per request; the others come from Next.js's route cache (a page rendered
     // at build time is STALE once and regenerated in the background: ask until the fresh copy).
     let res = await request.get(url);
@@ -160,7 +192,10 @@ test("public pages allow no inline script and are still served from the route ca
     expect(sources.length, `${url}: ${csp}`).toBeGreaterThan(0);
     expect(sources, url).not.toContain("'unsafe-inline'");
     // A nonce in a cached page would be the same for every visitor, so worth nothing.
-    expect(sources.filter((s) => s.startsWith("'nonce-")), url).toEqual([]);
+    expect(
+      sources.filter((s) => s.startsWith("'nonce-")),
+      url,
+    ).toEqual([]);
 
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
@@ -173,7 +208,11 @@ test("a forged X-Forwarded-For does not escape the login rate limit", async ({ r
   const attempt = async (forged: string) => {
     const headers = { "x-forwarded-for": forged };
     const { csrfToken } = (await (await request.get("/api/auth/csrf", { headers })).json()) as { csrfToken: string };
-    const res = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: "fel" }, headers, maxRedirects: 0 });
+    const res = await request.post("/api/auth/callback/credentials", {
+      form: { csrfToken, email, password: "fel" },
+      headers,
+      maxRedirects: 0,
+    });
     return res.headers()["location"] ?? "";
   };
   // A new claimed address each time: the server counts the socket's address all the same.
@@ -183,7 +222,11 @@ test("a forged X-Forwarded-For does not escape the login rate limit", async ({ r
 
 test("the audit log records the socket's address, not one the client claims", async ({ page }) => {
   await signInAs(page, SECRETARY);
-  await page.setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.66", "x-real-ip": "203.0.113.67", "x-paragraf-client-address": "203.0.113.68" });
+  await page.setExtraHTTPHeaders({
+    "x-forwarded-for": "203.0.113.66",
+    "x-real-ip": "203.0.113.67",
+    "x-paragraf-client-address": "203.0.113.68",
+  });
   await page.goto("/");
   await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
   await page.getByLabel("Datum").fill("2023-03-15");

@@ -16,11 +16,26 @@ import { expect, test, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
 import { pdfTextsToCheck } from "../tests/support/pdf-leaks";
 import { containsPersonalNumber } from "../src/domain/publication/public.rules";
-import { DATE_STRINGS, findStackTrace, hostileString, RANGE_STRINGS, SCRIPT_STRINGS, SQL_STRINGS, wellFormed } from "../tests/support/fuzz-arbitraries";
+import {
+  DATE_STRINGS,
+  findStackTrace,
+  hostileString,
+  RANGE_STRINGS,
+  SCRIPT_STRINGS,
+  SQL_STRINGS,
+  wellFormed,
+} from "../tests/support/fuzz-arbitraries";
 import { SECRETARY, signInAs } from "./auth";
 
 const SEED_SLUG = "direktionen-2021-11-18";
-const START = ["/anslagstavla", "/protokoll", "/verifiera", "/tillganglighet", "/api/oparl/v1/system", "/api/feeds/anslag.atom"];
+const START = [
+  "/anslagstavla",
+  "/protokoll",
+  "/verifiera",
+  "/tillganglighet",
+  "/api/oparl/v1/system",
+  "/api/feeds/anslag.atom",
+];
 // Not linked from any page: the sammanträdesdagar feed of each organ of the seed.
 const FEEDS = ["/api/feeds/direktionen/sammantraden.ics", "/api/feeds/kommunchefsberedningen/sammantraden.ics"];
 // Limits against a runaway crawl; reaching one fails the test (the crawl would be incomplete).
@@ -64,20 +79,39 @@ test.beforeAll(async ({ browser }) => {
   // Every meeting the secretary sees that is not yet justerat: its slug, meeting id and § ids.
   await page.goto("/");
   const rows = await page.locator("tbody tr").evaluateAll((trs) =>
-    trs.map((tr) => ({ href: tr.querySelector("a")?.getAttribute("href") ?? "", status: tr.lastElementChild?.textContent?.trim() ?? "" })),
+    trs.map((tr) => ({
+      href: tr.querySelector("a")?.getAttribute("href") ?? "",
+      status: tr.lastElementChild?.textContent?.trim() ?? "",
+    })),
   );
-  const hidden = rows.filter((r) => NON_PUBLIC_STATUSES.includes(r.status)).map((r) => decodeURIComponent(r.href.replace(/^\/moten\//, "")));
+  const hidden = rows
+    .filter((r) => NON_PUBLIC_STATUSES.includes(r.status))
+    .map((r) => decodeURIComponent(r.href.replace(/^\/moten\//, "")));
   expect(hidden.length, "drafts in the workspace").toBeGreaterThan(0);
-  expect(rows.find((r) => r.href === `/moten/${SEED_SLUG}`)?.status, "the seed meeting is justerat (justering.spec.ts)").toBe("Justerat");
+  expect(
+    rows.find((r) => r.href === `/moten/${SEED_SLUG}`)?.status,
+    "the seed meeting is justerat (justering.spec.ts)",
+  ).toBe("Justerat");
   for (const slug of hidden) {
     secrets.push(slug);
     await page.goto(`/moten/${encodeURIComponent(slug)}`);
-    secrets.push(...(await page.locator("input[name=meetingId]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))));
+    secrets.push(
+      ...(await page
+        .locator("input[name=meetingId]")
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))),
+    );
     await page.goto(`/moten/${encodeURIComponent(slug)}/redigera`);
-    secrets.push(...(await page.locator("input[name=paragraphId]").evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))));
+    secrets.push(
+      ...(await page
+        .locator("input[name=paragraphId]")
+        .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value))),
+    );
   }
   // At least the meeting id and the § id of this spec's own draft.
-  expect(secrets.filter((s) => /^c[a-z0-9]{20,}$/.test(s)).length, "ids read from the workspace").toBeGreaterThanOrEqual(2);
+  expect(
+    secrets.filter((s) => /^c[a-z0-9]{20,}$/.test(s)).length,
+    "ids read from the workspace",
+  ).toBeGreaterThanOrEqual(2);
   await context.close();
 });
 
@@ -85,7 +119,13 @@ test.beforeAll(async ({ browser }) => {
 // The crawler
 // ---------------------------------------------------------------------------------------------
 
-const decodeEntities = (s: string) => s.replace(/&amp;/g, "&").replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">");
+const decodeEntities = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">");
 
 /** Every string in a JSON value. */
 function jsonStrings(value: unknown, out: string[] = []): string[] {
@@ -104,10 +144,14 @@ function linksIn(body: string, contentType: string): string[] {
       return [];
     }
   }
-  if (contentType.includes("html")) return [...body.matchAll(/<(?:a|link)\b[^>]*?\shref="([^"]*)"/gi)].map((m) => decodeEntities(m[1]!));
+  if (contentType.includes("html"))
+    return [...body.matchAll(/<(?:a|link)\b[^>]*?\shref="([^"]*)"/gi)].map((m) => decodeEntities(m[1]!));
   // Atom and iCalendar: href attributes and bare URLs (iCalendar folds long lines).
   const text = body.replace(/\r?\n[ \t]/g, "");
-  return [...[...text.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)), ...[...text.matchAll(/https?:\/\/[^\s"<>]+/g)].map((m) => decodeEntities(m[0]))];
+  return [
+    ...[...text.matchAll(/href="([^"]*)"/g)].map((m) => decodeEntities(m[1]!)),
+    ...[...text.matchAll(/https?:\/\/[^\s"<>]+/g)].map((m) => decodeEntities(m[0])),
+  ];
 }
 
 /** What is wrong with a public answer's body, if anything. */
@@ -139,14 +183,26 @@ function leakInPdf(pdf: Uint8Array): string | null {
   return null;
 }
 
-test("a crawler from the public pages and open data finds no draft, secret, e-mail, personnummer or stack trace", async ({ request, baseURL }) => {
+test("a crawler from the public pages and open data finds no draft, secret, e-mail, personnummer or stack trace", async ({
+  request,
+  baseURL,
+}) => {
   test.setTimeout(MAX_MS + 60_000);
   // The detector itself: each kind of leak is caught.
-  for (const sample of ["<p>anna.andersson@kommun.se</p>", "Född 19811118-1234", "    at load (/app/src/x.ts:10:5)", secrets[0]!]) expect(leakIn(sample), sample).not.toBeNull();
+  for (const sample of [
+    "<p>anna.andersson@kommun.se</p>",
+    "Född 19811118-1234",
+    "    at load (/app/src/x.ts:10:5)",
+    secrets[0]!,
+  ])
+    expect(leakIn(sample), sample).not.toBeNull();
   expect(leakInPdf(signedOriginal), "the signed original shows § 61").toMatch(/^PDF contains "/);
   const origin = new URL(baseURL!);
   // Open data links use APP_URL, which defaults to localhost on the same port.
-  const sameOrigin = (u: URL) => (u.hostname === origin.hostname || u.hostname === "localhost") && u.port === origin.port && u.protocol === origin.protocol;
+  const sameOrigin = (u: URL) =>
+    (u.hostname === origin.hostname || u.hostname === "localhost") &&
+    u.port === origin.port &&
+    u.protocol === origin.protocol;
   const queue: string[] = [...START, ...FEEDS];
   const seen = new Set<string>(queue);
   // Workspace pages are checked whether or not a public page links to them.
@@ -235,7 +291,12 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
 
   // The public protocol pages of what is not justerat do not exist.
   for (const slug of hiddenSlugs) {
-    for (const path of [`/protokoll/${slug}`, `/protokoll/${slug}/protokoll.pdf`, `/protokoll/${slug}/anslag.pdf`, `/api/oparl/v1/meeting/${slug}`]) {
+    for (const path of [
+      `/protokoll/${slug}`,
+      `/protokoll/${slug}/protokoll.pdf`,
+      `/protokoll/${slug}/anslag.pdf`,
+      `/api/oparl/v1/meeting/${slug}`,
+    ]) {
       const status = (await request.get(path, { failOnStatusCode: false })).status();
       if (status !== 404) problems.push(`${path}: answered ${status} for a meeting that is not justerat`);
     }
@@ -250,7 +311,10 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
       if (status !== 200) problems.push(`${path}: the login page answered ${status}`);
       const leak = leakIn(await res.text());
       if (leak) problems.push(`${path}: ${leak}`);
-    } else if (!(status === 404 || (status >= 300 && status < 400 && /^(https?:\/\/[^/]+)?\/logga-in/.test(location)))) {
+    } else if (!(
+      status === 404 ||
+      (status >= 300 && status < 400 && /^(https?:\/\/[^/]+)?\/logga-in/.test(location))
+    )) {
       problems.push(`${path}: without a session answered ${status} ${location}`);
     }
   }
@@ -264,10 +328,21 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   if (process.env.CRAWL_VERBOSE) console.log([...seen].join("\n"), "\n", secrets);
   expect(problems, problems.join("\n")).toEqual([]);
   // The crawl reached the justerat protocol, its §§ in OParl and its PDFs.
-  expect([...seen]).toEqual(expect.arrayContaining([`/protokoll/${SEED_SLUG}`, `/protokoll/${SEED_SLUG}/protokoll.pdf`, `/api/oparl/v1/meeting/${SEED_SLUG}`]));
+  expect([...seen]).toEqual(
+    expect.arrayContaining([
+      `/protokoll/${SEED_SLUG}`,
+      `/protokoll/${SEED_SLUG}/protokoll.pdf`,
+      `/api/oparl/v1/meeting/${SEED_SLUG}`,
+    ]),
+  );
   expect(fetched).toBeGreaterThan(30);
   // Its PDFs were read, the OParl download among them, and reading them found the text.
-  expect([...pdfs.keys()]).toEqual(expect.arrayContaining([`/protokoll/${SEED_SLUG}/protokoll.pdf`, expect.stringMatching(/^\/api\/oparl\/v1\/file\/[^/]+\/download$/)]));
+  expect([...pdfs.keys()]).toEqual(
+    expect.arrayContaining([
+      `/protokoll/${SEED_SLUG}/protokoll.pdf`,
+      expect.stringMatching(/^\/api\/oparl\/v1\/file\/[^/]+\/download$/),
+    ]),
+  );
   expect(pdfs.get(`/protokoll/${SEED_SLUG}/protokoll.pdf`)).toContain("§ 61");
 });
 
@@ -283,9 +358,15 @@ const value = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom("2021", "direktionen", "1", "2", "99999", "Google Workspace", "budget") },
 );
 /** A value as it goes into a URL: percent-encoded, or (for a few) raw and broken. */
-const encoded = fc.oneof({ weight: 6, arbitrary: value.map((v) => encodeURIComponent(wellFormed(v))) }, { weight: 1, arbitrary: pathy });
+const encoded = fc.oneof(
+  { weight: 6, arbitrary: value.map((v) => encodeURIComponent(wellFormed(v))) },
+  { weight: 1, arbitrary: pathy },
+);
 const query = fc
-  .array(fc.tuple(fc.constantFrom("q", "organ", "ar", "sida", "x", "q[]", "<script>"), encoded), { minLength: 1, maxLength: 4 })
+  .array(fc.tuple(fc.constantFrom("q", "organ", "ar", "sida", "x", "q[]", "<script>"), encoded), {
+    minLength: 1,
+    maxLength: 4,
+  })
   .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join("&"));
 const hostileUrl = fc.oneof(
   { weight: 3, arbitrary: query.map((q) => `/protokoll?${q}`) },
@@ -309,7 +390,9 @@ const FIXED_PAGE_DEFECTS = [
 // Node's HTTP server refuses request heads over 16 KB with 431 before the app sees them.
 const TOO_LONG_FOR_NODE = 8_000;
 
-test(`${PAGE_RUNS} hostile query strings and slugs on /protokoll, /protokoll/<slug> and /anslagstavla: 200, 400 or 404, no stack trace`, async ({ request }) => {
+test(`${PAGE_RUNS} hostile query strings and slugs on /protokoll, /protokoll/<slug> and /anslagstavla: 200, 400 or 404, no stack trace`, async ({
+  request,
+}) => {
   test.setTimeout(180_000);
   const urls = [
     // The classic ones, every run.
@@ -333,7 +416,8 @@ test(`${PAGE_RUNS} hostile query strings and slugs on /protokoll, /protokoll/<sl
     const body = await res.text();
     const trace = findStackTrace(body);
     if (trace) problems.set(`stack trace: ${trace}`, `stack trace ${trace}: ${url.slice(0, 200)}`);
-    if (status === 200 || status === 404 || status === 400 || (status === 431 && url.length > TOO_LONG_FOR_NODE)) continue;
+    if (status === 200 || status === 404 || status === 400 || (status === 431 && url.length > TOO_LONG_FOR_NODE))
+      continue;
     if (!problems.has(`status ${status}`)) problems.set(`status ${status}`, `status ${status}: ${url.slice(0, 200)}`);
   }
   console.log(`Hostile page requests: ${urls.length}, answers ${JSON.stringify(answers)}`);

@@ -12,13 +12,29 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const refused: [string, string, RegExp][] = [
   ["src/domain/rules/planted.ts", 'import { getDb } from "@/server/db";', /src\/domain is pure/],
   ["src/domain/rules/planted.ts", 'import { useState } from "react";', /pure TypeScript/],
-  ["src/domain/rules/planted.ts", 'import type { PrismaClient } from "@/generated/prisma/client";', /src\/domain is pure/],
-  ["src/lib/planted.ts", 'import { checkProtocol } from "@/domain/rules/protocol-checker";', /src\/lib is the bottom layer/],
+  [
+    "src/domain/rules/planted.ts",
+    'import type { PrismaClient } from "@/generated/prisma/client";',
+    /src\/domain is pure/,
+  ],
+  [
+    "src/lib/planted.ts",
+    'import { checkProtocol } from "@/domain/rules/protocol-checker";',
+    /src\/lib is the bottom layer/,
+  ],
   ["src/ui/planted.tsx", 'import { getDb } from "@/server/db";', /src\/ui shows data/],
   ["src/pdf/planted.ts", 'import { now } from "@/server/clock";', /src\/pdf renders/],
   ["src/server/planted.ts", 'import { findToAdjust } from "@/modules/justering";', /src\/server is infrastructure/],
-  ["src/app/planted.ts", 'import { findToAdjust } from "@/modules/justering/signoff.queries";', /entry point, "@\/modules\/justering"/],
-  ["src/modules/notice/planted.ts", 'import { signProtocol } from "@/modules/justering/signoff.mutations";', /entry point/],
+  [
+    "src/app/planted.ts",
+    'import { findToAdjust } from "@/modules/justering/signoff.queries";',
+    /entry point, "@\/modules\/justering"/,
+  ],
+  [
+    "src/modules/notice/planted.ts",
+    'import { signProtocol } from "@/modules/justering/signoff.mutations";',
+    /entry point/,
+  ],
   ["src/modules/drafting/planted.ts", 'import { x } from "../../../tests/support/db";', /does not import tests/],
   // One clock (src/server/clock.ts): no other application code reads the machine's time.
   ["src/modules/justering/planted.ts", "export const signedAt = new Date();", /from src\/server\/clock\.ts/],
@@ -39,7 +55,10 @@ const CLOCK_FILES = ["src/server/clock.ts"];
 
 /** One planted file per case (a unique name beside the real one), linted in one ESLint run. */
 const planted = [...refused, ...allowed].map(([file, code], i) => ({
-  file: file.replace(/planted(\.test)?\.(tsx?)$/, (_m, test: string | undefined, ext: string) => `zz-planted-${i}${test ?? ""}.${ext}`),
+  file: file.replace(
+    /planted(\.test)?\.(tsx?)$/,
+    (_m, test: string | undefined, ext: string) => `zz-planted-${i}${test ?? ""}.${ext}`,
+  ),
   code: `${code}\nexport const planted = ${i};\n`,
 }));
 const found = new Map<string, string>();
@@ -47,11 +66,18 @@ const found = new Map<string, string>();
 beforeAll(async () => {
   for (const p of planted) writeFileSync(path.join(ROOT, p.file), p.code);
   try {
-    const run = promisify(execFile)(path.join(ROOT, "node_modules/.bin/eslint"), ["--format", "json", ...planted.map((p) => p.file), ...CLOCK_FILES], {
-      cwd: ROOT,
-      maxBuffer: 20 * 1024 * 1024,
-    }).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? "[]" }));
-    const results = JSON.parse((await run).stdout) as { filePath: string; messages: { ruleId: string | null; message: string; severity: number }[] }[];
+    const run = promisify(execFile)(
+      path.join(ROOT, "node_modules/.bin/eslint"),
+      ["--format", "json", ...planted.map((p) => p.file), ...CLOCK_FILES],
+      {
+        cwd: ROOT,
+        maxBuffer: 20 * 1024 * 1024,
+      },
+    ).catch((e: { stdout?: string }) => ({ stdout: e.stdout ?? "[]" }));
+    const results = JSON.parse((await run).stdout) as {
+      filePath: string;
+      messages: { ruleId: string | null; message: string; severity: number }[];
+    }[];
     for (const r of results) {
       const messages = r.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
       found.set(path.relative(ROOT, r.filePath), messages.join("\n"));

@@ -3,7 +3,15 @@
 // database (.data/postgres, or $PARAGRAF_DATA_DIR/postgres), also while `npm start` runs on it.
 // Format and method: scripts/lib/backup.ts. Restore with `npm run restore -- <file>`.
 import path from "node:path";
-import { BackupError, backupDatabase, displayPath, formatBytes, formatRows, formatSeconds, runningEmbeddedUrl } from "./lib/backup";
+import {
+  BackupError,
+  backupDatabase,
+  displayPath,
+  formatBytes,
+  formatRows,
+  formatSeconds,
+  runningEmbeddedUrl,
+} from "./lib/backup";
 import { DATA_DIR, embeddedUrls, fail, loadDotEnv, resolveDatabase, ROOT } from "./lib/env";
 
 const USAGE = "Användning: npm run backup -- [fil]   (standard: backups/paragraf-ÅÅÅÅMMDD-TTMMSS.pgbackup)";
@@ -18,7 +26,9 @@ if (args.length > 1) fail(`Ange högst en fil. ${USAGE}`);
 
 /** Relative paths are relative to where the user ran npm (npm itself runs scripts in the project root). */
 const cwd = process.env.INIT_CWD ?? process.cwd();
-const outFile = args[0] ? path.resolve(cwd, args[0]) : path.join(ROOT, "backups", `paragraf-${stamp(new Date())}.pgbackup`);
+const outFile = args[0]
+  ? path.resolve(cwd, args[0])
+  : path.join(ROOT, "backups", `paragraf-${stamp(new Date())}.pgbackup`);
 
 function stamp(d: Date): string {
   const p = (n: number) => String(n).padStart(2, "0");
@@ -44,7 +54,9 @@ try {
     `  ${m.totals.tables} tabeller, ${formatRows(m.totals.rows)}, ${formatBytes(m.totals.bytes)} tabelldata → fil ${formatBytes(result.fileBytes)}, ${formatSeconds(result.seconds)}.`,
   );
   const biggest = [...m.tables].sort((a, b) => b.bytes - a.bytes).slice(0, 3);
-  console.log(`  Störst: ${biggest.map((t) => `${t.name} ${formatBytes(t.bytes)} (${formatRows(t.rows)})`).join(", ")}.`);
+  console.log(
+    `  Störst: ${biggest.map((t) => `${t.name} ${formatBytes(t.bytes)} (${formatRows(t.rows)})`).join(", ")}.`,
+  );
   console.log(`  PostgreSQL ${m.server.version}, ${m.migrations.length} migreringar (senaste ${last}).`);
   console.log(`  Återställ med: npm run restore -- ${displayPath(result.file, cwd)}`);
 } catch (e) {

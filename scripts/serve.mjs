@@ -6,7 +6,12 @@ import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
-import { applyClientAddress, CLIENT_ADDRESS_MARK, parseTrustProxy, TrustProxyError } from "../src/server/trust-proxy.mjs";
+import {
+  applyClientAddress,
+  CLIENT_ADDRESS_MARK,
+  parseTrustProxy,
+  TrustProxyError,
+} from "../src/server/trust-proxy.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // `node scripts/serve.mjs [--port N] [--hostname H]`; the port defaults to PORT, then 3000.

@@ -15,8 +15,12 @@ import { clearRenderedCache, DATA_DIR, fail, loadDotEnv, migrate, resolveDatabas
 loadDotEnv();
 
 const port = Number(process.env.PORT ?? 3000);
-if (!Number.isInteger(port) || port < 1 || port > 65535) fail(`PORT måste vara ett heltal mellan 1 och 65535 (nu: ${process.env.PORT}).`);
-if (await isPortInUse(port)) fail(`Port ${port} används redan av ett annat program: stoppa det eller välj en annan port, t.ex. PORT=3001 npm start.`);
+if (!Number.isInteger(port) || port < 1 || port > 65535)
+  fail(`PORT måste vara ett heltal mellan 1 och 65535 (nu: ${process.env.PORT}).`);
+if (await isPortInUse(port))
+  fail(
+    `Port ${port} används redan av ett annat program: stoppa det eller välj en annan port, t.ex. PORT=3001 npm start.`,
+  );
 
 // A local run needs a session secret; generate one once and keep it beside the data.
 if (!process.env.AUTH_SECRET) {
@@ -39,12 +43,18 @@ try {
 }
 process.env.AUTH_TRUST_HOST ??= "true";
 if (process.env.PARAGRAF_TEST_CLOCK === "1") {
-  console.warn("Obs: PARAGRAF_TEST_CLOCK=1 – vem som helst kan flytta klockan (POST /api/testklocka) och därmed anslagstavlan. Bara för tester, aldrig i drift.");
+  console.warn(
+    "Obs: PARAGRAF_TEST_CLOCK=1 – vem som helst kan flytta klockan (POST /api/testklocka) och därmed anslagstavlan. Bara för tester, aldrig i drift.",
+  );
 }
 
 const t0 = performance.now();
 const db = await resolveDatabase();
-console.log(db.embedded ? `Inbyggd PostgreSQL igång (${db.url.replace(/:[^:@/]+@/, ":***@")}).` : "Använder databasen i DATABASE_URL.");
+console.log(
+  db.embedded
+    ? `Inbyggd PostgreSQL igång (${db.url.replace(/:[^:@/]+@/, ":***@")}).`
+    : "Använder databasen i DATABASE_URL.",
+);
 
 let stopping = false;
 async function shutdown(code: number) {
@@ -103,5 +113,9 @@ async function needsBuild(): Promise<boolean> {
     return false;
   };
   const files = ["package-lock.json", "next.config.mjs", "prisma/schema.prisma"].map((f) => path.join(ROOT, f));
-  return files.some((f) => existsSync(f) && statSync(f).mtimeMs > builtAt) || (await newer(path.join(ROOT, "src"))) || (await newer(path.join(ROOT, "public")));
+  return (
+    files.some((f) => existsSync(f) && statSync(f).mtimeMs > builtAt) ||
+    (await newer(path.join(ROOT, "src"))) ||
+    (await newer(path.join(ROOT, "public")))
+  );
 }

@@ -56,13 +56,31 @@ function readJson<T>(file: string): T | null {
 rmSync(path.join(ROOT, ".next", "types"), { recursive: true, force: true });
 rmSync(path.join(ROOT, ".next", "dev", "types"), { recursive: true, force: true });
 await step("typecheck", () => single("tsc", ["--noEmit", "-p", "."]));
-await step("lint", () => single("eslint", ["."]));
+await step("lint", async () => {
+  // ESLint (import directions, one clock, max-len) and the formatter's check, as `npm run lint`.
+  const eslint = await single("eslint", ["."]);
+  const prettier = await single("prettier", ["--check", "."]);
+  const failed = eslint.failed + prettier.failed;
+  return { passed: failed === 0 ? 1 : 0, failed: failed > 0 ? 1 : 0, skipped: 0 };
+});
 
 for (const project of ["unit", "integration"] as const) {
   await step(project, async () => {
     const out = path.join(tmp, `vitest-${project}.json`);
-    const code = await exec("vitest", ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
-    const r = readJson<{ numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }>(out);
+    const code = await exec("vitest", [
+      "run",
+      "--project",
+      project,
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+    ]);
+    const r = readJson<{
+      numPassedTests: number;
+      numFailedTests: number;
+      numPendingTests: number;
+      numTodoTests: number;
+    }>(out);
     if (!r) return { passed: 0, failed: 1, skipped: 0 };
     // A crash outside any test (import error, global setup) still fails the step.
     const extra = code !== 0 && r.numFailedTests === 0 ? 1 : 0;

@@ -16,13 +16,17 @@ describe("proxy matcher", () => {
   it("covers the workspace's start page and every workspace route", () => {
     expect(sources).toContain("/");
     for (const route of appRoutes) {
-      expect(sources.some((s) => s === route || s.startsWith(`${route}/`)), route).toBe(true);
+      expect(
+        sources.some((s) => s === route || s.startsWith(`${route}/`)),
+        route,
+      ).toBe(true);
     }
   });
 
   it("keeps the cached public pages off the proxy (the verification form only for its posts)", () => {
     const always = config.matcher.filter((m) => typeof m === "string");
-    for (const page of ["/anslagstavla", "/protokoll", "/verifiera", "/tillganglighet"]) expect(always).not.toContain(page);
+    for (const page of ["/anslagstavla", "/protokoll", "/verifiera", "/tillganglighet"])
+      expect(always).not.toContain(page);
     for (const m of config.matcher) if (typeof m !== "string") expect(m.has, m.source).toHaveLength(1);
   });
 });

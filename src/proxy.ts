@@ -21,7 +21,10 @@ export function proxy(request: NextRequest) {
   if (isPublic(pathname)) return NextResponse.next();
   // Next.js reads the nonce from the request's header and puts it on every script it renders; the
   // response's header (replacing next.config.mjs's no-script policy) lets the browser run them.
-  const csp = workspaceCsp(btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18)))), process.env.NODE_ENV === "development");
+  const csp = workspaceCsp(
+    btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(18)))),
+    process.env.NODE_ENV === "development",
+  );
   const headers = new Headers(request.headers);
   headers.set("content-security-policy", csp);
   const response = NextResponse.next({ request: { headers } });

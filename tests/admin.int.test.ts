@@ -64,12 +64,20 @@ async function makeUser(overrides: Record<string, unknown> = {}) {
 
 describe("createUser", () => {
   it("creates a user with a lower-cased e-mail, an argon2id hash and one audit row", async () => {
-    const result = await createUser(await contextFor(db, "admin"), newUser({ email: "  Asa.Oberg@Kommun.Example ", isAdmin: true }));
+    const result = await createUser(
+      await contextFor(db, "admin"),
+      newUser({ email: "  Asa.Oberg@Kommun.Example ", isAdmin: true }),
+    );
     expect(result).toMatchObject({ ok: true, data: { id: expect.any(String) } });
     if (!result.ok) return;
     expect(Object.keys(result.data)).toEqual(["id"]);
     const stored = await db.user.findUniqueOrThrow({ where: { id: result.data.id } });
-    expect(stored).toMatchObject({ email: "asa.oberg@kommun.example", name: "Åsa Öberg", isAdmin: true, personId: null });
+    expect(stored).toMatchObject({
+      email: "asa.oberg@kommun.example",
+      name: "Åsa Öberg",
+      isAdmin: true,
+      personId: null,
+    });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verify(stored.passwordHash!, "ett långt lösenord")).toBe(true);
     expect(await verify(stored.passwordHash!, "fel lösenord här")).toBe(false);
@@ -82,7 +90,11 @@ describe("createUser", () => {
   it("links the user to an existing person of the organisation", async () => {
     const gunnar = await db.person.findFirstOrThrow({ where: { name: "Gunnar Malgeryd" } });
     const id = await makeUser({ name: "Gunnar Malgeryd", personLink: gunnar.id });
-    expect((await findUserDetail(db, id))?.person).toMatchObject({ id: gunnar.id, name: "Gunnar Malgeryd", organisationName: "Itsam" });
+    expect((await findUserDetail(db, id))?.person).toMatchObject({
+      id: gunnar.id,
+      name: "Gunnar Malgeryd",
+      organisationName: "Itsam",
+    });
     // The same person cannot get a second account.
     expect(await createUser(await contextFor(db, "admin"), newUser({ personLink: gunnar.id }))).toMatchObject({
       ok: false,
@@ -133,7 +145,9 @@ describe("createUser", () => {
         organisationId: ["Välj vilken organisation den nya personen hör till."],
       },
     });
-    expect(await createUser(await contextFor(db, "admin"), newUser({ email: "" }))).toMatchObject({ fieldErrors: { email: ["Ange e-postadressen."] } });
+    expect(await createUser(await contextFor(db, "admin"), newUser({ email: "" }))).toMatchObject({
+      fieldErrors: { email: ["Ange e-postadressen."] },
+    });
     expect(await createUser(await contextFor(db, "admin"), newUser({ personLink: "finns-inte" }))).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { personLink: ["Personen finns inte längre; välj en person i listan igen."] },
@@ -147,7 +161,11 @@ describe("createUser", () => {
   });
 
   it("checks permission before validation, so non-admins learn nothing from field errors", async () => {
-    expect(await createUser(await contextFor(db, "secretary"), {})).toMatchObject({ ok: false, code: "FORBIDDEN", message: "Bara administratörer får göra det här." });
+    expect(await createUser(await contextFor(db, "secretary"), {})).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: "Bara administratörer får göra det här.",
+    });
   });
 });
 
@@ -155,8 +173,14 @@ describe("updateUser", () => {
   it("changes name, e-mail and admin flag with one audit row", async () => {
     const id = await makeUser();
     const email = uniqueEmail().toUpperCase();
-    expect(await updateUser(await contextFor(db, "admin"), { userId: id, name: "Nytt Namn", email, isAdmin: true })).toEqual({ ok: true, data: { id } });
-    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ name: "Nytt Namn", email: email.toLowerCase(), isAdmin: true });
+    expect(
+      await updateUser(await contextFor(db, "admin"), { userId: id, name: "Nytt Namn", email, isAdmin: true }),
+    ).toEqual({ ok: true, data: { id } });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      name: "Nytt Namn",
+      email: email.toLowerCase(),
+      isAdmin: true,
+    });
     const audit = await auditRows("admin.user.update", id);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.data).toEqual({ changed: ["email", "name", "isAdmin"], isAdmin: true });
@@ -166,7 +190,9 @@ describe("updateUser", () => {
     const id = await makeUser();
     const ctx = await contextFor(db, "admin");
     const own = (await db.user.findUniqueOrThrow({ where: { id } })).email;
-    expect((await updateUser(ctx, { userId: id, name: "Samma Adress", email: own.toUpperCase(), isAdmin: false })).ok).toBe(true);
+    expect(
+      (await updateUser(ctx, { userId: id, name: "Samma Adress", email: own.toUpperCase(), isAdmin: false })).ok,
+    ).toBe(true);
     expect(await updateUser(ctx, { userId: id, name: "X", email: EMAILS.chair, isAdmin: false })).toMatchObject({
       ok: false,
       code: "VALIDATION",
@@ -178,31 +204,47 @@ describe("updateUser", () => {
     const ctx = await contextFor(db, "admin");
     const self = ctx.actor!.userId;
     const current = await db.user.findUniqueOrThrow({ where: { id: self } });
-    expect(await updateUser(ctx, { userId: self, name: current.name, email: current.email, isAdmin: false })).toMatchObject({
+    expect(
+      await updateUser(ctx, { userId: self, name: current.name, email: current.email, isAdmin: false }),
+    ).toMatchObject({
       ok: false,
       code: "VALIDATION",
-      fieldErrors: { isAdmin: ["Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det."] },
+      fieldErrors: {
+        isAdmin: ["Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det."],
+      },
     });
     expect((await db.user.findUniqueOrThrow({ where: { id: self } })).isAdmin).toBe(true);
     // Other changes to their own account are fine, and so is demoting another admin.
-    expect((await updateUser(ctx, { userId: self, name: "Administratören", email: current.email, isAdmin: true })).ok).toBe(true);
+    expect(
+      (await updateUser(ctx, { userId: self, name: "Administratören", email: current.email, isAdmin: true })).ok,
+    ).toBe(true);
     const other = await makeUser({ isAdmin: true });
     const otherUser = await db.user.findUniqueOrThrow({ where: { id: other } });
-    expect((await updateUser(ctx, { userId: other, name: otherUser.name, email: otherUser.email, isAdmin: false })).ok).toBe(true);
+    expect(
+      (await updateUser(ctx, { userId: other, name: otherUser.name, email: otherUser.email, isAdmin: false })).ok,
+    ).toBe(true);
   });
 
   it("explains bad input and a missing user", async () => {
     const ctx = await contextFor(db, "admin");
     expect(await updateUser(ctx, { userId: "x", name: "", email: "a@", isAdmin: "ja" })).toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { name: ["Ange namnet."], email: ["Ange en giltig e-postadress, t.ex. namn@kommun.se."], isAdmin: [expect.any(String)] },
+      fieldErrors: {
+        name: ["Ange namnet."],
+        email: ["Ange en giltig e-postadress, t.ex. namn@kommun.se."],
+        isAdmin: [expect.any(String)],
+      },
     });
-    expect(await updateUser(ctx, { userId: "finns-inte", name: "A", email: uniqueEmail(), isAdmin: false })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(
+      await updateUser(ctx, { userId: "finns-inte", name: "A", email: uniqueEmail(), isAdmin: false }),
+    ).toMatchObject({ ok: false, code: "NOT_FOUND" });
   });
 
   it.each(REFUSED)("refuses %s", async (who, code) => {
     const id = await makeUser();
-    expect(await updateUser(await contextFor(db, who), { userId: id, name: "Hackad", email: uniqueEmail(), isAdmin: true })).toMatchObject({ ok: false, code });
+    expect(
+      await updateUser(await contextFor(db, who), { userId: id, name: "Hackad", email: uniqueEmail(), isAdmin: true }),
+    ).toMatchObject({ ok: false, code });
     expect((await db.user.findUniqueOrThrow({ where: { id } })).isAdmin).toBe(false);
   });
 });
@@ -210,7 +252,11 @@ describe("updateUser", () => {
 describe("setUserPassword", () => {
   it("stores a new argon2id hash that verifies, and never returns it", async () => {
     const id = await makeUser();
-    const result = await setUserPassword(await contextFor(db, "admin"), { userId: id, password: "helt nytt lösenord", passwordConfirm: "helt nytt lösenord" });
+    const result = await setUserPassword(await contextFor(db, "admin"), {
+      userId: id,
+      password: "helt nytt lösenord",
+      passwordConfirm: "helt nytt lösenord",
+    });
     expect(result).toEqual({ ok: true, data: { id } });
     const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id } });
     expect(await verify(passwordHash!, "helt nytt lösenord")).toBe(true);
@@ -220,11 +266,23 @@ describe("setUserPassword", () => {
 
   it("explains bad input", async () => {
     const id = await makeUser();
-    expect(await setUserPassword(await contextFor(db, "admin"), { userId: id, password: "elva tecken", passwordConfirm: "elva tecken" })).toMatchObject({
+    expect(
+      await setUserPassword(await contextFor(db, "admin"), {
+        userId: id,
+        password: "elva tecken",
+        passwordConfirm: "elva tecken",
+      }),
+    ).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { password: [expect.stringMatching(/minst 12 tecken/)] },
     });
-    expect(await setUserPassword(await contextFor(db, "admin"), { userId: id, password: "tolv tecken!", passwordConfirm: "tolv tecken?" })).toMatchObject({
+    expect(
+      await setUserPassword(await contextFor(db, "admin"), {
+        userId: id,
+        password: "tolv tecken!",
+        passwordConfirm: "tolv tecken?",
+      }),
+    ).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { passwordConfirm: ["Lösenorden stämmer inte överens. Skriv samma lösenord två gånger."] },
     });
@@ -233,7 +291,13 @@ describe("setUserPassword", () => {
   it.each(REFUSED)("refuses %s", async (who, code) => {
     const id = await makeUser();
     const before = (await db.user.findUniqueOrThrow({ where: { id } })).passwordHash;
-    expect(await setUserPassword(await contextFor(db, who), { userId: id, password: "angriparens lösenord", passwordConfirm: "angriparens lösenord" })).toMatchObject({ ok: false, code });
+    expect(
+      await setUserPassword(await contextFor(db, who), {
+        userId: id,
+        password: "angriparens lösenord",
+        passwordConfirm: "angriparens lösenord",
+      }),
+    ).toMatchObject({ ok: false, code });
     expect((await db.user.findUniqueOrThrow({ where: { id } })).passwordHash).toBe(before);
   });
 });
@@ -242,18 +306,26 @@ describe("grantBodyRole and revokeBodyRole", () => {
   it("grants a role that then counts for the permission table, and revokes it", async () => {
     const id = await makeUser();
     const ctx = await contextFor(db, "admin");
-    expect(await grantBodyRole(ctx, { userId: id, bodyId: kcbId, role: "SECRETARY" })).toEqual({ ok: true, data: { userId: id, bodyId: kcbId, role: "SECRETARY" } });
+    expect(await grantBodyRole(ctx, { userId: id, bodyId: kcbId, role: "SECRETARY" })).toEqual({
+      ok: true,
+      data: { userId: id, bodyId: kcbId, role: "SECRETARY" },
+    });
     const email = (await db.user.findUniqueOrThrow({ where: { id } })).email;
     expect((await actorFor(db, email)).bodyRoles).toEqual([{ bodyId: kcbId, role: "SECRETARY" }]);
     expect(await grantBodyRole(ctx, { userId: id, bodyId: kcbId, role: "SECRETARY" })).toMatchObject({
       code: "VALIDATION",
       fieldErrors: { role: ["Åsa Öberg är redan sekreterare i Kommunchefsberedningen."] },
     });
-    expect((await listUsers(db)).find((u) => u.id === id)?.bodyRoles).toEqual([{ bodyName: "Kommunchefsberedningen", role: "SECRETARY" }]);
+    expect((await listUsers(db)).find((u) => u.id === id)?.bodyRoles).toEqual([
+      { bodyName: "Kommunchefsberedningen", role: "SECRETARY" },
+    ]);
 
     expect(await revokeBodyRole(ctx, { userId: id, bodyId: kcbId, role: "SECRETARY" })).toMatchObject({ ok: true });
     expect((await actorFor(db, email)).bodyRoles).toEqual([]);
-    expect(await revokeBodyRole(ctx, { userId: id, bodyId: kcbId, role: "SECRETARY" })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await revokeBodyRole(ctx, { userId: id, bodyId: kcbId, role: "SECRETARY" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await auditRows("admin.bodyRole.grant", id)).toHaveLength(1);
     expect(await auditRows("admin.bodyRole.revoke", id)).toHaveLength(1);
   });
@@ -269,15 +341,23 @@ describe("grantBodyRole and revokeBodyRole", () => {
       code: "VALIDATION",
       fieldErrors: { bodyId: ["Organet finns inte; välj ett organ i listan."] },
     });
-    expect(await grantBodyRole(ctx, { userId: "finns-inte", bodyId: kcbId, role: "MEMBER" })).toMatchObject({ code: "NOT_FOUND" });
+    expect(await grantBodyRole(ctx, { userId: "finns-inte", bodyId: kcbId, role: "MEMBER" })).toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it.each(REFUSED)("refuses %s", async (who, code) => {
     const id = await makeUser();
-    expect(await grantBodyRole(await contextFor(db, who), { userId: id, bodyId: direktionenId, role: "SECRETARY" })).toMatchObject({ ok: false, code });
+    expect(
+      await grantBodyRole(await contextFor(db, who), { userId: id, bodyId: direktionenId, role: "SECRETARY" }),
+    ).toMatchObject({ ok: false, code });
     await grantBodyRole(await contextFor(db, "admin"), { userId: id, bodyId: direktionenId, role: "MEMBER" });
-    expect(await revokeBodyRole(await contextFor(db, who), { userId: id, bodyId: direktionenId, role: "MEMBER" })).toMatchObject({ ok: false, code });
-    expect(await db.bodyRole.findMany({ where: { userId: id } })).toEqual([{ userId: id, bodyId: direktionenId, role: "MEMBER" }]);
+    expect(
+      await revokeBodyRole(await contextFor(db, who), { userId: id, bodyId: direktionenId, role: "MEMBER" }),
+    ).toMatchObject({ ok: false, code });
+    expect(await db.bodyRole.findMany({ where: { userId: id } })).toEqual([
+      { userId: id, bodyId: direktionenId, role: "MEMBER" },
+    ]);
   });
 });
 
@@ -296,7 +376,13 @@ describe("addMembership and removeMembership", () => {
   it("adds a ledamot for a new term and removes the seat again", async () => {
     const conny = await db.person.findFirstOrThrow({ where: { name: "Conny Forsberg" } });
     const ctx = await contextFor(db, "admin");
-    const result = await addMembership(ctx, { ...base, bodyId: direktionenId, personId: conny.id, position: "VICE_CHAIR", represents: "Kinda kommun" });
+    const result = await addMembership(ctx, {
+      ...base,
+      bodyId: direktionenId,
+      personId: conny.id,
+      position: "VICE_CHAIR",
+      represents: "Kinda kommun",
+    });
     expect(result).toMatchObject({ ok: true, data: { personId: conny.id } });
     if (!result.ok) return;
     const body = (await findBodyMemberships(db, "direktionen"))!;
@@ -311,35 +397,72 @@ describe("addMembership and removeMembership", () => {
       hasVotingRight: true,
     });
     // A seat for the same person in an overlapping term is refused; so is a second vice chair.
-    expect(await addMembership(ctx, { ...base, bodyId: direktionenId, personId: conny.id, termStart: "2026-01-01", termEnd: "2026-06-30" })).toMatchObject({
+    expect(
+      await addMembership(ctx, {
+        ...base,
+        bodyId: direktionenId,
+        personId: conny.id,
+        termStart: "2026-01-01",
+        termEnd: "2026-06-30",
+      }),
+    ).toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { personId: ["Conny Forsberg har redan en plats i organet 2023-01-01–2026-12-31. Ta bort den först eller välj en annan period."] },
+      fieldErrors: {
+        personId: [
+          "Conny Forsberg har redan en plats i organet 2023-01-01–2026-12-31. Ta bort den först eller välj en annan period.",
+        ],
+      },
     });
     const annicki = await db.person.findFirstOrThrow({ where: { name: "Annicki Oscarsson" } });
-    expect(await addMembership(ctx, { ...base, bodyId: direktionenId, personId: annicki.id, position: "VICE_CHAIR" })).toMatchObject({
+    expect(
+      await addMembership(ctx, { ...base, bodyId: direktionenId, personId: annicki.id, position: "VICE_CHAIR" }),
+    ).toMatchObject({
       code: "VALIDATION",
-      fieldErrors: { position: ["Organet har redan en vice ordförande under perioden: Conny Forsberg (2023-01-01–2026-12-31)."] },
+      fieldErrors: {
+        position: ["Organet har redan en vice ordförande under perioden: Conny Forsberg (2023-01-01–2026-12-31)."],
+      },
     });
     expect(await auditRows("admin.membership.add", result.data.id)).toHaveLength(1);
 
     expect(await removeMembership(ctx, { membershipId: result.data.id })).toMatchObject({ ok: true });
     expect(await db.membership.count({ where: { id: result.data.id } })).toBe(0);
-    expect(await removeMembership(ctx, { membershipId: result.data.id })).toMatchObject({ ok: false, code: "NOT_FOUND" });
+    expect(await removeMembership(ctx, { membershipId: result.data.id })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
     expect(await auditRows("admin.membership.remove", result.data.id)).toHaveLength(1);
   });
 
   it("adds a new person as ersättare without voting right", async () => {
-    const result = await addMembership(await contextFor(db, "admin"), { ...base, bodyId: kcbId, personId: NEW_PERSON, newPersonName: "Karin Ängström", role: "SUBSTITUTE", hasVotingRight: false });
+    const result = await addMembership(await contextFor(db, "admin"), {
+      ...base,
+      bodyId: kcbId,
+      personId: NEW_PERSON,
+      newPersonName: "Karin Ängström",
+      role: "SUBSTITUTE",
+      hasVotingRight: false,
+    });
     expect(result.ok).toBe(true);
     const body = (await findBodyMemberships(db, "kommunchefsberedningen"))!;
-    expect(body.memberships).toMatchObject([{ personName: "Karin Ängström", role: "SUBSTITUTE", position: null, hasVotingRight: false }]);
+    expect(body.memberships).toMatchObject([
+      { personName: "Karin Ängström", role: "SUBSTITUTE", position: null, hasVotingRight: false },
+    ]);
     expect(body.people.some((p) => p.name === "Karin Ängström")).toBe(true);
   });
 
   it("explains bad input in Swedish", async () => {
     const ctx = await contextFor(db, "admin");
     expect(
-      await addMembership(ctx, { ...base, bodyId: direktionenId, personId: NEW_PERSON, role: "SUBSTITUTE", position: "CHAIR", represents: " ", termStart: "2026-12-31", termEnd: "2023-01-01" }),
+      await addMembership(ctx, {
+        ...base,
+        bodyId: direktionenId,
+        personId: NEW_PERSON,
+        role: "SUBSTITUTE",
+        position: "CHAIR",
+        represents: " ",
+        termStart: "2026-12-31",
+        termEnd: "2023-01-01",
+      }),
     ).toMatchObject({
       ok: false,
       code: "VALIDATION",
@@ -350,7 +473,16 @@ describe("addMembership and removeMembership", () => {
         termEnd: ["Mandatperioden kan inte sluta före den börjar."],
       },
     });
-    expect(await addMembership(ctx, { ...base, bodyId: direktionenId, personId: "", role: "LEDAMOT", termStart: "2023-02-30", termEnd: "" })).toMatchObject({
+    expect(
+      await addMembership(ctx, {
+        ...base,
+        bodyId: direktionenId,
+        personId: "",
+        role: "LEDAMOT",
+        termStart: "2023-02-30",
+        termEnd: "",
+      }),
+    ).toMatchObject({
       fieldErrors: {
         personId: ["Välj person."],
         role: ["Välj ledamot eller ersättare."],
@@ -367,9 +499,20 @@ describe("addMembership and removeMembership", () => {
   it.each(REFUSED)("refuses %s", async (who, code) => {
     const elisabet = await db.person.findFirstOrThrow({ where: { name: "Elisabet Hagström" } });
     const before = await db.membership.count();
-    expect(await addMembership(await contextFor(db, who), { ...base, bodyId: direktionenId, personId: elisabet.id, termStart: "2031-01-01", termEnd: "2034-12-31" })).toMatchObject({ ok: false, code });
+    expect(
+      await addMembership(await contextFor(db, who), {
+        ...base,
+        bodyId: direktionenId,
+        personId: elisabet.id,
+        termStart: "2031-01-01",
+        termEnd: "2034-12-31",
+      }),
+    ).toMatchObject({ ok: false, code });
     const seat = await db.membership.findFirstOrThrow({ where: { bodyId: direktionenId } });
-    expect(await removeMembership(await contextFor(db, who), { membershipId: seat.id })).toMatchObject({ ok: false, code });
+    expect(await removeMembership(await contextFor(db, who), { membershipId: seat.id })).toMatchObject({
+      ok: false,
+      code,
+    });
     expect(await db.membership.count()).toBe(before);
   });
 });

@@ -18,10 +18,18 @@ const pdf = (text: string) => new File([`%PDF-1.7\n${text}\n%%EOF`], "intäktsbu
 describe("attachments", () => {
   it("stores a PDF with its hash and deletes it again", async () => {
     const ctx = await contextFor(db, "secretary");
-    const result = await uploadAttachment(ctx, { paragraphId, label: "Bilaga 1 – detaljerad intäktsbudget", file: pdf("x") });
+    const result = await uploadAttachment(ctx, {
+      paragraphId,
+      label: "Bilaga 1 – detaljerad intäktsbudget",
+      file: pdf("x"),
+    });
     expect(result.ok).toBe(true);
     const stored = await db.attachment.findUniqueOrThrow({ where: { id: result.ok ? result.data.id : "" } });
-    expect(stored).toMatchObject({ label: "Bilaga 1 – detaljerad intäktsbudget", fileName: "intäktsbudget.pdf", mimeType: "application/pdf" });
+    expect(stored).toMatchObject({
+      label: "Bilaga 1 – detaljerad intäktsbudget",
+      fileName: "intäktsbudget.pdf",
+      mimeType: "application/pdf",
+    });
     expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(Buffer.from(stored.bytes!).toString("latin1")).toBe("%PDF-1.7\nx\n%%EOF");
     expect((await deleteAttachment(ctx, { attachmentId: stored.id })).ok).toBe(true);
@@ -29,7 +37,12 @@ describe("attachments", () => {
   });
 
   it.each([
-    ["a file that is not a PDF", { label: "Bilaga", file: new File(["<html>"], "x.pdf", { type: "application/pdf" }) }, "file", /inte en PDF/],
+    [
+      "a file that is not a PDF",
+      { label: "Bilaga", file: new File(["<html>"], "x.pdf", { type: "application/pdf" }) },
+      "file",
+      /inte en PDF/,
+    ],
     ["an empty file", { label: "Bilaga", file: new File([], "x.pdf") }, "file", /tom/],
     ["no file", { label: "Bilaga", file: "x" }, "file", /Välj en PDF-fil/],
     ["no label", { label: " ", file: pdf("y") }, "label", /rubrik för bilagan/],

@@ -34,7 +34,17 @@ let previousDataDir: string | undefined;
 let meetingId: string;
 let kcbId: string;
 
-const ROLES = ["anonymous", "member", "adjusterOfAnotherMeeting", "secretaryOfAnotherBody", "chair", "chairWithoutBodyRole", "adjuster", "secretary", "admin"] as const;
+const ROLES = [
+  "anonymous",
+  "member",
+  "adjusterOfAnotherMeeting",
+  "secretaryOfAnotherBody",
+  "chair",
+  "chairWithoutBodyRole",
+  "adjuster",
+  "secretary",
+  "admin",
+] as const;
 type Who = (typeof ROLES)[number];
 const contexts = {} as Record<Who, ActionContext>;
 const PASSWORD = "paragraf-demo";
@@ -49,8 +59,23 @@ beforeAll(async () => {
   // A justerare of a meeting of another body.
   const org = await db.organisation.findFirstOrThrow();
   const person = await db.person.create({ data: { organisationId: org.id, name: "Justerare Annat Möte" } });
-  await db.user.create({ data: { email: "annan-justerare@itsam.example", name: person.name, passwordHash: await hash("test-password"), personId: person.id } });
-  await db.meeting.create({ data: { bodyId: kcbId, slug: "kommunchefsberedningen-2021-11-11", date: new Date("2021-11-11"), place: "Zoom", adjusters: { create: { personId: person.id, position: 0 } } } });
+  await db.user.create({
+    data: {
+      email: "annan-justerare@itsam.example",
+      name: person.name,
+      passwordHash: await hash("test-password"),
+      personId: person.id,
+    },
+  });
+  await db.meeting.create({
+    data: {
+      bodyId: kcbId,
+      slug: "kommunchefsberedningen-2021-11-11",
+      date: new Date("2021-11-11"),
+      place: "Zoom",
+      adjusters: { create: { personId: person.id, position: 0 } },
+    },
+  });
   for (const role of ROLES) {
     if (role === "chairWithoutBodyRole") continue;
     contexts[role] =
@@ -67,10 +92,16 @@ beforeAll(async () => {
   // prisma/seed/justera-demo.ts), so that sending for justering can really succeed.
   const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
   meetingId = meeting.id;
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
   await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
 });
 afterAll(async () => {
@@ -100,7 +131,8 @@ const STATE = {
 };
 
 const p59 = () => db.paragraph.findFirstOrThrow({ where: { meetingId, number: 59 } });
-const meetingRow = () => db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { adjusters: { orderBy: { position: "asc" } } } });
+const meetingRow = () =>
+  db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { adjusters: { orderBy: { position: "asc" } } } });
 const isoDay = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
 
 /** One action: how to call it with input that succeeds when allowed, what its effect is, and how to undo it. */
@@ -118,7 +150,11 @@ const ACTIONS: Record<string, Action> = {
     call: async (ctx) => {
       const p = (await findProtocolBySlug(db, SEED_SLUG))!.paragraphs.find((x) => x.number === 59)!;
       const { version } = await p59();
-      return saveParagraph(ctx, { paragraphId: p.id, version, content: { ...toParagraphContent(p), title: `${p.title} (ändrad)` } });
+      return saveParagraph(ctx, {
+        paragraphId: p.id,
+        version,
+        content: { ...toParagraphContent(p), title: `${p.title} (ändrad)` },
+      });
     },
     probe: async () => (await p59()).title,
     undo: async () => {
@@ -132,15 +168,24 @@ const ACTIONS: Record<string, Action> = {
     probe: async () => (await p59()).id,
     undo: async () => {
       const moved = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 60 }, select: { id: true } });
-      expect(await moveParagraph(contexts.secretary, { paragraphId: moved.id, direction: "up" })).toMatchObject({ ok: true });
+      expect(await moveParagraph(contexts.secretary, { paragraphId: moved.id, direction: "up" })).toMatchObject({
+        ok: true,
+      });
     },
   },
   uploadAttachment: {
     state: "edit",
-    call: async (ctx) => uploadAttachment(ctx, { paragraphId: (await p59()).id, label: "Bilaga", file: new File(["%PDF-1.4\n%%EOF\n"], "bilaga.pdf") }),
+    call: async (ctx) =>
+      uploadAttachment(ctx, {
+        paragraphId: (await p59()).id,
+        label: "Bilaga",
+        file: new File(["%PDF-1.4\n%%EOF\n"], "bilaga.pdf"),
+      }),
     probe: async () => db.attachment.count({ where: { paragraphId: (await p59()).id } }),
     undo: async () => {
-      await db.attachment.deleteMany({ where: { paragraphId: (await p59()).id, label: "Bilaga", fileName: "bilaga.pdf" } });
+      await db.attachment.deleteMany({
+        where: { paragraphId: (await p59()).id, label: "Bilaga", fileName: "bilaga.pdf" },
+      });
     },
   },
   saveMeetingHeader: {
@@ -148,8 +193,16 @@ const ACTIONS: Record<string, Action> = {
     call: async (ctx) => {
       const m = await meetingRow();
       return saveMeetingHeader(ctx, {
-        meetingId, version: m.version, date: isoDay(m.date), startTime: m.startTime ?? "", endTime: m.endTime ?? "", place: `${m.place} (ändrad)`,
-        adjustmentPlace: m.adjustmentPlace ?? "", adjustmentDate: isoDay(m.adjustmentDate), secretaryPersonId: m.secretaryId, adjusterPersonIds: m.adjusters.map((a) => a.personId),
+        meetingId,
+        version: m.version,
+        date: isoDay(m.date),
+        startTime: m.startTime ?? "",
+        endTime: m.endTime ?? "",
+        place: `${m.place} (ändrad)`,
+        adjustmentPlace: m.adjustmentPlace ?? "",
+        adjustmentDate: isoDay(m.adjustmentDate),
+        secretaryPersonId: m.secretaryId,
+        adjusterPersonIds: m.adjusters.map((a) => a.personId),
       });
     },
     probe: async () => (await meetingRow()).place,
@@ -163,10 +216,23 @@ const ACTIONS: Record<string, Action> = {
     call: async (ctx) => {
       const m = await meetingRow();
       const rows = (await findProtocolBySlug(db, SEED_SLUG))!.attendance.map((a) => ({
-        personId: a.personId, name: a.name, role: a.role, represents: a.represents ?? "", title: a.title ?? "",
-        ranges: a.ranges.map((r) => `${r.from}-${r.to}`).join(", "), replacesPersonId: a.replacesPersonId,
+        personId: a.personId,
+        name: a.name,
+        role: a.role,
+        represents: a.represents ?? "",
+        title: a.title ?? "",
+        ranges: a.ranges.map((r) => `${r.from}-${r.to}`).join(", "),
+        replacesPersonId: a.replacesPersonId,
       }));
-      rows.push({ personId: null as unknown as string, name: "Franz Larsson", role: "OTHER", represents: "", title: "upphandlare", ranges: "", replacesPersonId: null });
+      rows.push({
+        personId: null as unknown as string,
+        name: "Franz Larsson",
+        role: "OTHER",
+        represents: "",
+        title: "upphandlare",
+        ranges: "",
+        replacesPersonId: null,
+      });
       return saveAttendance(ctx, { meetingId, version: m.attendanceVersion, rows });
     },
     probe: async () => db.attendance.count({ where: { meetingId } }),
@@ -195,12 +261,16 @@ const ACTIONS: Record<string, Action> = {
     call: async (ctx) => returnProtocol(ctx, { meetingId, comment: "Fel i § 60." }),
     probe: async () => (await meetingRow()).status,
     undo: async () => {
-      await db.meeting.update({ where: { id: meetingId }, data: { status: "READY_FOR_ADJUSTMENT", contentHash: readyHash } });
+      await db.meeting.update({
+        where: { id: meetingId },
+        data: { status: "READY_FOR_ADJUSTMENT", contentHash: readyHash },
+      });
     },
   },
   addCorrection: {
     state: "correct",
-    call: async (ctx) => addCorrection(ctx, { meetingId, paragraphNumber: "", text: "Rättelse: fel datum i § 60.", password: PASSWORD }),
+    call: async (ctx) =>
+      addCorrection(ctx, { meetingId, paragraphNumber: "", text: "Rättelse: fel datum i § 60.", password: PASSWORD }),
     probe: async () => db.correction.count({ where: { meetingId } }),
     undo: async () => {}, // a rättelse stays (append-only); the next cell compares counts
   },
@@ -323,9 +393,12 @@ async function runState(status: keyof typeof MATRIX) {
           continue;
         }
         await action.undo();
-        if (name !== "addCorrection") expect(JSON.stringify(await action.probe()), `${name} undone`).toBe(JSON.stringify(before));
+        if (name !== "addCorrection")
+          expect(JSON.stringify(await action.probe()), `${name} undone`).toBe(JSON.stringify(before));
       } else if (JSON.stringify(after) !== JSON.stringify(before)) {
-        mismatches.push(`${status} ${name} × ${who}: refused (${got}) but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`);
+        mismatches.push(
+          `${status} ${name} × ${who}: refused (${got}) but changed ${JSON.stringify(before)} → ${JSON.stringify(after)}`,
+        );
         await action.undo();
       }
     }
@@ -375,18 +448,48 @@ describe("meetingWhereForActor on PostgreSQL: each way into the list of meetings
     const secretaryOnly = await person("Sekreterare Utan Organ", "sekr-utan-organ@itsam.example");
     const chairOnly = await person("Ordförande Utan Organ", "ordf-utan-organ@itsam.example");
     const presentOnly = await person("Närvarande Utan Organ", "narv-utan-organ@itsam.example");
-    await db.meeting.create({ data: { bodyId: kcbId, slug: "kommunchefsberedningen-2021-12-01", date: new Date("2021-12-01"), place: "Zoom", secretaryId: secretaryOnly } });
     await db.meeting.create({
       data: {
-        bodyId: kcbId, slug: "kommunchefsberedningen-2021-12-08", date: new Date("2021-12-08"), place: "Zoom",
-        attendances: { create: [{ personId: chairOnly, role: "CHAIR", position: 0 }, { personId: presentOnly, role: "MEMBER", position: 1 }] },
+        bodyId: kcbId,
+        slug: "kommunchefsberedningen-2021-12-01",
+        date: new Date("2021-12-01"),
+        place: "Zoom",
+        secretaryId: secretaryOnly,
+      },
+    });
+    await db.meeting.create({
+      data: {
+        bodyId: kcbId,
+        slug: "kommunchefsberedningen-2021-12-08",
+        date: new Date("2021-12-08"),
+        place: "Zoom",
+        attendances: {
+          create: [
+            { personId: chairOnly, role: "CHAIR", position: 0 },
+            { personId: presentOnly, role: "MEMBER", position: 1 },
+          ],
+        },
       },
     });
     const visible = async (actor: Actor) =>
-      (await db.meeting.findMany({ where: meetingWhereForActor(actor), select: { slug: true }, orderBy: { slug: "asc" } })).map((m) => m.slug);
+      (
+        await db.meeting.findMany({
+          where: meetingWhereForActor(actor),
+          select: { slug: true },
+          orderBy: { slug: "asc" },
+        })
+      ).map((m) => m.slug);
     const all = (await db.meeting.findMany({ select: { slug: true }, orderBy: { slug: "asc" } })).map((m) => m.slug);
-    const direktionen = (await db.meeting.findMany({ where: { body: { slug: "direktionen" } }, select: { slug: true }, orderBy: { slug: "asc" } })).map((m) => m.slug);
-    const kcb = (await db.meeting.findMany({ where: { bodyId: kcbId }, select: { slug: true }, orderBy: { slug: "asc" } })).map((m) => m.slug);
+    const direktionen = (
+      await db.meeting.findMany({
+        where: { body: { slug: "direktionen" } },
+        select: { slug: true },
+        orderBy: { slug: "asc" },
+      })
+    ).map((m) => m.slug);
+    const kcb = (
+      await db.meeting.findMany({ where: { bodyId: kcbId }, select: { slug: true }, orderBy: { slug: "asc" } })
+    ).map((m) => m.slug);
     expect(direktionen).toContain(SEED_SLUG);
 
     expect(await visible(contexts.admin.actor!)).toEqual(all);
@@ -394,9 +497,13 @@ describe("meetingWhereForActor on PostgreSQL: each way into the list of meetings
     expect(await visible(contexts.member.actor!)).toEqual(direktionen);
     expect(await visible(contexts.secretaryOfAnotherBody.actor!)).toEqual(kcb);
     // Secretary of a meeting (clause 2), justerare (clause 3), ordförande in the attendance (clause 4).
-    expect(await visible(await actorFor(db, "sekr-utan-organ@itsam.example"))).toEqual(["kommunchefsberedningen-2021-12-01"]);
+    expect(await visible(await actorFor(db, "sekr-utan-organ@itsam.example"))).toEqual([
+      "kommunchefsberedningen-2021-12-01",
+    ]);
     expect(await visible(contexts.adjusterOfAnotherMeeting.actor!)).toEqual(["kommunchefsberedningen-2021-11-11"]);
-    expect(await visible(await actorFor(db, "ordf-utan-organ@itsam.example"))).toEqual(["kommunchefsberedningen-2021-12-08"]);
+    expect(await visible(await actorFor(db, "ordf-utan-organ@itsam.example"))).toEqual([
+      "kommunchefsberedningen-2021-12-08",
+    ]);
     expect(await visible(contexts.chairWithoutBodyRole.actor!)).toEqual([SEED_SLUG]);
     // Being present is not enough: only the ordförande's attendance opens the meeting.
     expect(await visible(await actorFor(db, "narv-utan-organ@itsam.example"))).toEqual([]);

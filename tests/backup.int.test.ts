@@ -16,7 +16,15 @@ import { searchArchive } from "@/modules/publication/public.search";
 import { verifyPdf } from "@/modules/publication/verify";
 import { createPrismaClient } from "@/server/db";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
-import { backupDatabase, deployMigrations, localMigrations, type Manifest, readManifest, restoreDatabase, type RestoreResult } from "../scripts/lib/backup";
+import {
+  backupDatabase,
+  deployMigrations,
+  localMigrations,
+  type Manifest,
+  readManifest,
+  restoreDatabase,
+  type RestoreResult,
+} from "../scripts/lib/backup";
 import { createEmptyDatabase } from "./support/db";
 import { contextFor, createSeededDatabase } from "./support/seeded-db";
 
@@ -75,7 +83,9 @@ async function emptyDatabase(prefix: string): Promise<Database> {
 /** A copy of the archive with its manifest changed (and a valid trailer for the new manifest). */
 function withManifest(change: (m: Manifest) => void): string {
   const bytes = readFileSync(archive);
-  const trailer = /PARAGRAF-MANIFEST (\d{16}) (\d{16}) [0-9a-f]{64}\n$/.exec(bytes.subarray(bytes.length - 117).toString("latin1"))!;
+  const trailer = /PARAGRAF-MANIFEST (\d{16}) (\d{16}) [0-9a-f]{64}\n$/.exec(
+    bytes.subarray(bytes.length - 117).toString("latin1"),
+  )!;
   const offset = Number(trailer[1]);
   const m = JSON.parse(bytes.subarray(offset, offset + Number(trailer[2])).toString("utf8")) as Manifest;
   change(m);
@@ -128,7 +138,9 @@ describe("backup and restore", () => {
       expect(t.rows, t.name).toBe(counts[t.name]);
       expect(t.sha256).toMatch(/^[0-9a-f]{64}$/);
     }
-    expect(manifest.tables.map((t) => t.name)).toEqual(expect.arrayContaining(["_prisma_migrations", "ProtocolFile", "Attachment", "PublicSearchEntry"]));
+    expect(manifest.tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["_prisma_migrations", "ProtocolFile", "Attachment", "PublicSearchEntry"]),
+    );
     expect(manifest.migrations.map((m) => m.name)).toEqual((await localMigrations()).map((m) => m.name));
     expect(manifest.server.versionNum).toBeGreaterThanOrEqual(180000);
     expect(await readManifest(archive)).toEqual(manifest);
@@ -140,7 +152,15 @@ describe("backup and restore", () => {
     expect(restored.rows).toBe(Object.values(before).reduce((a, b) => a + b, 0));
     expect(restored.upgradedWith).toEqual([]);
     const history = (url: string) =>
-      withClient(url, async (c) => (await c.query(`SELECT id, migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`)).rows);
+      withClient(
+        url,
+        async (c) =>
+          (
+            await c.query(
+              `SELECT id, migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`,
+            )
+          ).rows,
+      );
     expect(await history(target.url)).toEqual(await history(source.ownerUrl));
   });
 
@@ -175,16 +195,24 @@ describe("backup and restore", () => {
   it("the frozen-protocol guards are active again for ordinary sessions", async () => {
     await withClient(target.url, async (c) => {
       expect((await c.query("SHOW session_replication_role")).rows[0]).toEqual({ session_replication_role: "origin" });
-      const triggers = await c.query<{ tgenabled: string }>(`SELECT tgenabled FROM pg_trigger WHERE tgname = 'paragraf_frozen'`);
+      const triggers = await c.query<{ tgenabled: string }>(
+        `SELECT tgenabled FROM pg_trigger WHERE tgname = 'paragraf_frozen'`,
+      );
       expect(triggers.rows.length).toBeGreaterThanOrEqual(18);
       expect(new Set(triggers.rows.map((r) => r.tgenabled))).toEqual(new Set(["O"]));
-      await expect(c.query(`UPDATE "Paragraph" SET title = 'x'`)).rejects.toMatchObject({ hint: "paragraf_frozen", message: expect.stringMatching(/Protokollet är låst/) });
+      await expect(c.query(`UPDATE "Paragraph" SET title = 'x'`)).rejects.toMatchObject({
+        hint: "paragraf_frozen",
+        message: expect.stringMatching(/Protokollet är låst/),
+      });
       await expect(c.query(`DELETE FROM "ProtocolFile"`)).rejects.toMatchObject({ hint: "paragraf_frozen" });
       // The justerat meeting came back through the restore, but no new one is inserted as justerat.
       expect((await c.query(`SELECT status::text FROM "Meeting"`)).rows).toEqual([{ status: "ADJUSTED" }]);
       const forged = `INSERT INTO "Meeting" (id, "bodyId", slug, date, place, status, "updatedAt")
         SELECT 'forged', "bodyId", 'forged', date, place, 'ADJUSTED', now() FROM "Meeting"`;
-      await expect(c.query(forged)).rejects.toMatchObject({ hint: "paragraf_frozen", message: expect.stringMatching(/skapas som utkast/) });
+      await expect(c.query(forged)).rejects.toMatchObject({
+        hint: "paragraf_frozen",
+        message: expect.stringMatching(/skapas som utkast/),
+      });
     });
     expect(await targetDb.paragraph.count({ where: { title: "x" } })).toBe(0);
   });
@@ -213,7 +241,9 @@ describe("backup and restore", () => {
     writeFileSync(damaged, bytes);
 
     const db = await emptyDatabase("bkd");
-    await expect(restoreDatabase(db.url, damaged)).rejects.toThrow(/^Säkerhetskopian är skadad: .*ProtocolFile.*måldatabasen är fortfarande tom\.$/);
+    await expect(restoreDatabase(db.url, damaged)).rejects.toThrow(
+      /^Säkerhetskopian är skadad: .*ProtocolFile.*måldatabasen är fortfarande tom\.$/,
+    );
     expect(await dataRows(db.url)).toBe(0);
     await restoreDatabase(db.url, archive);
     expect(await tableCounts(db.url)).toEqual(await tableCounts(source.ownerUrl));
@@ -225,7 +255,9 @@ describe("backup and restore", () => {
       t.sha256 = t.sha256.replace(/^./, (ch) => (ch === "0" ? "1" : "0"));
     });
     const db = await emptyDatabase("bkh");
-    await expect(restoreDatabase(db.url, changed)).rejects.toThrow(/^Säkerhetskopian är skadad: tabellen "Paragraph" stämmer inte med manifestet/);
+    await expect(restoreDatabase(db.url, changed)).rejects.toThrow(
+      /^Säkerhetskopian är skadad: tabellen "Paragraph" stämmer inte med manifestet/,
+    );
     expect(await dataRows(db.url)).toBe(0);
   });
 
@@ -237,7 +269,9 @@ describe("backup and restore", () => {
     const tampered = path.join(tmp, "tampered.pgbackup");
     copyFileSync(archive, tampered);
     const bytes = readFileSync(tampered);
-    const manifestAt = Number(/PARAGRAF-MANIFEST (\d{16})/.exec(bytes.subarray(bytes.length - 117).toString("latin1"))![1]);
+    const manifestAt = Number(
+      /PARAGRAF-MANIFEST (\d{16})/.exec(bytes.subarray(bytes.length - 117).toString("latin1"))![1],
+    );
     bytes[manifestAt + 10] = bytes[manifestAt + 10]! ^ 0x01;
     writeFileSync(tampered, bytes);
     await expect(restoreDatabase(db.url, tampered)).rejects.toThrow(/^Säkerhetskopian är skadad: manifestet/);
@@ -246,10 +280,16 @@ describe("backup and restore", () => {
 
   it("refuses a backup with migrations this code does not know, before touching the target", async () => {
     const future = withManifest((m) => {
-      m.migrations.push({ name: "29991231000000_from_the_future", checksum: "0".repeat(64), finishedAt: new Date().toISOString() });
+      m.migrations.push({
+        name: "29991231000000_from_the_future",
+        checksum: "0".repeat(64),
+        finishedAt: new Date().toISOString(),
+      });
     });
     const db = await emptyDatabase("bkm");
-    await expect(restoreDatabase(db.url, future)).rejects.toThrow(/^Säkerhetskopian kommer från en nyare version av Paragraf.*29991231000000_from_the_future/);
+    await expect(restoreDatabase(db.url, future)).rejects.toThrow(
+      /^Säkerhetskopian kommer från en nyare version av Paragraf.*29991231000000_from_the_future/,
+    );
     expect(await tableCounts(db.url)).toEqual({});
   });
 
@@ -258,7 +298,9 @@ describe("backup and restore", () => {
     const old = await emptyDatabase("bko");
     await deployMigrations(old.url, 2);
     await withClient(old.url, (c) =>
-      c.query(`INSERT INTO "Organisation" (id, slug, name, kind, "caseNumberPrefix", "updatedAt") VALUES ('org1', 'gamla', 'Gamla förbundet', 'KOMMUNALFORBUND', 'GF', now())`),
+      c.query(
+        `INSERT INTO "Organisation" (id, slug, name, kind, "caseNumberPrefix", "updatedAt") VALUES ('org1', 'gamla', 'Gamla förbundet', 'KOMMUNALFORBUND', 'GF', now())`,
+      ),
     );
     const oldArchive = path.join(tmp, "old.pgbackup");
     const oldManifest = (await backupDatabase(old.url, oldArchive)).manifest;

@@ -36,7 +36,10 @@ beforeAll(async () => {
   app = new pg.Client({ connectionString: seeded.url });
   owner = new pg.Client({ connectionString: seeded.ownerUrl });
   await Promise.all([app.connect(), owner.connect()]);
-  const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG }, include: { adjusters: true, attendances: true } });
+  const meeting = await db.meeting.findUniqueOrThrow({
+    where: { slug: SEED_SLUG },
+    include: { adjusters: true, attendances: true },
+  });
   meetingId = meeting.id;
   const stranger = await db.person.findFirstOrThrow({ where: { name: "Elisabet Hagström" } });
   ids = {
@@ -48,10 +51,16 @@ beforeAll(async () => {
     p62: (await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 62 } })).id,
   };
   // The seed's three content defects, fixed as prisma/seed/justera-demo.ts does.
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
   await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
 });
 
@@ -65,16 +74,25 @@ afterAll(async () => {
 
 type Sql = [string, unknown[]];
 const signature = (personId: string, role: string, contentHash: string) =>
-  [`INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash") VALUES ($1, $2, $3, $4, now(), $5)`, [`sig-${Math.random()}`, meetingId, personId, role, contentHash]] as Sql;
+  [
+    `INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash") VALUES ($1, $2, $3, $4, now(), $5)`,
+    [`sig-${Math.random()}`, meetingId, personId, role, contentHash],
+  ] as Sql;
 const searchEntry = (paragraphId: string, number: number, text = "förfalskad text") =>
   [
     `INSERT INTO "PublicSearchEntry" ("paragraphId", "meetingId", "bodyId", year, number, title, text, tsv) VALUES ($1, $2, $3, 2021, $4, 'Titel', $5, to_tsvector('swedish', $5))`,
     [paragraphId, meetingId, ids.body, number, text],
   ] as Sql;
 const protocolFile = (kind: string) =>
-  [`INSERT INTO "ProtocolFile" (id, "meetingId", kind, bytes, sha256) VALUES ($1, $2, $3, '\\x25504446', encode(sha256('\\x25504446'::bytea), 'hex'))`, [`file-${Math.random()}`, meetingId, kind]] as Sql;
+  [
+    `INSERT INTO "ProtocolFile" (id, "meetingId", kind, bytes, sha256) VALUES ($1, $2, $3, '\\x25504446', encode(sha256('\\x25504446'::bytea), 'hex'))`,
+    [`file-${Math.random()}`, meetingId, kind],
+  ] as Sql;
 const correction = () =>
-  [`INSERT INTO "Correction" (id, "meetingId", "paragraphNumber", text, "personId") VALUES ($1, $2, 62, 'Rättelse', $3)`, [`corr-${Math.random()}`, meetingId, ids.secretary]] as Sql;
+  [
+    `INSERT INTO "Correction" (id, "meetingId", "paragraphNumber", text, "personId") VALUES ($1, $2, 62, 'Rättelse', $3)`,
+    [`corr-${Math.random()}`, meetingId, ids.secretary],
+  ] as Sql;
 
 describe("the app's database role", () => {
   it("is no superuser, owns no table, and passes the server's start-up check", async () => {
@@ -89,7 +107,9 @@ describe("the app's database role", () => {
     await expect(app.query(`ALTER TABLE "Paragraph" DISABLE TRIGGER ALL`)).rejects.toMatchObject(denied);
     await expect(app.query(`SET session_replication_role = replica`)).rejects.toMatchObject(denied);
     await expect(app.query(`SET LOCAL session_replication_role = replica`)).rejects.toMatchObject(denied);
-    const { rows } = await owner.query<{ name: string }>(`SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`);
+    const { rows } = await owner.query<{ name: string }>(
+      `SELECT relname AS name FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r'`,
+    );
     expect(rows.length).toBeGreaterThan(20);
     for (const { name } of rows) {
       await expect(app.query(`TRUNCATE "${name}" CASCADE`), name).rejects.toMatchObject(denied);
@@ -100,12 +120,16 @@ describe("the app's database role", () => {
     await expect(app.query(`ALTER TABLE "Meeting" DISABLE TRIGGER paragraf_born_draft`)).rejects.toMatchObject(denied);
     await expect(app.query(`DROP TRIGGER paragraf_born_draft ON "Meeting"`)).rejects.toMatchObject(denied);
     await expect(app.query(`DROP FUNCTION paragraf_refuse_if_frozen(text)`)).rejects.toMatchObject(denied);
-    await expect(app.query(`CREATE OR REPLACE FUNCTION paragraf_refuse_if_frozen(mid text) RETURNS void LANGUAGE sql AS 'SELECT'`)).rejects.toMatchObject(denied);
+    await expect(
+      app.query(`CREATE OR REPLACE FUNCTION paragraf_refuse_if_frozen(mid text) RETURNS void LANGUAGE sql AS 'SELECT'`),
+    ).rejects.toMatchObject(denied);
     await expect(app.query(`CREATE TABLE "Forged" (id int)`)).rejects.toMatchObject(denied);
     await expect(app.query(`ALTER TYPE "MeetingStatus" ADD VALUE 'FORGED'`)).rejects.toMatchObject(denied);
     await expect(app.query(`SELECT * FROM "_prisma_migrations"`)).rejects.toMatchObject(denied);
     // The guards are all still there.
-    const triggers = await owner.query(`SELECT count(*)::int AS n FROM pg_trigger WHERE tgname = 'paragraf_frozen' AND tgenabled = 'O'`);
+    const triggers = await owner.query(
+      `SELECT count(*)::int AS n FROM pg_trigger WHERE tgname = 'paragraf_frozen' AND tgenabled = 'O'`,
+    );
     expect(triggers.rows[0].n).toBeGreaterThanOrEqual(20);
   });
 });
@@ -113,7 +137,13 @@ describe("the app's database role", () => {
 describe("a new meeting", () => {
   const insert = (client: pg.Client, columns: Record<string, string>) => {
     const names = ["bodyId", "slug", "date", "place", ...Object.keys(columns)];
-    const values = [ids.body, `direktionen-2099-02-${Math.random()}`, "2099-02-01", "Vimmerby", ...Object.values(columns)];
+    const values = [
+      ids.body,
+      `direktionen-2099-02-${Math.random()}`,
+      "2099-02-01",
+      "Vimmerby",
+      ...Object.values(columns),
+    ];
     return client.query(
       `INSERT INTO "Meeting" (id, ${names.map((c) => `"${c}"`).join(", ")}, "updatedAt")
        VALUES ('m-' || md5(random()::text), ${values.map((_, i) => `$${i + 1}`).join(", ")}, now())`,
@@ -125,14 +155,22 @@ describe("a new meeting", () => {
     const before = await db.meeting.count();
     const hash = "a".repeat(64);
     for (const client of [app, owner]) {
-      await expect(insert(client, { status: "ADJUSTED", contentHash: hash, adjustedOn: "2021-11-25" })).rejects.toMatchObject(frozen);
+      await expect(
+        insert(client, { status: "ADJUSTED", contentHash: hash, adjustedOn: "2021-11-25" }),
+      ).rejects.toMatchObject(frozen);
       await expect(insert(client, { status: "ADJUSTED" })).rejects.toMatchObject(frozen);
       await expect(insert(client, { status: "READY_FOR_ADJUSTMENT", contentHash: hash })).rejects.toMatchObject(frozen);
       await expect(insert(client, { status: "DRAFT", contentHash: hash })).rejects.toMatchObject(frozen);
       await expect(insert(client, { adjustedOn: "2021-11-25" })).rejects.toMatchObject(frozen);
     }
     const forged = db.meeting.create({
-      data: { bodyId: ids.body, slug: "direktionen-2099-03-01", date: new Date("2099-03-01"), place: "Vimmerby", status: "ADJUSTED" },
+      data: {
+        bodyId: ids.body,
+        slug: "direktionen-2099-03-01",
+        date: new Date("2099-03-01"),
+        place: "Vimmerby",
+        status: "ADJUSTED",
+      },
     });
     await expect(forged).rejects.toThrow(/skapas som utkast/);
     expect(await db.meeting.count()).toBe(before);
@@ -163,10 +201,18 @@ describe("while the protocol is a draft", () => {
   });
 
   it("still lets a draft meeting with audit rows be deleted (the log keeps its rows, unlinked)", async () => {
-    const draft = await db.meeting.create({ data: { bodyId: ids.body, slug: "direktionen-2099-01-01", date: new Date("2099-01-01"), place: "Vimmerby" } });
-    const entry = await db.auditLog.create({ data: { meetingId: draft.id, action: "meeting.create", entity: "Meeting", entityId: draft.id } });
+    const draft = await db.meeting.create({
+      data: { bodyId: ids.body, slug: "direktionen-2099-01-01", date: new Date("2099-01-01"), place: "Vimmerby" },
+    });
+    const entry = await db.auditLog.create({
+      data: { meetingId: draft.id, action: "meeting.create", entity: "Meeting", entityId: draft.id },
+    });
     await db.meeting.delete({ where: { id: draft.id } });
-    expect(await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({ meetingId: null, action: "meeting.create", entityId: draft.id });
+    expect(await db.auditLog.findUniqueOrThrow({ where: { id: entry.id } })).toMatchObject({
+      meetingId: null,
+      action: "meeting.create",
+      entityId: draft.id,
+    });
   });
 });
 
@@ -189,8 +235,12 @@ describe("while the protocol waits for justering", () => {
   it("refuses to change a signature once given", async () => {
     const signed = await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: PASSWORD });
     expect(signed.ok).toBe(true);
-    await expect(app.query(`UPDATE "Signature" SET "signedAt" = '2021-11-18' WHERE "meetingId" = $1`, [meetingId])).rejects.toMatchObject(denied);
-    await expect(owner.query(`UPDATE "Signature" SET "personId" = $2 WHERE "meetingId" = $1`, [meetingId, ids.stranger])).rejects.toMatchObject(frozen);
+    await expect(
+      app.query(`UPDATE "Signature" SET "signedAt" = '2021-11-18' WHERE "meetingId" = $1`, [meetingId]),
+    ).rejects.toMatchObject(denied);
+    await expect(
+      owner.query(`UPDATE "Signature" SET "personId" = $2 WHERE "meetingId" = $1`, [meetingId, ids.stranger]),
+    ).rejects.toMatchObject(frozen);
   });
 });
 
@@ -212,9 +262,15 @@ describe("once the protocol is justerat", () => {
       await expect(client.query(...signature(ids.stranger, "ADJUSTER", contentHash))).rejects.toMatchObject(frozen);
       await expect(client.query(...signature(ids.adjuster, "ADJUSTER", contentHash))).rejects.toMatchObject(frozen);
     }
-    await expect(app.query(`DELETE FROM "Signature" WHERE "meetingId" = $1`, [meetingId])).rejects.toMatchObject(frozen);
+    await expect(app.query(`DELETE FROM "Signature" WHERE "meetingId" = $1`, [meetingId])).rejects.toMatchObject(
+      frozen,
+    );
     const verified = await verifyCode(db, contentHash);
-    expect(verified.match && verified.signers.map((s) => s.role).sort()).toEqual(["justerare", "ordförande", "sekreterare"]);
+    expect(verified.match && verified.signers.map((s) => s.role).sort()).toEqual([
+      "justerare",
+      "ordförande",
+      "sekreterare",
+    ]);
   });
 
   it("stores one PDF, of the justerat protocol, and never changes or removes it", async () => {
@@ -234,7 +290,9 @@ describe("once the protocol is justerat", () => {
     await expect(app.query(`UPDATE "AuditLog" SET action = 'x'`)).rejects.toMatchObject(denied);
     await expect(app.query(`DELETE FROM "AuditLog"`)).rejects.toMatchObject(denied);
     await expect(owner.query(`UPDATE "AuditLog" SET action = 'x'`)).rejects.toMatchObject(frozen);
-    await expect(owner.query(`UPDATE "AuditLog" SET "meetingId" = NULL, ip = '10.0.0.1'`)).rejects.toMatchObject(frozen);
+    await expect(owner.query(`UPDATE "AuditLog" SET "meetingId" = NULL, ip = '10.0.0.1'`)).rejects.toMatchObject(
+      frozen,
+    );
     await expect(owner.query(`DELETE FROM "AuditLog"`)).rejects.toMatchObject(frozen);
     expect(await db.auditLog.count()).toBe(n + 1);
   });
@@ -249,11 +307,23 @@ describe("once the protocol is justerat", () => {
   });
 
   it("keeps the search index as the justering wrote it", async () => {
-    const entries = await db.publicSearchEntry.findMany({ where: { meetingId }, orderBy: { number: "asc" }, select: { number: true, text: true } });
+    const entries = await db.publicSearchEntry.findMany({
+      where: { meetingId },
+      orderBy: { number: "asc" },
+      select: { number: true, text: true },
+    });
     expect(entries.map((e) => e.number)).toEqual([59, 60, 61, 62, 63, 64, 65, 66, 67]);
-    await expect(app.query(`DELETE FROM "PublicSearchEntry" WHERE "meetingId" = $1`, [meetingId])).rejects.toMatchObject(frozen);
+    await expect(
+      app.query(`DELETE FROM "PublicSearchEntry" WHERE "meetingId" = $1`, [meetingId]),
+    ).rejects.toMatchObject(frozen);
     await expect(app.query(`UPDATE "PublicSearchEntry" SET text = 'x'`)).rejects.toMatchObject(denied);
     await expect(app.query(...searchEntry("other-paragraph", 99))).rejects.toMatchObject(frozen);
-    expect(await db.publicSearchEntry.findMany({ where: { meetingId }, orderBy: { number: "asc" }, select: { number: true, text: true } })).toEqual(entries);
+    expect(
+      await db.publicSearchEntry.findMany({
+        where: { meetingId },
+        orderBy: { number: "asc" },
+        select: { number: true, text: true },
+      }),
+    ).toEqual(entries);
   });
 });

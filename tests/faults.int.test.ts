@@ -16,21 +16,39 @@ beforeAll(async () => {
   const m = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
   meetingId = m.id;
   // Make the seed sendable (its real defects are errors for the checker).
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
   await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
   expect((await sendForAdjustment(await contextFor(db, "secretary"), { meetingId })).ok).toBe(true);
   expect((await signProtocol(await contextFor(db, "chair"), { meetingId, password: "paragraf-demo" })).ok).toBe(true);
-  expect((await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: "paragraf-demo" })).ok).toBe(true);
+  expect((await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: "paragraf-demo" })).ok).toBe(
+    true,
+  );
 });
 afterAll(async () => drop?.());
 
 async function snapshot() {
-  const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { signatures: true, files: true, notice: true } });
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { signatures: true, files: true, notice: true },
+  });
   const search = await db.publicSearchEntry.count({ where: { meetingId } });
-  return { status: m.status, adjustedOn: m.adjustedOn, signatures: m.signatures.length, files: m.files.length, notice: m.notice?.postedOn ?? null, search };
+  return {
+    status: m.status,
+    adjustedOn: m.adjustedOn,
+    signatures: m.signatures.length,
+    files: m.files.length,
+    notice: m.notice?.postedOn ?? null,
+    search,
+  };
 }
 
 describe("the connection dies inside the signing transaction", () => {

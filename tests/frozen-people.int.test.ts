@@ -26,7 +26,11 @@ let previousDataDir: string | undefined;
 let restoreRouteDatabase: () => Promise<void>;
 
 async function oparl(): Promise<unknown[]> {
-  const get = async <P>(handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>, url: string, params: P) => {
+  const get = async <P>(
+    handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>,
+    url: string,
+    params: P,
+  ) => {
     const res = await handler(new Request(`${BASE}/api/oparl/v1${url}`), { params: Promise.resolve(params) });
     expect(res.status, url).toBe(200);
     return res.json();
@@ -97,13 +101,21 @@ describe("a person renamed while the protocol waits for justering", () => {
       const draft = await findProtocolBySlug(other.db, slug);
       const chair = draft!.attendance.find((a) => a.role === "CHAIR")!;
       await other.db.person.update({ where: { id: chair.personId }, data: { name: "Ordförande Före" } });
-      expect((await findProtocolBySlug(other.db, slug))!.attendance.find((a) => a.role === "CHAIR")!.name).toBe("Ordförande Före");
+      expect((await findProtocolBySlug(other.db, slug))!.attendance.find((a) => a.role === "CHAIR")!.name).toBe(
+        "Ordförande Före",
+      );
 
       // The seed's three content defects block sending; fix them as prisma/seed/justera-demo.ts does.
-      const conny = await other.db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+      const conny = await other.db.attendance.findFirstOrThrow({
+        where: { meetingId: meeting.id, person: { name: "Conny Forsberg" } },
+        include: { ranges: true },
+      });
       await other.db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
       const p67 = await other.db.paragraph.findFirstOrThrow({ where: { meetingId: meeting.id, number: 67 } });
-      await other.db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+      await other.db.paragraph.update({
+        where: { id: p67.id },
+        data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+      });
       await other.db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
       const sent = await sendForAdjustment(await contextFor(other.db, "secretary"), { meetingId: meeting.id });
       expect(sent.ok).toBe(true);
@@ -116,7 +128,9 @@ describe("a person renamed while the protocol waits for justering", () => {
       const stored = await other.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
       expect(protocolContentHash(waiting!)).toBe(stored.contentHash);
       // The frozen names are as frozen as the rest of the content.
-      await expect(other.db.$executeRaw`UPDATE "ProtocolPerson" SET name = 'Någon annan' WHERE "meetingId" = ${meeting.id}`).rejects.toThrow(/låst/);
+      await expect(
+        other.db.$executeRaw`UPDATE "ProtocolPerson" SET name = 'Någon annan' WHERE "meetingId" = ${meeting.id}`,
+      ).rejects.toThrow(/låst/);
     } finally {
       await other.drop();
     }

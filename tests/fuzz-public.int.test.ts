@@ -74,7 +74,14 @@ beforeAll(async () => {
 
   // A draft with its own text: neither may leak.
   const secretary = await contextFor(db, "secretary");
-  const draft = await createMeeting(secretary, { bodyId: seeded.direktionen.id, date: "2022-02-10", startTime: "10:00", endTime: "", place: "Zoom", attendanceFrom: "none" });
+  const draft = await createMeeting(secretary, {
+    bodyId: seeded.direktionen.id,
+    date: "2022-02-10",
+    startTime: "10:00",
+    endTime: "",
+    place: "Zoom",
+    attendanceFrom: "none",
+  });
   if (!draft.ok) throw new Error(draft.message);
   const paragraph = await addParagraph(secretary, { meetingId: draft.data.id, title: DRAFT_TEXT });
   if (!paragraph.ok) throw new Error(paragraph.message);
@@ -132,7 +139,26 @@ afterAll(async () => {
 // Generated parameters
 // ---------------------------------------------------------------------------------------------
 
-const PATH_STRINGS = ["..", "../", "../../etc/passwd", "..%2F..%2F", "%2e%2e%2f", "%00", "a%00b", ".", "/", "//", "\\", "?", "#", "%", "%zz", "*", "~", "NaN"];
+const PATH_STRINGS = [
+  "..",
+  "../",
+  "../../etc/passwd",
+  "..%2F..%2F",
+  "%2e%2e%2f",
+  "%00",
+  "a%00b",
+  ".",
+  "/",
+  "//",
+  "\\",
+  "?",
+  "#",
+  "%",
+  "%zz",
+  "*",
+  "~",
+  "NaN",
+];
 
 const hostileParam: fc.Arbitrary<string> = fc.oneof(
   { weight: 3, arbitrary: hostileString },
@@ -144,23 +170,52 @@ const hostileParam: fc.Arbitrary<string> = fc.oneof(
 /** A real value (the lists are read in beforeAll), a mangled one, or a hostile one. */
 const param = (values: () => readonly string[]) =>
   fc.oneof(
-    { weight: 3, arbitrary: fc.constant(null).chain(() => (values().length ? fc.constantFrom(...values()) : hostileParam)) },
+    {
+      weight: 3,
+      arbitrary: fc.constant(null).chain(() => (values().length ? fc.constantFrom(...values()) : hostileParam)),
+    },
     {
       weight: 1,
       arbitrary: fc
-        .tuple(fc.constant(null).chain(() => (values().length ? fc.constantFrom(...values()) : hostileParam)), fc.constantFrom("/..", "%00", "\u0000", "'", " ", "-2", "X", "\u00e5"))
+        .tuple(
+          fc.constant(null).chain(() => (values().length ? fc.constantFrom(...values()) : hostileParam)),
+          fc.constantFrom("/..", "%00", "\u0000", "'", " ", "-2", "X", "\u00e5"),
+        )
         .map(([v, suffix]) => v + suffix),
     },
     { weight: 4, arbitrary: hostileParam },
   );
 
 const filterValue = fc.oneof(
-  fc.constantFrom("2021-11-18T00:00:00+01:00", "2021-11-17T23:00:00Z", "2021-11-18T00:00:00 01:00", "2021-02-30T00:00:00Z", "2021-11-18", "2021-11-18T25:00:00Z", "yesterday", "0", "-1", "9999-12-31T23:59:59Z", ""),
+  fc.constantFrom(
+    "2021-11-18T00:00:00+01:00",
+    "2021-11-17T23:00:00Z",
+    "2021-11-18T00:00:00 01:00",
+    "2021-02-30T00:00:00Z",
+    "2021-11-18",
+    "2021-11-18T25:00:00Z",
+    "yesterday",
+    "0",
+    "-1",
+    "9999-12-31T23:59:59Z",
+    "",
+  ),
   fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
   hostileParam,
 );
-const pageValue = fc.oneof(fc.constantFrom("1", "2", "0", "-1", "1.5", "999999999", "1000000000", "1e3", " 2 ", "abc", "", "NaN", "0x10"), fc.integer().map(String), hostileParam);
-const QUERY_KEYS = ["page", "elementsPerPage", "created_since", "created_until", "modified_since", "modified_until"] as const;
+const pageValue = fc.oneof(
+  fc.constantFrom("1", "2", "0", "-1", "1.5", "999999999", "1000000000", "1e3", " 2 ", "abc", "", "NaN", "0x10"),
+  fc.integer().map(String),
+  hostileParam,
+);
+const QUERY_KEYS = [
+  "page",
+  "elementsPerPage",
+  "created_since",
+  "created_until",
+  "modified_since",
+  "modified_until",
+] as const;
 
 /** A query string: OParl's paging and filters (with garbage), unknown keys, broken encoding. */
 const queryString: fc.Arbitrary<string> = fc.oneof(
@@ -172,13 +227,28 @@ const queryString: fc.Arbitrary<string> = fc.oneof(
         fc.oneof(
           fc.tuple(fc.constantFrom<string>("page", "elementsPerPage"), pageValue),
           fc.tuple(fc.constantFrom<string>(...QUERY_KEYS.slice(2)), filterValue),
-          fc.tuple(fc.oneof(fc.constantFrom("q", "sida", "<script>", "__proto__", "page[]"), hostileParam), hostileParam),
+          fc.tuple(
+            fc.oneof(fc.constantFrom("q", "sida", "<script>", "__proto__", "page[]"), hostileParam),
+            hostileParam,
+          ),
         ),
         { maxLength: 4 },
       )
       .map((pairs) => new URLSearchParams(pairs).toString()),
   },
-  { weight: 1, arbitrary: fc.constantFrom("page=%", "page=%00", "page=1&page=2", "modified_since=%E0%A4%A", "&&&", "=", "page", "%ZZ=1") },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      "page=%",
+      "page=%00",
+      "page=1&page=2",
+      "modified_since=%E0%A4%A",
+      "&&&",
+      "=",
+      "page",
+      "%ZZ=1",
+    ),
+  },
 );
 
 interface Route {
@@ -222,7 +292,12 @@ const ROUTES: Route[] = [
     params: fc.record({ id: param(() => real.bodyIds) }),
     path: (p) => `/api/oparl/v1/organization/${seg(p.id!)}/meeting`,
   },
-  { name: "GET /api/oparl/v1/person/[id]", get: oparlPerson.GET as Get, params: fc.record({ id: param(() => real.people) }), path: (p) => `/api/oparl/v1/person/${seg(p.id!)}` },
+  {
+    name: "GET /api/oparl/v1/person/[id]",
+    get: oparlPerson.GET as Get,
+    params: fc.record({ id: param(() => real.people) }),
+    path: (p) => `/api/oparl/v1/person/${seg(p.id!)}`,
+  },
   {
     name: "GET /api/oparl/v1/membership/[id]",
     get: oparlMembership.GET as Get,
@@ -247,7 +322,12 @@ const ROUTES: Route[] = [
     params: fc.record({ org: param(() => real.organisations), key: param(() => real.paperKeys) }),
     path: (p) => `/api/oparl/v1/paper/${seg(p.org!)}/${seg(p.key!)}`,
   },
-  { name: "GET /api/oparl/v1/file/[id]", get: oparlFile.GET as Get, params: fc.record({ id: param(() => real.files) }), path: (p) => `/api/oparl/v1/file/${seg(p.id!)}` },
+  {
+    name: "GET /api/oparl/v1/file/[id]",
+    get: oparlFile.GET as Get,
+    params: fc.record({ id: param(() => real.files) }),
+    path: (p) => `/api/oparl/v1/file/${seg(p.id!)}`,
+  },
   {
     name: "GET /api/oparl/v1/file/[id]/download",
     get: oparlFileDownload.GET as Get,
@@ -272,7 +352,12 @@ const ROUTES: Route[] = [
     // second): fewer runs here, and the rest of the budget goes to the cheap routes.
     name: "GET /protokoll/[slug]/protokoll.pdf",
     get: protocolPdf.GET as Get,
-    params: fc.record({ slug: fc.oneof({ weight: 1, arbitrary: fc.constant(SEED_SLUG) }, { weight: 60, arbitrary: param(() => real.meetingSlugs.filter((s) => s !== SEED_SLUG)) }) }),
+    params: fc.record({
+      slug: fc.oneof(
+        { weight: 1, arbitrary: fc.constant(SEED_SLUG) },
+        { weight: 60, arbitrary: param(() => real.meetingSlugs.filter((s) => s !== SEED_SLUG)) },
+      ),
+    }),
     path: (p) => `/protokoll/${seg(p.slug!)}/protokoll.pdf`,
   },
 ];
@@ -311,46 +396,58 @@ async function problemWith(res: Response | Error): Promise<string | null> {
 }
 
 describe("public route handlers", () => {
-  it.each(ROUTES.map((r) => [r.name, r] as const))("%s: generated parameters and query strings", async (name, route) => {
-    const s = { runs: 0, ms: 0, statuses: {} as Record<string, number> };
-    stats.set(name, s);
-    const problems = new Map<string, string>();
-    const started = performance.now();
-    await fc.assert(
-      fc.asyncProperty(route.params, queryString, async (generated, query) => {
-        // Next decodes path segments to well-formed strings (a lone surrogate cannot arrive).
-        const params = Object.fromEntries(Object.entries(generated).map(([k, v]) => [k, wellFormed(v)]));
-        s.runs++;
-        const url = `${BASE}${route.path(params)}${query ? `?${query}` : ""}`;
-        let res: Response | Error;
-        try {
-          res = await route.get(new Request(url), { params: Promise.resolve(params) });
-        } catch (e) {
-          res = e instanceof Error ? e : new Error(String(e));
-        }
-        const status = res instanceof Error ? "threw" : String(res.status);
-        s.statuses[status] = (s.statuses[status] ?? 0) + 1;
-        const problem = await problemWith(res);
-        if (!problem) return;
-        const kind = problem.replace(/\d+/g, "N").slice(0, 60);
-        if (!problems.has(kind)) problems.set(kind, `${problem}\n    url: ${url.slice(0, 300)}\n    params: ${fc.stringify(params).slice(0, 300)}`);
-      }),
-      { numRuns: RUNS_PER_ROUTE },
-    );
-    s.ms = performance.now() - started;
-    expect([...problems.values()], [...problems.values()].join("\n")).toEqual([]);
-    // Real parameters came through too.
-    expect(s.statuses["200"] ?? 0, "answers with 200").toBeGreaterThan(0);
-  }, 120_000);
+  it.each(ROUTES.map((r) => [r.name, r] as const))(
+    "%s: generated parameters and query strings",
+    async (name, route) => {
+      const s = { runs: 0, ms: 0, statuses: {} as Record<string, number> };
+      stats.set(name, s);
+      const problems = new Map<string, string>();
+      const started = performance.now();
+      await fc.assert(
+        fc.asyncProperty(route.params, queryString, async (generated, query) => {
+          // Next decodes path segments to well-formed strings (a lone surrogate cannot arrive).
+          const params = Object.fromEntries(Object.entries(generated).map(([k, v]) => [k, wellFormed(v)]));
+          s.runs++;
+          const url = `${BASE}${route.path(params)}${query ? `?${query}` : ""}`;
+          let res: Response | Error;
+          try {
+            res = await route.get(new Request(url), { params: Promise.resolve(params) });
+          } catch (e) {
+            res = e instanceof Error ? e : new Error(String(e));
+          }
+          const status = res instanceof Error ? "threw" : String(res.status);
+          s.statuses[status] = (s.statuses[status] ?? 0) + 1;
+          const problem = await problemWith(res);
+          if (!problem) return;
+          const kind = problem.replace(/\d+/g, "N").slice(0, 60);
+          if (!problems.has(kind))
+            problems.set(
+              kind,
+              `${problem}\n    url: ${url.slice(0, 300)}\n    params: ${fc.stringify(params).slice(0, 300)}`,
+            );
+        }),
+        { numRuns: RUNS_PER_ROUTE },
+      );
+      s.ms = performance.now() - started;
+      expect([...problems.values()], [...problems.values()].join("\n")).toEqual([]);
+      // Real parameters came through too.
+      expect(s.statuses["200"] ?? 0, "answers with 200").toBeGreaterThan(0);
+    },
+    120_000,
+  );
 
   // Found by this test and fixed: a NUL in a path parameter is 404 (serveOpenData,
   // findPublicProtocol), also when the URL's path no longer shows it ("2021-11-18%00/.."
   // normalises away), since serveOpenData checks the parameters themselves.
   it("a NUL in a path parameter is answered 404, not 500", async () => {
     const params = { slug: "a\u0000b" };
-    const res = await oparlMeeting.GET(new Request(`${BASE}/api/oparl/v1/meeting/a%00b`), { params: Promise.resolve(params) });
+    const res = await oparlMeeting.GET(new Request(`${BASE}/api/oparl/v1/meeting/a%00b`), {
+      params: Promise.resolve(params),
+    });
     expect(res.status).toBe(404);
-    const paper = await oparlPaper.GET(new Request(`${BASE}/api/oparl/v1/paper/2021-11-18%00/..`), { params: Promise.resolve({ org: "2021-11-18\u0000", key: ".." }) });
+    const paper = await oparlPaper.GET(new Request(`${BASE}/api/oparl/v1/paper/2021-11-18%00/..`), {
+      params: Promise.resolve({ org: "2021-11-18\u0000", key: ".." }),
+    });
     expect(paper.status).toBe(404);
   });
 });

@@ -33,7 +33,8 @@ let original: { sha256: string; bytes: Uint8Array };
 let firstCopy: Uint8Array;
 
 const url = `http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`;
-const get = (headers: Record<string, string> = {}) => publicPdf(new Request(url, { headers }), { params: Promise.resolve({ slug: SEED_SLUG }) });
+const get = (headers: Record<string, string> = {}) =>
+  publicPdf(new Request(url, { headers }), { params: Promise.resolve({ slug: SEED_SLUG }) });
 const body = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 const copies = () => db.issuedCopy.findMany({ where: { meetingId }, orderBy: { createdAt: "asc" } });
 
@@ -52,7 +53,10 @@ beforeAll(async () => {
 
   // Fix the seed's errors, make § 61 confidential, and justera through the real actions.
   await justeraDemoMeeting(db, PASSWORD, { confidential: [61] });
-  const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { files: true, signatures: true } });
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { files: true, signatures: true },
+  });
   adjustedAt = new Date(Math.max(...m.signatures.map((s) => s.signedAt.getTime())));
   const file = m.files.find((f) => f.kind === "PROTOCOL")!;
   original = { sha256: file.sha256, bytes: new Uint8Array(file.bytes) };
@@ -70,13 +74,24 @@ describe("the masked public copy", () => {
     // Two module instances stand for two server processes: each renders, one insert wins.
     vi.resetModules();
     const other = (await import("@/app/(public)/protokoll/[slug]/protokoll.pdf/route")).GET;
-    const responses = await Promise.all([get(), get(), other(new Request(url), { params: Promise.resolve({ slug: SEED_SLUG }) })]);
+    const responses = await Promise.all([
+      get(),
+      get(),
+      other(new Request(url), { params: Promise.resolve({ slug: SEED_SLUG }) }),
+    ]);
     const bodies = await Promise.all(responses.map(body));
     for (const res of responses) expect(res.status).toBe(200);
     expect(new Set(bodies.map(sha256Hex)).size).toBe(1);
     const rows = await copies();
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ kind: "PUBLIC", fingerprint: "rättelser=0;anslag=-;offentlig=3", correctionCount: 0, noticeRevisedAt: null, sealedAt: adjustedAt, sha256: sha256Hex(bodies[0]!) });
+    expect(rows[0]).toMatchObject({
+      kind: "PUBLIC",
+      fingerprint: "rättelser=0;anslag=-;offentlig=3",
+      correctionCount: 0,
+      noticeRevisedAt: null,
+      sealedAt: adjustedAt,
+      sha256: sha256Hex(bodies[0]!),
+    });
     firstCopy = bodies[0]!;
   });
 
@@ -97,8 +112,12 @@ describe("the masked public copy", () => {
   it("is sealed, dated by the justering, and leaves § 61 out", () => {
     const sig = pdfSignatures(firstCopy);
     expect(sig).toContain("Signature Validation: Signature is Valid.");
-    expect(Buffer.from(firstCopy).toString("latin1")).toContain("/Reason (Offentlig kopia av justerat protokoll, Direktionen 2021-11-18)");
-    expect(new Date(/Signing Time: (.+)/.exec(sig)?.[1] ?? "").getTime()).toBe(Math.floor(adjustedAt.getTime() / 1000) * 1000);
+    expect(Buffer.from(firstCopy).toString("latin1")).toContain(
+      "/Reason (Offentlig kopia av justerat protokoll, Direktionen 2021-11-18)",
+    );
+    expect(new Date(/Signing Time: (.+)/.exec(sig)?.[1] ?? "").getTime()).toBe(
+      Math.floor(adjustedAt.getTime() / 1000) * 1000,
+    );
     const text = pdfToText(firstCopy);
     expect(text).toContain("§ 61");
     for (const secret of CONFIDENTIAL) expect(text).not.toContain(secret);
@@ -121,7 +140,10 @@ describe("the masked public copy", () => {
     for (const at of [0, 1000, firstCopy.length - 20]) {
       const altered = new Uint8Array(firstCopy);
       altered[at]! ^= 1;
-      expect(await verifyPdf(db, altered)).toMatchObject({ match: false, message: expect.stringContaining("Filen stämmer inte") });
+      expect(await verifyPdf(db, altered)).toMatchObject({
+        match: false,
+        message: expect.stringContaining("Filen stämmer inte"),
+      });
     }
   });
 });
@@ -130,10 +152,17 @@ describe("after a rättelse", () => {
   let corrected: Uint8Array;
 
   it("serves a new copy for the new state, with the rättelse and its personnummer masked", async () => {
-    const ok = await addCorrection(await contextFor(db, "secretary"), { meetingId, paragraphNumber: "62", text: `I första att-satsen ska det stå ”överlämna” (gäller ${PERSONNUMMER}).`, password: PASSWORD });
+    const ok = await addCorrection(await contextFor(db, "secretary"), {
+      meetingId,
+      paragraphNumber: "62",
+      text: `I första att-satsen ska det stå ”överlämna” (gäller ${PERSONNUMMER}).`,
+      password: PASSWORD,
+    });
     expect(ok.ok).toBe(true);
     const res = await get();
-    expect(res.headers.get("content-disposition")).toBe(`inline; filename="${SEED_SLUG}-offentlig-kopia-med-rattelser.pdf"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `inline; filename="${SEED_SLUG}-offentlig-kopia-med-rattelser.pdf"`,
+    );
     corrected = await body(res);
     expect(sha256Hex(corrected)).not.toBe(sha256Hex(firstCopy));
     expect(sha256Hex(await body(await get()))).toBe(sha256Hex(corrected));
@@ -161,13 +190,20 @@ describe("after a rättelse", () => {
       isCurrent: true,
       protocolPath: `/protokoll/${SEED_SLUG}`,
     });
-    expect(copyOf(await verifyPdf(db, firstCopy))).toMatchObject({ isCurrent: false, description: expect.stringContaining("från det justerade protokollet; paragrafer med sekretess") });
+    expect(copyOf(await verifyPdf(db, firstCopy))).toMatchObject({
+      isCurrent: false,
+      description: expect.stringContaining("från det justerade protokollet; paragrafer med sekretess"),
+    });
     expect(await verifyPdf(db, original.bytes)).toMatchObject({ match: true, by: "pdf" });
   });
 
   it("the workspace copy with rättelser shows § 61 and the personnummer, is stored as FULL and verifies", async () => {
     const protocol = (await findProtocolBySlug(db, SEED_SLUG))!;
-    expect(await findAdjustedPdf(db, protocol)).toMatchObject({ source: "original", sha256: original.sha256, fileName: `${SEED_SLUG}.pdf` });
+    expect(await findAdjustedPdf(db, protocol)).toMatchObject({
+      source: "original",
+      sha256: original.sha256,
+      fileName: `${SEED_SLUG}.pdf`,
+    });
     const full = await findAdjustedPdf(db, protocol, { withCorrections: true });
     if (!full || full === "no-changes") throw new Error("expected a copy");
     expect(full).toMatchObject({ source: "copy", fileName: `${SEED_SLUG}-med-rattelser.pdf` });
@@ -192,7 +228,9 @@ describe("after new notice dates", () => {
     const ctx = { ...(await contextFor(db, "secretary")), now: new Date(`${postedOn}T10:00:00.000Z`) };
     expect(await editNotice(ctx, { meetingId, postedOn, takeDownOn })).toMatchObject({ ok: true });
     const res = await get();
-    expect(res.headers.get("content-disposition")).toBe(`inline; filename="${SEED_SLUG}-offentlig-kopia-med-rattelser-andrat-anslag.pdf"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `inline; filename="${SEED_SLUG}-offentlig-kopia-med-rattelser-andrat-anslag.pdf"`,
+    );
     const bytes = await body(res);
     expect(pdfToText(bytes, { layout: true })).toMatch(new RegExp(`Datum då anslaget tas ned\\s+${takeDownOn}`));
     const workspace = await findAdjustedPdf(db, (await findProtocolBySlug(db, SEED_SLUG))!);
@@ -200,7 +238,9 @@ describe("after new notice dates", () => {
     const rows = await copies();
     expect(rows.map((r) => r.kind)).toEqual(["PUBLIC", "PUBLIC", "FULL", "PUBLIC", "FULL"]);
     expect(rows.slice(3).map((r) => r.noticeRevisedAt)).toEqual([ctx.now, ctx.now]);
-    expect(copyOf(await verifyPdf(db, bytes)).description).toContain("med rättelser och ändrade anslagsdatum; paragrafer med sekretess (§ 61) är utelämnade.");
+    expect(copyOf(await verifyPdf(db, bytes)).description).toContain(
+      "med rättelser och ändrade anslagsdatum; paragrafer med sekretess (§ 61) är utelämnade.",
+    );
     for (const row of rows.slice(0, 3)) expect(copyOf(await verifyPdf(db, row.bytes)).isCurrent).toBe(false);
 
     // The original: the same row, the same bytes.
@@ -213,7 +253,14 @@ describe("after new notice dates", () => {
 describe("a rättelse to a confidential §", () => {
   it("reaches the public copy only as the fact that there is one; the workspace copy has its words", async () => {
     const wording = "Rekryteringen av strategi- och projektchef avbryts.";
-    expect(await addCorrection(await contextFor(db, "secretary"), { meetingId, paragraphNumber: "61", text: wording, password: PASSWORD })).toMatchObject({ ok: true });
+    expect(
+      await addCorrection(await contextFor(db, "secretary"), {
+        meetingId,
+        paragraphNumber: "61",
+        text: wording,
+        password: PASSWORD,
+      }),
+    ).toMatchObject({ ok: true });
     const text = pdfToText(await body(await get()));
     expect(text).not.toContain("avbryts");
     for (const secret of CONFIDENTIAL) expect(text).not.toContain(secret);
@@ -225,7 +272,13 @@ describe("a rättelse to a confidential §", () => {
 });
 
 describe("the database keeps issued copies as issued", () => {
-  const rejection = async (p: Promise<unknown>) => String(await p.then(() => "accepted", (e: unknown) => (e as Error).message));
+  const rejection = async (p: Promise<unknown>) =>
+    String(
+      await p.then(
+        () => "accepted",
+        (e: unknown) => (e as Error).message,
+      ),
+    );
 
   it("refuses to change or delete one", async () => {
     const row = (await copies())[0]!;
@@ -236,7 +289,11 @@ describe("the database keeps issued copies as issued", () => {
         client.$executeRaw`UPDATE "IssuedCopy" SET "correctionCount" = 5 WHERE id = ${row.id}`,
         client.$executeRaw`DELETE FROM "IssuedCopy" WHERE id = ${row.id}`,
       ]) {
-        expect(await rejection(sql)).toMatch(client === db ? /permission denied for table IssuedCopy/ : /En utfärdad kopia av ett protokoll kan inte ändras eller tas bort/);
+        expect(await rejection(sql)).toMatch(
+          client === db
+            ? /permission denied for table IssuedCopy/
+            : /En utfärdad kopia av ett protokoll kan inte ändras eller tas bort/,
+        );
       }
     }
     expect(await db.issuedCopy.findUniqueOrThrow({ where: { id: row.id } })).toEqual(row);
@@ -244,9 +301,21 @@ describe("the database keeps issued copies as issued", () => {
 
   it("refuses a copy of a draft, and a sha256 that is not the hash of the bytes", async () => {
     const { bodyId } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
-    const draft = await db.meeting.create({ data: { bodyId, slug: "direktionen-2030-01-10", date: new Date("2030-01-10T00:00:00Z"), place: "Zoom" } });
-    const row = { kind: "FULL" as const, fingerprint: "x", correctionCount: 0, sealedAt: new Date(), bytes: new Uint8Array([1, 2, 3]) };
-    expect(await rejection(db.issuedCopy.create({ data: { ...row, meetingId: draft.id, sha256: sha256Hex(row.bytes) } }))).toMatch(/bara utfärdas av ett justerat protokoll/);
-    expect(await rejection(db.issuedCopy.create({ data: { ...row, meetingId, sha256: "0".repeat(64) } }))).toMatch(/kontrollsumma stämmer inte/);
+    const draft = await db.meeting.create({
+      data: { bodyId, slug: "direktionen-2030-01-10", date: new Date("2030-01-10T00:00:00Z"), place: "Zoom" },
+    });
+    const row = {
+      kind: "FULL" as const,
+      fingerprint: "x",
+      correctionCount: 0,
+      sealedAt: new Date(),
+      bytes: new Uint8Array([1, 2, 3]),
+    };
+    expect(
+      await rejection(db.issuedCopy.create({ data: { ...row, meetingId: draft.id, sha256: sha256Hex(row.bytes) } })),
+    ).toMatch(/bara utfärdas av ett justerat protokoll/);
+    expect(await rejection(db.issuedCopy.create({ data: { ...row, meetingId, sha256: "0".repeat(64) } }))).toMatch(
+      /kontrollsumma stämmer inte/,
+    );
   });
 });

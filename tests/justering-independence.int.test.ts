@@ -22,10 +22,16 @@ async function setUp(prefix: string) {
   const { db, drop, ownerUrl } = await createSeededDatabase(prefix);
   const meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
   // The seed's real content defects (§ 62 seat overlap, § 67), so that only the signers are wrong.
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
   await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
   return { db, drop, meetingId, ownerUrl };
 }
@@ -34,7 +40,10 @@ const protocol = async (db: PrismaClient): Promise<ProtocolDTO> => (await findPr
 
 /** What the three signers leave behind: signature rows and the meeting's state. */
 async function signedState(db: PrismaClient, meetingId: string) {
-  const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { signatures: true, files: true, notice: true } });
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    include: { signatures: true, files: true, notice: true },
+  });
   return { status: m.status, signatures: m.signatures.length, files: m.files.length, adjustedOn: m.adjustedOn };
 }
 
@@ -43,7 +52,10 @@ async function signedState(db: PrismaClient, meetingId: string) {
  * state the send action used to leave, written directly.
  */
 async function markSentWithoutChecks(db: PrismaClient, meetingId: string) {
-  await db.meeting.update({ where: { id: meetingId }, data: { status: "READY_FOR_ADJUSTMENT", contentHash: protocolContentHash(await protocol(db)) } });
+  await db.meeting.update({
+    where: { id: meetingId },
+    data: { status: "READY_FOR_ADJUSTMENT", contentHash: protocolContentHash(await protocol(db)) },
+  });
 }
 
 describe("a secretary who makes themselves chair and sole justerare", () => {
@@ -67,16 +79,21 @@ describe("a secretary who makes themselves chair and sole justerare", () => {
       // Joakim takes the chair, the real chair becomes a ledamot, and a serving substitute steps
       // down so that the seats still add up: nothing else in the checker objects.
       role:
-        a.name === "Jacob Käll" ? ("MEMBER" as const)
-        : a.name === "Gunnar Malgeryd" ? ("SUBSTITUTE" as const)
-        : a.personId === joakim.personId ? ("CHAIR" as const)
-        : a.role,
+        a.name === "Jacob Käll"
+          ? ("MEMBER" as const)
+          : a.name === "Gunnar Malgeryd"
+            ? ("SUBSTITUTE" as const)
+            : a.personId === joakim.personId
+              ? ("CHAIR" as const)
+              : a.role,
       represents: a.represents ?? "",
       title: a.personId === joakim.personId ? "" : (a.title ?? ""),
       ranges: a.ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(", "),
       replacesPersonId: a.replacesPersonId,
     }));
-    expect(await saveAttendance(secretary, { meetingId, version: m.attendanceVersion, rows })).toMatchObject({ ok: true });
+    expect(await saveAttendance(secretary, { meetingId, version: m.attendanceVersion, rows })).toMatchObject({
+      ok: true,
+    });
     const header = await saveMeetingHeader(secretary, {
       meetingId,
       version: m.version,
@@ -114,14 +131,32 @@ describe("a secretary who makes themselves chair and sole justerare", () => {
     const secretary = await contextFor(db, "secretary");
     for (let attempt = 0; attempt < 3; attempt++) {
       const result = await signProtocol(secretary, { meetingId, password: PASSWORD });
-      expect(result).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringMatching(/^Protokollet kan inte signeras/) });
+      expect(result).toMatchObject({
+        ok: false,
+        code: "VALIDATION",
+        message: expect.stringMatching(/^Protokollet kan inte signeras/),
+      });
       if (result.ok || result.code !== "VALIDATION") return;
-      expect(result.fieldErrors._).toEqual([expect.stringMatching(/^Joakim Karlsson står som sekreterare, ordförande och justerare\./)]);
+      expect(result.fieldErrors._).toEqual([
+        expect.stringMatching(/^Joakim Karlsson står som sekreterare, ordförande och justerare\./),
+      ]);
     }
-    expect(await signedState(db, meetingId)).toEqual({ status: "READY_FOR_ADJUSTMENT", signatures: 0, files: 0, adjustedOn: null });
+    expect(await signedState(db, meetingId)).toEqual({
+      status: "READY_FOR_ADJUSTMENT",
+      signatures: 0,
+      files: 0,
+      adjustedOn: null,
+    });
     expect(await db.notice.count({ where: { meetingId } })).toBe(1); // the seed's own notice, untouched
-    const audit = await db.auditLog.findMany({ where: { meetingId, action: { startsWith: "protocol.sign" } }, select: { action: true, data: true } });
-    expect(audit.map((a) => a.action)).toEqual(["protocol.sign.refused", "protocol.sign.refused", "protocol.sign.refused"]);
+    const audit = await db.auditLog.findMany({
+      where: { meetingId, action: { startsWith: "protocol.sign" } },
+      select: { action: true, data: true },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "protocol.sign.refused",
+      "protocol.sign.refused",
+      "protocol.sign.refused",
+    ]);
     expect(audit[0]!.data).toMatchObject({ codes: ["SIGNER_SECRETARY_ADJUSTS"] });
   });
 
@@ -130,12 +165,10 @@ describe("a secretary who makes themselves chair and sole justerare", () => {
     // As the owner with the triggers off (the app role may not insert signatures at all here): the
     // unique index is the line that still holds.
     const insert = (c: import("pg").Client, role: "CHAIR" | "ADJUSTER") =>
-      c.query(`INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash") VALUES ($1, $2, $3, $4, now(), 'x')`, [
-        `forged-${role}`,
-        meetingId,
-        joakim.personId,
-        role,
-      ]);
+      c.query(
+        `INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash") VALUES ($1, $2, $3, $4, now(), 'x')`,
+        [`forged-${role}`, meetingId, joakim.personId, role],
+      );
     await expect(
       asOwnerWithoutGuards(ownerUrl, async (c) => {
         await insert(c, "CHAIR");
@@ -146,7 +179,17 @@ describe("a secretary who makes themselves chair and sole justerare", () => {
   });
 
   it("the migration stops with a message naming a protocol signed by one person in two roles", async () => {
-    const sql = readFileSync(path.join(import.meta.dirname, "..", "prisma", "migrations", "20261203224447_signature_one_role_per_person", "migration.sql"), "utf8");
+    const sql = readFileSync(
+      path.join(
+        import.meta.dirname,
+        "..",
+        "prisma",
+        "migrations",
+        "20261203224447_signature_one_role_per_person",
+        "migration.sql",
+      ),
+      "utf8",
+    );
     const precheck = /DO \$\$[\s\S]*?\n\$\$;/.exec(sql)![0];
     const joakim = (await protocol(db)).secretary!;
     // A database from before the index, holding such a protocol (as the owner, guards off); rolled back as a whole.
@@ -154,12 +197,10 @@ describe("a secretary who makes themselves chair and sole justerare", () => {
       asOwnerWithoutGuards(ownerUrl, async (c) => {
         await c.query(`DROP INDEX "Signature_meetingId_personId_key"`);
         for (const role of ["CHAIR", "ADJUSTER"]) {
-          await c.query(`INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash") VALUES ($1, $2, $3, $4, now(), 'x')`, [
-            `planted-${role}`,
-            meetingId,
-            joakim.personId,
-            role,
-          ]);
+          await c.query(
+            `INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash") VALUES ($1, $2, $3, $4, now(), 'x')`,
+            [`planted-${role}`, meetingId, joakim.personId, role],
+          );
         }
         await c.query(precheck);
       }),
@@ -168,7 +209,6 @@ describe("a secretary who makes themselves chair and sole justerare", () => {
     // Without such rows the check passes.
     await expect(asOwnerWithoutGuards(ownerUrl, (c) => c.query(precheck))).resolves.toBeTruthy();
   });
-
 });
 
 describe("signers who are distinct, but a justerare had jäv in a §", () => {
@@ -184,7 +224,11 @@ describe("signers who are distinct, but a justerare had jäv in a §", () => {
     const annicki = p.adjusters[0]!;
     const version = (await findParagraphForEditing(db, p63.id))!.version;
     const content = toParagraphContent(p63);
-    const saved = await saveParagraph(secretary, { paragraphId: p63.id, version, content: { ...content, recusals: [{ personId: annicki.personId, reason: "Styrelseledamot i leverantören." }] } });
+    const saved = await saveParagraph(secretary, {
+      paragraphId: p63.id,
+      version,
+      content: { ...content, recusals: [{ personId: annicki.personId, reason: "Styrelseledamot i leverantören." }] },
+    });
     expect(saved).toMatchObject({ ok: true });
   });
   afterAll(async () => drop?.());
@@ -206,6 +250,11 @@ describe("signers who are distinct, but a justerare had jäv in a §", () => {
       const result = await signProtocol(await contextFor(db, who), { meetingId, password: PASSWORD });
       expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { _: [`§ 63: ${MESSAGE}`] } });
     }
-    expect(await signedState(db, meetingId)).toEqual({ status: "READY_FOR_ADJUSTMENT", signatures: 0, files: 0, adjustedOn: null });
+    expect(await signedState(db, meetingId)).toEqual({
+      status: "READY_FOR_ADJUSTMENT",
+      signatures: 0,
+      files: 0,
+      adjustedOn: null,
+    });
   });
 });

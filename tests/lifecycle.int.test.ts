@@ -91,8 +91,12 @@ describe("the database's status guard and lifecycle.ts", () => {
     });
     const body = await db.body.create({
       data: {
-        organisationId: org.id, slug: "direktionen", name: "Direktionen", genitiveName: "Direktionens",
-        kind: "DIREKTION", seatCount: 7,
+        organisationId: org.id,
+        slug: "direktionen",
+        name: "Direktionen",
+        genitiveName: "Direktionens",
+        kind: "DIREKTION",
+        seatCount: 7,
       },
     });
     bodyId = body.id;
@@ -148,13 +152,18 @@ describe("the database's status guard and lifecycle.ts", () => {
           expect(await statusOf(client, id)).toBe(status);
           database.push(`${status}: allowed`);
         } catch (e) {
-          expect(e).toMatchObject({ hint: "paragraf_frozen", message: expect.stringContaining(`inte med status ${status}`) });
+          expect(e).toMatchObject({
+            hint: "paragraf_frozen",
+            message: expect.stringContaining(`inte med status ${status}`),
+          });
           database.push(`${status}: refused`);
         } finally {
           await client.query("ROLLBACK");
         }
       }
-      expect(database).toEqual(MEETING_STATUSES.map((s) => `${s}: ${s === MEETING_STATUSES[0] ? "allowed" : "refused"}`));
+      expect(database).toEqual(
+        MEETING_STATUSES.map((s) => `${s}: ${s === MEETING_STATUSES[0] ? "allowed" : "refused"}`),
+      );
       expect(MEETING_STATUSES[0]).toBe("DRAFT");
     });
   }
@@ -259,7 +268,12 @@ describe("the lifecycle migration on a database with POSTED or TAKEN_DOWN rows",
       VALUES ('b', 'o', 'b', 'B', 'Bs', 'NAMND', 5, now())`);
     // At this level the meeting trigger guards UPDATE and DELETE only: a row can be inserted in any
     // state (a later migration, *_meeting_born_draft, refuses that; it is not applied here).
-    for (const [id, status] of [["m1", "ADJUSTED"], ["m2", "POSTED"], ["m3", "TAKEN_DOWN"], ["m4", "DRAFT"]]) {
+    for (const [id, status] of [
+      ["m1", "ADJUSTED"],
+      ["m2", "POSTED"],
+      ["m3", "TAKEN_DOWN"],
+      ["m4", "DRAFT"],
+    ]) {
       await owner.query(
         `INSERT INTO "Meeting" (id, "bodyId", slug, date, place, status, "updatedAt")
          VALUES ($1, 'b', $1, '2021-11-18', 'X', $2, now())`,

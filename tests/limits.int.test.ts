@@ -36,9 +36,16 @@ function nestedList(depth: number): RichDoc {
 /** `chars` characters of ordinary Swedish prose in paragraphs of 20,000 (the per-node maximum). */
 function prose(chars: number): RichDoc {
   const sentence = "Direktionen beslutar att godkänna förslaget till budget med de ändringar som framgår av bilagan. ";
-  const block = sentence.repeat(Math.ceil(20_000 / sentence.length)).slice(0, 19_999).trim();
+  const block = sentence
+    .repeat(Math.ceil(20_000 / sentence.length))
+    .slice(0, 19_999)
+    .trim();
   const content: RichDoc["content"] = [];
-  for (let left = chars; left > 0; left -= 20_000) content.push({ type: "paragraph", content: [{ type: "text", text: block.slice(0, Math.min(left, 19_999)).trim() }] });
+  for (let left = chars; left > 0; left -= 20_000)
+    content.push({
+      type: "paragraph",
+      content: [{ type: "text", text: block.slice(0, Math.min(left, 19_999)).trim() }],
+    });
   return { type: "doc", content };
 }
 
@@ -46,7 +53,10 @@ async function save(number: number, doc: RichDoc) {
   const p = await paragraph(number);
   const content = toParagraphContent(p.dto);
   content.sections = [{ kind: "CASE", heading: "Ärendet", content: doc }];
-  return { before: p, result: await saveParagraph(await contextFor(db, "secretary"), { paragraphId: p.id, version: p.version, content }) };
+  return {
+    before: p,
+    result: await saveParagraph(await contextFor(db, "secretary"), { paragraphId: p.id, version: p.version, content }),
+  };
 }
 
 describe("rich text nested too deep", () => {
@@ -55,7 +65,11 @@ describe("rich text nested too deep", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe("VALIDATION");
-    expect(Object.values((result as { fieldErrors: Record<string, string[]> }).fieldErrors).flat().join(" ")).toMatch(/nivåer/);
+    expect(
+      Object.values((result as { fieldErrors: Record<string, string[]> }).fieldErrors)
+        .flat()
+        .join(" "),
+    ).toMatch(/nivåer/);
     expect((await paragraph(60)).version).toBe(before.version);
   });
 
@@ -73,7 +87,12 @@ describe("a § of 10 MB", () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.code).toBe("VALIDATION");
-    expect(result.message + Object.values((result as { fieldErrors: Record<string, string[]> }).fieldErrors).flat().join(" ")).toMatch(/högst .* tecken/);
+    expect(
+      result.message +
+        Object.values((result as { fieldErrors: Record<string, string[]> }).fieldErrors)
+          .flat()
+          .join(" "),
+    ).toMatch(/högst .* tecken/);
     expect((await paragraph(61)).version).toBe(before.version);
   });
 

@@ -69,7 +69,7 @@ describe("sendMail", () => {
       slug: "overformyndarnamnden-2021-11-18",
       secretary: { name: "Joakim Karlsson", email: "sekreterare@itsam.example" },
       returnedBy: "Åsa Ängsäter",
-      comment: "Rätta § 62: \"Supportintäkter\" ska vara 19 263 kr.\nÖvrigt: ändra stavningen på Ödeshög.",
+      comment: 'Rätta § 62: "Supportintäkter" ska vara 19 263 kr.\nÖvrigt: ändra stavningen på Ödeshög.',
     });
     const before = smtp.messages.length;
     expect(await sendMail(mail)).toEqual({ sent: true });
@@ -79,7 +79,9 @@ describe("sendMail", () => {
     expect(received.parsed.from?.value).toEqual([{ name: "Itsam protokoll", address: "protokoll@itsam.example" }]);
     expect(received.parsed.subject).toBe("Protokollet har skickats tillbaka: Överförmyndarnämnden 18 november 2021");
     expect(received.parsed.text).toContain("Åsa Ängsäter har skickat tillbaka protokollet");
-    expect(received.parsed.text).toContain('> Rätta § 62: "Supportintäkter" ska vara 19 263 kr.\n> Övrigt: ändra stavningen på Ödeshög.');
+    expect(received.parsed.text).toContain(
+      '> Rätta § 62: "Supportintäkter" ska vara 19 263 kr.\n> Övrigt: ändra stavningen på Ödeshög.',
+    );
     expect(received.parsed.text).toContain("http://127.0.0.1:3000/moten/overformyndarnamnden-2021-11-18/redigera");
     expect(received.parsed.headers.get("content-type")).toMatchObject({ params: { charset: "utf-8" } });
   });
@@ -88,9 +90,17 @@ describe("sendMail", () => {
     delete process.env.SMTP_URL;
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
     const before = smtp.messages.length;
-    expect(await sendMail({ to: ["a@itsam.example", "b@itsam.example"], subject: "Protokoll att justera: Direktionen", text: "Hej" })).toEqual({ sent: false });
+    expect(
+      await sendMail({
+        to: ["a@itsam.example", "b@itsam.example"],
+        subject: "Protokoll att justera: Direktionen",
+        text: "Hej",
+      }),
+    ).toEqual({ sent: false });
     expect(info).toHaveBeenCalledTimes(1);
-    expect(info.mock.calls[0]![0]).toBe("[e-post] SMTP_URL saknas, inte skickat. Till: a@itsam.example, b@itsam.example. Ämne: Protokoll att justera: Direktionen");
+    expect(info.mock.calls[0]![0]).toBe(
+      "[e-post] SMTP_URL saknas, inte skickat. Till: a@itsam.example, b@itsam.example. Ämne: Protokoll att justera: Direktionen",
+    );
     expect(smtp.messages.length).toBe(before);
   });
 
@@ -100,7 +110,9 @@ describe("sendMail", () => {
     await expect(sendMail({ to: "a@itsam.example", subject: "Test", text: "Hej" })).resolves.toEqual({ sent: false });
     expect(error).toHaveBeenCalledTimes(1);
     const line = String(error.mock.calls[0]![0]);
-    expect(line).toMatch(/^\[e-post\] Kunde inte skicka via smtp:\/\/127\.0\.0\.1:\d+\. Till: a@itsam\.example\. Ämne: Test\. .*ECONNREFUSED/);
+    expect(line).toMatch(
+      /^\[e-post\] Kunde inte skicka via smtp:\/\/127\.0\.0\.1:\d+\. Till: a@itsam\.example\. Ämne: Test\. .*ECONNREFUSED/,
+    );
     expect(line).not.toContain("hemligt");
   });
 

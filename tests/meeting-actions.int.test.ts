@@ -21,10 +21,22 @@ afterAll(async () => drop?.());
 describe("createMeeting", () => {
   it("creates a meeting with a readable slug and the members as attendance", async () => {
     const ctx = await contextFor(db, "secretary");
-    const result = await createMeeting(ctx, { bodyId, date: "2022-02-10", startTime: "9.30", endTime: "12:00", place: "Rum Kinda", attendanceFrom: "members" });
+    const result = await createMeeting(ctx, {
+      bodyId,
+      date: "2022-02-10",
+      startTime: "9.30",
+      endTime: "12:00",
+      place: "Rum Kinda",
+      attendanceFrom: "members",
+    });
     expect(result).toMatchObject({ ok: true, data: { slug: "direktionen-2022-02-10" } });
     const protocol = (await findProtocolBySlug(db, "direktionen-2022-02-10"))!;
-    expect(protocol.meeting).toMatchObject({ startTime: "09:30", endTime: "12:00", place: "Rum Kinda", status: "DRAFT" });
+    expect(protocol.meeting).toMatchObject({
+      startTime: "09:30",
+      endTime: "12:00",
+      place: "Rum Kinda",
+      status: "DRAFT",
+    });
     expect(protocol.attendance.map((a) => [a.name, a.role, a.represents])).toEqual([
       ["Jacob Käll", "CHAIR", "Vimmerby kommun"],
       ["Annicki Oscarsson", "MEMBER", "Ödeshögs kommun"],
@@ -36,24 +48,50 @@ describe("createMeeting", () => {
     ]);
     expect(protocol.secretary?.name).toBe("Joakim Karlsson");
     // A second meeting the same day gets its own slug.
-    expect(await createMeeting(ctx, { bodyId, date: "2022-02-10", startTime: "", endTime: "", place: "Zoom", attendanceFrom: "none" })).toMatchObject({
+    expect(
+      await createMeeting(ctx, {
+        bodyId,
+        date: "2022-02-10",
+        startTime: "",
+        endTime: "",
+        place: "Zoom",
+        attendanceFrom: "none",
+      }),
+    ).toMatchObject({
       ok: true,
       data: { slug: "direktionen-2022-02-10-2" },
     });
   });
 
   it("copies the previous meeting's people without its § ranges or serving roles", async () => {
-    const result = await createMeeting(await contextFor(db, "secretary"), { bodyId, date: "2021-12-09", startTime: "", endTime: "", place: "Zoom", attendanceFrom: "previous" });
+    const result = await createMeeting(await contextFor(db, "secretary"), {
+      bodyId,
+      date: "2021-12-09",
+      startTime: "",
+      endTime: "",
+      place: "Zoom",
+      attendanceFrom: "previous",
+    });
     expect(result.ok).toBe(true);
     const protocol = (await findProtocolBySlug(db, "direktionen-2021-12-09"))!;
     expect(protocol.attendance).toHaveLength(11);
     expect(protocol.attendance.every((a) => a.ranges.length === 0)).toBe(true);
     expect(protocol.attendance.find((a) => a.name === "Joakim Magnusson")?.role).toBe("SUBSTITUTE");
-    expect(protocol.attendance.find((a) => a.name === "Malin Vikström")).toMatchObject({ role: "OTHER", title: "ekonom" });
+    expect(protocol.attendance.find((a) => a.name === "Malin Vikström")).toMatchObject({
+      role: "OTHER",
+      title: "ekonom",
+    });
   });
 
   it("explains bad input in Swedish", async () => {
-    const result = await createMeeting(await contextFor(db, "secretary"), { bodyId, date: "2022-02-30", startTime: "25:00", endTime: "", place: "", attendanceFrom: "x" });
+    const result = await createMeeting(await contextFor(db, "secretary"), {
+      bodyId,
+      date: "2022-02-30",
+      startTime: "25:00",
+      endTime: "",
+      place: "",
+      attendanceFrom: "x",
+    });
     expect(result).toMatchObject({
       ok: false,
       code: "VALIDATION",
@@ -72,12 +110,26 @@ describe("createMeeting", () => {
     ["chair", "FORBIDDEN"],
     ["otherSecretary", "FORBIDDEN"],
   ])("refuses %s", async (who, code) => {
-    const result = await createMeeting(await contextFor(db, who), { bodyId, date: "2022-03-01", startTime: "", endTime: "", place: "Zoom", attendanceFrom: "none" });
+    const result = await createMeeting(await contextFor(db, who), {
+      bodyId,
+      date: "2022-03-01",
+      startTime: "",
+      endTime: "",
+      place: "Zoom",
+      attendanceFrom: "none",
+    });
     expect(result).toMatchObject({ ok: false, code });
   });
 
   it("lets the other body's secretary create meetings for that body", async () => {
-    const result = await createMeeting(await contextFor(db, "otherSecretary"), { bodyId: kcbId, date: "2022-03-01", startTime: "", endTime: "", place: "Zoom", attendanceFrom: "none" });
+    const result = await createMeeting(await contextFor(db, "otherSecretary"), {
+      bodyId: kcbId,
+      date: "2022-03-01",
+      startTime: "",
+      endTime: "",
+      place: "Zoom",
+      attendanceFrom: "none",
+    });
     expect(result).toMatchObject({ ok: true, data: { slug: "kommunchefsberedningen-2022-03-01" } });
   });
 });
@@ -93,8 +145,16 @@ describe("saveMeetingHeader", () => {
     const elisabet = (await db.person.findFirstOrThrow({ where: { name: "Elisabet Hagström" } })).id;
     const ctx = await contextFor(db, "secretary");
     const input = {
-      meetingId: m.id, version: m.version, date: "2021-11-18", startTime: "10:00", endTime: "12.00", place: "Zoom",
-      adjustmentPlace: "Digitalt", adjustmentDate: "2021-11-25", secretaryPersonId: m.secretaryId, adjusterPersonIds: [annicki, elisabet],
+      meetingId: m.id,
+      version: m.version,
+      date: "2021-11-18",
+      startTime: "10:00",
+      endTime: "12.00",
+      place: "Zoom",
+      adjustmentPlace: "Digitalt",
+      adjustmentDate: "2021-11-25",
+      secretaryPersonId: m.secretaryId,
+      adjusterPersonIds: [annicki, elisabet],
     };
     expect(await saveMeetingHeader(ctx, input)).toEqual({ ok: true, data: { version: m.version + 1 } });
     const protocol = (await findProtocolBySlug(db, SEED_SLUG))!;
@@ -102,16 +162,45 @@ describe("saveMeetingHeader", () => {
     expect(protocol.adjusters.map((a) => a.name)).toEqual(["Annicki Oscarsson", "Elisabet Hagström"]);
     expect(await saveMeetingHeader(ctx, { ...input, place: "Annat" })).toMatchObject({ ok: false, code: "CONFLICT" });
     // Restore for other tests.
-    expect((await saveMeetingHeader(ctx, { ...input, version: m.version + 1, adjustmentPlace: "", adjustmentDate: "", adjusterPersonIds: [annicki] })).ok).toBe(true);
+    expect(
+      (
+        await saveMeetingHeader(ctx, {
+          ...input,
+          version: m.version + 1,
+          adjustmentPlace: "",
+          adjustmentDate: "",
+          adjusterPersonIds: [annicki],
+        })
+      ).ok,
+    ).toBe(true);
   });
 
   it("explains bad input and refuses moving the meeting to another year", async () => {
     const m = await seedMeeting();
     const ctx = await contextFor(db, "secretary");
-    const base = { meetingId: m.id, version: m.version, date: "2021-11-18", startTime: "10:00", endTime: "12:00", place: "Zoom", adjustmentPlace: "", adjustmentDate: "", secretaryPersonId: m.secretaryId, adjusterPersonIds: [] };
-    expect(await saveMeetingHeader(ctx, { ...base, endTime: "09:00" })).toMatchObject({ fieldErrors: { endTime: ["Sluttiden kan inte vara före starttiden."] } });
-    expect(await saveMeetingHeader(ctx, { ...base, adjustmentDate: "25/11" })).toMatchObject({ fieldErrors: { adjustmentDate: ["Ange justeringsdatum som ÅÅÅÅ-MM-DD."] } });
-    expect(await saveMeetingHeader(ctx, { ...base, date: "2022-01-13" })).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { date: [expect.stringMatching(/samma år/)] } });
+    const base = {
+      meetingId: m.id,
+      version: m.version,
+      date: "2021-11-18",
+      startTime: "10:00",
+      endTime: "12:00",
+      place: "Zoom",
+      adjustmentPlace: "",
+      adjustmentDate: "",
+      secretaryPersonId: m.secretaryId,
+      adjusterPersonIds: [],
+    };
+    expect(await saveMeetingHeader(ctx, { ...base, endTime: "09:00" })).toMatchObject({
+      fieldErrors: { endTime: ["Sluttiden kan inte vara före starttiden."] },
+    });
+    expect(await saveMeetingHeader(ctx, { ...base, adjustmentDate: "25/11" })).toMatchObject({
+      fieldErrors: { adjustmentDate: ["Ange justeringsdatum som ÅÅÅÅ-MM-DD."] },
+    });
+    expect(await saveMeetingHeader(ctx, { ...base, date: "2022-01-13" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { date: [expect.stringMatching(/samma år/)] },
+    });
   });
 
   it.each<[ActorName, string]>([
@@ -121,7 +210,16 @@ describe("saveMeetingHeader", () => {
   ])("refuses %s", async (who, code) => {
     const m = await seedMeeting();
     const result = await saveMeetingHeader(await contextFor(db, who), {
-      meetingId: m.id, version: m.version, date: "2021-11-18", startTime: "", endTime: "", place: "Kapat", adjustmentPlace: "", adjustmentDate: "", secretaryPersonId: null, adjusterPersonIds: [],
+      meetingId: m.id,
+      version: m.version,
+      date: "2021-11-18",
+      startTime: "",
+      endTime: "",
+      place: "Kapat",
+      adjustmentPlace: "",
+      adjustmentDate: "",
+      secretaryPersonId: null,
+      adjusterPersonIds: [],
     });
     expect(result).toMatchObject({ ok: false, code });
     expect((await seedMeeting()).place).toBe("Zoom");
@@ -133,35 +231,76 @@ describe("saveAttendance", () => {
     const m = await seedMeeting();
     const before = (await findProtocolBySlug(db, SEED_SLUG))!.attendance;
     const rows = before.map((a) => ({
-      personId: a.personId, name: a.name, role: a.role, represents: a.represents ?? "", title: a.title ?? "",
-      ranges: a.ranges.map((r) => `${r.from}-${r.to}`).join(", "), replacesPersonId: a.replacesPersonId,
+      personId: a.personId,
+      name: a.name,
+      role: a.role,
+      represents: a.represents ?? "",
+      title: a.title ?? "",
+      ranges: a.ranges.map((r) => `${r.from}-${r.to}`).join(", "),
+      replacesPersonId: a.replacesPersonId,
     }));
-    rows.push({ personId: null as unknown as string, name: "Franz Larsson", role: "OTHER", represents: "", title: "upphandlare", ranges: "§ 60", replacesPersonId: null });
+    rows.push({
+      personId: null as unknown as string,
+      name: "Franz Larsson",
+      role: "OTHER",
+      represents: "",
+      title: "upphandlare",
+      ranges: "§ 60",
+      replacesPersonId: null,
+    });
     const ctx = await contextFor(db, "secretary");
     const result = await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows });
     expect(result).toMatchObject({ ok: true, data: { version: m.attendanceVersion + 1 } });
     const after = (await findProtocolBySlug(db, SEED_SLUG))!.attendance;
     expect(after.slice(0, -1)).toEqual(before);
-    expect(after.at(-1)).toMatchObject({ name: "Franz Larsson", role: "OTHER", title: "upphandlare", ranges: [{ from: 60, to: 60 }] });
-    expect(await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows })).toMatchObject({ ok: false, code: "CONFLICT" });
+    expect(after.at(-1)).toMatchObject({
+      name: "Franz Larsson",
+      role: "OTHER",
+      title: "upphandlare",
+      ranges: [{ from: 60, to: 60 }],
+    });
+    expect(await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
   });
 
   it("explains a bad § range in Swedish", async () => {
     const m = await seedMeeting();
     const result = await saveAttendance(await contextFor(db, "secretary"), {
-      meetingId: m.id, version: m.attendanceVersion,
-      rows: [{ personId: null, name: "", role: "MEMBER", represents: "", title: "", ranges: "62-59", replacesPersonId: null }],
+      meetingId: m.id,
+      version: m.attendanceVersion,
+      rows: [
+        {
+          personId: null,
+          name: "",
+          role: "MEMBER",
+          represents: "",
+          title: "",
+          ranges: "62-59",
+          replacesPersonId: null,
+        },
+      ],
     });
     expect(result).toMatchObject({
       ok: false,
       code: "VALIDATION",
-      fieldErrors: { "rows.0.ranges": ["Intervallet 62-59 går baklänges. Skriv det lägsta numret först, t.ex. 59-62."] },
+      fieldErrors: {
+        "rows.0.ranges": ["Intervallet 62-59 går baklänges. Skriv det lägsta numret först, t.ex. 59-62."],
+      },
     });
     const unnamed = await saveAttendance(await contextFor(db, "secretary"), {
-      meetingId: m.id, version: m.attendanceVersion,
-      rows: [{ personId: null, name: " ", role: "MEMBER", represents: "", title: "", ranges: "", replacesPersonId: null }],
+      meetingId: m.id,
+      version: m.attendanceVersion,
+      rows: [
+        { personId: null, name: " ", role: "MEMBER", represents: "", title: "", ranges: "", replacesPersonId: null },
+      ],
     });
-    expect(unnamed).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { "rows.0.name": ["Skriv namnet eller välj en person."] } });
+    expect(unnamed).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { "rows.0.name": ["Skriv namnet eller välj en person."] },
+    });
   });
 
   it.each<[ActorName, string]>([
@@ -170,7 +309,11 @@ describe("saveAttendance", () => {
     ["otherSecretary", "NOT_FOUND"],
   ])("refuses %s", async (who, code) => {
     const m = await seedMeeting();
-    const result = await saveAttendance(await contextFor(db, who), { meetingId: m.id, version: m.attendanceVersion, rows: [] });
+    const result = await saveAttendance(await contextFor(db, who), {
+      meetingId: m.id,
+      version: m.attendanceVersion,
+      rows: [],
+    });
     expect(result).toMatchObject({ ok: false, code });
     expect(await db.attendance.count({ where: { meetingId: m.id } })).toBeGreaterThan(0);
   });

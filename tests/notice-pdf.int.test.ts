@@ -18,9 +18,11 @@ let drop: () => Promise<void>;
 let restoreRouteDatabase: () => Promise<void>;
 let meetingId: string;
 
-const get = (slug = SEED_SLUG) => noticePdf(new Request(`http://localhost/protokoll/${slug}/anslag.pdf`), { params: Promise.resolve({ slug }) });
+const get = (slug = SEED_SLUG) =>
+  noticePdf(new Request(`http://localhost/protokoll/${slug}/anslag.pdf`), { params: Promise.resolve({ slug }) });
 const body = async (res: Response) => new Uint8Array(await res.arrayBuffer());
-const noticeCopies = () => db.issuedCopy.findMany({ where: { meetingId, kind: "NOTICE" }, orderBy: { createdAt: "asc" } });
+const noticeCopies = () =>
+  db.issuedCopy.findMany({ where: { meetingId, kind: "NOTICE" }, orderBy: { createdAt: "asc" } });
 
 beforeAll(async () => {
   const seeded = await createSeededDatabase("notice_pdf");
@@ -36,19 +38,23 @@ afterAll(async () => {
 });
 
 describe("anslag.pdf", () => {
-  it("is rendered and sealed once, stored, and served from storage to every later request", { timeout: 120_000 }, async () => {
-    const first = await get();
-    expect(first.status).toBe(200);
-    expect(first.headers.get("content-type")).toBe("application/pdf");
-    const bytes = await body(first);
-    expect(pdfToText(bytes)).toMatch(/ANSLAG\/BEVIS/);
-    expect(pdfSignatures(bytes)).toMatch(/Signature #1/);
-    const again = await Promise.all([get(), get(), get()].map(async (r) => body(await r)));
-    for (const b of again) expect(Buffer.from(b).equals(Buffer.from(bytes))).toBe(true);
-    const rows = await noticeCopies();
-    expect(rows).toHaveLength(1);
-    expect(rows[0]!.sha256).toBe(sha256Hex(bytes));
-  });
+  it(
+    "is rendered and sealed once, stored, and served from storage to every later request",
+    { timeout: 120_000 },
+    async () => {
+      const first = await get();
+      expect(first.status).toBe(200);
+      expect(first.headers.get("content-type")).toBe("application/pdf");
+      const bytes = await body(first);
+      expect(pdfToText(bytes)).toMatch(/ANSLAG\/BEVIS/);
+      expect(pdfSignatures(bytes)).toMatch(/Signature #1/);
+      const again = await Promise.all([get(), get(), get()].map(async (r) => body(await r)));
+      for (const b of again) expect(Buffer.from(b).equals(Buffer.from(bytes))).toBe(true);
+      const rows = await noticeCopies();
+      expect(rows).toHaveLength(1);
+      expect(rows[0]!.sha256).toBe(sha256Hex(bytes));
+    },
+  );
 
   it("verifies on /verifiera as the notice of the justerat protocol", async () => {
     const bytes = await body(await get());
@@ -59,22 +65,26 @@ describe("anslag.pdf", () => {
     expect(result.copy!.isCurrent).toBe(true);
   });
 
-  it("new notice dates issue a new stored notice; the old one verifies as no longer current", { timeout: 120_000 }, async () => {
-    const before = await body(await get());
-    const notice = await db.notice.findUniqueOrThrow({ where: { meetingId } });
-    const postedOn = notice.postedOn.toISOString().slice(0, 10);
-    const takeDownOn = addDays(notice.takeDownOn.toISOString().slice(0, 10), 7);
-    const ctx = { ...(await contextFor(db, "secretary")), now: new Date(`${postedOn}T10:00:00.000Z`) };
-    expect(await editNotice(ctx, { meetingId, postedOn, takeDownOn })).toMatchObject({ ok: true });
-    const after = await body(await get());
-    expect(Buffer.from(after).equals(Buffer.from(before))).toBe(false);
-    expect(pdfToText(after, { layout: true })).toContain(takeDownOn);
-    expect(await noticeCopies()).toHaveLength(2);
-    const old = await verifyPdf(db, before);
-    expect(old.match && old.copy!.isCurrent).toBe(false);
-    const current = await verifyPdf(db, after);
-    expect(current.match && current.copy!.isCurrent).toBe(true);
-  });
+  it(
+    "new notice dates issue a new stored notice; the old one verifies as no longer current",
+    { timeout: 120_000 },
+    async () => {
+      const before = await body(await get());
+      const notice = await db.notice.findUniqueOrThrow({ where: { meetingId } });
+      const postedOn = notice.postedOn.toISOString().slice(0, 10);
+      const takeDownOn = addDays(notice.takeDownOn.toISOString().slice(0, 10), 7);
+      const ctx = { ...(await contextFor(db, "secretary")), now: new Date(`${postedOn}T10:00:00.000Z`) };
+      expect(await editNotice(ctx, { meetingId, postedOn, takeDownOn })).toMatchObject({ ok: true });
+      const after = await body(await get());
+      expect(Buffer.from(after).equals(Buffer.from(before))).toBe(false);
+      expect(pdfToText(after, { layout: true })).toContain(takeDownOn);
+      expect(await noticeCopies()).toHaveLength(2);
+      const old = await verifyPdf(db, before);
+      expect(old.match && old.copy!.isCurrent).toBe(false);
+      const current = await verifyPdf(db, after);
+      expect(current.match && current.copy!.isCurrent).toBe(true);
+    },
+  );
 
   it("is a 404 for a protocol without a public notice", async () => {
     expect((await get("direktionen-1999-01-01")).status).toBe(404);

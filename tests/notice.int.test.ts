@@ -56,7 +56,11 @@ beforeAll(async () => {
   adjustedOn = m.adjustedOn!.toISOString().slice(0, 10);
   expect(adjustedOn).toBe(toSwedishDate(new Date()));
   autoTakeDown = earliestTakeDownDate(adjustedOn);
-  expect(m.notice).toMatchObject({ postedOn: new Date(`${adjustedOn}T00:00:00Z`), takeDownOn: new Date(`${autoTakeDown}T00:00:00Z`), revisedAt: null });
+  expect(m.notice).toMatchObject({
+    postedOn: new Date(`${adjustedOn}T00:00:00Z`),
+    takeDownOn: new Date(`${autoTakeDown}T00:00:00Z`),
+    revisedAt: null,
+  });
   const file = m.files.find((f) => f.kind === "PROTOCOL")!;
   original = { sha256: file.sha256, bytes: new Uint8Array(file.bytes) };
 }, 180_000);
@@ -75,7 +79,11 @@ describe("who may change the notice", () => {
     ["anonymous", "UNAUTHENTICATED"],
   ] as const)("refuses %s (%s) and changes nothing", async (who, code) => {
     const before = await noticeRow();
-    const result = await editNotice(await on(adjustedOn, who), { meetingId, postedOn: adjustedOn, takeDownOn: addDays(autoTakeDown, 7) });
+    const result = await editNotice(await on(adjustedOn, who), {
+      meetingId,
+      postedOn: adjustedOn,
+      takeDownOn: addDays(autoTakeDown, 7),
+    });
     expect(result).toMatchObject({ ok: false, code });
     expect(await noticeRow()).toEqual(before);
     expect(await noticeEdits()).toHaveLength(0);
@@ -104,7 +112,11 @@ describe("refusals leave the notice as it was", () => {
           day: adjustedOn,
           postedOn: addDays(due.endsOn, 1),
           takeDownOn: "",
-          expected: { postedOn: [`Anslaget ska enligt 8 kap. 12 § kommunallagen sättas upp senast andra dagen efter justeringen, alltså senast ${named}.`] },
+          expected: {
+            postedOn: [
+              `Anslaget ska enligt 8 kap. 12 § kommunallagen sättas upp senast andra dagen efter justeringen, alltså senast ${named}.`,
+            ],
+          },
         };
       },
     ],
@@ -114,7 +126,9 @@ describe("refusals leave the notice as it was", () => {
         day: adjustedOn,
         postedOn: adjustedOn,
         takeDownOn: addDays(autoTakeDown, -1),
-        expected: { takeDownOn: [`Anslaget får tas ned tidigast ${autoTakeDown}, när tiden för överklagande har gått ut.`] },
+        expected: {
+          takeDownOn: [`Anslaget får tas ned tidigast ${autoTakeDown}, när tiden för överklagande har gått ut.`],
+        },
       }),
     ],
     [
@@ -123,7 +137,9 @@ describe("refusals leave the notice as it was", () => {
         day: addDays(adjustedOn, 1),
         postedOn: addDays(adjustedOn, 1),
         takeDownOn: "",
-        expected: { postedOn: [`Anslaget har suttit uppe sedan ${adjustedOn}, och det datumet kan inte ändras i efterhand.`] },
+        expected: {
+          postedOn: [`Anslaget har suttit uppe sedan ${adjustedOn}, och det datumet kan inte ändras i efterhand.`],
+        },
       }),
     ],
     [
@@ -132,13 +148,29 @@ describe("refusals leave the notice as it was", () => {
         day: adjustedOn,
         postedOn: "17/12/2021",
         takeDownOn: "2022-02-30",
-        expected: { postedOn: ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2021-12-17."], takeDownOn: ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2021-12-17."] },
+        expected: {
+          postedOn: ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2021-12-17."],
+          takeDownOn: ["Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2021-12-17."],
+        },
       }),
     ],
-    ["no posting date", () => ({ day: adjustedOn, postedOn: " ", takeDownOn: "", expected: { postedOn: ["Ange datum då anslaget sätts upp."] } })],
+    [
+      "no posting date",
+      () => ({
+        day: adjustedOn,
+        postedOn: " ",
+        takeDownOn: "",
+        expected: { postedOn: ["Ange datum då anslaget sätts upp."] },
+      }),
+    ],
     [
       "a notice that has come down",
-      () => ({ day: addDays(autoTakeDown, 1), postedOn: adjustedOn, takeDownOn: addDays(autoTakeDown, 30), expected: `Anslaget togs ned ${autoTakeDown} och kan inte längre ändras.` }),
+      () => ({
+        day: addDays(autoTakeDown, 1),
+        postedOn: adjustedOn,
+        takeDownOn: addDays(autoTakeDown, 30),
+        expected: `Anslaget togs ned ${autoTakeDown} och kan inte längre ändras.`,
+      }),
     ],
   ])("%s", async (_label, make) => {
     const { day, expected, ...dates } = make();
@@ -157,12 +189,19 @@ describe("an allowed change", () => {
     const at = new Date(`${adjustedOn}T10:00:00.000Z`);
     const result = await editNotice(await on(adjustedOn), { meetingId, postedOn, takeDownOn: "" });
     expect(result).toEqual({ ok: true, data: { changed: true, postedOn, takeDownOn: earliestTakeDownDate(postedOn) } });
-    expect(await noticeRow()).toMatchObject({ postedOn: new Date(`${postedOn}T00:00:00Z`), takeDownOn: new Date(`${earliestTakeDownDate(postedOn)}T00:00:00Z`), revisedAt: at });
+    expect(await noticeRow()).toMatchObject({
+      postedOn: new Date(`${postedOn}T00:00:00Z`),
+      takeDownOn: new Date(`${earliestTakeDownDate(postedOn)}T00:00:00Z`),
+      revisedAt: at,
+    });
     const [audit] = await noticeEdits();
     expect(audit).toMatchObject({
       entity: "Notice",
       ip: "127.0.0.1",
-      data: { postedOn: { from: adjustedOn, to: postedOn }, takeDownOn: { from: autoTakeDown, to: earliestTakeDownDate(postedOn) } },
+      data: {
+        postedOn: { from: adjustedOn, to: postedOn },
+        takeDownOn: { from: autoTakeDown, to: earliestTakeDownDate(postedOn) },
+      },
     });
     // Not up yet: the anslagstavla shows it from the new posting date.
     expect((await listNoticesUp(db, adjustedOn)).map((n) => n.slug)).toEqual([]);
@@ -174,9 +213,14 @@ describe("an allowed change", () => {
     const takeDownOn = addDays(earliestTakeDownDate(postedOn), 14);
     const result = await editNotice(await on(postedOn), { meetingId, postedOn, takeDownOn });
     expect(result).toEqual({ ok: true, data: { changed: true, postedOn, takeDownOn } });
-    expect(await noticeRow()).toMatchObject({ takeDownOn: new Date(`${takeDownOn}T00:00:00Z`), revisedAt: new Date(`${postedOn}T10:00:00.000Z`) });
+    expect(await noticeRow()).toMatchObject({
+      takeDownOn: new Date(`${takeDownOn}T00:00:00Z`),
+      revisedAt: new Date(`${postedOn}T10:00:00.000Z`),
+    });
     expect(await noticeEdits()).toHaveLength(2);
-    expect((await listNoticesUp(db, takeDownOn)).map((n) => ({ slug: n.slug, takeDownOn: n.takeDownOn }))).toEqual([{ slug: SEED_SLUG, takeDownOn }]);
+    expect((await listNoticesUp(db, takeDownOn)).map((n) => ({ slug: n.slug, takeDownOn: n.takeDownOn }))).toEqual([
+      { slug: SEED_SLUG, takeDownOn },
+    ]);
 
     const again = await editNotice(await on(postedOn), { meetingId, postedOn, takeDownOn });
     expect(again).toEqual({ ok: true, data: { changed: false, postedOn, takeDownOn } });
@@ -191,10 +235,15 @@ describe("the PDF after a change", () => {
     const notice = await noticeRow();
     const postedOn = notice.postedOn.toISOString().slice(0, 10);
     const takeDownOn = notice.takeDownOn.toISOString().slice(0, 10);
-    const get = () => publicPdf(new Request(`http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`), { params: Promise.resolve({ slug: SEED_SLUG }) });
+    const get = () =>
+      publicPdf(new Request(`http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`), {
+        params: Promise.resolve({ slug: SEED_SLUG }),
+      });
     const res = await get();
     expect(res.status).toBe(200);
-    expect(res.headers.get("content-disposition")).toBe(`inline; filename="${SEED_SLUG}-offentlig-kopia-andrat-anslag.pdf"`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `inline; filename="${SEED_SLUG}-offentlig-kopia-andrat-anslag.pdf"`,
+    );
     const bytes = new Uint8Array(await res.arrayBuffer());
     const text = pdfToText(bytes, { layout: true });
     expect(text).toMatch(new RegExp(`Datum då anslaget sätts upp\\s+${postedOn}`));
@@ -222,7 +271,9 @@ describe("the PDF after a change", () => {
   });
 
   it("the workspace copy shows § 61 in full with the new dates", async () => {
-    const copy = (await renderSealedCopy(await withChangesAfterAdjustment(db, (await findProtocolBySlug(db, SEED_SLUG))!)))!;
+    const copy = (await renderSealedCopy(
+      await withChangesAfterAdjustment(db, (await findProtocolBySlug(db, SEED_SLUG))!),
+    ))!;
     const text = pdfToText(copy);
     expect(text).toContain("Status rekryteringar");
     expect(text).toContain((await noticeRow()).takeDownOn.toISOString().slice(0, 10));

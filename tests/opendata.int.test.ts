@@ -51,7 +51,11 @@ let ownerUrl: string;
 let meetingId: string;
 let direktionenId: string;
 let kcbId: string;
-const savedEnv = { APP_URL: process.env.APP_URL, DATABASE_URL: process.env.DATABASE_URL, SMTP_URL: process.env.SMTP_URL };
+const savedEnv = {
+  APP_URL: process.env.APP_URL,
+  DATABASE_URL: process.env.DATABASE_URL,
+  SMTP_URL: process.env.SMTP_URL,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Schemas
@@ -64,7 +68,8 @@ for (const file of readdirSync(SCHEMA_DIR).filter((f) => f.endsWith(".json"))) {
   const schema = JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), "utf8")) as AnySchemaObject;
   ajv.addSchema(schema);
   // The OParl schemas refer to each other as "File.json" while their $id is ".../File".
-  if (typeof schema.$id === "string" && schema.$id.startsWith(OPARL)) ajv.addSchema({ ...schema, $id: `${schema.$id}.json` });
+  if (typeof schema.$id === "string" && schema.$id.startsWith(OPARL))
+    ajv.addSchema({ ...schema, $id: `${schema.$id}.json` });
 }
 
 function validator(name: string): ValidateFunction {
@@ -76,7 +81,10 @@ function validator(name: string): ValidateFunction {
 function expectValid(name: string, data: unknown) {
   const validate = validator(name);
   const ok = validate(data);
-  expect(ok ? [] : ajv.errorsText(validate.errors, { separator: "\n" }).split("\n"), `${name} ${JSON.stringify(data).slice(0, 200)}`).toEqual([]);
+  expect(
+    ok ? [] : ajv.errorsText(validate.errors, { separator: "\n" }).split("\n"),
+    `${name} ${JSON.stringify(data).slice(0, 200)}`,
+  ).toEqual([]);
 }
 
 /** A list page: the envelope, then every object against its type's schema. */
@@ -141,7 +149,8 @@ function xmlProblems(xml: string): string[] {
   if (body === xml) problems.push("no XML declaration");
   const stack: string[] = [];
   let roots = 0;
-  const token = /<!--[^]*?-->|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*="[^"<]*")*)\s*(\/?)>|([^<]+)|(<[^]{0,20})/g;
+  const token =
+    /<!--[^]*?-->|<(\/?)([A-Za-z_][\w.:-]*)((?:\s+[A-Za-z_][\w.:-]*="[^"<]*")*)\s*(\/?)>|([^<]+)|(<[^]{0,20})/g;
   for (const m of body.matchAll(token)) {
     const [, closing, name, attrs, selfClosing, text, stray] = m;
     if (stray !== undefined) problems.push(`stray markup: ${stray}`);
@@ -194,11 +203,39 @@ describe("the shipped schemas", () => {
   // Guards the validation itself: the $refs between the files resolve and formats are checked.
   it.each([
     ["System", { id: "inte en adress", type: `${OPARL}System`, oparlVersion: OPARL, body: `${API}/body` }],
-    ["Body", { id: `${API}/body/x`, type: `${OPARL}Body`, name: "X", organization: API, person: API, meeting: API, paper: API }],
-    ["Meeting", { id: `${API}/meeting/x`, type: `${OPARL}Meeting`, agendaItem: [{ id: `${API}/a`, type: `${OPARL}AgendaItem` }] }],
-    ["Meeting", { id: `${API}/meeting/x`, type: `${OPARL}Meeting`, resultsProtocol: { id: `${API}/file/x`, type: `${OPARL}File` } }],
+    [
+      "Body",
+      {
+        id: `${API}/body/x`,
+        type: `${OPARL}Body`,
+        name: "X",
+        organization: API,
+        person: API,
+        meeting: API,
+        paper: API,
+      },
+    ],
+    [
+      "Meeting",
+      { id: `${API}/meeting/x`, type: `${OPARL}Meeting`, agendaItem: [{ id: `${API}/a`, type: `${OPARL}AgendaItem` }] },
+    ],
+    [
+      "Meeting",
+      {
+        id: `${API}/meeting/x`,
+        type: `${OPARL}Meeting`,
+        resultsProtocol: { id: `${API}/file/x`, type: `${OPARL}File` },
+      },
+    ],
     ["Meeting", { id: `${API}/meeting/x`, type: `${OPARL}Meeting`, start: "2021-11-18 10:00" }],
-    ["Person", { id: `${API}/person/x`, type: `${OPARL}Person`, membership: [{ id: `${API}/membership/x`, type: `${OPARL}Person` }] }],
+    [
+      "Person",
+      {
+        id: `${API}/person/x`,
+        type: `${OPARL}Person`,
+        membership: [{ id: `${API}/membership/x`, type: `${OPARL}Person` }],
+      },
+    ],
     ["Membership", { id: `${API}/membership/x`, type: `${OPARL}Membership`, startDate: "2019-01-01T00:00:00Z" }],
   ])("reject a broken %s", (name, data) => {
     expect(validator(name)(data)).toBe(false);
@@ -230,7 +267,9 @@ describe("while the seed meeting is a draft", () => {
     const meetings = await getJson(bodyMeetings, "/body/itsam/meeting", itsam);
     expect(meetings).toMatchObject({ data: [], pagination: { totalElements: 0, currentPage: 1, totalPages: 1 } });
     expectValidList("Meeting", meetings as ListPage);
-    expect((await getJson(organizationMeetings, `/organization/${direktionenId}/meeting`, { id: direktionenId })).data).toEqual([]);
+    expect(
+      (await getJson(organizationMeetings, `/organization/${direktionenId}/meeting`, { id: direktionenId })).data,
+    ).toEqual([]);
 
     const papers = await getJson(bodyPapers, "/body/itsam/paper", itsam);
     expect(papers.data).toEqual([]);
@@ -240,7 +279,10 @@ describe("while the seed meeting is a draft", () => {
     // guards off) is not served either.
     const file = { id: "planted-file" };
     await asOwnerWithoutGuards(ownerUrl, (c) =>
-      c.query(`INSERT INTO "ProtocolFile" (id, "meetingId", kind, bytes, sha256) VALUES ($1, $2, 'NOTICE', '\\x25504446', $3)`, [file.id, meetingId, "0".repeat(64)]),
+      c.query(
+        `INSERT INTO "ProtocolFile" (id, "meetingId", kind, bytes, sha256) VALUES ($1, $2, 'NOTICE', '\\x25504446', $3)`,
+        [file.id, meetingId, "0".repeat(64)],
+      ),
     );
     await getJson(fileItem, `/file/${file.id}`, { id: file.id }, 404);
     const download = await get(fileDownload, `/file/${file.id}/download`, { id: file.id });
@@ -289,12 +331,20 @@ describe("after justering", () => {
     await db.paragraph.update({ where: { id: p61.id }, data: { isConfidential: true } });
     const p64 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 64 } });
     const elisabet = await db.person.findFirstOrThrow({ where: { name: "Elisabet Hagström" } });
-    await db.recusal.create({ data: { paragraphId: p64.id, personId: elisabet.id, reason: "Närstående (850709-9805) berörs av beslutet." } });
+    await db.recusal.create({
+      data: { paragraphId: p64.id, personId: elisabet.id, reason: "Närstående (850709-9805) berörs av beslutet." },
+    });
     // The seed's real defects (as in signoff.int.test.ts).
-    const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+    const conny = await db.attendance.findFirstOrThrow({
+      where: { meetingId, person: { name: "Conny Forsberg" } },
+      include: { ranges: true },
+    });
     await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
     const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-    await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+    await db.paragraph.update({
+      where: { id: p67.id },
+      data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+    });
     await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
 
     const sent = await sendForAdjustment(await contextFor(db, "secretary"), { meetingId });
@@ -324,11 +374,19 @@ describe("after justering", () => {
       "paragraf:status": "ADJUSTED",
       "paragraf:contentHash": hash,
     });
-    const notice = meeting["paragraf:notice"] as { postedOn: string; takeDownOn: string; appealEndsOn: string; storagePlace: string };
+    const notice = meeting["paragraf:notice"] as {
+      postedOn: string;
+      takeDownOn: string;
+      appealEndsOn: string;
+      storagePlace: string;
+    };
     expect(Object.keys(notice).sort()).toEqual(["appealEndsOn", "postedOn", "storagePlace", "takeDownOn"]);
     expect(notice.appealEndsOn >= notice.postedOn).toBe(true);
     // The public copy (§ 61 withheld, personnummer masked), not the signed original.
-    expect(meeting.resultsProtocol).toMatchObject({ mimeType: "application/pdf", fileName: `${SEED_SLUG}-offentlig-kopia.pdf` });
+    expect(meeting.resultsProtocol).toMatchObject({
+      mimeType: "application/pdf",
+      fileName: `${SEED_SLUG}-offentlig-kopia.pdf`,
+    });
     expect((meeting.resultsProtocol as Record<string, unknown>)["paragraf:sha256Checksum"]).not.toBe(fileSha);
   });
 
@@ -339,7 +397,15 @@ describe("after justering", () => {
     expect(p61["paragraf:confidential"]).toBe(true);
     const single = await getJson(agendaItem, `/meeting/${SEED_SLUG}/agendaitem/61`, { ...seedMeeting, number: "61" });
     expectValid("AgendaItem", single);
-    expect(Object.keys(single).sort()).toEqual(["id", "meeting", "name", "number", "order", "paragraf:confidential", "type"]);
+    expect(Object.keys(single).sort()).toEqual([
+      "id",
+      "meeting",
+      "name",
+      "number",
+      "order",
+      "paragraf:confidential",
+      "type",
+    ]);
   });
 
   it("carries presence and jäv per § as extensions, personnummer masked", async () => {
@@ -375,9 +441,13 @@ describe("after justering", () => {
     // "+01:00" written unencoded arrives as a space, and still works.
     expect(await total("modified_since=2000-01-01T00:00:00+01:00")).toBe(1);
 
-    const byOrgan = (await getJson(organizationMeetings, `/organization/${direktionenId}/meeting`, { id: direktionenId })) as ListPage;
+    const byOrgan = (await getJson(organizationMeetings, `/organization/${direktionenId}/meeting`, {
+      id: direktionenId,
+    })) as ListPage;
     expect(byOrgan.data.map((m) => m.id)).toEqual([`${API}/meeting/${SEED_SLUG}`]);
-    expect(((await getJson(organizationMeetings, `/organization/${kcbId}/meeting`, { id: kcbId })) as ListPage).data).toEqual([]);
+    expect(
+      ((await getJson(organizationMeetings, `/organization/${kcbId}/meeting`, { id: kcbId })) as ListPage).data,
+    ).toEqual([]);
   });
 
   it("answers 400 with a Swedish JSON error for bad filters and pages", async () => {
@@ -385,10 +455,14 @@ describe("after justering", () => {
     expect(bad).toEqual({
       error: {
         status: 400,
-        message: expect.stringMatching(/^Ogiltigt värde för modified_since: "igår"\. Ange datum och tid enligt ISO 8601/),
+        message: expect.stringMatching(
+          /^Ogiltigt värde för modified_since: "igår"\. Ange datum och tid enligt ISO 8601/,
+        ),
       },
     });
-    expect(await getJson(bodyPersons, "/body/itsam/person?page=0", itsam, 400)).toMatchObject({ error: { message: expect.stringMatching(/sidnummer/) } });
+    expect(await getJson(bodyPersons, "/body/itsam/person?page=0", itsam, 400)).toMatchObject({
+      error: { message: expect.stringMatching(/sidnummer/) },
+    });
     await getJson(bodyPapers, "/body/itsam/paper?modified_until=2021-11-18", itsam, 400);
     await getJson(bodyMeetings, "/body/finns-inte/meeting", { org: "finns-inte" }, 404);
   });
@@ -397,7 +471,12 @@ describe("after justering", () => {
     const first = (await getJson(bodyPersons, "/body/itsam/person?elementsPerPage=4", itsam)) as ListPage;
     const total = first.pagination.totalElements;
     expect(total).toBeGreaterThan(8);
-    expect(first.pagination).toEqual({ totalElements: total, elementsPerPage: 4, currentPage: 1, totalPages: Math.ceil(total / 4) });
+    expect(first.pagination).toEqual({
+      totalElements: total,
+      elementsPerPage: 4,
+      currentPage: 1,
+      totalPages: Math.ceil(total / 4),
+    });
     expect(first.links.prev).toBeUndefined();
     const seen: string[] = [];
     let page: ListPage = first;
@@ -414,7 +493,9 @@ describe("after justering", () => {
     expect(seen).toHaveLength(total);
     expect(new Set(seen).size).toBe(total);
     // Now the protocol is public, the secretary and the officials named in it are too.
-    const names = await Promise.all(seen.map(async (id) => (await getJson(personItem, id, { id: id.split("/").at(-1)! })).name));
+    const names = await Promise.all(
+      seen.map(async (id) => (await getJson(personItem, id, { id: id.split("/").at(-1)! })).name),
+    );
     expect(names).toEqual(expect.arrayContaining(["Joakim Karlsson", "Henrik Remmerfelt", "Jacob Käll"]));
     // Never the person without a public role.
     expect(names).not.toContain("Sekreterare Annat Organ");
@@ -426,7 +507,11 @@ describe("after justering", () => {
     expectValid("Person", person);
     expect(Object.keys(person).sort()).toEqual(["body", "created", "id", "membership", "modified", "name", "type"]);
     expect(person.membership).toEqual([
-      expect.objectContaining({ role: "ordförande", "paragraf:represents": "Vimmerby kommun", organization: `${API}/organization/${direktionenId}` }),
+      expect.objectContaining({
+        role: "ordförande",
+        "paragraf:represents": "Vimmerby kommun",
+        organization: `${API}/organization/${direktionenId}`,
+      }),
     ]);
 
     const memberships = (await getJson(bodyMemberships, "/body/itsam/membership", itsam)) as ListPage;
@@ -446,7 +531,10 @@ describe("after justering", () => {
   });
 
   it("makes one Paper per case number of the public §§, none for the confidential §", async () => {
-    const caseNumbers = await db.paragraph.findMany({ where: { meetingId }, select: { number: true, caseNumber: true } });
+    const caseNumbers = await db.paragraph.findMany({
+      where: { meetingId },
+      select: { number: true, caseNumber: true },
+    });
     const secret = caseNumbers.find((p) => p.number === 61)!.caseNumber!;
     const papers = (await getJson(bodyPapers, "/body/itsam/paper?elementsPerPage=100", itsam)) as ListPage;
     expectValidList("Paper", papers);
@@ -460,7 +548,10 @@ describe("after justering", () => {
     expectValid("Paper", paper);
     expect(paper).toMatchObject({ reference: "ITSAM 2021/8", body: `${API}/body/itsam`, date: "2021-11-18" });
     expect(paper.consultation).toEqual([
-      expect.objectContaining({ agendaItem: `${API}/meeting/${SEED_SLUG}/agendaitem/59`, meeting: `${API}/meeting/${SEED_SLUG}` }),
+      expect.objectContaining({
+        agendaItem: `${API}/meeting/${SEED_SLUG}/agendaitem/59`,
+        meeting: `${API}/meeting/${SEED_SLUG}`,
+      }),
     ]);
     expect(papers.data).toContainEqual(paper);
   });
@@ -471,7 +562,12 @@ describe("after justering", () => {
     const id = fileUrl.split("/").at(-1)!;
     const file = await getJson(fileItem, `/file/${id}`, { id });
     expectValid("File", file);
-    expect(file).toMatchObject({ id: fileUrl, accessUrl: `${fileUrl}/download`, downloadUrl: `${fileUrl}/download`, meeting: [meeting.id] });
+    expect(file).toMatchObject({
+      id: fileUrl,
+      accessUrl: `${fileUrl}/download`,
+      downloadUrl: `${fileUrl}/download`,
+      meeting: [meeting.id],
+    });
     expect(meeting.resultsProtocol).toEqual(file);
 
     const download = await get(fileDownload, `/file/${id}/download`, { id });
@@ -489,10 +585,19 @@ describe("after justering", () => {
     for (const secret of CONFIDENTIAL) expect(text).not.toContain(secret);
     expect(containsPersonalNumber(text), "personnummer in the PDF text").toBe(false);
     expect(text).toContain("ÅÅMMDD-XXXX");
-    expect(containsPersonalNumber(pdfInfo(download.bytes) + pdfInfo(download.bytes, ["-meta"])), "personnummer in the metadata").toBe(false);
+    expect(
+      containsPersonalNumber(pdfInfo(download.bytes) + pdfInfo(download.bytes, ["-meta"])),
+      "personnummer in the metadata",
+    ).toBe(false);
     // The same file as the public protocol page links, with the same caching: a rättelse replaces it.
-    const page = await publicPdf(new Request(`${BASE}/protokoll/${SEED_SLUG}/protokoll.pdf`), { params: Promise.resolve({ slug: SEED_SLUG }) });
-    expect(createHash("sha256").update(Buffer.from(await page.arrayBuffer())).digest("hex")).toBe(sha);
+    const page = await publicPdf(new Request(`${BASE}/protokoll/${SEED_SLUG}/protokoll.pdf`), {
+      params: Promise.resolve({ slug: SEED_SLUG }),
+    });
+    expect(
+      createHash("sha256")
+        .update(Buffer.from(await page.arrayBuffer()))
+        .digest("hex"),
+    ).toBe(sha);
     expect(download.res.headers.get("cache-control")).toBe(page.headers.get("cache-control"));
     expect(download.res.headers.get("etag")).toBe(`"${sha}"`);
     const fresh = await get(fileDownload, `/file/${id}/download`, { id }, { "if-none-match": `"${sha}"` });
@@ -526,7 +631,9 @@ describe("after justering", () => {
     expect(event).toContain("LOCATION:Zoom\r\n");
     expect(event).toContain(`URL:${BASE}/protokoll/${SEED_SLUG}\r\n`);
     expect(event).toMatch(/UID:[0-9a-f-]{36}\r\n/);
-    const empty = await get(feedIcs, `${BASE}/api/feeds/kommunchefsberedningen/sammantraden.ics`, { bodySlug: "kommunchefsberedningen" });
+    const empty = await get(feedIcs, `${BASE}/api/feeds/kommunchefsberedningen/sammantraden.ics`, {
+      bodySlug: "kommunchefsberedningen",
+    });
     expect(empty.text).not.toContain("BEGIN:VEVENT");
     const missing = await get(feedIcs, `${BASE}/api/feeds/finns-inte/sammantraden.ics`, { bodySlug: "finns-inte" });
     expect(missing.res.status).toBe(404);

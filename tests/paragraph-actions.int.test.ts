@@ -29,7 +29,10 @@ describe("saveParagraph", () => {
   it("saves a whole § and bumps its version", async () => {
     const p = await paragraph(62);
     const content = contentOf(p.dto);
-    content.decision = { ...content.decision, clauses: [...content.decision.clauses, "att därutöver notera rapporten", "   "] };
+    content.decision = {
+      ...content.decision,
+      clauses: [...content.decision.clauses, "att därutöver notera rapporten", "   "],
+    };
     const ctx = await contextFor(db, "secretary");
     const result = await saveParagraph(ctx, { paragraphId: p.id, version: p.version, content });
     expect(result).toEqual({ ok: true, data: { version: p.version + 1 } });
@@ -49,7 +52,11 @@ describe("saveParagraph", () => {
     content.title = "  ";
     content.sections = [{ kind: "SUMMARY", heading: "", content: { type: "doc", content: [] } }];
     content.motions = [{ personId: "x", kind: "TILLAGG", text: "", amendsIndex: 3, withdrawn: false }];
-    const result = await saveParagraph(await contextFor(db, "secretary"), { paragraphId: p.id, version: p.version, content });
+    const result = await saveParagraph(await contextFor(db, "secretary"), {
+      paragraphId: p.id,
+      version: p.version,
+      content,
+    });
     expect(result.ok).toBe(false);
     if (result.ok || result.code !== "VALIDATION") throw new Error("expected a validation failure");
     expect(result.fieldErrors["content.title"]).toEqual(["Skriv en rubrik för paragrafen."]);
@@ -63,7 +70,11 @@ describe("saveParagraph", () => {
     const p = await paragraph(59);
     const content = contentOf(p.dto) as unknown as Record<string, unknown>;
     content.sections = [{ kind: "SUMMARY", heading: "X", content: "<script>alert(1)</script>" }];
-    const result = await saveParagraph(await contextFor(db, "secretary"), { paragraphId: p.id, version: p.version, content });
+    const result = await saveParagraph(await contextFor(db, "secretary"), {
+      paragraphId: p.id,
+      version: p.version,
+      content,
+    });
     expect(result.ok).toBe(false);
     expect(!result.ok && result.code).toBe("VALIDATION");
   });
@@ -72,7 +83,11 @@ describe("saveParagraph", () => {
     const p = await paragraph(60);
     const content = contentOf(p.dto);
     content.reservations = [{ personId: "no-such-person", reasons: null }];
-    const result = await saveParagraph(await contextFor(db, "secretary"), { paragraphId: p.id, version: p.version, content });
+    const result = await saveParagraph(await contextFor(db, "secretary"), {
+      paragraphId: p.id,
+      version: p.version,
+      content,
+    });
     expect(!result.ok && result.code).toBe("VALIDATION");
     expect((await paragraph(60)).dto.reservations).toEqual([]);
   });
@@ -111,7 +126,11 @@ describe("saveParagraph", () => {
     expect(results.filter((r) => !r.ok && r.code === "CONFLICT")).toHaveLength(19);
     const stored = (await paragraph(63)).dto;
     const w = winners[0]!;
-    expect([stored.title, stored.decision.intro, stored.decision.clauses]).toEqual([texts[w], `Beslut ${w}`, [`att ${w}`]]);
+    expect([stored.title, stored.decision.intro, stored.decision.clauses]).toEqual([
+      texts[w],
+      `Beslut ${w}`,
+      [`att ${w}`],
+    ]);
   });
 
   it.each<[ActorName, string]>([
@@ -122,14 +141,22 @@ describe("saveParagraph", () => {
     ["otherSecretary", "NOT_FOUND"],
   ])("refuses %s (%s)", async (who, code) => {
     const p = await paragraph(64);
-    const result = await saveParagraph(await contextFor(db, who), { paragraphId: p.id, version: p.version, content: { ...contentOf(p.dto), title: "Kapat" } });
+    const result = await saveParagraph(await contextFor(db, who), {
+      paragraphId: p.id,
+      version: p.version,
+      content: { ...contentOf(p.dto), title: "Kapat" },
+    });
     expect(!result.ok && result.code).toBe(code);
     expect((await paragraph(64)).dto.title).toBe("Verksamhetsplan 2022");
   });
 
   it("lets an admin save", async () => {
     const p = await paragraph(64);
-    const result = await saveParagraph(await contextFor(db, "admin"), { paragraphId: p.id, version: p.version, content: contentOf(p.dto) });
+    const result = await saveParagraph(await contextFor(db, "admin"), {
+      paragraphId: p.id,
+      version: p.version,
+      content: contentOf(p.dto),
+    });
     expect(result.ok).toBe(true);
   });
 });
@@ -145,12 +172,19 @@ describe("add, move and delete §§", () => {
     const moved = await moveParagraph(ctx, { paragraphId: id, direction: "up" });
     expect(moved.ok).toBe(true);
     const numbers = async () =>
-      (await db.paragraph.findMany({ where: { meetingId: meeting.id }, orderBy: { number: "asc" }, select: { title: true, number: true } })).map(
-        (p) => `${p.number} ${p.title}`,
-      );
+      (
+        await db.paragraph.findMany({
+          where: { meetingId: meeting.id },
+          orderBy: { number: "asc" },
+          select: { title: true, number: true },
+        })
+      ).map((p) => `${p.number} ${p.title}`);
     expect((await numbers()).slice(-2)).toEqual(["67 Övriga frågor", "68 Handlingar för kännedom - 2021"]);
 
-    expect(await moveParagraph(ctx, { paragraphId: id, direction: "sideways" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    expect(await moveParagraph(ctx, { paragraphId: id, direction: "sideways" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
     expect((await deleteParagraph(ctx, { paragraphId: id })).ok).toBe(true);
     const after = await numbers();
     expect(after).toHaveLength(9);
@@ -160,7 +194,11 @@ describe("add, move and delete §§", () => {
   it("refuses an empty title in Swedish", async () => {
     const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
     const result = await addParagraph(await contextFor(db, "secretary"), { meetingId: meeting.id, title: " " });
-    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { title: ["Skriv en rubrik för paragrafen."] } });
+    expect(result).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { title: ["Skriv en rubrik för paragrafen."] },
+    });
   });
 
   it.each<[ActorName, string]>([
@@ -187,7 +225,10 @@ describe("once sent for justering", () => {
       const save = await saveParagraph(ctx, { paragraphId: p.id, version: p.version, content: contentOf(p.dto) });
       expect(save).toMatchObject({ ok: false, code: "STATE" });
       expect(!save.ok && save.message).toMatch(/skickat till justering eller justerat/);
-      expect(await addParagraph(ctx, { meetingId: meeting.id, title: "X" })).toMatchObject({ ok: false, code: "STATE" });
+      expect(await addParagraph(ctx, { meetingId: meeting.id, title: "X" })).toMatchObject({
+        ok: false,
+        code: "STATE",
+      });
       expect(await deleteParagraph(ctx, { paragraphId: p.id })).toMatchObject({ ok: false, code: "STATE" });
     } finally {
       await db.meeting.update({ where: { slug: SEED_SLUG }, data: { status: "DRAFT" } });

@@ -19,10 +19,16 @@ beforeAll(async () => {
   other = createPrismaClient(seeded.url);
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
   // Fix the seed's real defects the checker reports as errors (§ 62 seat overlap, § 67), then send.
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
   await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
   expect((await sendForAdjustment(await contextFor(db, "secretary"), { meetingId })).ok).toBe(true);
 });
@@ -45,10 +51,19 @@ describe("password re-entry for signing", () => {
       });
     }
     const refused = await signProtocol(await contextFor(other, "chair"), { meetingId, password: PASSWORD });
-    expect(refused).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { password: [expect.stringMatching(/^För många felaktiga lösenord\. Vänta 1[45] minuter och försök igen\.$/)] } });
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: {
+        password: [expect.stringMatching(/^För många felaktiga lösenord\. Vänta 1[45] minuter och försök igen\.$/)],
+      },
+    });
     expect(await db.signature.count({ where: { meetingId } })).toBe(0);
 
-    const rows = await db.auditLog.findMany({ where: { userId: chair.id, action: { in: [REENTRY_FAILED, REENTRY_LIMITED] } }, orderBy: { at: "asc" } });
+    const rows = await db.auditLog.findMany({
+      where: { userId: chair.id, action: { in: [REENTRY_FAILED, REENTRY_LIMITED] } },
+      orderBy: { at: "asc" },
+    });
     expect(rows.map((r) => r.action)).toEqual([...Array(5).fill(REENTRY_FAILED), REENTRY_LIMITED]);
     for (const r of rows) {
       expect(r).toMatchObject({ meetingId, entity: "User", entityId: chair.id, data: { for: "protocol.sign" } });
@@ -58,12 +73,16 @@ describe("password re-entry for signing", () => {
     expect(rows[0]!.ip).toBe("198.51.100.9");
 
     // Another signer is not affected.
-    expect(await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: PASSWORD })).toEqual({ ok: true, data: { complete: false } });
+    expect(await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: PASSWORD })).toEqual({
+      ok: true,
+      data: { complete: false },
+    });
   });
 
   it("clears the count after the right password", async () => {
     const ctx = await contextFor(db, "secretary");
-    for (let i = 0; i < 4; i++) expect(await signProtocol(ctx, { meetingId, password: "fel" })).toMatchObject({ ok: false, code: "VALIDATION" });
+    for (let i = 0; i < 4; i++)
+      expect(await signProtocol(ctx, { meetingId, password: "fel" })).toMatchObject({ ok: false, code: "VALIDATION" });
     expect(await signProtocol(ctx, { meetingId, password: PASSWORD })).toEqual({ ok: true, data: { complete: false } });
     const secretary = await db.user.findUniqueOrThrow({ where: { email: EMAILS.secretary } });
     expect(await db.auditLog.count({ where: { userId: secretary.id, action: REENTRY_FAILED } })).toBe(4);

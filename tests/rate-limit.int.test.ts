@@ -34,7 +34,9 @@ describe("RateLimiter in PostgreSQL", () => {
     expect(results[5]!.retryAfterMs).toBeGreaterThan(14 * 60_000);
     // Another subject and another scope keep their own counts.
     expect((await inA.hit("198.51.100.10|x@itsam.example")).count).toBe(1);
-    expect((await new RateLimiter({ ...policy, scope: "other" }, () => b).hit("198.51.100.9|x@itsam.example")).count).toBe(1);
+    expect(
+      (await new RateLimiter({ ...policy, scope: "other" }, () => b).hit("198.51.100.9|x@itsam.example")).count,
+    ).toBe(1);
   });
 
   it("counts parallel attempts exactly (one atomic statement each)", async () => {
@@ -47,8 +49,16 @@ describe("RateLimiter in PostgreSQL", () => {
 
   it("stores no e-mail or address, starts a new window after the old one, and forgets on reset", async () => {
     let t = Date.parse("2026-12-03T12:00:00Z");
-    const inA = new RateLimiter(policy, () => a, () => t);
-    const inB = new RateLimiter(policy, () => b, () => t);
+    const inA = new RateLimiter(
+      policy,
+      () => a,
+      () => t,
+    );
+    const inB = new RateLimiter(
+      policy,
+      () => b,
+      () => t,
+    );
     for (let i = 0; i < 6; i++) await inA.hit("window@itsam.example");
     const keys = await a.rateLimit.findMany({ select: { key: true } });
     expect(keys.every((k) => /^[0-9a-f]{64}$/.test(k.key))).toBe(true);
@@ -64,7 +74,11 @@ describe("RateLimiter in PostgreSQL", () => {
 
   it("prunes expired rows", async () => {
     const t = Date.parse("2030-01-01T00:00:00Z");
-    const later = new RateLimiter(policy, () => a, () => t);
+    const later = new RateLimiter(
+      policy,
+      () => a,
+      () => t,
+    );
     const before = await a.rateLimit.count();
     expect(before).toBeGreaterThan(0);
     await later.prune();

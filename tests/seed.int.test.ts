@@ -37,9 +37,21 @@ describe("seed round trip", () => {
       ...fixture,
       // The signature block lists who must sign; the fixture has no signatures yet.
       signatures: [
-        { role: "SECRETARY", personId: fixture.secretary!.personId, name: fixture.secretary!.name, signedAt: null, contentHash: null },
+        {
+          role: "SECRETARY",
+          personId: fixture.secretary!.personId,
+          name: fixture.secretary!.name,
+          signedAt: null,
+          contentHash: null,
+        },
         { role: "CHAIR", personId: "jacob-kall", name: "Jacob Käll", signedAt: null, contentHash: null },
-        ...fixture.adjusters.map((a) => ({ role: "ADJUSTER", personId: a.personId, name: a.name, signedAt: null, contentHash: null })),
+        ...fixture.adjusters.map((a) => ({
+          role: "ADJUSTER",
+          personId: a.personId,
+          name: a.name,
+          signedAt: null,
+          contentHash: null,
+        })),
       ],
     } as ProtocolDTO;
     const fixtureNames = new Map(itsamSeed.people.map((p) => [p.key, p.name]));
@@ -57,7 +69,11 @@ describe("seed round trip", () => {
   it("keeps § 62's budget table, motions and amendment link as rows", async () => {
     const p62 = await db.paragraph.findFirstOrThrow({
       where: { number: 62 },
-      include: { motions: { orderBy: { position: "asc" }, include: { person: true, amends: true } }, sections: true, propositions: true },
+      include: {
+        motions: { orderBy: { position: "asc" }, include: { person: true, amends: true } },
+        sections: true,
+        propositions: true,
+      },
     });
     expect(p62.caseNumber).toBe("ITSAM 2021/72");
     expect(p62.decisionClauses).toHaveLength(3);
@@ -75,7 +91,14 @@ describe("seed round trip", () => {
     const p59 = await db.paragraph.findFirstOrThrow({ where: { number: 59 } });
     await expect(
       db.paragraph.create({
-        data: { meetingId: p59.meetingId, bodyId: p59.bodyId, year: 2021, number: 59, title: "Dubblett", decisionIntro: "x" },
+        data: {
+          meetingId: p59.meetingId,
+          bodyId: p59.bodyId,
+          year: 2021,
+          number: 59,
+          title: "Dubblett",
+          decisionIntro: "x",
+        },
       }),
     ).rejects.toThrow();
   });
@@ -84,18 +107,31 @@ describe("seed round trip", () => {
     const bodies = await listBodiesWithMeetings(db);
     const direktionen = bodies.find((b) => b.slug === "direktionen");
     expect(direktionen?.meetings).toEqual([
-      { slug: "direktionen-2021-11-18", date: "2021-11-18", place: "Zoom", status: "DRAFT", paragraphCount: 9, firstNumber: 59, lastNumber: 67 },
+      {
+        slug: "direktionen-2021-11-18",
+        date: "2021-11-18",
+        place: "Zoom",
+        status: "DRAFT",
+        paragraphCount: 9,
+        firstNumber: 59,
+        lastNumber: 67,
+      },
     ]);
     expect(bodies.map((b) => b.name)).toContain("Kommunchefsberedningen");
   });
 
   it("stores demo users with argon2id hashes, never the password", async () => {
     const users = await db.user.findMany({ include: { bodyRoles: true } });
-    expect(users.map((u) => u.email).sort()).toEqual(
-      ["admin@itsam.example", "justerare@itsam.example", "ordforande@itsam.example", "sekreterare@itsam.example"],
-    );
+    expect(users.map((u) => u.email).sort()).toEqual([
+      "admin@itsam.example",
+      "justerare@itsam.example",
+      "ordforande@itsam.example",
+      "sekreterare@itsam.example",
+    ]);
     for (const u of users) expect(u.passwordHash).toMatch(/^\$argon2id\$/);
-    expect(users.find((u) => u.email === "sekreterare@itsam.example")?.bodyRoles.map((r) => r.role)).toEqual(["SECRETARY"]);
+    expect(users.find((u) => u.email === "sekreterare@itsam.example")?.bodyRoles.map((r) => r.role)).toEqual([
+      "SECRETARY",
+    ]);
   });
 
   it("does not load the demo data twice", async () => {

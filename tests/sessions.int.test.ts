@@ -19,7 +19,11 @@ let db: PrismaClient;
 let drop: () => Promise<void>;
 let smtp: SmtpCapture;
 let handlers: typeof import("@/server/auth").handlers;
-const saved = { DATABASE_URL: process.env.DATABASE_URL, AUTH_SECRET: process.env.AUTH_SECRET, SMTP_URL: process.env.SMTP_URL };
+const saved = {
+  DATABASE_URL: process.env.DATABASE_URL,
+  AUTH_SECRET: process.env.AUTH_SECRET,
+  SMTP_URL: process.env.SMTP_URL,
+};
 
 beforeAll(async () => {
   const seeded = await createSeededDatabase("sessions");
@@ -41,12 +45,18 @@ afterAll(async () => {
 /** A session cookie as next-auth issues it at sign-in for this user, at their current version. */
 async function sessionCookieFor(email: string): Promise<string> {
   const user = await db.user.findUniqueOrThrow({ where: { email } });
-  const token = await encode({ token: { uid: user.id, sv: user.sessionVersion, email, name: user.name, sub: user.id }, secret: SECRET, salt: COOKIE });
+  const token = await encode({
+    token: { uid: user.id, sv: user.sessionVersion, email, name: user.name, sub: user.id },
+    secret: SECRET,
+    salt: COOKIE,
+  });
   return `${COOKIE}=${token}`;
 }
 
 async function getSession(cookie: string) {
-  const res = await handlers.GET(new Request("http://localhost:3000/api/auth/session", { headers: { cookie } }) as never);
+  const res = await handlers.GET(
+    new Request("http://localhost:3000/api/auth/session", { headers: { cookie } }) as never,
+  );
   return { body: (await res.json()) as { user?: { id?: string } } | null, setCookie: res.headers.getSetCookie() };
 }
 
@@ -67,7 +77,11 @@ describe("revocable sessions", () => {
       const { body, setCookie } = await getSession(cookie);
       expect(body).toBeNull();
       // The cookie is cleared, not re-signed with a later expiry.
-      expect(setCookie.filter((c) => c.startsWith(`${COOKIE}=`)).every((c) => /^authjs\.session-token=;/.test(c) || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c))).toBe(true);
+      expect(
+        setCookie
+          .filter((c) => c.startsWith(`${COOKIE}=`))
+          .every((c) => /^authjs\.session-token=;/.test(c) || /Max-Age=0|Expires=Thu, 01 Jan 1970/i.test(c)),
+      ).toBe(true);
     }
     // A token without a version (issued before versions existed) is not current either.
     expect(await isSessionCurrent({ uid: user.id }, db)).toBe(false);
@@ -82,7 +96,9 @@ describe("revocable sessions", () => {
     expect((await getSession(before)).body?.user?.id).toBe(user.id);
     const password = "ett helt nytt lösenord";
     const mailsBefore = smtp.messages.length;
-    expect(await setUserPassword(await contextFor(db, "admin"), { userId: user.id, password, passwordConfirm: password })).toEqual({ ok: true, data: { id: user.id } });
+    expect(
+      await setUserPassword(await contextFor(db, "admin"), { userId: user.id, password, passwordConfirm: password }),
+    ).toEqual({ ok: true, data: { id: user.id } });
 
     expect((await getSession(before)).body).toBeNull();
 
@@ -105,18 +121,35 @@ describe("revocable sessions", () => {
     const before = await sessionCookieFor(EMAILS.chair);
     const ctx = await contextFor(db, "chair");
     const next = "mitt eget nya lösenord";
-    expect(await changeOwnPassword(ctx, { currentPassword: "fel", password: next, passwordConfirm: next })).toMatchObject({
+    expect(
+      await changeOwnPassword(ctx, { currentPassword: "fel", password: next, passwordConfirm: next }),
+    ).toMatchObject({
       ok: false,
       code: "VALIDATION",
       fieldErrors: { currentPassword: ["Fel lösenord. Skriv lösenordet du loggar in med."] },
     });
-    expect(await db.auditLog.count({ where: { userId: user.id, action: "auth.reentry.failed", data: { path: ["for"], equals: "user.changePassword" } } })).toBe(1);
+    expect(
+      await db.auditLog.count({
+        where: {
+          userId: user.id,
+          action: "auth.reentry.failed",
+          data: { path: ["for"], equals: "user.changePassword" },
+        },
+      }),
+    ).toBe(1);
     expect((await getSession(before)).body?.user?.id).toBe(user.id);
 
-    expect(await changeOwnPassword(ctx, { currentPassword: "paragraf-demo", password: next, passwordConfirm: next })).toEqual({ ok: true, data: { sessionsEnded: true } });
+    expect(
+      await changeOwnPassword(ctx, { currentPassword: "paragraf-demo", password: next, passwordConfirm: next }),
+    ).toEqual({ ok: true, data: { sessionsEnded: true } });
     expect((await getSession(before)).body).toBeNull();
     expect(await verify((await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!, next)).toBe(true);
     expect(await db.auditLog.count({ where: { userId: user.id, action: "user.changePassword" } })).toBe(1);
-    expect(await changeOwnPassword({ ...ctx, actor: null }, { currentPassword: next, password: "x".repeat(12), passwordConfirm: "x".repeat(12) })).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
+    expect(
+      await changeOwnPassword(
+        { ...ctx, actor: null },
+        { currentPassword: next, password: "x".repeat(12), passwordConfirm: "x".repeat(12) },
+      ),
+    ).toMatchObject({ ok: false, code: "UNAUTHENTICATED" });
   });
 });

@@ -37,10 +37,16 @@ afterAll(async () => {
 
 /** Fix the seed's real defects the checker reports as errors (§ 62 seat overlap, § 67). */
 async function fixSeedDefects() {
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
   await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
 }
 
@@ -67,14 +73,28 @@ describe("justering", () => {
     // Frozen: the editor's save is refused, and so is raw SQL.
     const p59 = (await findProtocolBySlug(db, SEED_SLUG))!.paragraphs[0]!;
     const editing = (await findParagraphForEditing(db, p59.id))!;
-    expect(await saveParagraph(secretary, { paragraphId: p59.id, version: editing.version, content: toParagraphContent(p59) })).toMatchObject({ ok: false, code: "STATE" });
-    await expect(db.$executeRaw`UPDATE "Paragraph" SET title = 'Ändrad' WHERE id = ${p59.id}`).rejects.toThrow(/Protokollet är låst/);
+    expect(
+      await saveParagraph(secretary, {
+        paragraphId: p59.id,
+        version: editing.version,
+        content: toParagraphContent(p59),
+      }),
+    ).toMatchObject({ ok: false, code: "STATE" });
+    await expect(db.$executeRaw`UPDATE "Paragraph" SET title = 'Ändrad' WHERE id = ${p59.id}`).rejects.toThrow(
+      /Protokollet är låst/,
+    );
 
     // The secretary signs first; then the chair returns it.
-    expect(await signProtocol(secretary, { meetingId, password: PASSWORD })).toEqual({ ok: true, data: { complete: false } });
+    expect(await signProtocol(secretary, { meetingId, password: PASSWORD })).toEqual({
+      ok: true,
+      data: { complete: false },
+    });
     const chair = await contextFor(db, "chair");
     expect(await returnProtocol(chair, { meetingId, comment: "" })).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await returnProtocol(chair, { meetingId, comment: "§ 66: rubriken ska vara som i ärendelistan." })).toEqual({ ok: true, data: { status: "DRAFT" } });
+    expect(await returnProtocol(chair, { meetingId, comment: "§ 66: rubriken ska vara som i ärendelistan." })).toEqual({
+      ok: true,
+      data: { status: "DRAFT" },
+    });
     m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(m.status).toBe("DRAFT");
     expect(m.contentHash).toBeNull();
@@ -84,14 +104,21 @@ describe("justering", () => {
     // The secretary fixes § 66 and sends again.
     const p66 = (await findProtocolBySlug(db, SEED_SLUG))!.paragraphs.find((p) => p.number === 66)!;
     const v66 = (await findParagraphForEditing(db, p66.id))!.version;
-    const fixed = await saveParagraph(secretary, { paragraphId: p66.id, version: v66, content: { ...toParagraphContent(p66), title: "Kinda kommuns utträde ur kommunalförbundet Itsam - information" } });
+    const fixed = await saveParagraph(secretary, {
+      paragraphId: p66.id,
+      version: v66,
+      content: { ...toParagraphContent(p66), title: "Kinda kommuns utträde ur kommunalförbundet Itsam - information" },
+    });
     expect(fixed.ok).toBe(true);
     expect((await sendForAdjustment(secretary, { meetingId })).ok).toBe(true);
 
     // Mails: to chair and justerare twice (sent, resent), to the secretary once (returned).
     const mails = await smtp.waitFor(3);
     const subjects = mails.map((m) => [[...m.envelopeTo].sort().join(","), m.parsed.subject]);
-    expect(subjects[0]).toEqual(["justerare@itsam.example,ordforande@itsam.example", expect.stringMatching(/Direktionen 18 november 2021/)]);
+    expect(subjects[0]).toEqual([
+      "justerare@itsam.example,ordforande@itsam.example",
+      expect.stringMatching(/Direktionen 18 november 2021/),
+    ]);
     expect(subjects[1]![0]).toBe("sekreterare@itsam.example");
     expect(mails[1]!.parsed.text).toContain("§ 66: rubriken ska vara som i ärendelistan.");
     expect(subjects[2]![0]).toBe("justerare@itsam.example,ordforande@itsam.example");
@@ -103,18 +130,43 @@ describe("justering", () => {
       code: "VALIDATION",
       fieldErrors: { password: ["Fel lösenord. Skriv lösenordet du loggar in med."] },
     });
-    expect(await signProtocol(await contextFor(db, "member"), { meetingId, password: "test-password" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await signProtocol(await contextFor(db, "admin"), { meetingId, password: PASSWORD })).toMatchObject({ ok: false, code: "FORBIDDEN" });
-    expect(await returnProtocol(await contextFor(db, "secretary"), { meetingId, comment: "x" })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await signProtocol(await contextFor(db, "member"), { meetingId, password: "test-password" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await signProtocol(await contextFor(db, "admin"), { meetingId, password: PASSWORD })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+    expect(await returnProtocol(await contextFor(db, "secretary"), { meetingId, comment: "x" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 
   it("justerar on the last signature: status, date, notice, stored PDF with its hash, all at once", async () => {
-    expect(await signProtocol(await contextFor(db, "chair"), { meetingId, password: PASSWORD })).toEqual({ ok: true, data: { complete: false } });
-    expect(await signProtocol(await contextFor(db, "chair"), { meetingId, password: PASSWORD })).toMatchObject({ ok: false, code: "STATE", message: "Du har redan signerat protokollet." });
-    expect(await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: PASSWORD })).toEqual({ ok: true, data: { complete: false } });
-    expect(await signProtocol(await contextFor(db, "secretary"), { meetingId, password: PASSWORD })).toEqual({ ok: true, data: { complete: true } });
+    expect(await signProtocol(await contextFor(db, "chair"), { meetingId, password: PASSWORD })).toEqual({
+      ok: true,
+      data: { complete: false },
+    });
+    expect(await signProtocol(await contextFor(db, "chair"), { meetingId, password: PASSWORD })).toMatchObject({
+      ok: false,
+      code: "STATE",
+      message: "Du har redan signerat protokollet.",
+    });
+    expect(await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: PASSWORD })).toEqual({
+      ok: true,
+      data: { complete: false },
+    });
+    expect(await signProtocol(await contextFor(db, "secretary"), { meetingId, password: PASSWORD })).toEqual({
+      ok: true,
+      data: { complete: true },
+    });
 
-    const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, include: { notice: true, files: true, signatures: true } });
+    const m = await db.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      include: { notice: true, files: true, signatures: true },
+    });
     expect(m.status).toBe("ADJUSTED");
     const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Stockholm" });
     expect(m.adjustedOn?.toISOString().slice(0, 10)).toBe(today);
@@ -142,37 +194,72 @@ describe("justering", () => {
     expect(done!.envelopeTo).toEqual(["sekreterare@itsam.example"]);
     expect(done!.parsed.text).toContain(`/moten/${SEED_SLUG}`);
 
-    const audit = await db.auditLog.findMany({ where: { meetingId }, orderBy: { at: "asc" }, select: { action: true } });
-    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(["protocol.sendForAdjustment", "protocol.return", "protocol.sign", "protocol.adjusted"]));
+    const audit = await db.auditLog.findMany({
+      where: { meetingId },
+      orderBy: { at: "asc" },
+      select: { action: true },
+    });
+    expect(audit.map((a) => a.action)).toEqual(
+      expect.arrayContaining(["protocol.sendForAdjustment", "protocol.return", "protocol.sign", "protocol.adjusted"]),
+    );
   });
 
   it("refuses every change to a justerat protocol, in the app and in raw SQL", async () => {
     const p62 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 62 } });
     // Refused by the frozen-protocol triggers, or already by the app role's missing table rights.
     const frozen = /låst|kan inte ändras|Otillåten|permission denied/;
-    await expect(db.$executeRaw`UPDATE "Paragraph" SET "decisionIntro" = 'Direktionen beslutar något annat:' WHERE id = ${p62.id}`).rejects.toThrow(frozen);
-    await expect(db.$executeRaw`UPDATE "ParagraphSection" SET "plainText" = 'x' WHERE "paragraphId" = ${p62.id}`).rejects.toThrow(frozen);
+    await expect(
+      db.$executeRaw`UPDATE "Paragraph" SET "decisionIntro" = 'Direktionen beslutar något annat:' WHERE id = ${p62.id}`,
+    ).rejects.toThrow(frozen);
+    await expect(
+      db.$executeRaw`UPDATE "ParagraphSection" SET "plainText" = 'x' WHERE "paragraphId" = ${p62.id}`,
+    ).rejects.toThrow(frozen);
     await expect(db.$executeRaw`DELETE FROM "Motion" WHERE "paragraphId" = ${p62.id}`).rejects.toThrow(frozen);
     await expect(db.$executeRaw`UPDATE "Ballot" SET choice = 'NEJ'`).resolves.toBe(0); // no ballots in the seed: nothing to refuse
-    await expect(db.$executeRaw`INSERT INTO "Proposition" (id, "paragraphId", text, position) VALUES ('x', ${p62.id}, 'x', 9)`).rejects.toThrow(frozen);
+    await expect(
+      db.$executeRaw`INSERT INTO "Proposition" (id, "paragraphId", text, position) VALUES ('x', ${p62.id}, 'x', 9)`,
+    ).rejects.toThrow(frozen);
     await expect(db.$executeRaw`UPDATE "AttendanceRange" SET "toNumber" = 60`).rejects.toThrow(frozen);
     await expect(db.$executeRaw`UPDATE "Meeting" SET place = 'Kinda' WHERE id = ${meetingId}`).rejects.toThrow(frozen);
     await expect(db.$executeRaw`UPDATE "Meeting" SET status = 'DRAFT' WHERE id = ${meetingId}`).rejects.toThrow(frozen);
-    await expect(db.$executeRaw`UPDATE "Meeting" SET "contentHash" = 'abc' WHERE id = ${meetingId}`).rejects.toThrow(frozen);
+    await expect(db.$executeRaw`UPDATE "Meeting" SET "contentHash" = 'abc' WHERE id = ${meetingId}`).rejects.toThrow(
+      frozen,
+    );
     await expect(db.$executeRaw`DELETE FROM "Signature" WHERE "meetingId" = ${meetingId}`).rejects.toThrow(frozen);
-    await expect(db.$executeRaw`UPDATE "ProtocolFile" SET sha256 = 'x' WHERE "meetingId" = ${meetingId}`).rejects.toThrow(frozen);
+    await expect(
+      db.$executeRaw`UPDATE "ProtocolFile" SET sha256 = 'x' WHERE "meetingId" = ${meetingId}`,
+    ).rejects.toThrow(frozen);
     await expect(db.$executeRaw`DELETE FROM "Meeting" WHERE id = ${meetingId}`).rejects.toThrow(frozen);
-    expect((await db.paragraph.findUniqueOrThrow({ where: { id: p62.id } })).decisionIntro).toBe("Direktionen beslutar:");
+    expect((await db.paragraph.findUniqueOrThrow({ where: { id: p62.id } })).decisionIntro).toBe(
+      "Direktionen beslutar:",
+    );
   });
 
   it("takes corrections (rättelse) as signed, appended notes and leaves the original intact", async () => {
     const before = (await findProtocolBySlug(db, SEED_SLUG))!;
     const ctx = await contextFor(db, "secretary");
-    expect(await addCorrection(ctx, { meetingId, paragraphNumber: "99", text: "x", password: PASSWORD })).toMatchObject({ ok: false, code: "VALIDATION" });
-    expect(await addCorrection(ctx, { meetingId, paragraphNumber: "62", text: "x", password: "fel" })).toMatchObject({ ok: false, code: "VALIDATION" });
-    const ok = await addCorrection(ctx, { meetingId, paragraphNumber: "62", text: "I första att-satsen ska det stå ”överlämna”.", password: PASSWORD });
+    expect(await addCorrection(ctx, { meetingId, paragraphNumber: "99", text: "x", password: PASSWORD })).toMatchObject(
+      { ok: false, code: "VALIDATION" },
+    );
+    expect(await addCorrection(ctx, { meetingId, paragraphNumber: "62", text: "x", password: "fel" })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+    });
+    const ok = await addCorrection(ctx, {
+      meetingId,
+      paragraphNumber: "62",
+      text: "I första att-satsen ska det stå ”överlämna”.",
+      password: PASSWORD,
+    });
     expect(ok.ok).toBe(true);
-    expect(await addCorrection(await contextFor(db, "chair"), { meetingId, paragraphNumber: "", text: "x", password: PASSWORD })).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(
+      await addCorrection(await contextFor(db, "chair"), {
+        meetingId,
+        paragraphNumber: "",
+        text: "x",
+        password: PASSWORD,
+      }),
+    ).toMatchObject({ ok: false, code: "FORBIDDEN" });
     const after = (await findProtocolBySlug(db, SEED_SLUG))!;
     expect(protocolContentHash(after)).toBe(protocolContentHash(before));
 
@@ -196,14 +283,24 @@ describe("justering", () => {
     const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
     const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     const ok = await verifyPdf(db, file.bytes);
-    expect(ok).toMatchObject({ match: true, by: "pdf", bodyName: "Direktionen", meetingDate: "2021-11-18", contentHash: m.contentHash });
-    if (ok.match) expect(ok.signers.map((s) => s.name).sort()).toEqual(["Annicki Oscarsson", "Jacob Käll", "Joakim Karlsson"]);
+    expect(ok).toMatchObject({
+      match: true,
+      by: "pdf",
+      bodyName: "Direktionen",
+      meetingDate: "2021-11-18",
+      contentHash: m.contentHash,
+    });
+    if (ok.match)
+      expect(ok.signers.map((s) => s.name).sort()).toEqual(["Annicki Oscarsson", "Jacob Käll", "Joakim Karlsson"]);
     const changed = new Uint8Array(file.bytes);
     changed[changed.length - 20]! ^= 1;
     expect(await verifyPdf(db, changed)).toMatchObject({ match: false });
     expect(await verifyCode(db, m.contentHash!)).toMatchObject({ match: true, by: "code" });
     expect(await verifyCode(db, m.contentHash!.slice(0, 16).toUpperCase())).toMatchObject({ match: true });
-    expect(await verifyCode(db, "0".repeat(64))).toMatchObject({ match: false, message: "Koden stämmer inte med något justerat protokoll." });
+    expect(await verifyCode(db, "0".repeat(64))).toMatchObject({
+      match: false,
+      message: "Koden stämmer inte med något justerat protokoll.",
+    });
     expect(await verifyCode(db, "inte en kod")).toMatchObject({ match: false });
   });
 });

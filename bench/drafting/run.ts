@@ -29,11 +29,22 @@ const server = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persis
 await server.createDatabase("bench");
 const url = server.urlFor("bench");
 try {
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: url }, stdio: "ignore" });
+  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: url },
+    stdio: "ignore",
+  });
   const db = createPrismaClient(url);
   await loadSeed(db, itsamSeed);
-  const user = await db.user.findUniqueOrThrow({ where: { email: "sekreterare@itsam.example" }, include: { bodyRoles: true } });
-  const ctx = { db, ip: "127.0.0.1", actor: { userId: user.id, isAdmin: false, personId: user.personId, bodyRoles: user.bodyRoles } };
+  const user = await db.user.findUniqueOrThrow({
+    where: { email: "sekreterare@itsam.example" },
+    include: { bodyRoles: true },
+  });
+  const ctx = {
+    db,
+    ip: "127.0.0.1",
+    actor: { userId: user.id, isAdmin: false, personId: user.personId, bodyRoles: user.bodyRoles },
+  };
   const protocol = (await findProtocolBySlug(db, "direktionen-2021-11-18"))!;
 
   const noop = defineMeetingAction(
@@ -55,7 +66,11 @@ try {
     const times: number[] = [];
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
-      const r = await saveParagraph(ctx, { paragraphId: p62.id, version, content: { ...content, title: `${p62.title} (${i})` } });
+      const r = await saveParagraph(ctx, {
+        paragraphId: p62.id,
+        version,
+        content: { ...content, title: `${p62.title} (${i})` },
+      });
       times.push(performance.now() - t0);
       if (!r.ok) throw new Error(r.message);
       version = r.data.version;
@@ -72,7 +87,13 @@ try {
         const content = toParagraphContent(p);
         for (let i = 0; i < savesEach; i++) {
           const t0 = performance.now();
-          const r = useNoop ? await noop(ctx, { paragraphId: p.id }) : await saveParagraph(ctx, { paragraphId: p.id, version, content: { ...content, title: `${p.title} (${i})` } });
+          const r = useNoop
+            ? await noop(ctx, { paragraphId: p.id })
+            : await saveParagraph(ctx, {
+                paragraphId: p.id,
+                version,
+                content: { ...content, title: `${p.title} (${i})` },
+              });
           times.push(performance.now() - t0);
           if (!r.ok) throw new Error(r.message);
           if (!useNoop) version = (r.data as { version: number }).version;
@@ -89,9 +110,15 @@ try {
   const conc = await concurrent(editors, 20, false);
   console.log("\nDrafting: saving a § (server action handler on embedded PostgreSQL 18)");
   console.log("case                                   p50        p95       n");
-  console.log(`§ 62 sequential (whole § incl. table)  ${fmt(quantile(seq, 0.5)).padEnd(10)} ${fmt(quantile(seq, 0.95)).padEnd(10)} ${seq.length}`);
-  console.log(`no-op action, ${editors} concurrent editors     ${fmt(quantile(base, 0.5)).padEnd(10)} ${fmt(quantile(base, 0.95)).padEnd(10)} ${base.length}`);
-  console.log(`save §, ${editors} concurrent editors          ${fmt(quantile(conc, 0.5)).padEnd(10)} ${fmt(quantile(conc, 0.95)).padEnd(10)} ${conc.length}`);
+  console.log(
+    `§ 62 sequential (whole § incl. table)  ${fmt(quantile(seq, 0.5)).padEnd(10)} ${fmt(quantile(seq, 0.95)).padEnd(10)} ${seq.length}`,
+  );
+  console.log(
+    `no-op action, ${editors} concurrent editors     ${fmt(quantile(base, 0.5)).padEnd(10)} ${fmt(quantile(base, 0.95)).padEnd(10)} ${base.length}`,
+  );
+  console.log(
+    `save §, ${editors} concurrent editors          ${fmt(quantile(conc, 0.5)).padEnd(10)} ${fmt(quantile(conc, 0.95)).padEnd(10)} ${conc.length}`,
+  );
   console.log(`ratio save/no-op (p50)                 ${(quantile(conc, 0.5) / quantile(base, 0.5)).toFixed(1)}×`);
   await db.$disconnect();
 } finally {

@@ -23,7 +23,12 @@ async function signIn(base: string): Promise<string> {
     method: "POST",
     redirect: "manual",
     headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookies.join("; ") },
-    body: new URLSearchParams({ csrfToken, email: "sekreterare@itsam.example", password: "paragraf-demo", callbackUrl: "/" }),
+    body: new URLSearchParams({
+      csrfToken,
+      email: "sekreterare@itsam.example",
+      password: "paragraf-demo",
+      callbackUrl: "/",
+    }),
   });
   const session = jar(res).find((c) => c.includes("session-token"));
   if (!session) throw new Error("Inloggningen misslyckades");
@@ -51,21 +56,38 @@ function cpuMs(pid: number): { main: number; all: number } {
  */
 async function lengthenDraft(db: PrismaClient): Promise<void> {
   const chars = Number(process.env.DRAFT_SECTION_CHARS ?? 30_000);
-  const sentence = "Förvaltningen har utrett ärendet och redovisar här bakgrund, ekonomiska konsekvenser och förslag till beslut. ";
+  const sentence =
+    "Förvaltningen har utrett ärendet och redovisar här bakgrund, ekonomiska konsekvenser och förslag till beslut. ";
   const text = sentence.repeat(Math.ceil(chars / sentence.length)).slice(0, chars);
   const blocks = text.match(/[^]{1,2000}(?= |$)/g) ?? [];
-  const content = { type: "doc", content: blocks.map((b) => ({ type: "paragraph", content: [{ type: "text", text: b.trim() }] })) };
+  const content = {
+    type: "doc",
+    content: blocks.map((b) => ({ type: "paragraph", content: [{ type: "text", text: b.trim() }] })),
+  };
   const paragraphs = await db.paragraph.findMany({ where: { meeting: { slug: SLUG } }, select: { id: true } });
   for (const p of paragraphs) {
-    await db.paragraphSection.create({ data: { paragraphId: p.id, kind: "CASE", heading: "Ärendet (utförligt)", content, plainText: text, position: 100 } });
+    await db.paragraphSection.create({
+      data: {
+        paragraphId: p.id,
+        kind: "CASE",
+        heading: "Ärendet (utförligt)",
+        content,
+        plainText: text,
+        position: 100,
+      },
+    });
   }
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
+const percentile = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))] ?? NaN;
 
 // --- 1. a public page while 6 draft renders run -----------------------------------------------
 // Twice: rendering in the request thread as before (PARAGRAF_PDF_WORKERS=0), then on the pool.
-for (const [label, workers] of [["renders in the request thread (as before)", "0"], ["renders on the worker pool", undefined]] as const) {
+for (const [label, workers] of [
+  ["renders in the request thread (as before)", "0"],
+  ["renders on the worker pool", undefined],
+] as const) {
   if (workers === undefined) delete process.env.PARAGRAF_PDF_WORKERS;
   else process.env.PARAGRAF_PDF_WORKERS = workers;
   console.log(`\n=== ${label}`);
@@ -78,7 +100,11 @@ for (const [label, workers] of [["renders in the request thread (as before)", "0
     if (first.headers.get("content-type") !== "application/pdf") throw new Error(`Utkastet: ${first.status}`);
     const pdfBytes = (await first.arrayBuffer()).byteLength;
     for (let i = 0; i < 5; i++) await fetch(`${app.base}/anslagstavla`).then((r) => r.arrayBuffer());
-    const quiet = await autocannon({ url: `${app.base}/anslagstavla`, connections: 4, duration: Math.max(5, seconds / 4) });
+    const quiet = await autocannon({
+      url: `${app.base}/anslagstavla`,
+      connections: 4,
+      duration: Math.max(5, seconds / 4),
+    });
 
     let running = true;
     const renderMs: number[] = [];
@@ -101,10 +127,17 @@ for (const [label, workers] of [["renders in the request thread (as before)", "0
     running = false;
     await Promise.all(renderers);
 
-    console.log(`\nA public page while ${RENDERS} draft-PDF renders run (${pdfBytes} bytes each), ${seconds} s, 4 connections, loopback`);
+    console.log(
+      `\nA public page while ${RENDERS} draft-PDF renders run (${pdfBytes} bytes each), ${seconds} s, 4 connections, loopback`,
+    );
     console.log("                                   req/s  p50 ms  p99 ms  max ms  errors");
-    for (const [name, r] of [["/anslagstavla, nothing else", quiet], [`/anslagstavla, ${RENDERS} renders`, busy]] as const) {
-      console.log(`${name.padEnd(33)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(6)}  ${String(r.latency.p99).padStart(6)}  ${String(r.latency.max).padStart(6)}  ${r.errors + r.timeouts + r.non2xx}`);
+    for (const [name, r] of [
+      ["/anslagstavla, nothing else", quiet],
+      [`/anslagstavla, ${RENDERS} renders`, busy],
+    ] as const) {
+      console.log(
+        `${name.padEnd(33)} ${r.requests.average.toFixed(0).padStart(6)}  ${String(r.latency.p50).padStart(6)}  ${String(r.latency.p99).padStart(6)}  ${String(r.latency.max).padStart(6)}  ${r.errors + r.timeouts + r.non2xx}`,
+      );
     }
     console.log(
       `draft renders: ${renderMs.length} done (${(renderMs.length / seconds).toFixed(1)}/s), p50 ${percentile(renderMs, 50).toFixed(0)} ms, p99 ${percentile(renderMs, 99).toFixed(0)} ms, refused/failed ${renderErrors}`,
@@ -112,7 +145,9 @@ for (const [label, workers] of [["renders in the request thread (as before)", "0
     console.log(
       `server CPU meanwhile: request thread ${(cpu1.main - cpu0.main).toFixed(0)} ms (${(((cpu1.main - cpu0.main) / wall) * 100).toFixed(0)} % of the wall time), other threads ${(cpu1.all - cpu1.main - (cpu0.all - cpu0.main)).toFixed(0)} ms`,
     );
-    console.log(`Target: p99 of the public page < 100 ms while the renders run: ${busy.latency.p99 < 100 ? "met" : "NOT met"}.`);
+    console.log(
+      `Target: p99 of the public page < 100 ms while the renders run: ${busy.latency.p99 < 100 ? "met" : "NOT met"}.`,
+    );
     if (workers === undefined && busy.latency.p99 >= 100) process.exitCode = 1;
   } finally {
     await app.stop();

@@ -20,7 +20,11 @@ export async function startBenchApp(options: { justera: boolean }) {
   const pg = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persistent: false });
   // As in production: migrate as the owner, serve as the app role (the server refuses a superuser).
   const { url, ownerUrl } = await createRoleDatabase(pg.urlFor("postgres"), "bench");
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], { cwd: ROOT, env: { ...process.env, DATABASE_URL: ownerUrl }, stdio: "ignore" });
+  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: ownerUrl },
+    stdio: "ignore",
+  });
   await applyAppPrivileges(ownerUrl, roleOf(url));
   const db = createPrismaClient(url);
   await loadSeed(db, itsamSeed);
@@ -28,11 +32,22 @@ export async function startBenchApp(options: { justera: boolean }) {
   clearRenderedCache(ROOT);
   const port = await findFreePort();
   // The server `npm start` runs (Next.js behind scripts/serve.mjs), so figures include its cost.
-  const server: ChildProcess = spawn(process.execPath, [path.join(ROOT, "scripts/serve.mjs"), "--port", String(port), "--hostname", "127.0.0.1"], {
-    cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: url, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234", AUTH_TRUST_HOST: "true", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, "scripts/serve.mjs"), "--port", String(port), "--hostname", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        DATABASE_URL: url,
+        AUTH_SECRET: "bench-secret-bench-secret-bench-secret-1234",
+        AUTH_TRUST_HOST: "true",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 100; i++) {
     try {

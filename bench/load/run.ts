@@ -14,11 +14,18 @@ try {
     connections: 20,
     overallRate: rate,
     duration: seconds,
-    requests: [{ path: "/anslagstavla" }, { path: "/protokoll/direktionen-2021-11-18" }, { path: "/protokoll?q=budget" }, { path: "/verifiera" }],
+    requests: [
+      { path: "/anslagstavla" },
+      { path: "/protokoll/direktionen-2021-11-18" },
+      { path: "/protokoll?q=budget" },
+      { path: "/verifiera" },
+    ],
   });
   const errors = r.errors + r.timeouts + r.non2xx;
   console.log(`\nLoad: ${rate} req/s for ${seconds} s over 4 public pages (loopback)`);
-  console.log(`requests ${r.requests.total}  achieved ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}`);
+  console.log(
+    `requests ${r.requests.total}  achieved ${r.requests.average.toFixed(0)} req/s  p50 ${r.latency.p50} ms  p99 ${r.latency.p99} ms  errors ${errors}`,
+  );
   if (errors > 0 || r.requests.average < rate * 0.95) process.exitCode = 1;
 } finally {
   await app.stop();

@@ -41,7 +41,11 @@ async function main(): Promise<void> {
   for (let i = 0; i < warm; i++) await renderProtocolPdf(protocol);
   const result: MemoryResult = {
     case: which,
-    pages: (Buffer.from(first).toString("latin1").match(/\/Type \/Page\b/g) ?? []).length,
+    pages: (
+      Buffer.from(first)
+        .toString("latin1")
+        .match(/\/Type \/Page\b/g) ?? []
+    ).length,
     bytes: first.length,
     coldMs,
     restingRssMB,

@@ -124,14 +124,17 @@ async function timeCase(c: BenchCase, ours: OursModule, view: View, page: Page):
     timing.chromeTotal.push(last.total);
     timing.chromePrint.push(last.print);
   }
-  if (process.env.BENCH_PDF_OUT) writeFileSync(path.join(process.env.BENCH_PDF_OUT, `chromium-${c.which}.pdf`), last.pdf);
+  if (process.env.BENCH_PDF_OUT)
+    writeFileSync(path.join(process.env.BENCH_PDF_OUT, `chromium-${c.which}.pdf`), last.pdf);
   timing.chromePages = (last.pdf.toString("latin1").match(/\/Type\s*\/Page\b/g) ?? []).length;
   return timing;
 }
 
 async function main() {
-  if (!existsSync(VIEW)) fail(`the HTML preview ${path.relative(root, VIEW)} does not exist yet; the Chromium side cannot run.`);
-  if (!existsSync(CHROMIUM)) fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  if (!existsSync(VIEW))
+    fail(`the HTML preview ${path.relative(root, VIEW)} does not exist yet; the Chromium side cannot run.`);
+  if (!existsSync(CHROMIUM))
+    fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 
   const cases: BenchCase[] = [
     { name: "seed (§§ 59-67)", which: "seed", prints: 15, oursPerPrint: 4 },
@@ -178,9 +181,18 @@ async function main() {
   const ratios = timings.map((t) => median(t.chromeTotal) / median(t.ours));
   const bigMs = median(timings[1]!.ours);
   const checks = [
-    [`ours ≥ 20× faster than warm Chromium (seed ${ratios[0]!.toFixed(1)}×, 200 §§ ${ratios[1]!.toFixed(1)}×)`, ratios.every((r) => r >= 20)],
-    [`200 §§ under 1 s (warm ${bigMs.toFixed(0)} ms, cold ${big.coldMs.toFixed(0)} ms in a fresh process)`, big.coldMs < 1000],
-    [`200 §§ under 200 MB (peak RSS of the whole process ${big.peakRssMB.toFixed(0)} MB, ${big.restingRssMB.toFixed(0)} MB before rendering)`, big.peakRssMB < 200],
+    [
+      `ours ≥ 20× faster than warm Chromium (seed ${ratios[0]!.toFixed(1)}×, 200 §§ ${ratios[1]!.toFixed(1)}×)`,
+      ratios.every((r) => r >= 20),
+    ],
+    [
+      `200 §§ under 1 s (warm ${bigMs.toFixed(0)} ms, cold ${big.coldMs.toFixed(0)} ms in a fresh process)`,
+      big.coldMs < 1000,
+    ],
+    [
+      `200 §§ under 200 MB (peak RSS of the whole process ${big.peakRssMB.toFixed(0)} MB, ${big.restingRssMB.toFixed(0)} MB before rendering)`,
+      big.peakRssMB < 200,
+    ],
   ] as const;
   for (const [label, ok] of checks) console.log(`${ok ? "met   " : "MISSED"}  ${label}`);
 }

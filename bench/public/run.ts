@@ -41,7 +41,16 @@ async function load(pid: number, name: string, url: string): Promise<Row> {
   const before = cpuMs(pid);
   const r = await autocannon({ url, connections, duration: seconds, pipelining: 1 });
   const used = cpuMs(pid) - before;
-  return { name, bytes, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, cpuMs: used / r.requests.total, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    name,
+    bytes,
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    cpuMs: used / r.requests.total,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 const app = await startBenchApp({ justera: true });
@@ -55,7 +64,11 @@ try {
   ];
   if (nginx) {
     // The proxy must answer the public pages from its cache and pass the workspace through.
-    for (const [url, expected] of [["/anslagstavla", "HIT"], ["/protokoll/direktionen-2021-11-18", "HIT"], ["/logga-in", "MISS"]] as const) {
+    for (const [url, expected] of [
+      ["/anslagstavla", "HIT"],
+      ["/protokoll/direktionen-2021-11-18", "HIT"],
+      ["/logga-in", "MISS"],
+    ] as const) {
       await fetch(`${nginx.base}${url}`).then((r) => r.arrayBuffer());
       const status = (await fetch(`${nginx.base}${url}`)).headers.get("x-cache-status");
       if (status !== expected) throw new Error(`nginx: ${url} gav X-Cache-Status ${status}, väntat ${expected}`);
@@ -69,14 +82,17 @@ try {
     : [];
   const base = rows[0]!;
   console.log(`\nPublic pages: ${connections} connections, ${seconds} s each, loopback, one next start`);
-  console.log("route                          bytes    req/s  p50 ms  p99 ms  errors  non-2xx  vs static  Next.js CPU ms/req");
+  console.log(
+    "route                          bytes    req/s  p50 ms  p99 ms  errors  non-2xx  vs static  Next.js CPU ms/req",
+  );
   for (const r of [...rows, ...viaNginx]) {
     console.log(
       `${r.name.padEnd(28)} ${String(r.bytes).padStart(7)}  ${r.rps.toFixed(0).padStart(7)}  ${r.p50.toFixed(1).padStart(6)}  ${r.p99.toFixed(1).padStart(6)}  ${String(r.errors).padStart(6)}  ${String(r.non2xx).padStart(7)}  ${((r.rps / base.rps) * 100).toFixed(0).padStart(7)} %  ${r.cpuMs.toFixed(3).padStart(8)} (${(r.cpuMs / base.cpuMs).toFixed(1)}×)`,
     );
   }
   console.log("Target: each page ≥ 50 % of the static file's req/s (from next start), p99 < 50 ms.");
-  if (!nginx) console.log("(nginx is not installed: the rows through deploy/nginx-paragraf.conf.template were skipped.)");
+  if (!nginx)
+    console.log("(nginx is not installed: the rows through deploy/nginx-paragraf.conf.template were skipped.)");
 } finally {
   await nginx?.stop();
   await app.stop();

@@ -15,7 +15,10 @@ export function describeConnectionError(error, info) {
   const at = `${info.host}:${info.port}`;
   switch (error?.code) {
     case "3D000":
-      return { code: "P1003", message: `Database \`${info.database}\` does not exist on the database server at \`${at}\`.` };
+      return {
+        code: "P1003",
+        message: `Database \`${info.database}\` does not exist on the database server at \`${at}\`.`,
+      };
     case "28P01":
       return {
         code: "P1000",
@@ -24,12 +27,18 @@ export function describeConnectionError(error, info) {
     case "28000":
       return { code: "P1010", message: `User \`${info.user}\` was denied access on the database \`${info.database}\`` };
     case "42P04":
-      return { code: "P1009", message: `Database \`${info.database}\` already exists on the database server at \`${at}\`` };
+      return {
+        code: "P1009",
+        message: `Database \`${info.database}\` already exists on the database server at \`${at}\``,
+      };
     case "ECONNREFUSED":
     case "ENOTFOUND":
     case "EAI_AGAIN":
     case "EHOSTUNREACH":
-      return { code: "P1001", message: `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.` };
+      return {
+        code: "P1001",
+        message: `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`,
+      };
     case "ETIMEDOUT":
       return { code: "P1002", message: `The database server at \`${at}\` was reached but timed out.` };
     default:
@@ -51,8 +60,9 @@ async function canConnect(info) {
 /** CREATE DATABASE for the URL's database (+ its `?schema=` if not public, like the native engine). */
 export async function createDatabase(url) {
   const info = parseDatabaseUrl(url);
-  await withAdminClient({ ...info, database: "postgres", connectionString: urlWithDatabase(info.connectionString, "postgres") }, (c) =>
-    c.query(`CREATE DATABASE ${quoteIdent(info.database)}`),
+  await withAdminClient(
+    { ...info, database: "postgres", connectionString: urlWithDatabase(info.connectionString, "postgres") },
+    (c) => c.query(`CREATE DATABASE ${quoteIdent(info.database)}`),
   );
   if (info.schema !== "public") {
     const client = new pg.Client({ connectionString: info.connectionString });
@@ -69,8 +79,9 @@ export async function createDatabase(url) {
 
 async function dropDatabaseOf(url) {
   const info = parseDatabaseUrl(url);
-  await withAdminClient({ ...info, database: "postgres", connectionString: urlWithDatabase(info.connectionString, "postgres") }, (c) =>
-    dropDatabase(c, info.database),
+  await withAdminClient(
+    { ...info, database: "postgres", connectionString: urlWithDatabase(info.connectionString, "postgres") },
+    (c) => dropDatabase(c, info.database),
   );
 }
 
@@ -80,7 +91,10 @@ export async function runCliCommand([command], datasource) {
   const url = datasource?.url;
   let info;
   try {
-    if (!url) throw Object.assign(new Error("The datasource URL is missing (pass --datasource '{\"url\": …}')."), { code: "NO_URL" });
+    if (!url)
+      throw Object.assign(new Error("The datasource URL is missing (pass --datasource '{\"url\": …}')."), {
+        code: "NO_URL",
+      });
     info = parseDatabaseUrl(url);
     switch (command) {
       case "can-connect-to-database":
@@ -99,7 +113,9 @@ export async function runCliCommand([command], datasource) {
   } catch (error) {
     const { code, message } = info ? describeConnectionError(error, info) : { code: undefined, message: error.message };
     const fields = { is_panic: false, message, ...(code ? { error_code: code } : {}) };
-    process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level: "ERROR", fields, target: "schema_engine::logger" })}\n`);
+    process.stderr.write(
+      `${JSON.stringify({ timestamp: new Date().toISOString(), level: "ERROR", fields, target: "schema_engine::logger" })}\n`,
+    );
     return 1;
   }
 }

@@ -41,7 +41,9 @@ function describeFailedMigration(method, raw, message) {
   if (method !== "applyMigrations") return undefined;
   const name = /apply_script\s+with migration_name="([^"]+)"/.exec(raw)?.[1];
   if (!name) return undefined;
-  const databaseError = message.replace(/^external connector error\n/, "").replace(/^Error querying the database: /, "");
+  const databaseError = message
+    .replace(/^external connector error\n/, "")
+    .replace(/^Error querying the database: /, "");
   return (
     "A migration failed to apply. New migrations cannot be applied before the error is recovered from. " +
     "Read more about how to resolve migration issues in a production database: https://pris.ly/d/migrate-resolve\n\n" +
@@ -59,7 +61,11 @@ export function toRpcError(error, panicMessage, method) {
   if (panicMessage || error instanceof WebAssembly.RuntimeError) {
     // The CLI shows `error.data.error.message ?? error.message` for panics.
     const text = panicMessage || message;
-    return { code: 4466, message: text, data: { is_panic: true, message: text, error: { message: text }, backtrace: error?.stack ?? null } };
+    return {
+      code: 4466,
+      message: text,
+      data: { is_panic: true, message: text, error: { message: text }, backtrace: error?.stack ?? null },
+    };
   }
   if (error?.rpcCode) return { code: error.rpcCode, message, data: { is_panic: false, message, meta: {} } };
   const errorCode = errorCodeFor(message);

@@ -37,7 +37,8 @@ export function parseDatabaseUrl(url) {
     );
   }
   const schema = parsed.searchParams.get("schema") || "public";
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres";
+  const database =
+    decodeURIComponent(parsed.pathname.replace(/^\//, "")) || decodeURIComponent(parsed.username) || "postgres";
   const forPg = new URL(parsed.href);
   forPg.searchParams.delete("schema");
   if (schema !== "public") {
@@ -216,7 +217,9 @@ export function createPgMigrationAdapterFactory({ url, shadowDatabaseUrl, log = 
     // replaying the migration history; the wasm engine does not, so the next `migrate dev` would
     // fail with "relation already exists". Drop and recreate its schema ourselves.
     log("INFO", `Resetting schema "${shadow.schema}" of the external shadow database "${shadow.database}"`);
-    await shadowPool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(shadow.schema)} CASCADE; CREATE SCHEMA ${quoteIdent(shadow.schema)}`);
+    await shadowPool.query(
+      `DROP SCHEMA IF EXISTS ${quoteIdent(shadow.schema)} CASCADE; CREATE SCHEMA ${quoteIdent(shadow.schema)}`,
+    );
     return adapter;
   }
 
@@ -285,7 +288,8 @@ export async function withAdminClient(info, fn) {
   const candidates = [info.database, "postgres", "template1"];
   let lastError;
   for (const database of [...new Set(candidates)]) {
-    const connectionString = database === info.database ? info.connectionString : urlWithDatabase(info.connectionString, database);
+    const connectionString =
+      database === info.database ? info.connectionString : urlWithDatabase(info.connectionString, database);
     let client;
     try {
       client = new pg.Client({ connectionString });

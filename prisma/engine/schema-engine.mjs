@@ -51,7 +51,8 @@ function parseArgs(argv) {
     else if (arg === "--help" || arg === "-h") args.help = true;
     else if (arg === "--datamodels" || arg === "-d") args.datamodels.push(argv[++i]);
     else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
-    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // not used by the wasm engine
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types")
+      i++; // not used by the wasm engine
     else if (arg === "cli") {
       args.cli = argv.slice(i + 1);
       break;
@@ -88,7 +89,9 @@ async function main() {
 async function serve({ datamodels, datasource }) {
   const url = datasource?.url;
   const log = (level, message) => process.stderr.write(logLine(level, message));
-  const factory = url ? createPgMigrationAdapterFactory({ url, shadowDatabaseUrl: datasource.shadowDatabaseUrl, log }) : undefined;
+  const factory = url
+    ? createPgMigrationAdapterFactory({ url, shadowDatabaseUrl: datasource.shadowDatabaseUrl, log })
+    : undefined;
   const state = { engine: undefined, lastDevDiagnosticKey: undefined, nextOutgoingId: 1, outgoing: new Map() };
 
   const send = (message) => process.stdout.write(`${JSON.stringify(message)}\n`);
@@ -99,7 +102,9 @@ async function serve({ datamodels, datasource }) {
     const { readFile } = await import("node:fs/promises");
     // `datamodels: []` makes the wasm constructor panic; "no schema" must be `undefined`.
     const files = await Promise.all(datamodels.map(async (file) => [file, await readFile(file, "utf8")]));
-    const adapterFactory = factory ? bindMigrationAwareSqlAdapterFactory(factory) : (await import("./offline-adapter.mjs")).offlineAdapterFactory();
+    const adapterFactory = factory
+      ? bindMigrationAwareSqlAdapterFactory(factory)
+      : (await import("./offline-adapter.mjs")).offlineAdapterFactory();
     // SchemaEngine.new connects to the main database right away (it probes the server version).
     state.engine = await SchemaEngine.new(
       { datamodels: files.length > 0 ? files : undefined },

@@ -41,7 +41,10 @@ globalThis.PRISMA_WASM_PANIC_REGISTRY = {
 
 let loaded;
 
-/** @returns {Promise<{ SchemaEngine: any, version: () => string, wasmPath: string, source: "prisma-cli" | "schema-engine-wasm" }>} */
+/**
+ * @returns {Promise<{ SchemaEngine: any, version: () => string, wasmPath: string,
+ *   source: "prisma-cli" | "schema-engine-wasm" }>}
+ */
 export function loadWasmSchemaEngine() {
   loaded ??= load();
   return loaded;
@@ -51,14 +54,18 @@ async function load() {
   const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
   const glue = await import(pathToFileURL(gluePath).href);
   const candidates = [];
-  if (process.env.PARAGRAF_SCHEMA_ENGINE_WASM) candidates.push({ wasmPath: path.resolve(process.env.PARAGRAF_SCHEMA_ENGINE_WASM), source: "env" });
+  if (process.env.PARAGRAF_SCHEMA_ENGINE_WASM)
+    candidates.push({ wasmPath: path.resolve(process.env.PARAGRAF_SCHEMA_ENGINE_WASM), source: "env" });
   try {
     const cliDir = path.dirname(require.resolve("prisma/package.json"));
     candidates.push({ wasmPath: path.join(cliDir, "build", "schema_engine_bg.wasm"), source: "prisma-cli" });
   } catch {
     // prisma CLI not resolvable from here: use the package's wasm below.
   }
-  candidates.push({ wasmPath: path.join(path.dirname(gluePath), "schema_engine_bg.wasm"), source: "schema-engine-wasm" });
+  candidates.push({
+    wasmPath: path.join(path.dirname(gluePath), "schema_engine_bg.wasm"),
+    source: "schema-engine-wasm",
+  });
 
   const errors = [];
   for (const { wasmPath, source } of candidates) {

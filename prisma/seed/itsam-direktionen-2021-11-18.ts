@@ -75,14 +75,26 @@ const row = (...cells: string[]): TableRowNode => ({
 
 const table = (...rows: TableRowNode[]): BlockNode => ({ type: "table", content: rows });
 
-const summary = (...content: BlockNode[]) => ({ kind: "SUMMARY" as const, heading: "Sammanfattning av ärendet", content: doc(...content) });
-const caseSection = (...content: BlockNode[]) => ({ kind: "CASE" as const, heading: "Ärendet", content: doc(...content) });
+const summary = (...content: BlockNode[]) => ({
+  kind: "SUMMARY" as const,
+  heading: "Sammanfattning av ärendet",
+  content: doc(...content),
+});
+const caseSection = (...content: BlockNode[]) => ({
+  kind: "CASE" as const,
+  heading: "Ärendet",
+  content: doc(...content),
+});
 const consequences = (...content: BlockNode[]) => ({
   kind: "CONSEQUENCES" as const,
   heading: "Konsekvensbeskrivning",
   content: doc(...content),
 });
-const otherSection = (heading: string, ...content: BlockNode[]) => ({ kind: "OTHER" as const, heading, content: doc(...content) });
+const otherSection = (heading: string, ...content: BlockNode[]) => ({
+  kind: "OTHER" as const,
+  heading,
+  content: doc(...content),
+});
 
 // ---------------------------------------------------------------------------------------------
 // People and memberships
@@ -163,7 +175,10 @@ const attendance: AttendanceDTO[] = [
 // Paragraphs §§ 59–67
 // ---------------------------------------------------------------------------------------------
 
-type ParagraphInput = Pick<ParagraphDTO, "number" | "caseNumber" | "title" | "decision" | "sections" | "basisDocuments" | "dispatch"> &
+type ParagraphInput = Pick<
+  ParagraphDTO,
+  "number" | "caseNumber" | "title" | "decision" | "sections" | "basisDocuments" | "dispatch"
+> &
   Partial<Pick<ParagraphDTO, "motions" | "propositions">>;
 
 const paragraph = (input: ParagraphInput): ParagraphDTO => ({
@@ -189,7 +204,9 @@ const p59 = paragraph({
   decision: decide("Direktionen beslutar notera informationen till protokollet."),
   sections: [
     summary(
-      p("Kommunchefsberedningen och direktionen har under året beslutat att Google Workspace ska vara en stående punkt på dagordningarna."),
+      p(
+        "Kommunchefsberedningen och direktionen har under året beslutat att Google Workspace ska vara en stående punkt på dagordningarna.",
+      ),
       p(
         "Till direktionens sammanträde 2021-11-18 är projektledare Roger Karlsson för Google Workspace inbjuden för att föredra hur Global Go Live den 15/11 gått och vad som är aktuellt i anslutning till detta.",
       ),
@@ -233,7 +250,9 @@ const p60 = paragraph({
         "Avtalet med nuvarande leverantör går ut i halvårsskiftet nästa år. I den pågående upphandlingen har enbart ett svar inkommit. Franz Larsson, upphandlare i Åtvidabergs kommun leder arbetet. Han kommer ha ett möte med kommunernas HR-chefer där han kommer föreslå arbetsgruppen att utvärdera det inkomna anbudet, istället för att gå ut i förenklat förfarande.",
       ),
       h("CRM-system"),
-      p("Arbetet med att upphandla ett nytt CRM-system fortgår i enlighet med tidsplan. Upphandlingen kommer bli klar innan årsskiftet."),
+      p(
+        "Arbetet med att upphandla ett nytt CRM-system fortgår i enlighet med tidsplan. Upphandlingen kommer bli klar innan årsskiftet.",
+      ),
       h("E-tjänsteplattform"),
       p("E-tjänsteplattformen är publicerad efter några veckors försening."),
     ),
@@ -294,7 +313,10 @@ const p62 = paragraph({
       // One list, although a page break splits it in the PDF.
       ul([
         "Redovisning av finansiella leasingavtal",
-        ["Införande av nya system", ["E-tjänsteplattform", "Ärendehanteringssystem", "HR-system", "Implementation GWS"]],
+        [
+          "Införande av nya system",
+          ["E-tjänsteplattform", "Ärendehanteringssystem", "HR-system", "Implementation GWS"],
+        ],
         "Kinda kommuns eventuella utträde",
       ]),
       h("God ekonomisk hushållning"),

@@ -5,7 +5,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BlockNode, InlineNode, ParagraphDTO, ProtocolDTO, RichDoc } from "../../src/domain/protocol/protocol.types";
+import type {
+  BlockNode,
+  InlineNode,
+  ParagraphDTO,
+  ProtocolDTO,
+  RichDoc,
+} from "../../src/domain/protocol/protocol.types";
 import { richDocSchema } from "../../src/domain/richtext/richtext.schema";
 import { itsamSeed } from "./itsam-direktionen-2021-11-18";
 
@@ -52,7 +58,12 @@ function pageLines(number: number): string[] {
 const pageText = (number: number) => stripTags(pageLines(number).join("\n"));
 
 /** The header before ANSLAG/BEVIS: presence, justerare, signatures. */
-const headerText = lines.slice(0, lines.findIndex((line) => line.startsWith("ANSLAG/BEVIS"))).join("\n");
+const headerText = lines
+  .slice(
+    0,
+    lines.findIndex((line) => line.startsWith("ANSLAG/BEVIS")),
+  )
+  .join("\n");
 
 function agendaRows(): { number: number; title: string; caseNumber: string; pages: string }[] {
   const start = lines.findIndex((line) => line.trim() === "Ärendelista");
@@ -161,8 +172,7 @@ function unmatchedTokens(seed: Token[], fixtureWords: string[]): Token[] {
     const row = i * width;
     const prev = row - width;
     for (let j = 1; j <= m; j++) {
-      dp[row + j] =
-        ai === b[j - 1] ? (dp[prev + j - 1] ?? 0) + 1 : Math.max(dp[prev + j] ?? 0, dp[row + j - 1] ?? 0);
+      dp[row + j] = ai === b[j - 1] ? (dp[prev + j - 1] ?? 0) + 1 : Math.max(dp[prev + j] ?? 0, dp[row + j - 1] ?? 0);
     }
   }
   const unmatched: Token[] = [];
@@ -266,7 +276,9 @@ describe("Itsam fixture against the original protocol", () => {
       const after = page.slice(at + 1).filter((line) => line.trim() !== "");
       expect(after[0], `§ ${p.number}`).toBe(p.decision.intro);
       // att-clauses are the list lines right after the intro.
-      expect(after.slice(1, 1 + p.decision.clauses.length), `§ ${p.number}`).toEqual(p.decision.clauses.map((c) => `- ${c}`));
+      expect(after.slice(1, 1 + p.decision.clauses.length), `§ ${p.number}`).toEqual(
+        p.decision.clauses.map((c) => `- ${c}`),
+      );
       for (const clause of p.decision.clauses) expect(clause).toMatch(/^att /);
     }
     expect(meeting.paragraphs.find((p) => p.number === 62)?.decision.clauses).toHaveLength(3);
@@ -276,7 +288,8 @@ describe("Itsam fixture against the original protocol", () => {
     for (const p of meeting.paragraphs) {
       const page = pageText(p.number);
       for (const text of storedStrings(p)) expect(page, `§ ${p.number}: ${text}`).toContain(text);
-      for (const text of storedStrings(p)) expect(ARTEFACT_LINES.has(text.trim()), `§ ${p.number}: ${text}`).toBe(false);
+      for (const text of storedStrings(p))
+        expect(ARTEFACT_LINES.has(text.trim()), `§ ${p.number}: ${text}`).toBe(false);
     }
   });
 
@@ -291,7 +304,9 @@ describe("Itsam fixture against the original protocol", () => {
       row.content
         .map((cell) => {
           const text = cell.content.map((para) => inlineText(para.content)).join(" ");
-          const isItalic = cell.content.some((para) => para.content?.some((n) => n.type === "text" && n.marks?.some((mk) => mk.type === "italic")));
+          const isItalic = cell.content.some((para) =>
+            para.content?.some((n) => n.type === "text" && n.marks?.some((mk) => mk.type === "italic")),
+          );
           return isItalic ? `<i>${text}</i>` : text;
         })
         .join("\t"),
@@ -332,15 +347,27 @@ describe("Itsam fixture against the original protocol", () => {
   it("names every attendee as the header does, in its order, with role, municipality, title and §§", () => {
     const names = [...new Set(meeting.attendance.map((a) => a.name))];
     const positions = names.map((name) => headerText.indexOf(name));
-    expect(positions.every((pos) => pos >= 0), names.join(", ")).toBe(true);
+    expect(
+      positions.every((pos) => pos >= 0),
+      names.join(", "),
+    ).toBe(true);
     expect([...positions].sort((x, y) => x - y)).toEqual(positions);
     /** The header's words about one person: from the name to the next name or the end of the line. */
     const fragment = (name: string) => {
       const start = headerText.indexOf(name);
-      const stops = [...positions.filter((pos) => pos > start), headerText.indexOf("\n", start)].filter((pos) => pos > start);
+      const stops = [...positions.filter((pos) => pos > start), headerText.indexOf("\n", start)].filter(
+        (pos) => pos > start,
+      );
       return headerText.slice(start, Math.min(...stops));
     };
-    const roleWords = { CHAIR: "ordförande", VICE_CHAIR: "vice ordförande", MEMBER: "", SERVING_SUBSTITUTE: "tjänstgörande ersättare", SUBSTITUTE: "ersättare", OTHER: "" };
+    const roleWords = {
+      CHAIR: "ordförande",
+      VICE_CHAIR: "vice ordförande",
+      MEMBER: "",
+      SERVING_SUBSTITUTE: "tjänstgörande ersättare",
+      SUBSTITUTE: "ersättare",
+      OTHER: "",
+    };
     const rangeText = (r: { from: number; to: number }) => (r.from === r.to ? `§ ${r.from}` : `§§ ${r.from}-${r.to}`);
     for (const a of meeting.attendance) {
       const text = fragment(a.name);
@@ -348,19 +375,24 @@ describe("Itsam fixture against the original protocol", () => {
       if (a.represents) expect(text, a.name).toContain(a.represents);
       if (a.title) expect(text, a.name).toContain(`${a.name}, ${a.title}`);
       for (const r of a.ranges) {
-        expect(text, a.name).toContain(a.role === "SERVING_SUBSTITUTE" ? `tjänstgörande ersättare ${rangeText(r)}` : rangeText(r));
+        expect(text, a.name).toContain(
+          a.role === "SERVING_SUBSTITUTE" ? `tjänstgörande ersättare ${rangeText(r)}` : rangeText(r),
+        );
       }
     }
     expect(headerText).toContain(`Sekreterare\t${meeting.secretary?.name}`);
     for (const adjuster of meeting.adjusters) expect(headerText).toContain(`Justerare\t${adjuster.name}`);
     expect(headerText).toContain(`Plats och tid\t${meeting.meeting.place}, kl. ${meeting.meeting.startTime}`);
-    expect(rawText).toContain(`Datum då anslaget sätts upp\t${meeting.notice?.postedOn}\tDatum då anslaget tas ned\t${meeting.notice?.takeDownOn}`);
+    expect(rawText).toContain(
+      `Datum då anslaget sätts upp\t${meeting.notice?.postedOn}\tDatum då anslaget tas ned\t${meeting.notice?.takeDownOn}`,
+    );
     expect(rawText).toContain(`Förvaringsplats för protokollet\t${meeting.notice?.storagePlace}`);
   });
 
   it("keeps every rich-text section valid for the editor", () => {
     for (const p of meeting.paragraphs) {
-      for (const s of p.sections) expect(richDocSchema.safeParse(s.content).success, `§ ${p.number} ${s.heading}`).toBe(true);
+      for (const s of p.sections)
+        expect(richDocSchema.safeParse(s.content).success, `§ ${p.number} ${s.heading}`).toBe(true);
     }
   });
 
@@ -407,20 +439,33 @@ describe("Itsam fixture against the original protocol", () => {
     meeting.paragraphs.forEach((p, pi) => {
       mutations.push({ label: `§ ${p.number}`, apply: (pr) => void pr.paragraphs.splice(pi, 1) });
       p.decision.clauses.forEach((_, ci) =>
-        mutations.push({ label: `§ ${p.number} clause ${ci}`, apply: (pr) => void paragraphAt(pr, pi).decision.clauses.splice(ci, 1) }),
+        mutations.push({
+          label: `§ ${p.number} clause ${ci}`,
+          apply: (pr) => void paragraphAt(pr, pi).decision.clauses.splice(ci, 1),
+        }),
       );
       for (const field of ["basisDocuments", "dispatch", "propositions"] as const) {
         p[field].forEach((_, i) =>
-          mutations.push({ label: `§ ${p.number} ${field} ${i}`, apply: (pr) => void paragraphAt(pr, pi)[field].splice(i, 1) }),
+          mutations.push({
+            label: `§ ${p.number} ${field} ${i}`,
+            apply: (pr) => void paragraphAt(pr, pi)[field].splice(i, 1),
+          }),
         );
       }
       p.motions.forEach((_, i) =>
-        mutations.push({ label: `§ ${p.number} motion ${i}`, apply: (pr) => void paragraphAt(pr, pi).motions.splice(i, 1) }),
+        mutations.push({
+          label: `§ ${p.number} motion ${i}`,
+          apply: (pr) => void paragraphAt(pr, pi).motions.splice(i, 1),
+        }),
       );
       p.sections.forEach((s, si) => {
         s.content.content.forEach((block, bi) => {
-          const blockAt = (pr: ProtocolDTO) => (paragraphAt(pr, pi).sections[si] as (typeof p.sections)[number]).content.content;
-          mutations.push({ label: `§ ${p.number} ${s.heading} block ${bi} (${block.type})`, apply: (pr) => void blockAt(pr).splice(bi, 1) });
+          const blockAt = (pr: ProtocolDTO) =>
+            (paragraphAt(pr, pi).sections[si] as (typeof p.sections)[number]).content.content;
+          mutations.push({
+            label: `§ ${p.number} ${s.heading} block ${bi} (${block.type})`,
+            apply: (pr) => void blockAt(pr).splice(bi, 1),
+          });
           if (block.type === "bulletList" || block.type === "table") {
             block.content.forEach((_, ri) =>
               mutations.push({

@@ -10,20 +10,42 @@ const SLUG = "direktionen-2021-11-18";
 
 async function contextFor(db: PrismaClient, email: string): Promise<ActionContext> {
   const u = await db.user.findUniqueOrThrow({ where: { email }, include: { bodyRoles: true } });
-  return { db, ip: null, actor: { userId: u.id, isAdmin: u.isAdmin, personId: u.personId, bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })) } };
+  return {
+    db,
+    ip: null,
+    actor: {
+      userId: u.id,
+      isAdmin: u.isAdmin,
+      personId: u.personId,
+      bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })),
+    },
+  };
 }
 
 /** `confidential`: §§ to mark as sekretess before justering (tests of what the public sees). */
-export async function justeraDemoMeeting(db: PrismaClient, password = "paragraf-demo", options: { confidential?: readonly number[] } = {}): Promise<void> {
+export async function justeraDemoMeeting(
+  db: PrismaClient,
+  password = "paragraf-demo",
+  options: { confidential?: readonly number[] } = {},
+): Promise<void> {
   const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SLUG } });
   if (meeting.status !== "DRAFT") return;
-  const conny = await db.attendance.findFirstOrThrow({ where: { meetingId: meeting.id, person: { name: "Conny Forsberg" } }, include: { ranges: true } });
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId: meeting.id, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
   await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
   const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId: meeting.id, number: 67 } });
-  await db.paragraph.update({ where: { id: p67.id }, data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
   await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
   if (options.confidential?.length) {
-    await db.paragraph.updateMany({ where: { meetingId: meeting.id, number: { in: [...options.confidential] } }, data: { isConfidential: true } });
+    await db.paragraph.updateMany({
+      where: { meetingId: meeting.id, number: { in: [...options.confidential] } },
+      data: { isConfidential: true },
+    });
   }
 
   const sent = await sendForAdjustment(await contextFor(db, "sekreterare@itsam.example"), { meetingId: meeting.id });

@@ -5,7 +5,6 @@ import { importProtocol } from "../../src/modules/drafting/protocol.import";
 import type { SeedData } from "./seed.types";
 import { dbDate } from "../../src/lib/iso-date";
 
-
 /** True when the database already holds an organisation (demo data or real data). */
 export async function hasData(db: PrismaClient): Promise<boolean> {
   return (await db.organisation.count()) > 0;

@@ -179,7 +179,9 @@ async function listTables(client: pg.Client): Promise<TableInfo[]> {
 }
 
 async function appliedMigrations(client: pg.Client): Promise<ManifestMigration[] | null> {
-  const { rows: exists } = await client.query<{ ok: boolean }>(`SELECT to_regclass('public.${MIGRATIONS_TABLE}') IS NOT NULL AS ok`);
+  const { rows: exists } = await client.query<{ ok: boolean }>(
+    `SELECT to_regclass('public.${MIGRATIONS_TABLE}') IS NOT NULL AS ok`,
+  );
   if (!exists[0]?.ok) return null;
   const { rows } = await client.query<{ name: string; checksum: string; finished_at: Date }>(
     `SELECT migration_name AS name, checksum, finished_at FROM ${quoteIdent(MIGRATIONS_TABLE)}
@@ -197,7 +199,10 @@ async function appliedMigrations(client: pg.Client): Promise<ManifestMigration[]
 
 async function appInfo(): Promise<{ name: string; version: string }> {
   try {
-    const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { name?: string; version?: string };
+    const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as {
+      name?: string;
+      version?: string;
+    };
     return { name: pkg.name ?? "paragraf", version: pkg.version ?? "okänd" };
   } catch {
     return { name: "paragraf", version: "okänd" };
@@ -234,7 +239,9 @@ export async function backupDatabase(url: string, outFile: string): Promise<Back
     const tables = await listTables(client);
     if (tables.length > 0) {
       // Like pg_dump: no table can be dropped or altered while it is being copied.
-      await client.query(`LOCK TABLE ${tables.map((t) => `public.${quoteIdent(t.name)}`).join(", ")} IN ACCESS SHARE MODE`);
+      await client.query(
+        `LOCK TABLE ${tables.map((t) => `public.${quoteIdent(t.name)}`).join(", ")} IN ACCESS SHARE MODE`,
+      );
     }
     const migrations = await appliedMigrations(client);
     if (!migrations) {
@@ -248,7 +255,9 @@ export async function backupDatabase(url: string, outFile: string): Promise<Back
     );
     const sequences: ManifestSequence[] = [];
     for (const { name } of seqNames) {
-      const { rows } = await client.query<{ last_value: string; is_called: boolean }>(`SELECT last_value::text AS last_value, is_called FROM public.${quoteIdent(name)}`);
+      const { rows } = await client.query<{ last_value: string; is_called: boolean }>(
+        `SELECT last_value::text AS last_value, is_called FROM public.${quoteIdent(name)}`,
+      );
       sequences.push({ name, lastValue: rows[0]?.last_value ?? "1", isCalled: rows[0]?.is_called ?? false });
     }
 
@@ -275,9 +284,19 @@ export async function backupDatabase(url: string, outFile: string): Promise<Back
         for await (const chunk of compressed) await put(chunk);
       });
       if (source.rowCount !== meter.rows) {
-        throw new BackupError(`Tabellen "${table.name}" gav ${source.rowCount} rader men ${meter.rows} radslut; säkerhetskopian avbröts.`);
+        throw new BackupError(
+          `Tabellen "${table.name}" gav ${source.rowCount} rader men ${meter.rows} radslut; säkerhetskopian avbröts.`,
+        );
       }
-      manifestTables.push({ name: table.name, columns: table.columns, rows: meter.rows, bytes: meter.bytes, sha256: meter.sha256(), offset, length: position - offset });
+      manifestTables.push({
+        name: table.name,
+        columns: table.columns,
+        rows: meter.rows,
+        bytes: meter.bytes,
+        sha256: meter.sha256(),
+        offset,
+        length: position - offset,
+      });
     }
     await client.query("COMMIT");
 
@@ -287,7 +306,12 @@ export async function backupDatabase(url: string, outFile: string): Promise<Back
       formatVersion: FORMAT_VERSION,
       createdAt: new Date().toISOString(),
       app: await appInfo(),
-      server: { version: first?.version ?? "", versionNum: Number(first?.num ?? 0), database: first?.db ?? "", encoding: first?.enc ?? "" },
+      server: {
+        version: first?.version ?? "",
+        versionNum: Number(first?.num ?? 0),
+        database: first?.db ?? "",
+        encoding: first?.enc ?? "",
+      },
       copyFormat: "text",
       compression: "gzip",
       migrations,
@@ -322,7 +346,8 @@ export async function backupDatabase(url: string, outFile: string): Promise<Back
 /** Indented JSON with one line per table, so `tail -c` on the archive reads well. */
 function manifestJson(manifest: Manifest): string {
   const marker = "\u0000tables\u0000";
-  const tables = manifest.tables.length === 0 ? "[]" : `[\n${manifest.tables.map((t) => `  ${JSON.stringify(t)}`).join(",\n")}\n ]`;
+  const tables =
+    manifest.tables.length === 0 ? "[]" : `[\n${manifest.tables.map((t) => `  ${JSON.stringify(t)}`).join(",\n")}\n ]`;
   return JSON.stringify({ ...manifest, tables: marker }, null, 1).replace(JSON.stringify(marker), () => tables);
 }
 
@@ -351,7 +376,10 @@ export async function readManifest(inFile: string): Promise<Manifest> {
     await fh.read(head, 0, head.length, 0);
     if (!head.equals(MAGIC)) {
       if (head.toString("latin1").startsWith("PARAGRAF-BACKUP/")) {
-        throw new BackupError(`Säkerhetskopian har ett format som den här versionen av Paragraf inte kan läsa (${head.toString("latin1").trim()}); uppdatera Paragraf.`, "FILE");
+        throw new BackupError(
+          `Säkerhetskopian har ett format som den här versionen av Paragraf inte kan läsa (${head.toString("latin1").trim()}); uppdatera Paragraf.`,
+          "FILE",
+        );
       }
       throw new BackupError(notOurs, "CORRUPT");
     }
@@ -364,7 +392,8 @@ export async function readManifest(inFile: string): Promise<Manifest> {
     if (offset < MAGIC.length || offset + length !== size - TRAILER_LENGTH) throw new BackupError(notOurs, "CORRUPT");
     const json = Buffer.alloc(length);
     await fh.read(json, 0, length, offset);
-    if (sha256Hex(json) !== m[3]) throw new BackupError("Säkerhetskopian är skadad: manifestet stämmer inte med sin kontrollsumma.", "CORRUPT");
+    if (sha256Hex(json) !== m[3])
+      throw new BackupError("Säkerhetskopian är skadad: manifestet stämmer inte med sin kontrollsumma.", "CORRUPT");
     let manifest: Manifest;
     try {
       manifest = JSON.parse(json.toString("utf8")) as Manifest;
@@ -373,10 +402,14 @@ export async function readManifest(inFile: string): Promise<Manifest> {
     }
     if (manifest.format !== FORMAT) throw new BackupError(notOurs, "CORRUPT");
     if (manifest.formatVersion !== FORMAT_VERSION) {
-      throw new BackupError(`Säkerhetskopian har formatversion ${manifest.formatVersion}, som den här versionen av Paragraf inte kan läsa; uppdatera Paragraf.`, "FILE");
+      throw new BackupError(
+        `Säkerhetskopian har formatversion ${manifest.formatVersion}, som den här versionen av Paragraf inte kan läsa; uppdatera Paragraf.`,
+        "FILE",
+      );
     }
     for (const t of manifest.tables) {
-      if (t.offset < MAGIC.length || t.offset + t.length > offset) throw new BackupError(`Säkerhetskopian är skadad: tabellen "${t.name}" ligger utanför filen.`, "CORRUPT");
+      if (t.offset < MAGIC.length || t.offset + t.length > offset)
+        throw new BackupError(`Säkerhetskopian är skadad: tabellen "${t.name}" ligger utanför filen.`, "CORRUPT");
     }
     return manifest;
   } finally {
@@ -394,7 +427,9 @@ export interface LocalMigration {
 export async function localMigrations(dir = MIGRATIONS_DIR): Promise<LocalMigration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
   const out: LocalMigration[] = [];
-  for (const e of entries.filter((x) => x.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+  for (const e of entries
+    .filter((x) => x.isDirectory())
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const sqlFile = path.join(dir, e.name, "migration.sql");
     if (!existsSync(sqlFile)) continue;
     out.push({ name: e.name, checksum: sha256Hex(await readFile(sqlFile)), dir: path.join(dir, e.name) });
@@ -431,11 +466,20 @@ export async function deployMigrations(url: string, upTo?: number): Promise<void
       execFile(
         PRISMA_BIN,
         args,
-        { cwd: ROOT, env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" }, maxBuffer: 16 * 1024 * 1024 },
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATABASE_URL: url, CHECKPOINT_DISABLE: "1", PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+          maxBuffer: 16 * 1024 * 1024,
+        },
         (error, stdout, stderr) => {
           if (!error) return resolve();
           const output = `${stdout}\n${stderr}`.trim().split("\n").slice(-8).join("\n");
-          reject(new BackupError(`Databasschemat kunde inte skapas med prisma migrate deploy (${output || error.message}).`, "MIGRATIONS"));
+          reject(
+            new BackupError(
+              `Databasschemat kunde inte skapas med prisma migrate deploy (${output || error.message}).`,
+              "MIGRATIONS",
+            ),
+          );
         },
       );
     });
@@ -448,7 +492,9 @@ export async function deployMigrations(url: string, upTo?: number): Promise<void
 export async function firstNonEmptyTable(client: pg.Client): Promise<string | null> {
   for (const t of await listTables(client)) {
     if (t.name === MIGRATIONS_TABLE) continue;
-    const { rows } = await client.query<{ has: boolean }>(`SELECT EXISTS (SELECT 1 FROM public.${quoteIdent(t.name)}) AS has`);
+    const { rows } = await client.query<{ has: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM public.${quoteIdent(t.name)}) AS has`,
+    );
     if (rows[0]?.has) return t.name;
   }
   return null;
@@ -483,7 +529,11 @@ export interface RestoreResult {
  * differs from the manifest; the data is loaded in one transaction, so a refusal during loading
  * leaves the target without data.
  */
-export async function restoreDatabase(url: string, inFile: string, log: (line: string) => void = () => {}): Promise<RestoreResult> {
+export async function restoreDatabase(
+  url: string,
+  inFile: string,
+  log: (line: string) => void = () => {},
+): Promise<RestoreResult> {
   const t0 = performance.now();
   const file = path.resolve(inFile);
   const manifest = await readManifest(file);
@@ -508,7 +558,8 @@ export async function restoreDatabase(url: string, inFile: string, log: (line: s
   }
   for (const m of manifest.migrations) {
     const mine = localByName.get(m.name);
-    if (mine && mine.checksum !== m.checksum) warnings.push(`Migreringen ${m.name} har ändrats sedan säkerhetskopian togs (annan kontrollsumma).`);
+    if (mine && mine.checksum !== m.checksum)
+      warnings.push(`Migreringen ${m.name} har ändrats sedan säkerhetskopian togs (annan kontrollsumma).`);
   }
   const newer = local.slice(level).map((m) => m.name);
 
@@ -516,7 +567,10 @@ export async function restoreDatabase(url: string, inFile: string, log: (line: s
   try {
     const busy = await firstNonEmptyTable(client);
     if (busy) {
-      throw new BackupError(`Måldatabasen är inte tom (tabellen "${busy}" har rader): återställning görs bara till en tom databas, så ingenting har ändrats.`, "NOT_EMPTY");
+      throw new BackupError(
+        `Måldatabasen är inte tom (tabellen "${busy}" har rader): återställning görs bara till en tom databas, så ingenting har ändrats.`,
+        "NOT_EMPTY",
+      );
     }
     const already = (await appliedMigrations(client)) ?? [];
     if (already.some((m, i) => manifest.migrations[i]?.name !== m.name)) {
@@ -541,7 +595,9 @@ export async function restoreDatabase(url: string, inFile: string, log: (line: s
     const schemaSeconds = (performance.now() - tSchema) / 1000;
 
     const present = new Map((await listTables(client)).map((t) => [t.name, t.columns]));
-    const missing = manifest.tables.filter((t) => !present.has(t.name) || t.columns.some((c) => !present.get(t.name)!.includes(c)));
+    const missing = manifest.tables.filter(
+      (t) => !present.has(t.name) || t.columns.some((c) => !present.get(t.name)!.includes(c)),
+    );
     if (missing.length > 0) {
       throw new BackupError(
         `Schemat efter migreringarna saknar tabeller eller kolumner som finns i säkerhetskopian (${missing.map((t) => t.name).join(", ")}), så ingen data har lästs in.`,
@@ -561,19 +617,39 @@ export async function restoreDatabase(url: string, inFile: string, log: (line: s
       for (const table of manifest.tables) {
         log(`Läser in ${table.name} (${table.rows} rader)…`);
         const meter = new Meter();
-        const sink = client.query(copyFrom(`COPY public.${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(", ")}) FROM STDIN`));
-        const source = table.length > 0 ? createReadStream(file, { start: table.offset, end: table.offset + table.length - 1, highWaterMark: 1 << 20 }) : null;
+        const sink = client.query(
+          copyFrom(`COPY public.${quoteIdent(table.name)} (${table.columns.map(quoteIdent).join(", ")}) FROM STDIN`),
+        );
+        const source =
+          table.length > 0
+            ? createReadStream(file, {
+                start: table.offset,
+                end: table.offset + table.length - 1,
+                highWaterMark: 1 << 20,
+              })
+            : null;
         try {
           if (!source) throw new Error("tom sektion");
           await pipeline(source, createGunzip(), meter, sink);
         } catch (e) {
           const code = (e as { code?: string }).code ?? "";
           if (code.startsWith("Z_") || !source) {
-            throw new BackupError(`Säkerhetskopian är skadad: datat för tabellen "${table.name}" går inte att packa upp (${errorText(e)}), så ${stillEmpty}.`, "CORRUPT");
+            throw new BackupError(
+              `Säkerhetskopian är skadad: datat för tabellen "${table.name}" går inte att packa upp (${errorText(e)}), så ${stillEmpty}.`,
+              "CORRUPT",
+            );
           }
-          throw new BackupError(`Tabellen "${table.name}" kunde inte läsas in (${errorText(e)}), så ${stillEmpty}.`, "CORRUPT");
+          throw new BackupError(
+            `Tabellen "${table.name}" kunde inte läsas in (${errorText(e)}), så ${stillEmpty}.`,
+            "CORRUPT",
+          );
         }
-        if (meter.sha256() !== table.sha256 || meter.bytes !== table.bytes || meter.rows !== table.rows || sink.rowCount !== table.rows) {
+        if (
+          meter.sha256() !== table.sha256 ||
+          meter.bytes !== table.bytes ||
+          meter.rows !== table.rows ||
+          sink.rowCount !== table.rows
+        ) {
           throw new BackupError(
             `Säkerhetskopian är skadad: tabellen "${table.name}" stämmer inte med manifestet (${sink.rowCount} rader mot ${table.rows}, ${meter.sha256() === table.sha256 ? "samma" : "annan"} SHA-256), så ${stillEmpty}.`,
             "CORRUPT",
@@ -581,7 +657,11 @@ export async function restoreDatabase(url: string, inFile: string, log: (line: s
         }
       }
       for (const s of manifest.sequences) {
-        await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [`public.${quoteIdent(s.name)}`, s.lastValue, s.isCalled]);
+        await client.query("SELECT setval($1::regclass, $2::bigint, $3)", [
+          `public.${quoteIdent(s.name)}`,
+          s.lastValue,
+          s.isCalled,
+        ]);
       }
       await client.query("COMMIT");
     } catch (e) {
@@ -605,7 +685,8 @@ export async function restoreDatabase(url: string, inFile: string, log: (line: s
     const tAnalyze = performance.now();
     // Fresh tables have no planner statistics; the app should not wait for autovacuum to get them.
     const loaded = await listTables(client);
-    if (loaded.length > 0) await client.query(`ANALYZE ${loaded.map((t) => `public.${quoteIdent(t.name)}`).join(", ")}`);
+    if (loaded.length > 0)
+      await client.query(`ANALYZE ${loaded.map((t) => `public.${quoteIdent(t.name)}`).join(", ")}`);
     const analyzeSeconds = (performance.now() - tAnalyze) / 1000;
     return {
       manifest,
@@ -614,7 +695,12 @@ export async function restoreDatabase(url: string, inFile: string, log: (line: s
       bytes: manifest.totals.bytes,
       upgradedWith: newer,
       warnings,
-      seconds: { schema: schemaSeconds, data: dataSeconds, analyze: analyzeSeconds, total: (performance.now() - t0) / 1000 },
+      seconds: {
+        schema: schemaSeconds,
+        data: dataSeconds,
+        analyze: analyzeSeconds,
+        total: (performance.now() - t0) / 1000,
+      },
     };
   } catch (e) {
     if (e instanceof BackupError) throw e;

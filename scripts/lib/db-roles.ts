@@ -88,7 +88,12 @@ export interface RoleLogin {
  * earlier version of Paragraf belonged to the superuser), and let the owner switch triggers off
  * for restore (GRANT SET ON PARAMETER session_replication_role, PostgreSQL 15+). Idempotent.
  */
-export async function ensureRoles(adminUrl: string, owner: RoleLogin, app: RoleLogin, database?: string): Promise<void> {
+export async function ensureRoles(
+  adminUrl: string,
+  owner: RoleLogin,
+  app: RoleLogin,
+  database?: string,
+): Promise<void> {
   await withClient(adminUrl, async (c) => {
     for (const role of [owner, app]) {
       const { rowCount } = await c.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [role.name]);
@@ -158,7 +163,10 @@ export function urlAs(url: string, login: RoleLogin): string {
  * owned by the owner, for throw-away servers (benchmarks). Migrate as `ownerUrl`, then
  * applyAppPrivileges(ownerUrl, roleOf(url)), then run the app on `url`.
  */
-export async function createRoleDatabase(adminUrl: string, database: string): Promise<{ url: string; ownerUrl: string }> {
+export async function createRoleDatabase(
+  adminUrl: string,
+  database: string,
+): Promise<{ url: string; ownerUrl: string }> {
   const { randomBytes } = await import("node:crypto");
   const owner = { name: EMBEDDED_OWNER, password: randomBytes(18).toString("base64url") };
   const app = { name: EMBEDDED_APP, password: randomBytes(18).toString("base64url") };

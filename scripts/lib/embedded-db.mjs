@@ -77,8 +77,7 @@ export async function startEmbeddedPostgres({ dir, persistent = true, log = () =
   });
   if (isNew) await pg.initialise();
   await pg.start();
-  const urlFor = (database) =>
-    `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
+  const urlFor = (database) => `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${port}/${database}`;
   return {
     port,
     isNew,

@@ -19,7 +19,12 @@ describe("clearRenderedCache", () => {
     }
     clearRenderedCache(root);
     const exists = (f: string) => existsSync(path.join(root, f));
-    expect([exists(files.build), exists(files.prerendered), exists(files.cachedPage), exists(files.cachedData)]).toEqual([true, true, false, false]);
+    expect([
+      exists(files.build),
+      exists(files.prerendered),
+      exists(files.cachedPage),
+      exists(files.cachedData),
+    ]).toEqual([true, true, false, false]);
     clearRenderedCache(root); // nothing left to clear: no error
   });
 });

@@ -6,7 +6,15 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import pg from "pg";
 import { checkDatabaseUrl, ConfigError } from "../../src/server/config";
-import { applyAppPrivileges, EMBEDDED_APP, EMBEDDED_OWNER, ensureRoles, type RoleLogin, roleOf, urlAs } from "./db-roles";
+import {
+  applyAppPrivileges,
+  EMBEDDED_APP,
+  EMBEDDED_OWNER,
+  ensureRoles,
+  type RoleLogin,
+  roleOf,
+  urlAs,
+} from "./db-roles";
 import { startEmbeddedPostgres } from "./embedded-db.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -20,7 +28,8 @@ export const DATA_DIR = path.resolve(ROOT, process.env.PARAGRAF_DATA_DIR ?? ".da
  * demand; the build is kept. Called before every `next start`.
  */
 export function clearRenderedCache(root: string = ROOT): void {
-  for (const dir of [".next/server/route-cache", ".next/cache/fetch-cache"]) rmSync(path.join(root, dir), { recursive: true, force: true });
+  for (const dir of [".next/server/route-cache", ".next/cache/fetch-cache"])
+    rmSync(path.join(root, dir), { recursive: true, force: true });
 }
 
 export function loadDotEnv(): void {
@@ -199,7 +208,9 @@ export async function migrate(): Promise<void> {
     try {
       await applyAppPrivileges(ownerUrl, roleOf(appUrl));
     } catch (e) {
-      fail(`Rättigheterna för appens databasroll ${roleOf(appUrl)} kunde inte sättas som ${roleOf(ownerUrl)} (${e instanceof Error ? e.message : String(e)}): DATABASE_OWNER_URL ska vara rollen som äger tabellerna.`);
+      fail(
+        `Rättigheterna för appens databasroll ${roleOf(appUrl)} kunde inte sättas som ${roleOf(ownerUrl)} (${e instanceof Error ? e.message : String(e)}): DATABASE_OWNER_URL ska vara rollen som äger tabellerna.`,
+      );
     }
   }
 }

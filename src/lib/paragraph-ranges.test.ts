@@ -77,8 +77,14 @@ describe("formatParagraphRanges", () => {
 describe("compress, expand, membership", () => {
   it.each([
     [[59, 60, 61, 62, 63, 64, 65, 66, 67], [r(59, 67)]],
-    [[59, 60, 61, 62, 64], [r(59, 62), r(64)]],
-    [[64, 59, 61, 60, 62, 62], [r(59, 62), r(64)]], // unsorted, duplicate
+    [
+      [59, 60, 61, 62, 64],
+      [r(59, 62), r(64)],
+    ],
+    [
+      [64, 59, 61, 60, 62, 62],
+      [r(59, 62), r(64)],
+    ], // unsorted, duplicate
     [[59], [r(59)]],
     [[], []],
   ])("compress %j", (numbers, expected) => {
@@ -86,8 +92,14 @@ describe("compress, expand, membership", () => {
   });
 
   it.each([
-    [[r(59, 62), r(64)], [59, 60, 61, 62, 64]],
-    [[r(62, 67), r(59, 62)], [59, 60, 61, 62, 63, 64, 65, 66, 67]],
+    [
+      [r(59, 62), r(64)],
+      [59, 60, 61, 62, 64],
+    ],
+    [
+      [r(62, 67), r(59, 62)],
+      [59, 60, 61, 62, 63, 64, 65, 66, 67],
+    ],
     [[], []],
   ])("expand %j", (ranges, expected) => {
     expect(expandParagraphRanges(ranges)).toEqual(expected);

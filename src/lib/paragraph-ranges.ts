@@ -10,9 +10,7 @@ export interface ParagraphRange {
   to: number;
 }
 
-export type ParseParagraphRangesResult =
-  | { ok: true; ranges: ParagraphRange[] }
-  | { ok: false; error: string };
+export type ParseParagraphRangesResult = { ok: true; ranges: ParagraphRange[] } | { ok: false; error: string };
 
 const EXAMPLE = "Ange paragrafer som t.ex. 59-62 eller 59, 61.";
 const MAX_PARAGRAPH_NUMBER = 99_999;

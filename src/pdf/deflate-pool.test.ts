@@ -4,7 +4,9 @@ import { deflateRanges } from "./deflate-pool";
 
 describe("deflateRanges", () => {
   it("gives the bytes deflateSync gives, range by range, even if the buffer changes meanwhile", async () => {
-    const bytes = new TextEncoder().encode("BT /F1 11 Tf (Direktionen beslutar att notera informationen.) Tj ET\n".repeat(200));
+    const bytes = new TextEncoder().encode(
+      "BT /F1 11 Tf (Direktionen beslutar att notera informationen.) Tj ET\n".repeat(200),
+    );
     const ranges: [number, number][] = [
       [0, 1000],
       [1000, 1000],

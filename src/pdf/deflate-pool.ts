@@ -47,7 +47,10 @@ const jobs = new Map<number, Job>();
 function getWorker(): Worker {
   if (worker) return worker;
   // The worker only runs zlib: a small heap is plenty, and keeps the process small.
-  const w = new Worker(SOURCE, { eval: true, resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 } });
+  const w = new Worker(SOURCE, {
+    eval: true,
+    resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 },
+  });
   w.on("message", (m: { id: number; all?: Uint8Array; ends?: Int32Array; error?: string }) => {
     const job = jobs.get(m.id);
     if (!job) return;
@@ -81,13 +84,19 @@ function getWorker(): Worker {
  * Deflates each [start, end) range of `bytes` (a copy made here: the caller's buffer may be
  * written on meanwhile) and resolves with the compressed streams in order.
  */
-export function deflateRanges(bytes: Uint8Array, ranges: readonly [number, number][], level: number): Promise<Uint8Array[]> {
+export function deflateRanges(
+  bytes: Uint8Array,
+  ranges: readonly [number, number][],
+  level: number,
+): Promise<Uint8Array[]> {
   if (ranges.length === 0) return Promise.resolve([]);
   if (!isMainThread) {
-    return Promise.resolve(ranges.map(([a, b]) => {
-      const z = deflateSync(bytes.subarray(a, b), { level });
-      return new Uint8Array(z.buffer, z.byteOffset, z.byteLength);
-    }));
+    return Promise.resolve(
+      ranges.map(([a, b]) => {
+        const z = deflateSync(bytes.subarray(a, b), { level });
+        return new Uint8Array(z.buffer, z.byteOffset, z.byteLength);
+      }),
+    );
   }
   const start = ranges[0]![0];
   const end = ranges[ranges.length - 1]![1];

@@ -41,7 +41,10 @@ function drawLayers(canvas: PageCanvas, layers: readonly Placement[], faces: Rec
 }
 
 /** Draws a document laid out whole: every page's layers, then every page's late layers. */
-export async function drawDocument(doc: LaidOutDocument, faces: Record<FontId, FontFace> = loadFonts()): Promise<Uint8Array> {
+export async function drawDocument(
+  doc: LaidOutDocument,
+  faces: Record<FontId, FontFace> = loadFonts(),
+): Promise<Uint8Array> {
   const writer = await PdfWriter.create(faces);
   for (const page of doc.pages) drawLayers(writer.addPage(PAGE.width, PAGE.height), page.layers, faces);
   doc.pages.forEach((page, i) => drawLayers(writer.continuePage(i), page.late, faces));
@@ -52,7 +55,10 @@ export async function drawDocument(doc: LaidOutDocument, faces: Record<FontId, F
  * The protocol drawn page by page as the layout fills each one, then the late layers: the same
  * bytes as drawDocument(layoutProtocol(…)), without holding the whole layout in memory.
  */
-export async function drawProtocolStream(protocol: ProtocolDTO, faces: Record<FontId, FontFace> = loadFonts()): Promise<Uint8Array> {
+export async function drawProtocolStream(
+  protocol: ProtocolDTO,
+  faces: Record<FontId, FontFace> = loadFonts(),
+): Promise<Uint8Array> {
   const writer = await PdfWriter.create(faces);
   const stream = streamProtocol(protocol, fontMetrics(faces), (page) =>
     drawLayers(writer.addPage(PAGE.width, PAGE.height), page.layers, faces),

@@ -37,7 +37,10 @@ function headingsOf(protocol: ProtocolDTO): Set<string> {
 
 /** The last line of body text on a page (above the footer). */
 function lastBodyLine(pageText: string): string {
-  const lines = pageText.split("\n").map((l) => l.trim()).filter(Boolean);
+  const lines = pageText
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean);
   const footerStart = lines.findIndex((l) => l.startsWith("Justerandes sign") || l.startsWith("Justerat digitalt"));
   const body = lines.slice(0, footerStart < 0 ? lines.length : footerStart);
   return body[body.length - 1] ?? "";
@@ -122,7 +125,12 @@ describe("edge cases", () => {
     const page = pages[range.first - 1]!;
     expect(page).toMatch(/^\s*§\s?1\s*$/m);
     expect(page).toContain("Sammanträdets öppnande");
-    for (const heading of ["Direktionens beslut", "Beslutsunderlag", "Beslutsexpediering", "Sammanfattning av ärendet"]) {
+    for (const heading of [
+      "Direktionens beslut",
+      "Beslutsunderlag",
+      "Beslutsexpediering",
+      "Sammanfattning av ärendet",
+    ]) {
       expect(page).not.toContain(heading);
     }
   });
@@ -139,8 +147,11 @@ describe("edge cases", () => {
     const tablePages = pages.slice(range.first - 1, range.last);
     const seen: number[] = [];
     for (const page of tablePages) {
-      const rows = [...page.matchAll(/^\s*Tabellrad (\d+) Åtvidaberg\s+(\d+)\s+(\d+ \d+)\s*$/gm)].map((m) => Number(m[1]));
-      if (rows.length > 0) expect(page, "header row on every page of the table").toMatch(/Kommun\s+Antal konton\s+Kostnad \(tkr\)/);
+      const rows = [...page.matchAll(/^\s*Tabellrad (\d+) Åtvidaberg\s+(\d+)\s+(\d+ \d+)\s*$/gm)].map((m) =>
+        Number(m[1]),
+      );
+      if (rows.length > 0)
+        expect(page, "header row on every page of the table").toMatch(/Kommun\s+Antal konton\s+Kostnad \(tkr\)/);
       seen.push(...rows);
     }
     // Each row whole (label and both figures on one line) and exactly once, in order.
@@ -149,7 +160,14 @@ describe("edge cases", () => {
 
   it("keeps names with å ä ö é ü intact in the text layer", () => {
     const text = pdfToText(pdf);
-    for (const name of ["Åsa Öberg-Müller", "Zoë Ångström", "René Ärlebäck", "Jürgen Östlund", "Élise Üstün", "Öjvind Ärlig"]) {
+    for (const name of [
+      "Åsa Öberg-Müller",
+      "Zoë Ångström",
+      "René Ärlebäck",
+      "Jürgen Östlund",
+      "Élise Üstün",
+      "Öjvind Ärlig",
+    ]) {
       expect(text).toContain(name);
     }
     // Beyond Latin-1 too; a character the font lacks becomes "?", never an invisible .notdef.

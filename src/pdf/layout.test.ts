@@ -15,7 +15,12 @@ describe("wrapText", () => {
   });
 
   it("keeps fonts per run and joins runs inside a word", () => {
-    const lines = wrapText([{ text: "fet" , bold: true }, { text: "stil och " }, { text: "kursiv", italic: true }], 200, SIZE, metrics);
+    const lines = wrapText(
+      [{ text: "fet", bold: true }, { text: "stil och " }, { text: "kursiv", italic: true }],
+      200,
+      SIZE,
+      metrics,
+    );
     expect(lines).toEqual([
       {
         runs: [
@@ -34,7 +39,12 @@ describe("wrapText", () => {
   });
 
   it("breaks at hard breaks and keeps empty lines", () => {
-    const lines = wrapText([{ text: "ett", breakAfter: true }, { text: "", breakAfter: true }, { text: "två" }], 100, SIZE, metrics);
+    const lines = wrapText(
+      [{ text: "ett", breakAfter: true }, { text: "", breakAfter: true }, { text: "två" }],
+      100,
+      SIZE,
+      metrics,
+    );
     expect(lineTexts(lines)).toEqual(["ett", "", "två"]);
   });
 
@@ -44,14 +54,20 @@ describe("wrapText", () => {
   });
 
   it("gives the same lines on the fast and the general path", () => {
-    const text = "Kommunchefsberedningen och direktionen har under året beslutat att Google Workspace ska vara en stående punkt.";
+    const text =
+      "Kommunchefsberedningen och direktionen har under året beslutat att Google Workspace ska vara en stående punkt.";
     const fast = wrapText([{ text }], 120, SIZE, metrics);
     const general = wrapText([{ text: text.slice(0, 30) }, { text: text.slice(30) }], 120, SIZE, metrics);
     expect(lineTexts(fast)).toEqual(lineTexts(general));
   });
 });
 
-const unit = (height: number, extra: Partial<Unit> = {}): Unit => ({ height, spaceBefore: 0, ops: [{ op: "line", x1: 0, y1: 0, x2: 1, y2: 0, width: 1 }], ...extra });
+const unit = (height: number, extra: Partial<Unit> = {}): Unit => ({
+  height,
+  spaceBefore: 0,
+  ops: [{ op: "line", x1: 0, y1: 0, x2: 1, y2: 0, width: 1 }],
+  ...extra,
+});
 
 describe("paginate", () => {
   const frame = { top: 0, bottom: 100 };
@@ -89,7 +105,8 @@ describe("paginate", () => {
   it("gives the same pages when units come in batches", () => {
     const make = () => {
       const units: Unit[] = [];
-      for (let i = 0; i < 40; i++) units.push(unit(7 + (i % 5), { keepWithNext: i % 3 === 0, spaceBefore: i % 4, pageBreakBefore: i % 17 === 0 }));
+      for (let i = 0; i < 40; i++)
+        units.push(unit(7 + (i % 5), { keepWithNext: i % 3 === 0, spaceBefore: i % 4, pageBreakBefore: i % 17 === 0 }));
       return units;
     };
     const whole = paginate(make(), frame).map((p) => p.layers.map((l) => l.dy));

@@ -115,7 +115,12 @@ const WHITESPACE = /[ \t\n\r\u2028\u2029]+/;
  * Greedy line breaking: each word is measured once; a word wider than the line is cut between
  * characters. Consecutive spaces collapse to one, as in HTML.
  */
-export function wrapText(segments: readonly StyledSegment[], maxWidth: number, size: number, metrics: TextMetrics): WrappedLine[] {
+export function wrapText(
+  segments: readonly StyledSegment[],
+  maxWidth: number,
+  size: number,
+  metrics: TextMetrics,
+): WrappedLine[] {
   if (segments.length === 1 && !segments[0]!.breakAfter) {
     const fast = wrapPlain(segments[0]!, maxWidth, size, metrics);
     if (fast) return fast;
@@ -180,13 +185,21 @@ function wrapPlain(seg: StyledSegment, maxWidth: number, size: number, metrics: 
   if (!found) return null;
   const lines: WrappedLine[] = [];
   for (let k = 0; k < found.widths.length; k++) {
-    lines.push({ runs: [{ font, text: text.slice(found.breaks[2 * k]!, found.breaks[2 * k + 1]!) }], width: found.widths[k]! });
+    lines.push({
+      runs: [{ font, text: text.slice(found.breaks[2 * k]!, found.breaks[2 * k + 1]!) }],
+      width: found.widths[k]!,
+    });
   }
   if (lines.length === 0) lines.push({ runs: [], width: 0 });
   return lines;
 }
 
-function wrapSegments(segments: readonly StyledSegment[], maxWidth: number, size: number, metrics: TextMetrics): WrappedLine[] {
+function wrapSegments(
+  segments: readonly StyledSegment[],
+  maxWidth: number,
+  size: number,
+  metrics: TextMetrics,
+): WrappedLine[] {
   const scale = size / 1000;
   const words: Word[] = [];
   let open: Word | null = null;
@@ -364,13 +377,26 @@ export function paragraphUnits(
   return units;
 }
 
-function lineUnit(runs: TextRun[], lineWidth: number, index: number, x: number, width: number, style: ParagraphStyle): Unit {
-  const lx = style.align === "right" ? x + width - lineWidth : style.align === "center" ? x + (width - lineWidth) / 2 : x;
+function lineUnit(
+  runs: TextRun[],
+  lineWidth: number,
+  index: number,
+  x: number,
+  width: number,
+  style: ParagraphStyle,
+): Unit {
+  const lx =
+    style.align === "right" ? x + width - lineWidth : style.align === "center" ? x + (width - lineWidth) / 2 : x;
   const ops: DrawOp[] =
     runs.length > 0
       ? [{ op: "text", x: lx, y: baselineIn(style.lineHeight, style.size), size: style.size, runs, color: style.color }]
       : [];
-  return { height: style.lineHeight, spaceBefore: index === 0 ? (style.spaceBefore ?? 0) : 0, ops, keepWithNext: false };
+  return {
+    height: style.lineHeight,
+    spaceBefore: index === 0 ? (style.spaceBefore ?? 0) : 0,
+    ops,
+    keepWithNext: false,
+  };
 }
 
 /** Lays text out into a fixed block (a table cell); returns its ops relative to the block top. */
@@ -395,7 +421,8 @@ export function textBlock(
 /** The width of a single line of `segments` (no wrapping). */
 export function naturalWidth(segments: readonly StyledSegment[], size: number, metrics: TextMetrics): number {
   let w = 0;
-  for (const s of segments) w += metrics.measure(fontFor(s.bold, s.italic), cleanText(s.text).replace(/\s+/g, " ")) * (size / 1000);
+  for (const s of segments)
+    w += metrics.measure(fontFor(s.bold, s.italic), cleanText(s.text).replace(/\s+/g, " ")) * (size / 1000);
   return w;
 }
 

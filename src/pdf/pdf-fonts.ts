@@ -25,7 +25,11 @@ export function deflate(data: Uint8Array, level = 1): Uint8Array {
   return new Uint8Array(z.buffer, z.byteOffset, z.byteLength);
 }
 
-export function flateStream(context: PDFContext, compressed: Uint8Array, extra: Record<string, unknown> = {}): PDFRawStream {
+export function flateStream(
+  context: PDFContext,
+  compressed: Uint8Array,
+  extra: Record<string, unknown> = {},
+): PDFRawStream {
   const dict = context.obj({ ...extra, Filter: "FlateDecode" } as never) as unknown as PDFDict;
   return PDFRawStream.of(dict, compressed);
 }
@@ -123,7 +127,11 @@ export function oneByteFont(face: FontFace): OneByteFont {
     if (cp === 0) continue;
     const gid = face.glyphId(cp);
     // A character the face lacks is drawn as "?" (PDF/A forbids showing .notdef).
-    codes.push({ code, gid: gid === 0 ? face.glyphId(0x3f) : gid, width: face.advance(gid === 0 ? face.glyphId(0x3f) : gid) });
+    codes.push({
+      code,
+      gid: gid === 0 ? face.glyphId(0x3f) : gid,
+      width: face.advance(gid === 0 ? face.glyphId(0x3f) : gid),
+    });
   }
   const gids = [...new Set(codes.map((c) => c.gid))].sort((a, b) => a - b);
   const program = subsetTrueType(face.bytes, gids);
@@ -151,7 +159,9 @@ export function oneByteFont(face: FontFace): OneByteFont {
   ].join("\n");
   const toUnicode = toUnicodeCMap(
     "<00> <FF>",
-    codes.map((c) => `<${hex2(c.code)}> <${utf16Hex(face.glyphId(CODE_POINT[c.code]!) === 0 ? 0x3f : CODE_POINT[c.code]!)}>`),
+    codes.map(
+      (c) => `<${hex2(c.code)}> <${utf16Hex(face.glyphId(CODE_POINT[c.code]!) === 0 ? 0x3f : CODE_POINT[c.code]!)}>`,
+    ),
   );
   const enc = new TextEncoder();
   font = {
@@ -263,7 +273,14 @@ function descendant(
 export function embedOneByteFont(context: PDFContext, face: FontFace): PDFRef {
   const font = oneByteFont(face);
   const sorted = [...font.codes].sort((a, b) => a.gid - b.gid);
-  const cidFont = descendant(context, face, font.baseFont, font.program, font.programLength, widthsArray(context, sorted));
+  const cidFont = descendant(
+    context,
+    face,
+    font.baseFont,
+    font.program,
+    font.programLength,
+    widthsArray(context, sorted),
+  );
   const encoding = context.register(
     flateStream(context, font.encoding, {
       Type: "CMap",

@@ -446,7 +446,9 @@ export class PdfWriter {
       this.pages[i]!.compressed = Promise.resolve(deflate(buf.subarray(body[0], body[1]), CONTENT_LEVEL));
     }
     this.batch = [];
-    const bodies = await Promise.all(this.pages.map((p) => p.compressed ?? Promise.resolve(deflate(new Uint8Array(0)))));
+    const bodies = await Promise.all(
+      this.pages.map((p) => p.compressed ?? Promise.resolve(deflate(new Uint8Array(0)))),
+    );
     const pagesRef = doc.catalog.get(PDFName.of("Pages")) as PDFRef;
     const kids = PDFArray.withContext(context);
     const boxes = new Map<string, PDFArray>();
@@ -502,6 +504,11 @@ export class PdfWriter {
 
     id.update(JSON.stringify(meta));
     applyPdfA(doc, { ...meta, id: id.digest("hex").toUpperCase() });
-    return doc.save({ useObjectStreams: false, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Infinity });
+    return doc.save({
+      useObjectStreams: false,
+      addDefaultPage: false,
+      updateFieldAppearances: false,
+      objectsPerTick: Infinity,
+    });
   }
 }

@@ -60,7 +60,9 @@ function compressedIccProfile(): Uint8Array {
 function parseInstant(value: string): { y: string; mo: string; d: string; h: string; mi: string; s: string } {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(value);
   if (!m) throw new Error(`Ogiltigt datum för PDF-metadata: ${value}`);
-  let date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)));
+  let date = new Date(
+    Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)),
+  );
   const zone = m[7];
   if (zone && zone !== "Z") {
     const sign = zone.startsWith("-") ? -1 : 1;
@@ -146,10 +148,7 @@ export function applyPdfA(doc: PDFDocument, meta: PdfMetadata): void {
   const metadata = PDFRawStream.of(context.obj({ Type: "Metadata", Subtype: "XML" }) as PDFDict, xmp);
 
   const iccCompressed = compressedIccProfile();
-  const iccStream = PDFRawStream.of(
-    context.obj({ N: 3, Filter: "FlateDecode" }) as PDFDict,
-    iccCompressed,
-  );
+  const iccStream = PDFRawStream.of(context.obj({ N: 3, Filter: "FlateDecode" }) as PDFDict, iccCompressed);
   const outputIntent = context.obj({
     Type: "OutputIntent",
     S: "GTS_PDFA1",

@@ -44,10 +44,14 @@ describe("layoutProtocol", () => {
     const protocol = seedProtocol();
     const doc = layoutProtocol(protocol, metrics);
     const agenda = doc.pages[1]!;
-    const lateTexts = agenda.late.flatMap((l) => l.ops).flatMap((op) => (op.op === "text" ? [op.runs.map((r) => r.text).join("")] : []));
+    const lateTexts = agenda.late
+      .flatMap((l) => l.ops)
+      .flatMap((op) => (op.op === "text" ? [op.runs.map((r) => r.text).join("")] : []));
     const expected = protocol.paragraphs.map((p) => formatPageRange(doc.paragraphPages.get(p.number)));
     expect(lateTexts.slice(0, expected.length)).toEqual(expected);
-    expect(expected[0]).toBe(`${doc.paragraphPages.get(59)!.first}${doc.paragraphPages.get(59)!.last > doc.paragraphPages.get(59)!.first ? ` - ${doc.paragraphPages.get(59)!.last}` : ""}`);
+    expect(expected[0]).toBe(
+      `${doc.paragraphPages.get(59)!.first}${doc.paragraphPages.get(59)!.last > doc.paragraphPages.get(59)!.first ? ` - ${doc.paragraphPages.get(59)!.last}` : ""}`,
+    );
     // Each range sits on its row: same baseline as the row's "§ n".
     const rowOps = agenda.layers.flatMap((l) => l.ops.map((op) => ({ op, dy: l.dy })));
     for (const [i, p] of protocol.paragraphs.entries()) {
@@ -85,7 +89,9 @@ describe("layoutProtocol", () => {
 
   it("marks a draft UTKAST and shows signatures of a justerat protocol", () => {
     const draft = layoutProtocol(seedProtocol(), metrics);
-    const outlined = draft.pages.every((p) => p.layers.some((l) => l.ops.some((op) => op.op === "outlinedText" && op.text === "UTKAST")));
+    const outlined = draft.pages.every((p) =>
+      p.layers.some((l) => l.ops.some((op) => op.op === "outlinedText" && op.text === "UTKAST")),
+    );
     expect(outlined).toBe(true);
     expect(pageTexts(draft)[0]).toContain("Paragrafer 59-67");
 

@@ -175,11 +175,25 @@ function textOp(x: number, y: number, size: number, font: FontId, text: string, 
   return { op: "text", x, y, size, runs: [{ font, text }], color };
 }
 
-function rightText(metrics: TextMetrics, right: number, y: number, size: number, font: FontId, text: string, color: Rgb = BLACK): DrawOp {
+function rightText(
+  metrics: TextMetrics,
+  right: number,
+  y: number,
+  size: number,
+  font: FontId,
+  text: string,
+  color: Rgb = BLACK,
+): DrawOp {
   return textOp(right - (metrics.measure(font, text) * size) / 1000, y, size, font, text, color);
 }
 
-function heading(text: string, metrics: TextMetrics, style: Partial<ParagraphStyle> = {}, x = LEFT, width = WIDTH): Unit[] {
+function heading(
+  text: string,
+  metrics: TextMetrics,
+  style: Partial<ParagraphStyle> = {},
+  x = LEFT,
+  width = WIDTH,
+): Unit[] {
   const units = paragraphUnits(
     plain(text),
     x,
@@ -240,7 +254,9 @@ function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetri
           units.push(spacer(BODY.lineHeight * 0.5));
           break;
         }
-        units.push(...paragraphUnits(segs, col.x, col.width, { ...BODY, align: block.attrs?.textAlign ?? "left" }, metrics));
+        units.push(
+          ...paragraphUnits(segs, col.x, col.width, { ...BODY, align: block.attrs?.textAlign ?? "left" }, metrics),
+        );
         break;
       }
       case "heading": {
@@ -250,7 +266,13 @@ function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetri
           segs,
           col.x,
           col.width,
-          { size: BODY.size, lineHeight: BODY.lineHeight, bold: true, italic: block.attrs.level === 4, spaceBefore: H3_SPACE },
+          {
+            size: BODY.size,
+            lineHeight: BODY.lineHeight,
+            bold: true,
+            italic: block.attrs.level === 4,
+            spaceBefore: H3_SPACE,
+          },
           metrics,
         );
         for (const u of h) u.keepWithNext = true;
@@ -351,7 +373,10 @@ function richTableSpec(table: TableNode): TableSpec {
         segments.push(...inlineSegments(para.content));
         align ??= para.attrs?.textAlign;
       });
-      const text = segments.map((s) => s.text).join("").trim();
+      const text = segments
+        .map((s) => s.text)
+        .join("")
+        .trim();
       return {
         segments,
         align: align ?? (NUMERIC.test(text) ? "right" : "left"),
@@ -361,7 +386,10 @@ function richTableSpec(table: TableNode): TableSpec {
     }),
   );
   let headerRows = 0;
-  while (headerRows < table.content.length && table.content[headerRows]!.content.every((c) => c.type === "tableHeader")) {
+  while (
+    headerRows < table.content.length &&
+    table.content[headerRows]!.content.every((c) => c.type === "tableHeader")
+  ) {
     headerRows++;
   }
   // A table that is all header cells has no body to repeat a header over.
@@ -446,10 +474,22 @@ export function tableUnits(spec: TableSpec, col: Column, metrics: TextMetrics): 
     const isHeader = r < spec.headerRows;
     const isLastHeader = r === spec.headerRows - 1;
     if (isLastHeader) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: BLACK });
-    else if (spec.emphasiseRows?.has(r)) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: BLACK });
-    else if (r === spec.rows.length - 1) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: RULE });
-    else if (!isHeader) ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.4, color: LIGHT_RULE });
-    if (r === 0) ops.push({ op: "line", x1: col.x, y1: 0, x2: right, y2: 0, width: 0.8, color: spec.headerRows > 0 ? BLACK : RULE });
+    else if (spec.emphasiseRows?.has(r))
+      ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: BLACK });
+    else if (r === spec.rows.length - 1)
+      ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.8, color: RULE });
+    else if (!isHeader)
+      ops.push({ op: "line", x1: col.x, y1: height, x2: right, y2: height, width: 0.4, color: LIGHT_RULE });
+    if (r === 0)
+      ops.push({
+        op: "line",
+        x1: col.x,
+        y1: 0,
+        x2: right,
+        y2: 0,
+        width: 0.8,
+        color: spec.headerRows > 0 ? BLACK : RULE,
+      });
     const unit: Unit = { height, spaceBefore: r === 0 ? 10 : 0, ops };
     if (isHeader) {
       unit.keepWithNext = true;
@@ -511,7 +551,8 @@ function headerOps(f: Furniture): DrawOp[] {
   ops.push(rightText(metrics, RIGHT, 44, 9, "bold", f.documentLabel));
   ops.push(rightText(metrics, RIGHT, 57, 9, "regular", `Sammanträdesdatum ${protocol.meeting.date}`));
   if (draft) ops.push(rightText(metrics, RIGHT, 70, 9, "bold", "UTKAST – ej justerat", [0.65, 0.1, 0.1]));
-  else if (protocol.meeting.adjustedOn) ops.push(rightText(metrics, RIGHT, 70, 9, "regular", `Justerat ${protocol.meeting.adjustedOn}`));
+  else if (protocol.meeting.adjustedOn)
+    ops.push(rightText(metrics, RIGHT, 70, 9, "regular", `Justerat ${protocol.meeting.adjustedOn}`));
   ops.push({ op: "line", x1: LEFT, y1: 80, x2: RIGHT, y2: 80, width: 0.75, color: BLACK });
   return ops;
 }
@@ -563,7 +604,13 @@ function coverRow(label: string, values: (string | { sub: string })[], metrics: 
     if (typeof value === "string") {
       units.push(...paragraphUnits(plain(value), VALUE_X, VALUE_W, COVER, metrics));
     } else {
-      const sub = paragraphUnits(plain(value.sub), VALUE_X, VALUE_W, { ...COVER, italic: true, spaceBefore: units.length > 0 ? 4 : 0 }, metrics);
+      const sub = paragraphUnits(
+        plain(value.sub),
+        VALUE_X,
+        VALUE_W,
+        { ...COVER, italic: true, spaceBefore: units.length > 0 ? 4 : 0 },
+        metrics,
+      );
       for (const u of sub) u.keepWithNext = true;
       units.push(...sub);
     }
@@ -602,20 +649,32 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
     const ops: DrawOp[] = [];
     const height = signedDigitally ? 28 : i === 0 ? 36 : 32;
     const baseline = signedDigitally ? 10 : height - 7;
-    if (!signedDigitally) ops.push({ op: "line", x1: nameX, y1: baseline - 12, x2: lineEnd, y2: baseline - 12, width: 0.5, color: BLACK });
+    if (!signedDigitally)
+      ops.push({ op: "line", x1: nameX, y1: baseline - 12, x2: lineEnd, y2: baseline - 12, width: 0.5, color: BLACK });
     ops.push(textOp(VALUE_X, baseline, COVER.size, "regular", signatureRoleTerms[s.role].label, GREY));
     ops.push(textOp(nameX, baseline, COVER.size, "regular", s.name));
     if (i === 0 && span) ops.push(rightText(metrics, RIGHT, baseline, COVER.size, "regular", span));
-    if (signedDigitally) ops.push(textOp(nameX, baseline + 12, 8, "italic", `Signerat digitalt ${formatSigningTime(s.signedAt!)}`, GREY));
+    if (signedDigitally)
+      ops.push(textOp(nameX, baseline + 12, 8, "italic", `Signerat digitalt ${formatSigningTime(s.signedAt!)}`, GREY));
     units.push({ height, spaceBefore: 0, ops, keepWithNext: i < list.length - 1 });
   });
   if (units.length === 0) {
-    const ops = span ? [rightText(metrics, RIGHT, baselineIn(COVER.lineHeight, COVER.size), COVER.size, "regular", span)] : [];
+    const ops = span
+      ? [rightText(metrics, RIGHT, baselineIn(COVER.lineHeight, COVER.size), COVER.size, "regular", span)]
+      : [];
     units.push({ height: COVER.lineHeight, spaceBefore: 0, ops });
   }
   const code = verificationCode(protocol);
   if (code) {
-    units.push(...paragraphUnits(plain(`Verifieringskod: ${code}`), VALUE_X, VALUE_W, { size: 7, lineHeight: 11, color: GREY, spaceBefore: 4 }, metrics));
+    units.push(
+      ...paragraphUnits(
+        plain(`Verifieringskod: ${code}`),
+        VALUE_X,
+        VALUE_W,
+        { size: 7, lineHeight: 11, color: GREY, spaceBefore: 4 },
+        metrics,
+      ),
+    );
   }
   return units;
 }
@@ -635,11 +694,21 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   }
   units.push(...coverRow("Beslutande", decisionMakers, metrics));
   units.push(...coverRow(OTHER.plural, groups.ovriga.map(formatAttendanceLine), metrics));
-  units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, protocol.adjusters.map((a) => a.name), metrics));
+  units.push(
+    ...coverRow(
+      signatureRoleTerms.ADJUSTER.plural,
+      protocol.adjusters.map((a) => a.name),
+      metrics,
+    ),
+  );
   const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
   units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
   units.push(...labelled("Underskrifter", signatureUnits(protocol, metrics), metrics));
-  units.push({ height: 0, spaceBefore: 4, ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }] });
+  units.push({
+    height: 0,
+    spaceBefore: 4,
+    ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }],
+  });
   units.push(noticeBlock(protocol, metrics, 18));
   return units;
 }
@@ -655,7 +724,14 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
   ops.push(textOp(x, y + 12, 12, "bold", "ANSLAG/BEVIS"));
   y += 22;
   if (notice || isAdjusted(protocol.meeting.status)) {
-    const t = textBlock(plain("Protokollet är justerat. Justeringen har tillkännagivits genom anslag."), x, right - x, COVER, metrics, y);
+    const t = textBlock(
+      plain("Protokollet är justerat. Justeringen har tillkännagivits genom anslag."),
+      x,
+      right - x,
+      COVER,
+      metrics,
+      y,
+    );
     ops.push(...t.ops);
     y += t.height + 8;
   } else {
@@ -690,7 +766,13 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
   const posted: [string, string] = ["Datum då anslaget sätts upp", notice?.postedOn ?? ""];
   const takenDown: [string, string] = ["Datum då anslaget tas ned", notice?.takeDownOn ?? ""];
   const oneLine =
-    labelW + ((metrics.measure("regular", "0000-00-00") + metrics.measure("bold", takenDown[0]) + metrics.measure("regular", "0000-00-00")) * COVER.size) / 1000 + 44;
+    labelW +
+    ((metrics.measure("regular", "0000-00-00") +
+      metrics.measure("bold", takenDown[0]) +
+      metrics.measure("regular", "0000-00-00")) *
+      COVER.size) /
+      1000 +
+    44;
   if (oneLine <= right - x) row([posted, takenDown]);
   else {
     row([posted]);
@@ -699,12 +781,27 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
   row([["Förvaringsplats för protokollet", notice?.storagePlace ?? ""]]);
   if (notice?.revisedAt) {
     // A copy made after the secretary changed the dates says so: the signed original shows others.
-    const t = textBlock(plain(`Anslagets datum ändrades efter justeringen, ${formatSigningTime(notice.revisedAt)}.`), x, right - x, { ...COVER, italic: true }, metrics, y);
+    const t = textBlock(
+      plain(`Anslagets datum ändrades efter justeringen, ${formatSigningTime(notice.revisedAt)}.`),
+      x,
+      right - x,
+      { ...COVER, italic: true },
+      metrics,
+      y,
+    );
     ops.push(...t.ops);
     y += t.height + 4;
   }
   ops.push(textOp(x, y + 12, COVER.size, "bold", "Underskrift"));
-  ops.push({ op: "line", x1: x + labelW, y1: y + 26, x2: Math.min(right, x + labelW + 200), y2: y + 26, width: 0.5, color: BLACK });
+  ops.push({
+    op: "line",
+    x1: x + labelW,
+    y1: y + 26,
+    x2: Math.min(right, x + labelW + 200),
+    y2: y + 26,
+    width: 0.5,
+    color: BLACK,
+  });
   y += 34;
   const height = y + pad;
   ops.push({ op: "rect", x: LEFT, y: 0, w: WIDTH, h: height, stroke: { width: 0.75, color: BLACK } });
@@ -807,26 +904,49 @@ function motionText(motions: readonly MotionDTO[]): { lead: string | null; lines
   return out;
 }
 
-function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: TextMetrics, opts: { pageBreak: boolean }): Unit[] {
+function paragraphBodyUnits(
+  protocol: ProtocolDTO,
+  p: ParagraphDTO,
+  metrics: TextMetrics,
+  opts: { pageBreak: boolean },
+): Unit[] {
   const units: Unit[] = [];
   const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
-  const body = (text: string, extra: Partial<ParagraphStyle> = {}) => paragraphUnits(plain(text), col.x, col.width, { ...BODY, ...extra }, metrics);
+  const body = (text: string, extra: Partial<ParagraphStyle> = {}) =>
+    paragraphUnits(plain(text), col.x, col.width, { ...BODY, ...extra }, metrics);
 
   // "§ 59" with "Dnr 2021/8" on the right, then the title.
   const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
   const numberOps: DrawOp[] = [textOp(LEFT, 16, 15, "bold", `§ ${p.number}`)];
   if (dnr) numberOps.push(rightText(metrics, RIGHT, 16, 10, "regular", dnr));
-  const numberUnit: Unit = { height: 22, spaceBefore: 0, ops: numberOps, keepWithNext: true, pageBreakBefore: opts.pageBreak };
+  const numberUnit: Unit = {
+    height: 22,
+    spaceBefore: 0,
+    ops: numberOps,
+    keepWithNext: true,
+    pageBreakBefore: opts.pageBreak,
+  };
   units.push(numberUnit);
-  const title = paragraphUnits(plain(p.title), LEFT, WIDTH, { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 4 }, metrics);
+  const title = paragraphUnits(
+    plain(p.title),
+    LEFT,
+    WIDTH,
+    { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 4 },
+    metrics,
+  );
   for (const u of title) u.keepWithNext = true;
   units.push(...title);
-  if (p.isConfidential) units.push(...body("Sekretess: paragrafen innehåller uppgifter som omfattas av sekretess.", { italic: true }));
+  if (p.isConfidential)
+    units.push(...body("Sekretess: paragrafen innehåller uppgifter som omfattas av sekretess.", { italic: true }));
 
   if (p.recusals.length > 0) {
     units.push(...heading("Jäv", metrics));
     for (const r of p.recusals) {
-      units.push(...body(`${r.name} anmäler jäv och deltar inte i handläggningen av ärendet${r.reason ? ` (${r.reason})` : ""}.`));
+      units.push(
+        ...body(
+          `${r.name} anmäler jäv och deltar inte i handläggningen av ärendet${r.reason ? ` (${r.reason})` : ""}.`,
+        ),
+      );
     }
   }
 
@@ -837,7 +957,13 @@ function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: Tex
     if (p.decision.clauses.length > 0) {
       units.push(
         ...listUnits(
-          { type: "bulletList", content: p.decision.clauses.map((c) => ({ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: c }] }] })) },
+          {
+            type: "bulletList",
+            content: p.decision.clauses.map((c) => ({
+              type: "listItem",
+              content: [{ type: "paragraph", content: [{ type: "text", text: c }] }],
+            })),
+          },
           col,
           metrics,
           0,
@@ -882,19 +1008,31 @@ function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: Tex
     units.push(...heading("Omröstning", metrics));
     if (vote.question.trim()) units.push(...keepWithNext(body(vote.question)));
     const choices: BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
-    const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({ segments: plain(text), align, bold });
+    const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({
+      segments: plain(text),
+      align,
+      bold,
+    });
     const rows: CellSpec[][] = [
       [
         cell(attendanceRoleTerms.MEMBER.label, "left", true),
         ...choices.map((c) => cell(ballotChoiceTerms[c].label, "center", true)),
       ],
       ...vote.ballots.map((b) => [cell(b.name), ...choices.map((c) => cell(b.choice === c ? "X" : "", "center"))]),
-      [cell("Summa", "left", true), ...choices.map((c) => cell(String(vote.ballots.filter((b) => b.choice === c).length), "center", true))],
+      [
+        cell("Summa", "left", true),
+        ...choices.map((c) => cell(String(vote.ballots.filter((b) => b.choice === c).length), "center", true)),
+      ],
     ];
     const colW = 62;
     units.push(
       ...tableUnits(
-        { rows, headerRows: 1, emphasiseRows: new Set([rows.length - 2]), widths: [col.width - 3 * colW, colW, colW, colW] },
+        {
+          rows,
+          headerRows: 1,
+          emphasiseRows: new Set([rows.length - 2]),
+          widths: [col.width - 3 * colW, colW, colW, colW],
+        },
         col,
         metrics,
       ),
@@ -914,7 +1052,9 @@ function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: Tex
     units.push(...heading("Protokollsanteckning", metrics));
     for (const n of p.notes) {
       if (!n.text.trim()) continue;
-      units.push(...keepWithNext(body(n.name ? `${n.name} lämnar följande protokollsanteckning:` : "Protokollsanteckning:")));
+      units.push(
+        ...keepWithNext(body(n.name ? `${n.name} lämnar följande protokollsanteckning:` : "Protokollsanteckning:")),
+      );
       units.push(...body(n.text, { spaceBefore: 2 }));
     }
   }
@@ -930,7 +1070,13 @@ function paragraphBodyUnits(protocol: ProtocolDTO, p: ParagraphDTO, metrics: Tex
 /** Rättelser after justering, on a page of their own after the last §. */
 function correctionUnits(corrections: NonNullable<ProtocolDTO["corrections"]>, metrics: TextMetrics): Unit[] {
   const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
-  const units: Unit[] = paragraphUnits(plain("Rättelser"), LEFT, WIDTH, { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 }, metrics);
+  const units: Unit[] = paragraphUnits(
+    plain("Rättelser"),
+    LEFT,
+    WIDTH,
+    { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 },
+    metrics,
+  );
   units[0]!.pageBreakBefore = true;
   for (const u of units) u.keepWithNext = true;
   for (const c of corrections) {
@@ -989,7 +1135,12 @@ function metadataFor(protocol: ProtocolDTO, kind: DocumentKind, numbers: number[
     title: titles[kind],
     author: organisation.name,
     subject: kind === "protocol" ? `Protokoll, ${body.name} ${meeting.date}, ${span}` : subjects[kind],
-    keywords: [kind === "notice" ? "anslag" : kind === "extract" ? "utdrag" : "protokoll", organisation.name, body.name, meeting.date],
+    keywords: [
+      kind === "notice" ? "anslag" : kind === "extract" ? "utdrag" : "protokoll",
+      organisation.name,
+      body.name,
+      meeting.date,
+    ],
     language: "sv-SE",
     date: documentDate(protocol),
   };
@@ -1026,7 +1177,8 @@ export function streamProtocol(
   paginator.add(coverUnits(protocol, metrics));
   if (protocol.paragraphs.length > 0) paginator.add(agendaUnits(protocol, metrics, pending));
   for (const p of protocol.paragraphs) paginator.add(paragraphBodyUnits(protocol, p, metrics, { pageBreak: true }));
-  if (protocol.corrections && protocol.corrections.length > 0) paginator.add(correctionUnits(protocol.corrections, metrics));
+  if (protocol.corrections && protocol.corrections.length > 0)
+    paginator.add(correctionUnits(protocol.corrections, metrics));
   paginator.finish();
   // Second pass: the ärendelista's row heights do not depend on the page numbers (fixed column),
   // so the numbers found by the first pass are filled in without moving anything.
@@ -1039,7 +1191,11 @@ export function streamProtocol(
   return {
     pageCount,
     paragraphPages: found.map,
-    metadata: metadataFor(protocol, "protocol", protocol.paragraphs.map((p) => p.number)),
+    metadata: metadataFor(
+      protocol,
+      "protocol",
+      protocol.paragraphs.map((p) => p.number),
+    ),
     late: (index) => [...(lateByPage[index] ?? []), { dy: 0, ops: footerOps(furniture, [], index + 1, pageCount) }],
   };
 }
@@ -1067,7 +1223,11 @@ export function layoutNotice(protocol: ProtocolDTO, metrics: TextMetrics): LaidO
   info.push(
     "Beslut i protokollet kan överklagas genom laglighetsprövning. Överklagandet ska ha kommit in inom tre veckor från den dag då justeringen tillkännagavs på anslagstavlan (13 kap. 5 § kommunallagen).",
   );
-  info.forEach((t, i) => units.push(...paragraphUnits(plain(t), LEFT, WIDTH, { ...BODY, spaceBefore: i === 0 ? 18 : BODY.spaceBefore }, metrics)));
+  info.forEach((t, i) =>
+    units.push(
+      ...paragraphUnits(plain(t), LEFT, WIDTH, { ...BODY, spaceBefore: i === 0 ? 18 : BODY.spaceBefore }, metrics),
+    ),
+  );
   const pages = paginate(units, FRAME);
   return {
     pages: finishPages(pages, { protocol, documentLabel: "ANSLAG/BEVIS", metrics }),
@@ -1077,7 +1237,11 @@ export function layoutNotice(protocol: ProtocolDTO, metrics: TextMetrics): LaidO
 }
 
 /** "Utdrag ur protokoll": the meeting data, the chosen §§, and the utdragsbestyrkande. */
-export function layoutExtract(protocol: ProtocolDTO, paragraphNumbers: readonly number[], metrics: TextMetrics): LaidOutDocument {
+export function layoutExtract(
+  protocol: ProtocolDTO,
+  paragraphNumbers: readonly number[],
+  metrics: TextMetrics,
+): LaidOutDocument {
   const wanted = new Set(paragraphNumbers);
   const chosen = protocol.paragraphs.filter((p) => wanted.has(p.number));
   const missing = [...wanted].filter((n) => !protocol.paragraphs.some((p) => p.number === n));
@@ -1095,7 +1259,11 @@ export function layoutExtract(protocol: ProtocolDTO, paragraphNumbers: readonly 
   units.push(...coverRow("Sammanträdesdatum", [protocol.meeting.date], metrics));
   units.push(...coverRow("Plats och tid", [formatPlaceAndTime(protocol.meeting)], metrics));
   units.push(...coverRow("Paragrafer", [formatParagraphRanges(compressParagraphNumbers(numbers))], metrics));
-  units.push({ height: 0, spaceBefore: 6, ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }] });
+  units.push({
+    height: 0,
+    spaceBefore: 6,
+    ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }],
+  });
   units.push(spacer(12));
   chosen.forEach((p, i) => units.push(...paragraphBodyUnits(protocol, p, metrics, { pageBreak: i > 0 })));
 
@@ -1117,7 +1285,14 @@ export function layoutExtract(protocol: ProtocolDTO, paragraphNumbers: readonly 
   y += 18;
   const code = verificationCode(protocol);
   if (code) {
-    const c = textBlock(plain(`Verifieringskod för det justerade protokollet: ${code}`), LEFT, WIDTH, { size: 7.5, lineHeight: 11, color: GREY }, metrics, y);
+    const c = textBlock(
+      plain(`Verifieringskod för det justerade protokollet: ${code}`),
+      LEFT,
+      WIDTH,
+      { size: 7.5, lineHeight: 11, color: GREY },
+      metrics,
+      y,
+    );
     ops.push(...c.ops);
     y += c.height;
   }

@@ -36,7 +36,9 @@ describe("the render pool", () => {
   it("refuses renders beyond its queue at once instead of piling them up", { timeout: 120_000 }, async () => {
     const { maxWorkers, maxQueue } = renderPoolState();
     const protocol = seedProtocol();
-    const results = await Promise.allSettled(Array.from({ length: maxWorkers + maxQueue + 5 }, () => renderNoticePdf(protocol)));
+    const results = await Promise.allSettled(
+      Array.from({ length: maxWorkers + maxQueue + 5 }, () => renderNoticePdf(protocol)),
+    );
     const refused = results.filter((r) => r.status === "rejected");
     expect(refused).toHaveLength(5);
     for (const r of refused) expect((r as PromiseRejectedResult).reason).toBeInstanceOf(RenderBusyError);

@@ -30,9 +30,10 @@ export class RenderBusyError extends Error {
 // One core stays with the request thread. PARAGRAF_PDF_WORKERS overrides (e.g. on a big server);
 // 0 renders in the calling thread as before the pool (for comparison in bench/heavy).
 const configured = process.env.PARAGRAF_PDF_WORKERS;
-const WORKERS = configured !== undefined && configured !== "" && Number.isInteger(Number(configured)) && Number(configured) >= 0
-  ? Number(configured)
-  : Math.max(1, Math.min(4, availableParallelism() - 1));
+const WORKERS =
+  configured !== undefined && configured !== "" && Number.isInteger(Number(configured)) && Number(configured) >= 0
+    ? Number(configured)
+    : Math.max(1, Math.min(4, availableParallelism() - 1));
 /** Renders waiting beyond those running: about a minute of work on a small server. */
 const MAX_QUEUE = 32;
 
@@ -125,6 +126,18 @@ export function renderExtractPdf(protocol: ProtocolDTO, paragraphNumbers: number
 }
 
 /** How many renders run and wait now (for tests and diagnostics). */
-export function renderPoolState(): { workers: number; running: number; queued: number; maxWorkers: number; maxQueue: number } {
-  return { workers: slots.length, running: slots.filter((s) => s.current !== null).length, queued: queue.length, maxWorkers: WORKERS, maxQueue: MAX_QUEUE };
+export function renderPoolState(): {
+  workers: number;
+  running: number;
+  queued: number;
+  maxWorkers: number;
+  maxQueue: number;
+} {
+  return {
+    workers: slots.length,
+    running: slots.filter((s) => s.current !== null).length,
+    queued: queue.length,
+    maxWorkers: WORKERS,
+    maxQueue: MAX_QUEUE,
+  };
 }

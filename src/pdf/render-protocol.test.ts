@@ -10,7 +10,10 @@ import { edgeCaseProtocol, seedProtocol } from "./testing/fixtures";
 import { pdfFonts, pdfInfo, pdfTextOfEachPage, pdfToText } from "./testing/poppler";
 import { compareWordSequences, words } from "./testing/word-sequence";
 
-const original = readFileSync(path.resolve(import.meta.dirname, "../../tests/fixtures/seed/itsam-direktionen-2021-11-18.txt"), "utf8");
+const original = readFileSync(
+  path.resolve(import.meta.dirname, "../../tests/fixtures/seed/itsam-direktionen-2021-11-18.txt"),
+  "utf8",
+);
 
 let seed: ProtocolDTO;
 let pdf: Uint8Array;
@@ -86,7 +89,17 @@ describe("seed protocol PDF", () => {
       expect(pages[row.last - 1]).toContain(lastLine);
     });
     // Same pages as the original protocol: the layout reproduces it page for page.
-    expect(rows.map((r) => formatPageRange(r))).toEqual(["3 - 4", "5 - 6", "7", "8 - 10", "11 - 12", "13", "14", "15", "16"]);
+    expect(rows.map((r) => formatPageRange(r))).toEqual([
+      "3 - 4",
+      "5 - 6",
+      "7",
+      "8 - 10",
+      "11 - 12",
+      "13",
+      "14",
+      "15",
+      "16",
+    ]);
     expect(pageCount).toBe(16);
   });
 
@@ -147,7 +160,7 @@ describe("seed protocol PDF", () => {
     expect(xmp).toContain("<pdfaid:part>2</pdfaid:part>");
     expect(xmp).toContain("<pdfaid:conformance>B</pdfaid:conformance>");
     expect(xmp).toContain("<xmp:CreateDate>2021-11-18T00:00:00Z</xmp:CreateDate>");
-    expect(xmp).toContain("<rdf:li xml:lang=\"x-default\">Protokoll Direktionen 2021-11-18</rdf:li>");
+    expect(xmp).toContain('<rdf:li xml:lang="x-default">Protokoll Direktionen 2021-11-18</rdf:li>');
 
     const fonts = pdfFonts(pdf);
     expect(fonts.length).toBeGreaterThanOrEqual(3);

@@ -11,7 +11,13 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { renderProtocolPdf } from "./index";
 import { sealPdf, type SealOptions } from "./seal";
-import { createDemoP12, DEMO_P12_FILE, DEMO_PASSPHRASE_FILE, loadOrCreateSealCertificate, type SealCertificate } from "./seal-certificate";
+import {
+  createDemoP12,
+  DEMO_P12_FILE,
+  DEMO_PASSPHRASE_FILE,
+  loadOrCreateSealCertificate,
+  type SealCertificate,
+} from "./seal-certificate";
 import { pdfFonts, pdfInfo, pdfToText } from "./testing/poppler";
 
 const SIGNING_TIME = new Date("2021-12-16T14:03:00Z");
@@ -30,9 +36,27 @@ function adjustedSeed(): ProtocolDTO {
   protocol.meeting.status = "ADJUSTED";
   protocol.meeting.adjustedOn = "2021-12-16";
   protocol.signatures = [
-    { personId: protocol.secretary.personId, name: protocol.secretary.name, role: "SECRETARY", signedAt: "2021-12-16T08:15:00Z", contentHash: CONTENT_HASH },
-    { personId: chair.personId, name: chair.name, role: "CHAIR", signedAt: "2021-12-16T09:02:00Z", contentHash: CONTENT_HASH },
-    { personId: adjuster.personId, name: adjuster.name, role: "ADJUSTER", signedAt: SIGNING_TIME.toISOString(), contentHash: CONTENT_HASH },
+    {
+      personId: protocol.secretary.personId,
+      name: protocol.secretary.name,
+      role: "SECRETARY",
+      signedAt: "2021-12-16T08:15:00Z",
+      contentHash: CONTENT_HASH,
+    },
+    {
+      personId: chair.personId,
+      name: chair.name,
+      role: "CHAIR",
+      signedAt: "2021-12-16T09:02:00Z",
+      contentHash: CONTENT_HASH,
+    },
+    {
+      personId: adjuster.personId,
+      name: adjuster.name,
+      role: "ADJUSTER",
+      signedAt: SIGNING_TIME.toISOString(),
+      contentHash: CONTENT_HASH,
+    },
   ];
   return protocol;
 }
@@ -160,16 +184,26 @@ describe("sealPdf", () => {
     const signingCertificate = Buffer.from(forge.asn1.toDer(certificates[0]!).getBytes(), "binary");
     const signerInfo = value(value(signedData, 4), 0);
     const attributes = new Map(
-      (value(signerInfo, 3).value as forge.asn1.Asn1[]).map((a) => [forge.asn1.derToOid(value(a, 0).value as string), value(value(a, 1), 0)]),
+      (value(signerInfo, 3).value as forge.asn1.Asn1[]).map((a) => [
+        forge.asn1.derToOid(value(a, 0).value as string),
+        value(value(a, 1), 0),
+      ]),
     );
-    expect([...attributes.keys()].sort()).toEqual(["1.2.840.113549.1.9.16.2.47", "1.2.840.113549.1.9.3", "1.2.840.113549.1.9.4"]);
+    expect([...attributes.keys()].sort()).toEqual([
+      "1.2.840.113549.1.9.16.2.47",
+      "1.2.840.113549.1.9.3",
+      "1.2.840.113549.1.9.4",
+    ]);
     // SigningCertificateV2 → certs → ESSCertIDv2 → certHash (SHA-256, the default algorithm).
     const essCertId = value(value(attributes.get("1.2.840.113549.1.9.16.2.47")!, 0), 0);
     const certHash = Buffer.from(value(essCertId, 0).value as string, "binary");
     expect(certHash.toString("hex")).toBe(createHash("sha256").update(signingCertificate).digest("hex"));
     // The message digest is SHA-256 over the signed ranges.
     const [a, b, c, d] = byteRange(sealed);
-    const digest = createHash("sha256").update(sealed.subarray(a, a + b)).update(sealed.subarray(c, c + d)).digest();
+    const digest = createHash("sha256")
+      .update(sealed.subarray(a, a + b))
+      .update(sealed.subarray(c, c + d))
+      .digest();
     expect(Buffer.from(attributes.get("1.2.840.113549.1.9.4")!.value as string, "binary").equals(digest)).toBe(true);
   });
 
@@ -277,7 +311,11 @@ describe("loadOrCreateSealCertificate", () => {
     expect(forge.util.decodeUtf8(attr("O"))).toBe("Itsam kommunalförbund");
     expect(attr("C")).toBe("SE");
     expect(x.issuer.hash).toBe(x.subject.hash);
-    const keyUsage = x.getExtension("keyUsage") as { digitalSignature?: boolean; nonRepudiation?: boolean; keyCertSign?: boolean };
+    const keyUsage = x.getExtension("keyUsage") as {
+      digitalSignature?: boolean;
+      nonRepudiation?: boolean;
+      keyCertSign?: boolean;
+    };
     expect(keyUsage.digitalSignature).toBe(true);
     expect(keyUsage.nonRepudiation).toBe(true);
     expect(keyUsage.keyCertSign).toBeFalsy();
@@ -308,6 +346,8 @@ describe("loadOrCreateSealCertificate", () => {
     expect(out).toContain("Signature Validation: Signature is Valid.");
 
     const missing = { SEAL_P12_PATH: path.join(dir, "missing.p12") };
-    await expect(loadOrCreateSealCertificate({ dataDir, organisationName: "Itsam", env: missing, now })).rejects.toThrow(/SEAL_P12_PATH/);
+    await expect(
+      loadOrCreateSealCertificate({ dataDir, organisationName: "Itsam", env: missing, now }),
+    ).rejects.toThrow(/SEAL_P12_PATH/);
   });
 });

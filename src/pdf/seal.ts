@@ -103,7 +103,8 @@ interface Node {
 function readNode(der: Buffer, offset: number): Node {
   const tag = der[offset];
   const first = der[offset + 1];
-  if (tag === undefined || first === undefined || (tag & 0x1f) === 0x1f) throw new Error("Ogiltig DER-kodning i certifikatet.");
+  if (tag === undefined || first === undefined || (tag & 0x1f) === 0x1f)
+    throw new Error("Ogiltig DER-kodning i certifikatet.");
   let length = first;
   let contentStart = offset + 2;
   if (first & 0x80) {
@@ -120,7 +121,7 @@ function readNode(der: Buffer, offset: number): Node {
 
 function children(der: Buffer, node: Node): Node[] {
   const out: Node[] = [];
-  for (let at = node.contentStart; at < node.end; ) {
+  for (let at = node.contentStart; at < node.end;) {
     const child = readNode(der, at);
     out.push(child);
     at = child.end;
@@ -179,14 +180,19 @@ function spki(key: KeyObject): Buffer {
 function signatureShape(key: KeyObject): { algorithm: Buffer; maxLength: number } {
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === "rsa") {
-    return { algorithm: seq(oid(OID.sha256WithRSAEncryption), NULL), maxLength: Math.ceil((details.modulusLength ?? 4096) / 8) };
+    return {
+      algorithm: seq(oid(OID.sha256WithRSAEncryption), NULL),
+      maxLength: Math.ceil((details.modulusLength ?? 4096) / 8),
+    };
   }
   if (key.asymmetricKeyType === "ec") {
     const bits = { prime256v1: 256, secp384r1: 384, secp521r1: 521 }[details.namedCurve ?? ""] ?? 521;
     const n = Math.ceil(bits / 8) + 1; // INTEGER r and s, each possibly with a leading zero
     return { algorithm: seq(oid(OID.ecdsaWithSHA256)), maxLength: 2 * (n + 3) + 4 };
   }
-  throw new Error(`Sigillcertifikatets nyckeltyp (${key.asymmetricKeyType ?? "okänd"}) stöds inte; använd RSA eller EC.`);
+  throw new Error(
+    `Sigillcertifikatets nyckeltyp (${key.asymmetricKeyType ?? "okänd"}) stöds inte; använd RSA eller EC.`,
+  );
 }
 
 function parseP12(p12: Uint8Array, passphrase: string): SealIdentity {
@@ -195,7 +201,9 @@ function parseP12(p12: Uint8Array, passphrase: string): SealIdentity {
     const asn = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString("binary")));
     pfx = forge.pkcs12.pkcs12FromAsn1(asn, false, passphrase);
   } catch (error) {
-    throw new Error(`Sigillcertifikatet (PKCS#12) kunde inte öppnas – fel lösenord eller trasig fil? (${(error as Error).message})`);
+    throw new Error(
+      `Sigillcertifikatet (PKCS#12) kunde inte öppnas – fel lösenord eller trasig fil? (${(error as Error).message})`,
+    );
   }
   const keys: KeyObject[] = [];
   const certificates: Buffer[] = [];
@@ -214,7 +222,8 @@ function parseP12(p12: Uint8Array, passphrase: string): SealIdentity {
   // A re-encoded certificate must still verify under its issuer (when the issuer is in the file).
   for (const cert of x509) {
     const issuer = x509.find((c) => cert.checkIssued(c));
-    if (issuer && !cert.verify(issuer.publicKey)) throw new Error(`Certifikatet ${cert.subject} i PKCS#12-filen är skadat.`);
+    if (issuer && !cert.verify(issuer.publicKey))
+      throw new Error(`Certifikatet ${cert.subject} i PKCS#12-filen är skadat.`);
   }
   for (const key of keys) {
     const pub = spki(createPublicKey(key));

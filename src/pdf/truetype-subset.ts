@@ -77,7 +77,11 @@ export function subsetTrueType(font: Uint8Array, glyphIds: Iterable<number>): Ui
   // Close the set over composite components.
   const used = new Set<number>([0]);
   const stack: number[] = [];
-  for (const gid of glyphIds) if (gid >= 0 && gid < numGlyphs && !used.has(gid)) { used.add(gid); stack.push(gid); }
+  for (const gid of glyphIds)
+    if (gid >= 0 && gid < numGlyphs && !used.has(gid)) {
+      used.add(gid);
+      stack.push(gid);
+    }
   while (stack.length > 0) {
     const gid = stack.pop()!;
     const start = glyf.offset + glyphStart(gid);
@@ -87,7 +91,10 @@ export function subsetTrueType(font: Uint8Array, glyphIds: Iterable<number>): Ui
     for (;;) {
       const flags = view.getUint16(p);
       const component = view.getUint16(p + 2);
-      if (component < numGlyphs && !used.has(component)) { used.add(component); stack.push(component); }
+      if (component < numGlyphs && !used.has(component)) {
+        used.add(component);
+        stack.push(component);
+      }
       p += 4 + (flags & ARG_1_AND_2_ARE_WORDS ? 4 : 2);
       if (flags & WE_HAVE_A_SCALE) p += 2;
       else if (flags & WE_HAVE_AN_X_AND_Y_SCALE) p += 4;

@@ -11,7 +11,12 @@ describe("refuseUnstorable", () => {
 
   it.each([
     ["NUL in a nested string", { content: { clauses: ["ok", "a\u0000b"] } }, "content.clauses.1", "NUL"],
-    ["a lone high surrogate (half an emoji)", { content: { clauses: ["😀😀\uD83D"] } }, "content.clauses.0", "ett halvt Unicode-tecken"],
+    [
+      "a lone high surrogate (half an emoji)",
+      { content: { clauses: ["😀😀\uD83D"] } },
+      "content.clauses.0",
+      "ett halvt Unicode-tecken",
+    ],
     ["a lone low surrogate", { title: "\uDE00x" }, "title", "ett halvt Unicode-tecken"],
     ["an unstorable key", { ["k\uD800"]: "v" }, "k\uD800", "ett halvt Unicode-tecken"],
   ])("refuses %s in Swedish, naming the field", (_name, raw, field, what) => {

@@ -58,10 +58,16 @@ function fromError(e: unknown): ActionFailure {
   // The database refused a change to a frozen protocol (the triggers of the signoff migration).
   const text = e instanceof Error ? e.message : "";
   if (text.includes("Protokollet är låst") || text.includes("kan inte ändras")) {
-    return { ok: false, code: "STATE", message: "Protokollet är låst: det har skickats till justering eller justerats. Ändringar efter justering görs som rättelse." };
+    return {
+      ok: false,
+      code: "STATE",
+      message:
+        "Protokollet är låst: det har skickats till justering eller justerats. Ändringar efter justering görs som rättelse.",
+    };
   }
   if (e instanceof AppError) {
-    if (e.code === "CONFLICT") return { ok: false, code: "CONFLICT", message: e.message, current: e.details?.current ?? null };
+    if (e.code === "CONFLICT")
+      return { ok: false, code: "CONFLICT", message: e.message, current: e.details?.current ?? null };
     if (e.code === "VALIDATION")
       return { ok: false, code: "VALIDATION", message: e.message, fieldErrors: e.details?.fieldErrors ?? {} };
     return { ok: false, code: e.code, message: e.message };
@@ -192,10 +198,7 @@ type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug
 export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
 
 /** A meeting's protocol: the input names the meeting (`locate`), the table is asked about it. */
-function meetingScope<I>(
-  permission: MeetingPermission,
-  locate: Locate<I>,
-): ActionScope<I, { meeting: MeetingAccess }> {
+function meetingScope<I>(permission: MeetingPermission, locate: Locate<I>): ActionScope<I, { meeting: MeetingAccess }> {
   return {
     async check(actor, input, db) {
       const where = await locate(input, db);

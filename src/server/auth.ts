@@ -63,7 +63,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const address = clientAddress(request.headers) ?? "unknown";
         const accountKey = `${address}|${email}`;
         // Counted before the password is checked: parallel guesses cannot pass a check together.
-        const [account, fromAddress] = await Promise.all([loginPerAccount.hit(accountKey), loginPerAddress.hit(address)]);
+        const [account, fromAddress] = await Promise.all([
+          loginPerAccount.hit(accountKey),
+          loginPerAddress.hit(address),
+        ]);
         if (account.limited || fromAddress.limited) throw new TooManyAttempts();
         const user = await getDb().user.findUnique({ where: { email } });
         const ok = await verify(user?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
@@ -95,7 +98,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     },
     async jwt({ token, user, account, profile }) {
       if (account?.provider === "oidc" && typeof profile?.email === "string") {
-        const found = await getDb().user.findUnique({ where: { email: profile.email.toLowerCase() }, select: { id: true, sessionVersion: true } });
+        const found = await getDb().user.findUnique({
+          where: { email: profile.email.toLowerCase() },
+          select: { id: true, sessionVersion: true },
+        });
         if (!found) return null;
         token.uid = found.id;
         token.sv = found.sessionVersion;

@@ -5,7 +5,18 @@
 import { describe, expect, it } from "vitest";
 import type { MeetingStatus } from "@/domain/protocol/protocol.types";
 import { MEETING_STATUSES } from "@/domain/lifecycle";
-import { authorize, authorizeForBody, authorizeGlobal, meetingWhereForActor, PERMISSIONS, rolesFor, type Actor, type MeetingPermission, type MeetingResource, type Role } from "./authz";
+import {
+  authorize,
+  authorizeForBody,
+  authorizeGlobal,
+  meetingWhereForActor,
+  PERMISSIONS,
+  rolesFor,
+  type Actor,
+  type MeetingPermission,
+  type MeetingResource,
+  type Role,
+} from "./authz";
 
 const BODY = "b-direktionen";
 const STATUSES = ["DRAFT", "READY_FOR_ADJUSTMENT", "ADJUSTED"] as const satisfies readonly MeetingStatus[];
@@ -20,7 +31,13 @@ const meeting = (status: MeetingStatus): MeetingResource => ({
 
 // One actor per role, each holding exactly that one role towards the meeting (and nothing else:
 // the chair and the justerare have no body role, the meeting's secretary is not the body's).
-const actor = (personId: string | null, extra: Partial<Actor> = {}): Actor => ({ userId: `u-${personId}`, isAdmin: false, personId, bodyRoles: [], ...extra });
+const actor = (personId: string | null, extra: Partial<Actor> = {}): Actor => ({
+  userId: `u-${personId}`,
+  isAdmin: false,
+  personId,
+  bodyRoles: [],
+  ...extra,
+});
 const ACTORS: Record<Role | "none", Actor> = {
   admin: actor(null, { isAdmin: true }),
   secretary: actor("p-body-secretary", { bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }] }),
@@ -120,7 +137,8 @@ audit.read                  none              F   F   F
 const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "meeting.read": "Protokollet kan inte visas.",
   "meeting.create": "Sammanträdet kan inte skapas.",
-  "meeting.edit": "Protokollet kan inte ändras: det är skickat till justering eller justerat. Efter justering görs ändringar som rättelse.",
+  "meeting.edit":
+    "Protokollet kan inte ändras: det är skickat till justering eller justerat. Efter justering görs ändringar som rättelse.",
   "meeting.delete": "Sammanträdet kan inte tas bort: protokollet har skickats till justering.",
   "protocol.sendForAdjustment": "Protokollet kan bara skickas till justering när det är ett utkast.",
   "protocol.sign": "Protokollet kan bara signeras när det väntar på justering.",
@@ -168,7 +186,11 @@ describe("the permission grid (permission × role × state)", () => {
   it.each(Object.keys(PERMISSIONS).flatMap((p) => STATUSES.map((s) => [p as MeetingPermission, s] as const)))(
     "%s in %s without a session → unauthenticated",
     (permission, status) => {
-      expect(authorize(null, permission, meeting(status))).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
+      expect(authorize(null, permission, meeting(status))).toEqual({
+        ok: false,
+        reason: "unauthenticated",
+        message: UNAUTHENTICATED,
+      });
     },
   );
 });
@@ -192,18 +214,40 @@ describe("rolesFor", () => {
   });
 
   it("adds up the roles one person holds", () => {
-    const both = actor("p-chair", { isAdmin: true, bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }, { bodyId: BODY, role: "MEMBER" }] });
+    const both = actor("p-chair", {
+      isAdmin: true,
+      bodyRoles: [
+        { bodyId: BODY, role: "SECRETARY" },
+        { bodyId: BODY, role: "MEMBER" },
+      ],
+    });
     expect([...rolesFor(both, { ...m, adjusterPersonIds: ["p-chair"], secretaryPersonId: "p-chair" })].sort()).toEqual(
       ["admin", "adjuster", "chair", "meetingSecretary", "member", "secretary"].sort(),
     );
   });
 
   it("ignores body roles in another body", () => {
-    expect([...rolesFor(actor("p-x", { bodyRoles: [{ bodyId: "b-other", role: "SECRETARY" }, { bodyId: "b-other", role: "MEMBER" }] }), m)]).toEqual([]);
+    expect([
+      ...rolesFor(
+        actor("p-x", {
+          bodyRoles: [
+            { bodyId: "b-other", role: "SECRETARY" },
+            { bodyId: "b-other", role: "MEMBER" },
+          ],
+        }),
+        m,
+      ),
+    ]).toEqual([]);
   });
 
   it("never matches a user without a person against a meeting without a secretary, chair or justerare", () => {
-    const empty = { bodyId: BODY, status: "DRAFT" as const, secretaryPersonId: null, chairPersonId: null, adjusterPersonIds: [] };
+    const empty = {
+      bodyId: BODY,
+      status: "DRAFT" as const,
+      secretaryPersonId: null,
+      chairPersonId: null,
+      adjusterPersonIds: [],
+    };
     expect([...rolesFor(actor(null), empty)]).toEqual([]);
     // …and a meeting known only by its body (creating one) gives no personal roles at all.
     expect([...rolesFor(actor("p-chair"), { bodyId: BODY })]).toEqual([]);
@@ -218,19 +262,39 @@ describe("authorizeForBody and authorizeGlobal", () => {
   it("lets the body's secretary and an admin create a meeting, and nobody else", () => {
     expect(authorizeForBody(ACTORS.secretary, "meeting.create", BODY).ok).toBe(true);
     expect(authorizeForBody(ACTORS.admin, "meeting.create", BODY).ok).toBe(true);
-    expect(authorizeForBody(ACTORS.secretary, "meeting.create", "b-other")).toEqual({ ok: false, reason: "forbidden", message: FORBIDDEN });
-    expect(authorizeForBody(ACTORS.member, "meeting.create", BODY)).toEqual({ ok: false, reason: "forbidden", message: FORBIDDEN });
+    expect(authorizeForBody(ACTORS.secretary, "meeting.create", "b-other")).toEqual({
+      ok: false,
+      reason: "forbidden",
+      message: FORBIDDEN,
+    });
+    expect(authorizeForBody(ACTORS.member, "meeting.create", BODY)).toEqual({
+      ok: false,
+      reason: "forbidden",
+      message: FORBIDDEN,
+    });
     // A chair of some meeting is not a secretary of the body.
     expect(authorizeForBody(ACTORS.chair, "meeting.create", BODY).ok).toBe(false);
-    expect(authorizeForBody(null, "meeting.create", BODY)).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
+    expect(authorizeForBody(null, "meeting.create", BODY)).toEqual({
+      ok: false,
+      reason: "unauthenticated",
+      message: UNAUTHENTICATED,
+    });
   });
 
   it("lets only admins manage users", () => {
     expect(authorizeGlobal(ACTORS.admin, "admin.manageUsers")).toEqual({ ok: true, roles: new Set(["admin"]) });
     for (const who of ["secretary", "member", "meetingSecretary", "chair", "adjuster", "none"] as const) {
-      expect(authorizeGlobal(ACTORS[who], "admin.manageUsers")).toEqual({ ok: false, reason: "forbidden", message: "Bara administratörer får göra det här." });
+      expect(authorizeGlobal(ACTORS[who], "admin.manageUsers")).toEqual({
+        ok: false,
+        reason: "forbidden",
+        message: "Bara administratörer får göra det här.",
+      });
     }
-    expect(authorizeGlobal(null, "admin.manageUsers")).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
+    expect(authorizeGlobal(null, "admin.manageUsers")).toEqual({
+      ok: false,
+      reason: "unauthenticated",
+      message: UNAUTHENTICATED,
+    });
   });
 });
 
@@ -240,7 +304,12 @@ describe("meetingWhereForActor (the shape; tests/authz-matrix.int.test.ts runs i
   });
 
   it("gives a person their bodies, and the meetings they are secretary, justerare or chair of", () => {
-    const a = actor("p-1", { bodyRoles: [{ bodyId: "b-1", role: "MEMBER" }, { bodyId: "b-2", role: "SECRETARY" }] });
+    const a = actor("p-1", {
+      bodyRoles: [
+        { bodyId: "b-1", role: "MEMBER" },
+        { bodyId: "b-2", role: "SECRETARY" },
+      ],
+    });
     expect(meetingWhereForActor(a)).toEqual({
       OR: [
         { bodyId: { in: ["b-1", "b-2"] } },
@@ -252,6 +321,8 @@ describe("meetingWhereForActor (the shape; tests/authz-matrix.int.test.ts runs i
   });
 
   it("gives a user without a person only their bodies' meetings", () => {
-    expect(meetingWhereForActor(actor(null, { bodyRoles: [{ bodyId: "b-1", role: "MEMBER" }] }))).toEqual({ OR: [{ bodyId: { in: ["b-1"] } }] });
+    expect(meetingWhereForActor(actor(null, { bodyRoles: [{ bodyId: "b-1", role: "MEMBER" }] }))).toEqual({
+      OR: [{ bodyId: { in: ["b-1"] } }],
+    });
   });
 });

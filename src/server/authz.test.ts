@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { authorize, authorizeGlobal, meetingWhereForActor, PERMISSIONS, type Actor, type MeetingPermission, type MeetingResource } from "./authz";
+import {
+  authorize,
+  authorizeGlobal,
+  meetingWhereForActor,
+  PERMISSIONS,
+  type Actor,
+  type MeetingPermission,
+  type MeetingResource,
+} from "./authz";
 
 const BODY = "direktionen";
 const meeting = (status: MeetingResource["status"]): MeetingResource => ({
@@ -16,8 +24,18 @@ const actors: Record<string, Actor | null> = {
   chair: { userId: "u2", isAdmin: false, personId: "p-chair", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
   adjuster: { userId: "u3", isAdmin: false, personId: "p-adjuster", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
   adjusterOfAnotherMeeting: { userId: "u4", isAdmin: false, personId: "p-other-adjuster", bodyRoles: [] },
-  secretaryOfAnotherBody: { userId: "u5", isAdmin: false, personId: "p-other", bodyRoles: [{ bodyId: "kcb", role: "SECRETARY" }] },
-  secretary: { userId: "u6", isAdmin: false, personId: "p-secretary", bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }] },
+  secretaryOfAnotherBody: {
+    userId: "u5",
+    isAdmin: false,
+    personId: "p-other",
+    bodyRoles: [{ bodyId: "kcb", role: "SECRETARY" }],
+  },
+  secretary: {
+    userId: "u6",
+    isAdmin: false,
+    personId: "p-secretary",
+    bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }],
+  },
   admin: { userId: "u7", isAdmin: true, personId: null, bodyRoles: [] },
 };
 
@@ -25,16 +43,136 @@ const actors: Record<string, Actor | null> = {
 const Y = true;
 const N = false;
 const expected: Record<MeetingPermission, { status: MeetingResource["status"]; allowed: Record<string, boolean> }> = {
-  "meeting.read": { status: "DRAFT", allowed: { anonymous: N, member: Y, chair: Y, adjuster: Y, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "meeting.create": { status: "DRAFT", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "meeting.edit": { status: "DRAFT", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "meeting.delete": { status: "DRAFT", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "protocol.sendForAdjustment": { status: "DRAFT", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "protocol.sign": { status: "READY_FOR_ADJUSTMENT", allowed: { anonymous: N, member: N, chair: Y, adjuster: Y, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: N } },
-  "protocol.return": { status: "READY_FOR_ADJUSTMENT", allowed: { anonymous: N, member: N, chair: Y, adjuster: Y, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: N, admin: N } },
-  "protocol.correct": { status: "ADJUSTED", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "notice.edit": { status: "ADJUSTED", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
-  "audit.read": { status: "ADJUSTED", allowed: { anonymous: N, member: N, chair: N, adjuster: N, adjusterOfAnotherMeeting: N, secretaryOfAnotherBody: N, secretary: Y, admin: Y } },
+  "meeting.read": {
+    status: "DRAFT",
+    allowed: {
+      anonymous: N,
+      member: Y,
+      chair: Y,
+      adjuster: Y,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
+  "meeting.create": {
+    status: "DRAFT",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: N,
+      adjuster: N,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
+  "meeting.edit": {
+    status: "DRAFT",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: N,
+      adjuster: N,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
+  "meeting.delete": {
+    status: "DRAFT",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: N,
+      adjuster: N,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
+  "protocol.sendForAdjustment": {
+    status: "DRAFT",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: N,
+      adjuster: N,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
+  "protocol.sign": {
+    status: "READY_FOR_ADJUSTMENT",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: Y,
+      adjuster: Y,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: N,
+    },
+  },
+  "protocol.return": {
+    status: "READY_FOR_ADJUSTMENT",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: Y,
+      adjuster: Y,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: N,
+      admin: N,
+    },
+  },
+  "protocol.correct": {
+    status: "ADJUSTED",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: N,
+      adjuster: N,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
+  "notice.edit": {
+    status: "ADJUSTED",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: N,
+      adjuster: N,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
+  "audit.read": {
+    status: "ADJUSTED",
+    allowed: {
+      anonymous: N,
+      member: N,
+      chair: N,
+      adjuster: N,
+      adjusterOfAnotherMeeting: N,
+      secretaryOfAnotherBody: N,
+      secretary: Y,
+      admin: Y,
+    },
+  },
 };
 
 describe("the permission table", () => {
@@ -65,8 +203,15 @@ describe("the permission table", () => {
   });
 
   it("says 'log in' to the anonymous and 'not allowed' to others", () => {
-    expect(authorize(null, "meeting.read", meeting("DRAFT"))).toMatchObject({ ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." });
-    expect(authorize(actors.member!, "meeting.edit", meeting("DRAFT"))).toMatchObject({ ok: false, reason: "forbidden" });
+    expect(authorize(null, "meeting.read", meeting("DRAFT"))).toMatchObject({
+      ok: false,
+      reason: "unauthenticated",
+      message: "Logga in för att fortsätta.",
+    });
+    expect(authorize(actors.member!, "meeting.edit", meeting("DRAFT"))).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+    });
   });
 
   it("lets only admins manage users", () => {

@@ -78,13 +78,13 @@ export function rolesFor(actor: Actor, meeting: Pick<MeetingResource, "bodyId"> 
 }
 
 export type Decision =
-  | { ok: true; roles: Set<Role> }
-  | { ok: false; reason: "unauthenticated" | "forbidden" | "state"; message: string };
+  { ok: true; roles: Set<Role> } | { ok: false; reason: "unauthenticated" | "forbidden" | "state"; message: string };
 
 const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "meeting.read": "Protokollet kan inte visas.",
   "meeting.create": "Sammanträdet kan inte skapas.",
-  "meeting.edit": "Protokollet kan inte ändras: det är skickat till justering eller justerat. Efter justering görs ändringar som rättelse.",
+  "meeting.edit":
+    "Protokollet kan inte ändras: det är skickat till justering eller justerat. Efter justering görs ändringar som rättelse.",
   "meeting.delete": "Sammanträdet kan inte tas bort: protokollet har skickats till justering.",
   "protocol.sendForAdjustment": "Protokollet kan bara skickas till justering när det är ett utkast.",
   "protocol.sign": "Protokollet kan bara signeras när det väntar på justering.",
@@ -109,7 +109,13 @@ export function authorize(actor: Actor | null, permission: MeetingPermission, me
 
 /** Body-level check (creating a meeting before it exists). */
 export function authorizeForBody(actor: Actor | null, permission: "meeting.create", bodyId: string): Decision {
-  return authorize(actor, permission, { bodyId, status: "DRAFT", secretaryPersonId: null, chairPersonId: null, adjusterPersonIds: [] });
+  return authorize(actor, permission, {
+    bodyId,
+    status: "DRAFT",
+    secretaryPersonId: null,
+    chairPersonId: null,
+    adjusterPersonIds: [],
+  });
 }
 
 export function authorizeGlobal(actor: Actor | null, permission: GlobalPermission): Decision {

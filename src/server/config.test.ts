@@ -44,9 +44,15 @@ describe("checkDatabaseRole", () => {
   });
 
   it.each([
-    [{ ...app, role: "postgres", superuser: true }, /^Databasrollen i DATABASE_URL \(postgres\) är superuser .*DATABASE_OWNER_URL/],
+    [
+      { ...app, role: "postgres", superuser: true },
+      /^Databasrollen i DATABASE_URL \(postgres\) är superuser .*DATABASE_OWNER_URL/,
+    ],
     [{ ...app, bypassRls: true }, /är superuser/],
-    [{ ...app, role: "paragraf_owner", ownedTables: 24 }, /^Databasrollen i DATABASE_URL \(paragraf_owner\) äger Paragrafs tabeller .*DATABASE_OWNER_URL/],
+    [
+      { ...app, role: "paragraf_owner", ownedTables: 24 },
+      /^Databasrollen i DATABASE_URL \(paragraf_owner\) äger Paragrafs tabeller .*DATABASE_OWNER_URL/,
+    ],
   ])("refuses %j with one sentence saying what to fix", (facts, message) => {
     expect(() => checkDatabaseRole(facts)).toThrow(ConfigError);
     expect(() => checkDatabaseRole(facts)).toThrow(message);

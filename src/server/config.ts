@@ -8,7 +8,10 @@ export class ConfigError extends Error {
 /** Parse and check a PostgreSQL connection URL; throws ConfigError with a clear message. */
 export function checkDatabaseUrl(raw: string | undefined, name = "DATABASE_URL"): string {
   if (!raw || raw.trim() === "") {
-    if (name !== "DATABASE_URL") throw new ConfigError(`${name} saknas: ange en PostgreSQL-adress (postgresql://användare:lösenord@värd:5432/databas).`);
+    if (name !== "DATABASE_URL")
+      throw new ConfigError(
+        `${name} saknas: ange en PostgreSQL-adress (postgresql://användare:lösenord@värd:5432/databas).`,
+      );
     throw new ConfigError(
       "DATABASE_URL saknas: ange en PostgreSQL-adress (postgresql://användare:lösenord@värd:5432/databas) eller starta med `npm start`, som använder den inbyggda databasen.",
     );
@@ -67,10 +70,14 @@ export function checkDatabaseRole(facts: DatabaseRoleFacts): void {
   const fix =
     "låt appen ansluta som en egen roll utan superuser-rätt som inte äger tabellerna, och ange ägarrollen i DATABASE_OWNER_URL för migreringar och återställning (se README, Drift).";
   if (facts.superuser || facts.bypassRls) {
-    throw new ConfigError(`Databasrollen i DATABASE_URL (${facts.role}) är superuser och kan stänga av skydden för justerade protokoll: ${fix}`);
+    throw new ConfigError(
+      `Databasrollen i DATABASE_URL (${facts.role}) är superuser och kan stänga av skydden för justerade protokoll: ${fix}`,
+    );
   }
   if (facts.ownedTables > 0) {
-    throw new ConfigError(`Databasrollen i DATABASE_URL (${facts.role}) äger Paragrafs tabeller och kan stänga av skydden för justerade protokoll: ${fix}`);
+    throw new ConfigError(
+      `Databasrollen i DATABASE_URL (${facts.role}) äger Paragrafs tabeller och kan stänga av skydden för justerade protokoll: ${fix}`,
+    );
   }
 }
 

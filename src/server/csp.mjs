@@ -39,5 +39,9 @@ export const noScriptCsp = ["script-src 'none'", "style-src 'self'", ...common].
  * @param {boolean} [dev]
  */
 export function workspaceCsp(nonce, dev = false) {
-  return [`script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`, "style-src 'self' 'unsafe-inline'", ...common].join("; ");
+  return [
+    `script-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    ...common,
+  ].join("; ");
 }

@@ -58,7 +58,9 @@ export async function sendMail(mail: OutgoingMail, env: NodeJS.ProcessEnv = proc
     return { sent: true };
   } catch (e) {
     const reason = e instanceof Error ? `${(e as { code?: string }).code ?? e.name}: ${e.message}` : String(e);
-    console.error(`[e-post] Kunde inte skicka via ${describeServer(smtpUrl)}. Till: ${to.join(", ")}. Ämne: ${subject}. ${oneLine(reason)}`);
+    console.error(
+      `[e-post] Kunde inte skicka via ${describeServer(smtpUrl)}. Till: ${to.join(", ")}. Ämne: ${subject}. ${oneLine(reason)}`,
+    );
     return { sent: false };
   }
 }

@@ -29,7 +29,15 @@ export async function checkPasswordReentry(
   const limiter = new RateLimiter(PASSWORD_REENTRY_LIMIT, () => db);
   const attempt = await limiter.hit(actor.userId);
   const audit = (action: string) =>
-    writeAudit(db, { userId: actor.userId, meetingId: purpose.meetingId, action, entity: "User", entityId: actor.userId, ip, data: { for: purpose.action, attempt: attempt.count } });
+    writeAudit(db, {
+      userId: actor.userId,
+      meetingId: purpose.meetingId,
+      action,
+      entity: "User",
+      entityId: actor.userId,
+      ip,
+      data: { for: purpose.action, attempt: attempt.count },
+    });
   if (attempt.limited) {
     await audit(REENTRY_LIMITED);
     const minutes = Math.max(1, Math.ceil(attempt.retryAfterMs / 60_000));
@@ -40,7 +48,9 @@ export async function checkPasswordReentry(
   const ok = user?.passwordHash ? await verify(user.passwordHash, password).catch(() => false) : false;
   if (!ok) {
     await audit(REENTRY_FAILED);
-    throw new AppError("VALIDATION", "Fel lösenord.", { fieldErrors: { password: ["Fel lösenord. Skriv lösenordet du loggar in med."] } });
+    throw new AppError("VALIDATION", "Fel lösenord.", {
+      fieldErrors: { password: ["Fel lösenord. Skriv lösenordet du loggar in med."] },
+    });
   }
   await limiter.reset(actor.userId);
 }

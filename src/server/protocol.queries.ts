@@ -1,10 +1,15 @@
 // Reads protocols out of the database as plain DTOs (no Prisma types leave this file).
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
-import type { CorrectionDTO, ParagraphDTO, ProtocolDTO, RichDoc, SignatureRole } from "@/domain/protocol/protocol.types";
+import type {
+  CorrectionDTO,
+  ParagraphDTO,
+  ProtocolDTO,
+  RichDoc,
+  SignatureRole,
+} from "@/domain/protocol/protocol.types";
 import { membershipRoleTerms } from "@/domain/vocabulary";
 import { isoDateOf } from "@/lib/iso-date";
-
 
 const byPosition = { orderBy: { position: "asc" } } as const;
 
@@ -43,7 +48,6 @@ function parseDoc(json: unknown): RichDoc {
   return parsed.success ? parsed.data : { type: "doc", content: [] };
 }
 
-
 type ParagraphWithParts = MeetingWithProtocol["paragraphs"][number];
 
 /** How a person is named in a protocol: by the live Person row, or as frozen at sending. */
@@ -71,7 +75,14 @@ export function peopleNamedIn(p: ProtocolDTO): Map<string, string> {
   if (p.secretary) add(p.secretary);
   for (const r of [...p.adjusters, ...p.attendance, ...p.signatures]) add(r);
   for (const para of p.paragraphs) {
-    for (const r of [...para.motions, ...para.reservations, ...para.notes, ...para.recusals, ...para.votes.flatMap((v) => v.ballots)]) add(r);
+    for (const r of [
+      ...para.motions,
+      ...para.reservations,
+      ...para.notes,
+      ...para.recusals,
+      ...para.votes.flatMap((v) => v.ballots),
+    ])
+      add(r);
   }
   return out;
 }
@@ -104,7 +115,11 @@ export function toParagraphDTO(p: ParagraphWithParts, nameOf: NameOf = liveName)
       ballots: v.ballots.map((b) => ({ personId: b.person.id, name: nameOf(b.person), choice: b.choice })),
     })),
     reservations: p.reservations.map((r) => ({ personId: r.person.id, name: nameOf(r.person), reasons: r.reasons })),
-    notes: p.notes.map((n) => ({ personId: n.person?.id ?? null, name: n.person ? nameOf(n.person) : null, text: n.text })),
+    notes: p.notes.map((n) => ({
+      personId: n.person?.id ?? null,
+      name: n.person ? nameOf(n.person) : null,
+      text: n.text,
+    })),
     recusals: p.recusals.map((r) => ({ personId: r.person.id, name: nameOf(r.person), reason: r.reason })),
     isConfidential: p.isConfidential,
     isImmediatelyAdjusted: p.isImmediatelyAdjusted,
@@ -116,64 +131,67 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
   const nameOf = namesFor(m);
   const signatureOrder: Record<SignatureRole, number> = { SECRETARY: 0, CHAIR: 1, ADJUSTER: 2 };
   return {
-organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
-body: {
-  name: m.body.name,
-  genitiveName: m.body.genitiveName,
-  slug: m.body.slug,
-  kind: m.body.kind,
-  seatCount: m.body.seatCount,
-},
-meeting: {
-  id: m.id,
-  slug: m.slug,
-  status: m.status,
-  date: isoDateOf(m.date),
-  startTime: m.startTime,
-  endTime: m.endTime,
-  place: m.place,
-  adjustmentPlace: m.adjustmentPlace,
-  adjustmentDate: m.adjustmentDate ? isoDateOf(m.adjustmentDate) : null,
-  adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
-},
-secretary: m.secretary ? { personId: m.secretary.id, name: nameOf(m.secretary) } : null,
-adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: nameOf(a.person) })),
-attendance: m.attendances.map((a) => ({
-  personId: a.person.id,
-  name: nameOf(a.person),
-  role: a.role,
-  represents: a.represents,
-  title: a.title,
-  ranges: a.ranges.map((r) => ({ from: r.fromNumber, to: r.toNumber })),
-  replacesPersonId: a.replacesPersonId,
-})),
-paragraphs: m.paragraphs.map((p) => toParagraphDTO(p, nameOf)),
-notice: m.notice
-  ? {
-      postedOn: isoDateOf(m.notice.postedOn),
-      takeDownOn: isoDateOf(m.notice.takeDownOn),
-      storagePlace: m.notice.storagePlace,
-    }
-  : null,
-signatures: [
-  // The signature block lists who must sign even before anyone has.
-  ...(m.secretary ? [{ role: "SECRETARY" as const, personId: m.secretary.id, name: nameOf(m.secretary) }] : []),
-  ...(chair ? [{ role: "CHAIR" as const, personId: chair.person.id, name: nameOf(chair.person) }] : []),
-  ...m.adjusters.map((a) => ({ role: "ADJUSTER" as const, personId: a.person.id, name: nameOf(a.person) })),
-]
-  .map((required) => {
-    const signed = m.signatures.find((s) => s.personId === required.personId && s.role === required.role);
-    return {
-      ...required,
-      signedAt: signed ? signed.signedAt.toISOString() : null,
-      contentHash: signed ? signed.contentHash : null,
-    };
-  })
-  .sort((a, b) => signatureOrder[a.role] - signatureOrder[b.role]),
+    organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
+    body: {
+      name: m.body.name,
+      genitiveName: m.body.genitiveName,
+      slug: m.body.slug,
+      kind: m.body.kind,
+      seatCount: m.body.seatCount,
+    },
+    meeting: {
+      id: m.id,
+      slug: m.slug,
+      status: m.status,
+      date: isoDateOf(m.date),
+      startTime: m.startTime,
+      endTime: m.endTime,
+      place: m.place,
+      adjustmentPlace: m.adjustmentPlace,
+      adjustmentDate: m.adjustmentDate ? isoDateOf(m.adjustmentDate) : null,
+      adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
+    },
+    secretary: m.secretary ? { personId: m.secretary.id, name: nameOf(m.secretary) } : null,
+    adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: nameOf(a.person) })),
+    attendance: m.attendances.map((a) => ({
+      personId: a.person.id,
+      name: nameOf(a.person),
+      role: a.role,
+      represents: a.represents,
+      title: a.title,
+      ranges: a.ranges.map((r) => ({ from: r.fromNumber, to: r.toNumber })),
+      replacesPersonId: a.replacesPersonId,
+    })),
+    paragraphs: m.paragraphs.map((p) => toParagraphDTO(p, nameOf)),
+    notice: m.notice
+      ? {
+          postedOn: isoDateOf(m.notice.postedOn),
+          takeDownOn: isoDateOf(m.notice.takeDownOn),
+          storagePlace: m.notice.storagePlace,
+        }
+      : null,
+    signatures: [
+      // The signature block lists who must sign even before anyone has.
+      ...(m.secretary ? [{ role: "SECRETARY" as const, personId: m.secretary.id, name: nameOf(m.secretary) }] : []),
+      ...(chair ? [{ role: "CHAIR" as const, personId: chair.person.id, name: nameOf(chair.person) }] : []),
+      ...m.adjusters.map((a) => ({ role: "ADJUSTER" as const, personId: a.person.id, name: nameOf(a.person) })),
+    ]
+      .map((required) => {
+        const signed = m.signatures.find((s) => s.personId === required.personId && s.role === required.role);
+        return {
+          ...required,
+          signedAt: signed ? signed.signedAt.toISOString() : null,
+          contentHash: signed ? signed.contentHash : null,
+        };
+      })
+      .sort((a, b) => signatureOrder[a.role] - signatureOrder[b.role]),
   };
 }
 
-export async function findProtocolBySlug(db: PrismaClient | Prisma.TransactionClient, slug: string): Promise<ProtocolDTO | null> {
+export async function findProtocolBySlug(
+  db: PrismaClient | Prisma.TransactionClient,
+  slug: string,
+): Promise<ProtocolDTO | null> {
   const meeting = await db.meeting.findUnique({ where: { slug }, include: protocolInclude });
   return meeting ? toProtocolDTO(meeting) : null;
 }
@@ -183,11 +201,22 @@ export interface BodyOverviewDTO {
   slug: string;
   name: string;
   organisationName: string;
-  meetings: { slug: string; date: string; place: string; status: ProtocolDTO["meeting"]["status"]; paragraphCount: number; firstNumber: number | null; lastNumber: number | null }[];
+  meetings: {
+    slug: string;
+    date: string;
+    place: string;
+    status: ProtocolDTO["meeting"]["status"];
+    paragraphCount: number;
+    firstNumber: number | null;
+    lastNumber: number | null;
+  }[];
 }
 
 /** Bodies and their meetings; `meetingWhere` limits the meetings (the actor's filter from authz). */
-export async function listBodiesWithMeetings(db: PrismaClient, meetingWhere: Prisma.MeetingWhereInput = {}): Promise<BodyOverviewDTO[]> {
+export async function listBodiesWithMeetings(
+  db: PrismaClient,
+  meetingWhere: Prisma.MeetingWhereInput = {},
+): Promise<BodyOverviewDTO[]> {
   const bodies = await db.body.findMany({
     orderBy: [{ organisation: { name: "asc" } }, { name: "asc" }],
     include: {
@@ -246,8 +275,14 @@ export async function findProtocolForEditing(db: PrismaClient, slug: string): Pr
   const meeting = await db.meeting.findUnique({ where: { slug }, include: protocolInclude });
   if (!meeting) return null;
   const [people, memberships] = await Promise.all([
-    db.person.findMany({ where: { organisationId: meeting.body.organisationId }, orderBy: { name: "asc" }, select: { id: true, name: true } }),
-    db.membership.findMany({ where: { bodyId: meeting.bodyId, termStart: { lte: meeting.date }, termEnd: { gte: meeting.date } } }),
+    db.person.findMany({
+      where: { organisationId: meeting.body.organisationId },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
+    }),
+    db.membership.findMany({
+      where: { bodyId: meeting.bodyId, termStart: { lte: meeting.date }, termEnd: { gte: meeting.date } },
+    }),
   ]);
   const hint = new Map(memberships.map((m) => [m.personId, `${membershipRoleTerms[m.role].word}, ${m.represents}`]));
   return {
@@ -280,7 +315,12 @@ export async function findSignoffInfo(db: PrismaClient, meetingId: string): Prom
   ]);
   return {
     lastReturn: ret ? { by: ret.person.name, comment: ret.comment, at: ret.at.toISOString() } : null,
-    corrections: corrections.map((c) => ({ paragraphNumber: c.paragraphNumber, text: c.text, signedBy: c.person.name, signedAt: c.signedAt.toISOString() })),
+    corrections: corrections.map((c) => ({
+      paragraphNumber: c.paragraphNumber,
+      text: c.text,
+      signedBy: c.person.name,
+      signedAt: c.signedAt.toISOString(),
+    })),
     hasStoredPdf: files > 0,
     noticeRevisedAt: notice?.revisedAt?.toISOString() ?? null,
   };

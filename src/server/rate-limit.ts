@@ -72,7 +72,8 @@ export class RateLimiter {
 
   /** Takes back one counted attempt (a success that should not use up a shared allowance). */
   async forgive(subject: string): Promise<void> {
-    await this.db().$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${this.key(subject)}`;
+    await this.db()
+      .$executeRaw`UPDATE "RateLimit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = ${this.key(subject)}`;
   }
 
   /** Deletes every expired counter (of any scope). */

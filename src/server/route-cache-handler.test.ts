@@ -12,13 +12,30 @@ interface CacheHandler {
 const RouteCacheHandler = Handler as unknown as new (ctx: object) => CacheHandler;
 
 function page(status: number) {
-  return { kind: "APP_PAGE", html: `<p>${status}</p>`, rscData: Buffer.from("rsc"), headers: {}, status, postponed: undefined, segmentData: undefined };
+  return {
+    kind: "APP_PAGE",
+    html: `<p>${status}</p>`,
+    rscData: Buffer.from("rsc"),
+    headers: {},
+    status,
+    postponed: undefined,
+    segmentData: undefined,
+  };
 }
 
 describe("route cache handler", () => {
-  const cache = new RouteCacheHandler({ flushToDisk: false, serverDistDir: "/nonexistent", maxMemoryCacheSize: 1024 * 1024, revalidatedTags: [] });
+  const cache = new RouteCacheHandler({
+    flushToDisk: false,
+    serverDistDir: "/nonexistent",
+    maxMemoryCacheSize: 1024 * 1024,
+    revalidatedTags: [],
+  });
   const ctx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
-  const setCtx = { cacheControl: { revalidate: false, expire: undefined }, isRoutePPREnabled: false, isFallback: false };
+  const setCtx = {
+    cacheControl: { revalidate: false, expire: undefined },
+    isRoutePPREnabled: false,
+    isFallback: false,
+  };
 
   it("stores a page that was found", async () => {
     await cache.set("/protokoll/direktionen-2021-11-18", page(200), setCtx);

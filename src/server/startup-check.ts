@@ -22,7 +22,11 @@ export function checkConfigOrExit(): void {
 
 /** What the login in `url` may do: superuser, BYPASSRLS, and how many public tables it owns. */
 export async function readDatabaseRoleFacts(url: string): Promise<DatabaseRoleFacts> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000, application_name: "paragraf-startup-check" });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: 5_000,
+    application_name: "paragraf-startup-check",
+  });
   await client.connect();
   try {
     const { rows } = await client.query<{ role: string; superuser: boolean; bypass: boolean; owned: string }>(`

@@ -8,7 +8,14 @@
 import net from "node:net";
 
 /** The headers a client could use to claim an address; removed from every request. */
-export const CLIENT_ADDRESS_HEADERS = ["x-forwarded-for", "x-real-ip", "forwarded", "x-client-ip", "true-client-ip", "cf-connecting-ip"];
+export const CLIENT_ADDRESS_HEADERS = [
+  "x-forwarded-for",
+  "x-real-ip",
+  "forwarded",
+  "x-client-ip",
+  "true-client-ip",
+  "cf-connecting-ip",
+];
 
 /** The one header the server sets for the handlers (read through src/server/client-address.ts). */
 export const CLIENT_ADDRESS_HEADER = "x-paragraf-client-address";
@@ -59,14 +66,16 @@ export function parseTrustProxy(spec) {
     const [ip, bits, ...rest] = entry.split("/");
     const address = normalizeAddress(ip);
     const family = address ? net.isIP(address) : 0;
-    if (!address || rest.length > 0) throw new TrustProxyError(`TRUST_PROXY: "${entry}" är varken en IP-adress, ett CIDR-intervall eller "loopback".`);
+    if (!address || rest.length > 0)
+      throw new TrustProxyError(`TRUST_PROXY: "${entry}" är varken en IP-adress, ett CIDR-intervall eller "loopback".`);
     const type = family === 6 ? "ipv6" : "ipv4";
     if (bits === undefined) {
       list.addAddress(address, type);
       continue;
     }
     const prefix = Number(bits);
-    if (!/^\d+$/.test(bits) || prefix > (family === 6 ? 128 : 32)) throw new TrustProxyError(`TRUST_PROXY: "${entry}" har en ogiltig prefixlängd.`);
+    if (!/^\d+$/.test(bits) || prefix > (family === 6 ? 128 : 32))
+      throw new TrustProxyError(`TRUST_PROXY: "${entry}" har en ogiltig prefixlängd.`);
     list.addSubnet(address, prefix, type);
   }
   return {
@@ -84,7 +93,8 @@ export function parseTrustProxy(spec) {
  * right-most X-Forwarded-For entry that is not a trusted proxy. When every entry is trusted the
  * left-most one is the client (e.g. a browser on the proxy's own machine); an entry that is not an
  * address ends the walk at the last trusted hop, which vouched for nothing better.
- * @param {{ peer: string | undefined, forwardedFor: string | string[] | undefined, trust: { isTrusted: (a: string) => boolean } }} input
+ * @param {{ peer: string | undefined, forwardedFor: string | string[] | undefined,
+ *   trust: { isTrusted: (a: string) => boolean } }} input
  * @returns {string | null}
  */
 export function resolveClientAddress({ peer, forwardedFor, trust }) {
@@ -112,9 +122,14 @@ export function resolveClientAddress({ peer, forwardedFor, trust }) {
  */
 export function applyClientAddress(req, trust) {
   const peerTrusted = trust.isTrusted(req.socket.remoteAddress ?? "");
-  const address = resolveClientAddress({ peer: req.socket.remoteAddress, forwardedFor: req.headers["x-forwarded-for"], trust });
+  const address = resolveClientAddress({
+    peer: req.socket.remoteAddress,
+    forwardedFor: req.headers["x-forwarded-for"],
+    trust,
+  });
   for (const name of [...CLIENT_ADDRESS_HEADERS, CLIENT_ADDRESS_HEADER]) delete req.headers[name];
-  if (!peerTrusted) for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]) delete req.headers[name];
+  if (!peerTrusted)
+    for (const name of ["x-forwarded-host", "x-forwarded-proto", "x-forwarded-port"]) delete req.headers[name];
   if (address) {
     req.headers[CLIENT_ADDRESS_HEADER] = address;
     req.headers["x-forwarded-for"] = address;

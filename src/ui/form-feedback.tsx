@@ -10,7 +10,11 @@ export function FormResult({ state, id }: { state: FormState; id: string }) {
   if (!state.message) return null;
   const lines = state.fieldErrors._ ?? [];
   return (
-    <div id={id} role={state.ok ? "status" : "alert"} className={`mt-2 rounded border p-2 ${state.ok ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}>
+    <div
+      id={id}
+      role={state.ok ? "status" : "alert"}
+      className={`mt-2 rounded border p-2 ${state.ok ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
+    >
       <p>{state.message}</p>
       {lines.length > 0 && (
         <ul className="mt-1 list-disc pl-6">
@@ -25,5 +29,9 @@ export function FormResult({ state, id }: { state: FormState; id: string }) {
 
 export function FieldError({ state, name, id }: { state: FormState; name: string; id: string }) {
   const text = state.fieldErrors[name]?.join(" ");
-  return text ? <p id={id} className="mt-1 text-sm text-red-800">{text}</p> : null;
+  return text ? (
+    <p id={id} className="mt-1 text-sm text-red-800">
+      {text}
+    </p>
+  ) : null;
 }

@@ -20,7 +20,9 @@ const BALLOT_CHOICES: readonly BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
 function HeaderRow({ label, children }: { label: string; children: React.ReactNode }) {
   return (
     <tr className="border-b border-slate-200 align-top">
-      <th scope="row" className="w-56 py-2 pr-4 text-left font-semibold">{label}</th>
+      <th scope="row" className="w-56 py-2 pr-4 text-left font-semibold">
+        {label}
+      </th>
       <td className="py-2">{children}</td>
     </tr>
   );
@@ -40,7 +42,9 @@ function Lines({ lines }: { lines: string[] }) {
 function Part({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <section aria-labelledby={id} className="mt-5">
-      <h3 id={id} className="text-lg font-semibold">{title}</h3>
+      <h3 id={id} className="text-lg font-semibold">
+        {title}
+      </h3>
       {children}
     </section>
   );
@@ -51,7 +55,11 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
   const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
   const sections = p.sections.filter((s) => !isEmptyDoc(s.content));
   return (
-    <article id={`paragraf-${p.number}`} aria-labelledby={`${key}-rubrik`} className="paragraph mt-10 border-t-2 border-slate-300 pt-6">
+    <article
+      id={`paragraf-${p.number}`}
+      aria-labelledby={`${key}-rubrik`}
+      className="paragraph mt-10 border-t-2 border-slate-300 pt-6"
+    >
       <h2 id={`${key}-rubrik`} className="text-2xl font-semibold">
         <span className="mr-3">§ {p.number}</span> {p.title}
       </h2>
@@ -92,8 +100,11 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
             {p.motions.map((m, i) => (
               <li key={i}>
                 <span className="font-medium">{m.name}</span>{" "}
-                <span className="text-[var(--color-muted)]">({motionKindLabel[m.kind]}{m.withdrawn ? ", återtaget" : ""})</span>:{" "}
-                {m.text}
+                <span className="text-[var(--color-muted)]">
+                  ({motionKindLabel[m.kind]}
+                  {m.withdrawn ? ", återtaget" : ""})
+                </span>
+                : {m.text}
               </li>
             ))}
           </ul>
@@ -103,7 +114,9 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
       {p.propositions.length > 0 && (
         <Part id={`${key}-proposition`} title="Propositionsordning">
           {p.propositions.map((text, i) => (
-            <p key={i} className="mt-2">{text}</p>
+            <p key={i} className="mt-2">
+              {text}
+            </p>
           ))}
         </Part>
       )}
@@ -121,25 +134,35 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
                     {attendanceRoleTerms.MEMBER.label}
                   </th>
                   {BALLOT_CHOICES.map((c) => (
-                    <th key={c} scope="col" className="border border-slate-300 px-2">{ballotChoiceTerms[c].label}</th>
+                    <th key={c} scope="col" className="border border-slate-300 px-2">
+                      {ballotChoiceTerms[c].label}
+                    </th>
                   ))}
                 </tr>
               </thead>
               <tbody>
                 {v.ballots.map((b) => (
                   <tr key={b.personId}>
-                    <th scope="row" className="border border-slate-300 px-2 text-left font-normal">{b.name}</th>
+                    <th scope="row" className="border border-slate-300 px-2 text-left font-normal">
+                      {b.name}
+                    </th>
                     {BALLOT_CHOICES.map((c) => (
-                      <td key={c} className="border border-slate-300 px-2 text-center">{b.choice === c ? "X" : ""}</td>
+                      <td key={c} className="border border-slate-300 px-2 text-center">
+                        {b.choice === c ? "X" : ""}
+                      </td>
                     ))}
                   </tr>
                 ))}
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" className="border border-slate-300 px-2 text-left">Summa</th>
+                  <th scope="row" className="border border-slate-300 px-2 text-left">
+                    Summa
+                  </th>
                   {BALLOT_CHOICES.map((c) => (
-                    <td key={c} className="border border-slate-300 px-2 text-center">{count(c)}</td>
+                    <td key={c} className="border border-slate-300 px-2 text-center">
+                      {count(c)}
+                    </td>
                   ))}
                 </tr>
               </tfoot>
@@ -228,7 +251,9 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
           <HeaderRow label={signatureRoleTerms.ADJUSTER.plural}>
             <Lines lines={protocol.adjusters.map((a) => a.name)} />
           </HeaderRow>
-          <HeaderRow label="Justeringens plats och tid">{adjustment || <span className="text-[var(--color-muted)]">–</span>}</HeaderRow>
+          <HeaderRow label="Justeringens plats och tid">
+            {adjustment || <span className="text-[var(--color-muted)]">–</span>}
+          </HeaderRow>
           <HeaderRow label="Underskrifter">
             <table className="border-collapse">
               <caption className="sr-only">Underskrifter, {formatParagraphSpan(numbers)}</caption>
@@ -239,7 +264,9 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
                       {signatureRoleTerms[s.role].label}
                     </th>
                     <td className="pr-4">{s.name}</td>
-                    <td className="text-sm">{s.signedAt ? `Signerat ${formatSigningTime(s.signedAt)}` : "Ej signerat"}</td>
+                    <td className="text-sm">
+                      {s.signedAt ? `Signerat ${formatSigningTime(s.signedAt)}` : "Ej signerat"}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -251,7 +278,9 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
 
       {notice && (
         <section aria-labelledby="anslag" className="mt-8 rounded border border-slate-300 p-4">
-          <h2 id="anslag" className="text-xl font-semibold">Anslag/bevis</h2>
+          <h2 id="anslag" className="text-xl font-semibold">
+            Anslag/bevis
+          </h2>
           <p className="mt-1">
             {isAdjusted(meeting.status)
               ? "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
@@ -273,13 +302,21 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
       )}
 
       <section aria-labelledby="arendelista" className="mt-8">
-        <h2 id="arendelista" className="text-xl font-semibold">Ärendelista</h2>
+        <h2 id="arendelista" className="text-xl font-semibold">
+          Ärendelista
+        </h2>
         <table className="mt-2 w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-1 pr-4">§</th>
-              <th scope="col" className="py-1 pr-4">Ärende</th>
-              <th scope="col" className="py-1">Dnr</th>
+              <th scope="col" className="py-1 pr-4">
+                §
+              </th>
+              <th scope="col" className="py-1 pr-4">
+                Ärende
+              </th>
+              <th scope="col" className="py-1">
+                Dnr
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -287,7 +324,9 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
               <tr key={p.id} className="border-b border-slate-200">
                 <td className="py-1 pr-4 whitespace-nowrap">§ {p.number}</td>
                 <td className="py-1 pr-4">
-                  <a href={`#paragraf-${p.number}`} className="text-[var(--color-brand)] underline underline-offset-2">{p.title}</a>
+                  <a href={`#paragraf-${p.number}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                    {p.title}
+                  </a>
                 </td>
                 <td className="py-1 whitespace-nowrap">{p.caseNumber ?? "–"}</td>
               </tr>

@@ -22,7 +22,11 @@ const alignClass = { left: "text-left", center: "text-center", right: "text-righ
 
 function Paragraph({ node }: { node: ParagraphNode }) {
   const align = node.attrs?.textAlign;
-  return <p className={align ? alignClass[align] : undefined}><Inline nodes={node.content} /></p>;
+  return (
+    <p className={align ? alignClass[align] : undefined}>
+      <Inline nodes={node.content} />
+    </p>
+  );
 }
 
 function Table({ node }: { node: TableNode }) {
@@ -42,9 +46,13 @@ function Table({ node }: { node: TableNode }) {
           cell.content.length === 1 ? <Inline key={j} nodes={p.content} /> : <Paragraph key={j} node={p} />,
         );
         return cell.type === "tableHeader" ? (
-          <th key={i} {...props} scope={inHead ? "col" : "row"}>{inner}</th>
+          <th key={i} {...props} scope={inHead ? "col" : "row"}>
+            {inner}
+          </th>
         ) : (
-          <td key={i} {...props}>{inner}</td>
+          <td key={i} {...props}>
+            {inner}
+          </td>
         );
       })}
     </tr>
@@ -66,7 +74,11 @@ function Block({ node, headingLevel }: { node: BlockNode; headingLevel: number }
     case "heading": {
       const level = Math.min(6, headingLevel + (node.attrs.level - 3));
       const Tag = `h${level}` as "h4";
-      return <Tag className="mt-4 font-semibold"><Inline nodes={node.content} /></Tag>;
+      return (
+        <Tag className="mt-4 font-semibold">
+          <Inline nodes={node.content} />
+        </Tag>
+      );
     }
     case "bulletList":
       return (
@@ -74,7 +86,11 @@ function Block({ node, headingLevel }: { node: BlockNode; headingLevel: number }
           {node.content.map((item, i) => (
             <li key={i}>
               {item.content.map((child, j) =>
-                child.type === "paragraph" ? <Inline key={j} nodes={child.content} /> : <Block key={j} node={child} headingLevel={headingLevel} />,
+                child.type === "paragraph" ? (
+                  <Inline key={j} nodes={child.content} />
+                ) : (
+                  <Block key={j} node={child} headingLevel={headingLevel} />
+                ),
               )}
             </li>
           ))}

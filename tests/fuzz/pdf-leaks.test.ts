@@ -12,7 +12,8 @@ describe("pdfTextsToCheck", () => {
   const protocol = seedProtocol();
   protocol.meeting.status = "ADJUSTED";
   protocol.paragraphs.find((p) => p.number === 61)!.isConfidential = true;
-  protocol.paragraphs.find((p) => p.number === 60)!.decision.intro = "Direktionen beslutar bevilja sökande 850709-9805 ledighet.";
+  protocol.paragraphs.find((p) => p.number === 60)!.decision.intro =
+    "Direktionen beslutar bevilja sökande 850709-9805 ledighet.";
 
   it("finds a confidential § and a personnummer in the signed original, neither in the public copy", async () => {
     const original = pdfTextsToCheck(await renderProtocolPdf(protocol));
@@ -28,7 +29,9 @@ describe("pdfTextsToCheck", () => {
     const doc = await PDFDocument.create();
     doc.addPage();
     doc.setTitle("Protokoll 19850709-9805");
-    await doc.attach(new TextEncoder().encode(`Bilaga: ${SECRET}`), "bilaga-850709-9805.txt", { mimeType: "text/plain" });
+    await doc.attach(new TextEncoder().encode(`Bilaga: ${SECRET}`), "bilaga-850709-9805.txt", {
+      mimeType: "text/plain",
+    });
     const read = readPdf(await doc.save());
     expect(read.metadata).toContain("Protokoll 19850709-9805");
     expect(read.attachments).toEqual([{ name: "bilaga-850709-9805.txt", content: `Bilaga: ${SECRET}` }]);

@@ -19,11 +19,21 @@ import {
   updateUserSchema,
 } from "@/modules/administration/admin.schema";
 import { createMeetingSchema, saveAttendanceSchema, saveMeetingHeaderSchema } from "@/modules/drafting/meeting.schema";
-import { addParagraphSchema, moveParagraphSchema, paragraphRefSchema, saveParagraphSchema } from "@/modules/drafting/paragraph.schema";
+import {
+  addParagraphSchema,
+  moveParagraphSchema,
+  paragraphRefSchema,
+  saveParagraphSchema,
+} from "@/modules/drafting/paragraph.schema";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { RichText } from "@/ui/rich-text";
 import { richDocSchema, toPlainText } from "@/domain/richtext/richtext.schema";
-import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "@/modules/justering/signoff.schema";
+import {
+  correctionSchema,
+  returnSchema,
+  sendForAdjustmentSchema,
+  signSchema,
+} from "@/modules/justering/signoff.schema";
 import { noticeEditSchema } from "@/modules/notice/notice.schema";
 import { fieldPattern, inputArbitraries, isSwedishMessage, randomIds, richDocLike } from "../support/fuzz-arbitraries";
 
@@ -41,7 +51,10 @@ const isTrimmed = (s: string) => s === s.trim();
 const codePoints = (s: string) => Array.from(s).length;
 const trimmedNonEmpty = (s: unknown, max: number) => {
   expect(typeof s).toBe("string");
-  expect(isTrimmed(s as string) && codePoints(s as string) >= 1 && codePoints(s as string) <= max, JSON.stringify(s)).toBe(true);
+  expect(
+    isTrimmed(s as string) && codePoints(s as string) >= 1 && codePoints(s as string) <= max,
+    JSON.stringify(s),
+  ).toBe(true);
 };
 const nullOrTrimmed = (s: unknown, max: number) => {
   if (s !== null) trimmedNonEmpty(s, max);
@@ -57,7 +70,9 @@ function checkTimes(m: { startTime: string | null; endTime: string | null }) {
 
 function checkRanges(ranges: readonly { from: number; to: number }[]) {
   ranges.forEach((r, i) => {
-    expect(Number.isInteger(r.from) && Number.isInteger(r.to) && r.from >= 1 && r.from <= r.to && r.to <= 99_999).toBe(true);
+    expect(Number.isInteger(r.from) && Number.isInteger(r.to) && r.from >= 1 && r.from <= r.to && r.to <= 99_999).toBe(
+      true,
+    );
     // Sorted and merged: each range starts after the previous one ends (and is not adjacent).
     if (i > 0) expect(r.from).toBeGreaterThan(ranges[i - 1]!.to + 1);
   });
@@ -75,7 +90,12 @@ function checkEmail(email: string) {
 }
 
 type Case = { name: string; schema: z.ZodType; arb: fc.Arbitrary<unknown>; check: (out: never) => void };
-const schemaCase = <S extends z.ZodType>(name: string, schema: S, arb: fc.Arbitrary<unknown>, check: (out: z.output<S>) => void): Case => ({
+const schemaCase = <S extends z.ZodType>(
+  name: string,
+  schema: S,
+  arb: fc.Arbitrary<unknown>,
+  check: (out: z.output<S>) => void,
+): Case => ({
   name,
   schema,
   arb,
@@ -119,7 +139,8 @@ const CASES: Case[] = [
     nullOrTrimmed(c.caseNumber, 60);
     trimmedNonEmpty(c.title, 300);
     expect(isTrimmed(c.decision.intro)).toBe(true);
-    for (const rows of [c.decision.clauses, c.basisDocuments, c.dispatch, c.propositions]) expect(noBlankRows(rows)).toBe(true);
+    for (const rows of [c.decision.clauses, c.basisDocuments, c.dispatch, c.propositions])
+      expect(noBlankRows(rows)).toBe(true);
     for (const s of c.sections) {
       trimmedNonEmpty(s.heading, 200);
       expect(richDocSchema.safeParse(s.content).success).toBe(true);
@@ -137,7 +158,9 @@ const CASES: Case[] = [
     for (const n of c.notes) trimmedNonEmpty(n.text, 20_000);
     for (const r of c.recusals) trimmedNonEmpty(r.reason, 1_000);
   }),
-  schemaCase("paragraphRefSchema", paragraphRefSchema, arbs.paragraphRef, (p) => expect(isId(p.paragraphId)).toBe(true)),
+  schemaCase("paragraphRefSchema", paragraphRefSchema, arbs.paragraphRef, (p) =>
+    expect(isId(p.paragraphId)).toBe(true),
+  ),
   schemaCase("moveParagraphSchema", moveParagraphSchema, arbs.moveParagraph, (p) => {
     expect(isId(p.paragraphId)).toBe(true);
     expect(["up", "down"]).toContain(p.direction);
@@ -146,7 +169,9 @@ const CASES: Case[] = [
     expect(isId(p.meetingId)).toBe(true);
     trimmedNonEmpty(p.title, 300);
   }),
-  schemaCase("sendForAdjustmentSchema", sendForAdjustmentSchema, arbs.sendForAdjustment, (s) => expect(isId(s.meetingId)).toBe(true)),
+  schemaCase("sendForAdjustmentSchema", sendForAdjustmentSchema, arbs.sendForAdjustment, (s) =>
+    expect(isId(s.meetingId)).toBe(true),
+  ),
   schemaCase("signSchema", signSchema, arbs.sign, (s) => {
     expect(isId(s.meetingId)).toBe(true);
     expect(codePoints(s.password) >= 1 && codePoints(s.password) <= 1024).toBe(true);
@@ -157,7 +182,10 @@ const CASES: Case[] = [
   }),
   schemaCase("correctionSchema", correctionSchema, arbs.correction, (s) => {
     expect(isId(s.meetingId)).toBe(true);
-    expect(s.paragraphNumber === null || (Number.isInteger(s.paragraphNumber) && s.paragraphNumber >= 1 && s.paragraphNumber <= 99_999)).toBe(true);
+    expect(
+      s.paragraphNumber === null ||
+        (Number.isInteger(s.paragraphNumber) && s.paragraphNumber >= 1 && s.paragraphNumber <= 99_999),
+    ).toBe(true);
     trimmedNonEmpty(s.text, 10_000);
     expect(codePoints(s.password) >= 1 && codePoints(s.password) <= 1024).toBe(true);
   }),
@@ -195,33 +223,41 @@ const CASES: Case[] = [
     expect(isIsoDate(m.termStart) && isIsoDate(m.termEnd) && m.termStart <= m.termEnd).toBe(true);
     if (m.position !== null) expect(m.role).toBe("MEMBER");
   }),
-  schemaCase("removeMembershipSchema", removeMembershipSchema, arbs.removeMembership, (m) => trimmedNonEmpty(m.membershipId, 64)),
+  schemaCase("removeMembershipSchema", removeMembershipSchema, arbs.removeMembership, (m) =>
+    trimmedNonEmpty(m.membershipId, 64),
+  ),
 ];
 
 describe.each(CASES)("$name", ({ name, schema, arb, check }) => {
-  it(`${NUM_RUNS} generated inputs: never throws, Swedish messages, outputs keep the schema's promises`, () => {
-    let passed = 0;
-    fc.assert(
-      fc.property(arb, (raw) => {
-        const result = schema.safeParse(raw);
-        if (result.success) {
-          passed++;
-          check(result.data as never);
-          return;
-        }
-        expect(result.error.issues.length).toBeGreaterThan(0);
-        for (const issue of result.error.issues) {
-          if (isSwedishMessage(issue.message)) continue;
-          const at = fieldPattern(issue.path);
-          throw new Error(`${name}.${at}: message is not Swedish: ${JSON.stringify(issue.message)} (code ${issue.code})`);
-        }
-      }),
-      { numRuns: NUM_RUNS },
-    );
-    // The generators reach valid inputs too, so the output checks above ran.
-    expect(passed, "inputs that parsed").toBeGreaterThan(NUM_RUNS / 100);
-    if (process.env.FUZZ_REPORT) console.log(`${name}: ${passed}/${NUM_RUNS} parsed`);
-  }, TIMEOUT);
+  it(
+    `${NUM_RUNS} generated inputs: never throws, Swedish messages, outputs keep the schema's promises`,
+    () => {
+      let passed = 0;
+      fc.assert(
+        fc.property(arb, (raw) => {
+          const result = schema.safeParse(raw);
+          if (result.success) {
+            passed++;
+            check(result.data as never);
+            return;
+          }
+          expect(result.error.issues.length).toBeGreaterThan(0);
+          for (const issue of result.error.issues) {
+            if (isSwedishMessage(issue.message)) continue;
+            const at = fieldPattern(issue.path);
+            throw new Error(
+              `${name}.${at}: message is not Swedish: ${JSON.stringify(issue.message)} (code ${issue.code})`,
+            );
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+      // The generators reach valid inputs too, so the output checks above ran.
+      expect(passed, "inputs that parsed").toBeGreaterThan(NUM_RUNS / 100);
+      if (process.env.FUZZ_REPORT) console.log(`${name}: ${passed}/${NUM_RUNS} parsed`);
+    },
+    TIMEOUT,
+  );
 });
 
 describe("wrong types at the top", () => {
@@ -229,7 +265,9 @@ describe("wrong types at the top", () => {
     for (const probe of [null, 1, "x", [], { bodyId: 1 }]) {
       for (const c of CASES) {
         const result = c.schema.safeParse(probe);
-        if (!result.success) for (const issue of result.error.issues) expect(isSwedishMessage(issue.message), `${c.name}: ${issue.message}`).toBe(true);
+        if (!result.success)
+          for (const issue of result.error.issues)
+            expect(isSwedishMessage(issue.message), `${c.name}: ${issue.message}`).toBe(true);
       }
     }
   });
@@ -239,7 +277,25 @@ describe("wrong types at the top", () => {
 // Rich text: whatever passes the schema renders as inert markup
 // ---------------------------------------------------------------------------------------------
 
-const ALLOWED_TAGS = new Set(["div", "p", "br", "strong", "em", "h3", "h4", "h5", "h6", "ul", "li", "table", "thead", "tbody", "tr", "th", "td"]);
+const ALLOWED_TAGS = new Set([
+  "div",
+  "p",
+  "br",
+  "strong",
+  "em",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "li",
+  "table",
+  "thead",
+  "tbody",
+  "tr",
+  "th",
+  "td",
+]);
 const ALLOWED_ATTRIBUTES = new Set(["class", "colspan", "rowspan", "scope"]);
 
 /** The problems in rendered markup: tags or attributes outside the renderer's set, handlers, URLs. */
@@ -258,44 +314,56 @@ function unsafeMarkup(html: string): string[] {
 }
 
 describe("richDocSchema and RichText", () => {
-  it(`${NUM_RUNS} generated documents: what passes renders without script, handlers or javascript: URLs`, () => {
-    let passed = 0;
-    let scripted = 0;
-    fc.assert(
-      fc.property(richDocLike, (raw) => {
-        const result = richDocSchema.safeParse(raw);
-        if (!result.success) {
-          for (const issue of result.error.issues) {
-            if (isSwedishMessage(issue.message)) continue;
-            const at = fieldPattern(issue.path);
-            throw new Error(`richDocSchema.${at}: message is not Swedish: ${JSON.stringify(issue.message)}`);
+  it(
+    `${NUM_RUNS} generated documents: what passes renders without script, handlers or javascript: URLs`,
+    () => {
+      let passed = 0;
+      let scripted = 0;
+      fc.assert(
+        fc.property(richDocLike, (raw) => {
+          const result = richDocSchema.safeParse(raw);
+          if (!result.success) {
+            for (const issue of result.error.issues) {
+              if (isSwedishMessage(issue.message)) continue;
+              const at = fieldPattern(issue.path);
+              throw new Error(`richDocSchema.${at}: message is not Swedish: ${JSON.stringify(issue.message)}`);
+            }
+            return;
           }
-          return;
-        }
-        passed++;
-        const doc: RichDoc = result.data;
-        const html = renderToStaticMarkup(createElement(RichText, { doc }));
-        expect(unsafeMarkup(html), html).toEqual([]);
-        // Script-like text is there, escaped.
-        if (toPlainText(doc).includes("<script>")) {
-          scripted++;
-          expect(html).toContain("&lt;script&gt;");
-        }
-      }),
-      { numRuns: NUM_RUNS },
-    );
-    expect(passed, "documents that parsed").toBeGreaterThan(NUM_RUNS / 10);
-    expect(scripted, "parsed documents with <script> text").toBeGreaterThan(10);
-    if (process.env.FUZZ_REPORT) console.log(`richDocSchema: ${passed}/${NUM_RUNS} parsed, ${scripted} with <script> text`);
-  }, TIMEOUT);
+          passed++;
+          const doc: RichDoc = result.data;
+          const html = renderToStaticMarkup(createElement(RichText, { doc }));
+          expect(unsafeMarkup(html), html).toEqual([]);
+          // Script-like text is there, escaped.
+          if (toPlainText(doc).includes("<script>")) {
+            scripted++;
+            expect(html).toContain("&lt;script&gt;");
+          }
+        }),
+        { numRuns: NUM_RUNS },
+      );
+      expect(passed, "documents that parsed").toBeGreaterThan(NUM_RUNS / 10);
+      expect(scripted, "parsed documents with <script> text").toBeGreaterThan(10);
+      if (process.env.FUZZ_REPORT)
+        console.log(`richDocSchema: ${passed}/${NUM_RUNS} parsed, ${scripted} with <script> text`);
+    },
+    TIMEOUT,
+  );
 
   it("renders the classic payloads as text", () => {
     const doc: RichDoc = {
       type: "doc",
       content: [
         { type: "paragraph", content: [{ type: "text", text: "<script>alert(1)</script>" }] },
-        { type: "paragraph", content: [{ type: "text", text: '"><img src=x onerror=alert(1)>', marks: [{ type: "bold" }] }] },
-        { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "<a href=\"javascript:alert(1)\">x</a>" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: '"><img src=x onerror=alert(1)>', marks: [{ type: "bold" }] }],
+        },
+        {
+          type: "heading",
+          attrs: { level: 3 },
+          content: [{ type: "text", text: '<a href="javascript:alert(1)">x</a>' }],
+        },
       ],
     };
     expect(richDocSchema.safeParse(doc).success).toBe(true);

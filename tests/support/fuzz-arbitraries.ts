@@ -13,7 +13,7 @@ export const SCRIPT_STRINGS = [
   '"><img src=x onerror=alert(1)>',
   "<svg/onload=alert(1)>",
   "javascript:alert(1)",
-  "<a href=\"javascript:alert(1)\">x</a>",
+  '<a href="javascript:alert(1)">x</a>',
   "</textarea><script>alert(document.cookie)</script>",
   "<iframe srcdoc='<script>alert(1)</script>'>",
   "{{constructor.constructor('alert(1)')()}}",
@@ -21,13 +21,13 @@ export const SCRIPT_STRINGS = [
 ] as const;
 
 export const SQL_STRINGS = [
-  "'; DROP TABLE \"Meeting\"; --",
+  '\'; DROP TABLE "Meeting"; --',
   "' OR '1'='1",
   "1 OR 1=1",
   "1; SELECT pg_sleep(10)",
   "\\'; --",
   "%' OR slug LIKE '%",
-  "') UNION SELECT email FROM \"User\" --",
+  '\') UNION SELECT email FROM "User" --',
 ] as const;
 
 export const CONTROL_STRINGS = [
@@ -90,11 +90,48 @@ export const RANGE_STRINGS = [
   "59-62\u0000",
 ] as const;
 
-export const TIME_STRINGS = ["", "10:00", "9.30", "1000", "23:59", "00:00", "24:00", "25:00", "10:60", "7:5", "10:00:00", " 08:15 ", "noon", "-1:00"] as const;
+export const TIME_STRINGS = [
+  "",
+  "10:00",
+  "9.30",
+  "1000",
+  "23:59",
+  "00:00",
+  "24:00",
+  "25:00",
+  "10:60",
+  "7:5",
+  "10:00:00",
+  " 08:15 ",
+  "noon",
+  "-1:00",
+] as const;
 
-export const UNICODE_STRINGS = ["Åsa Öberg", "Ärende – överlämnas", "😀", "𝔘𝔫𝔦𝔠𝔬𝔡𝔢", "e\u0301", "ﷺ", "Ꙭ", "中文", "עברית", "\u{10ffff}"] as const;
+export const UNICODE_STRINGS = [
+  "Åsa Öberg",
+  "Ärende – överlämnas",
+  "😀",
+  "𝔘𝔫𝔦𝔠𝔬𝔡𝔢",
+  "e\u0301",
+  "ﷺ",
+  "Ꙭ",
+  "中文",
+  "עברית",
+  "\u{10ffff}",
+] as const;
 
-export const NUMBER_STRINGS = ["1", "-1", "1.5", "NaN", "Infinity", "0x10", "1e3", "00001", "2147483648", "9007199254740993"] as const;
+export const NUMBER_STRINGS = [
+  "1",
+  "-1",
+  "1.5",
+  "NaN",
+  "Infinity",
+  "0x10",
+  "1e3",
+  "00001",
+  "2147483648",
+  "9007199254740993",
+] as const;
 
 export const HOSTILE_STRINGS: readonly string[] = [
   "",
@@ -122,7 +159,26 @@ export const HOSTILE_STRINGS: readonly string[] = [
 /** Strings around and far past the limits the schemas set (64, 200, 300, 1 024, 2 000, 20 000). */
 export const longString: fc.Arbitrary<string> = fc
   .tuple(
-    fc.constantFrom(63, 64, 65, 199, 200, 201, 254, 255, 300, 301, 1_024, 1_025, 2_001, 5_001, 10_001, 20_000, 20_001, 100_000),
+    fc.constantFrom(
+      63,
+      64,
+      65,
+      199,
+      200,
+      201,
+      254,
+      255,
+      300,
+      301,
+      1_024,
+      1_025,
+      2_001,
+      5_001,
+      10_001,
+      20_000,
+      20_001,
+      100_000,
+    ),
     fc.constantFrom("a", "å", " ", "<", "\u0000", "ab ", "😀"),
     fc.boolean(),
   )
@@ -136,7 +192,12 @@ export const hostileString: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: longString },
   { weight: 2, arbitrary: fc.string({ unit: "binary-ascii", maxLength: 16 }) },
   { weight: 1, arbitrary: fc.string({ unit: "binary", maxLength: 8 }) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...HOSTILE_STRINGS), fc.constantFrom(...HOSTILE_STRINGS)).map(([a, b]) => a + b) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom(...HOSTILE_STRINGS), fc.constantFrom(...HOSTILE_STRINGS))
+      .map(([a, b]) => a + b),
+  },
 );
 
 class Weird {
@@ -176,11 +237,21 @@ export const wrongType: fc.Arbitrary<unknown> = fc.oneof(
     ),
   },
   { weight: 1, arbitrary: fc.array(fc.oneof(fc.string({ maxLength: 4 }), fc.integer()), { maxLength: 3 }) },
-  { weight: 1, arbitrary: fc.dictionary(fc.constantFrom("a", "type", "id", "__proto__", "toString"), fc.oneof(fc.string({ maxLength: 4 }), fc.integer()), { maxKeys: 2 }) },
+  {
+    weight: 1,
+    arbitrary: fc.dictionary(
+      fc.constantFrom("a", "type", "id", "__proto__", "toString"),
+      fc.oneof(fc.string({ maxLength: 4 }), fc.integer()),
+      { maxKeys: 2 },
+    ),
+  },
 );
 
 /** A field value: mostly `valid`, sometimes a hostile string, sometimes the wrong type. */
-export function field<T>(valid: fc.Arbitrary<T>, weights: { valid?: number; hostile?: number; wrong?: number } = {}): fc.Arbitrary<unknown> {
+export function field<T>(
+  valid: fc.Arbitrary<T>,
+  weights: { valid?: number; hostile?: number; wrong?: number } = {},
+): fc.Arbitrary<unknown> {
   return fc.oneof(
     { weight: weights.valid ?? 30, arbitrary: valid as fc.Arbitrary<unknown> },
     { weight: weights.hostile ?? 2, arbitrary: hostileString as fc.Arbitrary<unknown> },
@@ -188,14 +259,26 @@ export function field<T>(valid: fc.Arbitrary<T>, weights: { valid?: number; host
   );
 }
 
-const EXTRA_KEYS = ["isAdmin", "status", "id", "role", "__proto__", "constructor", "<script>", "'; DROP TABLE x; --", "version", ""];
+const EXTRA_KEYS = [
+  "isAdmin",
+  "status",
+  "id",
+  "role",
+  "__proto__",
+  "constructor",
+  "<script>",
+  "'; DROP TABLE x; --",
+  "version",
+  "",
+];
 
 const extraKeys: fc.Arbitrary<Record<string, unknown>> = fc
   .array(fc.tuple(fc.constantFrom(...EXTRA_KEYS), fc.oneof(hostileString, wrongType)), { minLength: 1, maxLength: 3 })
   // JSON.parse makes "__proto__" an own key, as a JSON request body would.
   .map((pairs) => {
     const out: Record<string, unknown> = JSON.parse("{}") as Record<string, unknown>;
-    for (const [k, v] of pairs) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+    for (const [k, v] of pairs)
+      Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
     return out;
   });
 
@@ -203,13 +286,22 @@ const extraKeys: fc.Arbitrary<Record<string, unknown>> = fc
  * An object of the given fields; now and then (1 in `intact + 1`) keys are missing, and as often
  * extra keys are added.
  */
-export function objectOf(shape: Record<string, fc.Arbitrary<unknown>>, intact = 10): fc.Arbitrary<Record<string, unknown>> {
+export function objectOf(
+  shape: Record<string, fc.Arbitrary<unknown>>,
+  intact = 10,
+): fc.Arbitrary<Record<string, unknown>> {
   const keys = Object.keys(shape);
   return fc
     .tuple(
       fc.record(shape),
-      fc.oneof({ weight: intact, arbitrary: fc.constant<string[]>([]) }, { weight: 1, arbitrary: fc.subarray(keys, { minLength: 1 }) }),
-      fc.oneof({ weight: intact, arbitrary: fc.constant<Record<string, unknown>>({}) }, { weight: 1, arbitrary: extraKeys }),
+      fc.oneof(
+        { weight: intact, arbitrary: fc.constant<string[]>([]) },
+        { weight: 1, arbitrary: fc.subarray(keys, { minLength: 1 }) },
+      ),
+      fc.oneof(
+        { weight: intact, arbitrary: fc.constant<Record<string, unknown>>({}) },
+        { weight: 1, arbitrary: extraKeys },
+      ),
     )
     .map(([record, drop, extra]) => {
       const out: Record<string, unknown> = { ...extra, ...record };
@@ -219,19 +311,29 @@ export function objectOf(shape: Record<string, fc.Arbitrary<unknown>>, intact = 
 }
 
 /** A list of `item`, or now and then (1 in `intact + 1`) something that is not a list at all. */
-export function listOf(item: fc.Arbitrary<unknown>, maxLength: number, oversize?: number, intact = 12): fc.Arbitrary<unknown> {
+export function listOf(
+  item: fc.Arbitrary<unknown>,
+  maxLength: number,
+  oversize?: number,
+  intact = 12,
+): fc.Arbitrary<unknown> {
   const arbs: fc.WeightedArbitrary<unknown>[] = [
     { weight: intact, arbitrary: fc.array(item, { maxLength }) },
     { weight: 1, arbitrary: wrongType },
   ];
   // A list just past the schema's limit, built cheaply from one item.
-  if (oversize !== undefined) arbs.push({ weight: 1, arbitrary: item.map((x) => Array.from({ length: oversize }, () => x)) });
+  if (oversize !== undefined)
+    arbs.push({ weight: 1, arbitrary: item.map((x) => Array.from({ length: oversize }, () => x)) });
   return fc.oneof(...arbs);
 }
 
 /** The whole input: mostly the object, sometimes no object at all. */
 export function input(object: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
-  return fc.oneof({ weight: 20, arbitrary: object }, { weight: 1, arbitrary: wrongType }, { weight: 1, arbitrary: hostileString });
+  return fc.oneof(
+    { weight: 20, arbitrary: object },
+    { weight: 1, arbitrary: wrongType },
+    { weight: 1, arbitrary: hostileString },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -239,26 +341,44 @@ export function input(object: fc.Arbitrary<unknown>): fc.Arbitrary<unknown> {
 // ---------------------------------------------------------------------------------------------
 
 const ID_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789".split("");
-export const randomId: fc.Arbitrary<string> = fc.string({ unit: fc.constantFrom(...ID_CHARS), minLength: 1, maxLength: 30 });
+export const randomId: fc.Arbitrary<string> = fc.string({
+  unit: fc.constantFrom(...ID_CHARS),
+  minLength: 1,
+  maxLength: 30,
+});
 
 /** Real ids (in a database) mixed with look-alikes and garbage. */
 export function idFrom(real: readonly string[]): fc.Arbitrary<string> {
   if (real.length === 0) return randomId;
-  return fc.oneof({ weight: 16, arbitrary: fc.constantFrom(...real) }, { weight: 1, arbitrary: randomId }, { weight: 1, arbitrary: hostileString });
+  return fc.oneof(
+    { weight: 16, arbitrary: fc.constantFrom(...real) },
+    { weight: 1, arbitrary: randomId },
+    { weight: 1, arbitrary: hostileString },
+  );
 }
 
 export const isoDate: fc.Arbitrary<string> = fc
   .date({ min: new Date("1990-01-01T00:00:00Z"), max: new Date("2035-12-31T00:00:00Z"), noInvalidDate: true })
   .map((d) => d.toISOString().slice(0, 10));
-export const dateLike: fc.Arbitrary<string> = fc.oneof({ weight: 4, arbitrary: isoDate }, { weight: 1, arbitrary: fc.constantFrom(...DATE_STRINGS) });
+export const dateLike: fc.Arbitrary<string> = fc.oneof(
+  { weight: 4, arbitrary: isoDate },
+  { weight: 1, arbitrary: fc.constantFrom(...DATE_STRINGS) },
+);
 
 export const timeLike: fc.Arbitrary<string> = fc.oneof(
   { weight: 2, arbitrary: fc.constant("") },
-  { weight: 4, arbitrary: fc.tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 })).map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }))
+      .map(([h, m]) => `${String(h).padStart(2, "0")}:${String(m).padStart(2, "0")}`),
+  },
   { weight: 1, arbitrary: fc.constantFrom(...TIME_STRINGS) },
   {
     weight: 1,
-    arbitrary: fc.tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom(":", ".", "")).map(([h, m, sep]) => `${h}${sep}${String(m).padStart(2, "0")}`),
+    arbitrary: fc
+      .tuple(fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom(":", ".", ""))
+      .map(([h, m, sep]) => `${h}${sep}${String(m).padStart(2, "0")}`),
   },
 );
 
@@ -268,7 +388,10 @@ export const rangesLike: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 4,
     arbitrary: fc
-      .array(fc.tuple(fc.integer({ min: 0, max: 120 }), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined })), { minLength: 1, maxLength: 4 })
+      .array(
+        fc.tuple(fc.integer({ min: 0, max: 120 }), fc.option(fc.integer({ min: 0, max: 120 }), { nil: undefined })),
+        { minLength: 1, maxLength: 4 },
+      )
       .map((items) => items.map(([a, b]) => (b === undefined ? `${a}` : `${a}-${b}`)).join(", ")),
   },
 );
@@ -295,25 +418,53 @@ export const emailLike: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.string({ unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789.".split("")), minLength: 1, maxLength: 12 }), fc.constantFrom("kommun.se", "itsam.example", "Region.SE"))
+      .tuple(
+        fc.string({
+          unit: fc.constantFrom(..."abcdefghijklmnopqrstuvwxyz0123456789.".split("")),
+          minLength: 1,
+          maxLength: 12,
+        }),
+        fc.constantFrom("kommun.se", "itsam.example", "Region.SE"),
+      )
       .map(([local, domain]) => `${local.replace(/^\.+|\.+$/g, "") || "x"}@${domain}`),
   },
   {
     weight: 1,
-    arbitrary: fc.constantFrom("anna@kommun.se", "Anna@Kommun.SE", " ny.person@itsam.example ", "a@b", "@kommun.se", "anna@", "a b@c.se", "anna@kommun.se<script>", "sekreterare@itsam.example"),
+    arbitrary: fc.constantFrom(
+      "anna@kommun.se",
+      "Anna@Kommun.SE",
+      " ny.person@itsam.example ",
+      "a@b",
+      "@kommun.se",
+      "anna@",
+      "a b@c.se",
+      "anna@kommun.se<script>",
+      "sekreterare@itsam.example",
+    ),
   },
   { weight: 1, arbitrary: fc.emailAddress() },
 );
 
 export const passwordLike: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom("", "kort", "elva tecken", "tolv tecken!", "ett par ord med mellanslag", "paragraf-demo", "test-password"),
+  fc.constantFrom(
+    "",
+    "kort",
+    "elva tecken",
+    "tolv tecken!",
+    "ett par ord med mellanslag",
+    "paragraf-demo",
+    "test-password",
+  ),
   fc.string({ minLength: 0, maxLength: 40 }),
 );
 
 /** A positive version number, and values a version must not be. */
 export const versionLike: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 12, arbitrary: fc.integer({ min: 1, max: 50 }) },
-  { weight: 1, arbitrary: fc.constantFrom<unknown>(0, -1, 1.5, 2 ** 31, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, "1", null) },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom<unknown>(0, -1, 1.5, 2 ** 31, 2 ** 53, Number.NaN, Number.POSITIVE_INFINITY, "1", null),
+  },
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -331,13 +482,13 @@ const evilAttrs: fc.Arbitrary<Record<string, unknown>> = fc.constantFrom<Record<
   { href: "javascript:alert(1)" },
   { style: "background:url(javascript:alert(1))" },
   { dangerouslySetInnerHTML: { __html: "<script>alert(1)</script>" } },
-  { class: "\"><script>alert(1)</script>" },
-  { textAlign: "left\" onmouseover=\"alert(1)" },
+  { class: '"><script>alert(1)</script>' },
+  { textAlign: 'left" onmouseover="alert(1)' },
   { textAlign: "center" },
   { level: 1 },
   { level: 3 },
   { colspan: 2, onerror: "alert(1)" },
-  { colspan: "2\" onload=\"alert(1)" },
+  { colspan: '2" onload="alert(1)' },
 );
 
 const mark: fc.Arbitrary<unknown> = fc.oneof(
@@ -355,7 +506,17 @@ const mark: fc.Arbitrary<unknown> = fc.oneof(
 );
 
 const inline: fc.Arbitrary<unknown> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ type: fc.constant("text"), text: richString, marks: fc.option(fc.array(mark, { maxLength: 3 }), { nil: undefined }) }, { requiredKeys: ["type", "text"] }) },
+  {
+    weight: 6,
+    arbitrary: fc.record(
+      {
+        type: fc.constant("text"),
+        text: richString,
+        marks: fc.option(fc.array(mark, { maxLength: 3 }), { nil: undefined }),
+      },
+      { requiredKeys: ["type", "text"] },
+    ),
+  },
   { weight: 1, arbitrary: fc.constant({ type: "hardBreak" }) },
   {
     weight: 1,
@@ -375,7 +536,10 @@ const inline: fc.Arbitrary<unknown> = fc.oneof(
 const paragraphNode: fc.Arbitrary<unknown> = fc.record(
   {
     type: fc.constant("paragraph"),
-    attrs: fc.oneof({ weight: 3, arbitrary: fc.record({ textAlign: fc.constantFrom("left", "center", "right") }) }, { weight: 1, arbitrary: evilAttrs }),
+    attrs: fc.oneof(
+      { weight: 3, arbitrary: fc.record({ textAlign: fc.constantFrom("left", "center", "right") }) },
+      { weight: 1, arbitrary: evilAttrs },
+    ),
     content: fc.array(inline, { maxLength: 4 }),
   },
   { requiredKeys: ["type"] },
@@ -384,13 +548,27 @@ const paragraphNode: fc.Arbitrary<unknown> = fc.record(
 /** Documents of the stored subset only (with script-like text), so that most of them parse. */
 export const richDocValid: fc.Arbitrary<unknown> = (() => {
   const textNode = fc.record(
-    { type: fc.constant("text"), text: fc.constantFrom(...SCRIPT_STRINGS, "Hej", "Status", "å ä ö"), marks: fc.subarray([{ type: "bold" }, { type: "italic" }]) },
+    {
+      type: fc.constant("text"),
+      text: fc.constantFrom(...SCRIPT_STRINGS, "Hej", "Status", "å ä ö"),
+      marks: fc.subarray([{ type: "bold" }, { type: "italic" }]),
+    },
     { requiredKeys: ["type", "text"] },
   );
-  const para = fc.record({ type: fc.constant("paragraph"), content: fc.array(fc.oneof(textNode, fc.constant({ type: "hardBreak" })), { maxLength: 3 }) });
+  const para = fc.record({
+    type: fc.constant("paragraph"),
+    content: fc.array(fc.oneof(textNode, fc.constant({ type: "hardBreak" })), { maxLength: 3 }),
+  });
   const block = fc.oneof(
     { weight: 4, arbitrary: para },
-    { weight: 1, arbitrary: fc.record({ type: fc.constant("heading"), attrs: fc.constantFrom({ level: 3 }, { level: 4 }), content: fc.array(textNode, { maxLength: 2 }) }) },
+    {
+      weight: 1,
+      arbitrary: fc.record({
+        type: fc.constant("heading"),
+        attrs: fc.constantFrom({ level: 3 }, { level: 4 }),
+        content: fc.array(textNode, { maxLength: 2 }),
+      }),
+    },
     { weight: 1, arbitrary: para.map((p) => ({ type: "bulletList", content: [{ type: "listItem", content: [p] }] })) },
   );
   return fc.record({ type: fc.constant("doc"), content: fc.array(block, { maxLength: 3 }) });
@@ -402,7 +580,10 @@ export const richDocLike: fc.Arbitrary<unknown> = fc.letrec<{ block: unknown; li
     content: fc.array(
       fc.record({
         type: fc.constant("listItem"),
-        content: fc.array(fc.oneof({ depthSize: "small", withCrossShrink: true }, paragraphNode, tie("list")), { minLength: 1, maxLength: 2 }),
+        content: fc.array(fc.oneof({ depthSize: "small", withCrossShrink: true }, paragraphNode, tie("list")), {
+          minLength: 1,
+          maxLength: 2,
+        }),
       }),
       { minLength: 1, maxLength: 3 },
     ),
@@ -413,7 +594,11 @@ export const richDocLike: fc.Arbitrary<unknown> = fc.letrec<{ block: unknown; li
     {
       weight: 2,
       arbitrary: fc.record(
-        { type: fc.constant("heading"), attrs: fc.oneof(fc.constantFrom({ level: 3 }, { level: 4 }), evilAttrs), content: fc.array(inline, { maxLength: 3 }) },
+        {
+          type: fc.constant("heading"),
+          attrs: fc.oneof(fc.constantFrom({ level: 3 }, { level: 4 }), evilAttrs),
+          content: fc.array(inline, { maxLength: 3 }),
+        },
         { requiredKeys: ["type", "attrs"] },
       ),
     },
@@ -429,7 +614,13 @@ export const richDocLike: fc.Arbitrary<unknown> = fc.letrec<{ block: unknown; li
               fc.record(
                 {
                   type: fc.constantFrom("tableCell", "tableHeader"),
-                  attrs: fc.oneof(fc.record({ colspan: fc.integer({ min: 0, max: 25 }), rowspan: fc.integer({ min: 1, max: 3 }) }, { requiredKeys: [] }), evilAttrs),
+                  attrs: fc.oneof(
+                    fc.record(
+                      { colspan: fc.integer({ min: 0, max: 25 }), rowspan: fc.integer({ min: 1, max: 3 }) },
+                      { requiredKeys: [] },
+                    ),
+                    evilAttrs,
+                  ),
                   content: fc.array(paragraphNode, { minLength: 1, maxLength: 2 }),
                 },
                 { requiredKeys: ["type", "content"] },
@@ -454,7 +645,10 @@ export const richDocLike: fc.Arbitrary<unknown> = fc.letrec<{ block: unknown; li
     },
   ),
   doc: fc.oneof(
-    { weight: 12, arbitrary: fc.record({ type: fc.constant("doc"), content: fc.array(tie("block"), { maxLength: 4 }) }) },
+    {
+      weight: 12,
+      arbitrary: fc.record({ type: fc.constant("doc"), content: fc.array(tie("block"), { maxLength: 4 }) }),
+    },
     {
       weight: 1,
       arbitrary: fc.constantFrom<unknown>(
@@ -501,14 +695,26 @@ export const randomIds: IdArbitraries = {
 };
 
 const ATTENDANCE_ROLES = ["CHAIR", "VICE_CHAIR", "MEMBER", "SERVING_SUBSTITUTE", "SUBSTITUTE", "OTHER"] as const;
-const near = <T extends string>(values: readonly T[]) => fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...values) }, { weight: 1, arbitrary: fc.constantFrom(...values.map((v) => v.toLowerCase()), "", "ADMIN") });
+const near = <T extends string>(values: readonly T[]) =>
+  fc.oneof(
+    { weight: 8, arbitrary: fc.constantFrom(...values) },
+    { weight: 1, arbitrary: fc.constantFrom(...values.map((v) => v.toLowerCase()), "", "ADMIN") },
+  );
 
 /** `password`: what sign and rättelse inputs carry (the integration tests mix in the real one). */
-export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Arbitrary<string>; noticeDate?: fc.Arbitrary<string> } = {}) {
+export function inputArbitraries(
+  ids: IdArbitraries,
+  options: { password?: fc.Arbitrary<string>; noticeDate?: fc.Arbitrary<string> } = {},
+) {
   const password = options.password ?? passwordLike;
   /** Dates near the justering, where a notice change can succeed. */
-  const noticeDate = fc.oneof({ weight: 2, arbitrary: dateLike }, { weight: 1, arbitrary: fc.constant("") }, { weight: 2, arbitrary: options.noticeDate ?? dateLike });
-  const nullableId = (a: fc.Arbitrary<string>) => fc.oneof({ weight: 3, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) });
+  const noticeDate = fc.oneof(
+    { weight: 2, arbitrary: dateLike },
+    { weight: 1, arbitrary: fc.constant("") },
+    { weight: 2, arbitrary: options.noticeDate ?? dateLike },
+  );
+  const nullableId = (a: fc.Arbitrary<string>) =>
+    fc.oneof({ weight: 3, arbitrary: a }, { weight: 1, arbitrary: fc.constant(null) });
   const createMeeting = objectOf({
     bodyId: field(ids.body),
     date: field(dateLike),
@@ -547,7 +753,8 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
   // A § has some forty fields: each is spoiled rarely, so that a good share of inputs parse.
   const f = (a: fc.Arbitrary<unknown>) => field(a, { valid: 150 });
   const obj = (shape: Record<string, fc.Arbitrary<unknown>>) => objectOf(shape, 150);
-  const list = (item: fc.Arbitrary<unknown>, maxLength: number, oversize?: number) => listOf(item, maxLength, oversize, 150);
+  const list = (item: fc.Arbitrary<unknown>, maxLength: number, oversize?: number) =>
+    listOf(item, maxLength, oversize, 150);
   const nonBlank = fc.oneof(fc.constantFrom(...SWEDISH_TEXT, ...SCRIPT_STRINGS, ...SQL_STRINGS), text);
   const personRef = f(ids.person);
   const lines = (max: number) => list(f(fc.oneof(text, fc.constant(""), fc.constant("   "))), 3, max + 1);
@@ -571,7 +778,12 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
         personId: personRef,
         kind: f(near(["BIFALL", "AVSLAG", "ANDRING", "TILLAGG", "ATERREMISS", "BORDLAGGNING"])),
         text: f(nonBlank),
-        amendsIndex: f(fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.integer({ min: -1, max: 3 }) })),
+        amendsIndex: f(
+          fc.oneof(
+            { weight: 4, arbitrary: fc.constant(null) },
+            { weight: 1, arbitrary: fc.integer({ min: -1, max: 3 }) },
+          ),
+        ),
         withdrawn: f(fc.boolean()),
       }),
       2,
@@ -594,9 +806,16 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
     isConfidential: f(fc.boolean()),
     isImmediatelyAdjusted: f(fc.boolean()),
   });
-  const saveParagraph = objectOf({ paragraphId: field(ids.paragraph), version: field(ids.version), content: field(paragraphContent, { valid: 20 }) });
+  const saveParagraph = objectOf({
+    paragraphId: field(ids.paragraph),
+    version: field(ids.version),
+    content: field(paragraphContent, { valid: 20 }),
+  });
   const paragraphRef = objectOf({ paragraphId: field(ids.paragraph) });
-  const moveParagraph = objectOf({ paragraphId: field(ids.paragraph), direction: field(fc.constantFrom("up", "down", "left", "UP")) });
+  const moveParagraph = objectOf({
+    paragraphId: field(ids.paragraph),
+    direction: field(fc.constantFrom("up", "down", "left", "UP")),
+  });
   const addParagraph = objectOf({ meetingId: field(ids.meeting), title: field(text) });
 
   const sendForAdjustment = objectOf({ meetingId: field(ids.meeting) });
@@ -604,7 +823,14 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
   const returnProtocol = objectOf({ meetingId: field(ids.meeting), comment: field(text) });
   const correction = objectOf({
     meetingId: field(ids.meeting),
-    paragraphNumber: field(fc.oneof(fc.constant(""), fc.integer({ min: -1, max: 100_000 }).map(String), fc.integer({ min: 55, max: 70 }), fc.constantFrom(...NUMBER_STRINGS, "abc", "§ 61"))),
+    paragraphNumber: field(
+      fc.oneof(
+        fc.constant(""),
+        fc.integer({ min: -1, max: 100_000 }).map(String),
+        fc.integer({ min: 55, max: 70 }),
+        fc.constantFrom(...NUMBER_STRINGS, "abc", "§ 61"),
+      ),
+    ),
     text: field(text),
     password: field(password),
   });
@@ -631,17 +857,34 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
     )
     // Half the time the confirmation matches, as it does when a person types it.
     .map(([o, same]) => (same && "password" in o ? { ...o, passwordConfirm: o.password } : o));
-  const updateUser = objectOf({ userId: field(ids.user), email: field(emailLike), name: field(text), isAdmin: field(fc.boolean()) });
+  const updateUser = objectOf({
+    userId: field(ids.user),
+    email: field(emailLike),
+    name: field(text),
+    isAdmin: field(fc.boolean()),
+  });
   const setPassword = fc
-    .tuple(objectOf({ userId: field(ids.user), password: field(newPassword), passwordConfirm: field(newPassword) }), fc.boolean())
+    .tuple(
+      objectOf({ userId: field(ids.user), password: field(newPassword), passwordConfirm: field(newPassword) }),
+      fc.boolean(),
+    )
     .map(([o, same]) => (same && "password" in o ? { ...o, passwordConfirm: o.password } : o));
-  const bodyRole = objectOf({ userId: field(ids.user), bodyId: field(ids.body), role: field(near(["SECRETARY", "MEMBER"])) });
+  const bodyRole = objectOf({
+    userId: field(ids.user),
+    bodyId: field(ids.body),
+    role: field(near(["SECRETARY", "MEMBER"])),
+  });
   const addMembership = objectOf({
     bodyId: field(ids.body),
     personId: field(fc.oneof(ids.person, fc.constant("ny-person"))),
     newPersonName: field(fc.oneof(fc.constant(""), text)),
     role: field(near(["MEMBER", "SUBSTITUTE"])),
-    position: field(fc.oneof({ weight: 6, arbitrary: fc.constantFrom("", "", "CHAIR", "VICE_CHAIR") }, { weight: 1, arbitrary: fc.constantFrom("chair", "KING") })),
+    position: field(
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom("", "", "CHAIR", "VICE_CHAIR") },
+        { weight: 1, arbitrary: fc.constantFrom("chair", "KING") },
+      ),
+    ),
     represents: field(text),
     termStart: field(dateLike),
     termEnd: field(dateLike),
@@ -678,11 +921,14 @@ export function inputArbitraries(ids: IdArbitraries, options: { password?: fc.Ar
 // ---------------------------------------------------------------------------------------------
 
 const SWEDISH_WORDS = new Set(
-  "ange skriv välj högst minst får finns inte och som för att till med den det ett en ladda om saknas kan bara redan samma person paragraf paragrafen rubrik datum lösenord lösenordet namnet organ protokollet sammanträdet ogiltig ogiltigt ogiltiga sida tecken rader".split(" "),
+  "ange skriv välj högst minst får finns inte och som för att till med den det ett en ladda om saknas kan bara redan samma person paragraf paragrafen rubrik datum lösenord lösenordet namnet organ protokollet sammanträdet ogiltig ogiltigt ogiltiga sida tecken rader".split(
+    " ",
+  ),
 );
 
 // zod's English defaults ("Invalid input: expected string, received number", "Too big: …").
-const ENGLISH_DEFAULT = /^(invalid|too (big|small)|unrecognized key|expected)\b|\b(expected|received|characters|must (match|be)|invalid input)\b/i;
+const ENGLISH_DEFAULT =
+  /^(invalid|too (big|small)|unrecognized key|expected)\b|\b(expected|received|characters|must (match|be)|invalid input)\b/i;
 
 export function isEnglishDefault(message: string): boolean {
   return ENGLISH_DEFAULT.test(message);

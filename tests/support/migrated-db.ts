@@ -14,7 +14,9 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
  * code under test has no more privilege than in production. `url` is the app's login;
  * `ownerUrl` is for tests that deliberately act as the owner.
  */
-export async function createMigratedDatabase(prefix = "t"): Promise<{ db: PrismaClient; url: string; ownerUrl: string; drop: () => Promise<void> }> {
+export async function createMigratedDatabase(
+  prefix = "t",
+): Promise<{ db: PrismaClient; url: string; ownerUrl: string; drop: () => Promise<void> }> {
   const database = await createEmptyDatabase(prefix);
   await promisify(execFile)(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
     cwd: ROOT,

@@ -36,7 +36,11 @@ function embeddedFiles(pdf: Uint8Array): { name: string; content: string }[] {
 
 /** Everything readable in `pdf`; throws when poppler cannot read it (a broken public PDF is a finding too). */
 export function readPdf(pdf: Uint8Array): PdfReadable {
-  return { text: pdfToText(pdf), metadata: `${pdfInfo(pdf)}\n${pdfInfo(pdf, ["-meta"])}`, attachments: embeddedFiles(pdf) };
+  return {
+    text: pdfToText(pdf),
+    metadata: `${pdfInfo(pdf)}\n${pdfInfo(pdf, ["-meta"])}`,
+    attachments: embeddedFiles(pdf),
+  };
 }
 
 /**

@@ -20,18 +20,35 @@ export async function createSeededDatabase(prefix: string) {
   // A secretary of another body, and a plain member of Direktionen who signs nothing.
   const other = await db.person.create({ data: { organisationId: org.id, name: "Sekreterare Annat Organ" } });
   await db.user.create({
-    data: { email: "annat-organ@itsam.example", name: other.name, passwordHash, personId: other.id, bodyRoles: { create: { bodyId: kcb.id, role: "SECRETARY" } } },
+    data: {
+      email: "annat-organ@itsam.example",
+      name: other.name,
+      passwordHash,
+      personId: other.id,
+      bodyRoles: { create: { bodyId: kcb.id, role: "SECRETARY" } },
+    },
   });
   const elisabet = await db.person.findFirstOrThrow({ where: { name: "Elisabet Hagström" } });
   await db.user.create({
-    data: { email: "ledamot@itsam.example", name: elisabet.name, passwordHash, personId: elisabet.id, bodyRoles: { create: { bodyId: direktionen.id, role: "MEMBER" } } },
+    data: {
+      email: "ledamot@itsam.example",
+      name: elisabet.name,
+      passwordHash,
+      personId: elisabet.id,
+      bodyRoles: { create: { bodyId: direktionen.id, role: "MEMBER" } },
+    },
   });
   return { ...migrated, direktionen, kcb };
 }
 
 export async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
   const u = await db.user.findUniqueOrThrow({ where: { email }, include: { bodyRoles: true } });
-  return { userId: u.id, isAdmin: u.isAdmin, personId: u.personId, bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })) };
+  return {
+    userId: u.id,
+    isAdmin: u.isAdmin,
+    personId: u.personId,
+    bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })),
+  };
 }
 
 export const EMAILS = {

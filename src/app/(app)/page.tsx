@@ -16,7 +16,9 @@ export default async function HomePage() {
   const user = await requireUser("/");
   const all = await listBodiesWithMeetings(getDb(), meetingWhereForActor(user));
   // Bodies the user has a role in, or where they may read a meeting.
-  const bodies = user.isAdmin ? all : all.filter((b) => b.meetings.length > 0 || user.bodyRoles.some((r) => r.bodyId === b.id));
+  const bodies = user.isAdmin
+    ? all
+    : all.filter((b) => b.meetings.length > 0 || user.bodyRoles.some((r) => r.bodyId === b.id));
   return (
     <>
       <h1 className="mb-6 text-3xl font-semibold">Organ och sammanträden</h1>
@@ -29,10 +31,14 @@ export default async function HomePage() {
               <section aria-labelledby={`organ-${body.slug}`}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <h2 id={`organ-${body.slug}`} className="text-2xl font-semibold">
-                    {body.name} <span className="text-base font-normal text-[var(--color-muted)]">– {body.organisationName}</span>
+                    {body.name}{" "}
+                    <span className="text-base font-normal text-[var(--color-muted)]">– {body.organisationName}</span>
                   </h2>
                   {authorizeForBody(user, "meeting.create", body.id).ok && (
-                    <Link href={`/organ/${body.slug}/nytt-sammantrade`} className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white">
+                    <Link
+                      href={`/organ/${body.slug}/nytt-sammantrade`}
+                      className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white"
+                    >
                       Nytt sammanträde<span className="sr-only"> för {body.name}</span>
                     </Link>
                   )}
@@ -44,23 +50,38 @@ export default async function HomePage() {
                     <caption className="sr-only">Sammanträden för {body.name}</caption>
                     <thead>
                       <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-2 pr-4">Datum</th>
-                        <th scope="col" className="py-2 pr-4">Plats</th>
-                        <th scope="col" className="py-2 pr-4">Paragrafer</th>
-                        <th scope="col" className="py-2">Status</th>
+                        <th scope="col" className="py-2 pr-4">
+                          Datum
+                        </th>
+                        <th scope="col" className="py-2 pr-4">
+                          Plats
+                        </th>
+                        <th scope="col" className="py-2 pr-4">
+                          Paragrafer
+                        </th>
+                        <th scope="col" className="py-2">
+                          Status
+                        </th>
                       </tr>
                     </thead>
                     <tbody>
                       {body.meetings.map((m) => (
                         <tr key={m.slug} className="border-b border-slate-200">
                           <td className="py-2 pr-4">
-                            <Link href={`/moten/${m.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                            <Link
+                              href={`/moten/${m.slug}`}
+                              className="text-[var(--color-brand)] underline underline-offset-2"
+                            >
                               {formatLongDate(m.date)}
                             </Link>
                           </td>
                           <td className="py-2 pr-4">{m.place}</td>
                           <td className="py-2 pr-4">
-                            {m.firstNumber === null ? "–" : m.firstNumber === m.lastNumber ? `§ ${m.firstNumber}` : `§§ ${m.firstNumber}–${m.lastNumber}`}
+                            {m.firstNumber === null
+                              ? "–"
+                              : m.firstNumber === m.lastNumber
+                                ? `§ ${m.firstNumber}`
+                                : `§§ ${m.firstNumber}–${m.lastNumber}`}
                           </td>
                           <td className="py-2">{meetingStatusLabel[m.status]}</td>
                         </tr>

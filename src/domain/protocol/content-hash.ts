@@ -5,7 +5,9 @@ import { canonicalJson } from "@/domain/rules/signoff.rules";
 
 /** SHA-256 (hex) over the canonical JSON of the protocol's content: the verification code. */
 export function protocolContentHash(p: ProtocolDTO): string {
-  return createHash("sha256").update(canonicalJson(protocolHashPayload(p)), "utf8").digest("hex");
+  return createHash("sha256")
+    .update(canonicalJson(protocolHashPayload(p)), "utf8")
+    .digest("hex");
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -20,10 +20,14 @@ const protocolCoverage: Coverage<WithNewField<ProtocolDTO>> = PROTOCOL_COVERAGE;
 
 describe("protocolContentHash of existing data", () => {
   it("is unchanged for the seed protocol", () => {
-    expect(protocolContentHash(itsamSeed.meetings[0]!)).toBe("2cdf0a16c5f327d0cdce57734020158b064de011168e0b90cf8d2188a760a29f");
+    expect(protocolContentHash(itsamSeed.meetings[0]!)).toBe(
+      "2cdf0a16c5f327d0cdce57734020158b064de011168e0b90cf8d2188a760a29f",
+    );
   });
   it("is unchanged for a protocol with every field filled", () => {
-    expect(protocolContentHash(fullProtocol())).toBe("13a203b8ef1dd25f0b9530c8e5c165985be192bff28e5ead78ce8105bb6fa101");
+    expect(protocolContentHash(fullProtocol())).toBe(
+      "13a203b8ef1dd25f0b9530c8e5c165985be192bff28e5ead78ce8105bb6fa101",
+    );
   });
 });
 
@@ -80,13 +84,24 @@ describe("every leaf of a fully filled protocol, changed once", () => {
   it("covers the whole protocol: text, numbers, yes/no, rich text attributes, notice and rättelser", () => {
     const names = new Set(all.map((l) => l.name));
     expect(all.length).toBeGreaterThan(250);
-    for (const name of ["paragraphs[].votes[].ballots[].choice", "paragraphs[].isConfidential", "attendance[].role", "meeting.date", "paragraphs[].recusals[].reason", "paragraphs[].sections[].content.content[].attrs.level", "notice.postedOn", "corrections[].text"]) {
+    for (const name of [
+      "paragraphs[].votes[].ballots[].choice",
+      "paragraphs[].isConfidential",
+      "attendance[].role",
+      "meeting.date",
+      "paragraphs[].recusals[].reason",
+      "paragraphs[].sections[].content.content[].attrs.level",
+      "notice.postedOn",
+      "corrections[].text",
+    ]) {
       expect(names).toContain(name);
     }
   });
 
   it("changes the hash, except at the documented excluded paths", () => {
-    const uncovered = all.filter((l) => !Object.hasOwn(EXCLUDED_FROM_HASH, l.name) && hashWith(l) === baseHash).map((l) => l.name);
+    const uncovered = all
+      .filter((l) => !Object.hasOwn(EXCLUDED_FROM_HASH, l.name) && hashWith(l) === baseHash)
+      .map((l) => l.name);
     expect(uncovered).toEqual([]);
   });
 

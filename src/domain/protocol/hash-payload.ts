@@ -85,7 +85,11 @@ const SECTION_COVERAGE: Coverage<SectionDTO> = {
   // The whole document: rich text is a closed schema (richDocSchema), every node and mark counts.
   content: covered("content"),
 };
-const ATTACHMENT_COVERAGE: Coverage<AttachmentDTO> = { id: DATABASE_ID, label: covered("label"), fileName: covered("fileName") };
+const ATTACHMENT_COVERAGE: Coverage<AttachmentDTO> = {
+  id: DATABASE_ID,
+  label: covered("label"),
+  fileName: covered("fileName"),
+};
 const MOTION_COVERAGE: Coverage<MotionDTO> = {
   personId: BY_NAME,
   name: covered("name"),
@@ -101,7 +105,11 @@ const VOTE_COVERAGE: Coverage<VoteDTO> = {
   result: covered("result"),
   outcome: covered("outcome"),
 };
-const RESERVATION_COVERAGE: Coverage<ReservationDTO> = { personId: BY_NAME, name: covered("name"), reasons: covered("reasons") };
+const RESERVATION_COVERAGE: Coverage<ReservationDTO> = {
+  personId: BY_NAME,
+  name: covered("name"),
+  reasons: covered("reasons"),
+};
 const NOTE_COVERAGE: Coverage<NoteDTO> = { personId: BY_NAME, name: covered("name"), text: covered("text") };
 const RECUSAL_COVERAGE: Coverage<RecusalDTO> = { personId: BY_NAME, name: covered("name"), reason: covered("reason") };
 const DECISION_COVERAGE: Coverage<ParagraphDTO["decision"]> = { intro: covered("intro"), clauses: covered("clauses") };
@@ -126,7 +134,10 @@ export const PARAGRAPH_COVERAGE: Coverage<ParagraphDTO> = {
   isImmediatelyAdjusted: covered("isImmediatelyAdjusted"),
 };
 
-const ORGANISATION_COVERAGE: Coverage<ProtocolDTO["organisation"]> = { name: covered("name"), caseNumberPrefix: covered("caseNumberPrefix") };
+const ORGANISATION_COVERAGE: Coverage<ProtocolDTO["organisation"]> = {
+  name: covered("name"),
+  caseNumberPrefix: covered("caseNumberPrefix"),
+};
 const BODY_COVERAGE: Coverage<ProtocolDTO["body"]> = {
   name: covered("name"),
   genitiveName: covered("genitiveName"),

@@ -42,23 +42,46 @@ describe("formatParagraphSpan", () => {
 
 describe("formatAttendanceLine", () => {
   it.each([
-    [[row({ name: "Jacob Käll", role: "CHAIR", represents: "Vimmerby kommun" })], "Jacob Käll, ordförande, Vimmerby kommun"],
+    [
+      [row({ name: "Jacob Käll", role: "CHAIR", represents: "Vimmerby kommun" })],
+      "Jacob Käll, ordförande, Vimmerby kommun",
+    ],
     [
       [row({ name: "Conny Forsberg", represents: "Kinda kommun", ranges: [{ from: 59, to: 62 }] })],
       "Conny Forsberg, Kinda kommun §§ 59-62",
     ],
     [
       [
-        row({ name: "Christer Segerstéen", role: "SUBSTITUTE", represents: "Kinda kommun", ranges: [{ from: 59, to: 62 }] }),
-        row({ name: "Christer Segerstéen", role: "SERVING_SUBSTITUTE", represents: "Kinda kommun", ranges: [{ from: 62, to: 67 }] }),
+        row({
+          name: "Christer Segerstéen",
+          role: "SUBSTITUTE",
+          represents: "Kinda kommun",
+          ranges: [{ from: 59, to: 62 }],
+        }),
+        row({
+          name: "Christer Segerstéen",
+          role: "SERVING_SUBSTITUTE",
+          represents: "Kinda kommun",
+          ranges: [{ from: 62, to: 67 }],
+        }),
       ],
       "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67",
     ],
     [
-      [row({ name: "Roger Karlsson", role: "OTHER", title: "projektledare Google Workspace", ranges: [{ from: 59, to: 59 }] })],
+      [
+        row({
+          name: "Roger Karlsson",
+          role: "OTHER",
+          title: "projektledare Google Workspace",
+          ranges: [{ from: 59, to: 59 }],
+        }),
+      ],
       "Roger Karlsson, projektledare Google Workspace § 59",
     ],
-    [[row({ name: "Henrik Remmerfelt", role: "OTHER", title: "förbundsdirektör" })], "Henrik Remmerfelt, förbundsdirektör"],
+    [
+      [row({ name: "Henrik Remmerfelt", role: "OTHER", title: "förbundsdirektör" })],
+      "Henrik Remmerfelt, förbundsdirektör",
+    ],
   ])("%#: %s", (rows, expected) => {
     expect(formatAttendanceLine(rows)).toBe(expected);
   });
@@ -82,8 +105,16 @@ describe("formatPlaceAndTime", () => {
   it("joins place and time as in the seed header", () => {
     expect(
       formatPlaceAndTime({
-        id: "x", slug: "x", status: "DRAFT", date: "2021-11-18", startTime: "10:00", endTime: "12:00", place: "Zoom",
-        adjustmentPlace: null, adjustmentDate: null, adjustedOn: null,
+        id: "x",
+        slug: "x",
+        status: "DRAFT",
+        date: "2021-11-18",
+        startTime: "10:00",
+        endTime: "12:00",
+        place: "Zoom",
+        adjustmentPlace: null,
+        adjustmentDate: null,
+        adjustedOn: null,
       }),
     ).toBe("Zoom, kl. 10:00 – 12:00");
   });

@@ -59,7 +59,6 @@ export function groupAttendance(rows: readonly AttendanceDTO[]): Record<Attendan
   return result;
 }
 
-
 /** "10:00 – 12:00", "Zoom, kl. 10:00 – 12:00" */
 export function formatPlaceAndTime(meeting: ProtocolDTO["meeting"]): string {
   const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(" – ");

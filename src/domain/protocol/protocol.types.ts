@@ -38,13 +38,7 @@ export type RichDoc = { type: "doc"; content: BlockNode[] };
 // ---------------------------------------------------------------------------------------------
 // Enumerations (mirrored 1:1 by Prisma enums of the same names)
 // ---------------------------------------------------------------------------------------------
-export type BodyKind =
-  | "FULLMAKTIGE"
-  | "STYRELSE"
-  | "NAMND"
-  | "DIREKTION"
-  | "UTSKOTT"
-  | "BEREDNING";
+export type BodyKind = "FULLMAKTIGE" | "STYRELSE" | "NAMND" | "DIREKTION" | "UTSKOTT" | "BEREDNING";
 
 /**
  * draft → ready for justering → justerat (src/domain/lifecycle.ts). The notice (anslag) being up

@@ -18,19 +18,41 @@ function doc(words: string): Filled<RichDoc> {
       {
         type: "paragraph",
         attrs: { textAlign: "left" },
-        content: [{ type: "text", text: `${words} stycke`, marks: [{ type: "bold" }, { type: "italic" }] }, { type: "hardBreak" }],
+        content: [
+          { type: "text", text: `${words} stycke`, marks: [{ type: "bold" }, { type: "italic" }] },
+          { type: "hardBreak" },
+        ],
       },
-      { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: `${words} rubrik`, marks: [{ type: "bold" }] }] },
+      {
+        type: "heading",
+        attrs: { level: 3 },
+        content: [{ type: "text", text: `${words} rubrik`, marks: [{ type: "bold" }] }],
+      },
       {
         type: "bulletList",
         content: [
           {
             type: "listItem",
             content: [
-              { type: "paragraph", attrs: { textAlign: "center" }, content: [{ type: "text", text: `${words} punkt`, marks: [{ type: "italic" }] }] },
+              {
+                type: "paragraph",
+                attrs: { textAlign: "center" },
+                content: [{ type: "text", text: `${words} punkt`, marks: [{ type: "italic" }] }],
+              },
               {
                 type: "bulletList",
-                content: [{ type: "listItem", content: [{ type: "paragraph", attrs: { textAlign: "right" }, content: [{ type: "text", text: `${words} underpunkt`, marks: [{ type: "bold" }] }] }] }],
+                content: [
+                  {
+                    type: "listItem",
+                    content: [
+                      {
+                        type: "paragraph",
+                        attrs: { textAlign: "right" },
+                        content: [{ type: "text", text: `${words} underpunkt`, marks: [{ type: "bold" }] }],
+                      },
+                    ],
+                  },
+                ],
               },
             ],
           },
@@ -42,8 +64,28 @@ function doc(words: string): Filled<RichDoc> {
           {
             type: "tableRow",
             content: [
-              { type: "tableHeader", attrs: { colspan: 1, rowspan: 1 }, content: [{ type: "paragraph", attrs: { textAlign: "left" }, content: [{ type: "text", text: `${words} kolumn`, marks: [{ type: "bold" }] }] }] },
-              { type: "tableCell", attrs: { colspan: 2, rowspan: 3 }, content: [{ type: "paragraph", attrs: { textAlign: "right" }, content: [{ type: "text", text: `${words} 113 083`, marks: [{ type: "italic" }] }] }] },
+              {
+                type: "tableHeader",
+                attrs: { colspan: 1, rowspan: 1 },
+                content: [
+                  {
+                    type: "paragraph",
+                    attrs: { textAlign: "left" },
+                    content: [{ type: "text", text: `${words} kolumn`, marks: [{ type: "bold" }] }],
+                  },
+                ],
+              },
+              {
+                type: "tableCell",
+                attrs: { colspan: 2, rowspan: 3 },
+                content: [
+                  {
+                    type: "paragraph",
+                    attrs: { textAlign: "right" },
+                    content: [{ type: "text", text: `${words} 113 083`, marks: [{ type: "italic" }] }],
+                  },
+                ],
+              },
             ],
           },
         ],
@@ -67,8 +109,22 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
     dispatch: [`${words} expediering`],
     attachments: [{ id: `a-${number}`, label: `${words} bilaga`, fileName: `${words}-bilaga.pdf` }],
     motions: [
-      { personId: "per-a", name: "Anna Ledamot", kind: "BIFALL", text: `${words} bifallsyrkande`, amendsIndex: 1, withdrawn: true },
-      { personId: "per-b", name: "Bertil Ledamot", kind: "ANDRING", text: `${words} ändringsyrkande`, amendsIndex: 0, withdrawn: false },
+      {
+        personId: "per-a",
+        name: "Anna Ledamot",
+        kind: "BIFALL",
+        text: `${words} bifallsyrkande`,
+        amendsIndex: 1,
+        withdrawn: true,
+      },
+      {
+        personId: "per-b",
+        name: "Bertil Ledamot",
+        kind: "ANDRING",
+        text: `${words} ändringsyrkande`,
+        amendsIndex: 0,
+        withdrawn: false,
+      },
     ],
     propositions: [`${words} proposition`],
     votes: [
@@ -110,18 +166,61 @@ export function fullProtocol(): Filled<ProtocolDTO> {
     secretary: { personId: "per-s", name: "Sara Sekreterare" },
     adjusters: [{ personId: "per-j", name: "Johan Justerare" }],
     attendance: [
-      { personId: "per-a", name: "Anna Ledamot", role: "CHAIR", represents: "Vimmerby kommun", title: "ordförande", ranges: [{ from: 10, to: 11 }], replacesPersonId: "per-frånvarande" },
-      { personId: "per-c", name: "Cecilia Ersättare", role: "SERVING_SUBSTITUTE", represents: "Kinda kommun", title: "ersättare", ranges: [{ from: 10, to: 10 }], replacesPersonId: "per-borta" },
+      {
+        personId: "per-a",
+        name: "Anna Ledamot",
+        role: "CHAIR",
+        represents: "Vimmerby kommun",
+        title: "ordförande",
+        ranges: [{ from: 10, to: 11 }],
+        replacesPersonId: "per-frånvarande",
+      },
+      {
+        personId: "per-c",
+        name: "Cecilia Ersättare",
+        role: "SERVING_SUBSTITUTE",
+        represents: "Kinda kommun",
+        title: "ersättare",
+        ranges: [{ from: 10, to: 10 }],
+        replacesPersonId: "per-borta",
+      },
     ],
     paragraphs: [paragraph(10, "Öppen", false), paragraph(11, "Hemlig", true)],
-    notice: { postedOn: "2021-11-29", takeDownOn: "2021-12-20", storagePlace: "Itsam, Linköping", revisedAt: "2021-12-01T09:00:00.000Z" },
+    notice: {
+      postedOn: "2021-11-29",
+      takeDownOn: "2021-12-20",
+      storagePlace: "Itsam, Linköping",
+      revisedAt: "2021-12-01T09:00:00.000Z",
+    },
     signatures: [
-      { personId: "per-s", name: "Sara Sekreterare", role: "SECRETARY", signedAt: "2021-11-26T10:00:00.000Z", contentHash: "ab".repeat(32) },
-      { personId: "per-a", name: "Anna Ledamot", role: "CHAIR", signedAt: "2021-11-26T11:00:00.000Z", contentHash: "ab".repeat(32) },
+      {
+        personId: "per-s",
+        name: "Sara Sekreterare",
+        role: "SECRETARY",
+        signedAt: "2021-11-26T10:00:00.000Z",
+        contentHash: "ab".repeat(32),
+      },
+      {
+        personId: "per-a",
+        name: "Anna Ledamot",
+        role: "CHAIR",
+        signedAt: "2021-11-26T11:00:00.000Z",
+        contentHash: "ab".repeat(32),
+      },
     ],
     corrections: [
-      { paragraphNumber: 10, text: "Öppen rättelse", signedBy: "Sara Sekreterare", signedAt: "2021-11-30T10:00:00.000Z" },
-      { paragraphNumber: 11, text: "Hemlig rättelse", signedBy: "Sara Sekreterare", signedAt: "2021-11-30T11:00:00.000Z" },
+      {
+        paragraphNumber: 10,
+        text: "Öppen rättelse",
+        signedBy: "Sara Sekreterare",
+        signedAt: "2021-11-30T10:00:00.000Z",
+      },
+      {
+        paragraphNumber: 11,
+        text: "Hemlig rättelse",
+        signedBy: "Sara Sekreterare",
+        signedAt: "2021-11-30T11:00:00.000Z",
+      },
     ],
   };
 }

@@ -15,9 +15,11 @@ export function pathName(path: readonly Key[]): string {
 }
 
 export function leaves(value: unknown, path: Key[] = []): Leaf[] {
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return [{ path, name: pathName(path), value }];
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return [{ path, name: pathName(path), value }];
   if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, [...path, i]));
-  if (value !== null && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  if (value !== null && typeof value === "object")
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
   return [];
 }
 

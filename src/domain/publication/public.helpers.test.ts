@@ -1,25 +1,38 @@
 // The smaller pieces of the public projection: case headings for Papers, rättelser by the § they
 // concern, the personnummer pattern at its day boundaries, and the URL and query guards.
 import { describe, expect, it } from "vitest";
-import { isMeetingSlug, maskPersonalNumbers, queryValue, toPublicCaseHeading, toPublicCorrections } from "./public.rules";
+import {
+  isMeetingSlug,
+  maskPersonalNumbers,
+  queryValue,
+  toPublicCaseHeading,
+  toPublicCorrections,
+} from "./public.rules";
 
 const MASK = "ÅÅMMDD-XXXX";
 
 describe("toPublicCaseHeading", () => {
   it("keeps an open §'s case number and masks personnummer in its title", () => {
-    expect(toPublicCaseHeading({ caseNumber: "ITSAM 2021/8", title: "Ansökan från 850101-1234", isConfidential: false })).toStrictEqual({
+    expect(
+      toPublicCaseHeading({ caseNumber: "ITSAM 2021/8", title: "Ansökan från 850101-1234", isConfidential: false }),
+    ).toStrictEqual({
       caseNumber: "ITSAM 2021/8",
       title: `Ansökan från ${MASK}`,
     });
   });
   it("withholds a confidential §'s case number and still masks its title", () => {
-    expect(toPublicCaseHeading({ caseNumber: "ITSAM 2021/9", title: "Personalärende 850101-1234", isConfidential: true })).toStrictEqual({
+    expect(
+      toPublicCaseHeading({ caseNumber: "ITSAM 2021/9", title: "Personalärende 850101-1234", isConfidential: true }),
+    ).toStrictEqual({
       caseNumber: null,
       title: `Personalärende ${MASK}`,
     });
   });
   it("gives no case number when there is none", () => {
-    expect(toPublicCaseHeading({ caseNumber: null, title: "Information", isConfidential: false })).toStrictEqual({ caseNumber: null, title: "Information" });
+    expect(toPublicCaseHeading({ caseNumber: null, title: "Information", isConfidential: false })).toStrictEqual({
+      caseNumber: null,
+      title: "Information",
+    });
   });
 });
 
@@ -28,13 +41,17 @@ describe("toPublicCorrections", () => {
     { number: 60, isConfidential: false },
     { number: 61, isConfidential: true },
   ];
-  const correction = (paragraphNumber: number | null, text: string) => ({ paragraphNumber, text, signedBy: "Joakim Karlsson", signedAt: "2021-11-26T10:00:00.000Z" });
+  const correction = (paragraphNumber: number | null, text: string) => ({
+    paragraphNumber,
+    text,
+    signedBy: "Joakim Karlsson",
+    signedAt: "2021-11-26T10:00:00.000Z",
+  });
 
   it("keeps the wording of a rättelse to an open § or to the protocol as a whole, personnummer masked", () => {
-    expect(toPublicCorrections([correction(60, "Rätt datum 850101-1234"), correction(null, "Rätt tid")], paragraphs)).toStrictEqual([
-      correction(60, `Rätt datum ${MASK}`),
-      correction(null, "Rätt tid"),
-    ]);
+    expect(
+      toPublicCorrections([correction(60, "Rätt datum 850101-1234"), correction(null, "Rätt tid")], paragraphs),
+    ).toStrictEqual([correction(60, `Rätt datum ${MASK}`), correction(null, "Rätt tid")]);
   });
   it("replaces the wording of a rättelse to a confidential § with one fixed sentence", () => {
     expect(toPublicCorrections([correction(61, "Namnet ska vara Anna")], paragraphs)).toStrictEqual([

@@ -35,7 +35,8 @@ const confidentialCorrection: FieldPolicy<WithNewField<CorrectionDTO>> = CONFIDE
 // @ts-expect-error ProtocolDTO gained a field
 const protocol: FieldPolicy<WithNewField<ProtocolDTO>> = publicProtocolPolicy({ paragraphs: [] });
 // @ts-expect-error the meeting (nested in ProtocolDTO) gained a field: the protocol policy stops fitting
-const meeting: FieldPolicy<Omit<ProtocolDTO, "meeting"> & { meeting: WithNewField<ProtocolDTO["meeting"]> }> = publicProtocolPolicy({ paragraphs: [] });
+const meeting: FieldPolicy<Omit<ProtocolDTO, "meeting"> & { meeting: WithNewField<ProtocolDTO["meeting"]> }> =
+  publicProtocolPolicy({ paragraphs: [] });
 // An optional field is no excuse: leaving out `corrections` does not compile either.
 const { corrections: correctionsPolicy, ...allButCorrections } = publicProtocolPolicy({ paragraphs: [] });
 // @ts-expect-error corrections not listed
@@ -43,7 +44,19 @@ const withoutCorrections: FieldPolicy<ProtocolDTO> = allButCorrections;
 
 describe("the public policies", () => {
   it("are the ones the projection uses (the type fixtures above name real objects)", () => {
-    expect([openParagraph, confidentialParagraph, attendance, correction, confidentialCorrection, protocol, meeting, withoutCorrections, correctionsPolicy].every(Boolean)).toBe(true);
+    expect(
+      [
+        openParagraph,
+        confidentialParagraph,
+        attendance,
+        correction,
+        confidentialCorrection,
+        protocol,
+        meeting,
+        withoutCorrections,
+        correctionsPolicy,
+      ].every(Boolean),
+    ).toBe(true);
     expect(paragraphPolicies).toHaveLength(2);
   });
 

@@ -5,7 +5,13 @@ import { describe, expect, it } from "vitest";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { fullProtocol } from "./full-protocol.fixture";
 import { leaves, withLeaf } from "./leaves.fixture";
-import { CONFIDENTIAL_CORRECTION_TEXT, containsPersonalNumber, toPublicCorrections, toPublicParagraph, toPublicProtocol } from "./public.rules";
+import {
+  CONFIDENTIAL_CORRECTION_TEXT,
+  containsPersonalNumber,
+  toPublicCorrections,
+  toPublicParagraph,
+  toPublicProtocol,
+} from "./public.rules";
 
 const full = (): ProtocolDTO => fullProtocol();
 const open = () => full().paragraphs[0]!;
@@ -54,8 +60,15 @@ describe("a § with every field filled", () => {
   });
 
   it("rättelser: to an open § and to the whole protocol kept (masked), to a confidential § only that there is one", () => {
-    const c = { paragraphNumber: null, text: "Gäller 850709-9805.", signedBy: "Sara 850709-9805", signedAt: "2021-11-30T10:00:00.000Z" };
-    expect(toPublicCorrections([c, { ...c, paragraphNumber: 10 }, { ...c, paragraphNumber: 11 }], full().paragraphs)).toStrictEqual([
+    const c = {
+      paragraphNumber: null,
+      text: "Gäller 850709-9805.",
+      signedBy: "Sara 850709-9805",
+      signedAt: "2021-11-30T10:00:00.000Z",
+    };
+    expect(
+      toPublicCorrections([c, { ...c, paragraphNumber: 10 }, { ...c, paragraphNumber: 11 }], full().paragraphs),
+    ).toStrictEqual([
       { paragraphNumber: null, text: "Gäller ÅÅMMDD-XXXX.", signedBy: "Sara ÅÅMMDD-XXXX", signedAt: c.signedAt },
       { paragraphNumber: 10, text: "Gäller ÅÅMMDD-XXXX.", signedBy: "Sara ÅÅMMDD-XXXX", signedAt: c.signedAt },
       { paragraphNumber: 11, text: CONFIDENTIAL_CORRECTION_TEXT, signedBy: "Sara ÅÅMMDD-XXXX", signedAt: c.signedAt },
@@ -78,7 +91,15 @@ describe("a personnummer planted in each string leaf of the protocol, one at a t
   it("covers every string leaf, notice and rättelser included", () => {
     const names = new Set(strings.map((l) => l.name));
     expect(strings.length).toBeGreaterThan(150);
-    for (const name of ["notice.storagePlace", "notice.revisedAt", "corrections[].text", "corrections[].signedBy", "signatures[].name", "paragraphs[].attachments[].label", "paragraphs[].recusals[].reason"]) {
+    for (const name of [
+      "notice.storagePlace",
+      "notice.revisedAt",
+      "corrections[].text",
+      "corrections[].signedBy",
+      "signatures[].name",
+      "paragraphs[].attachments[].label",
+      "paragraphs[].recusals[].reason",
+    ]) {
       expect(names).toContain(name);
     }
   });

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
-import { CONFIDENTIAL_CORRECTION_TEXT, containsPersonalNumber, maskPersonalNumbers, toPublicCorrections, toPublicProtocol } from "./public.rules";
+import {
+  CONFIDENTIAL_CORRECTION_TEXT,
+  containsPersonalNumber,
+  maskPersonalNumbers,
+  toPublicCorrections,
+  toPublicProtocol,
+} from "./public.rules";
 
 const seed = itsamSeed.meetings[0]!;
 
@@ -32,7 +38,12 @@ describe("toPublicProtocol", () => {
     const pub = toPublicProtocol(p);
     const secret = pub.paragraphs[2]!;
     expect([secret.number, secret.title, secret.isConfidential]).toEqual([61, "Personal", true]);
-    expect([secret.decision, secret.sections, secret.basisDocuments, secret.caseNumber]).toEqual([{ intro: "", clauses: [] }, [], [], null]);
+    expect([secret.decision, secret.sections, secret.basisDocuments, secret.caseNumber]).toEqual([
+      { intro: "", clauses: [] },
+      [],
+      [],
+      null,
+    ]);
     expect(pub.paragraphs[0]!.decision.intro).toBe("Direktionen beslutar bevilja ÅÅMMDD-XXXX ledighet.");
     expect(toPlainText(pub.paragraphs[3]!.sections[0]!.content)).toContain("113 083");
   });
@@ -43,13 +54,30 @@ describe("toPublicCorrections", () => {
     { number: 60, isConfidential: false },
     { number: 61, isConfidential: true },
   ];
-  const correction = (paragraphNumber: number | null, text: string) => ({ paragraphNumber, text, signedBy: "Sekreterare", signedAt: "2026-11-26T10:00:00Z" });
+  const correction = (paragraphNumber: number | null, text: string) => ({
+    paragraphNumber,
+    text,
+    signedBy: "Sekreterare",
+    signedAt: "2026-11-26T10:00:00Z",
+  });
 
   it.each([
-    ["a rättelse to an open § keeps its text", correction(60, "Beloppet ska vara 113 083 kr."), "Beloppet ska vara 113 083 kr."],
+    [
+      "a rättelse to an open § keeps its text",
+      correction(60, "Beloppet ska vara 113 083 kr."),
+      "Beloppet ska vara 113 083 kr.",
+    ],
     ["personnummer are masked", correction(60, "Gäller 19801224-1234."), "Gäller ÅÅMMDD-XXXX."],
-    ["a rättelse to the whole protocol keeps its text", correction(null, "Fel datum i rubriken."), "Fel datum i rubriken."],
-    ["a rättelse to a confidential § shows only that there is one", correction(61, "Rekryteringen gäller NN, strategi- och projektchef."), CONFIDENTIAL_CORRECTION_TEXT],
+    [
+      "a rättelse to the whole protocol keeps its text",
+      correction(null, "Fel datum i rubriken."),
+      "Fel datum i rubriken.",
+    ],
+    [
+      "a rättelse to a confidential § shows only that there is one",
+      correction(61, "Rekryteringen gäller NN, strategi- och projektchef."),
+      CONFIDENTIAL_CORRECTION_TEXT,
+    ],
   ])("%s", (_name, c, text) => {
     expect(toPublicCorrections([c], paragraphs)).toEqual([{ ...c, text }]);
   });

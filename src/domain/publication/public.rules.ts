@@ -42,7 +42,9 @@ export function containsPersonalNumber(text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** What the public gets of each field of T: every key, optional ones included, must be listed. */
-export type FieldPolicy<T> = { readonly [K in keyof T]-?: (value: Exclude<T[K], undefined>) => Exclude<T[K], undefined> };
+export type FieldPolicy<T> = {
+  readonly [K in keyof T]-?: (value: Exclude<T[K], undefined>) => Exclude<T[K], undefined>;
+};
 
 /**
  * Builds the public object field by field. Keys come in the source's order (issued copies compare
@@ -97,7 +99,9 @@ const each =
  * every write); every string in it is masked (text nodes, and node types that are never free text).
  */
 function maskDoc(doc: RichDoc): RichDoc {
-  return JSON.parse(JSON.stringify(doc), (_key, value: unknown) => (typeof value === "string" ? maskPersonalNumbers(value) : value)) as RichDoc;
+  return JSON.parse(JSON.stringify(doc), (_key, value: unknown) =>
+    typeof value === "string" ? maskPersonalNumbers(value) : value,
+  ) as RichDoc;
 }
 
 const personRef: FieldPolicy<PersonRef> = { personId: id, name: text };
@@ -114,7 +118,14 @@ export const PUBLIC_ATTENDANCE: FieldPolicy<AttendanceDTO> = {
 };
 const section: FieldPolicy<SectionDTO> = { kind: enumeration, heading: text, content: maskDoc };
 const attachment: FieldPolicy<AttachmentDTO> = { id, label: text, fileName: textOrNull };
-const motion: FieldPolicy<MotionDTO> = { personId: id, name: text, kind: enumeration, text, amendsIndex: fact, withdrawn: fact };
+const motion: FieldPolicy<MotionDTO> = {
+  personId: id,
+  name: text,
+  kind: enumeration,
+  text,
+  amendsIndex: fact,
+  withdrawn: fact,
+};
 const ballot: FieldPolicy<BallotDTO> = { personId: id, name: text, choice: enumeration };
 const vote: FieldPolicy<VoteDTO> = { question: text, ballots: each(ballot), result: text, outcome: enumeration };
 const reservation: FieldPolicy<ReservationDTO> = { personId: id, name: text, reasons: textOrNull };
@@ -170,7 +181,10 @@ export function toPublicParagraph(p: ParagraphDTO): ParagraphDTO {
 }
 
 /** A §'s case number and title as the public gets them, for reads that do not load the whole § (Papers). */
-export function toPublicCaseHeading(p: Pick<ParagraphDTO, "caseNumber" | "title" | "isConfidential">): { caseNumber: string | null; title: string } {
+export function toPublicCaseHeading(p: Pick<ParagraphDTO, "caseNumber" | "title" | "isConfidential">): {
+  caseNumber: string | null;
+  title: string;
+} {
   const policy = p.isConfidential ? CONFIDENTIAL_PARAGRAPH : PUBLIC_PARAGRAPH;
   return { caseNumber: p.caseNumber === null ? null : policy.caseNumber(p.caseNumber), title: policy.title(p.title) };
 }
@@ -186,7 +200,12 @@ export const PUBLIC_RULES_VERSION = 3;
 /** What the public reads instead of the text of a rättelse to a confidential §. */
 export const CONFIDENTIAL_CORRECTION_TEXT = "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut.";
 
-export const PUBLIC_CORRECTION: FieldPolicy<CorrectionDTO> = { paragraphNumber: fact, text, signedBy: text, signedAt: text };
+export const PUBLIC_CORRECTION: FieldPolicy<CorrectionDTO> = {
+  paragraphNumber: fact,
+  text,
+  signedBy: text,
+  signedAt: text,
+};
 /** A rättelse to a confidential §: only that there is one (its wording could repeat what the § withholds). */
 export const CONFIDENTIAL_CORRECTION: FieldPolicy<CorrectionDTO> = {
   paragraphNumber: fact,
@@ -196,13 +215,27 @@ export const CONFIDENTIAL_CORRECTION: FieldPolicy<CorrectionDTO> = {
 };
 
 /** Rättelser as the public may read them: personnummer masked, a rättelse to a confidential § withheld. */
-export function toPublicCorrections(corrections: readonly CorrectionDTO[], paragraphs: readonly Pick<ParagraphDTO, "number" | "isConfidential">[]): CorrectionDTO[] {
+export function toPublicCorrections(
+  corrections: readonly CorrectionDTO[],
+  paragraphs: readonly Pick<ParagraphDTO, "number" | "isConfidential">[],
+): CorrectionDTO[] {
   const confidential = new Set(paragraphs.filter((p) => p.isConfidential).map((p) => p.number));
-  return corrections.map((c) => project(c, c.paragraphNumber !== null && confidential.has(c.paragraphNumber) ? CONFIDENTIAL_CORRECTION : PUBLIC_CORRECTION));
+  return corrections.map((c) =>
+    project(
+      c,
+      c.paragraphNumber !== null && confidential.has(c.paragraphNumber) ? CONFIDENTIAL_CORRECTION : PUBLIC_CORRECTION,
+    ),
+  );
 }
 
 const notice: FieldPolicy<NoticeDTO> = { postedOn: text, takeDownOn: text, storagePlace: text, revisedAt: textOrNull };
-const signature: FieldPolicy<SignatureDTO> = { personId: id, name: text, role: enumeration, signedAt: textOrNull, contentHash: textOrNull };
+const signature: FieldPolicy<SignatureDTO> = {
+  personId: id,
+  name: text,
+  role: enumeration,
+  signedAt: textOrNull,
+  contentHash: textOrNull,
+};
 
 /** The whole protocol; §§ and rättelser by their own policies (a rättelse depends on its §). */
 export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldPolicy<ProtocolDTO> {
@@ -245,5 +278,8 @@ export function isMeetingSlug(value: string): boolean {
 /** One query-string value: the first when repeated, without control characters, at most `max`. */
 export function queryValue(value: string | string[] | undefined, max = 200): string {
   const first = Array.isArray(value) ? (value[0] ?? "") : (value ?? "");
-  return first.replace(/[\u0000-\u001f\u007f]/g, " ").trim().slice(0, max);
+  return first
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .trim()
+    .slice(0, max);
 }

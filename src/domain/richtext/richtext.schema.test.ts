@@ -8,7 +8,10 @@ describe("toPlainText", () => {
       type: "doc",
       content: [
         { type: "heading", attrs: { level: 3 }, content: [{ type: "text", text: "Status" }] },
-        { type: "paragraph", content: [{ type: "text", text: "Rad" }, { type: "hardBreak" }, { type: "text", text: "två" }] },
+        {
+          type: "paragraph",
+          content: [{ type: "text", text: "Rad" }, { type: "hardBreak" }, { type: "text", text: "två" }],
+        },
         {
           type: "bulletList",
           content: [
@@ -16,14 +19,27 @@ describe("toPlainText", () => {
               type: "listItem",
               content: [
                 { type: "paragraph", content: [{ type: "text", text: "Punkt" }] },
-                { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Under" }] }] }] },
+                {
+                  type: "bulletList",
+                  content: [
+                    { type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "Under" }] }] },
+                  ],
+                },
               ],
             },
           ],
         },
         {
           type: "table",
-          content: [{ type: "tableRow", content: [{ type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "A" }] }] }, { type: "tableCell", content: [{ type: "paragraph" }] }] }],
+          content: [
+            {
+              type: "tableRow",
+              content: [
+                { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "A" }] }] },
+                { type: "tableCell", content: [{ type: "paragraph" }] },
+              ],
+            },
+          ],
         },
       ],
     };
@@ -31,9 +47,11 @@ describe("toPlainText", () => {
   });
 });
 
-
 describe("richDocSchema", () => {
-  const ok: RichDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Hej", marks: [{ type: "bold" }] }] }] };
+  const ok: RichDoc = {
+    type: "doc",
+    content: [{ type: "paragraph", content: [{ type: "text", text: "Hej", marks: [{ type: "bold" }] }] }],
+  };
   it("accepts the stored subset", () => {
     expect(richDocSchema.safeParse(ok).success).toBe(true);
   });
@@ -41,7 +59,18 @@ describe("richDocSchema", () => {
     ["html string", "<p>hej</p>"],
     ["unknown node", { type: "doc", content: [{ type: "image", attrs: { src: "x" } }] }],
     ["script-like node", { type: "doc", content: [{ type: "html", content: "<script>alert(1)</script>" }] }],
-    ["link mark", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] }],
+    [
+      "link mark",
+      {
+        type: "doc",
+        content: [
+          {
+            type: "paragraph",
+            content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }],
+          },
+        ],
+      },
+    ],
     ["extra attribute", { type: "doc", content: [{ type: "paragraph", attrs: { onclick: "x" } }] }],
     ["empty text node", { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "" }] }] }],
     ["heading level 1", { type: "doc", content: [{ type: "heading", attrs: { level: 1 } }] }],

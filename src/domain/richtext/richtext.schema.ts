@@ -7,7 +7,10 @@ import type { BlockNode, InlineNode, RichDoc } from "@/domain/protocol/protocol.
 
 const MAX_TEXT = 20_000;
 
-const markSchema = z.union([z.object({ type: z.literal("bold") }).strict(), z.object({ type: z.literal("italic") }).strict()]);
+const markSchema = z.union([
+  z.object({ type: z.literal("bold") }).strict(),
+  z.object({ type: z.literal("italic") }).strict(),
+]);
 
 const textNodeSchema = z
   .object({
@@ -17,12 +20,18 @@ const textNodeSchema = z
   })
   .strict();
 
-const inlineSchema: z.ZodType<InlineNode> = z.union([textNodeSchema, z.object({ type: z.literal("hardBreak") }).strict()]);
+const inlineSchema: z.ZodType<InlineNode> = z.union([
+  textNodeSchema,
+  z.object({ type: z.literal("hardBreak") }).strict(),
+]);
 
 const paragraphSchema = z
   .object({
     type: z.literal("paragraph"),
-    attrs: z.object({ textAlign: z.enum(["left", "center", "right"]).optional() }).strict().optional(),
+    attrs: z
+      .object({ textAlign: z.enum(["left", "center", "right"]).optional() })
+      .strict()
+      .optional(),
     content: z.array(inlineSchema).max(2_000).optional(),
   })
   .strict();
@@ -45,7 +54,10 @@ const listItemSchema: z.ZodType<ListItem> = z.lazy(() =>
   z
     .object({
       type: z.literal("listItem"),
-      content: z.array(z.union([paragraphSchema, bulletListSchema])).min(1).max(50),
+      content: z
+        .array(z.union([paragraphSchema, bulletListSchema]))
+        .min(1)
+        .max(50),
     })
     .strict(),
 );
@@ -132,11 +144,11 @@ export function toPlainText(doc: RichDoc): string {
       case "heading":
         return inline(node.content);
       case "bulletList":
-        return node.content
-          .map((item) => item.content.map((child) => block(child)).join("\n"))
-          .join("\n");
+        return node.content.map((item) => item.content.map((child) => block(child)).join("\n")).join("\n");
       case "table":
-        return node.content.map((row) => row.content.map((cell) => cell.content.map(block).join(" ")).join("\t")).join("\n");
+        return node.content
+          .map((row) => row.content.map((cell) => cell.content.map(block).join(" ")).join("\t"))
+          .join("\n");
     }
   };
   return doc.content.map(block).join("\n");

@@ -27,8 +27,19 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
     name: "keeps bold and italic, drops other marks and mark attributes",
     input: doc(
       para(
-        { type: "text", text: "länk", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }, { type: "bold", attrs: { x: 1 } }] },
-        { type: "text", text: "kod", marks: [{ type: "code" }, { type: "strike" }, { type: "underline" }, { type: "italic" }, { type: "italic" }] },
+        {
+          type: "text",
+          text: "länk",
+          marks: [
+            { type: "link", attrs: { href: "javascript:alert(1)" } },
+            { type: "bold", attrs: { x: 1 } },
+          ],
+        },
+        {
+          type: "text",
+          text: "kod",
+          marks: [{ type: "code" }, { type: "strike" }, { type: "underline" }, { type: "italic" }, { type: "italic" }],
+        },
         { type: "text", text: "stark", marks: [{ type: "strong" }, { type: "em" }] },
       ),
     ),
@@ -36,13 +47,19 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
   },
   {
     name: "drops empty and non-string text, merges no adjacent text",
-    input: doc(para(t(""), { type: "text" }, { type: "text", text: 42 }, t("a"), t("b"), { type: "hardBreak", attrs: {} })),
+    input: doc(
+      para(t(""), { type: "text" }, { type: "text", text: 42 }, t("a"), t("b"), { type: "hardBreak", attrs: {} }),
+    ),
     expected: doc(para(t("a"), t("b"), { type: "hardBreak" })) as RichDoc,
   },
   {
     name: "maps heading levels 1–2 to 3 and 5–6 to 4",
     input: doc(
-      ...[1, 2, 3, 4, 5, 6, undefined].map((level) => ({ type: "heading", attrs: { level, textAlign: null }, content: [t(`h${level}`)] })),
+      ...[1, 2, 3, 4, 5, 6, undefined].map((level) => ({
+        type: "heading",
+        attrs: { level, textAlign: null },
+        content: [t(`h${level}`)],
+      })),
       { type: "heading", content: [] },
     ),
     expected: doc(
@@ -58,14 +75,26 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
       type: "orderedList",
       attrs: { start: 3, type: null },
       content: [
-        { type: "listItem", content: [para(t("ett")), { type: "orderedList", content: [{ type: "listItem", content: [para(t("ett.ett"))] }] }] },
+        {
+          type: "listItem",
+          content: [
+            para(t("ett")),
+            { type: "orderedList", content: [{ type: "listItem", content: [para(t("ett.ett"))] }] },
+          ],
+        },
         { type: "listItem", content: [] },
       ],
     }),
     expected: doc({
       type: "bulletList",
       content: [
-        { type: "listItem", content: [para(t("ett")), { type: "bulletList", content: [{ type: "listItem", content: [para(t("ett.ett"))] }] }] },
+        {
+          type: "listItem",
+          content: [
+            para(t("ett")),
+            { type: "bulletList", content: [{ type: "listItem", content: [para(t("ett.ett"))] }] },
+          ],
+        },
         { type: "listItem", content: [para()] },
       ],
     }) as RichDoc,
@@ -83,14 +112,21 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
     expected: doc({
       type: "bulletList",
       content: [
-        { type: "listItem", content: [para(t("a")), { type: "bulletList", content: [{ type: "listItem", content: [para(t("b"))] }] }] },
+        {
+          type: "listItem",
+          content: [para(t("a")), { type: "bulletList", content: [{ type: "listItem", content: [para(t("b"))] }] }],
+        },
         { type: "listItem", content: [para(t("c"))] },
       ],
     }) as RichDoc,
   },
   {
     name: "drops empty lists and tables",
-    input: doc({ type: "bulletList", content: [] }, { type: "table", content: [{ type: "tableRow", content: [] }] }, para(t("kvar"))),
+    input: doc(
+      { type: "bulletList", content: [] },
+      { type: "table", content: [{ type: "tableRow", content: [] }] },
+      para(t("kvar")),
+    ),
     expected: doc(para(t("kvar"))) as RichDoc,
   },
   {
@@ -110,7 +146,12 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
       { type: "details", content: [{ type: "detailsSummary", content: [t("Sammanfattning")] }, para(t("Innehåll"))] },
       t("lös text"),
     ),
-    expected: doc(para(t("Hej "), t("@Anna", "bold"), t("!")), para(t("Sammanfattning")), para(t("Innehåll")), para(t("lös text"))) as RichDoc,
+    expected: doc(
+      para(t("Hej "), t("@Anna", "bold"), t("!")),
+      para(t("Sammanfattning")),
+      para(t("Innehåll")),
+      para(t("lös text")),
+    ) as RichDoc,
   },
   {
     name: "table cells: default attrs dropped, spans kept and clamped, colwidth dropped",
@@ -150,7 +191,11 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
         {
           type: "tableRow",
           content: [
-            { type: "tableCell", attrs: { align: "right" }, content: [para(t("1")), { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] }] },
+            {
+              type: "tableCell",
+              attrs: { align: "right" },
+              content: [para(t("1")), { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] }],
+            },
             { type: "tableCell", attrs: { align: "justify" }, content: [para(t("3"))] },
           ],
         },
@@ -162,7 +207,13 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
         {
           type: "tableRow",
           content: [
-            { type: "tableCell", content: [{ type: "paragraph", attrs: { textAlign: "right" }, content: [t("1")] }, { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] }] },
+            {
+              type: "tableCell",
+              content: [
+                { type: "paragraph", attrs: { textAlign: "right" }, content: [t("1")] },
+                { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] },
+              ],
+            },
             { type: "tableCell", content: [para(t("3"))] },
           ],
         },
@@ -182,7 +233,10 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
               content: [
                 { type: "heading", attrs: { level: 2 }, content: [t("Rubrik")] },
                 { type: "bulletList", content: [{ type: "listItem", content: [para(t("punkt"))] }] },
-                { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("inre"))] }] }] },
+                {
+                  type: "table",
+                  content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("inre"))] }] }],
+                },
               ],
             },
           ],
@@ -191,7 +245,12 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
     }),
     expected: doc({
       type: "table",
-      content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("Rubrik")), para(t("punkt")), para(t("inre"))] }] }],
+      content: [
+        {
+          type: "tableRow",
+          content: [{ type: "tableCell", content: [para(t("Rubrik")), para(t("punkt")), para(t("inre"))] }],
+        },
+      ],
     }) as RichDoc,
   },
   {
@@ -201,14 +260,29 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
       content: [
         { type: "tableHeader", content: [para(t("h1"))] },
         { type: "tableHeader", content: [para(t("h2"))] },
-        { type: "tbody", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("c"))] }, t("lös")] }] },
+        {
+          type: "tbody",
+          content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("c"))] }, t("lös")] }],
+        },
       ],
     }),
     expected: doc({
       type: "table",
       content: [
-        { type: "tableRow", content: [{ type: "tableHeader", content: [para(t("h1"))] }, { type: "tableHeader", content: [para(t("h2"))] }] },
-        { type: "tableRow", content: [{ type: "tableCell", content: [para(t("c"))] }, { type: "tableCell", content: [para(t("lös"))] }] },
+        {
+          type: "tableRow",
+          content: [
+            { type: "tableHeader", content: [para(t("h1"))] },
+            { type: "tableHeader", content: [para(t("h2"))] },
+          ],
+        },
+        {
+          type: "tableRow",
+          content: [
+            { type: "tableCell", content: [para(t("c"))] },
+            { type: "tableCell", content: [para(t("lös"))] },
+          ],
+        },
       ],
     }) as RichDoc,
   },
@@ -221,12 +295,18 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
           type: "listItem",
           content: [
             { type: "heading", attrs: { level: 3 }, content: [t("Rubrik")] },
-            { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("cell"))] }] }] },
+            {
+              type: "table",
+              content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("cell"))] }] }],
+            },
           ],
         },
       ],
     }),
-    expected: doc({ type: "bulletList", content: [{ type: "listItem", content: [para(t("Rubrik")), para(t("cell"))] }] }) as RichDoc,
+    expected: doc({
+      type: "bulletList",
+      content: [{ type: "listItem", content: [para(t("Rubrik")), para(t("cell"))] }],
+    }) as RichDoc,
   },
   {
     name: "inline content holding blocks flattens them with hard breaks",
@@ -271,7 +351,8 @@ function asTipTapJson(node: unknown): unknown {
   if (n.content) out.content = asTipTapJson(n.content);
   const attrs = (n.attrs ?? {}) as Record<string, unknown>;
   if (n.type === "paragraph") out.attrs = { textAlign: null, ...attrs };
-  if (n.type === "tableCell" || n.type === "tableHeader") out.attrs = { colspan: 1, rowspan: 1, colwidth: null, ...attrs };
+  if (n.type === "tableCell" || n.type === "tableHeader")
+    out.attrs = { colspan: 1, rowspan: 1, colwidth: null, ...attrs };
   if (n.type === "table" || n.type === "bulletList") out.attrs = {};
   return out;
 }
@@ -315,9 +396,9 @@ describe("fromRichDoc", () => {
 
   it("gives a list item that starts with a list a leading paragraph", () => {
     const inner = { type: "bulletList", content: [{ type: "listItem", content: [para(t("x"))] }] };
-    expect(fromRichDoc(doc({ type: "bulletList", content: [{ type: "listItem", content: [inner] }] }) as RichDoc)).toEqual(
-      doc({ type: "bulletList", content: [{ type: "listItem", content: [para(), inner] }] }),
-    );
+    expect(
+      fromRichDoc(doc({ type: "bulletList", content: [{ type: "listItem", content: [inner] }] }) as RichDoc),
+    ).toEqual(doc({ type: "bulletList", content: [{ type: "listItem", content: [para(), inner] }] }));
   });
 });
 
@@ -337,27 +418,87 @@ function prng(seed: number) {
 }
 
 const NODE_TYPES = [
-  "paragraph", "heading", "bulletList", "orderedList", "listItem", "table", "tableRow", "tableCell", "tableHeader",
-  "blockquote", "codeBlock", "horizontalRule", "hardBreak", "text", "text", "text", "doc", "image", "mention", "taskList",
-  "taskItem", "details", "tbody", "",
+  "paragraph",
+  "heading",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "table",
+  "tableRow",
+  "tableCell",
+  "tableHeader",
+  "blockquote",
+  "codeBlock",
+  "horizontalRule",
+  "hardBreak",
+  "text",
+  "text",
+  "text",
+  "doc",
+  "image",
+  "mention",
+  "taskList",
+  "taskItem",
+  "details",
+  "tbody",
+  "",
 ];
 const MARK_TYPES = ["bold", "italic", "link", "code", "strike", "underline", "highlight", "strong", "em", 7];
-const ATTR_VALUES: unknown[] = [null, undefined, 0, 1, 2, 3, 5, 7, 25, -1, 1.5, "left", "right", "center", "justify", "x", [100], {}, true];
-const ATTR_KEYS = ["textAlign", "align", "level", "colspan", "rowspan", "colwidth", "href", "class", "style", "start", "id"];
+const ATTR_VALUES: unknown[] = [
+  null,
+  undefined,
+  0,
+  1,
+  2,
+  3,
+  5,
+  7,
+  25,
+  -1,
+  1.5,
+  "left",
+  "right",
+  "center",
+  "justify",
+  "x",
+  [100],
+  {},
+  true,
+];
+const ATTR_KEYS = [
+  "textAlign",
+  "align",
+  "level",
+  "colspan",
+  "rowspan",
+  "colwidth",
+  "href",
+  "class",
+  "style",
+  "start",
+  "id",
+];
 const TEXTS = ["", "a", "Budget", "13 498", "åäö ÅÄÖ", "😀", " ", "<script>alert(1)</script>", "x".repeat(30)];
 
 function generate(rand: () => number) {
-  const pick = <T,>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const node = (depth: number): unknown => {
     const roll = rand();
     if (roll < 0.03) return pick([null, 5, "text", [], undefined]);
     const type = depth > 4 ? "text" : pick(NODE_TYPES);
     const n: Record<string, unknown> = { type };
     if (type === "text" || rand() < 0.05) n.text = rand() < 0.05 ? 12 : pick(TEXTS);
-    if (rand() < 0.5) n.marks = Array.from({ length: Math.floor(rand() * 4) }, () => (rand() < 0.9 ? { type: pick(MARK_TYPES) } : "bold"));
-    if (rand() < 0.6) n.attrs = Object.fromEntries(Array.from({ length: Math.floor(rand() * 4) }, () => [pick(ATTR_KEYS), pick(ATTR_VALUES)]));
+    if (rand() < 0.5)
+      n.marks = Array.from({ length: Math.floor(rand() * 4) }, () =>
+        rand() < 0.9 ? { type: pick(MARK_TYPES) } : "bold",
+      );
+    if (rand() < 0.6)
+      n.attrs = Object.fromEntries(
+        Array.from({ length: Math.floor(rand() * 4) }, () => [pick(ATTR_KEYS), pick(ATTR_VALUES)]),
+      );
     if (type !== "text" ? rand() < 0.85 : rand() < 0.05) {
-      n.content = rand() < 0.05 ? "not an array" : Array.from({ length: Math.floor(rand() * 5) }, () => node(depth + 1));
+      n.content =
+        rand() < 0.05 ? "not an array" : Array.from({ length: Math.floor(rand() * 5) }, () => node(depth + 1));
     }
     return n;
   };
@@ -382,7 +523,8 @@ describe("toRichDoc on generated messy input", () => {
       const input = generate(rand);
       const out = toRichDoc(input);
       const parsed = richDocSchema.safeParse(out);
-      if (!parsed.success) throw new Error(`case ${i} fails the schema: ${JSON.stringify(input)}\n${parsed.error.message}`);
+      if (!parsed.success)
+        throw new Error(`case ${i} fails the schema: ${JSON.stringify(input)}\n${parsed.error.message}`);
       expect(allText(out), `case ${i}: ${JSON.stringify(input)}`).toBe(allText(input));
       expect(toRichDoc(out)).toEqual(out);
       const reloaded = toRichDoc(fromRichDoc(out));

@@ -55,7 +55,11 @@ function textNodes(text: string, marks: Mark[]): TextNode[] {
     let cut = Math.min(rest.length, MAX_TEXT);
     if (cut < rest.length && /[\uD800-\uDBFF]/.test(rest.charAt(cut - 1))) cut -= 1;
     const chunk = rest.slice(0, cut);
-    nodes.push(marks.length > 0 ? { type: "text", text: chunk, marks: marks.map((m) => ({ ...m })) } : { type: "text", text: chunk });
+    nodes.push(
+      marks.length > 0
+        ? { type: "text", text: chunk, marks: marks.map((m) => ({ ...m })) }
+        : { type: "text", text: chunk },
+    );
     rest = rest.slice(cut);
   }
   return nodes;
@@ -156,10 +160,12 @@ function splitLines(nodes: InlineNode[]): InlineNode[] {
   return nodes.flatMap((node): InlineNode[] => {
     if (node.type !== "text" || !node.text.includes("\n")) return [node];
     const marks = node.marks ?? [];
-    return node.text.split("\n").flatMap((line, i): InlineNode[] => [
-      ...(i > 0 ? [{ type: "hardBreak" } as const] : []),
-      ...textNodes(line, marks),
-    ]);
+    return node.text
+      .split("\n")
+      .flatMap((line, i): InlineNode[] => [
+        ...(i > 0 ? [{ type: "hardBreak" } as const] : []),
+        ...textNodes(line, marks),
+      ]);
   });
 }
 
@@ -206,7 +212,9 @@ function asParagraphs(list: BlockNode[]): ParagraphNode[] {
 
 /** Blocks as list-item content: paragraphs and nested bullet lists. */
 function asListContent(list: BlockNode[]): ListItemNode["content"] {
-  return list.flatMap((block): ListItemNode["content"] => (block.type === "bulletList" ? [block] : asParagraphs([block])));
+  return list.flatMap((block): ListItemNode["content"] =>
+    block.type === "bulletList" ? [block] : asParagraphs([block]),
+  );
 }
 
 const isListType = (type: string) => type === "bulletList" || type === "orderedList" || type === "taskList";
@@ -238,7 +246,8 @@ function cell(node: Obj, type: TableCellNode["type"]): TableCellNode {
   const content = asParagraphs(blocks(items(childrenOf(node)))).map((p) =>
     cellAlign && !p.attrs?.textAlign ? { ...p, attrs: { textAlign: cellAlign } } : p,
   );
-  if (content.length === 0) content.push(cellAlign ? { type: "paragraph", attrs: { textAlign: cellAlign } } : { type: "paragraph" });
+  if (content.length === 0)
+    content.push(cellAlign ? { type: "paragraph", attrs: { textAlign: cellAlign } } : { type: "paragraph" });
   const result: TableCellNode = { type, content };
   const span = (value: unknown, max: number) =>
     typeof value === "number" && Number.isFinite(value) && value >= 2 ? Math.min(Math.floor(value), max) : undefined;
@@ -285,7 +294,8 @@ function table(children: unknown[]): TableNode | null {
       }
       flushCells();
       if (type === "tableRow") push(row(childrenOf(child)));
-      else if (isUnknownWrapper(type)) walk(childrenOf(child)); // e.g. thead/tbody
+      else if (isUnknownWrapper(type))
+        walk(childrenOf(child)); // e.g. thead/tbody
       else push(row([child]));
     }
   };
@@ -294,7 +304,24 @@ function table(children: unknown[]): TableNode | null {
   return rows.length > 0 ? { type: "table", content: rows } : null;
 }
 
-const KNOWN = new Set(["doc", "text", "hardBreak", "paragraph", "heading", "codeBlock", "blockquote", "bulletList", "orderedList", "taskList", "listItem", "taskItem", "table", "tableRow", "tableCell", "tableHeader"]);
+const KNOWN = new Set([
+  "doc",
+  "text",
+  "hardBreak",
+  "paragraph",
+  "heading",
+  "codeBlock",
+  "blockquote",
+  "bulletList",
+  "orderedList",
+  "taskList",
+  "listItem",
+  "taskItem",
+  "table",
+  "tableRow",
+  "tableCell",
+  "tableHeader",
+]);
 const isUnknownWrapper = (type: string) => !KNOWN.has(type);
 
 // ---------------------------------------------------------------------------------------------
@@ -316,7 +343,10 @@ export function fromRichDoc(doc: RichDoc): RichDoc {
     type: "bulletList",
     content: list.content.map((item): ListItemNode => {
       const content = item.content.map((child) => (child.type === "bulletList" ? fixList(child) : child));
-      return { type: "listItem", content: content[0]?.type === "paragraph" ? content : [{ type: "paragraph" }, ...content] };
+      return {
+        type: "listItem",
+        content: content[0]?.type === "paragraph" ? content : [{ type: "paragraph" }, ...content],
+      };
     }),
   });
   const content = doc.content.map((block) => (block.type === "bulletList" ? fixList(block) : block));

@@ -6,7 +6,10 @@ import type { IsoDate } from "@/lib/iso-date";
  * otherwise the current four-year mandate period. Swedish general elections are held every
  * fourth year (2018, 2022, 2026 …); the bodies' terms usually run from 1 January after.
  */
-export function suggestTerm(terms: readonly { termStart: IsoDate; termEnd: IsoDate }[], today: IsoDate): { start: IsoDate; end: IsoDate } {
+export function suggestTerm(
+  terms: readonly { termStart: IsoDate; termEnd: IsoDate }[],
+  today: IsoDate,
+): { start: IsoDate; end: IsoDate } {
   const latest = [...terms].sort((a, b) => b.termStart.localeCompare(a.termStart))[0];
   if (latest && latest.termEnd >= today) return { start: latest.termStart, end: latest.termEnd };
   const year = Number(today.slice(0, 4));

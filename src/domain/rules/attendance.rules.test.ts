@@ -40,7 +40,12 @@ const paragraphs = (from: number, to: number, recusals: Recusals = {}) =>
 
 const input = (
   rows: string[],
-  options: { readonly seatCount?: number; readonly from?: number; readonly to?: number; readonly recusals?: Recusals } = {},
+  options: {
+    readonly seatCount?: number;
+    readonly from?: number;
+    readonly to?: number;
+    readonly recusals?: Recusals;
+  } = {},
 ): AttendanceRulesInput => ({
   body: { seatCount: options.seatCount ?? 6 },
   attendance: rows.map(row),
@@ -123,24 +128,14 @@ describe("checkAttendance", () => {
       { to: 61, recusals: { 60: ["d"] } },
       ["QUORUM@60:attendance"],
     ],
-    [
-      "a serving substitute restores the quorum",
-      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "s:SERVING_SUBSTITUTE"],
-      {},
-      [],
-    ],
+    ["a serving substitute restores the quorum", ["a:CHAIR", "b:MEMBER", "c:MEMBER", "s:SERVING_SUBSTITUTE"], {}, []],
     [
       "non-serving substitutes and officials do not count",
       ["a:CHAIR", "b:MEMBER", "c:MEMBER", "s:SUBSTITUTE", "o:OTHER"],
       { to: 59 },
       ["QUORUM@59:attendance"],
     ],
-    [
-      "odd seat count: 4 of 7 is enough",
-      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER"],
-      { seatCount: 7 },
-      [],
-    ],
+    ["odd seat count: 4 of 7 is enough", ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER"], { seatCount: 7 }, []],
     [
       "more deciding than seats",
       ["a:CHAIR", "b:MEMBER", "c:MEMBER", "s:SERVING_SUBSTITUTE"],
@@ -215,7 +210,13 @@ describe("checkAttendance", () => {
       "a backwards range",
       ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER:62-59"],
       { to: 62 },
-      ["RANGE_INVALID@-:attendance[3]", "QUORUM@59:attendance", "QUORUM@60:attendance", "QUORUM@61:attendance", "QUORUM@62:attendance"],
+      [
+        "RANGE_INVALID@-:attendance[3]",
+        "QUORUM@59:attendance",
+        "QUORUM@60:attendance",
+        "QUORUM@61:attendance",
+        "QUORUM@62:attendance",
+      ],
     ],
     [
       "one person deciding twice in the same §",

@@ -3,11 +3,7 @@
  * absent members, no member re-entering except after jäv, presence ranges within the meeting.
  * Pure: plain DTO data in, findings out.
  */
-import {
-  compressParagraphNumbers,
-  formatParagraphRanges,
-  isInParagraphRanges,
-} from "@/lib/paragraph-ranges";
+import { compressParagraphNumbers, formatParagraphRanges, isInParagraphRanges } from "@/lib/paragraph-ranges";
 import type {
   AttendanceDTO,
   AttendanceRole,
@@ -68,9 +64,7 @@ export function computeParticipation(input: AttendanceRulesInput): ParagraphPart
       .filter((p) => p.number === number)
       .flatMap((p) => p.recusals.map((r) => r.personId));
     const rowsPresent = input.attendance.filter((row) => isPresentIn(row, number));
-    const deciding = rowsPresent.filter(
-      (row) => isDecidingRole(row.role) && !recusedPersonIds.includes(row.personId),
-    );
+    const deciding = rowsPresent.filter((row) => isDecidingRole(row.role) && !recusedPersonIds.includes(row.personId));
 
     const participants: PersonRef[] = [];
     for (const row of deciding) {
@@ -199,8 +193,7 @@ function checkSubstitutes(input: AttendanceRulesInput, participation: readonly P
   const findings: Finding[] = [];
   input.attendance.forEach((row, index) => {
     if (row.role !== "SERVING_SUBSTITUTE" || row.replacesPersonId === null) return;
-    const replaced =
-      input.attendance.find((other) => other.personId === row.replacesPersonId) ?? null;
+    const replaced = input.attendance.find((other) => other.personId === row.replacesPersonId) ?? null;
     for (const p of participation) {
       const servesHere = p.participants.some((x) => x.personId === row.personId) && isPresentIn(row, p.paragraphNumber);
       const memberHere = p.participants.some((x) => x.personId === row.replacesPersonId);
@@ -220,10 +213,7 @@ function checkSubstitutes(input: AttendanceRulesInput, participation: readonly P
   return findings;
 }
 
-function checkReturns(
-  input: AttendanceRulesInput,
-  meetingNumbers: readonly number[],
-): Finding[] {
+function checkReturns(input: AttendanceRulesInput, meetingNumbers: readonly number[]): Finding[] {
   const findings: Finding[] = [];
   const seen = new Set<string>();
   input.attendance.forEach((row, index) => {

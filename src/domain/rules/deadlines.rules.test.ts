@@ -100,12 +100,28 @@ describe("checkDeadlines", () => {
       input({ date: "2021-12-10", adjustmentDate: "2021-12-20" }, null, "2021-12-28"),
       ["ADJUSTMENT_OVERDUE:meeting.adjustedOn"],
     ],
-    ["justering planned too late", input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"), ["ADJUSTMENT_PLANNED_LATE:meeting.adjustmentDate"]],
-    ["justering time missing", input({ adjustmentDate: null }, null, "2021-11-20"), ["ADJUSTMENT_TIME_MISSING:meeting.adjustmentDate"]],
-    ["justering place missing", input({ adjustmentPlace: " " }, null, "2021-11-20"), ["ADJUSTMENT_TIME_MISSING:meeting.adjustmentPlace"]],
+    [
+      "justering planned too late",
+      input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"),
+      ["ADJUSTMENT_PLANNED_LATE:meeting.adjustmentDate"],
+    ],
+    [
+      "justering time missing",
+      input({ adjustmentDate: null }, null, "2021-11-20"),
+      ["ADJUSTMENT_TIME_MISSING:meeting.adjustmentDate"],
+    ],
+    [
+      "justering place missing",
+      input({ adjustmentPlace: " " }, null, "2021-11-20"),
+      ["ADJUSTMENT_TIME_MISSING:meeting.adjustmentPlace"],
+    ],
     [
       "justerat in time, posted on the second day, down when the appeal period ends (24 Dec is julafton → 27 Dec)",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-03", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2022-01-10"),
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
+        { postedOn: "2021-12-03", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
+        "2022-01-10",
+      ),
       [],
     ],
     [
@@ -130,17 +146,29 @@ describe("checkDeadlines", () => {
     ],
     [
       "posted three days after justering, the third day a Monday after a Saturday deadline: in time",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-02" },
+        { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
+        "2021-12-30",
+      ),
       [],
     ],
     [
       "posted too long after justering",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
+        { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
+        "2021-12-30",
+      ),
       ["NOTICE_LATE:notice.postedOn"],
     ],
     [
       "posted before justering",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-11-30", takeDownOn: "2021-12-21", storagePlace: "Itsam" }, "2021-12-30"),
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
+        { postedOn: "2021-11-30", takeDownOn: "2021-12-21", storagePlace: "Itsam" },
+        "2021-12-30",
+      ),
       ["NOTICE_BEFORE_ADJUSTMENT:notice.postedOn"],
     ],
     [
@@ -151,36 +179,64 @@ describe("checkDeadlines", () => {
     [
       "the seed a month later: the draft is also overdue",
       input({ adjustmentDate: null, adjustmentPlace: null }, SEED_NOTICE, "2021-12-17"),
-      ["ADJUSTMENT_TIME_MISSING:meeting.adjustmentDate", "ADJUSTMENT_OVERDUE:meeting.adjustedOn", "NOTICE_LATE:notice.postedOn"],
+      [
+        "ADJUSTMENT_TIME_MISSING:meeting.adjustmentDate",
+        "ADJUSTMENT_OVERDUE:meeting.adjustedOn",
+        "NOTICE_LATE:notice.postedOn",
+      ],
     ],
     [
       "posted on the latest possible day with no justering date",
-      input({ status: "ADJUSTED" }, { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" }, "2021-12-30"),
+      input(
+        { status: "ADJUSTED" },
+        { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
+        "2021-12-30",
+      ),
       ["ADJUSTED_ON_MISSING:meeting.adjustedOn"],
     ],
     [
       "taken down on julafton, before the appeal period has ended",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-03", takeDownOn: "2021-12-24", storagePlace: "Itsam" }, "2022-01-10"),
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
+        { postedOn: "2021-12-03", takeDownOn: "2021-12-24", storagePlace: "Itsam" },
+        "2022-01-10",
+      ),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "take-down moved past Christmas",
-      input({ status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" }, "2024-01-10"),
+      input(
+        { status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" },
+        { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" },
+        "2024-01-10",
+      ),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "take-down after Christmas is fine",
-      input({ status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-27", storagePlace: "Kansliet" }, "2024-01-10"),
+      input(
+        { status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" },
+        { postedOn: "2023-12-04", takeDownOn: "2023-12-27", storagePlace: "Kansliet" },
+        "2024-01-10",
+      ),
       [],
     ],
     [
       "take-down before posting",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-02", takeDownOn: "2021-12-01", storagePlace: "Itsam" }, "2021-12-03"),
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
+        { postedOn: "2021-12-02", takeDownOn: "2021-12-01", storagePlace: "Itsam" },
+        "2021-12-03",
+      ),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "no storage place",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { postedOn: "2021-12-02", takeDownOn: "2021-12-23", storagePlace: "" }, "2021-12-03"),
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
+        { postedOn: "2021-12-02", takeDownOn: "2021-12-23", storagePlace: "" },
+        "2021-12-03",
+      ),
       ["NOTICE_STORAGE_MISSING:notice.storagePlace"],
     ],
     [
@@ -201,7 +257,11 @@ describe("checkDeadlines", () => {
 
   it("names the holiday that moved a deadline", () => {
     const [finding] = checkDeadlines(
-      input({ status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" }, { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" }, "2024-01-10"),
+      input(
+        { status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" },
+        { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" },
+        "2024-01-10",
+      ),
     );
     expect(finding?.message).toBe(
       "Anslaget tas ned 2023-12-26, men tiden för överklagande löper till och med 2023-12-27 (2023-12-25 är juldagen): tre veckor från 2023-12-04 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2023-12-27.",
@@ -219,23 +279,83 @@ describe("checkDeadlines at each boundary day", () => {
   const notice = (postedOn: string, takeDownOn: string): NoticeDTO => ({ postedOn, takeDownOn, storagePlace: "Itsam" });
   it.each([
     ["justering planned on the last day (2 Dec)", input({ adjustmentDate: "2021-12-02" }, null, "2021-11-20"), []],
-    ["justering planned the day after the last day", input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"), ["ADJUSTMENT_PLANNED_LATE:meeting.adjustmentDate"]],
+    [
+      "justering planned the day after the last day",
+      input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"),
+      ["ADJUSTMENT_PLANNED_LATE:meeting.adjustmentDate"],
+    ],
     ["justerat on the meeting day", input({ status: "ADJUSTED", adjustedOn: "2021-11-18" }, null, "2021-11-18"), []],
     ["justerat on the last day", input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-02"), []],
     ["waiting for justering, on the last day", input({ status: "READY_FOR_ADJUSTMENT" }, null, "2021-12-02"), []],
-    ["waiting for justering, a day late", input({ status: "READY_FOR_ADJUSTMENT" }, null, "2021-12-03"), ["ADJUSTMENT_OVERDUE:meeting.adjustedOn"]],
-    ["justerat without a date", input({ status: "ADJUSTED" }, null, "2021-11-20"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn"]],
-    ["justerat, no notice yet, on the last day (Fri 3 Dec)", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-03"), []],
-    ["justerat, no notice yet, a day late (Sat 4 Dec)", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-04"), ["NOTICE_OVERDUE:notice"]],
-    ["posted on the day of justering", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2021-12-30"), []],
-    ["posted on the second day after justering", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-03", "2021-12-27"), "2021-12-30"), []],
-    ["posted on the third day after justering (a Saturday)", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-04", "2021-12-27"), "2021-12-30"), ["NOTICE_LATE:notice.postedOn"]],
-    ["no justering date: posted on the meeting day", input({ status: "ADJUSTED" }, notice("2021-11-18", "2021-12-09"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn"]],
-    ["no justering date: posted the day before the meeting", input({ status: "ADJUSTED" }, notice("2021-11-17", "2021-12-08"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_BEFORE_ADJUSTMENT:notice.postedOn"]],
-    ["no justering date: posted a day after the latest day", input({ status: "ADJUSTED" }, notice("2021-12-07", "2021-12-28"), "2021-12-30"), ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_LATE:notice.postedOn"]],
-    ["taken down on the last day of the appeal period", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2022-01-10"), []],
-    ["taken down the day before", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"), ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"]],
-    ["a storage place of blanks", input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, { ...notice("2021-12-01", "2021-12-22"), storagePlace: "  " }, "2021-12-03"), ["NOTICE_STORAGE_MISSING:notice.storagePlace"]],
+    [
+      "waiting for justering, a day late",
+      input({ status: "READY_FOR_ADJUSTMENT" }, null, "2021-12-03"),
+      ["ADJUSTMENT_OVERDUE:meeting.adjustedOn"],
+    ],
+    [
+      "justerat without a date",
+      input({ status: "ADJUSTED" }, null, "2021-11-20"),
+      ["ADJUSTED_ON_MISSING:meeting.adjustedOn"],
+    ],
+    [
+      "justerat, no notice yet, on the last day (Fri 3 Dec)",
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-03"),
+      [],
+    ],
+    [
+      "justerat, no notice yet, a day late (Sat 4 Dec)",
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-04"),
+      ["NOTICE_OVERDUE:notice"],
+    ],
+    [
+      "posted on the day of justering",
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2021-12-30"),
+      [],
+    ],
+    [
+      "posted on the second day after justering",
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-03", "2021-12-27"), "2021-12-30"),
+      [],
+    ],
+    [
+      "posted on the third day after justering (a Saturday)",
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-04", "2021-12-27"), "2021-12-30"),
+      ["NOTICE_LATE:notice.postedOn"],
+    ],
+    [
+      "no justering date: posted on the meeting day",
+      input({ status: "ADJUSTED" }, notice("2021-11-18", "2021-12-09"), "2021-12-30"),
+      ["ADJUSTED_ON_MISSING:meeting.adjustedOn"],
+    ],
+    [
+      "no justering date: posted the day before the meeting",
+      input({ status: "ADJUSTED" }, notice("2021-11-17", "2021-12-08"), "2021-12-30"),
+      ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_BEFORE_ADJUSTMENT:notice.postedOn"],
+    ],
+    [
+      "no justering date: posted a day after the latest day",
+      input({ status: "ADJUSTED" }, notice("2021-12-07", "2021-12-28"), "2021-12-30"),
+      ["ADJUSTED_ON_MISSING:meeting.adjustedOn", "NOTICE_LATE:notice.postedOn"],
+    ],
+    [
+      "taken down on the last day of the appeal period",
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2022-01-10"),
+      [],
+    ],
+    [
+      "taken down the day before",
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"),
+      ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
+    ],
+    [
+      "a storage place of blanks",
+      input(
+        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
+        { ...notice("2021-12-01", "2021-12-22"), storagePlace: "  " },
+        "2021-12-03",
+      ),
+      ["NOTICE_STORAGE_MISSING:notice.storagePlace"],
+    ],
   ] as const)("%s", (_label, i, expected) => {
     expect(codes(i)).toEqual(expected);
   });
@@ -245,7 +365,10 @@ describe("checkDeadlines at each boundary day", () => {
     ["meeting.adjustmentDate", input({ adjustmentDate: "25/11" }, null, "2021-12-03")],
     ["meeting.adjustedOn", input({ adjustedOn: "2021-13-01" }, null, "2021-12-03")],
     ["notice.postedOn", input({}, { postedOn: "igår", takeDownOn: "2022-01-07", storagePlace: "Itsam" }, "2021-12-03")],
-    ["notice.takeDownOn", input({}, { postedOn: "2021-12-17", takeDownOn: "2022-1-7", storagePlace: "Itsam" }, "2021-12-03")],
+    [
+      "notice.takeDownOn",
+      input({}, { postedOn: "2021-12-17", takeDownOn: "2022-1-7", storagePlace: "Itsam" }, "2021-12-03"),
+    ],
   ] as const)("an invalid %s is named, in Swedish, and stops the rest", (field, i) => {
     const findings = checkDeadlines(i);
     expect(findings).toHaveLength(1);
@@ -258,22 +381,88 @@ describe("checkDeadlines at each boundary day", () => {
 // (a wrong day in the message is as misleading as a wrong rule), and a finding demoted from error
 // to warning would let a late protocol through.
 describe("checkDeadlines: severity and message of every finding", () => {
-  const notice = (postedOn: string, takeDownOn: string, storagePlace = "Itsam"): NoticeDTO => ({ postedOn, takeDownOn, storagePlace });
+  const notice = (postedOn: string, takeDownOn: string, storagePlace = "Itsam"): NoticeDTO => ({
+    postedOn,
+    takeDownOn,
+    storagePlace,
+  });
   it.each([
-    [input({ adjustmentDate: null }, null, "2021-11-20"), "ADJUSTMENT_TIME_MISSING", "warning", "Justeringens plats och tid saknas. Ange när och var protokollet justeras, senast 2021-12-02."],
-    [input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"), "ADJUSTMENT_PLANNED_LATE", "error", "Justeringen är planerad till 2021-12-03, men protokollet ska justeras senast 14 dagar efter sammanträdet, dvs. senast 2021-12-02 (5 kap. 69 § kommunallagen). Välj ett tidigare datum."],
-    [input({ status: "ADJUSTED", adjustedOn: "2021-11-17" }, null, "2021-11-18"), "ADJUSTMENT_BEFORE_MEETING", "error", "Justeringsdatumet 2021-11-17 ligger före sammanträdet 2021-11-18. Rätta datumet."],
-    [input({ status: "ADJUSTED", adjustedOn: "2021-12-03" }, null, "2021-12-04"), "ADJUSTMENT_LATE", "error", "Protokollet justerades 2021-12-03, 15 dagar efter sammanträdet. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Kontrollera datumet; stämmer det, notera förseningen."],
-    [input({}, null, "2021-12-03"), "ADJUSTMENT_OVERDUE", "error", "Protokollet är inte justerat. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Justera det snarast."],
-    [input({ status: "ADJUSTED" }, null, "2021-11-20"), "ADJUSTED_ON_MISSING", "warning", "Protokollet står som justerat men justeringsdatum saknas. Ange datumet då protokollet justerades, så att fristen för anslaget kan kontrolleras."],
-    [input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-07"), "NOTICE_OVERDUE", "error", "Justeringen har inte tillkännagetts. Anslaget skulle ha satts upp senast 2021-12-06 (2021-12-04 är lördag), andra dagen efter justeringen (8 kap. 12 § kommunallagen). Sätt upp anslaget snarast."],
-    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-11-30", "2021-12-21"), "2021-12-30"), "NOTICE_BEFORE_ADJUSTMENT", "error", "Anslaget är daterat 2021-11-30, före justeringen 2021-12-01. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet."],
-    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-06", "2021-12-27"), "2021-12-30"), "NOTICE_LATE", "error", "Anslaget sattes upp 2021-12-06, men justeringen (2021-12-01) ska tillkännages senast andra dagen efter, dvs. senast 2021-12-03 (8 kap. 12 § kommunallagen). Kontrollera datumen."],
-    [input({ status: "READY_FOR_ADJUSTMENT" }, notice("2021-11-17", "2021-12-08"), "2021-11-20"), "NOTICE_BEFORE_ADJUSTMENT", "error", "Anslaget är daterat 2021-11-17, före sammanträdet 2021-11-18. Rätta datumet."],
-    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"), "NOTICE_TAKEN_DOWN_EARLY", "error", "Anslaget tas ned 2021-12-21, men tiden för överklagande löper till och med 2021-12-22: tre veckor från 2021-12-01 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2021-12-22."],
-    [input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22", " "), "2021-12-03"), "NOTICE_STORAGE_MISSING", "error", "Anslaget anger inte var protokollet förvaras. Fyll i förvaringsplats (8 kap. 12 § kommunallagen)."],
+    [
+      input({ adjustmentDate: null }, null, "2021-11-20"),
+      "ADJUSTMENT_TIME_MISSING",
+      "warning",
+      "Justeringens plats och tid saknas. Ange när och var protokollet justeras, senast 2021-12-02.",
+    ],
+    [
+      input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"),
+      "ADJUSTMENT_PLANNED_LATE",
+      "error",
+      "Justeringen är planerad till 2021-12-03, men protokollet ska justeras senast 14 dagar efter sammanträdet, dvs. senast 2021-12-02 (5 kap. 69 § kommunallagen). Välj ett tidigare datum.",
+    ],
+    [
+      input({ status: "ADJUSTED", adjustedOn: "2021-11-17" }, null, "2021-11-18"),
+      "ADJUSTMENT_BEFORE_MEETING",
+      "error",
+      "Justeringsdatumet 2021-11-17 ligger före sammanträdet 2021-11-18. Rätta datumet.",
+    ],
+    [
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-03" }, null, "2021-12-04"),
+      "ADJUSTMENT_LATE",
+      "error",
+      "Protokollet justerades 2021-12-03, 15 dagar efter sammanträdet. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Kontrollera datumet; stämmer det, notera förseningen.",
+    ],
+    [
+      input({}, null, "2021-12-03"),
+      "ADJUSTMENT_OVERDUE",
+      "error",
+      "Protokollet är inte justerat. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Justera det snarast.",
+    ],
+    [
+      input({ status: "ADJUSTED" }, null, "2021-11-20"),
+      "ADJUSTED_ON_MISSING",
+      "warning",
+      "Protokollet står som justerat men justeringsdatum saknas. Ange datumet då protokollet justerades, så att fristen för anslaget kan kontrolleras.",
+    ],
+    [
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-07"),
+      "NOTICE_OVERDUE",
+      "error",
+      "Justeringen har inte tillkännagetts. Anslaget skulle ha satts upp senast 2021-12-06 (2021-12-04 är lördag), andra dagen efter justeringen (8 kap. 12 § kommunallagen). Sätt upp anslaget snarast.",
+    ],
+    [
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-11-30", "2021-12-21"), "2021-12-30"),
+      "NOTICE_BEFORE_ADJUSTMENT",
+      "error",
+      "Anslaget är daterat 2021-11-30, före justeringen 2021-12-01. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet.",
+    ],
+    [
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-06", "2021-12-27"), "2021-12-30"),
+      "NOTICE_LATE",
+      "error",
+      "Anslaget sattes upp 2021-12-06, men justeringen (2021-12-01) ska tillkännages senast andra dagen efter, dvs. senast 2021-12-03 (8 kap. 12 § kommunallagen). Kontrollera datumen.",
+    ],
+    [
+      input({ status: "READY_FOR_ADJUSTMENT" }, notice("2021-11-17", "2021-12-08"), "2021-11-20"),
+      "NOTICE_BEFORE_ADJUSTMENT",
+      "error",
+      "Anslaget är daterat 2021-11-17, före sammanträdet 2021-11-18. Rätta datumet.",
+    ],
+    [
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"),
+      "NOTICE_TAKEN_DOWN_EARLY",
+      "error",
+      "Anslaget tas ned 2021-12-21, men tiden för överklagande löper till och med 2021-12-22: tre veckor från 2021-12-01 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2021-12-22.",
+    ],
+    [
+      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22", " "), "2021-12-03"),
+      "NOTICE_STORAGE_MISSING",
+      "error",
+      "Anslaget anger inte var protokollet förvaras. Fyll i förvaringsplats (8 kap. 12 § kommunallagen).",
+    ],
   ] as const)("%#: %s", (i, code, severity, message) => {
-    expect(checkDeadlines(i).map(({ code, severity, message }) => ({ code, severity, message }))).toEqual([{ code, severity, message }]);
+    expect(checkDeadlines(i).map(({ code, severity, message }) => ({ code, severity, message }))).toEqual([
+      { code, severity, message },
+    ]);
   });
 
   it("names the field and the value of an invalid now", () => {

@@ -38,7 +38,10 @@ describe("tallyBallots and outcomeFromBallots", () => {
 
 describe("parseTallyFromText", () => {
   it.each([
-    ["Med 4 ja-röster mot 2 nej-röster och 1 som avstår beslutar direktionen enligt ordförandens förslag.", { ja: 4, nej: 2, avstar: 1 }],
+    [
+      "Med 4 ja-röster mot 2 nej-röster och 1 som avstår beslutar direktionen enligt ordförandens förslag.",
+      { ja: 4, nej: 2, avstar: 1 },
+    ],
     ["4 ja, 3 nej", { ja: 4, nej: 3 }],
     ["Omröstningen utfaller med 5 nej mot 2 ja. 2 ledamöter avstår.", { ja: 2, nej: 5, avstar: 2 }],
     ["Direktionen beslutar enligt ordförandens förslag.", {}],
@@ -54,7 +57,10 @@ describe("splitVoteQuestion", () => {
       "bifall till ordförandens förslag (ja) mot Joakim Magnussons yrkande (nej)",
       { ja: "bifall till ordförandens förslag", nej: "Joakim Magnussons yrkande" },
     ],
-    ["Den som vill avslå Annicki Oscarssons yrkande röstar nej (nej)", { ja: null, nej: "Den som vill avslå Annicki Oscarssons yrkande röstar nej" }],
+    [
+      "Den som vill avslå Annicki Oscarssons yrkande röstar nej (nej)",
+      { ja: null, nej: "Den som vill avslå Annicki Oscarssons yrkande röstar nej" },
+    ],
     ["Bifall eller avslag", { ja: null, nej: null }],
   ])("%j", (question, expected) => {
     expect(splitVoteQuestion(question)).toEqual(expected);
@@ -97,13 +103,18 @@ const input = (paragraph: Partial<DecisionRulesInput["paragraph"]>, present: str
     reservations: [],
     notes: [],
     ...paragraph,
-  } satisfies Pick<ParagraphDTO, "number" | "decision" | "motions" | "propositions" | "votes" | "reservations" | "notes">,
+  } satisfies Pick<
+    ParagraphDTO,
+    "number" | "decision" | "motions" | "propositions" | "votes" | "reservations" | "notes"
+  >,
   participantIds: new Set(PARTICIPANTS),
   presentPersonIds: new Set([...PARTICIPANTS, ...present]),
   chairPersonId: "kall",
 });
 
-const PROPOSITION = ["Ordföranden ställer proposition på förslagen och finner att direktionen bifaller ordförandens förslag."];
+const PROPOSITION = [
+  "Ordföranden ställer proposition på förslagen och finner att direktionen bifaller ordförandens förslag.",
+];
 const MOTIONS = [motion("kall", CHAIR_TEXT), motion("magnusson", MAGNUSSON_TEXT, { kind: "ATERREMISS" })];
 
 const codes = (i: DecisionRulesInput) => checkParagraphDecisions(i).map((f) => `${f.code}:${f.field}`);
@@ -113,7 +124,11 @@ describe("checkParagraphDecisions", () => {
     ["a § with no motions, votes or reservations", input({}), []],
     ["motions with a propositionsordning", input({ motions: MOTIONS, propositions: PROPOSITION }), []],
     ["motions without a propositionsordning", input({ motions: MOTIONS }), ["PROPOSITION_MISSING:propositions"]],
-    ["withdrawn motions need no propositionsordning", input({ motions: [motion("kall", "x", { withdrawn: true })] }), []],
+    [
+      "withdrawn motions need no propositionsordning",
+      input({ motions: [motion("kall", "x", { withdrawn: true })] }),
+      [],
+    ],
     [
       "a motion by someone not taking part (a non-serving ersättare)",
       input({ motions: [motion("segersteen", "att bifalla")], propositions: PROPOSITION }, ["segersteen"]),
@@ -121,7 +136,10 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "an amendment pointing nowhere",
-      input({ motions: [motion("kall", "att x", { amendsIndex: 3 }), motion("magnusson", "att y", { amendsIndex: 1 })], propositions: PROPOSITION }),
+      input({
+        motions: [motion("kall", "att x", { amendsIndex: 3 }), motion("magnusson", "att y", { amendsIndex: 1 })],
+        propositions: PROPOSITION,
+      }),
       ["MOTION_AMENDS_INVALID:motions[0]", "MOTION_AMENDS_INVALID:motions[1]"],
     ],
     [
@@ -129,13 +147,21 @@ describe("checkParagraphDecisions", () => {
       input({
         motions: MOTIONS,
         propositions: PROPOSITION,
-        votes: [vote(ALL_JA, "JA", { result: "Med 3 ja-röster mot 2 nej-röster och 1 som avstår bifaller direktionen ordförandens förslag." })],
+        votes: [
+          vote(ALL_JA, "JA", {
+            result: "Med 3 ja-röster mot 2 nej-röster och 1 som avstår bifaller direktionen ordförandens förslag.",
+          }),
+        ],
       }),
       [],
     ],
     [
       "a written total that does not follow from the ballots",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })] }),
+      input({
+        motions: MOTIONS,
+        propositions: PROPOSITION,
+        votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })],
+      }),
       ["VOTE_TALLY_MISMATCH:votes[0]"],
     ],
     [
@@ -145,17 +171,29 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a tie decided by the chair's casting vote",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "JA")] }),
+      input({
+        motions: MOTIONS,
+        propositions: PROPOSITION,
+        votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "JA")],
+      }),
       [],
     ],
     [
       "a tie recorded against the chair's casting vote",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "NEJ")] }),
+      input({
+        motions: MOTIONS,
+        propositions: PROPOSITION,
+        votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "NEJ")],
+      }),
       ["VOTE_OUTCOME_MISMATCH:votes[0]", "VOTE_DECISION_MISMATCH:decision"],
     ],
     [
       "lots drawn in a decision although the chair voted",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "LOTTNING")] }),
+      input({
+        motions: MOTIONS,
+        propositions: PROPOSITION,
+        votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "LOTTNING")],
+      }),
       ["VOTE_OUTCOME_MISMATCH:votes[0]"],
     ],
     [
@@ -165,7 +203,10 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "lots drawn on a tie where the chair abstained (an election) are accepted",
-      input({ propositions: PROPOSITION, votes: [vote("kall:AVSTAR oscarsson:JA forsberg:NEJ hagstrom:JA magnusson:NEJ malgeryd:AVSTAR", "LOTTNING")] }),
+      input({
+        propositions: PROPOSITION,
+        votes: [vote("kall:AVSTAR oscarsson:JA forsberg:NEJ hagstrom:JA magnusson:NEJ malgeryd:AVSTAR", "LOTTNING")],
+      }),
       [],
     ],
     [
@@ -180,13 +221,29 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a ballot by someone not taking part, a double ballot and missing ballots",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote("kall:JA kall:JA segersteen:NEJ oscarsson:NEJ", "JA")] }, ["segersteen"]),
+      input(
+        {
+          motions: MOTIONS,
+          propositions: PROPOSITION,
+          votes: [vote("kall:JA kall:JA segersteen:NEJ oscarsson:NEJ", "JA")],
+        },
+        ["segersteen"],
+      ),
       ["VOTE_DUPLICATE_BALLOT:votes[0]", "VOTER_NOT_PARTICIPANT:votes[0]", "VOTE_MISSING_BALLOTS:votes[0]"],
     ],
-    ["a vote without a propositionsordning", input({ votes: [vote(ALL_JA, "JA")] }), ["PROPOSITION_MISSING:propositions"]],
+    [
+      "a vote without a propositionsordning",
+      input({ votes: [vote(ALL_JA, "JA")] }),
+      ["PROPOSITION_MISSING:propositions"],
+    ],
     [
       "a reservation by someone who voted against",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote(ALL_JA, "JA")], reservations: [reservation("magnusson")] }),
+      input({
+        motions: MOTIONS,
+        propositions: PROPOSITION,
+        votes: [vote(ALL_JA, "JA")],
+        reservations: [reservation("magnusson")],
+      }),
       [],
     ],
     [
@@ -201,7 +258,12 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a reservation by someone who voted with the majority",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote(ALL_JA, "JA")], reservations: [reservation("oscarsson")] }),
+      input({
+        motions: MOTIONS,
+        propositions: PROPOSITION,
+        votes: [vote(ALL_JA, "JA")],
+        reservations: [reservation("oscarsson")],
+      }),
       ["RESERVATION_BY_MAJORITY:reservations[0]"],
     ],
     [
@@ -211,7 +273,9 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a protokollsanteckning by someone present (a non-serving ersättare may ask for one)",
-      input({ notes: [{ personId: "segersteen", name: "Christer Segerstéen", text: "Jag vill notera …" }] }, ["segersteen"]),
+      input({ notes: [{ personId: "segersteen", name: "Christer Segerstéen", text: "Jag vill notera …" }] }, [
+        "segersteen",
+      ]),
       [],
     ],
     [
@@ -229,7 +293,11 @@ describe("checkParagraphDecisions", () => {
       "SEGERSTEEN reserverar sig i § 62 men deltog inte i beslutet. Bara den som deltagit i avgörandet får reservera sig (4 kap. 27 § kommunallagen); ta bort reservationen eller rätta närvaron.",
     );
     const [tally] = checkParagraphDecisions(
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })] }),
+      input({
+        motions: MOTIONS,
+        propositions: PROPOSITION,
+        votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })],
+      }),
     );
     expect(tally?.message).toBe(
       "Resultatet i § 62 anger 4 ja, 2 nej, men rösterna ger 3 ja, 2 nej, 1 avstår. Rätta resultatet eller rösterna.",

@@ -75,7 +75,10 @@ function normalizeText(text: string): string {
 }
 
 export interface DecisionRulesInput {
-  paragraph: Pick<ParagraphDTO, "number" | "decision" | "motions" | "propositions" | "votes" | "reservations" | "notes">;
+  paragraph: Pick<
+    ParagraphDTO,
+    "number" | "decision" | "motions" | "propositions" | "votes" | "reservations" | "notes"
+  >;
   /** Deciding members who took part in the § (see computeParticipation). */
   participantIds: ReadonlySet<string>;
   /** Everyone present in the §, in any role. */

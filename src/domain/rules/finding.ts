@@ -118,9 +118,11 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   ADJUSTER_MISSING: "5 kap. 69 § kommunallagen; arbetsordning/reglemente",
   SECRETARY_MISSING: null,
   SIGNER_CHAIR_MULTIPLE: "5 kap. 69 § kommunallagen (ordföranden justerar); arbetsordning/reglemente",
-  SIGNER_SAME_PERSON: "5 kap. 69 § kommunallagen (ordföranden och en eller flera justerare); arbetsordning, 5 kap. 72 §",
+  SIGNER_SAME_PERSON:
+    "5 kap. 69 § kommunallagen (ordföranden och en eller flera justerare); arbetsordning, 5 kap. 72 §",
   SIGNER_SECRETARY_ADJUSTS: "5 kap. 69 § kommunallagen (justeringen granskar det protokoll sekreteraren fört); praxis",
-  SIGNER_NOT_SERVING: "5 kap. 69 och 72 §§ kommunallagen; arbetsordning/reglemente (justerare väljs bland ledamöter och tjänstgörande ersättare)",
+  SIGNER_NOT_SERVING:
+    "5 kap. 69 och 72 §§ kommunallagen; arbetsordning/reglemente (justerare väljs bland ledamöter och tjänstgörande ersättare)",
   QUORUM: "6 kap. 27 § kommunallagen (nämnder, också en direktion); för fullmäktige motsvarande regel i 5 kap.",
   SUBSTITUTE_WITH_MEMBER_PRESENT: "kommunallagen 5 och 6 kap. om ersättares tjänstgöring; arbetsordning/reglemente",
   MEMBER_RETURNED: "kommunallagen 5 och 6 kap. om återinträde efter jäv; arbetsordning/reglemente",
@@ -154,7 +156,9 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   NOTICE_LATE: "5 kap. 69 § och 8 kap. 12 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid",
   NOTICE_TAKEN_DOWN_EARLY: "13 kap. 5 § kommunallagen; lag (1930:173) om beräkning av lagstadgad tid, 2 §",
   NOTICE_STORAGE_MISSING: "8 kap. 12 § kommunallagen",
-  NOTICE_BACKDATED: "8 kap. 12 § och 13 kap. 5 § kommunallagen (tiden för överklagande räknas från den dag anslaget sattes upp)",
-  NOTICE_ALREADY_POSTED: "8 kap. 12 § och 13 kap. 5 § kommunallagen (tiden för överklagande räknas från den dag anslaget sattes upp)",
+  NOTICE_BACKDATED:
+    "8 kap. 12 § och 13 kap. 5 § kommunallagen (tiden för överklagande räknas från den dag anslaget sattes upp)",
+  NOTICE_ALREADY_POSTED:
+    "8 kap. 12 § och 13 kap. 5 § kommunallagen (tiden för överklagande räknas från den dag anslaget sattes upp)",
   NOTICE_ALREADY_DOWN: null,
 };

@@ -8,24 +8,42 @@ const SIGNED_AT = "2021-11-25T09:30:00.000Z";
 const REVISED_AT = "2021-11-26T08:00:00.000Z";
 
 /** The seed protocol as justerat (all signed on SIGNED_AT), with the changes given. */
-function adjusted(opts: { confidential?: readonly number[]; corrections?: readonly CorrectionDTO[]; revisedAt?: string | null } = {}): ProtocolDTO {
+function adjusted(
+  opts: { confidential?: readonly number[]; corrections?: readonly CorrectionDTO[]; revisedAt?: string | null } = {},
+): ProtocolDTO {
   const p = structuredClone(itsamSeed.meetings[0]!);
   p.meeting.status = "ADJUSTED";
   p.meeting.adjustedOn = "2021-11-25";
-  p.signatures = (["SECRETARY", "CHAIR", "ADJUSTER"] as const).map((role, i) => ({ role, personId: `p${i}`, name: `Person ${i}`, signedAt: SIGNED_AT, contentHash: "abc" }));
+  p.signatures = (["SECRETARY", "CHAIR", "ADJUSTER"] as const).map((role, i) => ({
+    role,
+    personId: `p${i}`,
+    name: `Person ${i}`,
+    signedAt: SIGNED_AT,
+    contentHash: "abc",
+  }));
   p.paragraphs = p.paragraphs.map((x) => ({ ...x, isConfidential: (opts.confidential ?? []).includes(x.number) }));
   p.corrections = [...(opts.corrections ?? [])];
   p.notice = { ...p.notice!, revisedAt: opts.revisedAt ?? null };
   return p;
 }
 
-const correction = (text: string, signedAt = "2021-11-27T10:00:00.000Z"): CorrectionDTO => ({ paragraphNumber: 62, text, signedBy: "Joakim Karlsson", signedAt });
+const correction = (text: string, signedAt = "2021-11-27T10:00:00.000Z"): CorrectionDTO => ({
+  paragraphNumber: 62,
+  text,
+  signedBy: "Joakim Karlsson",
+  signedAt,
+});
 
 describe("planCopy", () => {
   it.each([
     ["nothing withheld, nothing changed: the original, for anyone", {}, "public", null],
     ["nothing withheld, nothing changed: the original, in the workspace", {}, "full", null],
-    ["a confidential §: a public copy, dated by the justering", { confidential: [61] }, "public", { kind: "PUBLIC", signingTime: SIGNED_AT, correctionCount: 0, noticeRevisedAt: null }],
+    [
+      "a confidential §: a public copy, dated by the justering",
+      { confidential: [61] },
+      "public",
+      { kind: "PUBLIC", signingTime: SIGNED_AT, correctionCount: 0, noticeRevisedAt: null },
+    ],
     ["a confidential §: the workspace still gets the original", { confidential: [61] }, "full", null],
     [
       "a rättelse: the full copy for anyone when nothing is withheld, dated by the rättelse",
@@ -45,7 +63,12 @@ describe("planCopy", () => {
       "public",
       { kind: "PUBLIC", signingTime: REVISED_AT, correctionCount: 0, noticeRevisedAt: REVISED_AT },
     ],
-    ["new notice dates in the workspace: the full copy", { revisedAt: REVISED_AT }, "full", { kind: "FULL", signingTime: REVISED_AT, correctionCount: 0, noticeRevisedAt: REVISED_AT }],
+    [
+      "new notice dates in the workspace: the full copy",
+      { revisedAt: REVISED_AT },
+      "full",
+      { kind: "FULL", signingTime: REVISED_AT, correctionCount: 0, noticeRevisedAt: REVISED_AT },
+    ],
   ] as const)("%s", (_label, opts, audience, expected) => {
     const plan = planCopy(adjusted(opts), audience);
     if (expected === null) return expect(plan).toBeNull();
@@ -70,8 +93,12 @@ describe("copyFingerprint", () => {
   const base = copyFingerprint(adjusted());
   it("names the state readably", () => {
     expect(base).toBe("rättelser=0;anslag=-");
-    expect(copyFingerprint(adjusted({ revisedAt: REVISED_AT }))).toBe(`rättelser=0;anslag=2021-12-17..2022-01-07@${REVISED_AT}`);
-    expect(copyFingerprint(adjusted({ corrections: [correction("a")] }))).toMatch(/^rättelser=1:[0-9a-f]{16};anslag=-$/);
+    expect(copyFingerprint(adjusted({ revisedAt: REVISED_AT }))).toBe(
+      `rättelser=0;anslag=2021-12-17..2022-01-07@${REVISED_AT}`,
+    );
+    expect(copyFingerprint(adjusted({ corrections: [correction("a")] }))).toMatch(
+      /^rättelser=1:[0-9a-f]{16};anslag=-$/,
+    );
   });
   it("changes with every rättelse and notice change, not with what is frozen", () => {
     const one = copyFingerprint(adjusted({ corrections: [correction("a")] }));
@@ -99,7 +126,10 @@ describe("copyFileName", () => {
   it.each([
     [{ kind: "PUBLIC", correctionCount: 0, noticeRevisedAt: null }, "s-offentlig-kopia.pdf"],
     [{ kind: "FULL", correctionCount: 2, noticeRevisedAt: null }, "s-med-rattelser.pdf"],
-    [{ kind: "PUBLIC", correctionCount: 1, noticeRevisedAt: REVISED_AT }, "s-offentlig-kopia-med-rattelser-andrat-anslag.pdf"],
+    [
+      { kind: "PUBLIC", correctionCount: 1, noticeRevisedAt: REVISED_AT },
+      "s-offentlig-kopia-med-rattelser-andrat-anslag.pdf",
+    ],
     [{ kind: "FULL", correctionCount: 0, noticeRevisedAt: REVISED_AT }, "s-andrat-anslag.pdf"],
   ] as const)("%j → %s", (plan, expected) => {
     expect(copyFileName("s", plan)).toBe(expected);
@@ -110,12 +140,29 @@ describe("describeIssuedCopy", () => {
   // 23:30 UTC is the next day in Sweden.
   const issuedAt = new Date("2021-11-26T23:30:00.000Z");
   it.each([
-    [{ kind: "PUBLIC", correctionCount: 0, noticeRevised: false, confidentialParagraphs: [61] }, "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade."],
-    [{ kind: "PUBLIC", correctionCount: 1, noticeRevised: false, confidentialParagraphs: [61, 63, 64] }, "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med rättelser; paragrafer med sekretess (§§ 61, 63-64) är utelämnade."],
-    [{ kind: "PUBLIC", correctionCount: 1, noticeRevised: false, confidentialParagraphs: [] }, "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med rättelser; personnummer är maskerade."],
-    [{ kind: "FULL", correctionCount: 0, noticeRevised: true, confidentialParagraphs: [61] }, "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med ändrade anslagsdatum."],
-    [{ kind: "FULL", correctionCount: 3, noticeRevised: true, confidentialParagraphs: [] }, "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med rättelser och ändrade anslagsdatum."],
+    [
+      { kind: "PUBLIC", correctionCount: 0, noticeRevised: false, confidentialParagraphs: [61] },
+      "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.",
+    ],
+    [
+      { kind: "PUBLIC", correctionCount: 1, noticeRevised: false, confidentialParagraphs: [61, 63, 64] },
+      "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med rättelser; paragrafer med sekretess (§§ 61, 63-64) är utelämnade.",
+    ],
+    [
+      { kind: "PUBLIC", correctionCount: 1, noticeRevised: false, confidentialParagraphs: [] },
+      "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med rättelser; personnummer är maskerade.",
+    ],
+    [
+      { kind: "FULL", correctionCount: 0, noticeRevised: true, confidentialParagraphs: [61] },
+      "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med ändrade anslagsdatum.",
+    ],
+    [
+      { kind: "FULL", correctionCount: 3, noticeRevised: true, confidentialParagraphs: [] },
+      "Kopian är utfärdad av Paragraf 2021-11-27 från det justerade protokollet med rättelser och ändrade anslagsdatum.",
+    ],
   ] as const)("%j", (facts, expected) => {
-    expect(describeIssuedCopy({ ...facts, issuedAt, confidentialParagraphs: [...facts.confidentialParagraphs] })).toBe(expected);
+    expect(describeIssuedCopy({ ...facts, issuedAt, confidentialParagraphs: [...facts.confidentialParagraphs] })).toBe(
+      expected,
+    );
   });
 });

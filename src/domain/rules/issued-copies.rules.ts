@@ -40,7 +40,9 @@ const sha256 = (text: string) => createHash("sha256").update(text, "utf8").diges
 export function copyFingerprint(protocol: ProtocolDTO): string {
   const corrections = protocol.corrections ?? [];
   const hash = corrections.length === 0 ? "" : `:${sha256(JSON.stringify(corrections)).slice(0, 16)}`;
-  const notice = protocol.notice?.revisedAt ? `${protocol.notice.postedOn}..${protocol.notice.takeDownOn}@${protocol.notice.revisedAt}` : "-";
+  const notice = protocol.notice?.revisedAt
+    ? `${protocol.notice.postedOn}..${protocol.notice.takeDownOn}@${protocol.notice.revisedAt}`
+    : "-";
   return `rättelser=${corrections.length}${hash};anslag=${notice}`;
 }
 
@@ -77,14 +79,19 @@ export function adjustmentInstant(protocol: ProtocolDTO): Date {
 
 /** The instant of the latest change after justering, or null when there is none. */
 export function latestChangeAfterAdjustment(protocol: ProtocolDTO): Date | null {
-  const instants = [...(protocol.corrections ?? []).map((c) => c.signedAt), ...(protocol.notice?.revisedAt ? [protocol.notice.revisedAt] : [])];
+  const instants = [
+    ...(protocol.corrections ?? []).map((c) => c.signedAt),
+    ...(protocol.notice?.revisedAt ? [protocol.notice.revisedAt] : []),
+  ];
   if (instants.length === 0) return null;
   return new Date(Math.max(...instants.map((i) => new Date(i).getTime())));
 }
 
 /** "rättelser och ändrade anslagsdatum", "rättelser", …, or "" when nothing changed. */
 function changesAfterAdjustment(correctionCount: number, noticeRevised: boolean): string {
-  return [correctionCount > 0 ? "rättelser" : null, noticeRevised ? "ändrade anslagsdatum" : null].filter(Boolean).join(" och ");
+  return [correctionCount > 0 ? "rättelser" : null, noticeRevised ? "ändrade anslagsdatum" : null]
+    .filter(Boolean)
+    .join(" och ");
 }
 
 /** The public version of a protocol with its changes: confidential §§ and personnummer withheld. */
@@ -138,7 +145,10 @@ export function planNotice(pub: ProtocolDTO): CopyPlan {
 }
 
 /** The file name a copy is served under: "<slug>-offentlig-kopia-med-rattelser.pdf" and so on. */
-export function copyFileName(slug: string, plan: Pick<CopyPlan, "kind" | "correctionCount" | "noticeRevisedAt">): string {
+export function copyFileName(
+  slug: string,
+  plan: Pick<CopyPlan, "kind" | "correctionCount" | "noticeRevisedAt">,
+): string {
   if (plan.kind === "NOTICE") return `${slug}-anslag.pdf`;
   return `${slug}${plan.kind === "PUBLIC" ? "-offentlig-kopia" : ""}${plan.correctionCount > 0 ? "-med-rattelser" : ""}${plan.noticeRevisedAt ? "-andrat-anslag" : ""}.pdf`;
 }
@@ -159,7 +169,8 @@ export interface IssuedCopyFacts {
  * utelämnade."
  */
 export function describeIssuedCopy(copy: IssuedCopyFacts): string {
-  if (copy.kind === "NOTICE") return `Filen är anslaget (bevis om justering) som Paragraf utfärdade ${toSwedishDate(copy.issuedAt)} för det justerade protokollet.`;
+  if (copy.kind === "NOTICE")
+    return `Filen är anslaget (bevis om justering) som Paragraf utfärdade ${toSwedishDate(copy.issuedAt)} för det justerade protokollet.`;
   const what = changesAfterAdjustment(copy.correctionCount, copy.noticeRevised);
   let text = `Kopian är utfärdad av Paragraf ${toSwedishDate(copy.issuedAt)} från det justerade protokollet${what ? ` med ${what}` : ""}`;
   if (copy.kind === "PUBLIC") {

@@ -18,7 +18,10 @@ export function nextParagraphNumber(meetingNumbers: readonly number[], bodyYearN
 }
 
 /** New numbers for §§ in their new order, starting at the meeting's first number. */
-export function renumber<T extends { id: string }>(ordered: readonly T[], firstNumber: number): { id: string; number: number }[] {
+export function renumber<T extends { id: string }>(
+  ordered: readonly T[],
+  firstNumber: number,
+): { id: string; number: number }[] {
   return ordered.map((p, i) => ({ id: p.id, number: firstNumber + i }));
 }
 

@@ -7,11 +7,18 @@ const AUTO = { postedOn: "2021-12-15", takeDownOn: "2022-01-05" };
 
 const change = (
   requested: { postedOn?: string; takeDownOn?: string | null },
-  { today = "2021-12-15", current = AUTO, adjustedOn = "2021-12-15" }: { today?: string; current?: typeof AUTO; adjustedOn?: string } = {},
+  {
+    today = "2021-12-15",
+    current = AUTO,
+    adjustedOn = "2021-12-15",
+  }: { today?: string; current?: typeof AUTO; adjustedOn?: string } = {},
 ): NoticeChangeInput => ({
   adjustedOn,
   current,
-  requested: { postedOn: requested.postedOn ?? current.postedOn, takeDownOn: requested.takeDownOn === undefined ? current.takeDownOn : requested.takeDownOn },
+  requested: {
+    postedOn: requested.postedOn ?? current.postedOn,
+    takeDownOn: requested.takeDownOn === undefined ? current.takeDownOn : requested.takeDownOn,
+  },
   today,
 });
 
@@ -23,21 +30,55 @@ function summary(r: NoticeChangeResult): string[] {
 
 describe("checkNoticeChange: allowed changes", () => {
   it.each([
-    ["postpone posting to the last allowed day; empty take-down = end of appeal from the new date", change({ postedOn: "2021-12-17", takeDownOn: null }), "ok 2021-12-17→2022-01-07"],
-    ["postpone posting by one day; 6 Jan (trettondedag jul) moves the appeal end to 7 Jan", change({ postedOn: "2021-12-16", takeDownOn: null }), "ok 2021-12-16→2022-01-07"],
+    [
+      "postpone posting to the last allowed day; empty take-down = end of appeal from the new date",
+      change({ postedOn: "2021-12-17", takeDownOn: null }),
+      "ok 2021-12-17→2022-01-07",
+    ],
+    [
+      "postpone posting by one day; 6 Jan (trettondedag jul) moves the appeal end to 7 Jan",
+      change({ postedOn: "2021-12-16", takeDownOn: null }),
+      "ok 2021-12-16→2022-01-07",
+    ],
     ["a later take-down date", change({ takeDownOn: "2022-01-14" }), "ok 2021-12-15→2022-01-14"],
-    ["take-down exactly at the end of the appeal period", change({ takeDownOn: "2022-01-05" }, { current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }), "ok 2021-12-15→2022-01-05"],
-    ["empty take-down brings an extended notice back to the default", change({ takeDownOn: null }, { current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }), "ok 2021-12-15→2022-01-05"],
-    ["up since an earlier day: the take-down date can still be put later", change({ takeDownOn: "2022-01-10" }, { today: "2021-12-20" }), "ok 2021-12-15→2022-01-10"],
-    ["on the take-down day itself the notice is still up and can be extended", change({ takeDownOn: "2022-01-12" }, { today: "2022-01-05" }), "ok 2021-12-15→2022-01-12"],
+    [
+      "take-down exactly at the end of the appeal period",
+      change({ takeDownOn: "2022-01-05" }, { current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }),
+      "ok 2021-12-15→2022-01-05",
+    ],
+    [
+      "empty take-down brings an extended notice back to the default",
+      change({ takeDownOn: null }, { current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }),
+      "ok 2021-12-15→2022-01-05",
+    ],
+    [
+      "up since an earlier day: the take-down date can still be put later",
+      change({ takeDownOn: "2022-01-10" }, { today: "2021-12-20" }),
+      "ok 2021-12-15→2022-01-10",
+    ],
+    [
+      "on the take-down day itself the notice is still up and can be extended",
+      change({ takeDownOn: "2022-01-12" }, { today: "2022-01-05" }),
+      "ok 2021-12-15→2022-01-12",
+    ],
     [
       "a notice planned for a later day can be brought forward to today",
-      change({ postedOn: "2021-12-16", takeDownOn: null }, { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } }),
+      change(
+        { postedOn: "2021-12-16", takeDownOn: null },
+        { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } },
+      ),
       "ok 2021-12-16→2022-01-07",
     ],
     [
       "deadline on a Saturday moves to Monday (lag 1930:173): posting on Monday is in time",
-      change({ postedOn: "2021-12-06", takeDownOn: null }, { adjustedOn: "2021-12-02", current: { postedOn: "2021-12-02", takeDownOn: "2021-12-23" }, today: "2021-12-02" }),
+      change(
+        { postedOn: "2021-12-06", takeDownOn: null },
+        {
+          adjustedOn: "2021-12-02",
+          current: { postedOn: "2021-12-02", takeDownOn: "2021-12-23" },
+          today: "2021-12-02",
+        },
+      ),
       "ok 2021-12-06→2021-12-27",
     ],
     ["the same dates again", change({}), "ok 2021-12-15→2022-01-05 (unchanged)"],
@@ -60,17 +101,30 @@ describe("checkNoticeChange: refusals, one Swedish sentence naming the allowed d
     ],
     [
       "posting after a deadline moved past a weekend names both days",
-      change({ postedOn: "2021-12-07", takeDownOn: null }, { adjustedOn: "2021-12-02", current: { postedOn: "2021-12-02", takeDownOn: "2021-12-23" }, today: "2021-12-02" }),
+      change(
+        { postedOn: "2021-12-07", takeDownOn: null },
+        {
+          adjustedOn: "2021-12-02",
+          current: { postedOn: "2021-12-02", takeDownOn: "2021-12-23" },
+          today: "2021-12-02",
+        },
+      ),
       "NOTICE_LATE:notice.postedOn Anslaget ska enligt 8 kap. 12 § kommunallagen sättas upp senast andra dagen efter justeringen, alltså senast 2021-12-06 (2021-12-04 är lördag).",
     ],
     [
       "backdating a notice that is not up yet",
-      change({ postedOn: "2021-12-15" }, { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } }),
+      change(
+        { postedOn: "2021-12-15" },
+        { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } },
+      ),
       "NOTICE_BACKDATED:notice.postedOn Anslaget kan inte sättas upp bakåt i tiden: välj tidigast 2021-12-16, dagens datum.",
     ],
     [
       "before the justering and before today: today is what is allowed",
-      change({ postedOn: "2021-12-14" }, { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } }),
+      change(
+        { postedOn: "2021-12-14" },
+        { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } },
+      ),
       "NOTICE_BACKDATED:notice.postedOn Anslaget kan inte sättas upp bakåt i tiden: välj tidigast 2021-12-16, dagens datum.",
     ],
     [
@@ -90,12 +144,18 @@ describe("checkNoticeChange: refusals, one Swedish sentence naming the allowed d
     ],
     [
       "take-down in the past, though after the appeal period",
-      change({ takeDownOn: "2022-01-06" }, { today: "2022-01-07", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }),
+      change(
+        { takeDownOn: "2022-01-06" },
+        { today: "2022-01-07", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } },
+      ),
       "NOTICE_BACKDATED:notice.takeDownOn Anslaget kan inte tas ned bakåt i tiden: välj tidigast 2022-01-07, dagens datum.",
     ],
     [
       "empty take-down whose default lies in the past",
-      change({ takeDownOn: null }, { today: "2022-01-07", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }),
+      change(
+        { takeDownOn: null },
+        { today: "2022-01-07", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } },
+      ),
       "NOTICE_BACKDATED:notice.takeDownOn Anslaget kan inte tas ned bakåt i tiden: välj tidigast 2022-01-07, dagens datum.",
     ],
     [
@@ -123,27 +183,57 @@ describe("noticeEditWindow: what the form offers", () => {
     [
       "on the justering day",
       { adjustedOn: "2021-12-15", current: AUTO, today: "2021-12-15" },
-      { isTakenDown: false, canMovePosting: true, earliestPosting: "2021-12-15", latestPosting: "2021-12-17", earliestTakeDown: "2022-01-05" },
+      {
+        isTakenDown: false,
+        canMovePosting: true,
+        earliestPosting: "2021-12-15",
+        latestPosting: "2021-12-17",
+        earliestTakeDown: "2022-01-05",
+      },
     ],
     [
       "the day after, not posted yet",
       { adjustedOn: "2021-12-15", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" }, today: "2021-12-16" },
-      { isTakenDown: false, canMovePosting: true, earliestPosting: "2021-12-16", latestPosting: "2021-12-17", earliestTakeDown: "2022-01-07" },
+      {
+        isTakenDown: false,
+        canMovePosting: true,
+        earliestPosting: "2021-12-16",
+        latestPosting: "2021-12-17",
+        earliestTakeDown: "2022-01-07",
+      },
     ],
     [
       "up since an earlier day",
       { adjustedOn: "2021-12-15", current: AUTO, today: "2021-12-20" },
-      { isTakenDown: false, canMovePosting: false, earliestPosting: "2021-12-15", latestPosting: "2021-12-15", earliestTakeDown: "2022-01-05" },
+      {
+        isTakenDown: false,
+        canMovePosting: false,
+        earliestPosting: "2021-12-15",
+        latestPosting: "2021-12-15",
+        earliestTakeDown: "2022-01-05",
+      },
     ],
     [
       "extended past the appeal period: no earlier than today",
       { adjustedOn: "2021-12-15", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" }, today: "2022-01-10" },
-      { isTakenDown: false, canMovePosting: false, earliestPosting: "2021-12-15", latestPosting: "2021-12-15", earliestTakeDown: "2022-01-10" },
+      {
+        isTakenDown: false,
+        canMovePosting: false,
+        earliestPosting: "2021-12-15",
+        latestPosting: "2021-12-15",
+        earliestTakeDown: "2022-01-10",
+      },
     ],
     [
       "taken down",
       { adjustedOn: "2021-12-15", current: AUTO, today: "2022-01-06" },
-      { isTakenDown: true, canMovePosting: false, earliestPosting: "2021-12-15", latestPosting: "2021-12-15", earliestTakeDown: "2022-01-06" },
+      {
+        isTakenDown: true,
+        canMovePosting: false,
+        earliestPosting: "2021-12-15",
+        latestPosting: "2021-12-15",
+        earliestTakeDown: "2022-01-06",
+      },
     ],
   ])("%s", (_label, input, expected) => {
     expect(noticeEditWindow(input)).toEqual(expected);
@@ -154,10 +244,16 @@ describe("checkNoticeChange: every refusal is an error that stops the change", (
   it.each([
     change({ postedOn: "2021-12-14" }),
     change({ postedOn: "2021-12-18", takeDownOn: null }),
-    change({ postedOn: "2021-12-15" }, { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } }),
+    change(
+      { postedOn: "2021-12-15" },
+      { today: "2021-12-16", current: { postedOn: "2021-12-17", takeDownOn: "2022-01-07" } },
+    ),
     change({ postedOn: "2021-12-17", takeDownOn: null }, { today: "2021-12-16" }),
     change({ takeDownOn: "2022-01-04" }),
-    change({ takeDownOn: "2022-01-06" }, { today: "2022-01-07", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } }),
+    change(
+      { takeDownOn: "2022-01-06" },
+      { today: "2022-01-07", current: { postedOn: "2021-12-15", takeDownOn: "2022-01-14" } },
+    ),
     change({ takeDownOn: "2022-01-20" }, { today: "2022-01-06" }),
   ])("%#", (input) => {
     const result = checkNoticeChange(input);
@@ -177,7 +273,11 @@ describe("checkNoticeChange: every refusal is an error that stops the change", (
   });
 
   it("noticeEditWindow checks its dates too", () => {
-    expect(() => noticeEditWindow({ adjustedOn: "2021-12-15", current: AUTO, today: "2021-13-01" })).toThrow('today must be an ISO date, got "2021-13-01"');
-    expect(() => noticeEditWindow({ adjustedOn: "2021-12-15", current: { ...AUTO, takeDownOn: "z" }, today: "2021-12-15" })).toThrow('takeDownOn must be an ISO date, got "z"');
+    expect(() => noticeEditWindow({ adjustedOn: "2021-12-15", current: AUTO, today: "2021-13-01" })).toThrow(
+      'today must be an ISO date, got "2021-13-01"',
+    );
+    expect(() =>
+      noticeEditWindow({ adjustedOn: "2021-12-15", current: { ...AUTO, takeDownOn: "z" }, today: "2021-12-15" }),
+    ).toThrow('takeDownOn must be an ISO date, got "z"');
   });
 });

@@ -37,8 +37,7 @@ export interface NoticeChangeInput {
 }
 
 export type NoticeChangeResult =
-  | { ok: true; notice: NoticeDates; changed: boolean }
-  | { ok: false; findings: Finding[] };
+  { ok: true; notice: NoticeDates; changed: boolean } | { ok: false; findings: Finding[] };
 
 const later = (a: IsoDate, b: IsoDate) => (isAfter(a, b) ? a : b);
 
@@ -94,10 +93,22 @@ function checkPostingDate({ adjustedOn, current, requested, today }: NoticeChang
     );
   }
   if (isBefore(postedOn, adjustedOn) && !isBefore(adjustedOn, today)) {
-    return createFinding("NOTICE_BEFORE_ADJUSTMENT", "error", `Anslaget kan sättas upp tidigast ${adjustedOn}, den dag protokollet justerades.`, null, field);
+    return createFinding(
+      "NOTICE_BEFORE_ADJUSTMENT",
+      "error",
+      `Anslaget kan sättas upp tidigast ${adjustedOn}, den dag protokollet justerades.`,
+      null,
+      field,
+    );
   }
   if (isBefore(postedOn, today)) {
-    return createFinding("NOTICE_BACKDATED", "error", `Anslaget kan inte sättas upp bakåt i tiden: välj tidigast ${today}, dagens datum.`, null, field);
+    return createFinding(
+      "NOTICE_BACKDATED",
+      "error",
+      `Anslaget kan inte sättas upp bakåt i tiden: välj tidigast ${today}, dagens datum.`,
+      null,
+      field,
+    );
   }
   const due = noticeDeadline(adjustedOn);
   if (isAfter(postedOn, due.endsOn)) {
@@ -117,10 +128,22 @@ function checkTakeDownDate(postedOn: IsoDate, takeDownOn: IsoDate, today: IsoDat
   const field = "notice.takeDownOn";
   const earliest = earliestTakeDownDate(postedOn);
   if (isBefore(takeDownOn, earliest)) {
-    return createFinding("NOTICE_TAKEN_DOWN_EARLY", "error", `Anslaget får tas ned tidigast ${earliest}, när tiden för överklagande har gått ut.`, null, field);
+    return createFinding(
+      "NOTICE_TAKEN_DOWN_EARLY",
+      "error",
+      `Anslaget får tas ned tidigast ${earliest}, när tiden för överklagande har gått ut.`,
+      null,
+      field,
+    );
   }
   if (isBefore(takeDownOn, today)) {
-    return createFinding("NOTICE_BACKDATED", "error", `Anslaget kan inte tas ned bakåt i tiden: välj tidigast ${today}, dagens datum.`, null, field);
+    return createFinding(
+      "NOTICE_BACKDATED",
+      "error",
+      `Anslaget kan inte tas ned bakåt i tiden: välj tidigast ${today}, dagens datum.`,
+      null,
+      field,
+    );
   }
   return null;
 }
@@ -132,12 +155,27 @@ function checkTakeDownDate(postedOn: IsoDate, takeDownOn: IsoDate, today: IsoDat
  */
 export function checkNoticeChange(input: NoticeChangeInput): NoticeChangeResult {
   const { adjustedOn, current, requested, today } = input;
-  requireDates({ adjustedOn, postedOn: current.postedOn, takeDownOn: current.takeDownOn, today, requestedPostedOn: requested.postedOn, requestedTakeDownOn: requested.takeDownOn });
+  requireDates({
+    adjustedOn,
+    postedOn: current.postedOn,
+    takeDownOn: current.takeDownOn,
+    today,
+    requestedPostedOn: requested.postedOn,
+    requestedTakeDownOn: requested.takeDownOn,
+  });
 
   if (isNoticeTakenDown(current, today)) {
     return {
       ok: false,
-      findings: [createFinding("NOTICE_ALREADY_DOWN", "error", `Anslaget togs ned ${current.takeDownOn} och kan inte längre ändras.`, null, "notice")],
+      findings: [
+        createFinding(
+          "NOTICE_ALREADY_DOWN",
+          "error",
+          `Anslaget togs ned ${current.takeDownOn} och kan inte längre ändras.`,
+          null,
+          "notice",
+        ),
+      ],
     };
   }
 
@@ -151,5 +189,9 @@ export function checkNoticeChange(input: NoticeChangeInput): NoticeChangeResult 
   const takeDown = checkTakeDownDate(postedOn, takeDownOn, today);
   if (takeDown) return { ok: false, findings: [takeDown] };
 
-  return { ok: true, notice: { postedOn, takeDownOn }, changed: postedOn !== current.postedOn || takeDownOn !== current.takeDownOn };
+  return {
+    ok: true,
+    notice: { postedOn, takeDownOn },
+    changed: postedOn !== current.postedOn || takeDownOn !== current.takeDownOn,
+  };
 }

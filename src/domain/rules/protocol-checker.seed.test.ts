@@ -52,7 +52,9 @@ describe("the checker on the seed protocol", () => {
   });
 
   it("finds nothing in §§ 59–61 and 63–66", () => {
-    expect(findings.filter((f) => f.paragraphNumber !== null && f.paragraphNumber !== 62 && f.paragraphNumber < 67)).toEqual([]);
+    expect(
+      findings.filter((f) => f.paragraphNumber !== null && f.paragraphNumber !== 62 && f.paragraphNumber < 67),
+    ).toEqual([]);
   });
 
   it("explains the § 62 overlap and the late notice", () => {
@@ -91,7 +93,9 @@ describe("the checker on the seed protocol", () => {
     fixed.paragraphs.find((p) => p.number === 62)!.dispatch = ["Akt"];
     // Segerstéen serves from § 63, when Forsberg has left.
     fixed.attendance = fixed.attendance.map((row) =>
-      row.personId === "christer-segersteen" && row.role === "SERVING_SUBSTITUTE" ? { ...row, ranges: [{ from: 63, to: 67 }] } : row,
+      row.personId === "christer-segersteen" && row.role === "SERVING_SUBSTITUTE"
+        ? { ...row, ranges: [{ from: 63, to: 67 }] }
+        : row,
     );
     fixed.meeting.adjustmentDate = "2021-12-02";
     fixed.meeting.adjustmentPlace = "Itsam";

@@ -26,7 +26,9 @@ const paragraph = (number: number, extra: Partial<ParagraphDTO> = {}): Paragraph
   caseNumber: `SN 2024/${number}`,
   title: `Ärende ${number}`,
   decision: { intro: "Socialnämnden beslutar att godkänna redovisningen.", clauses: [] },
-  sections: [{ kind: "SUMMARY", heading: "Sammanfattning av ärendet", content: doc("Förvaltningen redovisar ärendet.") }],
+  sections: [
+    { kind: "SUMMARY", heading: "Sammanfattning av ärendet", content: doc("Förvaltningen redovisar ärendet.") },
+  ],
   basisDocuments: ["Tjänsteskrivelse daterad 2024-03-01"],
   dispatch: ["Akt"],
   attachments: [],
@@ -122,7 +124,11 @@ describe("findPlaceholder", () => {
 
 describe("findForeignDecidingBody", () => {
   it.each([
-    ["Kommunchefsberedningen beslutar föreslå direktionen att noterna informationen till protokollet.", "Direktionen", "Kommunchefsberedningen"],
+    [
+      "Kommunchefsberedningen beslutar föreslå direktionen att noterna informationen till protokollet.",
+      "Direktionen",
+      "Kommunchefsberedningen",
+    ],
     ["Direktionen beslutar notera informationen till protokollet.", "Direktionen", null],
     ["Direktionen beslutar:", "Direktionen", null],
     ["Nämnden beslutar att godkänna redovisningen.", "Socialnämnden", null],
@@ -158,11 +164,21 @@ describe("signatureParagraphsText", () => {
 describe("checkProtocol", () => {
   it.each([
     ["a clean protocol", () => {}, NOW, []],
-    ["no justerare", (p: ProtocolDTO) => { p.adjusters = []; }, NOW, ["ADJUSTER_MISSING@-:adjusters"]],
+    [
+      "no justerare",
+      (p: ProtocolDTO) => {
+        p.adjusters = [];
+      },
+      NOW,
+      ["ADJUSTER_MISSING@-:adjusters"],
+    ],
     // Independent signers (signers.rules.ts), as errors in the checker.
     [
       "a justerare who did not take part",
-      (p: ProtocolDTO) => { p.adjusters = [{ personId: "e2", name: "E2" }]; p.attendance.push(member("e2", "SUBSTITUTE")); },
+      (p: ProtocolDTO) => {
+        p.adjusters = [{ personId: "e2", name: "E2" }];
+        p.attendance.push(member("e2", "SUBSTITUTE"));
+      },
       NOW,
       ["SIGNER_NOT_SERVING@12:adjusters[0]"],
     ],
@@ -174,7 +190,9 @@ describe("checkProtocol", () => {
     ],
     [
       "the secretary as sole justerare",
-      (p: ProtocolDTO) => { p.adjusters = [{ personId: "sek", name: "SEK" }]; },
+      (p: ProtocolDTO) => {
+        p.adjusters = [{ personId: "sek", name: "SEK" }];
+      },
       NOW,
       ["SIGNER_SECRETARY_ADJUSTS@-:secretary", "SIGNER_NOT_SERVING@12:adjusters[0]"],
     ],
@@ -187,11 +205,37 @@ describe("checkProtocol", () => {
       NOW,
       ["SIGNER_SECRETARY_ADJUSTS@-:secretary"],
     ],
-    ["the chair as justerare", (p: ProtocolDTO) => { p.adjusters = [{ personId: "a", name: "A" }]; }, NOW, ["SIGNER_SAME_PERSON@-:adjusters[0]"]],
-    ["two chairs", (p: ProtocolDTO) => { p.attendance[2] = member("c", "CHAIR"); }, NOW, ["SIGNER_CHAIR_MULTIPLE@-:attendance[2]"]],
-    ["no secretary", (p: ProtocolDTO) => { p.secretary = null; }, NOW, ["SECRETARY_MISSING@-:secretary"]],
+    [
+      "the chair as justerare",
+      (p: ProtocolDTO) => {
+        p.adjusters = [{ personId: "a", name: "A" }];
+      },
+      NOW,
+      ["SIGNER_SAME_PERSON@-:adjusters[0]"],
+    ],
+    [
+      "two chairs",
+      (p: ProtocolDTO) => {
+        p.attendance[2] = member("c", "CHAIR");
+      },
+      NOW,
+      ["SIGNER_CHAIR_MULTIPLE@-:attendance[2]"],
+    ],
+    [
+      "no secretary",
+      (p: ProtocolDTO) => {
+        p.secretary = null;
+      },
+      NOW,
+      ["SECRETARY_MISSING@-:secretary"],
+    ],
     ["justering overdue", () => {}, { now: "2024-03-29" }, ["ADJUSTMENT_OVERDUE@-:meeting.adjustedOn"]],
-    ["now as an instant: 23:30 UTC on 28 March is already the 29th in Sweden", () => {}, { now: new Date("2024-03-28T23:30:00Z") }, ["ADJUSTMENT_OVERDUE@-:meeting.adjustedOn"]],
+    [
+      "now as an instant: 23:30 UTC on 28 March is already the 29th in Sweden",
+      () => {},
+      { now: new Date("2024-03-28T23:30:00Z") },
+      ["ADJUSTMENT_OVERDUE@-:meeting.adjustedOn"],
+    ],
     ["now as an instant, the 28th in Sweden", () => {}, { now: new Date("2024-03-28T22:30:00Z") }, []],
     [
       "a duplicate § number",
@@ -202,18 +246,36 @@ describe("checkProtocol", () => {
     ["a gap in the numbering", withParagraph(2, { number: 16 }), NOW, ["PARAGRAPH_NUMBER_GAP@16:number"]],
     [
       "§§ out of order",
-      (p: ProtocolDTO) => { p.paragraphs.reverse(); },
+      (p: ProtocolDTO) => {
+        p.paragraphs.reverse();
+      },
       NOW,
       ["PARAGRAPH_ORDER@-:paragraphs"],
     ],
     ["the signature block matches", () => {}, { ...NOW, signatureParagraphs: "Paragrafer 12-14" }, []],
     ["the signature block matches, written otherwise", () => {}, { ...NOW, signatureParagraphs: "§§ 12, 13-14" }, []],
-    ["the signature block does not match", () => {}, { ...NOW, signatureParagraphs: "Paragrafer 12-13" }, ["SIGNATURE_PARAGRAPHS_MISMATCH@-:signatures"]],
-    ["the signature block cannot be read", () => {}, { ...NOW, signatureParagraphs: "tolv till fjorton" }, ["SIGNATURE_PARAGRAPHS_MISMATCH@-:signatures"]],
+    [
+      "the signature block does not match",
+      () => {},
+      { ...NOW, signatureParagraphs: "Paragrafer 12-13" },
+      ["SIGNATURE_PARAGRAPHS_MISMATCH@-:signatures"],
+    ],
+    [
+      "the signature block cannot be read",
+      () => {},
+      { ...NOW, signatureParagraphs: "tolv till fjorton" },
+      ["SIGNATURE_PARAGRAPHS_MISMATCH@-:signatures"],
+    ],
     [
       "numbering runs on from the year's previous meeting",
       () => {},
-      { ...NOW, otherMeetingsThisYear: [{ meetingDate: "2024-02-15", paragraphNumbers: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] }, { meetingDate: "2024-04-11", paragraphNumbers: [15, 16] }] },
+      {
+        ...NOW,
+        otherMeetingsThisYear: [
+          { meetingDate: "2024-02-15", paragraphNumbers: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11] },
+          { meetingDate: "2024-04-11", paragraphNumbers: [15, 16] },
+        ],
+      },
       [],
     ],
     [
@@ -225,7 +287,12 @@ describe("checkProtocol", () => {
     [
       "numbers already used earlier in the year",
       () => {},
-      { ...NOW, otherMeetingsThisYear: [{ meetingDate: "2024-02-15", paragraphNumbers: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] }] },
+      {
+        ...NOW,
+        otherMeetingsThisYear: [
+          { meetingDate: "2024-02-15", paragraphNumbers: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13] },
+        ],
+      },
       ["PARAGRAPH_NUMBER_DUPLICATE@12:number"],
     ],
     [
@@ -235,7 +302,12 @@ describe("checkProtocol", () => {
       ["PARAGRAPH_NUMBER_GAP@12:number"],
     ],
     ["a missing title", withParagraph(0, { title: " " }), NOW, ["TITLE_MISSING@12:title"]],
-    ["a missing decision", withParagraph(0, { decision: { intro: "", clauses: [] } }), NOW, ["DECISION_MISSING@12:decision.intro"]],
+    [
+      "a missing decision",
+      withParagraph(0, { decision: { intro: "", clauses: [] } }),
+      NOW,
+      ["DECISION_MISSING@12:decision.intro"],
+    ],
     [
       "a decision by another body in an att-clause's intro",
       withParagraph(1, { decision: { intro: "Kommunstyrelsen beslutar:", clauses: ["att godkänna redovisningen"] } }),
@@ -244,13 +316,21 @@ describe("checkProtocol", () => {
     ],
     [
       "a decision by another body in a second sentence",
-      withParagraph(1, { decision: { intro: "Socialnämnden beslutar att godkänna redovisningen. Kommunstyrelsen beslutar att lägga den till handlingarna.", clauses: [] } }),
+      withParagraph(1, {
+        decision: {
+          intro:
+            "Socialnämnden beslutar att godkänna redovisningen. Kommunstyrelsen beslutar att lägga den till handlingarna.",
+          clauses: [],
+        },
+      }),
       NOW,
       ["FOREIGN_BODY_DECISION@13:decision.intro"],
     ],
     [
       "an empty section",
-      withParagraph(0, { sections: [section("Sammanfattning av ärendet", "Text."), section("Yrkanden"), section("Ärendet", "", " ")] }),
+      withParagraph(0, {
+        sections: [section("Sammanfattning av ärendet", "Text."), section("Yrkanden"), section("Ärendet", "", " ")],
+      }),
       NOW,
       ["EMPTY_SECTION@12:sections[1]", "EMPTY_SECTION@12:sections[2]"],
     ],
@@ -262,7 +342,11 @@ describe("checkProtocol", () => {
         basisDocuments: ["Tjänsteskrivelse daterad ÅÅÅÅ-MM-DD"],
       }),
       NOW,
-      ["PLACEHOLDER_TEXT@12:decision.clauses[0]", "PLACEHOLDER_TEXT@12:sections[0]", "PLACEHOLDER_TEXT@12:basisDocuments[0]"],
+      [
+        "PLACEHOLDER_TEXT@12:decision.clauses[0]",
+        "PLACEHOLDER_TEXT@12:sections[0]",
+        "PLACEHOLDER_TEXT@12:basisDocuments[0]",
+      ],
     ],
     ["a missing Dnr", withParagraph(2, { caseNumber: null }), NOW, ["CASE_NUMBER_MISSING@14:caseNumber"]],
     [
@@ -279,7 +363,12 @@ describe("checkProtocol", () => {
         p.paragraphs[0] = { ...p.paragraphs[0]!, reservations: [{ personId: "sek", name: "SEK", reasons: null }] };
       },
       NOW,
-      ["QUORUM@12:attendance", "RESERVATION_NOT_PARTICIPANT@12:reservations[0]", "QUORUM@13:attendance", "QUORUM@14:attendance"],
+      [
+        "QUORUM@12:attendance",
+        "RESERVATION_NOT_PARTICIPANT@12:reservations[0]",
+        "QUORUM@13:attendance",
+        "QUORUM@14:attendance",
+      ],
     ],
   ] as const)("%s", (_label, mutate, options, expected) => {
     expect(codes(mutate, options)).toEqual(expected);
@@ -287,7 +376,10 @@ describe("checkProtocol", () => {
 
   it("gives Swedish messages that say what to do", () => {
     const p = clean();
-    p.paragraphs[0] = { ...p.paragraphs[0]!, decision: { intro: "Kommunstyrelsen beslutar att godkänna redovisningen.", clauses: [] } };
+    p.paragraphs[0] = {
+      ...p.paragraphs[0]!,
+      decision: { intro: "Kommunstyrelsen beslutar att godkänna redovisningen.", clauses: [] },
+    };
     expect(checkProtocol(p, NOW).map((f) => f.message)).toEqual([
       'Beslutet i § 12 anges som fattat av Kommunstyrelsen, men protokollet är socialnämndens. Skriv beslutet som socialnämndens eget, t.ex. "Socialnämnden beslutar att …".',
     ]);
@@ -308,11 +400,19 @@ describe("checkProtocol: boundaries and every text field", () => {
   it.each([
     ["§§ 12, 13, 15: one § missing", [12, 13, 15], ["PARAGRAPH_NUMBER_GAP@15:number"]],
     ["§§ 12, 14, 15: one § missing after the first", [12, 14, 15], ["PARAGRAPH_NUMBER_GAP@14:number"]],
-    ["§§ 12, 14, 16: two gaps of one", [12, 14, 16], ["PARAGRAPH_NUMBER_GAP@14:number", "PARAGRAPH_NUMBER_GAP@16:number"]],
+    [
+      "§§ 12, 14, 16: two gaps of one",
+      [12, 14, 16],
+      ["PARAGRAPH_NUMBER_GAP@14:number", "PARAGRAPH_NUMBER_GAP@16:number"],
+    ],
     ["§§ 12, 13, 14: no gap", [12, 13, 14], []],
     ["§ 12 alone: no gap", [12], []],
   ] as const)("%s", (_label, numbers, expected) => {
-    expect(codes((p) => { p.paragraphs = numbers.map((n) => paragraph(n)); })).toEqual(expected);
+    expect(
+      codes((p) => {
+        p.paragraphs = numbers.map((n) => paragraph(n));
+      }),
+    ).toEqual(expected);
   });
 
   it("says which § is missing when one is", () => {
@@ -325,14 +425,30 @@ describe("checkProtocol: boundaries and every text field", () => {
 
   it.each([
     ["continues exactly after the previous meeting", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], []],
-    ["skips exactly one § after the previous meeting", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], ["PARAGRAPH_NUMBER_GAP@12:number"]],
-    ["overlaps the previous meeting by exactly one §", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], ["PARAGRAPH_NUMBER_DUPLICATE@12:number"]],
+    [
+      "skips exactly one § after the previous meeting",
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      ["PARAGRAPH_NUMBER_GAP@12:number"],
+    ],
+    [
+      "overlaps the previous meeting by exactly one §",
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+      ["PARAGRAPH_NUMBER_DUPLICATE@12:number"],
+    ],
   ] as const)("numbering across the year: %s", (_label, earlier, expected) => {
-    expect(codes(() => {}, { ...NOW, otherMeetingsThisYear: [{ meetingDate: "2024-02-15", paragraphNumbers: earlier }] })).toEqual(expected);
+    expect(
+      codes(() => {}, { ...NOW, otherMeetingsThisYear: [{ meetingDate: "2024-02-15", paragraphNumbers: earlier }] }),
+    ).toEqual(expected);
   });
 
   it("a year's first meeting starting at § 1 is fine, at § 2 is a gap", () => {
-    const at = (first: number) => codes((p) => { p.paragraphs = [paragraph(first), paragraph(first + 1)]; }, { ...NOW, otherMeetingsThisYear: [] });
+    const at = (first: number) =>
+      codes(
+        (p) => {
+          p.paragraphs = [paragraph(first), paragraph(first + 1)];
+        },
+        { ...NOW, otherMeetingsThisYear: [] },
+      );
     expect(at(1)).toEqual([]);
     expect(at(2)).toEqual(["PARAGRAPH_NUMBER_GAP@2:number"]);
   });
@@ -340,18 +456,57 @@ describe("checkProtocol: boundaries and every text field", () => {
   const mover = { personId: "c", name: "C" };
   it.each([
     ["title", { title: "Ärende XX" }, "title"],
-    ["a motion", { motions: [{ ...mover, kind: "MOTION" as const, text: "att [namn] får i uppdrag att utreda frågan", amendsIndex: null, withdrawn: false }], propositions: ["Ordföranden ställer förslaget under proposition."] }, "motions[0]"],
-    ["a second motion", {
-      motions: [
-        { ...mover, kind: "MOTION" as const, text: "att avslå förslaget i sin helhet", amendsIndex: null, withdrawn: false },
-        { ...mover, kind: "MOTION" as const, text: "Lorem ipsum dolor sit amet", amendsIndex: null, withdrawn: false },
-      ],
-      propositions: ["Ordföranden ställer förslagen under proposition."],
-    }, "motions[1]"],
-    ["the propositionsordning", { propositions: ["Ordföranden ställer [skriv förslaget] under proposition."] }, "propositions[0]"],
+    [
+      "a motion",
+      {
+        motions: [
+          {
+            ...mover,
+            kind: "MOTION" as const,
+            text: "att [namn] får i uppdrag att utreda frågan",
+            amendsIndex: null,
+            withdrawn: false,
+          },
+        ],
+        propositions: ["Ordföranden ställer förslaget under proposition."],
+      },
+      "motions[0]",
+    ],
+    [
+      "a second motion",
+      {
+        motions: [
+          {
+            ...mover,
+            kind: "MOTION" as const,
+            text: "att avslå förslaget i sin helhet",
+            amendsIndex: null,
+            withdrawn: false,
+          },
+          {
+            ...mover,
+            kind: "MOTION" as const,
+            text: "Lorem ipsum dolor sit amet",
+            amendsIndex: null,
+            withdrawn: false,
+          },
+        ],
+        propositions: ["Ordföranden ställer förslagen under proposition."],
+      },
+      "motions[1]",
+    ],
+    [
+      "the propositionsordning",
+      { propositions: ["Ordföranden ställer [skriv förslaget] under proposition."] },
+      "propositions[0]",
+    ],
     ["a protokollsanteckning", { notes: [{ personId: "c", name: "C", text: "Skriv text här" }] }, "notes[0]"],
     ["the dispatch", { dispatch: ["Akt", "<infoga mottagare>"] }, "dispatch[1]"],
-    ["the decision intro", { decision: { intro: "Socialnämnden beslutar att anta planen daterad ÅÅÅÅ-MM-DD.", clauses: [] } }, "decision.intro"],
+    [
+      "the decision intro",
+      { decision: { intro: "Socialnämnden beslutar att anta planen daterad ÅÅÅÅ-MM-DD.", clauses: [] } },
+      "decision.intro",
+    ],
     ["a section heading", { sections: [section("[Rubrik]", "Förvaltningen redovisar ärendet.")] }, "sections[0]"],
   ] as const)("finds a template placeholder in %s", (_label, extra, field) => {
     expect(codes(withParagraph(1, extra as Partial<ParagraphDTO>))).toEqual([`PLACEHOLDER_TEXT@13:${field}`]);

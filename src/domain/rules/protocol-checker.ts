@@ -83,7 +83,8 @@ export function findPlaceholder(text: string): string | null {
 // A decision attributed to another body
 // ---------------------------------------------------------------------------------------------
 
-const BODY_NOUN = /(?:beredningen|styrelsen|nämnden|fullmäktige|direktionen|utskottet|utskott|rådet|församlingen|presidiet)$/iu;
+const BODY_NOUN =
+  /(?:beredningen|styrelsen|nämnden|fullmäktige|direktionen|utskottet|utskott|rådet|församlingen|presidiet)$/iu;
 const DECIDING_VERB = /^(.{1,80}?)\s+(?:beslutar|beslöt|beslutade|har beslutat|föreslår|föreslog)(?![\p{L}])/iu;
 
 function stem(word: string): string {
@@ -189,9 +190,17 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
       `avsnittet "${section.heading}"`,
       `${section.heading}\n${toPlainText(section.content)}`,
     ]),
-    ...paragraph.basisDocuments.map((doc, i): [string, string, string] => [`basisDocuments[${i}]`, "beslutsunderlaget", doc]),
+    ...paragraph.basisDocuments.map((doc, i): [string, string, string] => [
+      `basisDocuments[${i}]`,
+      "beslutsunderlaget",
+      doc,
+    ]),
     ...paragraph.motions.map((m, i): [string, string, string] => [`motions[${i}]`, "yrkandet", m.text]),
-    ...paragraph.propositions.map((p, i): [string, string, string] => [`propositions[${i}]`, "propositionsordningen", p]),
+    ...paragraph.propositions.map((p, i): [string, string, string] => [
+      `propositions[${i}]`,
+      "propositionsordningen",
+      p,
+    ]),
     ...paragraph.notes.map((note, i): [string, string, string] => [`notes[${i}]`, "protokollsanteckningen", note.text]),
     ...paragraph.dispatch.map((d, i): [string, string, string] => [`dispatch[${i}]`, "beslutsexpedieringen", d]),
   ];
@@ -355,7 +364,13 @@ function checkSigners(protocol: ProtocolDTO): Finding[] {
   }
   if (protocol.secretary === null) {
     findings.push(
-      createFinding("SECRETARY_MISSING", "warning", "Sekreterare saknas. Ange vem som fört protokollet.", null, "secretary"),
+      createFinding(
+        "SECRETARY_MISSING",
+        "warning",
+        "Sekreterare saknas. Ange vem som fört protokollet.",
+        null,
+        "secretary",
+      ),
     );
   }
   // Independent people (errors): the same rule refuses every signature (signoff.mutations.ts).

@@ -14,13 +14,28 @@ const range = (text: string): ParagraphRange[] =>
 /** "id:ROLE:59-62" → an attendance row. */
 const row = (spec: string): AttendanceDTO => {
   const [personId = "", role = "MEMBER", ranges = ""] = spec.split(":");
-  return { personId, name: personId.toUpperCase(), role: role as AttendanceRole, represents: null, title: null, ranges: range(ranges), replacesPersonId: null };
+  return {
+    personId,
+    name: personId.toUpperCase(),
+    role: role as AttendanceRole,
+    represents: null,
+    title: null,
+    ranges: range(ranges),
+    replacesPersonId: null,
+  };
 };
 
 const person = (id: string) => ({ personId: id, name: id.toUpperCase() });
 
 /** The seed's people, simplified: kall chairs, oscarsson justerar, sek keeps the protocol. */
-const BASE_ROWS = ["kall:CHAIR", "oscarsson:MEMBER", "forsberg:MEMBER", "hagstrom:MEMBER", "magnusson:SERVING_SUBSTITUTE", "sek:OTHER"];
+const BASE_ROWS = [
+  "kall:CHAIR",
+  "oscarsson:MEMBER",
+  "forsberg:MEMBER",
+  "hagstrom:MEMBER",
+  "magnusson:SERVING_SUBSTITUTE",
+  "sek:OTHER",
+];
 
 interface Case {
   rows?: string[];
@@ -45,7 +60,8 @@ const input = (c: Case): SignersRulesInput => {
   };
 };
 
-const codesOf = (c: Case) => checkSignerIndependence(input(c)).map((f) => `${f.code}@${f.paragraphNumber ?? "-"}:${f.field}`);
+const codesOf = (c: Case) =>
+  checkSignerIndependence(input(c)).map((f) => `${f.code}@${f.paragraphNumber ?? "-"}:${f.field}`);
 const messagesOf = (c: Case) => checkSignerIndependence(input(c)).map((f) => f.message);
 
 describe("checkSignerIndependence: who may justera", () => {
@@ -55,10 +71,25 @@ describe("checkSignerIndependence: who may justera", () => {
     ["a justerare who is a tjänstgörande ersättare", { adjusters: ["magnusson"] }, []],
     ["a justerare who is vice ordförande", { rows: [...BASE_ROWS, "vice:VICE_CHAIR"], adjusters: ["vice"] }, []],
     ["the secretary need not be a member", { secretary: "sek" }, []],
-    ["no secretary, chair or justerare yet: reported by the checker, not here", { rows: ["oscarsson:MEMBER"], secretary: null, adjusters: [] }, []],
+    [
+      "no secretary, chair or justerare yet: reported by the checker, not here",
+      { rows: ["oscarsson:MEMBER"], secretary: null, adjusters: [] },
+      [],
+    ],
     ["a protocol without §§", { from: 1, to: 0 }, []],
-    ["one chair in two rows (ranges that do not overlap)", { rows: ["kall:CHAIR:59-62", "kall:CHAIR:63-67", ...BASE_ROWS.slice(1)] }, []],
-    ["a justerare who serves in one role, then another", { rows: [...BASE_ROWS, "segersteen:SERVING_SUBSTITUTE:59-62", "segersteen:MEMBER:63-67"], adjusters: ["segersteen"] }, []],
+    [
+      "one chair in two rows (ranges that do not overlap)",
+      { rows: ["kall:CHAIR:59-62", "kall:CHAIR:63-67", ...BASE_ROWS.slice(1)] },
+      [],
+    ],
+    [
+      "a justerare who serves in one role, then another",
+      {
+        rows: [...BASE_ROWS, "segersteen:SERVING_SUBSTITUTE:59-62", "segersteen:MEMBER:63-67"],
+        adjusters: ["segersteen"],
+      },
+      [],
+    ],
 
     // The attack: the secretary makes themselves chair and sole justerare.
     [
@@ -66,12 +97,24 @@ describe("checkSignerIndependence: who may justera", () => {
       { rows: ["sek:CHAIR", "kall:MEMBER", "oscarsson:MEMBER"], adjusters: ["sek"] },
       ["SIGNER_SECRETARY_ADJUSTS@-:secretary"],
     ],
-    ["the secretary as chair", { rows: ["sek:CHAIR", "kall:MEMBER", "oscarsson:MEMBER"] }, ["SIGNER_SECRETARY_ADJUSTS@-:secretary"]],
-    ["the secretary as a justerare (a serving ledamot)", { rows: [...BASE_ROWS.slice(0, 5), "sek:MEMBER"], adjusters: ["oscarsson", "sek"] }, ["SIGNER_SECRETARY_ADJUSTS@-:secretary"]],
+    [
+      "the secretary as chair",
+      { rows: ["sek:CHAIR", "kall:MEMBER", "oscarsson:MEMBER"] },
+      ["SIGNER_SECRETARY_ADJUSTS@-:secretary"],
+    ],
+    [
+      "the secretary as a justerare (a serving ledamot)",
+      { rows: [...BASE_ROWS.slice(0, 5), "sek:MEMBER"], adjusters: ["oscarsson", "sek"] },
+      ["SIGNER_SECRETARY_ADJUSTS@-:secretary"],
+    ],
     ["the chair as justerare", { adjusters: ["kall"] }, ["SIGNER_SAME_PERSON@-:adjusters[0]"]],
     ["the chair as one of two justerare", { adjusters: ["oscarsson", "kall"] }, ["SIGNER_SAME_PERSON@-:adjusters[1]"]],
     ["one justerare listed twice", { adjusters: ["oscarsson", "oscarsson"] }, ["SIGNER_SAME_PERSON@-:adjusters[1]"]],
-    ["two people as ordförande", { rows: ["kall:CHAIR", "oscarsson:MEMBER", "hagstrom:CHAIR", "forsberg:MEMBER"] }, ["SIGNER_CHAIR_MULTIPLE@-:attendance[2]"]],
+    [
+      "two people as ordförande",
+      { rows: ["kall:CHAIR", "oscarsson:MEMBER", "hagstrom:CHAIR", "forsberg:MEMBER"] },
+      ["SIGNER_CHAIR_MULTIPLE@-:attendance[2]"],
+    ],
     [
       "two people as ordförande, the second also justerare",
       { rows: ["kall:CHAIR", "oscarsson:CHAIR", "hagstrom:MEMBER"] },
@@ -81,14 +124,38 @@ describe("checkSignerIndependence: who may justera", () => {
     // Serving in every § signed for (the signature block covers all §§).
     ["a justerare with jäv in § 63", { recusals: { 63: ["oscarsson"] } }, ["SIGNER_NOT_SERVING@63:adjusters[0]"]],
     ["someone else's jäv does not matter", { recusals: { 63: ["hagstrom"] } }, []],
-    ["a justerare who left after § 62", { rows: ["kall:CHAIR", "oscarsson:MEMBER:59-62", "hagstrom:MEMBER", "sek:OTHER"] }, ["SIGNER_NOT_SERVING@63:adjusters[0]"]],
-    ["a justerare who came at § 61", { rows: ["kall:CHAIR", "oscarsson:MEMBER:61-67", "hagstrom:MEMBER"] }, ["SIGNER_NOT_SERVING@59:adjusters[0]"]],
-    ["a justerare present as ersättare, not serving", { rows: [...BASE_ROWS.slice(0, 1), "oscarsson:SUBSTITUTE", ...BASE_ROWS.slice(2)] }, ["SIGNER_NOT_SERVING@59:adjusters[0]"]],
-    ["a justerare among övriga närvarande", { adjusters: ["sek2"], rows: [...BASE_ROWS, "sek2:OTHER"] }, ["SIGNER_NOT_SERVING@59:adjusters[0]"]],
+    [
+      "a justerare who left after § 62",
+      { rows: ["kall:CHAIR", "oscarsson:MEMBER:59-62", "hagstrom:MEMBER", "sek:OTHER"] },
+      ["SIGNER_NOT_SERVING@63:adjusters[0]"],
+    ],
+    [
+      "a justerare who came at § 61",
+      { rows: ["kall:CHAIR", "oscarsson:MEMBER:61-67", "hagstrom:MEMBER"] },
+      ["SIGNER_NOT_SERVING@59:adjusters[0]"],
+    ],
+    [
+      "a justerare present as ersättare, not serving",
+      { rows: [...BASE_ROWS.slice(0, 1), "oscarsson:SUBSTITUTE", ...BASE_ROWS.slice(2)] },
+      ["SIGNER_NOT_SERVING@59:adjusters[0]"],
+    ],
+    [
+      "a justerare among övriga närvarande",
+      { adjusters: ["sek2"], rows: [...BASE_ROWS, "sek2:OTHER"] },
+      ["SIGNER_NOT_SERVING@59:adjusters[0]"],
+    ],
     ["a justerare not in the attendance list", { adjusters: ["nobody"] }, ["SIGNER_NOT_SERVING@59:adjusters[0]"]],
-    ["the second justerare not serving", { adjusters: ["hagstrom", "oscarsson"], recusals: { 67: ["oscarsson"] } }, ["SIGNER_NOT_SERVING@67:adjusters[1]"]],
+    [
+      "the second justerare not serving",
+      { adjusters: ["hagstrom", "oscarsson"], recusals: { 67: ["oscarsson"] } },
+      ["SIGNER_NOT_SERVING@67:adjusters[1]"],
+    ],
     ["a chair with jäv in § 60", { recusals: { 60: ["kall"] } }, ["SIGNER_NOT_SERVING@60:attendance[0]"]],
-    ["a chair who left after § 65", { rows: ["kall:CHAIR:59-65", ...BASE_ROWS.slice(1), "vice:VICE_CHAIR:66-67"] }, ["SIGNER_NOT_SERVING@66:attendance[0]"]],
+    [
+      "a chair who left after § 65",
+      { rows: ["kall:CHAIR:59-65", ...BASE_ROWS.slice(1), "vice:VICE_CHAIR:66-67"] },
+      ["SIGNER_NOT_SERVING@66:attendance[0]"],
+    ],
     [
       "chair also justerare and not serving: one finding of each, not two about serving",
       { adjusters: ["kall"], recusals: { 64: ["kall"] } },
@@ -100,10 +167,14 @@ describe("checkSignerIndependence: who may justera", () => {
 
   it("every finding is an error that blocks sending for justering", () => {
     const findings = [
-      ...checkSignerIndependence(input({ rows: ["sek:CHAIR", "kall:CHAIR", "oscarsson:MEMBER"], adjusters: ["sek", "kall"] })),
+      ...checkSignerIndependence(
+        input({ rows: ["sek:CHAIR", "kall:CHAIR", "oscarsson:MEMBER"], adjusters: ["sek", "kall"] }),
+      ),
       ...checkSignerIndependence(input({ adjusters: ["kall"], recusals: { 64: ["kall"] } })),
     ];
-    expect(new Set(findings.map((f) => f.code))).toEqual(new Set(["SIGNER_CHAIR_MULTIPLE", "SIGNER_SECRETARY_ADJUSTS", "SIGNER_SAME_PERSON", "SIGNER_NOT_SERVING"]));
+    expect(new Set(findings.map((f) => f.code))).toEqual(
+      new Set(["SIGNER_CHAIR_MULTIPLE", "SIGNER_SECRETARY_ADJUSTS", "SIGNER_SAME_PERSON", "SIGNER_NOT_SERVING"]),
+    );
     expect(findings.every((f) => f.severity === "error")).toBe(true);
     expect(blockingFindings(findings)).toEqual(findings);
   });
@@ -114,36 +185,51 @@ describe("checkSignerIndependence: messages say what is wrong and what to do", (
     [
       "the attack",
       { rows: ["sek:CHAIR", "kall:MEMBER", "oscarsson:MEMBER"], adjusters: ["sek"] },
-      ["SEK står som sekreterare, ordförande och justerare. Den som har fört protokollet får inte också justera det, och en person undertecknar i en roll. Ange som ordförande i närvarolistan den ledamot som ledde sammanträdet, eller ange en annan sekreterare och välj en annan justerare under Sammanträdet."],
+      [
+        "SEK står som sekreterare, ordförande och justerare. Den som har fört protokollet får inte också justera det, och en person undertecknar i en roll. Ange som ordförande i närvarolistan den ledamot som ledde sammanträdet, eller ange en annan sekreterare och välj en annan justerare under Sammanträdet.",
+      ],
     ],
     [
       "secretary as justerare",
       { rows: [...BASE_ROWS.slice(0, 5), "sek:MEMBER"], adjusters: ["sek"] },
-      ["SEK står som sekreterare och justerare. Den som har fört protokollet får inte också justera det, och en person undertecknar i en roll. Välj en annan justerare under Sammanträdet."],
+      [
+        "SEK står som sekreterare och justerare. Den som har fört protokollet får inte också justera det, och en person undertecknar i en roll. Välj en annan justerare under Sammanträdet.",
+      ],
     ],
     [
       "chair as justerare",
       { adjusters: ["kall"] },
-      ["KALL står som ordförande och justerare. Ordföranden och varje justerare ska vara olika personer, och en person undertecknar i en roll. Välj en annan justerare under Sammanträdet."],
+      [
+        "KALL står som ordförande och justerare. Ordföranden och varje justerare ska vara olika personer, och en person undertecknar i en roll. Välj en annan justerare under Sammanträdet.",
+      ],
     ],
     [
       "a justerare twice",
       { adjusters: ["oscarsson", "oscarsson"] },
-      ["OSCARSSON står flera gånger som justerare. Ordföranden och varje justerare ska vara olika personer, och en person undertecknar i en roll. Ta bort dubbletten bland justerarna."],
+      [
+        "OSCARSSON står flera gånger som justerare. Ordföranden och varje justerare ska vara olika personer, och en person undertecknar i en roll. Ta bort dubbletten bland justerarna.",
+      ],
     ],
     [
       "two chairs",
       { rows: ["kall:CHAIR", "oscarsson:MEMBER", "hagstrom:CHAIR"] },
-      ["Närvarolistan har flera ordförande (KALL och HAGSTROM). Protokollet justeras av en ordförande: låt den som ledde sammanträdet stå som ordförande och ändra de andras roll till vice ordförande eller ledamot."],
+      [
+        "Närvarolistan har flera ordförande (KALL och HAGSTROM). Protokollet justeras av en ordförande: låt den som ledde sammanträdet stå som ordförande och ändra de andras roll till vice ordförande eller ledamot.",
+      ],
     ],
     [
       "jäv in one §, absent in two",
       { rows: ["kall:CHAIR", "oscarsson:MEMBER:59-65", "hagstrom:MEMBER"], recusals: { 60: ["oscarsson"] } },
-      ["Justeraren OSCARSSON tjänstgjorde inte som ledamot eller tjänstgörande ersättare i § 60 (jäv) och §§ 66-67 (inte närvarande). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Välj en annan justerare under Sammanträdet, eller rätta närvaron eller jävet om de är fel."],
+      [
+        "Justeraren OSCARSSON tjänstgjorde inte som ledamot eller tjänstgörande ersättare i § 60 (jäv) och §§ 66-67 (inte närvarande). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Välj en annan justerare under Sammanträdet, eller rätta närvaron eller jävet om de är fel.",
+      ],
     ],
     [
       "present without serving",
-      { rows: ["kall:CHAIR", "oscarsson:SUBSTITUTE:59-61", "oscarsson:SERVING_SUBSTITUTE:62-66", "x:OTHER"], adjusters: ["oscarsson", "x"] },
+      {
+        rows: ["kall:CHAIR", "oscarsson:SUBSTITUTE:59-61", "oscarsson:SERVING_SUBSTITUTE:62-66", "x:OTHER"],
+        adjusters: ["oscarsson", "x"],
+      },
       [
         "Justeraren OSCARSSON tjänstgjorde inte som ledamot eller tjänstgörande ersättare i §§ 59-61 (närvarande som ersättare utan att tjänstgöra) och § 67 (inte närvarande). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Välj en annan justerare under Sammanträdet, eller rätta närvaron eller jävet om de är fel.",
         "Justeraren X tjänstgjorde inte som ledamot eller tjänstgörande ersättare i §§ 59-67 (närvarande bara som övrig närvarande). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Välj en annan justerare under Sammanträdet, eller rätta närvaron eller jävet om de är fel.",
@@ -152,12 +238,16 @@ describe("checkSignerIndependence: messages say what is wrong and what to do", (
     [
       "not in the list",
       { adjusters: ["nobody"] },
-      ["Justeraren NOBODY tjänstgjorde inte som ledamot eller tjänstgörande ersättare i §§ 59-67 (finns inte i närvarolistan). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Välj en annan justerare under Sammanträdet, eller rätta närvaron eller jävet om de är fel."],
+      [
+        "Justeraren NOBODY tjänstgjorde inte som ledamot eller tjänstgörande ersättare i §§ 59-67 (finns inte i närvarolistan). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Välj en annan justerare under Sammanträdet, eller rätta närvaron eller jävet om de är fel.",
+      ],
     ],
     [
       "the chair with jäv",
       { recusals: { 60: ["kall"] } },
-      ["Ordföranden KALL tjänstgjorde inte som ledamot eller tjänstgörande ersättare i § 60 (jäv). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Rätta närvaron eller jävet om de är fel, eller ange som ordförande den som ledde alla paragrafer (att olika personer justerar olika paragrafer stöds inte ännu)."],
+      [
+        "Ordföranden KALL tjänstgjorde inte som ledamot eller tjänstgörande ersättare i § 60 (jäv). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Rätta närvaron eller jävet om de är fel, eller ange som ordförande den som ledde alla paragrafer (att olika personer justerar olika paragrafer stöds inte ännu).",
+      ],
     ],
   ])("%s", (_name, c, expected) => {
     expect(messagesOf(c)).toEqual(expected);

@@ -85,7 +85,9 @@ function remedy(roles: readonly SignatureRole[]): string {
   const adjusterTwice = roles.filter((r) => r === "ADJUSTER").length > 1;
   const steps: string[] = [];
   if (roles.includes("SECRETARY") && roles.includes("CHAIR")) {
-    steps.push("ange som ordförande i närvarolistan den ledamot som ledde sammanträdet, eller ange en annan sekreterare");
+    steps.push(
+      "ange som ordförande i närvarolistan den ledamot som ledde sammanträdet, eller ange en annan sekreterare",
+    );
   }
   if (roles.includes("ADJUSTER") && (roles.includes("SECRETARY") || roles.includes("CHAIR"))) {
     steps.push("välj en annan justerare under Sammanträdet");
@@ -128,7 +130,8 @@ function checkOneRolePerPerson(input: SignersRulesInput): Finding[] {
   return findings;
 }
 
-type Reason = "jäv" | "inte närvarande" | "närvarande som ersättare utan att tjänstgöra" | "närvarande bara som övrig närvarande";
+type Reason =
+  "jäv" | "inte närvarande" | "närvarande som ersättare utan att tjänstgöra" | "närvarande bara som övrig närvarande";
 
 /** Why `personId` did not take part in § `number` as a deciding member. */
 function whyNotServing(input: SignersRulesInput, personId: string, number: number): Reason {
@@ -142,7 +145,11 @@ function whyNotServing(input: SignersRulesInput, personId: string, number: numbe
 
 function checkServing(input: SignersRulesInput): Finding[] {
   const findings: Finding[] = [];
-  const participation = computeParticipation({ body: { seatCount: 0 }, attendance: input.attendance, paragraphs: input.paragraphs });
+  const participation = computeParticipation({
+    body: { seatCount: 0 },
+    attendance: input.attendance,
+    paragraphs: input.paragraphs,
+  });
   const checked = new Set<string>();
   const people = [
     ...chairsOf(input.attendance).map((c) => ({ ...c, role: "CHAIR" as const, field: `attendance[${c.index}]` })),

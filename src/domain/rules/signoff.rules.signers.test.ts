@@ -5,10 +5,23 @@ import { describe, expect, it } from "vitest";
 import type { ProtocolDTO, SignatureDTO } from "@/domain/protocol/protocol.types";
 import type { Finding } from "@/domain/rules/protocol-checker";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
-import { blockingFindings, canonicalJson, isFullySigned, missingSigners, pendingRolesFor, requiredSigners } from "./signoff.rules";
+import {
+  blockingFindings,
+  canonicalJson,
+  isFullySigned,
+  missingSigners,
+  pendingRolesFor,
+  requiredSigners,
+} from "./signoff.rules";
 
 const seed = itsamSeed.meetings[0]!;
-const sig = (role: SignatureDTO["role"], personId: string, signedAt: string | null = null): SignatureDTO => ({ role, personId, name: personId.toUpperCase(), signedAt, contentHash: null });
+const sig = (role: SignatureDTO["role"], personId: string, signedAt: string | null = null): SignatureDTO => ({
+  role,
+  personId,
+  name: personId.toUpperCase(),
+  signedAt,
+  contentHash: null,
+});
 const withSignatures = (signatures: SignatureDTO[]): ProtocolDTO => ({ ...seed, signatures });
 const AT = "2021-11-20T10:00:00Z";
 
@@ -27,7 +40,12 @@ describe("isFullySigned", () => {
 });
 
 describe("pendingRolesFor and requiredSigners", () => {
-  const p = withSignatures([sig("SECRETARY", "s", AT), sig("CHAIR", "c"), sig("ADJUSTER", "c"), sig("ADJUSTER", "a", AT)]);
+  const p = withSignatures([
+    sig("SECRETARY", "s", AT),
+    sig("CHAIR", "c"),
+    sig("ADJUSTER", "c"),
+    sig("ADJUSTER", "a", AT),
+  ]);
   it("lists every role a person has left, and none they have signed or never had", () => {
     expect(pendingRolesFor(p, "c")).toEqual(["CHAIR", "ADJUSTER"]);
     expect(pendingRolesFor(p, "a")).toEqual([]);
@@ -51,16 +69,30 @@ describe("missingSigners", () => {
     ["the secretary", { secretary: null }, ["Ange sekreterare under Sammanträdet."]],
     ["the chair", { attendance: noChair }, ["Ange ordförande i närvarolistan."]],
     ["the justerare", { adjusters: [] }, ["Ange minst en justerare under Sammanträdet."]],
-    ["all three", { secretary: null, attendance: noChair, adjusters: [] }, ["Ange sekreterare under Sammanträdet.", "Ange ordförande i närvarolistan.", "Ange minst en justerare under Sammanträdet."]],
+    [
+      "all three",
+      { secretary: null, attendance: noChair, adjusters: [] },
+      [
+        "Ange sekreterare under Sammanträdet.",
+        "Ange ordförande i närvarolistan.",
+        "Ange minst en justerare under Sammanträdet.",
+      ],
+    ],
   ])("without %s", (_what, change, expected) => {
     expect(missingSigners({ ...seed, ...change })).toEqual(expected);
   });
 });
 
 describe("blockingFindings", () => {
-  const f = (code: string, severity: Finding["severity"]) => ({ code, severity, message: "", paragraphNumber: null, field: "" }) as unknown as Finding;
+  const f = (code: string, severity: Finding["severity"]) =>
+    ({ code, severity, message: "", paragraphNumber: null, field: "" }) as unknown as Finding;
   it("keeps errors whose code merely contains a deadline word", () => {
-    const findings = [f("QUORUM", "error"), f("X_ADJUSTMENT_", "error"), f("X_NOTICE_", "error"), f("NOTICE_TOO_EARLY", "warning")];
+    const findings = [
+      f("QUORUM", "error"),
+      f("X_ADJUSTMENT_", "error"),
+      f("X_NOTICE_", "error"),
+      f("NOTICE_TOO_EARLY", "warning"),
+    ];
     expect(blockingFindings(findings).map((x) => x.code)).toEqual(["QUORUM", "X_ADJUSTMENT_", "X_NOTICE_"]);
   });
 });

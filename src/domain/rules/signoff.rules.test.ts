@@ -3,7 +3,14 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import type { Finding } from "@/domain/rules/protocol-checker";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
 import { protocolContentHash } from "@/domain/protocol/content-hash";
-import { blockingFindings, canonicalJson, daysUntilAdjustmentDeadline, isFullySigned, missingSigners, pendingRolesFor } from "./signoff.rules";
+import {
+  blockingFindings,
+  canonicalJson,
+  daysUntilAdjustmentDeadline,
+  isFullySigned,
+  missingSigners,
+  pendingRolesFor,
+} from "./signoff.rules";
 
 const seed = itsamSeed.meetings[0]!;
 const clone = (p: ProtocolDTO): ProtocolDTO => structuredClone(p);
@@ -36,13 +43,25 @@ describe("protocolContentHash", () => {
     p.notice = null;
     p.signatures = [{ role: "CHAIR", personId: "x", name: "X", signedAt: "2021-11-25T10:00:00Z", contentHash: base }];
     p.paragraphs[0]!.id = "p-other";
-    p.attendance = p.attendance.map((a) => ({ ...a, personId: `db-${a.personId}`, replacesPersonId: a.replacesPersonId ? `db-${a.replacesPersonId}` : null }));
+    p.attendance = p.attendance.map((a) => ({
+      ...a,
+      personId: `db-${a.personId}`,
+      replacesPersonId: a.replacesPersonId ? `db-${a.replacesPersonId}` : null,
+    }));
     expect(protocolContentHash(p)).toBe(base);
   });
   it.each<[string, (p: ProtocolDTO) => void]>([
     ["a decision clause", (p) => void (p.paragraphs[3]!.decision.clauses[0] += ".")],
     ["a § number", (p) => void (p.paragraphs[0]!.number = 58)],
-    ["a table cell", (p) => void ((p.paragraphs[3]!.sections[0]!.content.content.find((b) => b.type === "table") as { content: { content: { content: { content?: { text: string }[] }[] }[] }[] }).content[2]!.content[1]!.content[0]!.content![0]!.text = "13 499")],
+    [
+      "a table cell",
+      (p) =>
+        void ((
+          p.paragraphs[3]!.sections[0]!.content.content.find((b) => b.type === "table") as {
+            content: { content: { content: { content?: { text: string }[] }[] }[] }[];
+          }
+        ).content[2]!.content[1]!.content[0]!.content![0]!.text = "13 499"),
+    ],
     ["attendance ranges", (p) => void (p.attendance[2]!.ranges = [{ from: 59, to: 61 }])],
     ["the place", (p) => void (p.meeting.place = "Kinda")],
     ["a motion's author", (p) => void (p.paragraphs[3]!.motions[0]!.name = "Någon Annan")],
@@ -57,9 +76,27 @@ describe("signers", () => {
   const withSignatures = (signed: boolean[]): ProtocolDTO => ({
     ...seed,
     signatures: [
-      { role: "SECRETARY", personId: "s", name: "S", signedAt: signed[0] ? "2021-11-20T10:00:00Z" : null, contentHash: null },
-      { role: "CHAIR", personId: "c", name: "C", signedAt: signed[1] ? "2021-11-20T10:00:00Z" : null, contentHash: null },
-      { role: "ADJUSTER", personId: "a", name: "A", signedAt: signed[2] ? "2021-11-20T10:00:00Z" : null, contentHash: null },
+      {
+        role: "SECRETARY",
+        personId: "s",
+        name: "S",
+        signedAt: signed[0] ? "2021-11-20T10:00:00Z" : null,
+        contentHash: null,
+      },
+      {
+        role: "CHAIR",
+        personId: "c",
+        name: "C",
+        signedAt: signed[1] ? "2021-11-20T10:00:00Z" : null,
+        contentHash: null,
+      },
+      {
+        role: "ADJUSTER",
+        personId: "a",
+        name: "A",
+        signedAt: signed[2] ? "2021-11-20T10:00:00Z" : null,
+        contentHash: null,
+      },
     ],
   });
   it.each([
@@ -75,14 +112,27 @@ describe("signers", () => {
   });
   it("names what is missing before sending", () => {
     expect(missingSigners(seed)).toEqual([]);
-    expect(missingSigners({ ...seed, secretary: null, adjusters: [], attendance: seed.attendance.filter((a) => a.role !== "CHAIR") })).toHaveLength(3);
+    expect(
+      missingSigners({
+        ...seed,
+        secretary: null,
+        adjusters: [],
+        attendance: seed.attendance.filter((a) => a.role !== "CHAIR"),
+      }),
+    ).toHaveLength(3);
   });
 });
 
 describe("blockingFindings", () => {
-  const f = (code: string, severity: Finding["severity"]) => ({ code, severity, message: "", paragraphNumber: null, field: "" }) as unknown as Finding;
+  const f = (code: string, severity: Finding["severity"]) =>
+    ({ code, severity, message: "", paragraphNumber: null, field: "" }) as unknown as Finding;
   it("blocks on content errors, not on warnings or deadlines", () => {
-    const findings = [f("PLACEHOLDER_TEXT", "error"), f("EMPTY_SECTION", "warning"), f("ADJUSTMENT_OVERDUE", "error"), f("NOTICE_LATE", "error")];
+    const findings = [
+      f("PLACEHOLDER_TEXT", "error"),
+      f("EMPTY_SECTION", "warning"),
+      f("ADJUSTMENT_OVERDUE", "error"),
+      f("NOTICE_LATE", "error"),
+    ];
     expect(blockingFindings(findings).map((x) => x.code)).toEqual(["PLACEHOLDER_TEXT"]);
   });
 });

@@ -42,7 +42,9 @@ export function isFullySigned(p: ProtocolDTO): boolean {
  * block: a late protocol must still be justerat, the sooner the better.
  */
 export function blockingFindings(findings: readonly Finding[]): Finding[] {
-  return findings.filter((f) => f.severity === "error" && !f.code.startsWith("ADJUSTMENT_") && !f.code.startsWith("NOTICE_"));
+  return findings.filter(
+    (f) => f.severity === "error" && !f.code.startsWith("ADJUSTMENT_") && !f.code.startsWith("NOTICE_"),
+  );
 }
 
 /** What must be in place before sending: secretary, chair and at least one justerare. */
@@ -55,7 +57,10 @@ export function missingSigners(p: ProtocolDTO): string[] {
 }
 
 /** Days left until the 14-day justering deadline (negative when overdue). */
-export function daysUntilAdjustmentDeadline(meetingDate: IsoDate, today: IsoDate): { deadline: IsoDate; daysLeft: number } {
+export function daysUntilAdjustmentDeadline(
+  meetingDate: IsoDate,
+  today: IsoDate,
+): { deadline: IsoDate; daysLeft: number } {
   const deadline = adjustmentDeadline(meetingDate).endsOn;
   return { deadline, daysLeft: daysBetween(today, deadline) };
 }

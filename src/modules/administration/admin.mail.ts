@@ -9,7 +9,13 @@ export interface PasswordSetMail {
 }
 
 /** Names who did it and when; holds no password, and says every session was ended. */
-export function buildPasswordSetMail(input: { to: string; userName: string; adminName: string; at: Date; baseUrl: string }): PasswordSetMail {
+export function buildPasswordSetMail(input: {
+  to: string;
+  userName: string;
+  adminName: string;
+  at: Date;
+  baseUrl: string;
+}): PasswordSetMail {
   const date = toSwedishDate(input.at);
   return {
     to: input.to,

@@ -10,7 +10,15 @@ import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "@/server/action";
 import { buildPasswordSetMail } from "./admin.mail";
-import { addMembershipSchema, bodyRoleSchema, createUserSchema, NEW_PERSON, removeMembershipSchema, setPasswordSchema, updateUserSchema } from "./admin.schema";
+import {
+  addMembershipSchema,
+  bodyRoleSchema,
+  createUserSchema,
+  NEW_PERSON,
+  removeMembershipSchema,
+  setPasswordSchema,
+  updateUserSchema,
+} from "./admin.schema";
 import { dbDate, isoDateOf } from "@/lib/iso-date";
 
 type Tx = Prisma.TransactionClient;
@@ -36,7 +44,10 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 async function findUserOrFail(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isAdmin: true } });
+  const user = await tx.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, isAdmin: true },
+  });
   if (!user) throw new AppError("NOT_FOUND", "Användaren finns inte. Den kan ha tagits bort; ladda om sidan.");
   return user;
 }
@@ -50,14 +61,26 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
       let personId: string | null = null;
       const link = input.personLink;
       if (link.kind === "existing") {
-        const person = await tx.person.findUnique({ where: { id: link.personId }, select: { id: true, user: { select: { name: true } } } });
+        const person = await tx.person.findUnique({
+          where: { id: link.personId },
+          select: { id: true, user: { select: { name: true } } },
+        });
         if (!person) throw fieldError("personLink", "Personen finns inte längre; välj en person i listan igen.");
-        if (person.user) throw fieldError("personLink", `Personen är redan kopplad till användaren ${person.user.name}.`);
+        if (person.user)
+          throw fieldError("personLink", `Personen är redan kopplad till användaren ${person.user.name}.`);
         personId = person.id;
       } else if (link.kind === "new") {
-        const organisation = await tx.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true } });
+        const organisation = await tx.organisation.findUnique({
+          where: { id: input.organisationId },
+          select: { id: true },
+        });
         if (!organisation) throw fieldError("organisationId", "Organisationen finns inte; välj en i listan.");
-        personId = (await tx.person.create({ data: { organisationId: organisation.id, name: input.name, email: input.email }, select: { id: true } })).id;
+        personId = (
+          await tx.person.create({
+            data: { organisationId: organisation.id, name: input.name, email: input.email },
+            select: { id: true },
+          })
+        ).id;
       }
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin, personId },
@@ -86,10 +109,16 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
       const current = await findUserOrFail(tx, input.userId);
       // Keeps at least one administrator: the one making the change.
       if (current.id === actor.userId && current.isAdmin && !input.isAdmin) {
-        throw fieldError("isAdmin", "Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.");
+        throw fieldError(
+          "isAdmin",
+          "Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.",
+        );
       }
       if (input.email !== current.email) await checkEmailFree(tx, input.email, current.id);
-      await tx.user.update({ where: { id: current.id }, data: { email: input.email, name: input.name, isAdmin: input.isAdmin } });
+      await tx.user.update({
+        where: { id: current.id },
+        data: { email: input.email, name: input.name, isAdmin: input.isAdmin },
+      });
       const changed = (["email", "name", "isAdmin"] as const).filter((k) => current[k] !== input[k]);
       await writeAudit(tx, {
         userId: actor.userId,
@@ -113,19 +142,30 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
  * is audited (who set whose password; never the password) and is told to the user by e-mail
  * after commit — a mail failure is logged, never undoes the change.
  */
-export const setUserPassword = defineAdminAction({ schema: setPasswordSchema }, async ({ db, actor, ip, input, now: at }) => {
-  const passwordHash = await hash(input.password);
-  const { user, adminName } = await db.$transaction(async (tx) => {
-    const user = await findUserOrFail(tx, input.userId);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
-    await endAllSessions(tx, user.id);
-    const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
-    await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.user.setPassword", entity: "User", entityId: user.id, ip, data: { by: actor.userId, of: user.id, sessionsEnded: true } });
-    return { user, adminName: admin.name };
-  });
-  await sendMail(buildPasswordSetMail({ to: user.email, userName: user.name, adminName, at, baseUrl: appBaseUrl() }));
-  return { id: user.id };
-});
+export const setUserPassword = defineAdminAction(
+  { schema: setPasswordSchema },
+  async ({ db, actor, ip, input, now: at }) => {
+    const passwordHash = await hash(input.password);
+    const { user, adminName } = await db.$transaction(async (tx) => {
+      const user = await findUserOrFail(tx, input.userId);
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+      await endAllSessions(tx, user.id);
+      const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: null,
+        action: "admin.user.setPassword",
+        entity: "User",
+        entityId: user.id,
+        ip,
+        data: { by: actor.userId, of: user.id, sessionsEnded: true },
+      });
+      return { user, adminName: admin.name };
+    });
+    await sendMail(buildPasswordSetMail({ to: user.email, userName: user.name, adminName, at, baseUrl: appBaseUrl() }));
+    return { id: user.id };
+  },
+);
 
 export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, actor, ip, input }) =>
   db.$transaction(async (tx) => {
@@ -137,16 +177,34 @@ export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db
       throw fieldError("role", `${user.name} är redan ${bodyRoleKindTerms[input.role].word} i ${body.name}.`);
     }
     await tx.bodyRole.create({ data: key });
-    await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.bodyRole.grant", entity: "BodyRole", entityId: user.id, ip, data: { bodyId: body.id, role: input.role } });
+    await writeAudit(tx, {
+      userId: actor.userId,
+      meetingId: null,
+      action: "admin.bodyRole.grant",
+      entity: "BodyRole",
+      entityId: user.id,
+      ip,
+      data: { bodyId: body.id, role: input.role },
+    });
     return key;
   }),
 );
 
 export const revokeBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, actor, ip, input }) =>
   db.$transaction(async (tx) => {
-    const { count } = await tx.bodyRole.deleteMany({ where: { userId: input.userId, bodyId: input.bodyId, role: input.role } });
+    const { count } = await tx.bodyRole.deleteMany({
+      where: { userId: input.userId, bodyId: input.bodyId, role: input.role },
+    });
     if (count === 0) throw new AppError("NOT_FOUND", "Användaren har inte längre den rollen. Ladda om sidan.");
-    await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.bodyRole.revoke", entity: "BodyRole", entityId: input.userId, ip, data: { bodyId: input.bodyId, role: input.role } });
+    await writeAudit(tx, {
+      userId: actor.userId,
+      meetingId: null,
+      action: "admin.bodyRole.revoke",
+      entity: "BodyRole",
+      entityId: input.userId,
+      ip,
+      data: { bodyId: input.bodyId, role: input.role },
+    });
     return { userId: input.userId, bodyId: input.bodyId, role: input.role };
   }),
 );
@@ -161,13 +219,27 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
 
     let personId: string;
     if (input.personId === NEW_PERSON) {
-      personId = (await tx.person.create({ data: { organisationId: body.organisationId, name: input.newPersonName }, select: { id: true } })).id;
+      personId = (
+        await tx.person.create({
+          data: { organisationId: body.organisationId, name: input.newPersonName },
+          select: { id: true },
+        })
+      ).id;
     } else {
-      const person = await tx.person.findFirst({ where: { id: input.personId, organisationId: body.organisationId }, select: { id: true, name: true } });
+      const person = await tx.person.findFirst({
+        where: { id: input.personId, organisationId: body.organisationId },
+        select: { id: true, name: true },
+      });
       if (!person) throw fieldError("personId", "Personen finns inte i organisationen; välj personen i listan igen.");
-      const seat = await tx.membership.findFirst({ where: { ...overlapping, personId: person.id }, select: { termStart: true, termEnd: true } });
+      const seat = await tx.membership.findFirst({
+        where: { ...overlapping, personId: person.id },
+        select: { termStart: true, termEnd: true },
+      });
       if (seat) {
-        throw fieldError("personId", `${person.name} har redan en plats i organet ${isoDateOf(seat.termStart)}–${isoDateOf(seat.termEnd)}. Ta bort den först eller välj en annan period.`);
+        throw fieldError(
+          "personId",
+          `${person.name} har redan en plats i organet ${isoDateOf(seat.termStart)}–${isoDateOf(seat.termEnd)}. Ta bort den först eller välj en annan period.`,
+        );
       }
       personId = person.id;
     }
@@ -204,7 +276,14 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
       entity: "Membership",
       entityId: membership.id,
       ip,
-      data: { bodyId: body.id, personId, role: input.role, position: input.position, termStart: input.termStart, termEnd: input.termEnd },
+      data: {
+        bodyId: body.id,
+        personId,
+        role: input.role,
+        position: input.position,
+        termStart: input.termStart,
+        termEnd: input.termEnd,
+      },
     });
     return { id: membership.id, personId };
   }),
@@ -212,11 +291,22 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
 
 export const removeMembership = defineAdminAction({ schema: removeMembershipSchema }, ({ db, actor, ip, input }) =>
   db.$transaction(async (tx) => {
-    const m = await tx.membership.findUnique({ where: { id: input.membershipId }, select: { id: true, bodyId: true, personId: true, role: true } });
+    const m = await tx.membership.findUnique({
+      where: { id: input.membershipId },
+      select: { id: true, bodyId: true, personId: true, role: true },
+    });
     if (!m) throw new AppError("NOT_FOUND", "Uppdraget finns inte längre. Ladda om sidan.");
     // Past attendance lists are copies and stay as they were.
     await tx.membership.delete({ where: { id: m.id } });
-    await writeAudit(tx, { userId: actor.userId, meetingId: null, action: "admin.membership.remove", entity: "Membership", entityId: m.id, ip, data: { bodyId: m.bodyId, personId: m.personId, role: m.role } });
+    await writeAudit(tx, {
+      userId: actor.userId,
+      meetingId: null,
+      action: "admin.membership.remove",
+      entity: "Membership",
+      entityId: m.id,
+      ip,
+      data: { bodyId: m.bodyId, personId: m.personId, role: m.role },
+    });
     return { id: m.id, bodyId: m.bodyId };
   }),
 );

@@ -113,10 +113,22 @@ export async function findUserDetail(db: PrismaClient, id: string): Promise<User
 
 export async function listBodies(db: PrismaClient): Promise<BodyOption[]> {
   const bodies = await db.body.findMany({
-    select: { id: true, slug: true, name: true, organisation: { select: { name: true } }, _count: { select: { memberships: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      organisation: { select: { name: true } },
+      _count: { select: { memberships: true } },
+    },
   });
   return bodies
-    .map((b) => ({ id: b.id, slug: b.slug, name: b.name, organisationName: b.organisation.name, membershipCount: b._count.memberships }))
+    .map((b) => ({
+      id: b.id,
+      slug: b.slug,
+      name: b.name,
+      organisationName: b.organisation.name,
+      membershipCount: b._count.memberships,
+    }))
     .sort((a, b) => a.organisationName.localeCompare(b.organisationName, "sv") || byName(a, b));
 }
 
@@ -180,6 +192,9 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
         termEnd: isoDateOf(m.termEnd),
         hasVotingRight: m.hasVotingRight,
       }))
-      .sort((a, b) => rank(a) - rank(b) || b.termStart.localeCompare(a.termStart) || a.personName.localeCompare(b.personName, "sv")),
+      .sort(
+        (a, b) =>
+          rank(a) - rank(b) || b.termStart.localeCompare(a.termStart) || a.personName.localeCompare(b.personName, "sv"),
+      ),
   };
 }

@@ -34,7 +34,11 @@ const personLinkField = z
   .trim()
   .max(64)
   .transform((v) =>
-    v === "" ? ({ kind: "none" } as const) : v === NEW_PERSON ? ({ kind: "new" } as const) : ({ kind: "existing", personId: v } as const),
+    v === ""
+      ? ({ kind: "none" } as const)
+      : v === NEW_PERSON
+        ? ({ kind: "new" } as const)
+        : ({ kind: "existing", personId: v } as const),
   );
 
 export const createUserSchema = z
@@ -51,7 +55,11 @@ export const createUserSchema = z
   .superRefine((v, ctx) => {
     checkPasswordsMatch(v, ctx);
     if (v.personLink.kind === "new" && v.organisationId === "") {
-      ctx.addIssue({ code: "custom", path: ["organisationId"], message: "Välj vilken organisation den nya personen hör till." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["organisationId"],
+        message: "Välj vilken organisation den nya personen hör till.",
+      });
     }
   });
 
@@ -111,9 +119,12 @@ export const addMembershipSchema = z
       ctx.addIssue({ code: "custom", path: ["termEnd"], message: "Mandatperioden kan inte sluta före den börjar." });
     }
     if (v.position && v.role !== "MEMBER") {
-      ctx.addIssue({ code: "custom", path: ["position"], message: "Bara en ledamot kan vara ordförande eller vice ordförande." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["position"],
+        message: "Bara en ledamot kan vara ordförande eller vice ordförande.",
+      });
     }
   });
 
 export const removeMembershipSchema = z.object({ membershipId: id });
-

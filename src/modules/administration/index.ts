@@ -1,5 +1,12 @@
 // Administration: users, their body roles and people, bodies' memberships. The admin pages use this.
-export { findBodyMemberships, findUserDetail, listBodies, listOrganisations, listUnlinkedPeople, listUsers } from "./admin.queries";
+export {
+  findBodyMemberships,
+  findUserDetail,
+  listBodies,
+  listOrganisations,
+  listUnlinkedPeople,
+  listUsers,
+} from "./admin.queries";
 export { BodyRoles } from "./components/body-roles";
 export { CreateUserForm } from "./components/create-user-form";
 export { EditUserForm, SetPasswordForm } from "./components/edit-user-form";

@@ -12,7 +12,10 @@ import { endAllSessions } from "@/server/session-version";
 
 export const changePasswordSchema = z
   .object({
-    currentPassword: z.string({ error: "Skriv ditt nuvarande lösenord." }).min(1, "Skriv ditt nuvarande lösenord.").max(1024, "Lösenordet får vara högst 1024 tecken."),
+    currentPassword: z
+      .string({ error: "Skriv ditt nuvarande lösenord." })
+      .min(1, "Skriv ditt nuvarande lösenord.")
+      .max(1024, "Lösenordet får vara högst 1024 tecken."),
     password: newPasswordField("Ange ett nytt lösenord."),
     passwordConfirm: z.string(),
   })

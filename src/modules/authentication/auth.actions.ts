@@ -26,7 +26,10 @@ export async function loginAction(prev: LoginState, form: FormData): Promise<Log
   try {
     await signIn("credentials", { email, password, redirect: false });
   } catch (e) {
-    if (e instanceof TooManyAttempts || (e instanceof AuthError && (e as { code?: string }).code === "too_many_attempts")) {
+    if (
+      e instanceof TooManyAttempts ||
+      (e instanceof AuthError && (e as { code?: string }).code === "too_many_attempts")
+    ) {
       return { error: "För många misslyckade försök. Vänta en kvart och försök igen.", email, attempt };
     }
     if (e instanceof AuthError) {

@@ -10,7 +10,11 @@ export { MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 
 const uploadSchema = z.object({
   paragraphId: z.string().min(1).max(64),
-  label: z.string().trim().min(1, "Skriv en rubrik för bilagan, t.ex. Bilaga 1 – detaljerad intäktsbudget.").max(300, "Rubriken får vara högst 300 tecken."),
+  label: z
+    .string()
+    .trim()
+    .min(1, "Skriv en rubrik för bilagan, t.ex. Bilaga 1 – detaljerad intäktsbudget.")
+    .max(300, "Rubriken får vara högst 300 tecken."),
   file: z
     .instanceof(File, { message: "Välj en PDF-fil." })
     .refine((f) => f.size > 0, "Filen är tom; välj en PDF-fil.")
@@ -30,17 +34,35 @@ export const uploadAttachment = defineMeetingAction(
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     // The type the browser claims is not trusted: a PDF starts with "%PDF-".
     if (Buffer.from(bytes.subarray(0, 5)).toString("latin1") !== "%PDF-") {
-      throw new AppError("VALIDATION", "Bilagan måste vara en PDF-fil.", { fieldErrors: { file: ["Filen är inte en PDF. Spara den som PDF och försök igen."] } });
+      throw new AppError("VALIDATION", "Bilagan måste vara en PDF-fil.", {
+        fieldErrors: { file: ["Filen är inte en PDF. Spara den som PDF och försök igen."] },
+      });
     }
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     const fileName = input.file.name.replace(/[^\p{L}\p{N} ._()-]/gu, "_").slice(0, 200) || "bilaga.pdf";
     return db.$transaction(async (tx) => {
       const position = await tx.attachment.count({ where: { paragraphId: input.paragraphId } });
       const created = await tx.attachment.create({
-        data: { paragraphId: input.paragraphId, label: input.label, fileName, mimeType: "application/pdf", bytes, sha256, position },
+        data: {
+          paragraphId: input.paragraphId,
+          label: input.label,
+          fileName,
+          mimeType: "application/pdf",
+          bytes,
+          sha256,
+          position,
+        },
         select: { id: true },
       });
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "attachment.upload", entity: "Attachment", entityId: created.id, ip, data: { sha256, size: bytes.length } });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "attachment.upload",
+        entity: "Attachment",
+        entityId: created.id,
+        ip,
+        data: { sha256, size: bytes.length },
+      });
       return created;
     });
   },
@@ -51,7 +73,10 @@ export const deleteAttachment = defineMeetingAction(
     schema: z.object({ attachmentId: z.string().min(1).max(64) }),
     permission: "meeting.edit",
     locate: async ({ attachmentId }, db) => {
-      const a = await db.attachment.findUnique({ where: { id: attachmentId }, select: { paragraph: { select: { meetingId: true } } } });
+      const a = await db.attachment.findUnique({
+        where: { id: attachmentId },
+        select: { paragraph: { select: { meetingId: true } } },
+      });
       return a ? { id: a.paragraph.meetingId } : null;
     },
   },
@@ -59,7 +84,14 @@ export const deleteAttachment = defineMeetingAction(
     db.$transaction(async (tx) => {
       await tx.basisDocument.updateMany({ where: { attachmentId: input.attachmentId }, data: { attachmentId: null } });
       await tx.attachment.delete({ where: { id: input.attachmentId } });
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "attachment.delete", entity: "Attachment", entityId: input.attachmentId, ip });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "attachment.delete",
+        entity: "Attachment",
+        entityId: input.attachmentId,
+        ip,
+      });
       return { deleted: input.attachmentId };
     }),
 );

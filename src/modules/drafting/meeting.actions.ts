@@ -14,7 +14,10 @@ export async function saveAttendanceAction(input: unknown) {
 }
 
 /** Form action (works without JavaScript): create the meeting and open its editor. */
-export async function createMeetingFormAction(_prev: ActionFailure | null, form: FormData): Promise<ActionFailure | null> {
+export async function createMeetingFormAction(
+  _prev: ActionFailure | null,
+  form: FormData,
+): Promise<ActionFailure | null> {
   const result = await mutations.createMeeting(await actionContext(), {
     bodyId: form.get("bodyId"),
     date: form.get("date"),

@@ -20,61 +20,94 @@ async function checkPeopleInOrganisation(tx: Tx, organisationId: string, ids: re
   }
 }
 
-export const createMeeting = defineBodyAction({ schema: createMeetingSchema, permission: "meeting.create" }, ({ db, actor, ip, input }) =>
-  db.$transaction(async (tx) => {
-    const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, slug: true } });
-    if (!body) throw new AppError("NOT_FOUND", "Organet finns inte.");
-    const taken = await tx.meeting.findMany({ where: { slug: { startsWith: `${body.slug}-${input.date}` } }, select: { slug: true } });
-    const slug = meetingSlug(body.slug, input.date, new Set(taken.map((t) => t.slug)));
-    const date = dbDate(input.date);
-
-    type Row = { personId: string; role: "CHAIR" | "VICE_CHAIR" | "MEMBER" | "SUBSTITUTE" | "SERVING_SUBSTITUTE" | "OTHER"; represents: string | null; title: string | null };
-    let rows: Row[] = [];
-    if (input.attendanceFrom === "members") {
-      const memberships = await tx.membership.findMany({
-        where: { bodyId: body.id, termStart: { lte: date }, termEnd: { gte: date } },
-        orderBy: [{ role: "asc" }, { position: "asc" }],
-        include: { person: { select: { name: true } } },
+export const createMeeting = defineBodyAction(
+  { schema: createMeetingSchema, permission: "meeting.create" },
+  ({ db, actor, ip, input }) =>
+    db.$transaction(async (tx) => {
+      const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, slug: true } });
+      if (!body) throw new AppError("NOT_FOUND", "Organet finns inte.");
+      const taken = await tx.meeting.findMany({
+        where: { slug: { startsWith: `${body.slug}-${input.date}` } },
+        select: { slug: true },
       });
-      // Chair first, then ledamöter, then ersättare, each in name order.
-      const rank = (m: (typeof memberships)[number]) => (m.position === "CHAIR" ? 0 : m.position === "VICE_CHAIR" ? 1 : m.role === "MEMBER" ? 2 : 3);
-      rows = memberships
-        .sort((a, b) => rank(a) - rank(b) || a.person.name.localeCompare(b.person.name, "sv"))
-        .map((m) => ({
-          personId: m.personId,
-          role: m.role === "SUBSTITUTE" ? "SUBSTITUTE" : m.position === "CHAIR" ? "CHAIR" : m.position === "VICE_CHAIR" ? "VICE_CHAIR" : "MEMBER",
-          represents: m.represents,
-          title: null,
-        }));
-    } else if (input.attendanceFrom === "previous") {
-      const previous = await tx.meeting.findFirst({
-        where: { bodyId: body.id, date: { lte: date } },
-        orderBy: { date: "desc" },
-        include: { attendances: { orderBy: { position: "asc" } } },
-      });
-      // Ranges and serving roles belong to that meeting; start from plain presence.
-      const seen = new Set<string>();
-      rows = (previous?.attendances ?? [])
-        .filter((a) => !seen.has(a.personId) && seen.add(a.personId))
-        .map((a) => ({ personId: a.personId, role: a.role === "SERVING_SUBSTITUTE" ? "SUBSTITUTE" : a.role, represents: a.represents, title: a.title }));
-    }
+      const slug = meetingSlug(body.slug, input.date, new Set(taken.map((t) => t.slug)));
+      const date = dbDate(input.date);
 
-    const meeting = await tx.meeting.create({
-      data: {
-        bodyId: body.id,
-        slug,
-        date,
-        startTime: input.startTime,
-        endTime: input.endTime,
-        place: input.place,
-        secretaryId: actor.bodyRoles.some((r) => r.bodyId === body.id && r.role === "SECRETARY") ? actor.personId : null,
-        attendances: { create: rows.map((r, position) => ({ ...r, position })) },
-      },
-      select: { id: true, slug: true },
-    });
-    await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "meeting.create", entity: "Meeting", entityId: meeting.id, ip, data: { attendanceFrom: input.attendanceFrom } });
-    return meeting;
-  }),
+      type Row = {
+        personId: string;
+        role: "CHAIR" | "VICE_CHAIR" | "MEMBER" | "SUBSTITUTE" | "SERVING_SUBSTITUTE" | "OTHER";
+        represents: string | null;
+        title: string | null;
+      };
+      let rows: Row[] = [];
+      if (input.attendanceFrom === "members") {
+        const memberships = await tx.membership.findMany({
+          where: { bodyId: body.id, termStart: { lte: date }, termEnd: { gte: date } },
+          orderBy: [{ role: "asc" }, { position: "asc" }],
+          include: { person: { select: { name: true } } },
+        });
+        // Chair first, then ledamöter, then ersättare, each in name order.
+        const rank = (m: (typeof memberships)[number]) =>
+          m.position === "CHAIR" ? 0 : m.position === "VICE_CHAIR" ? 1 : m.role === "MEMBER" ? 2 : 3;
+        rows = memberships
+          .sort((a, b) => rank(a) - rank(b) || a.person.name.localeCompare(b.person.name, "sv"))
+          .map((m) => ({
+            personId: m.personId,
+            role:
+              m.role === "SUBSTITUTE"
+                ? "SUBSTITUTE"
+                : m.position === "CHAIR"
+                  ? "CHAIR"
+                  : m.position === "VICE_CHAIR"
+                    ? "VICE_CHAIR"
+                    : "MEMBER",
+            represents: m.represents,
+            title: null,
+          }));
+      } else if (input.attendanceFrom === "previous") {
+        const previous = await tx.meeting.findFirst({
+          where: { bodyId: body.id, date: { lte: date } },
+          orderBy: { date: "desc" },
+          include: { attendances: { orderBy: { position: "asc" } } },
+        });
+        // Ranges and serving roles belong to that meeting; start from plain presence.
+        const seen = new Set<string>();
+        rows = (previous?.attendances ?? [])
+          .filter((a) => !seen.has(a.personId) && seen.add(a.personId))
+          .map((a) => ({
+            personId: a.personId,
+            role: a.role === "SERVING_SUBSTITUTE" ? "SUBSTITUTE" : a.role,
+            represents: a.represents,
+            title: a.title,
+          }));
+      }
+
+      const meeting = await tx.meeting.create({
+        data: {
+          bodyId: body.id,
+          slug,
+          date,
+          startTime: input.startTime,
+          endTime: input.endTime,
+          place: input.place,
+          secretaryId: actor.bodyRoles.some((r) => r.bodyId === body.id && r.role === "SECRETARY")
+            ? actor.personId
+            : null,
+          attendances: { create: rows.map((r, position) => ({ ...r, position })) },
+        },
+        select: { id: true, slug: true },
+      });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "meeting.create",
+        entity: "Meeting",
+        entityId: meeting.id,
+        ip,
+        data: { attendanceFrom: input.attendanceFrom },
+      });
+      return meeting;
+    }),
 );
 
 export const saveMeetingHeader = defineMeetingAction(
@@ -83,12 +116,21 @@ export const saveMeetingHeader = defineMeetingAction(
     db.$transaction(async (tx) => {
       const current = await tx.meeting.findUniqueOrThrow({
         where: { id: meeting.id },
-        select: { date: true, version: true, body: { select: { organisationId: true } }, _count: { select: { paragraphs: true } } },
+        select: {
+          date: true,
+          version: true,
+          body: { select: { organisationId: true } },
+          _count: { select: { paragraphs: true } },
+        },
       });
       if (current.date.getUTCFullYear() !== Number(input.date.slice(0, 4)) && current._count.paragraphs > 0) {
-        throw new AppError("VALIDATION", "Datumet kan inte flyttas till ett annat år: paragrafnumren följer organets år.", {
-          fieldErrors: { date: ["Välj ett datum samma år, eller skapa ett nytt sammanträde."] },
-        });
+        throw new AppError(
+          "VALIDATION",
+          "Datumet kan inte flyttas till ett annat år: paragrafnumren följer organets år.",
+          {
+            fieldErrors: { date: ["Välj ett datum samma år, eller skapa ett nytt sammanträde."] },
+          },
+        );
       }
       await checkPeopleInOrganisation(tx, current.body.organisationId, [
         ...input.adjusterPersonIds,
@@ -108,13 +150,26 @@ export const saveMeetingHeader = defineMeetingAction(
         },
       });
       if (updated.count === 0) {
-        throw new AppError("CONFLICT", "Någon annan har ändrat sammanträdets uppgifter medan du skrev. Ladda om och jämför.", {
-          current: { version: current.version },
-        });
+        throw new AppError(
+          "CONFLICT",
+          "Någon annan har ändrat sammanträdets uppgifter medan du skrev. Ladda om och jämför.",
+          {
+            current: { version: current.version },
+          },
+        );
       }
       await tx.meetingAdjuster.deleteMany({ where: { meetingId: meeting.id } });
-      await tx.meetingAdjuster.createMany({ data: input.adjusterPersonIds.map((personId, position) => ({ meetingId: meeting.id, personId, position })) });
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "meeting.header", entity: "Meeting", entityId: meeting.id, ip });
+      await tx.meetingAdjuster.createMany({
+        data: input.adjusterPersonIds.map((personId, position) => ({ meetingId: meeting.id, personId, position })),
+      });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "meeting.header",
+        entity: "Meeting",
+        entityId: meeting.id,
+        ip,
+      });
       return { version: input.version + 1 };
     }),
 );
@@ -123,7 +178,10 @@ export const saveAttendance = defineMeetingAction(
   { schema: saveAttendanceSchema, permission: "meeting.edit", locate: byMeetingId },
   ({ db, actor, ip, input, meeting }) =>
     db.$transaction(async (tx) => {
-      const m = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { attendanceVersion: true, body: { select: { organisationId: true } } } });
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { attendanceVersion: true, body: { select: { organisationId: true } } },
+      });
       const updated = await tx.meeting.updateMany({
         where: { id: meeting.id, attendanceVersion: input.version },
         data: { attendanceVersion: { increment: 1 } },
@@ -134,12 +192,19 @@ export const saveAttendance = defineMeetingAction(
         });
       }
       const organisationId = m.body.organisationId;
-      await checkPeopleInOrganisation(tx, organisationId, input.rows.flatMap((r) => [r.personId, r.replacesPersonId].filter((x): x is string => !!x)));
+      await checkPeopleInOrganisation(
+        tx,
+        organisationId,
+        input.rows.flatMap((r) => [r.personId, r.replacesPersonId].filter((x): x is string => !!x)),
+      );
       // New names become people of the organisation (officials, guests).
       const personIds: string[] = [];
       for (const row of input.rows) {
         if (row.personId) personIds.push(row.personId);
-        else personIds.push((await tx.person.create({ data: { organisationId, name: row.name }, select: { id: true } })).id);
+        else
+          personIds.push(
+            (await tx.person.create({ data: { organisationId, name: row.name }, select: { id: true } })).id,
+          );
       }
       await tx.attendance.deleteMany({ where: { meetingId: meeting.id } });
       for (const [position, row] of input.rows.entries()) {
@@ -156,7 +221,15 @@ export const saveAttendance = defineMeetingAction(
           },
         });
       }
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "meeting.attendance", entity: "Meeting", entityId: meeting.id, ip, data: { rows: input.rows.length } });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "meeting.attendance",
+        entity: "Meeting",
+        entityId: meeting.id,
+        ip,
+        data: { rows: input.rows.length },
+      });
       return { version: input.version + 1, personIds };
     }),
 );

@@ -54,7 +54,11 @@ export const createMeetingSchema = z
     date: isoDateField("sammanträdets datum"),
     startTime: timeField,
     endTime: timeField,
-    place: z.string().trim().min(1, "Ange plats, t.ex. ett rum eller Zoom.").max(200, "Platsen får vara högst 200 tecken."),
+    place: z
+      .string()
+      .trim()
+      .min(1, "Ange plats, t.ex. ett rum eller Zoom.")
+      .max(200, "Platsen får vara högst 200 tecken."),
     attendanceFrom: z.enum(["members", "previous", "none"], { error: "Välj var närvarolistan ska hämtas från." }),
   })
   .superRefine((m, ctx) => {
@@ -70,7 +74,11 @@ export const saveMeetingHeaderSchema = z
     date: isoDateField("sammanträdets datum"),
     startTime: timeField,
     endTime: timeField,
-    place: z.string().trim().min(1, "Ange plats, t.ex. ett rum eller Zoom.").max(200, "Platsen får vara högst 200 tecken."),
+    place: z
+      .string()
+      .trim()
+      .min(1, "Ange plats, t.ex. ett rum eller Zoom.")
+      .max(200, "Platsen får vara högst 200 tecken."),
     adjustmentPlace: optionalText(200, "Justeringens plats får vara högst 200 tecken."),
     adjustmentDate: z
       .string()
@@ -85,7 +93,11 @@ export const saveMeetingHeaderSchema = z
       ctx.addIssue({ code: "custom", path: ["endTime"], message: "Sluttiden kan inte vara före starttiden." });
     }
     if (new Set(m.adjusterPersonIds).size !== m.adjusterPersonIds.length) {
-      ctx.addIssue({ code: "custom", path: ["adjusterPersonIds"], message: "Samma person är vald två gånger som justerare." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["adjusterPersonIds"],
+        message: "Samma person är vald två gånger som justerare.",
+      });
     }
   });
 
@@ -101,7 +113,8 @@ export const attendanceRowSchema = z
     replacesPersonId: id.nullable(),
   })
   .superRefine((r, ctx) => {
-    if (!r.personId && r.name === "") ctx.addIssue({ code: "custom", path: ["name"], message: "Skriv namnet eller välj en person." });
+    if (!r.personId && r.name === "")
+      ctx.addIssue({ code: "custom", path: ["name"], message: "Skriv namnet eller välj en person." });
   });
 
 export const saveAttendanceSchema = z.object({

@@ -21,7 +21,11 @@ export async function deleteParagraphAction(input: unknown) {
 }
 
 export async function uploadAttachmentAction(form: FormData) {
-  return uploadAttachment(await actionContext(), { paragraphId: form.get("paragraphId"), label: form.get("label"), file: form.get("file") });
+  return uploadAttachment(await actionContext(), {
+    paragraphId: form.get("paragraphId"),
+    label: form.get("label"),
+    file: form.get("file"),
+  });
 }
 
 export async function deleteAttachmentAction(input: unknown) {

@@ -6,7 +6,13 @@ import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
-import { addParagraphSchema, moveParagraphSchema, paragraphRefSchema, saveParagraphSchema, type ParagraphContent } from "./paragraph.schema";
+import {
+  addParagraphSchema,
+  moveParagraphSchema,
+  paragraphRefSchema,
+  saveParagraphSchema,
+  type ParagraphContent,
+} from "./paragraph.schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,7 +31,10 @@ async function checkPeople(tx: Tx, meetingId: string, content: ParagraphContent)
     ...content.votes.flatMap((v) => v.ballots.map((b) => b.personId)),
   ]);
   if (ids.size === 0) return;
-  const meeting = await tx.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { body: { select: { organisationId: true } } } });
+  const meeting = await tx.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { body: { select: { organisationId: true } } },
+  });
   const found = await tx.person.findMany({
     where: { id: { in: [...ids] }, organisationId: meeting.body.organisationId },
     select: { id: true },
@@ -130,13 +139,25 @@ export const addParagraph = defineMeetingAction(
         },
         select: { id: true, number: true },
       });
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "paragraph.add", entity: "Paragraph", entityId: created.id, ip, data: { number } });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "paragraph.add",
+        entity: "Paragraph",
+        entityId: created.id,
+        ip,
+        data: { number },
+      });
       return created;
     }),
 );
 
 async function orderedParagraphs(tx: Tx, meetingId: string) {
-  return tx.paragraph.findMany({ where: { meetingId }, orderBy: { number: "asc" }, select: { id: true, number: true, bodyId: true, year: true } });
+  return tx.paragraph.findMany({
+    where: { meetingId },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, bodyId: true, year: true },
+  });
 }
 
 export const moveParagraph = defineMeetingAction(
@@ -148,7 +169,15 @@ export const moveParagraph = defineMeetingAction(
       const moved = moveItem(list, index, input.direction);
       const numbers = renumber(moved, list[0]!.number);
       await applyNumbers(tx, numbers);
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "paragraph.move", entity: "Paragraph", entityId: input.paragraphId, ip, data: { direction: input.direction } });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "paragraph.move",
+        entity: "Paragraph",
+        entityId: input.paragraphId,
+        ip,
+        data: { direction: input.direction },
+      });
       return { numbers };
     }),
 );

@@ -13,7 +13,10 @@ type Parts = Pick<ParagraphDTO, "sections" | "basisDocuments" | "dispatch" | "pr
   })[];
 };
 
-type Motions = readonly Pick<ParagraphDTO["motions"][number], "personId" | "kind" | "text" | "amendsIndex" | "withdrawn">[];
+type Motions = readonly Pick<
+  ParagraphDTO["motions"][number],
+  "personId" | "kind" | "text" | "amendsIndex" | "withdrawn"
+>[];
 
 /** Nested-create data for everything in a § except motions (which link to each other). */
 export function paragraphPartsData(p: Parts, person: (id: string) => string) {
@@ -34,7 +37,11 @@ export function paragraphPartsData(p: Parts, person: (id: string) => string) {
       create: p.reservations.map((r, position) => ({ personId: person(r.personId), reasons: r.reasons, position })),
     },
     notes: {
-      create: p.notes.map((n, position) => ({ personId: n.personId ? person(n.personId) : null, text: n.text, position })),
+      create: p.notes.map((n, position) => ({
+        personId: n.personId ? person(n.personId) : null,
+        text: n.text,
+        position,
+      })),
     },
     recusals: { create: p.recusals.map((r) => ({ personId: person(r.personId), reason: r.reason })) },
     votes: {

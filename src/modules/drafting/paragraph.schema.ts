@@ -59,7 +59,11 @@ export const paragraphContentSchema = z
       .array(
         z.object({
           kind: z.enum(SECTION_KINDS),
-          heading: z.string().trim().min(1, "Skriv en rubrik för avsnittet.").max(200, "Rubriken får vara högst 200 tecken."),
+          heading: z
+            .string()
+            .trim()
+            .min(1, "Skriv en rubrik för avsnittet.")
+            .max(200, "Rubriken får vara högst 200 tecken."),
           content: richDocSchema,
         }),
       )
@@ -84,15 +88,32 @@ export const paragraphContentSchema = z
           question: z.string().trim().min(1, "Skriv vad omröstningen gällde.").max(2_000),
           result: z.string().trim().max(2_000),
           outcome: z.enum(VOTE_OUTCOMES, { error: "Välj utfall." }),
-          ballots: z.array(z.object({ personId, choice: z.enum(BALLOT_CHOICES, { error: "Välj ja, nej eller avstår." }) })).max(300),
+          ballots: z
+            .array(z.object({ personId, choice: z.enum(BALLOT_CHOICES, { error: "Välj ja, nej eller avstår." }) }))
+            .max(300),
         }),
       )
       .max(10, "Högst 10 omröstningar i en paragraf."),
     reservations: z
-      .array(z.object({ personId, reasons: z.string().trim().max(20_000).nullable().transform((v) => (v ? v : null)) }))
+      .array(
+        z.object({
+          personId,
+          reasons: z
+            .string()
+            .trim()
+            .max(20_000)
+            .nullable()
+            .transform((v) => (v ? v : null)),
+        }),
+      )
       .max(100),
     notes: z
-      .array(z.object({ personId: personId.nullable(), text: z.string().trim().min(1, "Skriv anteckningens text.").max(20_000) }))
+      .array(
+        z.object({
+          personId: personId.nullable(),
+          text: z.string().trim().min(1, "Skriv anteckningens text.").max(20_000),
+        }),
+      )
       .max(50),
     recusals: z
       .array(z.object({ personId, reason: z.string().trim().min(1, "Ange skälet till jävet.").max(1_000) }))
@@ -112,24 +133,42 @@ export const paragraphContentSchema = z
     }
     p.motions.forEach((m, i) => {
       if (m.amendsIndex !== null && m.amendsIndex >= i) {
-        ctx.addIssue({ code: "custom", path: ["motions", i, "amendsIndex"], message: "Ett ändrings- eller tilläggsyrkande kan bara gälla ett tidigare yrkande." });
+        ctx.addIssue({
+          code: "custom",
+          path: ["motions", i, "amendsIndex"],
+          message: "Ett ändrings- eller tilläggsyrkande kan bara gälla ett tidigare yrkande.",
+        });
       }
     });
     const seen = new Set<string>();
     p.reservations.forEach((r, i) => {
-      if (seen.has(r.personId)) ctx.addIssue({ code: "custom", path: ["reservations", i, "personId"], message: "Personen har redan en reservation i paragrafen." });
+      if (seen.has(r.personId))
+        ctx.addIssue({
+          code: "custom",
+          path: ["reservations", i, "personId"],
+          message: "Personen har redan en reservation i paragrafen.",
+        });
       seen.add(r.personId);
     });
     const recused = new Set<string>();
     p.recusals.forEach((r, i) => {
-      if (recused.has(r.personId)) ctx.addIssue({ code: "custom", path: ["recusals", i, "personId"], message: "Personen har redan jäv antecknat i paragrafen." });
+      if (recused.has(r.personId))
+        ctx.addIssue({
+          code: "custom",
+          path: ["recusals", i, "personId"],
+          message: "Personen har redan jäv antecknat i paragrafen.",
+        });
       recused.add(r.personId);
     });
     p.votes.forEach((v, vi) => {
       const voters = new Set<string>();
       v.ballots.forEach((b, bi) => {
         if (voters.has(b.personId))
-          ctx.addIssue({ code: "custom", path: ["votes", vi, "ballots", bi, "personId"], message: "Personen har redan en röst i omröstningen." });
+          ctx.addIssue({
+            code: "custom",
+            path: ["votes", vi, "ballots", bi, "personId"],
+            message: "Personen har redan en röst i omröstningen.",
+          });
         voters.add(b.personId);
       });
     });

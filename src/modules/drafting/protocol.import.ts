@@ -7,7 +7,6 @@ import { dbDate } from "@/lib/iso-date";
 
 type Tx = Prisma.TransactionClient;
 
-
 export async function importProtocol(
   tx: Tx,
   protocol: ProtocolDTO,

@@ -11,12 +11,18 @@ export async function sendForAdjustmentFormAction(_prev: FormState, form: FormDa
 }
 
 export async function signFormAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const result = await signProtocol(await actionContext(), { meetingId: field(form, "meetingId"), password: field(form, "password") });
+  const result = await signProtocol(await actionContext(), {
+    meetingId: field(form, "meetingId"),
+    password: field(form, "password"),
+  });
   return toState(result, result.ok && result.data.complete ? "justerat" : "signerat", field(form, "slug"));
 }
 
 export async function returnFormAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const result = await returnProtocol(await actionContext(), { meetingId: field(form, "meetingId"), comment: field(form, "comment") });
+  const result = await returnProtocol(await actionContext(), {
+    meetingId: field(form, "meetingId"),
+    comment: field(form, "comment"),
+  });
   return toState(result, "tillbaka", field(form, "slug"));
 }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { buildAdjustedMail, buildAdjustmentRequestMail, buildReturnedMail, mailAddresses, type BuiltMail } from "./signoff.mail";
+import {
+  buildAdjustedMail,
+  buildAdjustmentRequestMail,
+  buildReturnedMail,
+  mailAddresses,
+  type BuiltMail,
+} from "./signoff.mail";
 
 const meeting = { baseUrl: "https://paragraf.itsam.example/", bodyName: "Direktionen", meetingDate: "2021-11-18" };
 const secretary = { name: "Joakim Karlsson", email: "Sekreterare@Itsam.example" };
@@ -18,7 +24,12 @@ interface Case {
 const cases: Case[] = [
   {
     name: "justering request to chair and justerare",
-    mail: buildAdjustmentRequestMail({ ...meeting, recipients: [chair, adjuster], deadline: "2021-12-02", secretaryName: "Joakim Karlsson" }),
+    mail: buildAdjustmentRequestMail({
+      ...meeting,
+      recipients: [chair, adjuster],
+      deadline: "2021-12-02",
+      secretaryName: "Joakim Karlsson",
+    }),
     to: ["ordforande@itsam.example", "justerare@itsam.example"],
     subject: "Protokoll att justera: Direktionen 18 november 2021",
     contains: [
@@ -44,7 +55,12 @@ const cases: Case[] = [
   },
   {
     name: "justering request to a single justerare greets by name",
-    mail: buildAdjustmentRequestMail({ ...meeting, bodyName: "Kommunchefsberedningen", recipients: [adjuster], deadline: "2021-12-02" }),
+    mail: buildAdjustmentRequestMail({
+      ...meeting,
+      bodyName: "Kommunchefsberedningen",
+      recipients: [adjuster],
+      deadline: "2021-12-02",
+    }),
     to: ["justerare@itsam.example"],
     subject: "Protokoll att justera: Kommunchefsberedningen 18 november 2021",
     contains: ["Hej Annicki Oscarsson,\n", "Organ: Kommunchefsberedningen"],
@@ -70,7 +86,13 @@ const cases: Case[] = [
   },
   {
     name: "returned with an empty comment",
-    mail: buildReturnedMail({ ...meeting, slug: "direktionen-2021-11-18", secretary, returnedBy: "Jacob Käll", comment: "  " }),
+    mail: buildReturnedMail({
+      ...meeting,
+      slug: "direktionen-2021-11-18",
+      secretary,
+      returnedBy: "Jacob Käll",
+      comment: "  ",
+    }),
     to: ["sekreterare@itsam.example"],
     subject: "Protokollet har skickats tillbaka: Direktionen 18 november 2021",
     contains: ["Jacob Käll har skickat tillbaka", "Kommentar:\n(ingen kommentar)"],
@@ -90,7 +112,11 @@ const cases: Case[] = [
   },
   {
     name: "fully signed, secretary without e-mail: nobody to send to",
-    mail: buildAdjustedMail({ ...meeting, slug: "direktionen-2021-11-18", secretary: { name: "Joakim Karlsson", email: null } }),
+    mail: buildAdjustedMail({
+      ...meeting,
+      slug: "direktionen-2021-11-18",
+      secretary: { name: "Joakim Karlsson", email: null },
+    }),
     to: [],
     subject: "Protokollet är justerat: Direktionen 18 november 2021",
     contains: ["Hej Joakim Karlsson,"],
@@ -117,8 +143,21 @@ describe("signoff mails", () => {
 describe("mailAddresses", () => {
   it.each([
     { people: [], expected: [] },
-    { people: [{ name: "A", email: "" }, { name: "B", email: null }], expected: [] },
-    { people: [{ name: "A", email: "a@x.se" }, { name: "B", email: "A@X.se" }, { name: "C", email: "c@x.se" }], expected: ["a@x.se", "c@x.se"] },
+    {
+      people: [
+        { name: "A", email: "" },
+        { name: "B", email: null },
+      ],
+      expected: [],
+    },
+    {
+      people: [
+        { name: "A", email: "a@x.se" },
+        { name: "B", email: "A@X.se" },
+        { name: "C", email: "c@x.se" },
+      ],
+      expected: ["a@x.se", "c@x.se"],
+    },
   ])("$expected", ({ people, expected }) => {
     expect(mailAddresses(people)).toEqual(expected);
   });

@@ -63,8 +63,12 @@ export function mailAddresses(people: readonly MailRecipient[]): string[] {
 const url = (baseUrl: string, path: string) => `${baseUrl.trim().replace(/\/+$/, "")}${path}`;
 const meetingPath = (slug: string) => `/moten/${encodeURIComponent(slug)}`;
 const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
-const subjectFor = (what: string, m: MeetingMailBase) => oneLine(`${what}: ${m.bodyName} ${formatLongDate(m.meetingDate)}`);
-const meetingLines = (m: MeetingMailBase) => [`Organ: ${oneLine(m.bodyName)}`, `Sammanträde: ${formatLongDate(m.meetingDate)}`];
+const subjectFor = (what: string, m: MeetingMailBase) =>
+  oneLine(`${what}: ${m.bodyName} ${formatLongDate(m.meetingDate)}`);
+const meetingLines = (m: MeetingMailBase) => [
+  `Organ: ${oneLine(m.bodyName)}`,
+  `Sammanträde: ${formatLongDate(m.meetingDate)}`,
+];
 const greeting = (name?: string) => (name?.trim() ? `Hej ${name.trim()},` : "Hej,");
 
 /** "torsdag 2 december 2021" */
@@ -99,7 +103,10 @@ export function buildAdjustmentRequestMail(input: AdjustmentRequestMailInput): B
 /** (2) To the secretary when a chair or justerare returns the protocol with a comment. */
 export function buildReturnedMail(input: ReturnedMailInput): BuiltMail {
   const comment = input.comment.replace(/\r\n?/g, "\n").trim();
-  const quoted = comment === "" ? ["(ingen kommentar)"] : comment.split("\n").map((line) => (line.trim() === "" ? ">" : `> ${line}`));
+  const quoted =
+    comment === ""
+      ? ["(ingen kommentar)"]
+      : comment.split("\n").map((line) => (line.trim() === "" ? ">" : `> ${line}`));
   const text = [
     greeting(input.secretary.name),
     "",
@@ -114,7 +121,11 @@ export function buildReturnedMail(input: ReturnedMailInput): BuiltMail {
     "",
     FOOTER,
   ];
-  return { to: mailAddresses([input.secretary]), subject: subjectFor("Protokollet har skickats tillbaka", input), text: text.join("\n") };
+  return {
+    to: mailAddresses([input.secretary]),
+    subject: subjectFor("Protokollet har skickats tillbaka", input),
+    text: text.join("\n"),
+  };
 }
 
 /** (3) To the secretary when the last signature is in. */
@@ -133,5 +144,9 @@ export function buildAdjustedMail(input: AdjustedMailInput): BuiltMail {
     "",
     FOOTER,
   ];
-  return { to: mailAddresses([input.secretary]), subject: subjectFor("Protokollet är justerat", input), text: text.join("\n") };
+  return {
+    to: mailAddresses([input.secretary]),
+    subject: subjectFor("Protokollet är justerat", input),
+    text: text.join("\n"),
+  };
 }

@@ -27,7 +27,6 @@ import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } f
 
 type Tx = Prisma.TransactionClient;
 
-
 /** The events for this call: e-mail through the configured SMTP server. */
 async function eventsFor(db: ActionContext["db"]): Promise<SignoffEvents> {
   return mailingSignoffEvents(db);
@@ -54,11 +53,17 @@ function findingLines(findings: readonly Finding[]): string[] {
  */
 async function freezeNames(tx: Tx, meetingId: string, p: ProtocolDTO) {
   await tx.protocolPerson.deleteMany({ where: { meetingId } });
-  await tx.protocolPerson.createMany({ data: [...peopleNamedIn(p)].map(([personId, name]) => ({ meetingId, personId, name })) });
+  await tx.protocolPerson.createMany({
+    data: [...peopleNamedIn(p)].map(([personId, name]) => ({ meetingId, personId, name })),
+  });
 }
 
 /** Rate-limited and audited (server/password-reentry.ts). */
-async function checkPassword(ctx: ActionContext & { actor: Actor; meeting: { id: string } }, password: string, action: string) {
+async function checkPassword(
+  ctx: ActionContext & { actor: Actor; meeting: { id: string } },
+  password: string,
+  action: string,
+) {
   await checkPasswordReentry(ctx, password, { action, meetingId: ctx.meeting.id });
 }
 
@@ -72,15 +77,30 @@ export const sendForAdjustment = defineMeetingAction(
       const blocking = blockingFindings(checkProtocol(p, { now }));
       if (missing.length > 0 || blocking.length > 0) {
         const lines = [...missing, ...findingLines(blocking)];
-        throw new AppError("VALIDATION", `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`, {
-          fieldErrors: { _: lines },
-        });
+        throw new AppError(
+          "VALIDATION",
+          `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`,
+          {
+            fieldErrors: { _: lines },
+          },
+        );
       }
       const contentHash = protocolContentHash(p);
       await freezeNames(tx, meeting.id, p);
-      const updated = await tx.meeting.updateMany({ where: { id: meeting.id, status: "DRAFT" }, data: { status: "READY_FOR_ADJUSTMENT", contentHash } });
+      const updated = await tx.meeting.updateMany({
+        where: { id: meeting.id, status: "DRAFT" },
+        data: { status: "READY_FOR_ADJUSTMENT", contentHash },
+      });
       if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sendForAdjustment", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash } });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "protocol.sendForAdjustment",
+        entity: "Meeting",
+        entityId: meeting.id,
+        ip,
+        data: { contentHash },
+      });
       return { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } };
     });
     await (await eventsFor(db)).sentForAdjustment(protocol);
@@ -96,8 +116,18 @@ export const returnProtocol = defineMeetingAction(
       // Any signatures given are void: the protocol will change before it is signed again.
       const voided = await tx.signature.deleteMany({ where: { meetingId: meeting.id } });
       await tx.meeting.update({ where: { id: meeting.id }, data: { status: "DRAFT", contentHash: null } });
-      await tx.adjustmentReturn.create({ data: { meetingId: meeting.id, personId: actor.personId!, comment: input.comment } });
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.return", entity: "Meeting", entityId: meeting.id, ip, data: { comment: input.comment, voidedSignatures: voided.count } });
+      await tx.adjustmentReturn.create({
+        data: { meetingId: meeting.id, personId: actor.personId!, comment: input.comment },
+      });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "protocol.return",
+        entity: "Meeting",
+        entityId: meeting.id,
+        ip,
+        data: { comment: input.comment, voidedSignatures: voided.count },
+      });
       return loadProtocol(tx, meeting.slug);
     });
     const by = protocol.attendance.find((a) => a.personId === actor.personId)?.name ?? "";
@@ -115,13 +145,22 @@ export const signProtocol = defineMeetingAction(
       async (tx): Promise<SignOutcome> => {
         await lockMeeting(tx, meeting.id);
         const p = await loadProtocol(tx, meeting.slug);
-        if (p.meeting.status !== "READY_FOR_ADJUSTMENT") throw new AppError("STATE", "Protokollet väntar inte längre på justering.");
+        if (p.meeting.status !== "READY_FOR_ADJUSTMENT")
+          throw new AppError("STATE", "Protokollet väntar inte längre på justering.");
         // Independent signers, checked again at every signature: the protocol may have been sent
         // before this rule existed, or its people changed by another path. The refusal is audited
         // (an attempt to justera alone is worth knowing about); nothing else is written.
         const notIndependent = checkSignerIndependence(p);
         if (notIndependent.length > 0) {
-          await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sign.refused", entity: "Meeting", entityId: meeting.id, ip, data: { codes: notIndependent.map((f) => f.code) } });
+          await writeAudit(tx, {
+            userId: actor.userId,
+            meetingId: meeting.id,
+            action: "protocol.sign.refused",
+            entity: "Meeting",
+            entityId: meeting.id,
+            ip,
+            data: { codes: notIndependent.map((f) => f.code) },
+          });
           return { refused: findingLines(notIndependent) };
         }
         const roles = actor.personId ? pendingRolesFor(p, actor.personId) : [];
@@ -129,11 +168,25 @@ export const signProtocol = defineMeetingAction(
         const stored = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { contentHash: true } });
         const contentHash = protocolContentHash(p);
         // Content is frozen by the database while waiting; a mismatch means tampering or a bug.
-        if (stored.contentHash !== contentHash) throw new AppError("STATE", "Protokollets innehåll stämmer inte med det som skickades till justering. Kontakta sekreteraren.");
+        if (stored.contentHash !== contentHash)
+          throw new AppError(
+            "STATE",
+            "Protokollets innehåll stämmer inte med det som skickades till justering. Kontakta sekreteraren.",
+          );
         for (const role of roles) {
-          await tx.signature.create({ data: { meetingId: meeting.id, personId: actor.personId!, role, signedAt: now, contentHash } });
+          await tx.signature.create({
+            data: { meetingId: meeting.id, personId: actor.personId!, role, signedAt: now, contentHash },
+          });
         }
-        await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.sign", entity: "Meeting", entityId: meeting.id, ip, data: { roles, contentHash } });
+        await writeAudit(tx, {
+          userId: actor.userId,
+          meetingId: meeting.id,
+          action: "protocol.sign",
+          entity: "Meeting",
+          entityId: meeting.id,
+          ip,
+          data: { roles, contentHash },
+        });
 
         const signed = await loadProtocol(tx, meeting.slug);
         if (!isFullySigned(signed)) return { complete: false, protocol: signed };
@@ -143,14 +196,29 @@ export const signProtocol = defineMeetingAction(
         const adjustedOn = toSwedishDate(now);
         const existing = await tx.notice.findUnique({ where: { meetingId: meeting.id } });
         const storagePlace = existing?.storagePlace ?? signed.organisation.name;
-        await tx.meeting.update({ where: { id: meeting.id }, data: { status: "ADJUSTED", adjustedOn: dbDate(adjustedOn) } });
-        const notice = { postedOn: dbDate(adjustedOn), takeDownOn: dbDate(earliestTakeDownDate(adjustedOn)), storagePlace };
-        await tx.notice.upsert({ where: { meetingId: meeting.id }, create: { meetingId: meeting.id, ...notice }, update: notice });
+        await tx.meeting.update({
+          where: { id: meeting.id },
+          data: { status: "ADJUSTED", adjustedOn: dbDate(adjustedOn) },
+        });
+        const notice = {
+          postedOn: dbDate(adjustedOn),
+          takeDownOn: dbDate(earliestTakeDownDate(adjustedOn)),
+          storagePlace,
+        };
+        await tx.notice.upsert({
+          where: { meetingId: meeting.id },
+          create: { meetingId: meeting.id, ...notice },
+          update: notice,
+        });
         const final = await loadProtocol(tx, meeting.slug);
         await indexPublicProtocol(tx, final, meeting.bodyId);
         // Sealed (PAdES) with the organisation's certificate so that any reader can check the
         // file was not changed after justering; the stored hash is over the sealed bytes.
-        const certificate = await loadOrCreateSealCertificate({ dataDir: dataDir(), organisationName: final.organisation.name, now });
+        const certificate = await loadOrCreateSealCertificate({
+          dataDir: dataDir(),
+          organisationName: final.organisation.name,
+          now,
+        });
         const pdf = await sealPdf(await renderProtocolPdf(final), {
           p12: certificate.p12,
           passphrase: certificate.passphrase,
@@ -160,14 +228,28 @@ export const signProtocol = defineMeetingAction(
           signingTime: now,
         });
         const pdfSha256 = sha256Hex(pdf);
-        await tx.protocolFile.create({ data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 } });
-        await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.adjusted", entity: "Meeting", entityId: meeting.id, ip, data: { contentHash, pdfSha256, adjustedOn } });
+        await tx.protocolFile.create({
+          data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 },
+        });
+        await writeAudit(tx, {
+          userId: actor.userId,
+          meetingId: meeting.id,
+          action: "protocol.adjusted",
+          entity: "Meeting",
+          entityId: meeting.id,
+          ip,
+          data: { contentHash, pdfSha256, adjustedOn },
+        });
         return { complete: true, protocol: final };
       },
       { timeout: 60_000 },
     );
     if ("refused" in result) {
-      throw new AppError("VALIDATION", "Protokollet kan inte signeras: vem som justerar måste rättas först. Ordföranden eller en justerare skickar tillbaka protokollet till sekreteraren med en kommentar.", { fieldErrors: { _: result.refused } });
+      throw new AppError(
+        "VALIDATION",
+        "Protokollet kan inte signeras: vem som justerar måste rättas först. Ordföranden eller en justerare skickar tillbaka protokollet till sekreteraren med en kommentar.",
+        { fieldErrors: { _: result.refused } },
+      );
     }
     if (result.complete) await (await eventsFor(db)).adjusted(result.protocol);
     return { complete: result.complete };
@@ -179,17 +261,34 @@ export const addCorrection = defineMeetingAction(
   async (ctx) => {
     const { db, actor, ip, meeting, input } = ctx;
     await checkPassword(ctx, input.password, "protocol.correction");
-    if (!actor.personId) throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.");
+    if (!actor.personId)
+      throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.");
     return db.$transaction(async (tx) => {
       if (input.paragraphNumber !== null) {
         const exists = await tx.paragraph.count({ where: { meetingId: meeting.id, number: input.paragraphNumber } });
-        if (!exists) throw new AppError("VALIDATION", "Paragrafen finns inte i protokollet.", { fieldErrors: { paragraphNumber: [`§ ${input.paragraphNumber} finns inte i det här protokollet.`] } });
+        if (!exists)
+          throw new AppError("VALIDATION", "Paragrafen finns inte i protokollet.", {
+            fieldErrors: { paragraphNumber: [`§ ${input.paragraphNumber} finns inte i det här protokollet.`] },
+          });
       }
       const created = await tx.correction.create({
-        data: { meetingId: meeting.id, paragraphNumber: input.paragraphNumber, text: input.text, personId: actor.personId! },
+        data: {
+          meetingId: meeting.id,
+          paragraphNumber: input.paragraphNumber,
+          text: input.text,
+          personId: actor.personId!,
+        },
         select: { id: true, signedAt: true },
       });
-      await writeAudit(tx, { userId: actor.userId, meetingId: meeting.id, action: "protocol.correction", entity: "Correction", entityId: created.id, ip, data: { paragraphNumber: input.paragraphNumber } });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "protocol.correction",
+        entity: "Correction",
+        entityId: created.id,
+        ip,
+        data: { paragraphNumber: input.paragraphNumber },
+      });
       return created;
     });
   },

@@ -5,7 +5,13 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { appBaseUrl } from "@/server/config";
 import { sendMail } from "@/server/mail";
-import { buildAdjustedMail, buildAdjustmentRequestMail, buildReturnedMail, type BuiltMail, type MailRecipient } from "./signoff.mail";
+import {
+  buildAdjustedMail,
+  buildAdjustmentRequestMail,
+  buildReturnedMail,
+  type BuiltMail,
+  type MailRecipient,
+} from "./signoff.mail";
 import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
 
 /** Side effects after commit (e-mail). */
@@ -15,8 +21,14 @@ export interface SignoffEvents {
   adjusted(p: ProtocolDTO): Promise<void>;
 }
 
-async function recipients(db: PrismaClient, people: readonly { personId: string; name: string }[]): Promise<MailRecipient[]> {
-  const rows = await db.person.findMany({ where: { id: { in: people.map((p) => p.personId) } }, select: { id: true, email: true } });
+async function recipients(
+  db: PrismaClient,
+  people: readonly { personId: string; name: string }[],
+): Promise<MailRecipient[]> {
+  const rows = await db.person.findMany({
+    where: { id: { in: people.map((p) => p.personId) } },
+    select: { id: true, email: true },
+  });
   const email = new Map(rows.map((r) => [r.id, r.email]));
   return people.map((p) => ({ name: p.name, email: email.get(p.personId) ?? null }));
 }
@@ -27,18 +39,41 @@ async function send(mail: BuiltMail) {
 
 export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): SignoffEvents {
   const base = (p: ProtocolDTO) => ({ baseUrl, bodyName: p.body.name, meetingDate: p.meeting.date });
-  const secretaryOf = async (p: ProtocolDTO) => (p.secretary ? (await recipients(db, [p.secretary]))[0]! : { name: "", email: null });
+  const secretaryOf = async (p: ProtocolDTO) =>
+    p.secretary ? (await recipients(db, [p.secretary]))[0]! : { name: "", email: null };
   return {
     async sentForAdjustment(p) {
       const signers = p.signatures.filter((s) => s.role !== "SECRETARY");
       const { deadline } = daysUntilAdjustmentDeadline(p.meeting.date, p.meeting.date);
-      await send(buildAdjustmentRequestMail({ ...base(p), recipients: await recipients(db, signers), deadline, secretaryName: p.secretary?.name ?? null }));
+      await send(
+        buildAdjustmentRequestMail({
+          ...base(p),
+          recipients: await recipients(db, signers),
+          deadline,
+          secretaryName: p.secretary?.name ?? null,
+        }),
+      );
     },
     async returned(p, by, comment) {
-      await send(buildReturnedMail({ ...base(p), slug: p.meeting.slug, secretary: await secretaryOf(p), returnedBy: by, comment }));
+      await send(
+        buildReturnedMail({
+          ...base(p),
+          slug: p.meeting.slug,
+          secretary: await secretaryOf(p),
+          returnedBy: by,
+          comment,
+        }),
+      );
     },
     async adjusted(p) {
-      await send(buildAdjustedMail({ ...base(p), slug: p.meeting.slug, secretary: await secretaryOf(p), adjustedOn: p.meeting.adjustedOn }));
+      await send(
+        buildAdjustedMail({
+          ...base(p),
+          slug: p.meeting.slug,
+          secretary: await secretaryOf(p),
+          adjustedOn: p.meeting.adjustedOn,
+        }),
+      );
     },
   };
 }

@@ -33,19 +33,33 @@ const ACTION_LABELS: Record<string, string> = {
 function describeNoticeEdit(data: unknown): string | null {
   if (!data || typeof data !== "object") return null;
   const parts: string[] = [];
-  for (const [key, label] of [["postedOn", "uppsatt"], ["takeDownOn", "nedtaget"]] as const) {
+  for (const [key, label] of [
+    ["postedOn", "uppsatt"],
+    ["takeDownOn", "nedtaget"],
+  ] as const) {
     const change = (data as Record<string, { from?: unknown; to?: unknown } | undefined>)[key];
-    if (change && typeof change.from === "string" && typeof change.to === "string" && change.from !== change.to) parts.push(`${label} ${change.from} → ${change.to}`);
+    if (change && typeof change.from === "string" && typeof change.to === "string" && change.from !== change.to)
+      parts.push(`${label} ${change.from} → ${change.to}`);
   }
   return parts.length > 0 ? parts.join(", ") : null;
 }
 
 export async function findAuditLog(db: PrismaClient, meetingId: string, limit = 200): Promise<AuditEntryDTO[]> {
-  const rows = await db.auditLog.findMany({ where: { meetingId }, orderBy: { at: "desc" }, take: limit, include: { user: { select: { name: true } } } });
+  const rows = await db.auditLog.findMany({
+    where: { meetingId },
+    orderBy: { at: "desc" },
+    take: limit,
+    include: { user: { select: { name: true } } },
+  });
   return rows.map((r) => {
     const label = ACTION_LABELS[r.action] ?? r.action;
     const details = r.action === "notice.edit" ? describeNoticeEdit(r.data) : null;
-    return { at: r.at.toISOString(), who: r.user?.name ?? "Systemet", action: details ? `${label}: ${details}` : label, ip: r.ip };
+    return {
+      at: r.at.toISOString(),
+      who: r.user?.name ?? "Systemet",
+      action: details ? `${label}: ${details}` : label,
+      ip: r.ip,
+    };
   });
 }
 
@@ -57,15 +71,25 @@ export async function findToAdjust(db: PrismaClient, actor: Actor) {
     db.meeting.findMany({
       where: {
         AND: [meetingWhereForActor(actor), { status: "READY_FOR_ADJUSTMENT" }],
-        OR: [{ secretaryId: personId }, { adjusters: { some: { personId } } }, { attendances: { some: { personId, role: "CHAIR" } } }],
+        OR: [
+          { secretaryId: personId },
+          { adjusters: { some: { personId } } },
+          { attendances: { some: { personId, role: "CHAIR" } } },
+        ],
       },
       include: { body: true, signatures: { where: { personId } } },
       orderBy: { date: "asc" },
     }),
-    db.meeting.findMany({ where: { status: "DRAFT", secretaryId: personId }, include: { body: true }, orderBy: { date: "asc" } }),
+    db.meeting.findMany({
+      where: { status: "DRAFT", secretaryId: personId },
+      include: { body: true },
+      orderBy: { date: "asc" },
+    }),
   ]);
   return {
-    toSign: waiting.filter((m) => m.signatures.length === 0).map((m) => ({ slug: m.slug, bodyName: m.body.name, date: isoDateOf(m.date), status: m.status })),
+    toSign: waiting
+      .filter((m) => m.signatures.length === 0)
+      .map((m) => ({ slug: m.slug, bodyName: m.body.name, date: isoDateOf(m.date), status: m.status })),
     drafts: drafts.map((m) => ({ slug: m.slug, bodyName: m.body.name, date: isoDateOf(m.date), status: m.status })),
   };
 }

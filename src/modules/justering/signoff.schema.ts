@@ -6,12 +6,19 @@ export const sendForAdjustmentSchema = z.object({ meetingId });
 
 export const signSchema = z.object({
   meetingId,
-  password: z.string({ error: "Skriv ditt lösenord för att signera." }).min(1, "Skriv ditt lösenord för att signera.").max(1024),
+  password: z
+    .string({ error: "Skriv ditt lösenord för att signera." })
+    .min(1, "Skriv ditt lösenord för att signera.")
+    .max(1024),
 });
 
 export const returnSchema = z.object({
   meetingId,
-  comment: z.string().trim().min(1, "Skriv vad som behöver ändras, så att sekreteraren vet vad som ska rättas.").max(5_000, "Kommentaren får vara högst 5 000 tecken."),
+  comment: z
+    .string()
+    .trim()
+    .min(1, "Skriv vad som behöver ändras, så att sekreteraren vet vad som ska rättas.")
+    .max(5_000, "Kommentaren får vara högst 5 000 tecken."),
 });
 
 export const correctionSchema = z.object({
@@ -19,6 +26,10 @@ export const correctionSchema = z.object({
   paragraphNumber: z
     .union([z.literal(""), z.coerce.number().int().min(1, "Ange ett paragrafnummer.").max(99_999)])
     .transform((v) => (v === "" ? null : v)),
-  text: z.string().trim().min(1, "Skriv rättelsen: vad som var fel och vad som gäller.").max(10_000, "Rättelsen får vara högst 10 000 tecken."),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Skriv rättelsen: vad som var fel och vad som gäller.")
+    .max(10_000, "Rättelsen får vara högst 10 000 tecken."),
   password: z.string().min(1, "Skriv ditt lösenord för att signera rättelsen.").max(1024),
 });

@@ -8,7 +8,6 @@ import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
 import { noticeEditSchema } from "./notice.schema";
 
-
 /** Findings on "notice.postedOn" / "notice.takeDownOn" → the form's fields; anything else → "_". */
 function noticeFieldErrors(findings: Finding[]): Record<string, string[]> {
   const out: Record<string, string[]> = {};
@@ -29,10 +28,18 @@ export const editNotice = defineMeetingAction(
   async ({ db, actor, ip, meeting, input, now: at }) => {
     return db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
-      const row = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { adjustedOn: true, notice: true } });
+      const row = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { adjustedOn: true, notice: true },
+      });
       if (!row.adjustedOn || !row.notice) throw new AppError("STATE", "Protokollet har inget anslag att ändra.");
       const current = { postedOn: isoDateOf(row.notice.postedOn), takeDownOn: isoDateOf(row.notice.takeDownOn) };
-      const result = checkNoticeChange({ adjustedOn: isoDateOf(row.adjustedOn), current, requested: input, today: toSwedishDate(at) });
+      const result = checkNoticeChange({
+        adjustedOn: isoDateOf(row.adjustedOn),
+        current,
+        requested: input,
+        today: toSwedishDate(at),
+      });
       if (!result.ok) {
         const [first] = result.findings;
         if (result.findings.length === 1 && first!.field === "notice") throw new AppError("STATE", first!.message);

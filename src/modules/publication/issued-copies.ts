@@ -13,7 +13,13 @@ import { renderNoticePdf, renderProtocolPdf } from "@/pdf";
 import { sealPdf } from "@/pdf/seal";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
 import { dataDir } from "@/server/config";
-import { copyFileName, planCopy, planNotice, type CopyAudience, type CopyPlan } from "@/domain/rules/issued-copies.rules";
+import {
+  copyFileName,
+  planCopy,
+  planNotice,
+  type CopyAudience,
+  type CopyPlan,
+} from "@/domain/rules/issued-copies.rules";
 import { sha256Hex } from "@/domain/protocol/content-hash";
 import { findSignoffInfo } from "@/server/protocol.queries";
 import { now } from "@/server/clock";
@@ -21,7 +27,11 @@ import { now } from "@/server/clock";
 /** The protocol with what changed after justering: its rättelser and when the notice dates changed. */
 export async function withChangesAfterAdjustment(db: PrismaClient, protocol: ProtocolDTO): Promise<ProtocolDTO> {
   const { corrections, noticeRevisedAt } = await findSignoffInfo(db, protocol.meeting.id);
-  return { ...protocol, corrections, notice: protocol.notice ? { ...protocol.notice, revisedAt: noticeRevisedAt } : null };
+  return {
+    ...protocol,
+    corrections,
+    notice: protocol.notice ? { ...protocol.notice, revisedAt: noticeRevisedAt } : null,
+  };
 }
 
 /** Renders and seals the copy a plan describes (deterministic: same plan, same bytes). */
@@ -65,7 +75,11 @@ const rendering = new Map<string, Promise<{ bytes: Uint8Array; sha256: string }>
  * requests (here or in another process) do not fail: the insert skips a copy already there,
  * and what is served is always the stored row.
  */
-async function findOrIssueCopy(db: PrismaClient, meetingId: string, plan: CopyPlan): Promise<{ bytes: Uint8Array; sha256: string }> {
+async function findOrIssueCopy(
+  db: PrismaClient,
+  meetingId: string,
+  plan: CopyPlan,
+): Promise<{ bytes: Uint8Array; sha256: string }> {
   const where = { meetingId_kind_fingerprint: { meetingId, kind: plan.kind, fingerprint: plan.fingerprint } };
   const select = { bytes: true, sha256: true } as const;
   const stored = await db.issuedCopy.findUnique({ where, select });
@@ -93,15 +107,24 @@ async function findOrIssueCopy(db: PrismaClient, meetingId: string, plan: CopyPl
       });
       // Another process may have stored its render first; identical bytes lose on the sha256
       // instead. Either way the stored row is the copy.
-      return (await db.issuedCopy.findUnique({ where, select })) ?? (await db.issuedCopy.findUniqueOrThrow({ where: { sha256 }, select }));
+      return (
+        (await db.issuedCopy.findUnique({ where, select })) ??
+        (await db.issuedCopy.findUniqueOrThrow({ where: { sha256 }, select }))
+      );
     })().finally(() => rendering.delete(key));
     rendering.set(key, pending);
   }
   return pending;
 }
 
-async function findOriginal(db: PrismaClient, meetingId: string): Promise<{ bytes: Uint8Array; sha256: string } | null> {
-  return db.protocolFile.findUnique({ where: { meetingId_kind: { meetingId, kind: "PROTOCOL" } }, select: { bytes: true, sha256: true } });
+async function findOriginal(
+  db: PrismaClient,
+  meetingId: string,
+): Promise<{ bytes: Uint8Array; sha256: string } | null> {
+  return db.protocolFile.findUnique({
+    where: { meetingId_kind: { meetingId, kind: "PROTOCOL" } },
+    select: { bytes: true, sha256: true },
+  });
 }
 
 async function servePdf(db: PrismaClient, current: ProtocolDTO, audience: CopyAudience): Promise<ServedPdf | null> {
@@ -111,7 +134,11 @@ async function servePdf(db: PrismaClient, current: ProtocolDTO, audience: CopyAu
     const original = await findOriginal(db, current.meeting.id);
     return original && { ...original, fileName: `${slug}.pdf`, source: "original" };
   }
-  return { ...(await findOrIssueCopy(db, current.meeting.id, plan)), fileName: copyFileName(slug, plan), source: "copy" };
+  return {
+    ...(await findOrIssueCopy(db, current.meeting.id, plan)),
+    fileName: copyFileName(slug, plan),
+    source: "copy",
+  };
 }
 
 /**
@@ -130,7 +157,11 @@ export async function findPublicPdf(db: PrismaClient, slug: string): Promise<Ser
  * then the full copy. `original` always gives the stored original. "no-changes": the copy was
  * asked for, but nothing changed after justering; null: no stored original.
  */
-export async function findAdjustedPdf(db: PrismaClient, protocol: ProtocolDTO, opts: { original?: boolean; withCorrections?: boolean } = {}): Promise<ServedPdf | "no-changes" | null> {
+export async function findAdjustedPdf(
+  db: PrismaClient,
+  protocol: ProtocolDTO,
+  opts: { original?: boolean; withCorrections?: boolean } = {},
+): Promise<ServedPdf | "no-changes" | null> {
   const current = await withChangesAfterAdjustment(db, protocol);
   const wantsCopy = !opts.original && (!!current.notice?.revisedAt || !!opts.withCorrections);
   if (!wantsCopy) {

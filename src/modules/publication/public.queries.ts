@@ -8,7 +8,6 @@ import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { isMeetingSlug, toPublicProtocol } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 
-
 export const publicMeetingWhere: Prisma.MeetingWhereInput = { status: { in: [...PUBLIC_STATUSES] } };
 
 /** Whether `slug` names a protocol the public may read (one indexed lookup). */
@@ -38,7 +37,9 @@ export interface PublicNoticeDTO {
   updatedAt: string;
 }
 
-function toNotice(m: Prisma.MeetingGetPayload<{ include: { notice: true; body: { include: { organisation: true } } } }>): PublicNoticeDTO {
+function toNotice(
+  m: Prisma.MeetingGetPayload<{ include: { notice: true; body: { include: { organisation: true } } } }>,
+): PublicNoticeDTO {
   const n = m.notice!;
   return {
     slug: m.slug,
@@ -76,4 +77,3 @@ export async function listPublicNotices(db: PrismaClient, limit = 100): Promise<
   });
   return meetings.map(toNotice);
 }
-

@@ -65,7 +65,10 @@ export interface SearchQuery {
 export const HIT_START = "\u0002";
 export const HIT_END = "\u0003";
 
-export async function searchArchive(db: PrismaClient, query: SearchQuery): Promise<{ total: number; hits: SearchHit[] }> {
+export async function searchArchive(
+  db: PrismaClient,
+  query: SearchQuery,
+): Promise<{ total: number; hits: SearchHit[] }> {
   const pageSize = Math.min(50, Math.max(1, query.pageSize ?? 20));
   const page = Math.max(1, query.page ?? 1);
   const filters = [
@@ -73,7 +76,9 @@ export async function searchArchive(db: PrismaClient, query: SearchQuery): Promi
     query.year ? Prisma.sql`AND e.year = ${query.year}` : Prisma.empty,
   ];
   const q = query.q.slice(0, 200);
-  const rows = await db.$queryRaw<{ slug: string; bodyName: string; date: Date; number: number; title: string; snippet: string; total: bigint }[]>`
+  const rows = await db.$queryRaw<
+    { slug: string; bodyName: string; date: Date; number: number; title: string; snippet: string; total: bigint }[]
+  >`
     WITH q AS (SELECT websearch_to_tsquery('swedish', ${q}) AS query)
     SELECT m.slug, b.name AS "bodyName", m.date, e.number, e.title,
       ts_headline('swedish', e.text, q.query, ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet,
@@ -108,13 +113,18 @@ export interface ArchiveEntry {
 }
 
 /** Public protocols, newest first, filtered by body and year, paged. */
-export async function listArchive(db: PrismaClient, filter: { bodySlug?: string | null; year?: number | null; page?: number; pageSize?: number }) {
+export async function listArchive(
+  db: PrismaClient,
+  filter: { bodySlug?: string | null; year?: number | null; page?: number; pageSize?: number },
+) {
   const pageSize = filter.pageSize ?? 25;
   const page = Math.max(1, filter.page ?? 1);
   const where: Prisma.MeetingWhereInput = {
     status: { in: [...PUBLIC_STATUSES] },
     ...(filter.bodySlug ? { body: { slug: filter.bodySlug } } : {}),
-    ...(filter.year ? { date: { gte: new Date(Date.UTC(filter.year, 0, 1)), lt: new Date(Date.UTC(filter.year + 1, 0, 1)) } } : {}),
+    ...(filter.year
+      ? { date: { gte: new Date(Date.UTC(filter.year, 0, 1)), lt: new Date(Date.UTC(filter.year + 1, 0, 1)) } }
+      : {}),
   };
   const [total, meetings] = await Promise.all([
     db.meeting.count({ where }),

@@ -31,10 +31,18 @@ export type VerifyResult =
     }
   | { match: false; message: string };
 
-async function describe(db: PrismaClient, meetingId: string, by: "pdf" | "copy" | "code"): Promise<VerifyResult & { match: true }> {
+async function describe(
+  db: PrismaClient,
+  meetingId: string,
+  by: "pdf" | "copy" | "code",
+): Promise<VerifyResult & { match: true }> {
   const m = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    include: { body: { include: { organisation: true } }, signatures: { include: { person: true }, orderBy: { signedAt: "asc" } }, people: true },
+    include: {
+      body: { include: { organisation: true } },
+      signatures: { include: { person: true }, orderBy: { signedAt: "asc" } },
+      people: true,
+    },
   });
   const nameOf = namesFor(m); // the names as signed, not as the people are called today
   return {
@@ -64,11 +72,21 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
   const inAdjusted = { meeting: { status: { in: [...ADJUSTED_STATUSES] } } };
   const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", ...inAdjusted } });
   if (file) return describe(db, file.meetingId, "pdf");
-  const copy = await db.issuedCopy.findFirst({ where: { sha256, ...inAdjusted }, include: { meeting: { select: { slug: true } } } });
+  const copy = await db.issuedCopy.findFirst({
+    where: { sha256, ...inAdjusted },
+    include: { meeting: { select: { slug: true } } },
+  });
   if (!copy) {
-    return { match: false, message: "Filen stämmer inte med något justerat protokoll. Den kan vara ändrad, eller så är det inte originalet eller en kopia från Paragraf." };
+    return {
+      match: false,
+      message:
+        "Filen stämmer inte med något justerat protokoll. Den kan vara ändrad, eller så är det inte originalet eller en kopia från Paragraf.",
+    };
   }
-  const [result, protocol] = await Promise.all([describe(db, copy.meetingId, "copy"), findProtocolBySlug(db, copy.meeting.slug)]);
+  const [result, protocol] = await Promise.all([
+    describe(db, copy.meetingId, "copy"),
+    findProtocolBySlug(db, copy.meeting.slug),
+  ]);
   const current = await withChangesAfterAdjustment(db, protocol!);
   const description = describeIssuedCopy({
     kind: copy.kind,
@@ -77,7 +95,14 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
     noticeRevised: copy.noticeRevisedAt !== null,
     confidentialParagraphs: current.paragraphs.filter((p) => p.isConfidential).map((p) => p.number),
   });
-  return { ...result, copy: { description, isCurrent: copy.fingerprint === issuedCopyFingerprint(copy.kind === "NOTICE" ? protocol! : current, copy.kind), protocolPath: `/protokoll/${copy.meeting.slug}` } };
+  return {
+    ...result,
+    copy: {
+      description,
+      isCurrent: copy.fingerprint === issuedCopyFingerprint(copy.kind === "NOTICE" ? protocol! : current, copy.kind),
+      protocolPath: `/protokoll/${copy.meeting.slug}`,
+    },
+  };
 }
 
 /** A verification code is the protocol's content hash (64 hex characters; 16 are enough). */
@@ -92,6 +117,7 @@ export async function verifyCode(db: PrismaClient, raw: string): Promise<VerifyR
     take: 2,
   });
   if (meetings.length === 0) return { match: false, message: "Koden stämmer inte med något justerat protokoll." };
-  if (meetings.length > 1) return { match: false, message: "Koden är för kort för att peka ut ett protokoll; skriv hela koden." };
+  if (meetings.length > 1)
+    return { match: false, message: "Koden är för kort för att peka ut ett protokoll; skriv hela koden." };
   return describe(db, meetings[0]!.id, "code");
 }

@@ -21,7 +21,9 @@ function controlBox(commands: PathCommand[]) {
       ys.push(c.cy);
     }
   }
-  return xs.length ? { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) } : null;
+  return xs.length
+    ? { minX: Math.min(...xs), minY: Math.min(...ys), maxX: Math.max(...xs), maxY: Math.max(...ys) }
+    : null;
 }
 
 describe.each(FONT_IDS)("Noto Sans %s", (id) => {

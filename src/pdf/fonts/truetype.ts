@@ -200,13 +200,18 @@ interface Point {
   on: boolean;
 }
 
-function glyphOutlines(view: DataView, tables: Map<string, TableRecord>, numGlyphs: number): (gid: number) => PathCommand[] {
+function glyphOutlines(
+  view: DataView,
+  tables: Map<string, TableRecord>,
+  numGlyphs: number,
+): (gid: number) => PathCommand[] {
   const glyf = tables.get("glyf");
   const loca = tables.get("loca");
   const head = tables.get("head");
   if (!glyf || !loca || !head) return () => [];
   const longLoca = view.getInt16(head.offset + 50) === 1;
-  const glyphStart = (gid: number) => (longLoca ? view.getUint32(loca.offset + gid * 4) : view.getUint16(loca.offset + gid * 2) * 2);
+  const glyphStart = (gid: number) =>
+    longLoca ? view.getUint32(loca.offset + gid * 4) : view.getUint16(loca.offset + gid * 2) * 2;
 
   const contoursOf = (gid: number, depth: number): Point[][] => {
     if (gid < 0 || gid >= numGlyphs || depth > 8) return [];
@@ -271,7 +276,7 @@ function simpleGlyph(view: DataView, start: number, numberOfContours: number): P
   let p = start + 10 + numberOfContours * 2;
   p += 2 + view.getUint16(p); // instructions
   const flags = new Uint8Array(numPoints);
-  for (let i = 0; i < numPoints; ) {
+  for (let i = 0; i < numPoints;) {
     const flag = view.getUint8(p++);
     flags[i++] = flag;
     if (flag & REPEAT) {

@@ -17,7 +17,13 @@ export function generatedProtocol(count: number): ProtocolDTO {
   const source = base.paragraphs;
   const paragraphs: ParagraphDTO[] = Array.from({ length: count }, (_, i) => {
     const p = structuredClone(source[i % source.length]!);
-    return { ...p, id: `gen-${i + 1}`, number: i + 1, caseNumber: `ITSAM 2021/${100 + i}`, title: `${p.title} (${i + 1})` };
+    return {
+      ...p,
+      id: `gen-${i + 1}`,
+      number: i + 1,
+      caseNumber: `ITSAM 2021/${100 + i}`,
+      title: `${p.title} (${i + 1})`,
+    };
   });
   return {
     ...base,
@@ -64,14 +70,17 @@ export function tableDoc(rows: number): RichDoc {
         type: "table",
         content: [
           row(["Kommun", "Antal konton", "Kostnad (tkr)"], true),
-          ...Array.from({ length: rows }, (_, i) => row([`Tabellrad ${i + 1} Åtvidaberg`, `${1000 + i}`, `${(i * 37) % 1000} ${100 + i}`])),
+          ...Array.from({ length: rows }, (_, i) =>
+            row([`Tabellrad ${i + 1} Åtvidaberg`, `${1000 + i}`, `${(i * 37) % 1000} ${100 + i}`]),
+          ),
         ],
       },
     ],
   };
 }
 
-export const LONG_WORD = "Kommunalförbundsdirektionssammanträdesprotokollsjusteringsanslagstavlebevisutdragsbestyrkandeförteckning";
+export const LONG_WORD =
+  "Kommunalförbundsdirektionssammanträdesprotokollsjusteringsanslagstavlebevisutdragsbestyrkandeförteckning";
 
 /**
  * A justerat protocol with the edge cases: names with å ä ö é ü, a § with only a title, a word
@@ -106,7 +115,9 @@ export function edgeCaseProtocol(): ProtocolDTO {
       { ...people.chair, kind: "BIFALL", text: "", amendsIndex: null, withdrawn: false },
       { ...people.member, kind: "AVSLAG", text: "", amendsIndex: null, withdrawn: false },
     ],
-    propositions: ["Ordföranden ställer proposition på bifall och avslag och finner att direktionen bifaller förslaget. Votering begärs."],
+    propositions: [
+      "Ordföranden ställer proposition på bifall och avslag och finner att direktionen bifaller förslaget. Votering begärs.",
+    ],
     votes: [
       {
         question: "Den som vill bifalla förslaget röstar ja, den som vill avslå röstar nej.",
@@ -121,7 +132,13 @@ export function edgeCaseProtocol(): ProtocolDTO {
       },
     ],
     reservations: [{ ...people.member, reasons: "Prishöjningen drabbar de minsta kommunerna hårdast." }],
-    notes: [{ personId: people.adjuster.personId, name: people.adjuster.name, text: "Jag vill att prislistan följs upp efter ett år." }],
+    notes: [
+      {
+        personId: people.adjuster.personId,
+        name: people.adjuster.name,
+        text: "Jag vill att prislistan följs upp efter ett år.",
+      },
+    ],
     recusals: [{ personId: "p-y", name: "Öjvind Ärlig", reason: "styrelseledamot i leverantörens bolag" }],
     dispatch: ["Akt", "Medlemskommunerna"],
   };
@@ -140,19 +157,70 @@ export function edgeCaseProtocol(): ProtocolDTO {
     secretary: people.secretary,
     adjusters: [people.adjuster],
     attendance: [
-      { ...people.chair, role: "CHAIR", represents: "Vimmerby kommun", title: null, ranges: [], replacesPersonId: null },
-      { ...people.member, role: "MEMBER", represents: "Ödeshögs kommun", title: null, ranges: [{ from: 1, to: 3 }], replacesPersonId: null },
-      { ...people.adjuster, role: "MEMBER", represents: "Åtvidabergs kommun", title: null, ranges: [], replacesPersonId: null },
-      { ...people.secretary, role: "OTHER", represents: null, title: "sekreterare", ranges: [], replacesPersonId: null },
+      {
+        ...people.chair,
+        role: "CHAIR",
+        represents: "Vimmerby kommun",
+        title: null,
+        ranges: [],
+        replacesPersonId: null,
+      },
+      {
+        ...people.member,
+        role: "MEMBER",
+        represents: "Ödeshögs kommun",
+        title: null,
+        ranges: [{ from: 1, to: 3 }],
+        replacesPersonId: null,
+      },
+      {
+        ...people.adjuster,
+        role: "MEMBER",
+        represents: "Åtvidabergs kommun",
+        title: null,
+        ranges: [],
+        replacesPersonId: null,
+      },
+      {
+        ...people.secretary,
+        role: "OTHER",
+        represents: null,
+        title: "sekreterare",
+        ranges: [],
+        replacesPersonId: null,
+      },
       // Characters beyond Latin-1 take the wide font; one the font lacks (🙂) is drawn as "?".
-      { personId: "p-guest", name: "Łukasz Dvořák-Şahin", role: "OTHER", represents: null, title: "gäst 🙂", ranges: [{ from: 4, to: 4 }], replacesPersonId: null },
+      {
+        personId: "p-guest",
+        name: "Łukasz Dvořák-Şahin",
+        role: "OTHER",
+        represents: null,
+        title: "gäst 🙂",
+        ranges: [{ from: 4, to: 4 }],
+        replacesPersonId: null,
+      },
     ],
     paragraphs: [titleOnly, longWord, bigTable, contested],
     notice: { postedOn: "2024-03-19", takeDownOn: "2024-04-10", storagePlace: "Itsams kansli, Linköping" },
     signatures: [
-      { ...people.secretary, role: "SECRETARY", signedAt: "2024-03-18T08:15:00Z", contentHash: "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a" },
-      { ...people.chair, role: "CHAIR", signedAt: "2024-03-18T09:02:00Z", contentHash: "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a" },
-      { ...people.adjuster, role: "ADJUSTER", signedAt: "2024-03-18T13:47:00Z", contentHash: "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a" },
+      {
+        ...people.secretary,
+        role: "SECRETARY",
+        signedAt: "2024-03-18T08:15:00Z",
+        contentHash: "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a",
+      },
+      {
+        ...people.chair,
+        role: "CHAIR",
+        signedAt: "2024-03-18T09:02:00Z",
+        contentHash: "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a",
+      },
+      {
+        ...people.adjuster,
+        role: "ADJUSTER",
+        signedAt: "2024-03-18T13:47:00Z",
+        contentHash: "3f9a1c0e7b2d4a6f8e1c3b5d7f9a0c2e4b6d8f1a3c5e7b9d0f2a4c6e8b1d3f5a",
+      },
     ],
   };
 }

@@ -85,6 +85,13 @@ export function pdfFonts(pdf: Uint8Array): FontRow[] {
       // name, type (may contain spaces), encoding, emb, sub, uni, object id, generation
       const m = /^(\S+)\s+(.+?)\s+(\S+)\s+(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line);
       if (!m) throw new Error(`Unexpected pdffonts line: ${line}`);
-      return { name: m[1]!, type: m[2]!, encoding: m[3]!, embedded: m[4] === "yes", subset: m[5] === "yes", unicode: m[6] === "yes" };
+      return {
+        name: m[1]!,
+        type: m[2]!,
+        encoding: m[3]!,
+        embedded: m[4] === "yes",
+        subset: m[5] === "yes",
+        unicode: m[6] === "yes",
+      };
     });
 }

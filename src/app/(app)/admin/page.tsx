@@ -20,13 +20,19 @@ export default async function AdminPage() {
       <nav aria-label="Administration" className="mt-4">
         <ul className="flex flex-wrap gap-3">
           <li>
-            <Link href="/admin/anvandare" className="inline-block rounded border border-[var(--color-brand)] bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white">
+            <Link
+              href="/admin/anvandare"
+              className="inline-block rounded border border-[var(--color-brand)] bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white"
+            >
               Användare
             </Link>
           </li>
           {bodies.map((b) => (
             <li key={b.id}>
-              <Link href={`/admin/organ/${b.slug}`} className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]">
+              <Link
+                href={`/admin/organ/${b.slug}`}
+                className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
+              >
                 Ledamöter i {b.name}
               </Link>
             </li>
@@ -35,7 +41,9 @@ export default async function AdminPage() {
       </nav>
 
       <section aria-labelledby="rubrik-anvandare" className="mt-8">
-        <h2 id="rubrik-anvandare" className="text-2xl font-semibold">Användare</h2>
+        <h2 id="rubrik-anvandare" className="text-2xl font-semibold">
+          Användare
+        </h2>
         <p className="mt-2">
           {users.length} användare, varav {admins === 1 ? "1 administratör" : `${admins} administratörer`}.{" "}
           <Link href="/admin/anvandare" className="text-[var(--color-brand)] underline underline-offset-2">
@@ -46,14 +54,19 @@ export default async function AdminPage() {
       </section>
 
       <section aria-labelledby="rubrik-organ" className="mt-8">
-        <h2 id="rubrik-organ" className="text-2xl font-semibold">Ledamöter och ersättare</h2>
+        <h2 id="rubrik-organ" className="text-2xl font-semibold">
+          Ledamöter och ersättare
+        </h2>
         {bodies.length === 0 ? (
           <p className="mt-2">Det finns inga organ ännu.</p>
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {bodies.map((b) => (
               <li key={b.id}>
-                <Link href={`/admin/organ/${b.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                <Link
+                  href={`/admin/organ/${b.slug}`}
+                  className="text-[var(--color-brand)] underline underline-offset-2"
+                >
                   {b.name}
                 </Link>{" "}
                 ({b.organisationName}): {b.membershipCount === 1 ? "1 uppdrag" : `${b.membershipCount} uppdrag`}

@@ -15,7 +15,8 @@ function Deadline({ date, day }: { date: string; day: IsoDate }) {
   const { deadline, daysLeft } = daysUntilAdjustmentDeadline(date, day);
   return (
     <span className={daysLeft < 0 ? "font-semibold text-red-800" : undefined}>
-      senast {deadline} ({daysLeft < 0 ? `${-daysLeft} dagar försenat` : daysLeft === 0 ? "i dag" : `${daysLeft} dagar kvar`})
+      senast {deadline} (
+      {daysLeft < 0 ? `${-daysLeft} dagar försenat` : daysLeft === 0 ? "i dag" : `${daysLeft} dagar kvar`})
     </span>
   );
 }
@@ -30,7 +31,9 @@ export default async function ToAdjustPage() {
     <>
       <h1 className="text-3xl font-semibold">Att justera</h1>
       <section aria-labelledby="signera" className="mt-6">
-        <h2 id="signera" className="text-xl font-semibold">Väntar på din underskrift</h2>
+        <h2 id="signera" className="text-xl font-semibold">
+          Väntar på din underskrift
+        </h2>
         {toSign.length === 0 ? (
           <p className="mt-2">Inga protokoll väntar på dig.</p>
         ) : (
@@ -48,11 +51,16 @@ export default async function ToAdjustPage() {
       </section>
       {drafts.length > 0 && (
         <section aria-labelledby="utkast" className="mt-8">
-          <h2 id="utkast" className="text-xl font-semibold">Dina utkast</h2>
+          <h2 id="utkast" className="text-xl font-semibold">
+            Dina utkast
+          </h2>
           <ul className="mt-2 space-y-2">
             {byDate(drafts).map((m) => (
               <li key={m.slug}>
-                <Link href={`/moten/${m.slug}/redigera`} className="text-[var(--color-brand)] underline underline-offset-2">
+                <Link
+                  href={`/moten/${m.slug}/redigera`}
+                  className="text-[var(--color-brand)] underline underline-offset-2"
+                >
                   {m.bodyName} {formatLongDate(m.date)}
                 </Link>{" "}
                 – justeras <Deadline date={m.date} day={day} />

@@ -13,7 +13,9 @@ export default async function AccountPage() {
         {user.name}, {user.email}
       </p>
       <h2 className="mt-8 text-xl font-semibold">Byt lösenord</h2>
-      <p className="mt-2 max-w-prose">När lösenordet är bytt loggas du ut överallt, också i andra webbläsare, och loggar in med det nya.</p>
+      <p className="mt-2 max-w-prose">
+        När lösenordet är bytt loggas du ut överallt, också i andra webbläsare, och loggar in med det nya.
+      </p>
       <ChangePasswordForm />
     </>
   );

@@ -17,7 +17,10 @@ export default async function LoginPage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-3xl font-semibold">Logga in</h1>
-      <p className="mt-2 max-w-prose">För sekreterare, ordförande, justerare och administratörer. Protokoll som har justerats och anslagits kan alla läsa utan att logga in.</p>
+      <p className="mt-2 max-w-prose">
+        För sekreterare, ordförande, justerare och administratörer. Protokoll som har justerats och anslagits kan alla
+        läsa utan att logga in.
+      </p>
       {losenord === "bytt" && (
         <p role="status" className="mt-4 max-w-prose rounded border border-green-700 bg-green-50 p-3">
           Lösenordet är bytt och du är utloggad överallt. Logga in med det nya lösenordet.

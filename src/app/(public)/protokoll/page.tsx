@@ -6,13 +6,26 @@ import { queryValue } from "@/domain/publication/public.rules";
 import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/publication";
 import { getDb } from "@/server/db";
 
-export const metadata: Metadata = { title: "Protokoll", description: "Arkiv med justerade protokoll. Sök i fulltext och filtrera på organ och år." };
+export const metadata: Metadata = {
+  title: "Protokoll",
+  description: "Arkiv med justerade protokoll. Sök i fulltext och filtrera på organ och år.",
+};
 
 // The filter choices change only when a protocol is justerat (which revalidates "public"). Search
 // results are not cached: every distinct query would leave an entry behind.
-const facetsOfArchive = unstable_cache(() => archiveFacets(getDb()), ["archive-facets"], { tags: ["public"], revalidate: false });
+const facetsOfArchive = unstable_cache(() => archiveFacets(getDb()), ["archive-facets"], {
+  tags: ["public"],
+  revalidate: false,
+});
 
-type Props = { searchParams: Promise<{ q?: string | string[]; organ?: string | string[]; ar?: string | string[]; sida?: string | string[] }> };
+type Props = {
+  searchParams: Promise<{
+    q?: string | string[];
+    organ?: string | string[];
+    ar?: string | string[];
+    sida?: string | string[];
+  }>;
+};
 
 function Snippet({ text }: { text: string }) {
   // Matches arrive between control markers from ts_headline; text is rendered by React, never as HTML.
@@ -27,7 +40,9 @@ function Snippet({ text }: { text: string }) {
 }
 
 function pageHref(params: Record<string, string | undefined>, page: number) {
-  const sp = new URLSearchParams(Object.entries({ ...params, sida: String(page) }).filter((e): e is [string, string] => !!e[1]));
+  const sp = new URLSearchParams(
+    Object.entries({ ...params, sida: String(page) }).filter((e): e is [string, string] => !!e[1]),
+  );
   return `/protokoll?${sp.toString()}`;
 }
 
@@ -46,37 +61,88 @@ export default async function ArchivePage({ searchParams }: Props) {
   return (
     <>
       <h1 className="text-3xl font-semibold">Protokoll</h1>
-      <form role="search" aria-label="Sök i protokollen" method="get" action="/protokoll" className="mt-4 grid gap-3 rounded border border-slate-300 p-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end">
+      <form
+        role="search"
+        aria-label="Sök i protokollen"
+        method="get"
+        action="/protokoll"
+        className="mt-4 grid gap-3 rounded border border-slate-300 p-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
+      >
         <div>
-          <label htmlFor="q" className="block font-medium">Sök</label>
-          <input id="q" name="q" type="search" defaultValue={q} placeholder="t.ex. Google Workspace" className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5" />
+          <label htmlFor="q" className="block font-medium">
+            Sök
+          </label>
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            placeholder="t.ex. Google Workspace"
+            className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
+          />
         </div>
         <div>
-          <label htmlFor="organ" className="block font-medium">Organ</label>
-          <select id="organ" name="organ" defaultValue={bodySlug ?? ""} className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5">
+          <label htmlFor="organ" className="block font-medium">
+            Organ
+          </label>
+          <select
+            id="organ"
+            name="organ"
+            defaultValue={bodySlug ?? ""}
+            className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
+          >
             <option value="">Alla</option>
             {facets.bodies.map((b) => (
-              <option key={b.slug} value={b.slug}>{b.name}</option>
+              <option key={b.slug} value={b.slug}>
+                {b.name}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="ar" className="block font-medium">År</label>
-          <select id="ar" name="ar" defaultValue={year ? String(year) : ""} className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5">
+          <label htmlFor="ar" className="block font-medium">
+            År
+          </label>
+          <select
+            id="ar"
+            name="ar"
+            defaultValue={year ? String(year) : ""}
+            className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
+          >
             <option value="">Alla</option>
             {facets.years.map((y) => (
-              <option key={y} value={y}>{y}</option>
+              <option key={y} value={y}>
+                {y}
+              </option>
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white">Sök</button>
+        <button type="submit" className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white">
+          Sök
+        </button>
       </form>
-      {q ? <SearchResults q={q} bodySlug={bodySlug} year={year} page={page} params={params} /> : <ArchiveList bodySlug={bodySlug} year={year} page={page} params={params} />}
+      {q ? (
+        <SearchResults q={q} bodySlug={bodySlug} year={year} page={page} params={params} />
+      ) : (
+        <ArchiveList bodySlug={bodySlug} year={year} page={page} params={params} />
+      )}
     </>
   );
 }
 
-async function SearchResults({ q, bodySlug, year, page, params }: { q: string; bodySlug: string | null; year: number | null; page: number; params: Record<string, string | undefined> }) {
+async function SearchResults({
+  q,
+  bodySlug,
+  year,
+  page,
+  params,
+}: {
+  q: string;
+  bodySlug: string | null;
+  year: number | null;
+  page: number;
+  params: Record<string, string | undefined>;
+}) {
   const { total, hits } = await searchArchive(getDb(), { q, bodySlug, year, page, pageSize: 20 });
   const pages = Math.max(1, Math.ceil(total / 20));
   return (
@@ -87,11 +153,20 @@ async function SearchResults({ q, bodySlug, year, page, params }: { q: string; b
       <ol className="mt-3 space-y-4">
         {hits.map((h) => (
           <li key={`${h.slug}-${h.number}`}>
-            <Link href={`/protokoll/${h.slug}#paragraf-${h.number}`} className="font-semibold text-[var(--color-brand)] underline underline-offset-2">
+            <Link
+              href={`/protokoll/${h.slug}#paragraf-${h.number}`}
+              className="font-semibold text-[var(--color-brand)] underline underline-offset-2"
+            >
               § {h.number} {h.title}
             </Link>
-            <p className="text-sm text-[var(--color-muted)]">{h.bodyName}, {formatLongDate(h.meetingDate)}</p>
-            {h.snippet && <p className="mt-1"><Snippet text={h.snippet} /></p>}
+            <p className="text-sm text-[var(--color-muted)]">
+              {h.bodyName}, {formatLongDate(h.meetingDate)}
+            </p>
+            {h.snippet && (
+              <p className="mt-1">
+                <Snippet text={h.snippet} />
+              </p>
+            )}
           </li>
         ))}
       </ol>
@@ -100,29 +175,54 @@ async function SearchResults({ q, bodySlug, year, page, params }: { q: string; b
   );
 }
 
-async function ArchiveList({ bodySlug, year, page, params }: { bodySlug: string | null; year: number | null; page: number; params: Record<string, string | undefined> }) {
+async function ArchiveList({
+  bodySlug,
+  year,
+  page,
+  params,
+}: {
+  bodySlug: string | null;
+  year: number | null;
+  page: number;
+  params: Record<string, string | undefined>;
+}) {
   const { total, entries, pageSize } = await listArchive(getDb(), { bodySlug, year, page });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
     <section aria-labelledby="arkiv" className="mt-6">
-      <h2 id="arkiv" className="text-xl font-semibold">Justerade protokoll ({total})</h2>
+      <h2 id="arkiv" className="text-xl font-semibold">
+        Justerade protokoll ({total})
+      </h2>
       {entries.length === 0 ? (
         <p className="mt-2">Inga justerade protokoll{bodySlug || year ? " med de valda filtren" : ""}.</p>
       ) : (
         <table className="mt-3 w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">Sammanträde</th>
-              <th scope="col" className="py-2 pr-4">Organ</th>
-              <th scope="col" className="py-2 pr-4">Paragrafer</th>
-              <th scope="col" className="py-2">Justerat</th>
+              <th scope="col" className="py-2 pr-4">
+                Sammanträde
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Organ
+              </th>
+              <th scope="col" className="py-2 pr-4">
+                Paragrafer
+              </th>
+              <th scope="col" className="py-2">
+                Justerat
+              </th>
             </tr>
           </thead>
           <tbody>
             {entries.map((e) => (
               <tr key={e.slug} className="border-b border-slate-200">
                 <td className="py-2 pr-4">
-                  <Link href={`/protokoll/${e.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">{formatLongDate(e.meetingDate)}</Link>
+                  <Link
+                    href={`/protokoll/${e.slug}`}
+                    className="text-[var(--color-brand)] underline underline-offset-2"
+                  >
+                    {formatLongDate(e.meetingDate)}
+                  </Link>
                 </td>
                 <td className="py-2 pr-4">{e.bodyName}</td>
                 <td className="py-2 pr-4">{e.paragraphs}</td>
@@ -141,9 +241,19 @@ function Pager({ page, pages, params }: { page: number; pages: number; params: R
   if (pages <= 1) return null;
   return (
     <nav aria-label="Sidor" className="mt-4 flex gap-4">
-      {page > 1 && <Link href={pageHref(params, page - 1)} className="text-[var(--color-brand)] underline">Föregående sida</Link>}
-      <span>Sida {page} av {pages}</span>
-      {page < pages && <Link href={pageHref(params, page + 1)} className="text-[var(--color-brand)] underline">Nästa sida</Link>}
+      {page > 1 && (
+        <Link href={pageHref(params, page - 1)} className="text-[var(--color-brand)] underline">
+          Föregående sida
+        </Link>
+      )}
+      <span>
+        Sida {page} av {pages}
+      </span>
+      {page < pages && (
+        <Link href={pageHref(params, page + 1)} className="text-[var(--color-brand)] underline">
+          Nästa sida
+        </Link>
+      )}
     </nav>
   );
 }

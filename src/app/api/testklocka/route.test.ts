@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST } from "./route";
 
-const post = (body: unknown) => POST(new Request("http://localhost/api/testklocka", { method: "POST", body: JSON.stringify(body) }));
+const post = (body: unknown) =>
+  POST(new Request("http://localhost/api/testklocka", { method: "POST", body: JSON.stringify(body) }));
 
 afterEach(() => vi.unstubAllEnvs());
 

@@ -7,7 +7,8 @@ import { now, setTestClock, testClockEnabled } from "@/server/clock";
 const Body = z.object({ now: z.iso.datetime({ offset: true }).nullable() });
 
 export async function POST(request: Request) {
-  if (!testClockEnabled()) return new Response("Sidan finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!testClockEnabled())
+    return new Response("Sidan finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const body = Body.safeParse(await request.json().catch(() => null));
   if (!body.success) return Response.json({ error: "Ange now som en ISO-tidpunkt eller null." }, { status: 400 });
   setTestClock(body.data.now === null ? null : new Date(body.data.now));

@@ -2,7 +2,12 @@
 
 import { useActionState } from "react";
 import { createUserFormAction } from "@/modules/administration/admin.actions";
-import { fieldError, INITIAL_FORM_STATE, valueOf, type AdminFormState } from "@/modules/administration/admin.form-state";
+import {
+  fieldError,
+  INITIAL_FORM_STATE,
+  valueOf,
+  type AdminFormState,
+} from "@/modules/administration/admin.form-state";
 import type { PersonOption } from "@/modules/administration/admin.queries";
 import { MIN_PASSWORD_LENGTH, NEW_PERSON } from "@/modules/administration/admin.schema";
 import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton } from "./form-controls";
@@ -10,16 +15,42 @@ import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton } from
 const F = "ny-anvandare";
 
 /** Creates an account; on success the server action opens the new user's page. */
-export function CreateUserForm({ people, organisations }: { people: PersonOption[]; organisations: { id: string; name: string }[] }) {
+export function CreateUserForm({
+  people,
+  organisations,
+}: {
+  people: PersonOption[];
+  organisations: { id: string; name: string }[];
+}) {
   const [state, action] = useActionState<AdminFormState, FormData>(createUserFormAction, INITIAL_FORM_STATE);
   const err = (name: string) => fieldError(state, name);
-  const groups = organisations.map((o) => ({ ...o, people: people.filter((p) => p.organisationId === o.id) })).filter((g) => g.people.length > 0);
+  const groups = organisations
+    .map((o) => ({ ...o, people: people.filter((p) => p.organisationId === o.id) }))
+    .filter((g) => g.people.length > 0);
   const onlyOrganisation = organisations.length === 1 ? organisations[0] : undefined;
   return (
     <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
       <FormStatus state={state} />
-      <InputField form={F} name="name" label="Namn" required autoComplete="off" defaultValue={valueOf(state, "name")} error={err("name")} />
-      <InputField form={F} name="email" label="E-postadress" type="email" required autoComplete="off" defaultValue={valueOf(state, "email")} error={err("email")} hint="Användaren loggar in med den. Stora och små bokstäver spelar ingen roll." />
+      <InputField
+        form={F}
+        name="name"
+        label="Namn"
+        required
+        autoComplete="off"
+        defaultValue={valueOf(state, "name")}
+        error={err("name")}
+      />
+      <InputField
+        form={F}
+        name="email"
+        label="E-postadress"
+        type="email"
+        required
+        autoComplete="off"
+        defaultValue={valueOf(state, "email")}
+        error={err("email")}
+        hint="Användaren loggar in med den. Stora och små bokstäver spelar ingen roll."
+      />
       <SelectField
         form={F}
         name="personLink"
@@ -33,7 +64,9 @@ export function CreateUserForm({ people, organisations }: { people: PersonOption
         {groups.map((g) => (
           <optgroup key={g.id} label={g.name}>
             {g.people.map((p) => (
-              <option key={p.id} value={p.id}>{p.name}</option>
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
             ))}
           </optgroup>
         ))}
@@ -41,16 +74,48 @@ export function CreateUserForm({ people, organisations }: { people: PersonOption
       {onlyOrganisation ? (
         <input type="hidden" name="organisationId" value={onlyOrganisation.id} />
       ) : (
-        <SelectField form={F} name="organisationId" label="Organisation för ny person" defaultValue={valueOf(state, "organisationId")} error={err("organisationId")} hint="Behövs bara om du valt Ny person.">
+        <SelectField
+          form={F}
+          name="organisationId"
+          label="Organisation för ny person"
+          defaultValue={valueOf(state, "organisationId")}
+          error={err("organisationId")}
+          hint="Behövs bara om du valt Ny person."
+        >
           <option value="">Välj organisation</option>
           {organisations.map((o) => (
-            <option key={o.id} value={o.id}>{o.name}</option>
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
           ))}
         </SelectField>
       )}
-      <InputField form={F} name="password" label="Lösenord" type="password" required autoComplete="new-password" error={err("password")} hint={`Minst ${MIN_PASSWORD_LENGTH} tecken. Lämna det till användaren på ett säkert sätt.`} />
-      <InputField form={F} name="passwordConfirm" label="Upprepa lösenordet" type="password" required autoComplete="new-password" error={err("passwordConfirm")} />
-      <CheckboxField form={F} name="isAdmin" label="Administratör (får hantera användare och organ)" defaultChecked={valueOf(state, "isAdmin") === "on"} error={err("isAdmin")} />
+      <InputField
+        form={F}
+        name="password"
+        label="Lösenord"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={err("password")}
+        hint={`Minst ${MIN_PASSWORD_LENGTH} tecken. Lämna det till användaren på ett säkert sätt.`}
+      />
+      <InputField
+        form={F}
+        name="passwordConfirm"
+        label="Upprepa lösenordet"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={err("passwordConfirm")}
+      />
+      <CheckboxField
+        form={F}
+        name="isAdmin"
+        label="Administratör (får hantera användare och organ)"
+        defaultChecked={valueOf(state, "isAdmin") === "on"}
+        error={err("isAdmin")}
+      />
       <SubmitButton pendingText="Skapar…">Skapa användare</SubmitButton>
     </form>
   );

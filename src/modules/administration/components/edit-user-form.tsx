@@ -2,11 +2,22 @@
 
 import { useActionState } from "react";
 import { setPasswordFormAction, updateUserFormAction } from "@/modules/administration/admin.actions";
-import { fieldError, INITIAL_FORM_STATE, valueOf, type AdminFormState } from "@/modules/administration/admin.form-state";
+import {
+  fieldError,
+  INITIAL_FORM_STATE,
+  valueOf,
+  type AdminFormState,
+} from "@/modules/administration/admin.form-state";
 import { MIN_PASSWORD_LENGTH } from "@/modules/administration/admin.schema";
 import { CheckboxField, FormStatus, InputField, SubmitButton } from "./form-controls";
 
-export function EditUserForm({ user, isSelf }: { user: { id: string; name: string; email: string; isAdmin: boolean }; isSelf: boolean }) {
+export function EditUserForm({
+  user,
+  isSelf,
+}: {
+  user: { id: string; name: string; email: string; isAdmin: boolean };
+  isSelf: boolean;
+}) {
   const [state, action] = useActionState<AdminFormState, FormData>(updateUserFormAction, INITIAL_FORM_STATE);
   const err = (name: string) => fieldError(state, name);
   const F = "uppgifter";
@@ -14,8 +25,25 @@ export function EditUserForm({ user, isSelf }: { user: { id: string; name: strin
     <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
       <input type="hidden" name="userId" value={user.id} />
       <FormStatus state={state} />
-      <InputField form={F} name="name" label="Namn" required autoComplete="off" defaultValue={valueOf(state, "name", user.name)} error={err("name")} />
-      <InputField form={F} name="email" label="E-postadress" type="email" required autoComplete="off" defaultValue={valueOf(state, "email", user.email)} error={err("email")} />
+      <InputField
+        form={F}
+        name="name"
+        label="Namn"
+        required
+        autoComplete="off"
+        defaultValue={valueOf(state, "name", user.name)}
+        error={err("name")}
+      />
+      <InputField
+        form={F}
+        name="email"
+        label="E-postadress"
+        type="email"
+        required
+        autoComplete="off"
+        defaultValue={valueOf(state, "email", user.email)}
+        error={err("email")}
+      />
       {isSelf && user.isAdmin ? (
         // The server refuses self-demotion too; here the box cannot even be unticked.
         <>
@@ -52,8 +80,25 @@ export function SetPasswordForm({ userId }: { userId: string }) {
     <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
       <input type="hidden" name="userId" value={userId} />
       <FormStatus state={state} />
-      <InputField form={F} name="password" label="Nytt lösenord" type="password" required autoComplete="new-password" error={err("password")} hint={`Minst ${MIN_PASSWORD_LENGTH} tecken.`} />
-      <InputField form={F} name="passwordConfirm" label="Upprepa det nya lösenordet" type="password" required autoComplete="new-password" error={err("passwordConfirm")} />
+      <InputField
+        form={F}
+        name="password"
+        label="Nytt lösenord"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={err("password")}
+        hint={`Minst ${MIN_PASSWORD_LENGTH} tecken.`}
+      />
+      <InputField
+        form={F}
+        name="passwordConfirm"
+        label="Upprepa det nya lösenordet"
+        type="password"
+        required
+        autoComplete="new-password"
+        error={err("passwordConfirm")}
+      />
       <SubmitButton pendingText="Sparar…">Byt lösenord</SubmitButton>
     </form>
   );

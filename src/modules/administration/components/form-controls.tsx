@@ -24,11 +24,19 @@ function describedBy(id: string, error?: string, hint?: ReactNode) {
 }
 
 function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
-  return hint ? <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">{hint}</p> : null;
+  return hint ? (
+    <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
+      {hint}
+    </p>
+  ) : null;
 }
 
 function ErrorText({ id, error }: { id: string; error?: string }) {
-  return error ? <p id={`${id}-error`} className="mt-1 text-sm text-red-800">{error}</p> : null;
+  return error ? (
+    <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
+      {error}
+    </p>
+  ) : null;
 }
 
 export function InputField({
@@ -42,11 +50,18 @@ export function InputField({
   defaultValue,
   required,
   autoComplete,
-}: Common & { type?: "text" | "email" | "password" | "date"; defaultValue?: string; required?: boolean; autoComplete?: string }) {
+}: Common & {
+  type?: "text" | "email" | "password" | "date";
+  defaultValue?: string;
+  required?: boolean;
+  autoComplete?: string;
+}) {
   const id = `${form}-${name}`;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block font-medium">{label}</label>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
       <Hint id={id} hint={hint} />
       <input
         id={id}
@@ -78,7 +93,9 @@ export function SelectField({
   const id = `${form}-${name}`;
   return (
     <div className={className}>
-      <label htmlFor={id} className="block font-medium">{label}</label>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
       <Hint id={id} hint={hint} />
       <select
         id={id}
@@ -96,7 +113,16 @@ export function SelectField({
   );
 }
 
-export function CheckboxField({ form, name, label, error, hint, className, defaultChecked, disabled }: Common & { defaultChecked?: boolean; disabled?: boolean }) {
+export function CheckboxField({
+  form,
+  name,
+  label,
+  error,
+  hint,
+  className,
+  defaultChecked,
+  disabled,
+}: Common & { defaultChecked?: boolean; disabled?: boolean }) {
   const id = `${form}-${name}`;
   return (
     <div className={className}>
@@ -126,17 +152,31 @@ export function FormStatus({ state }: { state: AdminFormState }) {
     return (
       <div role="alert" className="rounded border border-red-700 bg-red-50 p-2 text-red-900">
         <p>{state.failure.message}</p>
-        {general?.map((m) => <p key={m}>{m}</p>)}
+        {general?.map((m) => (
+          <p key={m}>{m}</p>
+        ))}
       </div>
     );
   }
   if (state.status === "saved") {
-    return <p role="status" className="rounded border border-green-700 bg-green-50 p-2 text-green-900">{state.message}</p>;
+    return (
+      <p role="status" className="rounded border border-green-700 bg-green-50 p-2 text-green-900">
+        {state.message}
+      </p>
+    );
   }
   return null;
 }
 
-export function SubmitButton({ children, pendingText, variant = "primary" }: { children: ReactNode; pendingText: string; variant?: "primary" | "danger" }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  pendingText: string;
+  variant?: "primary" | "danger";
+}) {
   const { pending } = useFormStatus();
   const style =
     variant === "danger"

@@ -2,7 +2,12 @@
 
 import { useActionState } from "react";
 import { addMembershipFormAction, removeMembershipFormAction } from "@/modules/administration/admin.actions";
-import { fieldError, INITIAL_FORM_STATE, valueOf, type AdminFormState } from "@/modules/administration/admin.form-state";
+import {
+  fieldError,
+  INITIAL_FORM_STATE,
+  valueOf,
+  type AdminFormState,
+} from "@/modules/administration/admin.form-state";
 import { bodyPositionTerms, membershipRoleTerms } from "@/domain/vocabulary";
 import type { BodyMemberships, MembershipRow } from "@/modules/administration/admin.queries";
 import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
@@ -15,19 +20,32 @@ function roleText(m: Pick<MembershipRow, "role" | "position">) {
 }
 
 export function MembershipTable({ body }: { body: Pick<BodyMemberships, "name" | "memberships"> }) {
-  if (body.memberships.length === 0) return <p className="mt-2">{body.name} har inga ledamöter eller ersättare registrerade.</p>;
+  if (body.memberships.length === 0)
+    return <p className="mt-2">{body.name} har inga ledamöter eller ersättare registrerade.</p>;
   return (
     <div className="overflow-x-auto">
       <table className="mt-3 w-full border-collapse text-left">
         <caption className="sr-only">Ledamöter och ersättare i {body.name}</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">Namn</th>
-            <th scope="col" className="py-2 pr-4">Uppdrag</th>
-            <th scope="col" className="py-2 pr-4">Representerar</th>
-            <th scope="col" className="py-2 pr-4">Mandatperiod</th>
-            <th scope="col" className="py-2 pr-4">Rösträtt</th>
-            <th scope="col" className="py-2">Åtgärd</th>
+            <th scope="col" className="py-2 pr-4">
+              Namn
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Uppdrag
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Representerar
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Mandatperiod
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Rösträtt
+            </th>
+            <th scope="col" className="py-2">
+              Åtgärd
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -36,10 +54,16 @@ export function MembershipTable({ body }: { body: Pick<BodyMemberships, "name" |
               <td className="py-2 pr-4">{m.personName}</td>
               <td className="py-2 pr-4">{roleText(m)}</td>
               <td className="py-2 pr-4">{m.represents}</td>
-              <td className="py-2 pr-4 whitespace-nowrap">{m.termStart} – {m.termEnd}</td>
+              <td className="py-2 pr-4 whitespace-nowrap">
+                {m.termStart} – {m.termEnd}
+              </td>
               <td className="py-2 pr-4">{m.hasVotingRight ? "Ja" : "Nej"}</td>
               <td className="py-2">
-                <RowActionForm action={removeMembershipFormAction} fields={{ membershipId: m.id }} pendingText="Tar bort…">
+                <RowActionForm
+                  action={removeMembershipFormAction}
+                  fields={{ membershipId: m.id }}
+                  pendingText="Tar bort…"
+                >
                   Ta bort<span className="sr-only"> uppdraget för {m.personName}</span>
                 </RowActionForm>
               </td>
@@ -51,7 +75,13 @@ export function MembershipTable({ body }: { body: Pick<BodyMemberships, "name" |
   );
 }
 
-export function AddMembershipForm({ body, defaultTerm }: { body: Pick<BodyMemberships, "id" | "people">; defaultTerm: { start: string; end: string } }) {
+export function AddMembershipForm({
+  body,
+  defaultTerm,
+}: {
+  body: Pick<BodyMemberships, "id" | "people">;
+  defaultTerm: { start: string; end: string };
+}) {
   const [state, action] = useActionState<AdminFormState, FormData>(addMembershipFormAction, INITIAL_FORM_STATE);
   const err = (name: string) => fieldError(state, name);
   const F = "uppdrag";
@@ -60,30 +90,96 @@ export function AddMembershipForm({ body, defaultTerm }: { body: Pick<BodyMember
       <input type="hidden" name="bodyId" value={body.id} />
       <FormStatus state={state} />
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField form={F} name="personId" label="Person" required defaultValue={valueOf(state, "personId")} error={err("personId")}>
+        <SelectField
+          form={F}
+          name="personId"
+          label="Person"
+          required
+          defaultValue={valueOf(state, "personId")}
+          error={err("personId")}
+        >
           <option value="">Välj person</option>
           <option value={NEW_PERSON}>Ny person …</option>
           {body.people.map((p) => (
-            <option key={p.id} value={p.id}>{p.name}</option>
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
           ))}
         </SelectField>
-        <InputField form={F} name="newPersonName" label="Namn på ny person" autoComplete="off" defaultValue={valueOf(state, "newPersonName")} error={err("newPersonName")} hint="Fyll bara i om du valt Ny person." />
-        <SelectField form={F} name="role" label="Uppdrag" required defaultValue={valueOf(state, "role", "MEMBER")} error={err("role")}>
+        <InputField
+          form={F}
+          name="newPersonName"
+          label="Namn på ny person"
+          autoComplete="off"
+          defaultValue={valueOf(state, "newPersonName")}
+          error={err("newPersonName")}
+          hint="Fyll bara i om du valt Ny person."
+        />
+        <SelectField
+          form={F}
+          name="role"
+          label="Uppdrag"
+          required
+          defaultValue={valueOf(state, "role", "MEMBER")}
+          error={err("role")}
+        >
           {MEMBERSHIP_ROLES.map((r) => (
-            <option key={r} value={r}>{membershipRoleTerms[r].label}</option>
+            <option key={r} value={r}>
+              {membershipRoleTerms[r].label}
+            </option>
           ))}
         </SelectField>
-        <SelectField form={F} name="position" label="Ordförandeskap" defaultValue={valueOf(state, "position")} error={err("position")}>
+        <SelectField
+          form={F}
+          name="position"
+          label="Ordförandeskap"
+          defaultValue={valueOf(state, "position")}
+          error={err("position")}
+        >
           <option value="">Inget</option>
           {BODY_POSITIONS.map((p) => (
-            <option key={p} value={p}>{bodyPositionTerms[p].label}</option>
+            <option key={p} value={p}>
+              {bodyPositionTerms[p].label}
+            </option>
           ))}
         </SelectField>
-        <InputField form={F} name="represents" label="Representerar" required autoComplete="off" defaultValue={valueOf(state, "represents")} error={err("represents")} hint="Kommun eller parti, t.ex. Vimmerby kommun." className="sm:col-span-2" />
-        <InputField form={F} name="termStart" label="Mandatperioden börjar" type="date" required defaultValue={valueOf(state, "termStart", defaultTerm.start)} error={err("termStart")} />
-        <InputField form={F} name="termEnd" label="Mandatperioden slutar" type="date" required defaultValue={valueOf(state, "termEnd", defaultTerm.end)} error={err("termEnd")} />
+        <InputField
+          form={F}
+          name="represents"
+          label="Representerar"
+          required
+          autoComplete="off"
+          defaultValue={valueOf(state, "represents")}
+          error={err("represents")}
+          hint="Kommun eller parti, t.ex. Vimmerby kommun."
+          className="sm:col-span-2"
+        />
+        <InputField
+          form={F}
+          name="termStart"
+          label="Mandatperioden börjar"
+          type="date"
+          required
+          defaultValue={valueOf(state, "termStart", defaultTerm.start)}
+          error={err("termStart")}
+        />
+        <InputField
+          form={F}
+          name="termEnd"
+          label="Mandatperioden slutar"
+          type="date"
+          required
+          defaultValue={valueOf(state, "termEnd", defaultTerm.end)}
+          error={err("termEnd")}
+        />
       </div>
-      <CheckboxField form={F} name="hasVotingRight" label="Rösträtt" defaultChecked={state.status === "failed" ? state.values["hasVotingRight"] === "on" : true} error={err("hasVotingRight")} />
+      <CheckboxField
+        form={F}
+        name="hasVotingRight"
+        label="Rösträtt"
+        defaultChecked={state.status === "failed" ? state.values["hasVotingRight"] === "on" : true}
+        error={err("hasVotingRight")}
+      />
       <SubmitButton pendingText="Lägger till…">Lägg till uppdrag</SubmitButton>
     </form>
   );

@@ -22,8 +22,14 @@ export function RowActionForm({
       {Object.entries(fields).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      <SubmitButton variant="danger" pendingText={pendingText}>{children}</SubmitButton>
-      {state.status === "failed" && <p role="alert" className="mt-1 text-sm text-red-800">{state.failure.message}</p>}
+      <SubmitButton variant="danger" pendingText={pendingText}>
+        {children}
+      </SubmitButton>
+      {state.status === "failed" && (
+        <p role="alert" className="mt-1 text-sm text-red-800">
+          {state.failure.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -9,17 +9,28 @@ export function UsersTable({ users }: { users: UserListItem[] }) {
         <caption className="sr-only">Användare</caption>
         <thead>
           <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">Namn</th>
-            <th scope="col" className="py-2 pr-4">E-postadress</th>
-            <th scope="col" className="py-2 pr-4">Roller</th>
-            <th scope="col" className="py-2">Person i protokollen</th>
+            <th scope="col" className="py-2 pr-4">
+              Namn
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              E-postadress
+            </th>
+            <th scope="col" className="py-2 pr-4">
+              Roller
+            </th>
+            <th scope="col" className="py-2">
+              Person i protokollen
+            </th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
             <tr key={u.id} className="border-b border-slate-200 align-top">
               <td className="py-2 pr-4">
-                <Link href={`/admin/anvandare/${u.id}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                <Link
+                  href={`/admin/anvandare/${u.id}`}
+                  className="text-[var(--color-brand)] underline underline-offset-2"
+                >
                   {u.name}
                 </Link>
               </td>

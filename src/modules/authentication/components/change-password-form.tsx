@@ -6,12 +6,20 @@ import { changePasswordAction, type ChangePasswordState } from "@/modules/authen
 
 const FIELDS = [
   { name: "currentPassword", label: "Nuvarande lösenord", autoComplete: "current-password" },
-  { name: "password", label: "Nytt lösenord", autoComplete: "new-password", hint: `Minst ${MIN_PASSWORD_LENGTH} tecken.` },
+  {
+    name: "password",
+    label: "Nytt lösenord",
+    autoComplete: "new-password",
+    hint: `Minst ${MIN_PASSWORD_LENGTH} tecken.`,
+  },
   { name: "passwordConfirm", label: "Upprepa det nya lösenordet", autoComplete: "new-password" },
 ] as const;
 
 export function ChangePasswordForm() {
-  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, { failure: null, attempt: 0 });
+  const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {
+    failure: null,
+    attempt: 0,
+  });
   const errors = state.failure?.code === "VALIDATION" ? state.failure.fieldErrors : {};
   return (
     <form key={state.attempt} action={action} className="mt-6 max-w-sm space-y-4" noValidate>
@@ -23,17 +31,41 @@ export function ChangePasswordForm() {
       {FIELDS.map((f) => {
         const error = errors[f.name]?.join(" ");
         const hint = "hint" in f ? f.hint : undefined;
-        const describedBy = [hint ? `${f.name}-tips` : "", error ? `${f.name}-fel` : ""].filter(Boolean).join(" ") || undefined;
+        const describedBy =
+          [hint ? `${f.name}-tips` : "", error ? `${f.name}-fel` : ""].filter(Boolean).join(" ") || undefined;
         return (
           <div key={f.name}>
-            <label htmlFor={f.name} className="block font-medium">{f.label}</label>
-            {hint && <p id={`${f.name}-tips`} className="text-sm text-slate-700">{hint}</p>}
-            <input id={f.name} name={f.name} type="password" autoComplete={f.autoComplete} required aria-invalid={error ? true : undefined} aria-describedby={describedBy} className="mt-1 w-full rounded border border-slate-500 px-3 py-2" />
-            {error && <p id={`${f.name}-fel`} className="mt-1 text-sm text-red-800">{error}</p>}
+            <label htmlFor={f.name} className="block font-medium">
+              {f.label}
+            </label>
+            {hint && (
+              <p id={`${f.name}-tips`} className="text-sm text-slate-700">
+                {hint}
+              </p>
+            )}
+            <input
+              id={f.name}
+              name={f.name}
+              type="password"
+              autoComplete={f.autoComplete}
+              required
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy}
+              className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
+            />
+            {error && (
+              <p id={`${f.name}-fel`} className="mt-1 text-sm text-red-800">
+                {error}
+              </p>
+            )}
           </div>
         );
       })}
-      <button type="submit" disabled={pending} className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)]">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)]"
+      >
         {pending ? "Byter lösenord…" : "Byt lösenord"}
       </button>
     </form>

@@ -4,7 +4,11 @@ import { useActionState } from "react";
 import { loginAction, type LoginState } from "@/modules/authentication/auth.actions";
 
 export function LoginForm({ next }: { next: string }) {
-  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, { error: null, email: "", attempt: 0 });
+  const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {
+    error: null,
+    email: "",
+    attempt: 0,
+  });
   return (
     <form key={state.attempt} action={action} className="mt-6 max-w-sm space-y-4" noValidate>
       <input type="hidden" name="next" value={next} />
@@ -14,7 +18,9 @@ export function LoginForm({ next }: { next: string }) {
         </p>
       )}
       <div>
-        <label htmlFor="email" className="block font-medium">E-postadress</label>
+        <label htmlFor="email" className="block font-medium">
+          E-postadress
+        </label>
         <input
           id="email"
           name="email"
@@ -27,7 +33,9 @@ export function LoginForm({ next }: { next: string }) {
         />
       </div>
       <div>
-        <label htmlFor="password" className="block font-medium">Lösenord</label>
+        <label htmlFor="password" className="block font-medium">
+          Lösenord
+        </label>
         <input
           id="password"
           name="password"

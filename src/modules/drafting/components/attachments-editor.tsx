@@ -7,7 +7,13 @@ import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "@/modules/drafting/a
 import { deleteAttachmentAction, uploadAttachmentAction } from "@/modules/drafting/paragraph.actions";
 
 /** Bilagor of a §: PDF upload, list with download links, removal. */
-export function AttachmentsEditor(props: { paragraphId: string; number: number; meetingSlug: string; attachments: AttachmentDTO[]; onChanged: () => void }) {
+export function AttachmentsEditor(props: {
+  paragraphId: string;
+  number: number;
+  meetingSlug: string;
+  attachments: AttachmentDTO[];
+  onChanged: () => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const form = useRef<HTMLFormElement>(null);
@@ -18,12 +24,22 @@ export function AttachmentsEditor(props: { paragraphId: string; number: number; 
         <ul className="mb-2 space-y-1">
           {props.attachments.map((a) => (
             <li key={a.id} className="flex items-center gap-2">
-              <a href={`/moten/${props.meetingSlug}/bilagor/${a.id}`} className="text-[var(--color-brand)] underline">{a.label}</a>
-              <SmallButton variant="danger" label={`Ta bort bilagan ${a.label}`} onClick={() => start(async () => {
-                const r = await deleteAttachmentAction({ attachmentId: a.id });
-                setError(r.ok ? null : r.message);
-                if (r.ok) props.onChanged();
-              })}>Ta bort</SmallButton>
+              <a href={`/moten/${props.meetingSlug}/bilagor/${a.id}`} className="text-[var(--color-brand)] underline">
+                {a.label}
+              </a>
+              <SmallButton
+                variant="danger"
+                label={`Ta bort bilagan ${a.label}`}
+                onClick={() =>
+                  start(async () => {
+                    const r = await deleteAttachmentAction({ attachmentId: a.id });
+                    setError(r.ok ? null : r.message);
+                    if (r.ok) props.onChanged();
+                  })
+                }
+              >
+                Ta bort
+              </SmallButton>
             </li>
           ))}
         </ul>
@@ -54,24 +70,52 @@ export function AttachmentsEditor(props: { paragraphId: string; number: number; 
               setError(null);
               form.current?.reset();
               props.onChanged();
-            } else setError(r.code === "VALIDATION" ? Object.values(r.fieldErrors).flat().join(" ") || r.message : r.message);
+            } else
+              setError(
+                r.code === "VALIDATION" ? Object.values(r.fieldErrors).flat().join(" ") || r.message : r.message,
+              );
           });
         }}
       >
         <input type="hidden" name="paragraphId" value={props.paragraphId} />
         <div>
-          <label htmlFor={`${key}-rubrik`} className="block text-sm font-medium">Bilagans rubrik</label>
-          <input id={`${key}-rubrik`} name="label" required className="mt-1 rounded border border-slate-500 px-2 py-1.5" placeholder="Bilaga 1 – …" />
+          <label htmlFor={`${key}-rubrik`} className="block text-sm font-medium">
+            Bilagans rubrik
+          </label>
+          <input
+            id={`${key}-rubrik`}
+            name="label"
+            required
+            className="mt-1 rounded border border-slate-500 px-2 py-1.5"
+            placeholder="Bilaga 1 – …"
+          />
         </div>
         <div>
-          <label htmlFor={`${key}-fil`} className="block text-sm font-medium">PDF-fil</label>
-          <input id={`${key}-fil`} name="file" type="file" accept="application/pdf,.pdf" required className="mt-1 text-sm" />
+          <label htmlFor={`${key}-fil`} className="block text-sm font-medium">
+            PDF-fil
+          </label>
+          <input
+            id={`${key}-fil`}
+            name="file"
+            type="file"
+            accept="application/pdf,.pdf"
+            required
+            className="mt-1 text-sm"
+          />
         </div>
-        <button type="submit" disabled={pending} className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm disabled:opacity-50">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm disabled:opacity-50"
+        >
           {pending ? "Laddar upp…" : "Ladda upp bilaga"}
         </button>
       </form>
-      {error && <p role="alert" className="mt-2 text-sm text-red-800">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
     </FieldGroup>
   );
 }

@@ -6,14 +6,18 @@ export function CheckerPanel({ findings }: { findings: readonly Finding[] }) {
   const warnings = findings.length - errors;
   return (
     <section aria-labelledby="kontroll" className="no-print mb-8 rounded border border-slate-300 p-4">
-      <h2 id="kontroll" className="text-xl font-semibold">Kontroll före justering</h2>
+      <h2 id="kontroll" className="text-xl font-semibold">
+        Kontroll före justering
+      </h2>
       {findings.length === 0 ? (
         <p className="mt-2">Inga fel eller varningar.</p>
       ) : (
         <>
           <p className="mt-1">
             {errors} fel och {warnings} {warnings === 1 ? "varning" : "varningar"}.
-            {errors > 0 ? " Fel i innehållet måste rättas innan protokollet kan skickas till justering; en försenad justering hindrar inte." : ""}
+            {errors > 0
+              ? " Fel i innehållet måste rättas innan protokollet kan skickas till justering; en försenad justering hindrar inte."
+              : ""}
           </p>
           <ul className="mt-3 space-y-2">
             {[...findings]
@@ -27,7 +31,10 @@ export function CheckerPanel({ findings }: { findings: readonly Finding[] }) {
                   </span>
                   <span>
                     {f.paragraphNumber !== null && (
-                      <a href={`#paragraf-${f.paragraphNumber}`} className="mr-1 text-[var(--color-brand)] underline underline-offset-2">
+                      <a
+                        href={`#paragraf-${f.paragraphNumber}`}
+                        className="mr-1 text-[var(--color-brand)] underline underline-offset-2"
+                      >
                         § {f.paragraphNumber}:
                       </a>
                     )}

@@ -15,28 +15,47 @@ function asText(c: ParagraphContentInput): { label: string; text: string }[] {
   ];
 }
 
-export function ConflictPanel(props: { number: number; mine: ParagraphContentInput; theirs: ParagraphContentInput; onKeepMine: () => void; onTakeTheirs: () => void }) {
+export function ConflictPanel(props: {
+  number: number;
+  mine: ParagraphContentInput;
+  theirs: ParagraphContentInput;
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}) {
   const mine = asText(props.mine);
   const theirs = asText(props.theirs);
-  const rows = mine.map((m, i) => ({ label: m.label, mine: m.text, theirs: theirs[i]?.text ?? "" })).filter((r) => r.mine !== r.theirs);
+  const rows = mine
+    .map((m, i) => ({ label: m.label, mine: m.text, theirs: theirs[i]?.text ?? "" }))
+    .filter((r) => r.mine !== r.theirs);
   const extra = theirs.slice(mine.length).map((t) => ({ label: t.label, mine: "", theirs: t.text }));
   return (
     <div role="alert" className="mt-3 rounded border-2 border-red-700 bg-red-50 p-3">
       <h3 className="font-semibold">Konflikt i § {props.number}: någon annan har sparat paragrafen medan du skrev</h3>
-      <p className="mt-1 text-sm">Din text är inte sparad och inte borttagen. Jämför och välj vad som ska gälla; du kan också kopiera text från den sparade versionen till din innan du sparar.</p>
+      <p className="mt-1 text-sm">
+        Din text är inte sparad och inte borttagen. Jämför och välj vad som ska gälla; du kan också kopiera text från
+        den sparade versionen till din innan du sparar.
+      </p>
       <table className="mt-2 w-full table-fixed border-collapse bg-white text-sm">
         <caption className="sr-only">Skillnader mellan din version och den sparade versionen</caption>
         <thead>
           <tr>
-            <th scope="col" className="w-40 border border-slate-300 p-1 text-left">Del</th>
-            <th scope="col" className="border border-slate-300 p-1 text-left">Din version</th>
-            <th scope="col" className="border border-slate-300 p-1 text-left">Sparad version</th>
+            <th scope="col" className="w-40 border border-slate-300 p-1 text-left">
+              Del
+            </th>
+            <th scope="col" className="border border-slate-300 p-1 text-left">
+              Din version
+            </th>
+            <th scope="col" className="border border-slate-300 p-1 text-left">
+              Sparad version
+            </th>
           </tr>
         </thead>
         <tbody>
           {[...rows, ...extra].map((r, i) => (
             <tr key={i}>
-              <th scope="row" className="border border-slate-300 p-1 text-left align-top font-medium">{r.label}</th>
+              <th scope="row" className="border border-slate-300 p-1 text-left align-top font-medium">
+                {r.label}
+              </th>
               <td className="whitespace-pre-wrap border border-slate-300 p-1 align-top">{r.mine}</td>
               <td className="whitespace-pre-wrap border border-slate-300 p-1 align-top">{r.theirs}</td>
             </tr>
@@ -44,8 +63,20 @@ export function ConflictPanel(props: { number: number; mine: ParagraphContentInp
         </tbody>
       </table>
       <div className="mt-2 flex flex-wrap gap-2">
-        <button type="button" onClick={props.onKeepMine} className="rounded bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white">Spara min version</button>
-        <button type="button" onClick={props.onTakeTheirs} className="rounded border border-slate-600 bg-white px-3 py-1.5">Använd den sparade versionen</button>
+        <button
+          type="button"
+          onClick={props.onKeepMine}
+          className="rounded bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white"
+        >
+          Spara min version
+        </button>
+        <button
+          type="button"
+          onClick={props.onTakeTheirs}
+          className="rounded border border-slate-600 bg-white px-3 py-1.5"
+        >
+          Använd den sparade versionen
+        </button>
       </div>
     </div>
   );

@@ -2,7 +2,15 @@
 
 // The editor for one §: every field of the paragraph, autosaved as one versioned record.
 import { useEffect } from "react";
-import { CheckboxField, FieldGroup, LinesField, SelectField, SmallButton, TextAreaField, TextField } from "@/modules/drafting/editor/fields";
+import {
+  CheckboxField,
+  FieldGroup,
+  LinesField,
+  SelectField,
+  SmallButton,
+  TextAreaField,
+  TextField,
+} from "@/modules/drafting/editor/fields";
 import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { ParagraphDTO, PersonRef } from "@/domain/protocol/protocol.types";
@@ -73,23 +81,42 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
     const options = participants.map((p) => ({ value: p.personId, label: p.name }));
     for (const id of selected) {
       const extra = present.find((p) => p.personId === id);
-      if (id && !ids.has(id)) options.push({ value: id, label: `${extra?.name ?? "Okänd"} (deltar inte i § ${paragraph.number})` });
+      if (id && !ids.has(id))
+        options.push({ value: id, label: `${extra?.name ?? "Okänd"} (deltar inte i § ${paragraph.number})` });
     }
     return options;
   };
   const presentOptions = present.map((p) => ({ value: p.personId, label: p.name }));
 
   return (
-    <section id={`paragraf-${paragraph.number}`} aria-labelledby={`${key}-rubrik`} className="mt-8 rounded border-2 border-slate-300 p-4">
+    <section
+      id={`paragraf-${paragraph.number}`}
+      aria-labelledby={`${key}-rubrik`}
+      className="mt-8 rounded border-2 border-slate-300 p-4"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={`${key}-rubrik`} className="text-xl font-semibold">
           § {paragraph.number} {c.title || "(utan rubrik)"}
         </h2>
         <div className="flex items-center gap-2">
           <SaveStatus status={auto.status} failure={auto.failure} />
-          <SmallButton onClick={() => props.onMove("up")} disabled={props.isFirst} label={`Flytta § ${paragraph.number} uppåt`}>↑</SmallButton>
-          <SmallButton onClick={() => props.onMove("down")} disabled={props.isLast} label={`Flytta § ${paragraph.number} nedåt`}>↓</SmallButton>
-          <SmallButton variant="danger" onClick={props.onDelete} label={`Ta bort § ${paragraph.number}`}>Ta bort</SmallButton>
+          <SmallButton
+            onClick={() => props.onMove("up")}
+            disabled={props.isFirst}
+            label={`Flytta § ${paragraph.number} uppåt`}
+          >
+            ↑
+          </SmallButton>
+          <SmallButton
+            onClick={() => props.onMove("down")}
+            disabled={props.isLast}
+            label={`Flytta § ${paragraph.number} nedåt`}
+          >
+            ↓
+          </SmallButton>
+          <SmallButton variant="danger" onClick={props.onDelete} label={`Ta bort § ${paragraph.number}`}>
+            Ta bort
+          </SmallButton>
         </div>
       </div>
 
@@ -104,42 +131,142 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       )}
 
       <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_3fr]">
-        <TextField id={`${key}-dnr`} label="Diarienummer (Dnr)" value={c.caseNumber ?? ""} onChange={(v) => set((p) => ({ ...p, caseNumber: v }))} error={err("caseNumber")} placeholder="ITSAM 2021/8" />
-        <TextField id={`${key}-titel`} label="Rubrik" value={c.title} onChange={(v) => set((p) => ({ ...p, title: v }))} error={err("title")} />
+        <TextField
+          id={`${key}-dnr`}
+          label="Diarienummer (Dnr)"
+          value={c.caseNumber ?? ""}
+          onChange={(v) => set((p) => ({ ...p, caseNumber: v }))}
+          error={err("caseNumber")}
+          placeholder="ITSAM 2021/8"
+        />
+        <TextField
+          id={`${key}-titel`}
+          label="Rubrik"
+          value={c.title}
+          onChange={(v) => set((p) => ({ ...p, title: v }))}
+          error={err("title")}
+        />
       </div>
       <div className="mt-2 flex flex-wrap gap-6">
-        <CheckboxField id={`${key}-sekretess`} label="Sekretess (visas inte publikt)" checked={c.isConfidential} onChange={(v) => set((p) => ({ ...p, isConfidential: v }))} />
-        <CheckboxField id={`${key}-omedelbar`} label="Omedelbar justering" checked={c.isImmediatelyAdjusted} onChange={(v) => set((p) => ({ ...p, isImmediatelyAdjusted: v }))} />
+        <CheckboxField
+          id={`${key}-sekretess`}
+          label="Sekretess (visas inte publikt)"
+          checked={c.isConfidential}
+          onChange={(v) => set((p) => ({ ...p, isConfidential: v }))}
+        />
+        <CheckboxField
+          id={`${key}-omedelbar`}
+          label="Omedelbar justering"
+          checked={c.isImmediatelyAdjusted}
+          onChange={(v) => set((p) => ({ ...p, isImmediatelyAdjusted: v }))}
+        />
       </div>
 
       <FieldGroup title={`${props.genitiveName} beslut`} id={`${key}-beslut`}>
-        <TextAreaField id={`${key}-beslut-text`} label="Beslutstext" hint={`T.ex. "${props.bodyName} beslutar:" följt av att-satser, eller hela beslutet i en mening.`} value={c.decision.intro} onChange={(v) => set((p) => ({ ...p, decision: { ...p.decision, intro: v } }))} error={err("decision.intro")} rows={2} />
+        <TextAreaField
+          id={`${key}-beslut-text`}
+          label="Beslutstext"
+          hint={`T.ex. "${props.bodyName} beslutar:" följt av att-satser, eller hela beslutet i en mening.`}
+          value={c.decision.intro}
+          onChange={(v) => set((p) => ({ ...p, decision: { ...p.decision, intro: v } }))}
+          error={err("decision.intro")}
+          rows={2}
+        />
         <ol className="mt-2 space-y-2">
           {c.decision.clauses.map((clause, i) => (
             <li key={i} className="flex items-start gap-2">
-              <TextAreaField className="flex-1" id={`${key}-att-${i}`} label={`Att-sats ${i + 1}`} value={clause} rows={2} error={err(`decision.clauses.${i}`)}
-                onChange={(v) => set((p) => ({ ...p, decision: { ...p.decision, clauses: p.decision.clauses.map((x, j) => (j === i ? v : x)) } }))} />
-              <div className="mt-6"><SmallButton variant="danger" label={`Ta bort att-sats ${i + 1}`} onClick={() => set((p) => ({ ...p, decision: { ...p.decision, clauses: p.decision.clauses.filter((_, j) => j !== i) } }))}>Ta bort</SmallButton></div>
+              <TextAreaField
+                className="flex-1"
+                id={`${key}-att-${i}`}
+                label={`Att-sats ${i + 1}`}
+                value={clause}
+                rows={2}
+                error={err(`decision.clauses.${i}`)}
+                onChange={(v) =>
+                  set((p) => ({
+                    ...p,
+                    decision: { ...p.decision, clauses: p.decision.clauses.map((x, j) => (j === i ? v : x)) },
+                  }))
+                }
+              />
+              <div className="mt-6">
+                <SmallButton
+                  variant="danger"
+                  label={`Ta bort att-sats ${i + 1}`}
+                  onClick={() =>
+                    set((p) => ({
+                      ...p,
+                      decision: { ...p.decision, clauses: p.decision.clauses.filter((_, j) => j !== i) },
+                    }))
+                  }
+                >
+                  Ta bort
+                </SmallButton>
+              </div>
             </li>
           ))}
         </ol>
-        <div className="mt-2"><SmallButton onClick={() => set((p) => ({ ...p, decision: { ...p.decision, clauses: [...p.decision.clauses, "att "] } }))}>Lägg till att-sats</SmallButton></div>
+        <div className="mt-2">
+          <SmallButton
+            onClick={() =>
+              set((p) => ({ ...p, decision: { ...p.decision, clauses: [...p.decision.clauses, "att "] } }))
+            }
+          >
+            Lägg till att-sats
+          </SmallButton>
+        </div>
       </FieldGroup>
 
       {c.sections.map((s, i) => (
         <FieldGroup key={i} title={s.heading || "Avsnitt"} id={`${key}-avsnitt-${i}`}>
           <div className="flex flex-wrap items-end gap-2">
-            <TextField className="flex-1" id={`${key}-avsnitt-${i}-rubrik`} label="Rubrik för avsnittet" value={s.heading} error={err(`sections.${i}.heading`)}
-              onChange={(v) => set((p) => ({ ...p, sections: p.sections.map((x, j) => (j === i ? { ...x, heading: v } : x)) }))} />
-            <SmallButton label={`Flytta avsnittet ${s.heading} uppåt`} disabled={i === 0} onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i - 1) }))}>↑</SmallButton>
-            <SmallButton label={`Flytta avsnittet ${s.heading} nedåt`} disabled={i === c.sections.length - 1} onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i + 1) }))}>↓</SmallButton>
-            <SmallButton variant="danger" label={`Ta bort avsnittet ${s.heading}`} onClick={() => set((p) => ({ ...p, sections: p.sections.filter((_, j) => j !== i) }))}>Ta bort</SmallButton>
+            <TextField
+              className="flex-1"
+              id={`${key}-avsnitt-${i}-rubrik`}
+              label="Rubrik för avsnittet"
+              value={s.heading}
+              error={err(`sections.${i}.heading`)}
+              onChange={(v) =>
+                set((p) => ({ ...p, sections: p.sections.map((x, j) => (j === i ? { ...x, heading: v } : x)) }))
+              }
+            />
+            <SmallButton
+              label={`Flytta avsnittet ${s.heading} uppåt`}
+              disabled={i === 0}
+              onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i - 1) }))}
+            >
+              ↑
+            </SmallButton>
+            <SmallButton
+              label={`Flytta avsnittet ${s.heading} nedåt`}
+              disabled={i === c.sections.length - 1}
+              onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i + 1) }))}
+            >
+              ↓
+            </SmallButton>
+            <SmallButton
+              variant="danger"
+              label={`Ta bort avsnittet ${s.heading}`}
+              onClick={() => set((p) => ({ ...p, sections: p.sections.filter((_, j) => j !== i) }))}
+            >
+              Ta bort
+            </SmallButton>
           </div>
           <div className="mt-2">
-            <RichTextEditor id={`${key}-avsnitt-${i}-text`} label={`Text: ${s.heading || "avsnitt"}`} value={s.content}
-              onChange={(doc) => set((p) => ({ ...p, sections: p.sections.map((x, j) => (j === i ? { ...x, content: doc } : x)) }))} />
+            <RichTextEditor
+              id={`${key}-avsnitt-${i}-text`}
+              label={`Text: ${s.heading || "avsnitt"}`}
+              value={s.content}
+              onChange={(doc) =>
+                set((p) => ({ ...p, sections: p.sections.map((x, j) => (j === i ? { ...x, content: doc } : x)) }))
+              }
+            />
           </div>
-          {err(`sections.${i}.content`) && <p className="mt-1 text-sm text-red-800">Texten kunde inte sparas i det här formatet; ta bort det som klistrats in och försök igen.</p>}
+          {err(`sections.${i}.content`) && (
+            <p className="mt-1 text-sm text-red-800">
+              Texten kunde inte sparas i det här formatet; ta bort det som klistrats in och försök igen.
+            </p>
+          )}
         </FieldGroup>
       ))}
       <div className="mt-3 flex flex-wrap gap-2">
@@ -157,11 +284,32 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       </div>
 
       <div className="mt-4 grid gap-3 sm:grid-cols-2">
-        <LinesField id={`${key}-underlag`} label="Beslutsunderlag" value={c.basisDocuments} onChange={(v) => set((p) => ({ ...p, basisDocuments: v }))} error={err("basisDocuments")} rows={4} />
-        <LinesField id={`${key}-expediering`} label="Beslutsexpediering" value={c.dispatch} onChange={(v) => set((p) => ({ ...p, dispatch: v }))} error={err("dispatch")} rows={4} hint='En mottagare per rad, t.ex. "Akt".' />
+        <LinesField
+          id={`${key}-underlag`}
+          label="Beslutsunderlag"
+          value={c.basisDocuments}
+          onChange={(v) => set((p) => ({ ...p, basisDocuments: v }))}
+          error={err("basisDocuments")}
+          rows={4}
+        />
+        <LinesField
+          id={`${key}-expediering`}
+          label="Beslutsexpediering"
+          value={c.dispatch}
+          onChange={(v) => set((p) => ({ ...p, dispatch: v }))}
+          error={err("dispatch")}
+          rows={4}
+          hint='En mottagare per rad, t.ex. "Akt".'
+        />
       </div>
 
-      <AttachmentsEditor paragraphId={paragraph.id} number={paragraph.number} meetingSlug={props.meetingSlug} attachments={paragraph.attachments} onChanged={props.onAttachmentsChanged} />
+      <AttachmentsEditor
+        paragraphId={paragraph.id}
+        number={paragraph.number}
+        meetingSlug={props.meetingSlug}
+        attachments={paragraph.attachments}
+        onChanged={props.onAttachmentsChanged}
+      />
 
       <FieldGroup title="Yrkanden" id={`${key}-yrkanden`}>
         {c.motions.length === 0 && <p className="text-sm text-slate-700">Inga yrkanden.</p>}
@@ -169,36 +317,145 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           {c.motions.map((m, i) => (
             <li key={i} className="rounded border border-slate-200 p-2">
               <div className="grid gap-2 sm:grid-cols-3">
-                <SelectField id={`${key}-yrkande-${i}-person`} label={`Yrkande ${i + 1}: vem`} value={m.personId} placeholder="Välj ledamot" options={people([m.personId])} error={err(`motions.${i}.personId`)}
-                  onChange={(v) => set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, personId: v } : x)) }))} />
-                <SelectField id={`${key}-yrkande-${i}-typ`} label="Typ" value={m.kind} options={MOTION_KINDS.map((k) => ({ value: k, label: motionKindLabel[k] }))}
-                  onChange={(v) => set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, kind: v as typeof m.kind } : x)) }))} />
-                <SelectField id={`${key}-yrkande-${i}-galler`} label="Gäller yrkande" value={m.amendsIndex === null ? "" : String(m.amendsIndex)} placeholder="Inget (eget yrkande)" error={err(`motions.${i}.amendsIndex`)}
-                  options={c.motions.slice(0, i).map((o, j) => ({ value: String(j), label: `${j + 1}: ${present.find((x) => x.personId === o.personId)?.name ?? "?"}` }))}
-                  onChange={(v) => set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, amendsIndex: v === "" ? null : Number(v) } : x)) }))} />
+                <SelectField
+                  id={`${key}-yrkande-${i}-person`}
+                  label={`Yrkande ${i + 1}: vem`}
+                  value={m.personId}
+                  placeholder="Välj ledamot"
+                  options={people([m.personId])}
+                  error={err(`motions.${i}.personId`)}
+                  onChange={(v) =>
+                    set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, personId: v } : x)) }))
+                  }
+                />
+                <SelectField
+                  id={`${key}-yrkande-${i}-typ`}
+                  label="Typ"
+                  value={m.kind}
+                  options={MOTION_KINDS.map((k) => ({ value: k, label: motionKindLabel[k] }))}
+                  onChange={(v) =>
+                    set((p) => ({
+                      ...p,
+                      motions: p.motions.map((x, j) => (j === i ? { ...x, kind: v as typeof m.kind } : x)),
+                    }))
+                  }
+                />
+                <SelectField
+                  id={`${key}-yrkande-${i}-galler`}
+                  label="Gäller yrkande"
+                  value={m.amendsIndex === null ? "" : String(m.amendsIndex)}
+                  placeholder="Inget (eget yrkande)"
+                  error={err(`motions.${i}.amendsIndex`)}
+                  options={c.motions.slice(0, i).map((o, j) => ({
+                    value: String(j),
+                    label: `${j + 1}: ${present.find((x) => x.personId === o.personId)?.name ?? "?"}`,
+                  }))}
+                  onChange={(v) =>
+                    set((p) => ({
+                      ...p,
+                      motions: p.motions.map((x, j) =>
+                        j === i ? { ...x, amendsIndex: v === "" ? null : Number(v) } : x,
+                      ),
+                    }))
+                  }
+                />
               </div>
-              <TextAreaField className="mt-2" id={`${key}-yrkande-${i}-text`} label="Yrkandets lydelse" value={m.text} error={err(`motions.${i}.text`)} rows={2}
-                onChange={(v) => set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, text: v } : x)) }))} />
+              <TextAreaField
+                className="mt-2"
+                id={`${key}-yrkande-${i}-text`}
+                label="Yrkandets lydelse"
+                value={m.text}
+                error={err(`motions.${i}.text`)}
+                rows={2}
+                onChange={(v) =>
+                  set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, text: v } : x)) }))
+                }
+              />
               <div className="mt-2 flex items-center justify-between">
-                <CheckboxField id={`${key}-yrkande-${i}-ater`} label="Återtaget" checked={m.withdrawn} onChange={(v) => set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, withdrawn: v } : x)) }))} />
-                <SmallButton variant="danger" label={`Ta bort yrkande ${i + 1}`} onClick={() => set((p) => ({ ...p, motions: p.motions.filter((_, j) => j !== i).map((x) => ({ ...x, amendsIndex: x.amendsIndex === null ? null : x.amendsIndex === i ? null : x.amendsIndex > i ? x.amendsIndex - 1 : x.amendsIndex })) }))}>Ta bort</SmallButton>
+                <CheckboxField
+                  id={`${key}-yrkande-${i}-ater`}
+                  label="Återtaget"
+                  checked={m.withdrawn}
+                  onChange={(v) =>
+                    set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, withdrawn: v } : x)) }))
+                  }
+                />
+                <SmallButton
+                  variant="danger"
+                  label={`Ta bort yrkande ${i + 1}`}
+                  onClick={() =>
+                    set((p) => ({
+                      ...p,
+                      motions: p.motions
+                        .filter((_, j) => j !== i)
+                        .map((x) => ({
+                          ...x,
+                          amendsIndex:
+                            x.amendsIndex === null
+                              ? null
+                              : x.amendsIndex === i
+                                ? null
+                                : x.amendsIndex > i
+                                  ? x.amendsIndex - 1
+                                  : x.amendsIndex,
+                        })),
+                    }))
+                  }
+                >
+                  Ta bort
+                </SmallButton>
               </div>
             </li>
           ))}
         </ol>
-        <div className="mt-2"><SmallButton onClick={() => set((p) => ({ ...p, motions: [...p.motions, { personId: "", kind: "BIFALL", text: "", amendsIndex: null, withdrawn: false }] }))}>Lägg till yrkande</SmallButton></div>
+        <div className="mt-2">
+          <SmallButton
+            onClick={() =>
+              set((p) => ({
+                ...p,
+                motions: [
+                  ...p.motions,
+                  { personId: "", kind: "BIFALL", text: "", amendsIndex: null, withdrawn: false },
+                ],
+              }))
+            }
+          >
+            Lägg till yrkande
+          </SmallButton>
+        </div>
       </FieldGroup>
 
       <FieldGroup title="Propositionsordning" id={`${key}-proposition`}>
         {c.propositions.map((text, i) => (
           <div key={i} className="flex items-start gap-2">
-            <TextAreaField className="flex-1" id={`${key}-proposition-${i}`} label={`Proposition ${i + 1}`} value={text} rows={2}
-              onChange={(v) => set((p) => ({ ...p, propositions: p.propositions.map((x, j) => (j === i ? v : x)) }))} />
-            <div className="mt-6"><SmallButton variant="danger" label={`Ta bort proposition ${i + 1}`} onClick={() => set((p) => ({ ...p, propositions: p.propositions.filter((_, j) => j !== i) }))}>Ta bort</SmallButton></div>
+            <TextAreaField
+              className="flex-1"
+              id={`${key}-proposition-${i}`}
+              label={`Proposition ${i + 1}`}
+              value={text}
+              rows={2}
+              onChange={(v) => set((p) => ({ ...p, propositions: p.propositions.map((x, j) => (j === i ? v : x)) }))}
+            />
+            <div className="mt-6">
+              <SmallButton
+                variant="danger"
+                label={`Ta bort proposition ${i + 1}`}
+                onClick={() => set((p) => ({ ...p, propositions: p.propositions.filter((_, j) => j !== i) }))}
+              >
+                Ta bort
+              </SmallButton>
+            </div>
           </div>
         ))}
         <div className="mt-2 flex flex-wrap gap-2">
-          <SmallButton onClick={() => set((p) => ({ ...p, propositions: [...p.propositions, propositionFrom(props.chairName, props.bodyName, p, present)] }))}>
+          <SmallButton
+            onClick={() =>
+              set((p) => ({
+                ...p,
+                propositions: [...p.propositions, propositionFrom(props.chairName, props.bodyName, p, present)],
+              }))
+            }
+          >
             Skriv proposition utifrån yrkandena
           </SmallButton>
         </div>
@@ -209,15 +466,27 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           const tally = tallyBallots(v.ballots);
           return (
             <div key={vi} className="mb-3 rounded border border-slate-200 p-2">
-              <TextField id={`${key}-omr-${vi}-fraga`} label="Vad gällde omröstningen?" value={v.question} error={err(`votes.${vi}.question`)} placeholder="Ja för ordförandens förslag, nej för …"
-                onChange={(x) => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, question: x } : y)) }))} />
+              <TextField
+                id={`${key}-omr-${vi}-fraga`}
+                label="Vad gällde omröstningen?"
+                value={v.question}
+                error={err(`votes.${vi}.question`)}
+                placeholder="Ja för ordförandens förslag, nej för …"
+                onChange={(x) =>
+                  set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, question: x } : y)) }))
+                }
+              />
               <table className="mt-2 border-collapse text-sm">
                 <caption className="sr-only">Röster i omröstning {vi + 1}</caption>
                 <thead>
                   <tr>
-                    <th scope="col" className="pr-4 text-left">{attendanceRoleTerms.MEMBER.label}</th>
+                    <th scope="col" className="pr-4 text-left">
+                      {attendanceRoleTerms.MEMBER.label}
+                    </th>
                     {BALLOT_CHOICES.map((c) => (
-                      <th key={c} scope="col" className="px-2">{ballotChoiceTerms[c].label}</th>
+                      <th key={c} scope="col" className="px-2">
+                        {ballotChoiceTerms[c].label}
+                      </th>
                     ))}
                   </tr>
                 </thead>
@@ -226,32 +495,93 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                     const name = present.find((x) => x.personId === b.personId)?.name ?? "?";
                     return (
                       <tr key={b.personId}>
-                        <th scope="row" className="pr-4 text-left font-normal">{name}</th>
+                        <th scope="row" className="pr-4 text-left font-normal">
+                          {name}
+                        </th>
                         {BALLOT_CHOICES.map((choice) => (
                           <td key={choice} className="px-2 text-center">
-                            <input type="radio" name={`${key}-omr-${vi}-${b.personId}`} checked={b.choice === choice}
+                            <input
+                              type="radio"
+                              name={`${key}-omr-${vi}-${b.personId}`}
+                              checked={b.choice === choice}
                               aria-label={`${name}: ${ballotChoiceTerms[choice].word}`}
-                              onChange={() => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, ballots: y.ballots.map((z, k) => (k === bi ? { ...z, choice } : z)) } : y)) }))} />
+                              onChange={() =>
+                                set((p) => ({
+                                  ...p,
+                                  votes: p.votes.map((y, j) =>
+                                    j === vi
+                                      ? { ...y, ballots: y.ballots.map((z, k) => (k === bi ? { ...z, choice } : z)) }
+                                      : y,
+                                  ),
+                                }))
+                              }
+                            />
                           </td>
                         ))}
                       </tr>
                     );
                   })}
                 </tbody>
-                <tfoot><tr><th scope="row" className="pr-4 text-left">Summa</th><td className="px-2 text-center">{tally.ja}</td><td className="px-2 text-center">{tally.nej}</td><td className="px-2 text-center">{tally.avstar}</td></tr></tfoot>
+                <tfoot>
+                  <tr>
+                    <th scope="row" className="pr-4 text-left">
+                      Summa
+                    </th>
+                    <td className="px-2 text-center">{tally.ja}</td>
+                    <td className="px-2 text-center">{tally.nej}</td>
+                    <td className="px-2 text-center">{tally.avstar}</td>
+                  </tr>
+                </tfoot>
               </table>
               <div className="mt-2 grid gap-2 sm:grid-cols-[1fr_2fr]">
-                <SelectField id={`${key}-omr-${vi}-utfall`} label="Utfall" value={v.outcome}
+                <SelectField
+                  id={`${key}-omr-${vi}-utfall`}
+                  label="Utfall"
+                  value={v.outcome}
                   options={VOTE_OUTCOMES.map((o) => ({ value: o, label: voteOutcomeLabel[o] }))}
-                  onChange={(x) => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, outcome: x as typeof v.outcome } : y)) }))} />
-                <TextField id={`${key}-omr-${vi}-resultat`} label="Resultat som ordföranden meddelade" value={v.result}
-                  onChange={(x) => set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, result: x } : y)) }))} />
+                  onChange={(x) =>
+                    set((p) => ({
+                      ...p,
+                      votes: p.votes.map((y, j) => (j === vi ? { ...y, outcome: x as typeof v.outcome } : y)),
+                    }))
+                  }
+                />
+                <TextField
+                  id={`${key}-omr-${vi}-resultat`}
+                  label="Resultat som ordföranden meddelade"
+                  value={v.result}
+                  onChange={(x) =>
+                    set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, result: x } : y)) }))
+                  }
+                />
               </div>
-              <div className="mt-2"><SmallButton variant="danger" onClick={() => set((p) => ({ ...p, votes: p.votes.filter((_, j) => j !== vi) }))}>Ta bort omröstningen</SmallButton></div>
+              <div className="mt-2">
+                <SmallButton
+                  variant="danger"
+                  onClick={() => set((p) => ({ ...p, votes: p.votes.filter((_, j) => j !== vi) }))}
+                >
+                  Ta bort omröstningen
+                </SmallButton>
+              </div>
             </div>
           );
         })}
-        <SmallButton onClick={() => set((p) => ({ ...p, votes: [...p.votes, { question: "", result: "", outcome: "JA", ballots: participants.map((x) => ({ personId: x.personId, choice: "JA" as const })) }] }))}>
+        <SmallButton
+          onClick={() =>
+            set((p) => ({
+              ...p,
+              votes: [
+                ...p.votes,
+                {
+                  question: "",
+                  result: "",
+                  outcome: "JA",
+                  ballots: participants.map((x) => ({ personId: x.personId, choice: "JA" as const })),
+                },
+              ],
+            }))
+          }
+        >
           Lägg till omröstning (med tjänstgörande ledamöter i § {paragraph.number})
         </SmallButton>
       </FieldGroup>
@@ -259,35 +589,114 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       <FieldGroup title="Reservationer, protokollsanteckningar och jäv" id={`${key}-reservationer`}>
         {c.reservations.map((r, i) => (
           <div key={`r${i}`} className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <SelectField id={`${key}-res-${i}`} label="Reservation av" value={r.personId} placeholder="Välj ledamot" options={people([r.personId])} error={err(`reservations.${i}.personId`)}
-              onChange={(v) => set((p) => ({ ...p, reservations: p.reservations.map((x, j) => (j === i ? { ...x, personId: v } : x)) }))} />
-            <TextField id={`${key}-res-${i}-skal`} label="Skriftlig motivering (valfri)" value={r.reasons ?? ""}
-              onChange={(v) => set((p) => ({ ...p, reservations: p.reservations.map((x, j) => (j === i ? { ...x, reasons: v } : x)) }))} />
-            <div className="mt-6"><SmallButton variant="danger" label={`Ta bort reservation ${i + 1}`} onClick={() => set((p) => ({ ...p, reservations: p.reservations.filter((_, j) => j !== i) }))}>Ta bort</SmallButton></div>
+            <SelectField
+              id={`${key}-res-${i}`}
+              label="Reservation av"
+              value={r.personId}
+              placeholder="Välj ledamot"
+              options={people([r.personId])}
+              error={err(`reservations.${i}.personId`)}
+              onChange={(v) =>
+                set((p) => ({
+                  ...p,
+                  reservations: p.reservations.map((x, j) => (j === i ? { ...x, personId: v } : x)),
+                }))
+              }
+            />
+            <TextField
+              id={`${key}-res-${i}-skal`}
+              label="Skriftlig motivering (valfri)"
+              value={r.reasons ?? ""}
+              onChange={(v) =>
+                set((p) => ({ ...p, reservations: p.reservations.map((x, j) => (j === i ? { ...x, reasons: v } : x)) }))
+              }
+            />
+            <div className="mt-6">
+              <SmallButton
+                variant="danger"
+                label={`Ta bort reservation ${i + 1}`}
+                onClick={() => set((p) => ({ ...p, reservations: p.reservations.filter((_, j) => j !== i) }))}
+              >
+                Ta bort
+              </SmallButton>
+            </div>
           </div>
         ))}
         {c.notes.map((n, i) => (
           <div key={`n${i}`} className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <SelectField id={`${key}-ant-${i}`} label="Protokollsanteckning av" value={n.personId ?? ""} placeholder="(organet)" options={presentOptions}
-              onChange={(v) => set((p) => ({ ...p, notes: p.notes.map((x, j) => (j === i ? { ...x, personId: v || null } : x)) }))} />
-            <TextField id={`${key}-ant-${i}-text`} label="Anteckningens text" value={n.text} error={err(`notes.${i}.text`)}
-              onChange={(v) => set((p) => ({ ...p, notes: p.notes.map((x, j) => (j === i ? { ...x, text: v } : x)) }))} />
-            <div className="mt-6"><SmallButton variant="danger" label={`Ta bort anteckning ${i + 1}`} onClick={() => set((p) => ({ ...p, notes: p.notes.filter((_, j) => j !== i) }))}>Ta bort</SmallButton></div>
+            <SelectField
+              id={`${key}-ant-${i}`}
+              label="Protokollsanteckning av"
+              value={n.personId ?? ""}
+              placeholder="(organet)"
+              options={presentOptions}
+              onChange={(v) =>
+                set((p) => ({ ...p, notes: p.notes.map((x, j) => (j === i ? { ...x, personId: v || null } : x)) }))
+              }
+            />
+            <TextField
+              id={`${key}-ant-${i}-text`}
+              label="Anteckningens text"
+              value={n.text}
+              error={err(`notes.${i}.text`)}
+              onChange={(v) => set((p) => ({ ...p, notes: p.notes.map((x, j) => (j === i ? { ...x, text: v } : x)) }))}
+            />
+            <div className="mt-6">
+              <SmallButton
+                variant="danger"
+                label={`Ta bort anteckning ${i + 1}`}
+                onClick={() => set((p) => ({ ...p, notes: p.notes.filter((_, j) => j !== i) }))}
+              >
+                Ta bort
+              </SmallButton>
+            </div>
           </div>
         ))}
         {c.recusals.map((r, i) => (
           <div key={`j${i}`} className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <SelectField id={`${key}-jav-${i}`} label="Jäv: vem lämnade" value={r.personId} placeholder="Välj person" options={presentOptions} error={err(`recusals.${i}.personId`)}
-              onChange={(v) => set((p) => ({ ...p, recusals: p.recusals.map((x, j) => (j === i ? { ...x, personId: v } : x)) }))} />
-            <TextField id={`${key}-jav-${i}-skal`} label="Skäl" value={r.reason} error={err(`recusals.${i}.reason`)}
-              onChange={(v) => set((p) => ({ ...p, recusals: p.recusals.map((x, j) => (j === i ? { ...x, reason: v } : x)) }))} />
-            <div className="mt-6"><SmallButton variant="danger" label={`Ta bort jäv ${i + 1}`} onClick={() => set((p) => ({ ...p, recusals: p.recusals.filter((_, j) => j !== i) }))}>Ta bort</SmallButton></div>
+            <SelectField
+              id={`${key}-jav-${i}`}
+              label="Jäv: vem lämnade"
+              value={r.personId}
+              placeholder="Välj person"
+              options={presentOptions}
+              error={err(`recusals.${i}.personId`)}
+              onChange={(v) =>
+                set((p) => ({ ...p, recusals: p.recusals.map((x, j) => (j === i ? { ...x, personId: v } : x)) }))
+              }
+            />
+            <TextField
+              id={`${key}-jav-${i}-skal`}
+              label="Skäl"
+              value={r.reason}
+              error={err(`recusals.${i}.reason`)}
+              onChange={(v) =>
+                set((p) => ({ ...p, recusals: p.recusals.map((x, j) => (j === i ? { ...x, reason: v } : x)) }))
+              }
+            />
+            <div className="mt-6">
+              <SmallButton
+                variant="danger"
+                label={`Ta bort jäv ${i + 1}`}
+                onClick={() => set((p) => ({ ...p, recusals: p.recusals.filter((_, j) => j !== i) }))}
+              >
+                Ta bort
+              </SmallButton>
+            </div>
           </div>
         ))}
         <div className="flex flex-wrap gap-2">
-          <SmallButton onClick={() => set((p) => ({ ...p, reservations: [...p.reservations, { personId: "", reasons: null }] }))}>Lägg till reservation</SmallButton>
-          <SmallButton onClick={() => set((p) => ({ ...p, notes: [...p.notes, { personId: null, text: "" }] }))}>Lägg till protokollsanteckning</SmallButton>
-          <SmallButton onClick={() => set((p) => ({ ...p, recusals: [...p.recusals, { personId: "", reason: "" }] }))}>Lägg till jäv</SmallButton>
+          <SmallButton
+            onClick={() => set((p) => ({ ...p, reservations: [...p.reservations, { personId: "", reasons: null }] }))}
+          >
+            Lägg till reservation
+          </SmallButton>
+          <SmallButton onClick={() => set((p) => ({ ...p, notes: [...p.notes, { personId: null, text: "" }] }))}>
+            Lägg till protokollsanteckning
+          </SmallButton>
+          <SmallButton onClick={() => set((p) => ({ ...p, recusals: [...p.recusals, { personId: "", reason: "" }] }))}>
+            Lägg till jäv
+          </SmallButton>
         </div>
       </FieldGroup>
     </section>
@@ -302,11 +711,17 @@ function swap<T>(list: readonly T[], a: number, b: number): T[] {
 }
 
 /** A starting text for the propositionsordning, in the form protocols use. */
-function propositionFrom(chairName: string | null, bodyName: string, c: ParagraphContentInput, present: PersonRef[]): string {
+function propositionFrom(
+  chairName: string | null,
+  bodyName: string,
+  c: ParagraphContentInput,
+  present: PersonRef[],
+): string {
   const chair = chairName ? `Ordförande ${chairName}` : "Ordföranden";
   const body = bodyName.toLowerCase();
   const active = c.motions.filter((m) => !m.withdrawn);
-  if (active.length === 0) return `${chair} ställer proposition på förslaget till beslut och finner att ${body} bifaller detsamma.`;
+  if (active.length === 0)
+    return `${chair} ställer proposition på förslaget till beslut och finner att ${body} bifaller detsamma.`;
   const names = [...new Set(active.map((m) => present.find((p) => p.personId === m.personId)?.name ?? "?"))];
   return `${chair} ställer proposition på framförda yrkanden (${names.join(", ")}) och finner att ${body} beslutat `;
 }

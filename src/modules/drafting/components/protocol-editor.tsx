@@ -69,7 +69,10 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
   const [header, setHeader] = useState(initialHeader);
   const [attendance, setAttendance] = useState(initialAttendance);
   const [contents, setContents] = useState(props.initialContents);
-  const onParagraph = useCallback((id: string, c: ParagraphContentInput) => setContents((prev) => (prev[id] === c ? prev : { ...prev, [id]: c })), []);
+  const onParagraph = useCallback(
+    (id: string, c: ParagraphContentInput) => setContents((prev) => (prev[id] === c ? prev : { ...prev, [id]: c })),
+    [],
+  );
 
   const names = useMemo(() => new Map(people.map((p) => [p.personId, p.name])), [people]);
 
@@ -98,7 +101,9 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
         adjustmentPlace: header.adjustmentPlace || null,
         adjustmentDate: header.adjustmentDate || null,
       },
-      secretary: header.secretaryPersonId ? { personId: header.secretaryPersonId, name: names.get(header.secretaryPersonId) ?? "" } : null,
+      secretary: header.secretaryPersonId
+        ? { personId: header.secretaryPersonId, name: names.get(header.secretaryPersonId) ?? "" }
+        : null,
       adjusters: header.adjusterPersonIds.filter(Boolean).map((id) => ({ personId: id, name: names.get(id) ?? "" })),
       attendance: rows,
       paragraphs: protocol.paragraphs.map((p) => (contents[p.id] ? toParagraphDTO(p, contents[p.id]!, names) : p)),
@@ -125,7 +130,13 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div>
-        <HeaderEditor meetingId={protocol.meeting.id} initial={initialHeader} initialVersion={props.meetingVersion} people={people} onValue={setHeader} />
+        <HeaderEditor
+          meetingId={protocol.meeting.id}
+          initial={initialHeader}
+          initialVersion={props.meetingVersion}
+          people={people}
+          onValue={setHeader}
+        />
         <AttendanceEditor
           meetingId={protocol.meeting.id}
           initial={initialAttendance}
@@ -135,7 +146,11 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           onValue={setAttendance}
         />
 
-        {message && <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-2">{message}</p>}
+        {message && (
+          <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-2">
+            {message}
+          </p>
+        )}
 
         {protocol.paragraphs.map((p, i) => (
           <ParagraphEditor
@@ -155,7 +170,8 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
             onValue={onParagraph}
             onMove={(direction) => run(() => moveParagraphAction({ paragraphId: p.id, direction }))}
             onDelete={() => {
-              if (window.confirm(`Ta bort § ${p.number} ${p.title}? Det går inte att ångra.`)) run(() => deleteParagraphAction({ paragraphId: p.id }));
+              if (window.confirm(`Ta bort § ${p.number} ${p.title}? Det går inte att ångra.`))
+                run(() => deleteParagraphAction({ paragraphId: p.id }));
             }}
           />
         ))}
@@ -171,16 +187,32 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
             });
           }}
         >
-          <TextField className="flex-1" id="ny-paragraf" label="Ny paragraf: rubrik" value={newTitle} onChange={setNewTitle} />
-          <button type="submit" disabled={pending} className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white disabled:opacity-60">
+          <TextField
+            className="flex-1"
+            id="ny-paragraf"
+            label="Ny paragraf: rubrik"
+            value={newTitle}
+            onChange={setNewTitle}
+          />
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white disabled:opacity-60"
+          >
             Lägg till paragraf
           </button>
         </form>
       </div>
 
-      <aside aria-label="Kontroller och förhandsvisning" className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto">
+      <aside
+        aria-label="Kontroller och förhandsvisning"
+        className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
+      >
         <p className="mb-3">
-          <Link href={`/moten/${protocol.meeting.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+          <Link
+            href={`/moten/${protocol.meeting.slug}`}
+            className="text-[var(--color-brand)] underline underline-offset-2"
+          >
             Förhandsvisa protokollet
           </Link>
         </p>

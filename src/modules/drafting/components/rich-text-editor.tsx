@@ -72,8 +72,10 @@ function fitPastedHtml(html: string): string {
   for (const el of Array.from(doc.body.querySelectorAll<HTMLElement>("*")).reverse()) {
     const inCell = el.parentElement?.closest("td, th") != null;
     if (!inCell && el.parentElement?.closest("li") == null) continue;
-    if (blocks.has(el.tagName) || (inCell && el.tagName === "LI")) el.replaceWith(paragraph(Array.from(el.childNodes), el.style.textAlign));
-    else if (wrappers.has(el.tagName) || (inCell && (el.tagName === "UL" || el.tagName === "OL"))) el.replaceWith(...Array.from(el.childNodes));
+    if (blocks.has(el.tagName) || (inCell && el.tagName === "LI"))
+      el.replaceWith(paragraph(Array.from(el.childNodes), el.style.textAlign));
+    else if (wrappers.has(el.tagName) || (inCell && (el.tagName === "UL" || el.tagName === "OL")))
+      el.replaceWith(...Array.from(el.childNodes));
   }
   for (const cell of Array.from(doc.body.querySelectorAll<HTMLElement>("td, th"))) {
     const align = (cell.style.textAlign || cell.getAttribute("align") || "").toLowerCase();

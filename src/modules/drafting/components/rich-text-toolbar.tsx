@@ -90,16 +90,37 @@ function readState(editor: Editor | null) {
 
 function actions(s: ReturnType<typeof readState>, disabled: boolean): Action[] {
   const list: Action[] = [
-    { name: "Fetstil", text: "F", shortcut: { title: "Ctrl+B", aria: "Control+B" }, pressed: s.bold, enabled: s.can.bold, run: (e) => e.chain().focus().toggleBold().run() },
-    { name: "Kursiv", text: "K", shortcut: { title: "Ctrl+I", aria: "Control+I" }, pressed: s.italic, enabled: s.can.italic, run: (e) => e.chain().focus().toggleItalic().run() },
+    {
+      name: "Fetstil",
+      text: "F",
+      shortcut: { title: "Ctrl+B", aria: "Control+B" },
+      pressed: s.bold,
+      enabled: s.can.bold,
+      run: (e) => e.chain().focus().toggleBold().run(),
+    },
+    {
+      name: "Kursiv",
+      text: "K",
+      shortcut: { title: "Ctrl+I", aria: "Control+I" },
+      pressed: s.italic,
+      enabled: s.can.italic,
+      run: (e) => e.chain().focus().toggleItalic().run(),
+    },
     {
       name: "Underrubrik",
       text: "Underrubrik",
       pressed: s.heading,
       enabled: s.heading || s.can.heading,
-      run: (e) => (s.heading ? e.chain().focus().setParagraph().run() : e.chain().focus().toggleHeading({ level: 3 }).run()),
+      run: (e) =>
+        s.heading ? e.chain().focus().setParagraph().run() : e.chain().focus().toggleHeading({ level: 3 }).run(),
     },
-    { name: "Punktlista", text: "• Punktlista", pressed: s.bulletList, enabled: s.can.bulletList, run: (e) => e.chain().focus().toggleBulletList().run() },
+    {
+      name: "Punktlista",
+      text: "• Punktlista",
+      pressed: s.bulletList,
+      enabled: s.can.bulletList,
+      run: (e) => e.chain().focus().toggleBulletList().run(),
+    },
     {
       name: "Infoga tabell",
       text: "Infoga tabell",
@@ -110,19 +131,71 @@ function actions(s: ReturnType<typeof readState>, disabled: boolean): Action[] {
   ];
   if (s.inTable) {
     list.push(
-      { name: "Lägg till rad", text: "+ Rad", enabled: s.can.addRow, run: (e) => e.chain().focus().addRowAfter().run(), group: true },
+      {
+        name: "Lägg till rad",
+        text: "+ Rad",
+        enabled: s.can.addRow,
+        run: (e) => e.chain().focus().addRowAfter().run(),
+        group: true,
+      },
       { name: "Ta bort rad", text: "− Rad", enabled: s.can.deleteRow, run: (e) => e.chain().focus().deleteRow().run() },
-      { name: "Lägg till kolumn", text: "+ Kolumn", enabled: s.can.addColumn, run: (e) => e.chain().focus().addColumnAfter().run() },
-      { name: "Ta bort kolumn", text: "− Kolumn", enabled: s.can.deleteColumn, run: (e) => e.chain().focus().deleteColumn().run() },
-      { name: "Rubrikrad av/på", text: "Rubrikrad", pressed: s.headerRow, enabled: s.can.headerRow, run: (e) => e.chain().focus().toggleHeaderRow().run() },
-      { name: "Högerjustera", text: "Högerjustera", pressed: s.right, enabled: s.can.align, run: (e) => e.chain().focus().setTextAlign("right").run() },
-      { name: "Vänsterjustera", text: "Vänsterjustera", pressed: !s.right, enabled: s.can.align, run: (e) => e.chain().focus().unsetTextAlign().run() },
-      { name: "Ta bort tabell", text: "Ta bort tabell", enabled: s.can.deleteTable, run: (e) => e.chain().focus().deleteTable().run() },
+      {
+        name: "Lägg till kolumn",
+        text: "+ Kolumn",
+        enabled: s.can.addColumn,
+        run: (e) => e.chain().focus().addColumnAfter().run(),
+      },
+      {
+        name: "Ta bort kolumn",
+        text: "− Kolumn",
+        enabled: s.can.deleteColumn,
+        run: (e) => e.chain().focus().deleteColumn().run(),
+      },
+      {
+        name: "Rubrikrad av/på",
+        text: "Rubrikrad",
+        pressed: s.headerRow,
+        enabled: s.can.headerRow,
+        run: (e) => e.chain().focus().toggleHeaderRow().run(),
+      },
+      {
+        name: "Högerjustera",
+        text: "Högerjustera",
+        pressed: s.right,
+        enabled: s.can.align,
+        run: (e) => e.chain().focus().setTextAlign("right").run(),
+      },
+      {
+        name: "Vänsterjustera",
+        text: "Vänsterjustera",
+        pressed: !s.right,
+        enabled: s.can.align,
+        run: (e) => e.chain().focus().unsetTextAlign().run(),
+      },
+      {
+        name: "Ta bort tabell",
+        text: "Ta bort tabell",
+        enabled: s.can.deleteTable,
+        run: (e) => e.chain().focus().deleteTable().run(),
+      },
     );
   }
   list.push(
-    { name: "Ångra", text: "↶ Ångra", shortcut: { title: "Ctrl+Z", aria: "Control+Z" }, enabled: s.can.undo, run: (e) => e.chain().focus().undo().run(), group: true },
-    { name: "Gör om", text: "↷ Gör om", shortcut: { title: "Ctrl+Shift+Z", aria: "Control+Shift+Z" }, enabled: s.can.redo, run: (e) => e.chain().focus().redo().run() },
+    {
+      name: "Ångra",
+      text: "↶ Ångra",
+      shortcut: { title: "Ctrl+Z", aria: "Control+Z" },
+      enabled: s.can.undo,
+      run: (e) => e.chain().focus().undo().run(),
+      group: true,
+    },
+    {
+      name: "Gör om",
+      text: "↷ Gör om",
+      shortcut: { title: "Ctrl+Shift+Z", aria: "Control+Shift+Z" },
+      enabled: s.can.redo,
+      run: (e) => e.chain().focus().redo().run(),
+    },
   );
   if (disabled || !s.editable) for (const action of list) action.enabled = false;
   return list;
@@ -130,7 +203,12 @@ function actions(s: ReturnType<typeof readState>, disabled: boolean): Action[] {
 
 const NAV_KEYS = new Set(["ArrowRight", "ArrowLeft", "Home", "End"]);
 
-export function RichTextToolbar(props: { editor: Editor | null; label: string; disabled?: boolean; toolbarRef?: Ref<HTMLDivElement> }) {
+export function RichTextToolbar(props: {
+  editor: Editor | null;
+  label: string;
+  disabled?: boolean;
+  toolbarRef?: Ref<HTMLDivElement>;
+}) {
   const { editor, label, disabled = false, toolbarRef } = props;
   // Reads `editor` from props, not from the snapshot: the snapshot stays null until the first
   // transaction after the editor is created (immediatelyRender: false).
@@ -145,7 +223,17 @@ export function RichTextToolbar(props: { editor: Editor | null; label: string; d
     event.preventDefault();
     const last = list.length - 1;
     const next =
-      event.key === "Home" ? 0 : event.key === "End" ? last : event.key === "ArrowRight" ? (current === last ? 0 : current + 1) : current === 0 ? last : current - 1;
+      event.key === "Home"
+        ? 0
+        : event.key === "End"
+          ? last
+          : event.key === "ArrowRight"
+            ? current === last
+              ? 0
+              : current + 1
+            : current === 0
+              ? last
+              : current - 1;
     setActive(next);
     buttons.current[next]?.focus();
   };

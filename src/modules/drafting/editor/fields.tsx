@@ -26,42 +26,132 @@ function describedBy(id: string, error?: string, hint?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField({ id, label, error, hint, className, value, onChange, ...rest }: Base & { value: string; onChange: (v: string) => void } & Omit<React.InputHTMLAttributes<HTMLInputElement>, "value" | "onChange" | "id">) {
+export function TextField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  value,
+  onChange,
+  ...rest
+}: Base & { value: string; onChange: (v: string) => void } & Omit<
+    React.InputHTMLAttributes<HTMLInputElement>,
+    "value" | "onChange" | "id"
+  >) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      {hint && <p id={`${id}-hint`} className="text-sm text-slate-700">{hint}</p>}
-      <input id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} {...rest} />
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={inputClass}
+        {...rest}
+      />
       <ErrorText id={`${id}-error`} error={error} />
     </div>
   );
 }
 
-export function TextAreaField({ id, label, error, hint, className, value, onChange, rows = 3 }: Base & { value: string; onChange: (v: string) => void; rows?: number }) {
+export function TextAreaField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  value,
+  onChange,
+  rows = 3,
+}: Base & { value: string; onChange: (v: string) => void; rows?: number }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      {hint && <p id={`${id}-hint`} className="text-sm text-slate-700">{hint}</p>}
-      <textarea id={id} value={value} rows={rows} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} />
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        value={value}
+        rows={rows}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={inputClass}
+      />
       <ErrorText id={`${id}-error`} error={error} />
     </div>
   );
 }
 
 /** One item per line (beslutsunderlag, expediering). Empty lines are kept while typing. */
-export function LinesField({ value, onChange, ...rest }: Base & { value: string[]; onChange: (v: string[]) => void; rows?: number }) {
-  return <TextAreaField {...rest} value={value.join("\n")} onChange={(text) => onChange(text.split("\n"))} hint={rest.hint ?? "En per rad."} />;
+export function LinesField({
+  value,
+  onChange,
+  ...rest
+}: Base & { value: string[]; onChange: (v: string[]) => void; rows?: number }) {
+  return (
+    <TextAreaField
+      {...rest}
+      value={value.join("\n")}
+      onChange={(text) => onChange(text.split("\n"))}
+      hint={rest.hint ?? "En per rad."}
+    />
+  );
 }
 
-export function SelectField({ id, label, error, hint, className, value, onChange, options, placeholder }: Base & { value: string; onChange: (v: string) => void; options: readonly { value: string; label: string }[]; placeholder?: string }) {
+export function SelectField({
+  id,
+  label,
+  error,
+  hint,
+  className,
+  value,
+  onChange,
+  options,
+  placeholder,
+}: Base & {
+  value: string;
+  onChange: (v: string) => void;
+  options: readonly { value: string; label: string }[];
+  placeholder?: string;
+}) {
   return (
     <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">{label}</label>
-      {hint && <p id={`${id}-hint`} className="text-sm text-slate-700">{hint}</p>}
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      <select
+        id={id}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={inputClass}
+      >
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
-          <option key={o.value} value={o.value}>{o.label}</option>
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
         ))}
       </select>
       <ErrorText id={`${id}-error`} error={error} />
@@ -69,23 +159,59 @@ export function SelectField({ id, label, error, hint, className, value, onChange
   );
 }
 
-export function CheckboxField({ id, label, checked, onChange, className }: { id: string; label: ReactNode; checked: boolean; onChange: (v: boolean) => void; className?: string }) {
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onChange,
+  className,
+}: {
+  id: string;
+  label: ReactNode;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  className?: string;
+}) {
   return (
     <div className={`flex items-center gap-2 ${className ?? ""}`}>
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="h-4 w-4"
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );
 }
 
-export function SmallButton({ children, onClick, variant = "plain", label, disabled }: { children: ReactNode; onClick: () => void; variant?: "plain" | "danger" | "primary"; label?: string; disabled?: boolean }) {
+export function SmallButton({
+  children,
+  onClick,
+  variant = "plain",
+  label,
+  disabled,
+}: {
+  children: ReactNode;
+  onClick: () => void;
+  variant?: "plain" | "danger" | "primary";
+  label?: string;
+  disabled?: boolean;
+}) {
   const styles = {
     plain: "border-slate-500 bg-white text-slate-900 hover:bg-slate-100",
     danger: "border-red-700 bg-white text-red-800 hover:bg-red-50",
     primary: "border-[var(--color-brand)] bg-[var(--color-brand)] text-white hover:bg-[var(--color-brand-dark)]",
   };
   return (
-    <button type="button" onClick={onClick} aria-label={label} disabled={disabled} className={`rounded border px-2 py-1 text-sm disabled:opacity-50 ${styles[variant]}`}>
+    <button
+      type="button"
+      onClick={onClick}
+      aria-label={label}
+      disabled={disabled}
+      className={`rounded border px-2 py-1 text-sm disabled:opacity-50 ${styles[variant]}`}
+    >
       {children}
     </button>
   );

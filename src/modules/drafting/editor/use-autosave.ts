@@ -48,7 +48,14 @@ function writePending<T>(key: string, pending: Pending<T> | null) {
   }
 }
 
-export function useAutosave<T>({ storageKey, initial, initialVersion, save, fromConflict, delayMs = 800 }: AutosaveOptions<T>) {
+export function useAutosave<T>({
+  storageKey,
+  initial,
+  initialVersion,
+  save,
+  fromConflict,
+  delayMs = 800,
+}: AutosaveOptions<T>) {
   const [value, setValue] = useState<T>(initial);
   const [status, setStatus] = useState<SaveStatus>("saved");
   const [failure, setFailure] = useState<ActionFailure | null>(null);

@@ -3,8 +3,19 @@
 // The sign-off forms: plain forms posting to server actions, so they work without JavaScript.
 import { useActionState } from "react";
 import { INITIAL_FORM_STATE as initial } from "@/lib/form-state";
-import { FieldError, FormResult as Result, inputClass as input, primaryButton as primary, secondaryButton as secondary } from "@/ui/form-feedback";
-import { correctionFormAction, returnFormAction, sendForAdjustmentFormAction, signFormAction } from "../signoff.actions";
+import {
+  FieldError,
+  FormResult as Result,
+  inputClass as input,
+  primaryButton as primary,
+  secondaryButton as secondary,
+} from "@/ui/form-feedback";
+import {
+  correctionFormAction,
+  returnFormAction,
+  sendForAdjustmentFormAction,
+  signFormAction,
+} from "../signoff.actions";
 
 interface Props {
   meetingId: string;
@@ -17,7 +28,9 @@ export function SendForAdjustmentForm({ meetingId, slug }: Props) {
     <form action={action}>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
-      <button type="submit" disabled={pending} className={primary}>{pending ? "Skickar…" : "Skicka till justering"}</button>
+      <button type="submit" disabled={pending} className={primary}>
+        {pending ? "Skickar…" : "Skicka till justering"}
+      </button>
       <Result state={state} id="skicka-resultat" />
     </form>
   );
@@ -29,13 +42,27 @@ export function SignForm({ meetingId, slug, roles }: Props & { roles: string }) 
   return (
     <form action={action} className="rounded border border-slate-300 p-3">
       <h3 className="font-semibold">Signera som {roles}</h3>
-      <p className="mt-1 text-sm">Läs protokollet först. Du bekräftar med ditt lösenord att protokollet stämmer med det som beslutades.</p>
+      <p className="mt-1 text-sm">
+        Läs protokollet först. Du bekräftar med ditt lösenord att protokollet stämmer med det som beslutades.
+      </p>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
-      <label htmlFor="signera-losenord" className="mt-2 block font-medium">Ditt lösenord</label>
-      <input id="signera-losenord" name="password" type="password" autoComplete="current-password" required className={input} {...err} />
+      <label htmlFor="signera-losenord" className="mt-2 block font-medium">
+        Ditt lösenord
+      </label>
+      <input
+        id="signera-losenord"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        className={input}
+        {...err}
+      />
       <FieldError state={state} name="password" id="signera-losenord-fel" />
-      <button type="submit" disabled={pending} className={`${primary} mt-2`}>{pending ? "Signerar…" : "Signera protokollet"}</button>
+      <button type="submit" disabled={pending} className={`${primary} mt-2`}>
+        {pending ? "Signerar…" : "Signera protokollet"}
+      </button>
       <Result state={state} id="signera-resultat" />
     </form>
   );
@@ -47,13 +74,19 @@ export function ReturnForm({ meetingId, slug }: Props) {
   return (
     <form action={action} className="rounded border border-slate-300 p-3">
       <h3 className="font-semibold">Skicka tillbaka till sekreteraren</h3>
-      <p className="mt-1 text-sm">Om något behöver rättas. Underskrifter som redan getts blir ogiltiga och protokollet blir ett utkast igen.</p>
+      <p className="mt-1 text-sm">
+        Om något behöver rättas. Underskrifter som redan getts blir ogiltiga och protokollet blir ett utkast igen.
+      </p>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
-      <label htmlFor="tillbaka-kommentar" className="mt-2 block font-medium">Vad behöver ändras?</label>
+      <label htmlFor="tillbaka-kommentar" className="mt-2 block font-medium">
+        Vad behöver ändras?
+      </label>
       <textarea id="tillbaka-kommentar" name="comment" rows={3} required className={input} {...err} />
       <FieldError state={state} name="comment" id="tillbaka-fel" />
-      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>{pending ? "Skickar…" : "Skicka tillbaka"}</button>
+      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>
+        {pending ? "Skickar…" : "Skicka tillbaka"}
+      </button>
       <Result state={state} id="tillbaka-resultat" />
     </form>
   );
@@ -64,19 +97,37 @@ export function CorrectionForm({ meetingId, slug }: Props) {
   return (
     <form action={action} className="rounded border border-slate-300 p-3">
       <h3 className="font-semibold">Rättelse</h3>
-      <p className="mt-1 text-sm">Ett justerat protokoll ändras aldrig. En rättelse läggs till sist, daterad och signerad; originaltexten finns kvar.</p>
+      <p className="mt-1 text-sm">
+        Ett justerat protokoll ändras aldrig. En rättelse läggs till sist, daterad och signerad; originaltexten finns
+        kvar.
+      </p>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
-      <label htmlFor="rattelse-paragraf" className="mt-2 block font-medium">Paragraf (lämna tomt för hela protokollet)</label>
+      <label htmlFor="rattelse-paragraf" className="mt-2 block font-medium">
+        Paragraf (lämna tomt för hela protokollet)
+      </label>
       <input id="rattelse-paragraf" name="paragraphNumber" inputMode="numeric" className={input} />
       <FieldError state={state} name="paragraphNumber" id="rattelse-paragraf-fel" />
-      <label htmlFor="rattelse-text" className="mt-2 block font-medium">Rättelse</label>
+      <label htmlFor="rattelse-text" className="mt-2 block font-medium">
+        Rättelse
+      </label>
       <textarea id="rattelse-text" name="text" rows={3} required className={input} />
       <FieldError state={state} name="text" id="rattelse-text-fel" />
-      <label htmlFor="rattelse-losenord" className="mt-2 block font-medium">Ditt lösenord</label>
-      <input id="rattelse-losenord" name="password" type="password" autoComplete="current-password" required className={input} />
+      <label htmlFor="rattelse-losenord" className="mt-2 block font-medium">
+        Ditt lösenord
+      </label>
+      <input
+        id="rattelse-losenord"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        className={input}
+      />
       <FieldError state={state} name="password" id="rattelse-losenord-fel" />
-      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>{pending ? "Signerar…" : "Signera och lägg till rättelse"}</button>
+      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>
+        {pending ? "Signerar…" : "Signera och lägg till rättelse"}
+      </button>
       <Result state={state} id="rattelse-resultat" />
     </form>
   );

@@ -10,7 +10,8 @@ import type { SignoffInfo } from "@/server/protocol.queries";
 import type { AuditEntryDTO } from "../signoff.queries";
 import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignForm } from "./signoff-forms";
 
-const when = (iso: string) => new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
 
 export interface SignoffPermissions {
   canSend: boolean;
@@ -21,13 +22,22 @@ export interface SignoffPermissions {
   roles: Set<Role>;
 }
 
-/** The PDF links: [query, label]. Once the notice dates changed, the original shows the old ones, so a copy with today's is the default. */
+/**
+ * The PDF links: [query, label]. Once the notice dates changed, the original shows the old ones,
+ * so a copy with today's is the default.
+ */
 function pdfLinks(adjusted: boolean, info: SignoffInfo): [string, string][] {
   if (!adjusted) return [["", "Ladda ner PDF (utkast)"]];
   if (info.noticeRevisedAt) {
-    return [["", `Ladda ner PDF (med ändrade anslagsdatum${info.corrections.length > 0 ? " och rättelser" : ""})`], ["?original", "Justerat original"]];
+    return [
+      ["", `Ladda ner PDF (med ändrade anslagsdatum${info.corrections.length > 0 ? " och rättelser" : ""})`],
+      ["?original", "Justerat original"],
+    ];
   }
-  return [["", "Ladda ner PDF (justerat original)"], ...(info.corrections.length > 0 ? ([["?med-rattelser", "PDF med rättelser"]] as [string, string][]) : [])];
+  return [
+    ["", "Ladda ner PDF (justerat original)"],
+    ...(info.corrections.length > 0 ? ([["?med-rattelser", "PDF med rättelser"]] as [string, string][]) : []),
+  ];
 }
 
 export function SignoffSection(props: {
@@ -47,11 +57,19 @@ export function SignoffSection(props: {
   const ids = { meetingId: meeting.id, slug: meeting.slug };
   return (
     <section aria-labelledby="justering" className="no-print mb-8 rounded border border-slate-300 p-4">
-      <h2 id="justering" className="text-xl font-semibold">Justering</h2>
+      <h2 id="justering" className="text-xl font-semibold">
+        Justering
+      </h2>
       {!adjusted ? (
         <p className={`mt-1 ${deadline.daysLeft < 0 ? "font-semibold text-red-800" : ""}`}>
           Ska justeras senast {deadline.deadline} (5 kap. 69 § kommunallagen):{" "}
-          {deadline.daysLeft > 1 ? `${deadline.daysLeft} dagar kvar.` : deadline.daysLeft === 1 ? "1 dag kvar." : deadline.daysLeft === 0 ? "sista dagen i dag." : `${-deadline.daysLeft} dagar försenat.`}
+          {deadline.daysLeft > 1
+            ? `${deadline.daysLeft} dagar kvar.`
+            : deadline.daysLeft === 1
+              ? "1 dag kvar."
+              : deadline.daysLeft === 0
+                ? "sista dagen i dag."
+                : `${-deadline.daysLeft} dagar försenat.`}
         </p>
       ) : (
         <p className="mt-1">Justerat {meeting.adjustedOn}.</p>
@@ -60,9 +78,15 @@ export function SignoffSection(props: {
         <caption className="sr-only">Underskrifter</caption>
         <thead>
           <tr>
-            <th scope="col" className="pr-4 text-left">Roll</th>
-            <th scope="col" className="pr-4 text-left">Namn</th>
-            <th scope="col" className="text-left">Signerat</th>
+            <th scope="col" className="pr-4 text-left">
+              Roll
+            </th>
+            <th scope="col" className="pr-4 text-left">
+              Namn
+            </th>
+            <th scope="col" className="text-left">
+              Signerat
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -77,7 +101,9 @@ export function SignoffSection(props: {
       </table>
       {meeting.status === "DRAFT" && info.lastReturn && (
         <div role="note" className="mt-3 rounded border border-amber-700 bg-amber-50 p-2">
-          <p className="font-semibold">Skickat tillbaka av {info.lastReturn.by} {when(info.lastReturn.at)}:</p>
+          <p className="font-semibold">
+            Skickat tillbaka av {info.lastReturn.by} {when(info.lastReturn.at)}:
+          </p>
           <p className="whitespace-pre-wrap">{info.lastReturn.comment}</p>
         </div>
       )}
@@ -85,7 +111,10 @@ export function SignoffSection(props: {
         {pdfLinks(adjusted, info).map(([query, label], i) => (
           <Fragment key={query}>
             {i > 0 && " · "}
-            <a href={`/moten/${meeting.slug}/pdf${query}`} className="text-[var(--color-brand)] underline underline-offset-2">
+            <a
+              href={`/moten/${meeting.slug}/pdf${query}`}
+              className="text-[var(--color-brand)] underline underline-offset-2"
+            >
               {label}
             </a>
           </Fragment>
@@ -106,10 +135,18 @@ export function SignoffSection(props: {
             <caption className="sr-only">Händelselogg för sammanträdet</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3 text-left">Tid</th>
-                <th scope="col" className="py-1 pr-3 text-left">Vem</th>
-                <th scope="col" className="py-1 pr-3 text-left">Händelse</th>
-                <th scope="col" className="py-1 text-left">Adress</th>
+                <th scope="col" className="py-1 pr-3 text-left">
+                  Tid
+                </th>
+                <th scope="col" className="py-1 pr-3 text-left">
+                  Vem
+                </th>
+                <th scope="col" className="py-1 pr-3 text-left">
+                  Händelse
+                </th>
+                <th scope="col" className="py-1 text-left">
+                  Adress
+                </th>
               </tr>
             </thead>
             <tbody>

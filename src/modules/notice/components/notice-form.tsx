@@ -3,7 +3,12 @@
 // The notice dates after justering: a plain form posting to a server action (works without JavaScript).
 import { useActionState } from "react";
 import { INITIAL_FORM_STATE } from "@/lib/form-state";
-import { FieldError, FormResult as Result, inputClass as input, secondaryButton as secondary } from "@/ui/form-feedback";
+import {
+  FieldError,
+  FormResult as Result,
+  inputClass as input,
+  secondaryButton as secondary,
+} from "@/ui/form-feedback";
 import { noticeFormAction, type NoticeFormState } from "../notice.actions";
 
 interface Props {
@@ -32,18 +37,26 @@ export function NoticeForm(props: NoticeFormProps) {
   const values = state.values ?? { postedOn: props.postedOn, takeDownOn: props.takeDownOn };
   const described = (name: string, errorId: string, ...more: string[]) => {
     const invalid = !!state.fieldErrors[name];
-    return { "aria-invalid": invalid || undefined, "aria-describedby": [...more, invalid ? errorId : null].filter(Boolean).join(" ") };
+    return {
+      "aria-invalid": invalid || undefined,
+      "aria-describedby": [...more, invalid ? errorId : null].filter(Boolean).join(" "),
+    };
   };
   return (
-    // noValidate: the date pickers offer the allowed range, and the server's Swedish message explains a date outside it.
+    // noValidate: the date pickers offer the allowed range, and the server's Swedish message
+    // explains a date outside it.
     <form key={state.attempt} action={action} noValidate className="mt-3 rounded border border-slate-300 p-3">
       <h3 className="font-semibold">Ändra anslagets datum</h3>
-      <p id="anslag-regler" className="mt-1 text-sm">{props.rules}</p>
+      <p id="anslag-regler" className="mt-1 text-sm">
+        {props.rules}
+      </p>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
         <div>
-          <label htmlFor="anslag-uppsatt" className="block font-medium">Datum då anslaget sätts upp</label>
+          <label htmlFor="anslag-uppsatt" className="block font-medium">
+            Datum då anslaget sätts upp
+          </label>
           <input
             id="anslag-uppsatt"
             name="postedOn"
@@ -59,7 +72,9 @@ export function NoticeForm(props: NoticeFormProps) {
           <FieldError state={state} name="postedOn" id="anslag-uppsatt-fel" />
         </div>
         <div>
-          <label htmlFor="anslag-nedtaget" className="block font-medium">Datum då anslaget tas ned</label>
+          <label htmlFor="anslag-nedtaget" className="block font-medium">
+            Datum då anslaget tas ned
+          </label>
           <input
             id="anslag-nedtaget"
             name="takeDownOn"
@@ -69,11 +84,15 @@ export function NoticeForm(props: NoticeFormProps) {
             className={input}
             {...described("takeDownOn", "anslag-nedtaget-fel", "anslag-regler", "anslag-nedtaget-tips")}
           />
-          <p id="anslag-nedtaget-tips" className="mt-1 text-sm">Lämna tomt för sista dagen att överklaga.</p>
+          <p id="anslag-nedtaget-tips" className="mt-1 text-sm">
+            Lämna tomt för sista dagen att överklaga.
+          </p>
           <FieldError state={state} name="takeDownOn" id="anslag-nedtaget-fel" />
         </div>
       </div>
-      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>{pending ? "Sparar…" : "Spara anslagets datum"}</button>
+      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>
+        {pending ? "Sparar…" : "Spara anslagets datum"}
+      </button>
       <Result state={state} id="anslag-resultat" />
     </form>
   );

@@ -23,25 +23,50 @@ export function VerifyForm() {
         className="mt-6 max-w-xl space-y-4"
       >
         <div>
-          <label htmlFor="pdf" className="block font-medium">Protokollet som PDF</label>
+          <label htmlFor="pdf" className="block font-medium">
+            Protokollet som PDF
+          </label>
           <input id="pdf" name="pdf" type="file" accept="application/pdf,.pdf" className="mt-1" />
         </div>
         <p>eller</p>
         <div>
-          <label htmlFor="code" className="block font-medium">Verifieringskod</label>
-          <p id="code-hint" className="text-sm text-slate-700">Står i protokollet under underskrifterna.</p>
-          <input id="code" name="code" aria-describedby="code-hint" className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5 font-mono" autoComplete="off" />
+          <label htmlFor="code" className="block font-medium">
+            Verifieringskod
+          </label>
+          <p id="code-hint" className="text-sm text-slate-700">
+            Står i protokollet under underskrifterna.
+          </p>
+          <input
+            id="code"
+            name="code"
+            aria-describedby="code-hint"
+            className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5 font-mono"
+            autoComplete="off"
+          />
         </div>
-        <button type="submit" disabled={pending} className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white disabled:opacity-60"
+        >
           {pending ? "Kontrollerar…" : "Verifiera"}
         </button>
       </form>
       {result && (
-        <div role="status" className={`mt-6 max-w-xl rounded border-2 p-4 ${result.match ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}>
+        <div
+          role="status"
+          className={`mt-6 max-w-xl rounded border-2 p-4 ${result.match ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
+        >
           {result.match ? (
             <>
               <p className="text-lg font-semibold">
-                Äkta: {result.by === "pdf" ? "filen är originalet till" : result.by === "copy" ? "filen är en kopia som Paragraf utfärdat av" : "koden hör till"} ett justerat protokoll.
+                Äkta:{" "}
+                {result.by === "pdf"
+                  ? "filen är originalet till"
+                  : result.by === "copy"
+                    ? "filen är en kopia som Paragraf utfärdat av"
+                    : "koden hör till"}{" "}
+                ett justerat protokoll.
               </p>
               <p className="mt-1">
                 {result.organisationName}, {result.bodyName}, sammanträde {result.meetingDate}
@@ -52,8 +77,15 @@ export function VerifyForm() {
                   <p className="mt-2">{result.copy.description}</p>
                   {!result.copy.isCurrent && (
                     <p className="mt-2 font-semibold">
-                      Protokollet har fått rättelser eller ändrade anslagsdatum efter att kopian utfärdades. Den aktuella versionen finns på{" "}
-                      <a href={result.copy.protocolPath} className="text-[var(--color-brand)] underline underline-offset-2">protokollets sida</a>.
+                      Protokollet har fått rättelser eller ändrade anslagsdatum efter att kopian utfärdades. Den
+                      aktuella versionen finns på{" "}
+                      <a
+                        href={result.copy.protocolPath}
+                        className="text-[var(--color-brand)] underline underline-offset-2"
+                      >
+                        protokollets sida
+                      </a>
+                      .
                     </p>
                   )}
                 </>
@@ -61,7 +93,8 @@ export function VerifyForm() {
               <ul className="mt-2">
                 {result.signers.map((s, i) => (
                   <li key={i}>
-                    {s.name}, {s.role}, signerade {new Date(s.signedAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}
+                    {s.name}, {s.role}, signerade{" "}
+                    {new Date(s.signedAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}
                   </li>
                 ))}
               </ul>

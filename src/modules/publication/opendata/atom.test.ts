@@ -69,21 +69,32 @@ describe("buildAtomFeed", () => {
 
   it("has the elements RFC 4287 requires of a feed and an entry", () => {
     const xml = buildNoticeFeed([notice], BASE, new Date("2022-01-01T00:00:00Z"));
-    expect(xml.startsWith('<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">')).toBe(true);
-    for (const required of ["<id>", "<title type=\"text\">", "<updated>", "<author><name>Paragraf</name></author>", 'rel="self"']) {
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
+      ),
+    ).toBe(true);
+    for (const required of [
+      "<id>",
+      '<title type="text">',
+      "<updated>",
+      "<author><name>Paragraf</name></author>",
+      'rel="self"',
+    ]) {
       expect(xml).toContain(required);
     }
     const entry = xml.slice(xml.indexOf("<entry>"), xml.indexOf("</entry>"));
-    for (const required of ["<id>", "<title", "<updated>", 'rel="alternate"', "<summary"]) expect(entry).toContain(required);
+    for (const required of ["<id>", "<title", "<updated>", 'rel="alternate"', "<summary"])
+      expect(entry).toContain(required);
     expect(xml.trimEnd().endsWith("</feed>")).toBe(true);
   });
 
   it("takes the feed's updated from the latest entry, or the fallback when empty", () => {
     const entry = (updated: string) => ({ id: `urn:x:${updated}`, title: "t", updated, link: BASE, summary: "s" });
     const updatedOf = (xml: string) => /<feed[^]*?<updated>([^<]+)<\/updated>/.exec(xml)?.[1];
-    expect(updatedOf(buildAtomFeed(feed([entry("2021-12-16T14:03:07.000Z"), entry("2022-01-03T08:00:00+01:00")])))).toBe(
-      "2022-01-03T08:00:00+01:00",
-    );
+    expect(
+      updatedOf(buildAtomFeed(feed([entry("2021-12-16T14:03:07.000Z"), entry("2022-01-03T08:00:00+01:00")]))),
+    ).toBe("2022-01-03T08:00:00+01:00");
     expect(updatedOf(buildAtomFeed(feed([])))).toBe("2022-01-01T00:00:00.000Z");
   });
 
@@ -95,16 +106,16 @@ describe("buildAtomFeed", () => {
           title: "Anslag: Bygg- & miljönämnden <extra>",
           updated: "2021-12-16T14:03:07.000Z",
           link: `${BASE}/protokoll/a?b=1&c="2"`,
-          summary: "Förvaringsplats: \"Arkivet\" & kansliet",
+          summary: 'Förvaringsplats: "Arkivet" & kansliet',
           categories: [{ term: "Bygg & miljö", label: "A 'label'" }],
         },
       ]),
     );
     expect(xml).toContain(`<id>${BASE}/protokoll/a?b=1&amp;c=2</id>`);
-    expect(xml).toContain("<title type=\"text\">Anslag: Bygg- &amp; miljönämnden &lt;extra&gt;</title>");
+    expect(xml).toContain('<title type="text">Anslag: Bygg- &amp; miljönämnden &lt;extra&gt;</title>');
     expect(xml).toContain(`href="${BASE}/protokoll/a?b=1&amp;c=&quot;2&quot;"`);
     expect(xml).toContain('<category term="Bygg &amp; miljö" label="A &apos;label&apos;"/>');
-    expect(xml).toContain("<summary type=\"text\">Förvaringsplats: &quot;Arkivet&quot; &amp; kansliet</summary>");
+    expect(xml).toContain('<summary type="text">Förvaringsplats: &quot;Arkivet&quot; &amp; kansliet</summary>');
     // No raw & that is not an entity reference.
     expect(xml).not.toMatch(/&(?!(amp|lt|gt|quot|apos);)/);
   });

@@ -6,7 +6,8 @@ import { stockholmDateTime } from "@/lib/stockholm-time";
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab, LF and CR; lone surrogates;
 // U+FFFE and U+FFFF). They cannot be escaped, only left out.
-const NOT_XML_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML_CHAR =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Text safe in XML content and in attribute values quoted with " or '. */
 export function escapeXml(text: string): string {

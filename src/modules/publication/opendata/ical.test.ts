@@ -83,7 +83,11 @@ describe("buildCalendar", () => {
     ...fields,
   });
   const calendar = (events: CalendarEvent[]) =>
-    buildCalendar({ productId: "-//Paragraf//Sammanträdesdagar//SV", name: "Sammanträden: Direktionen (Itsam)", events });
+    buildCalendar({
+      productId: "-//Paragraf//Sammanträdesdagar//SV",
+      name: "Sammanträden: Direktionen (Itsam)",
+      events,
+    });
 
   it("uses CRLF everywhere and ends with one", () => {
     const text = calendar([event()]);
@@ -93,7 +97,12 @@ describe("buildCalendar", () => {
 
   it("has the calendar frame and the Stockholm VTIMEZONE", () => {
     const lines = unfold(calendar([])).split("\r\n");
-    expect(lines.slice(0, 4)).toEqual(["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Paragraf//Sammanträdesdagar//SV", "CALSCALE:GREGORIAN"]);
+    expect(lines.slice(0, 4)).toEqual([
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//Paragraf//Sammanträdesdagar//SV",
+      "CALSCALE:GREGORIAN",
+    ]);
     expect(lines).toContain("TZID:Europe/Stockholm");
     expect(lines).toContain("RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU");
     expect(lines).toContain("RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU");
@@ -107,13 +116,21 @@ describe("buildCalendar", () => {
       ["DTSTART;TZID=Europe/Stockholm:20211118T100000", "DTEND;TZID=Europe/Stockholm:20211118T120000"],
     ],
     ["a meeting with a start only", { endTime: null }, ["DTSTART;TZID=Europe/Stockholm:20211118T100000"]],
-    ["a day without times", { startTime: null, endTime: null }, ["DTSTART;VALUE=DATE:20211118", "DTEND;VALUE=DATE:20211119"]],
+    [
+      "a day without times",
+      { startTime: null, endTime: null },
+      ["DTSTART;VALUE=DATE:20211118", "DTEND;VALUE=DATE:20211119"],
+    ],
     [
       "a meeting past midnight",
       { startTime: "22:00", endTime: "01:30" },
       ["DTSTART;TZID=Europe/Stockholm:20211118T220000", "DTEND;TZID=Europe/Stockholm:20211119T013000"],
     ],
-    ["a time that is not HH:MM", { startTime: "10.00", endTime: "12.00" }, ["DTSTART;VALUE=DATE:20211118", "DTEND;VALUE=DATE:20211119"]],
+    [
+      "a time that is not HH:MM",
+      { startTime: "10.00", endTime: "12.00" },
+      ["DTSTART;VALUE=DATE:20211118", "DTEND;VALUE=DATE:20211119"],
+    ],
   ])("writes %s", (_name, fields, expected) => {
     const lines = unfold(calendar([event(fields)])).split("\r\n");
     const when = lines.filter((l) => l.startsWith("DTSTART") || l.startsWith("DTEND"));
@@ -132,7 +149,9 @@ describe("buildCalendar", () => {
     for (const line of text.split("\r\n")) expect(octets(line)).toBeLessThanOrEqual(75);
     const lines = unfold(text).split("\r\n");
     expect(lines).toContain("SUMMARY:Sammanträde: Kommunstyrelsens arbetsutskott\\, Östra Göinge\\; extra");
-    expect(lines).toContain("LOCATION:Sammanträdesrummet Åsen\\, Kommunhuset\\, Storgatan 1\\; 3 tr\\nIngång från gården");
+    expect(lines).toContain(
+      "LOCATION:Sammanträdesrummet Åsen\\, Kommunhuset\\, Storgatan 1\\; 3 tr\\nIngång från gården",
+    );
     expect(lines).toContain("URL:https://paragraf.example.se/protokoll/direktionen-2021-11-18");
     expect(lines).toContain("UID:2f1c0c8e-0d7a-5b8e-9a51-0c2b4e3f6a7d");
     expect(lines).toContain("DTSTAMP:20211101T080000Z");

@@ -59,7 +59,10 @@ const compactTime = (time: string) => `${time.replace(":", "")}00`;
 
 /** An instant as a UTC DATE-TIME ("20211118T090000Z"). */
 export function utcDateTime(instant: Date): string {
-  return instant.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return instant
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 export interface CalendarEvent {
@@ -113,7 +116,11 @@ function eventLines(e: CalendarEvent): string[] {
     ? [
         `DTSTART;TZID=Europe/Stockholm:${compactDate(e.date)}T${compactTime(start)}`,
         // A meeting that goes on past midnight ends the next day.
-        ...(end ? [`DTEND;TZID=Europe/Stockholm:${compactDate(end >= start ? e.date : addDays(e.date, 1))}T${compactTime(end)}`] : []),
+        ...(end
+          ? [
+              `DTEND;TZID=Europe/Stockholm:${compactDate(end >= start ? e.date : addDays(e.date, 1))}T${compactTime(end)}`,
+            ]
+          : []),
       ]
     : [`DTSTART;VALUE=DATE:${compactDate(e.date)}`, `DTEND;VALUE=DATE:${compactDate(addDays(e.date, 1))}`];
   return [

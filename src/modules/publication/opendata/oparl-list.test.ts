@@ -23,12 +23,17 @@ describe("parseDateTimeParam", () => {
     expect(new Date(parseDateTimeParam(raw)!).toISOString()).toBe(iso);
   });
 
-  it.each(["2021-11-18", "2021-11-18T00:00:00", "2021-02-30T00:00:00Z", "igår", "", "2021-11-18T25:00:00Z", "1637190000"])(
-    "refuses %j",
-    (raw) => {
-      expect(parseDateTimeParam(raw)).toBeNull();
-    },
-  );
+  it.each([
+    "2021-11-18",
+    "2021-11-18T00:00:00",
+    "2021-02-30T00:00:00Z",
+    "igår",
+    "",
+    "2021-11-18T25:00:00Z",
+    "1637190000",
+  ])("refuses %j", (raw) => {
+    expect(parseDateTimeParam(raw)).toBeNull();
+  });
 });
 
 describe("parseListQuery", () => {
@@ -37,7 +42,9 @@ describe("parseListQuery", () => {
   });
 
   it("reads page, elementsPerPage (capped at 100) and the four date filters", () => {
-    const q = query("?page=3&elementsPerPage=500&modified_since=2021-11-18T00:00:00%2B01:00&created_until=2022-01-01T00:00:00Z");
+    const q = query(
+      "?page=3&elementsPerPage=500&modified_since=2021-11-18T00:00:00%2B01:00&created_until=2022-01-01T00:00:00Z",
+    );
     expect(q.page).toBe(3);
     expect(q.elementsPerPage).toBe(100);
     expect(q.modifiedSince).toBe(Date.parse("2021-11-17T23:00:00Z"));

@@ -25,7 +25,8 @@ export interface ListQuery {
 export type ParseListQueryResult = { ok: true; query: ListQuery } | { ok: false; message: string };
 
 // RFC 3339 date-time with a time zone, as OParl requires for these parameters.
-const DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/i;
+const DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d{1,9})?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)$/i;
 
 /** The instant of an RFC 3339 date-time ("2021-11-18T10:00:00+01:00"), or null if it is not one. */
 export function parseDateTimeParam(raw: string): number | null {
@@ -55,7 +56,8 @@ export function parseListQuery(url: URL): ParseListQueryResult {
   const query: ListQuery = {
     page: rawPage === null ? 1 : Number(rawPage.trim()),
     // A client may ask for a page size; the server keeps it within its own limit (OParl 1.1).
-    elementsPerPage: rawPerPage === null ? DEFAULT_ELEMENTS_PER_PAGE : Math.min(Number(rawPerPage.trim()), MAX_ELEMENTS_PER_PAGE),
+    elementsPerPage:
+      rawPerPage === null ? DEFAULT_ELEMENTS_PER_PAGE : Math.min(Number(rawPerPage.trim()), MAX_ELEMENTS_PER_PAGE),
     params: [],
   };
   if (rawPerPage !== null) query.params.push(["elementsPerPage", String(query.elementsPerPage)]);
@@ -97,7 +99,10 @@ function within(stamp: string | null, since: number | undefined, until: number |
 export function filterByDates<T>(rows: readonly T[], query: ListQuery, stamps: (row: T) => ListStamps): T[] {
   return rows.filter((row) => {
     const s = stamps(row);
-    return within(s.created, query.createdSince, query.createdUntil) && within(s.modified, query.modifiedSince, query.modifiedUntil);
+    return (
+      within(s.created, query.createdSince, query.createdUntil) &&
+      within(s.modified, query.modifiedSince, query.modifiedUntil)
+    );
   });
 }
 

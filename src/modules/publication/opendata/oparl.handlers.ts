@@ -50,7 +50,10 @@ async function listResponse<T>(
   return jsonResponse({ ...page, data });
 }
 
-const stampsOf = (o: { createdAt: string; updatedAt: string }): ListStamps => ({ created: o.createdAt, modified: o.updatedAt });
+const stampsOf = (o: { createdAt: string; updatedAt: string }): ListStamps => ({
+  created: o.createdAt,
+  modified: o.updatedAt,
+});
 
 export async function getSystem(r: OpenDataRequest): Promise<Response> {
   return jsonResponse(toOParlSystem(oparlUrls(r.baseUrl)));
@@ -70,7 +73,9 @@ export async function listBodyOrganizations(r: OpenDataRequest, organisationSlug
   if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
   const u = oparlUrls(r.baseUrl);
   const bodies = await listBodies(r.db, organisationSlug);
-  return listResponse(r, u.bodyList(organisationSlug, "organization"), bodies, stampsOf, (b) => toOParlOrganization(u, b));
+  return listResponse(r, u.bodyList(organisationSlug, "organization"), bodies, stampsOf, (b) =>
+    toOParlOrganization(u, b),
+  );
 }
 
 export async function listBodyPersons(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
@@ -85,8 +90,12 @@ export async function listBodyMemberships(r: OpenDataRequest, organisationSlug: 
   const u = oparlUrls(r.baseUrl);
   const memberships = await listMemberships(r.db, organisationSlug);
   // No change timestamps on seats: date filters keep them all rather than drop a changed one.
-  return listResponse(r, u.bodyList(organisationSlug, "membership"), memberships, () => ({ created: null, modified: null }), (m) =>
-    toOParlMembership(u, m),
+  return listResponse(
+    r,
+    u.bodyList(organisationSlug, "membership"),
+    memberships,
+    () => ({ created: null, modified: null }),
+    (m) => toOParlMembership(u, m),
   );
 }
 
@@ -184,7 +193,8 @@ export async function downloadFile(r: OpenDataRequest, fileId: string): Promise<
     etag: `"${file.sha256}"`,
     "x-content-type-options": "nosniff",
   };
-  if (r.ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === headers.etag)) return new Response(null, { status: 304, headers });
+  if (r.ifNoneMatch?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === headers.etag))
+    return new Response(null, { status: 304, headers });
   return new Response(Buffer.from(file.bytes), {
     headers: {
       ...headers,

@@ -50,7 +50,13 @@ function adjusted(): ProtocolDTO {
     { role: "ADJUSTER", personId: "annicki-oscarsson", name: "Annicki Oscarsson", ...signed },
   ];
   const p64 = p.paragraphs.find((x) => x.number === 64)!;
-  p64.recusals = [{ personId: "elisabet-hagstrom", name: "Elisabet Hagström", reason: "Närstående, 850709-9805, berörs av beslutet." }];
+  p64.recusals = [
+    {
+      personId: "elisabet-hagstrom",
+      name: "Elisabet Hagström",
+      reason: "Närstående, 850709-9805, berörs av beslutet.",
+    },
+  ];
   const p62 = p.paragraphs.find((x) => x.number === 62)!;
   p62.votes = [
     {
@@ -72,11 +78,17 @@ function adjusted(): ProtocolDTO {
 describe("oparlUrls", () => {
   it("builds canonical absolute URLs under /api/oparl/v1, encoding path segments", () => {
     expect(u.system).toBe("https://paragraf.example.se/api/oparl/v1/system");
-    expect(u.meeting("direktionen-2021-11-18")).toBe("https://paragraf.example.se/api/oparl/v1/meeting/direktionen-2021-11-18");
-    expect(u.agendaItem("direktionen-2021-11-18", 59)).toBe("https://paragraf.example.se/api/oparl/v1/meeting/direktionen-2021-11-18/agendaitem/59");
+    expect(u.meeting("direktionen-2021-11-18")).toBe(
+      "https://paragraf.example.se/api/oparl/v1/meeting/direktionen-2021-11-18",
+    );
+    expect(u.agendaItem("direktionen-2021-11-18", 59)).toBe(
+      "https://paragraf.example.se/api/oparl/v1/meeting/direktionen-2021-11-18/agendaitem/59",
+    );
     expect(u.bodyList("itsam", "membership")).toBe("https://paragraf.example.se/api/oparl/v1/body/itsam/membership");
     expect(u.person("a/b c")).toBe("https://paragraf.example.se/api/oparl/v1/person/a%2Fb%20c");
-    expect(u.protocolPage("direktionen-2021-11-18")).toBe("https://paragraf.example.se/protokoll/direktionen-2021-11-18");
+    expect(u.protocolPage("direktionen-2021-11-18")).toBe(
+      "https://paragraf.example.se/protokoll/direktionen-2021-11-18",
+    );
   });
 });
 
@@ -95,12 +107,18 @@ describe("paperKey", () => {
 
 describe("presenceAt", () => {
   const p = adjusted();
-  const at = (n: number) => presenceAt(p.attendance, p.paragraphs.find((x) => x.number === n)!).map((a) => `${a.name}: ${a.role}`);
+  const at = (n: number) =>
+    presenceAt(
+      p.attendance,
+      p.paragraphs.find((x) => x.number === n)!,
+    ).map((a) => `${a.name}: ${a.role}`);
 
   it("follows the § ranges: ersättare §§ 59-62, then tjänstgörande ersättare §§ 62-67", () => {
     expect(at(59)).toContain("Christer Segerstéen: SUBSTITUTE");
     expect(at(59)).not.toContain("Christer Segerstéen: SERVING_SUBSTITUTE");
-    expect(at(62)).toEqual(expect.arrayContaining(["Christer Segerstéen: SUBSTITUTE", "Christer Segerstéen: SERVING_SUBSTITUTE"]));
+    expect(at(62)).toEqual(
+      expect.arrayContaining(["Christer Segerstéen: SUBSTITUTE", "Christer Segerstéen: SERVING_SUBSTITUTE"]),
+    );
     expect(at(63)).toContain("Christer Segerstéen: SERVING_SUBSTITUTE");
     expect(at(63)).not.toContain("Christer Segerstéen: SUBSTITUTE");
   });
@@ -145,7 +163,11 @@ describe("toOParlMeeting", () => {
       type: "https://schema.oparl.org/1.1/Location",
       description: "Zoom",
     });
-    expect(meeting.resultsProtocol).toMatchObject({ id: u.file("file1"), accessUrl: u.fileDownload("file1"), size: 12345 });
+    expect(meeting.resultsProtocol).toMatchObject({
+      id: u.file("file1"),
+      accessUrl: u.fileDownload("file1"),
+      size: 12345,
+    });
     expect(meeting.participant).toContain(u.person("henrik-remmerfelt"));
   });
 
@@ -165,7 +187,9 @@ describe("toOParlMeeting", () => {
   });
 
   it("embeds §§ 59-67 as AgendaItems in order", () => {
-    expect(items.map((i) => [i.number, i.order])).toEqual([59, 60, 61, 62, 63, 64, 65, 66, 67].map((n, i) => [String(n), i + 1]));
+    expect(items.map((i) => [i.number, i.order])).toEqual(
+      [59, 60, 61, 62, 63, 64, 65, 66, 67].map((n, i) => [String(n), i + 1]),
+    );
     expect(item(59)).toMatchObject({
       id: u.agendaItem("direktionen-2021-11-18", 59),
       type: "https://schema.oparl.org/1.1/AgendaItem",
@@ -193,16 +217,27 @@ describe("toOParlMeeting", () => {
       expect.objectContaining({
         outcome: "JA",
         tally: { ja: 2, nej: 1, avstar: 1 },
-        ballots: expect.arrayContaining([{ person: u.person("joakim-magnusson"), name: "Joakim Magnusson", choice: "NEJ" }]),
+        ballots: expect.arrayContaining([
+          { person: u.person("joakim-magnusson"), name: "Joakim Magnusson", choice: "NEJ" },
+        ]),
       }),
     ]);
     expect(item(64)["paragraf:recusals"]).toEqual([
-      { person: u.person("elisabet-hagstrom"), name: "Elisabet Hagström", reason: "Närstående, ÅÅMMDD-XXXX, berörs av beslutet." },
+      {
+        person: u.person("elisabet-hagstrom"),
+        name: "Elisabet Hagström",
+        reason: "Närstående, ÅÅMMDD-XXXX, berörs av beslutet.",
+      },
     ]);
     expect(item(59)["paragraf:presence"]).toEqual(
       expect.arrayContaining([
         { person: u.person("jacob-kall"), name: "Jacob Käll", role: "ordförande", represents: "Vimmerby kommun" },
-        { person: u.person("roger-karlsson"), name: "Roger Karlsson", role: "projektledare Google Workspace", represents: null },
+        {
+          person: u.person("roger-karlsson"),
+          name: "Roger Karlsson",
+          role: "projektledare Google Workspace",
+          represents: null,
+        },
       ]),
     );
   });
@@ -217,7 +252,10 @@ describe("toOParlMeeting", () => {
 describe("toOParlAgendaItem", () => {
   it("has the back reference to its meeting when served on its own", () => {
     const p = adjusted();
-    expect(toOParlAgendaItem(u, p, meta, p.paragraphs[0]!, 1)).toMatchObject({ meeting: u.meeting(p.meeting.slug), order: 1 });
+    expect(toOParlAgendaItem(u, p, meta, p.paragraphs[0]!, 1)).toMatchObject({
+      meeting: u.meeting(p.meeting.slug),
+      order: 1,
+    });
   });
 });
 
@@ -270,7 +308,13 @@ describe("register data", () => {
   });
 
   it("maps an organisation to an OParl Body with its lists", () => {
-    const body = toOParlBody(u, { slug: "itsam", name: "Itsam", kind: "KOMMUNALFORBUND", createdAt: "x", updatedAt: "y" });
+    const body = toOParlBody(u, {
+      slug: "itsam",
+      name: "Itsam",
+      kind: "KOMMUNALFORBUND",
+      createdAt: "x",
+      updatedAt: "y",
+    });
     expect(body).toMatchObject({
       id: u.body("itsam"),
       type: "https://schema.oparl.org/1.1/Body",
@@ -309,8 +353,24 @@ describe("register data", () => {
       key: "itsam-2021-8",
       caseNumber: "ITSAM 2021/8",
       consultations: [
-        { meetingSlug: "direktionen-2021-09-30", meetingDate: "2021-09-30", bodyId: "b", number: 40, title: "Första", meetingCreatedAt: "2021-09-01T00:00:00.000Z", meetingModified: "2021-10-10T00:00:00.000Z" },
-        { meetingSlug: "direktionen-2021-11-18", meetingDate: "2021-11-18", bodyId: "b", number: 59, title: "Andra", meetingCreatedAt: "2021-11-01T00:00:00.000Z", meetingModified: "2021-12-16T00:00:00.000Z" },
+        {
+          meetingSlug: "direktionen-2021-09-30",
+          meetingDate: "2021-09-30",
+          bodyId: "b",
+          number: 40,
+          title: "Första",
+          meetingCreatedAt: "2021-09-01T00:00:00.000Z",
+          meetingModified: "2021-10-10T00:00:00.000Z",
+        },
+        {
+          meetingSlug: "direktionen-2021-11-18",
+          meetingDate: "2021-11-18",
+          bodyId: "b",
+          number: 59,
+          title: "Andra",
+          meetingCreatedAt: "2021-11-01T00:00:00.000Z",
+          meetingModified: "2021-12-16T00:00:00.000Z",
+        },
       ],
     };
     expect(toOParlPaper(u, paper)).toMatchObject({
@@ -321,7 +381,10 @@ describe("register data", () => {
       created: "2021-09-01T00:00:00.000Z",
       modified: "2021-12-16T00:00:00.000Z",
       consultation: [
-        expect.objectContaining({ agendaItem: u.agendaItem("direktionen-2021-09-30", 40), meeting: u.meeting("direktionen-2021-09-30") }),
+        expect.objectContaining({
+          agendaItem: u.agendaItem("direktionen-2021-09-30", 40),
+          meeting: u.meeting("direktionen-2021-09-30"),
+        }),
         expect.objectContaining({ agendaItem: u.agendaItem("direktionen-2021-11-18", 59), authoritative: true }),
       ],
     });

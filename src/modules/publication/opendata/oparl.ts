@@ -257,7 +257,11 @@ export function membershipRole(m: Pick<MembershipRecord, "role" | "position">): 
  * A seat. Memberships carry no change timestamps in the data model, so no created/modified here;
  * list filters on those dates therefore keep every membership.
  */
-export function toOParlMembership(u: OParlUrls, m: MembershipRecord, options: { embedded?: boolean } = {}): OParlObject {
+export function toOParlMembership(
+  u: OParlUrls,
+  m: MembershipRecord,
+  options: { embedded?: boolean } = {},
+): OParlObject {
   return {
     id: u.membership(m.id),
     type: oparlType("Membership"),
@@ -313,7 +317,10 @@ export function toOParlFile(u: OParlUrls, f: FileRecord): OParlObject {
 // ---------------------------------------------------------------------------------------------
 
 /** Who took part in § `number`, in what role: present in a range that covers it, and not recused. */
-export function presenceAt(attendance: readonly AttendanceDTO[], paragraph: Pick<ParagraphDTO, "number" | "recusals">): AttendanceDTO[] {
+export function presenceAt(
+  attendance: readonly AttendanceDTO[],
+  paragraph: Pick<ParagraphDTO, "number" | "recusals">,
+): AttendanceDTO[] {
   const recused = new Set(paragraph.recusals.map((r) => r.personId));
   return attendance.filter(
     (a) => (a.ranges.length === 0 || isInParagraphRanges(paragraph.number, a.ranges)) && !recused.has(a.personId),
@@ -376,7 +383,13 @@ export function toOParlAgendaItem(
 }
 
 /** Consultations live inside their Paper; their ids are fragments of the Paper's URL. */
-function consultationId(u: OParlUrls, organisationSlug: string, caseNumber: string, meetingSlug: string, number: number): string {
+function consultationId(
+  u: OParlUrls,
+  organisationSlug: string,
+  caseNumber: string,
+  meetingSlug: string,
+  number: number,
+): string {
   return `${u.paper(organisationSlug, paperKey(caseNumber))}#${encodeURIComponent(meetingSlug)}-${number}`;
 }
 
@@ -431,7 +444,10 @@ export function paperModified(paper: PaperRecord): string {
 }
 
 export function paperCreated(paper: PaperRecord): string {
-  return paper.consultations.reduce((min, c) => (min === "" || c.meetingCreatedAt < min ? c.meetingCreatedAt : min), "");
+  return paper.consultations.reduce(
+    (min, c) => (min === "" || c.meetingCreatedAt < min ? c.meetingCreatedAt : min),
+    "",
+  );
 }
 
 export function toOParlPaper(u: OParlUrls, paper: PaperRecord): OParlObject {

@@ -42,7 +42,11 @@ export interface OpenDataRequest {
  * Runs a handler with the database and base URL; an unexpected error becomes a JSON 500. `params`
  * are the route's dynamic segments, checked like the path (Next.js hands them over decoded).
  */
-export async function serveOpenData(req: Request, handler: (r: OpenDataRequest) => Promise<Response>, params: Record<string, string> = {}): Promise<Response> {
+export async function serveOpenData(
+  req: Request,
+  handler: (r: OpenDataRequest) => Promise<Response>,
+  params: Record<string, string> = {},
+): Promise<Response> {
   const url = new URL(req.url);
   // Control characters (NUL above all, which PostgreSQL refuses) never name a public object.
   let path: string;
@@ -52,7 +56,8 @@ export async function serveOpenData(req: Request, handler: (r: OpenDataRequest) 
     return errorResponse(400, "Adressen är felaktigt kodad.");
   }
   if (CONTROL.test(path) || Object.values(params).some((v) => CONTROL.test(v))) return notFound();
-  if ([...url.searchParams.values()].some((v) => CONTROL.test(v))) return errorResponse(400, "Frågan innehåller ett otillåtet tecken.");
+  if ([...url.searchParams.values()].some((v) => CONTROL.test(v)))
+    return errorResponse(400, "Frågan innehåller ett otillåtet tecken.");
   try {
     return await handler({ db: getDb(), url, baseUrl: appBaseUrl(), ifNoneMatch: req.headers.get("if-none-match") });
   } catch (error) {

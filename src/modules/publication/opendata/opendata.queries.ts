@@ -29,14 +29,31 @@ const later = (a: Date, b: Date | null | undefined): Date => (b && b > a ? b : a
 // Organisations (OParl Body) and bodies (OParl Organization)
 // ---------------------------------------------------------------------------------------------
 
-const organisationSelect = { slug: true, name: true, kind: true, createdAt: true, updatedAt: true } satisfies Prisma.OrganisationSelect;
+const organisationSelect = {
+  slug: true,
+  name: true,
+  kind: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.OrganisationSelect;
 
-function toOrganisationRecord(o: Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>): OrganisationRecord {
-  return { slug: o.slug, name: o.name, kind: o.kind, createdAt: o.createdAt.toISOString(), updatedAt: o.updatedAt.toISOString() };
+function toOrganisationRecord(
+  o: Prisma.OrganisationGetPayload<{ select: typeof organisationSelect }>,
+): OrganisationRecord {
+  return {
+    slug: o.slug,
+    name: o.name,
+    kind: o.kind,
+    createdAt: o.createdAt.toISOString(),
+    updatedAt: o.updatedAt.toISOString(),
+  };
 }
 
 export async function listOrganisations(db: PrismaClient): Promise<OrganisationRecord[]> {
-  const rows = await db.organisation.findMany({ select: organisationSelect, orderBy: [{ name: "asc" }, { slug: "asc" }] });
+  const rows = await db.organisation.findMany({
+    select: organisationSelect,
+    orderBy: [{ name: "asc" }, { slug: "asc" }],
+  });
   return rows.map(toOrganisationRecord);
 }
 
@@ -182,10 +199,18 @@ export async function findMembership(db: PrismaClient, id: string): Promise<Memb
 // ---------------------------------------------------------------------------------------------
 
 /** The latest rättelse: it changes the public copy (and so the meeting's File) without touching the meeting row. */
-const lastCorrection = { select: { signedAt: true }, orderBy: { signedAt: "desc" }, take: 1 } satisfies Prisma.Meeting$correctionsArgs;
+const lastCorrection = {
+  select: { signedAt: true },
+  orderBy: { signedAt: "desc" },
+  take: 1,
+} satisfies Prisma.Meeting$correctionsArgs;
 
 /** When anything public about a meeting last changed: the meeting, its notice, its latest rättelse. */
-function meetingModified(m: { updatedAt: Date; notice: { updatedAt: Date } | null; corrections: { signedAt: Date }[] }): Date {
+function meetingModified(m: {
+  updatedAt: Date;
+  notice: { updatedAt: Date } | null;
+  corrections: { signedAt: Date }[];
+}): Date {
   return later(later(m.updatedAt, m.notice?.updatedAt), m.corrections[0]?.signedAt);
 }
 
@@ -205,7 +230,13 @@ export async function listPublicMeetingIndex(
       ...publicMeetingWhere,
       ...("bodyId" in scope ? { bodyId: scope.bodyId } : { body: { organisation: { slug: scope.organisationSlug } } }),
     },
-    select: { slug: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } }, corrections: lastCorrection },
+    select: {
+      slug: true,
+      createdAt: true,
+      updatedAt: true,
+      notice: { select: { updatedAt: true } },
+      corrections: lastCorrection,
+    },
     orderBy: [{ date: "desc" }, { slug: "asc" }],
   });
   return rows.map((m) => ({
@@ -230,9 +261,13 @@ interface FileRow {
  * bytes findPublicPdf serves on /protokoll/<slug>/protokoll.pdf (the public copy whenever anything
  * is withheld or changed). Only PROTOCOL rows: nothing else stored has a public version.
  */
-async function findFileRecord(db: PrismaClient, where: { meetingId: string } | { fileId: string }): Promise<FileRecord | null> {
+async function findFileRecord(
+  db: PrismaClient,
+  where: { meetingId: string } | { fileId: string },
+): Promise<FileRecord | null> {
   const statuses = Prisma.join([...PUBLIC_STATUSES]);
-  const filter = "meetingId" in where ? Prisma.sql`f."meetingId" = ${where.meetingId}` : Prisma.sql`f.id = ${where.fileId}`;
+  const filter =
+    "meetingId" in where ? Prisma.sql`f."meetingId" = ${where.meetingId}` : Prisma.sql`f.id = ${where.fileId}`;
   const [row] = await db.$queryRaw<FileRow[]>`
     SELECT f.id, f."createdAt", m.slug, m.date, b.name AS "bodyName", n."updatedAt" AS "noticeUpdatedAt",
            (SELECT max(c."signedAt") FROM "Correction" c WHERE c."meetingId" = m.id) AS "lastCorrection"
@@ -295,9 +330,15 @@ export async function findPublicFile(db: PrismaClient, id: string): Promise<File
   return findFileRecord(db, { fileId: id });
 }
 
-/** What the download serves: the public PDF the File stands for (the signed original only when it withholds nothing). */
+/**
+ * What the download serves: the public PDF the File stands for (the signed original only when it
+ * withholds nothing).
+ */
 export async function findPublicFileBytes(db: PrismaClient, id: string): Promise<ServedPdf | null> {
-  const file = await db.protocolFile.findFirst({ where: { id, kind: "PROTOCOL", meeting: publicMeetingWhere }, select: { meeting: { select: { slug: true } } } });
+  const file = await db.protocolFile.findFirst({
+    where: { id, kind: "PROTOCOL", meeting: publicMeetingWhere },
+    select: { meeting: { select: { slug: true } } },
+  });
   return file && findPublicPdf(db, file.meeting.slug);
 }
 
@@ -319,7 +360,9 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
       caseNumber: true,
       isConfidential: true,
       bodyId: true,
-      meeting: { select: { slug: true, date: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } } } },
+      meeting: {
+        select: { slug: true, date: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } } },
+      },
     },
     orderBy: [{ meeting: { date: "asc" } }, { number: "asc" }],
   });
@@ -346,7 +389,11 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
   return [...papers.values()].sort((a, b) => a.key.localeCompare(b.key, "sv", { numeric: true }));
 }
 
-export async function findPublicPaper(db: PrismaClient, organisationSlug: string, key: string): Promise<PaperRecord | null> {
+export async function findPublicPaper(
+  db: PrismaClient,
+  organisationSlug: string,
+  key: string,
+): Promise<PaperRecord | null> {
   return (await listPublicPapers(db, organisationSlug)).find((p) => p.key === key) ?? null;
 }
 
@@ -367,7 +414,10 @@ export interface ScheduledMeeting {
   updatedAt: string;
 }
 
-export async function listMeetingSchedule(db: PrismaClient, bodySlug: string): Promise<{ bodies: { name: string; organisationName: string }[]; meetings: ScheduledMeeting[] }> {
+export async function listMeetingSchedule(
+  db: PrismaClient,
+  bodySlug: string,
+): Promise<{ bodies: { name: string; organisationName: string }[]; meetings: ScheduledMeeting[] }> {
   const bodies = await db.body.findMany({
     where: { slug: bodySlug },
     orderBy: [{ organisation: { name: "asc" } }],
@@ -376,7 +426,16 @@ export async function listMeetingSchedule(db: PrismaClient, bodySlug: string): P
       organisation: { select: { name: true } },
       // Schedule fields only: never a protocol's content.
       meetings: {
-        select: { id: true, slug: true, date: true, startTime: true, endTime: true, place: true, status: true, updatedAt: true },
+        select: {
+          id: true,
+          slug: true,
+          date: true,
+          startTime: true,
+          endTime: true,
+          place: true,
+          status: true,
+          updatedAt: true,
+        },
         orderBy: [{ date: "asc" }, { slug: "asc" }],
       },
     },

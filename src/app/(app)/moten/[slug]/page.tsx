@@ -48,8 +48,19 @@ const loadReadable = cache(async (slug: string) => {
     canReadAudit: allowed("audit.read"),
     roles: read.roles,
   };
-  const [info, audit] = await Promise.all([findSignoffInfo(getDb(), access.id), can.canReadAudit ? findAuditLog(getDb(), access.id) : null]);
-  return { protocol, canEdit: allowed("meeting.edit"), canEditNotice: allowed("notice.edit"), can, info, audit, personId: user.personId };
+  const [info, audit] = await Promise.all([
+    findSignoffInfo(getDb(), access.id),
+    can.canReadAudit ? findAuditLog(getDb(), access.id) : null,
+  ]);
+  return {
+    protocol,
+    canEdit: allowed("meeting.edit"),
+    canEditNotice: allowed("notice.edit"),
+    can,
+    info,
+    audit,
+    personId: user.personId,
+  };
 });
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -67,20 +78,30 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   return (
     <>
       <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
-        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">Organ och sammanträden</Link>
+        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">
+          Organ och sammanträden
+        </Link>
         <span aria-hidden="true"> › </span>
-        <span>{protocol.body.name} {protocol.meeting.date}</span>
+        <span>
+          {protocol.body.name} {protocol.meeting.date}
+        </span>
       </nav>
       <div className="no-print mb-4 flex flex-wrap items-center gap-3">
         <p className="inline-block rounded bg-slate-100 px-2 py-1 text-sm">
           Status: {meetingStatusLabel[protocol.meeting.status]}
         </p>
         {canEdit && (
-          <Link href={`/moten/${protocol.meeting.slug}/redigera`} className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white">
+          <Link
+            href={`/moten/${protocol.meeting.slug}/redigera`}
+            className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white"
+          >
             Skriv protokoll
           </Link>
         )}
-        <Link href={`/moten/${protocol.meeting.slug}/kallelse`} className="text-sm text-[var(--color-brand)] underline underline-offset-2">
+        <Link
+          href={`/moten/${protocol.meeting.slug}/kallelse`}
+          className="text-sm text-[var(--color-brand)] underline underline-offset-2"
+        >
           Kallelse med ärendelista
         </Link>
       </div>

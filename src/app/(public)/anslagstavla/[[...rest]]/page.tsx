@@ -23,7 +23,10 @@ export async function generateStaticParams(): Promise<{ rest?: string[] }[]> {
   return [];
 }
 
-const noticesUp = unstable_cache((day: string) => listNoticesUp(getDb(), day), ["notices-up"], { tags: ["public"], revalidate: 30 });
+const noticesUp = unstable_cache((day: string) => listNoticesUp(getDb(), day), ["notices-up"], {
+  tags: ["public"],
+  revalidate: 30,
+});
 
 export default async function NoticeBoardPage({ params }: { params: Promise<{ rest?: string[] }> }) {
   if ((await params).rest) notFound();
@@ -33,14 +36,22 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ re
     <>
       <h1 className="text-3xl font-semibold">Anslagstavla</h1>
       <p className="mt-2 max-w-prose">
-        Här anslås att protokoll har justerats (8 kap. 9 och 12 §§ kommunallagen). Anslaget visar när protokollet justerades, var det
-        förvaras och hur länge det går att överklaga besluten.
+        Här anslås att protokoll har justerats (8 kap. 9 och 12 §§ kommunallagen). Anslaget visar när protokollet
+        justerades, var det förvaras och hur länge det går att överklaga besluten.
       </p>
 
       <section aria-labelledby="anslag-nu" className="mt-6">
-        <h2 id="anslag-nu" className="text-xl font-semibold">Anslag just nu ({notices.length})</h2>
+        <h2 id="anslag-nu" className="text-xl font-semibold">
+          Anslag just nu ({notices.length})
+        </h2>
         {notices.length === 0 ? (
-          <p className="mt-2">Inga protokoll är anslagna just nu. Äldre protokoll finns i <Link href="/protokoll" className="text-[var(--color-brand)] underline">arkivet</Link>.</p>
+          <p className="mt-2">
+            Inga protokoll är anslagna just nu. Äldre protokoll finns i{" "}
+            <Link href="/protokoll" className="text-[var(--color-brand)] underline">
+              arkivet
+            </Link>
+            .
+          </p>
         ) : (
           <ul className="mt-3 space-y-4">
             {notices.map((n) => (
@@ -66,11 +77,25 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ re
                     <dd>{n.storagePlace}</dd>
                   </dl>
                   <p className="mt-3 flex flex-wrap gap-4">
-                    <Link href={`/protokoll/${n.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
-                      Läs protokollet<span className="sr-only"> från {n.bodyName} {n.meetingDate}</span>
+                    <Link
+                      href={`/protokoll/${n.slug}`}
+                      className="text-[var(--color-brand)] underline underline-offset-2"
+                    >
+                      Läs protokollet
+                      <span className="sr-only">
+                        {" "}
+                        från {n.bodyName} {n.meetingDate}
+                      </span>
                     </Link>
-                    <a href={`/protokoll/${n.slug}/anslag.pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
-                      Anslaget som PDF<span className="sr-only"> för {n.bodyName} {n.meetingDate}</span>
+                    <a
+                      href={`/protokoll/${n.slug}/anslag.pdf`}
+                      className="text-[var(--color-brand)] underline underline-offset-2"
+                    >
+                      Anslaget som PDF
+                      <span className="sr-only">
+                        {" "}
+                        för {n.bodyName} {n.meetingDate}
+                      </span>
                     </a>
                   </p>
                 </article>
@@ -81,15 +106,25 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ re
       </section>
 
       <section aria-labelledby="overklaga" className="mt-10 max-w-prose">
-        <h2 id="overklaga" className="text-xl font-semibold">Så överklagar du ett beslut (laglighetsprövning)</h2>
+        <h2 id="overklaga" className="text-xl font-semibold">
+          Så överklagar du ett beslut (laglighetsprövning)
+        </h2>
         <p className="mt-2">
-          Alla som är medlemmar i kommunen – eller, för ett kommunalförbund, i någon av förbundets medlemskommuner – får begära att
-          förvaltningsrätten prövar om ett beslut har fattats på ett lagligt sätt (13 kap. kommunallagen).
+          Alla som är medlemmar i kommunen – eller, för ett kommunalförbund, i någon av förbundets medlemskommuner – får
+          begära att förvaltningsrätten prövar om ett beslut har fattats på ett lagligt sätt (13 kap. kommunallagen).
         </p>
         <ul className="mt-2 list-disc space-y-1 pl-6">
-          <li>Skriv vilket beslut du överklagar (organ, datum och paragraf) och varför du anser att det är olagligt.</li>
-          <li>Skicka överklagandet till förvaltningsrätten. Det ska ha kommit in senast den dag som står under &quot;Sista dag att överklaga&quot;.</li>
-          <li>Tiden är tre veckor från den dag anslaget sattes upp. Slutar den på en lördag, söndag eller helgdag får du lämna in nästa vardag.</li>
+          <li>
+            Skriv vilket beslut du överklagar (organ, datum och paragraf) och varför du anser att det är olagligt.
+          </li>
+          <li>
+            Skicka överklagandet till förvaltningsrätten. Det ska ha kommit in senast den dag som står under &quot;Sista
+            dag att överklaga&quot;.
+          </li>
+          <li>
+            Tiden är tre veckor från den dag anslaget sattes upp. Slutar den på en lördag, söndag eller helgdag får du
+            lämna in nästa vardag.
+          </li>
         </ul>
       </section>
     </>

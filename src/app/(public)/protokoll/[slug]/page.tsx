@@ -45,7 +45,10 @@ export async function generateStaticParams(): Promise<{ slug: string }[]> {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await protocolOr404((await params).slug);
-  return { title: `Protokoll ${p.body.name} ${p.meeting.date}`, description: `Justerat protokoll från ${p.organisation.name}, ${p.body.name}, ${formatLongDate(p.meeting.date)}.` };
+  return {
+    title: `Protokoll ${p.body.name} ${p.meeting.date}`,
+    description: `Justerat protokoll från ${p.organisation.name}, ${p.body.name}, ${formatLongDate(p.meeting.date)}.`,
+  };
 }
 
 export default async function PublicProtocolPage({ params }: Props) {
@@ -54,21 +57,32 @@ export default async function PublicProtocolPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
-        <Link href="/protokoll" className="text-[var(--color-brand)] underline underline-offset-2">Protokoll</Link>
+        <Link href="/protokoll" className="text-[var(--color-brand)] underline underline-offset-2">
+          Protokoll
+        </Link>
         <span aria-hidden="true"> › </span>
-        <span>{protocol.body.name} {protocol.meeting.date}</span>
+        <span>
+          {protocol.body.name} {protocol.meeting.date}
+        </span>
       </nav>
       <div className="no-print mb-6 rounded border border-slate-300 p-4">
         <p>
-          <a href={`/protokoll/${protocol.meeting.slug}/protokoll.pdf`} className="font-semibold text-[var(--color-brand)] underline underline-offset-2">
+          <a
+            href={`/protokoll/${protocol.meeting.slug}/protokoll.pdf`}
+            className="font-semibold text-[var(--color-brand)] underline underline-offset-2"
+          >
             Ladda ner protokollet som PDF
           </a>
-          {protocol.paragraphs.some((p) => p.isConfidential) && <span className="ml-2 text-sm">(offentlig kopia: paragrafer med sekretess visas bara med rubrik)</span>}
+          {protocol.paragraphs.some((p) => p.isConfidential) && (
+            <span className="ml-2 text-sm">(offentlig kopia: paragrafer med sekretess visas bara med rubrik)</span>
+          )}
         </p>
         {hash && (
           <p className="mt-2 text-sm">
             Verifieringskod: <span className="break-all font-mono">{hash}</span> ·{" "}
-            <Link href="/verifiera" className="text-[var(--color-brand)] underline underline-offset-2">Verifiera protokollet</Link>
+            <Link href="/verifiera" className="text-[var(--color-brand)] underline underline-offset-2">
+              Verifiera protokollet
+            </Link>
           </p>
         )}
       </div>

@@ -22,7 +22,10 @@ export default async function BodyMembershipsPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Du är här" className="text-sm">
-        <Link href="/admin" className="text-[var(--color-brand)] underline underline-offset-2">Administration</Link> › {body.name}
+        <Link href="/admin" className="text-[var(--color-brand)] underline underline-offset-2">
+          Administration
+        </Link>{" "}
+        › {body.name}
       </nav>
       <h1 className="mt-2 text-3xl font-semibold">Ledamöter och ersättare: {body.name}</h1>
       <p className="mt-2 text-[var(--color-muted)]">
@@ -30,7 +33,9 @@ export default async function BodyMembershipsPage({ params }: Props) {
       </p>
       <MembershipTable body={body} />
       <section aria-labelledby="rubrik-nytt" className="mt-10">
-        <h2 id="rubrik-nytt" className="text-2xl font-semibold">Nytt uppdrag</h2>
+        <h2 id="rubrik-nytt" className="text-2xl font-semibold">
+          Nytt uppdrag
+        </h2>
         <AddMembershipForm body={body} defaultTerm={suggestTerm(body.memberships, today())} />
       </section>
     </>

@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { findMeetingAccess } from "@/server/meeting-access";
-import { displayCaseNumber, formatLongDate, formatPlaceAndTime, groupAttendance, formatAttendanceLine } from "@/domain/protocol/protocol.format";
+import {
+  displayCaseNumber,
+  formatLongDate,
+  formatPlaceAndTime,
+  groupAttendance,
+  formatAttendanceLine,
+} from "@/domain/protocol/protocol.format";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
@@ -36,7 +42,9 @@ export default async function SummonsPage({ params }: Props) {
       </dl>
       {(groups.beslutande.length > 0 || groups.ersattare.length > 0) && (
         <section aria-labelledby="kallade" className="mt-6">
-          <h2 id="kallade" className="text-xl font-semibold">Kallade</h2>
+          <h2 id="kallade" className="text-xl font-semibold">
+            Kallade
+          </h2>
           <ul className="mt-2">
             {[...groups.beslutande, ...groups.ersattare].map((rows) => (
               <li key={rows[0]!.personId}>{formatAttendanceLine(rows)}</li>
@@ -46,14 +54,20 @@ export default async function SummonsPage({ params }: Props) {
         </section>
       )}
       <section aria-labelledby="arenden" className="mt-6">
-        <h2 id="arenden" className="text-xl font-semibold">Ärenden</h2>
+        <h2 id="arenden" className="text-xl font-semibold">
+          Ärenden
+        </h2>
         <ol className="mt-2 space-y-5">
           {protocol.paragraphs.map((p, i) => (
             <li key={p.id} className="border-t border-slate-300 pt-3">
               <h3 className="text-lg font-semibold">
                 {i + 1}. {p.title}
               </h3>
-              {p.caseNumber && <p className="text-[var(--color-muted)]">{displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix)}</p>}
+              {p.caseNumber && (
+                <p className="text-[var(--color-muted)]">
+                  {displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix)}
+                </p>
+              )}
               {(p.decision.intro || p.decision.clauses.length > 0) && (
                 <>
                   <h4 className="mt-2 font-medium">Förslag till beslut</h4>

@@ -7,7 +7,8 @@ import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /**
  * The protocol as PDF. A justerat protocol is served from storage: byte for byte what was
@@ -25,7 +26,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   let bytes: Uint8Array;
   let name: string;
   if (isAdjusted(access.status)) {
-    const pdf = await findAdjustedPdf(getDb(), protocol, { original: query.has("original"), withCorrections: query.has("med-rattelser") });
+    const pdf = await findAdjustedPdf(getDb(), protocol, {
+      original: query.has("original"),
+      withCorrections: query.has("med-rattelser"),
+    });
     if (pdf === "no-changes") return text("Protokollet har inga rättelser.", 404);
     if (!pdf) return text("Den justerade PDF:en saknas.", 500);
     bytes = pdf.bytes;
@@ -35,7 +39,11 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
       // On a worker thread (src/pdf/render-pool.ts): other visitors are served meanwhile.
       bytes = await renderProtocolPdf(protocol);
     } catch (error) {
-      if (error instanceof RenderBusyError) return new Response(error.message, { status: 503, headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "10" } });
+      if (error instanceof RenderBusyError)
+        return new Response(error.message, {
+          status: 503,
+          headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "10" },
+        });
       throw error;
     }
     name = `${slug}-utkast.pdf`;

@@ -26,7 +26,9 @@ export default async function EditMeetingPage({ params }: Props) {
         <h1 className="text-2xl font-semibold">Protokollet kan inte ändras</h1>
         <p className="mt-2">{canEdit.message}</p>
         <p className="mt-2">
-          <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline">Läs protokollet</Link>
+          <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline">
+            Läs protokollet
+          </Link>
         </p>
       </>
     );
@@ -36,9 +38,13 @@ export default async function EditMeetingPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Brödsmulor" className="mb-2 text-sm">
-        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">Organ och sammanträden</Link>
+        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">
+          Organ och sammanträden
+        </Link>
         <span aria-hidden="true"> › </span>
-        <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline underline-offset-2">{protocol.body.name} {protocol.meeting.date}</Link>
+        <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+          {protocol.body.name} {protocol.meeting.date}
+        </Link>
         <span aria-hidden="true"> › </span>
         <span>Skriv protokoll</span>
       </nav>

@@ -8,7 +8,11 @@ import { getDb } from "@/server/db";
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const pdf = await findNoticePdf(getDb(), slug);
-  if (!pdf) return new Response("Anslaget finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!pdf)
+    return new Response("Anslaget finns inte.", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   return new Response(Buffer.from(pdf.bytes), {
     headers: {
       "content-type": "application/pdf",

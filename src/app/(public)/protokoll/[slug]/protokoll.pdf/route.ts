@@ -1,7 +1,8 @@
 import { findPublicPdf } from "@/modules/publication";
 import { getDb } from "@/server/db";
 
-const notFound = () => new Response("Protokollet finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+const notFound = () =>
+  new Response("Protokollet finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
 
 /**
  * The public PDF: the signed original when nothing is withheld and nothing changed after
@@ -20,10 +21,19 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
     etag: `"${pdf.sha256}"`,
     "x-content-type-options": "nosniff",
   };
-  if (req.headers.get("if-none-match")?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === headers.etag)) {
+  if (
+    req.headers
+      .get("if-none-match")
+      ?.split(",")
+      .some((tag) => tag.trim().replace(/^W\//, "") === headers.etag)
+  ) {
     return new Response(null, { status: 304, headers });
   }
   return new Response(Buffer.from(pdf.bytes), {
-    headers: { ...headers, "content-type": "application/pdf", "content-disposition": `inline; filename="${pdf.fileName}"` },
+    headers: {
+      ...headers,
+      "content-type": "application/pdf",
+      "content-disposition": `inline; filename="${pdf.fileName}"`,
+    },
   });
 }

@@ -6,7 +6,8 @@ import { getCurrentUser } from "@/server/session";
 /** Download a § attachment (bilaga) for someone who may read the meeting. */
 export async function GET(_req: Request, { params }: { params: Promise<{ slug: string; id: string }> }) {
   const { slug, id } = await params;
-  const notFound = () => new Response("Bilagan finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  const notFound = () =>
+    new Response("Bilagan finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const user = await getCurrentUser();
   const access = await findMeetingAccess(getDb(), { slug });
   if (!user || !access || !authorize(user, "meeting.read", access).ok) return notFound();
