@@ -88,3 +88,12 @@ test("/verifiera refuses a file too large to be a protocol, in Swedish, without 
   expect(res.status()).toBe(413);
   expect(await res.text()).toMatch(/för stor/);
 });
+
+test("an address over 6,144 characters gets a short Swedish 414, a long search still works", async ({ request }) => {
+  const long = await request.get(`/protokoll/?q=${"a".repeat(7_000)}`, { failOnStatusCode: false, maxRedirects: 0 });
+  expect(long.status()).toBe(414);
+  expect(await long.text()).toContain("Adressen är för lång");
+  expect(JSON.stringify(long.headers()).length).toBeLessThan(1_000);
+  const search = await request.get(`/protokoll?q=${"budget ".repeat(700)}`, { failOnStatusCode: false });
+  expect(search.status()).toBe(200);
+});

@@ -416,8 +416,9 @@ test(`${PAGE_RUNS} hostile query strings and slugs on /protokoll, /protokoll/<sl
     const body = await res.text();
     const trace = findStackTrace(body);
     if (trace) problems.set(`stack trace: ${trace}`, `stack trace ${trace}: ${url.slice(0, 200)}`);
-    if (status === 200 || status === 404 || status === 400 || (status === 431 && url.length > TOO_LONG_FOR_NODE))
-      continue;
+    if (status === 200 || status === 404 || status === 400) continue;
+    // Too long for Node.js's header limit (431), or for scripts/serve.mjs (414, over 6,144 characters).
+    if ((status === 431 && url.length > TOO_LONG_FOR_NODE) || (status === 414 && url.length > 6_144)) continue;
     if (!problems.has(`status ${status}`)) problems.set(`status ${status}`, `status ${status}: ${url.slice(0, 200)}`);
   }
   console.log(`Hostile page requests: ${urls.length}, answers ${JSON.stringify(answers)}`);

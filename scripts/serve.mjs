@@ -40,7 +40,17 @@ const app = next({ dev: false, dir: ROOT, port, hostname: hostname ?? "localhost
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// No page of ours needs an address this long (a search query is a few hundred characters). A
+// longer one gets a short Swedish answer instead of reaching Next.js, whose trailing-slash
+// redirect would otherwise repeat it twice in the response headers (Location and Refresh).
+const MAX_URL_LENGTH = 6_144;
+
 const server = http.createServer((req, res) => {
+  if ((req.url ?? "").length > MAX_URL_LENGTH) {
+    res.writeHead(414, { "content-type": "text/plain; charset=utf-8" });
+    res.end("Adressen är för lång. Gå till startsidan och sök därifrån.");
+    return;
+  }
   applyClientAddress(req, trust);
   void handle(req, res);
 });
