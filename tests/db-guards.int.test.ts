@@ -2,7 +2,7 @@
 // app code runs as the least-privilege app role (tests/support/migrated-db.ts); here raw SQL as
 // that role tries what an insider with the app's credentials would try, and the owner tries the
 // changes the triggers refuse for every role.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -12,10 +12,13 @@ import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mut
 import { verifyCode } from "@/modules/publication/verify";
 import { checkDatabaseRole } from "@/server/config";
 import { readDatabaseRoleFacts } from "@/server/startup-check";
+import { asOwnerWithoutGuards } from "./support/owner";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
 const PASSWORD = "paragraf-demo";
 const frozen = { hint: "paragraf_frozen" };
+/** Refused by a guard, for the reason given (a part of its Swedish message). */
+const refused = (reason: string) => ({ ...frozen, message: expect.stringContaining(reason) });
 const denied = { code: "42501" }; // insufficient_privilege
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
@@ -88,6 +91,46 @@ const protocolFile = (kind: string) =>
     `INSERT INTO "ProtocolFile" (id, "meetingId", kind, bytes, sha256) VALUES ($1, $2, $3, '\\x25504446', encode(sha256('\\x25504446'::bytea), 'hex'))`,
     [`file-${Math.random()}`, meetingId, kind],
   ] as Sql;
+/** The two UPDATEs that make a protocol waiting for justering and then justerat, as the app writes them. */
+const send = (contentHash: string) =>
+  [
+    `UPDATE "Meeting" SET status = 'READY_FOR_ADJUSTMENT', "contentHash" = $2 WHERE id = $1`,
+    [meetingId, contentHash],
+  ] as Sql;
+const adjust = () =>
+  [`UPDATE "Meeting" SET status = 'ADJUSTED', "adjustedOn" = '2021-11-25' WHERE id = $1`, [meetingId]] as Sql;
+/** A hash of the right form that no one computed from the protocol. */
+const FORGED_HASH = "f".repeat(64);
+
+/** `fn` in a transaction of `client` that is always rolled back: a forged change leaves nothing behind. */
+async function rolledBack(client: pg.Client, fn: () => Promise<void>) {
+  await client.query("BEGIN");
+  try {
+    await fn();
+  } finally {
+    await client.query("ROLLBACK");
+  }
+}
+
+/** One statement inside `rolledBack`, behind a savepoint, so that a refusal leaves the transaction usable. */
+async function attempt(client: pg.Client, [sql, params]: Sql) {
+  await client.query("SAVEPOINT attempt");
+  try {
+    const result = await client.query(sql, params);
+    await client.query("RELEASE SAVEPOINT attempt");
+    return result;
+  } catch (e) {
+    await client.query("ROLLBACK TO SAVEPOINT attempt");
+    throw e;
+  }
+}
+
+const meetingRow = () =>
+  db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: { status: true, contentHash: true, adjustedOn: true },
+  });
+
 const correction = () =>
   [
     `INSERT INTO "Correction" (id, "meetingId", "paragraphNumber", text, "personId") VALUES ($1, $2, 62, 'Rättelse', $3)`,
@@ -214,6 +257,120 @@ describe("while the protocol is a draft", () => {
       entityId: draft.id,
     });
   });
+
+  it("carries no content hash or justering date, whatever the app role writes", async () => {
+    await rolledBack(app, async () => {
+      const set = (column: string, value: string) =>
+        attempt(app, [`UPDATE "Meeting" SET "${column}" = $2 WHERE id = $1`, [meetingId, value]]);
+      const draft = refused("Ett utkast har ingen kontrollsumma");
+      await expect(set("contentHash", FORGED_HASH)).rejects.toMatchObject(draft);
+      await expect(set("adjustedOn", "2021-11-25")).rejects.toMatchObject(draft);
+    });
+    expect(await meetingRow()).toEqual({ status: "DRAFT", contentHash: null, adjustedOn: null });
+  });
+
+  it("is sent for justering only with a content hash (64 hex digits) and without a justering date", async () => {
+    await rolledBack(app, async () => {
+      const sql = `UPDATE "Meeting" SET status = 'READY_FOR_ADJUSTMENT', "contentHash" = $2, "adjustedOn" = $3
+        WHERE id = $1`;
+      const withoutHash = refused("med innehållets kontrollsumma (SHA-256, 64 hexadecimala tecken)");
+      const cases = [
+        [null, null, withoutHash],
+        ["abc", null, withoutHash],
+        ["F".repeat(64), null, withoutHash], // protocolContentHash writes lower case
+        [FORGED_HASH, "2021-11-25", refused("väntar på justering har inget justeringsdatum")],
+      ] as const;
+      for (const [hash, adjustedOn, refusal] of cases) {
+        const sending = attempt(app, [sql, [meetingId, hash, adjustedOn]]);
+        await expect(sending, `${hash} ${adjustedOn}`).rejects.toMatchObject(refusal);
+      }
+    });
+    expect(await meetingRow()).toEqual({ status: "DRAFT", contentHash: null, adjustedOn: null });
+  });
+
+  it("is not made justerat by the app role in two UPDATEs, with a hash of its choosing, unsigned", async () => {
+    await rolledBack(app, async () => {
+      // The first goes through: the form of the hash is all the database can check when a protocol is sent.
+      expect((await attempt(app, send(FORGED_HASH))).rowCount).toBe(1);
+      const nobody = refused("Underskrift saknas från: sekreteraren, ordföranden, 1 av 1 justerare.");
+      await expect(attempt(app, adjust())).rejects.toMatchObject(nobody);
+      const undated = [`UPDATE "Meeting" SET status = 'ADJUSTED' WHERE id = $1`, [meetingId]] as Sql;
+      await expect(attempt(app, undated)).rejects.toMatchObject(refused("får sitt justeringsdatum samtidigt"));
+      // Back to the draft, the hash goes with it (as returnProtocol writes it).
+      const kept = [`UPDATE "Meeting" SET status = 'DRAFT' WHERE id = $1`, [meetingId]] as Sql;
+      await expect(attempt(app, kept)).rejects.toMatchObject(refused("Ett utkast har ingen kontrollsumma"));
+      const back = `UPDATE "Meeting" SET status = 'DRAFT', "contentHash" = NULL WHERE id = $1`;
+      expect((await attempt(app, [back, [meetingId]])).rowCount).toBe(1);
+    });
+    expect(await meetingRow()).toEqual({ status: "DRAFT", contentHash: null, adjustedOn: null });
+  });
+
+  it("becomes justerat only when the secretary, the chair and every justerare signed its hash", async () => {
+    // The rows as signProtocol writes them, here by the app role directly. The database checks that
+    // they are all there and cover the hash that was sent; that each was given with its signer's
+    // password is the app's part (and the audit log's).
+    const signers = [
+      { personId: ids.secretary, role: "SECRETARY", missing: "sekreteraren" },
+      { personId: ids.chair, role: "CHAIR", missing: "ordföranden" },
+      { personId: ids.adjuster, role: "ADJUSTER", missing: "1 av 2 justerare" },
+      { personId: ids.stranger, role: "ADJUSTER", missing: "1 av 2 justerare" }, // a second justerare, named below
+    ];
+    for (const left of [...signers, null]) {
+      await rolledBack(app, async () => {
+        const second = `INSERT INTO "MeetingAdjuster" ("meetingId", "personId", position) VALUES ($1, $2, 1)`;
+        await app.query(second, [meetingId, ids.stranger]);
+        await app.query(...send(FORGED_HASH));
+        for (const s of signers.filter((s) => s !== left)) {
+          await app.query(...signature(s.personId, s.role, FORGED_HASH));
+        }
+        if (left) {
+          const reason = refused(`Underskrift saknas från: ${left.missing}.`);
+          await expect(attempt(app, adjust()), `${left.role} ${left.personId}`).rejects.toMatchObject(reason);
+        } else expect((await attempt(app, adjust())).rowCount).toBe(1);
+      });
+    }
+    expect(await meetingRow()).toEqual({ status: "DRAFT", contentHash: null, adjustedOn: null });
+    expect(await db.meetingAdjuster.count({ where: { meetingId } })).toBe(1);
+  });
+
+  it("counts no signature over another hash, or by someone not named for its role (planted by the owner)", async () => {
+    const planted = [
+      { personId: ids.adjuster, role: "ADJUSTER", hash: "0".repeat(64), missing: "1 av 1 justerare" },
+      { personId: ids.stranger, role: "CHAIR", hash: FORGED_HASH, missing: "ordföranden" },
+    ];
+    for (const forged of planted) {
+      await rolledBack(owner, async () => {
+        await owner.query(...send(FORGED_HASH));
+        await owner.query(...signature(ids.secretary, "SECRETARY", FORGED_HASH));
+        if (forged.role !== "CHAIR") await owner.query(...signature(ids.chair, "CHAIR", FORGED_HASH));
+        if (forged.role !== "ADJUSTER") await owner.query(...signature(ids.adjuster, "ADJUSTER", FORGED_HASH));
+        // The signature guard refuses this row; planted with the triggers off, then on again for the UPDATE.
+        await owner.query("SET LOCAL session_replication_role = replica");
+        await owner.query(...signature(forged.personId, forged.role, forged.hash));
+        await owner.query("SET LOCAL session_replication_role = origin");
+        const reason = refused(`Underskrift saknas från: ${forged.missing}.`);
+        await expect(attempt(owner, adjust()), forged.role).rejects.toMatchObject(reason);
+      });
+    }
+    expect(await meetingRow()).toEqual({ status: "DRAFT", contentHash: null, adjustedOn: null });
+  });
+
+  it("stops the migration, naming them, when a draft has a hash or a waiting protocol a justering date", async () => {
+    const migration = "20261203233500_adjusted_needs_signatures";
+    const file = path.join(import.meta.dirname, "..", "prisma", "migrations", migration, "migration.sql");
+    const sql = readFileSync(file, "utf8");
+    const precheck = /DO \$\$[\s\S]*?\n\$\$;/.exec(sql)![0];
+    // A database from before the guard, holding such a row (as the owner, guards off); rolled back as a whole.
+    await expect(
+      asOwnerWithoutGuards(seeded.ownerUrl, async (c) => {
+        await c.query(`UPDATE "Meeting" SET "contentHash" = $2 WHERE id = $1`, [meetingId, FORGED_HASH]);
+        await c.query(precheck);
+      }),
+    ).rejects.toThrow(`eller ett justeringsdatum som status inte tillåter: ${SEED_SLUG} (DRAFT).`);
+    expect(await meetingRow()).toEqual({ status: "DRAFT", contentHash: null, adjustedOn: null });
+    // Without such rows the check passes.
+    await expect(asOwnerWithoutGuards(seeded.ownerUrl, (c) => c.query(precheck))).resolves.toBeTruthy();
+  });
 });
 
 describe("while the protocol waits for justering", () => {
@@ -241,6 +398,21 @@ describe("while the protocol waits for justering", () => {
     await expect(
       owner.query(`UPDATE "Signature" SET "personId" = $2 WHERE "meetingId" = $1`, [meetingId, ids.stranger]),
     ).rejects.toMatchObject(frozen);
+  });
+
+  it("is not justerat, nor its hash or date changed, before the chair and the secretary have signed", async () => {
+    expect(await db.signature.count({ where: { meetingId } })).toBe(1); // the justerare's, above
+    await rolledBack(app, async () => {
+      const set = (sql: string) => attempt(app, [`UPDATE "Meeting" SET ${sql} WHERE id = $1`, [meetingId]]);
+      await expect(attempt(app, adjust())).rejects.toMatchObject(refused("saknas från: sekreteraren, ordföranden."));
+      await expect(set(`"contentHash" = '${FORGED_HASH}'`)).rejects.toMatchObject(refused("Kontrollsumman sattes"));
+      await expect(set(`"adjustedOn" = '2021-11-25'`)).rejects.toMatchObject(refused("inget justeringsdatum"));
+      // Returned, the hash must go with the status (returnProtocol clears it).
+      await expect(set(`status = 'DRAFT'`)).rejects.toMatchObject(refused("Ett utkast har ingen kontrollsumma"));
+      await app.query(...signature(ids.chair, "CHAIR", contentHash));
+      await expect(attempt(app, adjust())).rejects.toMatchObject(refused("saknas från: sekreteraren."));
+    });
+    expect(await meetingRow()).toEqual({ status: "READY_FOR_ADJUSTMENT", contentHash, adjustedOn: null });
   });
 });
 
@@ -325,5 +497,58 @@ describe("once the protocol is justerat", () => {
         select: { number: true, text: true },
       }),
     ).toEqual(entries);
+  });
+});
+
+describe("a justering and a signature removed at the same time", () => {
+  it("do not both go through: the justering waits for the removal, then finds the signature gone", async () => {
+    const race = await db.meeting.create({
+      data: {
+        bodyId: ids.body,
+        slug: "direktionen-2099-04-01",
+        date: new Date("2099-04-01"),
+        place: "Vimmerby",
+        secretaryId: ids.secretary,
+        attendances: { create: { personId: ids.chair, role: "CHAIR", position: 0 } },
+        adjusters: { create: { personId: ids.adjuster, position: 0 } },
+      },
+    });
+    const sent = { status: "READY_FOR_ADJUSTMENT" as const, contentHash: FORGED_HASH };
+    await db.meeting.update({ where: { id: race.id }, data: sent });
+    const signers = [
+      [ids.secretary, "SECRETARY"],
+      [ids.chair, "CHAIR"],
+      [ids.adjuster, "ADJUSTER"],
+    ] as const;
+    await db.signature.createMany({
+      data: signers.map(([personId, role]) => ({
+        meetingId: race.id,
+        personId,
+        role,
+        signedAt: new Date(),
+        contentHash: FORGED_HASH,
+      })),
+    });
+    const other = new pg.Client({ connectionString: seeded.url });
+    await other.connect();
+    try {
+      await app.query("BEGIN");
+      await app.query(`DELETE FROM "Signature" WHERE "meetingId" = $1 AND role = 'ADJUSTER'`, [race.id]);
+      const justering = other
+        .query(`UPDATE "Meeting" SET status = 'ADJUSTED', "adjustedOn" = '2099-04-02' WHERE id = $1`, [race.id])
+        .then(
+          () => "justerat",
+          (e: unknown) => e,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(await Promise.race([justering, "waiting"])).toBe("waiting");
+      await app.query("COMMIT");
+      expect(await justering).toMatchObject(refused("Underskrift saknas från: 1 av 1 justerare."));
+    } finally {
+      await app.query("ROLLBACK").catch(() => {});
+      await other.end();
+    }
+    const after = await db.meeting.findUniqueOrThrow({ where: { id: race.id } });
+    expect(after).toMatchObject({ status: "READY_FOR_ADJUSTMENT", adjustedOn: null });
   });
 });

@@ -1,7 +1,10 @@
 // The protocol's lifecycle (src/domain/lifecycle.ts) against the database's own guard: every
 // from → to status change is tried directly in PostgreSQL, as the owner and as the app role, and
 // the database must allow exactly the changes canTransition allows, so the two cannot drift
-// apart. Then the migration that removed POSTED and TAKEN_DOWN: it refuses a database that has
+// apart. Each state is reached and each change written as the app writes it (a hash when sent,
+// the three signatures before justering, the hash cleared when returned): what a state must carry
+// is tests/db-guards.int.test.ts's part.
+// Then the migration that removed POSTED and TAKEN_DOWN: it refuses a database that has
 // them, and goes through once they are fixed the way its message says.
 import { execFile } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -16,13 +19,27 @@ import { createEmptyDatabase } from "./support/db";
 import { createMigratedDatabase } from "./support/migrated-db";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-const SEND = `UPDATE "Meeting" SET status = 'READY_FOR_ADJUSTMENT', "contentHash" = '${"a".repeat(64)}' WHERE id = $1`;
+const HASH = "a".repeat(64);
+
+/** The change to each state, with what the app writes with it (returnProtocol, sendForAdjustment, signProtocol). */
+const CHANGE: Record<MeetingStatus, string> = {
+  DRAFT: `UPDATE "Meeting" SET status = 'DRAFT', "contentHash" = NULL WHERE id = $1`,
+  READY_FOR_ADJUSTMENT: `UPDATE "Meeting" SET status = 'READY_FOR_ADJUSTMENT', "contentHash" = '${HASH}' WHERE id = $1`,
+  ADJUSTED: `UPDATE "Meeting" SET status = 'ADJUSTED', "adjustedOn" = '2021-11-25' WHERE id = $1`,
+};
+
+/** The signatures of the secretary, the chair and the justerare of a meeting from newMeeting, over HASH. */
+const SIGN = `INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash")
+  SELECT $1 || '-' || role, $1, "personId", role::"SignatureRole", now(), '${HASH}'
+  FROM (VALUES ('lifecycle-secretary', 'SECRETARY'), ('lifecycle-chair', 'CHAIR'), ('lifecycle-adjuster', 'ADJUSTER'))
+    AS signer ("personId", role)`;
 
 /** What it takes to bring a new (DRAFT) meeting to each state, as the app does it. */
 const REACH: Record<MeetingStatus, string[]> = {
   DRAFT: [],
-  READY_FOR_ADJUSTMENT: [SEND],
-  ADJUSTED: [SEND, `UPDATE "Meeting" SET status = 'ADJUSTED', "adjustedOn" = '2021-11-25' WHERE id = $1`],
+  /** Sent, and signed by all three: the next change may be either way out. */
+  READY_FOR_ADJUSTMENT: [CHANGE.READY_FOR_ADJUSTMENT, SIGN],
+  ADJUSTED: [CHANGE.READY_FOR_ADJUSTMENT, SIGN, CHANGE.ADJUSTED],
 };
 
 async function connect(url: string): Promise<pg.Client> {
@@ -32,13 +49,25 @@ async function connect(url: string): Promise<pg.Client> {
 }
 
 let n = 0;
-/** A new meeting of `bodyId`, inserted as `client` (status DRAFT, the column's default). */
+/**
+ * A new meeting of `bodyId`, inserted as `client` (status DRAFT, the column's default), with the
+ * people who sign it: the secretary, the chair in the attendance and one justerare.
+ */
 async function newMeeting(client: pg.Client, bodyId: string): Promise<string> {
   const id = `lifecycle-${++n}`;
   await client.query(
-    `INSERT INTO "Meeting" (id, "bodyId", slug, date, place, "updatedAt")
-     VALUES ($1, $2, $1, '2021-11-18', 'Vimmerby', now())`,
+    `INSERT INTO "Meeting" (id, "bodyId", slug, date, place, "secretaryId", "updatedAt")
+     VALUES ($1, $2, $1, '2021-11-18', 'Vimmerby', 'lifecycle-secretary', now())`,
     [id, bodyId],
+  );
+  await client.query(
+    `INSERT INTO "Attendance" (id, "meetingId", "personId", role, position)
+     VALUES ($1 || '-chair', $1, 'lifecycle-chair', 'CHAIR', 0)`,
+    [id],
+  );
+  await client.query(
+    `INSERT INTO "MeetingAdjuster" ("meetingId", "personId", position) VALUES ($1, 'lifecycle-adjuster', 0)`,
+    [id],
   );
   return id;
 }
@@ -60,7 +89,7 @@ async function tryChange(client: pg.Client, bodyId: string, from: MeetingStatus,
     expect(await statusOf(client, id)).toBe(from);
     await client.query("SAVEPOINT change");
     try {
-      const { rowCount } = await client.query(`UPDATE "Meeting" SET status = $2 WHERE id = $1`, [id, to]);
+      const { rowCount } = await client.query(CHANGE[to], [id]);
       expect(rowCount).toBe(1);
       expect(await statusOf(client, id)).toBe(to);
       return "allowed";
@@ -100,6 +129,9 @@ describe("the database's status guard and lifecycle.ts", () => {
       },
     });
     bodyId = body.id;
+    for (const who of ["secretary", "chair", "adjuster"]) {
+      await db.person.create({ data: { id: `lifecycle-${who}`, organisationId: org.id, name: `Signerare ${who}` } });
+    }
   });
 
   afterAll(async () => {
@@ -186,7 +218,10 @@ describe("the database's status guard and lifecycle.ts", () => {
       data: { bodyId, slug: "direktionen-2021-12-16", date: new Date("2021-12-16"), place: "Zoom" },
     });
     expect(meeting.status).toBe("DRAFT");
-    const sent = await db.meeting.update({ where: { id: meeting.id }, data: { status: "READY_FOR_ADJUSTMENT" } });
+    const sent = await db.meeting.update({
+      where: { id: meeting.id },
+      data: { status: "READY_FOR_ADJUSTMENT", contentHash: HASH },
+    });
     expect(sent.status).toBe("READY_FOR_ADJUSTMENT");
     expect(await db.meeting.count({ where: { status: { in: [...MEETING_STATUSES] } } })).toBe(1);
     const posted = db.$executeRaw`UPDATE "Meeting" SET status = 'POSTED' WHERE id = ${meeting.id}`;

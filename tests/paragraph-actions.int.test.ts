@@ -218,7 +218,9 @@ describe("add, move and delete §§", () => {
 
 describe("once sent for justering", () => {
   it("refuses every change with a Swedish reason", async () => {
-    const meeting = await db.meeting.update({ where: { slug: SEED_SLUG }, data: { status: "READY_FOR_ADJUSTMENT" } });
+    // Sent as the database takes it: with a content hash (here a stand-in), cleared again when returned.
+    const sent = { status: "READY_FOR_ADJUSTMENT" as const, contentHash: "a".repeat(64) };
+    const meeting = await db.meeting.update({ where: { slug: SEED_SLUG }, data: sent });
     try {
       const p = await paragraph(65);
       const ctx = await contextFor(db, "secretary");
@@ -231,7 +233,7 @@ describe("once sent for justering", () => {
       });
       expect(await deleteParagraph(ctx, { paragraphId: p.id })).toMatchObject({ ok: false, code: "STATE" });
     } finally {
-      await db.meeting.update({ where: { slug: SEED_SLUG }, data: { status: "DRAFT" } });
+      await db.meeting.update({ where: { slug: SEED_SLUG }, data: { status: "DRAFT", contentHash: null } });
     }
   });
 });

@@ -9,6 +9,9 @@
 //    its dates and today (noticeState below). No cron job, nothing to keep in step.
 // 5. The database refuses every other status change (trigger paragraf_guard_meeting, migration
 //    20261203231500_lifecycle); tests/lifecycle.int.test.ts checks it allows exactly canTransition.
+//    It also checks what each state carries (20261203233500_adjusted_needs_signatures): a draft has
+//    no content hash or justering date, a protocol waiting for justering has its hash, and ADJUSTED
+//    needs the justering date and the signatures of signoff.rules.ts isFullySigned over that hash.
 import type { IsoDate } from "@/lib/iso-date";
 import type { MeetingStatus } from "@/domain/protocol/protocol.types";
 
