@@ -5,6 +5,7 @@ import type { BlockNode, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { fontMetrics } from "./draw-document";
 import { formatPageRange, layoutProtocol } from "./protocol-model";
 import { renderProtocolPdf } from "./render-protocol";
+import { agendaRows } from "./testing/agenda";
 import { edgeCaseProtocol, generatedProtocol, LONG_WORD } from "./testing/fixtures";
 import { pdfFonts, pdfInfo, pdfPageTexts, pdfToText } from "./testing/poppler";
 
@@ -79,13 +80,7 @@ describe("a 200-§ protocol", () => {
     // The ärendelista runs over several pages and repeats its header row on each.
     const agendaPages = pages.filter((t) => /^\s*§\s+Ärende\s+Dnr\s+Sida\s*$/m.test(t));
     expect(agendaPages.length).toBeGreaterThan(1);
-    const rows = agendaPages.flatMap((t) =>
-      [...t.matchAll(/^\s*§\s?(\d+)\s+.*?\s(\d+)(?:\s*-\s*(\d+))?\s*$/gm)].map((m) => ({
-        number: Number(m[1]),
-        first: Number(m[2]),
-        last: Number(m[3] ?? m[2]),
-      })),
-    );
+    const rows = agendaPages.flatMap(agendaRows);
     expect(rows.map((r) => r.number)).toEqual(protocol.paragraphs.map((p) => p.number));
     rows.forEach((row, i) => {
       expect(headingPage.get(row.number), `§ ${row.number}`).toBe(row.first);

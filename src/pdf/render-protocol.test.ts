@@ -6,6 +6,7 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { drawDocument, fontMetrics } from "./draw-document";
 import { formatPageRange, layoutProtocol } from "./protocol-model";
 import { renderProtocolPdf } from "./render-protocol";
+import { agendaRows } from "./testing/agenda";
 import { edgeCaseProtocol, seedProtocol } from "./testing/fixtures";
 import { pdfFonts, pdfInfo, pdfTextOfEachPage, pdfToText } from "./testing/poppler";
 import { compareWordSequences, words } from "./testing/word-sequence";
@@ -73,11 +74,7 @@ describe("seed protocol PDF", () => {
     });
     // The ärendelista as printed: "§ 59   Google Workspace   ITSAM 2021/8   3 - 4"
     const agenda = pdfToText(pdf, { layout: true, first: 2, last: 2 });
-    const rows = [...agenda.matchAll(/^\s*§\s?(\d+)\s+.*?\s(\d+)(?:\s*-\s*(\d+))?\s*$/gm)].map((m) => ({
-      number: Number(m[1]),
-      first: Number(m[2]),
-      last: Number(m[3] ?? m[2]),
-    }));
+    const rows = agendaRows(agenda);
     expect(rows.map((r) => r.number)).toEqual(seed.paragraphs.map((p) => p.number));
     rows.forEach((row, i) => {
       expect(headingPage.get(row.number), `§ ${row.number}`).toBe(row.first);

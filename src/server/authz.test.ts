@@ -39,140 +39,27 @@ const actors: Record<string, Actor | null> = {
   admin: { userId: "u7", isAdmin: true, personId: null, bodyRoles: [] },
 };
 
-// The expected table, written out by hand: a change to PERMISSIONS must change this too.
+// The expected table, written out by hand: a change to PERMISSIONS must change this too. A row:
+// the status the permission is tried in, then Y or N for each actor in the order of `actors`:
+// anonymous, member, chair, adjuster, adjusterOfAnotherMeeting, secretaryOfAnotherBody, secretary, admin.
 const Y = true;
 const N = false;
+const row = (status: MeetingResource["status"], ...flags: boolean[]) => {
+  const who = Object.keys(actors);
+  if (flags.length !== who.length) throw new Error(`A row needs ${who.length} Y/N, one for each actor.`);
+  return { status, allowed: Object.fromEntries(who.map((w, i) => [w, flags[i]!])) };
+};
 const expected: Record<MeetingPermission, { status: MeetingResource["status"]; allowed: Record<string, boolean> }> = {
-  "meeting.read": {
-    status: "DRAFT",
-    allowed: {
-      anonymous: N,
-      member: Y,
-      chair: Y,
-      adjuster: Y,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
-  "meeting.create": {
-    status: "DRAFT",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: N,
-      adjuster: N,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
-  "meeting.edit": {
-    status: "DRAFT",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: N,
-      adjuster: N,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
-  "meeting.delete": {
-    status: "DRAFT",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: N,
-      adjuster: N,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
-  "protocol.sendForAdjustment": {
-    status: "DRAFT",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: N,
-      adjuster: N,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
-  "protocol.sign": {
-    status: "READY_FOR_ADJUSTMENT",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: Y,
-      adjuster: Y,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: N,
-    },
-  },
-  "protocol.return": {
-    status: "READY_FOR_ADJUSTMENT",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: Y,
-      adjuster: Y,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: N,
-      admin: N,
-    },
-  },
-  "protocol.correct": {
-    status: "ADJUSTED",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: N,
-      adjuster: N,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
-  "notice.edit": {
-    status: "ADJUSTED",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: N,
-      adjuster: N,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
-  "audit.read": {
-    status: "ADJUSTED",
-    allowed: {
-      anonymous: N,
-      member: N,
-      chair: N,
-      adjuster: N,
-      adjusterOfAnotherMeeting: N,
-      secretaryOfAnotherBody: N,
-      secretary: Y,
-      admin: Y,
-    },
-  },
+  "meeting.read": row("DRAFT", N, Y, Y, Y, N, N, Y, Y),
+  "meeting.create": row("DRAFT", N, N, N, N, N, N, Y, Y),
+  "meeting.edit": row("DRAFT", N, N, N, N, N, N, Y, Y),
+  "meeting.delete": row("DRAFT", N, N, N, N, N, N, Y, Y),
+  "protocol.sendForAdjustment": row("DRAFT", N, N, N, N, N, N, Y, Y),
+  "protocol.sign": row("READY_FOR_ADJUSTMENT", N, N, Y, Y, N, N, Y, N),
+  "protocol.return": row("READY_FOR_ADJUSTMENT", N, N, Y, Y, N, N, N, N),
+  "protocol.correct": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
+  "notice.edit": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
+  "audit.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
 };
 
 describe("the permission table", () => {

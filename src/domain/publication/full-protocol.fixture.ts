@@ -2,7 +2,7 @@
 // every optional and nullable field set, every rich-text node and attribute used). Typed as
 // Filled<ProtocolDTO>, so a field added to a DTO is a type error here too until the fixture fills
 // it; the property tests of the public projection and the hash payload walk every leaf of it.
-import type { ProtocolDTO, RichDoc } from "@/domain/protocol/protocol.types";
+import type { Mark, ParagraphNode, ProtocolDTO, RichDoc, TextAlign } from "@/domain/protocol/protocol.types";
 
 /** T with every optional and nullable field required and set, every array non-empty. */
 export type Filled<T> = T extends readonly (infer U)[]
@@ -10,6 +10,11 @@ export type Filled<T> = T extends readonly (infer U)[]
   : T extends object
     ? { [K in keyof T]-?: Filled<NonNullable<T[K]>> }
     : NonNullable<T>;
+
+/** A paragraph aligned `textAlign` of one text with `marks`. */
+function para(textAlign: TextAlign, text: string, ...marks: [Mark, ...Mark[]]): Filled<ParagraphNode> {
+  return { type: "paragraph", attrs: { textAlign }, content: [{ type: "text", text, marks }] };
+}
 
 function doc(words: string): Filled<RichDoc> {
   return {
@@ -34,23 +39,13 @@ function doc(words: string): Filled<RichDoc> {
           {
             type: "listItem",
             content: [
-              {
-                type: "paragraph",
-                attrs: { textAlign: "center" },
-                content: [{ type: "text", text: `${words} punkt`, marks: [{ type: "italic" }] }],
-              },
+              para("center", `${words} punkt`, { type: "italic" }),
               {
                 type: "bulletList",
                 content: [
                   {
                     type: "listItem",
-                    content: [
-                      {
-                        type: "paragraph",
-                        attrs: { textAlign: "right" },
-                        content: [{ type: "text", text: `${words} underpunkt`, marks: [{ type: "bold" }] }],
-                      },
-                    ],
+                    content: [para("right", `${words} underpunkt`, { type: "bold" })],
                   },
                 ],
               },
@@ -67,24 +62,12 @@ function doc(words: string): Filled<RichDoc> {
               {
                 type: "tableHeader",
                 attrs: { colspan: 1, rowspan: 1 },
-                content: [
-                  {
-                    type: "paragraph",
-                    attrs: { textAlign: "left" },
-                    content: [{ type: "text", text: `${words} kolumn`, marks: [{ type: "bold" }] }],
-                  },
-                ],
+                content: [para("left", `${words} kolumn`, { type: "bold" })],
               },
               {
                 type: "tableCell",
                 attrs: { colspan: 2, rowspan: 3 },
-                content: [
-                  {
-                    type: "paragraph",
-                    attrs: { textAlign: "right" },
-                    content: [{ type: "text", text: `${words} 113 083`, marks: [{ type: "italic" }] }],
-                  },
-                ],
+                content: [para("right", `${words} 113 083`, { type: "italic" })],
               },
             ],
           },

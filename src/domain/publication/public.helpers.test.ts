@@ -1,13 +1,7 @@
-// The smaller pieces of the public projection: case headings for Papers, rättelser by the § they
-// concern, the personnummer pattern at its day boundaries, and the URL and query guards.
+// The smaller pieces of the public projection: case headings for Papers, the personnummer pattern
+// at its day boundaries, and the URL and query guards (rättelser: public.rules.test.ts).
 import { describe, expect, it } from "vitest";
-import {
-  isMeetingSlug,
-  maskPersonalNumbers,
-  queryValue,
-  toPublicCaseHeading,
-  toPublicCorrections,
-} from "./public.rules";
+import { isMeetingSlug, maskPersonalNumbers, queryValue, toPublicCaseHeading } from "./public.rules";
 
 const MASK = "ÅÅMMDD-XXXX";
 
@@ -33,30 +27,6 @@ describe("toPublicCaseHeading", () => {
       caseNumber: null,
       title: "Information",
     });
-  });
-});
-
-describe("toPublicCorrections", () => {
-  const paragraphs = [
-    { number: 60, isConfidential: false },
-    { number: 61, isConfidential: true },
-  ];
-  const correction = (paragraphNumber: number | null, text: string) => ({
-    paragraphNumber,
-    text,
-    signedBy: "Joakim Karlsson",
-    signedAt: "2021-11-26T10:00:00.000Z",
-  });
-
-  it("keeps the wording of a rättelse to an open § or to the protocol as a whole, personnummer masked", () => {
-    expect(
-      toPublicCorrections([correction(60, "Rätt datum 850101-1234"), correction(null, "Rätt tid")], paragraphs),
-    ).toStrictEqual([correction(60, `Rätt datum ${MASK}`), correction(null, "Rätt tid")]);
-  });
-  it("replaces the wording of a rättelse to a confidential § with one fixed sentence", () => {
-    expect(toPublicCorrections([correction(61, "Namnet ska vara Anna")], paragraphs)).toStrictEqual([
-      correction(61, "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut."),
-    ]);
   });
 });
 

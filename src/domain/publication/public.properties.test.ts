@@ -3,6 +3,7 @@
 // planted in every string leaf, one at a time, never reaching the public JSON.
 import { describe, expect, it } from "vitest";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { blankParagraph } from "@/domain/protocol/paragraph.fixture";
 import { fullProtocol } from "./full-protocol.fixture";
 import { leaves, withLeaf } from "./leaves.fixture";
 import {
@@ -18,25 +19,11 @@ const open = () => full().paragraphs[0]!;
 const confidential = () => full().paragraphs[1]!;
 
 /** What the public gets of the confidential § 11: number, title, the flags, nothing else. */
-const CONFIDENTIAL_SHAPE: ParagraphDTO = {
-  id: "p-11",
-  number: 11,
-  caseNumber: null,
+const CONFIDENTIAL_SHAPE: ParagraphDTO = blankParagraph(11, {
   title: "Hemlig titel",
-  decision: { intro: "", clauses: [] },
-  sections: [],
-  basisDocuments: [],
-  dispatch: [],
-  attachments: [],
-  motions: [],
-  propositions: [],
-  votes: [],
-  reservations: [],
-  notes: [],
-  recusals: [],
   isConfidential: true,
   isImmediatelyAdjusted: true,
-};
+});
 
 describe("a § with every field filled", () => {
   it("confidential: exactly number, title and the flags", () => {

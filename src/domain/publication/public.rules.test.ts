@@ -82,6 +82,17 @@ describe("toPublicCorrections", () => {
     expect(toPublicCorrections([c], paragraphs)).toEqual([{ ...c, text }]);
   });
 
+  it("keeps the wording of a rättelse to an open § or to the protocol as a whole, personnummer masked", () => {
+    expect(
+      toPublicCorrections([correction(60, "Rätt datum 850101-1234"), correction(null, "Rätt tid")], paragraphs),
+    ).toStrictEqual([correction(60, "Rätt datum ÅÅMMDD-XXXX"), correction(null, "Rätt tid")]);
+  });
+  it("replaces the wording of a rättelse to a confidential § with one fixed sentence", () => {
+    expect(toPublicCorrections([correction(61, "Namnet ska vara Anna")], paragraphs)).toStrictEqual([
+      correction(61, "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut."),
+    ]);
+  });
+
   it("toPublicProtocol applies it to the rättelser a protocol carries", () => {
     const p = structuredClone(seed);
     p.meeting.status = "ADJUSTED";

@@ -8,6 +8,8 @@ const t = (text: string, ...marks: string[]) =>
   marks.length > 0 ? { type: "text", text, marks: marks.map((type) => ({ type })) } : { type: "text", text };
 const para = (...content: unknown[]) => (content.length > 0 ? { type: "paragraph", content } : { type: "paragraph" });
 const doc = (...content: unknown[]) => ({ type: "doc", content });
+const table = (...content: unknown[]) => ({ type: "table", content });
+const row = (...content: unknown[]) => ({ type: "tableRow", content });
 
 const cases: { name: string; input: unknown; expected: RichDoc }[] = [
   {
@@ -122,11 +124,7 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
   },
   {
     name: "drops empty lists and tables",
-    input: doc(
-      { type: "bulletList", content: [] },
-      { type: "table", content: [{ type: "tableRow", content: [] }] },
-      para(t("kvar")),
-    ),
+    input: doc({ type: "bulletList", content: [] }, table(row()), para(t("kvar"))),
     expected: doc(para(t("kvar"))) as RichDoc,
   },
   {
@@ -159,132 +157,88 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
       type: "table",
       attrs: { style: "width: 100%" },
       content: [
-        {
-          type: "tableRow",
-          content: [
-            { type: "tableHeader", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [para(t("A"))] },
-            { type: "tableCell", attrs: { colspan: 2, rowspan: 1, colwidth: [100, 200] }, content: [para(t("B"))] },
-            { type: "tableCell", attrs: { colspan: 99, rowspan: 2.5, background: "red" }, content: [] },
-          ],
-        },
+        row(
+          { type: "tableHeader", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [para(t("A"))] },
+          { type: "tableCell", attrs: { colspan: 2, rowspan: 1, colwidth: [100, 200] }, content: [para(t("B"))] },
+          { type: "tableCell", attrs: { colspan: 99, rowspan: 2.5, background: "red" }, content: [] },
+        ),
       ],
     }),
-    expected: doc({
-      type: "table",
-      content: [
-        {
-          type: "tableRow",
-          content: [
-            { type: "tableHeader", content: [para(t("A"))] },
-            { type: "tableCell", attrs: { colspan: 2 }, content: [para(t("B"))] },
-            { type: "tableCell", attrs: { colspan: 20, rowspan: 2 }, content: [para()] },
-          ],
-        },
-      ],
-    }) as RichDoc,
+    expected: doc(
+      table(
+        row(
+          { type: "tableHeader", content: [para(t("A"))] },
+          { type: "tableCell", attrs: { colspan: 2 }, content: [para(t("B"))] },
+          { type: "tableCell", attrs: { colspan: 20, rowspan: 2 }, content: [para()] },
+        ),
+      ),
+    ) as RichDoc,
   },
   {
     name: "a cell's own alignment goes to its paragraphs that have none",
-    input: doc({
-      type: "table",
-      content: [
-        {
-          type: "tableRow",
-          content: [
-            {
-              type: "tableCell",
-              attrs: { align: "right" },
-              content: [para(t("1")), { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] }],
-            },
-            { type: "tableCell", attrs: { align: "justify" }, content: [para(t("3"))] },
-          ],
-        },
-      ],
-    }),
-    expected: doc({
-      type: "table",
-      content: [
-        {
-          type: "tableRow",
-          content: [
-            {
-              type: "tableCell",
-              content: [
-                { type: "paragraph", attrs: { textAlign: "right" }, content: [t("1")] },
-                { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] },
-              ],
-            },
-            { type: "tableCell", content: [para(t("3"))] },
-          ],
-        },
-      ],
-    }) as RichDoc,
+    input: doc(
+      table(
+        row(
+          {
+            type: "tableCell",
+            attrs: { align: "right" },
+            content: [para(t("1")), { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] }],
+          },
+          { type: "tableCell", attrs: { align: "justify" }, content: [para(t("3"))] },
+        ),
+      ),
+    ),
+    expected: doc(
+      table(
+        row(
+          {
+            type: "tableCell",
+            content: [
+              { type: "paragraph", attrs: { textAlign: "right" }, content: [t("1")] },
+              { type: "paragraph", attrs: { textAlign: "left" }, content: [t("2")] },
+            ],
+          },
+          { type: "tableCell", content: [para(t("3"))] },
+        ),
+      ),
+    ) as RichDoc,
   },
   {
     name: "cells hold only paragraphs: headings, lists and nested tables are flattened",
-    input: doc({
-      type: "table",
-      content: [
-        {
-          type: "tableRow",
+    input: doc(
+      table(
+        row({
+          type: "tableCell",
           content: [
-            {
-              type: "tableCell",
-              content: [
-                { type: "heading", attrs: { level: 2 }, content: [t("Rubrik")] },
-                { type: "bulletList", content: [{ type: "listItem", content: [para(t("punkt"))] }] },
-                {
-                  type: "table",
-                  content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("inre"))] }] }],
-                },
-              ],
-            },
+            { type: "heading", attrs: { level: 2 }, content: [t("Rubrik")] },
+            { type: "bulletList", content: [{ type: "listItem", content: [para(t("punkt"))] }] },
+            table(row({ type: "tableCell", content: [para(t("inre"))] })),
           ],
-        },
-      ],
-    }),
-    expected: doc({
-      type: "table",
-      content: [
-        {
-          type: "tableRow",
-          content: [{ type: "tableCell", content: [para(t("Rubrik")), para(t("punkt")), para(t("inre"))] }],
-        },
-      ],
-    }) as RichDoc,
+        }),
+      ),
+    ),
+    expected: doc(
+      table(row({ type: "tableCell", content: [para(t("Rubrik")), para(t("punkt")), para(t("inre"))] })),
+    ) as RichDoc,
   },
   {
     name: "stray cells and thead/tbody wrappers become rows",
-    input: doc({
-      type: "table",
-      content: [
+    input: doc(
+      table(
         { type: "tableHeader", content: [para(t("h1"))] },
         { type: "tableHeader", content: [para(t("h2"))] },
         {
           type: "tbody",
-          content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("c"))] }, t("lös")] }],
+          content: [row({ type: "tableCell", content: [para(t("c"))] }, t("lös"))],
         },
-      ],
-    }),
-    expected: doc({
-      type: "table",
-      content: [
-        {
-          type: "tableRow",
-          content: [
-            { type: "tableHeader", content: [para(t("h1"))] },
-            { type: "tableHeader", content: [para(t("h2"))] },
-          ],
-        },
-        {
-          type: "tableRow",
-          content: [
-            { type: "tableCell", content: [para(t("c"))] },
-            { type: "tableCell", content: [para(t("lös"))] },
-          ],
-        },
-      ],
-    }) as RichDoc,
+      ),
+    ),
+    expected: doc(
+      table(
+        row({ type: "tableHeader", content: [para(t("h1"))] }, { type: "tableHeader", content: [para(t("h2"))] }),
+        row({ type: "tableCell", content: [para(t("c"))] }, { type: "tableCell", content: [para(t("lös"))] }),
+      ),
+    ) as RichDoc,
   },
   {
     name: "list items hold paragraphs and lists: headings and tables are flattened",
@@ -295,10 +249,7 @@ const cases: { name: string; input: unknown; expected: RichDoc }[] = [
           type: "listItem",
           content: [
             { type: "heading", attrs: { level: 3 }, content: [t("Rubrik")] },
-            {
-              type: "table",
-              content: [{ type: "tableRow", content: [{ type: "tableCell", content: [para(t("cell"))] }] }],
-            },
+            table(row({ type: "tableCell", content: [para(t("cell"))] })),
           ],
         },
       ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AttendanceDTO, AttendanceRole, ParagraphRange } from "@/domain/protocol/protocol.types";
+import { attendanceRow as row } from "./attendance.fixture";
 import {
   checkAttendance,
   computeParticipation,
@@ -7,28 +7,6 @@ import {
   quorumMinimum,
   type AttendanceRulesInput,
 } from "./attendance.rules";
-
-const range = (text: string): ParagraphRange[] =>
-  text === ""
-    ? []
-    : text.split(",").map((part) => {
-        const [from, to] = part.trim().split("-").map(Number) as [number, number | undefined];
-        return { from, to: to ?? from };
-      });
-
-/** "id:ROLE:59-62[:replaces]" → an attendance row. */
-const row = (spec: string): AttendanceDTO => {
-  const [personId = "", role = "MEMBER", ranges = "", replaces = ""] = spec.split(":");
-  return {
-    personId,
-    name: personId.toUpperCase(),
-    role: role as AttendanceRole,
-    represents: null,
-    title: null,
-    ranges: range(ranges),
-    replacesPersonId: replaces === "" ? null : replaces,
-  };
-};
 
 type Recusals = Readonly<Record<number, readonly string[]>>;
 

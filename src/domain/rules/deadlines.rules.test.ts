@@ -64,7 +64,13 @@ describe("appealPeriodEnd and earliestTakeDownDate: three weeks from posting (13
   });
 });
 
-const SEED_NOTICE: NoticeDTO = { postedOn: "2021-12-17", takeDownOn: "2022-01-07", storagePlace: "Itsam" };
+const notice = (postedOn: string, takeDownOn: string, storagePlace = "Itsam"): NoticeDTO => ({
+  postedOn,
+  takeDownOn,
+  storagePlace,
+});
+
+const SEED_NOTICE = notice("2021-12-17", "2022-01-07");
 
 const input = (
   meeting: Partial<DeadlineRulesInput["meeting"]>,
@@ -82,6 +88,10 @@ const input = (
   notice,
   now,
 });
+
+/** A justerat meeting: justerat on `adjustedOn`, the rest as in `input`. */
+const adjusted = (adjustedOn: string, notice: NoticeDTO | null, now: string) =>
+  input({ status: "ADJUSTED", adjustedOn }, notice, now);
 
 const codes = (i: DeadlineRulesInput) => checkDeadlines(i).map((f) => `${f.code}:${f.field}`);
 
@@ -117,58 +127,38 @@ describe("checkDeadlines", () => {
     ],
     [
       "justerat in time, posted on the second day, down when the appeal period ends (24 Dec is julafton → 27 Dec)",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
-        { postedOn: "2021-12-03", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
-        "2022-01-10",
-      ),
+      adjusted("2021-12-01", notice("2021-12-03", "2021-12-27"), "2022-01-10"),
       [],
     ],
     [
       "justerat late (now does not matter once justerat)",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-03" }, null, "2021-12-04"),
+      adjusted("2021-12-03", null, "2021-12-04"),
       ["ADJUSTMENT_LATE:meeting.adjustedOn"],
     ],
     [
       "justerat before the meeting",
-      input({ status: "ADJUSTED", adjustedOn: "2021-11-17" }, null, "2021-11-18"),
+      adjusted("2021-11-17", null, "2021-11-18"),
       ["ADJUSTMENT_BEFORE_MEETING:meeting.adjustedOn"],
     ],
     [
       "justerat, notice not posted yet, still in time",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-06"), // Sat 4 → Mon 6
+      adjusted("2021-12-02", null, "2021-12-06"), // Sat 4 → Mon 6
       [],
     ],
-    [
-      "justerat, notice overdue",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-07"),
-      ["NOTICE_OVERDUE:notice"],
-    ],
+    ["justerat, notice overdue", adjusted("2021-12-02", null, "2021-12-07"), ["NOTICE_OVERDUE:notice"]],
     [
       "posted three days after justering, the third day a Monday after a Saturday deadline: in time",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-02" },
-        { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
-        "2021-12-30",
-      ),
+      adjusted("2021-12-02", notice("2021-12-06", "2021-12-27"), "2021-12-30"),
       [],
     ],
     [
       "posted too long after justering",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
-        { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
-        "2021-12-30",
-      ),
+      adjusted("2021-12-01", notice("2021-12-06", "2021-12-27"), "2021-12-30"),
       ["NOTICE_LATE:notice.postedOn"],
     ],
     [
       "posted before justering",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
-        { postedOn: "2021-11-30", takeDownOn: "2021-12-21", storagePlace: "Itsam" },
-        "2021-12-30",
-      ),
+      adjusted("2021-12-01", notice("2021-11-30", "2021-12-21"), "2021-12-30"),
       ["NOTICE_BEFORE_ADJUSTMENT:notice.postedOn"],
     ],
     [
@@ -187,27 +177,19 @@ describe("checkDeadlines", () => {
     ],
     [
       "posted on the latest possible day with no justering date",
-      input(
-        { status: "ADJUSTED" },
-        { postedOn: "2021-12-06", takeDownOn: "2021-12-27", storagePlace: "Itsam" },
-        "2021-12-30",
-      ),
+      input({ status: "ADJUSTED" }, notice("2021-12-06", "2021-12-27"), "2021-12-30"),
       ["ADJUSTED_ON_MISSING:meeting.adjustedOn"],
     ],
     [
       "taken down on julafton, before the appeal period has ended",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
-        { postedOn: "2021-12-03", takeDownOn: "2021-12-24", storagePlace: "Itsam" },
-        "2022-01-10",
-      ),
+      adjusted("2021-12-01", notice("2021-12-03", "2021-12-24"), "2022-01-10"),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "take-down moved past Christmas",
       input(
         { status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" },
-        { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" },
+        notice("2023-12-04", "2023-12-26", "Kansliet"),
         "2024-01-10",
       ),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
@@ -216,27 +198,19 @@ describe("checkDeadlines", () => {
       "take-down after Christmas is fine",
       input(
         { status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" },
-        { postedOn: "2023-12-04", takeDownOn: "2023-12-27", storagePlace: "Kansliet" },
+        notice("2023-12-04", "2023-12-27", "Kansliet"),
         "2024-01-10",
       ),
       [],
     ],
     [
       "take-down before posting",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
-        { postedOn: "2021-12-02", takeDownOn: "2021-12-01", storagePlace: "Itsam" },
-        "2021-12-03",
-      ),
+      adjusted("2021-12-01", notice("2021-12-02", "2021-12-01"), "2021-12-03"),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "no storage place",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
-        { postedOn: "2021-12-02", takeDownOn: "2021-12-23", storagePlace: "" },
-        "2021-12-03",
-      ),
+      adjusted("2021-12-01", notice("2021-12-02", "2021-12-23", ""), "2021-12-03"),
       ["NOTICE_STORAGE_MISSING:notice.storagePlace"],
     ],
     [
@@ -259,7 +233,7 @@ describe("checkDeadlines", () => {
     const [finding] = checkDeadlines(
       input(
         { status: "ADJUSTED", date: "2023-11-20", adjustmentDate: "2023-12-01", adjustedOn: "2023-12-01" },
-        { postedOn: "2023-12-04", takeDownOn: "2023-12-26", storagePlace: "Kansliet" },
+        notice("2023-12-04", "2023-12-26", "Kansliet"),
         "2024-01-10",
       ),
     );
@@ -276,7 +250,6 @@ describe("checkDeadlines", () => {
 // Every comparison at its boundary day, both sides: an off-by-one in any deadline (isAfter
 // written as "not before", a state left out of a list) fails here.
 describe("checkDeadlines at each boundary day", () => {
-  const notice = (postedOn: string, takeDownOn: string): NoticeDTO => ({ postedOn, takeDownOn, storagePlace: "Itsam" });
   it.each([
     ["justering planned on the last day (2 Dec)", input({ adjustmentDate: "2021-12-02" }, null, "2021-11-20"), []],
     [
@@ -284,8 +257,8 @@ describe("checkDeadlines at each boundary day", () => {
       input({ adjustmentDate: "2021-12-03" }, null, "2021-11-20"),
       ["ADJUSTMENT_PLANNED_LATE:meeting.adjustmentDate"],
     ],
-    ["justerat on the meeting day", input({ status: "ADJUSTED", adjustedOn: "2021-11-18" }, null, "2021-11-18"), []],
-    ["justerat on the last day", input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-02"), []],
+    ["justerat on the meeting day", adjusted("2021-11-18", null, "2021-11-18"), []],
+    ["justerat on the last day", adjusted("2021-12-02", null, "2021-12-02"), []],
     ["waiting for justering, on the last day", input({ status: "READY_FOR_ADJUSTMENT" }, null, "2021-12-02"), []],
     [
       "waiting for justering, a day late",
@@ -297,29 +270,21 @@ describe("checkDeadlines at each boundary day", () => {
       input({ status: "ADJUSTED" }, null, "2021-11-20"),
       ["ADJUSTED_ON_MISSING:meeting.adjustedOn"],
     ],
-    [
-      "justerat, no notice yet, on the last day (Fri 3 Dec)",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-03"),
-      [],
-    ],
+    ["justerat, no notice yet, on the last day (Fri 3 Dec)", adjusted("2021-12-01", null, "2021-12-03"), []],
     [
       "justerat, no notice yet, a day late (Sat 4 Dec)",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, null, "2021-12-04"),
+      adjusted("2021-12-01", null, "2021-12-04"),
       ["NOTICE_OVERDUE:notice"],
     ],
-    [
-      "posted on the day of justering",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2021-12-30"),
-      [],
-    ],
+    ["posted on the day of justering", adjusted("2021-12-01", notice("2021-12-01", "2021-12-22"), "2021-12-30"), []],
     [
       "posted on the second day after justering",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-03", "2021-12-27"), "2021-12-30"),
+      adjusted("2021-12-01", notice("2021-12-03", "2021-12-27"), "2021-12-30"),
       [],
     ],
     [
       "posted on the third day after justering (a Saturday)",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-04", "2021-12-27"), "2021-12-30"),
+      adjusted("2021-12-01", notice("2021-12-04", "2021-12-27"), "2021-12-30"),
       ["NOTICE_LATE:notice.postedOn"],
     ],
     [
@@ -339,21 +304,17 @@ describe("checkDeadlines at each boundary day", () => {
     ],
     [
       "taken down on the last day of the appeal period",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22"), "2022-01-10"),
+      adjusted("2021-12-01", notice("2021-12-01", "2021-12-22"), "2022-01-10"),
       [],
     ],
     [
       "taken down the day before",
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"),
+      adjusted("2021-12-01", notice("2021-12-01", "2021-12-21"), "2022-01-10"),
       ["NOTICE_TAKEN_DOWN_EARLY:notice.takeDownOn"],
     ],
     [
       "a storage place of blanks",
-      input(
-        { status: "ADJUSTED", adjustedOn: "2021-12-01" },
-        { ...notice("2021-12-01", "2021-12-22"), storagePlace: "  " },
-        "2021-12-03",
-      ),
+      adjusted("2021-12-01", notice("2021-12-01", "2021-12-22", "  "), "2021-12-03"),
       ["NOTICE_STORAGE_MISSING:notice.storagePlace"],
     ],
   ] as const)("%s", (_label, i, expected) => {
@@ -364,11 +325,8 @@ describe("checkDeadlines at each boundary day", () => {
     ["meeting.date", input({ date: "2021-02-30" }, null, "2021-12-03")],
     ["meeting.adjustmentDate", input({ adjustmentDate: "25/11" }, null, "2021-12-03")],
     ["meeting.adjustedOn", input({ adjustedOn: "2021-13-01" }, null, "2021-12-03")],
-    ["notice.postedOn", input({}, { postedOn: "igår", takeDownOn: "2022-01-07", storagePlace: "Itsam" }, "2021-12-03")],
-    [
-      "notice.takeDownOn",
-      input({}, { postedOn: "2021-12-17", takeDownOn: "2022-1-7", storagePlace: "Itsam" }, "2021-12-03"),
-    ],
+    ["notice.postedOn", input({}, notice("igår", "2022-01-07"), "2021-12-03")],
+    ["notice.takeDownOn", input({}, notice("2021-12-17", "2022-1-7"), "2021-12-03")],
   ] as const)("an invalid %s is named, in Swedish, and stops the rest", (field, i) => {
     const findings = checkDeadlines(i);
     expect(findings).toHaveLength(1);
@@ -381,11 +339,6 @@ describe("checkDeadlines at each boundary day", () => {
 // (a wrong day in the message is as misleading as a wrong rule), and a finding demoted from error
 // to warning would let a late protocol through.
 describe("checkDeadlines: severity and message of every finding", () => {
-  const notice = (postedOn: string, takeDownOn: string, storagePlace = "Itsam"): NoticeDTO => ({
-    postedOn,
-    takeDownOn,
-    storagePlace,
-  });
   it.each([
     [
       input({ adjustmentDate: null }, null, "2021-11-20"),
@@ -400,13 +353,13 @@ describe("checkDeadlines: severity and message of every finding", () => {
       "Justeringen är planerad till 2021-12-03, men protokollet ska justeras senast 14 dagar efter sammanträdet, dvs. senast 2021-12-02 (5 kap. 69 § kommunallagen). Välj ett tidigare datum.",
     ],
     [
-      input({ status: "ADJUSTED", adjustedOn: "2021-11-17" }, null, "2021-11-18"),
+      adjusted("2021-11-17", null, "2021-11-18"),
       "ADJUSTMENT_BEFORE_MEETING",
       "error",
       "Justeringsdatumet 2021-11-17 ligger före sammanträdet 2021-11-18. Rätta datumet.",
     ],
     [
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-03" }, null, "2021-12-04"),
+      adjusted("2021-12-03", null, "2021-12-04"),
       "ADJUSTMENT_LATE",
       "error",
       "Protokollet justerades 2021-12-03, 15 dagar efter sammanträdet. Det skulle ha justerats senast 2021-12-02 (5 kap. 69 § kommunallagen). Kontrollera datumet; stämmer det, notera förseningen.",
@@ -424,19 +377,19 @@ describe("checkDeadlines: severity and message of every finding", () => {
       "Protokollet står som justerat men justeringsdatum saknas. Ange datumet då protokollet justerades, så att fristen för anslaget kan kontrolleras.",
     ],
     [
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-02" }, null, "2021-12-07"),
+      adjusted("2021-12-02", null, "2021-12-07"),
       "NOTICE_OVERDUE",
       "error",
       "Justeringen har inte tillkännagetts. Anslaget skulle ha satts upp senast 2021-12-06 (2021-12-04 är lördag), andra dagen efter justeringen (8 kap. 12 § kommunallagen). Sätt upp anslaget snarast.",
     ],
     [
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-11-30", "2021-12-21"), "2021-12-30"),
+      adjusted("2021-12-01", notice("2021-11-30", "2021-12-21"), "2021-12-30"),
       "NOTICE_BEFORE_ADJUSTMENT",
       "error",
       "Anslaget är daterat 2021-11-30, före justeringen 2021-12-01. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet.",
     ],
     [
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-06", "2021-12-27"), "2021-12-30"),
+      adjusted("2021-12-01", notice("2021-12-06", "2021-12-27"), "2021-12-30"),
       "NOTICE_LATE",
       "error",
       "Anslaget sattes upp 2021-12-06, men justeringen (2021-12-01) ska tillkännages senast andra dagen efter, dvs. senast 2021-12-03 (8 kap. 12 § kommunallagen). Kontrollera datumen.",
@@ -448,13 +401,13 @@ describe("checkDeadlines: severity and message of every finding", () => {
       "Anslaget är daterat 2021-11-17, före sammanträdet 2021-11-18. Rätta datumet.",
     ],
     [
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-21"), "2022-01-10"),
+      adjusted("2021-12-01", notice("2021-12-01", "2021-12-21"), "2022-01-10"),
       "NOTICE_TAKEN_DOWN_EARLY",
       "error",
       "Anslaget tas ned 2021-12-21, men tiden för överklagande löper till och med 2021-12-22: tre veckor från 2021-12-01 (13 kap. 5 § kommunallagen). Låt anslaget sitta kvar till och med 2021-12-22.",
     ],
     [
-      input({ status: "ADJUSTED", adjustedOn: "2021-12-01" }, notice("2021-12-01", "2021-12-22", " "), "2021-12-03"),
+      adjusted("2021-12-01", notice("2021-12-01", "2021-12-22", " "), "2021-12-03"),
       "NOTICE_STORAGE_MISSING",
       "error",
       "Anslaget anger inte var protokollet förvaras. Fyll i förvaringsplats (8 kap. 12 § kommunallagen).",

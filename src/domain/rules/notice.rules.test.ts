@@ -22,6 +22,14 @@ const change = (
   today,
 });
 
+// Justerat and posted Thursday 2021-12-02: the second day after is a Saturday, so the notice may
+// go up until Monday 2021-12-06 (lag 1930:173).
+const JUSTERAT_THURSDAY = {
+  adjustedOn: "2021-12-02",
+  current: { postedOn: "2021-12-02", takeDownOn: "2021-12-23" },
+  today: "2021-12-02",
+};
+
 /** "ok posted→down (changed)" or "CODE:field message" for each refusal. */
 function summary(r: NoticeChangeResult): string[] {
   if (r.ok) return [`ok ${r.notice.postedOn}→${r.notice.takeDownOn}${r.changed ? "" : " (unchanged)"}`];
@@ -71,14 +79,7 @@ describe("checkNoticeChange: allowed changes", () => {
     ],
     [
       "deadline on a Saturday moves to Monday (lag 1930:173): posting on Monday is in time",
-      change(
-        { postedOn: "2021-12-06", takeDownOn: null },
-        {
-          adjustedOn: "2021-12-02",
-          current: { postedOn: "2021-12-02", takeDownOn: "2021-12-23" },
-          today: "2021-12-02",
-        },
-      ),
+      change({ postedOn: "2021-12-06", takeDownOn: null }, JUSTERAT_THURSDAY),
       "ok 2021-12-06→2021-12-27",
     ],
     ["the same dates again", change({}), "ok 2021-12-15→2022-01-05 (unchanged)"],
@@ -101,14 +102,7 @@ describe("checkNoticeChange: refusals, one Swedish sentence naming the allowed d
     ],
     [
       "posting after a deadline moved past a weekend names both days",
-      change(
-        { postedOn: "2021-12-07", takeDownOn: null },
-        {
-          adjustedOn: "2021-12-02",
-          current: { postedOn: "2021-12-02", takeDownOn: "2021-12-23" },
-          today: "2021-12-02",
-        },
-      ),
+      change({ postedOn: "2021-12-07", takeDownOn: null }, JUSTERAT_THURSDAY),
       "NOTICE_LATE:notice.postedOn Anslaget ska enligt 8 kap. 12 § kommunallagen sättas upp senast andra dagen efter justeringen, alltså senast 2021-12-06 (2021-12-04 är lördag).",
     ],
     [

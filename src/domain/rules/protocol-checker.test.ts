@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { blankParagraph } from "@/domain/protocol/paragraph.fixture";
 import type { ParagraphDTO, ProtocolDTO, RichDoc, SectionDTO } from "@/domain/protocol/protocol.types";
 import {
   checkProtocol,
@@ -20,28 +21,19 @@ const section = (heading: string, ...paragraphs: string[]): SectionDTO => ({
   content: doc(...paragraphs),
 });
 
-const paragraph = (number: number, extra: Partial<ParagraphDTO> = {}): ParagraphDTO => ({
-  id: `p${number}`,
-  number,
-  caseNumber: `SN 2024/${number}`,
-  title: `Ärende ${number}`,
-  decision: { intro: "Socialnämnden beslutar att godkänna redovisningen.", clauses: [] },
-  sections: [
-    { kind: "SUMMARY", heading: "Sammanfattning av ärendet", content: doc("Förvaltningen redovisar ärendet.") },
-  ],
-  basisDocuments: ["Tjänsteskrivelse daterad 2024-03-01"],
-  dispatch: ["Akt"],
-  attachments: [],
-  motions: [],
-  propositions: [],
-  votes: [],
-  reservations: [],
-  notes: [],
-  recusals: [],
-  isConfidential: false,
-  isImmediatelyAdjusted: false,
-  ...extra,
-});
+const paragraph = (number: number, extra: Partial<ParagraphDTO> = {}): ParagraphDTO =>
+  blankParagraph(number, {
+    id: `p${number}`,
+    caseNumber: `SN 2024/${number}`,
+    title: `Ärende ${number}`,
+    decision: { intro: "Socialnämnden beslutar att godkänna redovisningen.", clauses: [] },
+    sections: [
+      { kind: "SUMMARY", heading: "Sammanfattning av ärendet", content: doc("Förvaltningen redovisar ärendet.") },
+    ],
+    basisDocuments: ["Tjänsteskrivelse daterad 2024-03-01"],
+    dispatch: ["Akt"],
+    ...extra,
+  });
 
 const member = (personId: string, role: "CHAIR" | "MEMBER" | "SUBSTITUTE" | "OTHER" = "MEMBER") => ({
   personId,
@@ -82,6 +74,12 @@ const NOW: CheckProtocolOptions = { now: "2024-03-15" };
 const withParagraph = (index: number, extra: Partial<ParagraphDTO>) => (p: ProtocolDTO) => {
   p.paragraphs[index] = { ...p.paragraphs[index]!, ...extra };
 };
+
+const withAdjusters =
+  (...adjusters: ProtocolDTO["adjusters"]) =>
+  (p: ProtocolDTO) => {
+    p.adjusters = adjusters;
+  };
 
 const codes = (mutate: (p: ProtocolDTO) => void, options: CheckProtocolOptions = NOW) => {
   const p = clean();
@@ -164,14 +162,7 @@ describe("signatureParagraphsText", () => {
 describe("checkProtocol", () => {
   it.each([
     ["a clean protocol", () => {}, NOW, []],
-    [
-      "no justerare",
-      (p: ProtocolDTO) => {
-        p.adjusters = [];
-      },
-      NOW,
-      ["ADJUSTER_MISSING@-:adjusters"],
-    ],
+    ["no justerare", withAdjusters(), NOW, ["ADJUSTER_MISSING@-:adjusters"]],
     // Independent signers (signers.rules.ts), as errors in the checker.
     [
       "a justerare who did not take part",
@@ -190,9 +181,7 @@ describe("checkProtocol", () => {
     ],
     [
       "the secretary as sole justerare",
-      (p: ProtocolDTO) => {
-        p.adjusters = [{ personId: "sek", name: "SEK" }];
-      },
+      withAdjusters({ personId: "sek", name: "SEK" }),
       NOW,
       ["SIGNER_SECRETARY_ADJUSTS@-:secretary", "SIGNER_NOT_SERVING@12:adjusters[0]"],
     ],
@@ -205,14 +194,7 @@ describe("checkProtocol", () => {
       NOW,
       ["SIGNER_SECRETARY_ADJUSTS@-:secretary"],
     ],
-    [
-      "the chair as justerare",
-      (p: ProtocolDTO) => {
-        p.adjusters = [{ personId: "a", name: "A" }];
-      },
-      NOW,
-      ["SIGNER_SAME_PERSON@-:adjusters[0]"],
-    ],
+    ["the chair as justerare", withAdjusters({ personId: "a", name: "A" }), NOW, ["SIGNER_SAME_PERSON@-:adjusters[0]"]],
     [
       "two chairs",
       (p: ProtocolDTO) => {

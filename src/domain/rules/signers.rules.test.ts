@@ -1,29 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { AttendanceDTO, AttendanceRole, ParagraphRange } from "@/domain/protocol/protocol.types";
+import { attendanceRow as row } from "./attendance.fixture";
 import { blockingFindings } from "@/domain/rules/signoff.rules";
 import { checkSignerIndependence, type SignersRulesInput } from "./signers.rules";
-
-const range = (text: string): ParagraphRange[] =>
-  text === ""
-    ? []
-    : text.split(",").map((part) => {
-        const [from, to] = part.trim().split("-").map(Number) as [number, number | undefined];
-        return { from, to: to ?? from };
-      });
-
-/** "id:ROLE:59-62" → an attendance row. */
-const row = (spec: string): AttendanceDTO => {
-  const [personId = "", role = "MEMBER", ranges = ""] = spec.split(":");
-  return {
-    personId,
-    name: personId.toUpperCase(),
-    role: role as AttendanceRole,
-    represents: null,
-    title: null,
-    ranges: range(ranges),
-    replacesPersonId: null,
-  };
-};
 
 const person = (id: string) => ({ personId: id, name: id.toUpperCase() });
 

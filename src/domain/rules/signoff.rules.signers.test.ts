@@ -3,16 +3,8 @@
 // holding two roles signs both, each missing signer is named on its own.
 import { describe, expect, it } from "vitest";
 import type { ProtocolDTO, SignatureDTO } from "@/domain/protocol/protocol.types";
-import type { Finding } from "@/domain/rules/protocol-checker";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
-import {
-  blockingFindings,
-  canonicalJson,
-  isFullySigned,
-  missingSigners,
-  pendingRolesFor,
-  requiredSigners,
-} from "./signoff.rules";
+import { canonicalJson, isFullySigned, missingSigners, pendingRolesFor, requiredSigners } from "./signoff.rules";
 
 const seed = itsamSeed.meetings[0]!;
 const sig = (role: SignatureDTO["role"], personId: string, signedAt: string | null = null): SignatureDTO => ({
@@ -80,20 +72,6 @@ describe("missingSigners", () => {
     ],
   ])("without %s", (_what, change, expected) => {
     expect(missingSigners({ ...seed, ...change })).toEqual(expected);
-  });
-});
-
-describe("blockingFindings", () => {
-  const f = (code: string, severity: Finding["severity"]) =>
-    ({ code, severity, message: "", paragraphNumber: null, field: "" }) as unknown as Finding;
-  it("keeps errors whose code merely contains a deadline word", () => {
-    const findings = [
-      f("QUORUM", "error"),
-      f("X_ADJUSTMENT_", "error"),
-      f("X_NOTICE_", "error"),
-      f("NOTICE_TOO_EARLY", "warning"),
-    ];
-    expect(blockingFindings(findings).map((x) => x.code)).toEqual(["QUORUM", "X_ADJUSTMENT_", "X_NOTICE_"]);
   });
 });
 

@@ -135,6 +135,15 @@ describe("blockingFindings", () => {
     ];
     expect(blockingFindings(findings).map((x) => x.code)).toEqual(["PLACEHOLDER_TEXT"]);
   });
+  it("keeps errors whose code merely contains a deadline word", () => {
+    const findings = [
+      f("QUORUM", "error"),
+      f("X_ADJUSTMENT_", "error"),
+      f("X_NOTICE_", "error"),
+      f("NOTICE_TOO_EARLY", "warning"),
+    ];
+    expect(blockingFindings(findings).map((x) => x.code)).toEqual(["QUORUM", "X_ADJUSTMENT_", "X_NOTICE_"]);
+  });
 });
 
 describe("daysUntilAdjustmentDeadline", () => {

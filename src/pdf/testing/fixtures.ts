@@ -3,6 +3,7 @@
  * number of §§ built from the seed's own §§, and small edge cases.
  */
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
+import { blankParagraph } from "@/domain/protocol/paragraph.fixture";
 import type { ParagraphDTO, ProtocolDTO, RichDoc, TableRowNode } from "@/domain/protocol/protocol.types";
 
 export function seedProtocol(): ProtocolDTO {
@@ -34,25 +35,7 @@ export function generatedProtocol(count: number): ProtocolDTO {
 }
 
 export function emptyParagraph(number: number, title: string): ParagraphDTO {
-  return {
-    id: `p-${number}`,
-    number,
-    caseNumber: null,
-    title,
-    decision: { intro: "", clauses: [] },
-    sections: [],
-    basisDocuments: [],
-    dispatch: [],
-    attachments: [],
-    motions: [],
-    propositions: [],
-    votes: [],
-    reservations: [],
-    notes: [],
-    recusals: [],
-    isConfidential: false,
-    isImmediatelyAdjusted: false,
-  };
+  return blankParagraph(number, { title });
 }
 
 export function tableDoc(rows: number): RichDoc {
