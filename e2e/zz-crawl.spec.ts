@@ -410,7 +410,16 @@ test(`${PAGE_RUNS} hostile query strings and slugs on /protokoll, /protokoll/<sl
   const answers: Record<string, number> = {};
   const problems = new Map<string, string>();
   for (const url of urls) {
-    const res = await request.get(url, { failOnStatusCode: false });
+    // Past Node.js's 16 KB header limit the server closes the connection while the client is still
+    // sending (EPIPE, ECONNRESET): the request is refused, which is the right answer for such a URL.
+    const res = await request.get(url, { failOnStatusCode: false }).catch((e: Error) => {
+      if (url.length > TOO_LONG_FOR_NODE && /EPIPE|ECONNRESET|socket hang up/.test(e.message)) return null;
+      throw e;
+    });
+    if (!res) {
+      answers.closed = (answers.closed ?? 0) + 1;
+      continue;
+    }
     const status = res.status();
     answers[status] = (answers[status] ?? 0) + 1;
     const body = await res.text();
