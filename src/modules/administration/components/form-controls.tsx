@@ -5,6 +5,7 @@
 // with the form's id so several forms can share a page.
 import type { ReactNode } from "react";
 import { useFormStatus } from "react-dom";
+import { SubmitButton as PendingButton } from "@/ui/submit-button";
 import type { AdminFormState } from "@/modules/administration/admin.form-state";
 
 const inputClass =
@@ -183,8 +184,8 @@ export function SubmitButton({
       ? "border border-red-700 bg-white px-2 py-1 text-sm text-red-800 hover:bg-red-50"
       : "bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)]";
   return (
-    <button type="submit" disabled={pending} className={`rounded disabled:opacity-60 ${style}`}>
-      {pending ? pendingText : children}
-    </button>
+    <PendingButton pending={pending} pendingText={pendingText} className={`rounded disabled:opacity-60 ${style}`}>
+      {children}
+    </PendingButton>
   );
 }
