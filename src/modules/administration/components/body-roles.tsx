@@ -12,6 +12,7 @@ import { bodyRoleKindTerms } from "@/domain/vocabulary";
 import type { BodyOption, UserDetail } from "@/modules/administration/admin.queries";
 import { FormStatus, SelectField, SubmitButton } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
+import { DataTable } from "@/ui/data-table";
 
 /** The user's roles per body, each with a button to revoke it, and a form to grant one more. */
 export function BodyRoles({
@@ -29,43 +30,31 @@ export function BodyRoles({
       {user.bodyRoles.length === 0 ? (
         <p className="mt-2">{user.name} har inga roller i något organ.</p>
       ) : (
-        <table className="mt-3 w-full border-collapse text-left">
-          <caption className="sr-only">Roller i organ för {user.name}</caption>
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">
-                Organ
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Roll
-              </th>
-              <th scope="col" className="py-2">
-                Åtgärd
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {user.bodyRoles.map((r) => (
-              <tr key={`${r.bodyId}-${r.role}`} className="border-b border-slate-200">
-                <td className="py-2 pr-4">{r.bodyName}</td>
-                <td className="py-2 pr-4">{bodyRoleKindTerms[r.role].label}</td>
-                <td className="py-2">
-                  <RowActionForm
-                    action={revokeBodyRoleFormAction}
-                    fields={{ userId: user.id, bodyId: r.bodyId, role: r.role }}
-                    pendingText="Tar bort…"
-                  >
-                    Ta bort
-                    <span className="sr-only">
-                      {" "}
-                      rollen {bodyRoleKindTerms[r.role].word} i {r.bodyName}
-                    </span>
-                  </RowActionForm>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={`Roller i organ för ${user.name}`}
+          rows={user.bodyRoles}
+          rowKey={(r) => `${r.bodyId}-${r.role}`}
+          columns={[
+            { header: "Organ", cell: (r) => r.bodyName },
+            { header: "Roll", cell: (r) => bodyRoleKindTerms[r.role].label },
+            {
+              header: "Åtgärd",
+              cell: (r) => (
+                <RowActionForm
+                  action={revokeBodyRoleFormAction}
+                  fields={{ userId: user.id, bodyId: r.bodyId, role: r.role }}
+                  pendingText="Tar bort…"
+                >
+                  Ta bort
+                  <span className="sr-only">
+                    {" "}
+                    rollen {bodyRoleKindTerms[r.role].word} i {r.bodyName}
+                  </span>
+                </RowActionForm>
+              ),
+            },
+          ]}
+        />
       )}
       <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
         <input type="hidden" name="userId" value={user.id} />

@@ -13,6 +13,7 @@ import type { BodyMemberships, MembershipRow } from "@/modules/administration/ad
 import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
 import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
+import { DataTable } from "@/ui/data-table";
 
 function roleText(m: Pick<MembershipRow, "role" | "position">) {
   const role = membershipRoleTerms[m.role].label;
@@ -24,53 +25,35 @@ export function MembershipTable({ body }: { body: Pick<BodyMemberships, "name" |
     return <p className="mt-2">{body.name} har inga ledamöter eller ersättare registrerade.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="mt-3 w-full border-collapse text-left">
-        <caption className="sr-only">Ledamöter och ersättare i {body.name}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">
-              Namn
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Uppdrag
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Representerar
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Mandatperiod
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Rösträtt
-            </th>
-            <th scope="col" className="py-2">
-              Åtgärd
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {body.memberships.map((m) => (
-            <tr key={m.id} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-4">{m.personName}</td>
-              <td className="py-2 pr-4">{roleText(m)}</td>
-              <td className="py-2 pr-4">{m.represents}</td>
-              <td className="py-2 pr-4 whitespace-nowrap">
-                {m.termStart} – {m.termEnd}
-              </td>
-              <td className="py-2 pr-4">{m.hasVotingRight ? "Ja" : "Nej"}</td>
-              <td className="py-2">
-                <RowActionForm
-                  action={removeMembershipFormAction}
-                  fields={{ membershipId: m.id }}
-                  pendingText="Tar bort…"
-                >
-                  Ta bort<span className="sr-only"> uppdraget för {m.personName}</span>
-                </RowActionForm>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Ledamöter och ersättare i ${body.name}`}
+        rows={body.memberships}
+        rowKey={(m) => m.id}
+        rowClassName="border-b border-slate-200 align-top"
+        columns={[
+          { header: "Namn", cell: (m) => m.personName },
+          { header: "Uppdrag", cell: roleText },
+          { header: "Representerar", cell: (m) => m.represents },
+          {
+            header: "Mandatperiod",
+            cell: (m) => `${m.termStart} – ${m.termEnd}`,
+            className: "whitespace-nowrap",
+          },
+          { header: "Rösträtt", cell: (m) => (m.hasVotingRight ? "Ja" : "Nej") },
+          {
+            header: "Åtgärd",
+            cell: (m) => (
+              <RowActionForm
+                action={removeMembershipFormAction}
+                fields={{ membershipId: m.id }}
+                pendingText="Tar bort…"
+              >
+                Ta bort<span className="sr-only"> uppdraget för {m.personName}</span>
+              </RowActionForm>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
