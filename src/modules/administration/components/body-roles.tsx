@@ -1,16 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { grantBodyRoleFormAction, revokeBodyRoleFormAction } from "@/modules/administration/admin.actions";
-import {
-  fieldError,
-  INITIAL_FORM_STATE,
-  valueOf,
-  type AdminFormState,
-} from "@/modules/administration/admin.form-state";
 import { bodyRoleKindTerms } from "@/domain/vocabulary";
 import type { BodyOption, UserDetail } from "@/modules/administration/admin.queries";
-import { FormStatus, SelectField, SubmitButton } from "./form-controls";
+import { FormStatus, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
 import { DataTable } from "@/ui/data-table";
 
@@ -22,8 +15,7 @@ export function BodyRoles({
   user: Pick<UserDetail, "id" | "name" | "bodyRoles">;
   bodies: BodyOption[];
 }) {
-  const [state, action] = useActionState<AdminFormState, FormData>(grantBodyRoleFormAction, INITIAL_FORM_STATE);
-  const err = (name: string) => fieldError(state, name);
+  const { state, action, err, value } = useAdminForm(grantBodyRoleFormAction);
   const F = "roll";
   return (
     <>
@@ -65,7 +57,7 @@ export function BodyRoles({
             name="bodyId"
             label="Organ"
             required
-            defaultValue={valueOf(state, "bodyId")}
+            defaultValue={value("bodyId")}
             error={err("bodyId")}
           >
             <option value="">Välj organ</option>
@@ -80,7 +72,7 @@ export function BodyRoles({
             name="role"
             label="Roll"
             required
-            defaultValue={valueOf(state, "role", "SECRETARY")}
+            defaultValue={value("role", "SECRETARY")}
             error={err("role")}
           >
             <option value="SECRETARY">{bodyRoleKindTerms.SECRETARY.label} (skriver protokoll)</option>

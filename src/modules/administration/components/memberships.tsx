@@ -1,17 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
 import { addMembershipFormAction, removeMembershipFormAction } from "@/modules/administration/admin.actions";
-import {
-  fieldError,
-  INITIAL_FORM_STATE,
-  valueOf,
-  type AdminFormState,
-} from "@/modules/administration/admin.form-state";
 import { bodyPositionTerms, membershipRoleTerms } from "@/domain/vocabulary";
 import type { BodyMemberships, MembershipRow } from "@/modules/administration/admin.queries";
 import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
-import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton } from "./form-controls";
+import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
 import { DataTable } from "@/ui/data-table";
 
@@ -65,8 +58,7 @@ export function AddMembershipForm({
   body: Pick<BodyMemberships, "id" | "people">;
   defaultTerm: { start: string; end: string };
 }) {
-  const [state, action] = useActionState<AdminFormState, FormData>(addMembershipFormAction, INITIAL_FORM_STATE);
-  const err = (name: string) => fieldError(state, name);
+  const { state, action, err, value } = useAdminForm(addMembershipFormAction);
   const F = "uppdrag";
   return (
     <form key={state.attempt} id={F} action={action} className="mt-4 max-w-2xl space-y-4" noValidate>
@@ -78,7 +70,7 @@ export function AddMembershipForm({
           name="personId"
           label="Person"
           required
-          defaultValue={valueOf(state, "personId")}
+          defaultValue={value("personId")}
           error={err("personId")}
         >
           <option value="">Välj person</option>
@@ -94,7 +86,7 @@ export function AddMembershipForm({
           name="newPersonName"
           label="Namn på ny person"
           autoComplete="off"
-          defaultValue={valueOf(state, "newPersonName")}
+          defaultValue={value("newPersonName")}
           error={err("newPersonName")}
           hint="Fyll bara i om du valt Ny person."
         />
@@ -103,7 +95,7 @@ export function AddMembershipForm({
           name="role"
           label="Uppdrag"
           required
-          defaultValue={valueOf(state, "role", "MEMBER")}
+          defaultValue={value("role", "MEMBER")}
           error={err("role")}
         >
           {MEMBERSHIP_ROLES.map((r) => (
@@ -116,7 +108,7 @@ export function AddMembershipForm({
           form={F}
           name="position"
           label="Ordförandeskap"
-          defaultValue={valueOf(state, "position")}
+          defaultValue={value("position")}
           error={err("position")}
         >
           <option value="">Inget</option>
@@ -132,7 +124,7 @@ export function AddMembershipForm({
           label="Representerar"
           required
           autoComplete="off"
-          defaultValue={valueOf(state, "represents")}
+          defaultValue={value("represents")}
           error={err("represents")}
           hint="Kommun eller parti, t.ex. Vimmerby kommun."
           className="sm:col-span-2"
@@ -143,7 +135,7 @@ export function AddMembershipForm({
           label="Mandatperioden börjar"
           type="date"
           required
-          defaultValue={valueOf(state, "termStart", defaultTerm.start)}
+          defaultValue={value("termStart", defaultTerm.start)}
           error={err("termStart")}
         />
         <InputField
@@ -152,7 +144,7 @@ export function AddMembershipForm({
           label="Mandatperioden slutar"
           type="date"
           required
-          defaultValue={valueOf(state, "termEnd", defaultTerm.end)}
+          defaultValue={value("termEnd", defaultTerm.end)}
           error={err("termEnd")}
         />
       </div>
