@@ -152,7 +152,13 @@ export function CheckboxField({
 }) {
   return (
     <div className={`flex items-center gap-2 ${className ?? ""}`}>
-      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} className="h-4 w-4" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        onChange={(e) => onChange(e.target.checked)}
+        className="h-4 w-4"
+      />
       <label htmlFor={id}>{label}</label>
     </div>
   );
