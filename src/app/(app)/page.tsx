@@ -6,6 +6,7 @@ import { authorizeForBody, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { redirect } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/server/session";
+import { DataTable, linkClass } from "@/ui/data-table";
 
 export const dynamic = "force-dynamic";
 
@@ -46,48 +47,32 @@ export default async function HomePage() {
                 {body.meetings.length === 0 ? (
                   <p className="mt-2 text-[var(--color-muted)]">Inga sammanträden registrerade.</p>
                 ) : (
-                  <table className="mt-3 w-full border-collapse text-left">
-                    <caption className="sr-only">Sammanträden för {body.name}</caption>
-                    <thead>
-                      <tr className="border-b border-slate-300">
-                        <th scope="col" className="py-2 pr-4">
-                          Datum
-                        </th>
-                        <th scope="col" className="py-2 pr-4">
-                          Plats
-                        </th>
-                        <th scope="col" className="py-2 pr-4">
-                          Paragrafer
-                        </th>
-                        <th scope="col" className="py-2">
-                          Status
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {body.meetings.map((m) => (
-                        <tr key={m.slug} className="border-b border-slate-200">
-                          <td className="py-2 pr-4">
-                            <Link
-                              href={`/moten/${m.slug}`}
-                              className="text-[var(--color-brand)] underline underline-offset-2"
-                            >
-                              {formatLongDate(m.date)}
-                            </Link>
-                          </td>
-                          <td className="py-2 pr-4">{m.place}</td>
-                          <td className="py-2 pr-4">
-                            {m.firstNumber === null
-                              ? "–"
-                              : m.firstNumber === m.lastNumber
-                                ? `§ ${m.firstNumber}`
-                                : `§§ ${m.firstNumber}–${m.lastNumber}`}
-                          </td>
-                          <td className="py-2">{meetingStatusLabel[m.status]}</td>
-                        </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                  <DataTable
+                    caption={`Sammanträden för ${body.name}`}
+                    rows={body.meetings}
+                    rowKey={(m) => m.slug}
+                    columns={[
+                      {
+                        header: "Datum",
+                        cell: (m) => (
+                          <Link href={`/moten/${m.slug}`} className={linkClass}>
+                            {formatLongDate(m.date)}
+                          </Link>
+                        ),
+                      },
+                      { header: "Plats", cell: (m) => m.place },
+                      {
+                        header: "Paragrafer",
+                        cell: (m) =>
+                          m.firstNumber === null
+                            ? "–"
+                            : m.firstNumber === m.lastNumber
+                              ? `§ ${m.firstNumber}`
+                              : `§§ ${m.firstNumber}–${m.lastNumber}`,
+                      },
+                      { header: "Status", cell: (m) => meetingStatusLabel[m.status] },
+                    ]}
+                  />
                 )}
               </section>
             </li>

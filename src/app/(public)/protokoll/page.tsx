@@ -5,6 +5,7 @@ import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { queryValue } from "@/domain/publication/public.rules";
 import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/publication";
 import { getDb } from "@/server/db";
+import { DataTable, linkClass } from "@/ui/data-table";
 
 export const metadata: Metadata = {
   title: "Protokoll",
@@ -196,41 +197,23 @@ async function ArchiveList({
       {entries.length === 0 ? (
         <p className="mt-2">Inga justerade protokoll{bodySlug || year ? " med de valda filtren" : ""}.</p>
       ) : (
-        <table className="mt-3 w-full border-collapse text-left">
-          <thead>
-            <tr className="border-b border-slate-300">
-              <th scope="col" className="py-2 pr-4">
-                Sammanträde
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Organ
-              </th>
-              <th scope="col" className="py-2 pr-4">
-                Paragrafer
-              </th>
-              <th scope="col" className="py-2">
-                Justerat
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((e) => (
-              <tr key={e.slug} className="border-b border-slate-200">
-                <td className="py-2 pr-4">
-                  <Link
-                    href={`/protokoll/${e.slug}`}
-                    className="text-[var(--color-brand)] underline underline-offset-2"
-                  >
-                    {formatLongDate(e.meetingDate)}
-                  </Link>
-                </td>
-                <td className="py-2 pr-4">{e.bodyName}</td>
-                <td className="py-2 pr-4">{e.paragraphs}</td>
-                <td className="py-2">{e.adjustedOn ?? "–"}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={entries}
+          rowKey={(e) => e.slug}
+          columns={[
+            {
+              header: "Sammanträde",
+              cell: (e) => (
+                <Link href={`/protokoll/${e.slug}`} className={linkClass}>
+                  {formatLongDate(e.meetingDate)}
+                </Link>
+              ),
+            },
+            { header: "Organ", cell: (e) => e.bodyName },
+            { header: "Paragrafer", cell: (e) => e.paragraphs },
+            { header: "Justerat", cell: (e) => e.adjustedOn ?? "–" },
+          ]}
+        />
       )}
       <Pager page={page} pages={pages} params={params} />
     </section>

@@ -1,16 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
 import { createUserFormAction } from "@/modules/administration/admin.actions";
-import {
-  fieldError,
-  INITIAL_FORM_STATE,
-  valueOf,
-  type AdminFormState,
-} from "@/modules/administration/admin.form-state";
 import type { PersonOption } from "@/modules/administration/admin.queries";
 import { MIN_PASSWORD_LENGTH, NEW_PERSON } from "@/modules/administration/admin.schema";
-import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton } from "./form-controls";
+import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 
 const F = "ny-anvandare";
 
@@ -22,8 +15,7 @@ export function CreateUserForm({
   people: PersonOption[];
   organisations: { id: string; name: string }[];
 }) {
-  const [state, action] = useActionState<AdminFormState, FormData>(createUserFormAction, INITIAL_FORM_STATE);
-  const err = (name: string) => fieldError(state, name);
+  const { state, action, err, value } = useAdminForm(createUserFormAction);
   const groups = organisations
     .map((o) => ({ ...o, people: people.filter((p) => p.organisationId === o.id) }))
     .filter((g) => g.people.length > 0);
@@ -37,7 +29,7 @@ export function CreateUserForm({
         label="Namn"
         required
         autoComplete="off"
-        defaultValue={valueOf(state, "name")}
+        defaultValue={value("name")}
         error={err("name")}
       />
       <InputField
@@ -47,7 +39,7 @@ export function CreateUserForm({
         type="email"
         required
         autoComplete="off"
-        defaultValue={valueOf(state, "email")}
+        defaultValue={value("email")}
         error={err("email")}
         hint="Användaren loggar in med den. Stora och små bokstäver spelar ingen roll."
       />
@@ -55,7 +47,7 @@ export function CreateUserForm({
         form={F}
         name="personLink"
         label="Person i protokollen"
-        defaultValue={valueOf(state, "personLink")}
+        defaultValue={value("personLink")}
         error={err("personLink")}
         hint="Koppla kontot till personen som står i närvarolistor, så kan användaren signera som ordförande, justerare eller sekreterare."
       >
@@ -78,7 +70,7 @@ export function CreateUserForm({
           form={F}
           name="organisationId"
           label="Organisation för ny person"
-          defaultValue={valueOf(state, "organisationId")}
+          defaultValue={value("organisationId")}
           error={err("organisationId")}
           hint="Behövs bara om du valt Ny person."
         >
@@ -113,7 +105,7 @@ export function CreateUserForm({
         form={F}
         name="isAdmin"
         label="Administratör (får hantera användare och organ)"
-        defaultChecked={valueOf(state, "isAdmin") === "on"}
+        defaultChecked={value("isAdmin") === "on"}
         error={err("isAdmin")}
       />
       <SubmitButton pendingText="Skapar…">Skapa användare</SubmitButton>

@@ -1,15 +1,8 @@
 "use client";
 
-import { useActionState } from "react";
 import { setPasswordFormAction, updateUserFormAction } from "@/modules/administration/admin.actions";
-import {
-  fieldError,
-  INITIAL_FORM_STATE,
-  valueOf,
-  type AdminFormState,
-} from "@/modules/administration/admin.form-state";
 import { MIN_PASSWORD_LENGTH } from "@/modules/administration/admin.schema";
-import { CheckboxField, FormStatus, InputField, SubmitButton } from "./form-controls";
+import { CheckboxField, FormStatus, InputField, SubmitButton, useAdminForm } from "./form-controls";
 
 export function EditUserForm({
   user,
@@ -18,8 +11,7 @@ export function EditUserForm({
   user: { id: string; name: string; email: string; isAdmin: boolean };
   isSelf: boolean;
 }) {
-  const [state, action] = useActionState<AdminFormState, FormData>(updateUserFormAction, INITIAL_FORM_STATE);
-  const err = (name: string) => fieldError(state, name);
+  const { state, action, err, value } = useAdminForm(updateUserFormAction);
   const F = "uppgifter";
   return (
     <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
@@ -31,7 +23,7 @@ export function EditUserForm({
         label="Namn"
         required
         autoComplete="off"
-        defaultValue={valueOf(state, "name", user.name)}
+        defaultValue={value("name", user.name)}
         error={err("name")}
       />
       <InputField
@@ -41,7 +33,7 @@ export function EditUserForm({
         type="email"
         required
         autoComplete="off"
-        defaultValue={valueOf(state, "email", user.email)}
+        defaultValue={value("email", user.email)}
         error={err("email")}
       />
       {isSelf && user.isAdmin ? (
@@ -73,8 +65,7 @@ export function EditUserForm({
 }
 
 export function SetPasswordForm({ userId }: { userId: string }) {
-  const [state, action] = useActionState<AdminFormState, FormData>(setPasswordFormAction, INITIAL_FORM_STATE);
-  const err = (name: string) => fieldError(state, name);
+  const { state, action, err } = useAdminForm(setPasswordFormAction);
   const F = "losenord";
   return (
     <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>

@@ -3,9 +3,15 @@
 // Uncontrolled, labelled form controls for plain <form action> forms that work without
 // JavaScript. Each error and hint is tied to its control (aria-describedby); ids are prefixed
 // with the form's id so several forms can share a page.
-import type { ReactNode } from "react";
+import { useActionState, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
-import type { AdminFormState } from "@/modules/administration/admin.form-state";
+import { SubmitButton as PendingButton } from "@/ui/submit-button";
+import {
+  fieldError,
+  INITIAL_FORM_STATE,
+  valueOf,
+  type AdminFormState,
+} from "@/modules/administration/admin.form-state";
 
 const inputClass =
   "mt-1 w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
@@ -17,6 +23,17 @@ interface Common {
   error?: string;
   hint?: ReactNode;
   className?: string;
+}
+
+/** An admin form's state and action (for <form action>), with each field's error and value to show. */
+export function useAdminForm(serverAction: (prev: AdminFormState, form: FormData) => Promise<AdminFormState>) {
+  const [state, action] = useActionState<AdminFormState, FormData>(serverAction, INITIAL_FORM_STATE);
+  return {
+    state,
+    action,
+    err: (name: string) => fieldError(state, name),
+    value: (name: string, fallback?: string) => valueOf(state, name, fallback),
+  };
 }
 
 function describedBy(id: string, error?: string, hint?: ReactNode) {
@@ -183,8 +200,8 @@ export function SubmitButton({
       ? "border border-red-700 bg-white px-2 py-1 text-sm text-red-800 hover:bg-red-50"
       : "bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)]";
   return (
-    <button type="submit" disabled={pending} className={`rounded disabled:opacity-60 ${style}`}>
-      {pending ? pendingText : children}
-    </button>
+    <PendingButton pending={pending} pendingText={pendingText} className={`rounded disabled:opacity-60 ${style}`}>
+      {children}
+    </PendingButton>
   );
 }

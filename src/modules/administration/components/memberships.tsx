@@ -1,18 +1,12 @@
 "use client";
 
-import { useActionState } from "react";
 import { addMembershipFormAction, removeMembershipFormAction } from "@/modules/administration/admin.actions";
-import {
-  fieldError,
-  INITIAL_FORM_STATE,
-  valueOf,
-  type AdminFormState,
-} from "@/modules/administration/admin.form-state";
 import { bodyPositionTerms, membershipRoleTerms } from "@/domain/vocabulary";
 import type { BodyMemberships, MembershipRow } from "@/modules/administration/admin.queries";
 import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
-import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton } from "./form-controls";
+import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
+import { DataTable } from "@/ui/data-table";
 
 function roleText(m: Pick<MembershipRow, "role" | "position">) {
   const role = membershipRoleTerms[m.role].label;
@@ -24,53 +18,35 @@ export function MembershipTable({ body }: { body: Pick<BodyMemberships, "name" |
     return <p className="mt-2">{body.name} har inga ledamöter eller ersättare registrerade.</p>;
   return (
     <div className="overflow-x-auto">
-      <table className="mt-3 w-full border-collapse text-left">
-        <caption className="sr-only">Ledamöter och ersättare i {body.name}</caption>
-        <thead>
-          <tr className="border-b border-slate-300">
-            <th scope="col" className="py-2 pr-4">
-              Namn
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Uppdrag
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Representerar
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Mandatperiod
-            </th>
-            <th scope="col" className="py-2 pr-4">
-              Rösträtt
-            </th>
-            <th scope="col" className="py-2">
-              Åtgärd
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {body.memberships.map((m) => (
-            <tr key={m.id} className="border-b border-slate-200 align-top">
-              <td className="py-2 pr-4">{m.personName}</td>
-              <td className="py-2 pr-4">{roleText(m)}</td>
-              <td className="py-2 pr-4">{m.represents}</td>
-              <td className="py-2 pr-4 whitespace-nowrap">
-                {m.termStart} – {m.termEnd}
-              </td>
-              <td className="py-2 pr-4">{m.hasVotingRight ? "Ja" : "Nej"}</td>
-              <td className="py-2">
-                <RowActionForm
-                  action={removeMembershipFormAction}
-                  fields={{ membershipId: m.id }}
-                  pendingText="Tar bort…"
-                >
-                  Ta bort<span className="sr-only"> uppdraget för {m.personName}</span>
-                </RowActionForm>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={`Ledamöter och ersättare i ${body.name}`}
+        rows={body.memberships}
+        rowKey={(m) => m.id}
+        rowClassName="border-b border-slate-200 align-top"
+        columns={[
+          { header: "Namn", cell: (m) => m.personName },
+          { header: "Uppdrag", cell: roleText },
+          { header: "Representerar", cell: (m) => m.represents },
+          {
+            header: "Mandatperiod",
+            cell: (m) => `${m.termStart} – ${m.termEnd}`,
+            className: "whitespace-nowrap",
+          },
+          { header: "Rösträtt", cell: (m) => (m.hasVotingRight ? "Ja" : "Nej") },
+          {
+            header: "Åtgärd",
+            cell: (m) => (
+              <RowActionForm
+                action={removeMembershipFormAction}
+                fields={{ membershipId: m.id }}
+                pendingText="Tar bort…"
+              >
+                Ta bort<span className="sr-only"> uppdraget för {m.personName}</span>
+              </RowActionForm>
+            ),
+          },
+        ]}
+      />
     </div>
   );
 }
@@ -82,8 +58,7 @@ export function AddMembershipForm({
   body: Pick<BodyMemberships, "id" | "people">;
   defaultTerm: { start: string; end: string };
 }) {
-  const [state, action] = useActionState<AdminFormState, FormData>(addMembershipFormAction, INITIAL_FORM_STATE);
-  const err = (name: string) => fieldError(state, name);
+  const { state, action, err, value } = useAdminForm(addMembershipFormAction);
   const F = "uppdrag";
   return (
     <form key={state.attempt} id={F} action={action} className="mt-4 max-w-2xl space-y-4" noValidate>
@@ -95,7 +70,7 @@ export function AddMembershipForm({
           name="personId"
           label="Person"
           required
-          defaultValue={valueOf(state, "personId")}
+          defaultValue={value("personId")}
           error={err("personId")}
         >
           <option value="">Välj person</option>
@@ -111,7 +86,7 @@ export function AddMembershipForm({
           name="newPersonName"
           label="Namn på ny person"
           autoComplete="off"
-          defaultValue={valueOf(state, "newPersonName")}
+          defaultValue={value("newPersonName")}
           error={err("newPersonName")}
           hint="Fyll bara i om du valt Ny person."
         />
@@ -120,7 +95,7 @@ export function AddMembershipForm({
           name="role"
           label="Uppdrag"
           required
-          defaultValue={valueOf(state, "role", "MEMBER")}
+          defaultValue={value("role", "MEMBER")}
           error={err("role")}
         >
           {MEMBERSHIP_ROLES.map((r) => (
@@ -133,7 +108,7 @@ export function AddMembershipForm({
           form={F}
           name="position"
           label="Ordförandeskap"
-          defaultValue={valueOf(state, "position")}
+          defaultValue={value("position")}
           error={err("position")}
         >
           <option value="">Inget</option>
@@ -149,7 +124,7 @@ export function AddMembershipForm({
           label="Representerar"
           required
           autoComplete="off"
-          defaultValue={valueOf(state, "represents")}
+          defaultValue={value("represents")}
           error={err("represents")}
           hint="Kommun eller parti, t.ex. Vimmerby kommun."
           className="sm:col-span-2"
@@ -160,7 +135,7 @@ export function AddMembershipForm({
           label="Mandatperioden börjar"
           type="date"
           required
-          defaultValue={valueOf(state, "termStart", defaultTerm.start)}
+          defaultValue={value("termStart", defaultTerm.start)}
           error={err("termStart")}
         />
         <InputField
@@ -169,7 +144,7 @@ export function AddMembershipForm({
           label="Mandatperioden slutar"
           type="date"
           required
-          defaultValue={valueOf(state, "termEnd", defaultTerm.end)}
+          defaultValue={value("termEnd", defaultTerm.end)}
           error={err("termEnd")}
         />
       </div>

@@ -1,8 +1,8 @@
 "use client";
 
-import { useActionState, type ReactNode } from "react";
-import { INITIAL_FORM_STATE, type AdminFormState } from "@/modules/administration/admin.form-state";
-import { SubmitButton } from "./form-controls";
+import type { ReactNode } from "react";
+import type { AdminFormState } from "@/modules/administration/admin.form-state";
+import { SubmitButton, useAdminForm } from "./form-controls";
 
 /** A one-button form in a table row (revoke a role, remove a membership), with its own error. */
 export function RowActionForm({
@@ -16,7 +16,7 @@ export function RowActionForm({
   children: ReactNode;
   pendingText: string;
 }) {
-  const [state, action] = useActionState<AdminFormState, FormData>(serverAction, INITIAL_FORM_STATE);
+  const { state, action } = useAdminForm(serverAction);
   return (
     <form action={action}>
       {Object.entries(fields).map(([name, value]) => (

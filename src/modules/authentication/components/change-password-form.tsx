@@ -3,6 +3,8 @@
 import { useActionState } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.rules";
 import { changePasswordAction, type ChangePasswordState } from "@/modules/authentication/auth.actions";
+import { primaryButton } from "@/ui/form-feedback";
+import { SubmitButton } from "@/ui/submit-button";
 
 const FIELDS = [
   { name: "currentPassword", label: "Nuvarande lösenord", autoComplete: "current-password" },
@@ -61,13 +63,13 @@ export function ChangePasswordForm() {
           </div>
         );
       })}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)]"
+      <SubmitButton
+        pending={pending}
+        pendingText="Byter lösenord…"
+        className={`${primaryButton} hover:bg-[var(--color-brand-dark)]`}
       >
-        {pending ? "Byter lösenord…" : "Byt lösenord"}
-      </button>
+        Byt lösenord
+      </SubmitButton>
     </form>
   );
 }

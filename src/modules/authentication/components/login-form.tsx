@@ -2,6 +2,8 @@
 
 import { useActionState } from "react";
 import { loginAction, type LoginState } from "@/modules/authentication/auth.actions";
+import { primaryButton } from "@/ui/form-feedback";
+import { SubmitButton } from "@/ui/submit-button";
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {
@@ -45,13 +47,13 @@ export function LoginForm({ next }: { next: string }) {
           className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
         />
       </div>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white hover:bg-[var(--color-brand-dark)] disabled:opacity-60"
+      <SubmitButton
+        pending={pending}
+        pendingText="Loggar in…"
+        className={`${primaryButton} hover:bg-[var(--color-brand-dark)]`}
       >
-        {pending ? "Loggar in…" : "Logga in"}
-      </button>
+        Logga in
+      </SubmitButton>
     </form>
   );
 }

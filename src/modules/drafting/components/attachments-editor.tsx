@@ -5,6 +5,7 @@ import { FieldGroup, SmallButton } from "@/modules/drafting/editor/fields";
 import type { AttachmentDTO } from "@/domain/protocol/protocol.types";
 import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "@/modules/drafting/attachment.limits";
 import { deleteAttachmentAction, uploadAttachmentAction } from "@/modules/drafting/paragraph.actions";
+import { SubmitButton } from "@/ui/submit-button";
 
 /** Bilagor of a §: PDF upload, list with download links, removal. */
 export function AttachmentsEditor(props: {
@@ -103,13 +104,13 @@ export function AttachmentsEditor(props: {
             className="mt-1 text-sm"
           />
         </div>
-        <button
-          type="submit"
-          disabled={pending}
+        <SubmitButton
+          pending={pending}
+          pendingText="Laddar upp…"
           className="rounded border border-slate-500 bg-white px-3 py-1.5 text-sm disabled:opacity-50"
         >
-          {pending ? "Laddar upp…" : "Ladda upp bilaga"}
-        </button>
+          Ladda upp bilaga
+        </SubmitButton>
       </form>
       {error && (
         <p role="alert" className="mt-2 text-sm text-red-800">

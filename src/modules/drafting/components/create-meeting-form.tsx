@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionFailure } from "@/server/action";
 import { createMeetingFormAction } from "@/modules/drafting/meeting.actions";
+import { SubmitButton } from "@/ui/submit-button";
 
 function Error({ failure, name }: { failure: ActionFailure | null; name: string }) {
   const text = failure?.code === "VALIDATION" ? failure.fieldErrors[name]?.join(" ") : undefined;
@@ -82,13 +83,9 @@ export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; def
           </label>
         </div>
       </fieldset>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white disabled:opacity-60"
-      >
-        {pending ? "Skapar…" : "Skapa sammanträde"}
-      </button>
+      <SubmitButton pending={pending} pendingText="Skapar…">
+        Skapa sammanträde
+      </SubmitButton>
     </form>
   );
 }

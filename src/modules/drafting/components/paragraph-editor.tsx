@@ -1,7 +1,7 @@
 "use client";
 
 // The editor for one §: every field of the paragraph, autosaved as one versioned record.
-import { useEffect } from "react";
+import { useEffect, type ComponentProps } from "react";
 import {
   CheckboxField,
   FieldGroup,
@@ -196,7 +196,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                   onClick={() =>
                     set((p) => ({
                       ...p,
-                      decision: { ...p.decision, clauses: p.decision.clauses.filter((_, j) => j !== i) },
+                      decision: { ...p.decision, clauses: removeAt(p.decision.clauses, i) },
                     }))
                   }
                 >
@@ -226,9 +226,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
               label="Rubrik för avsnittet"
               value={s.heading}
               error={err(`sections.${i}.heading`)}
-              onChange={(v) =>
-                set((p) => ({ ...p, sections: p.sections.map((x, j) => (j === i ? { ...x, heading: v } : x)) }))
-              }
+              onChange={(v) => set((p) => ({ ...p, sections: patchAt(p.sections, i, { heading: v }) }))}
             />
             <SmallButton
               label={`Flytta avsnittet ${s.heading} uppåt`}
@@ -247,7 +245,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
             <SmallButton
               variant="danger"
               label={`Ta bort avsnittet ${s.heading}`}
-              onClick={() => set((p) => ({ ...p, sections: p.sections.filter((_, j) => j !== i) }))}
+              onClick={() => set((p) => ({ ...p, sections: removeAt(p.sections, i) }))}
             >
               Ta bort
             </SmallButton>
@@ -257,9 +255,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
               id={`${key}-avsnitt-${i}-text`}
               label={`Text: ${s.heading || "avsnitt"}`}
               value={s.content}
-              onChange={(doc) =>
-                set((p) => ({ ...p, sections: p.sections.map((x, j) => (j === i ? { ...x, content: doc } : x)) }))
-              }
+              onChange={(doc) => set((p) => ({ ...p, sections: patchAt(p.sections, i, { content: doc }) }))}
             />
           </div>
           {err(`sections.${i}.content`) && (
@@ -324,9 +320,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                   placeholder="Välj ledamot"
                   options={people([m.personId])}
                   error={err(`motions.${i}.personId`)}
-                  onChange={(v) =>
-                    set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, personId: v } : x)) }))
-                  }
+                  onChange={(v) => set((p) => ({ ...p, motions: patchAt(p.motions, i, { personId: v }) }))}
                 />
                 <SelectField
                   id={`${key}-yrkande-${i}-typ`}
@@ -336,7 +330,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                   onChange={(v) =>
                     set((p) => ({
                       ...p,
-                      motions: p.motions.map((x, j) => (j === i ? { ...x, kind: v as typeof m.kind } : x)),
+                      motions: patchAt(p.motions, i, { kind: v as typeof m.kind }),
                     }))
                   }
                 />
@@ -367,18 +361,14 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                 value={m.text}
                 error={err(`motions.${i}.text`)}
                 rows={2}
-                onChange={(v) =>
-                  set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, text: v } : x)) }))
-                }
+                onChange={(v) => set((p) => ({ ...p, motions: patchAt(p.motions, i, { text: v }) }))}
               />
               <div className="mt-2 flex items-center justify-between">
                 <CheckboxField
                   id={`${key}-yrkande-${i}-ater`}
                   label="Återtaget"
                   checked={m.withdrawn}
-                  onChange={(v) =>
-                    set((p) => ({ ...p, motions: p.motions.map((x, j) => (j === i ? { ...x, withdrawn: v } : x)) }))
-                  }
+                  onChange={(v) => set((p) => ({ ...p, motions: patchAt(p.motions, i, { withdrawn: v }) }))}
                 />
                 <SmallButton
                   variant="danger"
@@ -440,7 +430,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
               <SmallButton
                 variant="danger"
                 label={`Ta bort proposition ${i + 1}`}
-                onClick={() => set((p) => ({ ...p, propositions: p.propositions.filter((_, j) => j !== i) }))}
+                onClick={() => set((p) => ({ ...p, propositions: removeAt(p.propositions, i) }))}
               >
                 Ta bort
               </SmallButton>
@@ -588,102 +578,71 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
 
       <FieldGroup title="Reservationer, protokollsanteckningar och jäv" id={`${key}-reservationer`}>
         {c.reservations.map((r, i) => (
-          <div key={`r${i}`} className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <SelectField
-              id={`${key}-res-${i}`}
-              label="Reservation av"
-              value={r.personId}
-              placeholder="Välj ledamot"
-              options={people([r.personId])}
-              error={err(`reservations.${i}.personId`)}
-              onChange={(v) =>
-                set((p) => ({
-                  ...p,
-                  reservations: p.reservations.map((x, j) => (j === i ? { ...x, personId: v } : x)),
-                }))
-              }
-            />
-            <TextField
-              id={`${key}-res-${i}-skal`}
-              label="Skriftlig motivering (valfri)"
-              value={r.reasons ?? ""}
-              onChange={(v) =>
-                set((p) => ({ ...p, reservations: p.reservations.map((x, j) => (j === i ? { ...x, reasons: v } : x)) }))
-              }
-            />
-            <div className="mt-6">
-              <SmallButton
-                variant="danger"
-                label={`Ta bort reservation ${i + 1}`}
-                onClick={() => set((p) => ({ ...p, reservations: p.reservations.filter((_, j) => j !== i) }))}
-              >
-                Ta bort
-              </SmallButton>
-            </div>
-          </div>
+          <PersonEntryRow
+            key={`r${i}`}
+            person={{
+              id: `${key}-res-${i}`,
+              label: "Reservation av",
+              value: r.personId,
+              placeholder: "Välj ledamot",
+              options: people([r.personId]),
+              error: err(`reservations.${i}.personId`),
+              onChange: (v) => set((p) => ({ ...p, reservations: patchAt(p.reservations, i, { personId: v }) })),
+            }}
+            text={{
+              id: `${key}-res-${i}-skal`,
+              label: "Skriftlig motivering (valfri)",
+              value: r.reasons ?? "",
+              onChange: (v) => set((p) => ({ ...p, reservations: patchAt(p.reservations, i, { reasons: v }) })),
+            }}
+            removeLabel={`Ta bort reservation ${i + 1}`}
+            onRemove={() => set((p) => ({ ...p, reservations: removeAt(p.reservations, i) }))}
+          />
         ))}
         {c.notes.map((n, i) => (
-          <div key={`n${i}`} className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <SelectField
-              id={`${key}-ant-${i}`}
-              label="Protokollsanteckning av"
-              value={n.personId ?? ""}
-              placeholder="(organet)"
-              options={presentOptions}
-              onChange={(v) =>
-                set((p) => ({ ...p, notes: p.notes.map((x, j) => (j === i ? { ...x, personId: v || null } : x)) }))
-              }
-            />
-            <TextField
-              id={`${key}-ant-${i}-text`}
-              label="Anteckningens text"
-              value={n.text}
-              error={err(`notes.${i}.text`)}
-              onChange={(v) => set((p) => ({ ...p, notes: p.notes.map((x, j) => (j === i ? { ...x, text: v } : x)) }))}
-            />
-            <div className="mt-6">
-              <SmallButton
-                variant="danger"
-                label={`Ta bort anteckning ${i + 1}`}
-                onClick={() => set((p) => ({ ...p, notes: p.notes.filter((_, j) => j !== i) }))}
-              >
-                Ta bort
-              </SmallButton>
-            </div>
-          </div>
+          <PersonEntryRow
+            key={`n${i}`}
+            person={{
+              id: `${key}-ant-${i}`,
+              label: "Protokollsanteckning av",
+              value: n.personId ?? "",
+              placeholder: "(organet)",
+              options: presentOptions,
+              onChange: (v) => set((p) => ({ ...p, notes: patchAt(p.notes, i, { personId: v || null }) })),
+            }}
+            text={{
+              id: `${key}-ant-${i}-text`,
+              label: "Anteckningens text",
+              value: n.text,
+              error: err(`notes.${i}.text`),
+              onChange: (v) => set((p) => ({ ...p, notes: patchAt(p.notes, i, { text: v }) })),
+            }}
+            removeLabel={`Ta bort anteckning ${i + 1}`}
+            onRemove={() => set((p) => ({ ...p, notes: removeAt(p.notes, i) }))}
+          />
         ))}
         {c.recusals.map((r, i) => (
-          <div key={`j${i}`} className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <SelectField
-              id={`${key}-jav-${i}`}
-              label="Jäv: vem lämnade"
-              value={r.personId}
-              placeholder="Välj person"
-              options={presentOptions}
-              error={err(`recusals.${i}.personId`)}
-              onChange={(v) =>
-                set((p) => ({ ...p, recusals: p.recusals.map((x, j) => (j === i ? { ...x, personId: v } : x)) }))
-              }
-            />
-            <TextField
-              id={`${key}-jav-${i}-skal`}
-              label="Skäl"
-              value={r.reason}
-              error={err(`recusals.${i}.reason`)}
-              onChange={(v) =>
-                set((p) => ({ ...p, recusals: p.recusals.map((x, j) => (j === i ? { ...x, reason: v } : x)) }))
-              }
-            />
-            <div className="mt-6">
-              <SmallButton
-                variant="danger"
-                label={`Ta bort jäv ${i + 1}`}
-                onClick={() => set((p) => ({ ...p, recusals: p.recusals.filter((_, j) => j !== i) }))}
-              >
-                Ta bort
-              </SmallButton>
-            </div>
-          </div>
+          <PersonEntryRow
+            key={`j${i}`}
+            person={{
+              id: `${key}-jav-${i}`,
+              label: "Jäv: vem lämnade",
+              value: r.personId,
+              placeholder: "Välj person",
+              options: presentOptions,
+              error: err(`recusals.${i}.personId`),
+              onChange: (v) => set((p) => ({ ...p, recusals: patchAt(p.recusals, i, { personId: v }) })),
+            }}
+            text={{
+              id: `${key}-jav-${i}-skal`,
+              label: "Skäl",
+              value: r.reason,
+              error: err(`recusals.${i}.reason`),
+              onChange: (v) => set((p) => ({ ...p, recusals: patchAt(p.recusals, i, { reason: v }) })),
+            }}
+            removeLabel={`Ta bort jäv ${i + 1}`}
+            onRemove={() => set((p) => ({ ...p, recusals: removeAt(p.recusals, i) }))}
+          />
         ))}
         <div className="flex flex-wrap gap-2">
           <SmallButton
@@ -701,6 +660,39 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       </FieldGroup>
     </section>
   );
+}
+
+/** One row of a list of people (reservation, protocol note, recusal): who, a text, and a remove button. */
+function PersonEntryRow({
+  person,
+  text,
+  removeLabel,
+  onRemove,
+}: {
+  person: ComponentProps<typeof SelectField>;
+  text: ComponentProps<typeof TextField>;
+  removeLabel: string;
+  onRemove: () => void;
+}) {
+  return (
+    <div className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
+      <SelectField {...person} />
+      <TextField {...text} />
+      <div className="mt-6">
+        <SmallButton variant="danger" label={removeLabel} onClick={onRemove}>
+          Ta bort
+        </SmallButton>
+      </div>
+    </div>
+  );
+}
+
+function patchAt<T>(list: readonly T[], i: number, patch: Partial<T>): T[] {
+  return list.map((x, j) => (j === i ? { ...x, ...patch } : x));
+}
+
+function removeAt<T>(list: readonly T[], i: number): T[] {
+  return list.filter((_, j) => j !== i);
 }
 
 function swap<T>(list: readonly T[], a: number, b: number): T[] {

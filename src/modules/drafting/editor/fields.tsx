@@ -26,6 +26,34 @@ function describedBy(id: string, error?: string, hint?: string) {
   return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
 }
 
+/** The label, the hint and the error around one control, tied to it by id. */
+function Labelled({ id, label, error, hint, className, children }: Base & { children: ReactNode }) {
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      {hint && (
+        <p id={`${id}-hint`} className="text-sm text-slate-700">
+          {hint}
+        </p>
+      )}
+      {children}
+      <ErrorText id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+/** A labelled control's own attributes: its id, whether it is invalid, and what describes it. */
+function control(id: string, error?: string, hint?: string) {
+  return {
+    id,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy(id, error, hint),
+    className: inputClass,
+  };
+}
+
 export function TextField({
   id,
   label,
@@ -40,26 +68,9 @@ export function TextField({
     "value" | "onChange" | "id"
   >) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
-      <input
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={inputClass}
-        {...rest}
-      />
-      <ErrorText id={`${id}-error`} error={error} />
-    </div>
+    <Labelled id={id} label={label} error={error} hint={hint} className={className}>
+      <input value={value} onChange={(e) => onChange(e.target.value)} {...control(id, error, hint)} {...rest} />
+    </Labelled>
   );
 }
 
@@ -74,26 +85,9 @@ export function TextAreaField({
   rows = 3,
 }: Base & { value: string; onChange: (v: string) => void; rows?: number }) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        value={value}
-        rows={rows}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={inputClass}
-      />
-      <ErrorText id={`${id}-error`} error={error} />
-    </div>
+    <Labelled id={id} label={label} error={error} hint={hint} className={className}>
+      <textarea value={value} rows={rows} onChange={(e) => onChange(e.target.value)} {...control(id, error, hint)} />
+    </Labelled>
   );
 }
 
@@ -130,23 +124,8 @@ export function SelectField({
   placeholder?: string;
 }) {
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${id}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
-      <select
-        id={id}
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={inputClass}
-      >
+    <Labelled id={id} label={label} error={error} hint={hint} className={className}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} {...control(id, error, hint)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -154,8 +133,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <ErrorText id={`${id}-error`} error={error} />
-    </div>
+    </Labelled>
   );
 }
 

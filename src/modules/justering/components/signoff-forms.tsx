@@ -10,6 +10,7 @@ import {
   primaryButton as primary,
   secondaryButton as secondary,
 } from "@/ui/form-feedback";
+import { SubmitButton } from "@/ui/submit-button";
 import {
   correctionFormAction,
   returnFormAction,
@@ -28,9 +29,9 @@ export function SendForAdjustmentForm({ meetingId, slug }: Props) {
     <form action={action}>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
-      <button type="submit" disabled={pending} className={primary}>
-        {pending ? "Skickar…" : "Skicka till justering"}
-      </button>
+      <SubmitButton pending={pending} pendingText="Skickar…">
+        Skicka till justering
+      </SubmitButton>
       <Result state={state} id="skicka-resultat" />
     </form>
   );
@@ -60,9 +61,9 @@ export function SignForm({ meetingId, slug, roles }: Props & { roles: string }) 
         {...err}
       />
       <FieldError state={state} name="password" id="signera-losenord-fel" />
-      <button type="submit" disabled={pending} className={`${primary} mt-2`}>
-        {pending ? "Signerar…" : "Signera protokollet"}
-      </button>
+      <SubmitButton pending={pending} pendingText="Signerar…" className={`${primary} mt-2`}>
+        Signera protokollet
+      </SubmitButton>
       <Result state={state} id="signera-resultat" />
     </form>
   );
@@ -84,9 +85,9 @@ export function ReturnForm({ meetingId, slug }: Props) {
       </label>
       <textarea id="tillbaka-kommentar" name="comment" rows={3} required className={input} {...err} />
       <FieldError state={state} name="comment" id="tillbaka-fel" />
-      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>
-        {pending ? "Skickar…" : "Skicka tillbaka"}
-      </button>
+      <SubmitButton pending={pending} pendingText="Skickar…" className={`${secondary} mt-2`}>
+        Skicka tillbaka
+      </SubmitButton>
       <Result state={state} id="tillbaka-resultat" />
     </form>
   );
@@ -125,9 +126,9 @@ export function CorrectionForm({ meetingId, slug }: Props) {
         className={input}
       />
       <FieldError state={state} name="password" id="rattelse-losenord-fel" />
-      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>
-        {pending ? "Signerar…" : "Signera och lägg till rättelse"}
-      </button>
+      <SubmitButton pending={pending} pendingText="Signerar…" className={`${secondary} mt-2`}>
+        Signera och lägg till rättelse
+      </SubmitButton>
       <Result state={state} id="rattelse-resultat" />
     </form>
   );

@@ -9,6 +9,7 @@ import { daysUntilAdjustmentDeadline, pendingRolesFor } from "@/domain/rules/sig
 import type { SignoffInfo } from "@/server/protocol.queries";
 import type { AuditEntryDTO } from "../signoff.queries";
 import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignForm } from "./signoff-forms";
+import { DataTable } from "@/ui/data-table";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
@@ -131,35 +132,20 @@ export function SignoffSection(props: {
       {props.audit && (
         <details className="mt-4">
           <summary className="cursor-pointer font-semibold">Händelselogg ({props.audit.length})</summary>
-          <table className="mt-2 w-full border-collapse text-sm">
-            <caption className="sr-only">Händelselogg för sammanträdet</caption>
-            <thead>
-              <tr className="border-b border-slate-300">
-                <th scope="col" className="py-1 pr-3 text-left">
-                  Tid
-                </th>
-                <th scope="col" className="py-1 pr-3 text-left">
-                  Vem
-                </th>
-                <th scope="col" className="py-1 pr-3 text-left">
-                  Händelse
-                </th>
-                <th scope="col" className="py-1 text-left">
-                  Adress
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.audit.map((a, i) => (
-                <tr key={i} className="border-b border-slate-100">
-                  <td className="py-1 pr-3 whitespace-nowrap">{when(a.at)}</td>
-                  <td className="py-1 pr-3">{a.who}</td>
-                  <td className="py-1 pr-3">{a.action}</td>
-                  <td className="py-1">{a.ip ?? "–"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <DataTable
+            caption="Händelselogg för sammanträdet"
+            density="compact"
+            className="mt-2 w-full border-collapse text-left text-sm"
+            rowClassName="border-b border-slate-100"
+            rows={props.audit}
+            rowKey={(_, i) => i}
+            columns={[
+              { header: "Tid", cell: (a) => when(a.at), className: "whitespace-nowrap" },
+              { header: "Vem", cell: (a) => a.who },
+              { header: "Händelse", cell: (a) => a.action },
+              { header: "Adress", cell: (a) => a.ip ?? "–" },
+            ]}
+          />
         </details>
       )}
     </section>

@@ -9,6 +9,7 @@ import {
   inputClass as input,
   secondaryButton as secondary,
 } from "@/ui/form-feedback";
+import { SubmitButton } from "@/ui/submit-button";
 import { noticeFormAction, type NoticeFormState } from "../notice.actions";
 
 interface Props {
@@ -90,9 +91,9 @@ export function NoticeForm(props: NoticeFormProps) {
           <FieldError state={state} name="takeDownOn" id="anslag-nedtaget-fel" />
         </div>
       </div>
-      <button type="submit" disabled={pending} className={`${secondary} mt-2`}>
-        {pending ? "Sparar…" : "Spara anslagets datum"}
-      </button>
+      <SubmitButton pending={pending} pendingText="Sparar…" className={`${secondary} mt-2`}>
+        Spara anslagets datum
+      </SubmitButton>
       <Result state={state} id="anslag-resultat" />
     </form>
   );

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import type { VerifyResult } from "@/modules/publication/verify";
 import { verifyAction } from "@/modules/publication/verify.actions";
 import { MAX_VERIFY_BYTES, VERIFY_TOO_LARGE } from "@/modules/publication/verify.limits";
+import { SubmitButton } from "@/ui/submit-button";
 
 export function VerifyForm() {
   const [serverResult, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, null);
@@ -44,13 +45,9 @@ export function VerifyForm() {
             autoComplete="off"
           />
         </div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white disabled:opacity-60"
-        >
-          {pending ? "Kontrollerar…" : "Verifiera"}
-        </button>
+        <SubmitButton pending={pending} pendingText="Kontrollerar…">
+          Verifiera
+        </SubmitButton>
       </form>
       {result && (
         <div
