@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import {
   addDays,
   compareIsoDates,
@@ -11,7 +12,7 @@ import {
 } from "./iso-date";
 
 describe("isIsoDate", () => {
-  it.each([
+  itMaps("%s → %s", isIsoDate, [
     ["2021-11-18", true],
     ["2024-02-29", true], // leap year
     ["2021-02-29", false],
@@ -20,9 +21,7 @@ describe("isIsoDate", () => {
     ["2021-1-18", false],
     ["18/11/2021", false],
     ["", false],
-  ])("%s → %s", (value, expected) => {
-    expect(isIsoDate(value)).toBe(expected);
-  });
+  ]);
 });
 
 describe("addDays", () => {
@@ -54,14 +53,12 @@ describe("daysBetween, compareIsoDates, dayOfWeek", () => {
     expect(Math.sign(compareIsoDates(to, from))).toBe(Math.sign(expected));
   });
 
-  it.each([
+  itMaps("%s is weekday %i", dayOfWeek, [
     ["2021-11-18", 4], // torsdag
     ["2021-12-17", 5], // fredag
     ["2022-01-08", 6],
     ["2022-01-09", 0],
-  ])("%s is weekday %i", (date, expected) => {
-    expect(dayOfWeek(date)).toBe(expected);
-  });
+  ]);
 });
 
 describe("toSwedishDate", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import { isClockTime, stockholmDateTime, stockholmOffsetMinutes } from "./stockholm-time";
 
 describe("stockholmDateTime", () => {
@@ -44,7 +45,7 @@ describe("stockholmOffsetMinutes", () => {
 });
 
 describe("isClockTime", () => {
-  it.each([
+  itMaps("%s → %s", isClockTime, [
     ["10:00", true],
     ["00:00", true],
     ["23:59", true],
@@ -52,7 +53,5 @@ describe("isClockTime", () => {
     ["10.00", false],
     ["1000", false],
     ["", false],
-  ])("%s → %s", (value, expected) => {
-    expect(isClockTime(value)).toBe(expected);
-  });
+  ]);
 });

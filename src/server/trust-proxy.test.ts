@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import {
   applyClientAddress,
   CLIENT_ADDRESS_HEADER,
@@ -10,7 +11,7 @@ import {
 } from "./trust-proxy.mjs";
 
 describe("normalizeAddress", () => {
-  it.each([
+  itMaps("%s → %s", normalizeAddress, [
     ["127.0.0.1", "127.0.0.1"],
     ["::ffff:192.0.2.7", "192.0.2.7"],
     ["::FFFF:192.0.2.7", "192.0.2.7"],
@@ -24,9 +25,7 @@ describe("normalizeAddress", () => {
     ["fe80::1%eth0", null],
     ["1.2.3.4.5", null],
     [undefined, null],
-  ])("%s → %s", (input, expected) => {
-    expect(normalizeAddress(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe("parseTrustProxy", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import {
   displayCaseNumber,
   formatAttendanceLine,
@@ -30,18 +31,16 @@ describe("displayCaseNumber", () => {
 });
 
 describe("formatParagraphSpan", () => {
-  it.each([
+  itMaps("%j → %s", formatParagraphSpan, [
     [[59, 60, 61, 62, 63, 64, 65, 66, 67], "Paragrafer 59-67"],
     [[67, 59, 60, 61], "Paragrafer 59-61, 67"],
     [[12], "Paragraf 12"],
     [[], ""],
-  ])("%j → %s", (numbers, expected) => {
-    expect(formatParagraphSpan(numbers)).toBe(expected);
-  });
+  ]);
 });
 
 describe("formatAttendanceLine", () => {
-  it.each([
+  itMaps("%#: %s", formatAttendanceLine, [
     [
       [row({ name: "Jacob Käll", role: "CHAIR", represents: "Vimmerby kommun" })],
       "Jacob Käll, ordförande, Vimmerby kommun",
@@ -82,9 +81,7 @@ describe("formatAttendanceLine", () => {
       [row({ name: "Henrik Remmerfelt", role: "OTHER", title: "förbundsdirektör" })],
       "Henrik Remmerfelt, förbundsdirektör",
     ],
-  ])("%#: %s", (rows, expected) => {
-    expect(formatAttendanceLine(rows)).toBe(expected);
-  });
+  ]);
 });
 
 describe("groupAttendance", () => {

@@ -1,6 +1,7 @@
 // The smaller pieces of the public projection: case headings for Papers, the personnummer pattern
 // at its day boundaries, and the URL and query guards (rättelser: public.rules.test.ts).
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import { isMeetingSlug, maskPersonalNumbers, queryValue, toPublicCaseHeading } from "./public.rules";
 
 const MASK = "ÅÅMMDD-XXXX";
@@ -31,7 +32,7 @@ describe("toPublicCaseHeading", () => {
 });
 
 describe("maskPersonalNumbers at the day boundaries", () => {
-  it.each([
+  itMaps("%s → %s", maskPersonalNumbers, [
     ["850131-1234", MASK], // the 31st
     ["850130-1234", MASK],
     ["850132-1234", "850132-1234"], // no 32nd
@@ -39,11 +40,11 @@ describe("maskPersonalNumbers at the day boundaries", () => {
     ["850191-1234", MASK],
     ["850192-1234", "850192-1234"],
     ["198501311234", MASK],
-  ])("%s → %s", (input, expected) => expect(maskPersonalNumbers(input)).toBe(expected));
+  ]);
 });
 
 describe("isMeetingSlug", () => {
-  it.each([
+  itMaps("%j → %s", isMeetingSlug, [
     ["direktionen-2021-11-18", true],
     ["kommunstyrelsens-arbetsutskott-2022-01-05", true],
     ["nämnden-2022-01-05", true],
@@ -56,18 +57,18 @@ describe("isMeetingSlug", () => {
     ["x".repeat(152), false],
     ["", false],
     ["direktionen-2021-11-18\n", false],
-  ])("%j → %s", (value, expected) => expect(isMeetingSlug(value)).toBe(expected));
+  ]);
 });
 
 describe("queryValue", () => {
-  it.each<[string | string[] | undefined, string]>([
+  itMaps("%j → %j", queryValue, [
     [undefined, ""],
     ["  budget ", "budget"],
     [["första", "andra"], "första"],
     [[], ""],
     ["a\u0000b\nc\u007fd", "a b c d"],
     ["\tbudget\r\n", "budget"],
-  ])("%j → %j", (value, expected) => expect(queryValue(value)).toBe(expected));
+  ]);
   it("cuts at the maximum after trimming", () => {
     expect(queryValue("  abcdef", 3)).toBe("abc");
     expect(queryValue("x".repeat(300))).toHaveLength(200);

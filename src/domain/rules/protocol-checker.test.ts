@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import { blankParagraph } from "@/domain/protocol/paragraph.fixture";
 import type { ParagraphDTO, ProtocolDTO, RichDoc, SectionDTO } from "@/domain/protocol/protocol.types";
 import {
@@ -88,7 +89,7 @@ const codes = (mutate: (p: ProtocolDTO) => void, options: CheckProtocolOptions =
 };
 
 describe("findPlaceholder", () => {
-  it.each([
+  itMaps("%j → %j", findPlaceholder, [
     ["Här finns text som återvunnits från tjänsteskrivelse", "Här finns text som återvunnits från tjänsteskrivelse"],
     ["Klicka eller tryck här för att ange text.", "Klicka eller tryck här för att ange text"],
     ["Här finns text som ska ersättas", "Här finns text som"],
@@ -100,9 +101,7 @@ describe("findPlaceholder", () => {
     ["Tjänsteskrivelse daterad 2021-XX-XX", "XX"],
     ["Dnr 2021/XX", "XX"],
     ["Sammanträdet hölls ÅÅÅÅ-MM-DD", "ÅÅÅÅ-MM-DD"],
-  ])("%j → %j", (text, expected) => {
-    expect(findPlaceholder(text)).toBe(expected);
-  });
+  ]);
 
   it.each([
     "Budget 2022 samt plan för 2022-2024",

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import type { Finding } from "@/domain/rules/protocol-checker";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
@@ -16,14 +17,12 @@ const seed = itsamSeed.meetings[0]!;
 const clone = (p: ProtocolDTO): ProtocolDTO => structuredClone(p);
 
 describe("canonicalJson", () => {
-  it.each([
+  itMaps("%j → %s", canonicalJson, [
     [{ b: 1, a: [2, { d: null, c: "å" }] }, '{"a":[2,{"c":"å","d":null}],"b":1}'],
     [{ x: undefined, y: 1 }, '{"y":1}'],
     [[undefined], "[null]"],
     ["text", '"text"'],
-  ])("%j → %s", (value, expected) => {
-    expect(canonicalJson(value)).toBe(expected);
-  });
+  ]);
   it("does not depend on key order", () => {
     expect(canonicalJson({ a: 1, b: { c: 2, d: 3 } })).toBe(canonicalJson({ b: { d: 3, c: 2 }, a: 1 }));
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import type { PublicNoticeDTO } from "@/modules/publication/public.queries";
 import { buildAtomFeed, buildNoticeFeed, escapeXml, noticeEntry, type AtomFeed } from "./atom";
 
@@ -20,7 +21,7 @@ const notice: PublicNoticeDTO = {
 };
 
 describe("escapeXml", () => {
-  it.each([
+  itMaps("%j → %j", escapeXml, [
     ["Direktionen", "Direktionen"],
     ["Bygg- & miljönämnden", "Bygg- &amp; miljönämnden"],
     ["<script>alert('x')</script>", "&lt;script&gt;alert(&apos;x&apos;)&lt;/script&gt;"],
@@ -32,9 +33,7 @@ describe("escapeXml", () => {
     ["lone \uD800 surrogate", "lone  surrogate"],
     ["emoji 📄 kept", "emoji 📄 kept"],
     ["\uFFFE\uFFFF", ""],
-  ])("%j → %j", (input, expected) => {
-    expect(escapeXml(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe("noticeEntry", () => {

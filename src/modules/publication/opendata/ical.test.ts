@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import { buildCalendar, escapeText, foldLine, stableUid, utcDateTime, type CalendarEvent } from "./ical";
 
 const octets = (s: string) => Buffer.byteLength(s, "utf8");
@@ -7,16 +8,14 @@ const octets = (s: string) => Buffer.byteLength(s, "utf8");
 const unfold = (text: string) => text.replace(/\r\n[ \t]/g, "");
 
 describe("escapeText", () => {
-  it.each([
+  itMaps("%j → %j", escapeText, [
     ["Zoom", "Zoom"],
     ["Stadshuset, sal 2; plan 3", "Stadshuset\\, sal 2\\; plan 3"],
     ["C:\\protokoll", "C:\\\\protokoll"],
     ["rad ett\nrad två", "rad ett\\nrad två"],
     ["rad ett\r\nrad två\rrad tre", "rad ett\\nrad två\\nrad tre"],
     ["Ärende: å, ä; ö\\", "Ärende: å\\, ä\\; ö\\\\"],
-  ])("%j → %j", (input, expected) => {
-    expect(escapeText(input)).toBe(expected);
-  });
+  ]);
 });
 
 describe("foldLine", () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import { itsamSeed } from "../../../../prisma/seed/itsam-direktionen-2021-11-18";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { toPublicProtocol } from "@/domain/publication/public.rules";
@@ -93,16 +94,14 @@ describe("oparlUrls", () => {
 });
 
 describe("paperKey", () => {
-  it.each([
+  itMaps("%j → %j", paperKey, [
     ["ITSAM 2021/8", "itsam-2021-8"],
     ["ITSAM 2021/72", "itsam-2021-72"],
     ["KS 2021.123", "ks-2021-123"],
     ["Dnr ÅTV 2021/4", "dnr-atv-2021-4"],
     ["  BMN-2021:08 ", "bmn-2021-08"],
     ["///", ""],
-  ])("%j → %j", (caseNumber, key) => {
-    expect(paperKey(caseNumber)).toBe(key);
-  });
+  ]);
 });
 
 describe("presenceAt", () => {
