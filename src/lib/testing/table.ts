@@ -9,3 +9,10 @@ export function itMaps<I, O>(title: string, fn: (input: I) => O, rows: ReadonlyA
     expect(fn(input)).toBe(expected);
   });
 }
+
+/** A table of inputs `fn` refuses: one test an input, each asserting that `fn(input)` is null. */
+export function itGivesNull<I>(title: string, fn: (input: I) => unknown, inputs: ReadonlyArray<I>): void {
+  it.each(inputs)(title, (input) => {
+    expect(fn(input)).toBeNull();
+  });
+}

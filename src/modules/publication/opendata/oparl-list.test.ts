@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itGivesNull } from "@/lib/testing/table";
 import { filterByDates, paginate, parseDateTimeParam, parseListQuery, type ListQuery } from "./oparl-list";
 
 const LIST = "https://paragraf.example.se/api/oparl/v1/body/itsam/meeting";
@@ -23,7 +24,7 @@ describe("parseDateTimeParam", () => {
     expect(new Date(parseDateTimeParam(raw)!).toISOString()).toBe(iso);
   });
 
-  it.each([
+  itGivesNull("refuses %j", parseDateTimeParam, [
     "2021-11-18",
     "2021-11-18T00:00:00",
     "2021-02-30T00:00:00Z",
@@ -31,9 +32,7 @@ describe("parseDateTimeParam", () => {
     "",
     "2021-11-18T25:00:00Z",
     "1637190000",
-  ])("refuses %j", (raw) => {
-    expect(parseDateTimeParam(raw)).toBeNull();
-  });
+  ]);
 });
 
 describe("parseListQuery", () => {
