@@ -25,139 +25,159 @@ interface Common {
   className?: string;
 }
 
-/** An admin form's state and action (for <form action>), with each field's error and value to show. */
-export function useAdminForm(serverAction: (prev: AdminFormState, form: FormData) => Promise<AdminFormState>) {
+/**
+ * An admin form's state and action (for <form action>), with each field's error and value to
+ * show; `field` and `box` hand a field of the form `formId` all of that at once.
+ */
+export function useAdminForm(
+  serverAction: (prev: AdminFormState, form: FormData) => Promise<AdminFormState>,
+  formId = "",
+) {
   const [state, action] = useActionState<AdminFormState, FormData>(serverAction, INITIAL_FORM_STATE);
+  const err = (name: string) => fieldError(state, name);
+  const value = (name: string, fallback?: string) => valueOf(state, name, fallback);
   return {
     state,
     action,
-    err: (name: string) => fieldError(state, name),
-    value: (name: string, fallback?: string) => valueOf(state, name, fallback),
+    err,
+    value,
+    /** Props of an input or select: the form, the name, its error and the value to show. */
+    field: (name: string, fallback?: string) => ({
+      form: formId,
+      name,
+      error: err(name),
+      defaultValue: value(name, fallback),
+    }),
+    /** Props of a checkbox: ticked as sent when the submit failed, else as `fallback`. */
+    box: (name: string, fallback: boolean) => ({
+      form: formId,
+      name,
+      error: err(name),
+      defaultChecked: state.status === "failed" ? state.values[name] === "on" : fallback,
+    }),
   };
 }
 
-function describedBy(id: string, error?: string, hint?: ReactNode) {
-  return [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+/** An admin form: its hidden fields, its overall answer, then its fields; new after each submit. */
+export function AdminForm({
+  id,
+  state,
+  action,
+  hidden = {},
+  className = "mt-4 max-w-xl space-y-4",
+  children,
+}: {
+  id: string;
+  state: AdminFormState;
+  action: (form: FormData) => void;
+  hidden?: Record<string, string>;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <form key={state.attempt} id={id} action={action} className={className} noValidate>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      <FormStatus state={state} />
+      {children}
+    </form>
+  );
 }
 
-function Hint({ id, hint }: { id: string; hint?: ReactNode }) {
-  return hint ? (
-    <p id={`${id}-hint`} className="text-sm text-[var(--color-muted)]">
-      {hint}
+/** A control's id (prefixed with its form's), name, and the attributes tying it to its error and hint. */
+function controlProps({ form, name, error, hint }: Common) {
+  const id = `${form}-${name}`;
+  return {
+    id,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby":
+      [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ") || undefined,
+  };
+}
+
+const noteClass = { hint: "text-sm text-[var(--color-muted)]", error: "mt-1 text-sm text-red-800" };
+
+/** A control's hint or error, with the id its aria-describedby names. */
+function Note({ of, kind, text }: { of: string; kind: keyof typeof noteClass; text?: ReactNode }) {
+  return text ? (
+    <p id={`${of}-${kind}`} className={noteClass[kind]}>
+      {text}
     </p>
   ) : null;
 }
 
-function ErrorText({ id, error }: { id: string; error?: string }) {
-  return error ? (
-    <p id={`${id}-error`} className="mt-1 text-sm text-red-800">
-      {error}
-    </p>
-  ) : null;
+/** A control under its label and hint, above its error. */
+function Labelled({ form, name, label, error, hint, className, children }: Common & { children: ReactNode }) {
+  const id = `${form}-${name}`;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="block font-medium">
+        {label}
+      </label>
+      <Note of={id} kind="hint" text={hint} />
+      {children}
+      <Note of={id} kind="error" text={error} />
+    </div>
+  );
 }
 
 export function InputField({
-  form,
-  name,
-  label,
-  error,
-  hint,
-  className,
   type = "text",
   defaultValue,
   required,
   autoComplete,
+  ...common
 }: Common & {
   type?: "text" | "email" | "password" | "date";
   defaultValue?: string;
   required?: boolean;
   autoComplete?: string;
 }) {
-  const id = `${form}-${name}`;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
+    <Labelled {...common}>
       <input
-        id={id}
-        name={name}
+        {...controlProps(common)}
         type={type}
         defaultValue={defaultValue}
         required={required}
         autoComplete={autoComplete}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
         className={inputClass}
       />
-      <ErrorText id={id} error={error} />
-    </div>
+    </Labelled>
   );
 }
 
 export function SelectField({
-  form,
-  name,
-  label,
-  error,
-  hint,
-  className,
   defaultValue,
   required,
   children,
+  ...common
 }: Common & { defaultValue?: string; required?: boolean; children: ReactNode }) {
-  const id = `${form}-${name}`;
   return (
-    <div className={className}>
-      <label htmlFor={id} className="block font-medium">
-        {label}
-      </label>
-      <Hint id={id} hint={hint} />
-      <select
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        required={required}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error, hint)}
-        className={inputClass}
-      >
+    <Labelled {...common}>
+      <select {...controlProps(common)} defaultValue={defaultValue} required={required} className={inputClass}>
         {children}
       </select>
-      <ErrorText id={id} error={error} />
-    </div>
+    </Labelled>
   );
 }
 
 export function CheckboxField({
-  form,
-  name,
-  label,
-  error,
-  hint,
-  className,
   defaultChecked,
   disabled,
+  ...common
 }: Common & { defaultChecked?: boolean; disabled?: boolean }) {
-  const id = `${form}-${name}`;
+  const control = controlProps(common);
   return (
-    <div className={className}>
+    <div className={common.className}>
       <div className="flex items-center gap-2">
-        <input
-          id={id}
-          name={name}
-          type="checkbox"
-          defaultChecked={defaultChecked}
-          disabled={disabled}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy(id, error, hint)}
-          className="h-4 w-4"
-        />
-        <label htmlFor={id}>{label}</label>
+        <input {...control} type="checkbox" defaultChecked={defaultChecked} disabled={disabled} className="h-4 w-4" />
+        <label htmlFor={control.id}>{common.label}</label>
       </div>
-      <Hint id={id} hint={hint} />
-      <ErrorText id={id} error={error} />
+      <Note of={control.id} kind="hint" text={common.hint} />
+      <Note of={control.id} kind="error" text={common.error} />
     </div>
   );
 }
