@@ -3,7 +3,7 @@
 import { grantBodyRoleFormAction, revokeBodyRoleFormAction } from "@/modules/administration/admin.actions";
 import { bodyRoleKindTerms } from "@/domain/vocabulary";
 import type { BodyOption, UserDetail } from "@/modules/administration/admin.queries";
-import { FormStatus, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminForm, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
 import { DataTable } from "@/ui/data-table";
 
@@ -15,8 +15,8 @@ export function BodyRoles({
   user: Pick<UserDetail, "id" | "name" | "bodyRoles">;
   bodies: BodyOption[];
 }) {
-  const { state, action, err, value } = useAdminForm(grantBodyRoleFormAction);
   const F = "roll";
+  const { state, action, field } = useAdminForm(grantBodyRoleFormAction, F);
   return (
     <>
       {user.bodyRoles.length === 0 ? (
@@ -48,18 +48,9 @@ export function BodyRoles({
           ]}
         />
       )}
-      <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
-        <input type="hidden" name="userId" value={user.id} />
-        <FormStatus state={state} />
+      <AdminForm id={F} state={state} action={action} hidden={{ userId: user.id }}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField
-            form={F}
-            name="bodyId"
-            label="Organ"
-            required
-            defaultValue={value("bodyId")}
-            error={err("bodyId")}
-          >
+          <SelectField {...field("bodyId")} label="Organ" required>
             <option value="">Välj organ</option>
             {bodies.map((b) => (
               <option key={b.id} value={b.id}>
@@ -67,20 +58,13 @@ export function BodyRoles({
               </option>
             ))}
           </SelectField>
-          <SelectField
-            form={F}
-            name="role"
-            label="Roll"
-            required
-            defaultValue={value("role", "SECRETARY")}
-            error={err("role")}
-          >
+          <SelectField {...field("role", "SECRETARY")} label="Roll" required>
             <option value="SECRETARY">{bodyRoleKindTerms.SECRETARY.label} (skriver protokoll)</option>
             <option value="MEMBER">{bodyRoleKindTerms.MEMBER.label} (läser protokoll)</option>
           </SelectField>
         </div>
         <SubmitButton pendingText="Lägger till…">Lägg till roll</SubmitButton>
-      </form>
+      </AdminForm>
     </>
   );
 }

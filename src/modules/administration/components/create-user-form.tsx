@@ -3,7 +3,8 @@
 import { createUserFormAction } from "@/modules/administration/admin.actions";
 import type { PersonOption } from "@/modules/administration/admin.queries";
 import { MIN_PASSWORD_LENGTH, NEW_PERSON } from "@/modules/administration/admin.schema";
-import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminForm, CheckboxField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import { ADMIN_LABEL, NameAndEmailFields, NewPasswordFields } from "./user-fields";
 
 const F = "ny-anvandare";
 
@@ -15,40 +16,20 @@ export function CreateUserForm({
   people: PersonOption[];
   organisations: { id: string; name: string }[];
 }) {
-  const { state, action, err, value } = useAdminForm(createUserFormAction);
+  const { state, action, err, field, box } = useAdminForm(createUserFormAction, F);
   const groups = organisations
     .map((o) => ({ ...o, people: people.filter((p) => p.organisationId === o.id) }))
     .filter((g) => g.people.length > 0);
   const onlyOrganisation = organisations.length === 1 ? organisations[0] : undefined;
   return (
-    <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
-      <FormStatus state={state} />
-      <InputField
-        form={F}
-        name="name"
-        label="Namn"
-        required
-        autoComplete="off"
-        defaultValue={value("name")}
-        error={err("name")}
-      />
-      <InputField
-        form={F}
-        name="email"
-        label="E-postadress"
-        type="email"
-        required
-        autoComplete="off"
-        defaultValue={value("email")}
-        error={err("email")}
-        hint="Användaren loggar in med den. Stora och små bokstäver spelar ingen roll."
+    <AdminForm id={F} state={state} action={action}>
+      <NameAndEmailFields
+        field={field}
+        emailHint="Användaren loggar in med den. Stora och små bokstäver spelar ingen roll."
       />
       <SelectField
-        form={F}
-        name="personLink"
+        {...field("personLink")}
         label="Person i protokollen"
-        defaultValue={value("personLink")}
-        error={err("personLink")}
         hint="Koppla kontot till personen som står i närvarolistor, så kan användaren signera som ordförande, justerare eller sekreterare."
       >
         <option value="">Ingen koppling</option>
@@ -67,11 +48,8 @@ export function CreateUserForm({
         <input type="hidden" name="organisationId" value={onlyOrganisation.id} />
       ) : (
         <SelectField
-          form={F}
-          name="organisationId"
+          {...field("organisationId")}
           label="Organisation för ny person"
-          defaultValue={value("organisationId")}
-          error={err("organisationId")}
           hint="Behövs bara om du valt Ny person."
         >
           <option value="">Välj organisation</option>
@@ -82,33 +60,14 @@ export function CreateUserForm({
           ))}
         </SelectField>
       )}
-      <InputField
+      <NewPasswordFields
         form={F}
-        name="password"
-        label="Lösenord"
-        type="password"
-        required
-        autoComplete="new-password"
-        error={err("password")}
+        err={err}
+        labels={{ password: "Lösenord", passwordConfirm: "Upprepa lösenordet" }}
         hint={`Minst ${MIN_PASSWORD_LENGTH} tecken. Lämna det till användaren på ett säkert sätt.`}
       />
-      <InputField
-        form={F}
-        name="passwordConfirm"
-        label="Upprepa lösenordet"
-        type="password"
-        required
-        autoComplete="new-password"
-        error={err("passwordConfirm")}
-      />
-      <CheckboxField
-        form={F}
-        name="isAdmin"
-        label="Administratör (får hantera användare och organ)"
-        defaultChecked={value("isAdmin") === "on"}
-        error={err("isAdmin")}
-      />
+      <CheckboxField {...box("isAdmin", false)} label={ADMIN_LABEL} />
       <SubmitButton pendingText="Skapar…">Skapa användare</SubmitButton>
-    </form>
+    </AdminForm>
   );
 }

@@ -2,7 +2,8 @@
 
 import { setPasswordFormAction, updateUserFormAction } from "@/modules/administration/admin.actions";
 import { MIN_PASSWORD_LENGTH } from "@/modules/administration/admin.schema";
-import { CheckboxField, FormStatus, InputField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminForm, CheckboxField, SubmitButton, useAdminForm } from "./form-controls";
+import { ADMIN_LABEL, NameAndEmailFields, NewPasswordFields } from "./user-fields";
 
 export function EditUserForm({
   user,
@@ -11,31 +12,11 @@ export function EditUserForm({
   user: { id: string; name: string; email: string; isAdmin: boolean };
   isSelf: boolean;
 }) {
-  const { state, action, err, value } = useAdminForm(updateUserFormAction);
   const F = "uppgifter";
+  const { state, action, err, field, box } = useAdminForm(updateUserFormAction, F);
   return (
-    <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
-      <input type="hidden" name="userId" value={user.id} />
-      <FormStatus state={state} />
-      <InputField
-        form={F}
-        name="name"
-        label="Namn"
-        required
-        autoComplete="off"
-        defaultValue={value("name", user.name)}
-        error={err("name")}
-      />
-      <InputField
-        form={F}
-        name="email"
-        label="E-postadress"
-        type="email"
-        required
-        autoComplete="off"
-        defaultValue={value("email", user.email)}
-        error={err("email")}
-      />
+    <AdminForm id={F} state={state} action={action} hidden={{ userId: user.id }}>
+      <NameAndEmailFields field={field} stored={user} />
       {isSelf && user.isAdmin ? (
         // The server refuses self-demotion too; here the box cannot even be unticked.
         <>
@@ -43,7 +24,7 @@ export function EditUserForm({
           <CheckboxField
             form={F}
             name="isAdminLocked"
-            label="Administratör (får hantera användare och organ)"
+            label={ADMIN_LABEL}
             defaultChecked
             disabled
             error={err("isAdmin")}
@@ -51,16 +32,10 @@ export function EditUserForm({
           />
         </>
       ) : (
-        <CheckboxField
-          form={F}
-          name="isAdmin"
-          label="Administratör (får hantera användare och organ)"
-          defaultChecked={state.status === "failed" ? state.values["isAdmin"] === "on" : user.isAdmin}
-          error={err("isAdmin")}
-        />
+        <CheckboxField {...box("isAdmin", user.isAdmin)} label={ADMIN_LABEL} />
       )}
       <SubmitButton pendingText="Sparar…">Spara ändringar</SubmitButton>
-    </form>
+    </AdminForm>
   );
 }
 
@@ -68,29 +43,14 @@ export function SetPasswordForm({ userId }: { userId: string }) {
   const { state, action, err } = useAdminForm(setPasswordFormAction);
   const F = "losenord";
   return (
-    <form key={state.attempt} id={F} action={action} className="mt-4 max-w-xl space-y-4" noValidate>
-      <input type="hidden" name="userId" value={userId} />
-      <FormStatus state={state} />
-      <InputField
+    <AdminForm id={F} state={state} action={action} hidden={{ userId }}>
+      <NewPasswordFields
         form={F}
-        name="password"
-        label="Nytt lösenord"
-        type="password"
-        required
-        autoComplete="new-password"
-        error={err("password")}
+        err={err}
+        labels={{ password: "Nytt lösenord", passwordConfirm: "Upprepa det nya lösenordet" }}
         hint={`Minst ${MIN_PASSWORD_LENGTH} tecken.`}
       />
-      <InputField
-        form={F}
-        name="passwordConfirm"
-        label="Upprepa det nya lösenordet"
-        type="password"
-        required
-        autoComplete="new-password"
-        error={err("passwordConfirm")}
-      />
       <SubmitButton pendingText="Sparar…">Byt lösenord</SubmitButton>
-    </form>
+    </AdminForm>
   );
 }

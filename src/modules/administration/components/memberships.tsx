@@ -4,7 +4,7 @@ import { addMembershipFormAction, removeMembershipFormAction } from "@/modules/a
 import { bodyPositionTerms, membershipRoleTerms } from "@/domain/vocabulary";
 import type { BodyMemberships, MembershipRow } from "@/modules/administration/admin.queries";
 import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
-import { CheckboxField, FormStatus, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminForm, CheckboxField, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 import { RowActionForm } from "./row-action-form";
 import { DataTable } from "@/ui/data-table";
 
@@ -58,21 +58,12 @@ export function AddMembershipForm({
   body: Pick<BodyMemberships, "id" | "people">;
   defaultTerm: { start: string; end: string };
 }) {
-  const { state, action, err, value } = useAdminForm(addMembershipFormAction);
   const F = "uppdrag";
+  const { state, action, field, box } = useAdminForm(addMembershipFormAction, F);
   return (
-    <form key={state.attempt} id={F} action={action} className="mt-4 max-w-2xl space-y-4" noValidate>
-      <input type="hidden" name="bodyId" value={body.id} />
-      <FormStatus state={state} />
+    <AdminForm id={F} state={state} action={action} hidden={{ bodyId: body.id }} className="mt-4 max-w-2xl space-y-4">
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField
-          form={F}
-          name="personId"
-          label="Person"
-          required
-          defaultValue={value("personId")}
-          error={err("personId")}
-        >
+        <SelectField {...field("personId")} label="Person" required>
           <option value="">Välj person</option>
           <option value={NEW_PERSON}>Ny person …</option>
           {body.people.map((p) => (
@@ -82,35 +73,19 @@ export function AddMembershipForm({
           ))}
         </SelectField>
         <InputField
-          form={F}
-          name="newPersonName"
+          {...field("newPersonName")}
           label="Namn på ny person"
           autoComplete="off"
-          defaultValue={value("newPersonName")}
-          error={err("newPersonName")}
           hint="Fyll bara i om du valt Ny person."
         />
-        <SelectField
-          form={F}
-          name="role"
-          label="Uppdrag"
-          required
-          defaultValue={value("role", "MEMBER")}
-          error={err("role")}
-        >
+        <SelectField {...field("role", "MEMBER")} label="Uppdrag" required>
           {MEMBERSHIP_ROLES.map((r) => (
             <option key={r} value={r}>
               {membershipRoleTerms[r].label}
             </option>
           ))}
         </SelectField>
-        <SelectField
-          form={F}
-          name="position"
-          label="Ordförandeskap"
-          defaultValue={value("position")}
-          error={err("position")}
-        >
+        <SelectField {...field("position")} label="Ordförandeskap">
           <option value="">Inget</option>
           {BODY_POSITIONS.map((p) => (
             <option key={p} value={p}>
@@ -119,43 +94,18 @@ export function AddMembershipForm({
           ))}
         </SelectField>
         <InputField
-          form={F}
-          name="represents"
+          {...field("represents")}
           label="Representerar"
           required
           autoComplete="off"
-          defaultValue={value("represents")}
-          error={err("represents")}
           hint="Kommun eller parti, t.ex. Vimmerby kommun."
           className="sm:col-span-2"
         />
-        <InputField
-          form={F}
-          name="termStart"
-          label="Mandatperioden börjar"
-          type="date"
-          required
-          defaultValue={value("termStart", defaultTerm.start)}
-          error={err("termStart")}
-        />
-        <InputField
-          form={F}
-          name="termEnd"
-          label="Mandatperioden slutar"
-          type="date"
-          required
-          defaultValue={value("termEnd", defaultTerm.end)}
-          error={err("termEnd")}
-        />
+        <InputField {...field("termStart", defaultTerm.start)} label="Mandatperioden börjar" type="date" required />
+        <InputField {...field("termEnd", defaultTerm.end)} label="Mandatperioden slutar" type="date" required />
       </div>
-      <CheckboxField
-        form={F}
-        name="hasVotingRight"
-        label="Rösträtt"
-        defaultChecked={state.status === "failed" ? state.values["hasVotingRight"] === "on" : true}
-        error={err("hasVotingRight")}
-      />
+      <CheckboxField {...box("hasVotingRight", true)} label="Rösträtt" />
       <SubmitButton pendingText="Lägger till…">Lägg till uppdrag</SubmitButton>
-    </form>
+    </AdminForm>
   );
 }
