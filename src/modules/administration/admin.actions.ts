@@ -9,11 +9,20 @@ import { actionContext } from "@/server/action-context";
 import type { AdminFormState } from "./admin.form-state";
 import * as mutations from "./admin.mutations";
 
-const text = (form: FormData, name: string) => {
-  const v = form.get(name);
-  return typeof v === "string" ? v : "";
-};
-const checked = (form: FormData, name: string) => form.get(name) === "on";
+/** The named fields of a form: each text as typed ("" when missing), each checkbox ticked or not. */
+function read<T extends string, C extends string = never>(
+  form: FormData,
+  texts: readonly T[],
+  checkboxes: readonly C[] = [],
+): Record<T, string> & Record<C, boolean> {
+  const out: Record<string, string | boolean> = {};
+  for (const name of texts) {
+    const v = form.get(name);
+    out[name] = typeof v === "string" ? v : "";
+  }
+  for (const name of checkboxes) out[name] = form.get(name) === "on";
+  return out as Record<T, string> & Record<C, boolean>;
+}
 
 /** Echo the typed values back on failure, never the passwords. */
 function valuesOf(form: FormData): Record<string, string> {
@@ -32,73 +41,54 @@ function answer<T>(prev: AdminFormState, form: FormData, result: ActionResult<T>
 }
 
 export async function createUserFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.createUser(await actionContext(), {
-    email: text(form, "email"),
-    name: text(form, "name"),
-    personLink: text(form, "personLink"),
-    organisationId: text(form, "organisationId"),
-    password: text(form, "password"),
-    passwordConfirm: text(form, "passwordConfirm"),
-    isAdmin: checked(form, "isAdmin"),
-  });
+  const result = await mutations.createUser(
+    await actionContext(),
+    read(form, ["email", "name", "personLink", "organisationId", "password", "passwordConfirm"], ["isAdmin"]),
+  );
   if (!result.ok) return answer(prev, form, result, "");
   revalidatePath("/admin", "layout");
   redirect(`/admin/anvandare/${result.data.id}?skapad=1`);
 }
 
 export async function updateUserFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.updateUser(await actionContext(), {
-    userId: text(form, "userId"),
-    email: text(form, "email"),
-    name: text(form, "name"),
-    isAdmin: checked(form, "isAdmin"),
-  });
+  const result = await mutations.updateUser(
+    await actionContext(),
+    read(form, ["userId", "email", "name"], ["isAdmin"]),
+  );
   return answer(prev, form, result, "Ändringarna är sparade.");
 }
 
 export async function setPasswordFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.setUserPassword(await actionContext(), {
-    userId: text(form, "userId"),
-    password: text(form, "password"),
-    passwordConfirm: text(form, "passwordConfirm"),
-  });
+  const result = await mutations.setUserPassword(
+    await actionContext(),
+    read(form, ["userId", "password", "passwordConfirm"]),
+  );
   return answer(prev, form, result, "Det nya lösenordet är sparat. Lämna det till användaren på ett säkert sätt.");
 }
 
 export async function grantBodyRoleFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.grantBodyRole(await actionContext(), {
-    userId: text(form, "userId"),
-    bodyId: text(form, "bodyId"),
-    role: text(form, "role"),
-  });
+  const result = await mutations.grantBodyRole(await actionContext(), read(form, ["userId", "bodyId", "role"]));
   return answer(prev, form, result, "Rollen är tillagd.");
 }
 
 export async function revokeBodyRoleFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.revokeBodyRole(await actionContext(), {
-    userId: text(form, "userId"),
-    bodyId: text(form, "bodyId"),
-    role: text(form, "role"),
-  });
+  const result = await mutations.revokeBodyRole(await actionContext(), read(form, ["userId", "bodyId", "role"]));
   return answer(prev, form, result, "Rollen är borttagen.");
 }
 
 export async function addMembershipFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.addMembership(await actionContext(), {
-    bodyId: text(form, "bodyId"),
-    personId: text(form, "personId"),
-    newPersonName: text(form, "newPersonName"),
-    role: text(form, "role"),
-    position: text(form, "position"),
-    represents: text(form, "represents"),
-    termStart: text(form, "termStart"),
-    termEnd: text(form, "termEnd"),
-    hasVotingRight: checked(form, "hasVotingRight"),
-  });
+  const result = await mutations.addMembership(
+    await actionContext(),
+    read(
+      form,
+      ["bodyId", "personId", "newPersonName", "role", "position", "represents", "termStart", "termEnd"],
+      ["hasVotingRight"],
+    ),
+  );
   return answer(prev, form, result, "Uppdraget är tillagt.");
 }
 
 export async function removeMembershipFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.removeMembership(await actionContext(), { membershipId: text(form, "membershipId") });
+  const result = await mutations.removeMembership(await actionContext(), read(form, ["membershipId"]));
   return answer(prev, form, result, "Uppdraget är borttaget.");
 }
