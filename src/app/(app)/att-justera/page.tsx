@@ -21,11 +21,35 @@ function Deadline({ date, day }: { date: string; day: IsoDate }) {
   );
 }
 
+/** Meetings, most urgent first (the justering deadline follows from the meeting date), each linked. */
+function MeetingList({
+  meetings,
+  href,
+  day,
+}: {
+  meetings: { slug: string; bodyName: string; date: string }[];
+  href: (slug: string) => string;
+  day: IsoDate;
+}) {
+  return (
+    <ul className="mt-2 space-y-2">
+      {[...meetings]
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((m) => (
+          <li key={m.slug}>
+            <Link href={href(m.slug)} className="text-[var(--color-brand)] underline underline-offset-2">
+              {m.bodyName} {formatLongDate(m.date)}
+            </Link>{" "}
+            – justeras <Deadline date={m.date} day={day} />
+          </li>
+        ))}
+    </ul>
+  );
+}
+
 export default async function ToAdjustPage() {
   const user = await requireUser("/att-justera");
   const { toSign, drafts } = await findToAdjust(getDb(), user);
-  // Most urgent first: the justering deadline follows from the meeting date.
-  const byDate = <T extends { date: string }>(xs: T[]) => [...xs].sort((a, b) => a.date.localeCompare(b.date));
   const day = today();
   return (
     <>
@@ -37,16 +61,7 @@ export default async function ToAdjustPage() {
         {toSign.length === 0 ? (
           <p className="mt-2">Inga protokoll väntar på dig.</p>
         ) : (
-          <ul className="mt-2 space-y-2">
-            {byDate(toSign).map((m) => (
-              <li key={m.slug}>
-                <Link href={`/moten/${m.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
-                  {m.bodyName} {formatLongDate(m.date)}
-                </Link>{" "}
-                – justeras <Deadline date={m.date} day={day} />
-              </li>
-            ))}
-          </ul>
+          <MeetingList meetings={toSign} href={(slug) => `/moten/${slug}`} day={day} />
         )}
       </section>
       {drafts.length > 0 && (
@@ -54,19 +69,7 @@ export default async function ToAdjustPage() {
           <h2 id="utkast" className="text-xl font-semibold">
             Dina utkast
           </h2>
-          <ul className="mt-2 space-y-2">
-            {byDate(drafts).map((m) => (
-              <li key={m.slug}>
-                <Link
-                  href={`/moten/${m.slug}/redigera`}
-                  className="text-[var(--color-brand)] underline underline-offset-2"
-                >
-                  {m.bodyName} {formatLongDate(m.date)}
-                </Link>{" "}
-                – justeras <Deadline date={m.date} day={day} />
-              </li>
-            ))}
-          </ul>
+          <MeetingList meetings={drafts} href={(slug) => `/moten/${slug}/redigera`} day={day} />
         </section>
       )}
     </>
