@@ -75,18 +75,19 @@ export function TextField({
 }
 
 export function TextAreaField({
-  id,
-  label,
-  error,
-  hint,
-  className,
   value,
   onChange,
   rows = 3,
+  ...base
 }: Base & { value: string; onChange: (v: string) => void; rows?: number }) {
   return (
-    <Labelled id={id} label={label} error={error} hint={hint} className={className}>
-      <textarea value={value} rows={rows} onChange={(e) => onChange(e.target.value)} {...control(id, error, hint)} />
+    <Labelled {...base}>
+      <textarea
+        value={value}
+        rows={rows}
+        onChange={(e) => onChange(e.target.value)}
+        {...control(base.id, base.error, base.hint)}
+      />
     </Labelled>
   );
 }
@@ -108,15 +109,11 @@ export function LinesField({
 }
 
 export function SelectField({
-  id,
-  label,
-  error,
-  hint,
-  className,
   value,
   onChange,
   options,
   placeholder,
+  ...base
 }: Base & {
   value: string;
   onChange: (v: string) => void;
@@ -124,8 +121,8 @@ export function SelectField({
   placeholder?: string;
 }) {
   return (
-    <Labelled id={id} label={label} error={error} hint={hint} className={className}>
-      <select value={value} onChange={(e) => onChange(e.target.value)} {...control(id, error, hint)}>
+    <Labelled {...base}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} {...control(base.id, base.error, base.hint)}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
