@@ -33,7 +33,14 @@ export interface ProtocolEditorProps {
 }
 
 export function ProtocolEditor(props: ProtocolEditorProps) {
-  const { protocol, people } = props;
+  const { protocol } = props;
+  // People added in the attendance list join every person list on the page at once.
+  const [added, setAdded] = useState<PersonOption[]>([]);
+  const people = useMemo(() => {
+    const known = new Set(props.people.map((p) => p.personId));
+    return [...props.people, ...added.filter((p) => !known.has(p.personId))];
+  }, [props.people, added]);
+  const onPersonAdded = useCallback((p: PersonOption) => setAdded((prev) => [...prev, p]), []);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -144,6 +151,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           people={people}
           paragraphNumbers={protocol.paragraphs.map((p) => p.number)}
           onValue={setAttendance}
+          onPersonAdded={onPersonAdded}
         />
 
         {message && (
