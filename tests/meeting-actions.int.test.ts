@@ -47,9 +47,10 @@ describe("createMeeting", () => {
       ["Annicki Oscarsson", "MEMBER", "Ödeshögs kommun"],
       ["Conny Forsberg", "MEMBER", "Kinda kommun"],
       ["Elisabet Hagström", "MEMBER", "Ydre kommun"],
-      ["Christer Segerstéen", "SUBSTITUTE", "Kinda kommun"],
-      ["Gunnar Malgeryd", "SUBSTITUTE", "Boxholms kommun"],
+      // The ersättare as the body lists them (issue 14, point 11), not in name order.
       ["Joakim Magnusson", "SUBSTITUTE", "Åtvidabergs kommun"],
+      ["Gunnar Malgeryd", "SUBSTITUTE", "Boxholms kommun"],
+      ["Christer Segerstéen", "SUBSTITUTE", "Kinda kommun"],
     ]);
     expect(protocol.secretary?.name).toBe("Joakim Karlsson");
     // A second meeting the same day gets its own slug.

@@ -49,14 +49,18 @@ export const createMeeting = defineBodyAction(
       if (input.attendanceFrom === "members") {
         const memberships = await tx.membership.findMany({
           where: { bodyId: body.id, termStart: { lte: date }, termEnd: { gte: date } },
-          orderBy: [{ role: "asc" }, { position: "asc" }],
-          include: { person: { select: { name: true } } },
+          // The order the body lists its members in: ids are cuid v1 (a timestamp, then a
+          // counter), so id order is the order the memberships were entered.
+          orderBy: { id: "asc" },
         });
-        // Chair first, then ledamöter, then ersättare, each in name order.
+        // Ordförande, vice ordförande, ledamöter, ersättare; within each, as the body lists them
+        // (not by name: protocols print the body's own order).
         const rank = (m: (typeof memberships)[number]) =>
           m.position === "CHAIR" ? 0 : m.position === "VICE_CHAIR" ? 1 : m.role === "MEMBER" ? 2 : 3;
         rows = memberships
-          .sort((a, b) => rank(a) - rank(b) || a.person.name.localeCompare(b.person.name, "sv"))
+          .map((m, order) => ({ m, order }))
+          .sort((a, b) => rank(a.m) - rank(b.m) || a.order - b.order)
+          .map(({ m }) => m)
           .map((m) => ({
             personId: m.personId,
             role:
