@@ -170,3 +170,38 @@ test("a new person is created only on an explicit act: a pause while typing lose
   await expect(list.locator("#narvaro-0-person option", { hasText: /^Ingr$/ })).toHaveCount(0);
   await expectNoAxeViolations(page);
 });
+
+test("a person select lists the body's members first; a search reaches everyone else (point 11)", async ({ page }) => {
+  await signInAs(page, SECRETARY);
+  await createMeeting(page, "2022-10-27", "none");
+  const list = attendanceOf(page);
+  await list.getByRole("button", { name: "Lägg till person", exact: true }).click();
+  const select = list.locator("#narvaro-0-person");
+  // Members of Direktionen are there without searching, grouped first; other people of the
+  // organisation (an official who is no member) are not.
+  await expect(select.locator("optgroup").first()).toHaveAttribute("label", "Organets ledamöter och ersättare");
+  await expect(select.locator("option", { hasText: "Jacob Käll" })).toHaveCount(1);
+  await expect(select.locator("option", { hasText: "Malin Vikström" })).toHaveCount(0);
+  // Searching narrows the list without choosing anything.
+  const search = list.locator("#narvaro-0-person-sok");
+  await expect(search).toHaveAccessibleName("Sök bland alla personer");
+  await expect(search).toHaveAccessibleDescription(/Rad 1: person/);
+  await search.fill("vikstrom");
+  await expect(select.locator("option", { hasText: "Malin Vikström" })).toHaveCount(1);
+  await expect(select.locator("option", { hasText: "Jacob Käll" })).toHaveCount(0);
+  await expect(select.locator("option:checked")).toHaveText("Ny person…");
+  await selectByLabel(select, "Malin Vikström");
+  await search.fill("");
+  // The chosen person stays listed and chosen; she is now of this meeting, so listed for the header too.
+  await expect(select.locator("option:checked")).toHaveText("Malin Vikström");
+  await expect(page.locator("#sekreterare option", { hasText: "Malin Vikström" })).toHaveCount(1);
+  await waitSaved(list);
+  await page.reload();
+  await expect(select.locator("option:checked")).toHaveText("Malin Vikström");
+  await expectNoAxeViolations(page);
+});
+
+async function selectByLabel(select: Locator, text: string) {
+  const value = await select.locator("option", { hasText: text }).first().getAttribute("value");
+  await select.selectOption(value!);
+}

@@ -13,6 +13,7 @@ import {
 import { SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
 import { ConflictChoice } from "@/modules/drafting/components/conflict-panel";
+import { PersonSelect } from "@/modules/drafting/components/person-select";
 import type { ActionFailure } from "@/server/action";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { PersonOption } from "@/server/protocol.queries";
@@ -54,6 +55,13 @@ function canonicalRanges(text: string): string {
   if (text.trim() === "") return "";
   const parsed = parseParagraphRanges(text);
   return parsed.ok ? formatParagraphRanges(parsed.ranges, "bare") : text;
+}
+
+/** "59-62" → "§§ 59-62" for a conflict's comparison; "" → the whole meeting. */
+function rangesLabel(text: string): string {
+  if (text.trim() === "") return "hela sammanträdet";
+  const parsed = parseParagraphRanges(text);
+  return parsed.ok ? formatParagraphRanges(parsed.ranges) : `§ ${text.trim()}`;
 }
 
 /** Whether two lists say the same once stored (spacing and range spelling aside). */
@@ -135,7 +143,7 @@ export function AttendanceEditor(props: {
     .map((p) => ({ personId: p.personId, name: p.name || "(namn saknas)", hint: null }));
   const everyone = [...props.people, ...extra];
   const nameOf = (personId: string) => everyone.find((p) => p.personId === personId)?.name ?? "";
-  const people = everyone.map((p) => ({ value: p.personId, label: p.hint ? `${p.name} (${p.hint})` : p.name }));
+  const inMeeting = new Set(rows.map((r) => r.personId).filter(Boolean));
   const patch = (i: number, change: Partial<AttendanceRowValue>) =>
     set((prev) => prev.map((r, j) => (j === i ? { ...r, ...change } : r)));
 
@@ -179,7 +187,7 @@ export function AttendanceEditor(props: {
       ? [
           r.personId ? nameOf(r.personId) || r.name : `${r.name} (ny)`,
           attendanceRoleTerms[r.role].label,
-          r.ranges.trim() ? `§ ${canonicalRanges(r.ranges)}` : "hela sammanträdet",
+          rangesLabel(r.ranges),
           r.represents.trim(),
           r.title.trim(),
         ]
@@ -226,11 +234,13 @@ export function AttendanceEditor(props: {
         {rows.map((r, i) => (
           <li key={i} className="rounded border border-slate-200 p-2">
             <div className="grid gap-2 sm:grid-cols-3">
-              <SelectField
+              <PersonSelect
                 id={`narvaro-${i}-person`}
                 label={`Rad ${i + 1}: person`}
                 value={r.personId || NEW}
-                options={[...people, { value: NEW, label: "Ny person…" }]}
+                people={everyone}
+                meetingPersonIds={inMeeting}
+                extraOptions={[{ value: NEW, label: "Ny person…" }]}
                 onChange={(x) => patch(i, x === NEW ? { personId: "", name: "" } : { personId: x, name: nameOf(x) })}
               />
               {!r.personId && (
@@ -289,12 +299,13 @@ export function AttendanceEditor(props: {
                 />
               )}
               {r.role === "SERVING_SUBSTITUTE" && (
-                <SelectField
+                <PersonSelect
                   id={`narvaro-${i}-ersatter`}
                   label="Tjänstgör för"
                   value={r.replacesPersonId}
                   placeholder="(ej angivet)"
-                  options={people}
+                  people={everyone}
+                  meetingPersonIds={inMeeting}
                   onChange={(x) => patch(i, { replacesPersonId: x })}
                 />
               )}

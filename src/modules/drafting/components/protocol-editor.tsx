@@ -81,6 +81,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     [],
   );
 
+  const attendancePersonIds = useMemo(() => attendance.map((r) => r.personId).filter(Boolean), [attendance]);
   const names = useMemo(() => new Map(people.map((p) => [p.personId, p.name])), [people]);
 
   // The protocol as it stands on screen, for the live checks.
@@ -142,6 +143,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           initial={initialHeader}
           initialVersion={props.meetingVersion}
           people={people}
+          attendancePersonIds={attendancePersonIds}
           onValue={setHeader}
         />
         <AttendanceEditor
