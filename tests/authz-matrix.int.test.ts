@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
+import { addAttendancePerson, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
 import { uploadAttachment } from "@/modules/drafting/attachment.mutations";
 import { moveParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
@@ -240,6 +240,14 @@ const ACTIONS: Record<string, Action> = {
       await db.attendance.deleteMany({ where: { meetingId, person: { name: "Franz Larsson" } } });
     },
   },
+  addAttendancePerson: {
+    state: "edit",
+    call: async (ctx) => addAttendancePerson(ctx, { meetingId, name: "Matrisgäst Närvaro" }),
+    probe: async () => db.person.count({ where: { name: "Matrisgäst Närvaro" } }),
+    undo: async () => {
+      await db.person.deleteMany({ where: { name: "Matrisgäst Närvaro" } });
+    },
+  },
   sendForAdjustment: {
     state: "send",
     call: async (ctx) => sendForAdjustment(ctx, { meetingId }),
@@ -299,6 +307,7 @@ const MATRIX = {
     uploadAttachment   U  F  H  H  F   F   F   ok  ok
     saveMeetingHeader  U  F  H  H  F   F   F   ok  ok
     saveAttendance     U  F  H  H  F   F   F   ok  ok
+    addAttendancePerson U  F  H  H  F   F   F   ok  ok
     sendForAdjustment  U  F  H  H  F   F   F   ok  ok
     signProtocol       U  F  H  H  S   S   S   S   F
     returnProtocol     U  F  H  H  S   S   S   F   F
@@ -310,6 +319,7 @@ const MATRIX = {
     uploadAttachment   U  F  H  H  F   F   F   S   S
     saveMeetingHeader  U  F  H  H  F   F   F   S   S
     saveAttendance     U  F  H  H  F   F   F   S   S
+    addAttendancePerson U  F  H  H  F   F   F   S   S
     sendForAdjustment  U  F  H  H  F   F   F   S   S
     signProtocol       U  F  H  H  ok  ok  ok  ok  F
     returnProtocol     U  F  H  H  ok  ok  ok  F   F
@@ -321,6 +331,7 @@ const MATRIX = {
     uploadAttachment   U  F  H  H  F   F   F   S   S
     saveMeetingHeader  U  F  H  H  F   F   F   S   S
     saveAttendance     U  F  H  H  F   F   F   S   S
+    addAttendancePerson U  F  H  H  F   F   F   S   S
     sendForAdjustment  U  F  H  H  F   F   F   S   S
     signProtocol       U  F  H  H  S   S   S   S   F
     returnProtocol     U  F  H  H  S   S   S   F   F
@@ -332,6 +343,7 @@ const MATRIX = {
     uploadAttachment   U  F  H  H  F   F   F   S   S
     saveMeetingHeader  U  F  H  H  F   F   F   S   S
     saveAttendance     U  F  H  H  F   F   F   S   S
+    addAttendancePerson U  F  H  H  F   F   F   S   S
     sendForAdjustment  U  F  H  H  F   F   F   S   S
     signProtocol       U  F  H  H  S   S   S   S   F
     returnProtocol     U  F  H  H  S   S   S   F   F

@@ -10,7 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { addDays } from "@/lib/iso-date";
 import * as admin from "@/modules/administration/admin.mutations";
-import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
+import {
+  addAttendancePerson,
+  createMeeting,
+  saveAttendance,
+  saveMeetingHeader,
+} from "@/modules/drafting/meeting.mutations";
 import { deleteAttachment, uploadAttachment } from "@/modules/drafting/attachment.mutations";
 import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
@@ -270,6 +275,19 @@ describe("meeting handlers", () => {
           ),
       });
       expectNoProblems("saveAttendance");
+      expect(s.ok).toBeGreaterThan(0);
+    },
+    T,
+  );
+
+  it(
+    "addAttendancePerson: 300 inputs",
+    async () => {
+      const arbs = inputArbitraries(idsFor({}));
+      const s = await fuzz("addAttendancePerson", addAttendancePerson, ctx.secretary, arbs.addAttendancePerson, {
+        numRuns: 300,
+      });
+      expectNoProblems("addAttendancePerson");
       expect(s.ok).toBeGreaterThan(0);
     },
     T,

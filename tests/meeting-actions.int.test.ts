@@ -1,7 +1,12 @@
 // Meeting actions: create (with the attendance copied), header and attendance saves.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
+import {
+  addAttendancePerson,
+  createMeeting,
+  saveAttendance,
+  saveMeetingHeader,
+} from "@/modules/drafting/meeting.mutations";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
 
@@ -42,9 +47,10 @@ describe("createMeeting", () => {
       ["Annicki Oscarsson", "MEMBER", "Ödeshögs kommun"],
       ["Conny Forsberg", "MEMBER", "Kinda kommun"],
       ["Elisabet Hagström", "MEMBER", "Ydre kommun"],
-      ["Christer Segerstéen", "SUBSTITUTE", "Kinda kommun"],
-      ["Gunnar Malgeryd", "SUBSTITUTE", "Boxholms kommun"],
+      // The ersättare as the body lists them (issue 14, point 11), not in name order.
       ["Joakim Magnusson", "SUBSTITUTE", "Åtvidabergs kommun"],
+      ["Gunnar Malgeryd", "SUBSTITUTE", "Boxholms kommun"],
+      ["Christer Segerstéen", "SUBSTITUTE", "Kinda kommun"],
     ]);
     expect(protocol.secretary?.name).toBe("Joakim Karlsson");
     // A second meeting the same day gets its own slug.
@@ -316,5 +322,104 @@ describe("saveAttendance", () => {
     });
     expect(result).toMatchObject({ ok: false, code });
     expect(await db.attendance.count({ where: { meetingId: m.id } })).toBeGreaterThan(0);
+  });
+});
+
+describe("attendance conflicts (issue 14, point 8)", () => {
+  async function storedRows(meetingId: string) {
+    const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { slug: true } });
+    return (await findProtocolBySlug(db, m.slug))!.attendance.map((a) => ({
+      personId: a.personId,
+      name: a.name,
+      role: a.role,
+      represents: a.represents ?? "",
+      title: a.title ?? "",
+      ranges: a.ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(", "),
+      replacesPersonId: a.replacesPersonId,
+    }));
+  }
+
+  it("takes the same list sent again at the old version (its first answer was lost) without a conflict", async () => {
+    const m = await seedMeeting();
+    const ctx = await contextFor(db, "secretary");
+    const rows = await storedRows(m.id);
+    rows[0] = { ...rows[0]!, title: "ordförande", ranges: "59 -60,  61" };
+    const audit = { where: { meetingId: m.id, action: "meeting.attendance" } };
+    const auditsBefore = await db.auditLog.count(audit);
+    const first = await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows });
+    expect(first).toMatchObject({ ok: true, data: { version: m.attendanceVersion + 1 } });
+    // The page was reloaded before the answer came: the same list, the same (now old) version.
+    const again = await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows });
+    expect(again).toMatchObject({ ok: true, data: { version: m.attendanceVersion + 1 } });
+    expect(await db.auditLog.count(audit)).toBe(auditsBefore + 1);
+    // A different list at the old version is still a conflict.
+    rows[0] = { ...rows[0]!, title: "något annat" };
+    expect(await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows })).toMatchObject({
+      ok: false,
+      code: "CONFLICT",
+    });
+  });
+
+  it("answers a real conflict with the stored list, so the editor can offer keep-mine / take-theirs", async () => {
+    const m = await seedMeeting();
+    const ctx = await contextFor(db, "secretary");
+    const theirs = await storedRows(m.id);
+    theirs[1] = { ...theirs[1]!, ranges: "60" };
+    expect(await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows: theirs })).toMatchObject({
+      ok: true,
+    });
+    const mine = (await storedRows(m.id)).map((r, i) => (i === 0 ? { ...r, title: "min ändring" } : r));
+    mine[1] = { ...mine[1]!, ranges: "" };
+    const refused = await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows: mine });
+    expect(refused).toMatchObject({ ok: false, code: "CONFLICT" });
+    const current = (refused as { current: { version: number; rows: { personId: string; ranges: string }[] } }).current;
+    expect(current.version).toBe(m.attendanceVersion + 1);
+    expect(current.rows.map((r) => r.personId)).toEqual(theirs.map((r) => r.personId));
+    expect(current.rows[1]).toMatchObject({ ranges: "60", name: theirs[1]!.name });
+    // Keep mine: saved over theirs at their version, knowingly.
+    expect(await saveAttendance(ctx, { meetingId: m.id, version: current.version, rows: mine })).toMatchObject({
+      ok: true,
+      data: { version: current.version + 1 },
+    });
+    expect((await storedRows(m.id))[0]!.title).toBe("min ändring");
+  });
+
+  it("adds a new person only when asked, once, with an audit row; the list then refers to them by id", async () => {
+    const m = await seedMeeting();
+    const ctx = await contextFor(db, "secretary");
+    const org = (await db.meeting.findUniqueOrThrow({ where: { id: m.id }, include: { body: true } })).body
+      .organisationId;
+    const before = await db.person.count({ where: { organisationId: org } });
+    const added = await addAttendancePerson(ctx, { meetingId: m.id, name: "  Anna Berg " });
+    expect(added).toMatchObject({ ok: true, data: { name: "Anna Berg" } });
+    const personId = (added as { data: { personId: string } }).data.personId;
+    expect(await db.person.count({ where: { organisationId: org } })).toBe(before + 1);
+    expect(await db.auditLog.count({ where: { entityId: personId, action: "person.create" } })).toBe(1);
+    const rows = [
+      ...(await storedRows(m.id)),
+      {
+        personId,
+        name: "Anna Berg",
+        role: "OTHER" as const,
+        represents: "",
+        title: "nämndsekreterare",
+        ranges: "",
+        replacesPersonId: null,
+      },
+    ];
+    expect(await saveAttendance(ctx, { meetingId: m.id, version: m.attendanceVersion, rows })).toMatchObject({
+      ok: true,
+    });
+    expect(await db.person.count({ where: { organisationId: org } })).toBe(before + 1);
+    expect((await storedRows(m.id)).at(-1)).toMatchObject({ personId, name: "Anna Berg" });
+    expect(await addAttendancePerson(ctx, { meetingId: m.id, name: "  " })).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { name: ["Skriv den nya personens namn."] },
+    });
+    expect(await addAttendancePerson(await contextFor(db, "chair"), { meetingId: m.id, name: "X" })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
   });
 });

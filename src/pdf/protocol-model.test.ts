@@ -136,7 +136,7 @@ describe("layoutNotice and layoutExtract", () => {
     expect(texts).toContain("§ 59");
     expect(texts).toContain("§ 60");
     expect(texts).not.toContain("§ 61");
-    expect(texts).toContain("§§ 59-60");
+    expect(texts).toContain("§§\u00a059-60");
     expect(texts).toContain("Utdragsbestyrkande");
   });
 });
@@ -145,5 +145,28 @@ describe("formatSigningTime", () => {
   it("shows the signing instant in Swedish time", () => {
     expect(formatSigningTime("2021-12-16T13:03:00Z")).toBe("2021-12-16 kl. 14:03");
     expect(formatSigningTime("2021-06-30T22:30:00Z")).toBe("2021-07-01 kl. 00:30");
+  });
+});
+
+describe("§ and its number at a line break (issue 14, point 11)", () => {
+  /** The seed with one attendance row padded so that its "§§ 59-62" falls at every point of a line. */
+  function padded(k: number) {
+    const protocol = seedProtocol();
+    const row = protocol.attendance.find((a) => a.ranges.length > 0)!;
+    row.represents = `Kinda kommun ${"x".repeat(k)}`;
+    return { protocol, name: row.name };
+  }
+
+  it("never ends a line with § or §§: they are joined to the number by a no-break space", () => {
+    let sawTheRangeWrapped = false;
+    for (let k = 0; k < 60; k++) {
+      const { protocol } = padded(k);
+      const lines = pageTexts(layoutProtocol(protocol, metrics)).join("\n").split("\n");
+      // (The ärendelista's column heading "§" stands alone by design.)
+      for (const line of lines) if (line !== "§") expect(line.trimEnd(), `padding ${k}`).not.toMatch(/§$/);
+      for (const line of lines) if (/^§§?\u00a0\d/.test(line)) sawTheRangeWrapped = true;
+    }
+    // Some padding pushes the whole "§§ 59-62" to the next line, sign and number together.
+    expect(sawTheRangeWrapped).toBe(true);
   });
 });

@@ -165,7 +165,15 @@ function initials(name: string): string {
 // Small builders
 // ---------------------------------------------------------------------------------------------
 
-const plain = (text: string): StyledSegment[] => [{ text }];
+/**
+ * "§ 59", "§§ 59-62", "5 § kommunallagen": the sign and its number are joined by a no-break space
+ * (U+00A0), which the layout never breaks at, so a line never ends in a lone "§".
+ */
+export function keepSectionSignsWithNumbers(text: string): string {
+  return text.includes("§") ? text.replace(/(§§?) +(?=\d)/g, "$1\u00a0").replace(/(\d) +(?=§)/g, "$1\u00a0") : text;
+}
+
+const plain = (text: string): StyledSegment[] => [{ text: keepSectionSignsWithNumbers(text) }];
 
 function spacer(height: number): Unit {
   return { height, spaceBefore: 0, ops: [] };

@@ -213,3 +213,22 @@ describe("protocol state", () => {
     for (const page of pages) expect(page).toContain("UTKAST – ej justerat");
   });
 });
+
+describe("§ and its number at a line break (issue 14, point 11)", () => {
+  it("keeps §§ with its number in the PDF's text however an attendance line wraps", async () => {
+    let wrappedBeforeTheSign = false;
+    for (let k = 0; k < 40; k += 1) {
+      const protocol = seedProtocol();
+      protocol.paragraphs = protocol.paragraphs.slice(0, 1);
+      const row = protocol.attendance.find((a) => a.ranges.length > 0)!;
+      row.represents = `Kinda kommun ${"x".repeat(k)}`;
+      const cover = pdfToText(await renderProtocolPdf(protocol), { first: 1, last: 1 });
+      for (const line of cover.split("\n")) {
+        expect(line.trim(), `padding ${k}`).not.toMatch(/(^|\s)§§?$/);
+        if (/^§§? \d/.test(line.trim())) wrappedBeforeTheSign = true;
+      }
+    }
+    // Some padding moved the range to the next line: the sign went with its number.
+    expect(wrappedBeforeTheSign).toBe(true);
+  }, 60_000);
+});

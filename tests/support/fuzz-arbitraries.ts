@@ -749,6 +749,10 @@ export function inputArbitraries(
     version: field(ids.version),
     rows: listOf(attendanceRow, 4, 201),
   });
+  const addAttendancePerson = objectOf({
+    meetingId: field(ids.meeting),
+    name: field(fc.oneof(fc.constant(""), fc.constant("   "), text)),
+  });
 
   // A § has some forty fields: each is spoiled rarely, so that a good share of inputs parse.
   const f = (a: fc.Arbitrary<unknown>) => field(a, { valid: 150 });
@@ -897,6 +901,7 @@ export function inputArbitraries(
     createMeeting: input(createMeeting),
     saveMeetingHeader: input(saveMeetingHeader),
     saveAttendance: input(saveAttendance),
+    addAttendancePerson: input(addAttendancePerson),
     saveParagraph: input(saveParagraph),
     paragraphRef: input(paragraphRef),
     moveParagraph: input(moveParagraph),

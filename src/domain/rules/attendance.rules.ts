@@ -272,34 +272,32 @@ function checkRecusals(input: AttendanceRulesInput): Finding[] {
   return findings;
 }
 
+/**
+ * Too few or too many seats taken. One finding per distinct count, naming every § it concerns
+ * (a long meeting below quorum gets one finding, not one per §); a finding of a single § points
+ * at that §, one of several §§ at the attendance list.
+ */
 function checkSeats(input: AttendanceRulesInput, participation: readonly ParagraphParticipation[]): Finding[] {
-  const findings: Finding[] = [];
   const { seatCount } = input.body;
-  if (seatCount < 1) return findings;
+  if (seatCount < 1) return [];
+  const groups = new Map<string, { code: "QUORUM" | "OVER_SEATS"; seats: number; numbers: number[] }>();
   for (const p of participation) {
-    if (!hasQuorum(p.seats, seatCount)) {
-      findings.push(
-        createFinding(
-          "QUORUM",
-          "error",
-          `I § ${p.paragraphNumber} deltar bara ${p.seats} av ${seatCount} ledamöter. Organet får besluta bara när mer än hälften av ledamöterna är närvarande, här minst ${quorumMinimum(seatCount)}. Kontrollera närvaron och jäv för paragrafen.`,
-          p.paragraphNumber,
-          "attendance",
-        ),
-      );
-    } else if (p.seats > seatCount) {
-      findings.push(
-        createFinding(
-          "OVER_SEATS",
-          "error",
-          `I § ${p.paragraphNumber} står ${p.seats} beslutande, men organet har ${seatCount} platser. Kontrollera vilka ersättare som tjänstgör och i stället för vem.`,
-          p.paragraphNumber,
-          "attendance",
-        ),
-      );
-    }
+    const code = !hasQuorum(p.seats, seatCount) ? "QUORUM" : p.seats > seatCount ? "OVER_SEATS" : null;
+    if (!code) continue;
+    const key = `${code}:${p.seats}`;
+    const group = groups.get(key) ?? { code, seats: p.seats, numbers: [] };
+    group.numbers.push(p.paragraphNumber);
+    groups.set(key, group);
   }
-  return findings;
+  return [...groups.values()].map(({ code, seats, numbers }) => {
+    const where = listNumbers(numbers);
+    const single = numbers.length === 1;
+    const message =
+      code === "QUORUM"
+        ? `I ${where} deltar bara ${seats} av ${seatCount} ledamöter. Organet får besluta bara när mer än hälften av ledamöterna är närvarande, här minst ${quorumMinimum(seatCount)}. Kontrollera närvaron och jäv för ${single ? "paragrafen" : "paragraferna"}.`
+        : `I ${where} står ${seats} beslutande, men organet har ${seatCount} platser. Kontrollera vilka ersättare som tjänstgör och i stället för vem.`;
+    return createFinding(code, "error", message, single ? numbers[0]! : null, "attendance");
+  });
 }
 
 /** All attendance findings for a protocol, protocol-level first, then by §. */

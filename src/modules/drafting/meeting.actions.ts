@@ -13,6 +13,10 @@ export async function saveAttendanceAction(input: unknown) {
   return mutations.saveAttendance(await actionContext(), input);
 }
 
+export async function addAttendancePersonAction(input: unknown) {
+  return mutations.addAttendancePerson(await actionContext(), input);
+}
+
 /** Form action (works without JavaScript): create the meeting and open its editor. */
 export async function createMeetingFormAction(
   _prev: ActionFailure | null,

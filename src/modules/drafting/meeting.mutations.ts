@@ -4,7 +4,13 @@ import { byMeetingId, defineBodyAction, defineMeetingAction } from "@/server/act
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { meetingSlug } from "@/domain/rules/meeting.rules";
-import { createMeetingSchema, saveAttendanceSchema, saveMeetingHeaderSchema } from "./meeting.schema";
+import {
+  addAttendancePersonSchema,
+  createMeetingSchema,
+  saveAttendanceSchema,
+  saveMeetingHeaderSchema,
+  type StoredAttendanceRow,
+} from "./meeting.schema";
 import { dbDate } from "@/lib/iso-date";
 
 type Tx = Prisma.TransactionClient;
@@ -43,14 +49,18 @@ export const createMeeting = defineBodyAction(
       if (input.attendanceFrom === "members") {
         const memberships = await tx.membership.findMany({
           where: { bodyId: body.id, termStart: { lte: date }, termEnd: { gte: date } },
-          orderBy: [{ role: "asc" }, { position: "asc" }],
-          include: { person: { select: { name: true } } },
+          // The order the body lists its members in: ids are cuid v1 (a timestamp, then a
+          // counter), so id order is the order the memberships were entered.
+          orderBy: { id: "asc" },
         });
-        // Chair first, then ledamöter, then ersättare, each in name order.
+        // Ordförande, vice ordförande, ledamöter, ersättare; within each, as the body lists them
+        // (not by name: protocols print the body's own order).
         const rank = (m: (typeof memberships)[number]) =>
           m.position === "CHAIR" ? 0 : m.position === "VICE_CHAIR" ? 1 : m.role === "MEMBER" ? 2 : 3;
         rows = memberships
-          .sort((a, b) => rank(a) - rank(b) || a.person.name.localeCompare(b.person.name, "sv"))
+          .map((m, order) => ({ m, order }))
+          .sort((a, b) => rank(a.m) - rank(b.m) || a.order - b.order)
+          .map(({ m }) => m)
           .map((m) => ({
             personId: m.personId,
             role:
@@ -174,6 +184,55 @@ export const saveMeetingHeader = defineMeetingAction(
     }),
 );
 
+/** The stored attendance list in the editor's shape, for a conflict to show side by side. */
+async function storedAttendance(tx: Tx, meetingId: string): Promise<StoredAttendanceRow[]> {
+  const rows = await tx.attendance.findMany({
+    where: { meetingId },
+    orderBy: { position: "asc" },
+    include: {
+      person: { select: { name: true } },
+      ranges: { orderBy: { fromNumber: "asc" } },
+    },
+  });
+  return rows.map((a) => ({
+    personId: a.personId,
+    name: a.person.name,
+    role: a.role,
+    represents: a.represents ?? "",
+    title: a.title ?? "",
+    ranges: a.ranges
+      .map((r) => (r.fromNumber === r.toNumber ? `${r.fromNumber}` : `${r.fromNumber}-${r.toNumber}`))
+      .join(", "),
+    replacesPersonId: a.replacesPersonId ?? "",
+  }));
+}
+
+type AttendanceInputRow = ReturnType<typeof saveAttendanceSchema.parse>["rows"][number];
+
+/** Whether the input says exactly what is stored (a save that already went through, sent again). */
+async function sameAsStored(tx: Tx, meetingId: string, rows: readonly AttendanceInputRow[]): Promise<boolean> {
+  if (rows.some((r) => !r.personId)) return false; // a new name always changes something
+  const stored = await tx.attendance.findMany({
+    where: { meetingId },
+    orderBy: { position: "asc" },
+    include: { ranges: { orderBy: { fromNumber: "asc" } } },
+  });
+  if (stored.length !== rows.length) return false;
+  return stored.every((a, i) => {
+    const r = rows[i]!;
+    const ranges = [...r.ranges].sort((x, y) => x.from - y.from);
+    return (
+      a.personId === r.personId &&
+      a.role === r.role &&
+      (a.represents ?? null) === r.represents &&
+      (a.title ?? null) === r.title &&
+      (a.replacesPersonId ?? null) === r.replacesPersonId &&
+      a.ranges.length === ranges.length &&
+      a.ranges.every((x, j) => x.fromNumber === ranges[j]!.from && x.toNumber === ranges[j]!.to)
+    );
+  });
+}
+
 export const saveAttendance = defineMeetingAction(
   { schema: saveAttendanceSchema, permission: "meeting.edit", locate: byMeetingId },
   ({ db, actor, ip, input, meeting }) =>
@@ -187,8 +246,13 @@ export const saveAttendance = defineMeetingAction(
         data: { attendanceVersion: { increment: 1 } },
       });
       if (updated.count === 0) {
-        throw new AppError("CONFLICT", "Någon annan har ändrat närvarolistan medan du skrev. Ladda om och jämför.", {
-          current: { version: m.attendanceVersion },
+        // The same list sent again (the answer to the first send was lost, or the page was reloaded
+        // while it was under way) is not a conflict: it is already stored.
+        if (await sameAsStored(tx, meeting.id, input.rows)) {
+          return { version: m.attendanceVersion, personIds: input.rows.map((r) => r.personId!) };
+        }
+        throw new AppError("CONFLICT", "Någon annan har ändrat närvarolistan medan du skrev. Jämför och välj.", {
+          current: { version: m.attendanceVersion, rows: await storedAttendance(tx, meeting.id) },
         });
       }
       const organisationId = m.body.organisationId;
@@ -231,5 +295,31 @@ export const saveAttendance = defineMeetingAction(
         data: { rows: input.rows.length },
       });
       return { version: input.version + 1, personIds };
+    }),
+);
+
+/** A new person (an official, a guest) typed into the attendance list, on the secretary's explicit act. */
+export const addAttendancePerson = defineMeetingAction(
+  { schema: addAttendancePersonSchema, permission: "meeting.edit", locate: byMeetingId },
+  ({ db, actor, ip, input, meeting }) =>
+    db.$transaction(async (tx) => {
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { body: { select: { organisationId: true } } },
+      });
+      const person = await tx.person.create({
+        data: { organisationId: m.body.organisationId, name: input.name },
+        select: { id: true, name: true },
+      });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "person.create",
+        entity: "Person",
+        entityId: person.id,
+        ip,
+        data: { from: "attendance" },
+      });
+      return { personId: person.id, name: person.name };
     }),
 );

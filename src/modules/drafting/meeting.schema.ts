@@ -122,3 +122,24 @@ export const saveAttendanceSchema = z.object({
   version: z.number().int().min(1).max(2_147_483_647),
   rows: z.array(attendanceRowSchema).max(200, "Högst 200 rader i närvarolistan."),
 });
+
+/** A new person for the attendance list, created only when the secretary asks for it (a button or Enter). */
+export const addAttendancePersonSchema = z.object({
+  meetingId: id,
+  name: z
+    .string({ error: "Skriv den nya personens namn." })
+    .trim()
+    .min(1, "Skriv den nya personens namn.")
+    .max(200, "Namnet får vara högst 200 tecken."),
+});
+
+/** A stored attendance row as the editor shows it (the § ranges as text), e.g. in a conflict. */
+export interface StoredAttendanceRow {
+  personId: string;
+  name: string;
+  role: (typeof ATTENDANCE_ROLES)[number];
+  represents: string;
+  title: string;
+  ranges: string;
+  replacesPersonId: string;
+}

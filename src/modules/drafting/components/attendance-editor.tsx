@@ -1,7 +1,9 @@
 "use client";
 
-// Närvarolistan: each person, role and the §§ present ("59-62"); new names can be typed in.
-import { useEffect } from "react";
+// Närvarolistan: each person, role and the §§ present ("59-62"). A new person (an official, a
+// guest) is typed in and added on an explicit act (the button or Enter), never while typing; a row
+// still waiting for that holds the list's saving back, and the save status says so.
+import { useEffect, useRef, useState } from "react";
 import {
   compressParagraphNumbers,
   expandParagraphRanges,
@@ -10,12 +12,15 @@ import {
 } from "@/lib/paragraph-ranges";
 import { SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
+import { ConflictChoice } from "@/modules/drafting/components/conflict-panel";
+import { PersonSelect } from "@/modules/drafting/components/person-select";
+import type { ActionFailure } from "@/server/action";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { PersonOption } from "@/server/protocol.queries";
 import type { AttendanceRole } from "@/domain/protocol/protocol.types";
 import { attendanceRoleTerms } from "@/domain/vocabulary";
-import { saveAttendanceAction } from "@/modules/drafting/meeting.actions";
-import { ATTENDANCE_ROLES } from "@/modules/drafting/meeting.schema";
+import { addAttendancePersonAction, saveAttendanceAction } from "@/modules/drafting/meeting.actions";
+import { ATTENDANCE_ROLES, type StoredAttendanceRow } from "@/modules/drafting/meeting.schema";
 
 export interface AttendanceRowValue {
   personId: string;
@@ -45,6 +50,56 @@ function rangesText(numbers: Set<number>, all: readonly number[]): string {
   return formatParagraphRanges(compressParagraphNumbers([...numbers]), "bare");
 }
 
+/** Range text in one spelling ("59 - 62,64" → "59-62, 64"); unreadable text stays as typed. */
+function canonicalRanges(text: string): string {
+  if (text.trim() === "") return "";
+  const parsed = parseParagraphRanges(text);
+  return parsed.ok ? formatParagraphRanges(parsed.ranges, "bare") : text;
+}
+
+/** "59-62" → "§§ 59-62" for a conflict's comparison; "" → the whole meeting. */
+function rangesLabel(text: string): string {
+  if (text.trim() === "") return "hela sammanträdet";
+  const parsed = parseParagraphRanges(text);
+  return parsed.ok ? formatParagraphRanges(parsed.ranges) : `§ ${text.trim()}`;
+}
+
+/** Whether two lists say the same once stored (spacing and range spelling aside). */
+export function sameAttendance(a: readonly AttendanceRowValue[], b: readonly AttendanceRowValue[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i]!;
+      return (
+        x.personId !== "" &&
+        x.personId === y.personId &&
+        x.role === y.role &&
+        x.represents.trim() === y.represents.trim() &&
+        x.title.trim() === y.title.trim() &&
+        canonicalRanges(x.ranges) === canonicalRanges(y.ranges) &&
+        x.replacesPersonId === y.replacesPersonId
+      );
+    })
+  );
+}
+
+/** The stored list a conflict answer carries, or null when it carries none. */
+function storedRows(current: unknown): { version: number; value: AttendanceRowValue[] } | null {
+  const c = current as { version?: unknown; rows?: unknown } | null;
+  if (!c || typeof c.version !== "number" || !Array.isArray(c.rows)) return null;
+  return { version: c.version, value: (c.rows as StoredAttendanceRow[]).map((r) => ({ ...r })) };
+}
+
+/** A row waiting for its new person holds the save back; the status and the field say why. */
+function waitingForPerson(rows: readonly AttendanceRowValue[]): ActionFailure | null {
+  const i = rows.findIndex((r) => !r.personId);
+  if (i < 0) return null;
+  const message = rows[i]!.name.trim()
+    ? `Rad ${i + 1}: lägg till ${rows[i]!.name.trim()} som ny person (knappen eller Enter), eller välj en person i listan.`
+    : `Rad ${i + 1}: välj en person i listan, eller skriv namnet på en ny person och lägg till den.`;
+  return { ok: false, code: "VALIDATION", message, fieldErrors: { [`rows.${i}.name`]: [message] } };
+}
+
 export function AttendanceEditor(props: {
   meetingId: string;
   initial: AttendanceRowValue[];
@@ -53,33 +108,100 @@ export function AttendanceEditor(props: {
   /** The meeting's § numbers, for the per-§ toggles. */
   paragraphNumbers: readonly number[];
   onValue: (rows: AttendanceRowValue[]) => void;
+  /** A person added here, so that every person list on the page offers them at once. */
+  onPersonAdded: (person: PersonOption) => void;
 }) {
   const auto = useAutosave<AttendanceRowValue[]>({
     storageKey: `paragraf:attendance:${props.meetingId}`,
     initial: props.initial,
     initialVersion: props.initialVersion,
-    save: async (rows, version) => {
-      const result = await saveAttendanceAction({
+    save: async (rows, version) =>
+      waitingForPerson(rows) ??
+      saveAttendanceAction({
         meetingId: props.meetingId,
         version,
-        rows: rows.map((r) => ({ ...r, personId: r.personId || null, replacesPersonId: r.replacesPersonId || null })),
-      });
-      // New people got ids: keep them so the next save does not create them again.
-      if (result.ok)
-        auto.update((prev) =>
-          prev.map((r, i) => (r.personId ? r : { ...r, personId: result.data.personIds[i] ?? "" })),
-        );
-      return result;
-    },
+        rows: rows.map((r) => ({ ...r, replacesPersonId: r.replacesPersonId || null })),
+      }),
+    fromConflict: storedRows,
+    same: sameAttendance,
   });
   const rows = auto.value;
   const set = auto.update;
   const err = (path: string) => fieldError(auto.failure, path);
-  const { onValue } = props;
+  const { onValue, onPersonAdded } = props;
   useEffect(() => onValue(rows), [rows, onValue]);
-  const people = props.people.map((p) => ({ value: p.personId, label: p.hint ? `${p.name} (${p.hint})` : p.name }));
+
+  // Every person a row names is offered by its select, even one added elsewhere since the page
+  // was loaded (a select never falls back to showing another person).
+  const known = new Set(props.people.map((p) => p.personId));
+  const extra = rows
+    .flatMap((r) => [
+      { personId: r.personId, name: r.name },
+      { personId: r.replacesPersonId, name: "" },
+    ])
+    .filter((p) => p.personId && !known.has(p.personId) && known.add(p.personId))
+    .map((p) => ({ personId: p.personId, name: p.name || "(namn saknas)", hint: null }));
+  const everyone = [...props.people, ...extra];
+  const nameOf = (personId: string) => everyone.find((p) => p.personId === personId)?.name ?? "";
+  const inMeeting = new Set(rows.map((r) => r.personId).filter(Boolean));
   const patch = (i: number, change: Partial<AttendanceRowValue>) =>
     set((prev) => prev.map((r, j) => (j === i ? { ...r, ...change } : r)));
+
+  // Adding a new person: one request at a time per row, on the button or Enter.
+  const [adding, setAdding] = useState<AttendanceRowValue | null>(null);
+  const [addError, setAddError] = useState<{ row: AttendanceRowValue; message: string } | null>(null);
+  const addingRef = useRef(false);
+  const addPerson = async (row: AttendanceRowValue) => {
+    const name = row.name.trim();
+    if (addingRef.current) return;
+    if (!name) {
+      setAddError({ row, message: "Skriv den nya personens namn först." });
+      return;
+    }
+    addingRef.current = true;
+    setAdding(row);
+    setAddError(null);
+    try {
+      const result = await addAttendancePersonAction({ meetingId: props.meetingId, name });
+      if (!result.ok) {
+        setAddError({ row, message: result.message });
+        return;
+      }
+      const { personId } = result.data;
+      onPersonAdded({ personId, name: result.data.name, hint: null });
+      set((prev) => {
+        let j = prev.indexOf(row);
+        if (j < 0) j = prev.findIndex((r) => !r.personId && r.name.trim() === name);
+        return j < 0 ? prev : prev.map((r, k) => (k === j ? { ...r, personId, name: result.data.name } : r));
+      });
+    } catch {
+      setAddError({ row, message: "Personen kunde inte läggas till: ingen anslutning. Försök igen." });
+    } finally {
+      addingRef.current = false;
+      setAdding(null);
+    }
+  };
+
+  const describe = (r: AttendanceRowValue | undefined) =>
+    r
+      ? [
+          r.personId ? nameOf(r.personId) || r.name : `${r.name} (ny)`,
+          attendanceRoleTerms[r.role].label,
+          rangesLabel(r.ranges),
+          r.represents.trim(),
+          r.title.trim(),
+        ]
+          .filter(Boolean)
+          .join(", ")
+      : "";
+  const conflict = auto.conflict;
+  const conflictRows = conflict
+    ? Array.from({ length: Math.max(conflict.mine.length, conflict.theirs.length) }, (_, i) => ({
+        label: `Rad ${i + 1}`,
+        mine: describe(conflict.mine[i]),
+        theirs: describe(conflict.theirs[i]),
+      })).filter((r) => r.mine !== r.theirs)
+    : [];
 
   return (
     <section aria-labelledby="narvaro" className="mt-6 rounded border-2 border-slate-300 p-4">
@@ -93,37 +215,56 @@ export function AttendanceEditor(props: {
         Paragrafer skrivs som t.ex. <kbd>59-62</kbd> eller <kbd>59, 61</kbd>. Tomt betyder hela sammanträdet. En person
         som byter roll (ersättare som går in och tjänstgör) får en rad per roll.
       </p>
-      {auto.status === "conflict" && (
-        <p role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-2">
-          Någon annan har ändrat närvarolistan. Dina ändringar finns kvar här; ladda om sidan för att se deras.
-        </p>
+      {conflict ? (
+        <ConflictChoice
+          title="Konflikt i närvarolistan: någon annan har sparat listan medan du ändrade den"
+          intro="Dina ändringar är inte sparade och inte borttagna. Jämför raderna och välj vilken lista som ska gälla."
+          rows={conflictRows}
+          onKeepMine={() => auto.resolve("mine")}
+          onTakeTheirs={() => auto.resolve("theirs")}
+        />
+      ) : (
+        auto.status === "conflict" && (
+          <p role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-2">
+            Någon annan har ändrat närvarolistan. Dina ändringar finns kvar här; ladda om sidan för att jämföra.
+          </p>
+        )
       )}
       <ol className="mt-3 space-y-3">
         {rows.map((r, i) => (
           <li key={i} className="rounded border border-slate-200 p-2">
             <div className="grid gap-2 sm:grid-cols-3">
-              <SelectField
+              <PersonSelect
                 id={`narvaro-${i}-person`}
                 label={`Rad ${i + 1}: person`}
                 value={r.personId || NEW}
-                options={[...people, { value: NEW, label: "Ny person…" }]}
-                onChange={(x) =>
-                  patch(
-                    i,
-                    x === NEW
-                      ? { personId: "", name: "" }
-                      : { personId: x, name: props.people.find((p) => p.personId === x)?.name ?? "" },
-                  )
-                }
+                people={everyone}
+                meetingPersonIds={inMeeting}
+                extraOptions={[{ value: NEW, label: "Ny person…" }]}
+                onChange={(x) => patch(i, x === NEW ? { personId: "", name: "" } : { personId: x, name: nameOf(x) })}
               />
               {!r.personId && (
-                <TextField
-                  id={`narvaro-${i}-namn`}
-                  label="Namn på ny person"
-                  value={r.name}
-                  error={err(`rows.${i}.name`)}
-                  onChange={(x) => patch(i, { name: x })}
-                />
+                <div>
+                  <TextField
+                    id={`narvaro-${i}-namn`}
+                    label="Namn på ny person"
+                    value={r.name}
+                    readOnly={adding === r}
+                    error={(addError?.row === r ? addError.message : undefined) ?? err(`rows.${i}.name`)}
+                    onChange={(x) => patch(i, { name: x })}
+                    onKeyDown={(e) => {
+                      if (e.key === "Enter") {
+                        e.preventDefault();
+                        void addPerson(r);
+                      }
+                    }}
+                  />
+                  <div className="mt-1">
+                    <SmallButton variant="primary" disabled={adding === r} onClick={() => void addPerson(r)}>
+                      {adding === r ? "Lägger till…" : "Lägg till som ny person"}
+                    </SmallButton>
+                  </div>
+                </div>
               )}
               <SelectField
                 id={`narvaro-${i}-roll`}
@@ -158,12 +299,13 @@ export function AttendanceEditor(props: {
                 />
               )}
               {r.role === "SERVING_SUBSTITUTE" && (
-                <SelectField
+                <PersonSelect
                   id={`narvaro-${i}-ersatter`}
                   label="Tjänstgör för"
                   value={r.replacesPersonId}
                   placeholder="(ej angivet)"
-                  options={people}
+                  people={everyone}
+                  meetingPersonIds={inMeeting}
                   onChange={(x) => patch(i, { replacesPersonId: x })}
                 />
               )}

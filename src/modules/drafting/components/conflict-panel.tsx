@@ -1,6 +1,7 @@
 "use client";
 
-// Shown when someone else saved the same § first: both texts side by side, and a choice.
+// Shown when someone else saved the same record first (a §, the attendance list): both versions
+// side by side, and a choice.
 import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 
@@ -29,12 +30,28 @@ export function ConflictPanel(props: {
     .filter((r) => r.mine !== r.theirs);
   const extra = theirs.slice(mine.length).map((t) => ({ label: t.label, mine: "", theirs: t.text }));
   return (
+    <ConflictChoice
+      title={`Konflikt i § ${props.number}: någon annan har sparat paragrafen medan du skrev`}
+      intro="Din text är inte sparad och inte borttagen. Jämför och välj vad som ska gälla; du kan också kopiera text från den sparade versionen till din innan du sparar."
+      rows={[...rows, ...extra]}
+      onKeepMine={props.onKeepMine}
+      onTakeTheirs={props.onTakeTheirs}
+    />
+  );
+}
+
+/** Both versions part by part (only the parts that differ), and the two ways out. */
+export function ConflictChoice(props: {
+  title: string;
+  intro: string;
+  rows: { label: string; mine: string; theirs: string }[];
+  onKeepMine: () => void;
+  onTakeTheirs: () => void;
+}) {
+  return (
     <div role="alert" className="mt-3 rounded border-2 border-red-700 bg-red-50 p-3">
-      <h3 className="font-semibold">Konflikt i § {props.number}: någon annan har sparat paragrafen medan du skrev</h3>
-      <p className="mt-1 text-sm">
-        Din text är inte sparad och inte borttagen. Jämför och välj vad som ska gälla; du kan också kopiera text från
-        den sparade versionen till din innan du sparar.
-      </p>
+      <h3 className="font-semibold">{props.title}</h3>
+      <p className="mt-1 text-sm">{props.intro}</p>
       <table className="mt-2 w-full table-fixed border-collapse bg-white text-sm">
         <caption className="sr-only">Skillnader mellan din version och den sparade versionen</caption>
         <thead>
@@ -51,7 +68,7 @@ export function ConflictPanel(props: {
           </tr>
         </thead>
         <tbody>
-          {[...rows, ...extra].map((r, i) => (
+          {props.rows.map((r, i) => (
             <tr key={i}>
               <th scope="row" className="border border-slate-300 p-1 text-left align-top font-medium">
                 {r.label}

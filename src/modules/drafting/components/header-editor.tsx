@@ -2,7 +2,8 @@
 
 // Meeting header: place and time, secretary, justerare, justeringens plats och tid. Autosaved.
 import { useEffect } from "react";
-import { FieldGroup, SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
+import { FieldGroup, SmallButton, TextField } from "@/modules/drafting/editor/fields";
+import { PersonSelect } from "@/modules/drafting/components/person-select";
 import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { PersonOption } from "@/server/protocol.queries";
@@ -23,7 +24,10 @@ export function HeaderEditor(props: {
   meetingId: string;
   initial: HeaderValue;
   initialVersion: number;
+  /** Every person of the organisation, those added in the attendance list included. */
   people: PersonOption[];
+  /** The people in the attendance list as it stands, listed without searching. */
+  attendancePersonIds: readonly string[];
   onValue: (v: HeaderValue) => void;
 }) {
   const auto = useAutosave<HeaderValue>({
@@ -44,7 +48,7 @@ export function HeaderEditor(props: {
   const err = (path: string) => fieldError(auto.failure, path);
   const { onValue } = props;
   useEffect(() => onValue(v), [v, onValue]);
-  const options = props.people.map((p) => ({ value: p.personId, label: p.hint ? `${p.name} (${p.hint})` : p.name }));
+  const inMeeting = new Set(props.attendancePersonIds);
 
   return (
     <section aria-labelledby="sammantrade" className="rounded border-2 border-slate-300 p-4">
@@ -96,12 +100,13 @@ export function HeaderEditor(props: {
       </div>
       <FieldGroup title="Justering">
         <div className="grid gap-3 sm:grid-cols-3">
-          <SelectField
+          <PersonSelect
             id="sekreterare"
             label="Sekreterare"
             value={v.secretaryPersonId}
             placeholder="Välj sekreterare"
-            options={options}
+            people={props.people}
+            meetingPersonIds={inMeeting}
             onChange={(x) => set((p) => ({ ...p, secretaryPersonId: x }))}
           />
           <TextField
@@ -123,13 +128,14 @@ export function HeaderEditor(props: {
         <div className="mt-3 space-y-2">
           {v.adjusterPersonIds.map((id, i) => (
             <div key={i} className="flex items-end gap-2">
-              <SelectField
+              <PersonSelect
                 className="flex-1"
                 id={`justerare-${i}`}
                 label={`Justerare ${i + 1}`}
                 value={id}
                 placeholder="Välj justerare"
-                options={options}
+                people={props.people}
+                meetingPersonIds={inMeeting}
                 error={i === 0 ? err("adjusterPersonIds") : undefined}
                 onChange={(x) =>
                   set((p) => ({ ...p, adjusterPersonIds: p.adjusterPersonIds.map((y, j) => (j === i ? x : y)) }))

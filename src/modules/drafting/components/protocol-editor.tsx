@@ -33,7 +33,14 @@ export interface ProtocolEditorProps {
 }
 
 export function ProtocolEditor(props: ProtocolEditorProps) {
-  const { protocol, people } = props;
+  const { protocol } = props;
+  // People added in the attendance list join every person list on the page at once.
+  const [added, setAdded] = useState<PersonOption[]>([]);
+  const people = useMemo(() => {
+    const known = new Set(props.people.map((p) => p.personId));
+    return [...props.people, ...added.filter((p) => !known.has(p.personId))];
+  }, [props.people, added]);
+  const onPersonAdded = useCallback((p: PersonOption) => setAdded((prev) => [...prev, p]), []);
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<string | null>(null);
@@ -74,6 +81,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     [],
   );
 
+  const attendancePersonIds = useMemo(() => attendance.map((r) => r.personId).filter(Boolean), [attendance]);
   const names = useMemo(() => new Map(people.map((p) => [p.personId, p.name])), [people]);
 
   // The protocol as it stands on screen, for the live checks.
@@ -135,6 +143,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           initial={initialHeader}
           initialVersion={props.meetingVersion}
           people={people}
+          attendancePersonIds={attendancePersonIds}
           onValue={setHeader}
         />
         <AttendanceEditor
@@ -144,6 +153,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           people={people}
           paragraphNumbers={protocol.paragraphs.map((p) => p.number)}
           onValue={setAttendance}
+          onPersonAdded={onPersonAdded}
         />
 
         {message && (

@@ -27,6 +27,11 @@ export interface AutosaveOptions<T> {
   save: (value: T, version: number) => Promise<ActionResult<{ version: number }>>;
   /** Turns a conflict's `current` (the stored record) into a value, when the record can show it. */
   fromConflict?: (current: unknown) => { version: number; value: T } | null;
+  /**
+   * Whether a value kept from an earlier visit says the same as the stored record (formatting
+   * aside), so that a change that reached the server before the page went away is no conflict.
+   */
+  same?: (a: T, b: T) => boolean;
   delayMs?: number;
 }
 
@@ -54,6 +59,7 @@ export function useAutosave<T>({
   initialVersion,
   save,
   fromConflict,
+  same,
   delayMs = 800,
 }: AutosaveOptions<T>) {
   const [value, setValue] = useState<T>(initial);
@@ -70,8 +76,8 @@ export function useAutosave<T>({
   const saveRef = useRef(save);
   const fromConflictRef = useRef(fromConflict);
   const flushRef = useRef<() => Promise<void>>(async () => {});
+  // valueRef is set wherever the value is set (never from a render, which may lag behind).
   useEffect(() => {
-    valueRef.current = value;
     saveRef.current = save;
     fromConflictRef.current = fromConflict;
   });
@@ -137,7 +143,12 @@ export function useAutosave<T>({
   // readable after hydration, so this must be an effect that sets state.
   useEffect(() => {
     const pending = readPending<T>(storageKey);
-    if (!pending || JSON.stringify(pending.value) === savedJson.current) return;
+    if (!pending) return;
+    if (JSON.stringify(pending.value) === savedJson.current || same?.(pending.value, initial)) {
+      writePending(storageKey, null);
+      return;
+    }
+    valueRef.current = pending.value;
     if (pending.version === initialVersion) {
       // eslint-disable-next-line react-hooks/set-state-in-effect
       setValue(pending.value);
@@ -169,12 +180,12 @@ export function useAutosave<T>({
 
   const update = useCallback(
     (next: T | ((prev: T) => T)) => {
-      setValue((prev) => {
-        const v = typeof next === "function" ? (next as (p: T) => T)(prev) : next;
-        valueRef.current = v;
-        writePending(storageKey, { version: version.current, value: v });
-        return v;
-      });
+      // Computed here, not in a state updater React may run later: a save finishing in between
+      // must see this change, or it would report "Sparat" while the change is still unsent.
+      const v = typeof next === "function" ? (next as (p: T) => T)(valueRef.current) : next;
+      valueRef.current = v;
+      writePending(storageKey, { version: version.current, value: v });
+      setValue(v);
       if (!blocked.current) {
         setStatus((s) => (s === "saving" ? s : "dirty"));
         schedule();
