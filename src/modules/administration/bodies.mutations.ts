@@ -67,7 +67,8 @@ export const createBody = defineAdminAction(
         await checkNameFree(tx, organisation.id, input.name, null);
         await checkParent(tx, organisation.id, null, input.parentBodyId);
         const taken = await tx.body.findMany({ where: { organisationId: organisation.id }, select: { slug: true } });
-        const slug = uniqueBodySlug(input.name, new Set(taken.map((t) => t.slug)));
+        // "ny" is the new-body page's address (/admin/organ/ny), never a body's.
+        const slug = uniqueBodySlug(input.name, new Set(["ny", ...taken.map((t) => t.slug)]));
         const body = await tx.body.create({
           data: {
             organisationId: organisation.id,
