@@ -36,7 +36,7 @@ test("the secretary sets a later take-down date and the anslagstavla shows it; t
 
   // Earlier than the appeal period allows: the Swedish error, tied to the field, what was typed kept.
   await takeDown.fill(addDays(earliest, -1));
-  await section.getByRole("button", { name: "Spara anslagets datum" }).click();
+  await section.getByRole("button", { name: "Spara anslaget" }).click();
   const error = section.getByText(`Anslaget får tas ned tidigast ${earliest}, när tiden för överklagande har gått ut.`);
   await expect(error).toBeVisible();
   await expect(takeDown).toHaveValue(addDays(earliest, -1));
@@ -46,7 +46,7 @@ test("the secretary sets a later take-down date and the anslagstavla shows it; t
 
   // A later date is saved and audited.
   await takeDown.fill(later);
-  await section.getByRole("button", { name: "Spara anslagets datum" }).click();
+  await section.getByRole("button", { name: "Spara anslaget" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Anslagets datum är sparade" })).toBeVisible();
   await expect(section).toContainText(`Anslaget tas ned${later}`);
   await expect(page.getByText(`Ändrade anslagets datum: nedtaget ${earliest} → ${later}`)).toBeAttached();
@@ -109,7 +109,7 @@ test("without JavaScript the form still answers in Swedish and keeps what was ty
   await page.goto(`/moten/${SLUG}`);
   const section = page.getByRole("region", { name: "Anslag", exact: true });
   await section.getByLabel("Datum då anslaget tas ned").fill(addDays(earliest, -3));
-  await section.getByRole("button", { name: "Spara anslagets datum" }).click();
+  await section.getByRole("button", { name: "Spara anslaget" }).click();
   await expect(
     page.getByText(`Anslaget får tas ned tidigast ${earliest}, när tiden för överklagande har gått ut.`),
   ).toBeVisible();
@@ -121,5 +121,5 @@ test("without JavaScript the form still answers in Swedish and keeps what was ty
   await signInAs(adjuster, ADJUSTER);
   await adjuster.goto(`/moten/${SLUG}`);
   await expect(adjuster.getByRole("region", { name: "Anslag", exact: true })).toContainText("Sista dag att överklaga");
-  await expect(adjuster.getByRole("button", { name: "Spara anslagets datum" })).toHaveCount(0);
+  await expect(adjuster.getByRole("button", { name: "Spara anslaget" })).toHaveCount(0);
 });

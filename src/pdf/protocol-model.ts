@@ -23,6 +23,7 @@ import {
   groupAttendance,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
+import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import type {
   BallotChoice,
   BlockNode,
@@ -732,14 +733,8 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
   ops.push(textOp(x, y + 12, 12, "bold", "ANSLAG/BEVIS"));
   y += 22;
   if (notice || isAdjusted(protocol.meeting.status)) {
-    const t = textBlock(
-      plain("Protokollet är justerat. Justeringen har tillkännagivits genom anslag."),
-      x,
-      right - x,
-      COVER,
-      metrics,
-      y,
-    );
+    // The organisation's own wording (admin: the organisation's notice text); the facts follow in rows.
+    const t = textBlock(plain(notice?.wording || DEFAULT_NOTICE_WORDING), x, right - x, COVER, metrics, y);
     ops.push(...t.ops);
     y += t.height + 8;
   } else {
@@ -787,6 +782,7 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
     row([takenDown]);
   }
   row([["Förvaringsplats för protokollet", notice?.storagePlace ?? ""]]);
+  if (notice?.noticeBoard) row([["Anslagstavla", notice.noticeBoard]]);
   if (notice?.revisedAt) {
     // A copy made after the secretary changed the dates says so: the signed original shows others.
     const t = textBlock(
@@ -811,6 +807,12 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
     color: BLACK,
   });
   y += 34;
+  if (notice?.certifiedBy) {
+    // The name and title of who certifies the anslag, under the signature line.
+    const c = textBlock(plain(notice.certifiedBy), x + labelW, right - x - labelW, COVER, metrics, y - 4);
+    ops.push(...c.ops);
+    y += c.height;
+  }
   const height = y + pad;
   ops.push({ op: "rect", x: LEFT, y: 0, w: WIDTH, h: height, stroke: { width: 0.75, color: BLACK } });
   return { height, spaceBefore, ops };

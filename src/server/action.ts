@@ -251,12 +251,12 @@ export function defineBodyAction<S extends z.ZodType<{ bodyId: string }>, T>(
   return defineAction({ schema: options.schema, scope: bodyScope<z.infer<S>>(options.permission) }, run);
 }
 
-/** The admin pages: "admin.manageUsers" is asked before the input is parsed. */
+/** The admin pages: the global permission (default "admin.manageUsers") is asked before the input is parsed. */
 export function defineAdminAction<S extends z.ZodType, T>(
-  options: { schema: S },
+  options: { schema: S; permission?: GlobalPermission },
   run: (ctx: RunContext & { input: z.infer<S> }) => Promise<T>,
 ): Handler<T> {
-  return defineAction({ schema: options.schema, scope: globalScope("admin.manageUsers") }, run);
+  return defineAction({ schema: options.schema, scope: globalScope(options.permission ?? "admin.manageUsers") }, run);
 }
 
 /** What a signed-in user does to their own account (e.g. change the password). */

@@ -9,10 +9,12 @@ import {
   authorize,
   authorizeForBody,
   authorizeGlobal,
+  GLOBAL_PERMISSIONS,
   meetingWhereForActor,
   PERMISSIONS,
   rolesFor,
   type Actor,
+  type GlobalPermission,
   type MeetingPermission,
   type MeetingResource,
   type Role,
@@ -281,20 +283,29 @@ describe("authorizeForBody and authorizeGlobal", () => {
     });
   });
 
-  it("lets only admins manage users", () => {
-    expect(authorizeGlobal(ACTORS.admin, "admin.manageUsers")).toEqual({ ok: true, roles: new Set(["admin"]) });
+  it.each(Object.keys(GLOBAL_PERMISSIONS) as GlobalPermission[])("lets only admins %s", (permission) => {
+    expect(authorizeGlobal(ACTORS.admin, permission)).toEqual({ ok: true, roles: new Set(["admin"]) });
     for (const who of ["secretary", "member", "meetingSecretary", "chair", "adjuster", "none"] as const) {
-      expect(authorizeGlobal(ACTORS[who], "admin.manageUsers")).toEqual({
+      expect(authorizeGlobal(ACTORS[who], permission)).toEqual({
         ok: false,
         reason: "forbidden",
         message: "Bara administratörer får göra det här.",
       });
     }
-    expect(authorizeGlobal(null, "admin.manageUsers")).toEqual({
+    expect(authorizeGlobal(null, permission)).toEqual({
       ok: false,
       reason: "unauthenticated",
       message: UNAUTHENTICATED,
     });
+  });
+
+  it("has exactly the global permissions of the admin pages", () => {
+    expect(Object.keys(GLOBAL_PERMISSIONS).sort()).toEqual([
+      "admin.manageBodies",
+      "admin.manageOrganisation",
+      "admin.managePeople",
+      "admin.manageUsers",
+    ]);
   });
 });
 

@@ -59,6 +59,12 @@ export type MeetingPermission = keyof typeof PERMISSIONS;
 /** Global permissions, not tied to a meeting. */
 export const GLOBAL_PERMISSIONS = {
   "admin.manageUsers": ["admin"],
+  /** Create and edit the organisation's bodies (organ) and their ersättare order. */
+  "admin.manageBodies": ["admin"],
+  /** The organisation's own settings: name, förvaringsplats, anslagstavla, the notice's wording. */
+  "admin.manageOrganisation": ["admin"],
+  /** The organisation's people: rename, merge, remove. */
+  "admin.managePeople": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 export type GlobalPermission = keyof typeof GLOBAL_PERMISSIONS;
 

@@ -7,7 +7,8 @@ import type { FormState } from "@/lib/form-state";
 import type { ActionResult } from "./action";
 
 /** Outcomes shown on the meeting page after a successful step (?klart=…). */
-export type Done = "skickat" | "signerat" | "justerat" | "tillbaka" | "rattelse" | "anslag";
+export type Done =
+  "skickat" | "signerat" | "justerat" | "tillbaka" | "rattelse" | "anslag" | "numrering" | "anslagsuppgifter";
 
 export function meetingFormResult(result: ActionResult<unknown>, done: Done, slug: string): FormState {
   if (result.ok) {

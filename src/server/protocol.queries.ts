@@ -168,6 +168,10 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
           postedOn: isoDateOf(m.notice.postedOn),
           takeDownOn: isoDateOf(m.notice.takeDownOn),
           storagePlace: m.notice.storagePlace,
+          // Absent when not stated, so that a notice from before these settings reads as it did.
+          ...(m.notice.noticeBoard ? { noticeBoard: m.notice.noticeBoard } : {}),
+          ...(m.notice.certifiedBy ? { certifiedBy: m.notice.certifiedBy } : {}),
+          ...(m.notice.wording ? { wording: m.notice.wording } : {}),
         }
       : null,
     signatures: [

@@ -14,6 +14,8 @@ import {
 import { isAdjusted } from "@/domain/lifecycle";
 import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
+import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
+import { NoticeBoard } from "./notice-board";
 
 const BALLOT_CHOICES: readonly BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
 
@@ -283,7 +285,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
           </h2>
           <p className="mt-1">
             {isAdjusted(meeting.status)
-              ? "Protokollet är justerat. Justeringen har tillkännagivits genom anslag."
+              ? notice.wording || DEFAULT_NOTICE_WORDING
               : "Protokollet är inte justerat ännu. Uppgifterna nedan gäller när anslaget sätts upp efter justeringen."}
           </p>
           <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
@@ -297,6 +299,20 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
             <dd>{notice.takeDownOn}</dd>
             <dt className="font-medium">Förvaringsplats för protokollet</dt>
             <dd>{notice.storagePlace}</dd>
+            {notice.noticeBoard && (
+              <>
+                <dt className="font-medium">Anslagstavla</dt>
+                <dd>
+                  <NoticeBoard value={notice.noticeBoard} />
+                </dd>
+              </>
+            )}
+            {notice.certifiedBy && (
+              <>
+                <dt className="font-medium">Anslaget intygas av</dt>
+                <dd>{notice.certifiedBy}</dd>
+              </>
+            )}
           </dl>
         </section>
       )}

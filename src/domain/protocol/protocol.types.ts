@@ -206,6 +206,12 @@ export interface NoticeDTO {
   takeDownOn: string;
   /** Förvaringsplats för protokollet */
   storagePlace: string;
+  /** The anslagstavla it is posted on (a web address or a place); "" or absent: not stated. */
+  noticeBoard?: string;
+  /** Who certifies the anslag ("Anna Berg, nämndsekreterare"); "" or absent: not stated. */
+  certifiedBy?: string;
+  /** The organisation's free wording of the notice as it stood at justering; absent: the default. */
+  wording?: string;
   /**
    * When the dates were changed after justering (ISO instant); absent or null in the signed
    * original, which shows the dates set at justering.

@@ -173,6 +173,9 @@ export function fullProtocol(): Filled<ProtocolDTO> {
       postedOn: "2021-11-29",
       takeDownOn: "2021-12-20",
       storagePlace: "Itsam, Linköping",
+      noticeBoard: "https://www.itsam.se/anslagstavla",
+      certifiedBy: "Joakim Karlsson, sekreterare",
+      wording: "Justeringen av protokollet har tillkännagivits genom anslag.",
       revisedAt: "2021-12-01T09:00:00.000Z",
     },
     signatures: [

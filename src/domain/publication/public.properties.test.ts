@@ -80,6 +80,9 @@ describe("a personnummer planted in each string leaf of the protocol, one at a t
     expect(strings.length).toBeGreaterThan(150);
     for (const name of [
       "notice.storagePlace",
+      "notice.noticeBoard",
+      "notice.certifiedBy",
+      "notice.wording",
       "notice.revisedAt",
       "corrections[].text",
       "corrections[].signedBy",

@@ -228,7 +228,19 @@ export function toPublicCorrections(
   );
 }
 
-const notice: FieldPolicy<NoticeDTO> = { postedOn: text, takeDownOn: text, storagePlace: text, revisedAt: textOrNull };
+/**
+ * The notice is public by law (KL 8:12): its dates, förvaringsplats, the anslagstavla it is on,
+ * the official who certifies it (a name and title printed on the public anslag) and its wording.
+ */
+const notice: FieldPolicy<NoticeDTO> = {
+  postedOn: text,
+  takeDownOn: text,
+  storagePlace: text,
+  noticeBoard: text,
+  certifiedBy: text,
+  wording: text,
+  revisedAt: textOrNull,
+};
 const signature: FieldPolicy<SignatureDTO> = {
   personId: id,
   name: text,

@@ -12,3 +12,8 @@ export { CreateUserForm } from "./components/create-user-form";
 export { EditUserForm, SetPasswordForm } from "./components/edit-user-form";
 export { AddMembershipForm, MembershipTable } from "./components/memberships";
 export { UsersTable } from "./components/users-table";
+export { findBodyDetail, listOrganisationSettings } from "./bodies.queries";
+export { listPeople } from "./persons.queries";
+export { BodyForm, SubstituteOrder } from "./components/body-form";
+export { OrganisationForm } from "./components/organisation-form";
+export { PeopleTable } from "./components/persons";

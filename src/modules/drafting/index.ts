@@ -4,3 +4,5 @@ export { CheckerPanel } from "./components/checker-panel";
 export { CreateMeetingForm } from "./components/create-meeting-form";
 export { ProtocolEditor } from "./components/protocol-editor";
 export { toParagraphContent } from "./paragraph.content";
+export { MeetingSettingsSection } from "./components/meeting-settings";
+export { findMeetingSettings } from "./meeting-settings.queries";

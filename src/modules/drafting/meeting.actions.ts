@@ -29,6 +29,7 @@ export async function createMeetingFormAction(
     endTime: form.get("endTime") ?? "",
     place: form.get("place"),
     attendanceFrom: form.get("attendanceFrom"),
+    firstParagraphNumber: form.get("firstParagraphNumber") ?? "",
   });
   if (!result.ok) return result;
   redirect(`/moten/${result.data.slug}/redigera`);

@@ -26,6 +26,22 @@ async function checkPeopleInOrganisation(tx: Tx, organisationId: string, ids: re
   }
 }
 
+/** A new meeting's first § number must not be a § the body's year already has. */
+async function checkFirstNumberFree(
+  tx: Tx,
+  bodyId: string,
+  input: { date: string; firstParagraphNumber: number | null },
+) {
+  const clash = await tx.paragraph.findFirst({
+    where: { bodyId, year: Number(input.date.slice(0, 4)), number: input.firstParagraphNumber! },
+    select: { number: true, meeting: { select: { slug: true } } },
+  });
+  if (clash) {
+    const message = `§ ${clash.number} finns redan i ett annat sammanträde samma år (${clash.meeting.slug}). Välj ett annat första paragrafnummer, eller lämna fältet tomt så fortsätter numreringen.`;
+    throw new AppError("VALIDATION", message, { fieldErrors: { firstParagraphNumber: [message] } });
+  }
+}
+
 export const createMeeting = defineBodyAction(
   { schema: createMeetingSchema, permission: "meeting.create" },
   ({ db, actor, ip, input }) =>
@@ -38,6 +54,7 @@ export const createMeeting = defineBodyAction(
       });
       const slug = meetingSlug(body.slug, input.date, new Set(taken.map((t) => t.slug)));
       const date = dbDate(input.date);
+      if (input.firstParagraphNumber !== null) await checkFirstNumberFree(tx, body.id, input);
 
       type Row = {
         personId: string;
@@ -100,6 +117,7 @@ export const createMeeting = defineBodyAction(
           startTime: input.startTime,
           endTime: input.endTime,
           place: input.place,
+          firstParagraphNumber: input.firstParagraphNumber,
           secretaryId: actor.bodyRoles.some((r) => r.bodyId === body.id && r.role === "SECRETARY")
             ? actor.personId
             : null,

@@ -2,6 +2,7 @@
 import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/iso-date";
 import { parseParagraphRanges } from "@/lib/paragraph-ranges";
+import { firstNumberField } from "./meeting-settings.schema";
 
 const id = z.string().min(1).max(64);
 
@@ -60,6 +61,8 @@ export const createMeetingSchema = z
       .min(1, "Ange plats, t.ex. ett rum eller Zoom.")
       .max(200, "Platsen får vara högst 200 tecken."),
     attendanceFrom: z.enum(["members", "previous", "none"], { error: "Välj var närvarolistan ska hämtas från." }),
+    /** Where the §§ start; absent or "": the body's year continues. */
+    firstParagraphNumber: firstNumberField.optional().transform((v) => v ?? null),
   })
   .superRefine((m, ctx) => {
     if (m.startTime && m.endTime && m.endTime < m.startTime) {

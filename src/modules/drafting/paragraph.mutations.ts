@@ -118,14 +118,21 @@ export const addParagraph = defineMeetingAction(
   { schema: addParagraphSchema, permission: "meeting.edit", locate: byMeetingId },
   ({ db, actor, ip, input, meeting }) =>
     db.$transaction(async (tx) => {
-      const m = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { date: true, bodyId: true } });
+      const m = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { date: true, bodyId: true, firstParagraphNumber: true },
+      });
       const year = m.date.getUTCFullYear();
       const own = await tx.paragraph.findMany({ where: { meetingId: meeting.id }, select: { number: true } });
       const yearNumbers = await tx.paragraph.findMany({ where: { bodyId: m.bodyId, year }, select: { number: true } });
-      const number = nextParagraphNumber(
-        own.map((p) => p.number),
-        yearNumbers.map((p) => p.number),
-      );
+      // The secretary's first § number (meeting-settings.mutations.ts) starts a meeting without §§.
+      const number =
+        own.length === 0 && m.firstParagraphNumber !== null
+          ? m.firstParagraphNumber
+          : nextParagraphNumber(
+              own.map((p) => p.number),
+              yearNumbers.map((p) => p.number),
+            );
       await ensureNumberFree(tx, m.bodyId, year, [number], meeting.id);
       const created = await tx.paragraph.create({
         data: {

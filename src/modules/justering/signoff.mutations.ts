@@ -19,6 +19,7 @@ import type { Actor } from "@/server/authz";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
+import { noticeSettingsOf } from "@/server/notice-settings";
 import { checkPasswordReentry } from "@/server/password-reentry";
 import { protocolContentHash, sha256Hex } from "@/domain/protocol/content-hash";
 import { mailingSignoffEvents, type SignoffEvents } from "./signoff.notify";
@@ -195,7 +196,8 @@ export const signProtocol = defineMeetingAction(
         // day after) and stays up until the appeal period ends (13 kap. 5 § KL).
         const adjustedOn = toSwedishDate(now);
         const existing = await tx.notice.findUnique({ where: { meetingId: meeting.id } });
-        const storagePlace = existing?.storagePlace ?? signed.organisation.name;
+        // The notice as the organisation keeps it, or as chosen for this protocol before justering.
+        const settings = await noticeSettingsOf(tx, meeting.id, existing?.storagePlace ?? null);
         await tx.meeting.update({
           where: { id: meeting.id },
           data: { status: "ADJUSTED", adjustedOn: dbDate(adjustedOn) },
@@ -203,7 +205,7 @@ export const signProtocol = defineMeetingAction(
         const notice = {
           postedOn: dbDate(adjustedOn),
           takeDownOn: dbDate(earliestTakeDownDate(adjustedOn)),
-          storagePlace,
+          ...settings,
         };
         await tx.notice.upsert({
           where: { meetingId: meeting.id },

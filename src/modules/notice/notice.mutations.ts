@@ -45,10 +45,21 @@ export const editNotice = defineMeetingAction(
         if (result.findings.length === 1 && first!.field === "notice") throw new AppError("STATE", first!.message);
         throw new AppError("VALIDATION", VALIDATION_MESSAGE, { fieldErrors: noticeFieldErrors(result.findings) });
       }
-      if (!result.changed) return { changed: false, ...current };
+      const place = {
+        storagePlace: input.storagePlace ?? row.notice.storagePlace,
+        noticeBoard: input.noticeBoard ?? row.notice.noticeBoard,
+      };
+      const placeChanged =
+        place.storagePlace !== row.notice.storagePlace || place.noticeBoard !== row.notice.noticeBoard;
+      if (!result.changed && !placeChanged) return { changed: false, ...current };
       await tx.notice.update({
         where: { meetingId: meeting.id },
-        data: { postedOn: dbDate(result.notice.postedOn), takeDownOn: dbDate(result.notice.takeDownOn), revisedAt: at },
+        data: {
+          postedOn: dbDate(result.notice.postedOn),
+          takeDownOn: dbDate(result.notice.takeDownOn),
+          ...place,
+          revisedAt: at,
+        },
       });
       await writeAudit(tx, {
         userId: actor.userId,
@@ -60,6 +71,12 @@ export const editNotice = defineMeetingAction(
         data: {
           postedOn: { from: current.postedOn, to: result.notice.postedOn },
           takeDownOn: { from: current.takeDownOn, to: result.notice.takeDownOn },
+          ...(placeChanged
+            ? {
+                storagePlace: { from: row.notice.storagePlace, to: place.storagePlace },
+                noticeBoard: { from: row.notice.noticeBoard, to: place.noticeBoard },
+              }
+            : {}),
         },
       });
       return { changed: true, ...result.notice };

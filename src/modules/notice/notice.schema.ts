@@ -16,4 +16,12 @@ export const noticeEditSchema = z.object({
     .trim()
     .refine((v) => v === "" || isIsoDate(v), DATE_FORMAT)
     .transform((v) => (v === "" ? null : v)),
+  /** Förvaringsplats and anslagstavla may move after justering too; absent: unchanged. */
+  storagePlace: z
+    .string()
+    .trim()
+    .min(1, "Ange var protokollet förvaras.")
+    .max(300, "Förvaringsplatsen får vara högst 300 tecken.")
+    .optional(),
+  noticeBoard: z.string().trim().max(300, "Anslagstavlans adress får vara högst 300 tecken.").optional(),
 });

@@ -33,6 +33,9 @@ export interface PublicNoticeDTO {
   /** Last day to appeal (laglighetsprövning, 13 kap. 5 § KL). */
   appealEndsOn: IsoDate;
   storagePlace: string;
+  /** The anslagstavla (address or place) and who certifies the anslag; "" when not stated. */
+  noticeBoard: string;
+  certifiedBy: string;
   contentHash: string | null;
   updatedAt: string;
 }
@@ -52,6 +55,8 @@ function toNotice(
     takeDownOn: isoDateOf(n.takeDownOn),
     appealEndsOn: appealPeriodEnd(isoDateOf(n.postedOn)).endsOn,
     storagePlace: n.storagePlace,
+    noticeBoard: n.noticeBoard,
+    certifiedBy: n.certifiedBy,
     contentHash: m.contentHash,
     updatedAt: (n.updatedAt > m.updatedAt ? n.updatedAt : m.updatedAt).toISOString(),
   };

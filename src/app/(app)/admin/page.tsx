@@ -27,6 +27,30 @@ export default async function AdminPage() {
               Användare
             </Link>
           </li>
+          <li>
+            <Link
+              href="/admin/organ"
+              className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
+            >
+              Organ
+            </Link>
+          </li>
+          <li>
+            <Link
+              href="/admin/organisation"
+              className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
+            >
+              Organisationen och anslaget
+            </Link>
+          </li>
+          <li>
+            <Link
+              href="/admin/personer"
+              className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
+            >
+              Personer
+            </Link>
+          </li>
           {bodies.map((b) => (
             <li key={b.id}>
               <Link

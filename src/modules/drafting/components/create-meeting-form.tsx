@@ -69,6 +69,28 @@ export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; def
         <input id="place" name="place" required placeholder="Rum eller Zoom" className={input} {...invalid("place")} />
         <Error failure={failure} name="place" />
       </div>
+      <div>
+        <label htmlFor="firstParagraphNumber" className="block font-medium">
+          Första paragrafnummer (valfritt)
+        </label>
+        <p id="firstParagraphNumber-hint" className="text-sm">
+          Lämna tomt så fortsätter numreringen från organets senaste paragraf i år. Ange ett nummer om årets tidigare
+          sammanträden fördes på papper.
+        </p>
+        <input
+          id="firstParagraphNumber"
+          name="firstParagraphNumber"
+          inputMode="numeric"
+          className={`${input} max-w-[10rem]`}
+          aria-describedby={
+            failure?.code === "VALIDATION" && failure.fieldErrors.firstParagraphNumber
+              ? "firstParagraphNumber-hint firstParagraphNumber-error"
+              : "firstParagraphNumber-hint"
+          }
+          aria-invalid={failure?.code === "VALIDATION" && !!failure.fieldErrors.firstParagraphNumber ? true : undefined}
+        />
+        <Error failure={failure} name="firstParagraphNumber" />
+      </div>
       <fieldset>
         <legend className="font-medium">Närvarolista</legend>
         <div className="mt-1 space-y-1">

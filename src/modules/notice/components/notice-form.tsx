@@ -22,6 +22,8 @@ const initialNotice: NoticeFormState = { ...INITIAL_FORM_STATE, values: null, at
 export interface NoticeFormProps extends Props {
   postedOn: string;
   takeDownOn: string;
+  storagePlace: string;
+  noticeBoard: string;
   /** The posting date is fixed once the notice has been up since an earlier day. */
   canMovePosting: boolean;
   earliestPosting: string;
@@ -35,7 +37,12 @@ export interface NoticeFormProps extends Props {
 export function NoticeForm(props: NoticeFormProps) {
   const { meetingId, slug } = props;
   const [state, action, pending] = useActionState(noticeFormAction, initialNotice);
-  const values = state.values ?? { postedOn: props.postedOn, takeDownOn: props.takeDownOn };
+  const values = state.values ?? {
+    postedOn: props.postedOn,
+    takeDownOn: props.takeDownOn,
+    storagePlace: props.storagePlace,
+    noticeBoard: props.noticeBoard,
+  };
   const described = (name: string, errorId: string, ...more: string[]) => {
     const invalid = !!state.fieldErrors[name];
     return {
@@ -47,7 +54,7 @@ export function NoticeForm(props: NoticeFormProps) {
     // noValidate: the date pickers offer the allowed range, and the server's Swedish message
     // explains a date outside it.
     <form key={state.attempt} action={action} noValidate className="mt-3 rounded border border-slate-300 p-3">
-      <h3 className="font-semibold">Ändra anslagets datum</h3>
+      <h3 className="font-semibold">Ändra anslaget</h3>
       <p id="anslag-regler" className="mt-1 text-sm">
         {props.rules}
       </p>
@@ -91,8 +98,41 @@ export function NoticeForm(props: NoticeFormProps) {
           <FieldError state={state} name="takeDownOn" id="anslag-nedtaget-fel" />
         </div>
       </div>
+      <div className="mt-2 grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="anslag-forvaring" className="block font-medium">
+            Förvaringsplats för protokollet
+          </label>
+          <input
+            id="anslag-forvaring"
+            name="storagePlace"
+            type="text"
+            defaultValue={values.storagePlace}
+            className={input}
+            {...described("storagePlace", "anslag-forvaring-fel")}
+          />
+          <FieldError state={state} name="storagePlace" id="anslag-forvaring-fel" />
+        </div>
+        <div>
+          <label htmlFor="anslag-tavla" className="block font-medium">
+            Anslagstavla
+          </label>
+          <input
+            id="anslag-tavla"
+            name="noticeBoard"
+            type="text"
+            defaultValue={values.noticeBoard}
+            className={input}
+            {...described("noticeBoard", "anslag-tavla-fel", "anslag-tavla-tips")}
+          />
+          <p id="anslag-tavla-tips" className="mt-1 text-sm">
+            Webbadress eller plats där anslaget sitter.
+          </p>
+          <FieldError state={state} name="noticeBoard" id="anslag-tavla-fel" />
+        </div>
+      </div>
       <SubmitButton pending={pending} pendingText="Sparar…" className={`${secondary} mt-2`}>
-        Spara anslagets datum
+        Spara anslaget
       </SubmitButton>
       <Result state={state} id="anslag-resultat" />
     </form>

@@ -5,6 +5,7 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { noticeState } from "@/domain/lifecycle";
 import { appealPeriodEnd, describeDeadline, noticeDeadline } from "@/domain/rules/deadlines.rules";
 import { noticeEditWindow, type NoticeEditWindow } from "@/domain/rules/notice.rules";
+import { NoticeBoard } from "@/ui/notice-board";
 import { NoticeForm } from "./notice-form";
 
 const when = (iso: string) =>
@@ -51,6 +52,20 @@ export function NoticeSection(props: {
         <dd>{appealPeriodEnd(notice.postedOn).endsOn}</dd>
         <dt className="font-medium">Förvaringsplats för protokollet</dt>
         <dd>{notice.storagePlace}</dd>
+        {notice.noticeBoard && (
+          <>
+            <dt className="font-medium">Anslagstavla</dt>
+            <dd>
+              <NoticeBoard value={notice.noticeBoard} />
+            </dd>
+          </>
+        )}
+        {notice.certifiedBy && (
+          <>
+            <dt className="font-medium">Anslaget intygas av</dt>
+            <dd>{notice.certifiedBy}</dd>
+          </>
+        )}
       </dl>
       {props.revisedAt && (
         <p className="mt-2 text-sm">
@@ -64,6 +79,8 @@ export function NoticeSection(props: {
           slug={meeting.slug}
           postedOn={notice.postedOn}
           takeDownOn={notice.takeDownOn}
+          storagePlace={notice.storagePlace}
+          noticeBoard={notice.noticeBoard ?? ""}
           canMovePosting={bounds.canMovePosting}
           earliestPosting={bounds.earliestPosting}
           latestPosting={bounds.latestPosting}

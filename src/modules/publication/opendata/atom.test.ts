@@ -16,6 +16,8 @@ const notice: PublicNoticeDTO = {
   takeDownOn: "2022-01-07",
   appealEndsOn: "2022-01-07",
   storagePlace: "Itsams kansli, Vimmerby",
+  noticeBoard: "",
+  certifiedBy: "",
   contentHash: "ab".repeat(32),
   updatedAt: "2021-12-16T14:03:07.000Z",
 };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import Link from "next/link";
 import { cache } from "react";
-import { CheckerPanel } from "@/modules/drafting";
+import { CheckerPanel, MeetingSettingsSection, findMeetingSettings } from "@/modules/drafting";
 import { ProtocolView } from "@/ui/protocol-view";
 import { meetingStatusLabel } from "@/domain/vocabulary";
 import { NoticeSection } from "@/modules/notice";
@@ -29,6 +29,8 @@ const DONE: Record<string, string> = {
   tillbaka: "Protokollet är skickat tillbaka till sekreteraren med din kommentar.",
   rattelse: "Rättelsen är signerad och tillagd i protokollet.",
   anslag: "Anslagets datum är sparade. Anslagstavlan och protokollets PDF visar dem.",
+  numrering: "Första paragrafnumret är sparat; paragraferna är numrerade från det.",
+  anslagsuppgifter: "Anslagets uppgifter är sparade. De skrivs in i anslaget när protokollet justeras.",
 };
 
 /** The protocol if the signed-in user may read it; 404 otherwise (do not reveal that it exists). */
@@ -73,6 +75,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const found = await loadReadable((await params).slug);
   if (!found) notFound();
   const { protocol, canEdit, canEditNotice, can, info, audit, personId } = found;
+  const settings = canEdit ? await findMeetingSettings(getDb(), protocol.meeting.slug) : null;
   // One "today" for every section of the page: the server's clock (the test clock in e2e).
   const day = today();
   return (
@@ -112,6 +115,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       )}
       <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} today={day} />
       <NoticeSection protocol={protocol} today={day} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
+      {settings && <MeetingSettingsSection settings={settings} />}
       {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: day })} />}
       <ProtocolView protocol={protocol} />
       <CorrectionsList corrections={info.corrections} />

@@ -6,6 +6,7 @@ import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { listNoticesUp } from "@/modules/publication";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
+import { NoticeBoard } from "@/ui/notice-board";
 
 export const metadata: Metadata = {
   title: "Anslagstavla",
@@ -75,6 +76,20 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ re
                     <dd>{n.appealEndsOn}</dd>
                     <dt className="font-medium">Förvaringsplats för protokollet</dt>
                     <dd>{n.storagePlace}</dd>
+                    {n.noticeBoard && (
+                      <>
+                        <dt className="font-medium">Anslagstavla</dt>
+                        <dd>
+                          <NoticeBoard value={n.noticeBoard} />
+                        </dd>
+                      </>
+                    )}
+                    {n.certifiedBy && (
+                      <>
+                        <dt className="font-medium">Anslaget intygas av</dt>
+                        <dd>{n.certifiedBy}</dd>
+                      </>
+                    )}
                   </dl>
                   <p className="mt-3 flex flex-wrap gap-4">
                     <Link
