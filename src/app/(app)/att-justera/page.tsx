@@ -44,6 +44,7 @@ export default async function ToAdjustPage() {
                   {m.bodyName} {formatLongDate(m.date)}
                 </Link>{" "}
                 – justeras <Deadline date={m.date} day={day} />
+                {m.duties && <span className="block text-sm">Du undertecknar som {m.duties}.</span>}
               </li>
             ))}
           </ul>
