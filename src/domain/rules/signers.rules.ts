@@ -258,7 +258,7 @@ function checkServing(input: SignersRulesInput): Finding[] {
     const isChair = person.role === "CHAIR";
     const who = isChair ? `Ordföranden ${person.name}` : `Justeraren ${person.name}`;
     const todo = isChair
-      ? "Rätta närvaron eller jävet om de är fel, eller ange som ordförande den som ledde alla paragrafer (att olika personer justerar olika paragrafer stöds inte ännu)."
+      ? "Rätta närvaron eller jävet om de är fel, eller ange under Undertecknare vem som var ordförande för vilka paragrafer."
       : "Välj en annan justerare under Sammanträdet, eller rätta närvaron eller jävet om de är fel.";
     findings.push(
       createFinding(
