@@ -13,7 +13,7 @@
  * layers once the last page is known. Row heights never depend on those numbers, so the second
  * pass moves nothing.
  */
-import { compressParagraphNumbers, formatParagraphRanges } from "../lib/paragraph-ranges";
+import { compressParagraphNumbers, formatParagraphRanges, type ParagraphRange } from "../lib/paragraph-ranges";
 import {
   displayCaseNumber,
   formatAttendanceLine,
@@ -36,6 +36,12 @@ import type {
   SignatureRole,
   TableNode,
 } from "@/domain/protocol/protocol.types";
+import {
+  hasSignersPerParagraph,
+  numbersCovered,
+  SIGNATURE_ROLE_ORDER,
+  signerAssignments,
+} from "@/domain/rules/signers.rules";
 import { attendanceRoleTerms, ballotChoiceTerms, signatureRoleTerms } from "@/domain/vocabulary";
 import {
   type Align,
@@ -135,23 +141,43 @@ export function documentDate(protocol: ProtocolDTO): string {
 interface Signer {
   role: SignatureRole;
   name: string;
+  /** The §§ answered for; empty = the whole meeting. */
+  ranges: ParagraphRange[];
   signedAt: string | null;
 }
 
-/** Who signs: the recorded signatures, or (before sign-off starts) secretary, chair, adjusters. */
+/**
+ * Who signs, one line per person and role: the signature block of the read protocol, or (a
+ * protocol built without it) its signers per §, else secretary, chair and adjusters.
+ */
 function signers(protocol: ProtocolDTO): Signer[] {
   if (protocol.signatures.length > 0) {
-    const order: SignatureRole[] = ["SECRETARY", "CHAIR", "ADJUSTER"];
     return [...protocol.signatures]
-      .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
-      .map((s) => ({ role: s.role, name: s.name, signedAt: s.signedAt }));
+      .sort((a, b) => SIGNATURE_ROLE_ORDER.indexOf(a.role) - SIGNATURE_ROLE_ORDER.indexOf(b.role))
+      .map((s) => ({ role: s.role, name: s.name, ranges: s.ranges ?? [], signedAt: s.signedAt }));
+  }
+  if (hasSignersPerParagraph(protocol)) {
+    return signerAssignments(protocol).map((a) => ({ role: a.role, name: a.name, ranges: a.ranges, signedAt: null }));
   }
   const list: Signer[] = [];
-  if (protocol.secretary) list.push({ role: "SECRETARY", name: protocol.secretary.name, signedAt: null });
+  if (protocol.secretary) list.push({ role: "SECRETARY", name: protocol.secretary.name, ranges: [], signedAt: null });
   const chair = protocol.attendance.find((a) => a.role === "CHAIR");
-  if (chair) list.push({ role: "CHAIR", name: chair.name, signedAt: null });
-  for (const a of protocol.adjusters) list.push({ role: "ADJUSTER", name: a.name, signedAt: null });
+  if (chair) list.push({ role: "CHAIR", name: chair.name, ranges: [], signedAt: null });
+  for (const a of protocol.adjusters) list.push({ role: "ADJUSTER", name: a.name, ranges: [], signedAt: null });
   return list;
+}
+
+/**
+ * "Paragrafer 101-109, 111-115" for each line when the signers answer for different §§ (the §§ of
+ * the protocol in their ranges); else only the first line shows the protocol's span, as the seed.
+ */
+function signerSpans(list: readonly Signer[], numbers: readonly number[]): (string | null)[] {
+  const perParagraph = list.some((s) => s.ranges.length > 0);
+  return list.map((s, i) => {
+    if (!perParagraph) return i === 0 ? formatParagraphSpan([...numbers]) || null : null;
+    const covered = numbersCovered(s.ranges, numbers);
+    return covered.length > 0 ? formatParagraphRanges(compressParagraphNumbers(covered), "word") : null;
+  });
 }
 
 function initials(name: string): string {
@@ -648,7 +674,9 @@ function labelled(label: string, units: Unit[], metrics: TextMetrics, first = fa
 
 function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const list = signers(protocol);
-  const span = formatParagraphSpan(protocol.paragraphs.map((p) => p.number));
+  const numbers = protocol.paragraphs.map((p) => p.number);
+  const span = formatParagraphSpan(numbers);
+  const spans = signerSpans(list, numbers);
   const adjusted = isAdjusted(protocol.meeting.status);
   const units: Unit[] = [];
   const nameX = VALUE_X + 74;
@@ -662,7 +690,8 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
       ops.push({ op: "line", x1: nameX, y1: baseline - 12, x2: lineEnd, y2: baseline - 12, width: 0.5, color: BLACK });
     ops.push(textOp(VALUE_X, baseline, COVER.size, "regular", signatureRoleTerms[s.role].label, GREY));
     ops.push(textOp(nameX, baseline, COVER.size, "regular", s.name));
-    if (i === 0 && span) ops.push(rightText(metrics, RIGHT, baseline, COVER.size, "regular", span));
+    const lineSpan = spans[i];
+    if (lineSpan) ops.push(rightText(metrics, RIGHT, baseline, COVER.size, "regular", lineSpan));
     if (signedDigitally)
       ops.push(textOp(nameX, baseline + 12, 8, "italic", `Signerat digitalt ${formatSigningTime(s.signedAt!)}`, GREY));
     units.push({ height, spaceBefore: 0, ops, keepWithNext: i < list.length - 1 });
@@ -688,6 +717,24 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   return units;
 }
 
+/** The cover's Justerare: names, with the §§ each justerar when the signers are per § ("§§ 1-4"). */
+function coverAdjusters(protocol: ProtocolDTO): string[] {
+  if (!hasSignersPerParagraph(protocol)) return protocol.adjusters.map((a) => a.name);
+  const numbers = protocol.paragraphs.map((p) => p.number);
+  return signerAssignments(protocol)
+    .filter((a) => a.role === "ADJUSTER")
+    .map((a) => {
+      if (a.ranges.length === 0) return a.name;
+      const covered = numbersCovered(a.ranges, numbers);
+      // A no-break space keeps "§§" with its number at a line break.
+      const text = formatParagraphRanges(compressParagraphNumbers(covered.length > 0 ? covered : [])).replace(
+        " ",
+        "\u00a0",
+      );
+      return text ? `${a.name} ${text}` : a.name;
+    });
+}
+
 function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const { meeting } = protocol;
   const groups = groupAttendance(protocol.attendance);
@@ -703,13 +750,7 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   }
   units.push(...coverRow("Beslutande", decisionMakers, metrics));
   units.push(...coverRow(OTHER.plural, groups.ovriga.map(formatAttendanceLine), metrics));
-  units.push(
-    ...coverRow(
-      signatureRoleTerms.ADJUSTER.plural,
-      protocol.adjusters.map((a) => a.name),
-      metrics,
-    ),
-  );
+  units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, coverAdjusters(protocol), metrics));
   const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
   units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
   units.push(...labelled("Underskrifter", signatureUnits(protocol, metrics), metrics));

@@ -314,7 +314,7 @@ describe("meetingWhereForActor (the shape; tests/authz-matrix.int.test.ts runs i
     expect(meetingWhereForActor(ACTORS.admin)).toEqual({});
   });
 
-  it("gives a person their bodies, and the meetings they are secretary, justerare or chair of", () => {
+  it("gives a person their bodies, and the meetings they are secretary, justerare, chair or a signer of", () => {
     const a = actor("p-1", {
       bodyRoles: [
         { bodyId: "b-1", role: "MEMBER" },
@@ -327,6 +327,7 @@ describe("meetingWhereForActor (the shape; tests/authz-matrix.int.test.ts runs i
         { secretaryId: "p-1" },
         { adjusters: { some: { personId: "p-1" } } },
         { attendances: { some: { personId: "p-1", role: "CHAIR" } } },
+        { signers: { some: { personId: "p-1" } } },
       ],
     });
   });

@@ -19,6 +19,11 @@ export interface MeetingResource {
   secretaryPersonId: string | null;
   chairPersonId: string | null;
   adjusterPersonIds: readonly string[];
+  /**
+   * Signers per § (MeetingSigner), when the meeting has any: then they, not the three fields
+   * above, are the meeting's secretaries, chairs and justerare (signers.rules.ts signerAssignments).
+   */
+  signers?: readonly { personId: string; role: "SECRETARY" | "CHAIR" | "ADJUSTER" }[];
 }
 
 /** Roles an actor can hold relative to one meeting. */
@@ -75,7 +80,14 @@ export function rolesFor(actor: Actor, meeting: Pick<MeetingResource, "bodyId"> 
     if (r.bodyId !== meeting.bodyId) continue;
     roles.add(r.role === "SECRETARY" ? "secretary" : "member");
   }
-  if (actor.personId) {
+  if (actor.personId && meeting.signers && meeting.signers.length > 0) {
+    const signerRole: Record<"SECRETARY" | "CHAIR" | "ADJUSTER", Role> = {
+      SECRETARY: "meetingSecretary",
+      CHAIR: "chair",
+      ADJUSTER: "adjuster",
+    };
+    for (const s of meeting.signers) if (s.personId === actor.personId) roles.add(signerRole[s.role]);
+  } else if (actor.personId) {
     if (meeting.secretaryPersonId === actor.personId) roles.add("meetingSecretary");
     if (meeting.chairPersonId === actor.personId) roles.add("chair");
     if (meeting.adjusterPersonIds?.includes(actor.personId)) roles.add("adjuster");
@@ -141,6 +153,7 @@ export function meetingWhereForActor(actor: Actor): Prisma.MeetingWhereInput {
       { secretaryId: actor.personId },
       { adjusters: { some: { personId: actor.personId } } },
       { attendances: { some: { personId: actor.personId, role: "CHAIR" } } },
+      { signers: { some: { personId: actor.personId } } },
     );
   }
   return { OR: or };

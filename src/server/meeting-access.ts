@@ -24,6 +24,7 @@ export async function findMeetingAccess(
       secretaryId: true,
       adjusters: { select: { personId: true } },
       attendances: { where: { role: "CHAIR" }, select: { personId: true }, take: 1 },
+      signers: { select: { personId: true, role: true }, orderBy: { position: "asc" } },
     },
   });
   if (!m) return null;
@@ -35,6 +36,7 @@ export async function findMeetingAccess(
     secretaryPersonId: m.secretaryId,
     chairPersonId: m.attendances[0]?.personId ?? null,
     adjusterPersonIds: m.adjusters.map((a) => a.personId),
+    signers: m.signers,
   };
 }
 

@@ -1,13 +1,8 @@
 // Reads protocols out of the database as plain DTOs (no Prisma types leave this file).
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
-import type {
-  CorrectionDTO,
-  ParagraphDTO,
-  ProtocolDTO,
-  RichDoc,
-  SignatureRole,
-} from "@/domain/protocol/protocol.types";
+import type { CorrectionDTO, ParagraphDTO, ProtocolDTO, RichDoc } from "@/domain/protocol/protocol.types";
+import { signerAssignments } from "@/domain/rules/signers.rules";
 import { membershipRoleTerms } from "@/domain/vocabulary";
 import { isoDateOf } from "@/lib/iso-date";
 
@@ -30,6 +25,7 @@ const protocolInclude = {
   body: { include: { organisation: true } },
   secretary: true,
   adjusters: { ...byPosition, include: { person: true } },
+  signers: { ...byPosition, include: { person: true } },
   attendances: {
     ...byPosition,
     include: { person: true, ranges: { orderBy: { fromNumber: "asc" } } },
@@ -73,7 +69,7 @@ export function peopleNamedIn(p: ProtocolDTO): Map<string, string> {
     if (ref.personId && ref.name !== null) out.set(ref.personId, ref.name);
   };
   if (p.secretary) add(p.secretary);
-  for (const r of [...p.adjusters, ...p.attendance, ...p.signatures]) add(r);
+  for (const r of [...p.adjusters, ...(p.signers ?? []), ...p.attendance, ...p.signatures]) add(r);
   for (const para of p.paragraphs) {
     for (const r of [
       ...para.motions,
@@ -127,10 +123,8 @@ export function toParagraphDTO(p: ParagraphWithParts, nameOf: NameOf = liveName)
 }
 
 export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
-  const chair = m.attendances.find((a) => a.role === "CHAIR");
   const nameOf = namesFor(m);
-  const signatureOrder: Record<SignatureRole, number> = { SECRETARY: 0, CHAIR: 1, ADJUSTER: 2 };
-  return {
+  const protocol: Omit<ProtocolDTO, "signatures"> = {
     organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
     body: {
       name: m.body.name,
@@ -153,6 +147,12 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
     },
     secretary: m.secretary ? { personId: m.secretary.id, name: nameOf(m.secretary) } : null,
     adjusters: m.adjusters.map((a) => ({ personId: a.person.id, name: nameOf(a.person) })),
+    signers: m.signers.map((g) => ({
+      personId: g.person.id,
+      name: nameOf(g.person),
+      role: g.role,
+      ranges: g.fromNumbers.map((from, i) => ({ from, to: g.toNumbers[i] ?? from })),
+    })),
     attendance: m.attendances.map((a) => ({
       personId: a.person.id,
       name: nameOf(a.person),
@@ -174,22 +174,21 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
           ...(m.notice.wording ? { wording: m.notice.wording } : {}),
         }
       : null,
-    signatures: [
-      // The signature block lists who must sign even before anyone has.
-      ...(m.secretary ? [{ role: "SECRETARY" as const, personId: m.secretary.id, name: nameOf(m.secretary) }] : []),
-      ...(chair ? [{ role: "CHAIR" as const, personId: chair.person.id, name: nameOf(chair.person) }] : []),
-      ...m.adjusters.map((a) => ({ role: "ADJUSTER" as const, personId: a.person.id, name: nameOf(a.person) })),
-    ]
-      .map((required) => {
-        const signed = m.signatures.find((s) => s.personId === required.personId && s.role === required.role);
-        return {
-          ...required,
-          signedAt: signed ? signed.signedAt.toISOString() : null,
-          contentHash: signed ? signed.contentHash : null,
-        };
-      })
-      .sort((a, b) => signatureOrder[a.role] - signatureOrder[b.role]),
   };
+  // The signature block lists who must sign even before anyone has: one line per person and role
+  // with the §§ they answer for; one signature per person covers all their lines.
+  const signatures = signerAssignments(protocol).map(({ role, personId, name, ranges }) => {
+    const signed = m.signatures.find((s) => s.personId === personId);
+    return {
+      role,
+      personId,
+      name,
+      ranges,
+      signedAt: signed ? signed.signedAt.toISOString() : null,
+      contentHash: signed ? signed.contentHash : null,
+    };
+  });
+  return { ...protocol, signatures };
 }
 
 export async function findProtocolBySlug(
@@ -269,6 +268,7 @@ export interface ProtocolForEditing {
   protocol: ProtocolDTO;
   meetingVersion: number;
   attendanceVersion: number;
+  signersVersion: number;
   paragraphVersions: Record<string, number>;
   secretaryPersonId: string | null;
   /** Everyone the secretary may pick: the organisation's people, members of the body first. */
@@ -293,6 +293,7 @@ export async function findProtocolForEditing(db: PrismaClient, slug: string): Pr
     protocol: toProtocolDTO(meeting),
     meetingVersion: meeting.version,
     attendanceVersion: meeting.attendanceVersion,
+    signersVersion: meeting.signersVersion,
     paragraphVersions: Object.fromEntries(meeting.paragraphs.map((p) => [p.id, p.version])),
     secretaryPersonId: meeting.secretaryId,
     people: people

@@ -13,6 +13,7 @@ import {
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
 import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { hasSignersPerParagraph, signerAssignments, signerParagraphsText } from "@/domain/rules/signers.rules";
 import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import { NoticeBoard } from "./notice-board";
@@ -221,6 +222,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
   const { body, meeting, notice } = protocol;
   const groups = groupAttendance(protocol.attendance);
   const numbers = protocol.paragraphs.map((p) => p.number);
+  const perParagraph = protocol.signatures.some((s) => (s.ranges ?? []).length > 0);
   const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
   return (
     <div className="protocol">
@@ -251,7 +253,19 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
             <Lines lines={groups.ovriga.map(formatAttendanceLine)} />
           </HeaderRow>
           <HeaderRow label={signatureRoleTerms.ADJUSTER.plural}>
-            <Lines lines={protocol.adjusters.map((a) => a.name)} />
+            <Lines
+              lines={
+                hasSignersPerParagraph(protocol)
+                  ? signerAssignments(protocol)
+                      .filter((a) => a.role === "ADJUSTER")
+                      .map((a) =>
+                        a.ranges.length > 0
+                          ? `${a.name} (${signerParagraphsText(a.ranges, numbers)?.toLowerCase() ?? "inga paragrafer"})`
+                          : a.name,
+                      )
+                  : protocol.adjusters.map((a) => a.name)
+              }
+            />
           </HeaderRow>
           <HeaderRow label="Justeringens plats och tid">
             {adjustment || <span className="text-[var(--color-muted)]">–</span>}
@@ -266,6 +280,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
                       {signatureRoleTerms[s.role].label}
                     </th>
                     <td className="pr-4">{s.name}</td>
+                    {perParagraph && <td className="pr-4">{signerParagraphsText(s.ranges ?? [], numbers)}</td>}
                     <td className="text-sm">
                       {s.signedAt ? `Signerat ${formatSigningTime(s.signedAt)}` : "Ej signerat"}
                     </td>
@@ -273,7 +288,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
                 ))}
               </tbody>
             </table>
-            <p className="mt-1">{formatParagraphSpan(numbers)}</p>
+            {!perParagraph && <p className="mt-1">{formatParagraphSpan(numbers)}</p>}
           </HeaderRow>
         </tbody>
       </table>

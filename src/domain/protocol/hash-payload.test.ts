@@ -24,9 +24,16 @@ describe("protocolContentHash of existing data", () => {
       "2cdf0a16c5f327d0cdce57734020158b064de011168e0b90cf8d2188a760a29f",
     );
   });
-  it("is unchanged for a protocol with every field filled", () => {
-    expect(protocolContentHash(fullProtocol())).toBe(
+  it("is unchanged for a protocol with every field filled but signers per § (none before them)", () => {
+    const before = { ...fullProtocol(), signers: undefined };
+    expect(protocolContentHash(before)).toBe("13a203b8ef1dd25f0b9530c8e5c165985be192bff28e5ead78ce8105bb6fa101");
+    expect(protocolContentHash({ ...before, signers: [] })).toBe(
       "13a203b8ef1dd25f0b9530c8e5c165985be192bff28e5ead78ce8105bb6fa101",
+    );
+  });
+  it("is pinned for a protocol with every field filled, signers per § included", () => {
+    expect(protocolContentHash(fullProtocol())).toBe(
+      "d64407da6462954396d0daa2c42313473087dae23389091cf4431f49c439518e",
     );
   });
 });
@@ -52,6 +59,7 @@ const EXCLUDED_FROM_HASH: Record<string, string> = {
   "meeting.adjustedOn": "set when the last signature comes in",
   "secretary.personId": "people appear by name",
   "adjusters[].personId": "people appear by name",
+  "signers[].personId": "people appear by name",
   "attendance[].personId": "people appear by name (a seat taken names the person replaced)",
   "paragraphs[].id": "database id",
   "paragraphs[].attachments[].id": "database id",
@@ -72,6 +80,8 @@ const EXCLUDED_FROM_HASH: Record<string, string> = {
   "signatures[].role": "the signatures sign the payload",
   "signatures[].signedAt": "the signatures sign the payload",
   "signatures[].contentHash": "the signatures sign the payload",
+  "signatures[].ranges[].from": "the signatures sign the payload (the §§ are covered as signers[].ranges)",
+  "signatures[].ranges[].to": "the signatures sign the payload (the §§ are covered as signers[].ranges)",
   "corrections[].paragraphNumber": "rättelser come after justering, each signed on its own",
   "corrections[].text": "rättelser come after justering, each signed on its own",
   "corrections[].signedBy": "rättelser come after justering, each signed on its own",

@@ -22,6 +22,7 @@ import type {
   RecusalDTO,
   ReservationDTO,
   SectionDTO,
+  SignerDTO,
   VoteDTO,
 } from "@/domain/protocol/protocol.types";
 
@@ -68,6 +69,13 @@ export const PERSON_COVERAGE: Coverage<PersonRef> = { personId: BY_NAME, name: c
 const nameOf = (person: PersonRef, ctx: Context) => payloadOf(person, PERSON_COVERAGE, ctx).name;
 
 const RANGE_COVERAGE: Coverage<ParagraphRange> = { from: covered("from"), to: covered("to") };
+
+const SIGNER_COVERAGE: Coverage<SignerDTO> = {
+  personId: BY_NAME,
+  name: covered("name"),
+  role: covered("role"),
+  ranges: covered("ranges", each(RANGE_COVERAGE)),
+};
 
 export const ATTENDANCE_COVERAGE: Coverage<AttendanceDTO> = {
   personId: BY_NAME,
@@ -164,6 +172,11 @@ export const PROTOCOL_COVERAGE: Coverage<ProtocolDTO> = {
   meeting: covered("meeting", one(MEETING_COVERAGE)),
   secretary: covered<PersonRef | null>("secretary", (s, ctx) => (s === null ? null : nameOf(s, ctx))),
   adjusters: covered<PersonRef[]>("adjusters", (adjusters, ctx) => adjusters.map((a) => nameOf(a, ctx))),
+  // Who answers for which §§ is part of what is signed. Left out when there are none (every
+  // protocol before per-§ signers), so their payload and stored hashes stay as they were.
+  signers: covered<SignerDTO[] | undefined>("signers", (signers, ctx) =>
+    signers === undefined || signers.length === 0 ? undefined : each(SIGNER_COVERAGE)(signers, ctx),
+  ),
   attendance: covered("attendance", each(ATTENDANCE_COVERAGE)),
   paragraphs: covered("paragraphs", each(PARAGRAPH_COVERAGE)),
   notice: excluded("the notice (anslag) is set at and after justering and may change (editNotice)"),

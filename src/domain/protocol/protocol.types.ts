@@ -192,8 +192,24 @@ export interface ParagraphDTO {
   isImmediatelyAdjusted: boolean;
 }
 
+/**
+ * A person assigned to sign for some §§ (issue 14: a second secretary for §§ 5-6, the vice chair
+ * chairing § 7, per-§ justerare, two chairs who both sign).
+ */
+export interface SignerDTO extends PersonRef {
+  role: SignatureRole;
+  /** The §§ this signer answers for in this role. Empty = the whole meeting. */
+  ranges: ParagraphRange[];
+}
+
+/** One line of the signature block: a person in a role, for some §§, and their signature. */
 export interface SignatureDTO extends PersonRef {
   role: SignatureRole;
+  /**
+   * The §§ this line answers for; empty = the whole meeting. A person with two roles (chair of
+   * § 7, justerare of the rest) has two lines and one signature: both show it. Absent = empty.
+   */
+  ranges?: ParagraphRange[];
   /** ISO instant, or null while not yet signed. */
   signedAt: string | null;
   contentHash: string | null;
@@ -255,6 +271,12 @@ export interface ProtocolDTO {
   };
   secretary: PersonRef | null;
   adjusters: PersonRef[];
+  /**
+   * Signers assigned per § (MeetingSigner). Empty: the protocol is signed as before by the
+   * secretary, the chairs of the attendance list and the adjusters, each for the whole meeting
+   * (signers.rules.ts signerAssignments). Not empty: exactly these sign. Absent = empty.
+   */
+  signers?: SignerDTO[];
   attendance: AttendanceDTO[];
   paragraphs: ParagraphDTO[];
   notice: NoticeDTO | null;

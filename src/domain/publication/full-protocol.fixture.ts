@@ -148,6 +148,7 @@ export function fullProtocol(): Filled<ProtocolDTO> {
     },
     secretary: { personId: "per-s", name: "Sara Sekreterare" },
     adjusters: [{ personId: "per-j", name: "Johan Justerare" }],
+    signers: [{ personId: "per-j", name: "Johan Justerare", role: "ADJUSTER", ranges: [{ from: 10, to: 11 }] }],
     attendance: [
       {
         personId: "per-a",
@@ -183,6 +184,7 @@ export function fullProtocol(): Filled<ProtocolDTO> {
         personId: "per-s",
         name: "Sara Sekreterare",
         role: "SECRETARY",
+        ranges: [{ from: 10, to: 11 }],
         signedAt: "2021-11-26T10:00:00.000Z",
         contentHash: "ab".repeat(32),
       },
@@ -190,6 +192,7 @@ export function fullProtocol(): Filled<ProtocolDTO> {
         personId: "per-a",
         name: "Anna Ledamot",
         role: "CHAIR",
+        ranges: [{ from: 10, to: 10 }],
         signedAt: "2021-11-26T11:00:00.000Z",
         contentHash: "ab".repeat(32),
       },

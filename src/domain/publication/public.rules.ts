@@ -18,6 +18,7 @@ import type {
   RichDoc,
   SectionDTO,
   SignatureDTO,
+  SignerDTO,
   VoteDTO,
 } from "@/domain/protocol/protocol.types";
 import { isPublic } from "@/domain/lifecycle";
@@ -245,9 +246,13 @@ const signature: FieldPolicy<SignatureDTO> = {
   personId: id,
   name: text,
   role: enumeration,
+  // The § ranges each signer answers for print in the signature block, which is public.
+  ranges: each(range),
   signedAt: textOrNull,
   contentHash: textOrNull,
 };
+/** Who signs for which §§: the public signature block shows the same names and ranges. */
+const signer: FieldPolicy<SignerDTO> = { personId: id, name: text, role: enumeration, ranges: each(range) };
 
 /** The whole protocol; §§ and rättelser by their own policies (a rättelse depends on its §). */
 export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldPolicy<ProtocolDTO> {
@@ -268,6 +273,7 @@ export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldP
     }),
     secretary: oneOrNull(personRef),
     adjusters: each(personRef),
+    signers: each(signer),
     attendance: each(PUBLIC_ATTENDANCE),
     paragraphs: (paragraphs) => paragraphs.map(toPublicParagraph),
     notice: oneOrNull(notice),

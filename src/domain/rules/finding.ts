@@ -28,6 +28,8 @@ export const FINDING_CODES = [
   "SIGNER_SAME_PERSON",
   "SIGNER_SECRETARY_ADJUSTS",
   "SIGNER_NOT_SERVING",
+  "SIGNER_PARAGRAPHS_UNCOVERED",
+  "SIGNER_PARAGRAPHS_UNKNOWN",
   // Attendance (attendance.rules.ts)
   "QUORUM",
   "SUBSTITUTE_WITH_MEMBER_PRESENT",
@@ -82,7 +84,8 @@ export interface Finding {
   /**
    * Where to fix it. Inside a §: "title", "decision.intro", "decision.clauses[1]", "sections[2]",
    * "caseNumber", "dispatch", "motions[0]", "votes[0]", "reservations[0]", "recusals[0]",
-   * "number". Protocol level: "attendance[3]", "adjusters", "secretary", "signatures",
+   * "number". Protocol level: "attendance[3]", "adjusters", "secretary", "signatures", "signers",
+   * "signers[2]",
    * "meeting.adjustmentDate", "meeting.adjustedOn", "notice", "notice.postedOn",
    * "notice.takeDownOn", "notice.storagePlace".
    */
@@ -123,6 +126,9 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   SIGNER_SECRETARY_ADJUSTS: "5 kap. 69 § kommunallagen (justeringen granskar det protokoll sekreteraren fört); praxis",
   SIGNER_NOT_SERVING:
     "5 kap. 69 och 72 §§ kommunallagen; arbetsordning/reglemente (justerare väljs bland ledamöter och tjänstgörande ersättare)",
+  SIGNER_PARAGRAPHS_UNCOVERED:
+    "5 kap. 69 § kommunallagen (protokollet justeras av ordföranden och en eller flera justerare); praxis: varje paragraf har sin sekreterare, ordförande och justerare",
+  SIGNER_PARAGRAPHS_UNKNOWN: "praxis: underskriftsblocket anger vilka paragrafer varje undertecknare svarar för",
   QUORUM: "6 kap. 27 § kommunallagen (nämnder, också en direktion); för fullmäktige motsvarande regel i 5 kap.",
   SUBSTITUTE_WITH_MEMBER_PRESENT: "kommunallagen 5 och 6 kap. om ersättares tjänstgöring; arbetsordning/reglemente",
   MEMBER_RETURNED: "kommunallagen 5 och 6 kap. om återinträde efter jäv; arbetsordning/reglemente",

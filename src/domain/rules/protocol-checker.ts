@@ -16,7 +16,7 @@ import { checkAttendance, computeParticipation } from "./attendance.rules";
 import { checkDeadlines } from "./deadlines.rules";
 import { checkParagraphDecisions } from "./decisions.rules";
 import { createFinding, type Finding } from "./finding";
-import { checkSignerIndependence } from "./signers.rules";
+import { checkSignerIndependence, hasSignersPerParagraph } from "./signers.rules";
 
 export type { Finding } from "./finding";
 
@@ -351,6 +351,8 @@ function checkSignatureParagraphs(protocol: ProtocolDTO, written: string): Findi
 
 function checkSigners(protocol: ProtocolDTO): Finding[] {
   const findings: Finding[] = [];
+  // Signers per §: what each § lacks is reported by checkSignerIndependence (SIGNER_PARAGRAPHS_UNCOVERED).
+  if (hasSignersPerParagraph(protocol)) return checkSignerIndependence(protocol);
   if (protocol.adjusters.length === 0) {
     findings.push(
       createFinding(

@@ -224,7 +224,7 @@ describe("checkSignerIndependence: messages say what is wrong and what to do", (
       "the chair with jäv",
       { recusals: { 60: ["kall"] } },
       [
-        "Ordföranden KALL tjänstgjorde inte som ledamot eller tjänstgörande ersättare i § 60 (jäv). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Rätta närvaron eller jävet om de är fel, eller ange som ordförande den som ledde alla paragrafer (att olika personer justerar olika paragrafer stöds inte ännu).",
+        "Ordföranden KALL tjänstgjorde inte som ledamot eller tjänstgörande ersättare i § 60 (jäv). Den som justerar ska ha deltagit i besluten i alla paragrafer som protokollet omfattar. Rätta närvaron eller jävet om de är fel, eller ange under Undertecknare vem som var ordförande för vilka paragrafer.",
       ],
     ],
   ])("%s", (_name, c, expected) => {

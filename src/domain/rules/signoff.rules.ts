@@ -3,6 +3,7 @@ import { daysBetween, type IsoDate } from "@/lib/iso-date";
 import type { ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
 import { adjustmentDeadline } from "@/domain/rules/deadlines.rules";
 import type { Finding } from "@/domain/rules/protocol-checker";
+import { hasSignersPerParagraph } from "@/domain/rules/signers.rules";
 
 /** JSON with object keys sorted at every level and no whitespace: equal data, equal bytes. */
 export function canonicalJson(value: unknown): string {
@@ -28,9 +29,15 @@ export function requiredSigners(p: ProtocolDTO): RequiredSigner[] {
   return p.signatures.map(({ role, personId, name }) => ({ role, personId, name }));
 }
 
-/** The roles a person still has to sign in. */
+/**
+ * The role a person still has to sign in: [] when signed or not a signer. One signature per
+ * person covers all their §§ and roles (a vice chair chairing § 7 and justerare of the rest signs
+ * once); it is stored with their first role in the signature block's order.
+ */
 export function pendingRolesFor(p: ProtocolDTO, personId: string): SignatureRole[] {
-  return p.signatures.filter((s) => s.personId === personId && !s.signedAt).map((s) => s.role);
+  const mine = p.signatures.filter((s) => s.personId === personId);
+  if (mine.length === 0 || mine.some((s) => s.signedAt)) return [];
+  return [mine[0]!.role];
 }
 
 export function isFullySigned(p: ProtocolDTO): boolean {
@@ -47,9 +54,19 @@ export function blockingFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
-/** What must be in place before sending: secretary, chair and at least one justerare. */
+/**
+ * What must be in place before sending: secretary, chair and at least one justerare. Signers per
+ * §: at least one of each role (which §§ each covers is checkSignerIndependence's).
+ */
 export function missingSigners(p: ProtocolDTO): string[] {
   const missing: string[] = [];
+  if (hasSignersPerParagraph(p)) {
+    const roles = new Set(p.signers!.map((s) => s.role));
+    if (!roles.has("SECRETARY")) missing.push("Ange sekreterare under Undertecknare.");
+    if (!roles.has("CHAIR")) missing.push("Ange ordförande under Undertecknare.");
+    if (!roles.has("ADJUSTER")) missing.push("Ange minst en justerare under Undertecknare.");
+    return missing;
+  }
   if (!p.secretary) missing.push("Ange sekreterare under Sammanträdet.");
   if (!p.attendance.some((a) => a.role === "CHAIR")) missing.push("Ange ordförande i närvarolistan.");
   if (p.adjusters.length === 0) missing.push("Ange minst en justerare under Sammanträdet.");

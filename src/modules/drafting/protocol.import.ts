@@ -32,6 +32,15 @@ export async function importProtocol(
       adjustedOn: m.adjustedOn ? dbDate(m.adjustedOn) : null,
       secretaryId: protocol.secretary ? person(protocol.secretary.personId) : null,
       adjusters: { create: protocol.adjusters.map((a, position) => ({ personId: person(a.personId), position })) },
+      signers: {
+        create: (protocol.signers ?? []).map((s, position) => ({
+          personId: person(s.personId),
+          role: s.role,
+          position,
+          fromNumbers: s.ranges.map((r) => r.from),
+          toNumbers: s.ranges.map((r) => r.to),
+        })),
+      },
       notice: protocol.notice
         ? {
             create: {

@@ -2,6 +2,7 @@
 // Sending is server/mail.ts's job. Text only (no HTML), Swedish, one mail to all recipients.
 import { swedishWeekdayName, type IsoDate } from "@/lib/iso-date";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
+import type { SignatureRole } from "@/domain/protocol/protocol.types";
 import { signatureRoleTerms } from "@/domain/vocabulary";
 
 export interface MailRecipient {
@@ -31,6 +32,11 @@ export interface AdjustmentRequestMailInput extends MeetingMailBase {
   /** Justera senast (KL 5:69: within 14 days of the meeting), computed by the caller. */
   deadline: IsoDate;
   secretaryName?: string | null;
+  /**
+   * When the signers answer for different §§: every line of the signature block with its §§
+   * ("Ordförande Anna Berg: Paragraf 7"), so each recipient sees what they sign for.
+   */
+  duties?: readonly { role: SignatureRole; name: string; paragraphs: string }[];
 }
 
 export interface ReturnedMailInput extends MeetingMailBase {
@@ -88,6 +94,13 @@ export function buildAdjustmentRequestMail(input: AdjustmentRequestMailInput): B
     ...meetingLines(input),
     `Justera senast: ${dayWithWeekday(input.deadline)}`,
     "",
+    ...(input.duties && input.duties.length > 0
+      ? [
+          "Undertecknarna svarar för olika paragrafer:",
+          ...input.duties.map((d) => `- ${signatureRoleTerms[d.role].label} ${oneLine(d.name)}: ${d.paragraphs}`),
+          "",
+        ]
+      : []),
     `Läs och signera protokollet: ${url(input.baseUrl, "/att-justera")}`,
     "",
     "Ser du något som behöver rättas kan du i stället skicka tillbaka protokollet till sekreteraren med en kommentar.",

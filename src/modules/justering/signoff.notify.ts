@@ -12,6 +12,7 @@ import {
   type BuiltMail,
   type MailRecipient,
 } from "./signoff.mail";
+import { signerParagraphsText } from "@/domain/rules/signers.rules";
 import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
 
 /** Side effects after commit (e-mail). */
@@ -43,7 +44,14 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
     p.secretary ? (await recipients(db, [p.secretary]))[0]! : { name: "", email: null };
   return {
     async sentForAdjustment(p) {
-      const signers = p.signatures.filter((s) => s.role !== "SECRETARY");
+      // Everyone who signs but the secretary who sent it (with signers per §, a second secretary too).
+      const perParagraph = p.signatures.some((s) => (s.ranges ?? []).length > 0);
+      const signers = p.signatures.filter(
+        (s, i, all) =>
+          (s.role !== "SECRETARY" || (perParagraph && s.personId !== p.secretary?.personId)) &&
+          all.findIndex((x) => x.personId === s.personId) === i,
+      );
+      const numbers = p.paragraphs.map((x) => x.number);
       const { deadline } = daysUntilAdjustmentDeadline(p.meeting.date, p.meeting.date);
       await send(
         buildAdjustmentRequestMail({
@@ -51,6 +59,13 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
           recipients: await recipients(db, signers),
           deadline,
           secretaryName: p.secretary?.name ?? null,
+          duties: perParagraph
+            ? p.signatures.map((s) => ({
+                role: s.role,
+                name: s.name,
+                paragraphs: signerParagraphsText(s.ranges ?? [], numbers) ?? "inga paragrafer",
+              }))
+            : undefined,
         }),
       );
     },

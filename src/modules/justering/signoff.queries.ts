@@ -1,6 +1,10 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { meetingWhereForActor, type Actor } from "@/server/authz";
 import { isoDateOf } from "@/lib/iso-date";
+import type { ParagraphRange } from "@/lib/paragraph-ranges";
+import type { SignatureRole } from "@/domain/protocol/protocol.types";
+import { signerParagraphsText } from "@/domain/rules/signers.rules";
+import { signatureRoleTerms } from "@/domain/vocabulary";
 
 export interface AuditEntryDTO {
   at: string;
@@ -12,6 +16,7 @@ export interface AuditEntryDTO {
 const ACTION_LABELS: Record<string, string> = {
   "meeting.create": "Skapade sammanträdet",
   "meeting.header": "Ändrade sammanträdets uppgifter",
+  "meeting.signers": "Ändrade undertecknarna per paragraf",
   "meeting.attendance": "Ändrade närvaron",
   "paragraph.add": "Lade till en paragraf",
   "paragraph.save": "Sparade en paragraf",
@@ -63,6 +68,20 @@ export async function findAuditLog(db: PrismaClient, meetingId: string, limit = 
   });
 }
 
+const rangesOf = (g: { fromNumbers: number[]; toNumbers: number[] }) =>
+  g.fromNumbers.map((from, i) => ({ from, to: g.toNumbers[i] ?? from }));
+
+/** What one signer answers for, role by role: "ordförande, Paragraf 7; justerare, Paragrafer 1-6". */
+export function dutiesText(
+  duties: readonly { role: SignatureRole; ranges: readonly ParagraphRange[] }[],
+  numbers: readonly number[],
+): string | null {
+  if (duties.length === 0) return null;
+  return duties
+    .map((d) => `${signatureRoleTerms[d.role].word}, ${signerParagraphsText(d.ranges, numbers) ?? "inga paragrafer"}`)
+    .join("; ");
+}
+
 /** Protocols waiting for the actor's signature, and drafts the actor is secretary for. */
 export async function findToAdjust(db: PrismaClient, actor: Actor) {
   if (!actor.personId) return { toSign: [], drafts: [] };
@@ -75,9 +94,15 @@ export async function findToAdjust(db: PrismaClient, actor: Actor) {
           { secretaryId: personId },
           { adjusters: { some: { personId } } },
           { attendances: { some: { personId, role: "CHAIR" } } },
+          { signers: { some: { personId } } },
         ],
       },
-      include: { body: true, signatures: { where: { personId } } },
+      include: {
+        body: true,
+        signatures: { where: { personId } },
+        signers: { where: { personId }, orderBy: { position: "asc" } },
+        paragraphs: { select: { number: true } },
+      },
       orderBy: { date: "asc" },
     }),
     db.meeting.findMany({
@@ -89,7 +114,17 @@ export async function findToAdjust(db: PrismaClient, actor: Actor) {
   return {
     toSign: waiting
       .filter((m) => m.signatures.length === 0)
-      .map((m) => ({ slug: m.slug, bodyName: m.body.name, date: isoDateOf(m.date), status: m.status })),
+      .map((m) => ({
+        slug: m.slug,
+        bodyName: m.body.name,
+        date: isoDateOf(m.date),
+        status: m.status,
+        /** "ordförande, Paragraf 7; justerare, Paragrafer 1-6, 8-10" when signers are per §. */
+        duties: dutiesText(
+          m.signers.map((g) => ({ role: g.role, ranges: rangesOf(g) })),
+          m.paragraphs.map((p) => p.number),
+        ),
+      })),
     drafts: drafts.map((m) => ({ slug: m.slug, bodyName: m.body.name, date: isoDateOf(m.date), status: m.status })),
   };
 }

@@ -27,7 +27,7 @@ function MeetingList({
   href,
   day,
 }: {
-  meetings: { slug: string; bodyName: string; date: string }[];
+  meetings: { slug: string; bodyName: string; date: string; duties?: string | null }[];
   href: (slug: string) => string;
   day: IsoDate;
 }) {
@@ -41,6 +41,7 @@ function MeetingList({
               {m.bodyName} {formatLongDate(m.date)}
             </Link>{" "}
             – justeras <Deadline date={m.date} day={day} />
+            {m.duties && <span className="block text-sm">Du undertecknar som {m.duties}.</span>}
           </li>
         ))}
     </ul>

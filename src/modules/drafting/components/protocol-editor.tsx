@@ -6,7 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
 import type { IsoDate } from "@/lib/iso-date";
-import { parseParagraphRanges } from "@/lib/paragraph-ranges";
+import { formatParagraphRanges, parseParagraphRanges } from "@/lib/paragraph-ranges";
 import { SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { addParagraphAction, deleteParagraphAction, moveParagraphAction } from "@/modules/drafting/paragraph.actions";
 import { ParagraphEditor } from "@/modules/drafting/components/paragraph-editor";
@@ -17,13 +17,16 @@ import type { PersonOption } from "@/server/protocol.queries";
 import type { AttendanceDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { computeParticipation } from "@/domain/rules/attendance.rules";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
+import { signerAssignments } from "@/domain/rules/signers.rules";
 import { AttendanceEditor, type AttendanceRowValue } from "./attendance-editor";
 import { HeaderEditor, type HeaderValue } from "./header-editor";
+import { SignersEditor, type SignerRowValue } from "./signers-editor";
 
 export interface ProtocolEditorProps {
   protocol: ProtocolDTO;
   meetingVersion: number;
   attendanceVersion: number;
+  signersVersion: number;
   paragraphVersions: Record<string, number>;
   initialContents: Record<string, ParagraphContentInput>;
   secretaryPersonId: string | null;
@@ -73,8 +76,19 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     [protocol],
   );
 
+  const initialSigners: SignerRowValue[] = useMemo(
+    () =>
+      (protocol.signers ?? []).map((s) => ({
+        role: s.role,
+        personId: s.personId,
+        ranges: formatParagraphRanges(s.ranges, "bare"),
+      })),
+    [protocol],
+  );
+
   const [header, setHeader] = useState(initialHeader);
   const [attendance, setAttendance] = useState(initialAttendance);
+  const [signerRows, setSignerRows] = useState(initialSigners);
   const [contents, setContents] = useState(props.initialContents);
   const onParagraph = useCallback(
     (id: string, c: ParagraphContentInput) => setContents((prev) => (prev[id] === c ? prev : { ...prev, [id]: c })),
@@ -113,10 +127,30 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
         ? { personId: header.secretaryPersonId, name: names.get(header.secretaryPersonId) ?? "" }
         : null,
       adjusters: header.adjusterPersonIds.filter(Boolean).map((id) => ({ personId: id, name: names.get(id) ?? "" })),
+      signers: signerRows
+        .filter((r) => r.personId)
+        .map((r) => {
+          const parsed = r.ranges.trim() === "" ? { ok: true as const, ranges: [] } : parseParagraphRanges(r.ranges);
+          return {
+            personId: r.personId,
+            name: names.get(r.personId) ?? "",
+            role: r.role,
+            ranges: parsed.ok ? parsed.ranges : [],
+          };
+        }),
       attendance: rows,
       paragraphs: protocol.paragraphs.map((p) => (contents[p.id] ? toParagraphDTO(p, contents[p.id]!, names) : p)),
     };
-  }, [protocol, header, attendance, contents, names]);
+  }, [protocol, header, attendance, signerRows, contents, names]);
+
+  // Per-§ signers start from the signers as they are: secretary, chairs, justerare, whole meeting.
+  const suggestSigners = useCallback(
+    (): SignerRowValue[] =>
+      signerAssignments({ ...live, signers: [] })
+        .filter((a) => names.has(a.personId))
+        .map((a) => ({ role: a.role, personId: a.personId, ranges: "" })),
+    [live, names],
+  );
 
   const { today } = props;
   const findings = useMemo(() => checkProtocol(live, { now: today }), [live, today]);
@@ -154,6 +188,14 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           paragraphNumbers={protocol.paragraphs.map((p) => p.number)}
           onValue={setAttendance}
           onPersonAdded={onPersonAdded}
+        />
+        <SignersEditor
+          meetingId={protocol.meeting.id}
+          initial={initialSigners}
+          initialVersion={props.signersVersion}
+          people={people}
+          suggest={suggestSigners}
+          onValue={setSignerRows}
         />
 
         {message && (

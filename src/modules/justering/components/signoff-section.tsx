@@ -6,6 +6,7 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { signatureRoleTerms } from "@/domain/vocabulary";
 import type { Role } from "@/server/authz";
 import { daysUntilAdjustmentDeadline, pendingRolesFor } from "@/domain/rules/signoff.rules";
+import { signerParagraphsText } from "@/domain/rules/signers.rules";
 import type { SignoffInfo } from "@/server/protocol.queries";
 import type { AuditEntryDTO } from "../signoff.queries";
 import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignForm } from "./signoff-forms";
@@ -55,6 +56,17 @@ export function SignoffSection(props: {
   const adjusted = isAdjusted(meeting.status);
   const deadline = daysUntilAdjustmentDeadline(meeting.date, props.today);
   const myRoles = props.personId ? pendingRolesFor(protocol, props.personId) : [];
+  const numbers = protocol.paragraphs.map((p) => p.number);
+  const perParagraph = protocol.signatures.some((s) => (s.ranges ?? []).length > 0);
+  // One signature covers every line of the person: "ordförande (Paragraf 7) och justerare (Paragrafer 1-6, 8-10)".
+  const myDuties = protocol.signatures
+    .filter((s) => s.personId === props.personId)
+    .map((s) =>
+      perParagraph
+        ? `${signatureRoleTerms[s.role].word} (${signerParagraphsText(s.ranges ?? [], numbers) ?? "inga paragrafer"})`
+        : signatureRoleTerms[s.role].word,
+    )
+    .join(" och ");
   const ids = { meetingId: meeting.id, slug: meeting.slug };
   return (
     <section aria-labelledby="justering" className="no-print mb-8 rounded border border-slate-300 p-4">
@@ -85,6 +97,11 @@ export function SignoffSection(props: {
             <th scope="col" className="pr-4 text-left">
               Namn
             </th>
+            {perParagraph && (
+              <th scope="col" className="pr-4 text-left">
+                Svarar för
+              </th>
+            )}
             <th scope="col" className="text-left">
               Signerat
             </th>
@@ -95,6 +112,7 @@ export function SignoffSection(props: {
             <tr key={`${s.role}-${s.personId}`}>
               <td className="pr-4">{signatureRoleTerms[s.role].word}</td>
               <td className="pr-4">{s.name}</td>
+              {perParagraph && <td className="pr-4">{signerParagraphsText(s.ranges ?? [], numbers) ?? "–"}</td>}
               <td>{s.signedAt ? when(s.signedAt) : "Inte ännu"}</td>
             </tr>
           ))}
@@ -124,7 +142,7 @@ export function SignoffSection(props: {
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         {meeting.status === "DRAFT" && can.canSend && <SendForAdjustmentForm {...ids} />}
         {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && (
-          <SignForm {...ids} roles={myRoles.map((r) => signatureRoleTerms[r].word).join(" och ")} />
+          <SignForm {...ids} roles={myDuties} />
         )}
         {meeting.status === "READY_FOR_ADJUSTMENT" && can.canReturn && <ReturnForm {...ids} />}
         {adjusted && can.canCorrect && <CorrectionForm {...ids} />}

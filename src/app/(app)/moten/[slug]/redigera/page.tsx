@@ -55,6 +55,7 @@ export default async function EditMeetingPage({ params }: Props) {
         protocol={protocol}
         meetingVersion={data.meetingVersion}
         attendanceVersion={data.attendanceVersion}
+        signersVersion={data.signersVersion}
         paragraphVersions={data.paragraphVersions}
         initialContents={Object.fromEntries(protocol.paragraphs.map((p) => [p.id, toParagraphContent(p)]))}
         secretaryPersonId={data.secretaryPersonId}
