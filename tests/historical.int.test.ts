@@ -13,6 +13,8 @@ import { findPublicHistoricalProtocol, findHistoricalProtocol } from "@/modules/
 import { archiveFacets, listArchive, searchArchive } from "@/modules/publication";
 import { verifyPdf } from "@/modules/publication/verify";
 import { hash } from "@node-rs/argon2";
+import { createMeeting } from "@/modules/drafting/meeting.mutations";
+import { addParagraph } from "@/modules/drafting/paragraph.mutations";
 import { contextFor, createSeededDatabase, type ActorName } from "./support/seeded-db";
 import { useRouteDatabase } from "./support/route-db";
 
@@ -442,5 +444,48 @@ describe("the database keeps a registered protocol as it was", () => {
       ...frozen,
       message: expect.stringContaining("måste vara en PDF"),
     });
+  });
+});
+
+describe("the live workflow next to registered paper protocols", () => {
+  it("numbers a new meeting's §§ after them, and neither side takes the other's numbers", async () => {
+    const secretary = await at("secretary");
+    const paper = await registerHistoricalProtocol(secretary, {
+      ...valid(),
+      meetingDate: "2022-01-13",
+      adjustedOn: "2022-01-18",
+      postedOn: "2022-01-19",
+      takeDownOn: "2022-02-10",
+      firstNumber: "1",
+      lastNumber: "4",
+      paragraphs: "",
+    });
+    expect(paper).toMatchObject({ ok: true });
+    const meeting = await createMeeting(secretary, {
+      bodyId,
+      date: "2022-02-17",
+      startTime: "",
+      endTime: "",
+      place: "Zoom",
+      attendanceFrom: "none",
+    });
+    expect(meeting).toMatchObject({ ok: true });
+    const { id: meetingId, status } = await db.meeting.findFirstOrThrow({
+      where: { bodyId, date: new Date("2022-02-17T00:00:00.000Z") },
+    });
+    expect(status).toBe("DRAFT"); // born a draft as ever
+    const added = await addParagraph(secretary, { meetingId, title: "Mötets öppnande" });
+    expect(added).toMatchObject({ ok: true, data: { number: 5 } });
+    const clash = await registerHistoricalProtocol(secretary, {
+      ...valid(),
+      meetingDate: "2022-01-27",
+      adjustedOn: "2022-02-01",
+      postedOn: "2022-02-02",
+      takeDownOn: "",
+      firstNumber: "5",
+      lastNumber: "6",
+      paragraphs: "",
+    });
+    expect(clash).toMatchObject({ ok: false, code: "VALIDATION" });
   });
 });

@@ -128,3 +128,20 @@ export async function findPublicHistoricalBySha256(db: Db, sha256: string): Prom
   const sizes = await sizesOf(db, [h.id]);
   return toPublicHistoricalProtocol(toDTO(h, sizes.get(h.id) ?? 0));
 }
+
+/**
+ * The live side's view of the body's year: the historical protocols' § ranges. A new § in
+ * Paragraf continues after them and may not take one of their numbers (drafting's numbering).
+ */
+export async function historicalRangesOfYear(
+  db: Db,
+  bodyId: string,
+  year: number,
+): Promise<{ first: number; last: number; meetingDate: string }[]> {
+  const rows = await db.historicalProtocol.findMany({
+    where: { bodyId, year, firstNumber: { not: null } },
+    select: { firstNumber: true, lastNumber: true, meetingDate: true },
+    orderBy: { firstNumber: "asc" },
+  });
+  return rows.map((r) => ({ first: r.firstNumber!, last: r.lastNumber!, meetingDate: isoDateOf(r.meetingDate) }));
+}

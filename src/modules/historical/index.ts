@@ -11,6 +11,7 @@ export {
   findHistoricalProtocol,
   findPublicHistoricalBySha256,
   findPublicHistoricalProtocol,
+  historicalRangesOfYear,
   listHistoricalProtocols,
   type HistoricalPdf,
 } from "./historical.queries";
