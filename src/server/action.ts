@@ -285,16 +285,11 @@ export function defineHistoricalAction<S extends z.ZodType, T>(
   const scope: ActionScope<z.infer<S>, { bodyId: string }> = {
     async check(actor, input, db) {
       const found = await options.locate(input, db);
-      const decision = found ? authorizeHistorical(actor, options.permission, found.bodyId) : null;
-      if (!found || !decision)
+      if (!found || !authorizeHistorical(actor, "historical.read", found.bodyId).ok) {
         return { ok: false, code: "NOT_FOUND", message: "Organet eller protokollet finns inte." };
-      if (!decision.ok) {
-        const canRead = authorizeHistorical(actor, "historical.read", found.bodyId).ok;
-        return canRead
-          ? { ok: false, code: "FORBIDDEN", message: decision.message }
-          : { ok: false, code: "NOT_FOUND", message: "Organet eller protokollet finns inte." };
       }
-      return { ok: true, extra: { bodyId: found.bodyId } };
+      const decision = authorizeHistorical(actor, options.permission, found.bodyId);
+      return decision.ok ? { ok: true, extra: { bodyId: found.bodyId } } : refusal(decision);
     },
   };
   return defineAction({ schema: options.schema, scope }, run);
