@@ -45,6 +45,9 @@ export const APP_REVOKES: Record<string, string[]> = {
   Signature: ["UPDATE"],
   // Rebuilt per meeting (DELETE + INSERT) at justering, never edited in place.
   PublicSearchEntry: ["UPDATE"],
+  // A registered historical protocol (scanned PDF, dates, §§) is never edited; an admin may delete it.
+  HistoricalProtocol: ["UPDATE"],
+  HistoricalParagraph: ["UPDATE"],
 };
 
 /**

@@ -12,9 +12,11 @@ import {
   authorize,
   authorizeForBody,
   authorizeGlobal,
+  authorizeHistorical,
   type Actor,
   type Decision,
   type GlobalPermission,
+  type HistoricalPermission,
   type MeetingPermission,
 } from "./authz";
 import { now } from "./clock";
@@ -265,4 +267,30 @@ export function defineSelfAction<S extends z.ZodType, T>(
   run: (ctx: RunContext & { input: z.infer<S> }) => Promise<T>,
 ): Handler<T> {
   return defineAction({ schema: options.schema, scope: selfScope, messages: options.messages }, run);
+}
+
+/**
+ * A body's historical protocols (src/modules/historical): `locate` names the body from the input
+ * (the body itself, or the body of a registered protocol); someone the table refuses learns
+ * nothing about whether it exists.
+ */
+export function defineHistoricalAction<S extends z.ZodType, T>(
+  options: {
+    schema: S;
+    permission: HistoricalPermission;
+    locate: (input: z.infer<S>, db: PrismaClient) => Promise<{ bodyId: string } | null>;
+  },
+  run: (ctx: RunContext & { input: z.infer<S>; bodyId: string }) => Promise<T>,
+): Handler<T> {
+  const scope: ActionScope<z.infer<S>, { bodyId: string }> = {
+    async check(actor, input, db) {
+      const found = await options.locate(input, db);
+      if (!found || !authorizeHistorical(actor, "historical.read", found.bodyId).ok) {
+        return { ok: false, code: "NOT_FOUND", message: "Organet eller protokollet finns inte." };
+      }
+      const decision = authorizeHistorical(actor, options.permission, found.bodyId);
+      return decision.ok ? { ok: true, extra: { bodyId: found.bodyId } } : refusal(decision);
+    },
+  };
+  return defineAction({ schema: options.schema, scope }, run);
 }

@@ -144,6 +144,35 @@ export function authorizeGlobal(actor: Actor | null, permission: GlobalPermissio
     : { ok: false, reason: "forbidden", message: "Bara administratörer får göra det här." };
 }
 
+/**
+ * A body's historical protocols (justerade on paper, registered with their scanned PDF;
+ * src/modules/historical). Not a meeting: they have no lifecycle, so no state column.
+ */
+export const HISTORICAL_PERMISSIONS = {
+  /** Register one, with its dates and PDF (public or not). */
+  "historical.register": ["admin", "secretary"],
+  /** See the body's list in the workspace and the PDF of one that is not public. */
+  "historical.read": ["admin", "secretary", "member"],
+  /** Remove a wrong registration (audited); nothing else ever changes one. */
+  "historical.delete": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+export type HistoricalPermission = keyof typeof HISTORICAL_PERMISSIONS;
+
+export function authorizeHistorical(actor: Actor | null, permission: HistoricalPermission, bodyId: string): Decision {
+  if (!actor) return { ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." };
+  const roles = rolesFor(actor, { bodyId });
+  return HISTORICAL_PERMISSIONS[permission].some((r) => roles.has(r))
+    ? { ok: true, roles }
+    : {
+        ok: false,
+        reason: "forbidden",
+        message:
+          permission === "historical.delete"
+            ? "Bara administratörer får ta bort ett registrerat protokoll."
+            : "Du har inte behörighet till organets inskannade protokoll.",
+      };
+}
+
 /** Prisma filter: the meetings an actor may read in the workspace ("meeting.read"). */
 export function meetingWhereForActor(actor: Actor): Prisma.MeetingWhereInput {
   if (actor.isAdmin) return {};

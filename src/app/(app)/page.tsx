@@ -2,7 +2,7 @@ import Link from "next/link";
 import { listBodiesWithMeetings } from "@/server/protocol.queries";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { meetingStatusLabel } from "@/domain/vocabulary";
-import { authorizeForBody, meetingWhereForActor } from "@/server/authz";
+import { authorizeForBody, authorizeHistorical, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { redirect } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/server/session";
@@ -41,6 +41,14 @@ export default async function HomePage() {
                       className="rounded bg-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-white"
                     >
                       Nytt sammanträde<span className="sr-only"> för {body.name}</span>
+                    </Link>
+                  )}
+                  {authorizeHistorical(user, "historical.read", body.id).ok && (
+                    <Link
+                      href={`/organ/${body.slug}/historiska`}
+                      className="text-sm text-[var(--color-brand)] underline"
+                    >
+                      Inskannade protokoll<span className="sr-only"> för {body.name}</span>
                     </Link>
                   )}
                 </div>

@@ -21,6 +21,7 @@ import type {
   SignerDTO,
   VoteDTO,
 } from "@/domain/protocol/protocol.types";
+import type { HistoricalParagraphDTO, HistoricalProtocolDTO } from "@/domain/protocol/historical.types";
 import { isPublic } from "@/domain/lifecycle";
 
 // Swedish personal identity numbers (personnummer, samordningsnummer): YYMMDD-NNNN,
@@ -300,4 +301,45 @@ export function queryValue(value: string | string[] | undefined, max = 200): str
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .trim()
     .slice(0, max);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Historical protocols (justerade on paper, registered with their scanned PDF): what the public
+// archive, its search, /verifiera and the public page get of one. The registrar stays private.
+// ---------------------------------------------------------------------------------------------
+
+const historicalParagraph: FieldPolicy<HistoricalParagraphDTO> = {
+  number: fact,
+  title: text,
+  caseNumber: textOrNull,
+};
+
+export const PUBLIC_HISTORICAL_PROTOCOL: FieldPolicy<HistoricalProtocolDTO> = {
+  id,
+  slug: id,
+  organisation: one<HistoricalProtocolDTO["organisation"]>({ name: text }),
+  body: one<HistoricalProtocolDTO["body"]>({ name: text, slug: id }),
+  meetingDate: text,
+  title: text,
+  description: textOrNull,
+  firstNumber: fact,
+  lastNumber: fact,
+  adjustedOn: text,
+  postedOn: text,
+  takeDownOn: textOrNull,
+  fileName: text,
+  sha256: keep("the SHA-256 of the published PDF: its ETag and what /verifiera matches"),
+  sizeBytes: fact,
+  isPublic: fact,
+  // Who registered it is the organisation's business, not the public's (and a user id is internal).
+  registeredByUserId: withheld(() => null),
+  registeredByName: withheld(() => null),
+  registeredAt: text,
+  paragraphs: each(historicalParagraph),
+};
+
+/** The public view of a historical protocol; throws for one registered as not public (a bug upstream). */
+export function toPublicHistoricalProtocol(h: HistoricalProtocolDTO): HistoricalProtocolDTO {
+  if (!h.isPublic) throw new Error(`Not public: historical protocol ${h.slug}`);
+  return project(h, PUBLIC_HISTORICAL_PROTOCOL);
 }

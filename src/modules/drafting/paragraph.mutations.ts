@@ -1,6 +1,7 @@
 // Paragraph use cases: each is one transaction with one audit row.
 import type { Prisma } from "@/generated/prisma/client";
 import { moveItem, nextParagraphNumber, renumber } from "@/domain/rules/meeting.rules";
+import { historicalRangesOfYear } from "@/modules/historical";
 import { findParagraphForEditing } from "@/server/protocol.queries";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
@@ -112,6 +113,16 @@ async function ensureNumberFree(tx: Tx, bodyId: string, year: number, numbers: n
       `§ ${clash.number} används redan i ett annat sammanträde samma år (${clash.meeting.slug}). Numrera om det sammanträdet först.`,
     );
   }
+  // A protocol justerat on paper and registered with its scan holds its §§ too.
+  const scanned = (await historicalRangesOfYear(tx, bodyId, year)).find((r) =>
+    numbers.some((n) => n >= r.first && n <= r.last),
+  );
+  if (scanned) {
+    throw new AppError(
+      "STATE",
+      `§§ ${scanned.first}–${scanned.last} samma år finns i ett inskannat protokoll (sammanträdet ${scanned.meetingDate}). Välj ett första paragrafnummer efter dem.`,
+    );
+  }
 }
 
 export const addParagraph = defineMeetingAction(
@@ -125,13 +136,17 @@ export const addParagraph = defineMeetingAction(
       const year = m.date.getUTCFullYear();
       const own = await tx.paragraph.findMany({ where: { meetingId: meeting.id }, select: { number: true } });
       const yearNumbers = await tx.paragraph.findMany({ where: { bodyId: m.bodyId, year }, select: { number: true } });
-      // The secretary's first § number (meeting-settings.mutations.ts) starts a meeting without §§.
+      // The secretary's first § number (meeting-settings.mutations.ts) starts a meeting without §§;
+      // otherwise the year continues after its §§ in Paragraf and in registered paper protocols.
       const number =
         own.length === 0 && m.firstParagraphNumber !== null
           ? m.firstParagraphNumber
           : nextParagraphNumber(
               own.map((p) => p.number),
-              yearNumbers.map((p) => p.number),
+              [
+                ...yearNumbers.map((p) => p.number),
+                ...(await historicalRangesOfYear(tx, m.bodyId, year)).map((r) => r.last),
+              ],
             );
       await ensureNumberFree(tx, m.bodyId, year, [number], meeting.id);
       const created = await tx.paragraph.create({

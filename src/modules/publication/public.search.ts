@@ -48,10 +48,15 @@ export interface SearchHit {
   slug: string;
   bodyName: string;
   meetingDate: string;
-  number: number;
+  /** The § number; null for a hit on a historical protocol as a whole (its title or description). */
+  number: number | null;
   title: string;
   /** Excerpt with matches between the markers « and » (rendered as <mark>, never as HTML). */
   snippet: string;
+  /** A historical protocol: justerat on paper, scanned, not signed in Paragraf. */
+  scanned: boolean;
+  /** The public page of the hit (with the § as fragment). */
+  href: string;
 }
 
 export interface SearchQuery {
@@ -65,30 +70,74 @@ export interface SearchQuery {
 export const HIT_START = "\u0002";
 export const HIT_END = "\u0003";
 
+/** The public page of a protocol: signed in Paragraf, or historical (scanned). */
+export function publicProtocolPath(slug: string, scanned: boolean): string {
+  return scanned ? `/protokoll/inskannade/${slug}` : `/protokoll/${slug}`;
+}
+
+/**
+ * Full-text search over the public §§: those of protocols justerade in Paragraf (the index written
+ * at justering) and those of public historical protocols (the § titles and Dnr typed at
+ * registration, and the protocol's own title and description; few enough to be matched without
+ * an index of their own).
+ */
 export async function searchArchive(
   db: PrismaClient,
   query: SearchQuery,
 ): Promise<{ total: number; hits: SearchHit[] }> {
   const pageSize = Math.min(50, Math.max(1, query.pageSize ?? 20));
   const page = Math.max(1, query.page ?? 1);
-  const filters = [
+  const filters = (year: Prisma.Sql) => [
     query.bodySlug ? Prisma.sql`AND b.slug = ${query.bodySlug}` : Prisma.empty,
-    query.year ? Prisma.sql`AND e.year = ${query.year}` : Prisma.empty,
+    query.year ? Prisma.sql`AND ${year} = ${query.year}` : Prisma.empty,
   ];
+  const [live, scanned] = [filters(Prisma.sql`e.year`), filters(Prisma.sql`h.year`)];
   const q = query.q.slice(0, 200);
+  const headline = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const rows = await db.$queryRaw<
-    { slug: string; bodyName: string; date: Date; number: number; title: string; snippet: string; total: bigint }[]
+    {
+      scanned: boolean;
+      slug: string;
+      bodyName: string;
+      date: Date;
+      number: number | null;
+      title: string;
+      snippet: string;
+      total: bigint;
+    }[]
   >`
-    WITH q AS (SELECT websearch_to_tsquery('swedish', ${q}) AS query)
-    SELECT m.slug, b.name AS "bodyName", m.date, e.number, e.title,
-      ts_headline('swedish', e.text, q.query, ${`StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet,
-      count(*) OVER () AS total
-    FROM "PublicSearchEntry" e
-    JOIN "Meeting" m ON m.id = e."meetingId"
-    JOIN "Body" b ON b.id = e."bodyId"
-    CROSS JOIN q
-    WHERE e.tsv @@ q.query AND m.status::text IN (${publicStatuses()}) ${filters[0]} ${filters[1]}
-    ORDER BY ts_rank(e.tsv, q.query) DESC, m.date DESC, e.number ASC
+    WITH q AS (SELECT websearch_to_tsquery('swedish', ${q}) AS query),
+    hits AS (
+      SELECT false AS scanned, m.slug, b.name AS "bodyName", m.date, e.number, e.title,
+        ts_headline('swedish', e.text, q.query, ${headline}) AS snippet, ts_rank(e.tsv, q.query) AS rank
+      FROM "PublicSearchEntry" e
+      JOIN "Meeting" m ON m.id = e."meetingId"
+      JOIN "Body" b ON b.id = e."bodyId"
+      CROSS JOIN q
+      WHERE e.tsv @@ q.query AND m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]}
+      UNION ALL
+      SELECT true, h.slug, b.name, h."meetingDate", hp.number, hp.title,
+        ts_headline('swedish', coalesce('Dnr ' || hp."caseNumber", ''), q.query, ${headline}), ts_rank(v.tsv, q.query)
+      FROM "HistoricalParagraph" hp
+      JOIN "HistoricalProtocol" h ON h.id = hp."historicalProtocolId"
+      JOIN "Body" b ON b.id = h."bodyId"
+      CROSS JOIN q
+      CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', hp.title), 'A')
+        || setweight(to_tsvector('swedish', coalesce(hp."caseNumber", '')), 'B') AS tsv) v
+      WHERE h."isPublic" AND v.tsv @@ q.query ${scanned[0]} ${scanned[1]}
+      UNION ALL
+      SELECT true, h.slug, b.name, h."meetingDate", NULL, h.title,
+        ts_headline('swedish', coalesce(h.description, ''), q.query, ${headline}), ts_rank(v.tsv, q.query)
+      FROM "HistoricalProtocol" h
+      JOIN "Body" b ON b.id = h."bodyId"
+      CROSS JOIN q
+      CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', h.title), 'A')
+        || setweight(to_tsvector('swedish', coalesce(h.description, '')), 'B') AS tsv) v
+      WHERE h."isPublic" AND v.tsv @@ q.query ${scanned[0]} ${scanned[1]}
+    )
+    SELECT scanned, slug, "bodyName", date, number, title, snippet, count(*) OVER () AS total
+    FROM hits
+    ORDER BY rank DESC, date DESC, number ASC NULLS FIRST, slug
     LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
   return {
     total: Number(rows[0]?.total ?? 0),
@@ -99,6 +148,8 @@ export async function searchArchive(
       number: r.number,
       title: r.title,
       snippet: r.snippet,
+      scanned: r.scanned,
+      href: publicProtocolPath(r.slug, r.scanned) + (r.number === null ? "" : `#paragraf-${r.number}`),
     })),
   };
 }
@@ -110,54 +161,78 @@ export interface ArchiveEntry {
   meetingDate: string;
   adjustedOn: string | null;
   paragraphs: string;
+  /** A historical protocol: justerat on paper, scanned, not signed in Paragraf. */
+  scanned: boolean;
+  /** Its public page. */
+  href: string;
 }
 
-/** Public protocols, newest first, filtered by body and year, paged. */
+/**
+ * Public protocols, newest first, filtered by body and year, paged: those justerade in Paragraf
+ * and the public historical ones (justerade on paper, registered with their scanned PDF).
+ */
 export async function listArchive(
   db: PrismaClient,
   filter: { bodySlug?: string | null; year?: number | null; page?: number; pageSize?: number },
 ) {
   const pageSize = filter.pageSize ?? 25;
   const page = Math.max(1, filter.page ?? 1);
-  const where: Prisma.MeetingWhereInput = {
-    status: { in: [...PUBLIC_STATUSES] },
-    ...(filter.bodySlug ? { body: { slug: filter.bodySlug } } : {}),
-    ...(filter.year
-      ? { date: { gte: new Date(Date.UTC(filter.year, 0, 1)), lt: new Date(Date.UTC(filter.year + 1, 0, 1)) } }
-      : {}),
-  };
-  const [total, meetings] = await Promise.all([
-    db.meeting.count({ where }),
-    db.meeting.findMany({
-      where,
-      orderBy: { date: "desc" },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-      include: { body: true, paragraphs: { select: { number: true }, orderBy: { number: "asc" } } },
-    }),
+  const where = (date: Prisma.Sql) => [
+    filter.bodySlug ? Prisma.sql`AND b.slug = ${filter.bodySlug}` : Prisma.empty,
+    filter.year
+      ? Prisma.sql`AND ${date} >= make_date(${filter.year}::int, 1, 1) AND ${date} < make_date(${filter.year + 1}::int, 1, 1)`
+      : Prisma.empty,
+  ];
+  const [live, scanned] = [where(Prisma.sql`m.date`), where(Prisma.sql`h."meetingDate"`)];
+  const entries = Prisma.sql`
+    SELECT false AS scanned, m.slug, b.name AS "bodyName", b.slug AS "bodySlug", m.date, m."adjustedOn",
+      (SELECT min(p.number) FROM "Paragraph" p WHERE p."meetingId" = m.id) AS first,
+      (SELECT max(p.number) FROM "Paragraph" p WHERE p."meetingId" = m.id) AS last
+    FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
+    WHERE m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]}
+    UNION ALL
+    SELECT true, h.slug, b.name, b.slug, h."meetingDate", h."adjustedOn", h."firstNumber", h."lastNumber"
+    FROM "HistoricalProtocol" h JOIN "Body" b ON b.id = h."bodyId"
+    WHERE h."isPublic" ${scanned[0]} ${scanned[1]}`;
+  const [counted, rows] = await Promise.all([
+    db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${entries}) a`,
+    db.$queryRaw<
+      {
+        scanned: boolean;
+        slug: string;
+        bodyName: string;
+        bodySlug: string;
+        date: Date;
+        adjustedOn: Date | null;
+        first: number | null;
+        last: number | null;
+      }[]
+    >`SELECT * FROM (${entries}) a ORDER BY date DESC, slug LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   ]);
-  const entries: ArchiveEntry[] = meetings.map((m) => {
-    const first = m.paragraphs[0]?.number;
-    const last = m.paragraphs.at(-1)?.number;
-    return {
-      slug: m.slug,
-      bodyName: m.body.name,
-      bodySlug: m.body.slug,
-      meetingDate: isoDateOf(m.date),
-      adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
-      paragraphs: first === undefined ? "" : first === last ? `§ ${first}` : `§§ ${first}–${last}`,
-    };
-  });
-  return { total, entries, page, pageSize };
+  const list: ArchiveEntry[] = rows.map((r) => ({
+    slug: r.slug,
+    bodyName: r.bodyName,
+    bodySlug: r.bodySlug,
+    meetingDate: isoDateOf(r.date),
+    adjustedOn: r.adjustedOn ? isoDateOf(r.adjustedOn) : null,
+    paragraphs: r.first === null ? "" : r.first === r.last ? `§ ${r.first}` : `§§ ${r.first}–${r.last}`,
+    scanned: r.scanned,
+    href: publicProtocolPath(r.slug, r.scanned),
+  }));
+  return { total: Number(counted[0]?.total ?? 0), entries: list, page, pageSize };
 }
 
-/** Bodies and years that have public protocols, for the archive's filters. */
+/** Bodies and years that have public protocols (in Paragraf or historical), for the archive's filters. */
 export async function archiveFacets(db: PrismaClient) {
   const rows = await db.$queryRaw<{ slug: string; name: string; year: number }[]>`
     SELECT DISTINCT b.slug, b.name, EXTRACT(YEAR FROM m.date)::int AS year
     FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
     WHERE m.status::text IN (${publicStatuses()})
-    ORDER BY b.name, year DESC`;
+    UNION
+    SELECT b.slug, b.name, h.year
+    FROM "HistoricalProtocol" h JOIN "Body" b ON b.id = h."bodyId"
+    WHERE h."isPublic"
+    ORDER BY name, year DESC`;
   const bodies = [...new Map(rows.map((r) => [r.slug, r.name])).entries()].map(([slug, name]) => ({ slug, name }));
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);
   return { bodies, years };

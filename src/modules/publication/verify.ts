@@ -5,7 +5,8 @@ import { withChangesAfterAdjustment } from "@/modules/publication/issued-copies"
 import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued-copies.rules";
 import { ADJUSTED_STATUSES } from "@/domain/lifecycle";
 import { signatureRoleTerms } from "@/domain/vocabulary";
-import { isoDateOf } from "@/lib/iso-date";
+import { isoDateOf, toSwedishDate } from "@/lib/iso-date";
+import { findPublicHistoricalBySha256 } from "@/modules/historical";
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -29,7 +30,22 @@ export type VerifyResult =
       signers: { name: string; role: string; signedAt: string }[];
       copy?: VerifiedCopy;
     }
-  | { match: false; message: string };
+  | { match: false; message: string; scanned?: ScannedRecord };
+
+/**
+ * A PDF that is the scanned copy of a historical protocol (justerat on paper, registered in
+ * Paragraf): not a match — Paragraf signed nothing — but what it was registered as.
+ */
+export interface ScannedRecord {
+  bodyName: string;
+  organisationName: string;
+  meetingDate: string;
+  /** Justerat on paper. */
+  adjustedOn: string;
+  /** The day it was registered in Paragraf (Swedish calendar day). */
+  registeredOn: string;
+  protocolPath: string;
+}
 
 async function describe(
   db: PrismaClient,
@@ -77,6 +93,22 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
     include: { meeting: { select: { slug: true } } },
   });
   if (!copy) {
+    const scanned = await findPublicHistoricalBySha256(db, sha256);
+    if (scanned) {
+      const registeredOn = toSwedishDate(new Date(scanned.registeredAt));
+      return {
+        match: false,
+        message: `Filen är registrerad som inskannat protokoll ${registeredOn}, inte signerat i Paragraf. Den justerades på papper ${scanned.adjustedOn}; originalet på papper gäller.`,
+        scanned: {
+          bodyName: scanned.body.name,
+          organisationName: scanned.organisation.name,
+          meetingDate: scanned.meetingDate,
+          adjustedOn: scanned.adjustedOn,
+          registeredOn,
+          protocolPath: `/protokoll/inskannade/${scanned.slug}`,
+        },
+      };
+    }
     return {
       match: false,
       message:

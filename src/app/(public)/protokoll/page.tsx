@@ -4,6 +4,7 @@ import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { queryValue } from "@/domain/publication/public.rules";
 import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/publication";
+import { ScannedMark } from "@/modules/historical";
 import { getDb } from "@/server/db";
 import { DataTable, linkClass } from "@/ui/data-table";
 
@@ -153,15 +154,13 @@ async function SearchResults({
       </h2>
       <ol className="mt-3 space-y-4">
         {hits.map((h) => (
-          <li key={`${h.slug}-${h.number}`}>
-            <Link
-              href={`/protokoll/${h.slug}#paragraf-${h.number}`}
-              className="font-semibold text-[var(--color-brand)] underline underline-offset-2"
-            >
-              § {h.number} {h.title}
+          <li key={`${h.href}-${h.number}`}>
+            <Link href={h.href} className="font-semibold text-[var(--color-brand)] underline underline-offset-2">
+              {h.number === null ? h.title : `§ ${h.number} ${h.title}`}
             </Link>
             <p className="text-sm text-[var(--color-muted)]">
               {h.bodyName}, {formatLongDate(h.meetingDate)}
+              {h.scanned && <ScannedMark className="ml-2" />}
             </p>
             {h.snippet && (
               <p className="mt-1">
@@ -199,14 +198,17 @@ async function ArchiveList({
       ) : (
         <DataTable
           rows={entries}
-          rowKey={(e) => e.slug}
+          rowKey={(e) => e.href}
           columns={[
             {
               header: "Sammanträde",
               cell: (e) => (
-                <Link href={`/protokoll/${e.slug}`} className={linkClass}>
-                  {formatLongDate(e.meetingDate)}
-                </Link>
+                <>
+                  <Link href={e.href} className={linkClass}>
+                    {formatLongDate(e.meetingDate)}
+                  </Link>
+                  {e.scanned && <ScannedMark className="ml-2" />}
+                </>
               ),
             },
             { header: "Organ", cell: (e) => e.bodyName },

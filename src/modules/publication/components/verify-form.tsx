@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState, useState } from "react";
-import type { VerifyResult } from "@/modules/publication/verify";
+import type { ScannedRecord, VerifyResult } from "@/modules/publication/verify";
 import { verifyAction } from "@/modules/publication/verify.actions";
 import { MAX_VERIFY_BYTES, VERIFY_TOO_LARGE } from "@/modules/publication/verify.limits";
 import { SubmitButton } from "@/ui/submit-button";
@@ -52,7 +52,7 @@ export function VerifyForm() {
       {result && (
         <div
           role="status"
-          className={`mt-6 max-w-xl rounded border-2 p-4 ${result.match ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}
+          className={`mt-6 max-w-xl rounded border-2 p-4 ${result.match ? "border-green-700 bg-green-50" : result.scanned ? "border-amber-700 bg-amber-50" : "border-red-700 bg-red-50"}`}
         >
           {result.match ? (
             <>
@@ -97,11 +97,31 @@ export function VerifyForm() {
               </ul>
               <p className="mt-2 break-all font-mono text-sm">Verifieringskod: {result.contentHash}</p>
             </>
+          ) : result.scanned ? (
+            <ScannedResult message={result.message} scanned={result.scanned} />
           ) : (
             <p className="font-semibold">{result.message}</p>
           )}
         </div>
       )}
+    </>
+  );
+}
+
+/** A scanned historical protocol: registered here, never signed here. Not a green "äkta". */
+function ScannedResult({ message, scanned }: { message: string; scanned: ScannedRecord }) {
+  return (
+    <>
+      <p className="text-lg font-semibold">{message}</p>
+      <p className="mt-1">
+        {scanned.organisationName}, {scanned.bodyName}, sammanträde {scanned.meetingDate}. Filen är samma som den som
+        registrerades, men Paragraf har inte signerat den och intygar inte mer än det.
+      </p>
+      <p className="mt-2">
+        <a href={scanned.protocolPath} className="text-[var(--color-brand)] underline underline-offset-2">
+          Protokollets sida i arkivet
+        </a>
+      </p>
     </>
   );
 }

@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RegisterHistoricalForm } from "@/modules/historical";
+import { authorizeHistorical } from "@/server/authz";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Registrera inskannat protokoll" };
+
+type Props = { params: Promise<{ bodySlug: string }> };
+
+export default async function RegisterHistoricalPage({ params }: Props) {
+  const { bodySlug } = await params;
+  const user = await requireUser(`/organ/${bodySlug}/historiska/ny`);
+  const body = await getDb().body.findFirst({ where: { slug: bodySlug } });
+  if (!body || !authorizeHistorical(user, "historical.register", body.id).ok) notFound();
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
+        <Link
+          href={`/organ/${body.slug}/historiska`}
+          className="text-[var(--color-brand)] underline underline-offset-2"
+        >
+          Inskannade protokoll: {body.name}
+        </Link>
+      </nav>
+      <h1 className="text-3xl font-semibold">Registrera inskannat protokoll: {body.name}</h1>
+      <p className="mt-2 max-w-prose">
+        För protokoll som justerades på papper innan organet började använda Paragraf. Ange datumen som de står på
+        papperet och ladda upp den inskannade PDF-filen; protokollet kommer då med i arkivet och sökningen. Nya
+        sammanträden skrivs och justeras som vanligt i Paragraf.
+      </p>
+      <RegisterHistoricalForm bodyId={body.id} bodySlug={body.slug} bodyName={body.name} />
+    </>
+  );
+}

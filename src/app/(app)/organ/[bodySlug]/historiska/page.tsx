@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { formatRange } from "@/domain/rules/historical.rules";
+import { listHistoricalProtocols } from "@/modules/historical";
+import { authorizeHistorical } from "@/server/authz";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+import { DataTable, linkClass } from "@/ui/data-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Inskannade protokoll" };
+
+type Props = {
+  params: Promise<{ bodySlug: string }>;
+  searchParams: Promise<{ registrerat?: string | string[]; borttaget?: string | string[] }>;
+};
+
+export default async function HistoricalListPage({ params, searchParams }: Props) {
+  const { bodySlug } = await params;
+  const sp = await searchParams;
+  const user = await requireUser(`/organ/${bodySlug}/historiska`);
+  const body = await getDb().body.findFirst({ where: { slug: bodySlug } });
+  if (!body || !authorizeHistorical(user, "historical.read", body.id).ok) notFound();
+  const protocols = await listHistoricalProtocols(getDb(), body.id);
+  const registered = typeof sp.registrerat === "string" ? protocols.find((p) => p.slug === sp.registrerat) : undefined;
+  return (
+    <>
+      <h1 className="text-3xl font-semibold">Inskannade protokoll: {body.name}</h1>
+      <p className="mt-2 max-w-prose">
+        Protokoll som justerades på papper innan organet började använda Paragraf, registrerade med sina verkliga datum
+        och den inskannade PDF-filen. De är inte signerade i Paragraf och kan inte ändras efter registreringen.
+      </p>
+      {registered && (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
+          Protokollet från {formatLongDate(registered.meetingDate)} är registrerat
+          {registered.isPublic ? " och syns i det offentliga arkivet" : " (inte offentligt)"}.
+        </p>
+      )}
+      {typeof sp.borttaget === "string" && (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
+          Registreringen är borttagen.
+        </p>
+      )}
+      {authorizeHistorical(user, "historical.register", body.id).ok && (
+        <p className="mt-4">
+          <Link
+            href={`/organ/${body.slug}/historiska/ny`}
+            className="inline-block rounded bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white"
+          >
+            Registrera ett inskannat protokoll
+          </Link>
+        </p>
+      )}
+      {protocols.length === 0 ? (
+        <p className="mt-6">Inga inskannade protokoll är registrerade.</p>
+      ) : (
+        <DataTable
+          caption={`Inskannade protokoll för ${body.name}`}
+          rows={protocols}
+          rowKey={(p) => p.slug}
+          columns={[
+            {
+              header: "Sammanträde",
+              cell: (p) => (
+                <Link href={`/organ/${body.slug}/historiska/${p.slug}`} className={linkClass}>
+                  {formatLongDate(p.meetingDate)}
+                </Link>
+              ),
+            },
+            {
+              header: "Paragrafer",
+              cell: (p) => (p.firstNumber === null ? "–" : formatRange({ first: p.firstNumber, last: p.lastNumber! })),
+            },
+            { header: "Justerat", cell: (p) => p.adjustedOn },
+            { header: "Offentligt", cell: (p) => (p.isPublic ? "Ja" : "Nej") },
+          ]}
+        />
+      )}
+    </>
+  );
+}
