@@ -112,6 +112,7 @@ export function edgeCaseProtocol(): ProtocolDTO {
         ],
         result: "Med 2 ja-röster mot 1 nej-röst, 1 avstår, beslutar direktionen att bifalla förslaget.",
         outcome: "JA",
+        counts: null,
       },
     ],
     reservations: [{ ...people.member, reasons: "Prishöjningen drabbar de minsta kommunerna hårdast." }],
