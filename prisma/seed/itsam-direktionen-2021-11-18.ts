@@ -590,7 +590,14 @@ export const itsamSeed: SeedData = {
   meetings: [
     {
       organisation: { name: "Itsam", caseNumberPrefix: "ITSAM" },
-      body: { name: "Direktionen", genitiveName: "Direktionens", slug: "direktionen", kind: "DIREKTION", seatCount: 6 },
+      body: {
+        name: "Direktionen",
+        genitiveName: "Direktionens",
+        slug: "direktionen",
+        kind: "DIREKTION",
+        seatCount: 6,
+        appendedAttendanceList: false,
+      },
       meeting: {
         id: "seed-direktionen-2021-11-18",
         slug: "direktionen-2021-11-18",

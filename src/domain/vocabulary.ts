@@ -113,6 +113,17 @@ export const ballotChoiceTerms: Record<BallotChoice, Term> = {
   JA: { word: "ja", label: "Ja" },
   NEJ: { word: "nej", label: "Nej" },
   AVSTAR: { word: "avstår", label: "Avstår" },
+  FRANVARANDE: { word: "frånvarande", label: "Frånvarande" },
+  DELTAR_EJ: { word: "deltar ej", label: "Deltar ej" },
+};
+
+/** The mark of a choice in the närvaro- och omröstningslista's vote columns (J/N/A/–). */
+export const ballotChoiceMark: Record<BallotChoice, string> = {
+  JA: "J",
+  NEJ: "N",
+  AVSTAR: "A",
+  FRANVARANDE: "–",
+  DELTAR_EJ: "–",
 };
 
 /** The recorded outcome of an omröstning, as the editor offers it. */

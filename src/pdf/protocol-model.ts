@@ -44,6 +44,13 @@ import {
 } from "@/domain/rules/signers.rules";
 import { attendanceRoleTerms, ballotChoiceTerms, signatureRoleTerms } from "@/domain/vocabulary";
 import {
+  APPENDED_LIST_REFERENCE,
+  APPENDED_LIST_TITLE,
+  attendanceVoteList,
+  nameWithParty,
+} from "@/domain/protocol/attendance-vote-list";
+import { voteTally } from "@/domain/rules/decisions.rules";
+import {
   type Align,
   baselineIn,
   Paginator,
@@ -742,7 +749,10 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
   const decisionMakers: (string | { sub: string })[] = [];
   const { MEMBER, SUBSTITUTE, OTHER } = attendanceRoleTerms;
-  if (groups.beslutande.length > 0) {
+  if (protocol.body.appendedAttendanceList) {
+    // Fullmäktige practice: the beslutande are in the list appended after the §§.
+    decisionMakers.push(APPENDED_LIST_REFERENCE);
+  } else if (groups.beslutande.length > 0) {
     decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(formatAttendanceLine));
   }
   if (groups.ersattare.length > 0) {
@@ -922,12 +932,17 @@ function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: Pendi
 // One §
 // ---------------------------------------------------------------------------------------------
 
-function motionText(motions: readonly MotionDTO[]): { lead: string | null; lines: string[] }[] {
+function motionText(
+  motions: readonly MotionDTO[],
+  attendance: ProtocolDTO["attendance"],
+): { lead: string | null; lines: string[] }[] {
   // Consecutive motions of one person whose text is a clause of its own ("Att …") are introduced
   // once, "NN yrkar på följande:", as in the original; a motion phrased "att …" reads as one sentence.
   const out: { lead: string | null; lines: string[] }[] = [];
   let group: { personId: string; entry: { lead: string | null; lines: string[] } } | null = null;
-  for (const m of motions) {
+  for (const motion of motions) {
+    // The mover with their party from the attendance: "Anna Andersson (S) yrkar …".
+    const m = { ...motion, name: nameWithParty(motion, attendance) };
     const text = m.text.trim();
     const withdrawn = m.withdrawn ? " (Yrkandet återtogs.)" : "";
     if (text === "") {
@@ -1044,7 +1059,7 @@ function paragraphBodyUnits(
 
   if (p.motions.length > 0) {
     units.push(...heading("Yrkanden", metrics));
-    for (const entry of motionText(p.motions)) {
+    for (const entry of motionText(p.motions, protocol.attendance)) {
       if (entry.lead) units.push(...keepWithNext(body(entry.lead)));
       for (const line of entry.lines) units.push(...body(line));
     }
@@ -1055,39 +1070,48 @@ function paragraphBodyUnits(
     for (const t of p.propositions) if (t.trim()) units.push(...body(t));
   }
 
-  p.votes.forEach((vote) => {
-    units.push(...heading("Omröstning", metrics));
+  p.votes.forEach((vote, index) => {
+    // Several votes in one § (the propositionsordning, then the main question) in their order.
+    units.push(...heading(p.votes.length > 1 ? `Omröstning ${index + 1}` : "Omröstning", metrics));
     if (vote.question.trim()) units.push(...keepWithNext(body(vote.question)));
-    const choices: BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
-    const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({
-      segments: plain(text),
-      align,
-      bold,
-    });
-    const rows: CellSpec[][] = [
-      [
-        cell(attendanceRoleTerms.MEMBER.label, "left", true),
-        ...choices.map((c) => cell(ballotChoiceTerms[c].label, "center", true)),
-      ],
-      ...vote.ballots.map((b) => [cell(b.name), ...choices.map((c) => cell(b.choice === c ? "X" : "", "center"))]),
-      [
-        cell("Summa", "left", true),
-        ...choices.map((c) => cell(String(vote.ballots.filter((b) => b.choice === c).length), "center", true)),
-      ],
-    ];
-    const colW = 62;
-    units.push(
-      ...tableUnits(
-        {
-          rows,
-          headerRows: 1,
-          emphasiseRows: new Set([rows.length - 2]),
-          widths: [col.width - 3 * colW, colW, colW, colW],
-        },
-        col,
-        metrics,
-      ),
-    );
+    const tally = voteTally(vote);
+    if (vote.counts !== null) {
+      // Recorded with totals only: the protocol names no voters.
+      units.push(...body(`Omröstningsresultat: ${tally.ja} ja, ${tally.nej} nej, ${tally.avstar} avstår.`));
+    } else {
+      const base: BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
+      const extra = (["FRANVARANDE", "DELTAR_EJ"] as const).filter((c) => vote.ballots.some((b) => b.choice === c));
+      const choices: BallotChoice[] = [...base, ...extra];
+      const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({
+        segments: plain(text),
+        align,
+        bold,
+      });
+      const rows: CellSpec[][] = [
+        [
+          cell(attendanceRoleTerms.MEMBER.label, "left", true),
+          ...choices.map((c) => cell(ballotChoiceTerms[c].label, "center", true)),
+        ],
+        ...vote.ballots.map((b) => [cell(b.name), ...choices.map((c) => cell(b.choice === c ? "X" : "", "center"))]),
+        [
+          cell("Summa", "left", true),
+          ...choices.map((c) => cell(String(vote.ballots.filter((b) => b.choice === c).length), "center", true)),
+        ],
+      ];
+      const colW = choices.length > 3 ? 58 : 62;
+      units.push(
+        ...tableUnits(
+          {
+            rows,
+            headerRows: 1,
+            emphasiseRows: new Set([rows.length - 2]),
+            widths: [col.width - choices.length * colW, ...choices.map(() => colW)],
+          },
+          col,
+          metrics,
+        ),
+      );
+    }
     if (vote.result.trim()) units.push(...body(vote.result));
   });
 
@@ -1115,6 +1139,91 @@ function paragraphBodyUnits(
   units[0]!.marks = [`start:${p.number}`];
   const last = units[units.length - 1]!;
   last.marks = [...(last.marks ?? []), `end:${p.number}`];
+  return units;
+}
+
+/** Vote columns per table of the närvaro- och omröstningslista (the rest continue in another). */
+const LIST_VOTE_COLUMNS = 8;
+
+/**
+ * The närvaro- och omröstningslista (Body.appendedAttendanceList), on a page of its own after the
+ * last §: a row per seat (ledamot, närvaro, tjänstgörande ersättare) and a column per vote (J/N/A/–).
+ */
+function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
+  const list = attendanceVoteList(protocol);
+  const units: Unit[] = paragraphUnits(
+    plain(APPENDED_LIST_TITLE),
+    LEFT,
+    WIDTH,
+    { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 },
+    metrics,
+  );
+  units[0]!.pageBreakBefore = true;
+  for (const u of units) u.keepWithNext = true;
+  const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({
+    segments: plain(text),
+    align,
+    bold,
+  });
+  const col: Column = { x: LEFT, width: WIDTH };
+  const chunks: number[][] = [];
+  for (let i = 0; i < Math.max(list.columns.length, 1); i += LIST_VOTE_COLUMNS)
+    chunks.push(list.columns.map((_, c) => c).slice(i, i + LIST_VOTE_COLUMNS));
+  chunks.forEach((chunk, k) => {
+    const voteW = 38;
+    const fixed = chunk.length * voteW;
+    const nameW = (WIDTH - fixed) * 0.38;
+    const presenceW = (WIDTH - fixed) * 0.22;
+    const rows: CellSpec[][] = [
+      [
+        cell(attendanceRoleTerms.MEMBER.label, "left", true),
+        cell("Närvaro", "left", true),
+        cell(attendanceRoleTerms.SERVING_SUBSTITUTE.label, "left", true),
+        ...chunk.map((c) => cell(list.columns[c]!.label, "center", true)),
+      ],
+      ...list.rows.map((r) => [
+        cell(r.represents ? `${r.member}, ${r.represents}` : r.member),
+        cell(r.presence),
+        cell(r.substitutes),
+        ...chunk.map((c) => cell(r.marks[c] ?? "", "center")),
+      ]),
+    ];
+    if (chunk.length > 0) {
+      for (const [label, key] of [
+        ["Summa ja", "ja"],
+        ["Summa nej", "nej"],
+        ["Summa avstår", "avstar"],
+      ] as const) {
+        rows.push([
+          { ...cell(label, "left", true), colspan: 3 },
+          ...chunk.map((c) => cell(String(list.totals[c]![key]), "center", true)),
+        ]);
+      }
+    }
+    if (k > 0) units.push(spacer(12));
+    units.push(
+      ...tableUnits(
+        {
+          rows,
+          headerRows: 1,
+          emphasiseRows: chunk.length > 0 ? new Set([list.rows.length]) : undefined,
+          size: 8.5,
+          widths: [nameW, presenceW, WIDTH - fixed - nameW - presenceW, ...chunk.map(() => voteW)],
+        },
+        col,
+        metrics,
+      ),
+    );
+  });
+  units.push(
+    ...paragraphUnits(
+      plain("J = ja, N = nej, A = avstår, – = frånvarande vid omröstningen eller deltar ej."),
+      LEFT,
+      WIDTH,
+      { size: 8.5, lineHeight: 12, color: GREY, spaceBefore: 6 },
+      metrics,
+    ),
+  );
   return units;
 }
 
@@ -1228,6 +1337,7 @@ export function streamProtocol(
   paginator.add(coverUnits(protocol, metrics));
   if (protocol.paragraphs.length > 0) paginator.add(agendaUnits(protocol, metrics, pending));
   for (const p of protocol.paragraphs) paginator.add(paragraphBodyUnits(protocol, p, metrics, { pageBreak: true }));
+  if (protocol.body.appendedAttendanceList) paginator.add(attendanceListUnits(protocol, metrics));
   if (protocol.corrections && protocol.corrections.length > 0)
     paginator.add(correctionUnits(protocol.corrections, metrics));
   paginator.finish();

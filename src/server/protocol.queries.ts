@@ -109,6 +109,10 @@ export function toParagraphDTO(p: ParagraphWithParts, nameOf: NameOf = liveName)
       result: v.result,
       outcome: v.outcome,
       ballots: v.ballots.map((b) => ({ personId: b.person.id, name: nameOf(b.person), choice: b.choice })),
+      counts:
+        v.yesCount === null || v.noCount === null || v.abstainCount === null
+          ? null
+          : { ja: v.yesCount, nej: v.noCount, avstar: v.abstainCount },
     })),
     reservations: p.reservations.map((r) => ({ personId: r.person.id, name: nameOf(r.person), reasons: r.reasons })),
     notes: p.notes.map((n) => ({
@@ -132,6 +136,7 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
       slug: m.body.slug,
       kind: m.body.kind,
       seatCount: m.body.seatCount,
+      appendedAttendanceList: m.body.appendedAttendanceList,
     },
     meeting: {
       id: m.id,

@@ -17,8 +17,17 @@ import { hasSignersPerParagraph, signerAssignments, signerParagraphsText } from 
 import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import { NoticeBoard } from "./notice-board";
+import {
+  APPENDED_LIST_REFERENCE,
+  APPENDED_LIST_TITLE,
+  attendanceVoteList,
+  nameWithParty,
+} from "@/domain/protocol/attendance-vote-list";
+import { voteTally } from "@/domain/rules/decisions.rules";
 
 const BALLOT_CHOICES: readonly BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
+/** Shown as columns only when a ballot of the vote uses them. */
+const OTHER_CHOICES: readonly BallotChoice[] = ["FRANVARANDE", "DELTAR_EJ"];
 
 function HeaderRow({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -102,7 +111,7 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
           <ul className="mt-2 space-y-2">
             {p.motions.map((m, i) => (
               <li key={i}>
-                <span className="font-medium">{m.name}</span>{" "}
+                <span className="font-medium">{nameWithParty(m, protocol.attendance)}</span>{" "}
                 <span className="text-[var(--color-muted)]">
                   ({motionKindLabel[m.kind]}
                   {m.withdrawn ? ", återtaget" : ""})
@@ -126,17 +135,33 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
 
       {p.votes.map((v, i) => {
         const count = (c: BallotChoice) => v.ballots.filter((b) => b.choice === c).length;
+        const choices = [...BALLOT_CHOICES, ...OTHER_CHOICES.filter((c) => count(c) > 0)];
+        const title = p.votes.length > 1 ? `Omröstning ${i + 1}` : "Omröstning";
+        if (v.counts !== null) {
+          const tally = voteTally(v);
+          return (
+            <Part key={i} id={`${key}-omrostning-${i}`} title={title}>
+              <p className="mt-2">{v.question}</p>
+              <p className="mt-2">
+                Omröstningsresultat: {tally.ja} ja, {tally.nej} nej, {tally.avstar} avstår.
+              </p>
+              <p className="mt-2">{v.result}</p>
+            </Part>
+          );
+        }
         return (
-          <Part key={i} id={`${key}-omrostning-${i}`} title="Omröstning">
+          <Part key={i} id={`${key}-omrostning-${i}`} title={title}>
             <p className="mt-2">{v.question}</p>
             <table className="mt-2 border-collapse">
-              <caption className="sr-only">Omröstning i § {p.number}</caption>
+              <caption className="sr-only">
+                {title} i § {p.number}
+              </caption>
               <thead>
                 <tr>
                   <th scope="col" className="border border-slate-300 px-2 text-left">
                     {attendanceRoleTerms.MEMBER.label}
                   </th>
-                  {BALLOT_CHOICES.map((c) => (
+                  {choices.map((c) => (
                     <th key={c} scope="col" className="border border-slate-300 px-2">
                       {ballotChoiceTerms[c].label}
                     </th>
@@ -149,7 +174,7 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
                     <th scope="row" className="border border-slate-300 px-2 text-left font-normal">
                       {b.name}
                     </th>
-                    {BALLOT_CHOICES.map((c) => (
+                    {choices.map((c) => (
                       <td key={c} className="border border-slate-300 px-2 text-center">
                         {b.choice === c ? "X" : ""}
                       </td>
@@ -162,7 +187,7 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
                   <th scope="row" className="border border-slate-300 px-2 text-left">
                     Summa
                   </th>
-                  {BALLOT_CHOICES.map((c) => (
+                  {choices.map((c) => (
                     <td key={c} className="border border-slate-300 px-2 text-center">
                       {count(c)}
                     </td>
@@ -218,6 +243,85 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
   );
 }
 
+/** The närvaro- och omröstningslista (Body.appendedAttendanceList): a row per seat, a column per vote. */
+function AttendanceListView({ protocol }: { protocol: ProtocolDTO }) {
+  const list = attendanceVoteList(protocol);
+  const cell = "border border-slate-300 px-2";
+  return (
+    <section aria-labelledby="narvarolista" className="mt-10">
+      <h2 id="narvarolista" className="text-xl font-semibold">
+        {APPENDED_LIST_TITLE}
+      </h2>
+      <div className="mt-2 overflow-x-auto">
+        <table className="border-collapse text-sm">
+          <caption className="sr-only">
+            {APPENDED_LIST_TITLE}: närvaro, tjänstgörande ersättare och röst per omröstning
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className={`${cell} text-left`}>
+                {attendanceRoleTerms.MEMBER.label}
+              </th>
+              <th scope="col" className={`${cell} text-left`}>
+                Närvaro
+              </th>
+              <th scope="col" className={`${cell} text-left`}>
+                {attendanceRoleTerms.SERVING_SUBSTITUTE.label}
+              </th>
+              {list.columns.map((c) => (
+                <th key={c.label} scope="col" className={`${cell} whitespace-nowrap`}>
+                  <a href={`#paragraf-${c.paragraphNumber}`}>{c.label}</a>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {list.rows.map((r, i) => (
+              <tr key={i}>
+                <th scope="row" className={`${cell} text-left font-normal`}>
+                  {r.represents ? `${r.member}, ${r.represents}` : r.member}
+                </th>
+                <td className={cell}>{r.presence}</td>
+                <td className={cell}>{r.substitutes}</td>
+                {r.marks.map((m, c) => (
+                  <td key={c} className={`${cell} text-center`}>
+                    {m}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+          {list.columns.length > 0 && (
+            <tfoot>
+              {(
+                [
+                  ["Summa ja", "ja"],
+                  ["Summa nej", "nej"],
+                  ["Summa avstår", "avstar"],
+                ] as const
+              ).map(([label, k]) => (
+                <tr key={k}>
+                  <th scope="row" colSpan={3} className={`${cell} text-left`}>
+                    {label}
+                  </th>
+                  {list.totals.map((t, c) => (
+                    <td key={c} className={`${cell} text-center`}>
+                      {t[k]}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tfoot>
+          )}
+        </table>
+      </div>
+      <p className="mt-2 text-sm text-[var(--color-muted)]">
+        J = ja, N = nej, A = avstår, – = frånvarande vid omröstningen eller deltar ej.
+      </p>
+    </section>
+  );
+}
+
 export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
   const { body, meeting, notice } = protocol;
   const groups = groupAttendance(protocol.attendance);
@@ -240,8 +344,18 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
         <tbody>
           <HeaderRow label="Plats och tid">{formatPlaceAndTime(meeting)}</HeaderRow>
           <HeaderRow label="Beslutande">
-            <p className="font-medium">{attendanceRoleTerms.MEMBER.plural}</p>
-            <Lines lines={groups.beslutande.map(formatAttendanceLine)} />
+            {body.appendedAttendanceList ? (
+              <p>
+                <a href="#narvarolista" className="text-[var(--color-brand)] underline underline-offset-2">
+                  {APPENDED_LIST_REFERENCE}
+                </a>
+              </p>
+            ) : (
+              <>
+                <p className="font-medium">{attendanceRoleTerms.MEMBER.plural}</p>
+                <Lines lines={groups.beslutande.map(formatAttendanceLine)} />
+              </>
+            )}
             {groups.ersattare.length > 0 && (
               <>
                 <p className="mt-2 font-medium">{attendanceRoleTerms.SUBSTITUTE.plural}</p>
@@ -369,6 +483,8 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
       {protocol.paragraphs.map((p) => (
         <ParagraphView key={p.id} protocol={protocol} p={p} />
       ))}
+
+      {body.appendedAttendanceList && <AttendanceListView protocol={protocol} />}
     </div>
   );
 }

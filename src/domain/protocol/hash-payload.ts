@@ -23,6 +23,7 @@ import type {
   ReservationDTO,
   SectionDTO,
   SignerDTO,
+  VoteCounts,
   VoteDTO,
 } from "@/domain/protocol/protocol.types";
 
@@ -110,6 +111,11 @@ const BALLOT_COVERAGE: Coverage<BallotDTO> = { personId: BY_NAME, name: covered(
 const VOTE_COVERAGE: Coverage<VoteDTO> = {
   question: covered("question"),
   ballots: covered("ballots", each(BALLOT_COVERAGE)),
+  // Totals of a vote recorded without names. Left out of the payload when null (a vote by name),
+  // so the payload of votes signed before totals existed is unchanged.
+  counts: covered<VoteCounts | null>("counts", (c) =>
+    c === null ? undefined : { ja: c.ja, nej: c.nej, avstar: c.avstar },
+  ),
   result: covered("result"),
   outcome: covered("outcome"),
 };
@@ -152,6 +158,9 @@ const BODY_COVERAGE: Coverage<ProtocolDTO["body"]> = {
   slug: excluded("address of the body's pages, not content (its name and kind are covered)"),
   kind: covered("kind"),
   seatCount: covered("seatCount"),
+  appendedAttendanceList: excluded(
+    "layout: whether the beslutande are named on the cover or in the appended närvaro- och omröstningslista; the attendance and the ballots listed are covered",
+  ),
 };
 const MEETING_COVERAGE: Coverage<ProtocolDTO["meeting"]> = {
   id: DATABASE_ID,

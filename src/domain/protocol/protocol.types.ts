@@ -64,7 +64,12 @@ export type MotionKind =
   | "ATERREMISS" // återremiss
   | "BORDLAGGNING"; // bordläggning
 
-export type BallotChoice = "JA" | "NEJ" | "AVSTAR";
+export type BallotChoice =
+  | "JA"
+  | "NEJ"
+  | "AVSTAR" // avstår
+  | "FRANVARANDE" // frånvarande vid omröstningen (serving in the §, not in the room when voting)
+  | "DELTAR_EJ"; // deltar ej i omröstningen (present, takes no part)
 
 export type SectionKind =
   | "SUMMARY" // Sammanfattning av ärendet
@@ -120,13 +125,27 @@ export interface MotionDTO extends PersonRef {
 }
 
 export interface BallotDTO extends PersonRef {
-  choice: BallotChoice;
+  /** Null while not yet entered: the checker names it (an error). */
+  choice: BallotChoice | null;
+}
+
+/** Totals of an omröstning: "9 ja, 4 nej, 2 avstår". */
+export interface VoteCounts {
+  ja: number;
+  nej: number;
+  avstar: number;
 }
 
 export interface VoteDTO {
   /** What was voted on, e.g. "bifall till ordförandens förslag (ja) mot Joakim Magnussons yrkande (nej)". */
   question: string;
+  /** The voters by name, in order; empty when the vote is recorded with totals only. */
   ballots: BallotDTO[];
+  /**
+   * Totals as recorded when the protocol names no voters (ballots empty); null for a vote by
+   * name, whose totals follow from the ballots.
+   */
+  counts: VoteCounts | null;
   /** The outcome as the chair announced it. */
   result: string;
   /** Which side won according to the recorded outcome; the rules check it against the ballots. */
@@ -254,6 +273,11 @@ export interface ProtocolDTO {
     kind: BodyKind;
     /** Number of ledamöter seats (for quorum: more than half must take part). */
     seatCount: number;
+    /**
+     * "Beslutande enligt bifogad närvaro- och omröstningslista": the cover refers to a list
+     * appended to the protocol instead of naming the beslutande (fullmäktige practice).
+     */
+    appendedAttendanceList: boolean;
   };
   meeting: {
     id: string;

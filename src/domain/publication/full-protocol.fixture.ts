@@ -117,6 +117,8 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
           { personId: "per-a", name: "Anna Ledamot", choice: "JA" },
           { personId: "per-b", name: "Bertil Ledamot", choice: "NEJ" },
         ],
+        // Every field filled: totals too (a real vote has either names or totals).
+        counts: { ja: 1, nej: 1, avstar: 0 },
         result: `${words} resultat`,
         outcome: "JA",
       },
@@ -133,7 +135,14 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
 export function fullProtocol(): Filled<ProtocolDTO> {
   return {
     organisation: { name: "Testförbundet", caseNumberPrefix: "ITSAM" },
-    body: { name: "Direktionen", genitiveName: "Direktionens", slug: "direktionen", kind: "DIREKTION", seatCount: 7 },
+    body: {
+      name: "Direktionen",
+      genitiveName: "Direktionens",
+      slug: "direktionen",
+      kind: "DIREKTION",
+      seatCount: 7,
+      appendedAttendanceList: false,
+    },
     meeting: {
       id: "m-1",
       slug: "direktionen-2021-11-18",

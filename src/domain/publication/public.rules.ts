@@ -19,6 +19,7 @@ import type {
   SectionDTO,
   SignatureDTO,
   SignerDTO,
+  VoteCounts,
   VoteDTO,
 } from "@/domain/protocol/protocol.types";
 import type { HistoricalParagraphDTO, HistoricalProtocolDTO } from "@/domain/protocol/historical.types";
@@ -129,7 +130,15 @@ const motion: FieldPolicy<MotionDTO> = {
   withdrawn: fact,
 };
 const ballot: FieldPolicy<BallotDTO> = { personId: id, name: text, choice: enumeration };
-const vote: FieldPolicy<VoteDTO> = { question: text, ballots: each(ballot), result: text, outcome: enumeration };
+const voteCounts: FieldPolicy<VoteCounts> = { ja: fact, nej: fact, avstar: fact };
+const vote: FieldPolicy<VoteDTO> = {
+  question: text,
+  ballots: each(ballot),
+  // The totals of a vote recorded without names: published as the names would be.
+  counts: oneOrNull(voteCounts),
+  result: text,
+  outcome: enumeration,
+};
 const reservation: FieldPolicy<ReservationDTO> = { personId: id, name: text, reasons: textOrNull };
 const note: FieldPolicy<NoteDTO> = { personId: id, name: textOrNull, text };
 const recusal: FieldPolicy<RecusalDTO> = { personId: id, name: text, reason: text };
@@ -259,7 +268,15 @@ const signer: FieldPolicy<SignerDTO> = { personId: id, name: text, role: enumera
 export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldPolicy<ProtocolDTO> {
   return {
     organisation: one<ProtocolDTO["organisation"]>({ name: text, caseNumberPrefix: text }),
-    body: one<ProtocolDTO["body"]>({ name: text, genitiveName: text, slug: id, kind: enumeration, seatCount: fact }),
+    body: one<ProtocolDTO["body"]>({
+      name: text,
+      genitiveName: text,
+      slug: id,
+      kind: enumeration,
+      seatCount: fact,
+      // How the beslutande are printed (cover or appended list): a layout flag, published.
+      appendedAttendanceList: fact,
+    }),
     meeting: one<ProtocolDTO["meeting"]>({
       id,
       slug: id,

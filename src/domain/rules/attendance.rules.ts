@@ -40,6 +40,11 @@ export interface ParagraphParticipation {
   paragraphNumber: number;
   /** Deciding members present and not jäviga: those who took part in the § (5 kap. 67 § 5). */
   participants: PersonRef[];
+  /**
+   * Who votes in the §: the participants, less a ledamot whose seat a serving substitute present
+   * in the § takes (one vote per seat). In attendance order.
+   */
+  voters: PersonRef[];
   /** Everyone present in any role, jäviga included (for notes and speaking rights). */
   presentPersonIds: string[];
   recusedPersonIds: string[];
@@ -84,12 +89,18 @@ export function computeParticipation(input: AttendanceRulesInput): ParagraphPart
         )
         .map((row) => row.personId),
     );
+    const replacedIds = new Set(
+      deciding
+        .filter((row) => substitutesForPresentMembers.has(row.personId))
+        .map((row) => row.replacesPersonId as string),
+    );
     const chair =
       deciding.find((row) => row.role === "CHAIR") ?? deciding.find((row) => row.role === "VICE_CHAIR") ?? null;
 
     return {
       paragraphNumber: number,
       participants,
+      voters: participants.filter((p) => !replacedIds.has(p.personId)),
       presentPersonIds: [...new Set(rowsPresent.map((row) => row.personId))],
       recusedPersonIds: [...new Set(recusedPersonIds)],
       chairPersonId: chair?.personId ?? null,

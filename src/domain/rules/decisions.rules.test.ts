@@ -80,6 +80,7 @@ const motion = (personId: string, text: string, extra: Partial<MotionDTO> = {}):
 const vote = (spec: string, outcome: VoteDTO["outcome"], extra: Partial<VoteDTO> = {}): VoteDTO => ({
   question: "bifall till ordförandens förslag (ja) mot Joakim Magnussons yrkande (nej)",
   ballots: ballots(spec),
+  counts: null,
   result: "",
   outcome,
   ...extra,
@@ -108,6 +109,7 @@ const input = (paragraph: Partial<DecisionRulesInput["paragraph"]>, present: str
     "number" | "decision" | "motions" | "propositions" | "votes" | "reservations" | "notes"
   >,
   participantIds: new Set(PARTICIPANTS),
+  voterIds: new Set(PARTICIPANTS),
   presentPersonIds: new Set([...PARTICIPANTS, ...present]),
   chairPersonId: "kall",
 });

@@ -1,14 +1,17 @@
 /**
  * Motions (yrkanden), votes (omröstningar) and reservations of one §, against who took part in it.
  * - Only those who took part may move, vote and reserve (4 kap. 27 § KL for reservations).
- * - Vote totals follow from the ballots; the recorded outcome follows from the totals, a tie
- *   being decided by the chair's casting vote (utslagsröst); lots are drawn only in elections.
+ * - Only the person serving in a seat in the § votes (a ledamot replaced by a serving ersättare
+ *   does not); every voter named has a choice entered (ja, nej, avstår, frånvarande, deltar ej).
+ * - Vote totals follow from the ballots, or are recorded as totals only when the protocol names
+ *   no voters (then at most one per serving seat); the recorded outcome follows from the totals,
+ *   a tie being decided by the chair's casting vote (utslagsröst); lots are drawn only in elections.
  * - The decision recorded must not be the losing side's motion.
  * - The protocol must show the propositionsordning when motions were made (5 kap. 67 § 2 KL).
  */
 import type { BallotChoice, BallotDTO, ParagraphDTO, VoteDTO } from "@/domain/protocol/protocol.types";
 import { ballotChoiceTerms } from "@/domain/vocabulary";
-import { createFinding, type Finding } from "./finding";
+import { createFinding, type Finding, type FindingCode } from "./finding";
 
 export interface VoteTally {
   ja: number;
@@ -21,6 +24,11 @@ export function tallyBallots(ballots: readonly Pick<BallotDTO, "choice">[]): Vot
   return { ja: count("JA"), nej: count("NEJ"), avstar: count("AVSTAR") };
 }
 
+/** The totals of a vote: as recorded for a totals-only vote, else counted from the ballots. */
+export function voteTally(vote: Pick<VoteDTO, "ballots" | "counts">): VoteTally {
+  return vote.counts ?? tallyBallots(vote.ballots);
+}
+
 /**
  * The side that won according to the ballots: the majority of ja/nej votes, on a tie the side
  * the chair voted for. Null on a tie where the chair cast no ja/nej vote (undecidable here).
@@ -29,10 +37,13 @@ export function outcomeFromBallots(
   ballots: readonly Pick<BallotDTO, "personId" | "choice">[],
   chairPersonId: string | null,
 ): "JA" | "NEJ" | null {
-  const { ja, nej } = tallyBallots(ballots);
-  if (ja > nej) return "JA";
-  if (nej > ja) return "NEJ";
-  const chairChoice = ballots.find((b) => b.personId === chairPersonId)?.choice;
+  return outcomeFromTally(tallyBallots(ballots), ballots.find((b) => b.personId === chairPersonId)?.choice ?? null);
+}
+
+/** The side that won by the totals; on a tie the chair's choice, if known (else null). */
+export function outcomeFromTally(tally: VoteTally, chairChoice: BallotChoice | null): "JA" | "NEJ" | null {
+  if (tally.ja > tally.nej) return "JA";
+  if (tally.nej > tally.ja) return "NEJ";
   return chairChoice === "JA" || chairChoice === "NEJ" ? chairChoice : null;
 }
 
@@ -81,13 +92,16 @@ export interface DecisionRulesInput {
   >;
   /** Deciding members who took part in the § (see computeParticipation). */
   participantIds: ReadonlySet<string>;
+  /** Who votes in the §: participants less ledamöter replaced by a serving ersättare. */
+  voterIds: ReadonlySet<string>;
   /** Everyone present in the §, in any role. */
   presentPersonIds: ReadonlySet<string>;
   chairPersonId: string | null;
 }
 
 /** "ja", "nej", "avstår" inside a sentence. */
-const choiceWord = (choice: BallotChoice): string => ballotChoiceTerms[choice].word;
+const choiceWord = (choice: BallotChoice | null): string =>
+  choice === null ? "utan angivet val" : ballotChoiceTerms[choice].word;
 
 function checkMotions({ paragraph, participantIds }: DecisionRulesInput): Finding[] {
   const findings: Finding[] = [];
@@ -153,99 +167,107 @@ function motionsNamedIn(paragraph: DecisionRulesInput["paragraph"], side: string
 }
 
 function checkVote(input: DecisionRulesInput, vote: VoteDTO, index: number): Finding[] {
-  const { paragraph, participantIds, chairPersonId } = input;
+  const { paragraph, participantIds, voterIds, chairPersonId } = input;
   const n = paragraph.number;
   const field = `votes[${index}]`;
   const findings: Finding[] = [];
+  const add = (code: FindingCode, severity: "error" | "warning", message: string) =>
+    findings.push(createFinding(code, severity, message, n, field));
 
-  const seen = new Set<string>();
-  for (const ballot of vote.ballots) {
-    if (seen.has(ballot.personId)) {
-      findings.push(
-        createFinding(
+  if (vote.counts !== null) {
+    // Recorded with totals only: no names, at most one vote per serving seat.
+    if (vote.ballots.length > 0) {
+      add(
+        "VOTE_COUNTS_WITH_BALLOTS",
+        "error",
+        `Omröstningen i § ${n} har både röster per namn och bara siffror. Välj det ena: namnen (om protokollet visar hur var och en röstade) eller summorna.`,
+      );
+    }
+    const { ja, nej, avstar } = vote.counts;
+    if (ja + nej + avstar > voterIds.size) {
+      add(
+        "VOTE_COUNTS_EXCEED_SEATS",
+        "error",
+        `Omröstningen i § ${n} anger ${ja} ja, ${nej} nej och ${avstar} avstår, ${ja + nej + avstar} röster, men bara ${voterIds.size} tjänstgör i paragrafen. Rätta siffrorna eller närvaron.`,
+      );
+    }
+  } else {
+    const seen = new Set<string>();
+    const unset: string[] = [];
+    for (const ballot of vote.ballots) {
+      if (seen.has(ballot.personId)) {
+        add(
           "VOTE_DUPLICATE_BALLOT",
           "error",
           `${ballot.name} har fler än en röst i omröstningen i § ${n}. Varje ledamot har en röst; ta bort den dubbla.`,
-          n,
-          field,
-        ),
-      );
-    }
-    seen.add(ballot.personId);
-    if (!participantIds.has(ballot.personId)) {
-      findings.push(
-        createFinding(
+        );
+      }
+      seen.add(ballot.personId);
+      if (!voterIds.has(ballot.personId)) {
+        add(
           "VOTER_NOT_PARTICIPANT",
           "error",
-          `${ballot.name} står som röstande (${choiceWord(ballot.choice)}) i § ${n} men deltar inte i paragrafen som ledamot eller tjänstgörande ersättare. Ta bort rösten eller rätta närvaron.`,
-          n,
-          field,
-        ),
+          participantIds.has(ballot.personId)
+            ? `${ballot.name} står som röstande (${choiceWord(ballot.choice)}) i § ${n}, men en tjänstgörande ersättare har ${ballot.name}s plats i paragrafen. Bara den som tjänstgör röstar; ta bort rösten eller rätta närvaron.`
+            : `${ballot.name} står som röstande (${choiceWord(ballot.choice)}) i § ${n} men deltar inte i paragrafen som ledamot eller tjänstgörande ersättare. Ta bort rösten eller rätta närvaron.`,
+        );
+      } else if (ballot.choice === null) {
+        unset.push(ballot.name);
+      }
+    }
+    if (unset.length > 0) {
+      add(
+        "VOTE_BALLOT_UNSET",
+        "error",
+        `Omröstningen i § ${n} saknar val för ${unset.join(", ")}. Ange ja, nej, avstår, frånvarande eller deltar ej för var och en.`,
+      );
+    }
+    const missing = [...voterIds].filter((id) => !seen.has(id));
+    if (missing.length > 0) {
+      add(
+        "VOTE_MISSING_BALLOTS",
+        "warning",
+        `Omröstningen i § ${n} saknar röst för ${missing.length} av dem som tjänstgör i paragrafen. Vid öppen omröstning ska protokollet visa hur var och en röstade (ja, nej, avstår, frånvarande eller deltar ej); finns bara siffrorna, ange dem som summor.`,
       );
     }
   }
-  const missing = [...participantIds].filter((id) => !seen.has(id));
-  if (missing.length > 0) {
-    findings.push(
-      createFinding(
-        "VOTE_MISSING_BALLOTS",
-        "warning",
-        `Omröstningen i § ${n} saknar röst för ${missing.length} av dem som deltar i paragrafen. Vid öppen omröstning ska protokollet visa hur var och en röstade (ja, nej eller avstår).`,
-        n,
-        field,
-      ),
-    );
-  }
 
-  const tally = tallyBallots(vote.ballots);
+  const tally = voteTally(vote);
   const written = parseTallyFromText(vote.result);
   const differs = (Object.keys(written) as (keyof VoteTally)[]).filter((key) => written[key] !== tally[key]);
   if (differs.length > 0) {
-    findings.push(
-      createFinding(
-        "VOTE_TALLY_MISMATCH",
-        "error",
-        `Resultatet i § ${n} anger ${[written.ja !== undefined ? `${written.ja} ja` : null, written.nej !== undefined ? `${written.nej} nej` : null, written.avstar !== undefined ? `${written.avstar} avstår` : null].filter(Boolean).join(", ")}, men rösterna ger ${tally.ja} ja, ${tally.nej} nej, ${tally.avstar} avstår. Rätta resultatet eller rösterna.`,
-        n,
-        field,
-      ),
+    add(
+      "VOTE_TALLY_MISMATCH",
+      "error",
+      `Resultatet i § ${n} anger ${[written.ja !== undefined ? `${written.ja} ja` : null, written.nej !== undefined ? `${written.nej} nej` : null, written.avstar !== undefined ? `${written.avstar} avstår` : null].filter(Boolean).join(", ")}, men ${vote.counts ? "summorna" : "rösterna"} ger ${tally.ja} ja, ${tally.nej} nej, ${tally.avstar} avstår. Rätta resultatet eller ${vote.counts ? "summorna" : "rösterna"}.`,
     );
   }
 
-  const expected = outcomeFromBallots(vote.ballots, chairPersonId);
+  // With names, a tie is decided by the chair's vote; with totals only the chair's vote is unknown.
+  const expected = vote.counts ? outcomeFromTally(tally, null) : outcomeFromBallots(vote.ballots, chairPersonId);
   const isTie = tally.ja === tally.nej;
-  if (vote.ballots.length > 0) {
+  const recorded = vote.counts !== null || vote.ballots.length > 0;
+  const what = vote.counts ? "siffrorna" : "rösterna";
+  if (recorded) {
     if (vote.outcome === "LOTTNING" && !isTie) {
-      findings.push(
-        createFinding(
-          "VOTE_OUTCOME_MISMATCH",
-          "error",
-          `Omröstningen i § ${n} anges avgjord genom lottning, men rösterna (${tally.ja} ja, ${tally.nej} nej) ger inte lika röstetal. Rätta utfallet.`,
-          n,
-          field,
-        ),
+      add(
+        "VOTE_OUTCOME_MISMATCH",
+        "error",
+        `Omröstningen i § ${n} anges avgjord genom lottning, men ${what} (${tally.ja} ja, ${tally.nej} nej) ger inte lika röstetal. Rätta utfallet.`,
       );
     } else if (vote.outcome !== "LOTTNING" && expected !== null && vote.outcome !== expected) {
-      findings.push(
-        createFinding(
-          "VOTE_OUTCOME_MISMATCH",
-          "error",
-          isTie
-            ? `Omröstningen i § ${n} gav lika röstetal (${tally.ja}–${tally.nej}) och avgörs då av ordförandens röst (${choiceWord(expected)}), men utfallet anges som ${choiceWord(vote.outcome)}. Rätta utfallet.`
-            : `Omröstningen i § ${n} gav ${tally.ja} ja och ${tally.nej} nej, men utfallet anges som ${choiceWord(vote.outcome)}. Rätta utfallet eller rösterna.`,
-          n,
-          field,
-        ),
+      add(
+        "VOTE_OUTCOME_MISMATCH",
+        "error",
+        isTie
+          ? `Omröstningen i § ${n} gav lika röstetal (${tally.ja}–${tally.nej}) och avgörs då av ordförandens röst (${choiceWord(expected)}), men utfallet anges som ${choiceWord(vote.outcome)}. Rätta utfallet.`
+          : `Omröstningen i § ${n} gav ${tally.ja} ja och ${tally.nej} nej, men utfallet anges som ${choiceWord(vote.outcome)}. Rätta utfallet eller ${what}.`,
       );
     } else if (vote.outcome === "LOTTNING" && isTie && expected !== null) {
-      findings.push(
-        createFinding(
-          "VOTE_OUTCOME_MISMATCH",
-          "error",
-          `Omröstningen i § ${n} gav lika röstetal och anges avgjord genom lottning, men vid beslut (annat än val) har ordföranden utslagsröst; ordföranden röstade ${choiceWord(expected)}. Rätta utfallet.`,
-          n,
-          field,
-        ),
+      add(
+        "VOTE_OUTCOME_MISMATCH",
+        "error",
+        `Omröstningen i § ${n} gav lika röstetal och anges avgjord genom lottning, men vid beslut (annat än val) har ordföranden utslagsröst; ordföranden röstade ${choiceWord(expected)}. Rätta utfallet.`,
       );
     }
   }

@@ -49,7 +49,14 @@ const member = (personId: string, role: "CHAIR" | "MEMBER" | "SUBSTITUTE" | "OTH
 /** A small protocol with nothing to find: §§ 12-14 of a nämnd with 5 seats. */
 const clean = (): ProtocolDTO => ({
   organisation: { name: "Exempelkommun", caseNumberPrefix: "SN" },
-  body: { name: "Socialnämnden", genitiveName: "Socialnämndens", slug: "socialnamnden", kind: "NAMND", seatCount: 5 },
+  body: {
+    name: "Socialnämnden",
+    genitiveName: "Socialnämndens",
+    slug: "socialnamnden",
+    kind: "NAMND",
+    appendedAttendanceList: false,
+    seatCount: 5,
+  },
   meeting: {
     id: "m1",
     slug: "socialnamnden-2024-03-14",

@@ -413,6 +413,7 @@ export function checkProtocol(protocol: ProtocolDTO, options: CheckProtocolOptio
       ...checkParagraphDecisions({
         paragraph,
         participantIds: new Set(p?.participants.map((x) => x.personId) ?? []),
+        voterIds: new Set(p?.voters.map((x) => x.personId) ?? []),
         presentPersonIds: new Set(p?.presentPersonIds ?? []),
         chairPersonId: p?.chairPersonId ?? null,
       }),

@@ -23,6 +23,7 @@ export function toParagraphContent(p: ParagraphDTO): ParagraphContentInput {
       result: v.result,
       outcome: v.outcome,
       ballots: v.ballots.map(({ personId, choice }) => ({ personId, choice })),
+      counts: v.counts ? { ...v.counts } : null,
     })),
     reservations: p.reservations.map(({ personId, reasons }) => ({ personId, reasons })),
     notes: p.notes.map(({ personId, text }) => ({ personId, text })),
@@ -50,7 +51,13 @@ export function toParagraphDTO(
     dispatch: clean(c.dispatch),
     motions: c.motions.map((m) => ({ ...m, name: name(m.personId) })),
     propositions: clean(c.propositions),
-    votes: c.votes.map((v) => ({ ...v, ballots: v.ballots.map((b) => ({ ...b, name: name(b.personId) })) })),
+    votes: c.votes.map((v) => ({
+      question: v.question,
+      result: v.result,
+      outcome: v.outcome,
+      ballots: v.ballots.map((b) => ({ personId: b.personId, choice: b.choice, name: name(b.personId) })),
+      counts: v.counts ?? null,
+    })),
     reservations: c.reservations.map((r) => ({
       personId: r.personId,
       name: name(r.personId),

@@ -9,7 +9,9 @@ type Parts = Pick<ParagraphDTO, "sections" | "basisDocuments" | "dispatch" | "pr
   notes: readonly { personId: string | null; text: string }[];
   recusals: readonly { personId: string; reason: string }[];
   votes: readonly (Pick<ParagraphDTO["votes"][number], "question" | "result" | "outcome"> & {
-    ballots: readonly { personId: string; choice: "JA" | "NEJ" | "AVSTAR" }[];
+    ballots: readonly Pick<ParagraphDTO["votes"][number]["ballots"][number], "personId" | "choice">[];
+    /** Absent (the demo import) = a vote by name. */
+    counts?: ParagraphDTO["votes"][number]["counts"];
   })[];
 };
 
@@ -50,6 +52,9 @@ export function paragraphPartsData(p: Parts, person: (id: string) => string) {
         result: v.result,
         outcome: v.outcome,
         position,
+        yesCount: v.counts?.ja ?? null,
+        noCount: v.counts?.nej ?? null,
+        abstainCount: v.counts?.avstar ?? null,
         ballots: { create: v.ballots.map((b, i) => ({ personId: person(b.personId), choice: b.choice, position: i })) },
       })),
     },

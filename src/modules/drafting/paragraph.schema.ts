@@ -16,7 +16,15 @@ const longText = (what: string) => z.string().max(20_000, `${what} får vara hö
 
 export const SECTION_KINDS = ["SUMMARY", "CASE", "CONSEQUENCES", "OTHER"] as const;
 export const MOTION_KINDS = ["BIFALL", "AVSLAG", "ANDRING", "TILLAGG", "ATERREMISS", "BORDLAGGNING"] as const;
-export const BALLOT_CHOICES = ["JA", "NEJ", "AVSTAR"] as const;
+/** A total of a vote recorded without names ("9 ja"). */
+const voteCount = (word: string) =>
+  z
+    .number({ error: `Ange antalet ${word} som ett heltal.` })
+    .int(`Ange antalet ${word} som ett heltal.`)
+    .min(0, `Antalet ${word} kan inte vara negativt.`)
+    .max(1_000, `Antalet ${word} får vara högst 1 000.`);
+
+export const BALLOT_CHOICES = ["JA", "NEJ", "AVSTAR", "FRANVARANDE", "DELTAR_EJ"] as const;
 export const VOTE_OUTCOMES = ["JA", "NEJ", "LOTTNING"] as const;
 
 /**
@@ -89,8 +97,21 @@ export const paragraphContentSchema = z
           result: z.string().trim().max(2_000),
           outcome: z.enum(VOTE_OUTCOMES, { error: "Välj utfall." }),
           ballots: z
-            .array(z.object({ personId, choice: z.enum(BALLOT_CHOICES, { error: "Välj ja, nej eller avstår." }) }))
+            .array(
+              z.object({
+                personId,
+                // Null until entered: saved as it is (no data lost), named by the checker.
+                choice: z
+                  .enum(BALLOT_CHOICES, { error: "Välj ja, nej, avstår, frånvarande eller deltar ej." })
+                  .nullable(),
+              }),
+            )
             .max(300),
+          // Totals only, when the protocol names no voters (then no ballots).
+          counts: z
+            .object({ ja: voteCount("ja"), nej: voteCount("nej"), avstar: voteCount("avstår") })
+            .nullable()
+            .default(null),
         }),
       )
       .max(10, "Högst 10 omröstningar i en paragraf."),
@@ -161,6 +182,12 @@ export const paragraphContentSchema = z
       recused.add(r.personId);
     });
     p.votes.forEach((v, vi) => {
+      if (v.counts !== null && v.ballots.length > 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["votes", vi, "counts"],
+          message: "Ange antingen röster per namn eller bara summorna, inte båda.",
+        });
       const voters = new Set<string>();
       v.ballots.forEach((b, bi) => {
         if (voters.has(b.personId))

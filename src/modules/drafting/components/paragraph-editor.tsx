@@ -48,6 +48,8 @@ export interface ParagraphEditorProps {
   chairName: string | null;
   /** Deciding members taking part in this § (from attendance and jäv). */
   participants: PersonRef[];
+  /** Who votes in this §: participants less ledamöter replaced by a serving ersättare. */
+  voters: PersonRef[];
   /** Everyone present at the meeting. */
   present: PersonRef[];
   isFirst: boolean;
@@ -58,7 +60,7 @@ export interface ParagraphEditorProps {
 }
 
 export function ParagraphEditor(props: ParagraphEditorProps) {
-  const { paragraph, participants, present, onValue } = props;
+  const { paragraph, participants, voters, present, onValue } = props;
   const key = `p${paragraph.number}`;
   const auto = useAutosave<ParagraphContentInput>({
     storageKey: `paragraf:paragraph:${paragraph.id}`,
@@ -454,100 +456,152 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       <FieldGroup title="Omröstning" id={`${key}-omrostning`}>
         {c.votes.map((v, vi) => {
           const tally = tallyBallots(v.ballots);
+          const counts = v.counts ?? null;
+          const title = `Omröstning ${vi + 1}`;
+          const patchVote = (patch: (y: (typeof c.votes)[number]) => (typeof c.votes)[number]) =>
+            set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? patch(y) : y)) }));
+          const setCount = (k: "ja" | "nej" | "avstar", x: string) =>
+            patchVote((y) => ({
+              ...y,
+              counts: { ...(y.counts ?? { ja: 0, nej: 0, avstar: 0 }), [k]: x === "" ? 0 : Number(x) },
+            }));
           return (
-            <div key={vi} className="mb-3 rounded border border-slate-200 p-2">
+            <div key={vi} className="mb-3 rounded border border-slate-200 p-2" role="group" aria-label={title}>
+              <h3 className="font-semibold">{title}</h3>
               <TextField
                 id={`${key}-omr-${vi}-fraga`}
                 label="Vad gällde omröstningen?"
                 value={v.question}
                 error={err(`votes.${vi}.question`)}
                 placeholder="Ja för ordförandens förslag, nej för …"
-                onChange={(x) =>
-                  set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, question: x } : y)) }))
-                }
+                onChange={(x) => patchVote((y) => ({ ...y, question: x }))}
               />
-              <table className="mt-2 border-collapse text-sm">
-                <caption className="sr-only">Röster i omröstning {vi + 1}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col" className="pr-4 text-left">
-                      {attendanceRoleTerms.MEMBER.label}
-                    </th>
-                    {BALLOT_CHOICES.map((c) => (
-                      <th key={c} scope="col" className="px-2">
-                        {ballotChoiceTerms[c].label}
+              <fieldset className="mt-2">
+                <legend className="text-sm font-medium">Hur protokollet redovisar omröstningen</legend>
+                <label className="mr-4 inline-flex items-center gap-1">
+                  <input
+                    type="radio"
+                    name={`${key}-omr-${vi}-satt`}
+                    checked={counts === null}
+                    onChange={() =>
+                      patchVote((y) => ({
+                        ...y,
+                        counts: null,
+                        ballots: voters.map((x) => ({ personId: x.personId, choice: null })),
+                      }))
+                    }
+                  />
+                  Röster per namn
+                </label>
+                <label className="inline-flex items-center gap-1">
+                  <input
+                    type="radio"
+                    name={`${key}-omr-${vi}-satt`}
+                    checked={counts !== null}
+                    onChange={() => patchVote((y) => ({ ...y, ballots: [], counts: { ...tallyBallots(y.ballots) } }))}
+                  />
+                  Bara summor (protokollet namnger inte de röstande)
+                </label>
+              </fieldset>
+              {counts !== null ? (
+                <div className="mt-2 grid max-w-md grid-cols-3 gap-2">
+                  {(
+                    [
+                      ["ja", "Antal ja"],
+                      ["nej", "Antal nej"],
+                      ["avstar", "Antal avstår"],
+                    ] as const
+                  ).map(([k, label]) => (
+                    <TextField
+                      key={k}
+                      id={`${key}-omr-${vi}-${k}`}
+                      label={label}
+                      type="number"
+                      min={0}
+                      inputMode="numeric"
+                      value={String(counts[k])}
+                      error={err(`votes.${vi}.counts.${k}`)}
+                      onChange={(x) => setCount(k, x)}
+                    />
+                  ))}
+                </div>
+              ) : (
+                <table className="mt-2 border-collapse text-sm">
+                  <caption className="sr-only">Röster i omröstning {vi + 1}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col" className="pr-4 text-left">
+                        {attendanceRoleTerms.MEMBER.label}
                       </th>
-                    ))}
-                  </tr>
-                </thead>
-                <tbody>
-                  {v.ballots.map((b, bi) => {
-                    const name = present.find((x) => x.personId === b.personId)?.name ?? "?";
-                    return (
-                      <tr key={b.personId}>
-                        <th scope="row" className="pr-4 text-left font-normal">
-                          {name}
+                      {BALLOT_CHOICES.map((c) => (
+                        <th key={c} scope="col" className="px-2">
+                          {ballotChoiceTerms[c].label}
                         </th>
-                        {BALLOT_CHOICES.map((choice) => (
-                          <td key={choice} className="px-2 text-center">
-                            <input
-                              type="radio"
-                              name={`${key}-omr-${vi}-${b.personId}`}
-                              checked={b.choice === choice}
-                              aria-label={`${name}: ${ballotChoiceTerms[choice].word}`}
-                              onChange={() =>
-                                set((p) => ({
-                                  ...p,
-                                  votes: p.votes.map((y, j) =>
-                                    j === vi
-                                      ? { ...y, ballots: y.ballots.map((z, k) => (k === bi ? { ...z, choice } : z)) }
-                                      : y,
-                                  ),
-                                }))
-                              }
-                            />
-                          </td>
-                        ))}
-                      </tr>
-                    );
-                  })}
-                </tbody>
-                <tfoot>
-                  <tr>
-                    <th scope="row" className="pr-4 text-left">
-                      Summa
-                    </th>
-                    <td className="px-2 text-center">{tally.ja}</td>
-                    <td className="px-2 text-center">{tally.nej}</td>
-                    <td className="px-2 text-center">{tally.avstar}</td>
-                  </tr>
-                </tfoot>
-              </table>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {v.ballots.map((b, bi) => {
+                      const name = present.find((x) => x.personId === b.personId)?.name ?? "?";
+                      return (
+                        <tr key={b.personId}>
+                          <th scope="row" className="pr-4 text-left font-normal">
+                            {name}
+                            {b.choice === null && <span className="ml-1 text-red-800">(inget val)</span>}
+                          </th>
+                          {BALLOT_CHOICES.map((choice) => (
+                            <td key={choice} className="px-2 text-center">
+                              <input
+                                type="radio"
+                                name={`${key}-omr-${vi}-${b.personId}`}
+                                checked={b.choice === choice}
+                                aria-label={`${name}: ${ballotChoiceTerms[choice].word}`}
+                                onChange={() =>
+                                  patchVote((y) => ({
+                                    ...y,
+                                    ballots: y.ballots.map((z, k) => (k === bi ? { ...z, choice } : z)),
+                                  }))
+                                }
+                              />
+                            </td>
+                          ))}
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row" className="pr-4 text-left">
+                        Summa
+                      </th>
+                      <td className="px-2 text-center">{tally.ja}</td>
+                      <td className="px-2 text-center">{tally.nej}</td>
+                      <td className="px-2 text-center">{tally.avstar}</td>
+                      <td className="px-2 text-center">{v.ballots.filter((b) => b.choice === "FRANVARANDE").length}</td>
+                      <td className="px-2 text-center">{v.ballots.filter((b) => b.choice === "DELTAR_EJ").length}</td>
+                    </tr>
+                  </tfoot>
+                </table>
+              )}
               <div className="mt-2 grid gap-2 sm:grid-cols-[1fr_2fr]">
                 <SelectField
                   id={`${key}-omr-${vi}-utfall`}
                   label="Utfall"
                   value={v.outcome}
                   options={VOTE_OUTCOMES.map((o) => ({ value: o, label: voteOutcomeLabel[o] }))}
-                  onChange={(x) =>
-                    set((p) => ({
-                      ...p,
-                      votes: p.votes.map((y, j) => (j === vi ? { ...y, outcome: x as typeof v.outcome } : y)),
-                    }))
-                  }
+                  onChange={(x) => patchVote((y) => ({ ...y, outcome: x as typeof v.outcome }))}
                 />
                 <TextField
                   id={`${key}-omr-${vi}-resultat`}
                   label="Resultat som ordföranden meddelade"
                   value={v.result}
-                  onChange={(x) =>
-                    set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? { ...y, result: x } : y)) }))
-                  }
+                  onChange={(x) => patchVote((y) => ({ ...y, result: x }))}
                 />
               </div>
               <div className="mt-2">
                 <SmallButton
                   variant="danger"
+                  label={`Ta bort omröstning ${vi + 1}`}
                   onClick={() => set((p) => ({ ...p, votes: p.votes.filter((_, j) => j !== vi) }))}
                 >
                   Ta bort omröstningen
@@ -566,7 +620,9 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                   question: "",
                   result: "",
                   outcome: "JA",
-                  ballots: participants.map((x) => ({ personId: x.personId, choice: "JA" as const })),
+                  // Only those serving in a seat in this § vote; no choice until entered.
+                  ballots: voters.map((x) => ({ personId: x.personId, choice: null })),
+                  counts: null,
                 },
               ],
             }))

@@ -216,6 +216,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
             genitiveName={protocol.body.genitiveName}
             chairName={chairName}
             participants={participation.find((x) => x.paragraphNumber === p.number)?.participants ?? []}
+            voters={participation.find((x) => x.paragraphNumber === p.number)?.voters ?? []}
             present={present}
             isFirst={i === 0}
             isLast={i === protocol.paragraphs.length - 1}

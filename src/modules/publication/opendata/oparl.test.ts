@@ -64,6 +64,7 @@ function adjusted(): ProtocolDTO {
       question: "bifall till ordförandens förslag (ja) mot Joakim Magnussons yrkande (nej)",
       result: "Med 5 ja-röster mot 1 nej-röst beslutar direktionen enligt ordförandens förslag.",
       outcome: "JA",
+      counts: null,
       ballots: [
         { personId: "jacob-kall", name: "Jacob Käll", choice: "JA" },
         { personId: "annicki-oscarsson", name: "Annicki Oscarsson", choice: "JA" },

@@ -327,7 +327,7 @@ export function presenceAt(
   );
 }
 
-function tally(ballots: readonly { choice: BallotChoice }[]) {
+function tally(ballots: readonly { choice: BallotChoice | null }[]) {
   const count = (choice: BallotChoice) => ballots.filter((b) => b.choice === choice).length;
   return { ja: count("JA"), nej: count("NEJ"), avstar: count("AVSTAR") };
 }
@@ -374,7 +374,8 @@ export function toOParlAgendaItem(
       question: v.question,
       result: v.result,
       outcome: v.outcome,
-      tally: tally(v.ballots),
+      // A vote recorded with totals only has no ballots: its totals as recorded.
+      tally: v.counts ? { ja: v.counts.ja, nej: v.counts.nej, avstar: v.counts.avstar } : tally(v.ballots),
       ballots: v.ballots.map((b) => ({ ...person(b), choice: b.choice })),
     })),
     "paragraf:recusals": p.recusals.map((r) => ({ ...person(r), reason: r.reason })),
