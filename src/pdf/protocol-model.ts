@@ -16,6 +16,7 @@
 import { compressParagraphNumbers, formatParagraphRanges } from "../lib/paragraph-ranges";
 import {
   displayCaseNumber,
+  formatAdjustmentPlaceAndTime,
   formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
@@ -24,6 +25,7 @@ import {
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
 import type {
+  AttendanceDTO,
   BallotChoice,
   BlockNode,
   BulletListNode,
@@ -693,15 +695,18 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const units: Unit[] = [];
   units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
   const decisionMakers: (string | { sub: string })[] = [];
-  const { MEMBER, SUBSTITUTE, OTHER } = attendanceRoleTerms;
+  const { MEMBER, SUBSTITUTE, OTHER, ABSENT } = attendanceRoleTerms;
+  const line = (rows: readonly AttendanceDTO[]) => formatAttendanceLine(rows, protocol.attendance);
   if (groups.beslutande.length > 0) {
-    decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(formatAttendanceLine));
+    decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(line));
   }
   if (groups.ersattare.length > 0) {
-    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...groups.ersattare.map(formatAttendanceLine));
+    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...groups.ersattare.map(line));
   }
   units.push(...coverRow("Beslutande", decisionMakers, metrics));
-  units.push(...coverRow(OTHER.plural, groups.ovriga.map(formatAttendanceLine), metrics));
+  // Frånvarande ledamöter, with the ersättare who served for them; no row when none is recorded.
+  if (groups.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, groups.franvarande.map(line), metrics));
+  units.push(...coverRow(OTHER.plural, groups.ovriga.map(line), metrics));
   units.push(
     ...coverRow(
       signatureRoleTerms.ADJUSTER.plural,
@@ -709,7 +714,7 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
       metrics,
     ),
   );
-  const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
+  const adjustment = formatAdjustmentPlaceAndTime(meeting);
   units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
   units.push(...labelled("Underskrifter", signatureUnits(protocol, metrics), metrics));
   units.push({
