@@ -39,7 +39,7 @@ test("an absent ledamot with a serving ersättare, an arrival time and the juste
   await page.getByLabel("Plats").fill("Rum Kinda");
   await page.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
   await page.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(page).toHaveURL(new RegExp(`/moten/${SLUG}/redigera$`));
+  await expect(page).toHaveURL(new RegExp(`/moten/${SLUG}/redigera$`), { timeout: 30_000 });
 
   const list = attendanceOf(page);
   await waitSaved(list);
