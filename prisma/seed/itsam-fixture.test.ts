@@ -367,6 +367,7 @@ describe("Itsam fixture against the original protocol", () => {
       SERVING_SUBSTITUTE: "tjänstgörande ersättare",
       SUBSTITUTE: "ersättare",
       OTHER: "",
+      ABSENT: "",
     };
     const rangeText = (r: { from: number; to: number }) => (r.from === r.to ? `§ ${r.from}` : `§§ ${r.from}-${r.to}`);
     for (const a of meeting.attendance) {

@@ -50,6 +50,7 @@ const WORDS = {
   },
   substitute: { word: "ersättare", label: "Ersättare", plural: "Ersättare" },
   otherPresent: { word: "övrig närvarande", label: "Övrig närvarande", plural: "Övriga närvarande" },
+  absent: { word: "frånvarande ledamot", label: "Frånvarande ledamot", plural: "Frånvarande" },
   secretary: { word: "sekreterare", label: "Sekreterare", plural: "Sekreterare" },
   adjuster: { word: "justerare", label: "Justerare", plural: "Justerare" },
 } as const satisfies Record<string, RoleTerm>;
@@ -66,6 +67,7 @@ export const attendanceRoleTerms: Record<AttendanceRole, RoleTerm> = {
   SERVING_SUBSTITUTE: WORDS.servingSubstitute,
   SUBSTITUTE: WORDS.substitute,
   OTHER: WORDS.otherPresent,
+  ABSENT: WORDS.absent,
 };
 
 /** Who signs the protocol (the signature block, justering). */

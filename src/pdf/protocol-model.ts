@@ -16,6 +16,7 @@
 import { compressParagraphNumbers, formatParagraphRanges, type ParagraphRange } from "../lib/paragraph-ranges";
 import {
   displayCaseNumber,
+  formatAdjustmentPlaceAndTime,
   formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
@@ -25,6 +26,7 @@ import {
 import { isAdjusted } from "@/domain/lifecycle";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import type {
+  AttendanceDTO,
   BallotChoice,
   BlockNode,
   BulletListNode,
@@ -748,20 +750,23 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const units: Unit[] = [];
   units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
   const decisionMakers: (string | { sub: string })[] = [];
-  const { MEMBER, SUBSTITUTE, OTHER } = attendanceRoleTerms;
+  const { MEMBER, SUBSTITUTE, OTHER, ABSENT } = attendanceRoleTerms;
+  const line = (rows: readonly AttendanceDTO[]) => formatAttendanceLine(rows, protocol.attendance);
   if (protocol.body.appendedAttendanceList) {
     // Fullmäktige practice: the beslutande are in the list appended after the §§.
     decisionMakers.push(APPENDED_LIST_REFERENCE);
   } else if (groups.beslutande.length > 0) {
-    decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(formatAttendanceLine));
+    decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(line));
   }
   if (groups.ersattare.length > 0) {
-    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...groups.ersattare.map(formatAttendanceLine));
+    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...groups.ersattare.map(line));
   }
   units.push(...coverRow("Beslutande", decisionMakers, metrics));
-  units.push(...coverRow(OTHER.plural, groups.ovriga.map(formatAttendanceLine), metrics));
+  // Frånvarande ledamöter, with the ersättare who served for them; no row when none is recorded.
+  if (groups.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, groups.franvarande.map(line), metrics));
+  units.push(...coverRow(OTHER.plural, groups.ovriga.map(line), metrics));
   units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, coverAdjusters(protocol), metrics));
-  const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
+  const adjustment = formatAdjustmentPlaceAndTime(meeting);
   units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
   units.push(...labelled("Underskrifter", signatureUnits(protocol, metrics), metrics));
   units.push({

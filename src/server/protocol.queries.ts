@@ -148,6 +148,7 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
       place: m.place,
       adjustmentPlace: m.adjustmentPlace,
       adjustmentDate: m.adjustmentDate ? isoDateOf(m.adjustmentDate) : null,
+      adjustmentTime: m.adjustmentTime,
       adjustedOn: m.adjustedOn ? isoDateOf(m.adjustedOn) : null,
     },
     secretary: m.secretary ? { personId: m.secretary.id, name: nameOf(m.secretary) } : null,
@@ -166,6 +167,8 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
       title: a.title,
       ranges: a.ranges.map((r) => ({ from: r.fromNumber, to: r.toNumber })),
       replacesPersonId: a.replacesPersonId,
+      arrivalTime: a.arrivalTime,
+      departureTime: a.departureTime,
     })),
     paragraphs: m.paragraphs.map((p) => toParagraphDTO(p, nameOf)),
     notice: m.notice

@@ -5,6 +5,7 @@ import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
 import { RichText } from "@/ui/rich-text";
 import {
   displayCaseNumber,
+  formatAdjustmentPlaceAndTime,
   formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
@@ -12,7 +13,7 @@ import {
   groupAttendance,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
-import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { AttendanceDTO, BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { hasSignersPerParagraph, signerAssignments, signerParagraphsText } from "@/domain/rules/signers.rules";
 import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
@@ -327,7 +328,8 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
   const groups = groupAttendance(protocol.attendance);
   const numbers = protocol.paragraphs.map((p) => p.number);
   const perParagraph = protocol.signatures.some((s) => (s.ranges ?? []).length > 0);
-  const adjustment = [meeting.adjustmentPlace, meeting.adjustmentDate].filter(Boolean).join(", ");
+  const adjustment = formatAdjustmentPlaceAndTime(meeting);
+  const line = (rows: readonly AttendanceDTO[]) => formatAttendanceLine(rows, protocol.attendance);
   return (
     <div className="protocol">
       <header>
@@ -353,18 +355,23 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
             ) : (
               <>
                 <p className="font-medium">{attendanceRoleTerms.MEMBER.plural}</p>
-                <Lines lines={groups.beslutande.map(formatAttendanceLine)} />
+                <Lines lines={groups.beslutande.map(line)} />
               </>
             )}
             {groups.ersattare.length > 0 && (
               <>
                 <p className="mt-2 font-medium">{attendanceRoleTerms.SUBSTITUTE.plural}</p>
-                <Lines lines={groups.ersattare.map(formatAttendanceLine)} />
+                <Lines lines={groups.ersattare.map(line)} />
               </>
             )}
           </HeaderRow>
+          {groups.franvarande.length > 0 && (
+            <HeaderRow label={attendanceRoleTerms.ABSENT.plural}>
+              <Lines lines={groups.franvarande.map(line)} />
+            </HeaderRow>
+          )}
           <HeaderRow label={attendanceRoleTerms.OTHER.plural}>
-            <Lines lines={groups.ovriga.map(formatAttendanceLine)} />
+            <Lines lines={groups.ovriga.map(line)} />
           </HeaderRow>
           <HeaderRow label={signatureRoleTerms.ADJUSTER.plural}>
             <Lines

@@ -24,19 +24,25 @@ describe("protocolContentHash of existing data", () => {
       "2cdf0a16c5f327d0cdce57734020158b064de011168e0b90cf8d2188a760a29f",
     );
   });
-  it("is unchanged for a protocol with every field filled that existed before signers per § and vote totals", () => {
-    // Signers per § and vote totals (issue 14) are left out of the payload when empty, as in every
-    // protocol signed before they existed: the hash of the filled protocol without them is the one pinned then.
-    const before = { ...fullProtocol(), signers: undefined };
+  it("is unchanged for a protocol with every field filled that existed before issue 14's additions", () => {
+    // Signers per §, vote totals, attendance arrival/departure times and the justering's time
+    // (issue 14) are left out of the payload when empty, as in every protocol signed before they
+    // existed: the hash of the filled protocol without them is the one pinned then.
+    const before: ProtocolDTO = { ...fullProtocol(), signers: undefined };
     for (const p of before.paragraphs) for (const v of p.votes) (v as { counts: unknown }).counts = null;
+    delete before.meeting.adjustmentTime;
+    for (const a of before.attendance) {
+      delete a.arrivalTime;
+      a.departureTime = null;
+    }
     expect(protocolContentHash(before)).toBe("13a203b8ef1dd25f0b9530c8e5c165985be192bff28e5ead78ce8105bb6fa101");
     expect(protocolContentHash({ ...before, signers: [] })).toBe(
       "13a203b8ef1dd25f0b9530c8e5c165985be192bff28e5ead78ce8105bb6fa101",
     );
   });
-  it("is pinned for a protocol with every field filled, signers per § and vote totals included", () => {
+  it("is pinned for a protocol with every field filled, signers per §, vote totals and attendance times included", () => {
     expect(protocolContentHash(fullProtocol())).toBe(
-      "3d410a2374716a681d0995da6b765c0a26aa728d33fb8cd5223155d56b8d937d",
+      "5e9cb0acd94f4692e6ca65774dcb51f7e8dfd21e5016db4a27f2d95dd5324203",
     );
   });
 });

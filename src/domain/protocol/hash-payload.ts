@@ -69,6 +69,13 @@ export const PERSON_COVERAGE: Coverage<PersonRef> = { personId: BY_NAME, name: c
 /** A person where the payload has the bare name ("secretary", "adjusters"). */
 const nameOf = (person: PersonRef, ctx: Context) => payloadOf(person, PERSON_COVERAGE, ctx).name;
 
+/**
+ * A field added after protocols were first signed: covered, but left out of the payload while it
+ * is unset, so the payload (and stored hash) of every protocol without it stays as it was.
+ */
+const coveredWhenSet = (as: string): Covered<unknown> =>
+  covered<unknown>(as, (v) => (v === null || v === undefined || v === "" ? undefined : v));
+
 const RANGE_COVERAGE: Coverage<ParagraphRange> = { from: covered("from"), to: covered("to") };
 
 const SIGNER_COVERAGE: Coverage<SignerDTO> = {
@@ -86,6 +93,8 @@ export const ATTENDANCE_COVERAGE: Coverage<AttendanceDTO> = {
   title: covered("title"),
   ranges: covered("ranges", each(RANGE_COVERAGE)),
   replacesPersonId: covered<string | null>("replaces", (id, ctx) => ctx.who(id)),
+  arrivalTime: coveredWhenSet("arrivalTime"),
+  departureTime: coveredWhenSet("departureTime"),
 };
 
 const SECTION_COVERAGE: Coverage<SectionDTO> = {
@@ -172,6 +181,7 @@ const MEETING_COVERAGE: Coverage<ProtocolDTO["meeting"]> = {
   place: covered("place"),
   adjustmentPlace: covered("adjustmentPlace"),
   adjustmentDate: covered("adjustmentDate"),
+  adjustmentTime: coveredWhenSet("adjustmentTime"),
   adjustedOn: excluded("set when the last signature comes in, after what is signed"),
 };
 

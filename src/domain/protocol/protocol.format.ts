@@ -18,33 +18,85 @@ export function formatParagraphSpan(numbers: readonly number[]): string {
 
 /** The role as the attendance line names it; a plain ledamot's role goes without saying. */
 function roleInLine(role: AttendanceRole): string | null {
-  return role === "MEMBER" || role === "OTHER" ? null : attendanceRoleTerms[role].word;
+  return role === "MEMBER" || role === "OTHER" || role === "ABSENT" ? null : attendanceRoleTerms[role].word;
 }
 
-/** One person's attendance line as in the protocol header, with all their roles. */
-export function formatAttendanceLine(rows: readonly AttendanceDTO[]): string {
+/** "kl. 14:10 – 15:30", "från kl. 14:10", "till kl. 15:30"; null when no time is recorded. */
+export function formatPresenceTimes(row: Pick<AttendanceDTO, "arrivalTime" | "departureTime">): string | null {
+  const from = row.arrivalTime || null;
+  const to = row.departureTime || null;
+  if (from && to) return `kl. ${from} – ${to}`;
+  if (from) return `från kl. ${from}`;
+  if (to) return `till kl. ${to}`;
+  return null;
+}
+
+/** "kl. 14:10, §§ 31-38": when and in which §§ the row was present; "" for the whole meeting. */
+function presence(row: AttendanceDTO): string {
+  return [formatPresenceTimes(row), formatParagraphRanges(row.ranges)].filter(Boolean).join(", ");
+}
+
+/**
+ * The ledamot a serving ersättare's row names as "för <name>": printed when that ledamot is
+ * recorded as frånvarande in the same list (the närvarolista names both). A seat taken over
+ * during the meeting from a ledamot who was there (the seed: Segerstéen after Forsberg left)
+ * goes unnamed, as the real protocols print it.
+ */
+function servesFor(row: AttendanceDTO, all: readonly AttendanceDTO[]): string | null {
+  if (row.role !== "SERVING_SUBSTITUTE" || !row.replacesPersonId) return null;
+  return all.find((a) => a.personId === row.replacesPersonId && a.role === "ABSENT")?.name ?? null;
+}
+
+/**
+ * One person's attendance line as in the protocol header, with all their roles. `all` is the
+ * whole list, for the names of a serving ersättare's absent ledamot and an absent ledamot's
+ * ersättare; without it those go unnamed.
+ */
+export function formatAttendanceLine(rows: readonly AttendanceDTO[], all: readonly AttendanceDTO[] = []): string {
   const first = rows[0];
   if (!first) return "";
   if (first.role === "OTHER") {
-    const detail = [first.title, formatParagraphRanges(first.ranges)].filter(Boolean).join(" ");
+    const detail = [first.title, presence(first)].filter(Boolean).join(" ");
     return [first.name, detail].filter(Boolean).join(", ");
+  }
+  if (first.role === "ABSENT") {
+    // "Anna Ek, Åtvidabergs kommun, ersatt av Joakim Magnusson"
+    const substitutes = all
+      .filter((a) => a.role === "SERVING_SUBSTITUTE" && a.replacesPersonId === first.personId)
+      .map((a) => [a.name, formatParagraphRanges(a.ranges)].filter(Boolean).join(" "));
+    const replaced = substitutes.length > 0 ? `ersatt av ${substitutes.join(" och ")}` : null;
+    return [first.name, first.represents, replaced].filter(Boolean).join(", ");
   }
   // "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67"
   const parts = rows.map((row, i) => {
-    const bits = [roleInLine(row.role), i === 0 ? row.represents : null].filter(Boolean).join(", ");
-    const ranges = formatParagraphRanges(row.ranges);
-    return [bits, ranges].filter(Boolean).join(" ");
+    const forName = servesFor(row, all);
+    const role = roleInLine(row.role);
+    const bits = [role && forName ? `${role} för ${forName}` : role, i === 0 ? row.represents : null]
+      .filter(Boolean)
+      .join(", ");
+    return [bits, presence(row)].filter(Boolean).join(" ");
   });
   return [first.name, ...parts.filter(Boolean)].join(", ");
 }
 
-export type AttendanceGroup = "beslutande" | "ersattare" | "ovriga";
+export type AttendanceGroup = "beslutande" | "ersattare" | "ovriga" | "franvarande";
 
 /** Groups attendance rows per person and per header group, keeping the recorded order. */
 export function groupAttendance(rows: readonly AttendanceDTO[]): Record<AttendanceGroup, AttendanceDTO[][]> {
   const groupOf = (role: AttendanceRole): AttendanceGroup =>
-    role === "OTHER" ? "ovriga" : role === "SUBSTITUTE" ? "ersattare" : "beslutande";
-  const result: Record<AttendanceGroup, AttendanceDTO[][]> = { beslutande: [], ersattare: [], ovriga: [] };
+    role === "OTHER"
+      ? "ovriga"
+      : role === "SUBSTITUTE"
+        ? "ersattare"
+        : role === "ABSENT"
+          ? "franvarande"
+          : "beslutande";
+  const result: Record<AttendanceGroup, AttendanceDTO[][]> = {
+    beslutande: [],
+    ersattare: [],
+    ovriga: [],
+    franvarande: [],
+  };
   const placed = new Map<string, AttendanceDTO[]>();
   for (const row of rows) {
     const existing = placed.get(row.personId);
@@ -63,6 +115,18 @@ export function groupAttendance(rows: readonly AttendanceDTO[]): Record<Attendan
 export function formatPlaceAndTime(meeting: ProtocolDTO["meeting"]): string {
   const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(" – ");
   return [meeting.place, time ? `kl. ${time}` : null].filter(Boolean).join(", ");
+}
+
+/**
+ * Justeringens plats och tid: "Stadshuset, 2024-03-12 kl. 10:00"; "" when nothing is set.
+ */
+export function formatAdjustmentPlaceAndTime(
+  meeting: Pick<ProtocolDTO["meeting"], "adjustmentPlace" | "adjustmentDate" | "adjustmentTime">,
+): string {
+  const when = [meeting.adjustmentDate, meeting.adjustmentTime ? `kl. ${meeting.adjustmentTime}` : null]
+    .filter(Boolean)
+    .join(" ");
+  return [meeting.adjustmentPlace, when].filter(Boolean).join(", ");
 }
 
 const longDate = new Intl.DateTimeFormat("sv-SE", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });

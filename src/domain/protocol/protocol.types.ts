@@ -54,7 +54,8 @@ export type AttendanceRole =
   | "MEMBER" // ledamot
   | "SERVING_SUBSTITUTE" // tjänstgörande ersättare (votes)
   | "SUBSTITUTE" // ersättare, present without serving
-  | "OTHER"; // övriga närvarande (officials, with title)
+  | "OTHER" // övriga närvarande (officials, with title)
+  | "ABSENT"; // frånvarande ledamot: did not attend; an ersättare may serve in the seat
 
 export type MotionKind =
   | "BIFALL"
@@ -113,6 +114,12 @@ export interface AttendanceDTO extends PersonRef {
   ranges: ParagraphRange[];
   /** For a serving substitute: the ledamot whose seat they take, when known. */
   replacesPersonId: string | null;
+  /**
+   * Clock times "HH:MM" the person arrived and left, printed with the §§ ("kl. 14:10, §§ 31-38");
+   * absent or null when not recorded (every protocol before they existed).
+   */
+  arrivalTime?: string | null;
+  departureTime?: string | null;
 }
 
 export interface MotionDTO extends PersonRef {
@@ -290,6 +297,8 @@ export interface ProtocolDTO {
     /** Justeringens plats och tid */
     adjustmentPlace: string | null;
     adjustmentDate: string | null;
+    /** "10:00": the time of the justering; absent or null when not recorded. */
+    adjustmentTime?: string | null;
     /** The date the protocol was justerat (all signatures in), or null. */
     adjustedOn: string | null;
   };

@@ -118,6 +118,8 @@ export const PUBLIC_ATTENDANCE: FieldPolicy<AttendanceDTO> = {
   title: textOrNull,
   ranges: each(range),
   replacesPersonId: id,
+  arrivalTime: textOrNull,
+  departureTime: textOrNull,
 };
 const section: FieldPolicy<SectionDTO> = { kind: enumeration, heading: text, content: maskDoc };
 const attachment: FieldPolicy<AttachmentDTO> = { id, label: text, fileName: textOrNull };
@@ -287,6 +289,7 @@ export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldP
       place: text,
       adjustmentPlace: textOrNull,
       adjustmentDate: textOrNull,
+      adjustmentTime: textOrNull,
       adjustedOn: textOrNull,
     }),
     secretary: oneOrNull(personRef),

@@ -113,6 +113,42 @@ describe("checkAttendance", () => {
       { to: 59 },
       ["QUORUM@59:attendance"],
     ],
+    [
+      "an absent ledamot does not count for quorum (issue 14, point 4)",
+      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:ABSENT", "e:ABSENT"],
+      { to: 59 },
+      ["QUORUM@59:attendance"],
+    ],
+    [
+      "an absent ledamot replaced by a serving ersättare: the seat is taken, no overlap",
+      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:ABSENT", "s:SERVING_SUBSTITUTE::d"],
+      {},
+      [],
+    ],
+    [
+      "an absent ledamot replaced for some §§ only",
+      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:ABSENT", "s:SERVING_SUBSTITUTE:62-67:d"],
+      { seatCount: 7 },
+      ["QUORUM@-:attendance"],
+    ],
+    [
+      "an absent ledamot with §§: absence is for the whole meeting",
+      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER", "e:ABSENT:59-60"],
+      {},
+      ["ABSENT_WITH_PRESENCE@-:attendance[4]"],
+    ],
+    [
+      "a ledamot listed both as absent and as present",
+      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER", "d:ABSENT"],
+      {},
+      ["ABSENT_AND_PRESENT@-:attendance[4]"],
+    ],
+    [
+      "jäv recorded for an absent ledamot: not in the attendance",
+      ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER", "e:ABSENT"],
+      { to: 60, recusals: { 60: ["e"] } },
+      ["RECUSAL_NOT_PRESENT@60:recusals[0]"],
+    ],
     ["odd seat count: 4 of 7 is enough", ["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER"], { seatCount: 7 }, []],
     [
       "more deciding than seats",
@@ -235,6 +271,27 @@ describe("checkAttendance", () => {
         null,
         "I §§ 64-65 deltar bara 2 av 6 ledamöter. Organet får besluta bara när mer än hälften av ledamöterna är närvarande, här minst 4. Kontrollera närvaron och jäv för paragraferna.",
       ],
+    ]);
+  });
+});
+
+describe("an absent ledamot (issue 14, point 4)", () => {
+  it("takes part in no § and is not present in any", () => {
+    const [first] = computeParticipation(input(["a:CHAIR", "d:ABSENT", "s:SERVING_SUBSTITUTE::d"], { to: 59 }));
+    expect(first!.participants.map((p) => p.personId)).toEqual(["a", "s"]);
+    expect(first!.presentPersonIds).toEqual(["a", "s"]);
+    expect(first!.seats).toBe(2);
+  });
+
+  it("gets Swedish messages that say what to do", () => {
+    const withTimes = { ...row("e:ABSENT"), arrivalTime: "14:10" };
+    const findings = checkAttendance({
+      ...input(["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER", "d:ABSENT", "e:ABSENT:59-60"]),
+    }).concat(checkAttendance({ ...input(["a:CHAIR", "b:MEMBER", "c:MEMBER", "d:MEMBER"]), attendance: [withTimes] }));
+    expect(findings.map((f) => f.message).filter((m) => m.includes("frånvarande"))).toEqual([
+      "D står både som frånvarande och som ledamot. Ta bort den rad som inte stämmer.",
+      "E står som frånvarande men med närvaro i §§ 59-60. En frånvarande ledamot var inte med på sammanträdet; kom eller gick ledamoten under mötet, ange rollen ledamot med paragraferna och tiderna.",
+      "E står som frånvarande men med tider. En frånvarande ledamot var inte med på sammanträdet; kom eller gick ledamoten under mötet, ange rollen ledamot med paragraferna och tiderna.",
     ]);
   });
 });

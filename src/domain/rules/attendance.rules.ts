@@ -25,8 +25,12 @@ export function isDecidingRole(role: AttendanceRole): boolean {
   return DECIDING_ROLES.includes(role);
 }
 
-/** An attendance row covers § `number` when its ranges include it; no ranges = the whole meeting. */
-export function isPresentIn(row: Pick<AttendanceDTO, "ranges">, number: number): boolean {
+/**
+ * An attendance row covers § `number` when its ranges include it; no ranges = the whole meeting. A
+ * frånvarande ledamot's row covers no §.
+ */
+export function isPresentIn(row: Pick<AttendanceDTO, "ranges" | "role">, number: number): boolean {
+  if (row.role === "ABSENT") return false;
   return row.ranges.length === 0 || isInParagraphRanges(number, row.ranges);
 }
 
@@ -264,11 +268,47 @@ function checkReturns(input: AttendanceRulesInput, meetingNumbers: readonly numb
   return findings;
 }
 
+/**
+ * A frånvarande ledamot: absent from the whole meeting (one who came late or left early is a
+ * ledamot with §§), so no §§ or times, and not also listed as present.
+ */
+function checkAbsent(input: AttendanceRulesInput): Finding[] {
+  const findings: Finding[] = [];
+  input.attendance.forEach((row, index) => {
+    if (row.role !== "ABSENT") return;
+    const field = `attendance[${index}]`;
+    if (row.ranges.length > 0 || row.arrivalTime || row.departureTime) {
+      findings.push(
+        createFinding(
+          "ABSENT_WITH_PRESENCE",
+          "error",
+          `${row.name} står som frånvarande men med ${row.ranges.length > 0 ? `närvaro i ${formatParagraphRanges(row.ranges)}` : "tider"}. En frånvarande ledamot var inte med på sammanträdet; kom eller gick ledamoten under mötet, ange rollen ledamot med paragraferna och tiderna.`,
+          null,
+          field,
+        ),
+      );
+    }
+    const present = input.attendance.find((other) => other.personId === row.personId && other.role !== "ABSENT");
+    if (present) {
+      findings.push(
+        createFinding(
+          "ABSENT_AND_PRESENT",
+          "error",
+          `${row.name} står både som frånvarande och som ${attendanceRoleTerms[present.role].word}. Ta bort den rad som inte stämmer.`,
+          null,
+          field,
+        ),
+      );
+    }
+  });
+  return findings;
+}
+
 function checkRecusals(input: AttendanceRulesInput): Finding[] {
   const findings: Finding[] = [];
   for (const paragraph of input.paragraphs) {
     paragraph.recusals.forEach((recusal, index) => {
-      if (input.attendance.some((row) => row.personId === recusal.personId)) return;
+      if (input.attendance.some((row) => row.personId === recusal.personId && row.role !== "ABSENT")) return;
       findings.push(
         createFinding(
           "RECUSAL_NOT_PRESENT",
@@ -320,6 +360,7 @@ export function checkAttendance(input: AttendanceRulesInput): Finding[] {
     ...checkDoubleSeats(input, meetingNumbers),
     ...checkSubstitutes(input, participation),
     ...checkReturns(input, meetingNumbers),
+    ...checkAbsent(input),
     ...checkRecusals(input),
     ...checkSeats(input, participation),
   ];

@@ -39,6 +39,8 @@ export const FINDING_CODES = [
   "RANGE_INVALID",
   "RANGE_OUTSIDE_MEETING",
   "RECUSAL_NOT_PRESENT",
+  "ABSENT_WITH_PRESENCE",
+  "ABSENT_AND_PRESENT",
   // Motions, votes, reservations (decisions.rules.ts)
   "MOTION_NOT_PARTICIPANT",
   "MOTION_AMENDS_INVALID",
@@ -140,6 +142,8 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   RANGE_INVALID: null,
   RANGE_OUTSIDE_MEETING: "5 kap. 67 § 5 kommunallagen (vilka som deltagit i besluten)",
   RECUSAL_NOT_PRESENT: "6 kap. 28–32 §§ kommunallagen (jäv)",
+  ABSENT_WITH_PRESENCE: "5 kap. 67 § 5 kommunallagen (vilka som deltagit i besluten)",
+  ABSENT_AND_PRESENT: "5 kap. 67 § 5 kommunallagen (vilka som deltagit i besluten)",
   MOTION_NOT_PARTICIPANT: null,
   MOTION_AMENDS_INVALID: "5 kap. 67 § 1 kommunallagen",
   PROPOSITION_MISSING: "5 kap. 67 § 2 kommunallagen",

@@ -58,7 +58,7 @@ export const createMeeting = defineBodyAction(
 
       type Row = {
         personId: string;
-        role: "CHAIR" | "VICE_CHAIR" | "MEMBER" | "SUBSTITUTE" | "SERVING_SUBSTITUTE" | "OTHER";
+        role: "CHAIR" | "VICE_CHAIR" | "MEMBER" | "SUBSTITUTE" | "SERVING_SUBSTITUTE" | "OTHER" | "ABSENT";
         represents: string | null;
         title: string | null;
       };
@@ -97,13 +97,13 @@ export const createMeeting = defineBodyAction(
           orderBy: { date: "desc" },
           include: { attendances: { orderBy: { position: "asc" } } },
         });
-        // Ranges and serving roles belong to that meeting; start from plain presence.
+        // Ranges, times, serving roles and absence belong to that meeting; start from plain presence.
         const seen = new Set<string>();
         rows = (previous?.attendances ?? [])
           .filter((a) => !seen.has(a.personId) && seen.add(a.personId))
           .map((a) => ({
             personId: a.personId,
-            role: a.role === "SERVING_SUBSTITUTE" ? "SUBSTITUTE" : a.role,
+            role: a.role === "SERVING_SUBSTITUTE" ? "SUBSTITUTE" : a.role === "ABSENT" ? "MEMBER" : a.role,
             represents: a.represents,
             title: a.title,
           }));
@@ -173,6 +173,7 @@ export const saveMeetingHeader = defineMeetingAction(
           place: input.place,
           adjustmentPlace: input.adjustmentPlace,
           adjustmentDate: input.adjustmentDate ? dbDate(input.adjustmentDate) : null,
+          adjustmentTime: input.adjustmentTime,
           secretaryId: input.secretaryPersonId,
           version: { increment: 1 },
         },
@@ -222,6 +223,8 @@ async function storedAttendance(tx: Tx, meetingId: string): Promise<StoredAttend
       .map((r) => (r.fromNumber === r.toNumber ? `${r.fromNumber}` : `${r.fromNumber}-${r.toNumber}`))
       .join(", "),
     replacesPersonId: a.replacesPersonId ?? "",
+    arrivalTime: a.arrivalTime ?? "",
+    departureTime: a.departureTime ?? "",
   }));
 }
 
@@ -245,6 +248,8 @@ async function sameAsStored(tx: Tx, meetingId: string, rows: readonly Attendance
       (a.represents ?? null) === r.represents &&
       (a.title ?? null) === r.title &&
       (a.replacesPersonId ?? null) === r.replacesPersonId &&
+      (a.arrivalTime ?? null) === r.arrivalTime &&
+      (a.departureTime ?? null) === r.departureTime &&
       a.ranges.length === ranges.length &&
       a.ranges.every((x, j) => x.fromNumber === ranges[j]!.from && x.toNumber === ranges[j]!.to)
     );
@@ -298,6 +303,8 @@ export const saveAttendance = defineMeetingAction(
             represents: row.represents,
             title: row.title,
             replacesPersonId: row.replacesPersonId,
+            arrivalTime: row.arrivalTime,
+            departureTime: row.departureTime,
             position,
             ranges: { create: row.ranges.map((r) => ({ fromNumber: r.from, toNumber: r.to })) },
           },

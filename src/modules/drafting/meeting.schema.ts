@@ -33,7 +33,18 @@ const optionalText = (max: number, message: string) =>
     .max(max, message)
     .transform((v) => (v === "" ? null : v));
 
-export const ATTENDANCE_ROLES = ["CHAIR", "VICE_CHAIR", "MEMBER", "SERVING_SUBSTITUTE", "SUBSTITUTE", "OTHER"] as const;
+export const ATTENDANCE_ROLES = [
+  "CHAIR",
+  "VICE_CHAIR",
+  "MEMBER",
+  "SERVING_SUBSTITUTE",
+  "SUBSTITUTE",
+  "OTHER",
+  "ABSENT",
+] as const;
+
+/** An optional clock time a form may leave out (older clients): missing = not recorded. */
+const optionalTimeField = timeField.optional().transform((v) => v ?? null);
 
 /** "59-62, 64" → ranges; "" → [] (present for the whole meeting). */
 export const rangesField = z
@@ -88,12 +99,21 @@ export const saveMeetingHeaderSchema = z
       .trim()
       .refine((v) => v === "" || isIsoDate(v), "Ange justeringsdatum som ÅÅÅÅ-MM-DD.")
       .transform((v) => (v === "" ? null : v)),
+    /** "10:00": the justering's time, printed with its place and date. */
+    adjustmentTime: optionalTimeField,
     secretaryPersonId: id.nullable(),
     adjusterPersonIds: z.array(id).max(5, "Högst fem justerare."),
   })
   .superRefine((m, ctx) => {
     if (m.startTime && m.endTime && m.endTime < m.startTime) {
       ctx.addIssue({ code: "custom", path: ["endTime"], message: "Sluttiden kan inte vara före starttiden." });
+    }
+    if (m.adjustmentTime && !m.adjustmentDate) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["adjustmentDate"],
+        message: "Ange justeringsdatum till tiden, eller ta bort tiden.",
+      });
     }
     if (new Set(m.adjusterPersonIds).size !== m.adjusterPersonIds.length) {
       ctx.addIssue({
@@ -114,10 +134,28 @@ export const attendanceRowSchema = z
     title: optionalText(200, "Titeln får vara högst 200 tecken."),
     ranges: rangesField,
     replacesPersonId: id.nullable(),
+    /** "14:10": when the person came; "" or missing = not recorded. */
+    arrivalTime: optionalTimeField,
+    /** "15:30": when the person left. */
+    departureTime: optionalTimeField,
   })
   .superRefine((r, ctx) => {
     if (!r.personId && r.name === "")
       ctx.addIssue({ code: "custom", path: ["name"], message: "Skriv namnet eller välj en person." });
+    if (r.arrivalTime && r.departureTime && r.departureTime < r.arrivalTime)
+      ctx.addIssue({
+        code: "custom",
+        path: ["departureTime"],
+        message: "Tiden personen gick kan inte vara före tiden personen kom.",
+      });
+    if (r.role === "ABSENT") {
+      // A ledamot who came late or left early was there: a ledamot with §§ and times.
+      const why =
+        "En frånvarande ledamot var inte med på sammanträdet. Kom eller gick ledamoten under mötet, välj rollen Ledamot och ange paragraferna.";
+      if (r.ranges.length > 0) ctx.addIssue({ code: "custom", path: ["ranges"], message: why });
+      if (r.arrivalTime) ctx.addIssue({ code: "custom", path: ["arrivalTime"], message: why });
+      if (r.departureTime) ctx.addIssue({ code: "custom", path: ["departureTime"], message: why });
+    }
   });
 
 export const saveAttendanceSchema = z.object({
@@ -145,4 +183,6 @@ export interface StoredAttendanceRow {
   title: string;
   ranges: string;
   replacesPersonId: string;
+  arrivalTime: string;
+  departureTime: string;
 }

@@ -1,6 +1,7 @@
 "use client";
 
-// Närvarolistan: each person, role and the §§ present ("59-62"). A new person (an official, a
+// Närvarolistan: each person, role, the §§ present ("59-62") and, when recorded, the clock times
+// the person came and left; a ledamot who did not attend is listed as frånvarande. A new person (an official, a
 // guest) is typed in and added on an explicit act (the button or Enter), never while typing; a row
 // still waiting for that holds the list's saving back, and the save status says so.
 import { useEffect, useRef, useState } from "react";
@@ -31,6 +32,9 @@ export interface AttendanceRowValue {
   title: string;
   ranges: string;
   replacesPersonId: string;
+  /** "14:10" or ""; a draft kept in the browser from before the times existed lacks them. */
+  arrivalTime: string;
+  departureTime: string;
 }
 
 const roleOptions = ATTENDANCE_ROLES.map((x) => ({ value: x, label: attendanceRoleTerms[x].label }));
@@ -57,6 +61,22 @@ function canonicalRanges(text: string): string {
   return parsed.ok ? formatParagraphRanges(parsed.ranges, "bare") : text;
 }
 
+/** A clock time in one spelling ("1410", "14.10" → "14:10"); other text stays as typed. */
+function canonicalTime(text: string | undefined): string {
+  const t = (text ?? "").trim();
+  const m = /^([01]?\d|2[0-3])[:.]?([0-5]\d)$/.exec(t);
+  return m ? `${m[1]!.padStart(2, "0")}:${m[2]}` : t;
+}
+
+/** "kl. 14:10 – 15:30" for a conflict's comparison; "" when no time is given. */
+function timesLabel(r: AttendanceRowValue): string {
+  const from = canonicalTime(r.arrivalTime);
+  const to = canonicalTime(r.departureTime);
+  if (from && to) return `kl. ${from} – ${to}`;
+  if (from) return `från kl. ${from}`;
+  return to ? `till kl. ${to}` : "";
+}
+
 /** "59-62" → "§§ 59-62" for a conflict's comparison; "" → the whole meeting. */
 function rangesLabel(text: string): string {
   if (text.trim() === "") return "hela sammanträdet";
@@ -77,7 +97,9 @@ export function sameAttendance(a: readonly AttendanceRowValue[], b: readonly Att
         x.represents.trim() === y.represents.trim() &&
         x.title.trim() === y.title.trim() &&
         canonicalRanges(x.ranges) === canonicalRanges(y.ranges) &&
-        x.replacesPersonId === y.replacesPersonId
+        x.replacesPersonId === y.replacesPersonId &&
+        canonicalTime(x.arrivalTime) === canonicalTime(y.arrivalTime) &&
+        canonicalTime(x.departureTime) === canonicalTime(y.departureTime)
       );
     })
   );
@@ -187,7 +209,8 @@ export function AttendanceEditor(props: {
       ? [
           r.personId ? nameOf(r.personId) || r.name : `${r.name} (ny)`,
           attendanceRoleTerms[r.role].label,
-          rangesLabel(r.ranges),
+          r.role === "ABSENT" && !r.ranges.trim() ? "" : rangesLabel(r.ranges),
+          timesLabel(r),
           r.represents.trim(),
           r.title.trim(),
         ]
@@ -213,7 +236,9 @@ export function AttendanceEditor(props: {
       </div>
       <p className="mt-1 text-sm text-slate-700">
         Paragrafer skrivs som t.ex. <kbd>59-62</kbd> eller <kbd>59, 61</kbd>. Tomt betyder hela sammanträdet. En person
-        som byter roll (ersättare som går in och tjänstgör) får en rad per roll.
+        som byter roll (ersättare som går in och tjänstgör) får en rad per roll. Tider skrivs som <kbd>14:10</kbd> och
+        lämnas tomma om de inte antecknats. En ledamot som inte kom får rollen Frånvarande ledamot; den ersättare som
+        tjänstgjorde i stället anger ledamoten under Tjänstgör för.
       </p>
       {conflict ? (
         <ConflictChoice
@@ -273,14 +298,36 @@ export function AttendanceEditor(props: {
                 options={roleOptions}
                 onChange={(x) => patch(i, { role: x as AttendanceRole })}
               />
-              <TextField
-                id={`narvaro-${i}-paragrafer`}
-                label="Paragrafer"
-                value={r.ranges}
-                error={err(`rows.${i}.ranges`)}
-                placeholder="hela"
-                onChange={(x) => patch(i, { ranges: x })}
-              />
+              {(r.role !== "ABSENT" || r.ranges.trim() !== "") && (
+                <TextField
+                  id={`narvaro-${i}-paragrafer`}
+                  label="Paragrafer"
+                  value={r.ranges}
+                  error={err(`rows.${i}.ranges`)}
+                  placeholder="hela"
+                  onChange={(x) => patch(i, { ranges: x })}
+                />
+              )}
+              {(r.role !== "ABSENT" || !!r.arrivalTime || !!r.departureTime) && (
+                <div className="grid grid-cols-2 gap-2">
+                  <TextField
+                    id={`narvaro-${i}-kom`}
+                    label="Kom kl."
+                    value={r.arrivalTime ?? ""}
+                    error={err(`rows.${i}.arrivalTime`)}
+                    placeholder="14:10"
+                    onChange={(x) => patch(i, { arrivalTime: x })}
+                  />
+                  <TextField
+                    id={`narvaro-${i}-gick`}
+                    label="Gick kl."
+                    value={r.departureTime ?? ""}
+                    error={err(`rows.${i}.departureTime`)}
+                    placeholder="15:30"
+                    onChange={(x) => patch(i, { departureTime: x })}
+                  />
+                </div>
+              )}
               {r.role === "OTHER" ? (
                 <TextField
                   id={`narvaro-${i}-titel`}
@@ -310,7 +357,7 @@ export function AttendanceEditor(props: {
                 />
               )}
             </div>
-            {props.paragraphNumbers.length > 0 && (
+            {props.paragraphNumbers.length > 0 && r.role !== "ABSENT" && (
               <fieldset className="mt-2">
                 <legend className="text-sm font-medium">Närvarande i §</legend>
                 <div className="flex flex-wrap gap-x-3 gap-y-1">
@@ -367,7 +414,17 @@ export function AttendanceEditor(props: {
           onClick={() =>
             set((prev) => [
               ...prev,
-              { personId: "", name: "", role: "MEMBER", represents: "", title: "", ranges: "", replacesPersonId: "" },
+              {
+                personId: "",
+                name: "",
+                role: "MEMBER",
+                represents: "",
+                title: "",
+                ranges: "",
+                replacesPersonId: "",
+                arrivalTime: "",
+                departureTime: "",
+              },
             ])
           }
         >

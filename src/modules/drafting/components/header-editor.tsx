@@ -1,6 +1,7 @@
 "use client";
 
-// Meeting header: place and time, secretary, justerare, justeringens plats och tid. Autosaved.
+// Meeting header: place and time, secretary, justerare, justeringens plats och tid (place, date,
+// time). Autosaved.
 import { useEffect } from "react";
 import { FieldGroup, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { PersonSelect } from "@/modules/drafting/components/person-select";
@@ -16,6 +17,8 @@ export interface HeaderValue {
   place: string;
   adjustmentPlace: string;
   adjustmentDate: string;
+  /** "10:00"; a draft kept in the browser from before the field existed lacks it. */
+  adjustmentTime: string;
   secretaryPersonId: string;
   adjusterPersonIds: string[];
 }
@@ -39,6 +42,7 @@ export function HeaderEditor(props: {
         ...v,
         meetingId: props.meetingId,
         version,
+        adjustmentTime: v.adjustmentTime ?? "",
         secretaryPersonId: v.secretaryPersonId || null,
         adjusterPersonIds: v.adjusterPersonIds.filter(Boolean),
       }),
@@ -99,7 +103,7 @@ export function HeaderEditor(props: {
         />
       </div>
       <FieldGroup title="Justering">
-        <div className="grid gap-3 sm:grid-cols-3">
+        <div className="grid gap-3 sm:grid-cols-4">
           <PersonSelect
             id="sekreterare"
             label="Sekreterare"
@@ -123,6 +127,14 @@ export function HeaderEditor(props: {
             value={v.adjustmentDate}
             error={err("adjustmentDate")}
             onChange={(x) => set((p) => ({ ...p, adjustmentDate: x }))}
+          />
+          <TextField
+            id="justering-tid"
+            label="Justeringens tid"
+            value={v.adjustmentTime ?? ""}
+            error={err("adjustmentTime")}
+            placeholder="10:00"
+            onChange={(x) => set((p) => ({ ...p, adjustmentTime: x }))}
           />
         </div>
         <div className="mt-3 space-y-2">

@@ -57,6 +57,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
       place: protocol.meeting.place,
       adjustmentPlace: protocol.meeting.adjustmentPlace ?? "",
       adjustmentDate: protocol.meeting.adjustmentDate ?? "",
+      adjustmentTime: protocol.meeting.adjustmentTime ?? "",
       secretaryPersonId: props.secretaryPersonId ?? "",
       adjusterPersonIds: protocol.adjusters.map((a) => a.personId),
     }),
@@ -72,6 +73,8 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
         title: a.title ?? "",
         ranges: a.ranges.map((r) => (r.from === r.to ? `${r.from}` : `${r.from}-${r.to}`)).join(", "),
         replacesPersonId: a.replacesPersonId ?? "",
+        arrivalTime: a.arrivalTime ?? "",
+        departureTime: a.departureTime ?? "",
       })),
     [protocol],
   );
@@ -110,6 +113,8 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
         title: r.title || null,
         ranges: parsed.ok ? parsed.ranges : [],
         replacesPersonId: r.replacesPersonId || null,
+        arrivalTime: r.arrivalTime || null,
+        departureTime: r.departureTime || null,
       };
     });
     return {
@@ -122,6 +127,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
         place: header.place,
         adjustmentPlace: header.adjustmentPlace || null,
         adjustmentDate: header.adjustmentDate || null,
+        adjustmentTime: header.adjustmentTime || null,
       },
       secretary: header.secretaryPersonId
         ? { personId: header.secretaryPersonId, name: names.get(header.secretaryPersonId) ?? "" }

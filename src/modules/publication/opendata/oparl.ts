@@ -316,14 +316,20 @@ export function toOParlFile(u: OParlUrls, f: FileRecord): OParlObject {
 // Meeting and AgendaItem
 // ---------------------------------------------------------------------------------------------
 
-/** Who took part in § `number`, in what role: present in a range that covers it, and not recused. */
+/**
+ * Who took part in § `number`, in what role: present in a range that covers it, not recused and not
+ * recorded as frånvarande.
+ */
 export function presenceAt(
   attendance: readonly AttendanceDTO[],
   paragraph: Pick<ParagraphDTO, "number" | "recusals">,
 ): AttendanceDTO[] {
   const recused = new Set(paragraph.recusals.map((r) => r.personId));
   return attendance.filter(
-    (a) => (a.ranges.length === 0 || isInParagraphRanges(paragraph.number, a.ranges)) && !recused.has(a.personId),
+    (a) =>
+      a.role !== "ABSENT" &&
+      (a.ranges.length === 0 || isInParagraphRanges(paragraph.number, a.ranges)) &&
+      !recused.has(a.personId),
   );
 }
 
@@ -398,7 +404,8 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
   const m = protocol.meeting;
   if (!isPublic(m.status)) throw new Error(`Not public: ${m.slug} is ${m.status}`);
   const url = u.meeting(m.slug);
-  const participants = [...new Set(protocol.attendance.map((a) => a.personId))];
+  // A ledamot recorded as frånvarande did not take part.
+  const participants = [...new Set(protocol.attendance.filter((a) => a.role !== "ABSENT").map((a) => a.personId))];
   return {
     id: url,
     type: oparlType("Meeting"),

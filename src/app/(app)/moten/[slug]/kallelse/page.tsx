@@ -40,13 +40,14 @@ export default async function SummonsPage({ params }: Props) {
         <dt className="font-medium">Plats och tid</dt>
         <dd>{formatPlaceAndTime(protocol.meeting)}</dd>
       </dl>
-      {(groups.beslutande.length > 0 || groups.ersattare.length > 0) && (
+      {(groups.beslutande.length > 0 || groups.franvarande.length > 0 || groups.ersattare.length > 0) && (
         <section aria-labelledby="kallade" className="mt-6">
           <h2 id="kallade" className="text-xl font-semibold">
             Kallade
           </h2>
           <ul className="mt-2">
-            {[...groups.beslutande, ...groups.ersattare].map((rows) => (
+            {/* A ledamot recorded as frånvarande was called too. */}
+            {[...groups.beslutande, ...groups.franvarande, ...groups.ersattare].map((rows) => (
               <li key={rows[0]!.personId}>{formatAttendanceLine(rows)}</li>
             ))}
           </ul>
