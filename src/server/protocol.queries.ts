@@ -131,13 +131,18 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
   const nameOf = namesFor(m);
   const signatureOrder: Record<SignatureRole, number> = { SECRETARY: 0, CHAIR: 1, ADJUSTER: 2 };
   return {
-    organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
+    organisation: {
+      name: m.body.organisation.name,
+      caseNumberPrefix: m.body.organisation.caseNumberPrefix,
+      caseNumberExample: m.body.organisation.caseNumberExample,
+    },
     body: {
       name: m.body.name,
       genitiveName: m.body.genitiveName,
       slug: m.body.slug,
       kind: m.body.kind,
       seatCount: m.body.seatCount,
+      decisionPlacement: m.body.decisionPlacement,
     },
     meeting: {
       id: m.id,

@@ -137,6 +137,7 @@ export const PARAGRAPH_COVERAGE: Coverage<ParagraphDTO> = {
 const ORGANISATION_COVERAGE: Coverage<ProtocolDTO["organisation"]> = {
   name: covered("name"),
   caseNumberPrefix: covered("caseNumberPrefix"),
+  caseNumberExample: excluded("a typing hint of the organisation's register, not part of any protocol"),
 };
 const BODY_COVERAGE: Coverage<ProtocolDTO["body"]> = {
   name: covered("name"),
@@ -144,6 +145,9 @@ const BODY_COVERAGE: Coverage<ProtocolDTO["body"]> = {
   slug: excluded("address of the body's pages, not content (its name and kind are covered)"),
   kind: covered("kind"),
   seatCount: covered("seatCount"),
+  decisionPlacement: excluded(
+    "the body's layout setting: where the same signed decision text is printed, not what it says; covering it would change the payload of every protocol already signed",
+  ),
 };
 const MEETING_COVERAGE: Coverage<ProtocolDTO["meeting"]> = {
   id: DATABASE_ID,

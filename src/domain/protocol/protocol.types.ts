@@ -72,6 +72,12 @@ export type SectionKind =
   | "CONSEQUENCES" // Konsekvensbeskrivning
   | "OTHER"; // any other heading the secretary adds
 
+/**
+ * Where a § prints "<Organets> beslut": before the ärendebeskrivning (its sections) or last,
+ * after it, as many bodies do. A setting of the body (mirrored by the Prisma enum).
+ */
+export type DecisionPlacement = "BEFORE_SECTIONS" | "AFTER_SECTIONS";
+
 export type SignatureRole = "SECRETARY" | "CHAIR" | "ADJUSTER";
 
 /** Which side won a vote; LOTTNING = equal votes, decided by lot or the chair's casting vote. */
@@ -223,7 +229,12 @@ export interface CorrectionDTO {
 }
 
 export interface ProtocolDTO {
-  organisation: { name: string; caseNumberPrefix: string };
+  organisation: {
+    name: string;
+    caseNumberPrefix: string;
+    /** An example Dnr in the organisation's own format ("KS 2023/117"), for hints; absent or null: none. */
+    caseNumberExample?: string | null;
+  };
   body: {
     name: string; // "Direktionen"
     /** Genitive for headings: "Direktionens beslut". */
@@ -232,6 +243,8 @@ export interface ProtocolDTO {
     kind: BodyKind;
     /** Number of ledamöter seats (for quorum: more than half must take part). */
     seatCount: number;
+    /** Decision before or after the sections of each §; absent = before (BEFORE_SECTIONS). */
+    decisionPlacement?: DecisionPlacement;
   };
   meeting: {
     id: string;

@@ -132,8 +132,15 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
 /** § 10 open, § 11 confidential; a rättelse to each. */
 export function fullProtocol(): Filled<ProtocolDTO> {
   return {
-    organisation: { name: "Testförbundet", caseNumberPrefix: "ITSAM" },
-    body: { name: "Direktionen", genitiveName: "Direktionens", slug: "direktionen", kind: "DIREKTION", seatCount: 7 },
+    organisation: { name: "Testförbundet", caseNumberPrefix: "ITSAM", caseNumberExample: "ITSAM 2021/8" },
+    body: {
+      name: "Direktionen",
+      genitiveName: "Direktionens",
+      slug: "direktionen",
+      kind: "DIREKTION",
+      seatCount: 7,
+      decisionPlacement: "AFTER_SECTIONS",
+    },
     meeting: {
       id: "m-1",
       slug: "direktionen-2021-11-18",

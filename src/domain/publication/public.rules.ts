@@ -240,8 +240,21 @@ const signature: FieldPolicy<SignatureDTO> = {
 /** The whole protocol; §§ and rättelser by their own policies (a rättelse depends on its §). */
 export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldPolicy<ProtocolDTO> {
   return {
-    organisation: one<ProtocolDTO["organisation"]>({ name: text, caseNumberPrefix: text }),
-    body: one<ProtocolDTO["body"]>({ name: text, genitiveName: text, slug: id, kind: enumeration, seatCount: fact }),
+    // caseNumberExample: the organisation's own hint for typing a Dnr, a register value, no secret.
+    organisation: one<ProtocolDTO["organisation"]>({
+      name: text,
+      caseNumberPrefix: text,
+      caseNumberExample: textOrNull,
+    }),
+    body: one<ProtocolDTO["body"]>({
+      name: text,
+      genitiveName: text,
+      slug: id,
+      kind: enumeration,
+      seatCount: fact,
+      // The public copy prints the decision where the body's protocols print it.
+      decisionPlacement: enumeration,
+    }),
     meeting: one<ProtocolDTO["meeting"]>({
       id,
       slug: id,
