@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AddMembershipForm, MembershipTable, findBodyMemberships } from "@/modules/administration";
+import { AddMembershipForm, BodyLayoutForm, MembershipTable, findBodyMemberships } from "@/modules/administration";
 import { suggestTerm } from "@/domain/rules/admin.rules";
 import { authorizeGlobal } from "@/server/authz";
 import { today } from "@/server/clock";
@@ -37,6 +37,12 @@ export default async function BodyMembershipsPage({ params }: Props) {
           Nytt uppdrag
         </h2>
         <AddMembershipForm body={body} defaultTerm={suggestTerm(body.memberships, today())} />
+      </section>
+      <section aria-labelledby="rubrik-uppstallning" className="mt-10">
+        <h2 id="rubrik-uppstallning" className="text-2xl font-semibold">
+          Protokollets uppställning
+        </h2>
+        <BodyLayoutForm body={body} />
       </section>
     </>
   );
