@@ -95,7 +95,7 @@ describe("createMeeting", () => {
       date: "2022-02-30",
       startTime: "25:00",
       endTime: "",
-      place: "",
+      place: "x".repeat(201),
       attendanceFrom: "x",
     });
     expect(result).toMatchObject({
@@ -104,7 +104,7 @@ describe("createMeeting", () => {
       fieldErrors: {
         date: ["Ange sammanträdets datum som ÅÅÅÅ-MM-DD, t.ex. 2021-11-18."],
         startTime: ["Ange tiden som TT:MM, t.ex. 10:00."],
-        place: ["Ange plats, t.ex. ett rum eller Zoom."],
+        place: ["Platsen får vara högst 200 tecken."],
         attendanceFrom: ["Välj var närvarolistan ska hämtas från."],
       },
     });

@@ -50,7 +50,7 @@ describe("saveParagraph", () => {
     const p = await paragraph(59);
     const content = contentOf(p.dto);
     content.title = "  ";
-    content.sections = [{ kind: "SUMMARY", heading: "", content: { type: "doc", content: [] } }];
+    content.sections = [{ kind: "SUMMARY", heading: "x".repeat(201), content: { type: "doc", content: [] } }];
     content.motions = [{ personId: "x", kind: "TILLAGG", text: "", amendsIndex: 3, withdrawn: false }];
     const result = await saveParagraph(await contextFor(db, "secretary"), {
       paragraphId: p.id,
@@ -60,7 +60,7 @@ describe("saveParagraph", () => {
     expect(result.ok).toBe(false);
     if (result.ok || result.code !== "VALIDATION") throw new Error("expected a validation failure");
     expect(result.fieldErrors["content.title"]).toEqual(["Skriv en rubrik för paragrafen."]);
-    expect(result.fieldErrors["content.sections.0.heading"]).toEqual(["Skriv en rubrik för avsnittet."]);
+    expect(result.fieldErrors["content.sections.0.heading"]).toEqual(["Rubriken får vara högst 200 tecken."]);
     expect(result.fieldErrors["content.motions.0.text"]).toEqual(["Skriv yrkandets text."]);
     expect(result.fieldErrors["content.motions.0.amendsIndex"]?.[0]).toMatch(/tidigare yrkande/);
     expect((await paragraph(59)).version).toBe(p.version);

@@ -16,6 +16,7 @@ import type {
   BodyKind,
   BodyPosition,
   BodyRoleKind,
+  DecisionPlacement,
   MeetingStatus,
   MembershipRole,
   MotionKind,
@@ -155,6 +156,12 @@ export const bodyKindLabel: Record<BodyKind, string> = {
   DIREKTION: "Direktion",
   UTSKOTT: "Utskott",
   BEREDNING: "Beredning",
+};
+
+/** Where a § prints the decision, as the body's setting offers it. */
+export const decisionPlacementLabel: Record<DecisionPlacement, string> = {
+  BEFORE_SECTIONS: "Beslutet först, före ärendebeskrivningen",
+  AFTER_SECTIONS: "Beslutet sist, efter ärendebeskrivningen",
 };
 
 /** The kind of an organisation. */

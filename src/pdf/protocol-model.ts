@@ -1021,8 +1021,9 @@ function paragraphBodyUnits(
     }
   }
 
-  // The decision: "Direktionens beslut"
-  if (p.decision.intro.trim() || p.decision.clauses.length > 0) {
+  // The decision: "Direktionens beslut", before the sections or after them (the body's setting).
+  const decision = () => {
+    if (!(p.decision.intro.trim() || p.decision.clauses.length > 0)) return;
     units.push(...heading(`${protocol.body.genitiveName} beslut`, metrics));
     if (p.decision.intro.trim()) units.push(...body(p.decision.intro));
     if (p.decision.clauses.length > 0) {
@@ -1042,14 +1043,18 @@ function paragraphBodyUnits(
       );
     }
     if (p.isImmediatelyAdjusted) units.push(...body("Paragrafen justeras omedelbart.", { italic: true }));
-  }
+  };
+  const decisionLast = protocol.body.decisionPlacement === "AFTER_SECTIONS";
+  if (!decisionLast) decision();
 
   for (const section of p.sections) {
     const content = richUnits(section.content.content, col, metrics);
     if (!content.some((u) => u.ops.length > 0)) continue; // headings without content are left out
-    units.push(...heading(section.heading, metrics));
+    // An empty heading: running text, printed without a heading.
+    if (section.heading.trim()) units.push(...heading(section.heading, metrics));
     units.push(...content);
   }
+  if (decisionLast) decision();
 
   const list = (title: string, items: readonly string[]) => {
     const texts = items.map((s) => s.trim()).filter(Boolean);

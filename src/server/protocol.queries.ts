@@ -129,7 +129,11 @@ export function toParagraphDTO(p: ParagraphWithParts, nameOf: NameOf = liveName)
 export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
   const nameOf = namesFor(m);
   const protocol: Omit<ProtocolDTO, "signatures"> = {
-    organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
+    organisation: {
+      name: m.body.organisation.name,
+      caseNumberPrefix: m.body.organisation.caseNumberPrefix,
+      caseNumberExample: m.body.organisation.caseNumberExample,
+    },
     body: {
       name: m.body.name,
       genitiveName: m.body.genitiveName,
@@ -137,6 +141,7 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
       kind: m.body.kind,
       seatCount: m.body.seatCount,
       appendedAttendanceList: m.body.appendedAttendanceList,
+      decisionPlacement: m.body.decisionPlacement,
     },
     meeting: {
       id: m.id,

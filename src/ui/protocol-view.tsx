@@ -67,6 +67,21 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
   const key = `p${p.number}`;
   const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
   const sections = p.sections.filter((s) => !isEmptyDoc(s.content));
+  // Before the sections or after them: the body's setting.
+  const decisionLast = protocol.body.decisionPlacement === "AFTER_SECTIONS";
+  const hasDecision = p.decision.intro.trim() !== "" || p.decision.clauses.length > 0;
+  const decision = hasDecision && (
+    <Part id={`${key}-beslut`} title={`${protocol.body.genitiveName} beslut`}>
+      {p.decision.intro.trim() && <p className="mt-2">{p.decision.intro}</p>}
+      {p.decision.clauses.length > 0 && (
+        <ul className="mt-1 list-disc space-y-1 pl-6">
+          {p.decision.clauses.map((clause, i) => (
+            <li key={i}>{clause}</li>
+          ))}
+        </ul>
+      )}
+    </Part>
+  );
   return (
     <article
       id={`paragraf-${p.number}`}
@@ -80,22 +95,22 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
       {p.isConfidential && <p className="mt-2 font-semibold">Sekretess</p>}
       {p.isImmediatelyAdjusted && <p className="mt-2 text-sm">Paragrafen justerades omedelbart.</p>}
 
-      <Part id={`${key}-beslut`} title={`${protocol.body.genitiveName} beslut`}>
-        <p className="mt-2">{p.decision.intro}</p>
-        {p.decision.clauses.length > 0 && (
-          <ul className="mt-1 list-disc space-y-1 pl-6">
-            {p.decision.clauses.map((clause, i) => (
-              <li key={i}>{clause}</li>
-            ))}
-          </ul>
-        )}
-      </Part>
+      {!decisionLast && decision}
 
-      {sections.map((s, i) => (
-        <Part key={i} id={`${key}-avsnitt-${i}`} title={s.heading}>
-          <RichText doc={s.content} headingLevel={4} />
-        </Part>
-      ))}
+      {sections.map((s, i) =>
+        s.heading.trim() ? (
+          <Part key={i} id={`${key}-avsnitt-${i}`} title={s.heading}>
+            <RichText doc={s.content} headingLevel={4} />
+          </Part>
+        ) : (
+          // Running text without a heading.
+          <div key={i} className="mt-5">
+            <RichText doc={s.content} headingLevel={4} />
+          </div>
+        ),
+      )}
+
+      {decisionLast && decision}
 
       {p.basisDocuments.length > 0 && (
         <Part id={`${key}-underlag`} title="Beslutsunderlag">

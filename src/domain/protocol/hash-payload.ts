@@ -160,6 +160,7 @@ export const PARAGRAPH_COVERAGE: Coverage<ParagraphDTO> = {
 const ORGANISATION_COVERAGE: Coverage<ProtocolDTO["organisation"]> = {
   name: covered("name"),
   caseNumberPrefix: covered("caseNumberPrefix"),
+  caseNumberExample: excluded("a typing hint of the organisation's register, not part of any protocol"),
 };
 const BODY_COVERAGE: Coverage<ProtocolDTO["body"]> = {
   name: covered("name"),
@@ -169,6 +170,9 @@ const BODY_COVERAGE: Coverage<ProtocolDTO["body"]> = {
   seatCount: covered("seatCount"),
   appendedAttendanceList: excluded(
     "layout: whether the beslutande are named on the cover or in the appended närvaro- och omröstningslista; the attendance and the ballots listed are covered",
+  ),
+  decisionPlacement: excluded(
+    "the body's layout setting: where the same signed decision text is printed, not what it says; covering it would change the payload of every protocol already signed",
   ),
 };
 const MEETING_COVERAGE: Coverage<ProtocolDTO["meeting"]> = {

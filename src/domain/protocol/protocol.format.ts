@@ -11,6 +11,19 @@ export function displayCaseNumber(caseNumber: string | null, prefix: string): st
   return `Dnr ${bare}`;
 }
 
+/**
+ * An example Dnr in the organisation's own format, for hints and placeholders: its
+ * caseNumberExample when set ("MBN 2019.0412"), else the prefix, the year and "/12" ("KS 2023/12").
+ */
+export function exampleCaseNumber(
+  organisation: { caseNumberPrefix: string; caseNumberExample?: string | null },
+  year: number | string,
+): string {
+  const example = organisation.caseNumberExample?.trim();
+  if (example) return example;
+  return [organisation.caseNumberPrefix.trim(), `${year}/12`].filter(Boolean).join(" ");
+}
+
 /** "Paragrafer 59-67" in the signature block, from the protocol's actual §§. */
 export function formatParagraphSpan(numbers: readonly number[]): string {
   return formatParagraphRanges(compressParagraphNumbers(numbers), "word");

@@ -78,6 +78,12 @@ export type SectionKind =
   | "CONSEQUENCES" // Konsekvensbeskrivning
   | "OTHER"; // any other heading the secretary adds
 
+/**
+ * Where a § prints "<Organets> beslut": before the ärendebeskrivning (its sections) or last,
+ * after it, as many bodies do. A setting of the body (mirrored by the Prisma enum).
+ */
+export type DecisionPlacement = "BEFORE_SECTIONS" | "AFTER_SECTIONS";
+
 export type SignatureRole = "SECRETARY" | "CHAIR" | "ADJUSTER";
 
 /** Which side won a vote; LOTTNING = equal votes, decided by lot or the chair's casting vote. */
@@ -271,7 +277,12 @@ export interface CorrectionDTO {
 }
 
 export interface ProtocolDTO {
-  organisation: { name: string; caseNumberPrefix: string };
+  organisation: {
+    name: string;
+    caseNumberPrefix: string;
+    /** An example Dnr in the organisation's own format ("KS 2023/117"), for hints; absent or null: none. */
+    caseNumberExample?: string | null;
+  };
   body: {
     name: string; // "Direktionen"
     /** Genitive for headings: "Direktionens beslut". */
@@ -285,6 +296,8 @@ export interface ProtocolDTO {
      * appended to the protocol instead of naming the beslutande (fullmäktige practice).
      */
     appendedAttendanceList: boolean;
+    /** Decision before or after the sections of each §; absent = before (BEFORE_SECTIONS). */
+    decisionPlacement?: DecisionPlacement;
   };
   meeting: {
     id: string;

@@ -134,7 +134,7 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
 /** § 10 open, § 11 confidential; a rättelse to each. */
 export function fullProtocol(): Filled<ProtocolDTO> {
   return {
-    organisation: { name: "Testförbundet", caseNumberPrefix: "ITSAM" },
+    organisation: { name: "Testförbundet", caseNumberPrefix: "ITSAM", caseNumberExample: "ITSAM 2021/8" },
     body: {
       name: "Direktionen",
       genitiveName: "Direktionens",
@@ -142,6 +142,7 @@ export function fullProtocol(): Filled<ProtocolDTO> {
       kind: "DIREKTION",
       seatCount: 7,
       appendedAttendanceList: false,
+      decisionPlacement: "AFTER_SECTIONS",
     },
     meeting: {
       id: "m-1",

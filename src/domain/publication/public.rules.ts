@@ -269,7 +269,12 @@ const signer: FieldPolicy<SignerDTO> = { personId: id, name: text, role: enumera
 /** The whole protocol; §§ and rättelser by their own policies (a rättelse depends on its §). */
 export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldPolicy<ProtocolDTO> {
   return {
-    organisation: one<ProtocolDTO["organisation"]>({ name: text, caseNumberPrefix: text }),
+    // caseNumberExample: the organisation's own hint for typing a Dnr, a register value, no secret.
+    organisation: one<ProtocolDTO["organisation"]>({
+      name: text,
+      caseNumberPrefix: text,
+      caseNumberExample: textOrNull,
+    }),
     body: one<ProtocolDTO["body"]>({
       name: text,
       genitiveName: text,
@@ -278,6 +283,8 @@ export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldP
       seatCount: fact,
       // How the beslutande are printed (cover or appended list): a layout flag, published.
       appendedAttendanceList: fact,
+      // The public copy prints the decision where the body's protocols print it.
+      decisionPlacement: enumeration,
     }),
     meeting: one<ProtocolDTO["meeting"]>({
       id,

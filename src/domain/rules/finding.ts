@@ -14,6 +14,9 @@ export const FINDING_CODES = [
   "PLACEHOLDER_TEXT",
   "CASE_NUMBER_MISSING",
   "DISPATCH_MISSING",
+  "RECUSAL_REASON_MISSING",
+  // The meeting's header (protocol-checker.ts)
+  "PLACE_MISSING",
   // § numbering and the signature block (protocol-checker.ts)
   "PARAGRAPH_NUMBER_DUPLICATE",
   "PARAGRAPH_NUMBER_GAP",
@@ -119,6 +122,8 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   PLACEHOLDER_TEXT: null,
   CASE_NUMBER_MISSING: "5 kap. 1 § offentlighets- och sekretesslagen (2009:400), registrering",
   DISPATCH_MISSING: null,
+  RECUSAL_REASON_MISSING: "6 kap. 28–32 §§ kommunallagen (jäv); praxis att ange grunden",
+  PLACE_MISSING: "5 kap. 67 § kommunallagen och praxis (tid och plats för sammanträdet)",
   PARAGRAPH_NUMBER_DUPLICATE: null,
   PARAGRAPH_NUMBER_GAP: null,
   PARAGRAPH_ORDER: null,

@@ -11,6 +11,7 @@ import {
   parseParagraphRanges,
 } from "@/lib/paragraph-ranges";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import { exampleCaseNumber } from "@/domain/protocol/protocol.format";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 import { checkAttendance, computeParticipation } from "./attendance.rules";
 import { checkDeadlines } from "./deadlines.rules";
@@ -123,6 +124,11 @@ function splitSentences(text: string): string[] {
 // Per-§ content
 // ---------------------------------------------------------------------------------------------
 
+/** 'avsnittet "Ärendet"', or "avsnittet utan rubrik" for running text without a heading. */
+function sectionName(heading: string): string {
+  return isBlank(heading) ? "avsnittet utan rubrik" : `avsnittet "${heading.trim()}"`;
+}
+
 /** Items of procedure that need no Dnr and no dispatch. */
 const PROCEDURAL_TITLE =
   /(justerare|justering|dagordning|föredragningslista|upprop|närvaro|sammanträdets öppnande|mötets öppnande|öppnande|avslutning)/iu;
@@ -141,7 +147,9 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
   if (isBlank(intro) && clauses.every((c) => isBlank(c))) {
     add(
       "DECISION_MISSING",
-      "error",
+      // A warning, not an error: some items are minuted without a decision of their own
+      // (information, a report taken note of in running text); the secretary decides.
+      "warning",
       `§ ${n} saknar beslut. Skriv ${protocol.body.genitiveName.toLowerCase()} beslut, t.ex. "${protocol.body.name} beslutar att …".`,
       n,
       "decision.intro",
@@ -168,6 +176,18 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
     }
   }
 
+  paragraph.recusals.forEach((recusal, i) => {
+    if (isBlank(recusal.reason)) {
+      add(
+        "RECUSAL_REASON_MISSING",
+        "warning",
+        `Skälet till ${recusal.name}s jäv i § ${n} är inte angivet. Ange grunden om protokollet brukar ange den, t.ex. "närstående".`,
+        n,
+        `recusals[${i}]`,
+      );
+    }
+  });
+
   paragraph.sections.forEach((section, i) => {
     const field = `sections[${i}]`;
     const text = toPlainText(section.content);
@@ -175,7 +195,7 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
       add(
         "EMPTY_SECTION",
         "warning",
-        `Avsnittet "${section.heading}" i § ${n} är tomt men visas i protokollet. Fyll i det eller ta bort avsnittet.`,
+        `A${sectionName(section.heading).slice(1)} i § ${n} är tomt men visas i protokollet. Fyll i det eller ta bort avsnittet.`,
         n,
         field,
       );
@@ -187,7 +207,7 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
     ...decisionParts.map(([field, text]): [string, string, string] => [field, "beslutet", text]),
     ...paragraph.sections.map((section, i): [string, string, string] => [
       `sections[${i}]`,
-      `avsnittet "${section.heading}"`,
+      sectionName(section.heading),
       `${section.heading}\n${toPlainText(section.content)}`,
     ]),
     ...paragraph.basisDocuments.map((doc, i): [string, string, string] => [
@@ -220,7 +240,7 @@ function checkParagraphContent(protocol: ProtocolDTO, paragraph: ParagraphDTO): 
     add(
       "CASE_NUMBER_MISSING",
       "warning",
-      `§ ${n} saknar diarienummer. Ange ärendets Dnr (t.ex. ${protocol.organisation.caseNumberPrefix} ${yearOf(protocol.meeting.date)}/12).`,
+      `§ ${n} saknar diarienummer. Ange ärendets Dnr (t.ex. ${exampleCaseNumber(protocol.organisation, yearOf(protocol.meeting.date))}).`,
       n,
       "caseNumber",
     );
@@ -349,6 +369,19 @@ function checkSignatureParagraphs(protocol: ProtocolDTO, written: string): Findi
   ];
 }
 
+function checkHeader(protocol: ProtocolDTO): Finding[] {
+  if (!isBlank(protocol.meeting.place)) return [];
+  return [
+    createFinding(
+      "PLACE_MISSING",
+      "warning",
+      "Sammanträdets plats saknas. Ange var det hölls, t.ex. ett sammanträdesrum eller Zoom, om protokollet ska visa den.",
+      null,
+      "place",
+    ),
+  ];
+}
+
 function checkSigners(protocol: ProtocolDTO): Finding[] {
   const findings: Finding[] = [];
   // Signers per §: what each § lacks is reported by checkSignerIndependence (SIGNER_PARAGRAPHS_UNCOVERED).
@@ -399,6 +432,7 @@ export function checkProtocol(protocol: ProtocolDTO, options: CheckProtocolOptio
   const participation = computeParticipation(protocol);
 
   const findings: Finding[] = [
+    ...checkHeader(protocol),
     ...checkSigners(protocol),
     ...checkDeadlines({ meeting: protocol.meeting, notice: protocol.notice, now }),
     ...checkNumbering(protocol, options),

@@ -12,6 +12,7 @@ import { defineAdminAction } from "@/server/action";
 import { buildPasswordSetMail } from "./admin.mail";
 import {
   addMembershipSchema,
+  bodyLayoutSchema,
   bodyRoleSchema,
   createUserSchema,
   NEW_PERSON,
@@ -308,5 +309,43 @@ export const removeMembership = defineAdminAction({ schema: removeMembershipSche
       data: { bodyId: m.bodyId, personId: m.personId, role: m.role },
     });
     return { id: m.id, bodyId: m.bodyId };
+  }),
+);
+
+/**
+ * A body's protocol layout: decision before or after the ärendebeskrivning. It changes how every
+ * protocol of the body is printed from now on; what was signed stays: a justerat protocol's PDF is
+ * the stored, signed file, and the setting is no part of the signed content (hash-payload.ts).
+ */
+export const updateBodyLayout = defineAdminAction({ schema: bodyLayoutSchema }, ({ db, actor, ip, input }) =>
+  db.$transaction(async (tx) => {
+    const body = await tx.body.findUnique({
+      where: { id: input.bodyId },
+      select: { id: true, decisionPlacement: true, appendedAttendanceList: true },
+    });
+    if (!body) throw new AppError("NOT_FOUND", "Organet finns inte längre. Ladda om sidan.");
+    await tx.body.update({
+      where: { id: body.id },
+      data: {
+        decisionPlacement: input.decisionPlacement,
+        appendedAttendanceList: input.appendedAttendanceList ?? body.appendedAttendanceList,
+      },
+    });
+    await writeAudit(tx, {
+      userId: actor.userId,
+      meetingId: null,
+      action: "admin.body.layout",
+      entity: "Body",
+      entityId: body.id,
+      ip,
+      data: {
+        from: { decisionPlacement: body.decisionPlacement, appendedAttendanceList: body.appendedAttendanceList },
+        to: {
+          decisionPlacement: input.decisionPlacement,
+          appendedAttendanceList: input.appendedAttendanceList ?? body.appendedAttendanceList,
+        },
+      },
+    });
+    return { id: body.id };
   }),
 );

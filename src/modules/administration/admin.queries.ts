@@ -1,7 +1,7 @@
 // Read models for the admin pages, as plain DTOs. Every select is explicit: password hashes are
 // never read here (only whether the account has one).
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { BodyPosition, BodyRoleKind, MembershipRole } from "@/domain/protocol/protocol.types";
+import type { BodyPosition, BodyRoleKind, DecisionPlacement, MembershipRole } from "@/domain/protocol/protocol.types";
 import { isoDateOf } from "@/lib/iso-date";
 
 export interface UserListItem {
@@ -54,6 +54,9 @@ export interface BodyMemberships {
   slug: string;
   name: string;
   seatCount: number;
+  genitiveName: string;
+  decisionPlacement: DecisionPlacement;
+  appendedAttendanceList: boolean;
   organisationName: string;
   memberships: MembershipRow[];
   people: { id: string; name: string }[];
@@ -158,6 +161,9 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
       slug: true,
       name: true,
       seatCount: true,
+      genitiveName: true,
+      decisionPlacement: true,
+      appendedAttendanceList: true,
       organisation: { select: { name: true, people: { select: { id: true, name: true } } } },
       memberships: {
         select: {
@@ -179,6 +185,9 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
     slug: body.slug,
     name: body.name,
     seatCount: body.seatCount,
+    genitiveName: body.genitiveName,
+    decisionPlacement: body.decisionPlacement,
+    appendedAttendanceList: body.appendedAttendanceList,
     organisationName: body.organisation.name,
     people: [...body.organisation.people].sort(byName),
     memberships: body.memberships

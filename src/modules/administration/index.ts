@@ -11,6 +11,7 @@ export { BodyRoles } from "./components/body-roles";
 export { CreateUserForm } from "./components/create-user-form";
 export { EditUserForm, SetPasswordForm } from "./components/edit-user-form";
 export { AddMembershipForm, MembershipTable } from "./components/memberships";
+export { BodyLayoutForm } from "./components/body-layout";
 export { UsersTable } from "./components/users-table";
 export { findBodyDetail, listOrganisationSettings } from "./bodies.queries";
 export { listPeople } from "./persons.queries";

@@ -66,11 +66,8 @@ export const createMeetingSchema = z
     date: isoDateField("sammanträdets datum"),
     startTime: timeField,
     endTime: timeField,
-    place: z
-      .string()
-      .trim()
-      .min(1, "Ange plats, t.ex. ett rum eller Zoom.")
-      .max(200, "Platsen får vara högst 200 tecken."),
+    // May be empty where the protocol leaves it out; the checker warns (PLACE_MISSING).
+    place: z.string().trim().max(200, "Platsen får vara högst 200 tecken."),
     attendanceFrom: z.enum(["members", "previous", "none"], { error: "Välj var närvarolistan ska hämtas från." }),
     /** Where the §§ start; absent or "": the body's year continues. */
     firstParagraphNumber: firstNumberField.optional().transform((v) => v ?? null),
@@ -88,11 +85,8 @@ export const saveMeetingHeaderSchema = z
     date: isoDateField("sammanträdets datum"),
     startTime: timeField,
     endTime: timeField,
-    place: z
-      .string()
-      .trim()
-      .min(1, "Ange plats, t.ex. ett rum eller Zoom.")
-      .max(200, "Platsen får vara högst 200 tecken."),
+    // May be empty where the protocol leaves it out; the checker warns (PLACE_MISSING).
+    place: z.string().trim().max(200, "Platsen får vara högst 200 tecken."),
     adjustmentPlace: optionalText(200, "Justeringens plats får vara högst 200 tecken."),
     adjustmentDate: z
       .string()

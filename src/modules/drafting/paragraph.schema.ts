@@ -67,11 +67,8 @@ export const paragraphContentSchema = z
       .array(
         z.object({
           kind: z.enum(SECTION_KINDS),
-          heading: z
-            .string()
-            .trim()
-            .min(1, "Skriv en rubrik för avsnittet.")
-            .max(200, "Rubriken får vara högst 200 tecken."),
+          // Empty: running text without a heading (printed without one).
+          heading: z.string().trim().max(200, "Rubriken får vara högst 200 tecken."),
           content: richDocSchema,
         }),
       )
@@ -137,7 +134,8 @@ export const paragraphContentSchema = z
       )
       .max(50),
     recusals: z
-      .array(z.object({ personId, reason: z.string().trim().min(1, "Ange skälet till jävet.").max(1_000) }))
+      // The reason may be left out, as many protocols do; the checker warns (RECUSAL_REASON_MISSING).
+      .array(z.object({ personId, reason: z.string().trim().max(1_000, "Skälet får vara högst 1 000 tecken.") }))
       .max(50),
     isConfidential: z.boolean(),
     isImmediatelyAdjusted: z.boolean(),

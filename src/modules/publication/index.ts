@@ -2,6 +2,7 @@
 // projection only), search, the stored and issued PDFs, /verifiera, open data (OParl, Atom, iCal).
 export { VerifyForm } from "./components/verify-form";
 export { findAdjustedPdf, findNoticePdf, findPublicPdf } from "./issued-copies";
+export { publicExtractResponse, workspaceExtractResponse } from "./extracts";
 export { meetingCalendarResponse, noticeFeedResponse } from "./opendata/feeds.handlers";
 export * from "./opendata/oparl.handlers";
 export { serveOpenData } from "./opendata/opendata.http";

@@ -9,7 +9,7 @@ function asText(c: ParagraphContentInput): { label: string; text: string }[] {
   return [
     { label: "Rubrik", text: c.title },
     { label: "Beslut", text: [c.decision.intro, ...c.decision.clauses].join("\n") },
-    ...c.sections.map((s) => ({ label: s.heading, text: toPlainText(s.content) })),
+    ...c.sections.map((s) => ({ label: s.heading.trim() || "Avsnitt utan rubrik", text: toPlainText(s.content) })),
     { label: "Beslutsunderlag", text: c.basisDocuments.join("\n") },
     { label: "Yrkanden", text: c.motions.map((m) => m.text).join("\n") },
     { label: "Propositionsordning", text: c.propositions.join("\n") },

@@ -66,7 +66,7 @@ export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; def
         <label htmlFor="place" className="block font-medium">
           Plats
         </label>
-        <input id="place" name="place" required placeholder="Rum eller Zoom" className={input} {...invalid("place")} />
+        <input id="place" name="place" placeholder="Rum eller Zoom" className={input} {...invalid("place")} />
         <Error failure={failure} name="place" />
       </div>
       <div>

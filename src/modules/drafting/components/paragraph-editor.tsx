@@ -45,6 +45,8 @@ export interface ParagraphEditorProps {
   initialVersion: number;
   bodyName: string;
   genitiveName: string;
+  /** A Dnr in the organisation's own format ("KS 2023/117"), for the placeholder. */
+  caseNumberExample: string;
   chairName: string | null;
   /** Deciding members taking part in this § (from attendance and jäv). */
   participants: PersonRef[];
@@ -139,7 +141,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           value={c.caseNumber ?? ""}
           onChange={(v) => set((p) => ({ ...p, caseNumber: v }))}
           error={err("caseNumber")}
-          placeholder="ITSAM 2021/8"
+          placeholder={props.caseNumberExample}
         />
         <TextField
           id={`${key}-titel`}
@@ -220,25 +222,26 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       </FieldGroup>
 
       {c.sections.map((s, i) => (
-        <FieldGroup key={i} title={s.heading || "Avsnitt"} id={`${key}-avsnitt-${i}`}>
+        <FieldGroup key={i} title={s.heading || "Avsnitt utan rubrik"} id={`${key}-avsnitt-${i}`}>
           <div className="flex flex-wrap items-end gap-2">
             <TextField
               className="flex-1"
               id={`${key}-avsnitt-${i}-rubrik`}
               label="Rubrik för avsnittet"
+              hint="Lämna tom för löptext utan rubrik."
               value={s.heading}
               error={err(`sections.${i}.heading`)}
               onChange={(v) => set((p) => ({ ...p, sections: patchAt(p.sections, i, { heading: v }) }))}
             />
             <SmallButton
-              label={`Flytta avsnittet ${s.heading} uppåt`}
+              label={`Flytta avsnittet ${s.heading || i + 1} uppåt`}
               disabled={i === 0}
               onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i - 1) }))}
             >
               ↑
             </SmallButton>
             <SmallButton
-              label={`Flytta avsnittet ${s.heading} nedåt`}
+              label={`Flytta avsnittet ${s.heading || i + 1} nedåt`}
               disabled={i === c.sections.length - 1}
               onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i + 1) }))}
             >
@@ -246,7 +249,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
             </SmallButton>
             <SmallButton
               variant="danger"
-              label={`Ta bort avsnittet ${s.heading}`}
+              label={`Ta bort avsnittet ${s.heading || i + 1}`}
               onClick={() => set((p) => ({ ...p, sections: removeAt(p.sections, i) }))}
             >
               Ta bort
@@ -255,7 +258,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           <div className="mt-2">
             <RichTextEditor
               id={`${key}-avsnitt-${i}-text`}
-              label={`Text: ${s.heading || "avsnitt"}`}
+              label={`Text: ${s.heading || `avsnitt ${i + 1}`}`}
               value={s.content}
               onChange={(doc) => set((p) => ({ ...p, sections: patchAt(p.sections, i, { content: doc }) }))}
             />

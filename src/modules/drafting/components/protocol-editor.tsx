@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useMemo, useState, useTransition } from "react";
 import type { IsoDate } from "@/lib/iso-date";
+import { exampleCaseNumber } from "@/domain/protocol/protocol.format";
 import { formatParagraphRanges, parseParagraphRanges } from "@/lib/paragraph-ranges";
 import { SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { addParagraphAction, deleteParagraphAction, moveParagraphAction } from "@/modules/drafting/paragraph.actions";
@@ -100,6 +101,10 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
 
   const attendancePersonIds = useMemo(() => attendance.map((r) => r.personId).filter(Boolean), [attendance]);
   const names = useMemo(() => new Map(people.map((p) => [p.personId, p.name])), [people]);
+  const caseNumberExample = exampleCaseNumber(
+    protocol.organisation,
+    header.date.slice(0, 4) || protocol.meeting.date.slice(0, 4),
+  );
 
   // The protocol as it stands on screen, for the live checks.
   const live: ProtocolDTO = useMemo(() => {
@@ -220,6 +225,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
             initialVersion={props.paragraphVersions[p.id]!}
             bodyName={protocol.body.name}
             genitiveName={protocol.body.genitiveName}
+            caseNumberExample={caseNumberExample}
             chairName={chairName}
             participants={participation.find((x) => x.paragraphNumber === p.number)?.participants ?? []}
             voters={participation.find((x) => x.paragraphNumber === p.number)?.voters ?? []}

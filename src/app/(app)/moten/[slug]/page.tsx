@@ -8,6 +8,8 @@ import { meetingStatusLabel } from "@/domain/vocabulary";
 import { NoticeSection } from "@/modules/notice";
 import { SignoffSection, findAuditLog } from "@/modules/justering";
 import { CorrectionsList } from "@/ui/corrections-list";
+import { ExtractForm } from "@/ui/extract-form";
+import { isAdjusted } from "@/domain/lifecycle";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { findProtocolBySlug, findSignoffInfo } from "@/server/protocol.queries";
 import { findMeetingAccess } from "@/server/meeting-access";
@@ -117,6 +119,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <NoticeSection protocol={protocol} today={day} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
       {settings && <MeetingSettingsSection settings={settings} />}
       {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: day })} />}
+      {isAdjusted(protocol.meeting.status) && (
+        <ExtractForm action={`/moten/${protocol.meeting.slug}/utdrag`} paragraphs={protocol.paragraphs} />
+      )}
       <ProtocolView protocol={protocol} />
       <CorrectionsList corrections={info.corrections} />
     </>

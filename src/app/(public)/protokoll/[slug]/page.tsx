@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
+import { ExtractForm } from "@/ui/extract-form";
 import { ProtocolView } from "@/ui/protocol-view";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/publication";
@@ -86,6 +87,15 @@ export default async function PublicProtocolPage({ params }: Props) {
           </p>
         )}
       </div>
+      <ExtractForm
+        action={`/protokoll/${protocol.meeting.slug}/utdrag`}
+        paragraphs={protocol.paragraphs.filter((p) => !p.isConfidential)}
+        note={
+          protocol.paragraphs.some((p) => p.isConfidential)
+            ? "Paragrafer med sekretess går inte att ta utdrag ur här."
+            : undefined
+        }
+      />
       <ProtocolView protocol={protocol} />
       <CorrectionsList corrections={protocol.corrections} />
     </>

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import {
   AddMembershipForm,
   BodyForm,
+  BodyLayoutForm,
   MembershipTable,
   SubstituteOrder,
   findBodyDetail,
@@ -64,6 +65,12 @@ export default async function BodyMembershipsPage({ params, searchParams }: Prop
           Nytt uppdrag
         </h2>
         <AddMembershipForm body={body} defaultTerm={suggestTerm(body.memberships, today())} />
+      </section>
+      <section aria-labelledby="rubrik-uppstallning" className="mt-10">
+        <h2 id="rubrik-uppstallning" className="text-2xl font-semibold">
+          Protokollets uppställning
+        </h2>
+        <BodyLayoutForm body={body} />
       </section>
     </>
   );
