@@ -1,5 +1,6 @@
 // The scanned PDF of a historical protocol as an HTTP response: the bytes as registered, never
 // re-rendered or sealed (it was not signed here), with its SHA-256 as ETag.
+import { storedPdfResponse } from "@/server/pdf-response";
 import type { HistoricalPdf } from "./historical.queries";
 
 /** "Protokoll 2019-03-14 åäö.pdf" → an ASCII fallback and the UTF-8 name (RFC 6266/5987). */
@@ -19,21 +20,5 @@ export function historicalPdfResponse(req: Request, pdf: HistoricalPdf | null, c
       headers: { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff" },
     });
   }
-  const headers = { "cache-control": cacheControl, etag: `"${pdf.sha256}"`, "x-content-type-options": "nosniff" };
-  if (
-    req.headers
-      .get("if-none-match")
-      ?.split(",")
-      .some((tag) => tag.trim().replace(/^W\//, "") === headers.etag)
-  ) {
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(Buffer.from(pdf.bytes), {
-    headers: {
-      ...headers,
-      "content-type": "application/pdf",
-      "content-length": String(pdf.bytes.length),
-      "content-disposition": contentDisposition(pdf.fileName),
-    },
-  });
+  return storedPdfResponse(req, pdf, { cacheControl, contentDisposition: contentDisposition(pdf.fileName) });
 }

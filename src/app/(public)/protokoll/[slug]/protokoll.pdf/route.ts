@@ -1,3 +1,4 @@
+import { storedPdfResponse } from "@/server/pdf-response";
 import { findPublicPdf } from "@/modules/publication";
 import { getDb } from "@/server/db";
 
@@ -14,26 +15,10 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
   const { slug } = await params;
   const pdf = await findPublicPdf(getDb(), slug);
   if (!pdf) return notFound();
-  const headers = {
+  return storedPdfResponse(req, pdf, {
     // As the public protocol page: a rättelse or new notice dates replace the file, so a shared
     // cache keeps it at most a minute and a browser asks again (the ETag makes that cheap).
-    "cache-control": "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
-    etag: `"${pdf.sha256}"`,
-    "x-content-type-options": "nosniff",
-  };
-  if (
-    req.headers
-      .get("if-none-match")
-      ?.split(",")
-      .some((tag) => tag.trim().replace(/^W\//, "") === headers.etag)
-  ) {
-    return new Response(null, { status: 304, headers });
-  }
-  return new Response(Buffer.from(pdf.bytes), {
-    headers: {
-      ...headers,
-      "content-type": "application/pdf",
-      "content-disposition": `inline; filename="${pdf.fileName}"`,
-    },
+    cacheControl: "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
+    contentDisposition: `inline; filename="${pdf.fileName}"`,
   });
 }
