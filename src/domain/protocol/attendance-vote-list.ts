@@ -42,7 +42,7 @@ export interface AttendanceListColumn {
 }
 
 export interface AttendanceListRow {
-  /** The ledamot of the seat; "–" when the seat's ledamot is not in the attendance. */
+  /** The ledamot of the seat; "–" when the seat's ledamot is not in the attendance at all. */
   member: string;
   represents: string | null;
   /** "närvarande", "§§ 59-62" or "frånvarande". */
@@ -61,11 +61,13 @@ export interface AttendanceList {
 }
 
 const MEMBER_ROLES = new Set<AttendanceDTO["role"]>(["CHAIR", "VICE_CHAIR", "MEMBER"]);
+/** A seat's ledamot is listed whether present or recorded as frånvarande (role ABSENT). */
+const SEAT_ROLES = new Set<AttendanceDTO["role"]>([...MEMBER_ROLES, "ABSENT"]);
 
 /**
- * A row per seat: each ledamot in the attendance (in its order) with the ersättare serving for
- * them; then each serving ersättare whose ledamot is not in the attendance (the seat's ledamot
- * absent). A column per vote recorded by name, in § order and vote order; votes recorded with
+ * A row per seat: each ledamot in the attendance (in its order), present or recorded as
+ * frånvarande, with the ersättare serving for them; then each serving ersättare whose ledamot is
+ * not in the attendance at all (printed "–"). A column per vote recorded by name, in § order and vote order; votes recorded with
  * totals only have no names to list and are left out (their totals print in the §).
  */
 export function attendanceVoteList(protocol: Pick<ProtocolDTO, "attendance" | "paragraphs">): AttendanceList {
@@ -85,7 +87,7 @@ export function attendanceVoteList(protocol: Pick<ProtocolDTO, "attendance" | "p
 
   const firstRow = new Map<string, AttendanceDTO>();
   for (const a of protocol.attendance) if (!firstRow.has(a.personId)) firstRow.set(a.personId, a);
-  const members = [...firstRow.values()].filter((a) => MEMBER_ROLES.has(a.role));
+  const members = [...firstRow.values()].filter((a) => SEAT_ROLES.has(a.role));
   const memberIds = new Set(members.map((m) => m.personId));
   const serving = protocol.attendance.filter((a) => a.role === "SERVING_SUBSTITUTE");
 
@@ -102,6 +104,7 @@ export function attendanceVoteList(protocol: Pick<ProtocolDTO, "attendance" | "p
     rows.map((s) => [s.name, formatParagraphRanges(s.ranges)].filter(Boolean).join(" ")).join(", ");
   const presenceOf = (personId: string) => {
     const rows = protocol.attendance.filter((a) => a.personId === personId && MEMBER_ROLES.has(a.role));
+    if (rows.length === 0) return "frånvarande";
     if (rows.some((r) => r.ranges.length === 0)) return "närvarande";
     return formatParagraphRanges(rows.flatMap((r) => r.ranges));
   };
