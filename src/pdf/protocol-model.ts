@@ -15,18 +15,16 @@
  */
 import { compressParagraphNumbers, formatParagraphRanges, type ParagraphRange } from "../lib/paragraph-ranges";
 import {
+  attendanceLines,
   displayCaseNumber,
   formatAdjustmentPlaceAndTime,
-  formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
   formatSigningTime,
-  groupAttendance,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import type {
-  AttendanceDTO,
   BallotChoice,
   BlockNode,
   BulletListNode,
@@ -746,25 +744,24 @@ function coverAdjusters(protocol: ProtocolDTO): string[] {
 
 function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const { meeting } = protocol;
-  const groups = groupAttendance(protocol.attendance);
+  const lines = attendanceLines(protocol.attendance);
   const units: Unit[] = [];
   units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
   const decisionMakers: (string | { sub: string })[] = [];
   const { MEMBER, SUBSTITUTE, OTHER, ABSENT } = attendanceRoleTerms;
-  const line = (rows: readonly AttendanceDTO[]) => formatAttendanceLine(rows, protocol.attendance);
   if (protocol.body.appendedAttendanceList) {
     // Fullmäktige practice: the beslutande are in the list appended after the §§.
     decisionMakers.push(APPENDED_LIST_REFERENCE);
-  } else if (groups.beslutande.length > 0) {
-    decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(line));
+  } else if (lines.beslutande.length > 0) {
+    decisionMakers.push({ sub: MEMBER.plural }, ...lines.beslutande);
   }
-  if (groups.ersattare.length > 0) {
-    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...groups.ersattare.map(line));
+  if (lines.ersattare.length > 0) {
+    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...lines.ersattare);
   }
   units.push(...coverRow("Beslutande", decisionMakers, metrics));
   // Frånvarande ledamöter, with the ersättare who served for them; no row when none is recorded.
-  if (groups.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, groups.franvarande.map(line), metrics));
-  units.push(...coverRow(OTHER.plural, groups.ovriga.map(line), metrics));
+  if (lines.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, lines.franvarande, metrics));
+  units.push(...coverRow(OTHER.plural, lines.ovriga, metrics));
   units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, coverAdjusters(protocol), metrics));
   const adjustment = formatAdjustmentPlaceAndTime(meeting);
   units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));

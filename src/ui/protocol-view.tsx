@@ -4,16 +4,15 @@
 import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
 import { RichText } from "@/ui/rich-text";
 import {
+  attendanceLines,
   displayCaseNumber,
   formatAdjustmentPlaceAndTime,
-  formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
   formatSigningTime,
-  groupAttendance,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
-import type { AttendanceDTO, BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { hasSignersPerParagraph, signerAssignments, signerParagraphsText } from "@/domain/rules/signers.rules";
 import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
@@ -340,11 +339,10 @@ function AttendanceListView({ protocol }: { protocol: ProtocolDTO }) {
 
 export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
   const { body, meeting, notice } = protocol;
-  const groups = groupAttendance(protocol.attendance);
+  const lines = attendanceLines(protocol.attendance);
   const numbers = protocol.paragraphs.map((p) => p.number);
   const perParagraph = protocol.signatures.some((s) => (s.ranges ?? []).length > 0);
   const adjustment = formatAdjustmentPlaceAndTime(meeting);
-  const line = (rows: readonly AttendanceDTO[]) => formatAttendanceLine(rows, protocol.attendance);
   return (
     <div className="protocol">
       <header>
@@ -370,23 +368,23 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
             ) : (
               <>
                 <p className="font-medium">{attendanceRoleTerms.MEMBER.plural}</p>
-                <Lines lines={groups.beslutande.map(line)} />
+                <Lines lines={lines.beslutande} />
               </>
             )}
-            {groups.ersattare.length > 0 && (
+            {lines.ersattare.length > 0 && (
               <>
                 <p className="mt-2 font-medium">{attendanceRoleTerms.SUBSTITUTE.plural}</p>
-                <Lines lines={groups.ersattare.map(line)} />
+                <Lines lines={lines.ersattare} />
               </>
             )}
           </HeaderRow>
-          {groups.franvarande.length > 0 && (
+          {lines.franvarande.length > 0 && (
             <HeaderRow label={attendanceRoleTerms.ABSENT.plural}>
-              <Lines lines={groups.franvarande.map(line)} />
+              <Lines lines={lines.franvarande} />
             </HeaderRow>
           )}
           <HeaderRow label={attendanceRoleTerms.OTHER.plural}>
-            <Lines lines={groups.ovriga.map(line)} />
+            <Lines lines={lines.ovriga} />
           </HeaderRow>
           <HeaderRow label={signatureRoleTerms.ADJUSTER.plural}>
             <Lines

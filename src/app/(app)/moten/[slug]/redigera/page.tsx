@@ -8,6 +8,7 @@ import { authorize } from "@/server/authz";
 import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Skriv protokoll" };
@@ -37,17 +38,14 @@ export default async function EditMeetingPage({ params }: Props) {
   const { protocol } = data;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="mb-2 text-sm">
-        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">
-          Organ och sammanträden
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
-          {protocol.body.name} {protocol.meeting.date}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>Skriv protokoll</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-2 text-sm"
+        links={[
+          { href: "/", label: "Organ och sammanträden" },
+          { href: `/moten/${slug}`, label: `${protocol.body.name} ${protocol.meeting.date}` },
+        ]}
+        current="Skriv protokoll"
+      />
       <h1 className="mb-4 text-3xl font-semibold">
         Protokoll: {protocol.body.name} {protocol.meeting.date}
       </h1>
