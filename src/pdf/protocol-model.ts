@@ -50,6 +50,7 @@ import {
   nameWithParty,
 } from "@/domain/protocol/attendance-vote-list";
 import { voteTally } from "@/domain/rules/decisions.rules";
+import type { PdfMetadata } from "./pdfa";
 import {
   type Align,
   baselineIn,
@@ -98,15 +99,8 @@ const H3_SPACE = 14;
 
 export type DocumentKind = "protocol" | "notice" | "extract";
 
-export interface DocumentMetadata {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  language: string;
-  /** ISO date or instant taken from the input (PDF CreationDate/ModDate). */
-  date: string;
-}
+/** The document information (PdfMetadata but the trailer ID, which the writer derives from the content). */
+export type DocumentMetadata = Omit<PdfMetadata, "id">;
 
 export interface LaidOutPage {
   /** Layers in drawing order: page header first, then content. */
@@ -244,6 +238,13 @@ function heading(
     metrics,
   );
   for (const u of units) u.keepWithNext = true;
+  return units;
+}
+
+/** A heading that starts a page of its own: the ärendelista, the närvarolista, the rättelser. */
+function pageHeading(text: string, metrics: TextMetrics, style: Partial<ParagraphStyle>): Unit[] {
+  const units = heading(text, metrics, { spaceBefore: 0, ...style });
+  units[0]!.pageBreakBefore = true;
   return units;
 }
 
@@ -893,9 +894,7 @@ function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: Pendi
   const titleW = WIDTH - numberW - pageColW - Math.min(dnrW, 150);
   const dnrX = LEFT + numberW + titleW;
   const units: Unit[] = [];
-  const head = heading("Ärendelista", metrics, { size: 14, lineHeight: 20, spaceBefore: 0 });
-  head[0]!.pageBreakBefore = true;
-  units.push(...head);
+  units.push(...pageHeading("Ärendelista", metrics, { size: 14, lineHeight: 20 }));
   const headerOps: DrawOp[] = [
     textOp(LEFT, 13, 9, "bold", "§", GREY),
     textOp(LEFT + numberW, 13, 9, "bold", "Ärende", GREY),
@@ -1158,15 +1157,7 @@ const LIST_VOTE_COLUMNS = 8;
  */
 function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const list = attendanceVoteList(protocol);
-  const units: Unit[] = paragraphUnits(
-    plain(APPENDED_LIST_TITLE),
-    LEFT,
-    WIDTH,
-    { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 },
-    metrics,
-  );
-  units[0]!.pageBreakBefore = true;
-  for (const u of units) u.keepWithNext = true;
+  const units = pageHeading(APPENDED_LIST_TITLE, metrics, { size: 13.5, lineHeight: 19 });
   const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({
     segments: plain(text),
     align,
@@ -1237,15 +1228,7 @@ function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[
 /** Rättelser after justering, on a page of their own after the last §. */
 function correctionUnits(corrections: NonNullable<ProtocolDTO["corrections"]>, metrics: TextMetrics): Unit[] {
   const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
-  const units: Unit[] = paragraphUnits(
-    plain("Rättelser"),
-    LEFT,
-    WIDTH,
-    { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 },
-    metrics,
-  );
-  units[0]!.pageBreakBefore = true;
-  for (const u of units) u.keepWithNext = true;
+  const units = pageHeading("Rättelser", metrics, { size: 13.5, lineHeight: 19 });
   for (const c of corrections) {
     const lead = `${c.paragraphNumber !== null ? `§ ${c.paragraphNumber}: ` : ""}Rättelse ${formatSigningTime(c.signedAt)}, signerad av ${c.signedBy}`;
     const leadUnits = paragraphUnits(plain(lead), col.x, col.width, { ...BODY, bold: true, spaceBefore: 8 }, metrics);

@@ -16,7 +16,7 @@ import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/
 import { hasSignersPerParagraph, signerAssignments, signerParagraphsText } from "@/domain/rules/signers.rules";
 import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
-import { NoticeBoard } from "./notice-board";
+import { FactList, noticeKeepingFacts } from "./fact-list";
 import {
   APPENDED_LIST_REFERENCE,
   APPENDED_LIST_TITLE,
@@ -437,32 +437,16 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
               ? notice.wording || DEFAULT_NOTICE_WORDING
               : "Protokollet är inte justerat ännu. Uppgifterna nedan gäller när anslaget sätts upp efter justeringen."}
           </p>
-          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-            <dt className="font-medium">Organ</dt>
-            <dd>{body.name}</dd>
-            <dt className="font-medium">Sammanträdesdatum</dt>
-            <dd>{meeting.date}</dd>
-            <dt className="font-medium">Datum då anslaget sätts upp</dt>
-            <dd>{notice.postedOn}</dd>
-            <dt className="font-medium">Datum då anslaget tas ned</dt>
-            <dd>{notice.takeDownOn}</dd>
-            <dt className="font-medium">Förvaringsplats för protokollet</dt>
-            <dd>{notice.storagePlace}</dd>
-            {notice.noticeBoard && (
-              <>
-                <dt className="font-medium">Anslagstavla</dt>
-                <dd>
-                  <NoticeBoard value={notice.noticeBoard} />
-                </dd>
-              </>
-            )}
-            {notice.certifiedBy && (
-              <>
-                <dt className="font-medium">Anslaget intygas av</dt>
-                <dd>{notice.certifiedBy}</dd>
-              </>
-            )}
-          </dl>
+          <FactList
+            className="mt-3"
+            facts={[
+              ["Organ", body.name],
+              ["Sammanträdesdatum", meeting.date],
+              ["Datum då anslaget sätts upp", notice.postedOn],
+              ["Datum då anslaget tas ned", notice.takeDownOn],
+              ...noticeKeepingFacts(notice),
+            ]}
+          />
         </section>
       )}
 

@@ -12,6 +12,7 @@ import { findProtocolBySlug } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { FactList } from "@/ui/fact-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Kallelse" };
@@ -34,12 +35,13 @@ export default async function SummonsPage({ params }: Props) {
     <article className="max-w-3xl">
       <p className="text-sm uppercase tracking-wide text-[var(--color-muted)]">{protocol.organisation.name}</p>
       <h1 className="text-3xl font-semibold">Kallelse: {protocol.body.name}</h1>
-      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-        <dt className="font-medium">Datum</dt>
-        <dd>{formatLongDate(protocol.meeting.date)}</dd>
-        <dt className="font-medium">Plats och tid</dt>
-        <dd>{formatPlaceAndTime(protocol.meeting)}</dd>
-      </dl>
+      <FactList
+        className="mt-4"
+        facts={[
+          ["Datum", formatLongDate(protocol.meeting.date)],
+          ["Plats och tid", formatPlaceAndTime(protocol.meeting)],
+        ]}
+      />
       {(groups.beslutande.length > 0 || groups.franvarande.length > 0 || groups.ersattare.length > 0) && (
         <section aria-labelledby="kallade" className="mt-6">
           <h2 id="kallade" className="text-xl font-semibold">
