@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { findMeetingAccess } from "@/server/meeting-access";
 import {
   displayCaseNumber,
   formatLongDate,
@@ -9,9 +7,8 @@ import {
   formatAttendanceLine,
 } from "@/domain/protocol/protocol.format";
 import { findProtocolBySlug } from "@/server/protocol.queries";
-import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireReadableMeeting } from "@/server/session";
 import { FactList } from "@/ui/fact-list";
 
 export const dynamic = "force-dynamic";
@@ -26,9 +23,7 @@ type Props = { params: Promise<{ slug: string }> };
  */
 export default async function SummonsPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/kallelse`);
-  const access = await findMeetingAccess(getDb(), { slug });
-  if (!access || !authorize(user, "meeting.read", access).ok) notFound();
+  await requireReadableMeeting(slug, `/moten/${slug}/kallelse`);
   const protocol = (await findProtocolBySlug(getDb(), slug))!;
   const groups = groupAttendance(protocol.attendance);
   return (

@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { findMeetingAccess } from "@/server/meeting-access";
+
 import { ProtocolEditor, toParagraphContent } from "@/modules/drafting";
 import { findProtocolForEditing } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
 import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireReadableMeeting } from "@/server/session";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
@@ -17,9 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function EditMeetingPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/redigera`);
-  const access = await findMeetingAccess(getDb(), { slug });
-  if (!access || !authorize(user, "meeting.read", access).ok) notFound();
+  const { user, access } = await requireReadableMeeting(slug, `/moten/${slug}/redigera`);
   const canEdit = authorize(user, "meeting.edit", access);
   if (!canEdit.ok) {
     return (
