@@ -29,7 +29,7 @@ export function noticeKeepingFacts(notice: {
 }): MaybeFact[] {
   return [
     ["Förvaringsplats för protokollet", notice.storagePlace],
-    notice.noticeBoard && ["Anslagstavla", <NoticeBoard value={notice.noticeBoard} />],
+    notice.noticeBoard && ["Anslagstavla", <NoticeBoard key="board" value={notice.noticeBoard} />],
     notice.certifiedBy && ["Anslaget intygas av", notice.certifiedBy],
   ];
 }
