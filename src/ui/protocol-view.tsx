@@ -62,6 +62,32 @@ function Part({ id, title, children }: { id: string; title: string; children: Re
   );
 }
 
+/** A titled part holding a list, one item a row; left out when the list is empty. */
+function ListPart<T>({
+  id,
+  title,
+  items,
+  className = "mt-2",
+  children: item,
+}: {
+  id: string;
+  title: string;
+  items: readonly T[];
+  className?: string;
+  children: (item: T) => React.ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Part id={id} title={title}>
+      <ul className={className}>
+        {items.map((x, i) => (
+          <li key={i}>{item(x)}</li>
+        ))}
+      </ul>
+    </Part>
+  );
+}
+
 function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO }) {
   const key = `p${p.number}`;
   const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
@@ -111,32 +137,22 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
 
       {decisionLast && decision}
 
-      {p.basisDocuments.length > 0 && (
-        <Part id={`${key}-underlag`} title="Beslutsunderlag">
-          <ul className="mt-2 space-y-0.5">
-            {p.basisDocuments.map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-underlag`} title="Beslutsunderlag" items={p.basisDocuments} className="mt-2 space-y-0.5">
+        {(d) => d}
+      </ListPart>
 
-      {p.motions.length > 0 && (
-        <Part id={`${key}-yrkanden`} title="Yrkanden">
-          <ul className="mt-2 space-y-2">
-            {p.motions.map((m, i) => (
-              <li key={i}>
-                <span className="font-medium">{nameWithParty(m, protocol.attendance)}</span>{" "}
-                <span className="text-[var(--color-muted)]">
-                  ({motionKindLabel[m.kind]}
-                  {m.withdrawn ? ", återtaget" : ""})
-                </span>
-                : {m.text}
-              </li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-yrkanden`} title="Yrkanden" items={p.motions} className="mt-2 space-y-2">
+        {(m) => (
+          <>
+            <span className="font-medium">{nameWithParty(m, protocol.attendance)}</span>{" "}
+            <span className="text-[var(--color-muted)]">
+              ({motionKindLabel[m.kind]}
+              {m.withdrawn ? ", återtaget" : ""})
+            </span>
+            : {m.text}
+          </>
+        )}
+      </ListPart>
 
       {p.propositions.length > 0 && (
         <Part id={`${key}-proposition`} title="Propositionsordning">
@@ -215,45 +231,25 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
         );
       })}
 
-      {(p.reservations.length > 0 || p.notes.length > 0) && (
-        <Part id={`${key}-reservationer`} title="Reservationer och protokollsanteckningar">
-          <ul className="mt-2 space-y-1">
-            {p.reservations.map((r, i) => (
-              <li key={`r${i}`}>
-                {r.name} reserverar sig mot beslutet.{r.reasons ? ` ${r.reasons}` : ""}
-              </li>
-            ))}
-            {p.notes.map((n, i) => (
-              <li key={`n${i}`}>
-                {n.name ? `${n.name}: ` : "Protokollsanteckning: "}
-                {n.text}
-              </li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart
+        id={`${key}-reservationer`}
+        title="Reservationer och protokollsanteckningar"
+        items={[
+          ...p.reservations.map((r) => `${r.name} reserverar sig mot beslutet.${r.reasons ? ` ${r.reasons}` : ""}`),
+          ...p.notes.map((n) => `${n.name ? `${n.name}: ` : "Protokollsanteckning: "}${n.text}`),
+        ]}
+        className="mt-2 space-y-1"
+      >
+        {(line) => line}
+      </ListPart>
 
-      {p.recusals.length > 0 && (
-        <Part id={`${key}-jav`} title="Jäv">
-          <ul className="mt-2">
-            {p.recusals.map((r, i) => (
-              <li key={i}>
-                {r.name} deltar inte i handläggningen på grund av jäv ({r.reason}).
-              </li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-jav`} title="Jäv" items={p.recusals}>
+        {(r) => `${r.name} deltar inte i handläggningen på grund av jäv (${r.reason}).`}
+      </ListPart>
 
-      {p.dispatch.length > 0 && (
-        <Part id={`${key}-expediering`} title="Beslutsexpediering">
-          <ul className="mt-2">
-            {p.dispatch.map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-expediering`} title="Beslutsexpediering" items={p.dispatch}>
+        {(d) => d}
+      </ListPart>
     </article>
   );
 }
