@@ -15,18 +15,16 @@
  */
 import { compressParagraphNumbers, formatParagraphRanges, type ParagraphRange } from "../lib/paragraph-ranges";
 import {
+  attendanceLines,
   displayCaseNumber,
   formatAdjustmentPlaceAndTime,
-  formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
   formatSigningTime,
-  groupAttendance,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import type {
-  AttendanceDTO,
   BallotChoice,
   BlockNode,
   BulletListNode,
@@ -52,6 +50,7 @@ import {
   nameWithParty,
 } from "@/domain/protocol/attendance-vote-list";
 import { voteTally } from "@/domain/rules/decisions.rules";
+import type { PdfMetadata } from "./pdfa";
 import {
   type Align,
   baselineIn,
@@ -100,15 +99,8 @@ const H3_SPACE = 14;
 
 export type DocumentKind = "protocol" | "notice" | "extract";
 
-export interface DocumentMetadata {
-  title: string;
-  author: string;
-  subject: string;
-  keywords: string[];
-  language: string;
-  /** ISO date or instant taken from the input (PDF CreationDate/ModDate). */
-  date: string;
-}
+/** The document information (PdfMetadata but the trailer ID, which the writer derives from the content). */
+export type DocumentMetadata = Omit<PdfMetadata, "id">;
 
 export interface LaidOutPage {
   /** Layers in drawing order: page header first, then content. */
@@ -246,6 +238,13 @@ function heading(
     metrics,
   );
   for (const u of units) u.keepWithNext = true;
+  return units;
+}
+
+/** A heading that starts a page of its own: the ärendelista, the närvarolista, the rättelser. */
+function pageHeading(text: string, metrics: TextMetrics, style: Partial<ParagraphStyle>): Unit[] {
+  const units = heading(text, metrics, { spaceBefore: 0, ...style });
+  units[0]!.pageBreakBefore = true;
   return units;
 }
 
@@ -746,25 +745,24 @@ function coverAdjusters(protocol: ProtocolDTO): string[] {
 
 function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const { meeting } = protocol;
-  const groups = groupAttendance(protocol.attendance);
+  const lines = attendanceLines(protocol.attendance);
   const units: Unit[] = [];
   units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
   const decisionMakers: (string | { sub: string })[] = [];
   const { MEMBER, SUBSTITUTE, OTHER, ABSENT } = attendanceRoleTerms;
-  const line = (rows: readonly AttendanceDTO[]) => formatAttendanceLine(rows, protocol.attendance);
   if (protocol.body.appendedAttendanceList) {
     // Fullmäktige practice: the beslutande are in the list appended after the §§.
     decisionMakers.push(APPENDED_LIST_REFERENCE);
-  } else if (groups.beslutande.length > 0) {
-    decisionMakers.push({ sub: MEMBER.plural }, ...groups.beslutande.map(line));
+  } else if (lines.beslutande.length > 0) {
+    decisionMakers.push({ sub: MEMBER.plural }, ...lines.beslutande);
   }
-  if (groups.ersattare.length > 0) {
-    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...groups.ersattare.map(line));
+  if (lines.ersattare.length > 0) {
+    decisionMakers.push({ sub: SUBSTITUTE.plural }, ...lines.ersattare);
   }
   units.push(...coverRow("Beslutande", decisionMakers, metrics));
   // Frånvarande ledamöter, with the ersättare who served for them; no row when none is recorded.
-  if (groups.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, groups.franvarande.map(line), metrics));
-  units.push(...coverRow(OTHER.plural, groups.ovriga.map(line), metrics));
+  if (lines.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, lines.franvarande, metrics));
+  units.push(...coverRow(OTHER.plural, lines.ovriga, metrics));
   units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, coverAdjusters(protocol), metrics));
   const adjustment = formatAdjustmentPlaceAndTime(meeting);
   units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
@@ -896,9 +894,7 @@ function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: Pendi
   const titleW = WIDTH - numberW - pageColW - Math.min(dnrW, 150);
   const dnrX = LEFT + numberW + titleW;
   const units: Unit[] = [];
-  const head = heading("Ärendelista", metrics, { size: 14, lineHeight: 20, spaceBefore: 0 });
-  head[0]!.pageBreakBefore = true;
-  units.push(...head);
+  units.push(...pageHeading("Ärendelista", metrics, { size: 14, lineHeight: 20 }));
   const headerOps: DrawOp[] = [
     textOp(LEFT, 13, 9, "bold", "§", GREY),
     textOp(LEFT + numberW, 13, 9, "bold", "Ärende", GREY),
@@ -1161,15 +1157,7 @@ const LIST_VOTE_COLUMNS = 8;
  */
 function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   const list = attendanceVoteList(protocol);
-  const units: Unit[] = paragraphUnits(
-    plain(APPENDED_LIST_TITLE),
-    LEFT,
-    WIDTH,
-    { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 },
-    metrics,
-  );
-  units[0]!.pageBreakBefore = true;
-  for (const u of units) u.keepWithNext = true;
+  const units = pageHeading(APPENDED_LIST_TITLE, metrics, { size: 13.5, lineHeight: 19 });
   const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({
     segments: plain(text),
     align,
@@ -1240,15 +1228,7 @@ function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[
 /** Rättelser after justering, on a page of their own after the last §. */
 function correctionUnits(corrections: NonNullable<ProtocolDTO["corrections"]>, metrics: TextMetrics): Unit[] {
   const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
-  const units: Unit[] = paragraphUnits(
-    plain("Rättelser"),
-    LEFT,
-    WIDTH,
-    { size: 13.5, lineHeight: 19, bold: true, spaceBefore: 0 },
-    metrics,
-  );
-  units[0]!.pageBreakBefore = true;
-  for (const u of units) u.keepWithNext = true;
+  const units = pageHeading("Rättelser", metrics, { size: 13.5, lineHeight: 19 });
   for (const c of corrections) {
     const lead = `${c.paragraphNumber !== null ? `§ ${c.paragraphNumber}: ` : ""}Rättelse ${formatSigningTime(c.signedAt)}, signerad av ${c.signedBy}`;
     const leadUnits = paragraphUnits(plain(lead), col.x, col.width, { ...BODY, bold: true, spaceBefore: 8 }, metrics);

@@ -1,6 +1,6 @@
 // What the permission table needs to know about a meeting, read in one small query.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import type { MeetingResource } from "@/server/authz";
+import { authorize, type Actor, type MeetingResource } from "@/server/authz";
 
 export interface MeetingAccess extends MeetingResource {
   id: string;
@@ -38,6 +38,19 @@ export async function findMeetingAccess(
     adjusterPersonIds: m.adjusters.map((a) => a.personId),
     signers: m.signers,
   };
+}
+
+/**
+ * The meeting if `actor` may read it (meeting.read); null when signed out, when there is no such
+ * meeting and when they may not read it, so a caller answers all three alike (404).
+ */
+export async function findReadableMeeting(
+  db: PrismaClient,
+  actor: Actor | null,
+  slug: string,
+): Promise<MeetingAccess | null> {
+  const access = await findMeetingAccess(db, { slug });
+  return actor && access && authorize(actor, "meeting.read", access).ok ? access : null;
 }
 
 /** Lock the meeting row: saves in flight finish first, later ones see the new state. */

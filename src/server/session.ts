@@ -1,8 +1,9 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./authz";
 import { auth, type SessionWithVersion } from "./auth";
 import { getDb } from "./db";
+import { findReadableMeeting, type MeetingAccess } from "./meeting-access";
 
 export interface CurrentUser extends Actor {
   name: string;
@@ -35,4 +36,18 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   const user = await getCurrentUser();
   if (!user) redirect(`/logga-in?next=${encodeURIComponent(returnTo)}`);
   return user;
+}
+
+/**
+ * The signed-in user and a meeting they may read; the login page (coming back to `returnTo`) when
+ * signed out, and 404 when the meeting does not exist or they may not read it (reveal nothing).
+ */
+export async function requireReadableMeeting(
+  slug: string,
+  returnTo: string,
+): Promise<{ user: CurrentUser; access: MeetingAccess }> {
+  const user = await requireUser(returnTo);
+  const access = await findReadableMeeting(getDb(), user, slug);
+  if (!access) notFound();
+  return { user, access };
 }

@@ -4,20 +4,19 @@
 import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
 import { RichText } from "@/ui/rich-text";
 import {
+  attendanceLines,
   displayCaseNumber,
   formatAdjustmentPlaceAndTime,
-  formatAttendanceLine,
   formatParagraphSpan,
   formatPlaceAndTime,
   formatSigningTime,
-  groupAttendance,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
-import type { AttendanceDTO, BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { hasSignersPerParagraph, signerAssignments, signerParagraphsText } from "@/domain/rules/signers.rules";
 import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
-import { NoticeBoard } from "./notice-board";
+import { FactList, noticeKeepingFacts } from "./fact-list";
 import {
   APPENDED_LIST_REFERENCE,
   APPENDED_LIST_TITLE,
@@ -60,6 +59,32 @@ function Part({ id, title, children }: { id: string; title: string; children: Re
       </h3>
       {children}
     </section>
+  );
+}
+
+/** A titled part holding a list, one item a row; left out when the list is empty. */
+function ListPart<T>({
+  id,
+  title,
+  items,
+  className = "mt-2",
+  children: item,
+}: {
+  id: string;
+  title: string;
+  items: readonly T[];
+  className?: string;
+  children: (item: T) => React.ReactNode;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <Part id={id} title={title}>
+      <ul className={className}>
+        {items.map((x, i) => (
+          <li key={i}>{item(x)}</li>
+        ))}
+      </ul>
+    </Part>
   );
 }
 
@@ -112,32 +137,22 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
 
       {decisionLast && decision}
 
-      {p.basisDocuments.length > 0 && (
-        <Part id={`${key}-underlag`} title="Beslutsunderlag">
-          <ul className="mt-2 space-y-0.5">
-            {p.basisDocuments.map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-underlag`} title="Beslutsunderlag" items={p.basisDocuments} className="mt-2 space-y-0.5">
+        {(d) => d}
+      </ListPart>
 
-      {p.motions.length > 0 && (
-        <Part id={`${key}-yrkanden`} title="Yrkanden">
-          <ul className="mt-2 space-y-2">
-            {p.motions.map((m, i) => (
-              <li key={i}>
-                <span className="font-medium">{nameWithParty(m, protocol.attendance)}</span>{" "}
-                <span className="text-[var(--color-muted)]">
-                  ({motionKindLabel[m.kind]}
-                  {m.withdrawn ? ", återtaget" : ""})
-                </span>
-                : {m.text}
-              </li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-yrkanden`} title="Yrkanden" items={p.motions} className="mt-2 space-y-2">
+        {(m) => (
+          <>
+            <span className="font-medium">{nameWithParty(m, protocol.attendance)}</span>{" "}
+            <span className="text-[var(--color-muted)]">
+              ({motionKindLabel[m.kind]}
+              {m.withdrawn ? ", återtaget" : ""})
+            </span>
+            : {m.text}
+          </>
+        )}
+      </ListPart>
 
       {p.propositions.length > 0 && (
         <Part id={`${key}-proposition`} title="Propositionsordning">
@@ -216,45 +231,25 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
         );
       })}
 
-      {(p.reservations.length > 0 || p.notes.length > 0) && (
-        <Part id={`${key}-reservationer`} title="Reservationer och protokollsanteckningar">
-          <ul className="mt-2 space-y-1">
-            {p.reservations.map((r, i) => (
-              <li key={`r${i}`}>
-                {r.name} reserverar sig mot beslutet.{r.reasons ? ` ${r.reasons}` : ""}
-              </li>
-            ))}
-            {p.notes.map((n, i) => (
-              <li key={`n${i}`}>
-                {n.name ? `${n.name}: ` : "Protokollsanteckning: "}
-                {n.text}
-              </li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart
+        id={`${key}-reservationer`}
+        title="Reservationer och protokollsanteckningar"
+        items={[
+          ...p.reservations.map((r) => `${r.name} reserverar sig mot beslutet.${r.reasons ? ` ${r.reasons}` : ""}`),
+          ...p.notes.map((n) => `${n.name ? `${n.name}: ` : "Protokollsanteckning: "}${n.text}`),
+        ]}
+        className="mt-2 space-y-1"
+      >
+        {(line) => line}
+      </ListPart>
 
-      {p.recusals.length > 0 && (
-        <Part id={`${key}-jav`} title="Jäv">
-          <ul className="mt-2">
-            {p.recusals.map((r, i) => (
-              <li key={i}>
-                {r.name} deltar inte i handläggningen på grund av jäv ({r.reason}).
-              </li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-jav`} title="Jäv" items={p.recusals}>
+        {(r) => `${r.name} deltar inte i handläggningen på grund av jäv (${r.reason}).`}
+      </ListPart>
 
-      {p.dispatch.length > 0 && (
-        <Part id={`${key}-expediering`} title="Beslutsexpediering">
-          <ul className="mt-2">
-            {p.dispatch.map((d, i) => (
-              <li key={i}>{d}</li>
-            ))}
-          </ul>
-        </Part>
-      )}
+      <ListPart id={`${key}-expediering`} title="Beslutsexpediering" items={p.dispatch}>
+        {(d) => d}
+      </ListPart>
     </article>
   );
 }
@@ -340,11 +335,10 @@ function AttendanceListView({ protocol }: { protocol: ProtocolDTO }) {
 
 export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
   const { body, meeting, notice } = protocol;
-  const groups = groupAttendance(protocol.attendance);
+  const lines = attendanceLines(protocol.attendance);
   const numbers = protocol.paragraphs.map((p) => p.number);
   const perParagraph = protocol.signatures.some((s) => (s.ranges ?? []).length > 0);
   const adjustment = formatAdjustmentPlaceAndTime(meeting);
-  const line = (rows: readonly AttendanceDTO[]) => formatAttendanceLine(rows, protocol.attendance);
   return (
     <div className="protocol">
       <header>
@@ -370,23 +364,23 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
             ) : (
               <>
                 <p className="font-medium">{attendanceRoleTerms.MEMBER.plural}</p>
-                <Lines lines={groups.beslutande.map(line)} />
+                <Lines lines={lines.beslutande} />
               </>
             )}
-            {groups.ersattare.length > 0 && (
+            {lines.ersattare.length > 0 && (
               <>
                 <p className="mt-2 font-medium">{attendanceRoleTerms.SUBSTITUTE.plural}</p>
-                <Lines lines={groups.ersattare.map(line)} />
+                <Lines lines={lines.ersattare} />
               </>
             )}
           </HeaderRow>
-          {groups.franvarande.length > 0 && (
+          {lines.franvarande.length > 0 && (
             <HeaderRow label={attendanceRoleTerms.ABSENT.plural}>
-              <Lines lines={groups.franvarande.map(line)} />
+              <Lines lines={lines.franvarande} />
             </HeaderRow>
           )}
           <HeaderRow label={attendanceRoleTerms.OTHER.plural}>
-            <Lines lines={groups.ovriga.map(line)} />
+            <Lines lines={lines.ovriga} />
           </HeaderRow>
           <HeaderRow label={signatureRoleTerms.ADJUSTER.plural}>
             <Lines
@@ -439,32 +433,16 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
               ? notice.wording || DEFAULT_NOTICE_WORDING
               : "Protokollet är inte justerat ännu. Uppgifterna nedan gäller när anslaget sätts upp efter justeringen."}
           </p>
-          <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-            <dt className="font-medium">Organ</dt>
-            <dd>{body.name}</dd>
-            <dt className="font-medium">Sammanträdesdatum</dt>
-            <dd>{meeting.date}</dd>
-            <dt className="font-medium">Datum då anslaget sätts upp</dt>
-            <dd>{notice.postedOn}</dd>
-            <dt className="font-medium">Datum då anslaget tas ned</dt>
-            <dd>{notice.takeDownOn}</dd>
-            <dt className="font-medium">Förvaringsplats för protokollet</dt>
-            <dd>{notice.storagePlace}</dd>
-            {notice.noticeBoard && (
-              <>
-                <dt className="font-medium">Anslagstavla</dt>
-                <dd>
-                  <NoticeBoard value={notice.noticeBoard} />
-                </dd>
-              </>
-            )}
-            {notice.certifiedBy && (
-              <>
-                <dt className="font-medium">Anslaget intygas av</dt>
-                <dd>{notice.certifiedBy}</dd>
-              </>
-            )}
-          </dl>
+          <FactList
+            className="mt-3"
+            facts={[
+              ["Organ", body.name],
+              ["Sammanträdesdatum", meeting.date],
+              ["Datum då anslaget sätts upp", notice.postedOn],
+              ["Datum då anslaget tas ned", notice.takeDownOn],
+              ...noticeKeepingFacts(notice),
+            ]}
+          />
         </section>
       )}
 

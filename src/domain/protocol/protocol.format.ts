@@ -124,6 +124,18 @@ export function groupAttendance(rows: readonly AttendanceDTO[]): Record<Attendan
   return result;
 }
 
+/** The header's attendance lines per group, each person's line naming whom they serve for. */
+export function attendanceLines(rows: readonly AttendanceDTO[]): Record<AttendanceGroup, string[]> {
+  const groups = groupAttendance(rows);
+  const line = (personRows: readonly AttendanceDTO[]) => formatAttendanceLine(personRows, rows);
+  return {
+    beslutande: groups.beslutande.map(line),
+    ersattare: groups.ersattare.map(line),
+    ovriga: groups.ovriga.map(line),
+    franvarande: groups.franvarande.map(line),
+  };
+}
+
 /** "10:00 – 12:00", "Zoom, kl. 10:00 – 12:00" */
 export function formatPlaceAndTime(meeting: ProtocolDTO["meeting"]): string {
   const time = [meeting.startTime, meeting.endTime].filter(Boolean).join(" – ");

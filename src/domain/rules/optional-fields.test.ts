@@ -2,6 +2,7 @@
 // checker warns instead of blocking justering. Sections may have no heading (running text). A Dnr
 // hint follows the organisation's own format.
 import { describe, expect, it } from "vitest";
+import { attendanceRow as person } from "@/domain/protocol/attendance.fixture";
 import { blankParagraph } from "@/domain/protocol/paragraph.fixture";
 import { exampleCaseNumber } from "@/domain/protocol/protocol.format";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
@@ -24,16 +25,6 @@ const paragraph = (number: number, extra: Partial<ParagraphDTO> = {}): Paragraph
     dispatch: ["Akt"],
     ...extra,
   });
-
-const person = (personId: string, role: "CHAIR" | "MEMBER" | "OTHER" = "MEMBER") => ({
-  personId,
-  name: personId.toUpperCase(),
-  role,
-  represents: null,
-  title: null,
-  ranges: [],
-  replacesPersonId: null,
-});
 
 const protocol = (): ProtocolDTO => ({
   organisation: { name: "Exempelkommun", caseNumberPrefix: "MBN", caseNumberExample: "MBN 2019.0412" },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { attendanceRow as member } from "@/domain/protocol/attendance.fixture";
 import { itGivesNull, itMaps } from "@/lib/testing/table";
 import { blankParagraph } from "@/domain/protocol/paragraph.fixture";
 import type { ParagraphDTO, ProtocolDTO, RichDoc, SectionDTO } from "@/domain/protocol/protocol.types";
@@ -35,16 +36,6 @@ const paragraph = (number: number, extra: Partial<ParagraphDTO> = {}): Paragraph
     dispatch: ["Akt"],
     ...extra,
   });
-
-const member = (personId: string, role: "CHAIR" | "MEMBER" | "SUBSTITUTE" | "OTHER" = "MEMBER") => ({
-  personId,
-  name: personId.toUpperCase(),
-  role,
-  represents: null,
-  title: null,
-  ranges: [],
-  replacesPersonId: null,
-});
 
 /** A small protocol with nothing to find: §§ 12-14 of a nämnd with 5 seats. */
 const clean = (): ProtocolDTO => ({

@@ -226,6 +226,19 @@ function whyNotServing(input: SignersRulesInput, personId: string, number: numbe
   return "närvarande bara som övrig närvarande";
 }
 
+/** The §§ `personId` missed, grouped by why ("§§ 3-4 (jäv)"), or that they are not in the närvarolista at all. */
+function whereNotServing(input: SignersRulesInput, personId: string, missed: readonly number[]): string {
+  if (!input.attendance.some((row) => row.personId === personId)) {
+    return `${listNumbers(missed)} (finns inte i närvarolistan)`;
+  }
+  const byReason = new Map<Reason, number[]>();
+  for (const n of missed) {
+    const reason = whyNotServing(input, personId, n);
+    byReason.set(reason, [...(byReason.get(reason) ?? []), n]);
+  }
+  return listSwedish([...byReason].map(([reason, numbers]) => `${listNumbers(numbers)} (${reason})`));
+}
+
 function checkServing(input: SignersRulesInput): Finding[] {
   const findings: Finding[] = [];
   const participation = computeParticipation({
@@ -246,15 +259,7 @@ function checkServing(input: SignersRulesInput): Finding[] {
       .map((p) => p.paragraphNumber);
     if (missed.length === 0) continue;
 
-    const inList = input.attendance.some((row) => row.personId === person.personId);
-    const byReason = new Map<Reason, number[]>();
-    for (const n of missed) {
-      const reason = whyNotServing(input, person.personId, n);
-      byReason.set(reason, [...(byReason.get(reason) ?? []), n]);
-    }
-    const where = inList
-      ? listSwedish([...byReason].map(([reason, numbers]) => `${listNumbers(numbers)} (${reason})`))
-      : `${listNumbers(missed)} (finns inte i närvarolistan)`;
+    const where = whereNotServing(input, person.personId, missed);
     const isChair = person.role === "CHAIR";
     const who = isChair ? `Ordföranden ${person.name}` : `Justeraren ${person.name}`;
     const todo = isChair
@@ -385,15 +390,7 @@ function checkServingPerParagraph(input: SignersRulesInput, assignments: readonl
       (n) => !participation.find((p) => p.paragraphNumber === n)?.participants.some((x) => x.personId === a.personId),
     );
     if (missed.length === 0) continue;
-    const inList = input.attendance.some((row) => row.personId === a.personId);
-    const byReason = new Map<Reason, number[]>();
-    for (const n of missed) {
-      const reason = whyNotServing(input, a.personId, n);
-      byReason.set(reason, [...(byReason.get(reason) ?? []), n]);
-    }
-    const where = inList
-      ? listSwedish([...byReason].map(([reason, ns]) => `${listNumbers(ns)} (${reason})`))
-      : `${listNumbers(missed)} (finns inte i närvarolistan)`;
+    const where = whereNotServing(input, a.personId, missed);
     const who = a.role === "CHAIR" ? `Ordföranden ${a.name}` : `Justeraren ${a.name}`;
     findings.push(
       createFinding(

@@ -1,20 +1,10 @@
 // Votes as recorded (issue 14 point 5): who votes in a §, totals-only votes, unset choices,
 // frånvarande / deltar ej.
 import { describe, expect, it } from "vitest";
+import { attendanceRow as row } from "@/domain/protocol/attendance.fixture";
 import type { AttendanceDTO, BallotChoice, VoteDTO } from "@/domain/protocol/protocol.types";
 import { computeParticipation } from "./attendance.rules";
 import { checkParagraphDecisions, outcomeFromTally, voteTally, type DecisionRulesInput } from "./decisions.rules";
-
-const row = (personId: string, role: AttendanceDTO["role"], extra: Partial<AttendanceDTO> = {}): AttendanceDTO => ({
-  personId,
-  name: personId.toUpperCase(),
-  role,
-  represents: null,
-  title: null,
-  ranges: [],
-  replacesPersonId: null,
-  ...extra,
-});
 
 // The seed's shape: Forsberg §§ 59-62, Segerstéen serving for Forsberg §§ 62-67.
 const ATTENDANCE: AttendanceDTO[] = [

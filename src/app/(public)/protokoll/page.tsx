@@ -7,6 +7,8 @@ import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@
 import { ScannedMark } from "@/modules/historical";
 import { getDb } from "@/server/db";
 import { DataTable, linkClass } from "@/ui/data-table";
+import { inputClass } from "@/ui/form-feedback";
+import { LabelledField } from "@/ui/labelled-field";
 
 export const metadata: Metadata = {
   title: "Protokoll",
@@ -70,29 +72,18 @@ export default async function ArchivePage({ searchParams }: Props) {
         action="/protokoll"
         className="mt-4 grid gap-3 rounded border border-slate-300 p-4 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end"
       >
-        <div>
-          <label htmlFor="q" className="block font-medium">
-            Sök
-          </label>
+        <LabelledField id="q" label="Sök">
           <input
             id="q"
             name="q"
             type="search"
             defaultValue={q}
             placeholder="t.ex. Google Workspace"
-            className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
+            className={inputClass}
           />
-        </div>
-        <div>
-          <label htmlFor="organ" className="block font-medium">
-            Organ
-          </label>
-          <select
-            id="organ"
-            name="organ"
-            defaultValue={bodySlug ?? ""}
-            className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
-          >
+        </LabelledField>
+        <LabelledField id="organ" label="Organ">
+          <select id="organ" name="organ" defaultValue={bodySlug ?? ""} className={inputClass}>
             <option value="">Alla</option>
             {facets.bodies.map((b) => (
               <option key={b.slug} value={b.slug}>
@@ -100,17 +91,9 @@ export default async function ArchivePage({ searchParams }: Props) {
               </option>
             ))}
           </select>
-        </div>
-        <div>
-          <label htmlFor="ar" className="block font-medium">
-            År
-          </label>
-          <select
-            id="ar"
-            name="ar"
-            defaultValue={year ? String(year) : ""}
-            className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5"
-          >
+        </LabelledField>
+        <LabelledField id="ar" label="År">
+          <select id="ar" name="ar" defaultValue={year ? String(year) : ""} className={inputClass}>
             <option value="">Alla</option>
             {facets.years.map((y) => (
               <option key={y} value={y}>
@@ -118,7 +101,7 @@ export default async function ArchivePage({ searchParams }: Props) {
               </option>
             ))}
           </select>
-        </div>
+        </LabelledField>
         <button type="submit" className="rounded bg-[var(--color-brand)] px-4 py-2 font-semibold text-white">
           Sök
         </button>

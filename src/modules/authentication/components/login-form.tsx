@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { loginAction, type LoginState } from "@/modules/authentication/auth.actions";
 import { primaryButton } from "@/ui/form-feedback";
+import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 
 export function LoginForm({ next }: { next: string }) {
@@ -19,10 +20,7 @@ export function LoginForm({ next }: { next: string }) {
           {state.error}
         </p>
       )}
-      <div>
-        <label htmlFor="email" className="block font-medium">
-          E-postadress
-        </label>
+      <LabelledField id="email" label="E-postadress">
         <input
           id="email"
           name="email"
@@ -33,11 +31,8 @@ export function LoginForm({ next }: { next: string }) {
           aria-describedby={state.error ? "login-fel" : undefined}
           className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
         />
-      </div>
-      <div>
-        <label htmlFor="password" className="block font-medium">
-          Lösenord
-        </label>
+      </LabelledField>
+      <LabelledField id="password" label="Lösenord">
         <input
           id="password"
           name="password"
@@ -46,7 +41,7 @@ export function LoginForm({ next }: { next: string }) {
           required
           className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
         />
-      </div>
+      </LabelledField>
       <SubmitButton
         pending={pending}
         pendingText="Loggar in…"

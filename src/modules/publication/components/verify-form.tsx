@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import type { ScannedRecord, VerifyResult } from "@/modules/publication/verify";
 import { verifyAction } from "@/modules/publication/verify.actions";
 import { MAX_VERIFY_BYTES, VERIFY_TOO_LARGE } from "@/modules/publication/verify.limits";
+import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 
 export function VerifyForm() {
@@ -23,17 +24,11 @@ export function VerifyForm() {
         }}
         className="mt-6 max-w-xl space-y-4"
       >
-        <div>
-          <label htmlFor="pdf" className="block font-medium">
-            Protokollet som PDF
-          </label>
+        <LabelledField id="pdf" label="Protokollet som PDF">
           <input id="pdf" name="pdf" type="file" accept="application/pdf,.pdf" className="mt-1" />
-        </div>
+        </LabelledField>
         <p>eller</p>
-        <div>
-          <label htmlFor="code" className="block font-medium">
-            Verifieringskod
-          </label>
+        <LabelledField id="code" label="Verifieringskod">
           <p id="code-hint" className="text-sm text-slate-700">
             Står i protokollet under underskrifterna.
           </p>
@@ -44,7 +39,7 @@ export function VerifyForm() {
             className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5 font-mono"
             autoComplete="off"
           />
-        </div>
+        </LabelledField>
         <SubmitButton pending={pending} pendingText="Kontrollerar…">
           Verifiera
         </SubmitButton>

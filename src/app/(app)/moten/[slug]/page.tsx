@@ -17,6 +17,7 @@ import { authorize } from "@/server/authz";
 import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 
@@ -82,15 +83,10 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const day = today();
   return (
     <>
-      <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
-        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">
-          Organ och sammanträden
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>
-          {protocol.body.name} {protocol.meeting.date}
-        </span>
-      </nav>
+      <Breadcrumbs
+        links={[{ href: "/", label: "Organ och sammanträden" }]}
+        current={`${protocol.body.name} ${protocol.meeting.date}`}
+      />
       <div className="no-print mb-4 flex flex-wrap items-center gap-3">
         <p className="inline-block rounded bg-slate-100 px-2 py-1 text-sm">
           Status: {meetingStatusLabel[protocol.meeting.status]}

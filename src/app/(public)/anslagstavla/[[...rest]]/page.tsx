@@ -6,7 +6,7 @@ import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { listNoticesUp } from "@/modules/publication";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
-import { NoticeBoard } from "@/ui/notice-board";
+import { FactList, noticeKeepingFacts } from "@/ui/fact-list";
 
 export const metadata: Metadata = {
   title: "Anslagstavla",
@@ -61,36 +61,17 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ re
                   <h3 id={`anslag-${n.slug}`} className="text-lg font-semibold">
                     {n.organisationName}, {n.bodyName}: sammanträde {formatLongDate(n.meetingDate)}
                   </h3>
-                  <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-                    <dt className="font-medium">Organ</dt>
-                    <dd>{n.bodyName}</dd>
-                    <dt className="font-medium">Sammanträdesdatum</dt>
-                    <dd>{n.meetingDate}</dd>
-                    <dt className="font-medium">Protokollet justerat</dt>
-                    <dd>{n.adjustedOn ?? "–"}</dd>
-                    <dt className="font-medium">Anslaget sätts upp</dt>
-                    <dd>{n.postedOn}</dd>
-                    <dt className="font-medium">Anslaget tas ned</dt>
-                    <dd>{n.takeDownOn}</dd>
-                    <dt className="font-medium">Sista dag att överklaga</dt>
-                    <dd>{n.appealEndsOn}</dd>
-                    <dt className="font-medium">Förvaringsplats för protokollet</dt>
-                    <dd>{n.storagePlace}</dd>
-                    {n.noticeBoard && (
-                      <>
-                        <dt className="font-medium">Anslagstavla</dt>
-                        <dd>
-                          <NoticeBoard value={n.noticeBoard} />
-                        </dd>
-                      </>
-                    )}
-                    {n.certifiedBy && (
-                      <>
-                        <dt className="font-medium">Anslaget intygas av</dt>
-                        <dd>{n.certifiedBy}</dd>
-                      </>
-                    )}
-                  </dl>
+                  <FactList
+                    facts={[
+                      ["Organ", n.bodyName],
+                      ["Sammanträdesdatum", n.meetingDate],
+                      ["Protokollet justerat", n.adjustedOn ?? "–"],
+                      ["Anslaget sätts upp", n.postedOn],
+                      ["Anslaget tas ned", n.takeDownOn],
+                      ["Sista dag att överklaga", n.appealEndsOn],
+                      ...noticeKeepingFacts(n),
+                    ]}
+                  />
                   <p className="mt-3 flex flex-wrap gap-4">
                     <Link
                       href={`/protokoll/${n.slug}`}

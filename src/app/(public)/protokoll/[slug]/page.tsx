@@ -10,6 +10,7 @@ import { toPublicCorrections } from "@/domain/publication/public.rules";
 import { CorrectionsList } from "@/ui/corrections-list";
 import { findSignoffInfo } from "@/server/protocol.queries";
 import { getDb } from "@/server/db";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 // A justerat protocol never changes (the database refuses it), so its public page is cached
 // until something public changes (a rättelse or a new justering revalidates "public").
@@ -57,15 +58,10 @@ export default async function PublicProtocolPage({ params }: Props) {
   const hash = protocol.signatures[0]?.contentHash ?? null;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
-        <Link href="/protokoll" className="text-[var(--color-brand)] underline underline-offset-2">
-          Protokoll
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>
-          {protocol.body.name} {protocol.meeting.date}
-        </span>
-      </nav>
+      <Breadcrumbs
+        links={[{ href: "/protokoll", label: "Protokoll" }]}
+        current={`${protocol.body.name} ${protocol.meeting.date}`}
+      />
       <div className="no-print mb-6 rounded border border-slate-300 p-4">
         <p>
           <a

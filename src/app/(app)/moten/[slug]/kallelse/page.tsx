@@ -1,6 +1,4 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { findMeetingAccess } from "@/server/meeting-access";
 import {
   displayCaseNumber,
   formatLongDate,
@@ -9,9 +7,9 @@ import {
   formatAttendanceLine,
 } from "@/domain/protocol/protocol.format";
 import { findProtocolBySlug } from "@/server/protocol.queries";
-import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireReadableMeeting } from "@/server/session";
+import { FactList } from "@/ui/fact-list";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Kallelse" };
@@ -25,21 +23,20 @@ type Props = { params: Promise<{ slug: string }> };
  */
 export default async function SummonsPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/kallelse`);
-  const access = await findMeetingAccess(getDb(), { slug });
-  if (!access || !authorize(user, "meeting.read", access).ok) notFound();
+  await requireReadableMeeting(slug, `/moten/${slug}/kallelse`);
   const protocol = (await findProtocolBySlug(getDb(), slug))!;
   const groups = groupAttendance(protocol.attendance);
   return (
     <article className="max-w-3xl">
       <p className="text-sm uppercase tracking-wide text-[var(--color-muted)]">{protocol.organisation.name}</p>
       <h1 className="text-3xl font-semibold">Kallelse: {protocol.body.name}</h1>
-      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
-        <dt className="font-medium">Datum</dt>
-        <dd>{formatLongDate(protocol.meeting.date)}</dd>
-        <dt className="font-medium">Plats och tid</dt>
-        <dd>{formatPlaceAndTime(protocol.meeting)}</dd>
-      </dl>
+      <FactList
+        className="mt-4"
+        facts={[
+          ["Datum", formatLongDate(protocol.meeting.date)],
+          ["Plats och tid", formatPlaceAndTime(protocol.meeting)],
+        ]}
+      />
       {(groups.beslutande.length > 0 || groups.franvarande.length > 0 || groups.ersattare.length > 0) && (
         <section aria-labelledby="kallade" className="mt-6">
           <h2 id="kallade" className="text-xl font-semibold">

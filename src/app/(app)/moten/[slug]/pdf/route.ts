@@ -1,9 +1,8 @@
-import { findMeetingAccess } from "@/server/meeting-access";
+import { findReadableMeeting } from "@/server/meeting-access";
 import { isAdjusted } from "@/domain/lifecycle";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { findAdjustedPdf } from "@/modules/publication";
 import { RenderBusyError, renderProtocolPdf } from "@/pdf";
-import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";
 
@@ -18,9 +17,8 @@ const text = (body: string, status: number) =>
  */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await getCurrentUser();
-  const access = await findMeetingAccess(getDb(), { slug });
-  if (!user || !access || !authorize(user, "meeting.read", access).ok) return text("Protokollet finns inte.", 404);
+  const access = await findReadableMeeting(getDb(), await getCurrentUser(), slug);
+  if (!access) return text("Protokollet finns inte.", 404);
   const query = new URL(req.url).searchParams;
   const protocol = (await findProtocolBySlug(getDb(), slug))!;
   let bytes: Uint8Array;

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { findMeetingAccess } from "@/server/meeting-access";
+
 import { ProtocolEditor, toParagraphContent } from "@/modules/drafting";
 import { findProtocolForEditing } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
 import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireReadableMeeting } from "@/server/session";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Skriv protokoll" };
@@ -16,9 +16,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function EditMeetingPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/redigera`);
-  const access = await findMeetingAccess(getDb(), { slug });
-  if (!access || !authorize(user, "meeting.read", access).ok) notFound();
+  const { user, access } = await requireReadableMeeting(slug, `/moten/${slug}/redigera`);
   const canEdit = authorize(user, "meeting.edit", access);
   if (!canEdit.ok) {
     return (
@@ -37,17 +35,14 @@ export default async function EditMeetingPage({ params }: Props) {
   const { protocol } = data;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="mb-2 text-sm">
-        <Link href="/" className="text-[var(--color-brand)] underline underline-offset-2">
-          Organ och sammanträden
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <Link href={`/moten/${slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
-          {protocol.body.name} {protocol.meeting.date}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>Skriv protokoll</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-2 text-sm"
+        links={[
+          { href: "/", label: "Organ och sammanträden" },
+          { href: `/moten/${slug}`, label: `${protocol.body.name} ${protocol.meeting.date}` },
+        ]}
+        current="Skriv protokoll"
+      />
       <h1 className="mb-4 text-3xl font-semibold">
         Protokoll: {protocol.body.name} {protocol.meeting.date}
       </h1>

@@ -1,6 +1,5 @@
 import { workspaceExtractResponse } from "@/modules/publication";
-import { findMeetingAccess } from "@/server/meeting-access";
-import { authorize } from "@/server/authz";
+import { findReadableMeeting } from "@/server/meeting-access";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";
 
@@ -11,9 +10,7 @@ import { getCurrentUser } from "@/server/session";
  */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const user = await getCurrentUser();
-  const access = await findMeetingAccess(getDb(), { slug });
-  if (!user || !access || !authorize(user, "meeting.read", access).ok)
+  if (!(await findReadableMeeting(getDb(), await getCurrentUser(), slug)))
     return new Response("Protokollet finns inte.", {
       status: 404,
       headers: { "content-type": "text/plain; charset=utf-8" },

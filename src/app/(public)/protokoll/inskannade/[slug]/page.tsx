@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { findPublicHistoricalProtocol, HistoricalDetails } from "@/modules/historical";
 import { getDb } from "@/server/db";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 // Read per request: one indexed lookup, and a registration or its removal shows at once.
 export const dynamic = "force-dynamic";
@@ -29,15 +29,10 @@ export default async function PublicHistoricalPage({ params }: Props) {
   const protocol = await protocolOr404((await params).slug);
   return (
     <>
-      <nav aria-label="Brödsmulor" className="no-print mb-4 text-sm">
-        <Link href="/protokoll" className="text-[var(--color-brand)] underline underline-offset-2">
-          Protokoll
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>
-          {protocol.body.name} {protocol.meetingDate}
-        </span>
-      </nav>
+      <Breadcrumbs
+        links={[{ href: "/protokoll", label: "Protokoll" }]}
+        current={`${protocol.body.name} ${protocol.meetingDate}`}
+      />
       <h1 className="mb-4 text-3xl font-semibold">{protocol.title}</h1>
       <HistoricalDetails protocol={protocol} pdfHref={`/protokoll/inskannade/${protocol.slug}/protokoll.pdf`} />
     </>

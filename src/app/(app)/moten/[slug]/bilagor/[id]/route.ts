@@ -1,5 +1,4 @@
-import { findMeetingAccess } from "@/server/meeting-access";
-import { authorize } from "@/server/authz";
+import { findReadableMeeting } from "@/server/meeting-access";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";
 
@@ -8,9 +7,8 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
   const { slug, id } = await params;
   const notFound = () =>
     new Response("Bilagan finns inte.", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
-  const user = await getCurrentUser();
-  const access = await findMeetingAccess(getDb(), { slug });
-  if (!user || !access || !authorize(user, "meeting.read", access).ok) return notFound();
+  const access = await findReadableMeeting(getDb(), await getCurrentUser(), slug);
+  if (!access) return notFound();
   const a = await getDb().attachment.findFirst({ where: { id, paragraph: { meetingId: access.id } } });
   if (!a?.bytes) return notFound();
   return new Response(Buffer.from(a.bytes), {
