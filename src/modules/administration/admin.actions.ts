@@ -92,11 +92,3 @@ export async function removeMembershipFormAction(prev: AdminFormState, form: For
   const result = await mutations.removeMembership(await actionContext(), read(form, ["membershipId"]));
   return answer(prev, form, result, "Uppdraget är borttaget.");
 }
-
-export async function updateBodyLayoutFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.updateBodyLayout(
-    await actionContext(),
-    read(form, ["bodyId", "decisionPlacement"], ["appendedAttendanceList"]),
-  );
-  return answer(prev, form, result, "Protokollets uppställning är sparad.");
-}

@@ -30,6 +30,8 @@ export async function updateBodyFormAction(prev: AdminFormState, form: FormData)
   const result = await mutations.updateBody(await actionContext(), {
     bodyId: text(form, "bodyId"),
     ...bodyFields(form),
+    decisionPlacement: text(form, "decisionPlacement"),
+    appendedAttendanceList: form.get("appendedAttendanceList") === "on",
   });
   if (result.ok) revalidatePath("/", "layout");
   return formAnswer(prev, form, result, "Organets uppgifter är sparade.");
@@ -51,6 +53,7 @@ export async function updateOrganisationFormAction(prev: AdminFormState, form: F
     noticeBoard: text(form, "noticeBoard"),
     noticeWording: text(form, "noticeWording"),
     noticeCertifier: text(form, "noticeCertifier"),
+    caseNumberExample: text(form, "caseNumberExample"),
   });
   if (result.ok) revalidatePath("/", "layout");
   return formAnswer(prev, form, result, "Organisationens uppgifter är sparade. Nya anslag får dem vid justeringen.");
