@@ -2,9 +2,9 @@
 
 // The organisation's own settings: its name, where its protocols are kept, its anslagstavla, the
 // free wording of the notice and who certifies it, with a preview of the notice; and the example
-// Dnr the secretaries see when they type one. The facts the law
-// requires (the body, the meeting and justering dates, the posting and take-down dates, the
-// förvaringsplats) are always printed and cannot be edited away.
+// Dnr the secretaries see when they type one. The facts the law requires (the body, the meeting
+// and justering dates, the posting and take-down dates, the förvaringsplats) are always printed
+// and cannot be edited away.
 import { useState, type FormEvent } from "react";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import { updateOrganisationFormAction } from "@/modules/administration/bodies.actions";
