@@ -310,6 +310,7 @@ describe("the organisation's settings and the notice", () => {
     noticeBoard: "https://www.itsam.se/anslagstavla",
     noticeWording: "Justeringen av protokollet har tillkännagivits på förbundets anslagstavla.",
     noticeCertifier: "Joakim Karlsson, förbundssekreterare",
+    caseNumberExample: "ITSAM 2021/8",
   };
 
   it("is refused for everyone but administrators", async () => {
@@ -338,6 +339,26 @@ describe("the organisation's settings and the notice", () => {
     const [org] = (await listOrganisationSettings(db)).filter((o) => o.id === organisationId);
     expect(org).toMatchObject(settings);
     expect(await audits("admin.organisation.update", organisationId)).toHaveLength(1);
+  });
+
+  it("stores the Dnr example the secretaries see (optional), and clears it", async () => {
+    const ctx = await as("admin");
+    const withExample = (caseNumberExample: string) => ({ organisationId, ...settings, caseNumberExample });
+    expect(await updateOrganisation(ctx, withExample("x".repeat(101)))).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { caseNumberExample: ["Exemplet på diarienummer får vara högst 100 tecken."] },
+    });
+    const stored = async () =>
+      (await listOrganisationSettings(db)).find((o) => o.id === organisationId)!.caseNumberExample;
+    expect(await updateOrganisation(ctx, withExample(" ITSAM 2021/117 "))).toMatchObject({ ok: true });
+    expect(await stored()).toBe("ITSAM 2021/117");
+    expect(await updateOrganisation(ctx, withExample(""))).toMatchObject({ ok: true });
+    expect(await stored()).toBeNull();
+    const rows = await db.auditLog.findMany({
+      where: { action: "admin.organisation.update", entityId: organisationId },
+    });
+    expect(rows.filter((r) => JSON.stringify(r.data) === '{"changed":["caseNumberExample"]}')).toHaveLength(2);
   });
 
   it("writes them into the notice at justering, the protocol's own choice first", { timeout: 180_000 }, async () => {

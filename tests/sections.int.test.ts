@@ -7,7 +7,7 @@ import type { CurrentUser } from "@/server/session";
 import { saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
 import { saveParagraph } from "@/modules/drafting/paragraph.mutations";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
-import { updateBodyLayout } from "@/modules/administration/admin.mutations";
+import { updateBody } from "@/modules/administration/bodies.mutations";
 import { paperKey } from "@/modules/publication/opendata/oparl";
 import { searchArchive } from "@/modules/publication";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
@@ -138,32 +138,45 @@ describe("optional fields and sections without heading (draft)", () => {
 });
 
 describe("the body's decision placement", () => {
-  it("is set by an organisation admin only, with an audit row", async () => {
+  /** The body form as posted: the body's own facts as they are, and the layout given. */
+  async function updateBodyLayout(who: ActorName, layout: Record<string, unknown>) {
+    const b = await db.body.findUniqueOrThrow({ where: { id: bodyId } });
+    return updateBody(await contextFor(db, who), {
+      bodyId,
+      name: b.name,
+      genitiveName: b.genitiveName,
+      kind: b.kind,
+      seatCount: String(b.seatCount),
+      parentBodyId: b.parentBodyId ?? "",
+      ...layout,
+    });
+  }
+
+  it("is set by an organisation admin only, in the body form, with an audit row", async () => {
     for (const who of ["secretary", "member", "anonymous"] as const) {
-      const refused = await updateBodyLayout(await contextFor(db, who), {
-        bodyId,
-        decisionPlacement: "AFTER_SECTIONS",
-      });
+      const refused = await updateBodyLayout(who, { decisionPlacement: "AFTER_SECTIONS" });
       expect(refused.ok, who).toBe(false);
     }
-    const bad = await updateBodyLayout(await contextFor(db, "admin"), { bodyId, decisionPlacement: "SIST" });
+    const bad = await updateBodyLayout("admin", { decisionPlacement: "SIST" });
     expect(bad).toMatchObject({ ok: false, code: "VALIDATION" });
-    const done = await updateBodyLayout(await contextFor(db, "admin"), { bodyId, decisionPlacement: "AFTER_SECTIONS" });
+    const done = await updateBodyLayout("admin", { decisionPlacement: "AFTER_SECTIONS" });
     expect(done.ok).toBe(true);
     expect((await findProtocolBySlug(db, SEED_SLUG))!.body.decisionPlacement).toBe("AFTER_SECTIONS");
-    expect(await db.auditLog.count({ where: { action: "admin.body.layout", entityId: bodyId } })).toBe(1);
+    const audit = await db.auditLog.findMany({ where: { action: "admin.body.update", entityId: bodyId } });
+    expect(audit.map((a) => a.data)).toEqual([
+      { changed: ["decisionPlacement"], decisionPlacement: { from: "BEFORE_SECTIONS", to: "AFTER_SECTIONS" } },
+    ]);
     // The same form sets the fullmäktige layout (the närvaro- och omröstningslista); left out, it stays.
-    const listed = await updateBodyLayout(await contextFor(db, "admin"), {
-      bodyId,
+    const listed = await updateBodyLayout("admin", {
       decisionPlacement: "AFTER_SECTIONS",
       appendedAttendanceList: true,
     });
     expect(listed.ok).toBe(true);
     expect((await findProtocolBySlug(db, SEED_SLUG))!.body.appendedAttendanceList).toBe(true);
-    await updateBodyLayout(await contextFor(db, "admin"), { bodyId, decisionPlacement: "AFTER_SECTIONS" });
+    await updateBodyLayout("admin", { decisionPlacement: "AFTER_SECTIONS" });
     expect((await findProtocolBySlug(db, SEED_SLUG))!.body.appendedAttendanceList).toBe(true);
-    const back = { bodyId, decisionPlacement: "AFTER_SECTIONS", appendedAttendanceList: false } as const;
-    expect((await updateBodyLayout(await contextFor(db, "admin"), back)).ok).toBe(true);
+    const back = { decisionPlacement: "AFTER_SECTIONS", appendedAttendanceList: false } as const;
+    expect((await updateBodyLayout("admin", back)).ok).toBe(true);
   });
 });
 

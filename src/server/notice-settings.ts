@@ -6,6 +6,15 @@ import { noticeSettingsFor, type NoticeSettings } from "@/domain/rules/bodies.ru
 
 type Db = Pick<Prisma.TransactionClient, "meeting">;
 
+/** The organisation's notice settings, as read here and by the organisation's admin page. */
+export const organisationNoticeSelect = {
+  name: true,
+  storagePlace: true,
+  noticeBoard: true,
+  noticeWording: true,
+  noticeCertifier: true,
+} as const;
+
 /**
  * `imported`: the förvaringsplats an imported protocol's notice came with; used when neither the
  * protocol nor the organisation names one.
@@ -21,13 +30,7 @@ export async function noticeSettingsOf(
       noticeStoragePlace: true,
       noticeBoard: true,
       noticeCertifier: true,
-      body: {
-        select: {
-          organisation: {
-            select: { name: true, storagePlace: true, noticeBoard: true, noticeWording: true, noticeCertifier: true },
-          },
-        },
-      },
+      body: { select: { organisation: { select: organisationNoticeSelect } } },
     },
   });
   const organisation = m.body.organisation;

@@ -4,41 +4,10 @@
 // mutation with the session user, and answer with a confirmation or the failure.
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { ActionResult } from "@/server/action";
 import { actionContext } from "@/server/action-context";
 import type { AdminFormState } from "./admin.form-state";
+import { formAnswer as answer, readForm as read } from "./form-answer";
 import * as mutations from "./admin.mutations";
-
-/** The named fields of a form: each text as typed ("" when missing), each checkbox ticked or not. */
-function read<T extends string, C extends string = never>(
-  form: FormData,
-  texts: readonly T[],
-  checkboxes: readonly C[] = [],
-): Record<T, string> & Record<C, boolean> {
-  const out: Record<string, string | boolean> = {};
-  for (const name of texts) {
-    const v = form.get(name);
-    out[name] = typeof v === "string" ? v : "";
-  }
-  for (const name of checkboxes) out[name] = form.get(name) === "on";
-  return out as Record<T, string> & Record<C, boolean>;
-}
-
-/** Echo the typed values back on failure, never the passwords. */
-function valuesOf(form: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of form.entries()) {
-    if (typeof v === "string" && !k.startsWith("$") && !k.toLowerCase().includes("password")) out[k] = v;
-  }
-  return out;
-}
-
-function answer<T>(prev: AdminFormState, form: FormData, result: ActionResult<T>, message: string): AdminFormState {
-  const attempt = prev.attempt + 1;
-  if (!result.ok) return { status: "failed", failure: result, values: valuesOf(form), attempt };
-  revalidatePath("/admin", "layout");
-  return { status: "saved", message, attempt };
-}
 
 export async function createUserFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const result = await mutations.createUser(
@@ -91,12 +60,4 @@ export async function addMembershipFormAction(prev: AdminFormState, form: FormDa
 export async function removeMembershipFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const result = await mutations.removeMembership(await actionContext(), read(form, ["membershipId"]));
   return answer(prev, form, result, "Uppdraget är borttaget.");
-}
-
-export async function updateBodyLayoutFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.updateBodyLayout(
-    await actionContext(),
-    read(form, ["bodyId", "decisionPlacement"], ["appendedAttendanceList"]),
-  );
-  return answer(prev, form, result, "Protokollets uppställning är sparad.");
 }

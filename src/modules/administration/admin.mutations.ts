@@ -1,18 +1,16 @@
 // Admin use cases: user accounts, their body roles, and the bodies' memberships (ledamöter and
 // ersättare). One transaction and one audit row each; password hashes never leave this file.
 import { hash } from "@node-rs/argon2";
-import { Prisma } from "@/generated/prisma/client";
 import { appBaseUrl } from "@/server/config";
-import { writeAudit } from "@/server/audit";
 import { endAllSessions } from "@/server/session-version";
 import { sendMail } from "@/server/mail";
 import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "@/server/action";
 import { buildPasswordSetMail } from "./admin.mail";
+import { auditAdmin, fieldError, found, isUniqueViolation, type Tx } from "./admin.tx";
 import {
   addMembershipSchema,
-  bodyLayoutSchema,
   bodyRoleSchema,
   createUserSchema,
   NEW_PERSON,
@@ -21,12 +19,6 @@ import {
   updateUserSchema,
 } from "./admin.schema";
 import { dbDate, isoDateOf } from "@/lib/iso-date";
-
-type Tx = Prisma.TransactionClient;
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
-}
 
 const EMAIL_TAKEN = "Det finns redan en användare med den e-postadressen.";
 
@@ -39,21 +31,14 @@ async function checkEmailFree(tx: Tx, email: string, exceptUserId: string | null
   if (other) throw fieldError("email", EMAIL_TAKEN);
 }
 
-/** A concurrent insert of the same e-mail passes checkEmailFree; the unique index catches it. */
-function isUniqueViolation(e: unknown): boolean {
-  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-}
-
 async function findUserOrFail(tx: Tx, userId: string) {
-  const user = await tx.user.findUnique({
-    where: { id: userId },
-    select: { id: true, email: true, name: true, isAdmin: true },
-  });
-  if (!user) throw new AppError("NOT_FOUND", "Användaren finns inte. Den kan ha tagits bort; ladda om sidan.");
-  return user;
+  return found(
+    await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isAdmin: true } }),
+    "Användaren finns inte. Den kan ha tagits bort; ladda om sidan.",
+  );
 }
 
-export const createUser = defineAdminAction({ schema: createUserSchema }, async ({ db, actor, ip, input }) => {
+export const createUser = defineAdminAction({ schema: createUserSchema }, async ({ db, input, ...by }) => {
   // Hash outside the transaction: argon2id is deliberately slow. The default algorithm is argon2id.
   const passwordHash = await hash(input.password);
   try {
@@ -87,15 +72,9 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
         data: { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin, personId },
         select: { id: true },
       });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.user.create",
-        entity: "User",
-        entityId: user.id,
-        ip,
-        data: { email: input.email, isAdmin: input.isAdmin, personId, newPerson: link.kind === "new" },
-      });
+      const { email, isAdmin } = input;
+      const newPerson = link.kind === "new";
+      await auditAdmin(tx, by, "admin.user.create", ["User", user.id], { email, isAdmin, personId, newPerson });
       return { id: user.id };
     });
   } catch (e) {
@@ -104,12 +83,12 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
   }
 });
 
-export const updateUser = defineAdminAction({ schema: updateUserSchema }, async ({ db, actor, ip, input }) => {
+export const updateUser = defineAdminAction({ schema: updateUserSchema }, async ({ db, input, ...by }) => {
   try {
     return await db.$transaction(async (tx) => {
       const current = await findUserOrFail(tx, input.userId);
       // Keeps at least one administrator: the one making the change.
-      if (current.id === actor.userId && current.isAdmin && !input.isAdmin) {
+      if (current.id === by.actor.userId && current.isAdmin && !input.isAdmin) {
         throw fieldError(
           "isAdmin",
           "Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.",
@@ -121,14 +100,9 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
         data: { email: input.email, name: input.name, isAdmin: input.isAdmin },
       });
       const changed = (["email", "name", "isAdmin"] as const).filter((k) => current[k] !== input[k]);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.user.update",
-        entity: "User",
-        entityId: current.id,
-        ip,
-        data: { changed, ...(changed.includes("isAdmin") ? { isAdmin: input.isAdmin } : {}) },
+      await auditAdmin(tx, by, "admin.user.update", ["User", current.id], {
+        changed,
+        ...(changed.includes("isAdmin") ? { isAdmin: input.isAdmin } : {}),
       });
       return { id: current.id };
     });
@@ -145,22 +119,16 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
  */
 export const setUserPassword = defineAdminAction(
   { schema: setPasswordSchema },
-  async ({ db, actor, ip, input, now: at }) => {
+  async ({ db, input, now: at, ...by }) => {
+    const { actor } = by;
     const passwordHash = await hash(input.password);
     const { user, adminName } = await db.$transaction(async (tx) => {
       const user = await findUserOrFail(tx, input.userId);
       await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
       await endAllSessions(tx, user.id);
       const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.user.setPassword",
-        entity: "User",
-        entityId: user.id,
-        ip,
-        data: { by: actor.userId, of: user.id, sessionsEnded: true },
-      });
+      const audited = { by: actor.userId, of: user.id, sessionsEnded: true };
+      await auditAdmin(tx, by, "admin.user.setPassword", ["User", user.id], audited);
       return { user, adminName: admin.name };
     });
     await sendMail(buildPasswordSetMail({ to: user.email, userName: user.name, adminName, at, baseUrl: appBaseUrl() }));
@@ -168,7 +136,7 @@ export const setUserPassword = defineAdminAction(
   },
 );
 
-export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, actor, ip, input }) =>
+export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
     const user = await findUserOrFail(tx, input.userId);
     const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, name: true } });
@@ -178,42 +146,29 @@ export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db
       throw fieldError("role", `${user.name} är redan ${bodyRoleKindTerms[input.role].word} i ${body.name}.`);
     }
     await tx.bodyRole.create({ data: key });
-    await writeAudit(tx, {
-      userId: actor.userId,
-      meetingId: null,
-      action: "admin.bodyRole.grant",
-      entity: "BodyRole",
-      entityId: user.id,
-      ip,
-      data: { bodyId: body.id, role: input.role },
-    });
+    await auditAdmin(tx, by, "admin.bodyRole.grant", ["BodyRole", user.id], { bodyId: body.id, role: input.role });
     return key;
   }),
 );
 
-export const revokeBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, actor, ip, input }) =>
+export const revokeBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
     const { count } = await tx.bodyRole.deleteMany({
       where: { userId: input.userId, bodyId: input.bodyId, role: input.role },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "Användaren har inte längre den rollen. Ladda om sidan.");
-    await writeAudit(tx, {
-      userId: actor.userId,
-      meetingId: null,
-      action: "admin.bodyRole.revoke",
-      entity: "BodyRole",
-      entityId: input.userId,
-      ip,
-      data: { bodyId: input.bodyId, role: input.role },
-    });
-    return { userId: input.userId, bodyId: input.bodyId, role: input.role };
+    const { userId, bodyId, role } = input;
+    await auditAdmin(tx, by, "admin.bodyRole.revoke", ["BodyRole", userId], { bodyId, role });
+    return { userId, bodyId, role };
   }),
 );
 
-export const addMembership = defineAdminAction({ schema: addMembershipSchema }, ({ db, actor, ip, input }) =>
+export const addMembership = defineAdminAction({ schema: addMembershipSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
-    const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, organisationId: true } });
-    if (!body) throw new AppError("NOT_FOUND", "Organet finns inte. Ladda om sidan.");
+    const body = found(
+      await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, organisationId: true } }),
+      "Organet finns inte. Ladda om sidan.",
+    );
     const termStart = dbDate(input.termStart);
     const termEnd = dbDate(input.termEnd);
     const overlapping = { bodyId: body.id, termStart: { lte: termEnd }, termEnd: { gte: termStart } };
@@ -270,82 +225,31 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
       },
       select: { id: true },
     });
-    await writeAudit(tx, {
-      userId: actor.userId,
-      meetingId: null,
-      action: "admin.membership.add",
-      entity: "Membership",
-      entityId: membership.id,
-      ip,
-      data: {
-        bodyId: body.id,
-        personId,
-        role: input.role,
-        position: input.position,
-        termStart: input.termStart,
-        termEnd: input.termEnd,
-      },
+    await auditAdmin(tx, by, "admin.membership.add", ["Membership", membership.id], {
+      bodyId: body.id,
+      personId,
+      role: input.role,
+      position: input.position,
+      termStart: input.termStart,
+      termEnd: input.termEnd,
     });
     return { id: membership.id, personId };
   }),
 );
 
-export const removeMembership = defineAdminAction({ schema: removeMembershipSchema }, ({ db, actor, ip, input }) =>
+export const removeMembership = defineAdminAction({ schema: removeMembershipSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
-    const m = await tx.membership.findUnique({
-      where: { id: input.membershipId },
-      select: { id: true, bodyId: true, personId: true, role: true },
-    });
-    if (!m) throw new AppError("NOT_FOUND", "Uppdraget finns inte längre. Ladda om sidan.");
+    const m = found(
+      await tx.membership.findUnique({
+        where: { id: input.membershipId },
+        select: { id: true, bodyId: true, personId: true, role: true },
+      }),
+      "Uppdraget finns inte längre. Ladda om sidan.",
+    );
     // Past attendance lists are copies and stay as they were.
     await tx.membership.delete({ where: { id: m.id } });
-    await writeAudit(tx, {
-      userId: actor.userId,
-      meetingId: null,
-      action: "admin.membership.remove",
-      entity: "Membership",
-      entityId: m.id,
-      ip,
-      data: { bodyId: m.bodyId, personId: m.personId, role: m.role },
-    });
+    const { bodyId, personId, role } = m;
+    await auditAdmin(tx, by, "admin.membership.remove", ["Membership", m.id], { bodyId, personId, role });
     return { id: m.id, bodyId: m.bodyId };
-  }),
-);
-
-/**
- * A body's protocol layout: decision before or after the ärendebeskrivning. It changes how every
- * protocol of the body is printed from now on; what was signed stays: a justerat protocol's PDF is
- * the stored, signed file, and the setting is no part of the signed content (hash-payload.ts).
- */
-export const updateBodyLayout = defineAdminAction({ schema: bodyLayoutSchema }, ({ db, actor, ip, input }) =>
-  db.$transaction(async (tx) => {
-    const body = await tx.body.findUnique({
-      where: { id: input.bodyId },
-      select: { id: true, decisionPlacement: true, appendedAttendanceList: true },
-    });
-    if (!body) throw new AppError("NOT_FOUND", "Organet finns inte längre. Ladda om sidan.");
-    await tx.body.update({
-      where: { id: body.id },
-      data: {
-        decisionPlacement: input.decisionPlacement,
-        appendedAttendanceList: input.appendedAttendanceList ?? body.appendedAttendanceList,
-      },
-    });
-    await writeAudit(tx, {
-      userId: actor.userId,
-      meetingId: null,
-      action: "admin.body.layout",
-      entity: "Body",
-      entityId: body.id,
-      ip,
-      data: {
-        from: { decisionPlacement: body.decisionPlacement, appendedAttendanceList: body.appendedAttendanceList },
-        to: {
-          decisionPlacement: input.decisionPlacement,
-          appendedAttendanceList: input.appendedAttendanceList ?? body.appendedAttendanceList,
-        },
-      },
-    });
-    return { id: body.id };
   }),
 );

@@ -1,7 +1,7 @@
 // Read models for the admin pages, as plain DTOs. Every select is explicit: password hashes are
 // never read here (only whether the account has one).
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { BodyPosition, BodyRoleKind, DecisionPlacement, MembershipRole } from "@/domain/protocol/protocol.types";
+import type { BodyPosition, BodyRoleKind, MembershipRole } from "@/domain/protocol/protocol.types";
 import { isoDateOf } from "@/lib/iso-date";
 
 export interface UserListItem {
@@ -49,15 +49,10 @@ export interface MembershipRow {
   hasVotingRight: boolean;
 }
 
+/** A body's memberships and the organisation's people (its other facts: bodies.queries.ts). */
 export interface BodyMemberships {
   id: string;
-  slug: string;
   name: string;
-  seatCount: number;
-  genitiveName: string;
-  decisionPlacement: DecisionPlacement;
-  appendedAttendanceList: boolean;
-  organisationName: string;
   memberships: MembershipRow[];
   people: { id: string; name: string }[];
 }
@@ -158,13 +153,8 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
     where: { slug: bodySlug },
     select: {
       id: true,
-      slug: true,
       name: true,
-      seatCount: true,
-      genitiveName: true,
-      decisionPlacement: true,
-      appendedAttendanceList: true,
-      organisation: { select: { name: true, people: { select: { id: true, name: true } } } },
+      organisation: { select: { people: { select: { id: true, name: true } } } },
       memberships: {
         select: {
           id: true,
@@ -182,13 +172,7 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
   if (!body) return null;
   return {
     id: body.id,
-    slug: body.slug,
     name: body.name,
-    seatCount: body.seatCount,
-    genitiveName: body.genitiveName,
-    decisionPlacement: body.decisionPlacement,
-    appendedAttendanceList: body.appendedAttendanceList,
-    organisationName: body.organisation.name,
     people: [...body.organisation.people].sort(byName),
     memberships: body.memberships
       .map((m) => ({

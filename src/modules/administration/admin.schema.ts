@@ -128,15 +128,3 @@ export const addMembershipSchema = z
   });
 
 export const removeMembershipSchema = z.object({ membershipId: id });
-
-export const DECISION_PLACEMENTS = ["BEFORE_SECTIONS", "AFTER_SECTIONS"] as const;
-
-/** A body's protocol layout: where each § prints the decision (issue 14 point 7). */
-export const bodyLayoutSchema = z.object({
-  bodyId: id,
-  decisionPlacement: z.enum(DECISION_PLACEMENTS, {
-    error: "Välj om beslutet står före eller efter ärendebeskrivningen.",
-  }),
-  /** Absent: unchanged. */
-  appendedAttendanceList: z.boolean().optional(),
-});

@@ -6,52 +6,44 @@ import { redirect } from "next/navigation";
 import { actionContext } from "@/server/action-context";
 import type { AdminFormState } from "./admin.form-state";
 import * as mutations from "./bodies.mutations";
-import { formAnswer, formText as text } from "./form-answer";
+import { formAnswer, readForm as read } from "./form-answer";
 
-const bodyFields = (form: FormData) => ({
-  name: text(form, "name"),
-  genitiveName: text(form, "genitiveName"),
-  kind: text(form, "kind"),
-  seatCount: text(form, "seatCount"),
-  parentBodyId: text(form, "parentBodyId"),
-});
+const BODY_FIELDS = ["name", "genitiveName", "kind", "seatCount", "parentBodyId"] as const;
 
 export async function createBodyFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.createBody(await actionContext(), {
-    organisationId: text(form, "organisationId"),
-    ...bodyFields(form),
-  });
+  const result = await mutations.createBody(await actionContext(), read(form, ["organisationId", ...BODY_FIELDS]));
   if (!result.ok) return formAnswer(prev, form, result, "");
   revalidatePath("/", "layout");
   redirect(`/admin/organ/${result.data.slug}?skapat=1`);
 }
 
 export async function updateBodyFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.updateBody(await actionContext(), {
-    bodyId: text(form, "bodyId"),
-    ...bodyFields(form),
-  });
+  const result = await mutations.updateBody(
+    await actionContext(),
+    read(form, ["bodyId", ...BODY_FIELDS, "decisionPlacement"], ["appendedAttendanceList"]),
+  );
   if (result.ok) revalidatePath("/", "layout");
   return formAnswer(prev, form, result, "Organets uppgifter är sparade.");
 }
 
 export async function setCallOrderFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.setCallOrder(await actionContext(), {
-    membershipId: text(form, "membershipId"),
-    callOrder: text(form, "callOrder"),
-  });
+  const result = await mutations.setCallOrder(await actionContext(), read(form, ["membershipId", "callOrder"]));
   return formAnswer(prev, form, result, "Ersättarordningen är sparad.");
 }
 
 export async function updateOrganisationFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
-  const result = await mutations.updateOrganisation(await actionContext(), {
-    organisationId: text(form, "organisationId"),
-    name: text(form, "name"),
-    storagePlace: text(form, "storagePlace"),
-    noticeBoard: text(form, "noticeBoard"),
-    noticeWording: text(form, "noticeWording"),
-    noticeCertifier: text(form, "noticeCertifier"),
-  });
+  const result = await mutations.updateOrganisation(
+    await actionContext(),
+    read(form, [
+      "organisationId",
+      "name",
+      "storagePlace",
+      "noticeBoard",
+      "noticeWording",
+      "noticeCertifier",
+      "caseNumberExample",
+    ]),
+  );
   if (result.ok) revalidatePath("/", "layout");
   return formAnswer(prev, form, result, "Organisationens uppgifter är sparade. Nya anslag får dem vid justeringen.");
 }

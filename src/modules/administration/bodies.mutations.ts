@@ -1,18 +1,11 @@
 // The organisation's bodies (organ): create, edit, reports-to without cycles, the ersättare order;
 // and the organisation's own settings (name, förvaringsplats, anslagstavla, the notice's wording).
 // One transaction and one audit row each; only administrators (authz.ts).
-import { Prisma } from "@/generated/prisma/client";
 import { reportsToCycle, uniqueBodySlug } from "@/domain/rules/bodies.rules";
 import { defineAdminAction } from "@/server/action";
-import { writeAudit } from "@/server/audit";
-import { AppError } from "@/server/errors";
+import { auditAdmin, changedKeys, fieldError, found, isUniqueViolation, type Tx } from "./admin.tx";
+import { bodyLayoutSelect, bodySelect, organisationSettingsSelect } from "./bodies.queries";
 import { createBodySchema, setCallOrderSchema, updateBodySchema, updateOrganisationSchema } from "./bodies.schema";
-
-type Tx = Prisma.TransactionClient;
-
-function fieldError(field: string, message: string): AppError {
-  return new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
-}
 
 const BODY_NAME_TAKEN = "Organisationen har redan ett organ med det namnet.";
 
@@ -52,11 +45,9 @@ async function checkNameFree(tx: Tx, organisationId: string, name: string, excep
   if (other) throw fieldError("name", BODY_NAME_TAKEN);
 }
 
-const isUniqueViolation = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
-
 export const createBody = defineAdminAction(
   { schema: createBodySchema, permission: "admin.manageBodies" },
-  async ({ db, actor, ip, input }) => {
+  async ({ db, input, ...by }) => {
     try {
       return await db.$transaction(async (tx) => {
         const organisation = await tx.organisation.findUnique({
@@ -81,20 +72,12 @@ export const createBody = defineAdminAction(
           },
           select: { id: true, slug: true },
         });
-        await writeAudit(tx, {
-          userId: actor.userId,
-          meetingId: null,
-          action: "admin.body.create",
-          entity: "Body",
-          entityId: body.id,
-          ip,
-          data: {
-            organisationId: organisation.id,
-            slug,
-            name: input.name,
-            kind: input.kind,
-            seatCount: input.seatCount,
-          },
+        await auditAdmin(tx, by, "admin.body.create", ["Body", body.id], {
+          organisationId: organisation.id,
+          slug,
+          name: input.name,
+          kind: input.kind,
+          seatCount: input.seatCount,
         });
         return body;
       });
@@ -105,44 +88,35 @@ export const createBody = defineAdminAction(
   },
 );
 
-/** The slug stays as it was: meetings' addresses ("direktionen-2021-11-18") are built from it. */
+/**
+ * The slug stays as it was: meetings' addresses ("direktionen-2021-11-18") are built from it. The
+ * layout changes how every protocol of the body is printed from now on; what was signed stays: a
+ * justerat protocol's PDF is the stored, signed file, and the layout is no part of the signed
+ * content (hash-payload.ts).
+ */
 export const updateBody = defineAdminAction(
   { schema: updateBodySchema, permission: "admin.manageBodies" },
-  ({ db, actor, ip, input }) =>
+  ({ db, input: { bodyId, decisionPlacement, appendedAttendanceList, ...fields }, ...by }) =>
     db.$transaction(async (tx) => {
-      const current = await tx.body.findUnique({
-        where: { id: input.bodyId },
-        select: {
-          id: true,
-          slug: true,
-          organisationId: true,
-          name: true,
-          genitiveName: true,
-          kind: true,
-          seatCount: true,
-          parentBodyId: true,
-        },
-      });
-      if (!current) throw new AppError("NOT_FOUND", "Organet finns inte längre. Ladda om sidan.");
-      if (input.name !== current.name) await checkNameFree(tx, current.organisationId, input.name, current.id);
-      await checkParent(tx, current.organisationId, current.id, input.parentBodyId);
+      const current = found(
+        await tx.body.findUnique({
+          where: { id: bodyId },
+          select: { ...bodySelect, ...bodyLayoutSelect, organisationId: true },
+        }),
+        "Organet finns inte längre. Ladda om sidan.",
+      );
+      if (fields.name !== current.name) await checkNameFree(tx, current.organisationId, fields.name, current.id);
+      await checkParent(tx, current.organisationId, current.id, fields.parentBodyId);
       const data = {
-        name: input.name,
-        genitiveName: input.genitiveName,
-        kind: input.kind,
-        seatCount: input.seatCount,
-        parentBodyId: input.parentBodyId,
+        ...fields,
+        decisionPlacement: decisionPlacement ?? current.decisionPlacement,
+        appendedAttendanceList: appendedAttendanceList ?? current.appendedAttendanceList,
       };
       await tx.body.update({ where: { id: current.id }, data });
-      const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== current[k]);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.body.update",
-        entity: "Body",
-        entityId: current.id,
-        ip,
-        data: { changed, ...Object.fromEntries(changed.map((k) => [k, { from: current[k], to: data[k] }])) },
+      const changed = changedKeys(current, data);
+      await auditAdmin(tx, by, "admin.body.update", ["Body", current.id], {
+        changed,
+        ...Object.fromEntries(changed.map((k) => [k, { from: current[k], to: data[k] }])),
       });
       return { id: current.id, slug: current.slug };
     }),
@@ -151,25 +125,23 @@ export const updateBody = defineAdminAction(
 /** Ersättarordning: the place of an ersättare in the order they are called in. */
 export const setCallOrder = defineAdminAction(
   { schema: setCallOrderSchema, permission: "admin.manageBodies" },
-  ({ db, actor, ip, input }) =>
+  ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
-      const m = await tx.membership.findUnique({
-        where: { id: input.membershipId },
-        select: { id: true, bodyId: true, role: true, callOrder: true, person: { select: { name: true } } },
-      });
-      if (!m) throw new AppError("NOT_FOUND", "Uppdraget finns inte längre. Ladda om sidan.");
+      const m = found(
+        await tx.membership.findUnique({
+          where: { id: input.membershipId },
+          select: { id: true, bodyId: true, role: true, callOrder: true, person: { select: { name: true } } },
+        }),
+        "Uppdraget finns inte längre. Ladda om sidan.",
+      );
       if (m.role !== "SUBSTITUTE" && input.callOrder !== null) {
         throw fieldError("callOrder", `${m.person.name} är ledamot; bara ersättare har en plats i ersättarordningen.`);
       }
       await tx.membership.update({ where: { id: m.id }, data: { callOrder: input.callOrder } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.membership.callOrder",
-        entity: "Membership",
-        entityId: m.id,
-        ip,
-        data: { bodyId: m.bodyId, from: m.callOrder, to: input.callOrder },
+      await auditAdmin(tx, by, "admin.membership.callOrder", ["Membership", m.id], {
+        bodyId: m.bodyId,
+        from: m.callOrder,
+        to: input.callOrder,
       });
       return { id: m.id, callOrder: input.callOrder };
     }),
@@ -181,38 +153,15 @@ export const setCallOrder = defineAdminAction(
  */
 export const updateOrganisation = defineAdminAction(
   { schema: updateOrganisationSchema, permission: "admin.manageOrganisation" },
-  ({ db, actor, ip, input }) =>
+  ({ db, input: { organisationId, ...data }, ...by }) =>
     db.$transaction(async (tx) => {
-      const current = await tx.organisation.findUnique({
-        where: { id: input.organisationId },
-        select: {
-          id: true,
-          name: true,
-          storagePlace: true,
-          noticeBoard: true,
-          noticeWording: true,
-          noticeCertifier: true,
-        },
-      });
-      if (!current) throw new AppError("NOT_FOUND", "Organisationen finns inte. Ladda om sidan.");
-      const data = {
-        name: input.name,
-        storagePlace: input.storagePlace,
-        noticeBoard: input.noticeBoard,
-        noticeWording: input.noticeWording,
-        noticeCertifier: input.noticeCertifier,
-      };
-      await tx.organisation.update({ where: { id: current.id }, data });
-      const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => data[k] !== current[k]);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.organisation.update",
-        entity: "Organisation",
-        entityId: current.id,
-        ip,
-        data: { changed },
-      });
-      return { id: current.id };
+      const { id, ...current } = found(
+        await tx.organisation.findUnique({ where: { id: organisationId }, select: organisationSettingsSelect }),
+        "Organisationen finns inte. Ladda om sidan.",
+      );
+      await tx.organisation.update({ where: { id }, data });
+      const changed = changedKeys(current, data);
+      await auditAdmin(tx, by, "admin.organisation.update", ["Organisation", id], { changed });
+      return { id };
     }),
 );

@@ -1,7 +1,8 @@
 // Read models for the bodies and organisation pages, as plain DTOs.
-import type { PrismaClient } from "@/generated/prisma/client";
-import type { BodyKind } from "@/domain/protocol/protocol.types";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import type { BodyKind, DecisionPlacement } from "@/domain/protocol/protocol.types";
 import { isoDateOf } from "@/lib/iso-date";
+import { organisationNoticeSelect } from "@/server/notice-settings";
 
 export interface BodySummary {
   id: string;
@@ -21,10 +22,14 @@ export interface OrganisationSettings {
   noticeBoard: string | null;
   noticeWording: string | null;
   noticeCertifier: string | null;
+  /** The Dnr example the secretaries see when typing one ("MBN 2019.0412"); null: built from the prefix. */
+  caseNumberExample: string | null;
   bodies: BodySummary[];
 }
 
 export interface BodyDetail extends BodySummary {
+  decisionPlacement: DecisionPlacement;
+  appendedAttendanceList: boolean;
   organisationId: string;
   organisationName: string;
   /** The organisation's other bodies, for "rapporterar till". */
@@ -41,7 +46,7 @@ export interface BodyDetail extends BodySummary {
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
 
-const bodySelect = {
+export const bodySelect = {
   id: true,
   slug: true,
   name: true,
@@ -52,16 +57,13 @@ const bodySelect = {
   parentBody: { select: { name: true } },
 } as const;
 
-function toSummary(b: {
-  id: string;
-  slug: string;
-  name: string;
-  genitiveName: string;
-  kind: BodyKind;
-  seatCount: number;
-  parentBodyId: string | null;
-  parentBody: { name: string } | null;
-}): BodySummary {
+/** A body's protocol layout (issue 14 point 7), edited in the same form as the body. */
+export const bodyLayoutSelect = { decisionPlacement: true, appendedAttendanceList: true } as const;
+
+/** What the organisation's settings form edits, with the organisation's id. */
+export const organisationSettingsSelect = { id: true, ...organisationNoticeSelect, caseNumberExample: true } as const;
+
+function toSummary(b: Prisma.BodyGetPayload<{ select: typeof bodySelect }>): BodySummary {
   return {
     id: b.id,
     slug: b.slug,
@@ -77,15 +79,7 @@ function toSummary(b: {
 /** Every organisation with its settings and bodies. */
 export async function listOrganisationSettings(db: PrismaClient): Promise<OrganisationSettings[]> {
   const organisations = await db.organisation.findMany({
-    select: {
-      id: true,
-      name: true,
-      storagePlace: true,
-      noticeBoard: true,
-      noticeWording: true,
-      noticeCertifier: true,
-      bodies: { select: bodySelect },
-    },
+    select: { ...organisationSettingsSelect, bodies: { select: bodySelect } },
   });
   return organisations.sort(byName).map((o) => ({ ...o, bodies: o.bodies.map(toSummary).sort(byName) }));
 }
@@ -97,6 +91,7 @@ export async function findBodyDetail(db: PrismaClient, slug: string): Promise<Bo
     orderBy: { createdAt: "asc" },
     select: {
       ...bodySelect,
+      ...bodyLayoutSelect,
       organisationId: true,
       organisation: { select: { name: true, bodies: { select: { id: true, name: true } } } },
       memberships: {
@@ -115,6 +110,8 @@ export async function findBodyDetail(db: PrismaClient, slug: string): Promise<Bo
   if (!body) return null;
   return {
     ...toSummary(body),
+    decisionPlacement: body.decisionPlacement,
+    appendedAttendanceList: body.appendedAttendanceList,
     organisationId: body.organisationId,
     organisationName: body.organisation.name,
     otherBodies: body.organisation.bodies.filter((b) => b.id !== body.id).sort(byName),
@@ -134,4 +131,14 @@ export async function findBodyDetail(db: PrismaClient, slug: string): Promise<Bo
           a.personName.localeCompare(b.personName, "sv"),
       ),
   };
+}
+
+/** The organisation asked for by id (else the first) with the others, or null when there is none. */
+export async function findOrganisationSettings(
+  db: PrismaClient,
+  wantedId: string | undefined,
+): Promise<{ organisation: OrganisationSettings; others: OrganisationSettings[] } | null> {
+  const organisations = await listOrganisationSettings(db);
+  const organisation = organisations.find((o) => o.id === wantedId) ?? organisations[0];
+  return organisation ? { organisation, others: organisations.filter((o) => o !== organisation) } : null;
 }

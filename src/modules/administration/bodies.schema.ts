@@ -43,8 +43,21 @@ const bodyFields = {
     .transform((v) => (v === "" ? null : v)),
 };
 
+export const DECISION_PLACEMENTS = ["BEFORE_SECTIONS", "AFTER_SECTIONS"] as const;
+
 export const createBodySchema = z.object({ organisationId: id, ...bodyFields });
-export const updateBodySchema = z.object({ bodyId: id, ...bodyFields });
+export const updateBodySchema = z.object({
+  bodyId: id,
+  ...bodyFields,
+  /**
+   * The protocol's layout (issue 14 point 7): where each § prints the decision, and whether the
+   * cover refers to an appended närvaro- och omröstningslista. Absent: unchanged.
+   */
+  decisionPlacement: z
+    .enum(DECISION_PLACEMENTS, { error: "Välj om beslutet står före eller efter ärendebeskrivningen." })
+    .optional(),
+  appendedAttendanceList: z.boolean().optional(),
+});
 
 /** Ersättarordning: "" clears it. */
 export const setCallOrderSchema = z.object({
@@ -69,4 +82,5 @@ export const updateOrganisationSchema = z.object({
   noticeBoard: optionalText("anslagstavlans adress", 300),
   noticeWording: optionalText("anslagets text", 2000),
   noticeCertifier: optionalText("namnet på den som intygar anslaget", 200),
+  caseNumberExample: optionalText("exemplet på diarienummer", 100),
 });

@@ -7,13 +7,14 @@ export {
   listUnlinkedPeople,
   listUsers,
 } from "./admin.queries";
+export { requireAdminPage } from "./admin.page";
+export { AdminPage, AdminSection, adminLink } from "./components/admin-page";
 export { BodyRoles } from "./components/body-roles";
 export { CreateUserForm } from "./components/create-user-form";
 export { EditUserForm, SetPasswordForm } from "./components/edit-user-form";
 export { AddMembershipForm, MembershipTable } from "./components/memberships";
-export { BodyLayoutForm } from "./components/body-layout";
 export { UsersTable } from "./components/users-table";
-export { findBodyDetail, listOrganisationSettings } from "./bodies.queries";
+export { findBodyDetail, findOrganisationSettings, listOrganisationSettings } from "./bodies.queries";
 export { listPeople } from "./persons.queries";
 export { BodyForm, SubstituteOrder } from "./components/body-form";
 export { OrganisationForm } from "./components/organisation-form";

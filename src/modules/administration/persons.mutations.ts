@@ -3,11 +3,9 @@
 // names frozen in ProtocolPerson, and the database's triggers refuse any change to them anyway.
 import { Prisma } from "@/generated/prisma/client";
 import { defineAdminAction } from "@/server/action";
-import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
+import { auditAdmin, type Tx } from "./admin.tx";
 import { mergePersonsSchema, removePersonSchema, renamePersonSchema } from "./persons.schema";
-
-type Tx = Prisma.TransactionClient;
 
 /** Where a person appears in a protocol: the meeting, its state, and in what part. */
 interface ProtocolReference {
@@ -45,16 +43,15 @@ async function protocolReferences(tx: Tx, personId: string): Promise<ProtocolRef
     ORDER BY m.slug, x.part`;
 }
 
+const personSelect = {
+  id: true,
+  name: true,
+  organisationId: true,
+  user: { select: { id: true, name: true } },
+} as const;
+
 async function personInOrganisation(tx: Tx, personId: string, field: string, organisationId?: string) {
-  const person = await tx.person.findUnique({
-    where: { id: personId },
-    select: {
-      id: true,
-      name: true,
-      organisationId: true,
-      user: { select: { id: true, name: true } },
-    },
-  });
+  const person = await tx.person.findUnique({ where: { id: personId }, select: personSelect });
   if (!person || (organisationId !== undefined && person.organisationId !== organisationId)) {
     throw new AppError("VALIDATION", "Personen finns inte i organisationen; ladda om sidan och välj igen.", {
       fieldErrors: { [field]: ["Personen finns inte i organisationen; välj en person i listan."] },
@@ -67,21 +64,13 @@ const slugList = (refs: readonly { slug: string }[]) => [...new Set(refs.map((r)
 
 export const renamePerson = defineAdminAction(
   { schema: renamePersonSchema, permission: "admin.managePeople" },
-  ({ db, actor, ip, input }) =>
+  ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
       const person = await personInOrganisation(tx, input.personId, "name");
       if (person.name === input.name) return { id: person.id, changed: false };
       // Protocols sent or justerade read the name frozen in ProtocolPerson; drafts show the new one.
       await tx.person.update({ where: { id: person.id }, data: { name: input.name } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.person.rename",
-        entity: "Person",
-        entityId: person.id,
-        ip,
-        data: { from: person.name, to: input.name },
-      });
+      await auditAdmin(tx, by, "admin.person.rename", ["Person", person.id], { from: person.name, to: input.name });
       return { id: person.id, changed: true };
     }),
 );
@@ -125,7 +114,7 @@ async function draftConflicts(tx: Tx, keepId: string, dupId: string, meetingIds:
  */
 export const mergePersons = defineAdminAction(
   { schema: mergePersonsSchema, permission: "admin.managePeople" },
-  ({ db, actor, ip, input }) =>
+  ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
       const keep = await personInOrganisation(tx, input.personId, "personId");
       const dup = await personInOrganisation(tx, input.duplicateId, "duplicateId", keep.organisationId);
@@ -195,20 +184,12 @@ export const mergePersons = defineAdminAction(
         }
         throw e;
       }
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.person.merge",
-        entity: "Person",
-        entityId: keep.id,
-        ip,
-        data: {
-          kept: { id: keep.id, name: keep.name },
-          merged: { id: dup.id, name: dup.name },
-          drafts: draftIds.length,
-          memberships: dupSeats!.length,
-          userMoved: dup.user !== null,
-        },
+      await auditAdmin(tx, by, "admin.person.merge", ["Person", keep.id], {
+        kept: { id: keep.id, name: keep.name },
+        merged: { id: dup.id, name: dup.name },
+        drafts: draftIds.length,
+        memberships: dupSeats!.length,
+        userMoved: dup.user !== null,
       });
       return { id: keep.id, drafts: draftIds.length };
     }),
@@ -217,7 +198,7 @@ export const mergePersons = defineAdminAction(
 /** Remove a person nobody refers to: no protocol, no membership, no user account. */
 export const removePerson = defineAdminAction(
   { schema: removePersonSchema, permission: "admin.managePeople" },
-  ({ db, actor, ip, input }) =>
+  ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
       const person = await personInOrganisation(tx, input.personId, "personId");
       const refs = await protocolReferences(tx, person.id);
@@ -241,15 +222,8 @@ export const removePerson = defineAdminAction(
         }
         throw e;
       }
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: null,
-        action: "admin.person.remove",
-        entity: "Person",
-        entityId: person.id,
-        ip,
-        data: { name: person.name, organisationId: person.organisationId },
-      });
+      const { name, organisationId } = person;
+      await auditAdmin(tx, by, "admin.person.remove", ["Person", person.id], { name, organisationId });
       return { id: person.id };
     }),
 );

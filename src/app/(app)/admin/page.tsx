@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { listBodies, listUsers } from "@/modules/administration";
-import { authorizeGlobal } from "@/server/authz";
+import { AdminSection, adminLink, listBodies, listUsers, requireAdminPage } from "@/modules/administration";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Administration" };
 
-export default async function AdminPage() {
-  const user = await requireUser("/admin");
-  if (!authorizeGlobal(user, "admin.manageUsers").ok) notFound();
+/** The admin pages; the first is this page's main task. */
+const SECTIONS = [
+  { href: "/admin/anvandare", label: "Användare" },
+  { href: "/admin/organ", label: "Organ" },
+  { href: "/admin/organisation", label: "Organisationen och anslaget" },
+  { href: "/admin/personer", label: "Personer" },
+].map((s) => ({ key: s.href, ...s }));
+
+const tab = "inline-block rounded border border-[var(--color-brand)] px-3 py-1.5";
+
+export default async function AdminHomePage() {
+  await requireAdminPage("/admin", "admin.manageUsers");
   const [users, bodies] = await Promise.all([listUsers(getDb()), listBodies(getDb())]);
   const admins = users.filter((u) => u.isAdmin).length;
   return (
@@ -19,78 +24,40 @@ export default async function AdminPage() {
       <h1 className="text-3xl font-semibold">Administration</h1>
       <nav aria-label="Administration" className="mt-4">
         <ul className="flex flex-wrap gap-3">
-          <li>
-            <Link
-              href="/admin/anvandare"
-              className="inline-block rounded border border-[var(--color-brand)] bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white"
-            >
-              Användare
-            </Link>
-          </li>
-          <li>
-            <Link
-              href="/admin/organ"
-              className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
-            >
-              Organ
-            </Link>
-          </li>
-          <li>
-            <Link
-              href="/admin/organisation"
-              className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
-            >
-              Organisationen och anslaget
-            </Link>
-          </li>
-          <li>
-            <Link
-              href="/admin/personer"
-              className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
-            >
-              Personer
-            </Link>
-          </li>
-          {bodies.map((b) => (
-            <li key={b.id}>
+          {[
+            ...SECTIONS,
+            ...bodies.map((b) => ({ key: b.id, href: `/admin/organ/${b.slug}`, label: `Ledamöter i ${b.name}` })),
+          ].map((l, i) => (
+            <li key={l.key}>
               <Link
-                href={`/admin/organ/${b.slug}`}
-                className="inline-block rounded border border-[var(--color-brand)] px-3 py-1.5 text-[var(--color-brand)]"
+                href={l.href}
+                className={`${tab} ${i === 0 ? "bg-[var(--color-brand)] font-semibold text-white" : "text-[var(--color-brand)]"}`}
               >
-                Ledamöter i {b.name}
+                {l.label}
               </Link>
             </li>
           ))}
         </ul>
       </nav>
 
-      <section aria-labelledby="rubrik-anvandare" className="mt-8">
-        <h2 id="rubrik-anvandare" className="text-2xl font-semibold">
-          Användare
-        </h2>
+      <AdminSection id="rubrik-anvandare" title="Användare" className="mt-8">
         <p className="mt-2">
           {users.length} användare, varav {admins === 1 ? "1 administratör" : `${admins} administratörer`}.{" "}
-          <Link href="/admin/anvandare" className="text-[var(--color-brand)] underline underline-offset-2">
+          <Link href="/admin/anvandare" className={adminLink}>
             Skapa användare, byt lösenord och ge roller i organ
           </Link>
           .
         </p>
-      </section>
+      </AdminSection>
 
-      <section aria-labelledby="rubrik-organ" className="mt-8">
-        <h2 id="rubrik-organ" className="text-2xl font-semibold">
-          Ledamöter och ersättare
-        </h2>
+      <AdminSection id="rubrik-organ" title="Ledamöter och ersättare" className="mt-8">
         {bodies.length === 0 ? (
           <p className="mt-2">Det finns inga organ ännu.</p>
         ) : (
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {bodies.map((b) => (
               <li key={b.id}>
-                <Link
-                  href={`/admin/organ/${b.slug}`}
-                  className="text-[var(--color-brand)] underline underline-offset-2"
-                >
+                <Link href={`/admin/organ/${b.slug}`} className={adminLink}>
                   {b.name}
                 </Link>{" "}
                 ({b.organisationName}): {b.membershipCount === 1 ? "1 uppdrag" : `${b.membershipCount} uppdrag`}
@@ -98,7 +65,7 @@ export default async function AdminPage() {
             ))}
           </ul>
         )}
-      </section>
+      </AdminSection>
     </>
   );
 }

@@ -1,8 +1,8 @@
 "use client";
 
-// A body (organ): its name, genitive, kind, seats and the body it reports to; and the order its
-// ersättare are called in. Plain forms posting to server actions (they work without JavaScript).
-import { bodyKindLabel } from "@/domain/vocabulary";
+// A body (organ): its name, genitive, kind, seats, the body it reports to and its protocols' layout;
+// and the order its ersättare are called in. Plain forms posting to server actions (they work without JavaScript).
+import { bodyKindLabel, decisionPlacementLabel } from "@/domain/vocabulary";
 import { suggestGenitive } from "@/domain/rules/bodies.rules";
 import {
   createBodyFormAction,
@@ -10,13 +10,23 @@ import {
   updateBodyFormAction,
 } from "@/modules/administration/bodies.actions";
 import type { BodyDetail } from "@/modules/administration/bodies.queries";
-import { BODY_KINDS } from "@/modules/administration/bodies.schema";
+import { BODY_KINDS, DECISION_PLACEMENTS } from "@/modules/administration/bodies.schema";
 import { DataTable } from "@/ui/data-table";
-import { FormStatus, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminForm, CheckboxField, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 
-type Editable = Pick<BodyDetail, "id" | "name" | "genitiveName" | "kind" | "seatCount" | "parentBodyId">;
+type Editable = Pick<
+  BodyDetail,
+  | "id"
+  | "name"
+  | "genitiveName"
+  | "kind"
+  | "seatCount"
+  | "parentBodyId"
+  | "decisionPlacement"
+  | "appendedAttendanceList"
+>;
 
-/** Create (no `body`) or edit a body of the organisation. */
+/** Create (no `body`) or edit a body of the organisation; editing also sets its protocols' layout. */
 export function BodyForm({
   organisationId,
   body,
@@ -26,47 +36,34 @@ export function BodyForm({
   body?: Editable;
   otherBodies: readonly { id: string; name: string }[];
 }) {
-  const { state, action, err, value } = useAdminForm(body ? updateBodyFormAction : createBodyFormAction);
   const F = body ? "organ" : "nytt-organ";
+  const { state, action, field, box } = useAdminForm(body ? updateBodyFormAction : createBodyFormAction, F);
   return (
-    <form key={state.attempt} id={F} action={action} className="mt-4 max-w-2xl space-y-4" noValidate>
-      {body ? (
-        <input type="hidden" name="bodyId" value={body.id} />
-      ) : (
-        <input type="hidden" name="organisationId" value={organisationId} />
-      )}
-      <FormStatus state={state} />
+    <AdminForm
+      id={F}
+      state={state}
+      action={action}
+      hidden={body ? { bodyId: body.id } : { organisationId }}
+      className="mt-4 max-w-2xl space-y-4"
+    >
       <div className="grid gap-3 sm:grid-cols-2">
         <InputField
-          form={F}
-          name="name"
+          {...field("name", body?.name)}
           label="Namn"
           required
           autoComplete="off"
           hint="T.ex. Kommunstyrelsens arbetsutskott. Adressen bildas av namnet när organet skapas."
-          defaultValue={value("name", body?.name ?? "")}
-          error={err("name")}
         />
         <InputField
-          form={F}
-          name="genitiveName"
+          {...field("genitiveName", body?.genitiveName)}
           label="Genitiv"
           required
           autoComplete="off"
           hint={`Används i rubriker som ”${body ? body.genitiveName : "Arbetsutskottets"} beslut”.${
             body ? ` Förslag utifrån namnet: ${suggestGenitive(body.name)}.` : ""
           }`}
-          defaultValue={value("genitiveName", body?.genitiveName ?? "")}
-          error={err("genitiveName")}
         />
-        <SelectField
-          form={F}
-          name="kind"
-          label="Slags organ"
-          required
-          defaultValue={value("kind", body?.kind ?? "")}
-          error={err("kind")}
-        >
+        <SelectField {...field("kind", body?.kind)} label="Slags organ" required>
           <option value="">Välj slags organ</option>
           {BODY_KINDS.map((k) => (
             <option key={k} value={k}>
@@ -75,22 +72,16 @@ export function BodyForm({
           ))}
         </SelectField>
         <InputField
-          form={F}
-          name="seatCount"
+          {...field("seatCount", body?.seatCount.toString())}
           label="Antal ledamotsplatser"
           required
           autoComplete="off"
           hint="Beslutsförheten räknas på platserna: mer än hälften ska vara närvarande."
-          defaultValue={value("seatCount", body ? String(body.seatCount) : "")}
-          error={err("seatCount")}
         />
         <SelectField
-          form={F}
-          name="parentBodyId"
+          {...field("parentBodyId", body?.parentBodyId ?? "")}
           label="Rapporterar till"
           hint="T.ex. ett utskott till sin styrelse eller nämnd."
-          defaultValue={value("parentBodyId", body?.parentBodyId ?? "")}
-          error={err("parentBodyId")}
         >
           <option value="">Inget organ</option>
           {otherBodies.map((b) => (
@@ -100,25 +91,43 @@ export function BodyForm({
           ))}
         </SelectField>
       </div>
+      {body && (
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">Protokollets uppställning</legend>
+          <SelectField
+            {...field("decisionPlacement", body.decisionPlacement)}
+            label={`Var står ${body.genitiveName.toLowerCase()} beslut i varje paragraf?`}
+            hint="Gäller protokoll som skrivs ut från nu; ett justerat protokoll behåller den PDF som signerades."
+          >
+            {DECISION_PLACEMENTS.map((p) => (
+              <option key={p} value={p}>
+                {decisionPlacementLabel[p]}
+              </option>
+            ))}
+          </SelectField>
+          <CheckboxField
+            {...box("appendedAttendanceList", body.appendedAttendanceList)}
+            label="Beslutande enligt bifogad närvaro- och omröstningslista"
+            hint="Försättsbladet hänvisar till en lista efter paragraferna: närvaro, tjänstgörande ersättare och en kolumn per omröstning (som fullmäktiges protokoll brukar skrivas)."
+          />
+        </fieldset>
+      )}
       <SubmitButton pendingText="Sparar…">{body ? "Spara organet" : "Skapa organet"}</SubmitButton>
-    </form>
+    </AdminForm>
   );
 }
 
 function CallOrderForm({ row }: { row: BodyDetail["substitutes"][number] }) {
-  const { state, action, err, value } = useAdminForm(setCallOrderFormAction);
   const F = `ordning-${row.membershipId}`;
+  const { state, action, field } = useAdminForm(setCallOrderFormAction, F);
   return (
     <form key={state.attempt} id={F} action={action} className="flex flex-wrap items-end gap-2" noValidate>
       <input type="hidden" name="membershipId" value={row.membershipId} />
       <InputField
-        form={F}
-        name="callOrder"
+        {...field("callOrder", row.callOrder?.toString())}
         label={<span className="sr-only">Plats i ersättarordningen för {row.personName}</span>}
         autoComplete="off"
         className="w-20"
-        defaultValue={value("callOrder", row.callOrder?.toString() ?? "")}
-        error={err("callOrder")}
       />
       <SubmitButton pendingText="Sparar…">
         Spara<span className="sr-only"> ordningen för {row.personName}</span>

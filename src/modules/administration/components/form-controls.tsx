@@ -3,7 +3,7 @@
 // Uncontrolled, labelled form controls for plain <form action> forms that work without
 // JavaScript. Each error and hint is tied to its control (aria-describedby); ids are prefixed
 // with the form's id so several forms can share a page.
-import { useActionState, type ReactNode } from "react";
+import { useActionState, type FormEventHandler, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { SubmitButton as PendingButton } from "@/ui/submit-button";
 import {
@@ -65,6 +65,7 @@ export function AdminForm({
   action,
   hidden = {},
   className = "mt-4 max-w-xl space-y-4",
+  onInput,
   children,
 }: {
   id: string;
@@ -72,10 +73,11 @@ export function AdminForm({
   action: (form: FormData) => void;
   hidden?: Record<string, string>;
   className?: string;
+  onInput?: FormEventHandler<HTMLFormElement>;
   children: ReactNode;
 }) {
   return (
-    <form key={state.attempt} id={id} action={action} className={className} noValidate>
+    <form key={state.attempt} id={id} action={action} onInput={onInput} className={className} noValidate>
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
@@ -145,6 +147,14 @@ export function InputField({
         autoComplete={autoComplete}
         className={inputClass}
       />
+    </Labelled>
+  );
+}
+
+export function TextAreaField({ defaultValue, rows, ...common }: Common & { defaultValue?: string; rows?: number }) {
+  return (
+    <Labelled {...common}>
+      <textarea {...controlProps(common)} defaultValue={defaultValue} rows={rows} className={inputClass} />
     </Labelled>
   );
 }

@@ -1,102 +1,77 @@
 "use client";
 
 // The organisation's own settings: its name, where its protocols are kept, its anslagstavla, the
-// free wording of the notice and who certifies it, with a preview of the notice. The facts the law
-// requires (the body, the meeting and justering dates, the posting and take-down dates, the
-// förvaringsplats) are always printed and cannot be edited away.
+// free wording of the notice and who certifies it, with a preview of the notice; and the example
+// Dnr the secretaries see when they type one. The facts the law requires (the body, the meeting
+// and justering dates, the posting and take-down dates, the förvaringsplats) are always printed
+// and cannot be edited away.
 import { useState, type FormEvent } from "react";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import { updateOrganisationFormAction } from "@/modules/administration/bodies.actions";
 import type { OrganisationSettings } from "@/modules/administration/bodies.queries";
-import { FormStatus, InputField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminForm, InputField, SubmitButton, TextAreaField, useAdminForm } from "./form-controls";
 
 export function OrganisationForm({ organisation }: { organisation: OrganisationSettings }) {
-  const { state, action, err, value } = useAdminForm(updateOrganisationFormAction);
   const F = "organisation";
-  const [wording, setWording] = useState(value("noticeWording", organisation.noticeWording ?? ""));
-  const [storagePlace, setStoragePlace] = useState(value("storagePlace", organisation.storagePlace ?? ""));
-  const [noticeBoard, setNoticeBoard] = useState(value("noticeBoard", organisation.noticeBoard ?? ""));
-  const [certifier, setCertifier] = useState(value("noticeCertifier", organisation.noticeCertifier ?? ""));
-  const wordingError = err("noticeWording");
+  const { state, action, value, field } = useAdminForm(updateOrganisationFormAction, F);
+  const stored = (name: Exclude<keyof OrganisationSettings, "id" | "bodies">) => field(name, organisation[name] ?? "");
+  const [typed, setTyped] = useState(() => ({
+    noticeWording: value("noticeWording", organisation.noticeWording ?? ""),
+    storagePlace: value("storagePlace", organisation.storagePlace ?? ""),
+    noticeBoard: value("noticeBoard", organisation.noticeBoard ?? ""),
+    noticeCertifier: value("noticeCertifier", organisation.noticeCertifier ?? ""),
+  }));
   // The preview follows what is typed (the inputs stay uncontrolled, so the form works without JavaScript).
   const follow = (e: FormEvent<HTMLFormElement>) => {
-    const { name, value: typed } = e.target as HTMLInputElement;
-    if (name === "storagePlace") setStoragePlace(typed);
-    if (name === "noticeBoard") setNoticeBoard(typed);
-    if (name === "noticeCertifier") setCertifier(typed);
+    const { name, value: now } = e.target as HTMLInputElement;
+    if (name in typed) setTyped((t) => ({ ...t, [name]: now }));
   };
   return (
     <div className="mt-4 grid gap-8 lg:grid-cols-2">
-      <form key={state.attempt} id={F} action={action} onInput={follow} className="max-w-2xl space-y-4" noValidate>
-        <input type="hidden" name="organisationId" value={organisation.id} />
-        <FormStatus state={state} />
+      <AdminForm
+        id={F}
+        state={state}
+        action={action}
+        hidden={{ organisationId: organisation.id }}
+        className="max-w-2xl space-y-4"
+        onInput={follow}
+      >
+        <InputField {...stored("name")} label="Organisationens namn" required autoComplete="organization" />
         <InputField
-          form={F}
-          name="name"
-          label="Organisationens namn"
-          required
-          autoComplete="organization"
-          defaultValue={value("name", organisation.name)}
-          error={err("name")}
-        />
-        <InputField
-          form={F}
-          name="storagePlace"
+          {...stored("storagePlace")}
           label="Förvaringsplats för protokollen"
           hint={`T.ex. Kommunkansliet, Stadshuset. Lämnas tomt skrivs organisationens namn (${organisation.name}).`}
-          defaultValue={value("storagePlace", organisation.storagePlace ?? "")}
-          error={err("storagePlace")}
         />
         <InputField
-          form={F}
-          name="noticeBoard"
+          {...stored("noticeBoard")}
           label="Anslagstavla"
           hint="Webbadressen till den digitala anslagstavlan, eller platsen där anslaget sitter."
-          defaultValue={value("noticeBoard", organisation.noticeBoard ?? "")}
-          error={err("noticeBoard")}
         />
         <InputField
-          form={F}
-          name="noticeCertifier"
+          {...stored("noticeCertifier")}
           label="Anslaget intygas av"
           hint="Namn och titel, t.ex. Anna Berg, nämndsekreterare. Kan ändras för ett enskilt protokoll före justeringen."
-          defaultValue={value("noticeCertifier", organisation.noticeCertifier ?? "")}
-          error={err("noticeCertifier")}
         />
-        <div>
-          <label htmlFor={`${F}-noticeWording`} className="block font-medium">
-            Anslagets text
-          </label>
-          <p id={`${F}-noticeWording-hint`} className="text-sm text-[var(--color-muted)]">
-            Den fria texten överst i anslaget. Organ, datum och förvaringsplats skrivs alltid ut under den. Lämnas tomt:
-            ”{DEFAULT_NOTICE_WORDING}”
-          </p>
-          <textarea
-            id={`${F}-noticeWording`}
-            name="noticeWording"
-            rows={4}
-            value={wording}
-            onChange={(e) => setWording(e.target.value)}
-            aria-invalid={wordingError ? true : undefined}
-            aria-describedby={[`${F}-noticeWording-hint`, wordingError ? `${F}-noticeWording-error` : null]
-              .filter(Boolean)
-              .join(" ")}
-            className="mt-1 w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700"
-          />
-          {wordingError && (
-            <p id={`${F}-noticeWording-error`} className="mt-1 text-sm text-red-800">
-              {wordingError}
-            </p>
-          )}
-        </div>
+        <TextAreaField
+          {...stored("noticeWording")}
+          label="Anslagets text"
+          rows={4}
+          hint={`Den fria texten överst i anslaget. Organ, datum och förvaringsplats skrivs alltid ut under den. Lämnas tomt: ”${DEFAULT_NOTICE_WORDING}”`}
+        />
+        <InputField
+          {...stored("caseNumberExample")}
+          label="Exempel på diarienummer"
+          autoComplete="off"
+          hint="Visas för sekreteraren som exempel i fältet Dnr, t.ex. KS 2023/117. Lämnas tomt bildas exemplet av organisationens diarieprefix och året."
+        />
         <SubmitButton pendingText="Sparar…">Spara organisationens uppgifter</SubmitButton>
-      </form>
+      </AdminForm>
       <NoticePreview
         organisationName={organisation.name}
-        wording={wording}
-        storagePlace={storagePlace}
-        noticeBoard={noticeBoard}
-        certifier={certifier}
+        wording={typed.noticeWording}
+        storagePlace={typed.storagePlace}
+        noticeBoard={typed.noticeBoard}
+        certifier={typed.noticeCertifier}
       />
     </div>
   );

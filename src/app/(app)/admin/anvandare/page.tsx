@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { CreateUserForm, UsersTable, listOrganisations, listUnlinkedPeople, listUsers } from "@/modules/administration";
-import { authorizeGlobal } from "@/server/authz";
+import {
+  AdminPage,
+  AdminSection,
+  CreateUserForm,
+  UsersTable,
+  listOrganisations,
+  listUnlinkedPeople,
+  listUsers,
+  requireAdminPage,
+} from "@/modules/administration";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Användare" };
 
 export default async function UsersPage() {
-  const user = await requireUser("/admin/anvandare");
-  if (!authorizeGlobal(user, "admin.manageUsers").ok) notFound();
+  await requireAdminPage("/admin/anvandare", "admin.manageUsers");
   const db = getDb();
   const [users, people, organisations] = await Promise.all([
     listUsers(db),
@@ -19,21 +22,11 @@ export default async function UsersPage() {
     listOrganisations(db),
   ]);
   return (
-    <>
-      <nav aria-label="Du är här" className="text-sm">
-        <Link href="/admin" className="text-[var(--color-brand)] underline underline-offset-2">
-          Administration
-        </Link>{" "}
-        › Användare
-      </nav>
-      <h1 className="mt-2 text-3xl font-semibold">Användare</h1>
+    <AdminPage here="Användare" title="Användare">
       <UsersTable users={users} />
-      <section aria-labelledby="rubrik-ny" className="mt-10">
-        <h2 id="rubrik-ny" className="text-2xl font-semibold">
-          Ny användare
-        </h2>
+      <AdminSection id="rubrik-ny" title="Ny användare">
         <CreateUserForm people={people} organisations={organisations} />
-      </section>
-    </>
+      </AdminSection>
+    </AdminPage>
   );
 }

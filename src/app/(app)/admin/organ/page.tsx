@@ -1,36 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { listOrganisationSettings } from "@/modules/administration";
+import {
+  AdminPage,
+  AdminSection,
+  adminLink as link,
+  listOrganisationSettings,
+  requireAdminPage,
+} from "@/modules/administration";
 import { bodyKindLabel } from "@/domain/vocabulary";
-import { authorizeGlobal } from "@/server/authz";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
 import { DataTable } from "@/ui/data-table";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organ" };
 
-const link = "text-[var(--color-brand)] underline underline-offset-2";
-
 export default async function BodiesPage() {
-  const user = await requireUser("/admin/organ");
-  if (!authorizeGlobal(user, "admin.manageBodies").ok) notFound();
+  await requireAdminPage("/admin/organ", "admin.manageBodies");
   const organisations = await listOrganisationSettings(getDb());
   return (
-    <>
-      <nav aria-label="Du är här" className="text-sm">
-        <Link href="/admin" className={link}>
-          Administration
-        </Link>{" "}
-        › Organ
-      </nav>
-      <h1 className="mt-2 text-3xl font-semibold">Organ</h1>
+    <AdminPage here="Organ" title="Organ">
       {organisations.map((o) => (
-        <section key={o.id} aria-labelledby={`org-${o.id}`} className="mt-6">
-          <h2 id={`org-${o.id}`} className="text-2xl font-semibold">
-            {o.name}
-          </h2>
+        <AdminSection key={o.id} id={`org-${o.id}`} title={o.name} className="mt-6">
           <p className="mt-2 flex flex-wrap gap-4">
             <Link
               href={`/admin/organ/ny?organisation=${o.id}`}
@@ -65,8 +54,8 @@ export default async function BodiesPage() {
               ]}
             />
           )}
-        </section>
+        </AdminSection>
       ))}
-    </>
+    </AdminPage>
   );
 }

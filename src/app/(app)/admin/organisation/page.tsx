@@ -1,33 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { OrganisationForm, listOrganisationSettings } from "@/modules/administration";
-import { authorizeGlobal } from "@/server/authz";
+import {
+  AdminPage,
+  OrganisationForm,
+  adminLink,
+  findOrganisationSettings,
+  requireAdminPage,
+} from "@/modules/administration";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organisationens uppgifter" };
 
 type Props = { searchParams: Promise<{ id?: string }> };
 
 export default async function OrganisationPage({ searchParams }: Props) {
-  const user = await requireUser("/admin/organisation");
-  if (!authorizeGlobal(user, "admin.manageOrganisation").ok) notFound();
-  const wanted = (await searchParams).id;
-  const organisations = await listOrganisationSettings(getDb());
-  const organisation = organisations.find((o) => o.id === wanted) ?? organisations[0];
-  if (!organisation) notFound();
-  const others = organisations.filter((o) => o.id !== organisation.id);
+  await requireAdminPage("/admin/organisation", "admin.manageOrganisation");
+  const found = await findOrganisationSettings(getDb(), (await searchParams).id);
+  if (!found) notFound();
+  const { organisation, others } = found;
   return (
-    <>
-      <nav aria-label="Du är här" className="text-sm">
-        <Link href="/admin" className="text-[var(--color-brand)] underline underline-offset-2">
-          Administration
-        </Link>{" "}
-        › Organisationens uppgifter
-      </nav>
-      <h1 className="mt-2 text-3xl font-semibold">Organisationens uppgifter: {organisation.name}</h1>
+    <AdminPage here="Organisationens uppgifter" title={`Organisationens uppgifter: ${organisation.name}`}>
       <p className="mt-2">
         Uppgifterna skrivs in i anslaget när ett protokoll justeras. Ett protokoll som redan är justerat behåller sitt
         anslag.
@@ -38,7 +31,7 @@ export default async function OrganisationPage({ searchParams }: Props) {
           {others.map((o, i) => (
             <span key={o.id}>
               {i > 0 && ", "}
-              <Link href={`/admin/organisation?id=${o.id}`} className="text-[var(--color-brand)] underline">
+              <Link href={`/admin/organisation?id=${o.id}`} className={adminLink}>
                 {o.name}
               </Link>
             </span>
@@ -46,6 +39,6 @@ export default async function OrganisationPage({ searchParams }: Props) {
         </p>
       )}
       <OrganisationForm organisation={organisation} />
-    </>
+    </AdminPage>
   );
 }

@@ -1,37 +1,24 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { BodyForm, listOrganisationSettings } from "@/modules/administration";
-import { authorizeGlobal } from "@/server/authz";
+import { AdminPage, BodyForm, findOrganisationSettings, requireAdminPage } from "@/modules/administration";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Nytt organ" };
 
 type Props = { searchParams: Promise<{ organisation?: string }> };
 
 export default async function NewBodyPage({ searchParams }: Props) {
-  const user = await requireUser("/admin/organ/ny");
-  if (!authorizeGlobal(user, "admin.manageBodies").ok) notFound();
-  const wanted = (await searchParams).organisation;
-  const organisations = await listOrganisationSettings(getDb());
-  const organisation = organisations.find((o) => o.id === wanted) ?? organisations[0];
-  if (!organisation) notFound();
+  await requireAdminPage("/admin/organ/ny", "admin.manageBodies");
+  const found = await findOrganisationSettings(getDb(), (await searchParams).organisation);
+  if (!found) notFound();
+  const { organisation } = found;
   return (
-    <>
-      <nav aria-label="Du är här" className="text-sm">
-        <Link href="/admin" className="text-[var(--color-brand)] underline underline-offset-2">
-          Administration
-        </Link>{" "}
-        ›{" "}
-        <Link href="/admin/organ" className="text-[var(--color-brand)] underline underline-offset-2">
-          Organ
-        </Link>{" "}
-        › Nytt organ
-      </nav>
-      <h1 className="mt-2 text-3xl font-semibold">Nytt organ i {organisation.name}</h1>
+    <AdminPage
+      trail={[{ href: "/admin/organ", label: "Organ" }]}
+      here="Nytt organ"
+      title={`Nytt organ i ${organisation.name}`}
+    >
       <BodyForm organisationId={organisation.id} otherBodies={organisation.bodies} />
-    </>
+    </AdminPage>
   );
 }

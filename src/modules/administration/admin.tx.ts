@@ -1,0 +1,40 @@
+// What the admin mutations share: a field's validation error, the unique index catching a
+// concurrent insert, a row that must still exist, which fields a change altered, and the audit
+// row every admin change writes in its own transaction.
+import { Prisma } from "@/generated/prisma/client";
+import type { RunContext } from "@/server/action";
+import { writeAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
+
+export type Tx = Prisma.TransactionClient;
+
+export function fieldError(field: string, message: string): AppError {
+  return new AppError("VALIDATION", message, { fieldErrors: { [field]: [message] } });
+}
+
+/** A concurrent insert passes the check before it; the unique index catches it. */
+export function isUniqueViolation(e: unknown): boolean {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+/** The row read, or NOT_FOUND with `message` when it is gone. */
+export function found<T>(row: T | null, message: string): T {
+  if (row === null) throw new AppError("NOT_FOUND", message);
+  return row;
+}
+
+/** The keys of `data` whose value differs from `current`'s. */
+export function changedKeys<D extends object>(current: { [K in keyof D]: unknown }, data: D): (keyof D)[] {
+  return (Object.keys(data) as (keyof D)[]).filter((k) => data[k] !== current[k]);
+}
+
+/** The audit row of an admin change (no meeting), by the action's actor from its address. */
+export function auditAdmin(
+  tx: Tx,
+  { actor, ip }: Pick<RunContext, "actor" | "ip">,
+  action: string,
+  [entity, entityId]: [string, string],
+  data: Prisma.InputJsonValue,
+): Promise<void> {
+  return writeAudit(tx, { userId: actor.userId, meetingId: null, action, entity, entityId, ip, data });
+}

@@ -1,0 +1,68 @@
+// The frame of the admin pages: where the page is under Administration (a breadcrumb), its
+// heading, and its sections, each named by its own heading.
+import Link from "next/link";
+import { Fragment, type ReactNode } from "react";
+
+export const adminLink = "text-[var(--color-brand)] underline underline-offset-2";
+
+/** The breadcrumb (Administration › … › here), the page's heading and its confirmation, if any. */
+export function AdminPage({
+  trail = [],
+  here,
+  title,
+  notice,
+  children,
+}: {
+  /** The pages between Administration and this one. */
+  trail?: readonly { href: string; label: string }[];
+  here: string;
+  title: ReactNode;
+  /** The confirmation after a redirect (e.g. "?skapat=1"), under the heading. */
+  notice?: string | false;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <nav aria-label="Du är här" className="text-sm">
+        {[{ href: "/admin", label: "Administration" }, ...trail].map((step) => (
+          <Fragment key={step.href}>
+            <Link href={step.href} className={adminLink}>
+              {step.label}
+            </Link>{" "}
+            ›{" "}
+          </Fragment>
+        ))}
+        {here}
+      </nav>
+      <h1 className="mt-2 text-3xl font-semibold">{title}</h1>
+      {notice && (
+        <p role="status" className="mt-3 rounded border border-green-700 bg-green-50 p-2 text-green-900">
+          {notice}
+        </p>
+      )}
+      {children}
+    </>
+  );
+}
+
+/** A part of an admin page under its own heading (the section is named by it). */
+export function AdminSection({
+  id,
+  title,
+  className = "mt-10",
+  children,
+}: {
+  id: string;
+  title: ReactNode;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className={className}>
+      <h2 id={id} className="text-2xl font-semibold">
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
