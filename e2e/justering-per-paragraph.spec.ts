@@ -22,8 +22,15 @@ test("assign signers per §, see the gaps and the §§ each signer answers for",
   const signers = page.getByRole("region", { name: "Undertecknare" });
   const saved = () => expect(signers.getByRole("status")).toHaveText("Sparat", { timeout: 15_000 });
   const checker = page.getByRole("region", { name: "Kontroll före justering" });
+  // The header offers the secretary and justerare only while the signers are not set per §.
+  const header = page.getByRole("region", { name: "Sammanträdet" });
+  await expect(header.getByLabel("Sekreterare", { exact: true })).toBeVisible();
+  await expect(header.getByLabel("Justerare 1", { exact: true })).toBeVisible();
 
   await signers.getByRole("button", { name: "Ange undertecknare per paragraf" }).click();
+  await expect(header.getByLabel("Sekreterare", { exact: true })).toHaveCount(0);
+  await expect(header.getByLabel("Justerare 1", { exact: true })).toHaveCount(0);
+  await expect(header).toContainText("Sekreterare och justerare anges per paragraf under Undertecknare nedan.");
   // Prefilled with the seed's signers, each for the whole meeting.
   await expect(signers.getByLabel("Person, undertecknare 1")).toHaveValue(/.+/);
   await expect(signers.locator("select[id$='-roll']")).toHaveCount(3);
@@ -74,4 +81,5 @@ test("assign signers per §, see the gaps and the §§ each signer answers for",
   await signers.getByRole("button", { name: "Sluta ange per paragraf" }).click();
   await saved();
   await expect(signers.getByRole("button", { name: "Ange undertecknare per paragraf" })).toBeVisible();
+  await expect(header.getByLabel("Sekreterare", { exact: true })).toBeVisible();
 });

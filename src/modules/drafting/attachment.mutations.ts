@@ -2,9 +2,9 @@
 import { createHash } from "node:crypto";
 import { z } from "@/lib/zod";
 import { defineMeetingAction } from "@/server/action";
-import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
+import { auditChange, byParagraph, defineDraftingChange } from "./change";
 
 export { MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 
@@ -22,14 +22,7 @@ const uploadSchema = z.object({
 });
 
 export const uploadAttachment = defineMeetingAction(
-  {
-    schema: uploadSchema,
-    permission: "meeting.edit",
-    locate: async ({ paragraphId }, db) => {
-      const p = await db.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
-      return p ? { id: p.meetingId } : null;
-    },
-  },
+  { schema: uploadSchema, permission: "meeting.edit", locate: byParagraph },
   async ({ db, actor, ip, input, meeting }) => {
     const bytes = new Uint8Array(await input.file.arrayBuffer());
     // The type the browser claims is not trusted: a PDF starts with "%PDF-".
@@ -54,44 +47,34 @@ export const uploadAttachment = defineMeetingAction(
         },
         select: { id: true },
       });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "attachment.upload",
-        entity: "Attachment",
-        entityId: created.id,
-        ip,
-        data: { sha256, size: bytes.length },
-      });
+      await auditChange(
+        tx,
+        { actor, ip, meeting },
+        "attachment.upload",
+        { entity: "Attachment", id: created.id },
+        { sha256, size: bytes.length },
+      );
       return created;
     });
   },
 );
 
-export const deleteAttachment = defineMeetingAction(
-  {
-    schema: z.object({ attachmentId: z.string().min(1).max(64) }),
-    permission: "meeting.edit",
-    locate: async ({ attachmentId }, db) => {
-      const a = await db.attachment.findUnique({
-        where: { id: attachmentId },
-        select: { paragraph: { select: { meetingId: true } } },
-      });
-      return a ? { id: a.paragraph.meetingId } : null;
-    },
+export const deleteAttachment = defineDraftingChange(
+  z.object({ attachmentId: z.string().min(1).max(64) }),
+  async ({ attachmentId }, db) => {
+    const a = await db.attachment.findUnique({
+      where: { id: attachmentId },
+      select: { paragraph: { select: { meetingId: true } } },
+    });
+    return a ? { id: a.paragraph.meetingId } : null;
   },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      await tx.basisDocument.updateMany({ where: { attachmentId: input.attachmentId }, data: { attachmentId: null } });
-      await tx.attachment.delete({ where: { id: input.attachmentId } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "attachment.delete",
-        entity: "Attachment",
-        entityId: input.attachmentId,
-        ip,
-      });
-      return { deleted: input.attachmentId };
-    }),
+  async (tx, { actor, ip, input, meeting }) => {
+    await tx.basisDocument.updateMany({ where: { attachmentId: input.attachmentId }, data: { attachmentId: null } });
+    await tx.attachment.delete({ where: { id: input.attachmentId } });
+    await auditChange(tx, { actor, ip, meeting }, "attachment.delete", {
+      entity: "Attachment",
+      id: input.attachmentId,
+    });
+    return { deleted: input.attachmentId };
+  },
 );

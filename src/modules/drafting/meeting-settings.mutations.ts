@@ -3,11 +3,11 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { firstNumberClash } from "@/domain/rules/bodies.rules";
 import { nextParagraphNumber } from "@/domain/rules/meeting.rules";
-import { byMeetingId, defineMeetingAction } from "@/server/action";
-import { writeAudit } from "@/server/audit";
+import { byMeetingId } from "@/server/action";
 import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
 import { saveNoticeSettingsSchema, setFirstParagraphNumberSchema } from "./meeting-settings.schema";
+import { auditMeetingChange, defineDraftingChange } from "./change";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,86 +25,75 @@ async function otherNumbersOfYear(tx: Tx, bodyId: string, year: number, meetingI
  * the Swedish reason and a free number) if any would take a number another meeting of the body's
  * year has. Empty: the body's year continues (after its highest § elsewhere).
  */
-export const setFirstParagraphNumber = defineMeetingAction(
-  { schema: setFirstParagraphNumberSchema, permission: "meeting.edit", locate: byMeetingId },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      await lockMeeting(tx, meeting.id);
-      const m = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: { date: true, bodyId: true, firstParagraphNumber: true },
-      });
-      const year = m.date.getUTCFullYear();
-      const own = await tx.paragraph.findMany({
-        where: { meetingId: meeting.id },
-        orderBy: { number: "asc" },
-        select: { id: true, number: true },
-      });
-      const others = await otherNumbersOfYear(tx, m.bodyId, year, meeting.id);
-      const first =
-        input.firstNumber ??
-        nextParagraphNumber(
-          [],
-          others.map((o) => o.number),
-        );
-      const clash = firstNumberClash(
-        first,
-        own.length,
+export const setFirstParagraphNumber = defineDraftingChange(
+  setFirstParagraphNumberSchema,
+  byMeetingId,
+  async (tx, { actor, ip, input, meeting }) => {
+    await lockMeeting(tx, meeting.id);
+    const m = await tx.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      select: { date: true, bodyId: true, firstParagraphNumber: true },
+    });
+    const year = m.date.getUTCFullYear();
+    const own = await tx.paragraph.findMany({
+      where: { meetingId: meeting.id },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true },
+    });
+    const others = await otherNumbersOfYear(tx, m.bodyId, year, meeting.id);
+    const first =
+      input.firstNumber ??
+      nextParagraphNumber(
+        [],
         others.map((o) => o.number),
       );
-      if (clash !== null) {
-        const slug = others.find((o) => o.number === clash)!.meeting.slug;
-        const free = nextParagraphNumber(
-          [],
-          others.map((o) => o.number),
-        );
-        const message =
-          `§ ${clash} finns redan i ett annat sammanträde samma år (${slug}). ` +
-          `Välj ett nummer så att sammanträdets ${own.length > 1 ? `${own.length} paragrafer` : "paragrafer"} inte krockar, t.ex. ${free}.`;
-        throw new AppError("VALIDATION", message, { fieldErrors: { firstNumber: [message] } });
-      }
-      // Two steps past the unique index (body, year, number): negative first, then the new numbers.
-      const moves = own.map((p, i) => ({ id: p.id, from: p.number, to: first + i })).filter((p) => p.from !== p.to);
-      for (const p of moves) await tx.paragraph.update({ where: { id: p.id }, data: { number: -p.to } });
-      for (const p of moves) await tx.paragraph.update({ where: { id: p.id }, data: { number: p.to } });
-      await tx.meeting.update({ where: { id: meeting.id }, data: { firstParagraphNumber: input.firstNumber } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "meeting.firstParagraphNumber",
-        entity: "Meeting",
-        entityId: meeting.id,
-        ip,
-        data: { from: m.firstParagraphNumber, to: input.firstNumber, first, renumbered: moves.length },
-      });
-      return { firstNumber: input.firstNumber, first, numbers: own.map((p, i) => ({ id: p.id, number: first + i })) };
-    }),
+    const clash = firstNumberClash(
+      first,
+      own.length,
+      others.map((o) => o.number),
+    );
+    if (clash !== null) {
+      const slug = others.find((o) => o.number === clash)!.meeting.slug;
+      const free = nextParagraphNumber(
+        [],
+        others.map((o) => o.number),
+      );
+      const message =
+        `§ ${clash} finns redan i ett annat sammanträde samma år (${slug}). ` +
+        `Välj ett nummer så att sammanträdets ${own.length > 1 ? `${own.length} paragrafer` : "paragrafer"} inte krockar, t.ex. ${free}.`;
+      throw new AppError("VALIDATION", message, { fieldErrors: { firstNumber: [message] } });
+    }
+    // Two steps past the unique index (body, year, number): negative first, then the new numbers.
+    const moves = own.map((p, i) => ({ id: p.id, from: p.number, to: first + i })).filter((p) => p.from !== p.to);
+    for (const p of moves) await tx.paragraph.update({ where: { id: p.id }, data: { number: -p.to } });
+    for (const p of moves) await tx.paragraph.update({ where: { id: p.id }, data: { number: p.to } });
+    await tx.meeting.update({ where: { id: meeting.id }, data: { firstParagraphNumber: input.firstNumber } });
+    await auditMeetingChange(tx, { actor, ip, meeting }, "meeting.firstParagraphNumber", {
+      from: m.firstParagraphNumber,
+      to: input.firstNumber,
+      first,
+      renumbered: moves.length,
+    });
+    return { firstNumber: input.firstNumber, first, numbers: own.map((p, i) => ({ id: p.id, number: first + i })) };
+  },
 );
 
 /** The notice's settings for this protocol, before justering; empty fields: the organisation's. */
-export const saveNoticeSettings = defineMeetingAction(
-  { schema: saveNoticeSettingsSchema, permission: "meeting.edit", locate: byMeetingId },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const current = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: { noticeStoragePlace: true, noticeBoard: true, noticeCertifier: true },
-      });
-      const data = {
-        noticeStoragePlace: input.storagePlace,
-        noticeBoard: input.noticeBoard,
-        noticeCertifier: input.certifier,
-      };
-      await tx.meeting.update({ where: { id: meeting.id }, data });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "meeting.noticeSettings",
-        entity: "Meeting",
-        entityId: meeting.id,
-        ip,
-        data: { from: current, to: data },
-      });
-      return data;
-    }),
+export const saveNoticeSettings = defineDraftingChange(
+  saveNoticeSettingsSchema,
+  byMeetingId,
+  async (tx, { actor, ip, input, meeting }) => {
+    const current = await tx.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      select: { noticeStoragePlace: true, noticeBoard: true, noticeCertifier: true },
+    });
+    const data = {
+      noticeStoragePlace: input.storagePlace,
+      noticeBoard: input.noticeBoard,
+      noticeCertifier: input.certifier,
+    };
+    await tx.meeting.update({ where: { id: meeting.id }, data });
+    await auditMeetingChange(tx, { actor, ip, meeting }, "meeting.noticeSettings", { from: current, to: data });
+    return data;
+  },
 );

@@ -1,7 +1,6 @@
 // Meeting use cases: create, header, attendance. One transaction and one audit row each.
 import type { Prisma } from "@/generated/prisma/client";
-import { byMeetingId, defineBodyAction, defineMeetingAction } from "@/server/action";
-import { writeAudit } from "@/server/audit";
+import { byMeetingId, defineBodyAction } from "@/server/action";
 import { AppError } from "@/server/errors";
 import { meetingSlug } from "@/domain/rules/meeting.rules";
 import {
@@ -12,19 +11,10 @@ import {
   type StoredAttendanceRow,
 } from "./meeting.schema";
 import { dbDate } from "@/lib/iso-date";
+import { auditChange, auditMeetingChange, defineDraftingChange } from "./change";
+import { bumpMeetingVersion, checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guards";
 
 type Tx = Prisma.TransactionClient;
-
-async function checkPeopleInOrganisation(tx: Tx, organisationId: string, ids: readonly string[]) {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return;
-  const count = await tx.person.count({ where: { id: { in: unique }, organisationId } });
-  if (count !== unique.length) {
-    throw new AppError("VALIDATION", "En vald person finns inte i organisationen; välj personen igen i listan.", {
-      fieldErrors: { _: ["En vald person finns inte i organisationen."] },
-    });
-  }
-}
 
 /** A new meeting's first § number must not be a § the body's year already has. */
 async function checkFirstNumberFree(
@@ -125,82 +115,67 @@ export const createMeeting = defineBodyAction(
         },
         select: { id: true, slug: true },
       });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "meeting.create",
-        entity: "Meeting",
-        entityId: meeting.id,
-        ip,
-        data: { attendanceFrom: input.attendanceFrom },
-      });
+      await auditMeetingChange(tx, { actor, ip, meeting }, "meeting.create", { attendanceFrom: input.attendanceFrom });
       return meeting;
     }),
 );
 
-export const saveMeetingHeader = defineMeetingAction(
-  { schema: saveMeetingHeaderSchema, permission: "meeting.edit", locate: byMeetingId },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const current = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: {
-          date: true,
-          version: true,
-          body: { select: { organisationId: true } },
-          _count: { select: { paragraphs: true } },
+export const saveMeetingHeader = defineDraftingChange(
+  saveMeetingHeaderSchema,
+  byMeetingId,
+  async (tx, { actor, ip, input, meeting }) => {
+    const current = await tx.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      select: {
+        date: true,
+        version: true,
+        body: { select: { organisationId: true } },
+        _count: { select: { paragraphs: true } },
+      },
+    });
+    if (current.date.getUTCFullYear() !== Number(input.date.slice(0, 4)) && current._count.paragraphs > 0) {
+      throw new AppError(
+        "VALIDATION",
+        "Datumet kan inte flyttas till ett annat år: paragrafnumren följer organets år.",
+        {
+          fieldErrors: { date: ["Välj ett datum samma år, eller skapa ett nytt sammanträde."] },
         },
-      });
-      if (current.date.getUTCFullYear() !== Number(input.date.slice(0, 4)) && current._count.paragraphs > 0) {
-        throw new AppError(
-          "VALIDATION",
-          "Datumet kan inte flyttas till ett annat år: paragrafnumren följer organets år.",
-          {
-            fieldErrors: { date: ["Välj ett datum samma år, eller skapa ett nytt sammanträde."] },
-          },
-        );
-      }
-      await checkPeopleInOrganisation(tx, current.body.organisationId, [
-        ...input.adjusterPersonIds,
-        ...(input.secretaryPersonId ? [input.secretaryPersonId] : []),
-      ]);
-      const updated = await tx.meeting.updateMany({
-        where: { id: meeting.id, version: input.version },
-        data: {
-          date: dbDate(input.date),
-          startTime: input.startTime,
-          endTime: input.endTime,
-          place: input.place,
-          adjustmentPlace: input.adjustmentPlace,
-          adjustmentDate: input.adjustmentDate ? dbDate(input.adjustmentDate) : null,
-          adjustmentTime: input.adjustmentTime,
-          secretaryId: input.secretaryPersonId,
-          version: { increment: 1 },
+      );
+    }
+    await checkPeopleInOrganisation(tx, current.body.organisationId, [
+      ...input.adjusterPersonIds,
+      ...(input.secretaryPersonId ? [input.secretaryPersonId] : []),
+    ]);
+    const updated = await tx.meeting.updateMany({
+      where: { id: meeting.id, version: input.version },
+      data: {
+        date: dbDate(input.date),
+        startTime: input.startTime,
+        endTime: input.endTime,
+        place: input.place,
+        adjustmentPlace: input.adjustmentPlace,
+        adjustmentDate: input.adjustmentDate ? dbDate(input.adjustmentDate) : null,
+        adjustmentTime: input.adjustmentTime,
+        secretaryId: input.secretaryPersonId,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) {
+      throw new AppError(
+        "CONFLICT",
+        "Någon annan har ändrat sammanträdets uppgifter medan du skrev. Ladda om och jämför.",
+        {
+          current: { version: current.version },
         },
-      });
-      if (updated.count === 0) {
-        throw new AppError(
-          "CONFLICT",
-          "Någon annan har ändrat sammanträdets uppgifter medan du skrev. Ladda om och jämför.",
-          {
-            current: { version: current.version },
-          },
-        );
-      }
-      await tx.meetingAdjuster.deleteMany({ where: { meetingId: meeting.id } });
-      await tx.meetingAdjuster.createMany({
-        data: input.adjusterPersonIds.map((personId, position) => ({ meetingId: meeting.id, personId, position })),
-      });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "meeting.header",
-        entity: "Meeting",
-        entityId: meeting.id,
-        ip,
-      });
-      return { version: input.version + 1 };
-    }),
+      );
+    }
+    await tx.meetingAdjuster.deleteMany({ where: { meetingId: meeting.id } });
+    await tx.meetingAdjuster.createMany({
+      data: input.adjusterPersonIds.map((personId, position) => ({ meetingId: meeting.id, personId, position })),
+    });
+    await auditMeetingChange(tx, { actor, ip, meeting }, "meeting.header");
+    return { version: input.version + 1 };
+  },
 );
 
 /** The stored attendance list in the editor's shape, for a conflict to show side by side. */
@@ -256,95 +231,75 @@ async function sameAsStored(tx: Tx, meetingId: string, rows: readonly Attendance
   });
 }
 
-export const saveAttendance = defineMeetingAction(
-  { schema: saveAttendanceSchema, permission: "meeting.edit", locate: byMeetingId },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const m = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: { attendanceVersion: true, body: { select: { organisationId: true } } },
-      });
-      const updated = await tx.meeting.updateMany({
-        where: { id: meeting.id, attendanceVersion: input.version },
-        data: { attendanceVersion: { increment: 1 } },
-      });
-      if (updated.count === 0) {
-        // The same list sent again (the answer to the first send was lost, or the page was reloaded
-        // while it was under way) is not a conflict: it is already stored.
-        if (await sameAsStored(tx, meeting.id, input.rows)) {
-          return { version: m.attendanceVersion, personIds: input.rows.map((r) => r.personId!) };
-        }
-        throw new AppError("CONFLICT", "Någon annan har ändrat närvarolistan medan du skrev. Jämför och välj.", {
-          current: { version: m.attendanceVersion, rows: await storedAttendance(tx, meeting.id) },
-        });
+export const saveAttendance = defineDraftingChange(
+  saveAttendanceSchema,
+  byMeetingId,
+  async (tx, { actor, ip, input, meeting }) => {
+    const m = await tx.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      select: { attendanceVersion: true, body: { select: { organisationId: true } } },
+    });
+    if (!(await bumpMeetingVersion(tx, meeting.id, "attendanceVersion", input.version))) {
+      // The same list sent again (the answer to the first send was lost, or the page was reloaded
+      // while it was under way) is not a conflict: it is already stored.
+      if (await sameAsStored(tx, meeting.id, input.rows)) {
+        return { version: m.attendanceVersion, personIds: input.rows.map((r) => r.personId!) };
       }
-      const organisationId = m.body.organisationId;
-      await checkPeopleInOrganisation(
-        tx,
-        organisationId,
-        input.rows.flatMap((r) => [r.personId, r.replacesPersonId].filter((x): x is string => !!x)),
-      );
-      // New names become people of the organisation (officials, guests).
-      const personIds: string[] = [];
-      for (const row of input.rows) {
-        if (row.personId) personIds.push(row.personId);
-        else
-          personIds.push(
-            (await tx.person.create({ data: { organisationId, name: row.name }, select: { id: true } })).id,
-          );
-      }
-      await tx.attendance.deleteMany({ where: { meetingId: meeting.id } });
-      for (const [position, row] of input.rows.entries()) {
-        await tx.attendance.create({
-          data: {
-            meetingId: meeting.id,
-            personId: personIds[position]!,
-            role: row.role,
-            represents: row.represents,
-            title: row.title,
-            replacesPersonId: row.replacesPersonId,
-            arrivalTime: row.arrivalTime,
-            departureTime: row.departureTime,
-            position,
-            ranges: { create: row.ranges.map((r) => ({ fromNumber: r.from, toNumber: r.to })) },
-          },
-        });
-      }
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "meeting.attendance",
-        entity: "Meeting",
-        entityId: meeting.id,
-        ip,
-        data: { rows: input.rows.length },
+      throw new AppError("CONFLICT", "Någon annan har ändrat närvarolistan medan du skrev. Jämför och välj.", {
+        current: { version: m.attendanceVersion, rows: await storedAttendance(tx, meeting.id) },
       });
-      return { version: input.version + 1, personIds };
-    }),
+    }
+    const organisationId = m.body.organisationId;
+    await checkPeopleInOrganisation(
+      tx,
+      organisationId,
+      input.rows.flatMap((r) => [r.personId, r.replacesPersonId].filter((x): x is string => !!x)),
+    );
+    // New names become people of the organisation (officials, guests).
+    const personIds: string[] = [];
+    for (const row of input.rows) {
+      if (row.personId) personIds.push(row.personId);
+      else
+        personIds.push((await tx.person.create({ data: { organisationId, name: row.name }, select: { id: true } })).id);
+    }
+    await tx.attendance.deleteMany({ where: { meetingId: meeting.id } });
+    for (const [position, row] of input.rows.entries()) {
+      await tx.attendance.create({
+        data: {
+          meetingId: meeting.id,
+          personId: personIds[position]!,
+          role: row.role,
+          represents: row.represents,
+          title: row.title,
+          replacesPersonId: row.replacesPersonId,
+          arrivalTime: row.arrivalTime,
+          departureTime: row.departureTime,
+          position,
+          ranges: { create: row.ranges.map((r) => ({ fromNumber: r.from, toNumber: r.to })) },
+        },
+      });
+    }
+    await auditMeetingChange(tx, { actor, ip, meeting }, "meeting.attendance", { rows: input.rows.length });
+    return { version: input.version + 1, personIds };
+  },
 );
 
 /** A new person (an official, a guest) typed into the attendance list, on the secretary's explicit act. */
-export const addAttendancePerson = defineMeetingAction(
-  { schema: addAttendancePersonSchema, permission: "meeting.edit", locate: byMeetingId },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const m = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: { body: { select: { organisationId: true } } },
-      });
-      const person = await tx.person.create({
-        data: { organisationId: m.body.organisationId, name: input.name },
-        select: { id: true, name: true },
-      });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "person.create",
-        entity: "Person",
-        entityId: person.id,
-        ip,
-        data: { from: "attendance" },
-      });
-      return { personId: person.id, name: person.name };
-    }),
+export const addAttendancePerson = defineDraftingChange(
+  addAttendancePersonSchema,
+  byMeetingId,
+  async (tx, { actor, ip, input, meeting }) => {
+    const person = await tx.person.create({
+      data: { organisationId: await meetingOrganisationId(tx, meeting.id), name: input.name },
+      select: { id: true, name: true },
+    });
+    await auditChange(
+      tx,
+      { actor, ip, meeting },
+      "person.create",
+      { entity: "Person", id: person.id },
+      { from: "attendance" },
+    );
+    return { personId: person.id, name: person.name };
+  },
 );

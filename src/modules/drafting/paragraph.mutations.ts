@@ -3,8 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { moveItem, nextParagraphNumber, renumber } from "@/domain/rules/meeting.rules";
 import { historicalRangesOfYear } from "@/modules/historical";
 import { findParagraphForEditing } from "@/server/protocol.queries";
-import { byMeetingId, defineMeetingAction } from "@/server/action";
-import { writeAudit } from "@/server/audit";
+import { byMeetingId } from "@/server/action";
 import { AppError } from "@/server/errors";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
 import {
@@ -14,86 +13,69 @@ import {
   saveParagraphSchema,
   type ParagraphContent,
 } from "./paragraph.schema";
+import { auditChange, byParagraph, defineDraftingChange } from "./change";
+import { checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guards";
 
 type Tx = Prisma.TransactionClient;
 
-const byParagraph = async ({ paragraphId }: { paragraphId: string }, db: Tx) => {
-  const p = await db.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
-  return p ? { id: p.meetingId } : null;
-};
-
 /** Every person referenced must belong to the meeting's organisation. */
 async function checkPeople(tx: Tx, meetingId: string, content: ParagraphContent): Promise<void> {
-  const ids = new Set<string>([
+  const ids = [
     ...content.motions.map((m) => m.personId),
     ...content.reservations.map((r) => r.personId),
     ...content.recusals.map((r) => r.personId),
     ...content.notes.flatMap((n) => (n.personId ? [n.personId] : [])),
     ...content.votes.flatMap((v) => v.ballots.map((b) => b.personId)),
-  ]);
-  if (ids.size === 0) return;
-  const meeting = await tx.meeting.findUniqueOrThrow({
-    where: { id: meetingId },
-    select: { body: { select: { organisationId: true } } },
-  });
-  const found = await tx.person.findMany({
-    where: { id: { in: [...ids] }, organisationId: meeting.body.organisationId },
-    select: { id: true },
-  });
-  if (found.length !== ids.size) {
-    throw new AppError("VALIDATION", "En vald person finns inte i organisationen; välj personen igen i listan.", {
-      fieldErrors: { _: ["En vald person finns inte i organisationen."] },
-    });
-  }
+  ];
+  if (ids.length === 0) return;
+  await checkPeopleInOrganisation(tx, await meetingOrganisationId(tx, meetingId), ids);
 }
 
 /**
  * Save a whole § (autosave). A save based on an older version is refused with the stored
  * version attached, so the editor can show both texts: nothing is silently overwritten.
  */
-export const saveParagraph = defineMeetingAction(
-  { schema: saveParagraphSchema, permission: "meeting.edit", locate: byParagraph },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const { paragraphId, version, content } = input;
-      // Compare-and-set on the version: concurrent saves from the same version cannot both win.
-      const updated = await tx.paragraph.updateMany({
-        where: { id: paragraphId, version },
-        data: {
-          caseNumber: content.caseNumber,
-          title: content.title,
-          decisionIntro: content.decision.intro,
-          decisionClauses: content.decision.clauses,
-          isConfidential: content.isConfidential,
-          isImmediatelyAdjusted: content.isImmediatelyAdjusted,
-          version: { increment: 1 },
-        },
-      });
-      if (updated.count === 0) {
-        const current = await findParagraphForEditing(tx, paragraphId);
-        if (!current) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre; den kan ha tagits bort.");
-        throw new AppError(
-          "CONFLICT",
-          "Någon annan har sparat paragrafen medan du skrev. Jämför texterna och välj vad som ska gälla.",
-          { current },
-        );
-      }
-      await checkPeople(tx, meeting.id, content);
-      await deleteParagraphParts(tx, paragraphId);
-      const same = (id: string) => id;
-      await tx.paragraph.update({ where: { id: paragraphId }, data: paragraphPartsData(content, same) });
-      await createMotions(tx, paragraphId, content.motions, same);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "paragraph.save",
-        entity: "Paragraph",
-        entityId: paragraphId,
-        ip,
-        data: { version: version + 1 },
-      });
-      return { version: version + 1 };
-    }),
+export const saveParagraph = defineDraftingChange(
+  saveParagraphSchema,
+  byParagraph,
+  async (tx, { actor, ip, input, meeting }) => {
+    const { paragraphId, version, content } = input;
+    // Compare-and-set on the version: concurrent saves from the same version cannot both win.
+    const updated = await tx.paragraph.updateMany({
+      where: { id: paragraphId, version },
+      data: {
+        caseNumber: content.caseNumber,
+        title: content.title,
+        decisionIntro: content.decision.intro,
+        decisionClauses: content.decision.clauses,
+        isConfidential: content.isConfidential,
+        isImmediatelyAdjusted: content.isImmediatelyAdjusted,
+        version: { increment: 1 },
+      },
+    });
+    if (updated.count === 0) {
+      const current = await findParagraphForEditing(tx, paragraphId);
+      if (!current) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre; den kan ha tagits bort.");
+      throw new AppError(
+        "CONFLICT",
+        "Någon annan har sparat paragrafen medan du skrev. Jämför texterna och välj vad som ska gälla.",
+        { current },
+      );
+    }
+    await checkPeople(tx, meeting.id, content);
+    await deleteParagraphParts(tx, paragraphId);
+    const same = (id: string) => id;
+    await tx.paragraph.update({ where: { id: paragraphId }, data: paragraphPartsData(content, same) });
+    await createMotions(tx, paragraphId, content.motions, same);
+    await auditChange(
+      tx,
+      { actor, ip, meeting },
+      "paragraph.save",
+      { entity: "Paragraph", id: paragraphId },
+      { version: version + 1 },
+    );
+    return { version: version + 1 };
+  },
 );
 
 /** The meeting's §§ in order, renumbered from `firstNumber` (two steps: the unique index). */
@@ -125,53 +107,45 @@ async function ensureNumberFree(tx: Tx, bodyId: string, year: number, numbers: n
   }
 }
 
-export const addParagraph = defineMeetingAction(
-  { schema: addParagraphSchema, permission: "meeting.edit", locate: byMeetingId },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const m = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: { date: true, bodyId: true, firstParagraphNumber: true },
-      });
-      const year = m.date.getUTCFullYear();
-      const own = await tx.paragraph.findMany({ where: { meetingId: meeting.id }, select: { number: true } });
-      const yearNumbers = await tx.paragraph.findMany({ where: { bodyId: m.bodyId, year }, select: { number: true } });
-      // The secretary's first § number (meeting-settings.mutations.ts) starts a meeting without §§;
-      // otherwise the year continues after its §§ in Paragraf and in registered paper protocols.
-      const number =
-        own.length === 0 && m.firstParagraphNumber !== null
-          ? m.firstParagraphNumber
-          : nextParagraphNumber(
-              own.map((p) => p.number),
-              [
-                ...yearNumbers.map((p) => p.number),
-                ...(await historicalRangesOfYear(tx, m.bodyId, year)).map((r) => r.last),
-              ],
-            );
-      await ensureNumberFree(tx, m.bodyId, year, [number], meeting.id);
-      const created = await tx.paragraph.create({
-        data: {
-          meetingId: meeting.id,
-          bodyId: m.bodyId,
-          year,
-          number,
-          title: input.title,
-          decisionIntro: "",
-          decisionClauses: [],
-        },
-        select: { id: true, number: true },
-      });
-      await writeAudit(tx, {
-        userId: actor.userId,
+export const addParagraph = defineDraftingChange(
+  addParagraphSchema,
+  byMeetingId,
+  async (tx, { actor, ip, input, meeting }) => {
+    const m = await tx.meeting.findUniqueOrThrow({
+      where: { id: meeting.id },
+      select: { date: true, bodyId: true, firstParagraphNumber: true },
+    });
+    const year = m.date.getUTCFullYear();
+    const own = await tx.paragraph.findMany({ where: { meetingId: meeting.id }, select: { number: true } });
+    const yearNumbers = await tx.paragraph.findMany({ where: { bodyId: m.bodyId, year }, select: { number: true } });
+    // The secretary's first § number (meeting-settings.mutations.ts) starts a meeting without §§;
+    // otherwise the year continues after its §§ in Paragraf and in registered paper protocols.
+    const number =
+      own.length === 0 && m.firstParagraphNumber !== null
+        ? m.firstParagraphNumber
+        : nextParagraphNumber(
+            own.map((p) => p.number),
+            [
+              ...yearNumbers.map((p) => p.number),
+              ...(await historicalRangesOfYear(tx, m.bodyId, year)).map((r) => r.last),
+            ],
+          );
+    await ensureNumberFree(tx, m.bodyId, year, [number], meeting.id);
+    const created = await tx.paragraph.create({
+      data: {
         meetingId: meeting.id,
-        action: "paragraph.add",
-        entity: "Paragraph",
-        entityId: created.id,
-        ip,
-        data: { number },
-      });
-      return created;
-    }),
+        bodyId: m.bodyId,
+        year,
+        number,
+        title: input.title,
+        decisionIntro: "",
+        decisionClauses: [],
+      },
+      select: { id: true, number: true },
+    });
+    await auditChange(tx, { actor, ip, meeting }, "paragraph.add", { entity: "Paragraph", id: created.id }, { number });
+    return created;
+  },
 );
 
 async function orderedParagraphs(tx: Tx, meetingId: string) {
@@ -182,50 +156,46 @@ async function orderedParagraphs(tx: Tx, meetingId: string) {
   });
 }
 
-export const moveParagraph = defineMeetingAction(
-  { schema: moveParagraphSchema, permission: "meeting.edit", locate: byParagraph },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const list = await orderedParagraphs(tx, meeting.id);
-      const index = list.findIndex((p) => p.id === input.paragraphId);
-      const moved = moveItem(list, index, input.direction);
-      const numbers = renumber(moved, list[0]!.number);
-      await applyNumbers(tx, numbers);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "paragraph.move",
-        entity: "Paragraph",
-        entityId: input.paragraphId,
-        ip,
-        data: { direction: input.direction },
-      });
-      return { numbers };
-    }),
+export const moveParagraph = defineDraftingChange(
+  moveParagraphSchema,
+  byParagraph,
+  async (tx, { actor, ip, input, meeting }) => {
+    const list = await orderedParagraphs(tx, meeting.id);
+    const index = list.findIndex((p) => p.id === input.paragraphId);
+    const moved = moveItem(list, index, input.direction);
+    const numbers = renumber(moved, list[0]!.number);
+    await applyNumbers(tx, numbers);
+    await auditChange(
+      tx,
+      { actor, ip, meeting },
+      "paragraph.move",
+      { entity: "Paragraph", id: input.paragraphId },
+      { direction: input.direction },
+    );
+    return { numbers };
+  },
 );
 
-export const deleteParagraph = defineMeetingAction(
-  { schema: paragraphRefSchema, permission: "meeting.edit", locate: byParagraph },
-  ({ db, actor, ip, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      const list = await orderedParagraphs(tx, meeting.id);
-      const target = list.find((p) => p.id === input.paragraphId);
-      if (!target) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre.");
-      await deleteParagraphParts(tx, target.id);
-      await tx.attachment.deleteMany({ where: { paragraphId: target.id } });
-      await tx.paragraph.delete({ where: { id: target.id } });
-      const rest = list.filter((p) => p.id !== target.id);
-      // Close the gap: the §§ after it move up one number.
-      if (rest.length > 0) await applyNumbers(tx, renumber(rest, list[0]!.number));
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "paragraph.delete",
-        entity: "Paragraph",
-        entityId: target.id,
-        ip,
-        data: { number: target.number },
-      });
-      return { deleted: target.id };
-    }),
+export const deleteParagraph = defineDraftingChange(
+  paragraphRefSchema,
+  byParagraph,
+  async (tx, { actor, ip, input, meeting }) => {
+    const list = await orderedParagraphs(tx, meeting.id);
+    const target = list.find((p) => p.id === input.paragraphId);
+    if (!target) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre.");
+    await deleteParagraphParts(tx, target.id);
+    await tx.attachment.deleteMany({ where: { paragraphId: target.id } });
+    await tx.paragraph.delete({ where: { id: target.id } });
+    const rest = list.filter((p) => p.id !== target.id);
+    // Close the gap: the §§ after it move up one number.
+    if (rest.length > 0) await applyNumbers(tx, renumber(rest, list[0]!.number));
+    await auditChange(
+      tx,
+      { actor, ip, meeting },
+      "paragraph.delete",
+      { entity: "Paragraph", id: target.id },
+      { number: target.number },
+    );
+    return { deleted: target.id };
+  },
 );

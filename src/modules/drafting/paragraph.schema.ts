@@ -12,6 +12,20 @@ const lines = (max: number, label: string) =>
     .max(max, `Högst ${max} rader i ${label}.`)
     .transform((rows) => rows.map((r) => r.trim()).filter((r) => r !== ""));
 
+/** An issue at each entry of a list whose person already stands earlier in it (at list.i.personId). */
+function refuseRepeatedPerson(
+  ctx: z.RefinementCtx,
+  entries: readonly { personId: string }[],
+  list: (string | number)[],
+  message: string,
+) {
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    if (seen.has(e.personId)) ctx.addIssue({ code: "custom", path: [...list, i, "personId"], message });
+    seen.add(e.personId);
+  });
+}
+
 const longText = (what: string) => z.string().max(20_000, `${what} får vara högst 20 000 tecken.`);
 
 export const SECTION_KINDS = ["SUMMARY", "CASE", "CONSEQUENCES", "OTHER"] as const;
@@ -159,26 +173,8 @@ export const paragraphContentSchema = z
         });
       }
     });
-    const seen = new Set<string>();
-    p.reservations.forEach((r, i) => {
-      if (seen.has(r.personId))
-        ctx.addIssue({
-          code: "custom",
-          path: ["reservations", i, "personId"],
-          message: "Personen har redan en reservation i paragrafen.",
-        });
-      seen.add(r.personId);
-    });
-    const recused = new Set<string>();
-    p.recusals.forEach((r, i) => {
-      if (recused.has(r.personId))
-        ctx.addIssue({
-          code: "custom",
-          path: ["recusals", i, "personId"],
-          message: "Personen har redan jäv antecknat i paragrafen.",
-        });
-      recused.add(r.personId);
-    });
+    refuseRepeatedPerson(ctx, p.reservations, ["reservations"], "Personen har redan en reservation i paragrafen.");
+    refuseRepeatedPerson(ctx, p.recusals, ["recusals"], "Personen har redan jäv antecknat i paragrafen.");
     p.votes.forEach((v, vi) => {
       if (v.counts !== null && v.ballots.length > 0)
         ctx.addIssue({
@@ -186,16 +182,7 @@ export const paragraphContentSchema = z
           path: ["votes", vi, "counts"],
           message: "Ange antingen röster per namn eller bara summorna, inte båda.",
         });
-      const voters = new Set<string>();
-      v.ballots.forEach((b, bi) => {
-        if (voters.has(b.personId))
-          ctx.addIssue({
-            code: "custom",
-            path: ["votes", vi, "ballots", bi, "personId"],
-            message: "Personen har redan en röst i omröstningen.",
-          });
-        voters.add(b.personId);
-      });
+      refuseRepeatedPerson(ctx, v.ballots, ["votes", vi, "ballots"], "Personen har redan en röst i omröstningen.");
     });
   });
 

@@ -77,6 +77,17 @@ const meetingLines = (m: MeetingMailBase) => [
 ];
 const greeting = (name?: string) => (name?.trim() ? `Hej ${name.trim()},` : "Hej,");
 
+/** The greeting, the body and the footer. */
+const composeMail = (to: string[], subject: string, name: string | undefined, body: string[]): BuiltMail => ({
+  to,
+  subject,
+  text: [greeting(name), "", ...body, "", FOOTER].join("\n"),
+});
+
+/** A mail to the protocol's secretary about the meeting. */
+const toSecretary = (input: ReturnedMailInput | AdjustedMailInput, what: string, body: string[]) =>
+  composeMail(mailAddresses([input.secretary]), subjectFor(what, input), input.secretary.name, body);
+
 /** "torsdag 2 december 2021" */
 function dayWithWeekday(date: IsoDate): string {
   return `${swedishWeekdayName(date)} ${formatLongDate(date)}`;
@@ -86,9 +97,7 @@ function dayWithWeekday(date: IsoDate): string {
 export function buildAdjustmentRequestMail(input: AdjustmentRequestMailInput): BuiltMail {
   const to = mailAddresses(input.recipients);
   const single = input.recipients.length === 1 ? input.recipients[0]?.name : undefined;
-  const text = [
-    greeting(single),
-    "",
+  return composeMail(to, subjectFor("Protokoll att justera", input), single, [
     "Protokollet från sammanträdet nedan är klart för justering och väntar på din signatur.",
     "",
     ...meetingLines(input),
@@ -107,10 +116,7 @@ export function buildAdjustmentRequestMail(input: AdjustmentRequestMailInput): B
     ...(input.secretaryName?.trim()
       ? ["", `${signatureRoleTerms.SECRETARY.label}: ${input.secretaryName.trim()}`]
       : []),
-    "",
-    FOOTER,
-  ];
-  return { to, subject: subjectFor("Protokoll att justera", input), text: text.join("\n") };
+  ]);
 }
 
 /** (2) To the secretary when a chair or justerare returns the protocol with a comment. */
@@ -120,9 +126,7 @@ export function buildReturnedMail(input: ReturnedMailInput): BuiltMail {
     comment === ""
       ? ["(ingen kommentar)"]
       : comment.split("\n").map((line) => (line.trim() === "" ? ">" : `> ${line}`));
-  const text = [
-    greeting(input.secretary.name),
-    "",
+  return toSecretary(input, "Protokollet har skickats tillbaka", [
     `${oneLine(input.returnedBy)} har skickat tillbaka protokollet till dig med en kommentar.`,
     "",
     ...meetingLines(input),
@@ -131,21 +135,12 @@ export function buildReturnedMail(input: ReturnedMailInput): BuiltMail {
     ...quoted,
     "",
     `Rätta protokollet och skicka det till justering igen: ${url(input.baseUrl, `${meetingPath(input.slug)}/redigera`)}`,
-    "",
-    FOOTER,
-  ];
-  return {
-    to: mailAddresses([input.secretary]),
-    subject: subjectFor("Protokollet har skickats tillbaka", input),
-    text: text.join("\n"),
-  };
+  ]);
 }
 
 /** (3) To the secretary when the last signature is in. */
 export function buildAdjustedMail(input: AdjustedMailInput): BuiltMail {
-  const text = [
-    greeting(input.secretary.name),
-    "",
+  return toSecretary(input, "Protokollet är justerat", [
     "Alla har signerat protokollet. Det är justerat och kan inte längre ändras; rättelser görs som en synlig rättelse.",
     "",
     ...meetingLines(input),
@@ -154,12 +149,5 @@ export function buildAdjustedMail(input: AdjustedMailInput): BuiltMail {
     `Protokollet: ${url(input.baseUrl, meetingPath(input.slug))}`,
     "",
     "Tillkännagivandet om justeringen ska sättas upp på anslagstavlan senast två dagar efter justeringen.",
-    "",
-    FOOTER,
-  ];
-  return {
-    to: mailAddresses([input.secretary]),
-    subject: subjectFor("Protokollet är justerat", input),
-    text: text.join("\n"),
-  };
+  ]);
 }

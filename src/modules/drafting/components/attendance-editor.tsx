@@ -11,8 +11,10 @@ import {
   formatParagraphRanges,
   parseParagraphRanges,
 } from "@/lib/paragraph-ranges";
-import { SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
-import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
+import { MoveRemoveButtons, SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
+import { EditorSection } from "@/modules/drafting/editor/editor-section";
+import { patchAt, removeAt, swap } from "@/modules/drafting/editor/list";
+import { fieldError } from "@/modules/drafting/editor/save-status";
 import { ConflictChoice } from "@/modules/drafting/components/conflict-panel";
 import { PersonSelect } from "@/modules/drafting/components/person-select";
 import type { ActionFailure } from "@/server/action";
@@ -166,8 +168,7 @@ export function AttendanceEditor(props: {
   const everyone = [...props.people, ...extra];
   const nameOf = (personId: string) => everyone.find((p) => p.personId === personId)?.name ?? "";
   const inMeeting = new Set(rows.map((r) => r.personId).filter(Boolean));
-  const patch = (i: number, change: Partial<AttendanceRowValue>) =>
-    set((prev) => prev.map((r, j) => (j === i ? { ...r, ...change } : r)));
+  const patch = (i: number, change: Partial<AttendanceRowValue>) => set((prev) => patchAt(prev, i, change));
 
   // Adding a new person: one request at a time per row, on the button or Enter.
   const [adding, setAdding] = useState<AttendanceRowValue | null>(null);
@@ -227,13 +228,7 @@ export function AttendanceEditor(props: {
     : [];
 
   return (
-    <section aria-labelledby="narvaro" className="mt-6 rounded border-2 border-slate-300 p-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="narvaro" className="text-xl font-semibold">
-          Närvaro
-        </h2>
-        <SaveStatus status={auto.status} failure={auto.failure} />
-      </div>
+    <EditorSection className="mt-6" headingId="narvaro" title="Närvaro" status={auto.status} failure={auto.failure}>
       <p className="mt-1 text-sm text-slate-700">
         Paragrafer skrivs som t.ex. <kbd>59-62</kbd> eller <kbd>59, 61</kbd>. Tomt betyder hela sammanträdet. En person
         som byter roll (ersättare som går in och tjänstgör) får en rad per roll. Tider skrivs som <kbd>14:10</kbd> och
@@ -384,27 +379,13 @@ export function AttendanceEditor(props: {
               </fieldset>
             )}
             <div className="mt-2 flex gap-2">
-              <SmallButton
-                label={`Flytta rad ${i + 1} uppåt`}
-                disabled={i === 0}
-                onClick={() => set((prev) => move(prev, i, i - 1))}
-              >
-                ↑
-              </SmallButton>
-              <SmallButton
-                label={`Flytta rad ${i + 1} nedåt`}
-                disabled={i === rows.length - 1}
-                onClick={() => set((prev) => move(prev, i, i + 1))}
-              >
-                ↓
-              </SmallButton>
-              <SmallButton
-                variant="danger"
-                label={`Ta bort rad ${i + 1}`}
-                onClick={() => set((prev) => prev.filter((_, j) => j !== i))}
-              >
-                Ta bort
-              </SmallButton>
+              <MoveRemoveButtons
+                what={`rad ${i + 1}`}
+                isFirst={i === 0}
+                isLast={i === rows.length - 1}
+                onMove={(d) => set((prev) => swap(prev, i, d === "up" ? i - 1 : i + 1))}
+                onRemove={() => set((prev) => removeAt(prev, i))}
+              />
             </div>
           </li>
         ))}
@@ -431,13 +412,6 @@ export function AttendanceEditor(props: {
           Lägg till person
         </SmallButton>
       </div>
-    </section>
+    </EditorSection>
   );
-}
-
-function move<T>(list: readonly T[], from: number, to: number): T[] {
-  const copy = [...list];
-  if (to < 0 || to >= copy.length) return copy;
-  [copy[from], copy[to]] = [copy[to]!, copy[from]!];
-  return copy;
 }

@@ -1,11 +1,13 @@
 "use client";
 
 // Meeting header: place and time, secretary, justerare, justeringens plats och tid (place, date,
-// time). Autosaved.
+// time). Autosaved. With signers per § the secretary and justerare are set in SignersEditor instead.
 import { useEffect } from "react";
 import { FieldGroup, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { PersonSelect } from "@/modules/drafting/components/person-select";
-import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
+import { EditorSection } from "@/modules/drafting/editor/editor-section";
+import { removeAt } from "@/modules/drafting/editor/list";
+import { fieldError } from "@/modules/drafting/editor/save-status";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { PersonOption } from "@/server/protocol.queries";
 import { saveMeetingHeaderAction } from "@/modules/drafting/meeting.actions";
@@ -23,6 +25,8 @@ export interface HeaderValue {
   adjusterPersonIds: string[];
 }
 
+type TextKey = Exclude<keyof HeaderValue, "secretaryPersonId" | "adjusterPersonIds">;
+
 export function HeaderEditor(props: {
   meetingId: string;
   initial: HeaderValue;
@@ -31,6 +35,11 @@ export function HeaderEditor(props: {
   people: PersonOption[];
   /** The people in the attendance list as it stands, listed without searching. */
   attendancePersonIds: readonly string[];
+  /**
+   * The meeting names its signers per § (hasSignersPerParagraph, as the PDF and the checker
+   * decide): the secretary and justerare here are then not used, so they are not offered.
+   */
+  signersPerParagraph: boolean;
   onValue: (v: HeaderValue) => void;
 }) {
   const auto = useAutosave<HeaderValue>({
@@ -53,120 +62,85 @@ export function HeaderEditor(props: {
   const { onValue } = props;
   useEffect(() => onValue(v), [v, onValue]);
   const inMeeting = new Set(props.attendancePersonIds);
+  /** One text field of the header, bound to its value and its error. */
+  const text = (key: TextKey, id: string, label: string, extra: { type?: "date"; placeholder?: string } = {}) => (
+    <TextField
+      id={id}
+      label={label}
+      value={v[key] ?? ""}
+      error={err(key)}
+      onChange={(x) => set((p) => ({ ...p, [key]: x }))}
+      {...extra}
+    />
+  );
 
   return (
-    <section aria-labelledby="sammantrade" className="rounded border-2 border-slate-300 p-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="sammantrade" className="text-xl font-semibold">
-          Sammanträdet
-        </h2>
-        <SaveStatus status={auto.status} failure={auto.failure} />
-      </div>
-      {auto.status === "conflict" && (
-        <p role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-2">
-          Någon annan har ändrat sammanträdets uppgifter. Dina ändringar finns kvar här; ladda om sidan för att se deras
-          och skriv sedan in dina igen.
-        </p>
-      )}
+    <EditorSection
+      headingId="sammantrade"
+      title="Sammanträdet"
+      status={auto.status}
+      failure={auto.failure}
+      conflictMessage="Någon annan har ändrat sammanträdets uppgifter. Dina ändringar finns kvar här; ladda om sidan för att se deras och skriv sedan in dina igen."
+    >
       <div className="mt-3 grid gap-3 sm:grid-cols-4">
-        <TextField
-          id="datum"
-          label="Datum"
-          type="date"
-          value={v.date}
-          error={err("date")}
-          onChange={(x) => set((p) => ({ ...p, date: x }))}
-        />
-        <TextField
-          id="start"
-          label="Starttid"
-          value={v.startTime}
-          error={err("startTime")}
-          placeholder="10:00"
-          onChange={(x) => set((p) => ({ ...p, startTime: x }))}
-        />
-        <TextField
-          id="slut"
-          label="Sluttid"
-          value={v.endTime}
-          error={err("endTime")}
-          placeholder="12:00"
-          onChange={(x) => set((p) => ({ ...p, endTime: x }))}
-        />
-        <TextField
-          id="plats"
-          label="Plats"
-          value={v.place}
-          error={err("place")}
-          placeholder="Rum eller Zoom"
-          onChange={(x) => set((p) => ({ ...p, place: x }))}
-        />
+        {text("date", "datum", "Datum", { type: "date" })}
+        {text("startTime", "start", "Starttid", { placeholder: "10:00" })}
+        {text("endTime", "slut", "Sluttid", { placeholder: "12:00" })}
+        {text("place", "plats", "Plats", { placeholder: "Rum eller Zoom" })}
       </div>
       <FieldGroup title="Justering">
         <div className="grid gap-3 sm:grid-cols-4">
-          <PersonSelect
-            id="sekreterare"
-            label="Sekreterare"
-            value={v.secretaryPersonId}
-            placeholder="Välj sekreterare"
-            people={props.people}
-            meetingPersonIds={inMeeting}
-            onChange={(x) => set((p) => ({ ...p, secretaryPersonId: x }))}
-          />
-          <TextField
-            id="justering-plats"
-            label="Justeringens plats"
-            value={v.adjustmentPlace}
-            error={err("adjustmentPlace")}
-            onChange={(x) => set((p) => ({ ...p, adjustmentPlace: x }))}
-          />
-          <TextField
-            id="justering-datum"
-            label="Justeringens datum"
-            type="date"
-            value={v.adjustmentDate}
-            error={err("adjustmentDate")}
-            onChange={(x) => set((p) => ({ ...p, adjustmentDate: x }))}
-          />
-          <TextField
-            id="justering-tid"
-            label="Justeringens tid"
-            value={v.adjustmentTime ?? ""}
-            error={err("adjustmentTime")}
-            placeholder="10:00"
-            onChange={(x) => set((p) => ({ ...p, adjustmentTime: x }))}
-          />
+          {!props.signersPerParagraph && (
+            <PersonSelect
+              id="sekreterare"
+              label="Sekreterare"
+              value={v.secretaryPersonId}
+              placeholder="Välj sekreterare"
+              people={props.people}
+              meetingPersonIds={inMeeting}
+              onChange={(x) => set((p) => ({ ...p, secretaryPersonId: x }))}
+            />
+          )}
+          {text("adjustmentPlace", "justering-plats", "Justeringens plats")}
+          {text("adjustmentDate", "justering-datum", "Justeringens datum", { type: "date" })}
+          {text("adjustmentTime", "justering-tid", "Justeringens tid", { placeholder: "10:00" })}
         </div>
-        <div className="mt-3 space-y-2">
-          {v.adjusterPersonIds.map((id, i) => (
-            <div key={i} className="flex items-end gap-2">
-              <PersonSelect
-                className="flex-1"
-                id={`justerare-${i}`}
-                label={`Justerare ${i + 1}`}
-                value={id}
-                placeholder="Välj justerare"
-                people={props.people}
-                meetingPersonIds={inMeeting}
-                error={i === 0 ? err("adjusterPersonIds") : undefined}
-                onChange={(x) =>
-                  set((p) => ({ ...p, adjusterPersonIds: p.adjusterPersonIds.map((y, j) => (j === i ? x : y)) }))
-                }
-              />
-              <SmallButton
-                variant="danger"
-                label={`Ta bort justerare ${i + 1}`}
-                onClick={() => set((p) => ({ ...p, adjusterPersonIds: p.adjusterPersonIds.filter((_, j) => j !== i) }))}
-              >
-                Ta bort
-              </SmallButton>
-            </div>
-          ))}
-          <SmallButton onClick={() => set((p) => ({ ...p, adjusterPersonIds: [...p.adjusterPersonIds, ""] }))}>
-            Lägg till justerare
-          </SmallButton>
-        </div>
+        {props.signersPerParagraph ? (
+          <p id="justering-per-paragraf" className="mt-3 text-sm text-slate-700">
+            Sekreterare och justerare anges per paragraf under <a href="#undertecknare">Undertecknare</a> nedan.
+          </p>
+        ) : (
+          <div className="mt-3 space-y-2">
+            {v.adjusterPersonIds.map((id, i) => (
+              <div key={i} className="flex items-end gap-2">
+                <PersonSelect
+                  className="flex-1"
+                  id={`justerare-${i}`}
+                  label={`Justerare ${i + 1}`}
+                  value={id}
+                  placeholder="Välj justerare"
+                  people={props.people}
+                  meetingPersonIds={inMeeting}
+                  error={i === 0 ? err("adjusterPersonIds") : undefined}
+                  onChange={(x) =>
+                    set((p) => ({ ...p, adjusterPersonIds: p.adjusterPersonIds.map((y, j) => (j === i ? x : y)) }))
+                  }
+                />
+                <SmallButton
+                  variant="danger"
+                  label={`Ta bort justerare ${i + 1}`}
+                  onClick={() => set((p) => ({ ...p, adjusterPersonIds: removeAt(p.adjusterPersonIds, i) }))}
+                >
+                  Ta bort
+                </SmallButton>
+              </div>
+            ))}
+            <SmallButton onClick={() => set((p) => ({ ...p, adjusterPersonIds: [...p.adjusterPersonIds, ""] }))}>
+              Lägg till justerare
+            </SmallButton>
+          </div>
+        )}
       </FieldGroup>
-    </section>
+    </EditorSection>
   );
 }

@@ -6,12 +6,15 @@ import {
   CheckboxField,
   FieldGroup,
   LinesField,
+  MoveRemoveButtons,
   SelectField,
   SmallButton,
   TextAreaField,
   TextField,
 } from "@/modules/drafting/editor/fields";
-import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
+import { EditorSection } from "@/modules/drafting/editor/editor-section";
+import { patchAt, removeAt, swap } from "@/modules/drafting/editor/list";
+import { fieldError } from "@/modules/drafting/editor/save-status";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { ParagraphDTO, PersonRef } from "@/domain/protocol/protocol.types";
 import {
@@ -93,37 +96,23 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
   const presentOptions = present.map((p) => ({ value: p.personId, label: p.name }));
 
   return (
-    <section
+    <EditorSection
       id={`paragraf-${paragraph.number}`}
-      aria-labelledby={`${key}-rubrik`}
-      className="mt-8 rounded border-2 border-slate-300 p-4"
+      className="mt-8"
+      headingId={`${key}-rubrik`}
+      title={`§ ${paragraph.number} ${c.title || "(utan rubrik)"}`}
+      status={auto.status}
+      failure={auto.failure}
+      actions={
+        <MoveRemoveButtons
+          what={`§ ${paragraph.number}`}
+          isFirst={props.isFirst}
+          isLast={props.isLast}
+          onMove={props.onMove}
+          onRemove={props.onDelete}
+        />
+      }
     >
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id={`${key}-rubrik`} className="text-xl font-semibold">
-          § {paragraph.number} {c.title || "(utan rubrik)"}
-        </h2>
-        <div className="flex items-center gap-2">
-          <SaveStatus status={auto.status} failure={auto.failure} />
-          <SmallButton
-            onClick={() => props.onMove("up")}
-            disabled={props.isFirst}
-            label={`Flytta § ${paragraph.number} uppåt`}
-          >
-            ↑
-          </SmallButton>
-          <SmallButton
-            onClick={() => props.onMove("down")}
-            disabled={props.isLast}
-            label={`Flytta § ${paragraph.number} nedåt`}
-          >
-            ↓
-          </SmallButton>
-          <SmallButton variant="danger" onClick={props.onDelete} label={`Ta bort § ${paragraph.number}`}>
-            Ta bort
-          </SmallButton>
-        </div>
-      </div>
-
       {auto.conflict && (
         <ConflictPanel
           number={paragraph.number}
@@ -233,27 +222,13 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
               error={err(`sections.${i}.heading`)}
               onChange={(v) => set((p) => ({ ...p, sections: patchAt(p.sections, i, { heading: v }) }))}
             />
-            <SmallButton
-              label={`Flytta avsnittet ${s.heading || i + 1} uppåt`}
-              disabled={i === 0}
-              onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i - 1) }))}
-            >
-              ↑
-            </SmallButton>
-            <SmallButton
-              label={`Flytta avsnittet ${s.heading || i + 1} nedåt`}
-              disabled={i === c.sections.length - 1}
-              onClick={() => set((p) => ({ ...p, sections: swap(p.sections, i, i + 1) }))}
-            >
-              ↓
-            </SmallButton>
-            <SmallButton
-              variant="danger"
-              label={`Ta bort avsnittet ${s.heading || i + 1}`}
-              onClick={() => set((p) => ({ ...p, sections: removeAt(p.sections, i) }))}
-            >
-              Ta bort
-            </SmallButton>
+            <MoveRemoveButtons
+              what={`avsnittet ${s.heading || i + 1}`}
+              isFirst={i === 0}
+              isLast={i === c.sections.length - 1}
+              onMove={(d) => set((p) => ({ ...p, sections: swap(p.sections, i, d === "up" ? i - 1 : i + 1) }))}
+              onRemove={() => set((p) => ({ ...p, sections: removeAt(p.sections, i) }))}
+            />
           </div>
           <div className="mt-2">
             <RichTextEditor
@@ -717,7 +692,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           </SmallButton>
         </div>
       </FieldGroup>
-    </section>
+    </EditorSection>
   );
 }
 
@@ -744,21 +719,6 @@ function PersonEntryRow({
       </div>
     </div>
   );
-}
-
-function patchAt<T>(list: readonly T[], i: number, patch: Partial<T>): T[] {
-  return list.map((x, j) => (j === i ? { ...x, ...patch } : x));
-}
-
-function removeAt<T>(list: readonly T[], i: number): T[] {
-  return list.filter((_, j) => j !== i);
-}
-
-function swap<T>(list: readonly T[], a: number, b: number): T[] {
-  const copy = [...list];
-  if (b < 0 || b >= copy.length) return copy;
-  [copy[a], copy[b]] = [copy[b]!, copy[a]!];
-  return copy;
 }
 
 /** A starting text for the propositionsordning, in the form protocols use. */

@@ -18,7 +18,7 @@ import type { PersonOption } from "@/server/protocol.queries";
 import type { AttendanceDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { computeParticipation } from "@/domain/rules/attendance.rules";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
-import { signerAssignments } from "@/domain/rules/signers.rules";
+import { hasSignersPerParagraph, signerAssignments } from "@/domain/rules/signers.rules";
 import { AttendanceEditor, type AttendanceRowValue } from "./attendance-editor";
 import { HeaderEditor, type HeaderValue } from "./header-editor";
 import { SignersEditor, type SignerRowValue } from "./signers-editor";
@@ -189,6 +189,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           initialVersion={props.meetingVersion}
           people={people}
           attendancePersonIds={attendancePersonIds}
+          signersPerParagraph={hasSignersPerParagraph(live)}
           onValue={setHeader}
         />
         <AttendanceEditor

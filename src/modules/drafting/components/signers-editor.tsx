@@ -7,7 +7,9 @@
 // Autosaved on its own version.
 import { useEffect } from "react";
 import { SmallButton, SelectField, TextField } from "@/modules/drafting/editor/fields";
-import { SaveStatus, fieldError } from "@/modules/drafting/editor/save-status";
+import { EditorSection } from "@/modules/drafting/editor/editor-section";
+import { patchAt, removeAt } from "@/modules/drafting/editor/list";
+import { fieldError } from "@/modules/drafting/editor/save-status";
 import { useAutosave } from "@/modules/drafting/editor/use-autosave";
 import type { PersonOption } from "@/server/protocol.queries";
 import type { SignatureRole } from "@/domain/protocol/protocol.types";
@@ -45,23 +47,17 @@ export function SignersEditor(props: {
   const { onValue } = props;
   useEffect(() => onValue(rows), [rows, onValue]);
   const options = props.people.map((p) => ({ value: p.personId, label: p.hint ? `${p.name} (${p.hint})` : p.name }));
-  const change = (i: number, patch: Partial<SignerRowValue>) =>
-    set((p) => p.map((row, j) => (j === i ? { ...row, ...patch } : row)));
+  const change = (i: number, patch: Partial<SignerRowValue>) => set((p) => patchAt(p, i, patch));
 
   return (
-    <section aria-labelledby="undertecknare" className="mt-6 rounded border-2 border-slate-300 p-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <h2 id="undertecknare" className="text-xl font-semibold">
-          Undertecknare
-        </h2>
-        <SaveStatus status={auto.status} failure={auto.failure} />
-      </div>
-      {auto.status === "conflict" && (
-        <p role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-2">
-          Någon annan har ändrat undertecknarna. Dina ändringar finns kvar här; ladda om sidan för att se deras och
-          skriv sedan in dina igen.
-        </p>
-      )}
+    <EditorSection
+      className="mt-6"
+      headingId="undertecknare"
+      title="Undertecknare"
+      status={auto.status}
+      failure={auto.failure}
+      conflictMessage="Någon annan har ändrat undertecknarna. Dina ändringar finns kvar här; ladda om sidan för att se deras och skriv sedan in dina igen."
+    >
       {rows.length === 0 ? (
         <div className="mt-2 space-y-2">
           <p>
@@ -107,7 +103,7 @@ export function SignersEditor(props: {
               <SmallButton
                 variant="danger"
                 label={`Ta bort undertecknare ${i + 1}`}
-                onClick={() => set((p) => p.filter((_, j) => j !== i))}
+                onClick={() => set((p) => removeAt(p, i))}
               >
                 Ta bort
               </SmallButton>
@@ -128,6 +124,6 @@ export function SignersEditor(props: {
           </div>
         </div>
       )}
-    </section>
+    </EditorSection>
   );
 }

@@ -192,6 +192,35 @@ export function SmallButton({
   );
 }
 
+/** Move up, move down and remove one item of a list; the buttons' labels name it ("rad 2", "§ 59"). */
+export function MoveRemoveButtons({
+  what,
+  isFirst,
+  isLast,
+  onMove,
+  onRemove,
+}: {
+  what: string;
+  isFirst: boolean;
+  isLast: boolean;
+  onMove: (direction: "up" | "down") => void;
+  onRemove: () => void;
+}) {
+  return (
+    <>
+      <SmallButton label={`Flytta ${what} uppåt`} disabled={isFirst} onClick={() => onMove("up")}>
+        ↑
+      </SmallButton>
+      <SmallButton label={`Flytta ${what} nedåt`} disabled={isLast} onClick={() => onMove("down")}>
+        ↓
+      </SmallButton>
+      <SmallButton variant="danger" label={`Ta bort ${what}`} onClick={onRemove}>
+        Ta bort
+      </SmallButton>
+    </>
+  );
+}
+
 /** A titled group of fields. */
 export function FieldGroup({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   return (

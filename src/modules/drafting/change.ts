@@ -1,0 +1,64 @@
+// A change the secretary makes to a meeting being drafted: allowed by "meeting.edit", run in one
+// transaction, recorded by an audit row in that transaction.
+import type { z } from "@/lib/zod";
+import type { Prisma } from "@/generated/prisma/client";
+import { defineMeetingAction } from "@/server/action";
+import { writeAudit } from "@/server/audit";
+
+/** Locates the meeting of the § an input names (for defineMeetingAction's `locate`). */
+export async function byParagraph({ paragraphId }: { paragraphId: string }, db: Prisma.TransactionClient) {
+  const p = await db.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
+  return p ? { id: p.meetingId } : null;
+}
+
+type MeetingAction<S extends z.ZodType, T> = Parameters<typeof defineMeetingAction<S, T>>;
+
+/**
+ * A drafting mutation: defineMeetingAction with the permission "meeting.edit", the change run in
+ * one transaction (it writes its audit row there with auditChange or auditMeetingChange).
+ */
+export function defineDraftingChange<S extends z.ZodType, T>(
+  schema: S,
+  locate: MeetingAction<S, T>[0]["locate"],
+  change: (tx: Prisma.TransactionClient, ctx: Parameters<MeetingAction<S, T>[1]>[0]) => Promise<T>,
+) {
+  return defineMeetingAction({ schema, permission: "meeting.edit", locate }, (ctx) =>
+    ctx.db.$transaction((tx) => change(tx, ctx)),
+  );
+}
+
+/** Who changed which meeting, and from where: the part of a mutation's context the audit row needs. */
+export interface ChangedBy {
+  actor: { userId: string };
+  ip: string | null;
+  meeting: { id: string };
+}
+
+/** An audit row for a change to one record of the meeting (a §, an attachment, a person). */
+export async function auditChange(
+  tx: Prisma.TransactionClient,
+  { actor, ip, meeting }: ChangedBy,
+  action: string,
+  target: { entity: string; id: string },
+  data?: Prisma.InputJsonValue,
+): Promise<void> {
+  await writeAudit(tx, {
+    userId: actor.userId,
+    meetingId: meeting.id,
+    action,
+    entity: target.entity,
+    entityId: target.id,
+    ip,
+    ...(data === undefined ? {} : { data }),
+  });
+}
+
+/** An audit row for a change to the meeting itself (header, attendance, signers, settings). */
+export function auditMeetingChange(
+  tx: Prisma.TransactionClient,
+  by: ChangedBy,
+  action: string,
+  data?: Prisma.InputJsonValue,
+): Promise<void> {
+  return auditChange(tx, by, action, { entity: "Meeting", id: by.meeting.id }, data);
+}

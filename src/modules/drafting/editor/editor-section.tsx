@@ -1,0 +1,62 @@
+"use client";
+
+// One autosaved part of the editor (Sammanträdet, Närvaro, Undertecknare, a §): its heading with the
+// save status, the conflict alert when another person saved meanwhile, and its fields.
+import type { ReactNode } from "react";
+import type { ActionFailure } from "@/server/action";
+import { SaveStatus } from "./save-status";
+import type { SaveStatus as Status } from "./use-autosave";
+
+export function EditorSection({
+  id,
+  headingId,
+  title,
+  status,
+  failure,
+  className,
+  actions,
+  conflictMessage,
+  children,
+}: {
+  id?: string;
+  headingId: string;
+  title: ReactNode;
+  status: Status;
+  failure: ActionFailure | null;
+  /** Spacing before the section ("mt-6"). */
+  className?: string;
+  /** Buttons beside the save status. */
+  actions?: ReactNode;
+  /** Shown as an alert while the save is refused as a conflict. */
+  conflictMessage?: string;
+  children: ReactNode;
+}) {
+  const saveStatus = <SaveStatus status={status} failure={failure} />;
+  return (
+    <section
+      id={id}
+      aria-labelledby={headingId}
+      className={`${className ? `${className} ` : ""}rounded border-2 border-slate-300 p-4`}
+    >
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={headingId} className="text-xl font-semibold">
+          {title}
+        </h2>
+        {actions ? (
+          <div className="flex items-center gap-2">
+            {saveStatus}
+            {actions}
+          </div>
+        ) : (
+          saveStatus
+        )}
+      </div>
+      {conflictMessage && status === "conflict" && (
+        <p role="alert" className="mt-2 rounded border border-red-700 bg-red-50 p-2">
+          {conflictMessage}
+        </p>
+      )}
+      {children}
+    </section>
+  );
+}
