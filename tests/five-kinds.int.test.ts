@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/action";
 import type { ActionResult } from "@/server/action";
-import { createBody } from "@/modules/administration/bodies.mutations";
+import { createBody, updateBody } from "@/modules/administration/bodies.mutations";
 import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
 import { addParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
 import { saveSigners } from "@/modules/drafting/signers.mutations";
@@ -88,7 +88,8 @@ async function walk(spec: KindSpec): Promise<Walked> {
   const organisationId =
     spec.organisationId ?? (await db.organisation.findFirstOrThrow({ where: { slug: "itsam" } })).id;
   const body = unwrap(await createBody(admin, { organisationId, parentBodyId: "", ...spec.body }));
-  if (spec.layout) await db.body.update({ where: { id: body.id }, data: spec.layout });
+  // The layout as the body form saves it ("Protokollets uppställning").
+  if (spec.layout) unwrap(await updateBody(admin, { bodyId: body.id, parentBodyId: "", ...spec.body, ...spec.layout }));
 
   const ids = new Map<string, string>();
   for (const p of spec.people) {
