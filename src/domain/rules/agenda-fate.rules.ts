@@ -11,6 +11,9 @@
 //   RETURNED (återremitteras)  a § "Ärendet återremitteras." with the reason, which is required;
 //                              the ärende goes back to preparation (pool, PREPARING, returnReason).
 //
+// A confidential ärende becomes a confidential § with a neutral title; a confidential handling is
+// not named in a public §'s beslutsunderlag.
+//
 // The body's opening items (upprop, val av justerare, godkännande av dagordningen) may come first,
 // as §§ with a title only. An extra ärende (added at the meeting) is planned like any other.
 import type { AgendaFate, RichDoc, SectionKind } from "@/domain/protocol/protocol.types";
@@ -82,6 +85,14 @@ export type AgendaPlan =
 /** Shown in a public §'s beslutsunderlag instead of the title of a confidential handling. */
 export const CONFIDENTIAL_DOCUMENT_TITLE = "Handling som omfattas av sekretess";
 
+/**
+ * The title of the § made from a confidential ärende. The public projection keeps a confidential
+ * §'s number and title (public.rules.ts CONFIDENTIAL_PARAGRAPH), but a confidential ärende's
+ * title is itself secret (it reaches no public byte, kallelse or protocol): the § starts with a
+ * neutral title the secretary may change; the ärende keeps its own, linked by its outcome.
+ */
+export const CONFIDENTIAL_PARAGRAPH_TITLE = "Ärende som omfattas av sekretess";
+
 export const STALE_AGENDA_MESSAGE =
   "Ärendelistan har ändrats sedan sidan laddades. Ladda om sidan och välj vad som blev av varje ärende igen.";
 
@@ -120,7 +131,12 @@ function basisDocuments(item: AgendaItemForProtocol): string[] {
 }
 
 function paragraphFor(item: AgendaItemForProtocol, choice: FateChoice, bodyName: string): PlannedParagraph | null {
-  const base = { itemId: item.id, title: item.title, caseNumber: item.caseNumber, isConfidential: item.isConfidential };
+  const base = {
+    itemId: item.id,
+    title: item.isConfidential ? CONFIDENTIAL_PARAGRAPH_TITLE : item.title,
+    caseNumber: item.caseNumber,
+    isConfidential: item.isConfidential,
+  };
   switch (choice.fate) {
     case "STRUCK":
       return null;
@@ -172,7 +188,7 @@ export function planAgendaToProtocol(input: {
     if (!onList.has(c.itemId) || byItem.has(c.itemId)) stale = true;
     else byItem.set(c.itemId, c);
   }
-  if (stale) return { ok: false, message: STALE_AGENDA_MESSAGE, fieldErrors: { _: [STALE_AGENDA_MESSAGE] } };
+  if (stale) return { ok: false, message: STALE_AGENDA_MESSAGE, fieldErrors: {} };
   const items = [...input.items].sort((a, b) => a.position - b.position);
   for (const item of items) {
     const choice = byItem.get(item.id);
