@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  agendaFateTerms,
   attendanceRoleTerms,
   ballotChoiceTerms,
   bodyKindLabel,
@@ -45,6 +46,7 @@ const tables: [enumName: string, table: Record<string, string | Term>][] = [
   ["SectionKind", sectionKindHeading],
   ["BodyKind", bodyKindLabel],
   ["OrganisationKind", organisationKindLabel],
+  ["AgendaFate", agendaFateTerms],
 ];
 
 const forms = (entry: string | Term): string[] => (typeof entry === "string" ? [entry] : Object.values(entry));

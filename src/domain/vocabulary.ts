@@ -11,6 +11,7 @@
  * the attendance list, of the body's register and of the signatures).
  */
 import type {
+  AgendaFate,
   AttendanceRole,
   BallotChoice,
   BodyKind,
@@ -169,4 +170,25 @@ export const organisationKindLabel: Record<OrganisationKind, string> = {
   KOMMUN: "Kommun",
   KOMMUNALFORBUND: "Kommunalförbund",
   REGION: "Region",
+};
+
+// ---------------------------------------------------------------------------------------------
+// The ärendelista
+// ---------------------------------------------------------------------------------------------
+
+/** What the meeting did with an ärende, as the agenda → protocol form offers it. */
+export const agendaFateTerms: Record<AgendaFate, Term> = {
+  DECIDED: { word: "beslut", label: "Beslut" },
+  STRUCK: { word: "utgår", label: "Utgår" },
+  TABLED: { word: "bordläggs", label: "Bordläggs" },
+  RETURNED: { word: "återremitteras", label: "Återremitteras" },
+};
+
+/**
+ * The decision a § states for an ärende that was not decided on its merits: bordlagt (it comes
+ * back on a later agenda) or återremitterat (back to preparation; the reason follows).
+ */
+export const agendaFateDecision: Record<Extract<AgendaFate, "TABLED" | "RETURNED">, string> = {
+  TABLED: "Ärendet bordläggs.",
+  RETURNED: "Ärendet återremitteras.",
 };

@@ -133,6 +133,14 @@ audit.read                  meetingSecretary  F   F   F
 audit.read                  chair             F   F   F
 audit.read                  adjuster          F   F   F
 audit.read                  none              F   F   F
+
+agenda.toProtocol           admin             ok  S   S
+agenda.toProtocol           secretary         ok  S   S
+agenda.toProtocol           member            F   F   F
+agenda.toProtocol           meetingSecretary  F   F   F
+agenda.toProtocol           chair             F   F   F
+agenda.toProtocol           adjuster          F   F   F
+agenda.toProtocol           none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -148,6 +156,8 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "protocol.correct": "Rättelse görs först när protokollet är justerat; ändra utkastet i stället.",
   "notice.edit": "Anslaget kan bara ändras när protokollet är justerat och anslaget inte tagits ned.",
   "audit.read": "Händelseloggen kan inte visas.",
+  "agenda.toProtocol":
+    "Ärendelistan kan bara föras över till protokollet medan protokollet är ett utkast; det är skickat till justering eller justerat.",
 };
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const UNAUTHENTICATED = "Logga in för att fortsätta.";

@@ -60,6 +60,7 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   "protocol.correct": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "notice.edit": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "audit.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
+  "agenda.toProtocol": row("DRAFT", N, N, N, N, N, N, Y, Y),
 };
 
 describe("the permission table", () => {
@@ -83,6 +84,7 @@ describe("the permission table", () => {
     ["protocol.sign", "ADJUSTED"],
     ["protocol.correct", "DRAFT"],
     ["notice.edit", "READY_FOR_ADJUSTMENT"],
+    ["agenda.toProtocol", "ADJUSTED"],
   ] as const)("refuses %s in state %s with a reason about the state", (permission, status) => {
     const who = permission === "protocol.sign" ? "chair" : "secretary";
     const decision = authorize(actors[who]!, permission, meeting(status));

@@ -57,6 +57,8 @@ export const PERMISSIONS = {
   /** Once justerat; a notice that has come down (by its dates) is refused by notice.rules.ts. */
   "notice.edit": { roles: ["admin", "secretary"], statuses: ADJUSTED },
   "audit.read": { roles: ["admin", "secretary"], statuses: ALL },
+  /** Turn the meeting's ärendelista into §§ (src/modules/agenda), while the protocol is a draft. */
+  "agenda.toProtocol": { roles: ["admin", "secretary"], statuses: DRAFT },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
@@ -110,6 +112,8 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "protocol.correct": "Rättelse görs först när protokollet är justerat; ändra utkastet i stället.",
   "notice.edit": "Anslaget kan bara ändras när protokollet är justerat och anslaget inte tagits ned.",
   "audit.read": "Händelseloggen kan inte visas.",
+  "agenda.toProtocol":
+    "Ärendelistan kan bara föras över till protokollet medan protokollet är ett utkast; det är skickat till justering eller justerat.",
 };
 
 export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {

@@ -67,8 +67,9 @@ const SEAT_ROLES = new Set<AttendanceDTO["role"]>([...MEMBER_ROLES, "ABSENT"]);
 /**
  * A row per seat: each ledamot in the attendance (in its order), present or recorded as
  * frånvarande, with the ersättare serving for them; then each serving ersättare whose ledamot is
- * not in the attendance at all (printed "–"). A column per vote recorded by name, in § order and vote order; votes recorded with
- * totals only have no names to list and are left out (their totals print in the §).
+ * not in the attendance at all (printed "–"). A column per vote recorded by name, in § order and
+ * vote order; votes recorded with totals only have no names to list and are left out (their totals
+ * print in the §).
  */
 export function attendanceVoteList(protocol: Pick<ProtocolDTO, "attendance" | "paragraphs">): AttendanceList {
   const columns: AttendanceListColumn[] = [];

@@ -98,6 +98,12 @@ export type BodyPosition = "CHAIR" | "VICE_CHAIR";
 /** A user's role in a body: secretary (drafts) or member (reads). */
 export type BodyRoleKind = "SECRETARY" | "MEMBER";
 
+/**
+ * What a meeting did with an ärende on its ärendelista (src/domain/rules/agenda-fate.rules.ts):
+ * beslut, utgår (struck, no §), bordlagt (tabled: back to the pool), återremitterat (returned).
+ */
+export type AgendaFate = "DECIDED" | "STRUCK" | "TABLED" | "RETURNED";
+
 // ---------------------------------------------------------------------------------------------
 // The protocol
 // ---------------------------------------------------------------------------------------------

@@ -6,3 +6,6 @@ export { ProtocolEditor } from "./components/protocol-editor";
 export { toParagraphContent } from "./paragraph.content";
 export { MeetingSettingsSection } from "./components/meeting-settings";
 export { findMeetingSettings } from "./meeting-settings.queries";
+// For the agenda turned into §§ (src/modules/agenda): the numbers new §§ get, and a § written as rows.
+export { nextParagraphNumbers } from "./paragraph.numbering";
+export { paragraphPartsData } from "./paragraph.persist";

@@ -1,10 +1,10 @@
 // Paragraph use cases: each is one transaction with one audit row.
 import type { Prisma } from "@/generated/prisma/client";
-import { moveItem, nextParagraphNumber, renumber } from "@/domain/rules/meeting.rules";
-import { historicalRangesOfYear } from "@/modules/historical";
+import { moveItem, renumber } from "@/domain/rules/meeting.rules";
 import { findParagraphForEditing } from "@/server/protocol.queries";
 import { byMeetingId } from "@/server/action";
 import { AppError } from "@/server/errors";
+import { nextParagraphNumbers } from "./paragraph.numbering";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
 import {
   addParagraphSchema,
@@ -84,59 +84,21 @@ async function applyNumbers(tx: Tx, numbers: { id: string; number: number }[]): 
   for (const { id, number } of numbers) await tx.paragraph.update({ where: { id }, data: { number } });
 }
 
-async function ensureNumberFree(tx: Tx, bodyId: string, year: number, numbers: number[], meetingId: string) {
-  const clash = await tx.paragraph.findFirst({
-    where: { bodyId, year, number: { in: numbers }, meetingId: { not: meetingId } },
-    select: { number: true, meeting: { select: { slug: true } } },
-  });
-  if (clash) {
-    throw new AppError(
-      "STATE",
-      `§ ${clash.number} används redan i ett annat sammanträde samma år (${clash.meeting.slug}). Numrera om det sammanträdet först.`,
-    );
-  }
-  // A protocol justerat on paper and registered with its scan holds its §§ too.
-  const scanned = (await historicalRangesOfYear(tx, bodyId, year)).find((r) =>
-    numbers.some((n) => n >= r.first && n <= r.last),
-  );
-  if (scanned) {
-    throw new AppError(
-      "STATE",
-      `§§ ${scanned.first}–${scanned.last} samma år finns i ett inskannat protokoll (sammanträdet ${scanned.meetingDate}). Välj ett första paragrafnummer efter dem.`,
-    );
-  }
-}
-
 export const addParagraph = defineDraftingChange(
   addParagraphSchema,
   byMeetingId,
   async (tx, { actor, ip, input, meeting }) => {
-    const m = await tx.meeting.findUniqueOrThrow({
-      where: { id: meeting.id },
-      select: { date: true, bodyId: true, firstParagraphNumber: true },
-    });
-    const year = m.date.getUTCFullYear();
-    const own = await tx.paragraph.findMany({ where: { meetingId: meeting.id }, select: { number: true } });
-    const yearNumbers = await tx.paragraph.findMany({ where: { bodyId: m.bodyId, year }, select: { number: true } });
-    // The secretary's first § number (meeting-settings.mutations.ts) starts a meeting without §§;
-    // otherwise the year continues after its §§ in Paragraf and in registered paper protocols.
-    const number =
-      own.length === 0 && m.firstParagraphNumber !== null
-        ? m.firstParagraphNumber
-        : nextParagraphNumber(
-            own.map((p) => p.number),
-            [
-              ...yearNumbers.map((p) => p.number),
-              ...(await historicalRangesOfYear(tx, m.bodyId, year)).map((r) => r.last),
-            ],
-          );
-    await ensureNumberFree(tx, m.bodyId, year, [number], meeting.id);
+    const {
+      bodyId,
+      year,
+      numbers: [number],
+    } = await nextParagraphNumbers(tx, meeting.id, 1);
     const created = await tx.paragraph.create({
       data: {
         meetingId: meeting.id,
-        bodyId: m.bodyId,
+        bodyId,
         year,
-        number,
+        number: number!,
         title: input.title,
         decisionIntro: "",
         decisionClauses: [],

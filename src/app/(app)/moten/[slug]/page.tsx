@@ -99,6 +99,14 @@ export default async function MeetingPage({ params, searchParams }: Props) {
             Skriv protokoll
           </Link>
         )}
+        {canEdit && (
+          <Link
+            href={`/moten/${protocol.meeting.slug}/till-protokoll`}
+            className="text-sm text-[var(--color-brand)] underline underline-offset-2"
+          >
+            Från ärendelista till protokoll
+          </Link>
+        )}
         <Link
           href={`/moten/${protocol.meeting.slug}/kallelse`}
           className="text-sm text-[var(--color-brand)] underline underline-offset-2"

@@ -1,0 +1,114 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AgendaToProtocolForm, findAgendaToProtocol } from "@/modules/agenda";
+import { agendaFateTerms } from "@/domain/vocabulary";
+import { authorize } from "@/server/authz";
+import { getDb } from "@/server/db";
+import { findMeetingAccess } from "@/server/meeting-access";
+import { requireUser } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };
+
+const link = "text-[var(--color-brand)] underline underline-offset-2";
+
+/**
+ * From agenda to protocol: the secretary says what the meeting did with each ärende on the
+ * ärendelista, and the draft gets its §§ in one step (src/modules/agenda).
+ */
+export default async function AgendaToProtocolPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/moten/${slug}/till-protokoll`);
+  const access = await findMeetingAccess(getDb(), { slug });
+  if (!access || !authorize(user, "meeting.read", access).ok) notFound();
+  const allowed = authorize(user, "agenda.toProtocol", access);
+  if (!allowed.ok && allowed.reason === "forbidden") notFound();
+  const view = (await findAgendaToProtocol(getDb(), access.id))!;
+  const justDone = (await searchParams).klart === "1";
+  const numbers = view.done.flatMap((d) => (d.paragraphNumber === null ? [] : [d.paragraphNumber]));
+  return (
+    <article className="max-w-3xl">
+      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
+        <Link href={`/moten/${slug}`} className={link}>
+          Sammanträdet
+        </Link>
+        <span aria-hidden="true"> › </span>
+        <span>Från ärendelista till protokoll</span>
+      </nav>
+      <h1 className="text-3xl font-semibold">Från ärendelista till protokoll</h1>
+      <p className="mt-2">
+        Välj vad sammanträdet gjorde med varje ärende. Paragraferna numreras i fortsättning på organets år och läggs
+        sist i protokollets utkast, där du sedan skriver klart dem.
+      </p>
+      {justDone && (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
+          Ärendelistan är förd till protokollet.{" "}
+          <Link href={`/moten/${slug}/redigera`} className={link}>
+            Skriv protokollet
+          </Link>
+        </p>
+      )}
+      {!allowed.ok ? (
+        <p role="status" className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">
+          {allowed.message}
+        </p>
+      ) : view.pending.length > 0 ? (
+        <section aria-labelledby="att-fora-over" className="mt-6">
+          <h2 id="att-fora-over" className="text-xl font-semibold">
+            Ärenden att föra över
+          </h2>
+          <AgendaToProtocolForm view={view} />
+        </section>
+      ) : (
+        !justDone && (
+          <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">
+            {view.started
+              ? "Alla ärenden på ärendelistan är förda till protokollet."
+              : "Ärendelistan är tom. Lägg ärenden på sammanträdets ärendelista först."}
+          </p>
+        )
+      )}
+      {view.done.length > 0 && (
+        <section aria-labelledby="forda" className="mt-8">
+          <h2 id="forda" className="text-xl font-semibold">
+            Förda till protokollet
+            {numbers.length > 0 && ` (§§ ${Math.min(...numbers)}–${Math.max(...numbers)})`}
+          </h2>
+          <table className="mt-2 w-full text-left">
+            <thead>
+              <tr className="border-b border-slate-400">
+                <th scope="col" className="py-1 pr-3">
+                  Ärende
+                </th>
+                <th scope="col" className="py-1 pr-3">
+                  Utfall
+                </th>
+                <th scope="col" className="py-1">
+                  Paragraf
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {view.done.map((d) => (
+                <tr key={d.itemId} className="border-b border-slate-200 align-top">
+                  <td className="py-1 pr-3">
+                    {d.title}
+                    {d.caseNumber && <span className="block text-sm">{d.caseNumber}</span>}
+                  </td>
+                  <td className="py-1 pr-3">
+                    {agendaFateTerms[d.fate].label}
+                    {d.reason && <span className="block text-sm">Skäl: {d.reason}</span>}
+                  </td>
+                  <td className="py-1">{d.paragraphNumber === null ? "–" : `§ ${d.paragraphNumber}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </article>
+  );
+}
