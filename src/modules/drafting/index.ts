@@ -6,3 +6,5 @@ export { ProtocolEditor } from "./components/protocol-editor";
 export { toParagraphContent } from "./paragraph.content";
 export { MeetingSettingsSection } from "./components/meeting-settings";
 export { findMeetingSettings } from "./meeting-settings.queries";
+// The size limit of an uploaded file, shared with the agenda's handlingar (one limit, one message).
+export { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
