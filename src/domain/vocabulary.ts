@@ -102,6 +102,13 @@ export const meetingStatusLabel: Record<MeetingStatus, string> = {
   ADJUSTED: "Justerat",
 };
 
+/** An ärende's state (AgendaItem.state), as the ärendelista shows it. */
+export const agendaItemStateLabel: Record<"PREPARING" | "DECIDED" | "STRUCK", string> = {
+  PREPARING: "Under beredning",
+  DECIDED: "Beslutat",
+  STRUCK: "Utgått",
+};
+
 /** The kind of a yrkande, as the protocol names it after the mover ("bifallsyrkande"). */
 export const motionKindLabel: Record<MotionKind, string> = {
   BIFALL: "bifallsyrkande",

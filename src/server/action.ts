@@ -10,16 +10,19 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { findMeetingAccess, type MeetingAccess } from "@/server/meeting-access";
 import {
   authorize,
+  authorizeAgenda,
   authorizeForBody,
   authorizeGlobal,
   authorizeHistorical,
   type Actor,
+  type AgendaPermission,
   type Decision,
   type GlobalPermission,
   type HistoricalPermission,
   type MeetingPermission,
 } from "./authz";
 import { now } from "./clock";
+import { dbDate, toSwedishDate } from "@/lib/iso-date";
 import { AppError } from "./errors";
 
 export type ActionFailure =
@@ -290,6 +293,58 @@ export function defineHistoricalAction<S extends z.ZodType, T>(
       }
       const decision = authorizeHistorical(actor, options.permission, found.bodyId);
       return decision.ok ? { ok: true, extra: { bodyId: found.bodyId } } : refusal(decision);
+    },
+  };
+  return defineAction({ schema: options.schema, scope }, run);
+}
+
+/** Where an ärende (or the body's pool) is, as the agenda's permissions need it. */
+export interface AgendaLocation {
+  bodyId: string;
+  /** The meeting whose ärendelista it is on; null: the body's pool. */
+  meeting: { id: string; status: MeetingAccess["status"] } | null;
+}
+
+/**
+ * True when the actor's person is a ledamot or ersättare of the body on `day` (a Membership whose
+ * term covers it): the "bodyMember" role of the agenda's permissions.
+ */
+export async function isBodyMember(db: PrismaClient, actor: Actor, bodyId: string, day: Date): Promise<boolean> {
+  if (!actor.personId) return false;
+  const date = dbDate(toSwedishDate(day));
+  const found = await db.membership.findFirst({
+    where: { bodyId, personId: actor.personId, termStart: { lte: date }, termEnd: { gte: date } },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
+/**
+ * A body's ärenden (src/modules/agenda): `locate` names the body and the meeting the ärende is on
+ * (or would be put on); someone who may not read the body's ärenden learns nothing about whether
+ * it exists. The mutation gets the location.
+ */
+export function defineAgendaAction<S extends z.ZodType, T>(
+  options: {
+    schema: S;
+    permission: AgendaPermission;
+    locate: (input: z.infer<S>, db: PrismaClient) => Promise<AgendaLocation | null>;
+  },
+  run: (ctx: RunContext & { input: z.infer<S>; location: AgendaLocation }) => Promise<T>,
+): Handler<T> {
+  const scope: ActionScope<z.infer<S>, { location: AgendaLocation }> = {
+    async check(actor, input, db) {
+      const location = await options.locate(input, db);
+      const resource = location && {
+        bodyId: location.bodyId,
+        meetingStatus: location.meeting?.status ?? null,
+        actorIsBodyMember: await isBodyMember(db, actor, location.bodyId, now()),
+      };
+      if (!location || !resource || !authorizeAgenda(actor, "agenda.read", resource).ok) {
+        return { ok: false, code: "NOT_FOUND", message: "Ärendet eller organet finns inte." };
+      }
+      const decision = authorizeAgenda(actor, options.permission, resource);
+      return decision.ok ? { ok: true, extra: { location } } : refusal(decision);
     },
   };
   return defineAction({ schema: options.schema, scope }, run);

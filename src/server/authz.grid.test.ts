@@ -6,7 +6,9 @@ import { describe, expect, it } from "vitest";
 import type { MeetingStatus } from "@/domain/protocol/protocol.types";
 import { MEETING_STATUSES } from "@/domain/lifecycle";
 import {
+  AGENDA_PERMISSIONS,
   authorize,
+  authorizeAgenda,
   authorizeForBody,
   authorizeGlobal,
   GLOBAL_PERMISSIONS,
@@ -14,6 +16,7 @@ import {
   PERMISSIONS,
   rolesFor,
   type Actor,
+  type AgendaPermission,
   type GlobalPermission,
   type MeetingPermission,
   type MeetingResource,
@@ -346,5 +349,68 @@ describe("meetingWhereForActor (the shape; tests/authz-matrix.int.test.ts runs i
     expect(meetingWhereForActor(actor(null, { bodyRoles: [{ bodyId: "b-1", role: "MEMBER" }] }))).toEqual({
       OR: [{ bodyId: { in: ["b-1"] } }],
     });
+  });
+});
+
+// The body's ärenden (src/modules/agenda), by role × where the ärende is: in the body's pool, or on
+// a meeting in each state. "bodyMember" is a ledamot or ersättare of the body (a Membership) with
+// no user role in it; a member of another body is "none".
+const AGENDA_GRID = `
+agenda.read   admin       ok  ok  ok  ok
+agenda.read   secretary   ok  ok  ok  ok
+agenda.read   member      ok  ok  ok  ok
+agenda.read   bodyMember  ok  ok  ok  ok
+agenda.read   chair       F   F   F   F
+agenda.read   none        F   F   F   F
+
+agenda.edit   admin       ok  ok  S   S
+agenda.edit   secretary   ok  ok  S   S
+agenda.edit   member      F   F   F   F
+agenda.edit   bodyMember  F   F   F   F
+agenda.edit   chair       F   F   F   F
+agenda.edit   none        F   F   F   F
+`;
+const WHERE = [null, "DRAFT", "READY_FOR_ADJUSTMENT", "ADJUSTED"] as const;
+const AGENDA_STATE_MESSAGES: Record<AgendaPermission, string> = {
+  "agenda.read": "Ärendet kan inte visas.",
+  "agenda.edit": "Ärendelistan kan inte ändras: sammanträdets protokoll är skickat till justering eller justerat.",
+};
+
+describe("the agenda grid (permission × role × pool or meeting state)", () => {
+  const agendaRows = AGENDA_GRID.trim()
+    .split("\n")
+    .filter((line) => line.trim() !== "")
+    .map((line) => {
+      const [permission, role, ...cells] = line.trim().split(/\s+/);
+      return { permission: permission as AgendaPermission, role: role!, cells: cells as Cell[] };
+    });
+  const who = (role: string): { actor: Actor; member: boolean } =>
+    role === "bodyMember"
+      ? { actor: actor("p-ledamot"), member: true }
+      : { actor: ACTORS[role as Role | "none"], member: false };
+
+  it("covers every agenda permission", () => {
+    expect([...new Set(agendaRows.map((r) => r.permission))].sort()).toEqual(Object.keys(AGENDA_PERMISSIONS).sort());
+    for (const r of agendaRows) expect(r.cells).toHaveLength(WHERE.length);
+  });
+
+  const cases = agendaRows.flatMap((r) => WHERE.map((where, i) => [r.permission, r.role, where, r.cells[i]!] as const));
+  it.each(cases)("%s by %s on %s → %s", (permission, role, where, cell) => {
+    const { actor: a, member } = who(role);
+    const decision = authorizeAgenda(a, permission, { bodyId: BODY, meetingStatus: where, actorIsBodyMember: member });
+    if (cell === "ok") expect(decision.ok).toBe(true);
+    else if (cell === "F")
+      expect(decision).toEqual({
+        ok: false,
+        reason: "forbidden",
+        message: "Du har inte behörighet till organets ärenden.",
+      });
+    else expect(decision).toEqual({ ok: false, reason: "state", message: AGENDA_STATE_MESSAGES[permission] });
+  });
+
+  it("refuses without a session", () => {
+    expect(
+      authorizeAgenda(null, "agenda.read", { bodyId: BODY, meetingStatus: null, actorIsBodyMember: true }),
+    ).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
   });
 });

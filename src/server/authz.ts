@@ -177,6 +177,50 @@ export function authorizeHistorical(actor: Actor | null, permission: HistoricalP
       };
 }
 
+/**
+ * A body's ärenden before the meeting (src/modules/agenda): the pool, a meeting's ärendelista,
+ * the handlingar. "bodyMember": the actor's person is a ledamot or ersättare of the body today
+ * (a Membership; the caller looks it up and says so). Confidential ärenden and handlingar are
+ * read only with "agenda.read", so only these roles ever see them. Editing needs the item's
+ * meeting (if it is on one) to be a draft: an ärendelista that went to justering is history.
+ */
+export const AGENDA_PERMISSIONS = {
+  /** See the body's ärenden and handlingar, confidential ones included. */
+  "agenda.read": { roles: ["admin", "secretary", "member", "bodyMember"], statuses: ALL },
+  /** Create, edit, move, reorder and delete ärenden; upload, order and delete handlingar; import. */
+  "agenda.edit": { roles: ["admin", "secretary"], statuses: DRAFT },
+} as const satisfies Record<string, { roles: readonly AgendaRole[]; statuses: readonly MeetingStatus[] }>;
+export type AgendaPermission = keyof typeof AGENDA_PERMISSIONS;
+export type AgendaRole = Role | "bodyMember";
+
+/** What the table needs to know about an ärende (or the body's pool, with no meeting). */
+export interface AgendaResource {
+  bodyId: string;
+  /** The state of the meeting whose ärendelista it is on; null in the body's pool. */
+  meetingStatus: MeetingStatus | null;
+  /** The actor's person is a ledamot or ersättare of the body (Membership for today). */
+  actorIsBodyMember: boolean;
+}
+
+const AGENDA_STATE_MESSAGES: Record<AgendaPermission, string> = {
+  "agenda.read": "Ärendet kan inte visas.",
+  "agenda.edit": "Ärendelistan kan inte ändras: sammanträdets protokoll är skickat till justering eller justerat.",
+};
+
+export function authorizeAgenda(actor: Actor | null, permission: AgendaPermission, item: AgendaResource): Decision {
+  if (!actor) return { ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." };
+  const rule = AGENDA_PERMISSIONS[permission];
+  const roles: Set<AgendaRole> = rolesFor(actor, { bodyId: item.bodyId });
+  if (item.actorIsBodyMember) roles.add("bodyMember");
+  if (!rule.roles.some((r) => roles.has(r))) {
+    return { ok: false, reason: "forbidden", message: "Du har inte behörighet till organets ärenden." };
+  }
+  if (item.meetingStatus !== null && !(rule.statuses as readonly MeetingStatus[]).includes(item.meetingStatus)) {
+    return { ok: false, reason: "state", message: AGENDA_STATE_MESSAGES[permission] };
+  }
+  return { ok: true, roles: new Set([...roles].filter((r): r is Role => r !== "bodyMember")) };
+}
+
 /** Prisma filter: the meetings an actor may read in the workspace ("meeting.read"). */
 export function meetingWhereForActor(actor: Actor): Prisma.MeetingWhereInput {
   if (actor.isAdmin) return {};

@@ -9,3 +9,5 @@ export { findMeetingSettings } from "./meeting-settings.queries";
 // For the agenda turned into §§ (src/modules/agenda): the numbers new §§ get, and a § written as rows.
 export { nextParagraphNumbers } from "./paragraph.numbering";
 export { paragraphPartsData } from "./paragraph.persist";
+// The size limit of an uploaded file, shared with the agenda's handlingar (one limit, one message).
+export { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";

@@ -113,6 +113,12 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         >
           Kallelse med ärendelista
         </Link>
+        <Link
+          href={`/moten/${protocol.meeting.slug}/arenden`}
+          className="text-sm text-[var(--color-brand)] underline underline-offset-2"
+        >
+          Ärenden före sammanträdet
+        </Link>
       </div>
       {done && (
         <p role="status" className="no-print mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium">

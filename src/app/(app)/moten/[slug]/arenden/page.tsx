@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from "@/modules/agenda";
+import { meetingStatusLabel } from "@/domain/vocabulary";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Ärendelista" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+export default async function MeetingAgendaPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/moten/${slug}/arenden`);
+  const found = await findMeetingAgenda(getDb(), user, slug);
+  if (!found) notFound();
+  const { meeting, items, pool, can } = found;
+  const returnTo = `/moten/${meeting.slug}/arenden`;
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
+        <Link href={`/moten/${meeting.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+          {meeting.body.name} {meeting.date}
+        </Link>
+        <span aria-hidden="true"> › </span>
+        <span>Ärendelista</span>
+      </nav>
+      <h1 className="text-3xl font-semibold">
+        Ärendelista: {meeting.body.name} {meeting.date}
+      </h1>
+      <p className="mt-2">
+        {meeting.place}. Protokollet: {meetingStatusLabel[meeting.status]}.
+        {!can.edit && meeting.status !== "DRAFT" && " Ärendelistan kan inte ändras längre."}
+      </p>
+      <section aria-labelledby="lista" className="mt-6">
+        <h2 id="lista" className="text-xl font-semibold">
+          Ärenden i ordning
+        </h2>
+        <MeetingAgendaTable meeting={meeting} items={items} canEdit={can.edit} />
+      </section>
+      {can.edit && (
+        <section aria-labelledby="nytt" className="mt-6">
+          <h2 id="nytt" className="text-xl font-semibold">
+            Nytt ärende på listan
+          </h2>
+          <CreateItemForm bodyId={meeting.body.id} meetingId={meeting.id} />
+        </section>
+      )}
+      <section aria-labelledby="pool" className="mt-8">
+        <h2 id="pool" className="text-xl font-semibold">
+          Ärenden som väntar i organets pool
+        </h2>
+        <p className="mt-1">
+          <Link
+            href={`/organ/${meeting.body.slug}/arenden`}
+            className="text-[var(--color-brand)] underline underline-offset-2"
+          >
+            Hela ärendepoolen för {meeting.body.name}
+          </Link>
+        </p>
+        <PoolTable
+          pool={pool}
+          canEdit={can.edit}
+          meeting={{ id: meeting.id, date: meeting.date }}
+          returnTo={returnTo}
+          caption={`Ärenden i ${meeting.body.name}s pool`}
+        />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CreateItemForm, findBodyPool, PoolTable } from "@/modules/agenda";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Ärendepool" };
+
+type Props = { params: Promise<{ bodySlug: string }> };
+
+export default async function BodyPoolPage({ params }: Props) {
+  const { bodySlug } = await params;
+  const user = await requireUser(`/organ/${bodySlug}/arenden`);
+  const found = await findBodyPool(getDb(), user, bodySlug);
+  if (!found) notFound();
+  const { body, pool, meetings, can } = found;
+  return (
+    <>
+      <h1 className="text-3xl font-semibold">Ärendepool: {body.name}</h1>
+      <p className="mt-2 max-w-prose">
+        Ärenden under beredning som inte ligger på något sammanträde: nya, bordlagda och återremitterade. Lägg dem på
+        ett sammanträdes ärendelista när de är klara.
+      </p>
+      {meetings.length > 0 && (
+        <nav aria-label="Sammanträden under arbete" className="mt-3">
+          <ul className="flex flex-wrap gap-3">
+            {meetings.map((m) => (
+              <li key={m.id}>
+                <Link
+                  href={`/moten/${m.slug}/arenden`}
+                  className="text-[var(--color-brand)] underline underline-offset-2"
+                >
+                  Ärendelista {m.date}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <section aria-labelledby="pool" className="mt-6">
+        <h2 id="pool" className="text-xl font-semibold">
+          Ärenden i poolen
+        </h2>
+        <PoolTable
+          pool={pool}
+          canEdit={can.edit}
+          meetings={meetings}
+          returnTo={`/organ/${body.slug}/arenden`}
+          caption={`Ärenden i ${body.name}s pool`}
+        />
+      </section>
+      {can.edit && (
+        <section aria-labelledby="nytt" className="mt-6">
+          <h2 id="nytt" className="text-xl font-semibold">
+            Nytt ärende i poolen
+          </h2>
+          <CreateItemForm bodyId={body.id} meetingId={null} />
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,230 @@
+// Reads for the agenda's pages and the handlingar download. Each asks the permission table
+// (agenda.read; a ledamot or ersättare of the body counts) and returns null to someone it refuses,
+// so a page can answer 404 without telling whether the thing exists. No Prisma type leaves here.
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { RichDoc } from "@/domain/protocol/protocol.types";
+import { isoDateOf } from "@/lib/iso-date";
+import { isBodyMember } from "@/server/action";
+import { authorizeAgenda, type Actor, type AgendaResource } from "@/server/authz";
+import { now } from "@/server/clock";
+
+export interface AgendaRow {
+  id: string;
+  position: number | null;
+  title: string;
+  caseNumber: string | null;
+  state: "PREPARING" | "DECIDED" | "STRUCK";
+  isConfidential: boolean;
+  isExtra: boolean;
+  version: number;
+  returnReason: string | null;
+  documentCount: number;
+}
+
+export interface MeetingChoice {
+  id: string;
+  slug: string;
+  date: string;
+  label: string;
+}
+
+export interface AgendaCan {
+  edit: boolean;
+}
+
+const rowSelect = {
+  id: true,
+  position: true,
+  title: true,
+  caseNumber: true,
+  state: true,
+  isConfidential: true,
+  isExtra: true,
+  version: true,
+  returnReason: true,
+  _count: { select: { documents: true } },
+} as const;
+
+type RowData = {
+  id: string;
+  position: number | null;
+  title: string;
+  caseNumber: string | null;
+  state: AgendaRow["state"];
+  isConfidential: boolean;
+  isExtra: boolean;
+  version: number;
+  returnReason: string | null;
+  _count: { documents: number };
+};
+const toRow = ({ _count, ...r }: RowData): AgendaRow => ({ ...r, documentCount: _count.documents });
+
+async function decide(db: PrismaClient, actor: Actor, bodyId: string, meetingStatus: AgendaResource["meetingStatus"]) {
+  const resource = { bodyId, meetingStatus, actorIsBodyMember: await isBodyMember(db, actor, bodyId, now()) };
+  return {
+    read: authorizeAgenda(actor, "agenda.read", resource).ok,
+    edit: authorizeAgenda(actor, "agenda.edit", resource).ok,
+  };
+}
+
+/** The body's draft meetings, to put an ärende on (newest last). */
+async function draftMeetings(db: PrismaClient, bodyId: string): Promise<MeetingChoice[]> {
+  const meetings = await db.meeting.findMany({
+    where: { bodyId, status: "DRAFT" },
+    orderBy: { date: "asc" },
+    select: { id: true, slug: true, date: true, place: true },
+  });
+  return meetings.map((m) => ({
+    id: m.id,
+    slug: m.slug,
+    date: isoDateOf(m.date),
+    label: `${isoDateOf(m.date)} (${m.place})`,
+  }));
+}
+
+async function poolOf(db: PrismaClient, bodyId: string): Promise<AgendaRow[]> {
+  const rows = await db.agendaItem.findMany({
+    where: { bodyId, meetingId: null, state: "PREPARING" },
+    orderBy: { createdAt: "asc" },
+    select: rowSelect,
+  });
+  return rows.map(toRow);
+}
+
+/** A meeting's ärendelista, with the body's pool beside it. */
+export async function findMeetingAgenda(db: PrismaClient, actor: Actor, slug: string) {
+  const meeting = await db.meeting.findUnique({
+    where: { slug },
+    select: {
+      id: true,
+      slug: true,
+      date: true,
+      place: true,
+      status: true,
+      agendaVersion: true,
+      body: { select: { id: true, slug: true, name: true } },
+    },
+  });
+  if (!meeting) return null;
+  const can = await decide(db, actor, meeting.body.id, meeting.status);
+  if (!can.read) return null;
+  const [items, pool] = await Promise.all([
+    db.agendaItem.findMany({
+      where: { meetingId: meeting.id },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: rowSelect,
+    }),
+    poolOf(db, meeting.body.id),
+  ]);
+  return {
+    meeting: { ...meeting, date: isoDateOf(meeting.date) },
+    items: items.map(toRow),
+    pool,
+    can: { edit: can.edit } satisfies AgendaCan,
+  };
+}
+
+/** The body's pool: ärenden in preparation waiting for a meeting. */
+export async function findBodyPool(db: PrismaClient, actor: Actor, bodySlug: string) {
+  const body = await db.body.findFirst({ where: { slug: bodySlug }, select: { id: true, slug: true, name: true } });
+  if (!body) return null;
+  const can = await decide(db, actor, body.id, null);
+  if (!can.read) return null;
+  const [pool, meetings] = await Promise.all([poolOf(db, body.id), draftMeetings(db, body.id)]);
+  return { body, pool, meetings, can: { edit: can.edit } satisfies AgendaCan };
+}
+
+export interface AgendaDocumentRow {
+  id: string;
+  title: string;
+  fileName: string;
+  kind: "PDF" | "DOCX";
+  size: number;
+  isConfidential: boolean;
+  position: number;
+}
+
+/** One ärende with its handlingar (without their bytes), for its page. */
+export async function findAgendaItem(db: PrismaClient, actor: Actor, id: string) {
+  const item = await db.agendaItem.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      bodyId: true,
+      position: true,
+      title: true,
+      caseNumber: true,
+      responsible: true,
+      proposalIntro: true,
+      proposalClauses: true,
+      summary: true,
+      isConfidential: true,
+      isExtra: true,
+      state: true,
+      returnReason: true,
+      version: true,
+      body: { select: { id: true, slug: true, name: true } },
+      meeting: { select: { id: true, slug: true, date: true, status: true } },
+    },
+  });
+  if (!item) return null;
+  const can = await decide(db, actor, item.bodyId, item.meeting?.status ?? null);
+  if (!can.read) return null;
+  const [documents, meetings] = await Promise.all([
+    db.$queryRaw<
+      {
+        id: string;
+        title: string;
+        fileName: string;
+        mimeType: string;
+        size: number;
+        isConfidential: boolean;
+        position: number;
+      }[]
+    >`
+      SELECT "id", "title", "fileName", "mimeType", octet_length("bytes")::int AS "size", "isConfidential", "position"
+      FROM "AgendaDocument" WHERE "agendaItemId" = ${id} ORDER BY "position"`,
+    draftMeetings(db, item.bodyId),
+  ]);
+  return {
+    item: {
+      ...item,
+      summary: (item.summary as RichDoc | null) ?? null,
+      meeting: item.meeting ? { ...item.meeting, date: isoDateOf(item.meeting.date) } : null,
+    },
+    documents: documents.map((d): AgendaDocumentRow => ({
+      id: d.id,
+      title: d.title,
+      fileName: d.fileName,
+      kind: d.mimeType === "application/pdf" ? "PDF" : "DOCX",
+      size: d.size,
+      isConfidential: d.isConfidential,
+      position: d.position,
+    })),
+    meetings,
+    can: { edit: can.edit && item.state === "PREPARING" } satisfies AgendaCan,
+  };
+}
+
+/**
+ * A handling's bytes for someone entitled to read the body's ärenden (confidential ones too: only
+ * the body's secretaries, admins, members and ersättare are). Null for anyone else and for a
+ * handling of another ärende than the one named.
+ */
+export async function findAgendaDocument(db: PrismaClient, actor: Actor | null, itemId: string, documentId: string) {
+  if (!actor) return null;
+  const doc = await db.agendaDocument.findFirst({
+    where: { id: documentId, agendaItemId: itemId },
+    select: {
+      fileName: true,
+      mimeType: true,
+      bytes: true,
+      sha256: true,
+      agendaItem: { select: { bodyId: true, meeting: { select: { status: true } } } },
+    },
+  });
+  if (!doc) return null;
+  const can = await decide(db, actor, doc.agendaItem.bodyId, doc.agendaItem.meeting?.status ?? null);
+  if (!can.read) return null;
+  return { fileName: doc.fileName, mimeType: doc.mimeType, bytes: doc.bytes, sha256: doc.sha256 };
+}

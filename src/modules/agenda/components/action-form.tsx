@@ -1,0 +1,46 @@
+"use client";
+
+// A small form posting to one of the agenda's form actions (works without JavaScript): hidden
+// fields and a button, and the Swedish refusal shown above it when the action says no.
+import { useActionState, type ReactNode } from "react";
+import { INITIAL_AGENDA_FORM_STATE, type AgendaFormState } from "../agenda.form-state";
+import { secondaryButton } from "@/ui/form-feedback";
+import { SubmitButton } from "@/ui/submit-button";
+
+type FormAction = (prev: AgendaFormState, form: FormData) => Promise<AgendaFormState>;
+
+export function ActionForm({
+  action,
+  hidden,
+  label,
+  pendingText,
+  children,
+  className = "inline",
+  buttonClassName = `${secondaryButton} px-2 py-1 text-sm`,
+}: {
+  action: FormAction;
+  hidden: Record<string, string | number>;
+  label: ReactNode;
+  pendingText: string;
+  children?: ReactNode;
+  className?: string;
+  buttonClassName?: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, INITIAL_AGENDA_FORM_STATE);
+  return (
+    <form action={formAction} className={className}>
+      {Object.entries(hidden).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
+      {state.status === "failed" && (
+        <p role="alert" className="mb-1 rounded border border-red-700 bg-red-50 p-2 text-sm">
+          {state.failure.message}
+        </p>
+      )}
+      {children}
+      <SubmitButton pending={pending} pendingText={pendingText} className={buttonClassName}>
+        {label}
+      </SubmitButton>
+    </form>
+  );
+}

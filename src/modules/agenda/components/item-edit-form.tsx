@@ -1,0 +1,158 @@
+"use client";
+
+// The ärende's fields: rubrik, Dnr, ansvarig, förslag till beslut (intro and att-clauses, one per
+// line), sekretess. A save against an older version is refused and nothing is lost: the form keeps
+// what was typed, shows what is saved now, and offers both ways out (keep mine: save again over
+// it; take theirs: reload), as the § editor's conflict panel does.
+import Link from "next/link";
+import { useActionState } from "react";
+import { updateItemFormAction } from "../agenda.actions";
+import { fieldErrors, INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
+import { inputClass, secondaryButton } from "@/ui/form-feedback";
+import { SubmitButton } from "@/ui/submit-button";
+import { Field } from "./field";
+
+export interface EditableItem {
+  id: string;
+  version: number;
+  title: string;
+  caseNumber: string | null;
+  responsible: string | null;
+  proposalIntro: string;
+  proposalClauses: string[];
+  isConfidential: boolean;
+}
+
+type Saved = Partial<EditableItem> & { version?: number };
+
+export function ItemEditForm({ item }: { item: EditableItem }) {
+  const [state, action, pending] = useActionState(updateItemFormAction, INITIAL_AGENDA_FORM_STATE);
+  const conflict =
+    state.status === "failed" && state.failure.code === "CONFLICT" ? (state.failure.current as Saved | null) : null;
+  // After a conflict the next save is made over the version saved now ("keep mine").
+  const version = conflict?.version ?? item.version;
+  const v = (name: string, fallback: string) => valueOf(state, name, fallback);
+  const confidential = state.status === "failed" ? state.values.isConfidential === "on" : item.isConfidential;
+  return (
+    <form action={action} className="mt-3 max-w-2xl space-y-4" key={`${item.version}-${version}`}>
+      <input type="hidden" name="itemId" value={item.id} />
+      <input type="hidden" name="version" value={version} />
+      {state.status === "failed" && (
+        <div role="alert" className="rounded border border-red-700 bg-red-50 p-3">
+          <p className="font-medium">{state.failure.message}</p>
+          {conflict && (
+            <>
+              <p className="mt-2">Dina ändringar finns kvar i formuläret nedan. Den sparade versionen:</p>
+              <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3 text-sm">
+                <dt className="font-medium">Rubrik</dt>
+                <dd>{conflict.title}</dd>
+                <dt className="font-medium">Diarienummer</dt>
+                <dd>{conflict.caseNumber ?? "–"}</dd>
+                <dt className="font-medium">Förslag till beslut</dt>
+                <dd className="whitespace-pre-line">
+                  {[conflict.proposalIntro, ...(conflict.proposalClauses ?? [])].filter(Boolean).join("\n") || "–"}
+                </dd>
+              </dl>
+              <p className="mt-2 flex flex-wrap gap-3">
+                <SubmitButton pending={pending} pendingText="Sparar…">
+                  Behåll mina ändringar (spara över)
+                </SubmitButton>
+                <Link href={`/arenden/${item.id}`} className={secondaryButton}>
+                  Ta den sparade versionen
+                </Link>
+              </p>
+            </>
+          )}
+        </div>
+      )}
+      <Field id="title" label="Rubrik" errors={fieldErrors(state, "title")}>
+        {(aria) => (
+          <input {...aria} name="title" required defaultValue={v("title", item.title)} className={inputClass} />
+        )}
+      </Field>
+      <Field id="caseNumber" label="Diarienummer" errors={fieldErrors(state, "caseNumber")}>
+        {(aria) => (
+          <input
+            {...aria}
+            name="caseNumber"
+            defaultValue={v("caseNumber", item.caseNumber ?? "")}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field
+        id="responsible"
+        label="Ansvarig tjänsteperson"
+        hint="Namn och titel, t.ex. Ann Svensson, förbundsdirektör."
+        errors={fieldErrors(state, "responsible")}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            name="responsible"
+            defaultValue={v("responsible", item.responsible ?? "")}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <fieldset className="space-y-3 rounded border border-slate-300 p-3">
+        <legend className="px-1 font-semibold">Förslag till beslut</legend>
+        <Field
+          id="proposalIntro"
+          label="Inledning"
+          hint="T.ex. Direktionen föreslås besluta"
+          errors={fieldErrors(state, "proposalIntro")}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              name="proposalIntro"
+              rows={2}
+              defaultValue={v("proposalIntro", item.proposalIntro)}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field
+          id="proposalClauses"
+          label="Att-satser"
+          hint="En att-sats per rad, t.ex. att godkänna budgeten."
+          errors={fieldErrors(state, "proposalClauses")}
+        >
+          {(aria) => (
+            <textarea
+              {...aria}
+              name="proposalClauses"
+              rows={5}
+              defaultValue={v("proposalClauses", item.proposalClauses.join("\n"))}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      </fieldset>
+      <div className="flex items-start gap-2">
+        <input
+          id="isConfidential"
+          name="isConfidential"
+          type="checkbox"
+          defaultChecked={confidential}
+          className="mt-1"
+          aria-describedby="isConfidential-hint"
+        />
+        <div>
+          <label htmlFor="isConfidential" className="font-medium">
+            Sekretess
+          </label>
+          <p id="isConfidential-hint" className="text-sm text-slate-700">
+            Ärendet och dess handlingar visas bara för organets ledamöter, ersättare och sekreterare.
+          </p>
+        </div>
+      </div>
+      {!conflict && (
+        <SubmitButton pending={pending} pendingText="Sparar…">
+          Spara ärendet
+        </SubmitButton>
+      )}
+    </form>
+  );
+}

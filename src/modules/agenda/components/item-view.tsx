@@ -1,0 +1,270 @@
+// The ärende's page: where it is (pool or a meeting's ärendelista, and moving it), its fields, the
+// summary as imported, the handlingar, and the import of a tjänsteskrivelse.
+import Link from "next/link";
+import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "@/modules/drafting";
+import { agendaItemStateLabel } from "@/domain/vocabulary";
+import { DataTable } from "@/ui/data-table";
+import { secondaryButton } from "@/ui/form-feedback";
+import { RichText } from "@/ui/rich-text";
+import {
+  deleteDocumentFormAction,
+  deleteItemFormAction,
+  moveDocumentFormAction,
+  moveItemFormAction,
+} from "../agenda.actions";
+import type { findAgendaItem } from "../agenda.queries";
+import { ActionForm } from "./action-form";
+import { ItemEditForm } from "./item-edit-form";
+import { ImportForm, UploadDocumentForm } from "./upload-forms";
+
+type Found = NonNullable<Awaited<ReturnType<typeof findAgendaItem>>>;
+
+const link = "text-[var(--color-brand)] underline underline-offset-2";
+
+const DONE: Record<string, string> = {
+  skapat: "Ärendet är skapat. Fyll i förslaget till beslut, eller hämta det från tjänsteskrivelsen nedan.",
+  sparat: "Ärendet är sparat.",
+  handling: "Handlingen är uppladdad.",
+  "importerat-utan-forslag":
+    "Sammanfattningen är hämtad från dokumentet. Ingen rubrik Förslag till beslut hittades, så förslaget är oförändrat.",
+};
+
+function doneMessage(klart: string | undefined): string | null {
+  if (!klart) return null;
+  const imported = /^importerat-(\d+)$/.exec(klart);
+  if (imported) {
+    const n = Number(imported[1]);
+    return `Sammanfattningen och förslaget till beslut är hämtade från dokumentet (${n} ${n === 1 ? "att-sats" : "att-satser"}). Kontrollera och spara.`;
+  }
+  return DONE[klart] ?? null;
+}
+
+const kb = (bytes: number) => `${Math.max(1, Math.round(bytes / 1024)).toLocaleString("sv-SE")} kB`;
+
+export function AgendaItemView({ found, klart }: { found: Found; klart?: string }) {
+  const { item, documents, meetings, can } = found;
+  const done = doneMessage(klart);
+  const here = `/arenden/${item.id}`;
+  const listPath = item.meeting ? `/moten/${item.meeting.slug}/arenden` : `/organ/${item.body.slug}/arenden`;
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
+        <Link href={listPath} className={link}>
+          {item.meeting ? `Ärendelista ${item.body.name} ${item.meeting.date}` : `Ärendepool ${item.body.name}`}
+        </Link>
+        <span aria-hidden="true"> › </span>
+        <span>{item.title}</span>
+      </nav>
+      <h1 className="text-3xl font-semibold">{item.title}</h1>
+      <p className="mt-2">
+        {item.meeting
+          ? `Ärende ${item.position} på ärendelistan för ${item.body.name} ${item.meeting.date}.`
+          : `I ${item.body.name}s ärendepool (inte på något sammanträde).`}{" "}
+        Status: {agendaItemStateLabel[item.state]}.
+        {item.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1">Sekretess</span>}
+      </p>
+      {item.returnReason && <p className="mt-1">Återremitterat: {item.returnReason}</p>}
+      {done && (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
+          {done}
+        </p>
+      )}
+
+      {can.edit && (
+        <section aria-labelledby="placering" className="mt-6">
+          <h2 id="placering" className="text-xl font-semibold">
+            Sammanträde
+          </h2>
+          <ActionForm
+            action={moveItemFormAction}
+            hidden={{ itemId: item.id, version: item.version, returnTo: here }}
+            label="Flytta ärendet"
+            pendingText="Flyttar…"
+            className="mt-2 flex flex-wrap items-end gap-2"
+            buttonClassName={secondaryButton}
+          >
+            <div>
+              <label htmlFor="move-target" className="block font-medium">
+                Lägg ärendet på
+              </label>
+              <select
+                id="move-target"
+                name="meetingId"
+                defaultValue={item.meeting?.id ?? ""}
+                className="mt-1 rounded border border-slate-500 px-2 py-1.5"
+              >
+                <option value="">Organets ärendepool (inget sammanträde)</option>
+                {meetings.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    Sammanträdet {m.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </ActionForm>
+        </section>
+      )}
+
+      <section aria-labelledby="uppgifter" className="mt-6">
+        <h2 id="uppgifter" className="text-xl font-semibold">
+          Uppgifter och förslag till beslut
+        </h2>
+        {can.edit ? (
+          <ItemEditForm
+            item={{
+              id: item.id,
+              version: item.version,
+              title: item.title,
+              caseNumber: item.caseNumber,
+              responsible: item.responsible,
+              proposalIntro: item.proposalIntro,
+              proposalClauses: item.proposalClauses,
+              isConfidential: item.isConfidential,
+            }}
+          />
+        ) : (
+          <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+            <dt className="font-medium">Diarienummer</dt>
+            <dd>{item.caseNumber ?? "–"}</dd>
+            <dt className="font-medium">Ansvarig</dt>
+            <dd>{item.responsible ?? "–"}</dd>
+            <dt className="font-medium">Förslag till beslut</dt>
+            <dd>
+              {item.proposalIntro}
+              {item.proposalClauses.length > 0 && (
+                <ul className="list-disc pl-6">
+                  {item.proposalClauses.map((c, i) => (
+                    <li key={i}>{c}</li>
+                  ))}
+                </ul>
+              )}
+            </dd>
+          </dl>
+        )}
+      </section>
+
+      <section aria-labelledby="sammanfattning" className="mt-6">
+        <h2 id="sammanfattning" className="text-xl font-semibold">
+          Sammanfattning
+        </h2>
+        {item.summary ? (
+          <div className="prose mt-2 max-w-prose">
+            <RichText doc={item.summary} headingLevel={3} />
+          </div>
+        ) : (
+          <p className="mt-2">Ingen sammanfattning ännu.</p>
+        )}
+        {can.edit && (
+          <>
+            <h3 className="mt-4 text-lg font-semibold">Hämta från en tjänsteskrivelse</h3>
+            <ImportForm
+              itemId={item.id}
+              version={item.version}
+              maxBytes={MAX_ATTACHMENT_BYTES}
+              tooLarge={ATTACHMENT_TOO_LARGE}
+            />
+          </>
+        )}
+      </section>
+
+      <section aria-labelledby="handlingar" className="mt-6">
+        <h2 id="handlingar" className="text-xl font-semibold">
+          Handlingar
+        </h2>
+        {documents.length === 0 ? (
+          <p className="mt-2">Inga handlingar.</p>
+        ) : (
+          <DataTable
+            caption={`Handlingar i ärendet ${item.title}`}
+            rows={documents}
+            rowKey={(d) => d.id}
+            columns={[
+              {
+                header: "Handling",
+                cell: (d) => (
+                  <>
+                    <a href={`/arenden/${item.id}/handlingar/${d.id}`} className={link}>
+                      {d.title}
+                    </a>{" "}
+                    <span className="text-sm text-slate-700">
+                      ({d.kind}, {kb(d.size)})
+                    </span>
+                    {d.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1 text-sm">Sekretess</span>}
+                  </>
+                ),
+              },
+              ...(can.edit
+                ? [
+                    {
+                      header: "Ändra",
+                      cell: (d: (typeof documents)[number], i: number) => (
+                        <div className="flex flex-wrap gap-1">
+                          {i > 0 && (
+                            <ActionForm
+                              action={moveDocumentFormAction}
+                              hidden={{ documentId: d.id, direction: "up" }}
+                              label={
+                                <>
+                                  Upp<span className="sr-only">: {d.title}</span>
+                                </>
+                              }
+                              pendingText="Flyttar…"
+                            />
+                          )}
+                          {i < documents.length - 1 && (
+                            <ActionForm
+                              action={moveDocumentFormAction}
+                              hidden={{ documentId: d.id, direction: "down" }}
+                              label={
+                                <>
+                                  Ned<span className="sr-only">: {d.title}</span>
+                                </>
+                              }
+                              pendingText="Flyttar…"
+                            />
+                          )}
+                          <ActionForm
+                            action={deleteDocumentFormAction}
+                            hidden={{ documentId: d.id }}
+                            label={
+                              <>
+                                Ta bort<span className="sr-only">: {d.title}</span>
+                              </>
+                            }
+                            pendingText="Tar bort…"
+                          />
+                        </div>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
+        )}
+        {can.edit && (
+          <>
+            <h3 className="mt-4 text-lg font-semibold">Ladda upp en handling</h3>
+            <UploadDocumentForm itemId={item.id} maxBytes={MAX_ATTACHMENT_BYTES} tooLarge={ATTACHMENT_TOO_LARGE} />
+          </>
+        )}
+      </section>
+
+      {can.edit && (
+        <section aria-labelledby="ta-bort" className="mt-8">
+          <h2 id="ta-bort" className="text-xl font-semibold">
+            Ta bort ärendet
+          </h2>
+          <p className="mt-1">Ärendet och dess handlingar tas bort. Det går bara innan ärendet har behandlats.</p>
+          <ActionForm
+            action={deleteItemFormAction}
+            hidden={{ itemId: item.id, version: item.version, returnTo: listPath }}
+            label="Ta bort ärendet"
+            pendingText="Tar bort…"
+            className="mt-2 block"
+            buttonClassName={secondaryButton}
+          />
+        </section>
+      )}
+    </>
+  );
+}
