@@ -6,3 +6,5 @@ export { ProtocolEditor } from "./components/protocol-editor";
 export { toParagraphContent } from "./paragraph.content";
 export { MeetingSettingsSection } from "./components/meeting-settings";
 export { findMeetingSettings } from "./meeting-settings.queries";
+/** The attendance save (version-checked, audited), for the members module's pre-filled attendance. */
+export { saveAttendance } from "./meeting.mutations";
