@@ -129,7 +129,7 @@ export default async function MyMeetingsPage({ searchParams }: { searchParams: P
                   ) : m.absenceOpen && m.canReport ? (
                     <ReportAbsenceForm meetingId={m.id} label={label} />
                   ) : (
-                    <p className="mt-1">Sammanträdet har börjat; hör av dig direkt till sekreteraren.</p>
+                    <p className="mt-1">Förhinder kan inte längre anmälas här. Hör av dig direkt till sekreteraren.</p>
                   )}
                 </section>
               </li>
