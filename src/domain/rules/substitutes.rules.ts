@@ -3,7 +3,7 @@
  * förhinder, and until when a förhinder can be reported or withdrawn. Pure.
  *
  * The rule (Swedish practice: fullmäktige decides the order in which the ersättare of each party
- * are called in, KL 5:17 and 6:20, and the arbetsordning/reglemente says so for each body):
+ * are called in, KL 5:17 and 6:20 (verify the sections), and the arbetsordning/reglemente says so for each body):
  *
  * 1. Only ersättare (Membership role SUBSTITUTE) whose term covers the meeting day can be called;
  *    an ersättare who has reported förhinder, or already serves in another ledamot's seat, is not.
