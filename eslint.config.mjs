@@ -12,6 +12,7 @@ const MODULES = [
   "authentication",
   "historical",
   "agenda",
+  "members",
 ];
 const src = (p) => `./src/${p}`;
 

@@ -62,6 +62,7 @@ export const config = {
     "/logga-in",
     "/att-justera",
     "/konto",
+    "/mina-moten/:path*",
     "/protokoll/:path(.*%.*)",
     "/moten/:path*",
     "/organ/:path*",

@@ -202,14 +202,22 @@ type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug
 /** The usual `locate`: the input names the meeting by its id. */
 export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
 
-/** A meeting's protocol: the input names the meeting (`locate`), the table is asked about it. */
-function meetingScope<I>(permission: MeetingPermission, locate: Locate<I>): ActionScope<I, { meeting: MeetingAccess }> {
+/**
+ * A meeting's protocol: the input names the meeting (`locate`), the table is asked about it.
+ * `visibleWith` is what makes the meeting visible at all ("meeting.read", the workspace; the
+ * members' view uses "members.readAgenda").
+ */
+function meetingScope<I>(
+  permission: MeetingPermission,
+  locate: Locate<I>,
+  visibleWith: MeetingPermission = "meeting.read",
+): ActionScope<I, { meeting: MeetingAccess }> {
   return {
     async check(actor, input, db) {
       const where = await locate(input, db);
       const meeting = where ? await findMeetingAccess(db, where) : null;
       // Someone who may not read the meeting learns nothing about whether it exists.
-      if (!meeting || !authorize(actor, "meeting.read", meeting).ok) {
+      if (!meeting || !authorize(actor, visibleWith, meeting).ok) {
         return { ok: false, code: "NOT_FOUND", message: "Sammanträdet eller paragrafen finns inte." };
       }
       const decision = authorize(actor, permission, meeting);
@@ -243,10 +251,18 @@ function globalScope(permission: GlobalPermission): ActionScope<unknown, object>
 const selfScope: ActionScope<unknown, object> = { check: () => ({ ok: true, extra: {} }) };
 
 export function defineMeetingAction<S extends z.ZodType, T>(
-  options: { schema: S; permission: MeetingPermission; locate: Locate<z.infer<S>> },
+  options: {
+    schema: S;
+    permission: MeetingPermission;
+    locate: Locate<z.infer<S>>;
+    visibleWith?: MeetingPermission;
+  },
   run: (ctx: RunContext & { input: z.infer<S>; meeting: MeetingAccess }) => Promise<T>,
 ): Handler<T> {
-  return defineAction({ schema: options.schema, scope: meetingScope(options.permission, options.locate) }, run);
+  return defineAction(
+    { schema: options.schema, scope: meetingScope(options.permission, options.locate, options.visibleWith) },
+    run,
+  );
 }
 
 export function defineBodyAction<S extends z.ZodType<{ bodyId: string }>, T>(

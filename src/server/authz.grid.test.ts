@@ -32,6 +32,7 @@ const meeting = (status: MeetingStatus): MeetingResource => ({
   secretaryPersonId: "p-meeting-secretary",
   chairPersonId: "p-chair",
   adjusterPersonIds: ["p-adjuster-1", "p-adjuster-2"],
+  seatPersonIds: ["p-seat"],
 });
 
 // One actor per role, each holding exactly that one role towards the meeting (and nothing else:
@@ -50,6 +51,8 @@ const ACTORS: Record<Role | "none", Actor> = {
   meetingSecretary: actor("p-meeting-secretary"),
   chair: actor("p-chair"),
   adjuster: actor("p-adjuster-2"),
+  // A ledamot or ersättare of the body by Membership, without any account role.
+  seatHolder: actor("p-seat"),
   none: actor("p-nobody", { bodyRoles: [{ bodyId: "b-other", role: "SECRETARY" }] }),
 };
 
@@ -63,6 +66,7 @@ meeting.read                member            ok  ok  ok
 meeting.read                meetingSecretary  ok  ok  ok
 meeting.read                chair             ok  ok  ok
 meeting.read                adjuster          ok  ok  ok
+meeting.read                seatHolder        F   F   F
 meeting.read                none              F   F   F
 
 meeting.create              admin             ok  ok  ok
@@ -71,6 +75,7 @@ meeting.create              member            F   F   F
 meeting.create              meetingSecretary  F   F   F
 meeting.create              chair             F   F   F
 meeting.create              adjuster          F   F   F
+meeting.create              seatHolder        F   F   F
 meeting.create              none              F   F   F
 
 meeting.edit                admin             ok  S   S
@@ -79,6 +84,7 @@ meeting.edit                member            F   F   F
 meeting.edit                meetingSecretary  F   F   F
 meeting.edit                chair             F   F   F
 meeting.edit                adjuster          F   F   F
+meeting.edit                seatHolder        F   F   F
 meeting.edit                none              F   F   F
 
 meeting.delete              admin             ok  S   S
@@ -87,6 +93,7 @@ meeting.delete              member            F   F   F
 meeting.delete              meetingSecretary  F   F   F
 meeting.delete              chair             F   F   F
 meeting.delete              adjuster          F   F   F
+meeting.delete              seatHolder        F   F   F
 meeting.delete              none              F   F   F
 
 protocol.sendForAdjustment  admin             ok  S   S
@@ -95,6 +102,7 @@ protocol.sendForAdjustment  member            F   F   F
 protocol.sendForAdjustment  meetingSecretary  F   F   F
 protocol.sendForAdjustment  chair             F   F   F
 protocol.sendForAdjustment  adjuster          F   F   F
+protocol.sendForAdjustment  seatHolder        F   F   F
 protocol.sendForAdjustment  none              F   F   F
 
 protocol.sign               admin             F   F   F
@@ -103,6 +111,7 @@ protocol.sign               member            F   F   F
 protocol.sign               meetingSecretary  S   ok  S
 protocol.sign               chair             S   ok  S
 protocol.sign               adjuster          S   ok  S
+protocol.sign               seatHolder        F   F   F
 protocol.sign               none              F   F   F
 
 protocol.return             admin             F   F   F
@@ -111,6 +120,7 @@ protocol.return             member            F   F   F
 protocol.return             meetingSecretary  F   F   F
 protocol.return             chair             S   ok  S
 protocol.return             adjuster          S   ok  S
+protocol.return             seatHolder        F   F   F
 protocol.return             none              F   F   F
 
 protocol.correct            admin             S   S   ok
@@ -119,6 +129,7 @@ protocol.correct            member            F   F   F
 protocol.correct            meetingSecretary  F   F   F
 protocol.correct            chair             F   F   F
 protocol.correct            adjuster          F   F   F
+protocol.correct            seatHolder        F   F   F
 protocol.correct            none              F   F   F
 
 notice.edit                 admin             S   S   ok
@@ -127,6 +138,7 @@ notice.edit                 member            F   F   F
 notice.edit                 meetingSecretary  F   F   F
 notice.edit                 chair             F   F   F
 notice.edit                 adjuster          F   F   F
+notice.edit                 seatHolder        F   F   F
 notice.edit                 none              F   F   F
 
 audit.read                  admin             ok  ok  ok
@@ -135,6 +147,7 @@ audit.read                  member            F   F   F
 audit.read                  meetingSecretary  F   F   F
 audit.read                  chair             F   F   F
 audit.read                  adjuster          F   F   F
+audit.read                  seatHolder        F   F   F
 audit.read                  none              F   F   F
 
 agenda.toProtocol           admin             ok  S   S
@@ -143,7 +156,44 @@ agenda.toProtocol           member            F   F   F
 agenda.toProtocol           meetingSecretary  F   F   F
 agenda.toProtocol           chair             F   F   F
 agenda.toProtocol           adjuster          F   F   F
+agenda.toProtocol           seatHolder        F   F   F
 agenda.toProtocol           none              F   F   F
+
+members.readAgenda          admin             ok  ok  ok
+members.readAgenda          secretary         ok  ok  ok
+members.readAgenda          member            ok  ok  ok
+members.readAgenda          meetingSecretary  ok  ok  ok
+members.readAgenda          chair             ok  ok  ok
+members.readAgenda          adjuster          ok  ok  ok
+members.readAgenda          seatHolder        ok  ok  ok
+members.readAgenda          none              F   F   F
+
+members.readConfidential    admin             ok  ok  ok
+members.readConfidential    secretary         ok  ok  ok
+members.readConfidential    member            ok  ok  ok
+members.readConfidential    meetingSecretary  F   F   F
+members.readConfidential    chair             F   F   F
+members.readConfidential    adjuster          F   F   F
+members.readConfidential    seatHolder        ok  ok  ok
+members.readConfidential    none              F   F   F
+
+absence.report              admin             F   F   F
+absence.report              secretary         F   F   F
+absence.report              member            F   F   F
+absence.report              meetingSecretary  F   F   F
+absence.report              chair             F   F   F
+absence.report              adjuster          F   F   F
+absence.report              seatHolder        ok  S   S
+absence.report              none              F   F   F
+
+absence.read                admin             ok  ok  ok
+absence.read                secretary         ok  ok  ok
+absence.read                member            F   F   F
+absence.read                meetingSecretary  F   F   F
+absence.read                chair             F   F   F
+absence.read                adjuster          F   F   F
+absence.read                seatHolder        F   F   F
+absence.read                none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -161,6 +211,10 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "audit.read": "Händelseloggen kan inte visas.",
   "agenda.toProtocol":
     "Ärendelistan kan bara föras över till protokollet medan protokollet är ett utkast; det är skickat till justering eller justerat.",
+  "members.readAgenda": "Ärendelistan kan inte visas.",
+  "members.readConfidential": "Ärendet kan inte visas.",
+  "absence.report": "Förhinder kan bara anmälas före sammanträdet, medan protokollet är ett utkast.",
+  "absence.read": "Förhindren kan inte visas.",
 };
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const UNAUTHENTICATED = "Logga in för att fortsätta.";
@@ -268,6 +322,15 @@ describe("rolesFor", () => {
     expect([...rolesFor(actor("p-chair"), { bodyId: BODY })]).toEqual([]);
   });
 
+  it("gives a ledamot or ersättare of the body (Membership on the day) the role seatHolder, and no other", () => {
+    expect([...rolesFor(ACTORS.seatHolder, m)]).toEqual(["seatHolder"]);
+    // Seats not read (undefined) or of another meeting: no role; a user without a person: none.
+    expect([...rolesFor(ACTORS.seatHolder, { ...m, seatPersonIds: undefined })]).toEqual([]);
+    expect([...rolesFor(ACTORS.seatHolder, { ...m, seatPersonIds: ["p-other"] })]).toEqual([]);
+    expect([...rolesFor(actor(null), m)]).toEqual([]);
+    expect(authorize(ACTORS.seatHolder, "meeting.read", m)).toMatchObject({ ok: false, reason: "forbidden" });
+  });
+
   it("gives an admin no role but admin", () => {
     expect([...rolesFor(ACTORS.admin, m)]).toEqual(["admin"]);
   });
@@ -298,7 +361,7 @@ describe("authorizeForBody and authorizeGlobal", () => {
 
   it.each(Object.keys(GLOBAL_PERMISSIONS) as GlobalPermission[])("lets only admins %s", (permission) => {
     expect(authorizeGlobal(ACTORS.admin, permission)).toEqual({ ok: true, roles: new Set(["admin"]) });
-    for (const who of ["secretary", "member", "meetingSecretary", "chair", "adjuster", "none"] as const) {
+    for (const who of ["secretary", "member", "meetingSecretary", "chair", "adjuster", "seatHolder", "none"] as const) {
       expect(authorizeGlobal(ACTORS[who], permission)).toEqual({
         ok: false,
         reason: "forbidden",

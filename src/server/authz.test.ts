@@ -61,6 +61,11 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   "notice.edit": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "audit.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "agenda.toProtocol": row("DRAFT", N, N, N, N, N, N, Y, Y),
+  "members.readAgenda": row("DRAFT", N, Y, Y, Y, N, N, Y, Y),
+  "members.readConfidential": row("DRAFT", N, Y, Y, Y, N, N, Y, Y),
+  // Only a ledamot/ersättare by Membership (seatPersonIds; none here): authz.grid.test.ts.
+  "absence.report": row("DRAFT", N, N, N, N, N, N, N, N),
+  "absence.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
 };
 
 describe("the permission table", () => {

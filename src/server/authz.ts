@@ -24,6 +24,12 @@ export interface MeetingResource {
    * above, are the meeting's secretaries, chairs and justerare (signers.rules.ts signerAssignments).
    */
   signers?: readonly { personId: string; role: "SECRETARY" | "CHAIR" | "ADJUSTER" }[];
+  /**
+   * The ledamöter and ersättare of the meeting's body on the meeting day (Membership whose term
+   * covers it): they read the kallelse and report förhinder (src/modules/members). Unknown
+   * (undefined) gives nobody that role.
+   */
+  seatPersonIds?: readonly string[];
 }
 
 /** Roles an actor can hold relative to one meeting. */
@@ -33,7 +39,8 @@ export type Role =
   | "member" // member of the meeting's body
   | "meetingSecretary" // the person recorded as this meeting's secretary (signs)
   | "chair" // ordförande at this meeting
-  | "adjuster"; // justerare of this meeting
+  | "adjuster" // justerare of this meeting
+  | "seatHolder"; // ledamot or ersättare of the meeting's body on its day (Membership), with or without an account role
 
 // The states, from the protocol's lifecycle (src/domain/lifecycle.ts).
 const ALL = MEETING_STATUSES;
@@ -59,6 +66,17 @@ export const PERMISSIONS = {
   "audit.read": { roles: ["admin", "secretary"], statuses: ALL },
   /** Turn the meeting's ärendelista into §§ (src/modules/agenda), while the protocol is a draft. */
   "agenda.toProtocol": { roles: ["admin", "secretary"], statuses: DRAFT },
+  /** The members' view: the meeting's ärendelista and its public handlingar (src/modules/members). */
+  "members.readAgenda": {
+    roles: ["admin", "secretary", "member", "meetingSecretary", "chair", "adjuster", "seatHolder"],
+    statuses: ALL,
+  },
+  /** Confidential ärenden and handlingar: only the body's own (secretaries, members, ledamöter and ersättare). */
+  "members.readConfidential": { roles: ["admin", "secretary", "member", "seatHolder"], statuses: ALL },
+  /** Report or withdraw one's own förhinder (the mutation checks it is one's own and before the start). */
+  "absence.report": { roles: ["seatHolder"], statuses: DRAFT },
+  /** The secretary's list of förhinder and the ersättare to call in. */
+  "absence.read": { roles: ["admin", "secretary"], statuses: ALL },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
@@ -94,6 +112,7 @@ export function rolesFor(actor: Actor, meeting: Pick<MeetingResource, "bodyId"> 
     if (meeting.chairPersonId === actor.personId) roles.add("chair");
     if (meeting.adjusterPersonIds?.includes(actor.personId)) roles.add("adjuster");
   }
+  if (actor.personId && meeting.seatPersonIds?.includes(actor.personId)) roles.add("seatHolder");
   return roles;
 }
 
@@ -114,6 +133,10 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "audit.read": "Händelseloggen kan inte visas.",
   "agenda.toProtocol":
     "Ärendelistan kan bara föras över till protokollet medan protokollet är ett utkast; det är skickat till justering eller justerat.",
+  "members.readAgenda": "Ärendelistan kan inte visas.",
+  "members.readConfidential": "Ärendet kan inte visas.",
+  "absence.report": "Förhinder kan bara anmälas före sammanträdet, medan protokollet är ett utkast.",
+  "absence.read": "Förhindren kan inte visas.",
 };
 
 export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {

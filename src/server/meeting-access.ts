@@ -25,6 +25,9 @@ export async function findMeetingAccess(
       adjusters: { select: { personId: true } },
       attendances: { where: { role: "CHAIR" }, select: { personId: true }, take: 1 },
       signers: { select: { personId: true, role: true }, orderBy: { position: "asc" } },
+      date: true,
+      // The body's ledamöter and ersättare (seatHolder); the terms are compared with the day below.
+      body: { select: { memberships: { select: { personId: true, termStart: true, termEnd: true } } } },
     },
   });
   if (!m) return null;
@@ -37,6 +40,13 @@ export async function findMeetingAccess(
     chairPersonId: m.attendances[0]?.personId ?? null,
     adjusterPersonIds: m.adjusters.map((a) => a.personId),
     signers: m.signers,
+    seatPersonIds: [
+      ...new Set(
+        m.body.memberships
+          .filter((s) => s.termStart.getTime() <= m.date.getTime() && s.termEnd.getTime() >= m.date.getTime())
+          .map((s) => s.personId),
+      ),
+    ],
   };
 }
 

@@ -12,6 +12,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         {user ? (
           <>
             <NavLink href="/">Organ och sammanträden</NavLink>
+            <NavLink href="/mina-moten">Mina sammanträden</NavLink>
             <NavLink href="/att-justera">Att justera</NavLink>
             {user.isAdmin && <NavLink href="/admin">Administration</NavLink>}
             <NavLink href="/konto">Mitt konto</NavLink>

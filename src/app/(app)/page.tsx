@@ -23,6 +23,15 @@ export default async function HomePage() {
   return (
     <>
       <h1 className="mb-6 text-3xl font-semibold">Organ och sammanträden</h1>
+      {user.personId && (
+        <p className="mb-6">
+          Är du ledamot eller ersättare? Under{" "}
+          <Link href="/mina-moten" className={linkClass}>
+            Mina sammanträden
+          </Link>{" "}
+          finns dina kommande sammanträden med ärendelista och handlingar, och där anmäler du förhinder.
+        </p>
+      )}
       {bodies.length === 0 ? (
         <p>Det finns inga organ ännu.</p>
       ) : (

@@ -11,3 +11,5 @@ export { nextParagraphNumbers } from "./paragraph.numbering";
 export { paragraphPartsData } from "./paragraph.persist";
 // The size limit of an uploaded file, shared with the agenda's handlingar (one limit, one message).
 export { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
+/** The attendance save (version-checked, audited), for the members module's pre-filled attendance. */
+export { saveAttendance } from "./meeting.mutations";

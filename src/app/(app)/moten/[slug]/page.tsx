@@ -119,6 +119,14 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         >
           Ärenden före sammanträdet
         </Link>
+        {can.canReadAudit && (
+          <Link
+            href={`/moten/${protocol.meeting.slug}/forhinder`}
+            className="text-sm text-[var(--color-brand)] underline underline-offset-2"
+          >
+            Förhinder och ersättare
+          </Link>
+        )}
       </div>
       {done && (
         <p role="status" className="no-print mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium">

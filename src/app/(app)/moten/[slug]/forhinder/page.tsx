@@ -1,0 +1,105 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { findMeetingAbsences, PrefillAttendanceForm } from "@/modules/members";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+import { DataTable } from "@/ui/data-table";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };
+
+export const metadata: Metadata = { title: "Förhinder och ersättare" };
+
+const DONE: Record<string, string> = {
+  forifylld: "Närvarolistan är förifylld: frånvarande ledamöter och de ersättare som föreslås tjänstgöra.",
+  oforandrad: "Närvarolistan stämde redan med förhindren; inget ändrades.",
+};
+
+const stockholm = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  dateStyle: "short",
+  timeStyle: "short",
+});
+
+const ROLE = { MEMBER: "ledamot", SUBSTITUTE: "ersättare" } as const;
+
+export default async function AbsencesPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/moten/${slug}/forhinder`);
+  const data = await findMeetingAbsences(getDb(), user, slug);
+  if (!data) notFound();
+  const done = DONE[(await searchParams).klart ?? ""];
+  const { meeting } = data;
+  return (
+    <>
+      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
+        <Link href={`/moten/${meeting.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
+          {meeting.body.name} {meeting.date}
+        </Link>
+        <span aria-hidden="true"> › </span>
+        <span>Förhinder</span>
+      </nav>
+      <h1 className="mb-4 text-3xl font-semibold">
+        Förhinder och ersättare – {meeting.body.name} {formatLongDate(meeting.date)}
+      </h1>
+      {done && (
+        <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
+          {done}
+        </p>
+      )}
+      <section aria-labelledby="anmalda">
+        <h2 id="anmalda" className="text-2xl font-semibold">
+          Anmälda förhinder
+        </h2>
+        {data.absences.length === 0 ? (
+          <p className="mt-2">Ingen har anmält förhinder.</p>
+        ) : (
+          <DataTable
+            caption="Anmälda förhinder"
+            rows={data.absences}
+            rowKey={(a) => a.personId}
+            columns={[
+              { header: "Namn", cell: (a) => a.name },
+              { header: "Roll", cell: (a) => (a.role ? ROLE[a.role] : "inte ledamot eller ersättare på dagen") },
+              { header: "Parti/kommun", cell: (a) => a.represents || "–" },
+              { header: "Meddelande", cell: (a) => a.note ?? "–" },
+              { header: "Anmält", cell: (a) => stockholm.format(a.reportedAt) },
+            ]}
+          />
+        )}
+      </section>
+      <section aria-labelledby="ersattare" className="mt-8">
+        <h2 id="ersattare" className="text-2xl font-semibold">
+          Ersättare att kalla in
+        </h2>
+        <p className="mt-1 text-sm text-[var(--color-muted)]">
+          Enligt ersättarordningen: först ersättare för samma parti eller kommun i ordning, därefter övriga i ordning.
+        </p>
+        {data.suggestions.length === 0 ? (
+          <p className="mt-2">Ingen ledamot har anmält förhinder.</p>
+        ) : (
+          <ul className="mt-2 list-disc space-y-1 pl-6">
+            {data.suggestions.map((s) => (
+              <li key={s.absent.personId}>{s.message}</li>
+            ))}
+          </ul>
+        )}
+        {data.canPrefill && data.absences.length > 0 && (
+          <>
+            <p className="mt-4">
+              Förifyll närvarolistan: de frånvarande ledamöterna som frånvarande och de föreslagna ersättarna som
+              tjänstgörande i deras ställe. Du kan ändra listan efteråt i protokollet.
+            </p>
+            <PrefillAttendanceForm meetingId={meeting.id} slug={meeting.slug} version={meeting.attendanceVersion} />
+          </>
+        )}
+        {!data.canPrefill && meeting.status !== "DRAFT" && (
+          <p className="mt-4">Protokollet är inte längre ett utkast; närvarolistan kan inte förifyllas.</p>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+// After a förhinder is reported or withdrawn (committed): a mail to the secretary naming the person
+// and, for a ledamot, the ersättare to call in. Mail never fails the change (server/mail.ts).
+import type { PrismaClient } from "@/generated/prisma/client";
+import { appBaseUrl } from "@/server/config";
+import { sendMail } from "@/server/mail";
+import { readMeetingAbsences } from "./absence.data";
+import { buildAbsenceMail } from "./members.mail";
+
+/** The meeting's secretary (Person.email) and the body's secretaries (their accounts' e-mail). */
+async function secretaryAddresses(db: PrismaClient, bodyId: string, secretaryId: string | null): Promise<string[]> {
+  const [person, roles] = await Promise.all([
+    secretaryId ? db.person.findUnique({ where: { id: secretaryId }, select: { email: true } }) : null,
+    db.bodyRole.findMany({ where: { bodyId, role: "SECRETARY" }, select: { user: { select: { email: true } } } }),
+  ]);
+  const all = [person?.email ?? null, ...roles.map((r) => r.user.email)].filter((e): e is string => !!e?.trim());
+  return [...new Set(all.map((e) => e.trim().toLowerCase()))];
+}
+
+export async function notifyAbsence(
+  db: PrismaClient,
+  meetingId: string,
+  personId: string,
+  change: { withdrawn: boolean; note: string | null; name: string },
+  baseUrl = appBaseUrl(),
+): Promise<{ sent: boolean }> {
+  const data = await readMeetingAbsences(db, meetingId);
+  if (!data) return { sent: false };
+  const seat = data.seats.find((s) => s.personId === personId);
+  const suggestion = data.suggestions.find((s) => s.absent.personId === personId);
+  const to = await secretaryAddresses(db, data.meeting.body.id, data.meeting.secretaryId);
+  if (to.length === 0) return { sent: false };
+  const mail = buildAbsenceMail({
+    baseUrl,
+    to,
+    bodyName: data.meeting.body.name,
+    bodyGenitive: data.meeting.body.genitiveName,
+    meetingDate: data.meeting.date,
+    meetingSlug: data.meeting.slug,
+    person: { name: change.name, role: seat?.role ?? "SUBSTITUTE", represents: seat?.represents ?? "" },
+    note: change.note,
+    suggestion: seat?.role === "MEMBER" ? (suggestion?.message ?? null) : null,
+    withdrawn: change.withdrawn,
+  });
+  return sendMail(mail);
+}

@@ -1,0 +1,182 @@
+// The members' view: the upcoming meetings of the bodies where the signed-in user's person is a
+// ledamot or ersättare (Membership on the meeting day), each with its ärendelista as the kallelse
+// has it (AgendaItem on the meeting, in order; extra ärenden are added at the meeting and are not
+// in the kallelse) and its handlingar. Confidential ärenden and handlingar only where the
+// permission table says "members.readConfidential"; a meeting only where "members.readAgenda".
+import type { PrismaClient } from "@/generated/prisma/client";
+import { authorize, type Actor } from "@/server/authz";
+import { findMeetingAccess } from "@/server/meeting-access";
+import { dbDate, isoDateOf, type IsoDate } from "@/lib/iso-date";
+import { absenceOpen } from "@/domain/rules/substitutes.rules";
+
+export interface MemberDocument {
+  id: string;
+  title: string;
+  fileName: string;
+  mimeType: string;
+  isConfidential: boolean;
+}
+
+export interface MemberAgendaItem {
+  id: string;
+  number: number;
+  title: string;
+  caseNumber: string | null;
+  proposalIntro: string;
+  proposalClauses: string[];
+  isConfidential: boolean;
+  documents: MemberDocument[];
+}
+
+export interface MemberMeeting {
+  id: string;
+  slug: string;
+  date: IsoDate;
+  startTime: string | null;
+  endTime: string | null;
+  place: string;
+  body: { name: string };
+  /** As a ledamot or an ersättare. */
+  seatRole: "MEMBER" | "SUBSTITUTE";
+  summonsSentAt: Date | null;
+  items: MemberAgendaItem[];
+  /** Confidential ärenden left out for this reader (none for the body's own). */
+  withheldItems: number;
+  absence: { note: string | null; reportedAt: Date } | null;
+  /** Whether a förhinder can still be reported or withdrawn (until the meeting starts). */
+  absenceOpen: boolean;
+  /** The status allows it (a draft). */
+  canReport: boolean;
+}
+
+export async function listMyUpcomingMeetings(
+  db: PrismaClient,
+  actor: Actor,
+  now: Date,
+  today: IsoDate,
+): Promise<MemberMeeting[]> {
+  if (!actor.personId) return [];
+  const personId = actor.personId;
+  const seats = await db.membership.findMany({
+    where: { personId, termEnd: { gte: dbDate(today) } },
+    select: { bodyId: true, role: true, termStart: true, termEnd: true },
+  });
+  if (seats.length === 0) return [];
+  const meetings = await db.meeting.findMany({
+    where: { bodyId: { in: [...new Set(seats.map((s) => s.bodyId))] }, date: { gte: dbDate(today) } },
+    orderBy: [{ date: "asc" }, { startTime: "asc" }],
+    take: 50,
+    select: {
+      id: true,
+      slug: true,
+      date: true,
+      startTime: true,
+      endTime: true,
+      place: true,
+      summonsSentAt: true,
+      bodyId: true,
+      body: { select: { name: true } },
+      absences: { where: { personId }, select: { note: true, reportedAt: true } },
+    },
+  });
+  const out: MemberMeeting[] = [];
+  for (const m of meetings) {
+    const seat = seats.find(
+      (s) =>
+        s.bodyId === m.bodyId && s.termStart.getTime() <= m.date.getTime() && s.termEnd.getTime() >= m.date.getTime(),
+    );
+    if (!seat) continue;
+    const access = await findMeetingAccess(db, { id: m.id });
+    if (!access || !authorize(actor, "members.readAgenda", access).ok) continue;
+    const confidentialOk = authorize(actor, "members.readConfidential", access).ok;
+    const items = await readAgenda(db, m.id, confidentialOk);
+    const date = isoDateOf(m.date);
+    out.push({
+      id: m.id,
+      slug: m.slug,
+      date,
+      startTime: m.startTime,
+      endTime: m.endTime,
+      place: m.place,
+      body: m.body,
+      seatRole: seat.role,
+      summonsSentAt: m.summonsSentAt,
+      items: items.items,
+      withheldItems: items.withheld,
+      absence: m.absences[0] ?? null,
+      absenceOpen: absenceOpen({ date, startTime: m.startTime }, now, today),
+      canReport: authorize(actor, "absence.report", access).ok,
+    });
+  }
+  return out;
+}
+
+/** The kallelse's ärendelista: items on the meeting in order, extra ärenden left out. */
+async function readAgenda(
+  db: PrismaClient,
+  meetingId: string,
+  confidentialOk: boolean,
+): Promise<{ items: MemberAgendaItem[]; withheld: number }> {
+  const rows = await db.agendaItem.findMany({
+    where: { meetingId, isExtra: false },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      title: true,
+      caseNumber: true,
+      proposalIntro: true,
+      proposalClauses: true,
+      isConfidential: true,
+      documents: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, fileName: true, mimeType: true, isConfidential: true },
+      },
+    },
+  });
+  const visible = rows.filter((r) => confidentialOk || !r.isConfidential);
+  return {
+    withheld: rows.length - visible.length,
+    items: visible.map((r, i) => ({
+      id: r.id,
+      number: r.position ?? i + 1,
+      title: r.title,
+      caseNumber: r.caseNumber,
+      proposalIntro: r.proposalIntro,
+      proposalClauses: r.proposalClauses,
+      isConfidential: r.isConfidential,
+      documents: r.documents.filter((d) => confidentialOk || !d.isConfidential),
+    })),
+  };
+}
+
+/**
+ * A handling for download, or null when it does not exist or the reader may not have it (the
+ * same answer, so nothing is learnt about another body's handlingar): "members.readAgenda" for
+ * the meeting it is on, and "members.readConfidential" when it or its ärende is confidential.
+ * A handling of an ärende in the body's pool (no meeting) is not part of any kallelse here.
+ */
+export async function findMemberDocument(
+  db: PrismaClient,
+  actor: Actor | null,
+  documentId: string,
+): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string; sha256: string } | null> {
+  if (!actor || documentId.length > 64 || documentId.includes("\u0000")) return null;
+  const doc = await db.agendaDocument.findUnique({
+    where: { id: documentId },
+    select: {
+      bytes: true,
+      fileName: true,
+      mimeType: true,
+      sha256: true,
+      isConfidential: true,
+      agendaItem: { select: { meetingId: true, isConfidential: true } },
+    },
+  });
+  if (!doc?.agendaItem.meetingId) return null;
+  const access = await findMeetingAccess(db, { id: doc.agendaItem.meetingId });
+  if (!access || !authorize(actor, "members.readAgenda", access).ok) return null;
+  const confidential = doc.isConfidential || doc.agendaItem.isConfidential;
+  if (confidential && !authorize(actor, "members.readConfidential", access).ok) return null;
+  return { bytes: doc.bytes, fileName: doc.fileName, mimeType: doc.mimeType, sha256: doc.sha256 };
+}
