@@ -133,6 +133,14 @@ audit.read                  meetingSecretary  F   F   F
 audit.read                  chair             F   F   F
 audit.read                  adjuster          F   F   F
 audit.read                  none              F   F   F
+
+summons.send                admin             ok  S   S
+summons.send                secretary         ok  S   S
+summons.send                member            F   F   F
+summons.send                meetingSecretary  F   F   F
+summons.send                chair             F   F   F
+summons.send                adjuster          F   F   F
+summons.send                none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -148,6 +156,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "protocol.correct": "Rättelse görs först när protokollet är justerat; ändra utkastet i stället.",
   "notice.edit": "Anslaget kan bara ändras när protokollet är justerat och anslaget inte tagits ned.",
   "audit.read": "Händelseloggen kan inte visas.",
+  "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
 };
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const UNAUTHENTICATED = "Logga in för att fortsätta.";

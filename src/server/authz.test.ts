@@ -60,6 +60,7 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   "protocol.correct": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "notice.edit": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "audit.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
+  "summons.send": row("DRAFT", N, N, N, N, N, N, Y, Y),
 };
 
 describe("the permission table", () => {

@@ -57,6 +57,11 @@ export const PERMISSIONS = {
   /** Once justerat; a notice that has come down (by its dates) is refused by notice.rules.ts. */
   "notice.edit": { roles: ["admin", "secretary"], statuses: ADJUSTED },
   "audit.read": { roles: ["admin", "secretary"], statuses: ALL },
+  /**
+   * Send the kallelse to the body's ledamöter and ersättare (and post a fullmäktige's kungörelse);
+   * before the meeting, so while the protocol is a draft. Reading it is "meeting.read".
+   */
+  "summons.send": { roles: ["admin", "secretary"], statuses: DRAFT },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
@@ -110,6 +115,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "protocol.correct": "Rättelse görs först när protokollet är justerat; ändra utkastet i stället.",
   "notice.edit": "Anslaget kan bara ändras när protokollet är justerat och anslaget inte tagits ned.",
   "audit.read": "Händelseloggen kan inte visas.",
+  "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
 };
 
 export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {
