@@ -3,7 +3,16 @@ import nextTs from "eslint-config-next/typescript";
 
 // Import directions (ARCHITECTURE.md): lib ← domain ← ui, pdf ← server ← modules ← app.
 // A module is entered only through its index.ts; nothing in src imports tests or scripts.
-const MODULES = ["drafting", "justering", "notice", "publication", "administration", "authentication", "historical"];
+const MODULES = [
+  "drafting",
+  "justering",
+  "notice",
+  "publication",
+  "administration",
+  "authentication",
+  "historical",
+  "summons",
+];
 const src = (p) => `./src/${p}`;
 
 const zones = [
