@@ -33,11 +33,11 @@ let restoreRouteDatabase: () => Promise<void>;
 let meetingId: string;
 let organisationId: string;
 
-async function pdfSaying(text: string): Promise<Buffer> {
+async function pdfSaying(text: string): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
   doc.addPage([595, 842]).drawText(text, { x: 50, y: 780, font, size: 14 });
-  return Buffer.from(await doc.save());
+  return new Uint8Array(await doc.save());
 }
 
 /** Three ärenden (the second confidential) and an extra ärende, with handlingar, on a meeting. */
@@ -74,7 +74,7 @@ async function prepareAgenda(bodyId: string, meeting: string) {
             title: "Budgetunderlag",
             fileName: "u.docx",
             mimeType: DOCX,
-            bytes: Buffer.from("PK"),
+            bytes: new TextEncoder().encode("PK"),
             sha256: "c",
             position: 3,
           },

@@ -70,7 +70,7 @@ function row(label: string, value: string, metrics: TextMetrics, first: boolean)
   return units;
 }
 
-function itemUnits(summons: SummonsDTO, item: SummonsItemDTO, metrics: TextMetrics): Unit[] {
+function itemUnits(summons: SummonsDTO, item: SummonsItemDTO, metrics: TextMetrics, version: SummonsVersion): Unit[] {
   const x = LEFT + ITEM_INDENT;
   const w = WIDTH - ITEM_INDENT;
   const units: Unit[] = [];
@@ -87,6 +87,8 @@ function itemUnits(summons: SummonsDTO, item: SummonsItemDTO, metrics: TextMetri
   units.push(...keepAll(title));
   const dnr = displayCaseNumber(item.caseNumber, summons.organisation.caseNumberPrefix);
   const facts: string[] = [];
+  // The members' copy says so, that it is not passed on; the public one has only the number left.
+  if (item.isConfidential && version === "members") facts.push("Sekretess: lämnas inte ut");
   if (dnr) facts.push(dnr);
   if (item.responsible) facts.push(`Ansvarig: ${item.responsible}`);
   for (const fact of facts) {
@@ -176,7 +178,7 @@ export function layoutSummons(summons: SummonsDTO, metrics: TextMetrics, version
   if (summons.items.length === 0) {
     units.push(...paragraphUnits(plain("Ärendelistan är tom."), LEFT, WIDTH, BODY, metrics));
   }
-  for (const item of summons.items) units.push(...itemUnits(summons, item, metrics));
+  for (const item of summons.items) units.push(...itemUnits(summons, item, metrics, version));
   const closing =
     version === "members"
       ? "Ledamot som inte kan delta meddelar sekreteraren så snart som möjligt, så att ersättare kan kallas."
