@@ -13,6 +13,7 @@ const MODULES = [
   "historical",
   "agenda",
   "members",
+  "summons",
 ];
 const src = (p) => `./src/${p}`;
 

@@ -78,12 +78,12 @@ export { formatSigningTime };
 // ---------------------------------------------------------------------------------------------
 
 export const PAGE = { width: 595.28, height: 841.89 } as const;
-const LEFT = 62;
-const RIGHT = PAGE.width - 56;
-const WIDTH = RIGHT - LEFT;
+export const LEFT = 62;
+export const RIGHT = PAGE.width - 56;
+export const WIDTH = RIGHT - LEFT;
 /** Body text of a § is indented like the original's; headings stand in the margin. */
 const INDENT = 56;
-const FRAME = { top: 104, bottom: 740 } as const;
+export const FRAME = { top: 104, bottom: 740 } as const;
 
 const BLACK: Rgb = [0, 0, 0];
 const GREY: Rgb = [0.35, 0.35, 0.35];

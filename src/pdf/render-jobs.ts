@@ -6,11 +6,15 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { renderExtractPdf } from "./render-extract";
 import { renderNoticePdf } from "./render-notice";
 import { renderProtocolPdf } from "./render-protocol";
+import type { SummonsDTO } from "@/domain/summons/summons.types";
+import { renderSummonsPdf } from "./render-summons";
+import type { SummonsVersion } from "./summons-model";
 
 export type RenderJob =
   | { kind: "protocol"; protocol: ProtocolDTO }
   | { kind: "notice"; protocol: ProtocolDTO }
-  | { kind: "extract"; protocol: ProtocolDTO; paragraphNumbers: number[] };
+  | { kind: "extract"; protocol: ProtocolDTO; paragraphNumbers: number[] }
+  | { kind: "summons"; summons: SummonsDTO; version: SummonsVersion };
 
 export function runRenderJob(job: RenderJob): Promise<Uint8Array> {
   switch (job.kind) {
@@ -20,5 +24,7 @@ export function runRenderJob(job: RenderJob): Promise<Uint8Array> {
       return renderNoticePdf(job.protocol);
     case "extract":
       return renderExtractPdf(job.protocol, job.paragraphNumbers);
+    case "summons":
+      return renderSummonsPdf(job.summons, job.version);
   }
 }

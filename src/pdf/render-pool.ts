@@ -18,6 +18,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { runRenderJob, type RenderJob } from "./render-jobs";
+import type { SummonsDTO } from "@/domain/summons/summons.types";
+import type { SummonsVersion } from "./summons-model";
 
 /** Thrown when the queue is full: the caller answers "try again shortly" (503). */
 export class RenderBusyError extends Error {
@@ -123,6 +125,11 @@ export function renderNoticePdf(protocol: ProtocolDTO): Promise<Uint8Array> {
 /** An extract of chosen §§ (render-extract.ts), rendered on a worker thread. */
 export function renderExtractPdf(protocol: ProtocolDTO, paragraphNumbers: number[]): Promise<Uint8Array> {
   return render({ kind: "extract", protocol, paragraphNumbers });
+}
+
+/** The kallelse (render-summons.ts), members' or public version, rendered on a worker thread. */
+export function renderSummonsPdf(summons: SummonsDTO, version: SummonsVersion): Promise<Uint8Array> {
+  return render({ kind: "summons", summons, version });
 }
 
 /** How many renders run and wait now (for tests and diagnostics). */

@@ -194,6 +194,15 @@ absence.read                chair             F   F   F
 absence.read                adjuster          F   F   F
 absence.read                seatHolder        F   F   F
 absence.read                none              F   F   F
+
+summons.send                admin             ok  S   S
+summons.send                secretary         ok  S   S
+summons.send                member            F   F   F
+summons.send                meetingSecretary  F   F   F
+summons.send                chair             F   F   F
+summons.send                adjuster          F   F   F
+summons.send                seatHolder        F   F   F
+summons.send                none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -215,6 +224,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "members.readConfidential": "Ärendet kan inte visas.",
   "absence.report": "Förhinder kan bara anmälas före sammanträdet, medan protokollet är ett utkast.",
   "absence.read": "Förhindren kan inte visas.",
+  "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
 };
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const UNAUTHENTICATED = "Logga in för att fortsätta.";

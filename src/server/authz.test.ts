@@ -66,6 +66,7 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   // Only a ledamot/ersättare by Membership (seatPersonIds; none here): authz.grid.test.ts.
   "absence.report": row("DRAFT", N, N, N, N, N, N, N, N),
   "absence.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
+  "summons.send": row("DRAFT", N, N, N, N, N, N, Y, Y),
 };
 
 describe("the permission table", () => {

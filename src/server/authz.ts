@@ -77,6 +77,11 @@ export const PERMISSIONS = {
   "absence.report": { roles: ["seatHolder"], statuses: DRAFT },
   /** The secretary's list of förhinder and the ersättare to call in. */
   "absence.read": { roles: ["admin", "secretary"], statuses: ALL },
+  /**
+   * Send the kallelse to the body's ledamöter and ersättare (and post a fullmäktige's kungörelse);
+   * before the meeting, so while the protocol is a draft. Reading it is "meeting.read".
+   */
+  "summons.send": { roles: ["admin", "secretary"], statuses: DRAFT },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
@@ -137,6 +142,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "members.readConfidential": "Ärendet kan inte visas.",
   "absence.report": "Förhinder kan bara anmälas före sammanträdet, medan protokollet är ett utkast.",
   "absence.read": "Förhindren kan inte visas.",
+  "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
 };
 
 export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {

@@ -24,6 +24,12 @@ import type {
 } from "@/domain/protocol/protocol.types";
 import type { HistoricalParagraphDTO, HistoricalProtocolDTO } from "@/domain/protocol/historical.types";
 import { isPublic } from "@/domain/lifecycle";
+import {
+  CONFIDENTIAL_ITEM_TITLE,
+  type SummonsDocumentDTO,
+  type SummonsDTO,
+  type SummonsItemDTO,
+} from "@/domain/summons/summons.types";
 
 // Swedish personal identity numbers (personnummer, samordningsnummer): YYMMDD-NNNN,
 // YYYYMMDD-NNNN, with -, + or nothing between. Masked in everything published.
@@ -369,4 +375,65 @@ export const PUBLIC_HISTORICAL_PROTOCOL: FieldPolicy<HistoricalProtocolDTO> = {
 export function toPublicHistoricalProtocol(h: HistoricalProtocolDTO): HistoricalProtocolDTO {
   if (!h.isPublic) throw new Error(`Not public: historical protocol ${h.slug}`);
   return project(h, PUBLIC_HISTORICAL_PROTOCOL);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kallelse before the meeting: the public version (the kungörelse on the anslagstavla, the
+// public kallelse PDF and bundle). A confidential ärende keeps only its number and the words
+// "Sekretessbelagt ärende"; a confidential handling is left out of a public ärende.
+// ---------------------------------------------------------------------------------------------
+
+const summonsDocument: FieldPolicy<SummonsDocumentDTO> = {
+  id,
+  title: text,
+  fileName: text,
+  mimeType: enumeration,
+  isConfidential: fact,
+};
+
+export const PUBLIC_SUMMONS_ITEM: FieldPolicy<SummonsItemDTO> = {
+  id,
+  number: fact,
+  title: text,
+  caseNumber: textOrNull,
+  responsible: textOrNull,
+  proposalIntro: text,
+  proposalClauses: texts,
+  isConfidential: fact,
+  documents: (documents) => documents.filter((d) => !d.isConfidential).map((d) => project(d, summonsDocument)),
+};
+
+/** A confidential ärende: its number, and that it is secret; the Dnr too could say what it is about. */
+export const CONFIDENTIAL_SUMMONS_ITEM: FieldPolicy<SummonsItemDTO> = {
+  id,
+  number: fact,
+  title: withheld(() => CONFIDENTIAL_ITEM_TITLE),
+  caseNumber: withheld(() => null),
+  responsible: withheld(() => null),
+  proposalIntro: withheld(() => ""),
+  proposalClauses: nothing,
+  isConfidential: fact,
+  documents: nothing,
+};
+
+const publicSummonsPolicy: FieldPolicy<SummonsDTO> = {
+  organisation: one<SummonsDTO["organisation"]>({ name: text, caseNumberPrefix: text }),
+  body: one<SummonsDTO["body"]>({ name: text, kind: enumeration, summonsLeadDays: fact }),
+  meeting: one<SummonsDTO["meeting"]>({
+    id,
+    slug: id,
+    date: text,
+    startTime: textOrNull,
+    endTime: textOrNull,
+    place: text,
+    summonsSentAt: textOrNull,
+    agendaVersion: fact,
+  }),
+  items: (items) =>
+    items.map((item) => project(item, item.isConfidential ? CONFIDENTIAL_SUMMONS_ITEM : PUBLIC_SUMMONS_ITEM)),
+};
+
+/** The kallelse as the public may read it (kungörelse, public PDF and bundle). */
+export function toPublicSummons(s: SummonsDTO): SummonsDTO {
+  return project(s, publicSummonsPolicy);
 }

@@ -78,6 +78,11 @@ export const FINDING_CODES = [
   "NOTICE_BACKDATED",
   "NOTICE_ALREADY_POSTED",
   "NOTICE_ALREADY_DOWN",
+  // The kallelse and the kungörelse before the meeting (summons.rules.ts)
+  "SUMMONS_LATE",
+  "SUMMONS_OVERDUE",
+  "KUNGORELSE_LATE",
+  "KUNGORELSE_OVERDUE",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -182,4 +187,10 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   NOTICE_ALREADY_POSTED:
     "8 kap. 12 § och 13 kap. 5 § kommunallagen (tiden för överklagande räknas från den dag anslaget sattes upp)",
   NOTICE_ALREADY_DOWN: null,
+  SUMMONS_LATE:
+    "arbetsordning/reglemente (kallelsens tid före sammanträdet); för fullmäktige 5 kap. 53–55 §§ kommunallagen",
+  SUMMONS_OVERDUE:
+    "arbetsordning/reglemente (kallelsens tid före sammanträdet); för fullmäktige 5 kap. 53–55 §§ kommunallagen",
+  KUNGORELSE_LATE: "5 kap. 53 § kommunallagen (minst en vecka före sammanträdesdagen)",
+  KUNGORELSE_OVERDUE: "5 kap. 53 § kommunallagen (minst en vecka före sammanträdesdagen)",
 };

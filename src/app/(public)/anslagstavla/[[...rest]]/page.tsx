@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { listNoticesUp } from "@/modules/publication";
+import { KungorelseList, listKungorelser } from "@/modules/summons";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
 import { FactList, noticeKeepingFacts } from "@/ui/fact-list";
@@ -29,10 +30,17 @@ const noticesUp = unstable_cache((day: string) => listNoticesUp(getDb(), day), [
   revalidate: 30,
 });
 
+// Fullmäktige's kungörelser (time, place, public ärenden), up from the sending of the kallelse
+// until the meeting day has passed; sending one revalidates "public".
+const kungorelserUp = unstable_cache((day: string) => listKungorelser(getDb(), day), ["kungorelser-up"], {
+  tags: ["public"],
+  revalidate: 30,
+});
+
 export default async function NoticeBoardPage({ params }: { params: Promise<{ rest?: string[] }> }) {
   if ((await params).rest) notFound();
   const day = today();
-  const notices = await noticesUp(day);
+  const [notices, kungorelser] = await Promise.all([noticesUp(day), kungorelserUp(day)]);
   return (
     <>
       <h1 className="text-3xl font-semibold">Anslagstavla</h1>
@@ -100,6 +108,8 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ re
           </ul>
         )}
       </section>
+
+      {kungorelser.length > 0 && <KungorelseList kungorelser={kungorelser} />}
 
       <section aria-labelledby="overklaga" className="mt-10 max-w-prose">
         <h2 id="overklaga" className="text-xl font-semibold">

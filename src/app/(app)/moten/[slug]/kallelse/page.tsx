@@ -8,8 +8,13 @@ import {
 } from "@/domain/protocol/protocol.format";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { getDb } from "@/server/db";
+import { authorize } from "@/server/authz";
 import { requireReadableMeeting } from "@/server/session";
 import { FactList } from "@/ui/fact-list";
+import { today } from "@/server/clock";
+import { checkSummons, summonsDeadlines } from "@/domain/rules/summons.rules";
+import { toSwedishDate } from "@/lib/iso-date";
+import { findSummons, findSummonsRecipients, SummonsAgenda, SummonsSendForm } from "@/modules/summons";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Kallelse" };
@@ -17,13 +22,20 @@ export const metadata: Metadata = { title: "Kallelse" };
 type Props = { params: Promise<{ slug: string }> };
 
 /**
- * Kallelse: the summons with the agenda, printed before the meeting. Each § prepared in the
- * draft is an agenda item and its decision text is the proposal (förslag till beslut); at the
- * meeting the secretary only confirms or changes it.
+ * Kallelse: the summons with the ärendelista, before the meeting. When the meeting has agenda
+ * items (AgendaItem) the kallelse is made of them: the list, the PDF and the bundle, the send
+ * form and the deadline (src/modules/summons). Without any, the §§ prepared in the draft stand
+ * in for the ärenden, their decision text as the förslag till beslut (as before issue 15).
  */
 export default async function SummonsPage({ params }: Props) {
   const { slug } = await params;
-  await requireReadableMeeting(slug, `/moten/${slug}/kallelse`);
+  const { user, access } = await requireReadableMeeting(slug, `/moten/${slug}/kallelse`);
+  const summons = await findSummons(getDb(), { id: access.id });
+  if (summons && summons.items.length > 0) {
+    return (
+      <AgendaSummons summons={summons} bodyId={access.bodyId} maySend={authorize(user, "summons.send", access).ok} />
+    );
+  }
   const protocol = (await findProtocolBySlug(getDb(), slug))!;
   const groups = groupAttendance(protocol.attendance);
   return (
@@ -92,6 +104,108 @@ export default async function SummonsPage({ params }: Props) {
             </li>
           ))}
         </ol>
+      </section>
+    </article>
+  );
+}
+
+/** The kallelse made of the meeting's agenda items. */
+async function AgendaSummons({
+  summons,
+  bodyId,
+  maySend,
+}: {
+  summons: NonNullable<Awaited<ReturnType<typeof findSummons>>>;
+  bodyId: string;
+  maySend: boolean;
+}) {
+  const { meeting, body } = summons;
+  const sentOn = meeting.summonsSentAt ? toSwedishDate(new Date(meeting.summonsSentAt)) : null;
+  const deadlines = summonsDeadlines({
+    meetingDate: meeting.date,
+    bodyKind: body.kind,
+    leadDays: body.summonsLeadDays,
+  });
+  const findings = checkSummons({
+    meetingDate: meeting.date,
+    bodyKind: body.kind,
+    leadDays: body.summonsLeadDays,
+    sentOn,
+    today: today(),
+  });
+  const recipients = await findSummonsRecipients(getDb(), bodyId, meeting.date);
+  const withoutEmail = recipients.filter((r) => !r.email);
+  const base = `/moten/${encodeURIComponent(meeting.slug)}/kallelse`;
+  return (
+    <article className="max-w-3xl">
+      <p className="text-sm uppercase tracking-wide text-[var(--color-muted)]">{summons.organisation.name}</p>
+      <h1 className="text-3xl font-semibold">Kallelse: {body.name}</h1>
+      <dl className="mt-4 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="font-medium">Datum</dt>
+        <dd>{formatLongDate(meeting.date)}</dd>
+        <dt className="font-medium">Plats och tid</dt>
+        <dd>
+          {[meeting.place, [meeting.startTime, meeting.endTime].filter(Boolean).join(" – ")]
+            .filter(Boolean)
+            .map((v, i) => (i === 1 ? `kl. ${v}` : v))
+            .join(", ")}
+        </dd>
+        <dt className="font-medium">Skicka senast</dt>
+        <dd>{deadlines.summonsBy}</dd>
+        {deadlines.kungorelseBy && (
+          <>
+            <dt className="font-medium">Kungörelse senast</dt>
+            <dd>{deadlines.kungorelseBy} (5 kap. 53 § kommunallagen)</dd>
+          </>
+        )}
+        <dt className="font-medium">Skickad</dt>
+        <dd>{sentOn ?? "Inte skickad"}</dd>
+      </dl>
+      {findings.length > 0 && (
+        <ul role="status" aria-label="Varningar om kallelsen" className="mt-3 space-y-1">
+          {findings.map((f) => (
+            <li key={f.code} className="rounded border border-amber-700 bg-amber-50 p-2">
+              {f.message}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p className="mt-4 flex flex-wrap gap-4">
+        <a href={`${base}/kallelse.pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
+          Kallelsen som PDF
+        </a>
+        <a href={`${base}/handlingar.pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
+          Kallelsen med handlingar (en PDF med bokmärken)
+        </a>
+      </p>
+      <section aria-labelledby="kallade" className="mt-6">
+        <h2 id="kallade" className="text-xl font-semibold">
+          Kallade
+        </h2>
+        <p className="mt-2">
+          {recipients.length === 0
+            ? "Organet har inga ledamöter eller ersättare på sammanträdesdagen."
+            : `${recipients.filter((r) => r.role === "MEMBER").length} ledamöter och ${recipients.filter((r) => r.role === "SUBSTITUTE").length} ersättare får kallelsen.`}
+        </p>
+        {withoutEmail.length > 0 && (
+          <p className="mt-1">
+            Saknar e-postadress och behöver kallas på annat sätt: {withoutEmail.map((r) => r.name).join(", ")}.
+          </p>
+        )}
+        {maySend && (
+          <SummonsSendForm
+            meetingId={meeting.id}
+            slug={meeting.slug}
+            agendaVersion={meeting.agendaVersion}
+            sentBefore={sentOn !== null}
+          />
+        )}
+      </section>
+      <section aria-labelledby="arenden" className="mt-6">
+        <h2 id="arenden" className="text-xl font-semibold">
+          Ärenden
+        </h2>
+        <SummonsAgenda summons={summons} />
       </section>
     </article>
   );

@@ -1,0 +1,9 @@
+import { workspaceSummonsResponse } from "@/modules/summons";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+/** The kallelse with the PDF handlingar after it, bookmarked (members' version). */
+export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return workspaceSummonsResponse(req, getDb(), (await params).slug, "handlingar");
+}

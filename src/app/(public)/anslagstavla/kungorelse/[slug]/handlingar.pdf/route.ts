@@ -1,0 +1,9 @@
+import { publicSummonsResponse } from "@/modules/summons";
+import { getDb } from "@/server/db";
+
+export const dynamic = "force-dynamic";
+
+/** The public kallelse with its public PDF handlingar, of a kungörelse that is up (404 otherwise). */
+export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
+  return publicSummonsResponse(req, getDb(), (await params).slug, "handlingar");
+}

@@ -1,0 +1,53 @@
+// The ärendelista of a kallelse as the workspace shows it (members' version: everything).
+import { displayCaseNumber } from "@/domain/protocol/protocol.format";
+import type { SummonsDTO } from "@/domain/summons/summons.types";
+
+export function SummonsAgenda({ summons }: { summons: SummonsDTO }) {
+  return (
+    <ol className="mt-2 space-y-5">
+      {summons.items.map((item) => {
+        const dnr = displayCaseNumber(item.caseNumber, summons.organisation.caseNumberPrefix);
+        return (
+          <li key={item.id} className="border-t border-slate-300 pt-3">
+            <h3 className="text-lg font-semibold">
+              {item.number}. {item.title}
+              {item.isConfidential && (
+                <span className="ml-2 rounded border border-red-800 px-1 text-sm font-normal text-red-800">
+                  Sekretess
+                </span>
+              )}
+            </h3>
+            {dnr && <p className="text-[var(--color-muted)]">{dnr}</p>}
+            {item.responsible && <p className="text-[var(--color-muted)]">Ansvarig: {item.responsible}</p>}
+            {(item.proposalIntro || item.proposalClauses.length > 0) && (
+              <>
+                <h4 className="mt-2 font-medium">Förslag till beslut</h4>
+                {item.proposalIntro && <p>{item.proposalIntro}</p>}
+                {item.proposalClauses.length > 0 && (
+                  <ul className="list-disc pl-6">
+                    {item.proposalClauses.map((c, j) => (
+                      <li key={j}>{c}</li>
+                    ))}
+                  </ul>
+                )}
+              </>
+            )}
+            {item.documents.length > 0 && (
+              <>
+                <h4 className="mt-2 font-medium">Handlingar</h4>
+                <ul className="list-disc pl-6">
+                  {item.documents.map((d) => (
+                    <li key={d.id}>
+                      {d.title} ({d.mimeType === "application/pdf" ? "PDF" : "Word"})
+                      {d.isConfidential && " – sekretess, inte i den offentliga versionen"}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,101 @@
+// "Skicka kallelse": the secretary sends the kallelse to every ledamot and ersättare of the body
+// (memberships on the meeting day). In one transaction: the meeting row locked, the ärendelista's
+// version checked, Meeting.summonsSentAt set (for fullmäktige this also posts the kungörelse on
+// the anslagstavla, summons.rules.ts), an audit row. The mails go out after commit, one per
+// person; a mail that cannot be sent never undoes the sending (server/mail.ts), it is reported.
+// Sending again after a change is allowed: the mail then says "Ny kallelse".
+import { defineMeetingAction, byMeetingId } from "@/server/action";
+import { writeAudit } from "@/server/audit";
+import { appBaseUrl } from "@/server/config";
+import { AppError } from "@/server/errors";
+import { sendMail, type OutgoingMail } from "@/server/mail";
+import { lockMeeting } from "@/server/meeting-access";
+import { buildSummonsMail } from "./summons.mail";
+import { findSummons, findSummonsRecipients } from "./summons.queries";
+import { sendSummonsSchema } from "./summons.schema";
+
+export interface SendSummonsResult {
+  sentAt: string;
+  /** It had been sent before: the mails said "Ny kallelse". */
+  resend: boolean;
+  /** Names of those the mail went to. */
+  mailed: string[];
+  /** Names whose mail could not be sent (the server refused or is not configured). */
+  failed: string[];
+  /** Ledamöter and ersättare without an e-mail address: the secretary calls them another way. */
+  withoutEmail: string[];
+}
+
+/** The mailer, replaceable in tests of failures; the app uses server/mail.ts. */
+export type Mailer = (mail: OutgoingMail) => Promise<{ sent: boolean }>;
+
+export function makeSendSummons(mailer: Mailer = sendMail, baseUrl: () => string = () => appBaseUrl()) {
+  return defineMeetingAction(
+    { schema: sendSummonsSchema, permission: "summons.send", locate: byMeetingId },
+    async ({ db, actor, ip, now, input, meeting }): Promise<SendSummonsResult> => {
+      const sent = await db.$transaction(async (tx) => {
+        await lockMeeting(tx, meeting.id);
+        const row = await tx.meeting.findUniqueOrThrow({
+          where: { id: meeting.id },
+          select: { bodyId: true, summonsSentAt: true, agendaVersion: true, secretary: { select: { name: true } } },
+        });
+        if (row.agendaVersion !== input.agendaVersion) {
+          throw new AppError(
+            "CONFLICT",
+            "Ärendelistan har ändrats sedan du öppnade sidan. Läs igenom den nya listan och skicka sedan kallelsen.",
+            { current: { agendaVersion: row.agendaVersion } },
+          );
+        }
+        const summons = (await findSummons(tx, { id: meeting.id }))!;
+        if (summons.items.length === 0) {
+          throw new AppError("STATE", "Ärendelistan är tom. Lägg till ärenden innan kallelsen skickas.");
+        }
+        const recipients = await findSummonsRecipients(tx, row.bodyId, summons.meeting.date);
+        if (recipients.length === 0) {
+          throw new AppError(
+            "STATE",
+            "Organet har inga ledamöter eller ersättare på sammanträdesdagen. Lägg in ledamöterna under Administration först.",
+          );
+        }
+        const resend = row.summonsSentAt !== null;
+        await tx.meeting.update({ where: { id: meeting.id }, data: { summonsSentAt: now } });
+        const withoutEmail = recipients.filter((r) => !r.email).map((r) => r.name);
+        await writeAudit(tx, {
+          userId: actor.userId,
+          meetingId: meeting.id,
+          action: resend ? "summons.resend" : "summons.send",
+          entity: "Meeting",
+          entityId: meeting.id,
+          ip,
+          data: {
+            agendaVersion: row.agendaVersion,
+            items: summons.items.map((i) => i.id),
+            recipients: recipients.map((r) => r.personId),
+            withoutEmail,
+          },
+        });
+        summons.meeting.summonsSentAt = now.toISOString();
+        return { summons, recipients, resend, withoutEmail, secretaryName: row.secretary?.name ?? null };
+      });
+
+      const mailed: string[] = [];
+      const failed: string[] = [];
+      const base = baseUrl();
+      for (const r of sent.recipients) {
+        if (!r.email) continue;
+        const mail = buildSummonsMail({
+          summons: sent.summons,
+          recipient: { name: r.name, email: r.email, role: r.role },
+          resend: sent.resend,
+          baseUrl: base,
+          secretaryName: sent.secretaryName,
+        });
+        const { sent: ok } = await mailer(mail);
+        (ok ? mailed : failed).push(r.name);
+      }
+      return { sentAt: now.toISOString(), resend: sent.resend, mailed, failed, withoutEmail: sent.withoutEmail };
+    },
+  );
+}
+
+export const sendSummons = makeSendSummons();

@@ -1,0 +1,169 @@
+// Reads for the kallelse: the ärendelista as a SummonsDTO (no Prisma type leaves this file), who
+// is called (ledamöter and ersättare of the body on the meeting day), the handlingar's bytes, and
+// the kungörelser on the public anslagstavla.
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { dbDate, toSwedishDate, type IsoDate } from "@/lib/iso-date";
+import { isKungorelseShown } from "@/domain/rules/summons.rules";
+import { toPublicSummons } from "@/domain/publication/public.rules";
+import type { SummonsDTO } from "@/domain/summons/summons.types";
+
+type Db = PrismaClient | Prisma.TransactionClient;
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+const summonsSelect = {
+  id: true,
+  slug: true,
+  date: true,
+  startTime: true,
+  endTime: true,
+  place: true,
+  summonsSentAt: true,
+  agendaVersion: true,
+  body: {
+    select: {
+      id: true,
+      name: true,
+      kind: true,
+      summonsLeadDays: true,
+      organisation: { select: { name: true, caseNumberPrefix: true } },
+    },
+  },
+  agendaItems: {
+    // Extra ärenden are added at the meeting: never in the kallelse.
+    where: { isExtra: false, position: { not: null } },
+    orderBy: { position: "asc" },
+    select: {
+      id: true,
+      position: true,
+      title: true,
+      caseNumber: true,
+      responsible: true,
+      proposalIntro: true,
+      proposalClauses: true,
+      isConfidential: true,
+      documents: {
+        orderBy: { position: "asc" },
+        select: { id: true, title: true, fileName: true, mimeType: true, isConfidential: true },
+      },
+    },
+  },
+} satisfies Prisma.MeetingSelect;
+
+type Row = Prisma.MeetingGetPayload<{ select: typeof summonsSelect }>;
+
+function toDto(m: Row): SummonsDTO {
+  return {
+    organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
+    body: { name: m.body.name, kind: m.body.kind, summonsLeadDays: m.body.summonsLeadDays },
+    meeting: {
+      id: m.id,
+      slug: m.slug,
+      date: iso(m.date),
+      startTime: m.startTime,
+      endTime: m.endTime,
+      place: m.place,
+      summonsSentAt: m.summonsSentAt ? m.summonsSentAt.toISOString() : null,
+      agendaVersion: m.agendaVersion,
+    },
+    items: m.agendaItems.map((item) => ({
+      id: item.id,
+      number: item.position!,
+      title: item.title,
+      caseNumber: item.caseNumber,
+      responsible: item.responsible,
+      proposalIntro: item.proposalIntro,
+      proposalClauses: [...item.proposalClauses],
+      isConfidential: item.isConfidential,
+      documents: item.documents.map((d) => ({ ...d })),
+    })),
+  };
+}
+
+/** The kallelse of a meeting, every ärende in full (the members' version); null: no such meeting. */
+export async function findSummons(db: Db, where: { id: string } | { slug: string }): Promise<SummonsDTO | null> {
+  const m = await db.meeting.findUnique({ where, select: summonsSelect });
+  return m ? toDto(m) : null;
+}
+
+export interface SummonsRecipient {
+  personId: string;
+  name: string;
+  email: string | null;
+  role: "MEMBER" | "SUBSTITUTE";
+}
+
+/**
+ * Who gets the kallelse: every ledamot and ersättare of the body whose term covers the meeting
+ * day, once each (a person with two memberships is called once, as ledamot if either says so).
+ */
+export async function findSummonsRecipients(db: Db, bodyId: string, date: IsoDate): Promise<SummonsRecipient[]> {
+  const day = dbDate(date);
+  const rows = await db.membership.findMany({
+    where: { bodyId, termStart: { lte: day }, termEnd: { gte: day } },
+    orderBy: [{ role: "asc" }, { callOrder: "asc" }, { person: { name: "asc" } }],
+    select: { role: true, person: { select: { id: true, name: true, email: true } } },
+  });
+  const byPerson = new Map<string, SummonsRecipient>();
+  for (const r of rows) {
+    const seen = byPerson.get(r.person.id);
+    if (seen) {
+      if (r.role === "MEMBER") seen.role = "MEMBER";
+      continue;
+    }
+    const email = r.person.email?.trim() || null;
+    byPerson.set(r.person.id, { personId: r.person.id, name: r.person.name, email, role: r.role });
+  }
+  return [...byPerson.values()];
+}
+
+/** The bytes of the given handlingar of one meeting's ärenden (ids of other meetings are ignored). */
+export async function findHandlingBytes(
+  db: Db,
+  meetingId: string,
+  ids: readonly string[],
+): Promise<Map<string, Uint8Array>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.agendaDocument.findMany({
+    where: { id: { in: [...ids] }, agendaItem: { meetingId } },
+    select: { id: true, bytes: true },
+  });
+  return new Map(rows.map((r) => [r.id, new Uint8Array(r.bytes)]));
+}
+
+/**
+ * The kungörelser on the public anslagstavla today: fullmäktige meetings whose kallelse is sent,
+ * from the day it was sent until the meeting day has passed (summons.rules.ts), each through the
+ * public projection (a confidential ärende's title never leaves here).
+ */
+export async function listKungorelser(db: Db, today: IsoDate): Promise<SummonsDTO[]> {
+  const rows = await db.meeting.findMany({
+    where: { body: { kind: "FULLMAKTIGE" }, summonsSentAt: { not: null }, date: { gte: dbDate(today) } },
+    orderBy: [{ date: "asc" }, { slug: "asc" }],
+    select: summonsSelect,
+  });
+  return rows
+    .filter((m) =>
+      isKungorelseShown({
+        bodyKind: m.body.kind,
+        meetingDate: iso(m.date),
+        sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
+        today,
+      }),
+    )
+    .map((m) => toPublicSummons(toDto(m)));
+}
+
+/** One kungörelse by meeting slug if it is up today (public PDF and bundle); null otherwise. */
+export async function findKungorelse(db: Db, slug: string, today: IsoDate): Promise<SummonsDTO | null> {
+  if (slug.length > 200 || slug.includes("\u0000")) return null;
+  const m = await db.meeting.findUnique({ where: { slug }, select: summonsSelect });
+  if (!m) return null;
+  const shown = isKungorelseShown({
+    bodyKind: m.body.kind,
+    meetingDate: iso(m.date),
+    sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
+    today,
+  });
+  return shown ? toPublicSummons(toDto(m)) : null;
+}
