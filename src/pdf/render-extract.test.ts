@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { renderExtractPdf } from "./render-extract";
 import { edgeCaseProtocol, seedProtocol } from "./testing/fixtures";
-import { pdfInfo, pdfPageTexts, pdfToText } from "./testing/poppler";
+import { pdfInfo, pdfLayoutText, pdfPageTexts } from "./testing/poppler";
 
 describe("extract (utdrag ur protokoll) PDF", () => {
   it("holds the meeting header, the chosen § and the utdragsbestyrkande", async () => {
     const pdf = await renderExtractPdf(seedProtocol(), [62]);
-    const text = pdfToText(pdf, { layout: true }).replace(/[ \t]+/g, " ");
+    const text = pdfLayoutText(pdf);
     for (const line of [
       "UTDRAG UR PROTOKOLL",
       "Utdrag ur protokoll",

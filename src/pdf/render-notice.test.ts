@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderNoticePdf } from "./render-notice";
 import { edgeCaseProtocol, seedProtocol } from "./testing/fixtures";
-import { pdfFonts, pdfInfo, pdfToText } from "./testing/poppler";
+import { pdfFonts, pdfInfo, pdfLayoutText, pdfToText } from "./testing/poppler";
 
 describe("notice (anslag/bevis) PDF", () => {
   it("puts the notice on one A4 page with the fields of the seed", async () => {
@@ -10,7 +10,7 @@ describe("notice (anslag/bevis) PDF", () => {
     expect(info).toMatch(/Pages:\s+1\b/);
     expect(info).toMatch(/Page size:\s+595.28 x 841.89 pts \(A4\)/);
     expect(info).toMatch(/Title:\s+Anslag\/bevis Direktionen 2021-11-18/);
-    const text = pdfToText(pdf, { layout: true }).replace(/[ \t]+/g, " ");
+    const text = pdfLayoutText(pdf);
     for (const line of [
       "ANSLAG/BEVIS",
       "Protokollet är justerat. Justeringen har tillkännagivits genom anslag.",

@@ -1,5 +1,6 @@
 // Rättelser after a justerat protocol, on the meeting page and the public protocol page.
 import type { CorrectionDTO } from "@/domain/protocol/protocol.types";
+import { TitledSection } from "./titled-section";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
@@ -7,10 +8,12 @@ const when = (iso: string) =>
 export function CorrectionsList({ corrections }: { corrections: readonly CorrectionDTO[] }) {
   if (corrections.length === 0) return null;
   return (
-    <section aria-labelledby="rattelser" className="mt-10 border-t-2 border-slate-300 pt-6">
-      <h2 id="rattelser" className="text-2xl font-semibold">
-        Rättelser
-      </h2>
+    <TitledSection
+      id="rattelser"
+      title="Rättelser"
+      className="mt-10 border-t-2 border-slate-300 pt-6"
+      headingClassName="text-2xl font-semibold"
+    >
       <ol className="mt-2 space-y-3">
         {corrections.map((c, i) => (
           <li key={i}>
@@ -22,6 +25,6 @@ export function CorrectionsList({ corrections }: { corrections: readonly Correct
           </li>
         ))}
       </ol>
-    </section>
+    </TitledSection>
   );
 }

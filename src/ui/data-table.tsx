@@ -16,15 +16,7 @@ const DENSITY = {
   compact: ["py-1", "pr-3"],
 } as const;
 
-export function DataTable<T>({
-  columns,
-  rows,
-  rowKey,
-  caption,
-  density = "normal",
-  className = "mt-3 w-full border-collapse text-left",
-  rowClassName = "border-b border-slate-200",
-}: {
+export interface DataTableProps<T> {
   columns: Column<T>[];
   rows: readonly T[];
   rowKey: (row: T, index: number) => Key;
@@ -33,7 +25,17 @@ export function DataTable<T>({
   density?: keyof typeof DENSITY;
   className?: string;
   rowClassName?: string;
-}) {
+}
+
+export function DataTable<T>({
+  columns,
+  rows,
+  rowKey,
+  caption,
+  density = "normal",
+  className = "mt-3 w-full border-collapse text-left",
+  rowClassName = "border-b border-slate-200",
+}: DataTableProps<T>) {
   const [y, x] = DENSITY[density];
   const pad = (i: number) => (i < columns.length - 1 ? `${y} ${x}` : y);
   const cls = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(" ");

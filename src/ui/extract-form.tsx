@@ -1,6 +1,7 @@
 // "Utdrag ur protokoll": choose §§ and get them as a PDF with the utdragsbestyrkande. A plain GET
 // form (no script needed); the route checks who may have which §§.
 import type { ParagraphDTO } from "@/domain/protocol/protocol.types";
+import { TitledSection } from "./titled-section";
 
 export function ExtractForm({
   action,
@@ -16,10 +17,11 @@ export function ExtractForm({
 }) {
   if (paragraphs.length === 0) return null;
   return (
-    <section aria-labelledby="rubrik-utdrag" className="no-print mt-6 rounded border border-slate-300 p-4">
-      <h2 id="rubrik-utdrag" className="text-xl font-semibold">
-        Utdrag ur protokollet
-      </h2>
+    <TitledSection
+      id="rubrik-utdrag"
+      title="Utdrag ur protokollet"
+      className="no-print mt-6 rounded border border-slate-300 p-4"
+    >
       {note && <p className="mt-1 text-sm">{note}</p>}
       <form method="get" action={action} className="mt-2">
         <fieldset>
@@ -44,6 +46,6 @@ export function ExtractForm({
           Skapa utdrag (PDF)
         </button>
       </form>
-    </section>
+    </TitledSection>
   );
 }

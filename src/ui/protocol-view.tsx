@@ -24,6 +24,7 @@ import {
   nameWithParty,
 } from "@/domain/protocol/attendance-vote-list";
 import { voteTally } from "@/domain/rules/decisions.rules";
+import { TitledSection } from "./titled-section";
 
 const BALLOT_CHOICES: readonly BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
 /** Shown as columns only when a ballot of the vote uses them. */
@@ -53,12 +54,9 @@ function Lines({ lines }: { lines: string[] }) {
 
 function Part({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
-    <section aria-labelledby={id} className="mt-5">
-      <h3 id={id} className="text-lg font-semibold">
-        {title}
-      </h3>
+    <TitledSection id={id} title={title} level={3} className="mt-5" headingClassName="text-lg font-semibold">
       {children}
-    </section>
+    </TitledSection>
   );
 }
 
@@ -259,10 +257,7 @@ function AttendanceListView({ protocol }: { protocol: ProtocolDTO }) {
   const list = attendanceVoteList(protocol);
   const cell = "border border-slate-300 px-2";
   return (
-    <section aria-labelledby="narvarolista" className="mt-10">
-      <h2 id="narvarolista" className="text-xl font-semibold">
-        {APPENDED_LIST_TITLE}
-      </h2>
+    <TitledSection id="narvarolista" title={APPENDED_LIST_TITLE} className="mt-10">
       <div className="mt-2 overflow-x-auto">
         <table className="border-collapse text-sm">
           <caption className="sr-only">
@@ -329,7 +324,7 @@ function AttendanceListView({ protocol }: { protocol: ProtocolDTO }) {
       <p className="mt-2 text-sm text-[var(--color-muted)]">
         J = ja, N = nej, A = avstår, – = frånvarande vid omröstningen eller deltar ej.
       </p>
-    </section>
+    </TitledSection>
   );
 }
 
@@ -424,10 +419,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
       </table>
 
       {notice && (
-        <section aria-labelledby="anslag" className="mt-8 rounded border border-slate-300 p-4">
-          <h2 id="anslag" className="text-xl font-semibold">
-            Anslag/bevis
-          </h2>
+        <TitledSection id="anslag" title="Anslag/bevis" className="mt-8 rounded border border-slate-300 p-4">
           <p className="mt-1">
             {isAdjusted(meeting.status)
               ? notice.wording || DEFAULT_NOTICE_WORDING
@@ -443,13 +435,10 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
               ...noticeKeepingFacts(notice),
             ]}
           />
-        </section>
+        </TitledSection>
       )}
 
-      <section aria-labelledby="arendelista" className="mt-8">
-        <h2 id="arendelista" className="text-xl font-semibold">
-          Ärendelista
-        </h2>
+      <TitledSection id="arendelista" title="Ärendelista" className="mt-8">
         <table className="mt-2 w-full border-collapse text-left">
           <thead>
             <tr className="border-b border-slate-300">
@@ -478,7 +467,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
             ))}
           </tbody>
         </table>
-      </section>
+      </TitledSection>
 
       {protocol.paragraphs.map((p) => (
         <ParagraphView key={p.id} protocol={protocol} p={p} />

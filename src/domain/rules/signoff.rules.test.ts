@@ -125,23 +125,24 @@ describe("signers", () => {
 describe("blockingFindings", () => {
   const f = (code: string, severity: Finding["severity"]) =>
     ({ code, severity, message: "", paragraphNumber: null, field: "" }) as unknown as Finding;
-  it("blocks on content errors, not on warnings or deadlines", () => {
-    const findings = [
-      f("PLACEHOLDER_TEXT", "error"),
-      f("EMPTY_SECTION", "warning"),
-      f("ADJUSTMENT_OVERDUE", "error"),
-      f("NOTICE_LATE", "error"),
-    ];
-    expect(blockingFindings(findings).map((x) => x.code)).toEqual(["PLACEHOLDER_TEXT"]);
-  });
-  it("keeps errors whose code merely contains a deadline word", () => {
-    const findings = [
-      f("QUORUM", "error"),
-      f("X_ADJUSTMENT_", "error"),
-      f("X_NOTICE_", "error"),
-      f("NOTICE_TOO_EARLY", "warning"),
-    ];
-    expect(blockingFindings(findings).map((x) => x.code)).toEqual(["QUORUM", "X_ADJUSTMENT_", "X_NOTICE_"]);
+  it.each([
+    [
+      "blocks on content errors, not on warnings or deadlines",
+      [
+        f("PLACEHOLDER_TEXT", "error"),
+        f("EMPTY_SECTION", "warning"),
+        f("ADJUSTMENT_OVERDUE", "error"),
+        f("NOTICE_LATE", "error"),
+      ],
+      ["PLACEHOLDER_TEXT"],
+    ],
+    [
+      "keeps errors whose code merely contains a deadline word",
+      [f("QUORUM", "error"), f("X_ADJUSTMENT_", "error"), f("X_NOTICE_", "error"), f("NOTICE_TOO_EARLY", "warning")],
+      ["QUORUM", "X_ADJUSTMENT_", "X_NOTICE_"],
+    ],
+  ])("%s", (_label, findings, blocking) => {
+    expect(blockingFindings(findings).map((x) => x.code)).toEqual(blocking);
   });
 });
 

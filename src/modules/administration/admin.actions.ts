@@ -2,11 +2,9 @@
 
 // Form actions for the admin pages (they work without JavaScript): read the form, call the
 // mutation with the session user, and answer with a confirmation or the failure.
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { actionContext } from "@/server/action-context";
 import type { AdminFormState } from "./admin.form-state";
-import { formAnswer as answer, readForm as read } from "./form-answer";
+import { answerOrOpen, formAnswer as answer, readForm as read } from "./form-answer";
 import * as mutations from "./admin.mutations";
 
 export async function createUserFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
@@ -14,9 +12,7 @@ export async function createUserFormAction(prev: AdminFormState, form: FormData)
     await actionContext(),
     read(form, ["email", "name", "personLink", "organisationId", "password", "passwordConfirm"], ["isAdmin"]),
   );
-  if (!result.ok) return answer(prev, form, result, "");
-  revalidatePath("/admin", "layout");
-  redirect(`/admin/anvandare/${result.data.id}?skapad=1`);
+  return answerOrOpen(prev, form, result, "/admin", (user) => `/admin/anvandare/${user.id}?skapad=1`);
 }
 
 export async function updateUserFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

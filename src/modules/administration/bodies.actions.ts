@@ -2,19 +2,16 @@
 
 // Form actions of the bodies and organisation pages (they work without JavaScript).
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { actionContext } from "@/server/action-context";
 import type { AdminFormState } from "./admin.form-state";
 import * as mutations from "./bodies.mutations";
-import { formAnswer, readForm as read } from "./form-answer";
+import { answerOrOpen, formAnswer, readForm as read } from "./form-answer";
 
 const BODY_FIELDS = ["name", "genitiveName", "kind", "seatCount", "parentBodyId"] as const;
 
 export async function createBodyFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const result = await mutations.createBody(await actionContext(), read(form, ["organisationId", ...BODY_FIELDS]));
-  if (!result.ok) return formAnswer(prev, form, result, "");
-  revalidatePath("/", "layout");
-  redirect(`/admin/organ/${result.data.slug}?skapat=1`);
+  return answerOrOpen(prev, form, result, "/", (body) => `/admin/organ/${body.slug}?skapat=1`);
 }
 
 export async function updateBodyFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

@@ -2,6 +2,7 @@
 // or the failure with what was typed, never a password (React resets a form after its action;
 // without JavaScript the page is new). The admin pages are refreshed after a change.
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import type { ActionResult } from "@/server/action";
 import type { AdminFormState } from "./admin.form-state";
 
@@ -39,4 +40,20 @@ export function formAnswer<T>(
   if (!result.ok) return { status: "failed", failure: result, values: typedValues(form), attempt };
   revalidatePath("/admin", "layout");
   return { status: "saved", message, attempt };
+}
+
+/**
+ * The answer to a form that creates something: the failure with what was typed, or (the pages
+ * under `refresh` refreshed) the new thing's own page at `pageOf(created)`.
+ */
+export function answerOrOpen<T>(
+  prev: AdminFormState,
+  form: FormData,
+  result: ActionResult<T>,
+  refresh: string,
+  pageOf: (created: T) => string,
+): AdminFormState {
+  if (!result.ok) return formAnswer(prev, form, result, "");
+  revalidatePath(refresh, "layout");
+  redirect(pageOf(result.data));
 }

@@ -7,14 +7,14 @@ export {
   listUnlinkedPeople,
   listUsers,
 } from "./admin.queries";
-export { requireAdminPage } from "./admin.page";
-export { AdminPage, AdminSection, adminLink } from "./components/admin-page";
+export { requireAdminPage, requireOrganisationPage } from "./admin.page";
+export { AdminPage, AdminSection, OrganisationSections, adminLink } from "./components/admin-page";
 export { BodyRoles } from "./components/body-roles";
 export { CreateUserForm } from "./components/create-user-form";
 export { EditUserForm, SetPasswordForm } from "./components/edit-user-form";
 export { AddMembershipForm, MembershipTable } from "./components/memberships";
 export { UsersTable } from "./components/users-table";
-export { findBodyDetail, findOrganisationSettings, listOrganisationSettings } from "./bodies.queries";
+export { findBodyDetail, listOrganisationSettings } from "./bodies.queries";
 export { listPeople } from "./persons.queries";
 export { BodyForm, SubstituteOrder } from "./components/body-form";
 export { OrganisationForm } from "./components/organisation-form";

@@ -45,6 +45,11 @@ export function pdfToText(pdf: Uint8Array, opts: { first?: number; last?: number
   });
 }
 
+/** The text laid out as on the page, each run of spaces and tabs as one space ("Organ Direktionen"). */
+export function pdfLayoutText(pdf: Uint8Array): string {
+  return pdfToText(pdf, { layout: true }).replace(/[ \t]+/g, " ");
+}
+
 /** The text of each page, from one pdftotext run (pages are separated by form feeds). */
 export function pdfPageTexts(pdf: Uint8Array, opts: { layout?: boolean } = {}): string[] {
   const pages = pdfToText(pdf, opts).split("\f");

@@ -9,6 +9,7 @@ import { getDb } from "@/server/db";
 import { DataTable, linkClass } from "@/ui/data-table";
 import { inputClass } from "@/ui/form-feedback";
 import { LabelledField } from "@/ui/labelled-field";
+import { TitledSection } from "@/ui/titled-section";
 
 export const metadata: Metadata = {
   title: "Protokoll",
@@ -131,10 +132,11 @@ async function SearchResults({
   const { total, hits } = await searchArchive(getDb(), { q, bodySlug, year, page, pageSize: 20 });
   const pages = Math.max(1, Math.ceil(total / 20));
   return (
-    <section aria-labelledby="traffar" className="mt-6">
-      <h2 id="traffar" className="text-xl font-semibold">
-        {total === 0 ? `Inga träffar för "${q}"` : `${total} ${total === 1 ? "träff" : "träffar"} för "${q}"`}
-      </h2>
+    <TitledSection
+      id="traffar"
+      title={total === 0 ? `Inga träffar för "${q}"` : `${total} ${total === 1 ? "träff" : "träffar"} för "${q}"`}
+      className="mt-6"
+    >
       <ol className="mt-3 space-y-4">
         {hits.map((h) => (
           <li key={`${h.href}-${h.number}`}>
@@ -154,7 +156,7 @@ async function SearchResults({
         ))}
       </ol>
       <Pager page={page} pages={pages} params={params} />
-    </section>
+    </TitledSection>
   );
 }
 
@@ -172,10 +174,7 @@ async function ArchiveList({
   const { total, entries, pageSize } = await listArchive(getDb(), { bodySlug, year, page });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   return (
-    <section aria-labelledby="arkiv" className="mt-6">
-      <h2 id="arkiv" className="text-xl font-semibold">
-        Justerade protokoll ({total})
-      </h2>
+    <TitledSection id="arkiv" title={`Justerade protokoll (${total})`} className="mt-6">
       {entries.length === 0 ? (
         <p className="mt-2">Inga justerade protokoll{bodySlug || year ? " med de valda filtren" : ""}.</p>
       ) : (
@@ -201,7 +200,7 @@ async function ArchiveList({
         />
       )}
       <Pager page={page} pages={pages} params={params} />
-    </section>
+    </TitledSection>
   );
 }
 

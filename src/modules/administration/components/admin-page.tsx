@@ -2,6 +2,7 @@
 // heading, and its sections, each named by its own heading.
 import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
+import { TitledSection } from "@/ui/titled-section";
 
 export const adminLink = "text-[var(--color-brand)] underline underline-offset-2";
 
@@ -58,11 +59,25 @@ export function AdminSection({
   children: ReactNode;
 }) {
   return (
-    <section aria-labelledby={id} className={className}>
-      <h2 id={id} className="text-2xl font-semibold">
-        {title}
-      </h2>
+    <TitledSection id={id} title={title} className={className} headingClassName="text-2xl font-semibold">
       {children}
-    </section>
+    </TitledSection>
   );
+}
+
+/** One section per organisation, named by the organisation (its id after `idPrefix` in the heading's id). */
+export function OrganisationSections<T extends { id: string; name: string }>({
+  organisations,
+  idPrefix,
+  children,
+}: {
+  organisations: readonly T[];
+  idPrefix: string;
+  children: (organisation: T) => ReactNode;
+}) {
+  return organisations.map((o) => (
+    <AdminSection key={o.id} id={`${idPrefix}-${o.id}`} title={o.name} className="mt-6">
+      {children(o)}
+    </AdminSection>
+  ));
 }

@@ -11,8 +11,16 @@ import {
 } from "@/modules/administration/bodies.actions";
 import type { BodyDetail } from "@/modules/administration/bodies.queries";
 import { BODY_KINDS, DECISION_PLACEMENTS } from "@/modules/administration/bodies.schema";
-import { DataTable } from "@/ui/data-table";
-import { AdminForm, CheckboxField, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminTable } from "./admin-table";
+import {
+  AdminForm,
+  CheckboxField,
+  InputField,
+  SelectField,
+  SubmitButton,
+  choices,
+  useAdminForm,
+} from "./form-controls";
 
 type Editable = Pick<
   BodyDetail,
@@ -63,13 +71,13 @@ export function BodyForm({
             body ? ` Förslag utifrån namnet: ${suggestGenitive(body.name)}.` : ""
           }`}
         />
-        <SelectField {...field("kind", body?.kind)} label="Slags organ" required>
+        <SelectField
+          {...field("kind", body?.kind)}
+          label="Slags organ"
+          required
+          options={choices(BODY_KINDS, (k) => bodyKindLabel[k])}
+        >
           <option value="">Välj slags organ</option>
-          {BODY_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {bodyKindLabel[k]}
-            </option>
-          ))}
         </SelectField>
         <InputField
           {...field("seatCount", body?.seatCount.toString())}
@@ -79,16 +87,12 @@ export function BodyForm({
           hint="Beslutsförheten räknas på platserna: mer än hälften ska vara närvarande."
         />
         <SelectField
+          options={otherBodies}
           {...field("parentBodyId", body?.parentBodyId ?? "")}
           label="Rapporterar till"
           hint="T.ex. ett utskott till sin styrelse eller nämnd."
         >
           <option value="">Inget organ</option>
-          {otherBodies.map((b) => (
-            <option key={b.id} value={b.id}>
-              {b.name}
-            </option>
-          ))}
         </SelectField>
       </div>
       {body && (
@@ -98,13 +102,8 @@ export function BodyForm({
             {...field("decisionPlacement", body.decisionPlacement)}
             label={`Var står ${body.genitiveName.toLowerCase()} beslut i varje paragraf?`}
             hint="Gäller protokoll som skrivs ut från nu; ett justerat protokoll behåller den PDF som signerades."
-          >
-            {DECISION_PLACEMENTS.map((p) => (
-              <option key={p} value={p}>
-                {decisionPlacementLabel[p]}
-              </option>
-            ))}
-          </SelectField>
+            options={choices(DECISION_PLACEMENTS, (p) => decisionPlacementLabel[p])}
+          />
           <CheckboxField
             {...box("appendedAttendanceList", body.appendedAttendanceList)}
             label="Beslutande enligt bifogad närvaro- och omröstningslista"
@@ -148,22 +147,19 @@ function CallOrderForm({ row }: { row: BodyDetail["substitutes"][number] }) {
 
 /** Ersättarordning: the order in which the body's ersättare are called in (1 first). */
 export function SubstituteOrder({ body }: { body: Pick<BodyDetail, "name" | "substitutes"> }) {
-  if (body.substitutes.length === 0) return <p className="mt-2">{body.name} har inga ersättare registrerade.</p>;
   return (
-    <div className="overflow-x-auto">
-      <DataTable
-        caption={`Ersättarordning i ${body.name}`}
-        rows={body.substitutes}
-        rowKey={(s) => s.membershipId}
-        rowClassName="border-b border-slate-200 align-top"
-        columns={[
-          { header: "Plats", cell: (s) => s.callOrder ?? "–" },
-          { header: "Ersättare", cell: (s) => s.personName },
-          { header: "Representerar", cell: (s) => s.represents },
-          { header: "Mandatperiod", cell: (s) => `${s.termStart} – ${s.termEnd}`, className: "whitespace-nowrap" },
-          { header: "Ändra plats", cell: (s) => <CallOrderForm row={s} /> },
-        ]}
-      />
-    </div>
+    <AdminTable
+      empty={`${body.name} har inga ersättare registrerade.`}
+      caption={`Ersättarordning i ${body.name}`}
+      rows={body.substitutes}
+      rowKey={(s) => s.membershipId}
+      columns={[
+        { header: "Plats", cell: (s) => s.callOrder ?? "–" },
+        { header: "Ersättare", cell: (s) => s.personName },
+        { header: "Representerar", cell: (s) => s.represents },
+        { header: "Mandatperiod", cell: (s) => `${s.termStart} – ${s.termEnd}`, className: "whitespace-nowrap" },
+        { header: "Ändra plats", cell: (s) => <CallOrderForm row={s} /> },
+      ]}
+    />
   );
 }

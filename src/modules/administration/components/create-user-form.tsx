@@ -3,7 +3,7 @@
 import { createUserFormAction } from "@/modules/administration/admin.actions";
 import type { PersonOption } from "@/modules/administration/admin.queries";
 import { MIN_PASSWORD_LENGTH, NEW_PERSON } from "@/modules/administration/admin.schema";
-import { AdminForm, CheckboxField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import { AdminForm, CheckboxField, NamedOptions, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 import { ADMIN_LABEL, NameAndEmailFields, NewPasswordFields } from "./user-fields";
 
 const F = "ny-anvandare";
@@ -36,11 +36,7 @@ export function CreateUserForm({
         <option value={NEW_PERSON}>Ny person med samma namn</option>
         {groups.map((g) => (
           <optgroup key={g.id} label={g.name}>
-            {g.people.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <NamedOptions items={g.people} />
           </optgroup>
         ))}
       </SelectField>
@@ -48,16 +44,12 @@ export function CreateUserForm({
         <input type="hidden" name="organisationId" value={onlyOrganisation.id} />
       ) : (
         <SelectField
+          options={organisations}
           {...field("organisationId")}
           label="Organisation för ny person"
           hint="Behövs bara om du valt Ny person."
         >
           <option value="">Välj organisation</option>
-          {organisations.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
         </SelectField>
       )}
       <NewPasswordFields

@@ -159,16 +159,24 @@ export function TextAreaField({ defaultValue, rows, ...common }: Common & { defa
   );
 }
 
+/** A select: its first options as `children`, then one option per item of `options`, if given. */
 export function SelectField({
   defaultValue,
   required,
+  options = [],
   children,
   ...common
-}: Common & { defaultValue?: string; required?: boolean; children: ReactNode }) {
+}: Common & {
+  defaultValue?: string;
+  required?: boolean;
+  options?: readonly { id: string; name: string }[];
+  children?: ReactNode;
+}) {
   return (
     <Labelled {...common}>
       <select {...controlProps(common)} defaultValue={defaultValue} required={required} className={inputClass}>
         {children}
+        <NamedOptions items={options} />
       </select>
     </Labelled>
   );
@@ -234,4 +242,18 @@ export function SubmitButton({
       {children}
     </PendingButton>
   );
+}
+
+/** One option per item of a select: the item's id is sent, its name is shown. */
+export function NamedOptions({ items }: { items: readonly { id: string; name: string }[] }) {
+  return items.map((o) => (
+    <option key={o.id} value={o.id}>
+      {o.name}
+    </option>
+  ));
+}
+
+/** A select's options for a fixed list of values (an enum), each shown by its Swedish label. */
+export function choices<V extends string>(values: readonly V[], label: (value: V) => string) {
+  return values.map((id) => ({ id, name: label(id) }));
 }

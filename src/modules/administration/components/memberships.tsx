@@ -4,9 +4,17 @@ import { addMembershipFormAction, removeMembershipFormAction } from "@/modules/a
 import { bodyPositionTerms, membershipRoleTerms } from "@/domain/vocabulary";
 import type { BodyMemberships, MembershipRow } from "@/modules/administration/admin.queries";
 import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
-import { AdminForm, CheckboxField, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
+import {
+  AdminForm,
+  CheckboxField,
+  InputField,
+  SelectField,
+  SubmitButton,
+  choices,
+  useAdminForm,
+} from "./form-controls";
+import { AdminTable } from "./admin-table";
 import { RowActionForm } from "./row-action-form";
-import { DataTable } from "@/ui/data-table";
 
 function roleText(m: Pick<MembershipRow, "role" | "position">) {
   const role = membershipRoleTerms[m.role].label;
@@ -14,40 +22,32 @@ function roleText(m: Pick<MembershipRow, "role" | "position">) {
 }
 
 export function MembershipTable({ body }: { body: Pick<BodyMemberships, "name" | "memberships"> }) {
-  if (body.memberships.length === 0)
-    return <p className="mt-2">{body.name} har inga ledamöter eller ersättare registrerade.</p>;
   return (
-    <div className="overflow-x-auto">
-      <DataTable
-        caption={`Ledamöter och ersättare i ${body.name}`}
-        rows={body.memberships}
-        rowKey={(m) => m.id}
-        rowClassName="border-b border-slate-200 align-top"
-        columns={[
-          { header: "Namn", cell: (m) => m.personName },
-          { header: "Uppdrag", cell: roleText },
-          { header: "Representerar", cell: (m) => m.represents },
-          {
-            header: "Mandatperiod",
-            cell: (m) => `${m.termStart} – ${m.termEnd}`,
-            className: "whitespace-nowrap",
-          },
-          { header: "Rösträtt", cell: (m) => (m.hasVotingRight ? "Ja" : "Nej") },
-          {
-            header: "Åtgärd",
-            cell: (m) => (
-              <RowActionForm
-                action={removeMembershipFormAction}
-                fields={{ membershipId: m.id }}
-                pendingText="Tar bort…"
-              >
-                Ta bort<span className="sr-only"> uppdraget för {m.personName}</span>
-              </RowActionForm>
-            ),
-          },
-        ]}
-      />
-    </div>
+    <AdminTable
+      empty={`${body.name} har inga ledamöter eller ersättare registrerade.`}
+      caption={`Ledamöter och ersättare i ${body.name}`}
+      rows={body.memberships}
+      rowKey={(m) => m.id}
+      columns={[
+        { header: "Namn", cell: (m) => m.personName },
+        { header: "Uppdrag", cell: roleText },
+        { header: "Representerar", cell: (m) => m.represents },
+        {
+          header: "Mandatperiod",
+          cell: (m) => `${m.termStart} – ${m.termEnd}`,
+          className: "whitespace-nowrap",
+        },
+        { header: "Rösträtt", cell: (m) => (m.hasVotingRight ? "Ja" : "Nej") },
+        {
+          header: "Åtgärd",
+          cell: (m) => (
+            <RowActionForm action={removeMembershipFormAction} fields={{ membershipId: m.id }} pendingText="Tar bort…">
+              Ta bort<span className="sr-only"> uppdraget för {m.personName}</span>
+            </RowActionForm>
+          ),
+        },
+      ]}
+    />
   );
 }
 
@@ -63,14 +63,9 @@ export function AddMembershipForm({
   return (
     <AdminForm id={F} state={state} action={action} hidden={{ bodyId: body.id }} className="mt-4 max-w-2xl space-y-4">
       <div className="grid gap-3 sm:grid-cols-2">
-        <SelectField {...field("personId")} label="Person" required>
+        <SelectField {...field("personId")} label="Person" required options={body.people}>
           <option value="">Välj person</option>
           <option value={NEW_PERSON}>Ny person …</option>
-          {body.people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
         </SelectField>
         <InputField
           {...field("newPersonName")}
@@ -78,20 +73,18 @@ export function AddMembershipForm({
           autoComplete="off"
           hint="Fyll bara i om du valt Ny person."
         />
-        <SelectField {...field("role", "MEMBER")} label="Uppdrag" required>
-          {MEMBERSHIP_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {membershipRoleTerms[r].label}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField {...field("position")} label="Ordförandeskap">
+        <SelectField
+          {...field("role", "MEMBER")}
+          label="Uppdrag"
+          required
+          options={choices(MEMBERSHIP_ROLES, (r) => membershipRoleTerms[r].label)}
+        />
+        <SelectField
+          {...field("position")}
+          label="Ordförandeskap"
+          options={choices(BODY_POSITIONS, (p) => bodyPositionTerms[p].label)}
+        >
           <option value="">Inget</option>
-          {BODY_POSITIONS.map((p) => (
-            <option key={p} value={p}>
-              {bodyPositionTerms[p].label}
-            </option>
-          ))}
         </SelectField>
         <InputField
           {...field("represents")}

@@ -10,6 +10,7 @@ import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import { updateOrganisationFormAction } from "@/modules/administration/bodies.actions";
 import type { OrganisationSettings } from "@/modules/administration/bodies.queries";
 import { AdminForm, InputField, SubmitButton, TextAreaField, useAdminForm } from "./form-controls";
+import { TitledSection } from "@/ui/titled-section";
 
 export function OrganisationForm({ organisation }: { organisation: OrganisationSettings }) {
   const F = "organisation";
@@ -94,10 +95,11 @@ function NoticePreview(props: {
     ...(props.noticeBoard.trim() ? [["Anslagstavla", props.noticeBoard.trim()] as [string, string]] : []),
   ];
   return (
-    <section aria-labelledby="forhandsvisning" className="self-start rounded border border-slate-400 p-4">
-      <h2 id="forhandsvisning" className="text-xl font-semibold">
-        Förhandsvisning av anslaget
-      </h2>
+    <TitledSection
+      id="forhandsvisning"
+      title="Förhandsvisning av anslaget"
+      className="self-start rounded border border-slate-400 p-4"
+    >
       <div className="mt-3 border border-black p-3">
         <p className="font-bold">ANSLAG/BEVIS</p>
         <p className="mt-1 whitespace-pre-line">{props.wording.trim() || DEFAULT_NOTICE_WORDING}</p>
@@ -112,6 +114,6 @@ function NoticePreview(props: {
         <p className="mt-3 text-sm font-semibold">Underskrift</p>
         <p className="text-sm">{props.certifier.trim() || "(ingen angiven)"}</p>
       </div>
-    </section>
+    </TitledSection>
   );
 }

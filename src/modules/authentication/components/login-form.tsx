@@ -1,10 +1,19 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type InputHTMLAttributes } from "react";
 import { loginAction, type LoginState } from "@/modules/authentication/auth.actions";
 import { primaryButton } from "@/ui/form-feedback";
 import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
+
+/** A required field of the sign-in form under its label; its name is its id. */
+function LoginField({ id, label, ...input }: { id: string; label: string } & InputHTMLAttributes<HTMLInputElement>) {
+  return (
+    <LabelledField id={id} label={label}>
+      <input id={id} name={id} required {...input} className="mt-1 w-full rounded border border-slate-500 px-3 py-2" />
+    </LabelledField>
+  );
+}
 
 export function LoginForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState<LoginState, FormData>(loginAction, {
@@ -20,28 +29,15 @@ export function LoginForm({ next }: { next: string }) {
           {state.error}
         </p>
       )}
-      <LabelledField id="email" label="E-postadress">
-        <input
-          id="email"
-          name="email"
-          type="email"
-          autoComplete="username"
-          required
-          defaultValue={state.email}
-          aria-describedby={state.error ? "login-fel" : undefined}
-          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
-        />
-      </LabelledField>
-      <LabelledField id="password" label="Lösenord">
-        <input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          className="mt-1 w-full rounded border border-slate-500 px-3 py-2"
-        />
-      </LabelledField>
+      <LoginField
+        id="email"
+        label="E-postadress"
+        type="email"
+        autoComplete="username"
+        defaultValue={state.email}
+        aria-describedby={state.error ? "login-fel" : undefined}
+      />
+      <LoginField id="password" label="Lösenord" type="password" autoComplete="current-password" />
       <SubmitButton
         pending={pending}
         pendingText="Loggar in…"

@@ -1,23 +1,14 @@
 "use client";
 
-import { useActionState } from "react";
 import { deleteHistoricalFormAction } from "@/modules/historical/historical.actions";
-import {
-  fieldError,
-  INITIAL_HISTORICAL_FORM_STATE,
-  valueOf,
-  type HistoricalFormState,
-} from "@/modules/historical/historical.form-state";
 import { inputClass, secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
+import { useHistoricalForm } from "./use-historical-form";
 
 /** An admin removes a wrong registration, saying why (kept in the audit log). */
 export function DeleteHistoricalForm({ id, bodySlug }: { id: string; bodySlug: string }) {
-  const [state, action, pending] = useActionState<HistoricalFormState, FormData>(
-    deleteHistoricalFormAction,
-    INITIAL_HISTORICAL_FORM_STATE,
-  );
-  const errors = fieldError(state, "reason");
+  const { state, action, pending, errors: errorsOf, value } = useHistoricalForm(deleteHistoricalFormAction);
+  const errors = errorsOf("reason");
   return (
     <form action={action} className="mt-4 max-w-xl space-y-3">
       <input type="hidden" name="id" value={id} />
@@ -34,7 +25,7 @@ export function DeleteHistoricalForm({ id, bodySlug }: { id: string; bodySlug: s
         <input
           id="reason"
           name="reason"
-          defaultValue={valueOf(state, "reason")}
+          defaultValue={value("reason")}
           aria-invalid={errors.length > 0 ? true : undefined}
           aria-describedby={errors.length > 0 ? "reason-error" : undefined}
           className={inputClass}

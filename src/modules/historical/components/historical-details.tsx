@@ -4,6 +4,7 @@ import type { HistoricalProtocolDTO } from "@/domain/protocol/historical.types";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { formatRange, SCANNED_MARK } from "@/domain/rules/historical.rules";
 import { toSwedishDate } from "@/lib/iso-date";
+import { TitledSection } from "@/ui/titled-section";
 
 export function ScannedMark({ className = "" }: { className?: string }) {
   return (
@@ -60,10 +61,7 @@ export function HistoricalDetails({ protocol, pdfHref }: { protocol: HistoricalP
         Kontrollsumma (SHA-256): <span className="break-all font-mono">{protocol.sha256}</span>
       </p>
       {protocol.paragraphs.length > 0 && (
-        <section aria-labelledby="paragrafer" className="mt-8">
-          <h2 id="paragrafer" className="text-xl font-semibold">
-            Paragrafer
-          </h2>
+        <TitledSection id="paragrafer" title="Paragrafer" className="mt-8">
           <p className="text-sm text-[var(--color-muted)]">
             Rubrikerna är inskrivna vid registreringen, för sökningen.
           </p>
@@ -75,7 +73,7 @@ export function HistoricalDetails({ protocol, pdfHref }: { protocol: HistoricalP
               </li>
             ))}
           </ol>
-        </section>
+        </TitledSection>
       )}
     </>
   );

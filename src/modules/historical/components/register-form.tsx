@@ -1,16 +1,11 @@
 "use client";
 
-import { startTransition, useActionState, useState, type ReactNode } from "react";
+import { startTransition, useState, type ReactNode } from "react";
 import { registerHistoricalFormAction } from "@/modules/historical/historical.actions";
-import {
-  fieldError,
-  INITIAL_HISTORICAL_FORM_STATE,
-  valueOf,
-  type HistoricalFormState,
-} from "@/modules/historical/historical.form-state";
 import { MAX_SCAN_BYTES, SCAN_TOO_LARGE } from "@/modules/historical/historical.limits";
 import { inputClass } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
+import { useHistoricalForm } from "./use-historical-form";
 
 function Field({
   name,
@@ -68,14 +63,9 @@ export function RegisterHistoricalForm({
   bodySlug: string;
   bodyName: string;
 }) {
-  const [serverState, action, pending] = useActionState<HistoricalFormState, FormData>(
-    registerHistoricalFormAction,
-    INITIAL_HISTORICAL_FORM_STATE,
-  );
+  const { state, action, pending, errors, value } = useHistoricalForm(registerHistoricalFormAction);
   const [tooLarge, setTooLarge] = useState(false);
-  const state: HistoricalFormState = serverState;
-  const err = (name: string) => (name === "file" && tooLarge ? [SCAN_TOO_LARGE] : fieldError(state, name));
-  const value = (name: string, fallback = "") => valueOf(state, name, fallback);
+  const err = (name: string) => (name === "file" && tooLarge ? [SCAN_TOO_LARGE] : errors(name));
   const failed = state.status === "failed" || tooLarge;
   return (
     <form

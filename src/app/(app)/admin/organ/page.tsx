@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import {
   AdminPage,
-  AdminSection,
+  OrganisationSections,
   adminLink as link,
   listOrganisationSettings,
   requireAdminPage,
@@ -18,44 +18,46 @@ export default async function BodiesPage() {
   const organisations = await listOrganisationSettings(getDb());
   return (
     <AdminPage here="Organ" title="Organ">
-      {organisations.map((o) => (
-        <AdminSection key={o.id} id={`org-${o.id}`} title={o.name} className="mt-6">
-          <p className="mt-2 flex flex-wrap gap-4">
-            <Link
-              href={`/admin/organ/ny?organisation=${o.id}`}
-              className="inline-block rounded bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white"
-            >
-              Nytt organ<span className="sr-only"> i {o.name}</span>
-            </Link>
-            <Link href={`/admin/organisation?id=${o.id}`} className={link}>
-              Organisationens uppgifter och anslagets text<span className="sr-only"> för {o.name}</span>
-            </Link>
-          </p>
-          {o.bodies.length === 0 ? (
-            <p className="mt-2">Organisationen har inga organ ännu.</p>
-          ) : (
-            <DataTable
-              caption={`Organ i ${o.name}`}
-              rows={o.bodies}
-              rowKey={(b) => b.id}
-              columns={[
-                {
-                  header: "Namn",
-                  cell: (b) => (
-                    <Link href={`/admin/organ/${b.slug}`} className={link}>
-                      {b.name}
-                    </Link>
-                  ),
-                },
-                { header: "Slag", cell: (b) => bodyKindLabel[b.kind] },
-                { header: "Genitiv", cell: (b) => b.genitiveName },
-                { header: "Platser", cell: (b) => b.seatCount },
-                { header: "Rapporterar till", cell: (b) => b.parentName ?? "–" },
-              ]}
-            />
-          )}
-        </AdminSection>
-      ))}
+      <OrganisationSections organisations={organisations} idPrefix="org">
+        {(o) => (
+          <>
+            <p className="mt-2 flex flex-wrap gap-4">
+              <Link
+                href={`/admin/organ/ny?organisation=${o.id}`}
+                className="inline-block rounded bg-[var(--color-brand)] px-3 py-1.5 font-semibold text-white"
+              >
+                Nytt organ<span className="sr-only"> i {o.name}</span>
+              </Link>
+              <Link href={`/admin/organisation?id=${o.id}`} className={link}>
+                Organisationens uppgifter och anslagets text<span className="sr-only"> för {o.name}</span>
+              </Link>
+            </p>
+            {o.bodies.length === 0 ? (
+              <p className="mt-2">Organisationen har inga organ ännu.</p>
+            ) : (
+              <DataTable
+                caption={`Organ i ${o.name}`}
+                rows={o.bodies}
+                rowKey={(b) => b.id}
+                columns={[
+                  {
+                    header: "Namn",
+                    cell: (b) => (
+                      <Link href={`/admin/organ/${b.slug}`} className={link}>
+                        {b.name}
+                      </Link>
+                    ),
+                  },
+                  { header: "Slag", cell: (b) => bodyKindLabel[b.kind] },
+                  { header: "Genitiv", cell: (b) => b.genitiveName },
+                  { header: "Platser", cell: (b) => b.seatCount },
+                  { header: "Rapporterar till", cell: (b) => b.parentName ?? "–" },
+                ]}
+              />
+            )}
+          </>
+        )}
+      </OrganisationSections>
     </AdminPage>
   );
 }

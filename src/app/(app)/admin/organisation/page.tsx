@@ -1,24 +1,17 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import {
-  AdminPage,
-  OrganisationForm,
-  adminLink,
-  findOrganisationSettings,
-  requireAdminPage,
-} from "@/modules/administration";
-import { getDb } from "@/server/db";
+import { AdminPage, OrganisationForm, adminLink, requireOrganisationPage } from "@/modules/administration";
 
 export const metadata: Metadata = { title: "Organisationens uppgifter" };
 
 type Props = { searchParams: Promise<{ id?: string }> };
 
 export default async function OrganisationPage({ searchParams }: Props) {
-  await requireAdminPage("/admin/organisation", "admin.manageOrganisation");
-  const found = await findOrganisationSettings(getDb(), (await searchParams).id);
-  if (!found) notFound();
-  const { organisation, others } = found;
+  const { organisation, others } = await requireOrganisationPage(
+    "/admin/organisation",
+    "admin.manageOrganisation",
+    (await searchParams).id,
+  );
   return (
     <AdminPage here="Organisationens uppgifter" title={`Organisationens uppgifter: ${organisation.name}`}>
       <p className="mt-2">

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdminPage, AdminSection, PeopleTable, listPeople, requireAdminPage } from "@/modules/administration";
+import { AdminPage, OrganisationSections, PeopleTable, listPeople, requireAdminPage } from "@/modules/administration";
 import { getDb } from "@/server/db";
 
 export const metadata: Metadata = { title: "Personer" };
@@ -13,11 +13,9 @@ export default async function PeoplePage() {
         Byt namn på en person, slå ihop en dubblett med rätt person eller ta bort en person som inte används. Protokoll
         som skickats till justering visar alltid namnen som de signerades.
       </p>
-      {organisations.map((o) => (
-        <AdminSection key={o.id} id={`personer-${o.id}`} title={o.name} className="mt-6">
-          <PeopleTable organisation={o} />
-        </AdminSection>
-      ))}
+      <OrganisationSections organisations={organisations} idPrefix="personer">
+        {(o) => <PeopleTable organisation={o} />}
+      </OrganisationSections>
     </AdminPage>
   );
 }

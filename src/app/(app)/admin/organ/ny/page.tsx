@@ -1,17 +1,16 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
-import { AdminPage, BodyForm, findOrganisationSettings, requireAdminPage } from "@/modules/administration";
-import { getDb } from "@/server/db";
+import { AdminPage, BodyForm, requireOrganisationPage } from "@/modules/administration";
 
 export const metadata: Metadata = { title: "Nytt organ" };
 
 type Props = { searchParams: Promise<{ organisation?: string }> };
 
 export default async function NewBodyPage({ searchParams }: Props) {
-  await requireAdminPage("/admin/organ/ny", "admin.manageBodies");
-  const found = await findOrganisationSettings(getDb(), (await searchParams).organisation);
-  if (!found) notFound();
-  const { organisation } = found;
+  const { organisation } = await requireOrganisationPage(
+    "/admin/organ/ny",
+    "admin.manageBodies",
+    (await searchParams).organisation,
+  );
   return (
     <AdminPage
       trail={[{ href: "/admin/organ", label: "Organ" }]}
