@@ -180,6 +180,61 @@ describe("updateBody", () => {
     expect(detail).toMatchObject({ parentName: "Kommunstyrelsen", organisationName: "Itsam" });
   });
 
+  it("stores the kallelse's days and the opening items one per line; bad input in Swedish; unchanged is not audited", async () => {
+    const fm = await created({
+      name: "Fullmäktige före mötet",
+      genitiveName: "Fullmäktiges",
+      kind: "FULLMAKTIGE",
+      seatCount: "31",
+    });
+    const base = {
+      bodyId: fm.id,
+      name: "Fullmäktige före mötet",
+      genitiveName: "Fullmäktiges",
+      kind: "FULLMAKTIGE",
+      seatCount: "31",
+      parentBodyId: "",
+    };
+    const saved = await updateBody(await as("admin"), {
+      ...base,
+      summonsLeadDays: "10",
+      openingItems: "Upprop\r\n\n  Val av justerare \nGodkännande av dagordningen\n",
+    });
+    expect(saved.ok).toBe(true);
+    expect(await db.body.findUniqueOrThrow({ where: { id: fm.id } })).toMatchObject({
+      summonsLeadDays: 10,
+      openingItems: ["Upprop", "Val av justerare", "Godkännande av dagordningen"],
+    });
+    expect((await audits("admin.body.update", fm.id)).map((a) => a.data)).toEqual([
+      expect.objectContaining({ changed: ["summonsLeadDays", "openingItems"] }),
+    ]);
+    // The same list again changes nothing and says so in the audit row.
+    await updateBody(await as("admin"), {
+      ...base,
+      summonsLeadDays: "10",
+      openingItems: "Upprop\nVal av justerare\nGodkännande av dagordningen",
+    });
+    expect((await audits("admin.body.update", fm.id)).at(-1)?.data).toMatchObject({ changed: [] });
+
+    const bad = await updateBody(await as("admin"), {
+      ...base,
+      summonsLeadDays: "en vecka",
+      openingItems: Array.from({ length: 11 }, (_, i) => `Ärende ${i + 1}`).join("\n"),
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: {
+        summonsLeadDays: ["Ange hur många dagar före sammanträdet kallelsen ska skickas som ett heltal, t.ex. 0."],
+        openingItems: ["Högst tio inledande ärenden."],
+      },
+    });
+    expect((await db.body.findUniqueOrThrow({ where: { id: fm.id } })).summonsLeadDays).toBe(10);
+    // Left out (an older form): unchanged.
+    expect((await updateBody(await as("admin"), base)).ok).toBe(true);
+    expect(await findBodyDetail(db, fm.slug)).toMatchObject({ summonsLeadDays: 10, openingItems: expect.any(Array) });
+  });
+
   it("refuses a cycle in reports-to, itself included, with a Swedish message", async () => {
     const ks = await created({ name: "Styrelse A", kind: "STYRELSE" });
     const au = await created({ name: "Utskott A", parentBodyId: ks.id });

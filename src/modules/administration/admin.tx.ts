@@ -25,7 +25,10 @@ export function found<T>(row: T | null, message: string): T {
 
 /** The keys of `data` whose value differs from `current`'s. */
 export function changedKeys<D extends object>(current: { [K in keyof D]: unknown }, data: D): (keyof D)[] {
-  return (Object.keys(data) as (keyof D)[]).filter((k) => data[k] !== current[k]);
+  // Lists (a body's opening items) compare by their items, not by identity.
+  const same = (a: unknown, b: unknown) =>
+    Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((x, i) => x === b[i]) : a === b;
+  return (Object.keys(data) as (keyof D)[]).filter((k) => !same(data[k], current[k]));
 }
 
 /** The audit row of an admin change (no meeting), by the action's actor from its address. */

@@ -96,7 +96,11 @@ export const createBody = defineAdminAction(
  */
 export const updateBody = defineAdminAction(
   { schema: updateBodySchema, permission: "admin.manageBodies" },
-  ({ db, input: { bodyId, decisionPlacement, appendedAttendanceList, ...fields }, ...by }) =>
+  ({
+    db,
+    input: { bodyId, decisionPlacement, appendedAttendanceList, summonsLeadDays, openingItems, ...fields },
+    ...by
+  }) =>
     db.$transaction(async (tx) => {
       const current = found(
         await tx.body.findUnique({
@@ -111,6 +115,8 @@ export const updateBody = defineAdminAction(
         ...fields,
         decisionPlacement: decisionPlacement ?? current.decisionPlacement,
         appendedAttendanceList: appendedAttendanceList ?? current.appendedAttendanceList,
+        summonsLeadDays: summonsLeadDays ?? current.summonsLeadDays,
+        openingItems: openingItems ?? current.openingItems,
       };
       await tx.body.update({ where: { id: current.id }, data });
       const changed = changedKeys(current, data);

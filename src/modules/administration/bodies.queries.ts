@@ -30,6 +30,10 @@ export interface OrganisationSettings {
 export interface BodyDetail extends BodySummary {
   decisionPlacement: DecisionPlacement;
   appendedAttendanceList: boolean;
+  /** Days before the meeting the kallelse must be sent (the arbetsordning's time). */
+  summonsLeadDays: number;
+  /** The standard opening items put first when the agenda becomes §§. */
+  openingItems: string[];
   organisationId: string;
   organisationName: string;
   /** The organisation's other bodies, for "rapporterar till". */
@@ -58,7 +62,13 @@ export const bodySelect = {
 } as const;
 
 /** A body's protocol layout (issue 14 point 7), edited in the same form as the body. */
-export const bodyLayoutSelect = { decisionPlacement: true, appendedAttendanceList: true } as const;
+/** The body's protocol layout and its practice before the meeting (kallelse, opening items). */
+export const bodyLayoutSelect = {
+  decisionPlacement: true,
+  appendedAttendanceList: true,
+  summonsLeadDays: true,
+  openingItems: true,
+} as const;
 
 /** What the organisation's settings form edits, with the organisation's id. */
 export const organisationSettingsSelect = { id: true, ...organisationNoticeSelect, caseNumberExample: true } as const;
@@ -112,6 +122,8 @@ export async function findBodyDetail(db: PrismaClient, slug: string): Promise<Bo
     ...toSummary(body),
     decisionPlacement: body.decisionPlacement,
     appendedAttendanceList: body.appendedAttendanceList,
+    summonsLeadDays: body.summonsLeadDays,
+    openingItems: body.openingItems,
     organisationId: body.organisationId,
     organisationName: body.organisation.name,
     otherBodies: body.organisation.bodies.filter((b) => b.id !== body.id).sort(byName),

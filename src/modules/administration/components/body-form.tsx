@@ -18,6 +18,7 @@ import {
   InputField,
   SelectField,
   SubmitButton,
+  TextAreaField,
   choices,
   useAdminForm,
 } from "./form-controls";
@@ -32,6 +33,8 @@ type Editable = Pick<
   | "parentBodyId"
   | "decisionPlacement"
   | "appendedAttendanceList"
+  | "summonsLeadDays"
+  | "openingItems"
 >;
 
 /** Create (no `body`) or edit a body of the organisation; editing also sets its protocols' layout. */
@@ -108,6 +111,24 @@ export function BodyForm({
             {...box("appendedAttendanceList", body.appendedAttendanceList)}
             label="Beslutande enligt bifogad närvaro- och omröstningslista"
             hint="Försättsbladet hänvisar till en lista efter paragraferna: närvaro, tjänstgörande ersättare och en kolumn per omröstning (som fullmäktiges protokoll brukar skrivas)."
+          />
+        </fieldset>
+      )}
+      {body && (
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">Före sammanträdet</legend>
+          <InputField
+            {...field("summonsLeadDays", body.summonsLeadDays.toString())}
+            label="Kallelsen skickas senast så här många dagar före sammanträdet"
+            autoComplete="off"
+            className="w-24"
+            hint="Som arbetsordningen eller reglementet säger. För fullmäktige ska kungörelsen dessutom sitta uppe minst en vecka före (5 kap. 53 § KL)."
+          />
+          <TextAreaField
+            {...field("openingItems", body.openingItems.join("\n"))}
+            label="Inledande ärenden"
+            rows={4}
+            hint="Ett per rad, t.ex. Upprop, Val av justerare, Godkännande av dagordningen. De kan läggas först när ärendelistan förs över till protokollet."
           />
         </fieldset>
       )}
