@@ -3,7 +3,6 @@ import type { Prisma } from "@/generated/prisma/client";
 import { moveItem, nextParagraphNumber, renumber } from "@/domain/rules/meeting.rules";
 import { historicalRangesOfYear } from "@/modules/historical";
 import { findParagraphForEditing } from "@/server/protocol.queries";
-import { byMeetingId } from "@/server/action";
 import { AppError } from "@/server/errors";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
 import {
@@ -13,7 +12,7 @@ import {
   saveParagraphSchema,
   type ParagraphContent,
 } from "./paragraph.schema";
-import { auditChange, byParagraph, defineDraftingChange } from "./change";
+import { auditParagraphChange, byParagraph, defineDraftingChange, defineMeetingChange } from "./change";
 import { checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guards";
 
 type Tx = Prisma.TransactionClient;
@@ -67,13 +66,7 @@ export const saveParagraph = defineDraftingChange(
     const same = (id: string) => id;
     await tx.paragraph.update({ where: { id: paragraphId }, data: paragraphPartsData(content, same) });
     await createMotions(tx, paragraphId, content.motions, same);
-    await auditChange(
-      tx,
-      { actor, ip, meeting },
-      "paragraph.save",
-      { entity: "Paragraph", id: paragraphId },
-      { version: version + 1 },
-    );
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.save", paragraphId, { version: version + 1 });
     return { version: version + 1 };
   },
 );
@@ -107,14 +100,9 @@ async function ensureNumberFree(tx: Tx, bodyId: string, year: number, numbers: n
   }
 }
 
-export const addParagraph = defineDraftingChange(
-  addParagraphSchema,
-  byMeetingId,
-  async (tx, { actor, ip, input, meeting }) => {
-    const m = await tx.meeting.findUniqueOrThrow({
-      where: { id: meeting.id },
-      select: { date: true, bodyId: true, firstParagraphNumber: true },
-    });
+export const addParagraph = defineMeetingChange(
+  { schema: addParagraphSchema, select: { date: true, bodyId: true, firstParagraphNumber: true } },
+  async (tx, { actor, ip, input, meeting }, m) => {
     const year = m.date.getUTCFullYear();
     const own = await tx.paragraph.findMany({ where: { meetingId: meeting.id }, select: { number: true } });
     const yearNumbers = await tx.paragraph.findMany({ where: { bodyId: m.bodyId, year }, select: { number: true } });
@@ -143,7 +131,7 @@ export const addParagraph = defineDraftingChange(
       },
       select: { id: true, number: true },
     });
-    await auditChange(tx, { actor, ip, meeting }, "paragraph.add", { entity: "Paragraph", id: created.id }, { number });
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.add", created.id, { number });
     return created;
   },
 );
@@ -165,13 +153,9 @@ export const moveParagraph = defineDraftingChange(
     const moved = moveItem(list, index, input.direction);
     const numbers = renumber(moved, list[0]!.number);
     await applyNumbers(tx, numbers);
-    await auditChange(
-      tx,
-      { actor, ip, meeting },
-      "paragraph.move",
-      { entity: "Paragraph", id: input.paragraphId },
-      { direction: input.direction },
-    );
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.move", input.paragraphId, {
+      direction: input.direction,
+    });
     return { numbers };
   },
 );
@@ -189,13 +173,7 @@ export const deleteParagraph = defineDraftingChange(
     const rest = list.filter((p) => p.id !== target.id);
     // Close the gap: the §§ after it move up one number.
     if (rest.length > 0) await applyNumbers(tx, renumber(rest, list[0]!.number));
-    await auditChange(
-      tx,
-      { actor, ip, meeting },
-      "paragraph.delete",
-      { entity: "Paragraph", id: target.id },
-      { number: target.number },
-    );
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.delete", target.id, { number: target.number });
     return { deleted: target.id };
   },
 );
