@@ -11,7 +11,7 @@ import {
   formatParagraphRanges,
   parseParagraphRanges,
 } from "@/lib/paragraph-ranges";
-import { MoveRemoveButtons, SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
+import { AddButton, MoveRemoveButtons, SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { EditorSection } from "@/modules/drafting/editor/editor-section";
 import { patchAt, removeAt, swap } from "@/modules/drafting/editor/list";
 import { fieldError } from "@/modules/drafting/editor/save-status";
@@ -390,28 +390,26 @@ export function AttendanceEditor(props: {
           </li>
         ))}
       </ol>
-      <div className="mt-2">
-        <SmallButton
-          onClick={() =>
-            set((prev) => [
-              ...prev,
-              {
-                personId: "",
-                name: "",
-                role: "MEMBER",
-                represents: "",
-                title: "",
-                ranges: "",
-                replacesPersonId: "",
-                arrivalTime: "",
-                departureTime: "",
-              },
-            ])
-          }
-        >
-          Lägg till person
-        </SmallButton>
-      </div>
+      <AddButton
+        onClick={() =>
+          set((prev) => [
+            ...prev,
+            {
+              personId: "",
+              name: "",
+              role: "MEMBER",
+              represents: "",
+              title: "",
+              ranges: "",
+              replacesPersonId: "",
+              arrivalTime: "",
+              departureTime: "",
+            },
+          ])
+        }
+      >
+        Lägg till person
+      </AddButton>
     </EditorSection>
   );
 }
