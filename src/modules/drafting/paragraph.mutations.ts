@@ -1,5 +1,6 @@
 // Paragraph use cases: each is one transaction with one audit row.
 import type { Prisma } from "@/generated/prisma/client";
+import type { z } from "@/lib/zod";
 import { moveItem, nextParagraphNumber, renumber } from "@/domain/rules/meeting.rules";
 import { historicalRangesOfYear } from "@/modules/historical";
 import { findParagraphForEditing } from "@/server/protocol.queries";
@@ -144,12 +145,31 @@ async function orderedParagraphs(tx: Tx, meetingId: string) {
   });
 }
 
-export const moveParagraph = defineDraftingChange(
+type NumberingChange<S extends z.ZodType, T> = Parameters<typeof defineDraftingChange<S, T>>[2];
+
+/**
+ * A change to the numbering of the meeting's §§ (moving one, deleting one): the change gets the
+ * §§ in number order and the index in it of the § the input names (-1 when it is gone).
+ */
+function defineNumberingChange<S extends z.ZodType<{ paragraphId: string }>, T>(
+  schema: S,
+  change: (
+    tx: Tx,
+    ctx: Parameters<NumberingChange<S, T>>[1],
+    list: Awaited<ReturnType<typeof orderedParagraphs>>,
+    index: number,
+  ) => Promise<T>,
+) {
+  return defineDraftingChange(schema, byParagraph, async (tx, ctx) => {
+    const list = await orderedParagraphs(tx, ctx.meeting.id);
+    const index = list.findIndex((p) => p.id === ctx.input.paragraphId);
+    return change(tx, ctx, list, index);
+  });
+}
+
+export const moveParagraph = defineNumberingChange(
   moveParagraphSchema,
-  byParagraph,
-  async (tx, { actor, ip, input, meeting }) => {
-    const list = await orderedParagraphs(tx, meeting.id);
-    const index = list.findIndex((p) => p.id === input.paragraphId);
+  async (tx, { actor, ip, input, meeting }, list, index) => {
     const moved = moveItem(list, index, input.direction);
     const numbers = renumber(moved, list[0]!.number);
     await applyNumbers(tx, numbers);
@@ -160,12 +180,10 @@ export const moveParagraph = defineDraftingChange(
   },
 );
 
-export const deleteParagraph = defineDraftingChange(
+export const deleteParagraph = defineNumberingChange(
   paragraphRefSchema,
-  byParagraph,
-  async (tx, { actor, ip, input, meeting }) => {
-    const list = await orderedParagraphs(tx, meeting.id);
-    const target = list.find((p) => p.id === input.paragraphId);
+  async (tx, { actor, ip, meeting }, list, index) => {
+    const target = list[index];
     if (!target) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre.");
     await deleteParagraphParts(tx, target.id);
     await tx.attachment.deleteMany({ where: { paragraphId: target.id } });
