@@ -25,19 +25,8 @@ import { attendanceRoleTerms } from "@/domain/vocabulary";
 import { addAttendancePersonAction, saveAttendanceAction } from "@/modules/drafting/meeting.actions";
 import { ATTENDANCE_ROLES, type StoredAttendanceRow } from "@/modules/drafting/meeting.schema";
 
-export interface AttendanceRowValue {
-  personId: string;
-  /** For a person not yet in the list of people. */
-  name: string;
-  role: AttendanceRole;
-  represents: string;
-  title: string;
-  ranges: string;
-  replacesPersonId: string;
-  /** "14:10" or ""; a draft kept in the browser from before the times existed lacks them. */
-  arrivalTime: string;
-  departureTime: string;
-}
+/** A row of the list as the editor holds it: the shape a stored row is shown in. */
+export type AttendanceRowValue = StoredAttendanceRow;
 
 const roleOptions = ATTENDANCE_ROLES.map((x) => ({ value: x, label: attendanceRoleTerms[x].label }));
 
