@@ -100,6 +100,13 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
   };
   const presentOptions = present.map((p) => ({ value: p.personId, label: p.name }));
   /** Changes one list of the § (sections, motions, votes, …) from its current state. */
+  /** The setter of one plain field of the § (Dnr, rubrik, checkboxes, underlag, expediering). */
+  const setField =
+    <K extends keyof ParagraphContentInput>(field: K) =>
+    (value: ParagraphContentInput[K]) =>
+      set((p) => ({ ...p, [field]: value }));
+  const addTo = <K extends ListName>(list: K, item: ParagraphContentInput[K][number]) =>
+    setList(list, (items) => [...items, item] as ParagraphContentInput[K]);
   const setList = <K extends ListName>(
     list: K,
     change: (items: ParagraphContentInput[K]) => ParagraphContentInput[K],
@@ -141,7 +148,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-dnr`}
           label="Diarienummer (Dnr)"
           value={c.caseNumber ?? ""}
-          onChange={(v) => set((p) => ({ ...p, caseNumber: v }))}
+          onChange={setField("caseNumber")}
           error={err("caseNumber")}
           placeholder={props.caseNumberExample}
         />
@@ -149,7 +156,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-titel`}
           label="Rubrik"
           value={c.title}
-          onChange={(v) => set((p) => ({ ...p, title: v }))}
+          onChange={setField("title")}
           error={err("title")}
         />
       </div>
@@ -158,13 +165,13 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-sekretess`}
           label="Sekretess (visas inte publikt)"
           checked={c.isConfidential}
-          onChange={(v) => set((p) => ({ ...p, isConfidential: v }))}
+          onChange={setField("isConfidential")}
         />
         <CheckboxField
           id={`${key}-omedelbar`}
           label="Omedelbar justering"
           checked={c.isImmediatelyAdjusted}
-          onChange={(v) => set((p) => ({ ...p, isImmediatelyAdjusted: v }))}
+          onChange={setField("isImmediatelyAdjusted")}
         />
       </div>
 
@@ -230,7 +237,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
             key={kind}
             onClick={() => {
               const section = { kind, heading: sectionKindHeading[kind], content: emptyDoc };
-              setList("sections", (l) => [...l, section]);
+              addTo("sections", section);
             }}
           >
             Lägg till {kind === "OTHER" ? "annat avsnitt" : `"${sectionKindHeading[kind]}"`}
@@ -243,7 +250,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-underlag`}
           label="Beslutsunderlag"
           value={c.basisDocuments}
-          onChange={(v) => set((p) => ({ ...p, basisDocuments: v }))}
+          onChange={setField("basisDocuments")}
           error={err("basisDocuments")}
           rows={4}
         />
@@ -251,7 +258,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-expediering`}
           label="Beslutsexpediering"
           value={c.dispatch}
-          onChange={(v) => set((p) => ({ ...p, dispatch: v }))}
+          onChange={setField("dispatch")}
           error={err("dispatch")}
           rows={4}
           hint='En mottagare per rad, t.ex. "Akt".'
@@ -346,10 +353,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
         </ol>
         <AddButton
           onClick={() =>
-            setList("motions", (l) => [
-              ...l,
-              { personId: "", kind: "BIFALL", text: "", amendsIndex: null, withdrawn: false },
-            ])
+            addTo("motions", { personId: "", kind: "BIFALL", text: "", amendsIndex: null, withdrawn: false })
           }
         >
           Lägg till yrkande
@@ -537,17 +541,14 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
         })}
         <SmallButton
           onClick={() =>
-            setList("votes", (l) => [
-              ...l,
-              {
-                question: "",
-                result: "",
-                outcome: "JA",
-                // Only those serving in a seat in this § vote; no choice until entered.
-                ballots: voters.map((x) => ({ personId: x.personId, choice: null })),
-                counts: null,
-              },
-            ])
+            addTo("votes", {
+              question: "",
+              result: "",
+              outcome: "JA",
+              // Only those serving in a seat in this § vote; no choice until entered.
+              ballots: voters.map((x) => ({ personId: x.personId, choice: null })),
+              counts: null,
+            })
           }
         >
           Lägg till omröstning (med tjänstgörande ledamöter i § {paragraph.number})
