@@ -3,11 +3,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { firstNumberClash } from "@/domain/rules/bodies.rules";
 import { nextParagraphNumber } from "@/domain/rules/meeting.rules";
-import { byMeetingId } from "@/server/action";
 import { AppError } from "@/server/errors";
-import { lockMeeting } from "@/server/meeting-access";
 import { saveNoticeSettingsSchema, setFirstParagraphNumberSchema } from "./meeting-settings.schema";
-import { auditMeetingChange, defineDraftingChange } from "./change";
+import { auditMeetingChange, defineMeetingChange } from "./change";
 
 type Tx = Prisma.TransactionClient;
 
@@ -25,15 +23,13 @@ async function otherNumbersOfYear(tx: Tx, bodyId: string, year: number, meetingI
  * the Swedish reason and a free number) if any would take a number another meeting of the body's
  * year has. Empty: the body's year continues (after its highest § elsewhere).
  */
-export const setFirstParagraphNumber = defineDraftingChange(
-  setFirstParagraphNumberSchema,
-  byMeetingId,
-  async (tx, { actor, ip, input, meeting }) => {
-    await lockMeeting(tx, meeting.id);
-    const m = await tx.meeting.findUniqueOrThrow({
-      where: { id: meeting.id },
-      select: { date: true, bodyId: true, firstParagraphNumber: true },
-    });
+export const setFirstParagraphNumber = defineMeetingChange(
+  {
+    schema: setFirstParagraphNumberSchema,
+    select: { date: true, bodyId: true, firstParagraphNumber: true },
+    lock: true,
+  },
+  async (tx, { actor, ip, input, meeting }, m) => {
     const year = m.date.getUTCFullYear();
     const own = await tx.paragraph.findMany({
       where: { meetingId: meeting.id },
@@ -79,14 +75,12 @@ export const setFirstParagraphNumber = defineDraftingChange(
 );
 
 /** The notice's settings for this protocol, before justering; empty fields: the organisation's. */
-export const saveNoticeSettings = defineDraftingChange(
-  saveNoticeSettingsSchema,
-  byMeetingId,
-  async (tx, { actor, ip, input, meeting }) => {
-    const current = await tx.meeting.findUniqueOrThrow({
-      where: { id: meeting.id },
-      select: { noticeStoragePlace: true, noticeBoard: true, noticeCertifier: true },
-    });
+export const saveNoticeSettings = defineMeetingChange(
+  {
+    schema: saveNoticeSettingsSchema,
+    select: { noticeStoragePlace: true, noticeBoard: true, noticeCertifier: true },
+  },
+  async (tx, { actor, ip, input, meeting }, current) => {
     const data = {
       noticeStoragePlace: input.storagePlace,
       noticeBoard: input.noticeBoard,

@@ -11,7 +11,7 @@ import {
   type StoredAttendanceRow,
 } from "./meeting.schema";
 import { dbDate } from "@/lib/iso-date";
-import { auditChange, auditMeetingChange, defineDraftingChange } from "./change";
+import { auditChange, auditMeetingChange, defineDraftingChange, defineMeetingChange } from "./change";
 import { bumpMeetingVersion, checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guards";
 
 type Tx = Prisma.TransactionClient;
@@ -120,19 +120,17 @@ export const createMeeting = defineBodyAction(
     }),
 );
 
-export const saveMeetingHeader = defineDraftingChange(
-  saveMeetingHeaderSchema,
-  byMeetingId,
-  async (tx, { actor, ip, input, meeting }) => {
-    const current = await tx.meeting.findUniqueOrThrow({
-      where: { id: meeting.id },
-      select: {
-        date: true,
-        version: true,
-        body: { select: { organisationId: true } },
-        _count: { select: { paragraphs: true } },
-      },
-    });
+export const saveMeetingHeader = defineMeetingChange(
+  {
+    schema: saveMeetingHeaderSchema,
+    select: {
+      date: true,
+      version: true,
+      body: { select: { organisationId: true } },
+      _count: { select: { paragraphs: true } },
+    },
+  },
+  async (tx, { actor, ip, input, meeting }, current) => {
     if (current.date.getUTCFullYear() !== Number(input.date.slice(0, 4)) && current._count.paragraphs > 0) {
       throw new AppError(
         "VALIDATION",
@@ -231,14 +229,9 @@ async function sameAsStored(tx: Tx, meetingId: string, rows: readonly Attendance
   });
 }
 
-export const saveAttendance = defineDraftingChange(
-  saveAttendanceSchema,
-  byMeetingId,
-  async (tx, { actor, ip, input, meeting }) => {
-    const m = await tx.meeting.findUniqueOrThrow({
-      where: { id: meeting.id },
-      select: { attendanceVersion: true, body: { select: { organisationId: true } } },
-    });
+export const saveAttendance = defineMeetingChange(
+  { schema: saveAttendanceSchema, select: { attendanceVersion: true, body: { select: { organisationId: true } } } },
+  async (tx, { actor, ip, input, meeting }, m) => {
     if (!(await bumpMeetingVersion(tx, meeting.id, "attendanceVersion", input.version))) {
       // The same list sent again (the answer to the first send was lost, or the page was reloaded
       // while it was under way) is not a conflict: it is already stored.

@@ -171,12 +171,14 @@ export const addAttendancePersonSchema = z.object({
 /** A stored attendance row as the editor shows it (the § ranges as text), e.g. in a conflict. */
 export interface StoredAttendanceRow {
   personId: string;
+  /** For a person not yet in the list of people (in the editor). */
   name: string;
   role: (typeof ATTENDANCE_ROLES)[number];
   represents: string;
   title: string;
   ranges: string;
   replacesPersonId: string;
+  /** "14:10" or ""; a draft kept in the browser from before the times existed lacks them. */
   arrivalTime: string;
   departureTime: string;
 }

@@ -1,9 +1,10 @@
 // Paragraph use cases: each is one transaction with one audit row.
 import type { Prisma } from "@/generated/prisma/client";
+import type { z } from "@/lib/zod";
 import { moveItem, renumber } from "@/domain/rules/meeting.rules";
 import { findParagraphForEditing } from "@/server/protocol.queries";
-import { byMeetingId } from "@/server/action";
 import { AppError } from "@/server/errors";
+import { byMeetingId } from "@/server/action";
 import { nextParagraphNumbers } from "./paragraph.numbering";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
 import {
@@ -13,7 +14,7 @@ import {
   saveParagraphSchema,
   type ParagraphContent,
 } from "./paragraph.schema";
-import { auditChange, byParagraph, defineDraftingChange } from "./change";
+import { auditParagraphChange, byParagraph, defineDraftingChange } from "./change";
 import { checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guards";
 
 type Tx = Prisma.TransactionClient;
@@ -67,13 +68,7 @@ export const saveParagraph = defineDraftingChange(
     const same = (id: string) => id;
     await tx.paragraph.update({ where: { id: paragraphId }, data: paragraphPartsData(content, same) });
     await createMotions(tx, paragraphId, content.motions, same);
-    await auditChange(
-      tx,
-      { actor, ip, meeting },
-      "paragraph.save",
-      { entity: "Paragraph", id: paragraphId },
-      { version: version + 1 },
-    );
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.save", paragraphId, { version: version + 1 });
     return { version: version + 1 };
   },
 );
@@ -105,7 +100,7 @@ export const addParagraph = defineDraftingChange(
       },
       select: { id: true, number: true },
     });
-    await auditChange(tx, { actor, ip, meeting }, "paragraph.add", { entity: "Paragraph", id: created.id }, { number });
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.add", created.id, { number });
     return created;
   },
 );
@@ -118,32 +113,45 @@ async function orderedParagraphs(tx: Tx, meetingId: string) {
   });
 }
 
-export const moveParagraph = defineDraftingChange(
+type NumberingChange<S extends z.ZodType, T> = Parameters<typeof defineDraftingChange<S, T>>[2];
+
+/**
+ * A change to the numbering of the meeting's §§ (moving one, deleting one): the change gets the
+ * §§ in number order and the index in it of the § the input names (-1 when it is gone).
+ */
+function defineNumberingChange<S extends z.ZodType<{ paragraphId: string }>, T>(
+  schema: S,
+  change: (
+    tx: Tx,
+    ctx: Parameters<NumberingChange<S, T>>[1],
+    list: Awaited<ReturnType<typeof orderedParagraphs>>,
+    index: number,
+  ) => Promise<T>,
+) {
+  return defineDraftingChange(schema, byParagraph, async (tx, ctx) => {
+    const list = await orderedParagraphs(tx, ctx.meeting.id);
+    const index = list.findIndex((p) => p.id === ctx.input.paragraphId);
+    return change(tx, ctx, list, index);
+  });
+}
+
+export const moveParagraph = defineNumberingChange(
   moveParagraphSchema,
-  byParagraph,
-  async (tx, { actor, ip, input, meeting }) => {
-    const list = await orderedParagraphs(tx, meeting.id);
-    const index = list.findIndex((p) => p.id === input.paragraphId);
+  async (tx, { actor, ip, input, meeting }, list, index) => {
     const moved = moveItem(list, index, input.direction);
     const numbers = renumber(moved, list[0]!.number);
     await applyNumbers(tx, numbers);
-    await auditChange(
-      tx,
-      { actor, ip, meeting },
-      "paragraph.move",
-      { entity: "Paragraph", id: input.paragraphId },
-      { direction: input.direction },
-    );
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.move", input.paragraphId, {
+      direction: input.direction,
+    });
     return { numbers };
   },
 );
 
-export const deleteParagraph = defineDraftingChange(
+export const deleteParagraph = defineNumberingChange(
   paragraphRefSchema,
-  byParagraph,
-  async (tx, { actor, ip, input, meeting }) => {
-    const list = await orderedParagraphs(tx, meeting.id);
-    const target = list.find((p) => p.id === input.paragraphId);
+  async (tx, { actor, ip, meeting }, list, index) => {
+    const target = list[index];
     if (!target) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre.");
     await deleteParagraphParts(tx, target.id);
     await tx.attachment.deleteMany({ where: { paragraphId: target.id } });
@@ -151,13 +159,7 @@ export const deleteParagraph = defineDraftingChange(
     const rest = list.filter((p) => p.id !== target.id);
     // Close the gap: the §§ after it move up one number.
     if (rest.length > 0) await applyNumbers(tx, renumber(rest, list[0]!.number));
-    await auditChange(
-      tx,
-      { actor, ip, meeting },
-      "paragraph.delete",
-      { entity: "Paragraph", id: target.id },
-      { number: target.number },
-    );
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.delete", target.id, { number: target.number });
     return { deleted: target.id };
   },
 );

@@ -1,18 +1,12 @@
 // Saving the signers per § (MeetingSigner): one transaction, one audit row, its own version.
-import { byMeetingId } from "@/server/action";
 import { AppError } from "@/server/errors";
 import { saveSignersSchema } from "./signers.schema";
-import { auditMeetingChange, defineDraftingChange } from "./change";
+import { auditMeetingChange, defineMeetingChange } from "./change";
 import { bumpMeetingVersion, checkPeopleInOrganisation } from "./meeting.guards";
 
-export const saveSigners = defineDraftingChange(
-  saveSignersSchema,
-  byMeetingId,
-  async (tx, { actor, ip, input, meeting }) => {
-    const m = await tx.meeting.findUniqueOrThrow({
-      where: { id: meeting.id },
-      select: { signersVersion: true, body: { select: { organisationId: true } } },
-    });
+export const saveSigners = defineMeetingChange(
+  { schema: saveSignersSchema, select: { signersVersion: true, body: { select: { organisationId: true } } } },
+  async (tx, { actor, ip, input, meeting }, m) => {
     if (!(await bumpMeetingVersion(tx, meeting.id, "signersVersion", input.version))) {
       throw new AppError("CONFLICT", "Någon annan har ändrat undertecknarna medan du skrev. Ladda om och jämför.", {
         current: { version: m.signersVersion },

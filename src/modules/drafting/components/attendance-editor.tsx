@@ -11,7 +11,7 @@ import {
   formatParagraphRanges,
   parseParagraphRanges,
 } from "@/lib/paragraph-ranges";
-import { MoveRemoveButtons, SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
+import { AddButton, MoveRemoveButtons, SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { EditorSection } from "@/modules/drafting/editor/editor-section";
 import { patchAt, removeAt, swap } from "@/modules/drafting/editor/list";
 import { fieldError } from "@/modules/drafting/editor/save-status";
@@ -25,19 +25,10 @@ import { attendanceRoleTerms } from "@/domain/vocabulary";
 import { addAttendancePersonAction, saveAttendanceAction } from "@/modules/drafting/meeting.actions";
 import { ATTENDANCE_ROLES, type StoredAttendanceRow } from "@/modules/drafting/meeting.schema";
 
-export interface AttendanceRowValue {
-  personId: string;
-  /** For a person not yet in the list of people. */
-  name: string;
-  role: AttendanceRole;
-  represents: string;
-  title: string;
-  ranges: string;
-  replacesPersonId: string;
-  /** "14:10" or ""; a draft kept in the browser from before the times existed lacks them. */
-  arrivalTime: string;
-  departureTime: string;
-}
+/** A row of the list as the editor holds it: the shape a stored row is shown in. */
+export type AttendanceRowValue = StoredAttendanceRow;
+
+type RowTextField = "ranges" | "arrivalTime" | "departureTime" | "title" | "represents";
 
 const roleOptions = ATTENDANCE_ROLES.map((x) => ({ value: x, label: attendanceRoleTerms[x].label }));
 
@@ -169,6 +160,17 @@ export function AttendanceEditor(props: {
   const nameOf = (personId: string) => everyone.find((p) => p.personId === personId)?.name ?? "";
   const inMeeting = new Set(rows.map((r) => r.personId).filter(Boolean));
   const patch = (i: number, change: Partial<AttendanceRowValue>) => set((prev) => patchAt(prev, i, change));
+  /** A text field of row i: its id "narvaro-<i>-<idPart>", its value and error those of `field`. */
+  const rowText = (i: number, field: RowTextField, idPart: string, label: string, placeholder?: string) => (
+    <TextField
+      id={`narvaro-${i}-${idPart}`}
+      label={label}
+      value={rows[i]![field] ?? ""}
+      error={err(`rows.${i}.${field}`)}
+      placeholder={placeholder}
+      onChange={(x) => patch(i, { [field]: x })}
+    />
+  );
 
   // Adding a new person: one request at a time per row, on the button or Enter.
   const [adding, setAdding] = useState<AttendanceRowValue | null>(null);
@@ -293,53 +295,17 @@ export function AttendanceEditor(props: {
                 options={roleOptions}
                 onChange={(x) => patch(i, { role: x as AttendanceRole })}
               />
-              {(r.role !== "ABSENT" || r.ranges.trim() !== "") && (
-                <TextField
-                  id={`narvaro-${i}-paragrafer`}
-                  label="Paragrafer"
-                  value={r.ranges}
-                  error={err(`rows.${i}.ranges`)}
-                  placeholder="hela"
-                  onChange={(x) => patch(i, { ranges: x })}
-                />
-              )}
+              {(r.role !== "ABSENT" || r.ranges.trim() !== "") &&
+                rowText(i, "ranges", "paragrafer", "Paragrafer", "hela")}
               {(r.role !== "ABSENT" || !!r.arrivalTime || !!r.departureTime) && (
                 <div className="grid grid-cols-2 gap-2">
-                  <TextField
-                    id={`narvaro-${i}-kom`}
-                    label="Kom kl."
-                    value={r.arrivalTime ?? ""}
-                    error={err(`rows.${i}.arrivalTime`)}
-                    placeholder="14:10"
-                    onChange={(x) => patch(i, { arrivalTime: x })}
-                  />
-                  <TextField
-                    id={`narvaro-${i}-gick`}
-                    label="Gick kl."
-                    value={r.departureTime ?? ""}
-                    error={err(`rows.${i}.departureTime`)}
-                    placeholder="15:30"
-                    onChange={(x) => patch(i, { departureTime: x })}
-                  />
+                  {rowText(i, "arrivalTime", "kom", "Kom kl.", "14:10")}
+                  {rowText(i, "departureTime", "gick", "Gick kl.", "15:30")}
                 </div>
               )}
-              {r.role === "OTHER" ? (
-                <TextField
-                  id={`narvaro-${i}-titel`}
-                  label="Titel"
-                  value={r.title}
-                  error={err(`rows.${i}.title`)}
-                  onChange={(x) => patch(i, { title: x })}
-                />
-              ) : (
-                <TextField
-                  id={`narvaro-${i}-foretrader`}
-                  label="Kommun eller parti"
-                  value={r.represents}
-                  error={err(`rows.${i}.represents`)}
-                  onChange={(x) => patch(i, { represents: x })}
-                />
-              )}
+              {r.role === "OTHER"
+                ? rowText(i, "title", "titel", "Titel")
+                : rowText(i, "represents", "foretrader", "Kommun eller parti")}
               {r.role === "SERVING_SUBSTITUTE" && (
                 <PersonSelect
                   id={`narvaro-${i}-ersatter`}
@@ -390,28 +356,26 @@ export function AttendanceEditor(props: {
           </li>
         ))}
       </ol>
-      <div className="mt-2">
-        <SmallButton
-          onClick={() =>
-            set((prev) => [
-              ...prev,
-              {
-                personId: "",
-                name: "",
-                role: "MEMBER",
-                represents: "",
-                title: "",
-                ranges: "",
-                replacesPersonId: "",
-                arrivalTime: "",
-                departureTime: "",
-              },
-            ])
-          }
-        >
-          Lägg till person
-        </SmallButton>
-      </div>
+      <AddButton
+        onClick={() =>
+          set((prev) => [
+            ...prev,
+            {
+              personId: "",
+              name: "",
+              role: "MEMBER",
+              represents: "",
+              title: "",
+              ranges: "",
+              replacesPersonId: "",
+              arrivalTime: "",
+              departureTime: "",
+            },
+          ])
+        }
+      >
+        Lägg till person
+      </AddButton>
     </EditorSection>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, type InputHTMLAttributes } from "react";
 import type { ActionFailure } from "@/server/action";
 import { createMeetingFormAction } from "@/modules/drafting/meeting.actions";
+import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 
 function Error({ failure, name }: { failure: ActionFailure | null; name: string }) {
@@ -16,13 +17,43 @@ function Error({ failure, name }: { failure: ActionFailure | null; name: string 
 
 const input = "mt-1 w-full rounded border border-slate-500 px-2 py-1.5";
 
+/** A labelled input posting `name`, with its hint and its error from the last answer tied to it. */
+function Field({
+  failure,
+  name,
+  label,
+  hint,
+  className = input,
+  ...rest
+}: { failure: ActionFailure | null; name: string; label: string; hint?: string } & Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  "id" | "name"
+>) {
+  const invalid = failure?.code === "VALIDATION" && !!failure.fieldErrors[name];
+  const describedBy = [hint ? `${name}-hint` : null, invalid ? `${name}-error` : null].filter(Boolean).join(" ");
+  return (
+    <LabelledField id={name} label={label}>
+      {hint && (
+        <p id={`${name}-hint`} className="text-sm">
+          {hint}
+        </p>
+      )}
+      <input
+        id={name}
+        name={name}
+        className={className}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy || undefined}
+        {...rest}
+      />
+      <Error failure={failure} name={name} />
+    </LabelledField>
+  );
+}
+
 /** Works without JavaScript: a plain form posting to the server action. */
 export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; defaultDate: string }) {
   const [failure, action, pending] = useActionState<ActionFailure | null, FormData>(createMeetingFormAction, null);
-  const invalid = (name: string) =>
-    failure?.code === "VALIDATION" && failure.fieldErrors[name]
-      ? { "aria-invalid": true, "aria-describedby": `${name}-error` }
-      : {};
   return (
     <form action={action} className="mt-4 max-w-xl space-y-4">
       <input type="hidden" name="bodyId" value={bodyId} />
@@ -31,66 +62,20 @@ export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; def
           {failure.message}
         </p>
       )}
-      <div>
-        <label htmlFor="date" className="block font-medium">
-          Datum
-        </label>
-        <input
-          id="date"
-          name="date"
-          type="date"
-          required
-          defaultValue={defaultDate}
-          className={input}
-          {...invalid("date")}
-        />
-        <Error failure={failure} name="date" />
-      </div>
+      <Field failure={failure} name="date" label="Datum" type="date" required defaultValue={defaultDate} />
       <div className="grid grid-cols-2 gap-3">
-        <div>
-          <label htmlFor="startTime" className="block font-medium">
-            Starttid
-          </label>
-          <input id="startTime" name="startTime" placeholder="10:00" className={input} {...invalid("startTime")} />
-          <Error failure={failure} name="startTime" />
-        </div>
-        <div>
-          <label htmlFor="endTime" className="block font-medium">
-            Sluttid
-          </label>
-          <input id="endTime" name="endTime" placeholder="12:00" className={input} {...invalid("endTime")} />
-          <Error failure={failure} name="endTime" />
-        </div>
+        <Field failure={failure} name="startTime" label="Starttid" placeholder="10:00" />
+        <Field failure={failure} name="endTime" label="Sluttid" placeholder="12:00" />
       </div>
-      <div>
-        <label htmlFor="place" className="block font-medium">
-          Plats
-        </label>
-        <input id="place" name="place" placeholder="Rum eller Zoom" className={input} {...invalid("place")} />
-        <Error failure={failure} name="place" />
-      </div>
-      <div>
-        <label htmlFor="firstParagraphNumber" className="block font-medium">
-          Första paragrafnummer (valfritt)
-        </label>
-        <p id="firstParagraphNumber-hint" className="text-sm">
-          Lämna tomt så fortsätter numreringen från organets senaste paragraf i år. Ange ett nummer om årets tidigare
-          sammanträden fördes på papper.
-        </p>
-        <input
-          id="firstParagraphNumber"
-          name="firstParagraphNumber"
-          inputMode="numeric"
-          className={`${input} max-w-[10rem]`}
-          aria-describedby={
-            failure?.code === "VALIDATION" && failure.fieldErrors.firstParagraphNumber
-              ? "firstParagraphNumber-hint firstParagraphNumber-error"
-              : "firstParagraphNumber-hint"
-          }
-          aria-invalid={failure?.code === "VALIDATION" && !!failure.fieldErrors.firstParagraphNumber ? true : undefined}
-        />
-        <Error failure={failure} name="firstParagraphNumber" />
-      </div>
+      <Field failure={failure} name="place" label="Plats" placeholder="Rum eller Zoom" />
+      <Field
+        failure={failure}
+        name="firstParagraphNumber"
+        label="Första paragrafnummer (valfritt)"
+        hint="Lämna tomt så fortsätter numreringen från organets senaste paragraf i år. Ange ett nummer om årets tidigare sammanträden fördes på papper."
+        inputMode="numeric"
+        className={`${input} max-w-[10rem]`}
+      />
       <fieldset>
         <legend className="font-medium">Närvarolista</legend>
         <div className="mt-1 space-y-1">

@@ -3,13 +3,16 @@
 // The editor for one §: every field of the paragraph, autosaved as one versioned record.
 import { useEffect, type ComponentProps } from "react";
 import {
+  AddButton,
   CheckboxField,
   FieldGroup,
   LinesField,
   MoveRemoveButtons,
+  RemoveButton,
   SelectField,
   SmallButton,
   TextAreaField,
+  TextAreaList,
   TextField,
 } from "@/modules/drafting/editor/fields";
 import { EditorSection } from "@/modules/drafting/editor/editor-section";
@@ -80,6 +83,8 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
   const c = auto.value;
   const set = auto.update;
   const err = (path: string) => fieldError(auto.failure, `content.${path}`);
+  const setClauses = (change: (clauses: readonly string[]) => string[]) =>
+    set((p) => ({ ...p, decision: { ...p.decision, clauses: change(p.decision.clauses) } }));
 
   useEffect(() => onValue(paragraph.id, c), [c, onValue, paragraph.id]);
 
@@ -94,6 +99,21 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
     return options;
   };
   const presentOptions = present.map((p) => ({ value: p.personId, label: p.name }));
+  /** Changes one list of the § (sections, motions, votes, …) from its current state. */
+  /** The setter of one plain field of the § (Dnr, rubrik, checkboxes, underlag, expediering). */
+  const setField =
+    <K extends keyof ParagraphContentInput>(field: K) =>
+    (value: ParagraphContentInput[K]) =>
+      set((p) => ({ ...p, [field]: value }));
+  const addTo = <K extends ListName>(list: K, item: ParagraphContentInput[K][number]) =>
+    setList(list, (items) => [...items, item] as ParagraphContentInput[K]);
+  const setList = <K extends ListName>(
+    list: K,
+    change: (items: ParagraphContentInput[K]) => ParagraphContentInput[K],
+  ) => set((p) => ({ ...p, [list]: change(p[list]) }));
+  const entries = (list: PersonListName) => c[list] as readonly PersonEntry[];
+  const setEntries = (list: PersonListName, change: (entries: readonly PersonEntry[]) => PersonEntry[]) =>
+    setList(list, (items) => change(items as readonly PersonEntry[]) as typeof items);
 
   return (
     <EditorSection
@@ -128,7 +148,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-dnr`}
           label="Diarienummer (Dnr)"
           value={c.caseNumber ?? ""}
-          onChange={(v) => set((p) => ({ ...p, caseNumber: v }))}
+          onChange={setField("caseNumber")}
           error={err("caseNumber")}
           placeholder={props.caseNumberExample}
         />
@@ -136,7 +156,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-titel`}
           label="Rubrik"
           value={c.title}
-          onChange={(v) => set((p) => ({ ...p, title: v }))}
+          onChange={setField("title")}
           error={err("title")}
         />
       </div>
@@ -145,13 +165,13 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-sekretess`}
           label="Sekretess (visas inte publikt)"
           checked={c.isConfidential}
-          onChange={(v) => set((p) => ({ ...p, isConfidential: v }))}
+          onChange={setField("isConfidential")}
         />
         <CheckboxField
           id={`${key}-omedelbar`}
           label="Omedelbar justering"
           checked={c.isImmediatelyAdjusted}
-          onChange={(v) => set((p) => ({ ...p, isImmediatelyAdjusted: v }))}
+          onChange={setField("isImmediatelyAdjusted")}
         />
       </div>
 
@@ -165,49 +185,15 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           error={err("decision.intro")}
           rows={2}
         />
-        <ol className="mt-2 space-y-2">
-          {c.decision.clauses.map((clause, i) => (
-            <li key={i} className="flex items-start gap-2">
-              <TextAreaField
-                className="flex-1"
-                id={`${key}-att-${i}`}
-                label={`Att-sats ${i + 1}`}
-                value={clause}
-                rows={2}
-                error={err(`decision.clauses.${i}`)}
-                onChange={(v) =>
-                  set((p) => ({
-                    ...p,
-                    decision: { ...p.decision, clauses: p.decision.clauses.map((x, j) => (j === i ? v : x)) },
-                  }))
-                }
-              />
-              <div className="mt-6">
-                <SmallButton
-                  variant="danger"
-                  label={`Ta bort att-sats ${i + 1}`}
-                  onClick={() =>
-                    set((p) => ({
-                      ...p,
-                      decision: { ...p.decision, clauses: removeAt(p.decision.clauses, i) },
-                    }))
-                  }
-                >
-                  Ta bort
-                </SmallButton>
-              </div>
-            </li>
-          ))}
-        </ol>
-        <div className="mt-2">
-          <SmallButton
-            onClick={() =>
-              set((p) => ({ ...p, decision: { ...p.decision, clauses: [...p.decision.clauses, "att "] } }))
-            }
-          >
-            Lägg till att-sats
-          </SmallButton>
-        </div>
+        <TextAreaList
+          ordered
+          id={(i) => `${key}-att-${i}`}
+          label="Att-sats"
+          items={c.decision.clauses}
+          error={(i) => err(`decision.clauses.${i}`)}
+          onChange={setClauses}
+        />
+        <AddButton onClick={() => setClauses((clauses) => [...clauses, "att "])}>Lägg till att-sats</AddButton>
       </FieldGroup>
 
       {c.sections.map((s, i) => (
@@ -220,14 +206,14 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
               hint="Lämna tom för löptext utan rubrik."
               value={s.heading}
               error={err(`sections.${i}.heading`)}
-              onChange={(v) => set((p) => ({ ...p, sections: patchAt(p.sections, i, { heading: v }) }))}
+              onChange={(v) => setList("sections", (l) => patchAt(l, i, { heading: v }))}
             />
             <MoveRemoveButtons
               what={`avsnittet ${s.heading || i + 1}`}
               isFirst={i === 0}
               isLast={i === c.sections.length - 1}
-              onMove={(d) => set((p) => ({ ...p, sections: swap(p.sections, i, d === "up" ? i - 1 : i + 1) }))}
-              onRemove={() => set((p) => ({ ...p, sections: removeAt(p.sections, i) }))}
+              onMove={(d) => setList("sections", (l) => swap(l, i, d === "up" ? i - 1 : i + 1))}
+              onRemove={() => setList("sections", (l) => removeAt(l, i))}
             />
           </div>
           <div className="mt-2">
@@ -235,7 +221,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
               id={`${key}-avsnitt-${i}-text`}
               label={`Text: ${s.heading || `avsnitt ${i + 1}`}`}
               value={s.content}
-              onChange={(doc) => set((p) => ({ ...p, sections: patchAt(p.sections, i, { content: doc }) }))}
+              onChange={(doc) => setList("sections", (l) => patchAt(l, i, { content: doc }))}
             />
           </div>
           {err(`sections.${i}.content`) && (
@@ -251,7 +237,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
             key={kind}
             onClick={() => {
               const section = { kind, heading: sectionKindHeading[kind], content: emptyDoc };
-              set((p) => ({ ...p, sections: [...p.sections, section] }));
+              addTo("sections", section);
             }}
           >
             Lägg till {kind === "OTHER" ? "annat avsnitt" : `"${sectionKindHeading[kind]}"`}
@@ -264,7 +250,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-underlag`}
           label="Beslutsunderlag"
           value={c.basisDocuments}
-          onChange={(v) => set((p) => ({ ...p, basisDocuments: v }))}
+          onChange={setField("basisDocuments")}
           error={err("basisDocuments")}
           rows={4}
         />
@@ -272,7 +258,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           id={`${key}-expediering`}
           label="Beslutsexpediering"
           value={c.dispatch}
-          onChange={(v) => set((p) => ({ ...p, dispatch: v }))}
+          onChange={setField("dispatch")}
           error={err("dispatch")}
           rows={4}
           hint='En mottagare per rad, t.ex. "Akt".'
@@ -300,19 +286,14 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                   placeholder="Välj ledamot"
                   options={people([m.personId])}
                   error={err(`motions.${i}.personId`)}
-                  onChange={(v) => set((p) => ({ ...p, motions: patchAt(p.motions, i, { personId: v }) }))}
+                  onChange={(v) => setList("motions", (l) => patchAt(l, i, { personId: v }))}
                 />
                 <SelectField
                   id={`${key}-yrkande-${i}-typ`}
                   label="Typ"
                   value={m.kind}
                   options={MOTION_KINDS.map((k) => ({ value: k, label: motionKindLabel[k] }))}
-                  onChange={(v) =>
-                    set((p) => ({
-                      ...p,
-                      motions: patchAt(p.motions, i, { kind: v as typeof m.kind }),
-                    }))
-                  }
+                  onChange={(v) => setList("motions", (l) => patchAt(l, i, { kind: v as typeof m.kind }))}
                 />
                 <SelectField
                   id={`${key}-yrkande-${i}-galler`}
@@ -325,12 +306,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                     label: `${j + 1}: ${present.find((x) => x.personId === o.personId)?.name ?? "?"}`,
                   }))}
                   onChange={(v) =>
-                    set((p) => ({
-                      ...p,
-                      motions: p.motions.map((x, j) =>
-                        j === i ? { ...x, amendsIndex: v === "" ? null : Number(v) } : x,
-                      ),
-                    }))
+                    setList("motions", (l) => patchAt(l, i, { amendsIndex: v === "" ? null : Number(v) }))
                   }
                 />
               </div>
@@ -341,35 +317,32 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                 value={m.text}
                 error={err(`motions.${i}.text`)}
                 rows={2}
-                onChange={(v) => set((p) => ({ ...p, motions: patchAt(p.motions, i, { text: v }) }))}
+                onChange={(v) => setList("motions", (l) => patchAt(l, i, { text: v }))}
               />
               <div className="mt-2 flex items-center justify-between">
                 <CheckboxField
                   id={`${key}-yrkande-${i}-ater`}
                   label="Återtaget"
                   checked={m.withdrawn}
-                  onChange={(v) => set((p) => ({ ...p, motions: patchAt(p.motions, i, { withdrawn: v }) }))}
+                  onChange={(v) => setList("motions", (l) => patchAt(l, i, { withdrawn: v }))}
                 />
                 <SmallButton
                   variant="danger"
                   label={`Ta bort yrkande ${i + 1}`}
                   onClick={() =>
-                    set((p) => ({
-                      ...p,
-                      motions: p.motions
-                        .filter((_, j) => j !== i)
-                        .map((x) => ({
-                          ...x,
-                          amendsIndex:
-                            x.amendsIndex === null
+                    setList("motions", (l) =>
+                      removeAt(l, i).map((x) => ({
+                        ...x,
+                        amendsIndex:
+                          x.amendsIndex === null
+                            ? null
+                            : x.amendsIndex === i
                               ? null
-                              : x.amendsIndex === i
-                                ? null
-                                : x.amendsIndex > i
-                                  ? x.amendsIndex - 1
-                                  : x.amendsIndex,
-                        })),
-                    }))
+                              : x.amendsIndex > i
+                                ? x.amendsIndex - 1
+                                : x.amendsIndex,
+                      })),
+                    )
                   }
                 >
                   Ta bort
@@ -378,45 +351,23 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
             </li>
           ))}
         </ol>
-        <div className="mt-2">
-          <SmallButton
-            onClick={() =>
-              set((p) => ({
-                ...p,
-                motions: [
-                  ...p.motions,
-                  { personId: "", kind: "BIFALL", text: "", amendsIndex: null, withdrawn: false },
-                ],
-              }))
-            }
-          >
-            Lägg till yrkande
-          </SmallButton>
-        </div>
+        <AddButton
+          onClick={() =>
+            addTo("motions", { personId: "", kind: "BIFALL", text: "", amendsIndex: null, withdrawn: false })
+          }
+        >
+          Lägg till yrkande
+        </AddButton>
       </FieldGroup>
 
       <FieldGroup title="Propositionsordning" id={`${key}-proposition`}>
-        {c.propositions.map((text, i) => (
-          <div key={i} className="flex items-start gap-2">
-            <TextAreaField
-              className="flex-1"
-              id={`${key}-proposition-${i}`}
-              label={`Proposition ${i + 1}`}
-              value={text}
-              rows={2}
-              onChange={(v) => set((p) => ({ ...p, propositions: p.propositions.map((x, j) => (j === i ? v : x)) }))}
-            />
-            <div className="mt-6">
-              <SmallButton
-                variant="danger"
-                label={`Ta bort proposition ${i + 1}`}
-                onClick={() => set((p) => ({ ...p, propositions: removeAt(p.propositions, i) }))}
-              >
-                Ta bort
-              </SmallButton>
-            </div>
-          </div>
-        ))}
+        <TextAreaList
+          ordered={false}
+          id={(i) => `${key}-proposition-${i}`}
+          label="Proposition"
+          items={c.propositions}
+          onChange={(change) => setList("propositions", change)}
+        />
         <div className="mt-2 flex flex-wrap gap-2">
           <SmallButton
             onClick={() =>
@@ -437,7 +388,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           const counts = v.counts ?? null;
           const title = `Omröstning ${vi + 1}`;
           const patchVote = (patch: (y: (typeof c.votes)[number]) => (typeof c.votes)[number]) =>
-            set((p) => ({ ...p, votes: p.votes.map((y, j) => (j === vi ? patch(y) : y)) }));
+            setList("votes", (votes) => votes.map((y, j) => (j === vi ? patch(y) : y)));
           const setCount = (k: "ja" | "nej" | "avstar", x: string) =>
             patchVote((y) => ({
               ...y,
@@ -580,7 +531,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
                 <SmallButton
                   variant="danger"
                   label={`Ta bort omröstning ${vi + 1}`}
-                  onClick={() => set((p) => ({ ...p, votes: p.votes.filter((_, j) => j !== vi) }))}
+                  onClick={() => setList("votes", (votes) => removeAt(votes, vi))}
                 >
                   Ta bort omröstningen
                 </SmallButton>
@@ -590,20 +541,14 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
         })}
         <SmallButton
           onClick={() =>
-            set((p) => ({
-              ...p,
-              votes: [
-                ...p.votes,
-                {
-                  question: "",
-                  result: "",
-                  outcome: "JA",
-                  // Only those serving in a seat in this § vote; no choice until entered.
-                  ballots: voters.map((x) => ({ personId: x.personId, choice: null })),
-                  counts: null,
-                },
-              ],
-            }))
+            addTo("votes", {
+              question: "",
+              result: "",
+              outcome: "JA",
+              // Only those serving in a seat in this § vote; no choice until entered.
+              ballots: voters.map((x) => ({ personId: x.personId, choice: null })),
+              counts: null,
+            })
           }
         >
           Lägg till omröstning (med tjänstgörande ledamöter i § {paragraph.number})
@@ -611,90 +556,102 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       </FieldGroup>
 
       <FieldGroup title="Reservationer, protokollsanteckningar och jäv" id={`${key}-reservationer`}>
-        {c.reservations.map((r, i) => (
-          <PersonEntryRow
-            key={`r${i}`}
-            person={{
-              id: `${key}-res-${i}`,
-              label: "Reservation av",
-              value: r.personId,
-              placeholder: "Välj ledamot",
-              options: people([r.personId]),
-              error: err(`reservations.${i}.personId`),
-              onChange: (v) => set((p) => ({ ...p, reservations: patchAt(p.reservations, i, { personId: v }) })),
-            }}
-            text={{
-              id: `${key}-res-${i}-skal`,
-              label: "Skriftlig motivering (valfri)",
-              value: r.reasons ?? "",
-              onChange: (v) => set((p) => ({ ...p, reservations: patchAt(p.reservations, i, { reasons: v }) })),
-            }}
-            removeLabel={`Ta bort reservation ${i + 1}`}
-            onRemove={() => set((p) => ({ ...p, reservations: removeAt(p.reservations, i) }))}
-          />
-        ))}
-        {c.notes.map((n, i) => (
-          <PersonEntryRow
-            key={`n${i}`}
-            person={{
-              id: `${key}-ant-${i}`,
-              label: "Protokollsanteckning av",
-              value: n.personId ?? "",
-              placeholder: "(organet)",
-              options: presentOptions,
-              onChange: (v) => set((p) => ({ ...p, notes: patchAt(p.notes, i, { personId: v || null }) })),
-            }}
-            text={{
-              id: `${key}-ant-${i}-text`,
-              label: "Anteckningens text",
-              value: n.text,
-              error: err(`notes.${i}.text`),
-              onChange: (v) => set((p) => ({ ...p, notes: patchAt(p.notes, i, { text: v }) })),
-            }}
-            removeLabel={`Ta bort anteckning ${i + 1}`}
-            onRemove={() => set((p) => ({ ...p, notes: removeAt(p.notes, i) }))}
-          />
-        ))}
-        {c.recusals.map((r, i) => (
-          <PersonEntryRow
-            key={`j${i}`}
-            person={{
-              id: `${key}-jav-${i}`,
-              label: "Jäv: vem lämnade",
-              value: r.personId,
-              placeholder: "Välj person",
-              options: presentOptions,
-              error: err(`recusals.${i}.personId`),
-              onChange: (v) => set((p) => ({ ...p, recusals: patchAt(p.recusals, i, { personId: v }) })),
-            }}
-            text={{
-              id: `${key}-jav-${i}-skal`,
-              label: "Skäl",
-              value: r.reason,
-              error: err(`recusals.${i}.reason`),
-              onChange: (v) => set((p) => ({ ...p, recusals: patchAt(p.recusals, i, { reason: v }) })),
-            }}
-            removeLabel={`Ta bort jäv ${i + 1}`}
-            onRemove={() => set((p) => ({ ...p, recusals: removeAt(p.recusals, i) }))}
-          />
-        ))}
+        {PERSON_LISTS.map((l) =>
+          entries(l.list).map((e, i) => (
+            <PersonEntryRow
+              key={`${l.id}${i}`}
+              person={{
+                id: `${key}-${l.id}-${i}`,
+                label: l.who,
+                value: e.personId ?? "",
+                placeholder: l.placeholder,
+                options: l.participantsOnly ? people([e.personId ?? ""]) : presentOptions,
+                error: err(`${l.list}.${i}.personId`),
+                onChange: (v) => setEntries(l.list, (x) => patchAt(x, i, { personId: v || l.noPerson })),
+              }}
+              text={{
+                id: `${key}-${l.id}-${i}-${l.textId}`,
+                label: l.textLabel,
+                value: e[l.text] ?? "",
+                error: err(`${l.list}.${i}.${l.text}`),
+                onChange: (v) => setEntries(l.list, (x) => patchAt(x, i, { [l.text]: v })),
+              }}
+              removeLabel={`Ta bort ${l.remove} ${i + 1}`}
+              onRemove={() => setEntries(l.list, (x) => removeAt(x, i))}
+            />
+          )),
+        )}
         <div className="flex flex-wrap gap-2">
-          <SmallButton
-            onClick={() => set((p) => ({ ...p, reservations: [...p.reservations, { personId: "", reasons: null }] }))}
-          >
-            Lägg till reservation
-          </SmallButton>
-          <SmallButton onClick={() => set((p) => ({ ...p, notes: [...p.notes, { personId: null, text: "" }] }))}>
-            Lägg till protokollsanteckning
-          </SmallButton>
-          <SmallButton onClick={() => set((p) => ({ ...p, recusals: [...p.recusals, { personId: "", reason: "" }] }))}>
-            Lägg till jäv
-          </SmallButton>
+          {PERSON_LISTS.map((l) => (
+            <SmallButton key={l.list} onClick={() => setEntries(l.list, (x) => [...x, { ...l.empty }])}>
+              Lägg till {l.add}
+            </SmallButton>
+          ))}
         </div>
       </FieldGroup>
     </EditorSection>
   );
 }
+
+type PersonListName = "reservations" | "notes" | "recusals";
+type ListName = "sections" | "motions" | "propositions" | "votes" | PersonListName;
+/** A row of one of those lists: who (none: the body, for a note) and a text field. */
+type PersonEntry = { personId: string | null } & Record<string, string | null>;
+
+/**
+ * The §'s lists of people, in the order the editor shows them: reservations (by a member taking
+ * part), protocol notes (by anyone present, or the body) and recusals (who left, and why).
+ */
+const PERSON_LISTS = [
+  {
+    list: "reservations",
+    id: "res",
+    who: "Reservation av",
+    placeholder: "Välj ledamot",
+    participantsOnly: true,
+    noPerson: "",
+    text: "reasons",
+    textId: "skal",
+    textLabel: "Skriftlig motivering (valfri)",
+    remove: "reservation",
+    add: "reservation",
+    empty: { personId: "", reasons: null },
+  },
+  {
+    list: "notes",
+    id: "ant",
+    who: "Protokollsanteckning av",
+    placeholder: "(organet)",
+    participantsOnly: false,
+    noPerson: null,
+    text: "text",
+    textId: "text",
+    textLabel: "Anteckningens text",
+    remove: "anteckning",
+    add: "protokollsanteckning",
+    empty: { personId: null, text: "" },
+  },
+  {
+    list: "recusals",
+    id: "jav",
+    who: "Jäv: vem lämnade",
+    placeholder: "Välj person",
+    participantsOnly: false,
+    noPerson: "",
+    text: "reason",
+    textId: "skal",
+    textLabel: "Skäl",
+    remove: "jäv",
+    add: "jäv",
+    empty: { personId: "", reason: "" },
+  },
+] as const satisfies readonly {
+  list: PersonListName;
+  text: string;
+  noPerson: string | null;
+  empty: PersonEntry;
+  [k: string]: unknown;
+}[];
 
 /** One row of a list of people (reservation, protocol note, recusal): who, a text, and a remove button. */
 function PersonEntryRow({
@@ -712,11 +669,7 @@ function PersonEntryRow({
     <div className="mb-2 grid gap-2 sm:grid-cols-[1fr_2fr_auto]">
       <SelectField {...person} />
       <TextField {...text} />
-      <div className="mt-6">
-        <SmallButton variant="danger" label={removeLabel} onClick={onRemove}>
-          Ta bort
-        </SmallButton>
-      </div>
+      <RemoveButton label={removeLabel} onClick={onRemove} />
     </div>
   );
 }

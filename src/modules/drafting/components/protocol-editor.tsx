@@ -173,6 +173,9 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
   }, [live]);
   const chairName = live.attendance.find((a) => a.role === "CHAIR")?.name ?? null;
 
+  // The header, attendance and signers editors edit the meeting, choosing among its people.
+  const meetingEditor = { meetingId: protocol.meeting.id, people };
+
   const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
     startTransition(async () => {
       const result = await action();
@@ -184,28 +187,25 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
       <div>
         <HeaderEditor
-          meetingId={protocol.meeting.id}
+          {...meetingEditor}
           initial={initialHeader}
           initialVersion={props.meetingVersion}
-          people={people}
           attendancePersonIds={attendancePersonIds}
           signersPerParagraph={hasSignersPerParagraph(live)}
           onValue={setHeader}
         />
         <AttendanceEditor
-          meetingId={protocol.meeting.id}
+          {...meetingEditor}
           initial={initialAttendance}
           initialVersion={props.attendanceVersion}
-          people={people}
           paragraphNumbers={protocol.paragraphs.map((p) => p.number)}
           onValue={setAttendance}
           onPersonAdded={onPersonAdded}
         />
         <SignersEditor
-          meetingId={protocol.meeting.id}
+          {...meetingEditor}
           initial={initialSigners}
           initialVersion={props.signersVersion}
-          people={people}
           suggest={suggestSigners}
           onValue={setSignerRows}
         />

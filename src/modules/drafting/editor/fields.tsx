@@ -192,6 +192,69 @@ export function SmallButton({
   );
 }
 
+/** The remove button beside one item of a list, level with the item's fields below their labels. */
+export function RemoveButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <div className="mt-6">
+      <SmallButton variant="danger" label={label} onClick={onClick}>
+        Ta bort
+      </SmallButton>
+    </div>
+  );
+}
+
+/** The button under a list that adds an item to it. */
+export function AddButton({ children, onClick }: { children: ReactNode; onClick: () => void }) {
+  return (
+    <div className="mt-2">
+      <SmallButton onClick={onClick}>{children}</SmallButton>
+    </div>
+  );
+}
+
+/**
+ * A list of texts (att-satser, propositions): each a text area labelled "<label> <n>" with a button
+ * removing it; `ordered` lists them in an <ol>. `onChange` gets a change of the list, for the
+ * editor to apply to its current state.
+ */
+export function TextAreaList({
+  id,
+  label,
+  items,
+  ordered,
+  error,
+  onChange,
+}: {
+  id: (i: number) => string;
+  label: string;
+  items: readonly string[];
+  ordered: boolean;
+  error?: (i: number) => string | undefined;
+  onChange: (change: (items: readonly string[]) => string[]) => void;
+}) {
+  const rows = items.map((text, i) => {
+    const Row = ordered ? "li" : "div";
+    return (
+      <Row key={i} className="flex items-start gap-2">
+        <TextAreaField
+          className="flex-1"
+          id={id(i)}
+          label={`${label} ${i + 1}`}
+          value={text}
+          rows={2}
+          error={error?.(i)}
+          onChange={(v) => onChange((list) => list.map((x, j) => (j === i ? v : x)))}
+        />
+        <RemoveButton
+          label={`Ta bort ${label.toLowerCase()} ${i + 1}`}
+          onClick={() => onChange((list) => list.filter((_, j) => j !== i))}
+        />
+      </Row>
+    );
+  });
+  return ordered ? <ol className="mt-2 space-y-2">{rows}</ol> : <>{rows}</>;
+}
+
 /** Move up, move down and remove one item of a list; the buttons' labels name it ("rad 2", "§ 59"). */
 export function MoveRemoveButtons({
   what,

@@ -1,8 +1,8 @@
 "use client";
 
 // The sign-off forms: plain forms posting to server actions, so they work without JavaScript.
-import { useActionState } from "react";
-import { INITIAL_FORM_STATE as initial } from "@/lib/form-state";
+import { useActionState, type ReactNode } from "react";
+import { INITIAL_FORM_STATE as initial, type FormState } from "@/lib/form-state";
 import {
   FieldError,
   FormResult as Result,
@@ -37,99 +37,141 @@ export function SendForAdjustmentForm({ meetingId, slug }: Props) {
   );
 }
 
-export function SignForm({ meetingId, slug, roles }: Props & { roles: string }) {
-  const [state, action, pending] = useActionState(signFormAction, initial);
-  const err = state.fieldErrors.password ? { "aria-invalid": true, "aria-describedby": "signera-losenord-fel" } : {};
+/** A sign-off form in its box: what it does, the meeting it acts on, its fields, the button and the answer. */
+function SignoffForm({
+  form: [state, action, pending],
+  meetingId,
+  slug,
+  title,
+  intro,
+  submit,
+  resultId,
+  children,
+}: Props & {
+  form: [FormState, (payload: FormData) => void, boolean];
+  title: string;
+  intro: ReactNode;
+  submit: { text: string; pendingText: string; className: string };
+  resultId: string;
+  children: ReactNode;
+}) {
   return (
     <form action={action} className="rounded border border-slate-300 p-3">
-      <h3 className="font-semibold">Signera som {roles}</h3>
-      <p className="mt-1 text-sm">
-        Läs protokollet först. Du bekräftar med ditt lösenord att protokollet stämmer med det som beslutades.
-      </p>
+      <h3 className="font-semibold">{title}</h3>
+      <p className="mt-1 text-sm">{intro}</p>
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
-      <label htmlFor="signera-losenord" className="mt-2 block font-medium">
-        Ditt lösenord
-      </label>
-      <input
-        id="signera-losenord"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-        className={input}
-        {...err}
-      />
-      <FieldError state={state} name="password" id="signera-losenord-fel" />
-      <SubmitButton pending={pending} pendingText="Signerar…" className={`${primary} mt-2`}>
-        Signera protokollet
+      {children}
+      <SubmitButton pending={pending} pendingText={submit.pendingText} className={`${submit.className} mt-2`}>
+        {submit.text}
       </SubmitButton>
-      <Result state={state} id="signera-resultat" />
+      <Result state={state} id={resultId} />
     </form>
   );
 }
 
-export function ReturnForm({ meetingId, slug }: Props) {
-  const [state, action, pending] = useActionState(returnFormAction, initial);
-  const err = state.fieldErrors.comment ? { "aria-invalid": true, "aria-describedby": "tillbaka-fel" } : {};
+/** A labelled input (a text area when it has `rows`) posting `name`, its error from the answer tied to it. */
+function Field({
+  state,
+  id,
+  name,
+  label,
+  errorId = `${id}-fel`,
+  rows,
+  ...rest
+}: {
+  state: FormState;
+  id: string;
+  name: string;
+  label: string;
+  errorId?: string;
+  rows?: number;
+  type?: string;
+  autoComplete?: string;
+  inputMode?: "numeric";
+  required?: boolean;
+}) {
+  const control = {
+    id,
+    name,
+    className: input,
+    ...rest,
+    ...(state.fieldErrors[name] ? { "aria-invalid": true, "aria-describedby": errorId } : {}),
+  };
   return (
-    <form action={action} className="rounded border border-slate-300 p-3">
-      <h3 className="font-semibold">Skicka tillbaka till sekreteraren</h3>
-      <p className="mt-1 text-sm">
-        Om något behöver rättas. Underskrifter som redan getts blir ogiltiga och protokollet blir ett utkast igen.
-      </p>
-      <input type="hidden" name="meetingId" value={meetingId} />
-      <input type="hidden" name="slug" value={slug} />
-      <label htmlFor="tillbaka-kommentar" className="mt-2 block font-medium">
-        Vad behöver ändras?
+    <>
+      <label htmlFor={id} className="mt-2 block font-medium">
+        {label}
       </label>
-      <textarea id="tillbaka-kommentar" name="comment" rows={3} required className={input} {...err} />
-      <FieldError state={state} name="comment" id="tillbaka-fel" />
-      <SubmitButton pending={pending} pendingText="Skickar…" className={`${secondary} mt-2`}>
-        Skicka tillbaka
-      </SubmitButton>
-      <Result state={state} id="tillbaka-resultat" />
-    </form>
+      {rows ? <textarea rows={rows} {...control} /> : <input {...control} />}
+      <FieldError state={state} name={name} id={errorId} />
+    </>
   );
 }
 
-export function CorrectionForm({ meetingId, slug }: Props) {
-  const [state, action, pending] = useActionState(correctionFormAction, initial);
+const password = { name: "password", label: "Ditt lösenord", type: "password", autoComplete: "current-password" };
+
+export function SignForm({ roles, ...props }: Props & { roles: string }) {
+  const form = useActionState(signFormAction, initial);
   return (
-    <form action={action} className="rounded border border-slate-300 p-3">
-      <h3 className="font-semibold">Rättelse</h3>
-      <p className="mt-1 text-sm">
-        Ett justerat protokoll ändras aldrig. En rättelse läggs till sist, daterad och signerad; originaltexten finns
-        kvar.
-      </p>
-      <input type="hidden" name="meetingId" value={meetingId} />
-      <input type="hidden" name="slug" value={slug} />
-      <label htmlFor="rattelse-paragraf" className="mt-2 block font-medium">
-        Paragraf (lämna tomt för hela protokollet)
-      </label>
-      <input id="rattelse-paragraf" name="paragraphNumber" inputMode="numeric" className={input} />
-      <FieldError state={state} name="paragraphNumber" id="rattelse-paragraf-fel" />
-      <label htmlFor="rattelse-text" className="mt-2 block font-medium">
-        Rättelse
-      </label>
-      <textarea id="rattelse-text" name="text" rows={3} required className={input} />
-      <FieldError state={state} name="text" id="rattelse-text-fel" />
-      <label htmlFor="rattelse-losenord" className="mt-2 block font-medium">
-        Ditt lösenord
-      </label>
-      <input
-        id="rattelse-losenord"
-        name="password"
-        type="password"
-        autoComplete="current-password"
+    <SignoffForm
+      {...props}
+      form={form}
+      title={`Signera som ${roles}`}
+      intro="Läs protokollet först. Du bekräftar med ditt lösenord att protokollet stämmer med det som beslutades."
+      submit={{ text: "Signera protokollet", pendingText: "Signerar…", className: primary }}
+      resultId="signera-resultat"
+    >
+      <Field state={form[0]} id="signera-losenord" {...password} required />
+    </SignoffForm>
+  );
+}
+
+export function ReturnForm(props: Props) {
+  const form = useActionState(returnFormAction, initial);
+  return (
+    <SignoffForm
+      {...props}
+      form={form}
+      title="Skicka tillbaka till sekreteraren"
+      intro="Om något behöver rättas. Underskrifter som redan getts blir ogiltiga och protokollet blir ett utkast igen."
+      submit={{ text: "Skicka tillbaka", pendingText: "Skickar…", className: secondary }}
+      resultId="tillbaka-resultat"
+    >
+      <Field
+        state={form[0]}
+        id="tillbaka-kommentar"
+        errorId="tillbaka-fel"
+        name="comment"
+        label="Vad behöver ändras?"
+        rows={3}
         required
-        className={input}
       />
-      <FieldError state={state} name="password" id="rattelse-losenord-fel" />
-      <SubmitButton pending={pending} pendingText="Signerar…" className={`${secondary} mt-2`}>
-        Signera och lägg till rättelse
-      </SubmitButton>
-      <Result state={state} id="rattelse-resultat" />
-    </form>
+    </SignoffForm>
+  );
+}
+
+export function CorrectionForm(props: Props) {
+  const form = useActionState(correctionFormAction, initial);
+  const [state] = form;
+  return (
+    <SignoffForm
+      {...props}
+      form={form}
+      title="Rättelse"
+      intro="Ett justerat protokoll ändras aldrig. En rättelse läggs till sist, daterad och signerad; originaltexten finns kvar."
+      submit={{ text: "Signera och lägg till rättelse", pendingText: "Signerar…", className: secondary }}
+      resultId="rattelse-resultat"
+    >
+      <Field
+        state={state}
+        id="rattelse-paragraf"
+        name="paragraphNumber"
+        label="Paragraf (lämna tomt för hela protokollet)"
+        inputMode="numeric"
+      />
+      <Field state={state} id="rattelse-text" name="text" label="Rättelse" rows={3} required />
+      <Field state={state} id="rattelse-losenord" {...password} required />
+    </SignoffForm>
   );
 }
