@@ -62,7 +62,8 @@ describe("a kommunfullmäktige protocol with the appended närvaro- och omröstn
     expect(lines).toContain("Anna Andersson, S närvarande J J");
     expect(lines).toContain("Eva Ek, C §§ 10-12 Maria Mörk §§ 13-14 J J");
     expect(lines).toContain("Ingrid Ivarsson, L närvarande A –");
-    expect(lines).toContain("–, MP frånvarande Lars Lind N J");
+    // The absent ledamot keeps her seat's row by name, with the ersättare who voted there.
+    expect(lines).toContain("Karin Kvist, MP frånvarande Lars Lind N J");
     expect(lines).toContain("Summa ja 8 6");
     expect(lines).toContain("Summa nej 2 4");
   });

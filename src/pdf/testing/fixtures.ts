@@ -244,6 +244,7 @@ export function fullmaktigeProtocol(): ProtocolDTO {
     ledamot("kf-9", "Ingrid Ivarsson", "L"),
     ledamot("kf-10", "Jonas Jakobsson", "S"),
     // Karin Kvist (MP), the 11th ledamot, is absent: Lars Lind serves for her the whole meeting.
+    ledamot("kf-11", "Karin Kvist", "MP", { role: "ABSENT" }),
     ledamot("kf-12", "Lars Lind", "MP", { role: "SERVING_SUBSTITUTE", replacesPersonId: "kf-11" }),
     ledamot("kf-13", "Maria Mörk", "C", {
       role: "SERVING_SUBSTITUTE",
