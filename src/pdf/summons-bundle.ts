@@ -12,7 +12,7 @@
  * a whole is not claimed to be PDF/A (its XMP is the kallelse's; the bundle is a reading copy,
  * the kallelse PDF is the record).
  */
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFRef } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, type PDFPage, type PDFRef } from "pdf-lib";
 
 export interface BundleHandling {
   /** The ärende's number and title, for the bookmark's parent. */
@@ -77,6 +77,29 @@ function writeOutline(doc: PDFDocument, nodes: OutlineNode[]): void {
   doc.catalog.set(PDFName.of("PageMode"), PDFName.of("UseOutlines"));
 }
 
+/**
+ * A copied page without what could run when it is shown: its additional actions (/AA) and the
+ * annotations that carry an action other than a link within the bundle (a /URI link stays). Uploads
+ * with script are refused (src/modules/agenda/file-inspection.ts); this keeps a file stored before
+ * that check, or one that slipped past it, from running in the public bundle.
+ */
+function withoutActions(page: PDFPage): void {
+  const node = page.node;
+  node.delete(PDFName.of("AA"));
+  const annots = node.lookupMaybe(PDFName.of("Annots"), PDFArray);
+  if (annots) {
+    const kept = annots.asArray().filter((ref) => {
+      const annot = node.context.lookupMaybe(ref, PDFDict);
+      if (!annot) return false;
+      if (annot.has(PDFName.of("AA"))) return false;
+      const action = annot.lookupMaybe(PDFName.of("A"), PDFDict);
+      const kind = action?.lookupMaybe(PDFName.of("S"), PDFName)?.asString();
+      return action === undefined || kind === "/URI" || kind === "/GoTo";
+    });
+    node.set(PDFName.of("Annots"), node.context.obj(kept));
+  }
+}
+
 /** The kallelse with the PDF handlingar after it, bookmarked. */
 export async function bundleSummons(
   summonsPdf: Uint8Array,
@@ -95,6 +118,8 @@ export async function bundleSummons(
       skipped.push(h.title);
       continue;
     }
+    // Stripped in the source, before copying: what a page no longer refers to is not copied.
+    for (const page of source.getPages()) withoutActions(page);
     const pages = await doc.copyPages(source, source.getPageIndices());
     if (pages.length === 0) {
       skipped.push(h.title);

@@ -24,7 +24,8 @@ import {
 } from "./agenda.schema";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 import { readTjansteskrivelse } from "./docx-import";
-import { DOCX_MIME, ENCRYPTED, NOT_PDF_OR_DOCX, PDF_MIME, safeFileName, sniffFile } from "./files";
+import { DOCX_MIME, PDF_MIME, safeFileName } from "./files";
+import { inspectUpload } from "./file-inspection";
 
 type Tx = Prisma.TransactionClient;
 
@@ -361,11 +362,12 @@ export const uploadAgendaDocument = defineAgendaAction(
       throw new AppError("VALIDATION", ATTACHMENT_TOO_LARGE, { fieldErrors: { file: [ATTACHMENT_TOO_LARGE] } });
     }
     const bytes = new Uint8Array(await input.file.arrayBuffer());
-    const kind = sniffFile(bytes);
-    if (kind !== "pdf" && kind !== "docx") {
-      const message = kind === "encrypted" ? ENCRYPTED : NOT_PDF_OR_DOCX;
-      throw new AppError("VALIDATION", message, { fieldErrors: { file: [message] } });
+    // Inside, not only the first bytes: a real Word package of sane size, a PDF without script.
+    const inspected = await inspectUpload(bytes);
+    if (!inspected.ok) {
+      throw new AppError("VALIDATION", inspected.message, { fieldErrors: { file: [inspected.message] } });
     }
+    const kind = inspected.kind;
     const sha256 = createHash("sha256").update(bytes).digest("hex");
     return db.$transaction(async (tx) => {
       const item = await tx.agendaItem.findUniqueOrThrow({ where: { id: input.itemId }, select: { state: true } });

@@ -7,6 +7,7 @@ import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { htmlToRichDoc } from "@/domain/richtext/html-to-richdoc";
 import { isEmptyDoc, richDocSchema, toPlainText } from "@/domain/richtext/richtext.schema";
 import { ENCRYPTED, sniffFile } from "./files";
+import { inspectDocx } from "./file-inspection";
 import { splitTjansteskrivelse, type Proposal } from "./tjansteskrivelse";
 
 export type ImportResult =
@@ -29,6 +30,9 @@ export async function readTjansteskrivelse(bytes: Uint8Array): Promise<ImportRes
   const kind = sniffFile(bytes);
   if (kind === "encrypted") return { ok: false, message: ENCRYPTED };
   if (kind !== "docx") return { ok: false, message: NOT_DOCX };
+  // A real Word package, small enough unpacked: mammoth inflates all of it.
+  const inspected = await inspectDocx(bytes);
+  if (!inspected.ok) return { ok: false, message: inspected.message };
   let html: string;
   try {
     const result = await mammoth.convertToHtml(
