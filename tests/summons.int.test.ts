@@ -201,6 +201,14 @@ describe("Skicka kallelse", () => {
 
   it("sends again after a change as 'Ny kallelse', moving the date", async () => {
     const later = new Date("2021-11-10T08:00:00.000Z");
+    // Unchanged, it is not sent again (a double click, a second tab).
+    expect(await sendSummons(await at("secretary", later), { meetingId, agendaVersion: 1 })).toMatchObject({
+      ok: false,
+      code: "STATE",
+      message: expect.stringMatching(/^Kallelsen är redan skickad och ingenting i den har ändrats/),
+    });
+    const item = await db.agendaItem.findFirstOrThrow({ where: { meetingId }, orderBy: { position: "asc" } });
+    await db.agendaItem.update({ where: { id: item.id }, data: { proposalIntro: `${item.proposalIntro} (ändrat)` } });
     const before = smtp.messages.length;
     const r = await sendSummons(await at("secretary", later), { meetingId, agendaVersion: 1 });
     expect(r).toMatchObject({ ok: true, data: { resend: true } });

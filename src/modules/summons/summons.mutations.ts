@@ -4,6 +4,7 @@
 // the anslagstavla, summons.rules.ts), an audit row. The mails go out after commit, one per
 // person; a mail that cannot be sent never undoes the sending (server/mail.ts), it is reported.
 // Sending again after a change is allowed: the mail then says "Ny kallelse".
+import { createHash } from "node:crypto";
 import { defineMeetingAction, byMeetingId } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { appBaseUrl } from "@/server/config";
@@ -37,7 +38,13 @@ export function makeSendSummons(mailer: Mailer = sendMail, baseUrl: () => string
         await lockMeeting(tx, meeting.id);
         const row = await tx.meeting.findUniqueOrThrow({
           where: { id: meeting.id },
-          select: { bodyId: true, summonsSentAt: true, agendaVersion: true, secretary: { select: { name: true } } },
+          select: {
+            bodyId: true,
+            summonsSentAt: true,
+            summonsFingerprint: true,
+            agendaVersion: true,
+            secretary: { select: { name: true } },
+          },
         });
         if (row.agendaVersion !== input.agendaVersion) {
           throw new AppError(
@@ -57,8 +64,19 @@ export function makeSendSummons(mailer: Mailer = sendMail, baseUrl: () => string
             "Organet har inga ledamöter eller ersättare på sammanträdesdagen. Lägg in ledamöterna under Administration först.",
           );
         }
+        // The same kallelse twice (a double click, a second tab) is not mailed again as "Ny kallelse".
+        const fingerprint = createHash("sha256").update(JSON.stringify(summons.items)).digest("hex");
+        if (row.summonsSentAt !== null && row.summonsFingerprint === fingerprint) {
+          throw new AppError(
+            "STATE",
+            "Kallelsen är redan skickad och ingenting i den har ändrats sedan dess. Ändra ärendelistan eller ett ärende om en ny kallelse behövs.",
+          );
+        }
         const resend = row.summonsSentAt !== null;
-        await tx.meeting.update({ where: { id: meeting.id }, data: { summonsSentAt: now } });
+        await tx.meeting.update({
+          where: { id: meeting.id },
+          data: { summonsSentAt: now, summonsFingerprint: fingerprint },
+        });
         const withoutEmail = recipients.filter((r) => !r.email).map((r) => r.name);
         await writeAudit(tx, {
           userId: actor.userId,
