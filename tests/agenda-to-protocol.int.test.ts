@@ -15,6 +15,7 @@ import { findProtocolBySlug } from "@/server/protocol.queries";
 import { pdfToText } from "@/pdf/testing/poppler";
 import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
+import { asOwnerWithoutGuards } from "./support/owner";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
 
@@ -423,7 +424,13 @@ describe("a confidential ärende, a confidential handling, and the justerat prot
     await justeraDemoMeeting(db, "paragraf-demo");
     const m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(m.status).toBe("ADJUSTED");
-    const late = await newItem(meetingId, 3, "För sent");
+    // The database refuses a new ärende on a justerat meeting (20261204171000_agenda_guards) …
+    await expect(newItem(meetingId, 3, "För sent")).rejects.toThrow(/kan inte ändras/);
+    // … so it is planted past the guards, to see the app refuse the conversion too.
+    const late = await newItem(null, null, "För sent");
+    await asOwnerWithoutGuards(seeded.ownerUrl, (c) =>
+      c.query(`UPDATE "AgendaItem" SET "meetingId" = $1, "position" = 3 WHERE "id" = $2`, [meetingId, late.id]),
+    );
     const before = await snapshot(meetingId);
     expect(await turn(meetingId, [{ itemId: late.id, fate: "DECIDED" }])).toEqual({
       ok: false,

@@ -285,7 +285,14 @@ describe("ärenden: create, edit, move, reorder, delete", () => {
 
   it("refuses changes to an ärende on a meeting sent for justering", async () => {
     const id = await newItem("På justerat möte", null);
-    await db.agendaItem.update({ where: { id }, data: { meetingId: adjusted.id, position: 1 } });
+    // The database itself refuses to put an ärende on it (20261204171000_agenda_guards) …
+    await expect(
+      db.agendaItem.update({ where: { id }, data: { meetingId: adjusted.id, position: 1 } }),
+    ).rejects.toThrow(/kan inte ändras/);
+    // … so it is planted there past the guards, to see the app refuse too.
+    await asOwnerWithoutGuards(seeded.ownerUrl, (c) =>
+      c.query(`UPDATE "AgendaItem" SET "meetingId" = $1, "position" = 1 WHERE "id" = $2`, [adjusted.id, id]),
+    );
     const r = await updateAgendaItem(await at("secretary"), {
       itemId: id,
       version: 1,
