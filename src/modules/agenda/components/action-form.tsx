@@ -6,6 +6,7 @@ import { useActionState, type ReactNode } from "react";
 import { INITIAL_AGENDA_FORM_STATE, type AgendaFormState } from "../agenda.form-state";
 import { secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
+import { FailureAlert } from "./form-parts";
 
 type FormAction = (prev: AgendaFormState, form: FormData) => Promise<AgendaFormState>;
 
@@ -32,11 +33,7 @@ export function ActionForm({
       {Object.entries(hidden).map(([name, value]) => (
         <input key={name} type="hidden" name={name} value={value} />
       ))}
-      {state.status === "failed" && (
-        <p role="alert" className="mb-1 rounded border border-red-700 bg-red-50 p-2 text-sm">
-          {state.failure.message}
-        </p>
-      )}
+      <FailureAlert state={state} className="mb-1 text-sm" />
       {children}
       <SubmitButton pending={pending} pendingText={pendingText} className={buttonClassName}>
         {label}

@@ -10,7 +10,7 @@ import { updateItemFormAction } from "../agenda.actions";
 import { fieldErrors, INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
 import { inputClass, secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
-import { Field } from "./field";
+import { HintedField } from "@/ui/hinted-field";
 
 export interface EditableItem {
   id: string;
@@ -65,12 +65,12 @@ export function ItemEditForm({ item }: { item: EditableItem }) {
           )}
         </div>
       )}
-      <Field id="title" label="Rubrik" errors={fieldErrors(state, "title")}>
+      <HintedField id="title" label="Rubrik" errors={fieldErrors(state, "title")}>
         {(aria) => (
           <input {...aria} name="title" required defaultValue={v("title", item.title)} className={inputClass} />
         )}
-      </Field>
-      <Field id="caseNumber" label="Diarienummer" errors={fieldErrors(state, "caseNumber")}>
+      </HintedField>
+      <HintedField id="caseNumber" label="Diarienummer" errors={fieldErrors(state, "caseNumber")}>
         {(aria) => (
           <input
             {...aria}
@@ -79,8 +79,8 @@ export function ItemEditForm({ item }: { item: EditableItem }) {
             className={inputClass}
           />
         )}
-      </Field>
-      <Field
+      </HintedField>
+      <HintedField
         id="responsible"
         label="Ansvarig tjänsteperson"
         hint="Namn och titel, t.ex. Ann Svensson, förbundsdirektör."
@@ -94,10 +94,10 @@ export function ItemEditForm({ item }: { item: EditableItem }) {
             className={inputClass}
           />
         )}
-      </Field>
+      </HintedField>
       <fieldset className="space-y-3 rounded border border-slate-300 p-3">
         <legend className="px-1 font-semibold">Förslag till beslut</legend>
-        <Field
+        <HintedField
           id="proposalIntro"
           label="Inledning"
           hint="T.ex. Direktionen föreslås besluta"
@@ -112,8 +112,8 @@ export function ItemEditForm({ item }: { item: EditableItem }) {
               className={inputClass}
             />
           )}
-        </Field>
-        <Field
+        </HintedField>
+        <HintedField
           id="proposalClauses"
           label="Att-satser"
           hint="En att-sats per rad, t.ex. att godkänna budgeten."
@@ -128,7 +128,7 @@ export function ItemEditForm({ item }: { item: EditableItem }) {
               className={inputClass}
             />
           )}
-        </Field>
+        </HintedField>
       </fieldset>
       <div className="flex items-start gap-2">
         <input
