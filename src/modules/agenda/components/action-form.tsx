@@ -41,3 +41,39 @@ export function ActionForm({
     </form>
   );
 }
+
+/** "Upp" and "Ned" for one row of an ordered list (none past either end), each naming the row for a screen reader. */
+export function MoveButtons({
+  action,
+  hidden,
+  title,
+  index,
+  count,
+}: {
+  action: FormAction;
+  hidden: Record<string, string | number>;
+  title: string;
+  index: number;
+  count: number;
+}) {
+  const moves = [
+    { direction: "up", word: "Upp", shown: index > 0 },
+    { direction: "down", word: "Ned", shown: index < count - 1 },
+  ] as const;
+  return moves
+    .filter((m) => m.shown)
+    .map((m) => (
+      <ActionForm
+        key={m.direction}
+        action={action}
+        hidden={{ ...hidden, direction: m.direction }}
+        label={
+          <>
+            {m.word}
+            <span className="sr-only">: {title}</span>
+          </>
+        }
+        pendingText="Flyttar…"
+      />
+    ));
+}
