@@ -3,7 +3,8 @@
 // Pieces the agenda's forms share: the refusal shown above a form, and a file field that refuses a
 // file over the limit before it is sent (with JavaScript; the server checks size and content anyway).
 import { useState, type ChangeEvent, type FormEvent } from "react";
-import { fieldErrors, type AgendaFormState } from "../agenda.form-state";
+import { fieldErrors, valueOf, type AgendaFormState } from "../agenda.form-state";
+import { inputClass } from "@/ui/form-feedback";
 import { HintedField } from "@/ui/hinted-field";
 
 /** The action's Swedish refusal, if the last submit failed. */
@@ -54,6 +55,43 @@ export function FileField({
           className="mt-1 block"
         />
       )}
+    </HintedField>
+  );
+}
+
+/**
+ * A text field of an agenda form (a textarea when given rows): named as the action reads it, with
+ * that name's errors, and after a refused submit the value typed (otherwise `initial`).
+ */
+export function TextField({
+  state,
+  name,
+  id = name,
+  label,
+  hint,
+  initial = "",
+  required,
+  rows,
+}: {
+  state: AgendaFormState;
+  name: string;
+  id?: string;
+  label: string;
+  hint?: string;
+  initial?: string;
+  required?: boolean;
+  rows?: number;
+}) {
+  const defaultValue = valueOf(state, name, initial);
+  return (
+    <HintedField id={id} label={label} hint={hint} errors={fieldErrors(state, name)}>
+      {(aria) =>
+        rows ? (
+          <textarea {...aria} name={name} rows={rows} defaultValue={defaultValue} className={inputClass} />
+        ) : (
+          <input {...aria} name={name} required={required} defaultValue={defaultValue} className={inputClass} />
+        )
+      }
     </HintedField>
   );
 }

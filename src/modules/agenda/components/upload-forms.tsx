@@ -4,11 +4,10 @@
 // limit is refused before it is sent (with JavaScript); the server checks size and content anyway.
 import { useActionState } from "react";
 import { importFormAction, uploadDocumentFormAction } from "../agenda.actions";
-import { fieldErrors, INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
-import { inputClass, secondaryButton } from "@/ui/form-feedback";
+import { INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
+import { secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
-import { HintedField } from "@/ui/hinted-field";
-import { FailureAlert, FileField, useFileLimit } from "./form-parts";
+import { FailureAlert, FileField, TextField, useFileLimit } from "./form-parts";
 
 export function UploadDocumentForm({
   itemId,
@@ -25,11 +24,7 @@ export function UploadDocumentForm({
     <form action={action} className="mt-3 max-w-xl space-y-3" onSubmit={limit.onSubmit}>
       <input type="hidden" name="itemId" value={itemId} />
       <FailureAlert state={state} />
-      <HintedField id="doc-title" label="Handlingens titel" errors={fieldErrors(state, "title")}>
-        {(aria) => (
-          <input {...aria} name="title" required defaultValue={valueOf(state, "title")} className={inputClass} />
-        )}
-      </HintedField>
+      <TextField state={state} name="title" id="doc-title" label="Handlingens titel" required />
       <FileField
         id="doc-file"
         label="Fil (PDF eller Word, DOCX)"
