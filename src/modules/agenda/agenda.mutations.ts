@@ -24,6 +24,7 @@ import {
 } from "./agenda.schema";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 import { readTjansteskrivelse } from "./docx-import";
+import { itemTextSelect } from "./kallelse-items";
 import { DOCX_MIME, ENCRYPTED, NOT_PDF_OR_DOCX, PDF_MIME, safeFileName, sniffFile } from "./files";
 
 type Tx = Prisma.TransactionClient;
@@ -110,12 +111,7 @@ async function currentItem(tx: Tx | PrismaClient, itemId: string) {
     select: {
       id: true,
       version: true,
-      title: true,
-      caseNumber: true,
-      responsible: true,
-      proposalIntro: true,
-      proposalClauses: true,
-      isConfidential: true,
+      ...itemTextSelect,
       meetingId: true,
       state: true,
     },

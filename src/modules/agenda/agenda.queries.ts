@@ -8,6 +8,7 @@ import { isBodyMember } from "@/server/action";
 import { authorize, authorizeAgenda, type Actor, type AgendaResource } from "@/server/authz";
 import { findMeetingAccess } from "@/server/meeting-access";
 import { now } from "@/server/clock";
+import { itemTextSelect } from "./kallelse-items";
 
 export interface AgendaRow {
   id: string;
@@ -153,13 +154,8 @@ export async function findAgendaItem(db: PrismaClient, actor: Actor, id: string)
       id: true,
       bodyId: true,
       position: true,
-      title: true,
-      caseNumber: true,
-      responsible: true,
-      proposalIntro: true,
-      proposalClauses: true,
+      ...itemTextSelect,
       summary: true,
-      isConfidential: true,
       isExtra: true,
       state: true,
       returnReason: true,

@@ -7,6 +7,16 @@ import type { SummonsItemDTO } from "@/domain/summons/summons.types";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
+/** An ärende's own words: rubrik, Dnr, ansvarig, förslag till beslut, sekretess (every read of an ärende has them). */
+export const itemTextSelect = {
+  title: true,
+  caseNumber: true,
+  responsible: true,
+  proposalIntro: true,
+  proposalClauses: true,
+  isConfidential: true,
+} as const satisfies Prisma.AgendaItemSelect;
+
 /** For `agendaItems` in a Meeting select, or spread into an agendaItem.findMany. */
 export const kallelseItemsQuery = {
   where: { isExtra: false, position: { not: null } },
@@ -14,12 +24,7 @@ export const kallelseItemsQuery = {
   select: {
     id: true,
     position: true,
-    title: true,
-    caseNumber: true,
-    responsible: true,
-    proposalIntro: true,
-    proposalClauses: true,
-    isConfidential: true,
+    ...itemTextSelect,
     documents: {
       orderBy: { position: "asc" },
       select: { id: true, title: true, fileName: true, mimeType: true, isConfidential: true },
