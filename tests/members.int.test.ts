@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/action";
 import type { Actor } from "@/server/authz";
-import { findMemberDocument, listMyUpcomingMeetings, findMeetingAbsences } from "@/modules/members";
+import { listMyUpcomingMeetings, findMeetingAbsences } from "@/modules/members";
+import { findAgendaDocument } from "@/modules/agenda";
 import {
   absenceActionsWith,
   prefillAttendanceFromAbsences,
@@ -217,7 +218,8 @@ describe("the members' view", () => {
   });
 
   it("hands out handlingar by the permission table: confidential ones only to the body's own", async () => {
-    const got = async (who: Actor | null, id: string) => (await findMemberDocument(db, who, id))?.fileName ?? null;
+    const got = async (who: Actor | null, id: string) =>
+      (await findAgendaDocument(db, who, null, id))?.fileName ?? null;
     // The ledamot and the body's secretary: everything.
     for (const who of [actors.ledamotS, actors.ersattareS, actors.secretary]) {
       expect(await got(who, ids.publicDoc!)).toBe("Budgetförslag.pdf");

@@ -27,7 +27,6 @@ import { pdfToText } from "@/pdf/testing/poppler";
 import { GET as publicKallelse } from "@/app/(public)/anslagstavla/kungorelse/[slug]/kallelse.pdf/route";
 import { GET as publicBundle } from "@/app/(public)/anslagstavla/kungorelse/[slug]/handlingar.pdf/route";
 import { useRouteDatabase } from "./support/route-db";
-import { findMemberDocument } from "@/modules/members";
 import { makeSendSummons } from "@/modules/summons/summons.mutations";
 import { MAX_ATTACHMENT_BYTES } from "@/modules/drafting";
 import type { OutgoingMail } from "@/server/mail";
@@ -352,11 +351,11 @@ describe("people without the right", () => {
   });
 
   it("hands a confidential handling to the body's own only; another body's secretary gets not even a public one", async () => {
-    expect(await findMemberDocument(db, ledamot.actor, secretDocId)).not.toBeNull();
-    expect(await findMemberDocument(db, (await at("member")).actor, secretDocId)).not.toBeNull();
-    expect(await findMemberDocument(db, (await at("otherSecretary")).actor, secretDocId)).toBeNull();
-    expect(await findMemberDocument(db, (await at("otherSecretary")).actor, publicDocId)).toBeNull();
-    expect(await findMemberDocument(db, null, publicDocId)).toBeNull();
+    expect(await findAgendaDocument(db, ledamot.actor, null, secretDocId)).not.toBeNull();
+    expect(await findAgendaDocument(db, (await at("member")).actor, null, secretDocId)).not.toBeNull();
+    expect(await findAgendaDocument(db, (await at("otherSecretary")).actor, null, secretDocId)).toBeNull();
+    expect(await findAgendaDocument(db, (await at("otherSecretary")).actor, null, publicDocId)).toBeNull();
+    expect(await findAgendaDocument(db, null, null, publicDocId)).toBeNull();
     expect(await findAgendaDocument(db, (await at("otherSecretary")).actor, itemId, secretDocId)).toBeNull();
     expect(await findAgendaDocument(db, null, itemId, secretDocId)).toBeNull();
   });

@@ -13,6 +13,7 @@ import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
 import { agendaToProtocolSchema } from "./agenda-to-protocol.schema";
+import { itemTextSelect } from "./kallelse-items";
 
 type Tx = Prisma.TransactionClient;
 
@@ -40,12 +41,8 @@ export async function pendingAgendaItems(tx: Tx, meetingId: string) {
     select: {
       id: true,
       position: true,
-      title: true,
-      caseNumber: true,
-      proposalIntro: true,
-      proposalClauses: true,
+      ...itemTextSelect,
       summary: true,
-      isConfidential: true,
       isExtra: true,
       returnReason: true,
       documents: { orderBy: { position: "asc" }, select: { title: true, isConfidential: true } },

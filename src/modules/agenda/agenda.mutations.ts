@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "@/modules/drafting";
 import { defineAgendaAction, type AgendaLocation } from "@/server/action";
-import { writeAudit } from "@/server/audit";
+import { writeAudit, type AuditInput } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import type { PrismaClient } from "@/generated/prisma/client";
 import {
@@ -24,6 +24,7 @@ import {
 } from "./agenda.schema";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 import { readTjansteskrivelse } from "./docx-import";
+import { itemTextSelect } from "./kallelse-items";
 import { DOCX_MIME, PDF_MIME, safeFileName } from "./files";
 import { inspectUpload } from "./file-inspection";
 
@@ -111,12 +112,7 @@ async function currentItem(tx: Tx | PrismaClient, itemId: string) {
     select: {
       id: true,
       version: true,
-      title: true,
-      caseNumber: true,
-      responsible: true,
-      proposalIntro: true,
-      proposalClauses: true,
-      isConfidential: true,
+      ...itemTextSelect,
       meetingId: true,
       state: true,
     },
@@ -134,6 +130,60 @@ async function checkedItem(tx: Tx, itemId: string, version: number, what: string
     });
   }
   return item;
+}
+
+/** The audit row of an agenda change: who did it, from where, on which meeting's list (if any). */
+function auditAgenda(
+  tx: Tx,
+  by: { actor: { userId: string }; ip: string | null },
+  meetingId: string | null,
+  entry: Pick<AuditInput, "action" | "entity" | "entityId" | "data">,
+) {
+  return writeAudit(tx, { userId: by.actor.userId, meetingId, ip: by.ip, ...entry });
+}
+
+/** The item's fields changed if it still has the form's version and is in preparation; refused otherwise. */
+async function updateChecked(
+  tx: Tx,
+  itemId: string,
+  version: number,
+  what: string,
+  data: Prisma.AgendaItemUpdateInput,
+) {
+  const updated = await tx.agendaItem.updateMany({
+    where: { id: itemId, version, state: "PREPARING" },
+    data: { ...data, version: { increment: 1 } },
+  });
+  if (updated.count === 0) {
+    await checkedItem(tx, itemId, version, what);
+    throw new AppError("CONFLICT", "Ärendet ändrades samtidigt. Ladda om sidan och försök igen.");
+  }
+}
+
+/** An uploaded file's bytes, refused (Swedish, on the file field) over the size limit. */
+async function fileBytes(file: File): Promise<Uint8Array<ArrayBuffer>> {
+  if (file.size > MAX_ATTACHMENT_BYTES) {
+    throw new AppError("VALIDATION", ATTACHMENT_TOO_LARGE, { fieldErrors: { file: [ATTACHMENT_TOO_LARGE] } });
+  }
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/** The order with the entry at `at` swapped with its neighbour above or below (unchanged at an end). */
+function swapped(order: string[], at: number, direction: "up" | "down"): string[] {
+  const out = [...order];
+  const to = direction === "up" ? at - 1 : at + 1;
+  if (to >= 0 && to < out.length) [out[at], out[to]] = [out[to]!, out[at]!];
+  return out;
+}
+
+/** An ärende's handlingar numbered 1, 2, 3 … in the given order, or in their present order. */
+async function renumberDocuments(tx: Tx, agendaItemId: string, order?: string[]): Promise<void> {
+  const ids =
+    order ??
+    (
+      await tx.agendaDocument.findMany({ where: { agendaItemId }, orderBy: { position: "asc" }, select: { id: true } })
+    ).map((d) => d.id);
+  for (const [i, id] of ids.entries()) await tx.agendaDocument.update({ where: { id }, data: { position: i + 1 } });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -201,30 +251,19 @@ export const updateAgendaItem = defineAgendaAction(
                 summary: input.summary as unknown as Prisma.InputJsonValue,
                 summaryPlain: toPlainText(input.summary),
               };
-      const updated = await tx.agendaItem.updateMany({
-        where: { id: input.itemId, version: input.version, state: "PREPARING" },
-        data: {
-          title: input.title,
-          caseNumber: input.caseNumber,
-          responsible: input.responsible,
-          proposalIntro: input.proposalIntro,
-          proposalClauses: input.proposalClauses,
-          isConfidential: input.isConfidential,
-          ...summary,
-          version: { increment: 1 },
-        },
+      await updateChecked(tx, input.itemId, input.version, "skrev", {
+        title: input.title,
+        caseNumber: input.caseNumber,
+        responsible: input.responsible,
+        proposalIntro: input.proposalIntro,
+        proposalClauses: input.proposalClauses,
+        isConfidential: input.isConfidential,
+        ...summary,
       });
-      if (updated.count === 0) {
-        await checkedItem(tx, input.itemId, input.version, "skrev");
-        throw new AppError("CONFLICT", "Ärendet ändrades samtidigt. Ladda om sidan och försök igen.");
-      }
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: location.meeting?.id ?? null,
+      await auditAgenda(tx, { actor, ip }, location.meeting?.id ?? null, {
         action: "agenda.update",
         entity: "AgendaItem",
         entityId: input.itemId,
-        ip,
         data: { version: input.version + 1, isConfidential: input.isConfidential },
       });
       return { version: input.version + 1 };
@@ -252,13 +291,10 @@ export const moveAgendaItem = defineAgendaAction(
       });
       if (from) await renumber(tx, from);
       if (to) await tx.meeting.update({ where: { id: to }, data: { agendaVersion: { increment: 1 } } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: to ?? from,
+      await auditAgenda(tx, { actor, ip }, to ?? from, {
         action: "agenda.move",
         entity: "AgendaItem",
         entityId: input.itemId,
-        ip,
         data: { from, to },
       });
       return { meetingId: to, version: input.version + 1 };
@@ -297,20 +333,15 @@ export const reorderAgenda = defineAgendaAction(
           });
         }
       } else {
-        order = [...current];
-        const at = order.indexOf(input.itemId!);
+        const at = current.indexOf(input.itemId!);
         if (at < 0) throw new AppError("NOT_FOUND", "Ärendet finns inte på ärendelistan längre.");
-        const to = input.direction === "up" ? at - 1 : at + 1;
-        if (to >= 0 && to < order.length) [order[at], order[to]] = [order[to]!, order[at]!];
+        order = swapped(current, at, input.direction!);
       }
       const agendaVersion = await renumber(tx, input.meetingId, order);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: input.meetingId,
+      await auditAgenda(tx, { actor, ip }, input.meetingId, {
         action: "agenda.reorder",
         entity: "Meeting",
         entityId: input.meetingId,
-        ip,
         data: { order },
       });
       return { agendaVersion };
@@ -334,13 +365,10 @@ export const deleteAgendaItem = defineAgendaAction(
       }
       await tx.agendaItem.delete({ where: { id: input.itemId } });
       if (from) await renumber(tx, from);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: from,
+      await auditAgenda(tx, { actor, ip }, from, {
         action: "agenda.delete",
         entity: "AgendaItem",
         entityId: input.itemId,
-        ip,
         data: { title: item.title },
       });
       return { deleted: input.itemId, bodyId: location.bodyId };
@@ -358,10 +386,7 @@ export const uploadAgendaDocument = defineAgendaAction(
     locate: ({ itemId }, db) => locateItem(db, itemId),
   },
   async ({ db, actor, ip, input, location }) => {
-    if (input.file.size > MAX_ATTACHMENT_BYTES) {
-      throw new AppError("VALIDATION", ATTACHMENT_TOO_LARGE, { fieldErrors: { file: [ATTACHMENT_TOO_LARGE] } });
-    }
-    const bytes = new Uint8Array(await input.file.arrayBuffer());
+    const bytes = await fileBytes(input.file);
     // Inside, not only the first bytes: a real Word package of sane size, a PDF without script.
     const inspected = await inspectUpload(bytes);
     if (!inspected.ok) {
@@ -389,13 +414,10 @@ export const uploadAgendaDocument = defineAgendaAction(
         },
         select: { id: true },
       });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: location.meeting?.id ?? null,
+      await auditAgenda(tx, { actor, ip }, location.meeting?.id ?? null, {
         action: "agenda.document.upload",
         entity: "AgendaDocument",
         entityId: created.id,
-        ip,
         data: { sha256, size: bytes.length, kind, isConfidential: input.isConfidential },
       });
       return created;
@@ -411,20 +433,11 @@ export const deleteAgendaDocument = defineAgendaAction(
         where: { id: input.documentId },
         select: { agendaItemId: true, sha256: true },
       });
-      const rest = await tx.agendaDocument.findMany({
-        where: { agendaItemId: doc.agendaItemId },
-        orderBy: { position: "asc" },
-        select: { id: true },
-      });
-      for (const [i, d] of rest.entries())
-        await tx.agendaDocument.update({ where: { id: d.id }, data: { position: i + 1 } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: location.meeting?.id ?? null,
+      await renumberDocuments(tx, doc.agendaItemId);
+      await auditAgenda(tx, { actor, ip }, location.meeting?.id ?? null, {
         action: "agenda.document.delete",
         entity: "AgendaDocument",
         entityId: input.documentId,
-        ip,
         data: { sha256: doc.sha256 },
       });
       return { deleted: input.documentId, itemId: doc.agendaItemId };
@@ -450,18 +463,11 @@ export const moveAgendaDocument = defineAgendaAction(
         select: { id: true },
       });
       const order = all.map((d) => d.id);
-      const at = order.indexOf(input.documentId);
-      const to = input.direction === "up" ? at - 1 : at + 1;
-      if (to >= 0 && to < order.length) [order[at], order[to]] = [order[to]!, order[at]!];
-      for (const [i, id] of order.entries())
-        await tx.agendaDocument.update({ where: { id }, data: { position: i + 1 } });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: location.meeting?.id ?? null,
+      await renumberDocuments(tx, doc.agendaItemId, swapped(order, order.indexOf(input.documentId), input.direction));
+      await auditAgenda(tx, { actor, ip }, location.meeting?.id ?? null, {
         action: "agenda.document.reorder",
         entity: "AgendaDocument",
         entityId: input.documentId,
-        ip,
         data: { direction: input.direction },
       });
       return { itemId: doc.agendaItemId };
@@ -475,33 +481,19 @@ export const moveAgendaDocument = defineAgendaAction(
 export const importTjansteskrivelse = defineAgendaAction(
   { schema: importSchema, permission: "agenda.edit", locate: ({ itemId }, db) => locateItem(db, itemId) },
   async ({ db, actor, ip, input, location }) => {
-    if (input.file.size > MAX_ATTACHMENT_BYTES) {
-      throw new AppError("VALIDATION", ATTACHMENT_TOO_LARGE, { fieldErrors: { file: [ATTACHMENT_TOO_LARGE] } });
-    }
-    const read = await readTjansteskrivelse(new Uint8Array(await input.file.arrayBuffer()));
+    const read = await readTjansteskrivelse(await fileBytes(input.file));
     if (!read.ok) throw new AppError("VALIDATION", read.message, { fieldErrors: { file: [read.message] } });
     return db.$transaction(async (tx) => {
-      const updated = await tx.agendaItem.updateMany({
-        where: { id: input.itemId, version: input.version, state: "PREPARING" },
-        data: {
-          ...(read.summary
-            ? { summary: read.summary as unknown as Prisma.InputJsonValue, summaryPlain: read.summaryPlain }
-            : {}),
-          ...(read.proposal ? { proposalIntro: read.proposal.intro, proposalClauses: read.proposal.clauses } : {}),
-          version: { increment: 1 },
-        },
+      await updateChecked(tx, input.itemId, input.version, "hämtade dokumentet", {
+        ...(read.summary
+          ? { summary: read.summary as unknown as Prisma.InputJsonValue, summaryPlain: read.summaryPlain }
+          : {}),
+        ...(read.proposal ? { proposalIntro: read.proposal.intro, proposalClauses: read.proposal.clauses } : {}),
       });
-      if (updated.count === 0) {
-        await checkedItem(tx, input.itemId, input.version, "hämtade dokumentet");
-        throw new AppError("CONFLICT", "Ärendet ändrades samtidigt. Ladda om sidan och försök igen.");
-      }
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: location.meeting?.id ?? null,
+      await auditAgenda(tx, { actor, ip }, location.meeting?.id ?? null, {
         action: "agenda.import",
         entity: "AgendaItem",
         entityId: input.itemId,
-        ip,
         data: {
           summary: read.summary !== null,
           clauses: read.proposal?.clauses.length ?? null,

@@ -5,8 +5,10 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { isoDateOf } from "@/lib/iso-date";
 import { isBodyMember } from "@/server/action";
-import { authorizeAgenda, type Actor, type AgendaResource } from "@/server/authz";
+import { authorize, authorizeAgenda, type Actor, type AgendaResource } from "@/server/authz";
+import { findMeetingAccess } from "@/server/meeting-access";
 import { now } from "@/server/clock";
+import { itemTextSelect } from "./kallelse-items";
 
 export interface AgendaRow {
   id: string;
@@ -152,13 +154,8 @@ export async function findAgendaItem(db: PrismaClient, actor: Actor, id: string)
       id: true,
       bodyId: true,
       position: true,
-      title: true,
-      caseNumber: true,
-      responsible: true,
-      proposalIntro: true,
-      proposalClauses: true,
+      ...itemTextSelect,
       summary: true,
-      isConfidential: true,
       isExtra: true,
       state: true,
       returnReason: true,
@@ -207,24 +204,49 @@ export async function findAgendaItem(db: PrismaClient, actor: Actor, id: string)
 }
 
 /**
- * A handling's bytes for someone entitled to read the body's ärenden (confidential ones too: only
- * the body's secretaries, admins, members and ersättare are). Null for anyone else and for a
- * handling of another ärende than the one named.
+ * A handling's bytes for download, or null when it does not exist or the reader may not have it
+ * (the same answer, so nothing is learnt about another body's handlingar). A handling on a
+ * meeting's ärendelista: as the permission table says for that meeting ("members.readAgenda"; a
+ * confidential one, or one of a confidential ärende, only "members.readConfidential": the body's
+ * secretaries, admins, members, ledamöter and ersättare), and the body's own ("agenda.read") get
+ * the public ones too. A handling of an ärende in the body's pool: "agenda.read". With an itemId,
+ * a handling of another ärende than the one named is not found either.
  */
-export async function findAgendaDocument(db: PrismaClient, actor: Actor | null, itemId: string, documentId: string) {
-  if (!actor) return null;
-  const doc = await db.agendaDocument.findFirst({
-    where: { id: documentId, agendaItemId: itemId },
+export async function findAgendaDocument(
+  db: PrismaClient,
+  actor: Actor | null,
+  itemId: string | null,
+  documentId: string,
+): Promise<{ fileName: string; mimeType: string; bytes: Uint8Array; sha256: string } | null> {
+  if (!actor || documentId.length > 64 || documentId.includes("\u0000")) return null;
+  const doc = await db.agendaDocument.findUnique({
+    where: { id: documentId },
     select: {
       fileName: true,
       mimeType: true,
       bytes: true,
       sha256: true,
-      agendaItem: { select: { bodyId: true, meeting: { select: { status: true } } } },
+      isConfidential: true,
+      agendaItem: {
+        select: {
+          id: true,
+          bodyId: true,
+          meetingId: true,
+          isConfidential: true,
+          meeting: { select: { status: true } },
+        },
+      },
     },
   });
-  if (!doc) return null;
-  const can = await decide(db, actor, doc.agendaItem.bodyId, doc.agendaItem.meeting?.status ?? null);
-  if (!can.read) return null;
+  if (!doc || (itemId !== null && doc.agendaItem.id !== itemId)) return null;
+  const item = doc.agendaItem;
+  const confidential = doc.isConfidential || item.isConfidential;
+  const access = item.meetingId ? await findMeetingAccess(db, { id: item.meetingId }) : null;
+  const bodysOwn = async () => (await decide(db, actor, item.bodyId, item.meeting?.status ?? null)).read;
+  const allowed = access
+    ? authorize(actor, confidential ? "members.readConfidential" : "members.readAgenda", access).ok ||
+      (!confidential && (await bodysOwn()))
+    : await bodysOwn();
+  if (!allowed) return null;
   return { fileName: doc.fileName, mimeType: doc.mimeType, bytes: doc.bytes, sha256: doc.sha256 };
 }

@@ -8,25 +8,11 @@ import { authorize, type Actor } from "@/server/authz";
 import { findMeetingAccess } from "@/server/meeting-access";
 import { dbDate, isoDateOf, type IsoDate } from "@/lib/iso-date";
 import { absenceOpen } from "@/domain/rules/substitutes.rules";
+import type { SummonsItemDTO } from "@/domain/summons/summons.types";
+import { findKallelseItems } from "@/modules/agenda";
 
-export interface MemberDocument {
-  id: string;
-  title: string;
-  fileName: string;
-  mimeType: string;
-  isConfidential: boolean;
-}
-
-export interface MemberAgendaItem {
-  id: string;
-  number: number;
-  title: string;
-  caseNumber: string | null;
-  proposalIntro: string;
-  proposalClauses: string[];
-  isConfidential: boolean;
-  documents: MemberDocument[];
-}
+/** An ärende of the kallelse as the members' view shows it. */
+export type MemberAgendaItem = SummonsItemDTO;
 
 export interface MemberMeeting {
   id: string;
@@ -111,72 +97,19 @@ export async function listMyUpcomingMeetings(
   return out;
 }
 
-/** The kallelse's ärendelista: items on the meeting in order, extra ärenden left out. */
+/** The kallelse's ärendelista (src/modules/agenda), confidential ärenden and handlingar only if allowed. */
 async function readAgenda(
   db: PrismaClient,
   meetingId: string,
   confidentialOk: boolean,
 ): Promise<{ items: MemberAgendaItem[]; withheld: number }> {
-  const rows = await db.agendaItem.findMany({
-    where: { meetingId, isExtra: false },
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      title: true,
-      caseNumber: true,
-      proposalIntro: true,
-      proposalClauses: true,
-      isConfidential: true,
-      documents: {
-        orderBy: { position: "asc" },
-        select: { id: true, title: true, fileName: true, mimeType: true, isConfidential: true },
-      },
-    },
-  });
+  const rows = await findKallelseItems(db, meetingId);
   const visible = rows.filter((r) => confidentialOk || !r.isConfidential);
   return {
     withheld: rows.length - visible.length,
-    items: visible.map((r, i) => ({
-      id: r.id,
-      number: r.position ?? i + 1,
-      title: r.title,
-      caseNumber: r.caseNumber,
-      proposalIntro: r.proposalIntro,
-      proposalClauses: r.proposalClauses,
-      isConfidential: r.isConfidential,
+    items: visible.map((r) => ({
+      ...r,
       documents: r.documents.filter((d) => confidentialOk || !d.isConfidential),
     })),
   };
-}
-
-/**
- * A handling for download, or null when it does not exist or the reader may not have it (the
- * same answer, so nothing is learnt about another body's handlingar): "members.readAgenda" for
- * the meeting it is on, and "members.readConfidential" when it or its ärende is confidential.
- * A handling of an ärende in the body's pool (no meeting) is not part of any kallelse here.
- */
-export async function findMemberDocument(
-  db: PrismaClient,
-  actor: Actor | null,
-  documentId: string,
-): Promise<{ bytes: Uint8Array; fileName: string; mimeType: string; sha256: string } | null> {
-  if (!actor || documentId.length > 64 || documentId.includes("\u0000")) return null;
-  const doc = await db.agendaDocument.findUnique({
-    where: { id: documentId },
-    select: {
-      bytes: true,
-      fileName: true,
-      mimeType: true,
-      sha256: true,
-      isConfidential: true,
-      agendaItem: { select: { meetingId: true, isConfidential: true } },
-    },
-  });
-  if (!doc?.agendaItem.meetingId) return null;
-  const access = await findMeetingAccess(db, { id: doc.agendaItem.meetingId });
-  if (!access || !authorize(actor, "members.readAgenda", access).ok) return null;
-  const confidential = doc.isConfidential || doc.agendaItem.isConfidential;
-  if (confidential && !authorize(actor, "members.readConfidential", access).ok) return null;
-  return { bytes: doc.bytes, fileName: doc.fileName, mimeType: doc.mimeType, sha256: doc.sha256 };
 }

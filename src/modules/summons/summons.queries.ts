@@ -6,6 +6,7 @@ import { dbDate, toSwedishDate, type IsoDate } from "@/lib/iso-date";
 import { isKungorelseShown } from "@/domain/rules/summons.rules";
 import { toPublicSummons } from "@/domain/publication/public.rules";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
+import { kallelseItemsQuery, toKallelseItem } from "@/modules/agenda";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -29,25 +30,7 @@ const summonsSelect = {
       organisation: { select: { name: true, caseNumberPrefix: true } },
     },
   },
-  agendaItems: {
-    // Extra ärenden are added at the meeting: never in the kallelse.
-    where: { isExtra: false, position: { not: null } },
-    orderBy: { position: "asc" },
-    select: {
-      id: true,
-      position: true,
-      title: true,
-      caseNumber: true,
-      responsible: true,
-      proposalIntro: true,
-      proposalClauses: true,
-      isConfidential: true,
-      documents: {
-        orderBy: { position: "asc" },
-        select: { id: true, title: true, fileName: true, mimeType: true, isConfidential: true },
-      },
-    },
-  },
+  agendaItems: kallelseItemsQuery,
 } satisfies Prisma.MeetingSelect;
 
 type Row = Prisma.MeetingGetPayload<{ select: typeof summonsSelect }>;
@@ -66,18 +49,18 @@ function toDto(m: Row): SummonsDTO {
       summonsSentAt: m.summonsSentAt ? m.summonsSentAt.toISOString() : null,
       agendaVersion: m.agendaVersion,
     },
-    items: m.agendaItems.map((item) => ({
-      id: item.id,
-      number: item.position!,
-      title: item.title,
-      caseNumber: item.caseNumber,
-      responsible: item.responsible,
-      proposalIntro: item.proposalIntro,
-      proposalClauses: [...item.proposalClauses],
-      isConfidential: item.isConfidential,
-      documents: item.documents.map((d) => ({ ...d })),
-    })),
+    items: m.agendaItems.map(toKallelseItem),
   };
+}
+
+/** Whether the meeting's kungörelse is up on the anslagstavla today (summons.rules.ts). */
+function shownOn(m: Row, today: IsoDate): boolean {
+  return isKungorelseShown({
+    bodyKind: m.body.kind,
+    meetingDate: iso(m.date),
+    sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
+    today,
+  });
 }
 
 /** The kallelse of a meeting, every ärende in full (the members' version); null: no such meeting. */
@@ -142,28 +125,12 @@ export async function listKungorelser(db: Db, today: IsoDate): Promise<SummonsDT
     orderBy: [{ date: "asc" }, { slug: "asc" }],
     select: summonsSelect,
   });
-  return rows
-    .filter((m) =>
-      isKungorelseShown({
-        bodyKind: m.body.kind,
-        meetingDate: iso(m.date),
-        sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
-        today,
-      }),
-    )
-    .map((m) => toPublicSummons(toDto(m)));
+  return rows.filter((m) => shownOn(m, today)).map((m) => toPublicSummons(toDto(m)));
 }
 
 /** One kungörelse by meeting slug if it is up today (public PDF and bundle); null otherwise. */
 export async function findKungorelse(db: Db, slug: string, today: IsoDate): Promise<SummonsDTO | null> {
   if (slug.length > 200 || slug.includes("\u0000")) return null;
   const m = await db.meeting.findUnique({ where: { slug }, select: summonsSelect });
-  if (!m) return null;
-  const shown = isKungorelseShown({
-    bodyKind: m.body.kind,
-    meetingDate: iso(m.date),
-    sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
-    today,
-  });
-  return shown ? toPublicSummons(toDto(m)) : null;
+  return m && shownOn(m, today) ? toPublicSummons(toDto(m)) : null;
 }

@@ -6,7 +6,7 @@ import { agendaItemStateLabel } from "@/domain/vocabulary";
 import { DataTable } from "@/ui/data-table";
 import { moveItemFormAction, reorderFormAction } from "../agenda.actions";
 import type { AgendaRow, MeetingChoice } from "../agenda.queries";
-import { ActionForm } from "./action-form";
+import { ActionForm, MoveButtons } from "./action-form";
 
 const link = "text-[var(--color-brand)] underline underline-offset-2";
 
@@ -51,42 +51,13 @@ export function MeetingAgendaTable({
                 header: "Ändra",
                 cell: (r: AgendaRow, i: number) => (
                   <div className="flex flex-wrap gap-1">
-                    {i > 0 && (
-                      <ActionForm
-                        action={reorderFormAction}
-                        hidden={{
-                          meetingId: meeting.id,
-                          agendaVersion: meeting.agendaVersion,
-                          itemId: r.id,
-                          direction: "up",
-                          returnTo,
-                        }}
-                        label={
-                          <>
-                            Upp<span className="sr-only">: {r.title}</span>
-                          </>
-                        }
-                        pendingText="Flyttar…"
-                      />
-                    )}
-                    {i < items.length - 1 && (
-                      <ActionForm
-                        action={reorderFormAction}
-                        hidden={{
-                          meetingId: meeting.id,
-                          agendaVersion: meeting.agendaVersion,
-                          itemId: r.id,
-                          direction: "down",
-                          returnTo,
-                        }}
-                        label={
-                          <>
-                            Ned<span className="sr-only">: {r.title}</span>
-                          </>
-                        }
-                        pendingText="Flyttar…"
-                      />
-                    )}
+                    <MoveButtons
+                      action={reorderFormAction}
+                      hidden={{ meetingId: meeting.id, agendaVersion: meeting.agendaVersion, itemId: r.id, returnTo }}
+                      title={r.title}
+                      index={i}
+                      count={items.length}
+                    />
                     {r.state === "PREPARING" && (
                       <ActionForm
                         action={moveItemFormAction}

@@ -3,10 +3,9 @@
 // A new ärende: its rubrik and Dnr; on a meeting's ärendelista (last) or in the body's pool.
 import { useActionState } from "react";
 import { createItemFormAction } from "../agenda.actions";
-import { fieldErrors, INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
-import { inputClass } from "@/ui/form-feedback";
+import { INITIAL_AGENDA_FORM_STATE } from "../agenda.form-state";
 import { SubmitButton } from "@/ui/submit-button";
-import { Field } from "./field";
+import { FailureAlert, TextField } from "./form-parts";
 
 export function CreateItemForm({ bodyId, meetingId }: { bodyId: string; meetingId: string | null }) {
   const [state, action, pending] = useActionState(createItemFormAction, INITIAL_AGENDA_FORM_STATE);
@@ -14,26 +13,15 @@ export function CreateItemForm({ bodyId, meetingId }: { bodyId: string; meetingI
     <form action={action} className="mt-3 max-w-xl space-y-3">
       <input type="hidden" name="bodyId" value={bodyId} />
       <input type="hidden" name="meetingId" value={meetingId ?? ""} />
-      {state.status === "failed" && (
-        <p role="alert" className="rounded border border-red-700 bg-red-50 p-2">
-          {state.failure.message}
-        </p>
-      )}
-      <Field id="new-title" label="Rubrik" errors={fieldErrors(state, "title")}>
-        {(aria) => (
-          <input {...aria} name="title" required defaultValue={valueOf(state, "title")} className={inputClass} />
-        )}
-      </Field>
-      <Field
+      <FailureAlert state={state} />
+      <TextField state={state} name="title" id="new-title" label="Rubrik" required />
+      <TextField
+        state={state}
+        name="caseNumber"
         id="new-caseNumber"
         label="Diarienummer (valfritt)"
         hint="T.ex. ITSAM 2026/12."
-        errors={fieldErrors(state, "caseNumber")}
-      >
-        {(aria) => (
-          <input {...aria} name="caseNumber" defaultValue={valueOf(state, "caseNumber")} className={inputClass} />
-        )}
-      </Field>
+      />
       <SubmitButton pending={pending} pendingText="Skapar…">
         {meetingId ? "Lägg till ärendet på listan" : "Skapa ärendet"}
       </SubmitButton>

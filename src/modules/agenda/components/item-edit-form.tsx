@@ -7,10 +7,10 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { updateItemFormAction } from "../agenda.actions";
-import { fieldErrors, INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
-import { inputClass, secondaryButton } from "@/ui/form-feedback";
+import { INITIAL_AGENDA_FORM_STATE } from "../agenda.form-state";
+import { secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
-import { Field } from "./field";
+import { TextField } from "./form-parts";
 
 export interface EditableItem {
   id: string;
@@ -31,7 +31,6 @@ export function ItemEditForm({ item }: { item: EditableItem }) {
     state.status === "failed" && state.failure.code === "CONFLICT" ? (state.failure.current as Saved | null) : null;
   // After a conflict the next save is made over the version saved now ("keep mine").
   const version = conflict?.version ?? item.version;
-  const v = (name: string, fallback: string) => valueOf(state, name, fallback);
   const confidential = state.status === "failed" ? state.values.isConfidential === "on" : item.isConfidential;
   return (
     <form action={action} className="mt-3 max-w-2xl space-y-4" key={`${item.version}-${version}`}>
@@ -65,70 +64,33 @@ export function ItemEditForm({ item }: { item: EditableItem }) {
           )}
         </div>
       )}
-      <Field id="title" label="Rubrik" errors={fieldErrors(state, "title")}>
-        {(aria) => (
-          <input {...aria} name="title" required defaultValue={v("title", item.title)} className={inputClass} />
-        )}
-      </Field>
-      <Field id="caseNumber" label="Diarienummer" errors={fieldErrors(state, "caseNumber")}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="caseNumber"
-            defaultValue={v("caseNumber", item.caseNumber ?? "")}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      <Field
-        id="responsible"
+      <TextField state={state} name="title" label="Rubrik" initial={item.title} required />
+      <TextField state={state} name="caseNumber" label="Diarienummer" initial={item.caseNumber ?? ""} />
+      <TextField
+        state={state}
+        name="responsible"
         label="Ansvarig tjänsteperson"
         hint="Namn och titel, t.ex. Ann Svensson, förbundsdirektör."
-        errors={fieldErrors(state, "responsible")}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            name="responsible"
-            defaultValue={v("responsible", item.responsible ?? "")}
-            className={inputClass}
-          />
-        )}
-      </Field>
+        initial={item.responsible ?? ""}
+      />
       <fieldset className="space-y-3 rounded border border-slate-300 p-3">
         <legend className="px-1 font-semibold">Förslag till beslut</legend>
-        <Field
-          id="proposalIntro"
+        <TextField
+          state={state}
+          name="proposalIntro"
           label="Inledning"
           hint="T.ex. Direktionen föreslås besluta"
-          errors={fieldErrors(state, "proposalIntro")}
-        >
-          {(aria) => (
-            <textarea
-              {...aria}
-              name="proposalIntro"
-              rows={2}
-              defaultValue={v("proposalIntro", item.proposalIntro)}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <Field
-          id="proposalClauses"
+          initial={item.proposalIntro}
+          rows={2}
+        />
+        <TextField
+          state={state}
+          name="proposalClauses"
           label="Att-satser"
           hint="En att-sats per rad, t.ex. att godkänna budgeten."
-          errors={fieldErrors(state, "proposalClauses")}
-        >
-          {(aria) => (
-            <textarea
-              {...aria}
-              name="proposalClauses"
-              rows={5}
-              defaultValue={v("proposalClauses", item.proposalClauses.join("\n"))}
-              className={inputClass}
-            />
-          )}
-        </Field>
+          initial={item.proposalClauses.join("\n")}
+          rows={5}
+        />
       </fieldset>
       <div className="flex items-start gap-2">
         <input

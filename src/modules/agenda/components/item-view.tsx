@@ -13,7 +13,7 @@ import {
   moveItemFormAction,
 } from "../agenda.actions";
 import type { findAgendaItem } from "../agenda.queries";
-import { ActionForm } from "./action-form";
+import { ActionForm, MoveButtons } from "./action-form";
 import { ItemEditForm } from "./item-edit-form";
 import { ImportForm, UploadDocumentForm } from "./upload-forms";
 
@@ -199,30 +199,13 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
                       header: "Ändra",
                       cell: (d: (typeof documents)[number], i: number) => (
                         <div className="flex flex-wrap gap-1">
-                          {i > 0 && (
-                            <ActionForm
-                              action={moveDocumentFormAction}
-                              hidden={{ documentId: d.id, direction: "up" }}
-                              label={
-                                <>
-                                  Upp<span className="sr-only">: {d.title}</span>
-                                </>
-                              }
-                              pendingText="Flyttar…"
-                            />
-                          )}
-                          {i < documents.length - 1 && (
-                            <ActionForm
-                              action={moveDocumentFormAction}
-                              hidden={{ documentId: d.id, direction: "down" }}
-                              label={
-                                <>
-                                  Ned<span className="sr-only">: {d.title}</span>
-                                </>
-                              }
-                              pendingText="Flyttar…"
-                            />
-                          )}
+                          <MoveButtons
+                            action={moveDocumentFormAction}
+                            hidden={{ documentId: d.id }}
+                            title={d.title}
+                            index={i}
+                            count={documents.length}
+                          />
                           <ActionForm
                             action={deleteDocumentFormAction}
                             hidden={{ documentId: d.id }}

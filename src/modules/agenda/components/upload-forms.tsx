@@ -2,12 +2,12 @@
 
 // Uploading a handling (PDF or DOCX) and importing a tjänsteskrivelse (DOCX). A file over the
 // limit is refused before it is sent (with JavaScript); the server checks size and content anyway.
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { importFormAction, uploadDocumentFormAction } from "../agenda.actions";
-import { fieldErrors, INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
-import { inputClass, secondaryButton } from "@/ui/form-feedback";
+import { INITIAL_AGENDA_FORM_STATE, valueOf } from "../agenda.form-state";
+import { secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
-import { Field } from "./field";
+import { FailureAlert, FileField, TextField, useFileLimit } from "./form-parts";
 
 export function UploadDocumentForm({
   itemId,
@@ -19,34 +19,19 @@ export function UploadDocumentForm({
   tooLarge: string;
 }) {
   const [state, action, pending] = useActionState(uploadDocumentFormAction, INITIAL_AGENDA_FORM_STATE);
-  const [overLimit, setOverLimit] = useState(false);
-  const fileErrors = overLimit ? [tooLarge] : fieldErrors(state, "file");
+  const limit = useFileLimit(state, maxBytes, tooLarge);
   return (
-    <form action={action} className="mt-3 max-w-xl space-y-3" onSubmit={(e) => overLimit && e.preventDefault()}>
+    <form action={action} className="mt-3 max-w-xl space-y-3" onSubmit={limit.onSubmit}>
       <input type="hidden" name="itemId" value={itemId} />
-      {state.status === "failed" && (
-        <p role="alert" className="rounded border border-red-700 bg-red-50 p-2">
-          {state.failure.message}
-        </p>
-      )}
-      <Field id="doc-title" label="Handlingens titel" errors={fieldErrors(state, "title")}>
-        {(aria) => (
-          <input {...aria} name="title" required defaultValue={valueOf(state, "title")} className={inputClass} />
-        )}
-      </Field>
-      <Field id="doc-file" label="Fil (PDF eller Word, DOCX)" hint="Högst 20 MB." errors={fileErrors}>
-        {(aria) => (
-          <input
-            {...aria}
-            name="file"
-            type="file"
-            required
-            accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            onChange={(e) => setOverLimit((e.currentTarget.files?.[0]?.size ?? 0) > maxBytes)}
-            className="mt-1 block"
-          />
-        )}
-      </Field>
+      <FailureAlert state={state} />
+      <TextField state={state} name="title" id="doc-title" label="Handlingens titel" required />
+      <FileField
+        id="doc-file"
+        label="Fil (PDF eller Word, DOCX)"
+        hint="Högst 20 MB."
+        accept=".pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        limit={limit}
+      />
       <div className="flex items-center gap-2">
         <input
           id="doc-confidential"
@@ -77,35 +62,19 @@ export function ImportForm({
   tooLarge: string;
 }) {
   const [state, action, pending] = useActionState(importFormAction, INITIAL_AGENDA_FORM_STATE);
-  const [overLimit, setOverLimit] = useState(false);
-  const fileErrors = overLimit ? [tooLarge] : fieldErrors(state, "file");
+  const limit = useFileLimit(state, maxBytes, tooLarge);
   return (
-    <form action={action} className="mt-3 max-w-xl space-y-3" onSubmit={(e) => overLimit && e.preventDefault()}>
+    <form action={action} className="mt-3 max-w-xl space-y-3" onSubmit={limit.onSubmit}>
       <input type="hidden" name="itemId" value={itemId} />
       <input type="hidden" name="version" value={version} />
-      {state.status === "failed" && (
-        <p role="alert" className="rounded border border-red-700 bg-red-50 p-2">
-          {state.failure.message}
-        </p>
-      )}
-      <Field
+      <FailureAlert state={state} />
+      <FileField
         id="import-file"
         label="Tjänsteskrivelse (Word, DOCX)"
         hint="Sammanfattningen och förslaget till beslut (rubriken Förslag till beslut och dess att-satser) fylls i från dokumentet och ersätter det som står nu."
-        errors={fileErrors}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            name="file"
-            type="file"
-            required
-            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            onChange={(e) => setOverLimit((e.currentTarget.files?.[0]?.size ?? 0) > maxBytes)}
-            className="mt-1 block"
-          />
-        )}
-      </Field>
+        accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        limit={limit}
+      />
       <SubmitButton pending={pending} pendingText="Läser dokumentet…" className={secondaryButton}>
         Hämta från tjänsteskrivelsen
       </SubmitButton>

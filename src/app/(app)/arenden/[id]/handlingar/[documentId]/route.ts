@@ -1,4 +1,4 @@
-import { findAgendaDocument } from "@/modules/agenda";
+import { handlingResponse } from "@/modules/agenda";
 import { getDb } from "@/server/db";
 import { getCurrentUser } from "@/server/session";
 
@@ -9,21 +9,5 @@ import { getCurrentUser } from "@/server/session";
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ id: string; documentId: string }> }) {
   const { id, documentId } = await params;
-  const doc = await findAgendaDocument(getDb(), await getCurrentUser(), id, documentId);
-  if (!doc) {
-    return new Response("Handlingen finns inte.", {
-      status: 404,
-      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "private, no-store" },
-    });
-  }
-  return new Response(Buffer.from(doc.bytes), {
-    headers: {
-      "content-type": doc.mimeType,
-      "content-length": String(doc.bytes.length),
-      "content-disposition": `attachment; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`,
-      "x-content-type-options": "nosniff",
-      "cache-control": "private, no-store",
-      etag: `"${doc.sha256}"`,
-    },
-  });
+  return handlingResponse(getDb(), await getCurrentUser(), id, documentId);
 }
