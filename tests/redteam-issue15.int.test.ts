@@ -441,8 +441,10 @@ describe("an ärende that became a §", () => {
     const ctx = await at("secretary");
     const del = await deleteAgendaDocument(ctx, { documentId: docIds[0]! });
     const move = await moveAgendaDocument(ctx, { documentId: docIds[1]!, direction: "up" });
-    expect(del).toMatchObject({ ok: false, code: "STATE" });
-    expect(move).toMatchObject({ ok: false, code: "STATE" });
+    // Refused by the app with its own message (and by the database beneath it, 20261204171000_agenda_guards).
+    const message = "Ärendet är redan behandlat på ett sammanträde och kan inte ändras här.";
+    expect(del).toMatchObject({ ok: false, code: "STATE", message });
+    expect(move).toMatchObject({ ok: false, code: "STATE", message });
     const docs = await db.agendaDocument.findMany({ where: { agendaItemId: itemId }, orderBy: { position: "asc" } });
     expect(docs.map((d) => d.id)).toEqual(docIds);
   });

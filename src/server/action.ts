@@ -61,7 +61,8 @@ function toFieldErrors(error: z.ZodError): Record<string, string[]> {
 /** Maps what a mutation threw to a typed failure; unknown errors are logged, never shown. */
 function fromError(e: unknown): ActionFailure {
   // The database refused a change to a frozen protocol (the triggers of the signoff migration).
-  const text = e instanceof Error ? e.message : "";
+  // (Only the database's own refusals: an AppError says what it means itself.)
+  const text = e instanceof Error && !(e instanceof AppError) ? e.message : "";
   if (text.includes("Protokollet är låst") || text.includes("kan inte ändras")) {
     return {
       ok: false,

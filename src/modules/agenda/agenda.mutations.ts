@@ -425,10 +425,22 @@ export const uploadAgendaDocument = defineAgendaAction(
   },
 );
 
+/** Locks the ärende's row and refuses once a meeting has dealt with it: its handlingar are then part of the record. */
+async function lockPreparingItem(tx: Tx, itemId: string): Promise<void> {
+  const [row] = await tx.$queryRaw<{ state: string }[]>`
+    SELECT "state"::text AS state FROM "AgendaItem" WHERE "id" = ${itemId} FOR UPDATE`;
+  if (row && row.state !== "PREPARING") throw new AppError("STATE", NOT_PREPARING);
+}
+
 export const deleteAgendaDocument = defineAgendaAction(
   { schema: documentSchema, permission: "agenda.edit", locate: ({ documentId }, db) => locateDocument(db, documentId) },
   ({ db, actor, ip, input, location }) =>
     db.$transaction(async (tx) => {
+      const { agendaItemId } = await tx.agendaDocument.findUniqueOrThrow({
+        where: { id: input.documentId },
+        select: { agendaItemId: true },
+      });
+      await lockPreparingItem(tx, agendaItemId);
       const doc = await tx.agendaDocument.delete({
         where: { id: input.documentId },
         select: { agendaItemId: true, sha256: true },
@@ -456,7 +468,7 @@ export const moveAgendaDocument = defineAgendaAction(
         where: { id: input.documentId },
         select: { agendaItemId: true },
       });
-      await tx.$executeRaw`SELECT 1 FROM "AgendaItem" WHERE "id" = ${doc.agendaItemId} FOR UPDATE`;
+      await lockPreparingItem(tx, doc.agendaItemId);
       const all = await tx.agendaDocument.findMany({
         where: { agendaItemId: doc.agendaItemId },
         orderBy: { position: "asc" },
