@@ -63,6 +63,7 @@ export const config = {
     "/att-justera",
     "/konto",
     "/mina-moten/:path*",
+    "/arenden/:path*",
     "/protokoll/:path(.*%.*)",
     "/moten/:path*",
     "/organ/:path*",
