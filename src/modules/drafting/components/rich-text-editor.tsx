@@ -11,6 +11,7 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { fromRichDoc, richDocKey, toRichDoc } from "@/domain/richtext/tiptap-normalise";
+import { fitPastedHtml } from "./paste-html";
 import { RichTextToolbar } from "./rich-text-toolbar";
 
 export interface RichTextEditorProps {
@@ -50,41 +51,6 @@ const extensions = [
   TableCell.extend({ content: "paragraph+", addAttributes: withoutAlign }),
   TextAlign.configure({ types: ["paragraph"], alignments: ["left", "center", "right"] }),
 ];
-
-/**
- * Pasted HTML: table cells hold only paragraphs and list items only paragraphs and lists, so
- * block elements inside them become paragraphs and table/list wrappers are unwrapped (otherwise
- * ProseMirror's parser moves such content out of the cell), and a cell's alignment moves to its
- * paragraphs. Works on an inert document (DOMParser: no scripts run, nothing loads); the result
- * only goes to ProseMirror's parser.
- */
-function fitPastedHtml(html: string): string {
-  const doc = new DOMParser().parseFromString(html, "text/html");
-  const paragraph = (children: ChildNode[], align?: string) => {
-    const p = doc.createElement("p");
-    if (align) p.style.textAlign = align;
-    p.append(...children);
-    return p;
-  };
-  const blocks = new Set(["H1", "H2", "H3", "H4", "H5", "H6", "PRE", "BLOCKQUOTE", "DT", "DD", "CAPTION", "TD", "TH"]);
-  const wrappers = new Set(["TABLE", "THEAD", "TBODY", "TFOOT", "TR", "COLGROUP", "COL", "DL"]);
-  // Deepest first: an element is handled before its ancestors.
-  for (const el of Array.from(doc.body.querySelectorAll<HTMLElement>("*")).reverse()) {
-    const inCell = el.parentElement?.closest("td, th") != null;
-    if (!inCell && el.parentElement?.closest("li") == null) continue;
-    if (blocks.has(el.tagName) || (inCell && el.tagName === "LI"))
-      el.replaceWith(paragraph(Array.from(el.childNodes), el.style.textAlign));
-    else if (wrappers.has(el.tagName) || (inCell && (el.tagName === "UL" || el.tagName === "OL")))
-      el.replaceWith(...Array.from(el.childNodes));
-  }
-  for (const cell of Array.from(doc.body.querySelectorAll<HTMLElement>("td, th"))) {
-    const align = (cell.style.textAlign || cell.getAttribute("align") || "").toLowerCase();
-    if (!["left", "center", "right"].includes(align)) continue;
-    if (!cell.querySelector("p")) cell.append(paragraph(Array.from(cell.childNodes)));
-    for (const p of Array.from(cell.querySelectorAll("p"))) p.style.textAlign ||= align;
-  }
-  return doc.body.innerHTML;
-}
 
 /** Table cells without TipTap's own `align` attribute: alignment lives on the paragraphs. */
 function withoutAlign(this: { parent?: (() => Record<string, unknown>) | null }) {
