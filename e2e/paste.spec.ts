@@ -30,7 +30,7 @@ async function newParagraphWithSection(page: Page, date: string): Promise<Locato
   await page.getByLabel("Starttid").fill("10:00");
   await page.getByLabel("Plats").fill("Kommunhuset");
   await page.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(page).toHaveURL(/\/redigera$/);
+  await expect(page).toHaveURL(/\/redigera$/, { timeout: 15_000 });
   await page.getByLabel("Ny paragraf: rubrik").fill("Taxor för lokaler");
   await page.getByRole("button", { name: "Lägg till paragraf" }).click();
   const p = page.getByRole("region", { name: /^§ \d+ Taxor för lokaler/ });
@@ -92,3 +92,28 @@ for (const sample of SAMPLES) {
     await expectFittedStructure(again);
   });
 }
+
+test("a budget table copied from LibreOffice Calc keeps its spans, alignment and unbreakable numbers", async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await signInAs(page, SECRETARY);
+  const p = await newParagraphWithSection(page, "2023-05-15");
+  const text = p.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
+  await pasteHtml(text, readFileSync(path.join(FIXTURES, "libreoffice-7.4-calc.html"), "utf8"));
+  const rows = text.locator("table tr");
+  await expect(rows).toHaveCount(4);
+  // Calc marks no header row, so none is invented: the cells stay cells, with their spans.
+  const first = rows.nth(0).locator("td");
+  await expect(first).toHaveText(["Verksamhet", "Kostnad (tkr)"]);
+  await expect(first.nth(0)).toHaveAttribute("rowspan", "2");
+  await expect(first.nth(1)).toHaveAttribute("colspan", "2");
+  await expect(first.nth(1).locator("p")).toHaveCSS("text-align", "center");
+  // Calc's Swedish number format groups digits with no-break spaces: they arrive, so the
+  // number never wraps inside its cell.
+  const amount = rows.nth(2).locator("td").nth(1);
+  await expect(amount).toHaveText("-1\u00a0113\u00a0083");
+  await expect(amount.locator("p")).toHaveCSS("text-align", "right");
+  await expect(rows.nth(3).locator("td strong")).toHaveText(["Summa", "-1\u00a0113\u00a0083", "-1\u00a0150\u00a0000"]);
+  await expect(p.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
+});
