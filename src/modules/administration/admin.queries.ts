@@ -1,8 +1,8 @@
 // Read models for the admin pages, as plain DTOs. Every select is explicit: password hashes are
 // never read here (only whether the account has one).
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { BodyPosition, BodyRoleKind, MembershipRole } from "@/domain/protocol/protocol.types";
-import { isoDateOf } from "@/lib/iso-date";
+import type { BodyRoleKind } from "@/domain/protocol/protocol.types";
+import { membershipTermSelect, toMembershipTerm, type MembershipTerm } from "@/server/membership-term";
 
 export interface UserListItem {
   id: string;
@@ -38,15 +38,9 @@ export interface PersonOption {
   organisationName: string;
 }
 
-export interface MembershipRow {
+export interface MembershipRow extends MembershipTerm {
   id: string;
   personName: string;
-  role: MembershipRole;
-  position: BodyPosition | null;
-  represents: string;
-  termStart: string;
-  termEnd: string;
-  hasVotingRight: boolean;
 }
 
 /** A body's memberships and the organisation's people (its other facts: bodies.queries.ts). */
@@ -155,18 +149,7 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
       id: true,
       name: true,
       organisation: { select: { people: { select: { id: true, name: true } } } },
-      memberships: {
-        select: {
-          id: true,
-          role: true,
-          position: true,
-          represents: true,
-          termStart: true,
-          termEnd: true,
-          hasVotingRight: true,
-          person: { select: { name: true } },
-        },
-      },
+      memberships: { select: { id: true, ...membershipTermSelect, person: { select: { name: true } } } },
     },
   });
   if (!body) return null;
@@ -175,16 +158,7 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
     name: body.name,
     people: [...body.organisation.people].sort(byName),
     memberships: body.memberships
-      .map((m) => ({
-        id: m.id,
-        personName: m.person.name,
-        role: m.role,
-        position: m.position,
-        represents: m.represents,
-        termStart: isoDateOf(m.termStart),
-        termEnd: isoDateOf(m.termEnd),
-        hasVotingRight: m.hasVotingRight,
-      }))
+      .map((m) => ({ id: m.id, personName: m.person.name, ...toMembershipTerm(m) }))
       .sort(
         (a, b) =>
           rank(a) - rank(b) || b.termStart.localeCompare(a.termStart) || a.personName.localeCompare(b.personName, "sv"),
