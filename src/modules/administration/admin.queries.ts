@@ -52,27 +52,24 @@ export interface BodyMemberships {
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
+const byBodyThenRole = (a: { bodyName: string; role: string }, b: { bodyName: string; role: string }) =>
+  a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role);
+
+/** The account itself, as every user read shows it. */
+const accountSelect = { id: true, name: true, email: true, isAdmin: true } as const;
 
 export async function listUsers(db: PrismaClient): Promise<UserListItem[]> {
   const users = await db.user.findMany({
     select: {
-      id: true,
-      name: true,
-      email: true,
-      isAdmin: true,
+      ...accountSelect,
       person: { select: { name: true } },
       bodyRoles: { select: { role: true, body: { select: { name: true } } } },
     },
   });
-  return users.sort(byName).map((u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    isAdmin: u.isAdmin,
-    personName: u.person?.name ?? null,
-    bodyRoles: u.bodyRoles
-      .map((r) => ({ bodyName: r.body.name, role: r.role }))
-      .sort((a, b) => a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role)),
+  return users.sort(byName).map(({ person, bodyRoles, ...account }) => ({
+    ...account,
+    personName: person?.name ?? null,
+    bodyRoles: bodyRoles.map((r) => ({ bodyName: r.body.name, role: r.role })).sort(byBodyThenRole),
   }));
 }
 
@@ -80,26 +77,21 @@ export async function findUserDetail(db: PrismaClient, id: string): Promise<User
   const u = await db.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      isAdmin: true,
+      ...accountSelect,
       passwordHash: true,
       person: { select: { id: true, name: true, organisation: { select: { name: true } } } },
       bodyRoles: { select: { role: true, body: { select: { id: true, name: true, slug: true } } } },
     },
   });
   if (!u) return null;
+  const { passwordHash, person, bodyRoles, ...account } = u;
   return {
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    isAdmin: u.isAdmin,
-    hasPassword: u.passwordHash !== null,
-    person: u.person ? { id: u.person.id, name: u.person.name, organisationName: u.person.organisation.name } : null,
-    bodyRoles: u.bodyRoles
+    ...account,
+    hasPassword: passwordHash !== null,
+    person: person ? { id: person.id, name: person.name, organisationName: person.organisation.name } : null,
+    bodyRoles: bodyRoles
       .map((r) => ({ bodyId: r.body.id, bodyName: r.body.name, bodySlug: r.body.slug, role: r.role }))
-      .sort((a, b) => a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role)),
+      .sort(byBodyThenRole),
   };
 }
 
