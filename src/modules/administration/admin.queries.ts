@@ -1,8 +1,8 @@
 // Read models for the admin pages, as plain DTOs. Every select is explicit: password hashes are
 // never read here (only whether the account has one).
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { BodyPosition, BodyRoleKind, MembershipRole } from "@/domain/protocol/protocol.types";
-import { isoDateOf } from "@/lib/iso-date";
+import type { BodyRoleKind } from "@/domain/protocol/protocol.types";
+import { membershipTermSelect, toMembershipTerm, type MembershipTerm } from "@/server/membership-term";
 
 export interface UserListItem {
   id: string;
@@ -38,15 +38,9 @@ export interface PersonOption {
   organisationName: string;
 }
 
-export interface MembershipRow {
+export interface MembershipRow extends MembershipTerm {
   id: string;
   personName: string;
-  role: MembershipRole;
-  position: BodyPosition | null;
-  represents: string;
-  termStart: string;
-  termEnd: string;
-  hasVotingRight: boolean;
 }
 
 /** A body's memberships and the organisation's people (its other facts: bodies.queries.ts). */
@@ -58,27 +52,24 @@ export interface BodyMemberships {
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, "sv");
+const byBodyThenRole = (a: { bodyName: string; role: string }, b: { bodyName: string; role: string }) =>
+  a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role);
+
+/** The account itself, as every user read shows it. */
+const accountSelect = { id: true, name: true, email: true, isAdmin: true } as const;
 
 export async function listUsers(db: PrismaClient): Promise<UserListItem[]> {
   const users = await db.user.findMany({
     select: {
-      id: true,
-      name: true,
-      email: true,
-      isAdmin: true,
+      ...accountSelect,
       person: { select: { name: true } },
       bodyRoles: { select: { role: true, body: { select: { name: true } } } },
     },
   });
-  return users.sort(byName).map((u) => ({
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    isAdmin: u.isAdmin,
-    personName: u.person?.name ?? null,
-    bodyRoles: u.bodyRoles
-      .map((r) => ({ bodyName: r.body.name, role: r.role }))
-      .sort((a, b) => a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role)),
+  return users.sort(byName).map(({ person, bodyRoles, ...account }) => ({
+    ...account,
+    personName: person?.name ?? null,
+    bodyRoles: bodyRoles.map((r) => ({ bodyName: r.body.name, role: r.role })).sort(byBodyThenRole),
   }));
 }
 
@@ -86,26 +77,21 @@ export async function findUserDetail(db: PrismaClient, id: string): Promise<User
   const u = await db.user.findUnique({
     where: { id },
     select: {
-      id: true,
-      name: true,
-      email: true,
-      isAdmin: true,
+      ...accountSelect,
       passwordHash: true,
       person: { select: { id: true, name: true, organisation: { select: { name: true } } } },
       bodyRoles: { select: { role: true, body: { select: { id: true, name: true, slug: true } } } },
     },
   });
   if (!u) return null;
+  const { passwordHash, person, bodyRoles, ...account } = u;
   return {
-    id: u.id,
-    name: u.name,
-    email: u.email,
-    isAdmin: u.isAdmin,
-    hasPassword: u.passwordHash !== null,
-    person: u.person ? { id: u.person.id, name: u.person.name, organisationName: u.person.organisation.name } : null,
-    bodyRoles: u.bodyRoles
+    ...account,
+    hasPassword: passwordHash !== null,
+    person: person ? { id: person.id, name: person.name, organisationName: person.organisation.name } : null,
+    bodyRoles: bodyRoles
       .map((r) => ({ bodyId: r.body.id, bodyName: r.body.name, bodySlug: r.body.slug, role: r.role }))
-      .sort((a, b) => a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role)),
+      .sort(byBodyThenRole),
   };
 }
 
@@ -155,18 +141,7 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
       id: true,
       name: true,
       organisation: { select: { people: { select: { id: true, name: true } } } },
-      memberships: {
-        select: {
-          id: true,
-          role: true,
-          position: true,
-          represents: true,
-          termStart: true,
-          termEnd: true,
-          hasVotingRight: true,
-          person: { select: { name: true } },
-        },
-      },
+      memberships: { select: { id: true, ...membershipTermSelect, person: { select: { name: true } } } },
     },
   });
   if (!body) return null;
@@ -175,16 +150,7 @@ export async function findBodyMemberships(db: PrismaClient, bodySlug: string): P
     name: body.name,
     people: [...body.organisation.people].sort(byName),
     memberships: body.memberships
-      .map((m) => ({
-        id: m.id,
-        personName: m.person.name,
-        role: m.role,
-        position: m.position,
-        represents: m.represents,
-        termStart: isoDateOf(m.termStart),
-        termEnd: isoDateOf(m.termEnd),
-        hasVotingRight: m.hasVotingRight,
-      }))
+      .map((m) => ({ id: m.id, personName: m.person.name, ...toMembershipTerm(m) }))
       .sort(
         (a, b) =>
           rank(a) - rank(b) || b.termStart.localeCompare(a.termStart) || a.personName.localeCompare(b.personName, "sv"),

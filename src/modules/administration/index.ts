@@ -7,7 +7,7 @@ export {
   listUnlinkedPeople,
   listUsers,
 } from "./admin.queries";
-export { requireAdminPage, requireOrganisationPage } from "./admin.page";
+export { adminPage, requireAdminPage, requireOrganisationPage } from "./admin.page";
 export { AdminPage, AdminSection, OrganisationSections, adminLink } from "./components/admin-page";
 export { BodyRoles } from "./components/body-roles";
 export { CreateUserForm } from "./components/create-user-form";

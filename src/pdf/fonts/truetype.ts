@@ -180,12 +180,12 @@ function cmapLookup(view: DataView, cmap: TableRecord): (cp: number) => number {
   return () => 0;
 }
 
+// A simple glyph's point flags. Each axis has its own pair: with `short` the delta is one byte and
+// `sameOrPositive` is its sign; without it, `sameOrPositive` means "same as before", else two bytes.
 const ON_CURVE = 0x01;
-const X_SHORT = 0x02;
-const Y_SHORT = 0x04;
 const REPEAT = 0x08;
-const X_SAME_OR_POSITIVE = 0x10;
-const Y_SAME_OR_POSITIVE = 0x20;
+const X_AXIS = { short: 0x02, sameOrPositive: 0x10 } as const;
+const Y_AXIS = { short: 0x04, sameOrPositive: 0x20 } as const;
 
 const ARG_1_AND_2_ARE_WORDS = 0x0001;
 const ARGS_ARE_XY_VALUES = 0x0002;
@@ -284,32 +284,26 @@ function simpleGlyph(view: DataView, start: number, numberOfContours: number): P
       while (repeat-- > 0 && i < numPoints) flags[i++] = flag;
     }
   }
-  const xs = new Array<number>(numPoints);
-  let x = 0;
-  for (let i = 0; i < numPoints; i++) {
-    const f = flags[i]!;
-    if (f & X_SHORT) {
-      const v = view.getUint8(p++);
-      x += f & X_SAME_OR_POSITIVE ? v : -v;
-    } else if (!(f & X_SAME_OR_POSITIVE)) {
-      x += view.getInt16(p);
-      p += 2;
+  // All x coordinates come first, then all y coordinates, each as deltas from the previous point.
+  const coordinates = ({ short, sameOrPositive }: { short: number; sameOrPositive: number }): number[] => {
+    const values = new Array<number>(numPoints);
+    let value = 0;
+    for (let i = 0; i < numPoints; i++) {
+      const f = flags[i]!;
+      if (f & short) {
+        const v = view.getUint8(p++);
+        value += f & sameOrPositive ? v : -v;
+      } else if (!(f & sameOrPositive)) {
+        value += view.getInt16(p);
+        p += 2;
+      }
+      values[i] = value;
     }
-    xs[i] = x;
-  }
-  const points: Point[] = new Array(numPoints);
-  let y = 0;
-  for (let i = 0; i < numPoints; i++) {
-    const f = flags[i]!;
-    if (f & Y_SHORT) {
-      const v = view.getUint8(p++);
-      y += f & Y_SAME_OR_POSITIVE ? v : -v;
-    } else if (!(f & Y_SAME_OR_POSITIVE)) {
-      y += view.getInt16(p);
-      p += 2;
-    }
-    points[i] = { x: xs[i]!, y, on: (f & ON_CURVE) !== 0 };
-  }
+    return values;
+  };
+  const xs = coordinates(X_AXIS);
+  const ys = coordinates(Y_AXIS);
+  const points: Point[] = xs.map((x, i) => ({ x, y: ys[i]!, on: (flags[i]! & ON_CURVE) !== 0 }));
   const contours: Point[][] = [];
   let from = 0;
   for (const end of endPts) {

@@ -31,7 +31,9 @@ import {
   toOParlPaper,
   toOParlPerson,
   toOParlSystem,
+  type BodyListName,
   type OParlObject,
+  type OParlUrls,
 } from "./oparl";
 import { filterByDates, paginate, parseListQuery, type ListStamps } from "./oparl-list";
 
@@ -50,6 +52,32 @@ async function listResponse<T>(
   return jsonResponse({ ...page, data });
 }
 
+/** An object endpoint: find the object by its key (404 when there is none), then map it. */
+function objectHandler<Key extends string[], T>(
+  find: (db: OpenDataRequest["db"], ...key: Key) => Promise<T | null>,
+  toObject: (u: OParlUrls, row: T) => OParlObject,
+): (r: OpenDataRequest, ...key: Key) => Promise<Response> {
+  return async (r, ...key) => {
+    const row = await find(r.db, ...key);
+    return row ? jsonResponse(toObject(oparlUrls(r.baseUrl), row)) : notFound();
+  };
+}
+
+/** A list of one organisation's objects (404 when there is no such organisation). */
+function bodyListHandler<T>(
+  name: BodyListName,
+  list: (db: OpenDataRequest["db"], organisationSlug: string) => Promise<readonly T[]>,
+  stamps: (row: T) => ListStamps,
+  toObject: (u: OParlUrls, row: T) => OParlObject,
+): (r: OpenDataRequest, organisationSlug: string) => Promise<Response> {
+  return async (r, organisationSlug) => {
+    if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
+    const u = oparlUrls(r.baseUrl);
+    const rows = await list(r.db, organisationSlug);
+    return listResponse(r, u.bodyList(organisationSlug, name), rows, stamps, (row) => toObject(u, row));
+  };
+}
+
 const stampsOf = (o: { createdAt: string; updatedAt: string }): ListStamps => ({
   created: o.createdAt,
   modified: o.updatedAt,
@@ -64,40 +92,17 @@ export async function listBodiesResponse(r: OpenDataRequest): Promise<Response> 
   return listResponse(r, u.bodies, await listOrganisations(r.db), stampsOf, (o) => toOParlBody(u, o));
 }
 
-export async function getBody(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
-  const org = await findOrganisation(r.db, organisationSlug);
-  return org ? jsonResponse(toOParlBody(oparlUrls(r.baseUrl), org)) : notFound();
-}
+export const getBody = objectHandler(findOrganisation, toOParlBody);
 
-export async function listBodyOrganizations(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
-  if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
-  const u = oparlUrls(r.baseUrl);
-  const bodies = await listBodies(r.db, organisationSlug);
-  return listResponse(r, u.bodyList(organisationSlug, "organization"), bodies, stampsOf, (b) =>
-    toOParlOrganization(u, b),
-  );
-}
-
-export async function listBodyPersons(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
-  if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
-  const u = oparlUrls(r.baseUrl);
-  const people = await listPublicPersons(r.db, organisationSlug);
-  return listResponse(r, u.bodyList(organisationSlug, "person"), people, stampsOf, (p) => toOParlPerson(u, p));
-}
-
-export async function listBodyMemberships(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
-  if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
-  const u = oparlUrls(r.baseUrl);
-  const memberships = await listMemberships(r.db, organisationSlug);
-  // No change timestamps on seats: date filters keep them all rather than drop a changed one.
-  return listResponse(
-    r,
-    u.bodyList(organisationSlug, "membership"),
-    memberships,
-    () => ({ created: null, modified: null }),
-    (m) => toOParlMembership(u, m),
-  );
-}
+export const listBodyOrganizations = bodyListHandler("organization", listBodies, stampsOf, toOParlOrganization);
+export const listBodyPersons = bodyListHandler("person", listPublicPersons, stampsOf, toOParlPerson);
+// No change timestamps on seats: date filters keep them all rather than drop a changed one.
+export const listBodyMemberships = bodyListHandler(
+  "membership",
+  listMemberships,
+  () => ({ created: null, modified: null }),
+  (u, m) => toOParlMembership(u, m),
+);
 
 async function meetingList(r: OpenDataRequest, listUrl: string, rows: MeetingIndexRow[]): Promise<Response> {
   const u = oparlUrls(r.baseUrl);
@@ -125,38 +130,17 @@ export async function listOrganizationMeetings(r: OpenDataRequest, bodyId: strin
   return meetingList(r, oparlUrls(r.baseUrl).organizationMeetings(bodyId), rows);
 }
 
-export async function listBodyPapers(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
-  if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
-  const u = oparlUrls(r.baseUrl);
-  const papers = await listPublicPapers(r.db, organisationSlug);
-  return listResponse(
-    r,
-    u.bodyList(organisationSlug, "paper"),
-    papers,
-    (p) => ({ created: paperCreated(p), modified: paperModified(p) }),
-    (p) => toOParlPaper(u, p),
-  );
-}
+export const listBodyPapers = bodyListHandler(
+  "paper",
+  listPublicPapers,
+  (p) => ({ created: paperCreated(p), modified: paperModified(p) }),
+  toOParlPaper,
+);
 
-export async function getOrganization(r: OpenDataRequest, bodyId: string): Promise<Response> {
-  const body = await findBody(r.db, bodyId);
-  return body ? jsonResponse(toOParlOrganization(oparlUrls(r.baseUrl), body)) : notFound();
-}
-
-export async function getPerson(r: OpenDataRequest, personId: string): Promise<Response> {
-  const person = await findPublicPerson(r.db, personId);
-  return person ? jsonResponse(toOParlPerson(oparlUrls(r.baseUrl), person)) : notFound();
-}
-
-export async function getMembership(r: OpenDataRequest, membershipId: string): Promise<Response> {
-  const membership = await findMembership(r.db, membershipId);
-  return membership ? jsonResponse(toOParlMembership(oparlUrls(r.baseUrl), membership)) : notFound();
-}
-
-export async function getMeeting(r: OpenDataRequest, slug: string): Promise<Response> {
-  const meeting = await findPublicMeeting(r.db, slug);
-  return meeting ? jsonResponse(toOParlMeeting(oparlUrls(r.baseUrl), meeting.protocol, meeting.meta)) : notFound();
-}
+export const getOrganization = objectHandler(findBody, toOParlOrganization);
+export const getPerson = objectHandler(findPublicPerson, toOParlPerson);
+export const getMembership = objectHandler(findMembership, toOParlMembership);
+export const getMeeting = objectHandler(findPublicMeeting, (u, m) => toOParlMeeting(u, m.protocol, m.meta));
 
 export async function getAgendaItem(r: OpenDataRequest, slug: string, rawNumber: string): Promise<Response> {
   if (!/^\d{1,6}$/.test(rawNumber)) return notFound();
@@ -168,15 +152,8 @@ export async function getAgendaItem(r: OpenDataRequest, slug: string, rawNumber:
   return jsonResponse(toOParlAgendaItem(oparlUrls(r.baseUrl), meeting.protocol, meeting.meta, paragraph, index + 1));
 }
 
-export async function getPaper(r: OpenDataRequest, organisationSlug: string, key: string): Promise<Response> {
-  const paper = await findPublicPaper(r.db, organisationSlug, key);
-  return paper ? jsonResponse(toOParlPaper(oparlUrls(r.baseUrl), paper)) : notFound();
-}
-
-export async function getFile(r: OpenDataRequest, fileId: string): Promise<Response> {
-  const file = await findPublicFile(r.db, fileId);
-  return file ? jsonResponse(toOParlFile(oparlUrls(r.baseUrl), file)) : notFound();
-}
+export const getPaper = objectHandler(findPublicPaper, toOParlPaper);
+export const getFile = objectHandler(findPublicFile, toOParlFile);
 
 /**
  * The public PDF the File stands for: the same bytes and caching as /protokoll/<slug>/protokoll.pdf

@@ -22,8 +22,6 @@ import type {
   AttendanceDTO,
   BallotChoice,
   BodyKind,
-  BodyPosition,
-  MembershipRole,
   OrganisationKind,
   ParagraphDTO,
   ProtocolDTO,
@@ -40,6 +38,7 @@ import {
 import { isPublic } from "@/domain/lifecycle";
 import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { isClockTime, stockholmDateTime } from "@/lib/stockholm-time";
+import type { MembershipTerm } from "@/server/membership-term";
 
 export const OPARL_VERSION = "https://schema.oparl.org/1.1/";
 
@@ -132,17 +131,10 @@ export interface BodyRecord {
   membershipIds: string[];
 }
 
-export interface MembershipRecord {
+export interface MembershipRecord extends MembershipTerm {
   id: string;
   personId: string;
   bodyId: string;
-  role: MembershipRole;
-  position: BodyPosition | null;
-  /** Municipality or party represented. */
-  represents: string;
-  termStart: IsoDate;
-  termEnd: IsoDate;
-  hasVotingRight: boolean;
 }
 
 export interface PersonRecord {

@@ -7,6 +7,7 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { type IsoDate, isoDateOf } from "@/lib/iso-date";
 import { findPublicProtocol, publicMeetingWhere } from "@/modules/publication/public.queries";
+import { membershipTermSelect, toMembershipTerm } from "@/server/membership-term";
 import { toPublicCaseHeading } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 import { findPublicPdf, type ServedPdf } from "@/modules/publication/issued-copies";
@@ -24,6 +25,11 @@ import {
 } from "./oparl";
 
 const later = (a: Date, b: Date | null | undefined): Date => (b && b > a ? b : a);
+/** When a register row was created and last changed, as the records give them. */
+const changeStamps = (row: { createdAt: Date; updatedAt: Date }) => ({
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
 
 // ---------------------------------------------------------------------------------------------
 // Organisations (OParl Body) and bodies (OParl Organization)
@@ -44,8 +50,7 @@ function toOrganisationRecord(
     slug: o.slug,
     name: o.name,
     kind: o.kind,
-    createdAt: o.createdAt.toISOString(),
-    updatedAt: o.updatedAt.toISOString(),
+    ...changeStamps(o),
   };
 }
 
@@ -82,8 +87,7 @@ function toBodyRecord(b: Prisma.BodyGetPayload<{ select: typeof bodySelect }>): 
     name: b.name,
     kind: b.kind,
     seatCount: b.seatCount,
-    createdAt: b.createdAt.toISOString(),
-    updatedAt: b.updatedAt.toISOString(),
+    ...changeStamps(b),
     membershipIds: b.memberships.map((m) => m.id),
   };
 }
@@ -110,26 +114,11 @@ const membershipSelect = {
   id: true,
   personId: true,
   bodyId: true,
-  role: true,
-  position: true,
-  represents: true,
-  termStart: true,
-  termEnd: true,
-  hasVotingRight: true,
+  ...membershipTermSelect,
 } satisfies Prisma.MembershipSelect;
 
 function toMembershipRecord(m: Prisma.MembershipGetPayload<{ select: typeof membershipSelect }>): MembershipRecord {
-  return {
-    id: m.id,
-    personId: m.personId,
-    bodyId: m.bodyId,
-    role: m.role,
-    position: m.position,
-    represents: m.represents,
-    termStart: isoDateOf(m.termStart),
-    termEnd: isoDateOf(m.termEnd),
-    hasVotingRight: m.hasVotingRight,
-  };
+  return { id: m.id, personId: m.personId, bodyId: m.bodyId, ...toMembershipTerm(m) };
 }
 
 /**
@@ -160,8 +149,7 @@ function toPersonRecord(p: Prisma.PersonGetPayload<{ select: typeof personSelect
     id: p.id,
     organisationSlug: p.organisation.slug,
     name: p.name,
-    createdAt: p.createdAt.toISOString(),
-    updatedAt: p.updatedAt.toISOString(),
+    ...changeStamps(p),
     memberships: p.memberships.map(toMembershipRecord),
   };
 }

@@ -1,20 +1,15 @@
-import type { Metadata } from "next";
 import {
-  AdminPage,
   AdminSection,
   CreateUserForm,
   UsersTable,
+  adminPage,
   listOrganisations,
   listUnlinkedPeople,
   listUsers,
-  requireAdminPage,
 } from "@/modules/administration";
 import { getDb } from "@/server/db";
 
-export const metadata: Metadata = { title: "Användare" };
-
-export default async function UsersPage() {
-  await requireAdminPage("/admin/anvandare", "admin.manageUsers");
+const page = adminPage({ path: "/admin/anvandare", title: "Användare", permission: "admin.manageUsers" }, async () => {
   const db = getDb();
   const [users, people, organisations] = await Promise.all([
     listUsers(db),
@@ -22,11 +17,14 @@ export default async function UsersPage() {
     listOrganisations(db),
   ]);
   return (
-    <AdminPage here="Användare" title="Användare">
+    <>
       <UsersTable users={users} />
       <AdminSection id="rubrik-ny" title="Ny användare">
         <CreateUserForm people={people} organisations={organisations} />
       </AdminSection>
-    </AdminPage>
+    </>
   );
-}
+});
+
+export const metadata = page.metadata;
+export default page.Page;

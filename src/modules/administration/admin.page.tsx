@@ -1,15 +1,40 @@
 // The gate of every admin page: the signed-in user (else the sign-in page, back to `path`), who
 // must hold `permission`; anyone else gets 404, so the pages do not tell that they exist.
+import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
 import { authorizeGlobal, type GlobalPermission } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { findOrganisationSettings } from "./bodies.queries";
+import { AdminPage } from "./components/admin-page";
 
 export async function requireAdminPage(path: string, permission: GlobalPermission) {
   const user = await requireUser(path);
   if (!authorizeGlobal(user, permission).ok) notFound();
   return user;
+}
+
+/**
+ * A page directly under Administration, for its page.tsx to export: `title` is the tab's title,
+ * the breadcrumb's last step and the heading; the gate is requireAdminPage(path, permission); the
+ * content is read and rendered only behind it.
+ */
+export function adminPage(
+  { path, title, permission }: { path: string; title: string; permission: GlobalPermission },
+  content: () => Promise<ReactNode>,
+): { metadata: Metadata; Page: () => Promise<ReactNode> } {
+  return {
+    metadata: { title },
+    Page: async () => {
+      await requireAdminPage(path, permission);
+      return (
+        <AdminPage here={title} title={title}>
+          {await content()}
+        </AdminPage>
+      );
+    },
+  };
 }
 
 /**
