@@ -13,6 +13,7 @@ import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from "docx";
 import { CHAIR, SECRETARY, signInAs } from "./auth";
+import { importTjansteskrivelse } from "./agenda-import";
 import { expectNoAxeViolations } from "./axe";
 import { moveServerClock } from "./clock";
 import { waitForMail } from "./mail";
@@ -111,14 +112,13 @@ test("from an empty meeting to §§: ärenden from a tjänsteskrivelse, the kall
 
   // 1. Three ärenden on the ärendelista; the first filled from its tjänsteskrivelse.
   await createItem(page, EARKIV, "ITSAM 2021/40");
-  await page.getByLabel("Tjänsteskrivelse (Word, DOCX)").setInputFiles(docx);
-  await page.getByRole("button", { name: "Hämta från tjänsteskrivelsen" }).click();
-  await expect(page.getByRole("status")).toContainText("2 att-satser");
-  await expect(page.getByLabel("Inledning")).toHaveValue("Direktionen föreslås besluta");
-  await expect(page.getByLabel("Att-satser")).toHaveValue(
-    "att godkänna avtalet om gemensam e-arkivtjänst,\natt uppdra åt förbundsdirektören att teckna avtalet.",
-  );
-  const summary = page.getByRole("region", { name: "Sammanfattning" });
+  const summary = await importTjansteskrivelse(page, docx, {
+    intro: "Direktionen föreslås besluta",
+    clauses: [
+      "att godkänna avtalet om gemensam e-arkivtjänst,",
+      "att uppdra åt förbundsdirektören att teckna avtalet.",
+    ],
+  });
   await expect(summary).toContainText("Medlemskommunerna föreslås dela en e-arkivtjänst");
   await expect(summary.getByRole("row").filter({ hasText: "Vimmerby kommun" })).toContainText("45 procent");
   // The förslag till beslut was lifted out of the summary, not copied into it.
@@ -225,8 +225,11 @@ test("from an empty meeting to §§: ärenden from a tjänsteskrivelse, the kall
   await expect(done.getByRole("row").filter({ hasText: POLICY })).toContainText("Bordläggs§ 70");
   await expectNoAxeViolations(page);
 
-  // The §§ in the protocol draft.
+  // The §§ in the protocol draft, and the attendance as pre-filled from the förhinder.
   await page.goto(`/moten/${SLUG}`);
+  const header = page.getByRole("table", { name: "Sammanträdets uppgifter" });
+  await expect(header).toContainText("Jacob Käll, Vimmerby kommun, ersatt av Joakim Magnusson");
+  await expect(header).toContainText(/Joakim Magnusson, tjänstgörande ersättare för Jacob Käll/);
   const p68 = page.getByRole("article", { name: `§ 68 ${EARKIV}` });
   await expect(p68).toContainText("att godkänna avtalet om gemensam e-arkivtjänst,");
   await expect(p68).toContainText("Vimmerby kommun");
