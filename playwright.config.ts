@@ -2,11 +2,14 @@ import { defineConfig } from "@playwright/test";
 import os from "node:os";
 import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium";
+import { e2eMailPorts } from "./scripts/lib/e2e-mail-ports";
 
 // The app under test is started by the README's run command (scripts/start.ts) on a throw-away
 // embedded database, so e2e tests exercise the same start-up path a user runs.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `paragraf-e2e-${process.pid}`);
+// The app sends real mail over SMTP to a capture server the specs read (scripts/e2e-mail.ts, e2e/mail.ts).
+const mail = e2eMailPorts(port);
 
 export default defineConfig({
   testDir: "e2e",
@@ -20,20 +23,32 @@ export default defineConfig({
     locale: "sv-SE",
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
   },
-  webServer: {
-    command: "node_modules/.bin/tsx scripts/start.ts",
-    url: `http://127.0.0.1:${port}/`,
-    timeout: 180_000,
-    reuseExistingServer: false,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      PARAGRAF_DATA_DIR: dataDir,
-      PARAGRAF_SKIP_BUILD: process.env.PARAGRAF_SKIP_BUILD ?? "0",
-      DATABASE_URL: "",
-      // Lets tests move the server's clock (POST /api/testklocka); never set in production.
-      PARAGRAF_TEST_CLOCK: "1",
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx scripts/e2e-mail.ts",
+      url: `http://127.0.0.1:${mail.http}/messages`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(port) },
     },
-  },
+    {
+      command: "node_modules/.bin/tsx scripts/start.ts",
+      url: `http://127.0.0.1:${port}/`,
+      timeout: 180_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        PARAGRAF_DATA_DIR: dataDir,
+        PARAGRAF_SKIP_BUILD: process.env.PARAGRAF_SKIP_BUILD ?? "0",
+        DATABASE_URL: "",
+        // Lets tests move the server's clock (POST /api/testklocka); never set in production.
+        PARAGRAF_TEST_CLOCK: "1",
+        SMTP_URL: `smtp://127.0.0.1:${mail.smtp}`,
+      },
+    },
+  ],
 });
