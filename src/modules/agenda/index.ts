@@ -16,5 +16,5 @@ export {
 export { AgendaToProtocolForm } from "./components/agenda-to-protocol-form";
 export { findAgendaToProtocol, type AgendaToProtocolView } from "./agenda-to-protocol.queries";
 export { turnAgendaIntoParagraphs } from "./agenda-to-protocol.mutations";
-export { findKallelseItems, kallelseItemsQuery, toKallelseItem } from "./kallelse-items";
+export { findKallelseItems } from "./kallelse-items";
 export { handlingResponse } from "./handling.http";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from "@/modules/agenda";
-import { meetingStatusLabel } from "@/domain/vocabulary";
+import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 
@@ -16,7 +16,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
   const user = await requireUser(`/moten/${slug}/arenden`);
   const found = await findMeetingAgenda(getDb(), user, slug);
   if (!found) notFound();
-  const { meeting, items, pool, can } = found;
+  const { meeting, items, left, pool, can } = found;
   const returnTo = `/moten/${meeting.slug}/arenden`;
   return (
     <>
@@ -40,6 +40,27 @@ export default async function MeetingAgendaPage({ params }: Props) {
         </h2>
         <MeetingAgendaTable meeting={meeting} items={items} canEdit={can.edit} />
       </section>
+      {left.length > 0 && (
+        <section aria-labelledby="lamnat" className="mt-6">
+          <h2 id="lamnat" className="text-xl font-semibold">
+            Bordlagda och återremitterade vid sammanträdet
+          </h2>
+          <p className="mt-1">
+            De står kvar i kallelsen under sitt nummer men väntar nu i organets pool på ett senare sammanträde.
+          </p>
+          <ul className="mt-2 list-disc pl-6">
+            {left.map((l) => (
+              <li key={l.id}>
+                {l.position === null ? "" : `${l.position}. `}
+                <Link href={`/arenden/${l.id}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                  {l.title}
+                </Link>{" "}
+                – {agendaFateTerms[l.fate].word}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {can.edit && (
         <section aria-labelledby="nytt" className="mt-6">
           <h2 id="nytt" className="text-xl font-semibold">

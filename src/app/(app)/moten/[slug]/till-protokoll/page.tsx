@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AgendaToProtocolForm, findAgendaToProtocol } from "@/modules/agenda";
+import { AgendaToProtocolForm, CreateItemForm, findAgendaToProtocol } from "@/modules/agenda";
 import { agendaFateTerms } from "@/domain/vocabulary";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
@@ -70,6 +70,22 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
               : "Ärendelistan är tom. Lägg ärenden på sammanträdets ärendelista först."}
           </p>
         )
+      )}
+      {allowed.ok && (
+        <section aria-labelledby="extra-arende" className="mt-8">
+          <h2 id="extra-arende" className="text-xl font-semibold">
+            Extra ärende
+          </h2>
+          <p className="mt-1">
+            Ett ärende som inte fanns med i kallelsen men togs upp vid sammanträdet. Det läggs sist på listan ovan och
+            blir en paragraf som säger att det togs upp som extra ärende.
+          </p>
+          <CreateItemForm
+            bodyId={access.bodyId}
+            meetingId={view.meetingId}
+            extraReturnTo={`/moten/${slug}/till-protokoll`}
+          />
+        </section>
       )}
       {view.done.length > 0 && (
         <section aria-labelledby="forda" className="mt-8">
