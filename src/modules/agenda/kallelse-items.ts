@@ -19,6 +19,17 @@ export const itemTextSelect = {
   isConfidential: true,
 } as const satisfies Prisma.AgendaItemSelect;
 
+/** A meeting as the kallelse states it: time and place, and when it was last sent. */
+export const kallelseMeetingSelect = {
+  id: true,
+  slug: true,
+  date: true,
+  startTime: true,
+  endTime: true,
+  place: true,
+  summonsSentAt: true,
+} as const satisfies Prisma.MeetingSelect;
+
 const kallelseItemSelect = {
   id: true,
   position: true,

@@ -7,20 +7,14 @@ import { isKungorelseShown } from "@/domain/rules/summons.rules";
 import { toPublicSummons } from "@/domain/publication/public.rules";
 import { kungorelseChanges, type KungorelseChanges } from "@/domain/summons/kungorelse-changes";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
-import { findKallelseItems } from "@/modules/agenda";
+import { findKallelseItems, kallelseMeetingSelect } from "@/modules/agenda";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const summonsSelect = {
-  id: true,
-  slug: true,
-  date: true,
-  startTime: true,
-  endTime: true,
-  place: true,
-  summonsSentAt: true,
+  ...kallelseMeetingSelect,
   agendaVersion: true,
   kungorelseItems: true,
   body: {

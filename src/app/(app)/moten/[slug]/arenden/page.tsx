@@ -5,6 +5,7 @@ import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from
 import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendelista" };
@@ -20,13 +21,11 @@ export default async function MeetingAgendaPage({ params }: Props) {
   const returnTo = `/moten/${meeting.slug}/arenden`;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link href={`/moten/${meeting.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
-          {meeting.body.name} {meeting.date}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>Ärendelista</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-4 text-sm"
+        links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
+        current="Ärendelista"
+      />
       <h1 className="text-3xl font-semibold">
         Ärendelista: {meeting.body.name} {meeting.date}
       </h1>

@@ -15,6 +15,7 @@ import { today } from "@/server/clock";
 import { checkSummons, summonsDeadlines } from "@/domain/rules/summons.rules";
 import { toSwedishDate } from "@/lib/iso-date";
 import { toPublicSummons } from "@/domain/publication/public.rules";
+import { ProposalSection } from "@/modules/agenda";
 import {
   findKungorelseChanges,
   findSummons,
@@ -93,19 +94,7 @@ export default async function SummonsPage({ params }: Props) {
                   {displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix)}
                 </p>
               )}
-              {(p.decision.intro || p.decision.clauses.length > 0) && (
-                <>
-                  <h4 className="mt-2 font-medium">Förslag till beslut</h4>
-                  <p>{p.decision.intro}</p>
-                  {p.decision.clauses.length > 0 && (
-                    <ul className="list-disc pl-6">
-                      {p.decision.clauses.map((c, j) => (
-                        <li key={j}>{c}</li>
-                      ))}
-                    </ul>
-                  )}
-                </>
-              )}
+              <ProposalSection intro={p.decision.intro} clauses={p.decision.clauses} />
               {p.basisDocuments.length > 0 && (
                 <>
                   <h4 className="mt-2 font-medium">Beslutsunderlag</h4>

@@ -7,6 +7,7 @@ import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { findMeetingAccess } from "@/server/meeting-access";
 import { requireUser } from "@/server/session";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
@@ -31,13 +32,11 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
   const numbers = view.done.flatMap((d) => (d.paragraphNumber === null ? [] : [d.paragraphNumber]));
   return (
     <article className="max-w-3xl">
-      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link href={`/moten/${slug}`} className={link}>
-          Sammanträdet
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>Från ärendelista till protokoll</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-4 text-sm"
+        links={[{ href: `/moten/${slug}`, label: "Sammanträdet" }]}
+        current="Från ärendelista till protokoll"
+      />
       <h1 className="text-3xl font-semibold">Från ärendelista till protokoll</h1>
       <p className="mt-2">
         Välj vad sammanträdet gjorde med varje ärende. Paragraferna numreras i fortsättning på organets år och läggs
