@@ -225,7 +225,8 @@ describe("the agenda becomes §§ with every fate", () => {
     expect(ps.map((p) => [p.number, p.title, p.decisionIntro])).toEqual([
       [1, "Upprop", ""],
       [2, "Val av justerare", ""],
-      [3, "Godkännande av dagordningen", ""],
+      // The approval of the agenda records its changes (the struck and the extra ärende).
+      [3, "Godkännande av dagordningen", "Direktionen beslutar att godkänna dagordningen med följande ändringar:"],
       [4, "Prislista 2023", "Direktionen beslutar:"],
       [5, "Verksamhetsplan 2024", "Ärendet bordläggs."],
       [6, "Ny förbundsordning", "Ärendet återremitteras. Skäl: Konsekvenserna för medlemskommunerna ska utredas."],

@@ -70,6 +70,15 @@ function row(label: string, value: string, metrics: TextMetrics, first: boolean)
   return units;
 }
 
+/** One line of a list under an ärende (an att-clause, a handling): indented, the marker in the margin. */
+function bulletUnits(text: string, marker: string, spaceBefore: number, x: number, w: number, metrics: TextMetrics) {
+  const lines = paragraphUnits(plain(text), x + BULLET_INDENT, w - BULLET_INDENT, { ...BODY, spaceBefore }, metrics);
+  const first = lines[0]!;
+  const y = first.ops[0]?.op === "text" ? first.ops[0].y : 11;
+  first.ops.unshift(textOp(x + 2, y, BODY.size, "regular", marker));
+  return lines;
+}
+
 function itemUnits(summons: SummonsDTO, item: SummonsItemDTO, metrics: TextMetrics, version: SummonsVersion): Unit[] {
   const x = LEFT + ITEM_INDENT;
   const w = WIDTH - ITEM_INDENT;
@@ -98,35 +107,13 @@ function itemUnits(summons: SummonsDTO, item: SummonsItemDTO, metrics: TextMetri
     units.push(...keepAll(paragraphUnits(plain("Förslag till beslut"), x, w, { ...BODY, italic: true }, metrics)));
     if (item.proposalIntro.trim())
       units.push(...paragraphUnits(plain(item.proposalIntro), x, w, { ...BODY, spaceBefore: 2 }, metrics));
-    for (const clause of item.proposalClauses) {
-      const lines = paragraphUnits(
-        plain(clause),
-        x + BULLET_INDENT,
-        w - BULLET_INDENT,
-        { ...BODY, spaceBefore: 3 },
-        metrics,
-      );
-      const first = lines[0]!;
-      const y = first.ops[0]?.op === "text" ? first.ops[0].y : 11;
-      first.ops.unshift(textOp(x + 2, y, BODY.size, "regular", "–"));
-      units.push(...lines);
-    }
+    for (const clause of item.proposalClauses) units.push(...bulletUnits(clause, "–", 3, x, w, metrics));
   }
   if (item.documents.length > 0) {
     units.push(...keepAll(paragraphUnits(plain("Handlingar"), x, w, { ...BODY, italic: true }, metrics)));
     for (const d of item.documents) {
       const kind = d.mimeType === "application/pdf" ? "PDF" : "Word";
-      const lines = paragraphUnits(
-        plain(`${d.title} (${kind})`),
-        x + BULLET_INDENT,
-        w - BULLET_INDENT,
-        { ...BODY, spaceBefore: 2 },
-        metrics,
-      );
-      const first = lines[0]!;
-      const y = first.ops[0]?.op === "text" ? first.ops[0].y : 11;
-      first.ops.unshift(textOp(x + 2, y, BODY.size, "regular", "•"));
-      units.push(...lines);
+      units.push(...bulletUnits(`${d.title} (${kind})`, "•", 2, x, w, metrics));
     }
   }
   return units;

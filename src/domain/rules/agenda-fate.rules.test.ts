@@ -3,6 +3,8 @@ import type { RichDoc } from "@/domain/protocol/protocol.types";
 import {
   CONFIDENTIAL_DOCUMENT_TITLE,
   CONFIDENTIAL_PARAGRAPH_TITLE,
+  EXTRA_ITEM_HEADING,
+  EXTRA_ITEM_TEXT,
   STALE_AGENDA_MESSAGE,
   decisionIntroFromProposal,
   planAgendaToProtocol,
@@ -252,5 +254,62 @@ describe("planAgendaToProtocol: refusals", () => {
       message: STALE_AGENDA_MESSAGE,
       fieldErrors: {},
     });
+  });
+});
+
+describe("planAgendaToProtocol: the protocol and the kallelse agree (issue 15, point 5)", () => {
+  const extraSection = { kind: "OTHER", heading: EXTRA_ITEM_HEADING };
+
+  it("starts an extra ärende's § with a section saying it was not in the kallelse, whatever its fate", () => {
+    const result = plan(
+      [item("a", 1, { isExtra: true }), item("b", 2, { isExtra: true }), item("c", 3, { isExtra: true }), item("d", 4)],
+      [choose("a", "DECIDED"), choose("b", "TABLED"), choose("c", "RETURNED", "Mer underlag"), choose("d", "DECIDED")],
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    const [a, b, c, d] = result.paragraphs;
+    expect(a!.sections.map((s) => s.heading)).toEqual([EXTRA_ITEM_HEADING, "Sammanfattning av ärendet"]);
+    expect(a!.sections[0]).toMatchObject(extraSection);
+    expect(JSON.stringify(a!.sections[0]!.content)).toContain(EXTRA_ITEM_TEXT);
+    expect(b!.sections).toEqual([expect.objectContaining(extraSection)]);
+    expect(c!.sections).toEqual([expect.objectContaining(extraSection)]);
+    expect(d!.sections.map((s) => s.heading)).toEqual(["Sammanfattning av ärendet"]);
+  });
+
+  it("records struck and extra ärenden in the approval of the agenda, a confidential one without its title", () => {
+    const result = plan(
+      [
+        item("a", 1),
+        item("b", 2),
+        item("s", 3, { isConfidential: true }),
+        item("x", 4, { isExtra: true, title: "Lokalfrågan" }),
+        item("y", 5, { isExtra: true, isConfidential: true }),
+      ],
+      [
+        choose("a", "DECIDED"),
+        choose("b", "STRUCK"),
+        choose("s", "STRUCK"),
+        choose("x", "DECIDED"),
+        choose("y", "DECIDED"),
+      ],
+      ["Upprop", "Godkännande av dagordningen"],
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.paragraphs[0]).toMatchObject({ title: "Upprop", decisionIntro: "", decisionClauses: [] });
+    expect(result.paragraphs[1]).toMatchObject({
+      title: "Godkännande av dagordningen",
+      decisionIntro: "Direktionen beslutar att godkänna dagordningen med följande ändringar:",
+      decisionClauses: [
+        "att ärende 2, Ärende b, utgår",
+        "att ärende 3 utgår",
+        "att Lokalfrågan tas upp som extra ärende",
+        "att ett ärende som omfattas av sekretess tas upp som extra ärende",
+      ],
+    });
+    expect(result.paragraphs.map((p) => p.title)).not.toContain("Ärende b");
+  });
+
+  it("leaves the approval of an unchanged agenda for the secretary to write", () => {
+    const result = plan([item("a", 1)], [choose("a", "DECIDED")], ["Godkännande av föredragningslistan"]);
+    expect(result.ok && result.paragraphs[0]).toMatchObject({ decisionIntro: "", decisionClauses: [] });
   });
 });

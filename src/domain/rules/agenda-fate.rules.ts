@@ -15,7 +15,19 @@
 // not named in a public §'s beslutsunderlag.
 //
 // The body's opening items (upprop, val av justerare, godkännande av dagordningen) may come first,
-// as §§ with a title only. An extra ärende (added at the meeting) is planned like any other.
+// as §§ with a title only.
+//
+// The ärendelista in the protocol and the kallelse stay consistent (issue 15, point 5):
+// - the kallelse keeps the ärendelista as it was sent (a tabled or returned ärende keeps its
+//   number there; an extra ärende was never in it);
+// - an extra ärende (added at the meeting, not in the kallelse) is planned like any other, and its §
+//   says so first: a section "Extra ärende" with "Ärendet fanns inte med i kallelsen och tas upp
+//   som extra ärende.";
+// - a struck ärende gets no §; when the opening items include the approval of the agenda
+//   ("Godkännande av dagordningen/föredragningslistan/ärendelistan"), that § records the changes
+//   to the list as sent: "att ärende 4, <rubrik>, utgår", "att <rubrik> tas upp som extra ärende"
+//   (a confidential ärende by its number only, or as "ett extra ärende"). Without that opening item
+//   the protocol names a struck ärende nowhere, as in the seed: its ärendelista lists §§ only.
 import type { AgendaFate, RichDoc, SectionKind } from "@/domain/protocol/protocol.types";
 import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
 import { agendaFateDecision, sectionKindHeading } from "@/domain/vocabulary";
@@ -93,6 +105,13 @@ export const CONFIDENTIAL_DOCUMENT_TITLE = "Handling som omfattas av sekretess";
  */
 export const CONFIDENTIAL_PARAGRAPH_TITLE = "Ärende som omfattas av sekretess";
 
+/** The section an extra ärende's § starts with. */
+export const EXTRA_ITEM_HEADING = "Extra ärende";
+export const EXTRA_ITEM_TEXT = "Ärendet fanns inte med i kallelsen och tas upp som extra ärende.";
+
+/** An opening item that approves the agenda, whose § records the changes to the list as sent. */
+export const AGENDA_APPROVAL = /^godkännande av (?:dagordning|föredragningslista|ärendelista)/i;
+
 export const STALE_AGENDA_MESSAGE =
   "Ärendelistan har ändrats sedan sidan laddades. Ladda om sidan och välj vad som blev av varje ärende igen.";
 
@@ -120,9 +139,36 @@ export function returnedDecision(reason: string): string {
   return `${agendaFateDecision.RETURNED} Skäl: ${/[.!?]$/.test(r) ? r : `${r}.`}`;
 }
 
+const textDoc = (text: string): RichDoc => ({
+  type: "doc",
+  content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+});
+
+/** An extra ärende's § says first that it was added at the meeting. */
+function extraSections(item: AgendaItemForProtocol): PlannedSection[] {
+  return item.isExtra ? [{ kind: "OTHER", heading: EXTRA_ITEM_HEADING, content: textDoc(EXTRA_ITEM_TEXT) }] : [];
+}
+
 function summarySections(item: AgendaItemForProtocol): PlannedSection[] {
   if (!item.summary || isEmptyDoc(item.summary)) return [];
   return [{ kind: "SUMMARY", heading: sectionKindHeading.SUMMARY, content: item.summary }];
+}
+
+/**
+ * The approval of the agenda with the changes to the list as sent: struck ärenden by their number
+ * in the kallelse, extra ärenden by their title (a confidential one by neither). Empty: no change.
+ */
+export function agendaChanges(
+  items: readonly AgendaItemForProtocol[],
+  fates: ReadonlyMap<string, AgendaFate>,
+): string[] {
+  const struck = items
+    .filter((i) => !i.isExtra && fates.get(i.id) === "STRUCK")
+    .map((i) => `att ärende ${i.position}${i.isConfidential ? "" : `, ${i.title},`} utgår`);
+  const extra = items
+    .filter((i) => i.isExtra && fates.get(i.id) !== "STRUCK")
+    .map((i) => `att ${i.isConfidential ? "ett ärende som omfattas av sekretess" : i.title} tas upp som extra ärende`);
+  return [...struck, ...extra];
 }
 
 /** Beslutsunderlag: the handlingar's titles; a confidential one is not named in a public §. */
@@ -145,7 +191,7 @@ function paragraphFor(item: AgendaItemForProtocol, choice: FateChoice, bodyName:
         ...base,
         decisionIntro: decisionIntroFromProposal(item.proposalIntro, item.proposalClauses.length > 0, bodyName),
         decisionClauses: [...item.proposalClauses],
-        sections: summarySections(item),
+        sections: [...extraSections(item), ...summarySections(item)],
         basisDocuments: basisDocuments(item),
       };
     case "TABLED":
@@ -153,7 +199,7 @@ function paragraphFor(item: AgendaItemForProtocol, choice: FateChoice, bodyName:
         ...base,
         decisionIntro: agendaFateDecision.TABLED,
         decisionClauses: [],
-        sections: [],
+        sections: extraSections(item),
         basisDocuments: [],
       };
     case "RETURNED":
@@ -161,7 +207,7 @@ function paragraphFor(item: AgendaItemForProtocol, choice: FateChoice, bodyName:
         ...base,
         decisionIntro: returnedDecision(choice.reason),
         decisionClauses: [],
-        sections: [],
+        sections: extraSections(item),
         basisDocuments: [],
       };
   }
@@ -205,16 +251,20 @@ export function planAgendaToProtocol(input: {
     return { ok: false, message: "Några uppgifter behöver rättas innan ärendelistan kan föras över.", fieldErrors };
   }
 
-  const paragraphs: PlannedParagraph[] = opening.map((title) => ({
-    itemId: null,
-    title,
-    caseNumber: null,
-    decisionIntro: "",
-    decisionClauses: [],
-    sections: [],
-    basisDocuments: [],
-    isConfidential: false,
-  }));
+  const changes = agendaChanges(items, new Map([...byItem].map(([id, c]) => [id, c.fate])));
+  const paragraphs: PlannedParagraph[] = opening.map((title) => {
+    const approval = changes.length > 0 && AGENDA_APPROVAL.test(title);
+    return {
+      itemId: null,
+      title,
+      caseNumber: null,
+      decisionIntro: approval ? `${input.bodyName} beslutar att godkänna dagordningen med följande ändringar:` : "",
+      decisionClauses: approval ? changes : [],
+      sections: [],
+      basisDocuments: [],
+      isConfidential: false,
+    };
+  });
   const planned: PlannedItem[] = [];
   for (const item of items) {
     const choice = byItem.get(item.id)!;

@@ -119,13 +119,16 @@ export const turnAgendaIntoParagraphs = defineMeetingAction(
           }),
         );
       }
+      const byId = new Map(items.map((i) => [i.id, i]));
       for (const it of plan.items) {
         const paragraph = it.paragraphIndex === null ? null : created[it.paragraphIndex]!;
+        const item = byId.get(it.itemId)!;
         await tx.agendaItem.update({
           where: { id: it.itemId },
           data: {
             state: it.state,
-            ...(it.toPool ? { meetingId: null, position: null } : {}),
+            // Back in the pool it waits for a later meeting's kallelse like any other ärende.
+            ...(it.toPool ? { meetingId: null, position: null, isExtra: false } : {}),
             ...(it.fate === "RETURNED" ? { returnReason: it.reason } : {}),
             version: { increment: 1 },
           },
@@ -137,6 +140,8 @@ export const turnAgendaIntoParagraphs = defineMeetingAction(
             fate: it.fate,
             paragraphId: paragraph?.id ?? null,
             reason: it.reason,
+            // The kallelse keeps the ärende under this number after it has left for the pool.
+            position: item.isExtra ? null : item.position,
           },
         });
       }

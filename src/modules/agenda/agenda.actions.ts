@@ -34,13 +34,20 @@ const int = (form: FormData, name: string) => Number(formField(form, name));
 
 export async function createItemFormAction(_prev: AgendaFormState, form: FormData): Promise<AgendaFormState> {
   const meetingId = formField(form, "meetingId");
+  const isExtra = formField(form, "isExtra") === "on";
   const result = await mutations.createAgendaItem(await actionContext(), {
     bodyId: formField(form, "bodyId"),
     meetingId: meetingId === "" ? null : meetingId,
     title: formField(form, "title"),
     caseNumber: formField(form, "caseNumber"),
+    isExtra,
   });
-  return finish(result, form, (d) => `/arenden/${encodeURIComponent(d.id)}?klart=skapat`);
+  // An extra ärende is added at the meeting: back to the page it was added on (till-protokoll).
+  return finish(result, form, (d) =>
+    isExtra
+      ? safeReturn(form, `/arenden/${encodeURIComponent(d.id)}`)
+      : `/arenden/${encodeURIComponent(d.id)}?klart=skapat`,
+  );
 }
 
 export async function updateItemFormAction(_prev: AgendaFormState, form: FormData): Promise<AgendaFormState> {

@@ -232,7 +232,7 @@ export const createAgendaItem = defineAgendaAction(
         entity: "AgendaItem",
         entityId: item.id,
         ip,
-        data: { title: input.title, position },
+        data: { title: input.title, position, ...(input.isExtra ? { isExtra: true } : {}) },
       });
       return { id: item.id };
     }),

@@ -110,17 +110,27 @@ export async function findMeetingAgenda(db: PrismaClient, actor: Actor, slug: st
   if (!meeting) return null;
   const can = await decide(db, actor, meeting.body.id, meeting.status);
   if (!can.read) return null;
-  const [items, pool] = await Promise.all([
+  const [items, pool, left] = await Promise.all([
     db.agendaItem.findMany({
       where: { meetingId: meeting.id },
       orderBy: [{ position: "asc" }, { createdAt: "asc" }],
       select: rowSelect,
     }),
     poolOf(db, meeting.body.id),
+    // Tabled or returned here: gone to the pool, still in the kallelse under their number.
+    db.agendaOutcome.findMany({
+      where: {
+        meetingId: meeting.id,
+        agendaItem: { OR: [{ meetingId: null }, { meetingId: { not: meeting.id } }] },
+      },
+      orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+      select: { fate: true, position: true, agendaItem: { select: { id: true, title: true } } },
+    }),
   ]);
   return {
     meeting: { ...meeting, date: isoDateOf(meeting.date) },
     items: items.map(toRow),
+    left: left.map((o) => ({ id: o.agendaItem.id, position: o.position, title: o.agendaItem.title, fate: o.fate })),
     pool,
     can: { edit: can.edit } satisfies AgendaCan,
   };

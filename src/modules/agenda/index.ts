@@ -4,6 +4,7 @@
 // ärendelista turned into §§, one fate per ärende (src/domain/rules/agenda-fate.rules.ts).
 export { AgendaItemView } from "./components/item-view";
 export { CreateItemForm } from "./components/create-item-form";
+export { ClauseList, ProposalSection } from "./components/proposal";
 export { MeetingAgendaTable, PoolTable } from "./components/agenda-lists";
 export {
   findAgendaDocument,
@@ -16,5 +17,5 @@ export {
 export { AgendaToProtocolForm } from "./components/agenda-to-protocol-form";
 export { findAgendaToProtocol, type AgendaToProtocolView } from "./agenda-to-protocol.queries";
 export { turnAgendaIntoParagraphs } from "./agenda-to-protocol.mutations";
-export { findKallelseItems, kallelseItemsQuery, toKallelseItem } from "./kallelse-items";
+export { findKallelseItems, kallelseMeetingSelect } from "./kallelse-items";
 export { handlingResponse } from "./handling.http";

@@ -1,6 +1,8 @@
 // The ärendelista as the kallelse has it: the AgendaItem rows on a meeting in position order, extra
-// ärenden left out (they are added at the meeting), each with its handlingar in order. One select
-// and one mapper for every reader of it (the kallelse in src/modules/summons, the members' view in
+// ärenden left out (they are added at the meeting), each with its handlingar in order. Once the
+// meeting has dealt with its ärenden, the list stays as it was sent: a tabled or returned ärende has
+// left for the pool but keeps its number here (AgendaOutcome.position). One query and one mapper
+// for every reader of it (the kallelse in src/modules/summons, the members' view in
 // src/modules/members); what a reader may see of confidential ones is decided there.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { SummonsItemDTO } from "@/domain/summons/summons.types";
@@ -17,27 +19,33 @@ export const itemTextSelect = {
   isConfidential: true,
 } as const satisfies Prisma.AgendaItemSelect;
 
-/** For `agendaItems` in a Meeting select, or spread into an agendaItem.findMany. */
-export const kallelseItemsQuery = {
-  where: { isExtra: false, position: { not: null } },
-  orderBy: { position: "asc" },
-  select: {
-    id: true,
-    position: true,
-    ...itemTextSelect,
-    documents: {
-      orderBy: { position: "asc" },
-      select: { id: true, title: true, fileName: true, mimeType: true, isConfidential: true },
-    },
+/** A meeting as the kallelse states it: time and place, and when it was last sent. */
+export const kallelseMeetingSelect = {
+  id: true,
+  slug: true,
+  date: true,
+  startTime: true,
+  endTime: true,
+  place: true,
+  summonsSentAt: true,
+} as const satisfies Prisma.MeetingSelect;
+
+const kallelseItemSelect = {
+  id: true,
+  position: true,
+  ...itemTextSelect,
+  documents: {
+    orderBy: { position: "asc" },
+    select: { id: true, title: true, fileName: true, mimeType: true, isConfidential: true },
   },
-} satisfies Prisma.Meeting$agendaItemsArgs;
+} as const satisfies Prisma.AgendaItemSelect;
 
-type KallelseItemRow = Prisma.AgendaItemGetPayload<{ select: typeof kallelseItemsQuery.select }>;
+type KallelseItemRow = Prisma.AgendaItemGetPayload<{ select: typeof kallelseItemSelect }>;
 
-export function toKallelseItem(item: KallelseItemRow): SummonsItemDTO {
+function toKallelseItem(item: KallelseItemRow, number: number): SummonsItemDTO {
   return {
     id: item.id,
-    number: item.position!,
+    number,
     title: item.title,
     caseNumber: item.caseNumber,
     responsible: item.responsible,
@@ -48,11 +56,25 @@ export function toKallelseItem(item: KallelseItemRow): SummonsItemDTO {
   };
 }
 
-/** One meeting's ärendelista as the kallelse has it. */
+/**
+ * One meeting's ärendelista as the kallelse has it: the ärenden on it but the extra ones, and
+ * those it dealt with under the number they had (a tabled or returned one is in the pool now).
+ */
 export async function findKallelseItems(db: Db, meetingId: string): Promise<SummonsItemDTO[]> {
   const rows = await db.agendaItem.findMany({
-    ...kallelseItemsQuery,
-    where: { ...kallelseItemsQuery.where, meetingId },
+    where: { OR: [{ meetingId, isExtra: false, position: { not: null } }, { outcomes: { some: { meetingId } } }] },
+    select: {
+      ...kallelseItemSelect,
+      meetingId: true,
+      isExtra: true,
+      outcomes: { where: { meetingId }, select: { position: true } },
+    },
   });
-  return rows.map(toKallelseItem);
+  return rows
+    .flatMap((r) => {
+      const onList = r.meetingId === meetingId && !r.isExtra ? r.position : null;
+      const number = r.outcomes[0]?.position ?? onList;
+      return number === null ? [] : [toKallelseItem(r, number)];
+    })
+    .sort((a, b) => a.number - b.number);
 }

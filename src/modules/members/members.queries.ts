@@ -9,7 +9,7 @@ import { findMeetingAccess } from "@/server/meeting-access";
 import { dbDate, isoDateOf, type IsoDate } from "@/lib/iso-date";
 import { absenceOpen } from "@/domain/rules/substitutes.rules";
 import type { SummonsItemDTO } from "@/domain/summons/summons.types";
-import { findKallelseItems } from "@/modules/agenda";
+import { findKallelseItems, kallelseMeetingSelect } from "@/modules/agenda";
 
 /** An ärende of the kallelse as the members' view shows it. */
 export type MemberAgendaItem = SummonsItemDTO;
@@ -53,13 +53,7 @@ export async function listMyUpcomingMeetings(
     orderBy: [{ date: "asc" }, { startTime: "asc" }],
     take: 50,
     select: {
-      id: true,
-      slug: true,
-      date: true,
-      startTime: true,
-      endTime: true,
-      place: true,
-      summonsSentAt: true,
+      ...kallelseMeetingSelect,
       bodyId: true,
       body: { select: { name: true } },
       absences: { where: { personId }, select: { note: true, reportedAt: true } },

@@ -4,6 +4,13 @@
 export { SummonsAgenda } from "./components/summons-agenda";
 export { SummonsSendForm } from "./components/summons-send-form";
 export { KungorelseList } from "./components/kungorelse-list";
-export { findSummons, findSummonsRecipients, listKungorelser, type SummonsRecipient } from "./summons.queries";
+export {
+  findKungorelseChanges,
+  findSummons,
+  findSummonsRecipients,
+  listKungorelser,
+  type KungorelseDTO,
+  type SummonsRecipient,
+} from "./summons.queries";
 export { publicSummonsResponse, workspaceSummonsResponse } from "./summons.http";
 export { sendSummons, type SendSummonsResult } from "./summons.mutations";

@@ -3,6 +3,7 @@
 // version for a kungörelse that is up on the anslagstavla (only through toPublicSummons).
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { toPublicSummons } from "@/domain/publication/public.rules";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
 import { bundlePlan, bundleSummons, RenderBusyError, renderSummonsPdf } from "@/pdf";
 import { authorize } from "@/server/authz";
@@ -66,7 +67,12 @@ async function respond(
   );
 }
 
-/** GET /moten/<slug>/kallelse/kallelse.pdf and …/handlingar.pdf: the members' version. */
+/**
+ * GET /moten/<slug>/kallelse/kallelse.pdf and …/handlingar.pdf: the members' version for the
+ * body's own ("members.readConfidential": its secretaries, members, ledamöter and ersättare); the
+ * others who may read the meeting (a chair, justerare or meeting secretary from outside the body)
+ * get the public version, without confidential ärenden and handlingar.
+ */
 export async function workspaceSummonsResponse(
   req: Request,
   db: PrismaClient,
@@ -78,6 +84,9 @@ export async function workspaceSummonsResponse(
   if (!user || !access || !authorize(user, "meeting.read", access).ok) return text("Kallelsen finns inte.", 404);
   const summons = await findSummons(db, { id: access.id });
   if (!summons || summons.items.length === 0) return text("Sammanträdet har ingen ärendelista.", 404);
+  if (!authorize(user, "members.readConfidential", access).ok) {
+    return respond(req, db, toPublicSummons(summons), "public", file);
+  }
   return respond(req, db, summons, "members", file);
 }
 

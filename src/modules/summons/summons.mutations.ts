@@ -1,10 +1,13 @@
 // "Skicka kallelse": the secretary sends the kallelse to every ledamot and ersättare of the body
 // (memberships on the meeting day). In one transaction: the meeting row locked, the ärendelista's
 // version checked, Meeting.summonsSentAt set (for fullmäktige this also posts the kungörelse on
-// the anslagstavla, summons.rules.ts), an audit row. The mails go out after commit, one per
+// the anslagstavla, summons.rules.ts, and keeps its public ärendelista in Meeting.kungorelseItems),
+// an audit row. The mails go out after commit, one per
 // person; a mail that cannot be sent never undoes the sending (server/mail.ts), it is reported.
 // Sending again after a change is allowed: the mail then says "Ny kallelse".
 import { createHash } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
+import { toPublicSummons } from "@/domain/publication/public.rules";
 import { defineMeetingAction, byMeetingId } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { appBaseUrl } from "@/server/config";
@@ -75,7 +78,12 @@ export function makeSendSummons(mailer: Mailer = sendMail, baseUrl: () => string
         const resend = row.summonsSentAt !== null;
         await tx.meeting.update({
           where: { id: meeting.id },
-          data: { summonsSentAt: now, summonsFingerprint: fingerprint },
+          data: {
+            summonsSentAt: now,
+            summonsFingerprint: fingerprint,
+            // The kungörelse as posted: what the anslagstavla compares the live public list with.
+            kungorelseItems: toPublicSummons(summons).items as unknown as Prisma.InputJsonValue,
+          },
         });
         const withoutEmail = recipients.filter((r) => !r.email).map((r) => r.name);
         await writeAudit(tx, {

@@ -5,22 +5,18 @@ import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { dbDate, toSwedishDate, type IsoDate } from "@/lib/iso-date";
 import { isKungorelseShown } from "@/domain/rules/summons.rules";
 import { toPublicSummons } from "@/domain/publication/public.rules";
+import { kungorelseChanges, type KungorelseChanges } from "@/domain/summons/kungorelse-changes";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
-import { kallelseItemsQuery, toKallelseItem } from "@/modules/agenda";
+import { findKallelseItems, kallelseMeetingSelect } from "@/modules/agenda";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const summonsSelect = {
-  id: true,
-  slug: true,
-  date: true,
-  startTime: true,
-  endTime: true,
-  place: true,
-  summonsSentAt: true,
+  ...kallelseMeetingSelect,
   agendaVersion: true,
+  kungorelseItems: true,
   body: {
     select: {
       id: true,
@@ -30,12 +26,11 @@ const summonsSelect = {
       organisation: { select: { name: true, caseNumberPrefix: true } },
     },
   },
-  agendaItems: kallelseItemsQuery,
 } satisfies Prisma.MeetingSelect;
 
 type Row = Prisma.MeetingGetPayload<{ select: typeof summonsSelect }>;
 
-function toDto(m: Row): SummonsDTO {
+async function toDto(db: Db, m: Row): Promise<SummonsDTO> {
   return {
     organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
     body: { name: m.body.name, kind: m.body.kind, summonsLeadDays: m.body.summonsLeadDays },
@@ -49,8 +44,18 @@ function toDto(m: Row): SummonsDTO {
       summonsSentAt: m.summonsSentAt ? m.summonsSentAt.toISOString() : null,
       agendaVersion: m.agendaVersion,
     },
-    items: m.agendaItems.map(toKallelseItem),
+    items: await findKallelseItems(db, m.id),
   };
+}
+
+/** A kungörelse as the anslagstavla shows it: the public ärendelista and where it differs from the posted one. */
+export interface KungorelseDTO extends SummonsDTO {
+  changes: KungorelseChanges | null;
+}
+
+async function toKungorelse(db: Db, m: Row): Promise<KungorelseDTO> {
+  const summons = toPublicSummons(await toDto(db, m));
+  return { ...summons, changes: kungorelseChanges(m.kungorelseItems, summons.meeting.summonsSentAt, summons.items) };
 }
 
 /** Whether the meeting's kungörelse is up on the anslagstavla today (summons.rules.ts). */
@@ -66,7 +71,7 @@ function shownOn(m: Row, today: IsoDate): boolean {
 /** The kallelse of a meeting, every ärende in full (the members' version); null: no such meeting. */
 export async function findSummons(db: Db, where: { id: string } | { slug: string }): Promise<SummonsDTO | null> {
   const m = await db.meeting.findUnique({ where, select: summonsSelect });
-  return m ? toDto(m) : null;
+  return m ? toDto(db, m) : null;
 }
 
 export interface SummonsRecipient {
@@ -100,7 +105,10 @@ export async function findSummonsRecipients(db: Db, bodyId: string, date: IsoDat
   return [...byPerson.values()];
 }
 
-/** The bytes of the given handlingar of one meeting's ärenden (ids of other meetings are ignored). */
+/**
+ * The bytes of the given handlingar of one meeting's ärenden, those it dealt with included (ids of
+ * other meetings are ignored).
+ */
 export async function findHandlingBytes(
   db: Db,
   meetingId: string,
@@ -108,7 +116,10 @@ export async function findHandlingBytes(
 ): Promise<Map<string, Uint8Array>> {
   if (ids.length === 0) return new Map();
   const rows = await db.agendaDocument.findMany({
-    where: { id: { in: [...ids] }, agendaItem: { meetingId } },
+    where: {
+      id: { in: [...ids] },
+      agendaItem: { OR: [{ meetingId }, { outcomes: { some: { meetingId } } }] },
+    },
     select: { id: true, bytes: true },
   });
   return new Map(rows.map((r) => [r.id, new Uint8Array(r.bytes)]));
@@ -117,20 +128,27 @@ export async function findHandlingBytes(
 /**
  * The kungörelser on the public anslagstavla today: fullmäktige meetings whose kallelse is sent,
  * from the day it was sent until the meeting day has passed (summons.rules.ts), each through the
- * public projection (a confidential ärende's title never leaves here).
+ * public projection (a confidential ärende's title never leaves here), with what changed since it
+ * was posted (src/domain/summons/kungorelse-changes.ts).
  */
-export async function listKungorelser(db: Db, today: IsoDate): Promise<SummonsDTO[]> {
+export async function listKungorelser(db: Db, today: IsoDate): Promise<KungorelseDTO[]> {
   const rows = await db.meeting.findMany({
     where: { body: { kind: "FULLMAKTIGE" }, summonsSentAt: { not: null }, date: { gte: dbDate(today) } },
     orderBy: [{ date: "asc" }, { slug: "asc" }],
     select: summonsSelect,
   });
-  return rows.filter((m) => shownOn(m, today)).map((m) => toPublicSummons(toDto(m)));
+  return Promise.all(rows.filter((m) => shownOn(m, today)).map((m) => toKungorelse(db, m)));
 }
 
 /** One kungörelse by meeting slug if it is up today (public PDF and bundle); null otherwise. */
-export async function findKungorelse(db: Db, slug: string, today: IsoDate): Promise<SummonsDTO | null> {
+export async function findKungorelse(db: Db, slug: string, today: IsoDate): Promise<KungorelseDTO | null> {
   if (slug.length > 200 || slug.includes("\u0000")) return null;
   const m = await db.meeting.findUnique({ where: { slug }, select: summonsSelect });
-  return m && shownOn(m, today) ? toPublicSummons(toDto(m)) : null;
+  return m && shownOn(m, today) ? toKungorelse(db, m) : null;
+}
+
+/** Whether the ärendelista the public sees differs from the kungörelse posted (the kallelse page warns). */
+export async function findKungorelseChanges(db: Db, meetingId: string): Promise<KungorelseChanges | null> {
+  const m = await db.meeting.findUnique({ where: { id: meetingId }, select: summonsSelect });
+  return m && m.body.kind === "FULLMAKTIGE" ? (await toKungorelse(db, m)).changes : null;
 }

@@ -1,9 +1,9 @@
 // The ärende's page: where it is (pool or a meeting's ärendelista, and moving it), its fields, the
 // summary as imported, the handlingar, and the import of a tjänsteskrivelse.
-import Link from "next/link";
 import { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "@/modules/drafting";
 import { agendaItemStateLabel } from "@/domain/vocabulary";
 import { DataTable } from "@/ui/data-table";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { secondaryButton } from "@/ui/form-feedback";
 import { RichText } from "@/ui/rich-text";
 import {
@@ -16,6 +16,7 @@ import type { findAgendaItem } from "../agenda.queries";
 import { ActionForm, MoveButtons } from "./action-form";
 import { ItemEditForm } from "./item-edit-form";
 import { ImportForm, UploadDocumentForm } from "./upload-forms";
+import { ClauseList } from "./proposal";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgendaItem>>>;
 
@@ -48,13 +49,16 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
   const listPath = item.meeting ? `/moten/${item.meeting.slug}/arenden` : `/organ/${item.body.slug}/arenden`;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link href={listPath} className={link}>
-          {item.meeting ? `Ärendelista ${item.body.name} ${item.meeting.date}` : `Ärendepool ${item.body.name}`}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>{item.title}</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-4 text-sm"
+        links={[
+          {
+            href: listPath,
+            label: item.meeting ? `Ärendelista ${item.body.name} ${item.meeting.date}` : `Ärendepool ${item.body.name}`,
+          },
+        ]}
+        current={item.title}
+      />
       <h1 className="text-3xl font-semibold">{item.title}</h1>
       <p className="mt-2">
         {item.meeting
@@ -131,13 +135,7 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
             <dt className="font-medium">Förslag till beslut</dt>
             <dd>
               {item.proposalIntro}
-              {item.proposalClauses.length > 0 && (
-                <ul className="list-disc pl-6">
-                  {item.proposalClauses.map((c, i) => (
-                    <li key={i}>{c}</li>
-                  ))}
-                </ul>
-              )}
+              <ClauseList clauses={item.proposalClauses} />
             </dd>
           </dl>
         )}

@@ -1,10 +1,34 @@
 // The kungörelser on the public anslagstavla (5 kap. 53 § KL): time, place and the ärenden of
-// each fullmäktige meeting whose kallelse is sent. Takes only the public projection.
+// each fullmäktige meeting whose kallelse is sent. Takes only the public projection, and says where
+// today's list differs from the one posted (src/domain/summons/kungorelse-changes.ts).
 import { formatLongDate } from "@/domain/protocol/protocol.format";
-import type { SummonsDTO } from "@/domain/summons/summons.types";
-import { swedishWeekdayName } from "@/lib/iso-date";
+import type { KungorelseChanges } from "@/domain/summons/kungorelse-changes";
+import { swedishWeekdayName, toSwedishDate } from "@/lib/iso-date";
+import type { KungorelseDTO } from "../summons.queries";
 
-export function KungorelseList({ kungorelser }: { kungorelser: readonly SummonsDTO[] }) {
+/** "Ändrat efter kungörelsen" beside an ärende, or nothing. */
+function itemMark(changes: KungorelseChanges | null, number: number): string {
+  if (changes?.added.includes(number)) return " (tillkommit efter kungörelsen)";
+  if (changes?.changed.includes(number)) return " (ändrat efter kungörelsen)";
+  return "";
+}
+
+function ChangesNote({ changes }: { changes: KungorelseChanges }) {
+  const removed =
+    changes.removed === 0
+      ? ""
+      : changes.removed === 1
+        ? " Ett ärende i kungörelsen är inte längre med på listan."
+        : ` ${changes.removed} ärenden i kungörelsen är inte längre med på listan.`;
+  return (
+    <p className="mt-2 rounded border border-amber-700 bg-amber-50 p-2">
+      Ärendelistan har ändrats efter kungörelsen {toSwedishDate(new Date(changes.postedAt))}. Listan nedan är den
+      aktuella.{removed}
+    </p>
+  );
+}
+
+export function KungorelseList({ kungorelser }: { kungorelser: readonly KungorelseDTO[] }) {
   return (
     <section aria-labelledby="kungorelser" className="mt-8">
       <h2 id="kungorelser" className="text-xl font-semibold">
@@ -37,10 +61,12 @@ export function KungorelseList({ kungorelser }: { kungorelser: readonly SummonsD
                     <dd>{k.meeting.place}</dd>
                   </dl>
                   <h4 className="mt-3 font-medium">Ärenden</h4>
+                  {k.changes && <ChangesNote changes={k.changes} />}
                   <ol className="mt-1 list-none">
                     {k.items.map((item) => (
                       <li key={item.id}>
                         {item.number}. {item.title}
+                        {itemMark(k.changes, item.number)}
                       </li>
                     ))}
                   </ol>

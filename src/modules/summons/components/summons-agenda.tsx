@@ -1,6 +1,7 @@
 // The ärendelista of a kallelse as the workspace shows it (members' version: everything).
 import { displayCaseNumber } from "@/domain/protocol/protocol.format";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
+import { ProposalSection } from "@/modules/agenda";
 
 export function SummonsAgenda({ summons }: { summons: SummonsDTO }) {
   return (
@@ -19,19 +20,7 @@ export function SummonsAgenda({ summons }: { summons: SummonsDTO }) {
             </h3>
             {dnr && <p className="text-[var(--color-muted)]">{dnr}</p>}
             {item.responsible && <p className="text-[var(--color-muted)]">Ansvarig: {item.responsible}</p>}
-            {(item.proposalIntro || item.proposalClauses.length > 0) && (
-              <>
-                <h4 className="mt-2 font-medium">Förslag till beslut</h4>
-                {item.proposalIntro && <p>{item.proposalIntro}</p>}
-                {item.proposalClauses.length > 0 && (
-                  <ul className="list-disc pl-6">
-                    {item.proposalClauses.map((c, j) => (
-                      <li key={j}>{c}</li>
-                    ))}
-                  </ul>
-                )}
-              </>
-            )}
+            <ProposalSection intro={item.proposalIntro} clauses={item.proposalClauses} />
             {item.documents.length > 0 && (
               <>
                 <h4 className="mt-2 font-medium">Handlingar</h4>

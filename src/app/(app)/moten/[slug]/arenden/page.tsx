@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from "@/modules/agenda";
-import { meetingStatusLabel } from "@/domain/vocabulary";
+import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendelista" };
@@ -16,17 +17,15 @@ export default async function MeetingAgendaPage({ params }: Props) {
   const user = await requireUser(`/moten/${slug}/arenden`);
   const found = await findMeetingAgenda(getDb(), user, slug);
   if (!found) notFound();
-  const { meeting, items, pool, can } = found;
+  const { meeting, items, left, pool, can } = found;
   const returnTo = `/moten/${meeting.slug}/arenden`;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link href={`/moten/${meeting.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
-          {meeting.body.name} {meeting.date}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>Ärendelista</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-4 text-sm"
+        links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
+        current="Ärendelista"
+      />
       <h1 className="text-3xl font-semibold">
         Ärendelista: {meeting.body.name} {meeting.date}
       </h1>
@@ -40,6 +39,27 @@ export default async function MeetingAgendaPage({ params }: Props) {
         </h2>
         <MeetingAgendaTable meeting={meeting} items={items} canEdit={can.edit} />
       </section>
+      {left.length > 0 && (
+        <section aria-labelledby="lamnat" className="mt-6">
+          <h2 id="lamnat" className="text-xl font-semibold">
+            Bordlagda och återremitterade vid sammanträdet
+          </h2>
+          <p className="mt-1">
+            De står kvar i kallelsen under sitt nummer men väntar nu i organets pool på ett senare sammanträde.
+          </p>
+          <ul className="mt-2 list-disc pl-6">
+            {left.map((l) => (
+              <li key={l.id}>
+                {l.position === null ? "" : `${l.position}. `}
+                <Link href={`/arenden/${l.id}`} className="text-[var(--color-brand)] underline underline-offset-2">
+                  {l.title}
+                </Link>{" "}
+                – {agendaFateTerms[l.fate].word}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {can.edit && (
         <section aria-labelledby="nytt" className="mt-6">
           <h2 id="nytt" className="text-xl font-semibold">

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { findMeetingAbsences, PrefillAttendanceForm } from "@/modules/members";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { DataTable } from "@/ui/data-table";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 
@@ -35,13 +35,11 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
   const { meeting } = data;
   return (
     <>
-      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link href={`/moten/${meeting.slug}`} className="text-[var(--color-brand)] underline underline-offset-2">
-          {meeting.body.name} {meeting.date}
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>Förhinder</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-4 text-sm"
+        links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
+        current="Förhinder"
+      />
       <h1 className="mb-4 text-3xl font-semibold">
         Förhinder och ersättare – {meeting.body.name} {formatLongDate(meeting.date)}
       </h1>

@@ -14,7 +14,15 @@ import { FactList } from "@/ui/fact-list";
 import { today } from "@/server/clock";
 import { checkSummons, summonsDeadlines } from "@/domain/rules/summons.rules";
 import { toSwedishDate } from "@/lib/iso-date";
-import { findSummons, findSummonsRecipients, SummonsAgenda, SummonsSendForm } from "@/modules/summons";
+import { toPublicSummons } from "@/domain/publication/public.rules";
+import { ProposalSection } from "@/modules/agenda";
+import {
+  findKungorelseChanges,
+  findSummons,
+  findSummonsRecipients,
+  SummonsAgenda,
+  SummonsSendForm,
+} from "@/modules/summons";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Kallelse" };
@@ -32,8 +40,16 @@ export default async function SummonsPage({ params }: Props) {
   const { user, access } = await requireReadableMeeting(slug, `/moten/${slug}/kallelse`);
   const summons = await findSummons(getDb(), { id: access.id });
   if (summons && summons.items.length > 0) {
+    // Confidential ärenden and handlingar only for the body's own; a chair or justerare from outside
+    // the body reads the public version (as the PDF they download).
+    const entitled = authorize(user, "members.readConfidential", access).ok;
     return (
-      <AgendaSummons summons={summons} bodyId={access.bodyId} maySend={authorize(user, "summons.send", access).ok} />
+      <AgendaSummons
+        summons={entitled ? summons : toPublicSummons(summons)}
+        bodyId={access.bodyId}
+        maySend={authorize(user, "summons.send", access).ok}
+        publicVersion={!entitled}
+      />
     );
   }
   const protocol = (await findProtocolBySlug(getDb(), slug))!;
@@ -78,19 +94,7 @@ export default async function SummonsPage({ params }: Props) {
                   {displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix)}
                 </p>
               )}
-              {(p.decision.intro || p.decision.clauses.length > 0) && (
-                <>
-                  <h4 className="mt-2 font-medium">Förslag till beslut</h4>
-                  <p>{p.decision.intro}</p>
-                  {p.decision.clauses.length > 0 && (
-                    <ul className="list-disc pl-6">
-                      {p.decision.clauses.map((c, j) => (
-                        <li key={j}>{c}</li>
-                      ))}
-                    </ul>
-                  )}
-                </>
-              )}
+              <ProposalSection intro={p.decision.intro} clauses={p.decision.clauses} />
               {p.basisDocuments.length > 0 && (
                 <>
                   <h4 className="mt-2 font-medium">Beslutsunderlag</h4>
@@ -114,10 +118,12 @@ async function AgendaSummons({
   summons,
   bodyId,
   maySend,
+  publicVersion,
 }: {
   summons: NonNullable<Awaited<ReturnType<typeof findSummons>>>;
   bodyId: string;
   maySend: boolean;
+  publicVersion: boolean;
 }) {
   const { meeting, body } = summons;
   const sentOn = meeting.summonsSentAt ? toSwedishDate(new Date(meeting.summonsSentAt)) : null;
@@ -133,7 +139,10 @@ async function AgendaSummons({
     sentOn,
     today: today(),
   });
-  const recipients = await findSummonsRecipients(getDb(), bodyId, meeting.date);
+  const [recipients, kungorelseChanges] = await Promise.all([
+    findSummonsRecipients(getDb(), bodyId, meeting.date),
+    maySend ? findKungorelseChanges(getDb(), meeting.id) : null,
+  ]);
   const withoutEmail = recipients.filter((r) => !r.email);
   const base = `/moten/${encodeURIComponent(meeting.slug)}/kallelse`;
   return (
@@ -169,6 +178,19 @@ async function AgendaSummons({
             </li>
           ))}
         </ul>
+      )}
+      {kungorelseChanges && (
+        <p role="status" className="mt-3 rounded border border-amber-700 bg-amber-50 p-2">
+          Ärendelistan har ändrats efter kungörelsen {toSwedishDate(new Date(kungorelseChanges.postedAt))}.
+          Anslagstavlan visar den aktuella listan och att den är ändrad. Skicka kallelsen igen för att kungöra den nya
+          listan.
+        </p>
+      )}
+      {publicVersion && (
+        <p className="mt-3 rounded border border-slate-400 bg-slate-50 p-2">
+          Du ser den offentliga versionen: ärenden och handlingar med sekretess visas bara för organets ledamöter,
+          ersättare och sekreterare.
+        </p>
       )}
       <p className="mt-4 flex flex-wrap gap-4">
         <a href={`${base}/kallelse.pdf`} className="text-[var(--color-brand)] underline underline-offset-2">

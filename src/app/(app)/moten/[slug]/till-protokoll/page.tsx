@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { AgendaToProtocolForm, findAgendaToProtocol } from "@/modules/agenda";
+import { AgendaToProtocolForm, CreateItemForm, findAgendaToProtocol } from "@/modules/agenda";
 import { agendaFateTerms } from "@/domain/vocabulary";
 import { authorize } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { findMeetingAccess } from "@/server/meeting-access";
 import { requireUser } from "@/server/session";
+import { Breadcrumbs } from "@/ui/breadcrumbs";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
@@ -31,13 +32,11 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
   const numbers = view.done.flatMap((d) => (d.paragraphNumber === null ? [] : [d.paragraphNumber]));
   return (
     <article className="max-w-3xl">
-      <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link href={`/moten/${slug}`} className={link}>
-          Sammanträdet
-        </Link>
-        <span aria-hidden="true"> › </span>
-        <span>Från ärendelista till protokoll</span>
-      </nav>
+      <Breadcrumbs
+        className="mb-4 text-sm"
+        links={[{ href: `/moten/${slug}`, label: "Sammanträdet" }]}
+        current="Från ärendelista till protokoll"
+      />
       <h1 className="text-3xl font-semibold">Från ärendelista till protokoll</h1>
       <p className="mt-2">
         Välj vad sammanträdet gjorde med varje ärende. Paragraferna numreras i fortsättning på organets år och läggs
@@ -70,6 +69,22 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
               : "Ärendelistan är tom. Lägg ärenden på sammanträdets ärendelista först."}
           </p>
         )
+      )}
+      {allowed.ok && (
+        <section aria-labelledby="extra-arende" className="mt-8">
+          <h2 id="extra-arende" className="text-xl font-semibold">
+            Extra ärende
+          </h2>
+          <p className="mt-1">
+            Ett ärende som inte fanns med i kallelsen men togs upp vid sammanträdet. Det läggs sist på listan ovan och
+            blir en paragraf som säger att det togs upp som extra ärende.
+          </p>
+          <CreateItemForm
+            bodyId={access.bodyId}
+            meetingId={view.meetingId}
+            extraReturnTo={`/moten/${slug}/till-protokoll`}
+          />
+        </section>
       )}
       {view.done.length > 0 && (
         <section aria-labelledby="forda" className="mt-8">
