@@ -4,6 +4,7 @@
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import type { KungorelseChanges } from "@/domain/summons/kungorelse-changes";
 import { swedishWeekdayName, toSwedishDate } from "@/lib/iso-date";
+import { TextLink } from "@/ui/text-link";
 import type { KungorelseDTO } from "../summons.queries";
 
 /** "Ändrat efter kungörelsen" beside an ärende, or nothing. */
@@ -45,6 +46,7 @@ export function KungorelseList({ kungorelser }: { kungorelser: readonly Kungorel
           {kungorelser.map((k) => {
             const time = [k.meeting.startTime, k.meeting.endTime].filter(Boolean).join(" – ");
             const id = `kungorelse-${k.meeting.slug}`;
+            const base = `/anslagstavla/kungorelse/${encodeURIComponent(k.meeting.slug)}`;
             return (
               <li key={k.meeting.slug}>
                 <article aria-labelledby={id} className="rounded border border-slate-300 p-4">
@@ -71,26 +73,12 @@ export function KungorelseList({ kungorelser }: { kungorelser: readonly Kungorel
                     ))}
                   </ol>
                   <p className="mt-3 flex flex-wrap gap-4">
-                    <a
-                      href={`/anslagstavla/kungorelse/${encodeURIComponent(k.meeting.slug)}/kallelse.pdf`}
-                      className="text-[var(--color-brand)] underline underline-offset-2"
-                    >
+                    <TextLink href={`${base}/kallelse.pdf`} context={`för ${k.body.name} ${k.meeting.date}`} file>
                       Kallelsen som PDF
-                      <span className="sr-only">
-                        {" "}
-                        för {k.body.name} {k.meeting.date}
-                      </span>
-                    </a>
-                    <a
-                      href={`/anslagstavla/kungorelse/${encodeURIComponent(k.meeting.slug)}/handlingar.pdf`}
-                      className="text-[var(--color-brand)] underline underline-offset-2"
-                    >
+                    </TextLink>
+                    <TextLink href={`${base}/handlingar.pdf`} context={`för ${k.body.name} ${k.meeting.date}`} file>
                       Kallelsen med offentliga handlingar
-                      <span className="sr-only">
-                        {" "}
-                        för {k.body.name} {k.meeting.date}
-                      </span>
-                    </a>
+                    </TextLink>
                   </p>
                 </article>
               </li>

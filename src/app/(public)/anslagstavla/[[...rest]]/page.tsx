@@ -8,6 +8,7 @@ import { KungorelseList, listKungorelser } from "@/modules/summons";
 import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
 import { FactList, noticeKeepingFacts } from "@/ui/fact-list";
+import { TextLink } from "@/ui/text-link";
 
 export const metadata: Metadata = {
   title: "Anslagstavla",
@@ -81,26 +82,16 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ re
                     ]}
                   />
                   <p className="mt-3 flex flex-wrap gap-4">
-                    <Link
-                      href={`/protokoll/${n.slug}`}
-                      className="text-[var(--color-brand)] underline underline-offset-2"
-                    >
+                    <TextLink href={`/protokoll/${n.slug}`} context={`från ${n.bodyName} ${n.meetingDate}`}>
                       Läs protokollet
-                      <span className="sr-only">
-                        {" "}
-                        från {n.bodyName} {n.meetingDate}
-                      </span>
-                    </Link>
-                    <a
+                    </TextLink>
+                    <TextLink
                       href={`/protokoll/${n.slug}/anslag.pdf`}
-                      className="text-[var(--color-brand)] underline underline-offset-2"
+                      context={`för ${n.bodyName} ${n.meetingDate}`}
+                      file
                     >
                       Anslaget som PDF
-                      <span className="sr-only">
-                        {" "}
-                        för {n.bodyName} {n.meetingDate}
-                      </span>
-                    </a>
+                    </TextLink>
                   </p>
                 </article>
               </li>
