@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { AttendanceRole, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
 import { checkProtocol } from "./protocol-checker";
 import { createIncrementalChecker } from "./protocol-checker.incremental";
@@ -80,7 +80,7 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
       attendance: p.attendance.map((a, j) => (j === i ? { ...a, ranges: [{ from, to: from + len }] } : a)),
     })),
   fc
-    .tuple(fc.nat(11), fc.constantFrom("CHAIR", "MEMBER", "SERVING_SUBSTITUTE", "SUBSTITUTE", "ABSENT" as const))
+    .tuple(fc.nat(11), fc.constantFrom<AttendanceRole>("CHAIR", "MEMBER", "SERVING_SUBSTITUTE", "SUBSTITUTE", "ABSENT"))
     .map(([i, role]): Edit => (p) => ({
       ...p,
       attendance: p.attendance.map((a, j) => (j === i ? { ...a, role } : a)),
