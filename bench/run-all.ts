@@ -7,6 +7,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 const benches = [
   ["PDF renderer vs Chromium", "bench/pdf/run.ts"],
   ["Drafting (save a §)", "bench/drafting/run.ts"],
+  ["Editor (keystrokes in a 60-§ protocol)", "bench/editor/run.ts"],
   ["Archive search", "bench/archive/run.ts"],
   ["Public pages", "bench/public/run.ts"],
   ["Load (200 req/s, 60 s)", "bench/load/run.ts"],

@@ -13,7 +13,7 @@ import {
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { exampleCaseNumber } from "@/domain/protocol/protocol.format";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
-import { checkAttendance, computeParticipation } from "./attendance.rules";
+import { checkAttendance, computeParticipation, type ParagraphParticipation } from "./attendance.rules";
 import { checkDeadlines } from "./deadlines.rules";
 import { checkParagraphDecisions } from "./decisions.rules";
 import { createFinding, type Finding } from "./finding";
@@ -423,37 +423,81 @@ function byLocation(a: Finding, b: Finding): number {
   return x === y ? 0 : x < y ? -1 : 1;
 }
 
+/** The options' "now" as a Swedish calendar day. */
+function nowDate(options: CheckProtocolOptions): IsoDate {
+  return typeof options.now === "string" ? options.now : toSwedishDate(options.now);
+}
+
+/**
+ * The findings about the protocol as a whole (header, signers, deadlines, numbering, signature
+ * block, attendance), in the order the checks run.
+ */
+export function checkProtocolLevel(protocol: ProtocolDTO, options: CheckProtocolOptions): Finding[] {
+  return [
+    ...checkHeader(protocol),
+    ...checkSigners(protocol),
+    ...checkDeadlines({ meeting: protocol.meeting, notice: protocol.notice, now: nowDate(options) }),
+    ...checkNumbering(protocol, options),
+    ...(options.signatureParagraphs != null ? checkSignatureParagraphs(protocol, options.signatureParagraphs) : []),
+    ...checkAttendance(protocol),
+  ];
+}
+
+/**
+ * The findings about one § given who took part in it: they read only the §, its participation and
+ * the protocol's body, organisation and meeting year (checkParagraphContext), so an editor may
+ * keep them while none of those change (protocol-checker.incremental.ts).
+ */
+export function checkParagraph(
+  protocol: ProtocolDTO,
+  paragraph: ParagraphDTO,
+  participation: ParagraphParticipation | undefined,
+): Finding[] {
+  const p = participation;
+  return [
+    ...checkParagraphContent(protocol, paragraph),
+    ...checkParagraphDecisions({
+      paragraph,
+      participantIds: new Set(p?.participants.map((x) => x.personId) ?? []),
+      voterIds: new Set(p?.voters.map((x) => x.personId) ?? []),
+      presentPersonIds: new Set(p?.presentPersonIds ?? []),
+      chairPersonId: p?.chairPersonId ?? null,
+    }),
+  ];
+}
+
+/** What checkParagraph reads of the protocol besides the § and its participation, as a key. */
+export function checkParagraphContext(protocol: ProtocolDTO): string {
+  return JSON.stringify([
+    protocol.body.name,
+    protocol.body.genitiveName,
+    protocol.organisation,
+    yearOf(protocol.meeting.date),
+  ]);
+}
+
+/** Protocol-level findings first, then per § in § order; within a place, in check order (stable). */
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort(byLocation);
+}
+
 /**
  * Every finding for the protocol: protocol-level findings first, then per § in § order; within
  * a place, in the order the checks run (stable sort).
  */
 export function checkProtocol(protocol: ProtocolDTO, options: CheckProtocolOptions): Finding[] {
-  const now = typeof options.now === "string" ? options.now : toSwedishDate(options.now);
   const participation = computeParticipation(protocol);
-
-  const findings: Finding[] = [
-    ...checkHeader(protocol),
-    ...checkSigners(protocol),
-    ...checkDeadlines({ meeting: protocol.meeting, notice: protocol.notice, now }),
-    ...checkNumbering(protocol, options),
-    ...(options.signatureParagraphs != null ? checkSignatureParagraphs(protocol, options.signatureParagraphs) : []),
-    ...checkAttendance(protocol),
-  ];
-
+  const findings = checkProtocolLevel(protocol, options);
   for (const paragraph of protocol.paragraphs) {
-    findings.push(...checkParagraphContent(protocol, paragraph));
-    const p = participation.find((x) => x.paragraphNumber === paragraph.number);
     findings.push(
-      ...checkParagraphDecisions({
+      ...checkParagraph(
+        protocol,
         paragraph,
-        participantIds: new Set(p?.participants.map((x) => x.personId) ?? []),
-        voterIds: new Set(p?.voters.map((x) => x.personId) ?? []),
-        presentPersonIds: new Set(p?.presentPersonIds ?? []),
-        chairPersonId: p?.chairPersonId ?? null,
-      }),
+        participation.find((x) => x.paragraphNumber === paragraph.number),
+      ),
     );
   }
-  return findings.sort(byLocation);
+  return sortFindings(findings);
 }
 
 /** True when nothing blocks justering (warnings allowed). */

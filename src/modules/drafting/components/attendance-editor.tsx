@@ -4,7 +4,7 @@
 // the person came and left; a ledamot who did not attend is listed as frånvarande. A new person (an official, a
 // guest) is typed in and added on an explicit act (the button or Enter), never while typing; a row
 // still waiting for that holds the list's saving back, and the save status says so.
-import { useEffect, useRef, useState } from "react";
+import { memo, useEffect, useRef, useState } from "react";
 import {
   compressParagraphNumbers,
   expandParagraphRanges,
@@ -115,7 +115,8 @@ function waitingForPerson(rows: readonly AttendanceRowValue[]): ActionFailure | 
   return { ok: false, code: "VALIDATION", message, fieldErrors: { [`rows.${i}.name`]: [message] } };
 }
 
-export function AttendanceEditor(props: {
+/** Memoised: re-renders on its own edits and when its props change, not with the rest of the editor. */
+export const AttendanceEditor = memo(function AttendanceEditor(props: {
   meetingId: string;
   initial: AttendanceRowValue[];
   initialVersion: number;
@@ -378,4 +379,4 @@ export function AttendanceEditor(props: {
       </AddButton>
     </EditorSection>
   );
-}
+});

@@ -2,7 +2,7 @@
 
 // Meeting header: place and time, secretary, justerare, justeringens plats och tid (place, date,
 // time). Autosaved. With signers per § the secretary and justerare are set in SignersEditor instead.
-import { useEffect } from "react";
+import { memo, useEffect } from "react";
 import { FieldGroup, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { PersonSelect } from "@/modules/drafting/components/person-select";
 import { EditorSection } from "@/modules/drafting/editor/editor-section";
@@ -27,7 +27,8 @@ export interface HeaderValue {
 
 type TextKey = Exclude<keyof HeaderValue, "secretaryPersonId" | "adjusterPersonIds">;
 
-export function HeaderEditor(props: {
+/** Memoised: re-renders on its own edits and when its props change, not with the rest of the editor. */
+export const HeaderEditor = memo(function HeaderEditor(props: {
   meetingId: string;
   initial: HeaderValue;
   initialVersion: number;
@@ -143,4 +144,4 @@ export function HeaderEditor(props: {
       </FieldGroup>
     </EditorSection>
   );
-}
+});

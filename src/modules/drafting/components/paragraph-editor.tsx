@@ -1,7 +1,7 @@
 "use client";
 
 // The editor for one §: every field of the paragraph, autosaved as one versioned record.
-import { useEffect, type ComponentProps } from "react";
+import { memo, useEffect, type ComponentProps } from "react";
 import {
   AddButton,
   CheckboxField,
@@ -44,7 +44,8 @@ import { ConflictPanel } from "./conflict-panel";
 const emptyDoc = { type: "doc" as const, content: [] };
 
 export interface ParagraphEditorProps {
-  paragraph: Pick<ParagraphDTO, "id" | "number" | "attachments">;
+  /** The § as stored (its title names it when it is removed). */
+  paragraph: Pick<ParagraphDTO, "id" | "number" | "title" | "attachments">;
   meetingSlug: string;
   onAttachmentsChanged: () => void;
   initial: ParagraphContentInput;
@@ -63,11 +64,16 @@ export interface ParagraphEditorProps {
   isFirst: boolean;
   isLast: boolean;
   onValue: (id: string, content: ParagraphContentInput) => void;
-  onMove: (direction: "up" | "down") => void;
-  onDelete: () => void;
+  onMove: (paragraphId: string, direction: "up" | "down") => void;
+  onDelete: (paragraph: { id: string; number: number; title: string }) => void;
 }
 
-export function ParagraphEditor(props: ParagraphEditorProps) {
+/**
+ * Memoised: the § re-renders on its own keystrokes and when its props change (participation,
+ * position), never because another § or the header changed. Every callback it receives must be
+ * stable (the protocol editor's are).
+ */
+export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEditorProps) {
   const { paragraph, participants, voters, present, onValue } = props;
   const key = `p${paragraph.number}`;
   const auto = useAutosave<ParagraphContentInput>({
@@ -118,7 +124,8 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
   return (
     <EditorSection
       id={`paragraf-${paragraph.number}`}
-      className="mt-8"
+      // Off screen, the browser skips the §'s layout and paint (a long protocol has thousands of fields).
+      className="mt-8 [contain-intrinsic-size:auto_1500px] [content-visibility:auto]"
       headingId={`${key}-rubrik`}
       title={`§ ${paragraph.number} ${c.title || "(utan rubrik)"}`}
       status={auto.status}
@@ -128,8 +135,8 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
           what={`§ ${paragraph.number}`}
           isFirst={props.isFirst}
           isLast={props.isLast}
-          onMove={props.onMove}
-          onRemove={props.onDelete}
+          onMove={(direction) => props.onMove(paragraph.id, direction)}
+          onRemove={() => props.onDelete(paragraph)}
         />
       }
     >
@@ -197,39 +204,16 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       </FieldGroup>
 
       {c.sections.map((s, i) => (
-        <FieldGroup key={i} title={s.heading || "Avsnitt utan rubrik"} id={`${key}-avsnitt-${i}`}>
-          <div className="flex flex-wrap items-end gap-2">
-            <TextField
-              className="flex-1"
-              id={`${key}-avsnitt-${i}-rubrik`}
-              label="Rubrik för avsnittet"
-              hint="Lämna tom för löptext utan rubrik."
-              value={s.heading}
-              error={err(`sections.${i}.heading`)}
-              onChange={(v) => setList("sections", (l) => patchAt(l, i, { heading: v }))}
-            />
-            <MoveRemoveButtons
-              what={`avsnittet ${s.heading || i + 1}`}
-              isFirst={i === 0}
-              isLast={i === c.sections.length - 1}
-              onMove={(d) => setList("sections", (l) => swap(l, i, d === "up" ? i - 1 : i + 1))}
-              onRemove={() => setList("sections", (l) => removeAt(l, i))}
-            />
-          </div>
-          <div className="mt-2">
-            <RichTextEditor
-              id={`${key}-avsnitt-${i}-text`}
-              label={`Text: ${s.heading || `avsnitt ${i + 1}`}`}
-              value={s.content}
-              onChange={(doc) => setList("sections", (l) => patchAt(l, i, { content: doc }))}
-            />
-          </div>
-          {err(`sections.${i}.content`) && (
-            <p className="mt-1 text-sm text-red-800">
-              Texten kunde inte sparas i det här formatet; ta bort det som klistrats in och försök igen.
-            </p>
-          )}
-        </FieldGroup>
+        <SectionFields
+          key={i}
+          keyPrefix={key}
+          index={i}
+          section={s}
+          isLast={i === c.sections.length - 1}
+          headingError={err(`sections.${i}.heading`)}
+          contentError={err(`sections.${i}.content`) !== undefined}
+          set={set}
+        />
       ))}
       <div className="mt-3 flex flex-wrap gap-2">
         {SECTION_KINDS.map((kind) => (
@@ -591,7 +575,7 @@ export function ParagraphEditor(props: ParagraphEditorProps) {
       </FieldGroup>
     </EditorSection>
   );
-}
+});
 
 type PersonListName = "reservations" | "notes" | "recusals";
 type ListName = "sections" | "motions" | "propositions" | "votes" | PersonListName;
@@ -689,3 +673,65 @@ function propositionFrom(
   const names = [...new Set(active.map((m) => present.find((p) => p.personId === m.personId)?.name ?? "?"))];
   return `${chair} ställer proposition på framförda yrkanden (${names.join(", ")}) och finner att ${body} beslutat `;
 }
+
+type Section = ParagraphContentInput["sections"][number];
+
+/**
+ * One section of the § (heading and rich text), memoised so that typing elsewhere in the § does
+ * not re-render its rich-text editor. `set` is the §'s stable update function.
+ */
+const SectionFields = memo(function SectionFields({
+  keyPrefix: key,
+  index: i,
+  section: s,
+  isLast,
+  headingError,
+  contentError,
+  set,
+}: {
+  keyPrefix: string;
+  index: number;
+  section: Section;
+  isLast: boolean;
+  headingError: string | undefined;
+  contentError: boolean;
+  set: (change: (p: ParagraphContentInput) => ParagraphContentInput) => void;
+}) {
+  const setSections = (change: (sections: Section[]) => Section[]) =>
+    set((p) => ({ ...p, sections: change(p.sections) }));
+  return (
+    <FieldGroup title={s.heading || "Avsnitt utan rubrik"} id={`${key}-avsnitt-${i}`}>
+      <div className="flex flex-wrap items-end gap-2">
+        <TextField
+          className="flex-1"
+          id={`${key}-avsnitt-${i}-rubrik`}
+          label="Rubrik för avsnittet"
+          hint="Lämna tom för löptext utan rubrik."
+          value={s.heading}
+          error={headingError}
+          onChange={(v) => setSections((l) => patchAt(l, i, { heading: v }))}
+        />
+        <MoveRemoveButtons
+          what={`avsnittet ${s.heading || i + 1}`}
+          isFirst={i === 0}
+          isLast={isLast}
+          onMove={(d) => setSections((l) => swap(l, i, d === "up" ? i - 1 : i + 1))}
+          onRemove={() => setSections((l) => removeAt(l, i))}
+        />
+      </div>
+      <div className="mt-2">
+        <RichTextEditor
+          id={`${key}-avsnitt-${i}-text`}
+          label={`Text: ${s.heading || `avsnitt ${i + 1}`}`}
+          value={s.content}
+          onChange={(doc) => setSections((l) => patchAt(l, i, { content: doc }))}
+        />
+      </div>
+      {contentError && (
+        <p className="mt-1 text-sm text-red-800">
+          Texten kunde inte sparas i det här formatet; ta bort det som klistrats in och försök igen.
+        </p>
+      )}
+    </FieldGroup>
+  );
+});

@@ -4,21 +4,29 @@
 // its own, with the protocol checker running live on what is typed (not only on what is saved).
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useCallback, useMemo, useState, useTransition } from "react";
+import {
+  startTransition as startIdleTransition,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useTransition,
+} from "react";
 import type { IsoDate } from "@/lib/iso-date";
 import { exampleCaseNumber } from "@/domain/protocol/protocol.format";
-import { formatParagraphRanges, parseParagraphRanges } from "@/lib/paragraph-ranges";
+import { formatParagraphRanges } from "@/lib/paragraph-ranges";
 import { SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { addParagraphAction, deleteParagraphAction, moveParagraphAction } from "@/modules/drafting/paragraph.actions";
 import { ParagraphEditor } from "@/modules/drafting/components/paragraph-editor";
-import { toParagraphDTO } from "@/modules/drafting/paragraph.content";
+import { createEditorStore, sameJson, useEditorStore } from "@/modules/drafting/editor/editor-store";
+import { createLiveProtocolBuilder, liveAttendance } from "@/modules/drafting/editor/live-protocol";
 import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
-import { CheckerPanel } from "@/modules/drafting/components/checker-panel";
+import { LiveCheckerPanel } from "@/modules/drafting/components/live-checker-panel";
 import type { PersonOption } from "@/server/protocol.queries";
-import type { AttendanceDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { computeParticipation } from "@/domain/rules/attendance.rules";
-import { checkProtocol } from "@/domain/rules/protocol-checker";
-import { hasSignersPerParagraph, signerAssignments } from "@/domain/rules/signers.rules";
+import { signerAssignments } from "@/domain/rules/signers.rules";
 import { AttendanceEditor, type AttendanceRowValue } from "./attendance-editor";
 import { HeaderEditor, type HeaderValue } from "./header-editor";
 import { SignersEditor, type SignerRowValue } from "./signers-editor";
@@ -90,98 +98,96 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     [protocol],
   );
 
-  const [header, setHeader] = useState(initialHeader);
-  const [attendance, setAttendance] = useState(initialAttendance);
-  const [signerRows, setSignerRows] = useState(initialSigners);
-  const [contents, setContents] = useState(props.initialContents);
-  const onParagraph = useCallback(
-    (id: string, c: ParagraphContentInput) => setContents((prev) => (prev[id] === c ? prev : { ...prev, [id]: c })),
-    [],
+  // The working copy of every part, written by the part's own editor; this component re-renders
+  // only when what it derives (participation, the year, signers per §) changes, not on a keystroke.
+  const [store] = useState(() =>
+    createEditorStore({
+      header: initialHeader,
+      attendance: initialAttendance,
+      signerRows: initialSigners,
+      contents: props.initialContents,
+    }),
+  );
+  const [buildLive] = useState(createLiveProtocolBuilder);
+  const mounted = useProgressiveCount(protocol.paragraphs.length);
+  const year = useEditorStore(store, ["header"], (s) => s.header.date.slice(0, 4));
+  const attendance = useEditorStore(store, ["attendance"], (s) => s.attendance);
+  const signersPerParagraph = useEditorStore(store, ["signers"], (s) => s.signerRows.some((r) => r.personId));
+  const recusals = useEditorStore(
+    store,
+    ["recusals"],
+    (s) => Object.fromEntries(Object.entries(s.contents).map(([id, c]) => [id, c.recusals.map((r) => r.personId)])),
+    sameJson,
   );
 
   const attendancePersonIds = useMemo(() => attendance.map((r) => r.personId).filter(Boolean), [attendance]);
   const names = useMemo(() => new Map(people.map((p) => [p.personId, p.name])), [people]);
-  const caseNumberExample = exampleCaseNumber(
-    protocol.organisation,
-    header.date.slice(0, 4) || protocol.meeting.date.slice(0, 4),
-  );
+  const caseNumberExample = exampleCaseNumber(protocol.organisation, year || protocol.meeting.date.slice(0, 4));
 
-  // The protocol as it stands on screen, for the live checks.
-  const live: ProtocolDTO = useMemo(() => {
-    const rows: AttendanceDTO[] = attendance.map((r, i) => {
-      const parsed = r.ranges.trim() === "" ? { ok: true as const, ranges: [] } : parseParagraphRanges(r.ranges);
-      return {
-        personId: r.personId || `ny-${i}`,
-        name: r.personId ? (names.get(r.personId) ?? r.name) : r.name,
-        role: r.role,
-        represents: r.represents || null,
-        title: r.title || null,
-        ranges: parsed.ok ? parsed.ranges : [],
-        replacesPersonId: r.replacesPersonId || null,
-        arrivalTime: r.arrivalTime || null,
-        departureTime: r.departureTime || null,
-      };
-    });
-    return {
-      ...protocol,
-      meeting: {
-        ...protocol.meeting,
-        date: header.date,
-        startTime: header.startTime || null,
-        endTime: header.endTime || null,
-        place: header.place,
-        adjustmentPlace: header.adjustmentPlace || null,
-        adjustmentDate: header.adjustmentDate || null,
-        adjustmentTime: header.adjustmentTime || null,
-      },
-      secretary: header.secretaryPersonId
-        ? { personId: header.secretaryPersonId, name: names.get(header.secretaryPersonId) ?? "" }
-        : null,
-      adjusters: header.adjusterPersonIds.filter(Boolean).map((id) => ({ personId: id, name: names.get(id) ?? "" })),
-      signers: signerRows
-        .filter((r) => r.personId)
-        .map((r) => {
-          const parsed = r.ranges.trim() === "" ? { ok: true as const, ranges: [] } : parseParagraphRanges(r.ranges);
-          return {
-            personId: r.personId,
-            name: names.get(r.personId) ?? "",
-            role: r.role,
-            ranges: parsed.ok ? parsed.ranges : [],
-          };
-        }),
-      attendance: rows,
-      paragraphs: protocol.paragraphs.map((p) => (contents[p.id] ? toParagraphDTO(p, contents[p.id]!, names) : p)),
-    };
-  }, [protocol, header, attendance, signerRows, contents, names]);
+  // Who takes part in each § (attendance and jäv as typed), each § keeping the same lists while
+  // they are unchanged so that its editor is not re-rendered.
+  const liveRows = useMemo(() => liveAttendance(attendance, names), [attendance, names]);
+  const participation = useMemo(
+    () =>
+      computeParticipation({
+        body: protocol.body,
+        attendance: liveRows,
+        paragraphs: protocol.paragraphs.map((p) => ({
+          number: p.number,
+          recusals: (recusals[p.id] ?? p.recusals.map((r) => r.personId)).map((personId) => ({
+            personId,
+            name: names.get(personId) ?? "?",
+            reason: "",
+          })),
+        })),
+      }),
+    [protocol, liveRows, recusals, names],
+  );
+  const stable = useStableValues();
+  const present = stable(
+    "present",
+    (() => {
+      const seen = new Map<string, string>();
+      for (const a of liveRows) if (!seen.has(a.personId)) seen.set(a.personId, a.name);
+      return [...seen].map(([personId, name]) => ({ personId, name }));
+    })(),
+  );
+  const chairName = liveRows.find((a) => a.role === "CHAIR")?.name ?? null;
 
   // Per-§ signers start from the signers as they are: secretary, chairs, justerare, whole meeting.
   const suggestSigners = useCallback(
     (): SignerRowValue[] =>
-      signerAssignments({ ...live, signers: [] })
+      signerAssignments({ ...buildLive(protocol, store.get(), names), signers: [] })
         .filter((a) => names.has(a.personId))
         .map((a) => ({ role: a.role, personId: a.personId, ranges: "" })),
-    [live, names],
+    [buildLive, protocol, store, names],
   );
 
-  const { today } = props;
-  const findings = useMemo(() => checkProtocol(live, { now: today }), [live, today]);
-  const participation = useMemo(() => computeParticipation(live), [live]);
-  const present = useMemo(() => {
-    const seen = new Map<string, string>();
-    for (const a of live.attendance) if (!seen.has(a.personId)) seen.set(a.personId, a.name);
-    return [...seen].map(([personId, name]) => ({ personId, name }));
-  }, [live]);
-  const chairName = live.attendance.find((a) => a.role === "CHAIR")?.name ?? null;
-
   // The header, attendance and signers editors edit the meeting, choosing among its people.
-  const meetingEditor = { meetingId: protocol.meeting.id, people };
+  const meetingEditor = useMemo(() => ({ meetingId: protocol.meeting.id, people }), [protocol.meeting.id, people]);
+  const paragraphNumbers = useMemo(() => protocol.paragraphs.map((p) => p.number), [protocol]);
 
-  const run = (action: () => Promise<{ ok: boolean; message?: string }>) =>
-    startTransition(async () => {
-      const result = await action();
-      setMessage(result.ok ? null : (result.message ?? "Det gick inte."));
-      if (result.ok) router.refresh();
-    });
+  const run = useCallback(
+    (action: () => Promise<{ ok: boolean; message?: string }>) =>
+      startTransition(async () => {
+        const result = await action();
+        setMessage(result.ok ? null : (result.message ?? "Det gick inte."));
+        if (result.ok) router.refresh();
+      }),
+    [router],
+  );
+  const refresh = useCallback(() => router.refresh(), [router]);
+  const onMove = useCallback(
+    (paragraphId: string, direction: "up" | "down") => run(() => moveParagraphAction({ paragraphId, direction })),
+    [run],
+  );
+  const onDelete = useCallback(
+    (p: { id: string; number: number; title: string }) => {
+      if (window.confirm(`Ta bort § ${p.number} ${p.title}? Det går inte att ångra.`))
+        run(() => deleteParagraphAction({ paragraphId: p.id }));
+    },
+    [run],
+  );
 
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
@@ -191,15 +197,15 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           initial={initialHeader}
           initialVersion={props.meetingVersion}
           attendancePersonIds={attendancePersonIds}
-          signersPerParagraph={hasSignersPerParagraph(live)}
-          onValue={setHeader}
+          signersPerParagraph={signersPerParagraph}
+          onValue={store.setHeader}
         />
         <AttendanceEditor
           {...meetingEditor}
           initial={initialAttendance}
           initialVersion={props.attendanceVersion}
-          paragraphNumbers={protocol.paragraphs.map((p) => p.number)}
-          onValue={setAttendance}
+          paragraphNumbers={paragraphNumbers}
+          onValue={store.setAttendance}
           onPersonAdded={onPersonAdded}
         />
         <SignersEditor
@@ -207,7 +213,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           initial={initialSigners}
           initialVersion={props.signersVersion}
           suggest={suggestSigners}
-          onValue={setSignerRows}
+          onValue={store.setSigners}
         />
 
         {message && (
@@ -216,31 +222,32 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
           </p>
         )}
 
-        {protocol.paragraphs.map((p, i) => (
-          <ParagraphEditor
-            key={p.id}
-            paragraph={p}
-            meetingSlug={protocol.meeting.slug}
-            onAttachmentsChanged={() => router.refresh()}
-            initial={props.initialContents[p.id]!}
-            initialVersion={props.paragraphVersions[p.id]!}
-            bodyName={protocol.body.name}
-            genitiveName={protocol.body.genitiveName}
-            caseNumberExample={caseNumberExample}
-            chairName={chairName}
-            participants={participation.find((x) => x.paragraphNumber === p.number)?.participants ?? []}
-            voters={participation.find((x) => x.paragraphNumber === p.number)?.voters ?? []}
-            present={present}
-            isFirst={i === 0}
-            isLast={i === protocol.paragraphs.length - 1}
-            onValue={onParagraph}
-            onMove={(direction) => run(() => moveParagraphAction({ paragraphId: p.id, direction }))}
-            onDelete={() => {
-              if (window.confirm(`Ta bort § ${p.number} ${p.title}? Det går inte att ångra.`))
-                run(() => deleteParagraphAction({ paragraphId: p.id }));
-            }}
-          />
-        ))}
+        {protocol.paragraphs.map((p, i) => {
+          if (i >= mounted) return <ParagraphPlaceholder key={p.id} number={p.number} title={p.title} />;
+          const part = participation.find((x) => x.paragraphNumber === p.number);
+          return (
+            <ParagraphEditor
+              key={p.id}
+              paragraph={p}
+              meetingSlug={protocol.meeting.slug}
+              onAttachmentsChanged={refresh}
+              initial={props.initialContents[p.id]!}
+              initialVersion={props.paragraphVersions[p.id]!}
+              bodyName={protocol.body.name}
+              genitiveName={protocol.body.genitiveName}
+              caseNumberExample={caseNumberExample}
+              chairName={chairName}
+              participants={stable(`participants-${p.id}`, part?.participants ?? [])}
+              voters={stable(`voters-${p.id}`, part?.voters ?? [])}
+              present={present}
+              isFirst={i === 0}
+              isLast={i === protocol.paragraphs.length - 1}
+              onValue={store.setParagraph}
+              onMove={onMove}
+              onDelete={onDelete}
+            />
+          );
+        })}
 
         <form
           className="mt-8 flex flex-wrap items-end gap-2 rounded border-2 border-dashed border-slate-400 p-4"
@@ -282,9 +289,65 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
             Förhandsvisa protokollet
           </Link>
         </p>
-        <CheckerPanel findings={findings} />
+        <LiveCheckerPanel store={store} protocol={protocol} names={names} today={props.today} buildLive={buildLive} />
         <SmallButton onClick={() => router.refresh()}>Hämta senaste från servern</SmallButton>
       </aside>
     </div>
+  );
+}
+
+/**
+ * Keeps a derived value (a list of people) the same object while it is equal, so that the memoised
+ * editors receiving it are not re-rendered: `stable(key, value)` is the value last given for `key`
+ * when that equals `value` as JSON.
+ */
+function useStableValues() {
+  const cache = useRef(new Map<string, unknown>());
+  return <T,>(key: string, value: T): T => {
+    const previous = cache.current.get(key) as T | undefined;
+    if (previous !== undefined && sameJson(previous, value)) return previous;
+    cache.current.set(key, value);
+    return value;
+  };
+}
+
+/** §§ rendered in full at once (on the server and at hydration); the rest follow in the background. */
+const FIRST_PARAGRAPHS = 6;
+/** §§ mounted per idle period after that. */
+const PARAGRAPHS_PER_STEP = 2;
+
+/**
+ * How many §§ to render in full: FIRST_PARAGRAPHS at first, then PARAGRAPHS_PER_STEP more whenever
+ * the browser is idle, as a transition (typing goes first), until all are; then all, always. A long
+ * protocol is so interactive as soon as its first §§ are, not after all of its rich-text editors
+ * have been created.
+ */
+function useProgressiveCount(total: number): number {
+  const [count, setCount] = useState(FIRST_PARAGRAPHS);
+  const done = count >= total;
+  useEffect(() => {
+    if (done) return;
+    const idle = typeof window.requestIdleCallback === "function";
+    const next = () => startIdleTransition(() => setCount((c) => c + PARAGRAPHS_PER_STEP));
+    const handle = idle ? window.requestIdleCallback(next, { timeout: 200 }) : window.setTimeout(next, 16);
+    return () => (idle ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
+  }, [count, done]);
+  return done ? Infinity : count;
+}
+
+/** A § not yet rendered in full: its heading, where the § will be, so links to it already work. */
+function ParagraphPlaceholder({ number, title }: { number: number; title: string }) {
+  return (
+    <section
+      id={`paragraf-${number}`}
+      aria-labelledby={`p${number}-rubrik`}
+      aria-busy="true"
+      className="mt-8 min-h-96 rounded border-2 border-slate-300 p-4"
+    >
+      <h2 id={`p${number}-rubrik`} className="text-xl font-semibold">
+        § {number} {title || "(utan rubrik)"}
+      </h2>
+      <p className="mt-2 text-slate-700">Läser in paragrafen…</p>
+    </section>
   );
 }

@@ -5,7 +5,7 @@
 // the secretary and justerare of "Sammanträdet" and the chair of the attendance list, each for the
 // whole meeting. Turned on, this list (prefilled with those) decides who signs for which §§.
 // Autosaved on its own version.
-import { useEffect } from "react";
+import { memo, useEffect } from "react";
 import { SmallButton, SelectField, TextField } from "@/modules/drafting/editor/fields";
 import { EditorSection } from "@/modules/drafting/editor/editor-section";
 import { patchAt, removeAt } from "@/modules/drafting/editor/list";
@@ -26,7 +26,8 @@ export interface SignerRowValue {
 const ROLES: SignatureRole[] = ["SECRETARY", "CHAIR", "ADJUSTER"];
 const roleOptions = ROLES.map((r) => ({ value: r, label: signatureRoleTerms[r].label }));
 
-export function SignersEditor(props: {
+/** Memoised: re-renders on its own edits and when its props change, not with the rest of the editor. */
+export const SignersEditor = memo(function SignersEditor(props: {
   meetingId: string;
   initial: SignerRowValue[];
   initialVersion: number;
@@ -126,4 +127,4 @@ export function SignersEditor(props: {
       )}
     </EditorSection>
   );
-}
+});

@@ -2,10 +2,15 @@
 
 // Autosave for one versioned record (a §, the header, the attendance list). Saves about a
 // second after typing stops; keeps unsent changes in localStorage so nothing typed is lost when
-// the connection or the browser goes away, and sends them when the connection is back. A save
+// the connection or the browser goes away, and sends them when the connection is back. Nothing
+// of this is on the keystroke's path: a key sets the value and (re)starts timers; the copy in
+// localStorage is written at most every PENDING_WRITE_MS while typing and when the page is hidden. A save
 // refused because someone else saved first stops autosaving and hands both versions to the UI.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionFailure, ActionResult } from "@/server/action";
+
+/** How often, at most, unsent changes are copied to localStorage while typing. */
+const PENDING_WRITE_MS = 250;
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "offline" | "error" | "conflict";
 
@@ -76,13 +81,23 @@ export function useAutosave<T>({
   const saveRef = useRef(save);
   const fromConflictRef = useRef(fromConflict);
   const flushRef = useRef<() => Promise<void>>(async () => {});
+  const pendingTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   // valueRef is set wherever the value is set (never from a render, which may lag behind).
   useEffect(() => {
     saveRef.current = save;
     fromConflictRef.current = fromConflict;
   });
 
+  /** Copies the unsent value to localStorage now (or clears the copy when all is saved). */
+  const writePendingNow = useCallback(() => {
+    if (pendingTimer.current) clearTimeout(pendingTimer.current);
+    pendingTimer.current = null;
+    const unsent = JSON.stringify(valueRef.current) !== savedJson.current;
+    writePending(storageKey, unsent ? { version: version.current, value: valueRef.current } : null);
+  }, [storageKey]);
+
   const flush = useCallback(async (): Promise<void> => {
+    if (pendingTimer.current) writePendingNow();
     if (inFlight.current || blocked.current) return;
     const current = valueRef.current;
     const json = JSON.stringify(current);
@@ -129,7 +144,7 @@ export function useAutosave<T>({
       inFlight.current = false;
     }
     if (again) void flushRef.current();
-  }, [storageKey]);
+  }, [storageKey, writePendingNow]);
   useEffect(() => {
     flushRef.current = flush;
   }, [flush]);
@@ -168,15 +183,27 @@ export function useAutosave<T>({
   useEffect(() => {
     const online = () => void flush();
     const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (pendingTimer.current) writePendingNow();
       if (JSON.stringify(valueRef.current) !== savedJson.current) e.preventDefault();
+    };
+    const leaving = () => {
+      if (pendingTimer.current) writePendingNow();
+    };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") leaving();
     };
     window.addEventListener("online", online);
     window.addEventListener("beforeunload", beforeUnload);
+    window.addEventListener("pagehide", leaving);
+    document.addEventListener("visibilitychange", hidden);
     return () => {
       window.removeEventListener("online", online);
       window.removeEventListener("beforeunload", beforeUnload);
+      window.removeEventListener("pagehide", leaving);
+      document.removeEventListener("visibilitychange", hidden);
+      leaving();
     };
-  }, [flush]);
+  }, [flush, writePendingNow]);
 
   const update = useCallback(
     (next: T | ((prev: T) => T)) => {
@@ -184,14 +211,14 @@ export function useAutosave<T>({
       // must see this change, or it would report "Sparat" while the change is still unsent.
       const v = typeof next === "function" ? (next as (p: T) => T)(valueRef.current) : next;
       valueRef.current = v;
-      writePending(storageKey, { version: version.current, value: v });
+      pendingTimer.current ??= setTimeout(writePendingNow, PENDING_WRITE_MS);
       setValue(v);
       if (!blocked.current) {
         setStatus((s) => (s === "saving" ? s : "dirty"));
         schedule();
       }
     },
-    [schedule, storageKey],
+    [schedule, writePendingNow],
   );
 
   /** Settle a conflict: keep my version (saved over theirs, knowingly) or take theirs. */

@@ -1,0 +1,257 @@
+// Editor benchmark (issue 16 point 1): how long a keystroke takes in the editor of a generated
+// 60-§ protocol with seed-like content (bench/editor/protocol-60.ts), in headless Chromium, against
+// the same keystrokes in a plain <input> on an empty page; and how soon after navigation the
+// editor is interactive. Prints figures; not a test.
+//   npx next build && npx tsx bench/editor/run.ts      (EDITOR_BENCH_KEYS=40, EDITOR_BENCH_GAP_MS=100)
+//
+// Per key: Playwright presses one key; in the page, the time from the keydown event's timeStamp
+// to the end of the first animation frame after the input event, plus whatever work was already
+// queued when that frame ran (React's scheduler posts its renders as MessageChannel tasks; the
+// measurement ends in a MessageChannel task posted from that frame's requestAnimationFrame, so
+// a render queued before it is counted). Keys are pressed one at a time, EDITOR_BENCH_GAP_MS apart
+// (100 ms: a fast typist), each measured before the next.
+//
+// Interactive: a fresh browser context (no cache, no drafts in localStorage) navigates to the
+// editor; the time from navigation start (performance.timeOrigin) until React has hydrated the
+// first §'s title field and a key typed into it shows in that §'s heading. The key is then erased
+// (so nothing is saved). Also printed: until every § is rendered in full with all its rich-text
+// editors (the editor mounts §§ beyond the first in the background). The median of
+// EDITOR_BENCH_LOADS (3) loads.
+import { chromium, type Page } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
+import { startBenchApp } from "../lib/app-server";
+import { importProtocol } from "../../src/modules/drafting/protocol.import";
+import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
+import { BENCH_SLUG, PARAGRAPH_COUNT, generatedProtocol } from "./protocol-60";
+
+const KEYS = Number(process.env.EDITOR_BENCH_KEYS ?? 40);
+const GAP_MS = Number(process.env.EDITOR_BENCH_GAP_MS ?? 100);
+const LOADS = Number(process.env.EDITOR_BENCH_LOADS ?? 3);
+const TEXT = "provtext for bench abcdefghij klmnopqrstuvwxyz 0123456789".slice(0, KEYS).padEnd(KEYS, "x");
+const TARGET_ABOVE_BASELINE_MS = 10;
+const SECTION_COUNT = generatedProtocol().paragraphs.reduce((n, p) => n + p.sections.length, 0);
+const TARGET_INTERACTIVE_MS = 1500;
+
+const quantile = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+};
+
+/** Installs the per-key recorder in the page (see the header for what it measures). */
+function installRecorder() {
+  const w = window as unknown as { __keys: number[]; __longTasks: { start: number; duration: number }[] };
+  w.__keys = [];
+  w.__longTasks = [];
+  let down = 0;
+  const channel = new MessageChannel();
+  let pending: number[] = [];
+  channel.port1.onmessage = () => {
+    const now = performance.now();
+    for (const start of pending) w.__keys.push(now - start);
+    pending = [];
+  };
+  addEventListener("keydown", (e) => (down = e.timeStamp), true);
+  addEventListener(
+    "input",
+    () => {
+      const start = down;
+      requestAnimationFrame(() => {
+        pending.push(start);
+        channel.port2.postMessage(null);
+      });
+    },
+    true,
+  );
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: false });
+  } catch {
+    // No long-task timing: the column stays empty.
+  }
+}
+
+interface Typed {
+  name: string;
+  times: number[];
+  /** The longest task in the 1.5 s after the last key (debounced checks, autosave). */
+  afterMs: number;
+}
+
+async function typeInto(page: Page, name: string, focus: () => Promise<void>): Promise<Typed> {
+  await page.evaluate(installRecorder);
+  await focus();
+  const times: number[] = [];
+  for (let i = 0; i < TEXT.length; i++) {
+    await page.keyboard.press(TEXT[i] === " " ? "Space" : TEXT[i]!);
+    await page.waitForFunction((n) => (window as unknown as { __keys: number[] }).__keys.length >= n, i + 1, {
+      polling: 5,
+    });
+    await page.waitForTimeout(GAP_MS);
+  }
+  const lastKeyAt = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(1500);
+  const { keys, longTasks } = await page.evaluate(() => {
+    const w = window as unknown as { __keys: number[]; __longTasks: { start: number; duration: number }[] };
+    return { keys: w.__keys, longTasks: w.__longTasks };
+  });
+  times.push(...keys.slice(0, TEXT.length));
+  const after = longTasks.filter((t) => t.start >= lastKeyAt - 1).map((t) => t.duration);
+  return { name, times, afterMs: after.length ? Math.max(...after) : 0 };
+}
+
+/** Ms from navigation start until the first §'s title accepts a key and its heading shows it. */
+async function interactive(page: Page, url: string): Promise<{ interactive: number; dcl: number; editors: number }> {
+  const last = 1;
+  await page.goto(url, { waitUntil: "commit" });
+  await page.waitForFunction(
+    (id) => {
+      const el = document.getElementById(id);
+      return !!el && Object.keys(el).some((k) => k.startsWith("__reactProps"));
+    },
+    `p${last}-titel`,
+    { polling: 5, timeout: 60_000 },
+  );
+  const field = page.locator(`#p${last}-titel`);
+  await field.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Q");
+  const at = await page.evaluate(
+    (id) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          const h = document.getElementById(id);
+          if (h?.textContent?.endsWith("Q")) resolve(performance.now());
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    `p${last}-rubrik`,
+  );
+  await page.keyboard.press("Backspace");
+  // Every rich-text editor created (TipTap mounts after hydration).
+  await page.waitForLoadState("load");
+  const timing = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    return { dcl: nav?.domContentLoadedEventEnd ?? 0 };
+  });
+  const editorsAt = await page.evaluate(
+    (expected) =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          if (document.querySelectorAll(".ProseMirror").length >= expected) resolve(performance.now());
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+    SECTION_COUNT,
+  );
+  return { interactive: at, dcl: timing.dcl, editors: editorsAt };
+}
+
+// tsx (esbuild, keepNames) wraps named functions in __name(); functions sent to the page need it.
+const KEEP_NAMES = "globalThis.__name = (f) => f;";
+
+const app = await startBenchApp({ justera: false });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+try {
+  // The generated meeting, for the seed's organisation and people.
+  const body = await app.db.body.findFirstOrThrow({ where: { slug: "direktionen" } });
+  const persons = await app.db.person.findMany();
+  const personIds = new Map(itsamSeed.people.map((p) => [p.key, persons.find((x) => x.name === p.name)!.id] as const));
+  await app.db.$transaction((tx) => importProtocol(tx, generatedProtocol(), { bodyId: body.id, personIds }), {
+    timeout: 60_000,
+  });
+
+  const context = await browser.newContext({ locale: "sv-SE", baseURL: app.base });
+  await context.addInitScript(KEEP_NAMES);
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signIn = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "sekreterare@itsam.example", password: "paragraf-demo", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  if (signIn.status() !== 302) throw new Error(`Inloggningen misslyckades (${signIn.status()})`);
+  const cookies = await context.cookies();
+  const url = `${app.base}/moten/${BENCH_SLUG}/redigera`;
+
+  // Baseline: a plain input on an otherwise empty page.
+  const plain = await context.newPage();
+  await plain.goto(`data:text/html,<!doctype html><label>Fält <input id="f"></label>`);
+  const baseline = await typeInto(plain, "plain <input>, empty page", () => plain.locator("#f").focus());
+  await plain.close();
+
+  // Interactive: fresh contexts (no cache), signed in with the same cookies.
+  const loads: Awaited<ReturnType<typeof interactive>>[] = [];
+  for (let i = 0; i < LOADS + 1; i++) {
+    const fresh = await browser.newContext({ locale: "sv-SE" });
+    await fresh.addInitScript(KEEP_NAMES);
+    await fresh.addCookies(cookies);
+    const page = await fresh.newPage();
+    const r = await interactive(page, url);
+    if (i > 0) loads.push(r); // the first load warms the server's route
+    await fresh.close();
+  }
+
+  const page = await context.newPage();
+  await page.goto(url);
+  const mid = Math.ceil(PARAGRAPH_COUNT / 2);
+  await page.locator(`#p${mid}-avsnitt-0-text`).waitFor();
+  // Typing starts once the whole editor is there (every § and rich-text editor mounted).
+  await page.waitForFunction((n) => document.querySelectorAll(".ProseMirror").length >= n, SECTION_COUNT, {
+    timeout: 120_000,
+  });
+  const rows: Typed[] = [baseline];
+  rows.push(
+    await typeInto(page, "header field (Plats)", async () => {
+      await page.locator("#plats").focus();
+      await page.keyboard.press("End");
+    }),
+  );
+  rows.push(
+    await typeInto(page, `§ ${mid} title`, async () => {
+      await page.locator(`#p${mid}-titel`).focus();
+      await page.keyboard.press("End");
+    }),
+  );
+  rows.push(
+    await typeInto(page, `§ ${mid} rich text (section 1)`, async () => {
+      await page.locator(`#p${mid}-avsnitt-0-text`).focus();
+      await page.keyboard.press("Control+End");
+    }),
+  );
+
+  const base95 = quantile(baseline.times, 0.95);
+  console.log(
+    `\nEditor: ${KEYS} keys per field, ${GAP_MS} ms apart, generated ${PARAGRAPH_COUNT}-§ protocol, headless Chromium`,
+  );
+  console.log(
+    "field                               p50 ms   p95 ms   max ms   p95 − baseline   longest task after typing",
+  );
+  for (const r of rows) {
+    const p95 = quantile(r.times, 0.95);
+    console.log(
+      `${r.name.padEnd(34)} ${quantile(r.times, 0.5).toFixed(1).padStart(7)}  ${p95.toFixed(1).padStart(7)}  ${Math.max(
+        ...r.times,
+      )
+        .toFixed(1)
+        .padStart(
+          7,
+        )}   ${r === baseline ? "".padStart(14) : `${(p95 - base95).toFixed(1).padStart(11)} ms`}   ${r.afterMs.toFixed(0).padStart(6)} ms`,
+    );
+  }
+  const median = (xs: number[]) => quantile(xs, 0.5);
+  console.log(
+    `navigation → interactive (§ 1 title takes a key, heading shows it): ${median(loads.map((l) => l.interactive)).toFixed(0)} ms (median of ${loads.length}: ${loads.map((l) => l.interactive.toFixed(0)).join(", ")})`,
+  );
+  console.log(
+    `navigation → DOMContentLoaded: ${median(loads.map((l) => l.dcl)).toFixed(0)} ms; → all ${PARAGRAPH_COUNT} §§ with every rich-text editor mounted: ${median(loads.map((l) => l.editors)).toFixed(0)} ms`,
+  );
+  const worst = Math.max(...rows.slice(1).map((r) => quantile(r.times, 0.95) - base95));
+  console.log(
+    `Target: p95 ≤ baseline + ${TARGET_ABOVE_BASELINE_MS} ms (worst field: +${worst.toFixed(1)} ms ${worst <= TARGET_ABOVE_BASELINE_MS ? "met" : "NOT met"}); interactive ≤ ${TARGET_INTERACTIVE_MS} ms (${median(loads.map((l) => l.interactive)) <= TARGET_INTERACTIVE_MS ? "met" : "NOT met"}).`,
+  );
+  await context.close();
+} finally {
+  await browser.close();
+  await app.stop();
+}
