@@ -14,12 +14,14 @@ import {
   authorizeForBody,
   authorizeGlobal,
   authorizeHistorical,
+  authorizeTemplates,
   type Actor,
   type AgendaPermission,
   type Decision,
   type GlobalPermission,
   type HistoricalPermission,
   type MeetingPermission,
+  type TemplatePermission,
 } from "./authz";
 import { now } from "./clock";
 import { dbDate, toSwedishDate } from "@/lib/iso-date";
@@ -309,6 +311,30 @@ export function defineHistoricalAction<S extends z.ZodType, T>(
         return { ok: false, code: "NOT_FOUND", message: "Organet eller protokollet finns inte." };
       }
       const decision = authorizeHistorical(actor, options.permission, found.bodyId);
+      return decision.ok ? { ok: true, extra: { bodyId: found.bodyId } } : refusal(decision);
+    },
+  };
+  return defineAction({ schema: options.schema, scope }, run);
+}
+
+/**
+ * A body's § templates (src/modules/templates): `locate` names the body from the input (the body
+ * itself, or the body of a template); a template that does not exist is not found, anyone the
+ * table refuses is told so (the body's templates are not secret, only kept by its secretaries).
+ */
+export function defineTemplateAction<S extends z.ZodType, T>(
+  options: {
+    schema: S;
+    permission: TemplatePermission;
+    locate: (input: z.infer<S>, db: PrismaClient) => Promise<{ bodyId: string } | null>;
+  },
+  run: (ctx: RunContext & { input: z.infer<S>; bodyId: string }) => Promise<T>,
+): Handler<T> {
+  const scope: ActionScope<z.infer<S>, { bodyId: string }> = {
+    async check(actor, input, db) {
+      const found = await options.locate(input, db);
+      if (!found) return { ok: false, code: "NOT_FOUND", message: "Organet eller mallen finns inte." };
+      const decision = authorizeTemplates(actor, options.permission, found.bodyId);
       return decision.ok ? { ok: true, extra: { bodyId: found.bodyId } } : refusal(decision);
     },
   };

@@ -207,6 +207,28 @@ export function authorizeHistorical(actor: Actor | null, permission: HistoricalP
 }
 
 /**
+ * A body's § templates (src/modules/templates): its standard §§ and opening §§, kept by the body's
+ * secretaries and the administrators. Using one in a protocol is "meeting.edit" of that meeting.
+ */
+export const TEMPLATE_PERMISSIONS = {
+  /** See, create, edit, reorder and delete the body's templates. */
+  "templates.manage": ["admin", "secretary"],
+} as const satisfies Record<string, readonly Role[]>;
+export type TemplatePermission = keyof typeof TEMPLATE_PERMISSIONS;
+
+export function authorizeTemplates(actor: Actor | null, permission: TemplatePermission, bodyId: string): Decision {
+  if (!actor) return { ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." };
+  const roles = rolesFor(actor, { bodyId });
+  return TEMPLATE_PERMISSIONS[permission].some((r) => roles.has(r))
+    ? { ok: true, roles }
+    : {
+        ok: false,
+        reason: "forbidden",
+        message: "Bara organets sekreterare och administratörer får ändra organets paragrafmallar.",
+      };
+}
+
+/**
  * A body's ärenden before the meeting (src/modules/agenda): the pool, a meeting's ärendelista,
  * the handlingar. "bodyMember": the actor's person is a ledamot or ersättare of the body today
  * (a Membership; the caller looks it up and says so). Confidential ärenden and handlingar are

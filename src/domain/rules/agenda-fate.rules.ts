@@ -52,6 +52,17 @@ export interface PlannedSection {
   content: RichDoc;
 }
 
+/**
+ * One of the body's standard opening §§ (an opening § template, src/modules/templates): its
+ * content is copied into the § made from it.
+ */
+export interface OpeningParagraph {
+  title: string;
+  decisionIntro: string;
+  decisionClauses: readonly string[];
+  sections: readonly PlannedSection[];
+}
+
 /** A § to create, in order; the module gives it the next number of the body's year. */
 export interface PlannedParagraph {
   /** The ärende it records, or null for an opening item. */
@@ -175,7 +186,8 @@ function paragraphFor(item: AgendaItemForProtocol, choice: FateChoice, bodyName:
 export function planAgendaToProtocol(input: {
   items: readonly AgendaItemForProtocol[];
   choices: readonly FateChoice[];
-  openingItems: readonly string[];
+  /** The body's opening §§ (its opening templates), in order. */
+  opening: readonly OpeningParagraph[];
   includeOpening: boolean;
   bodyName: string;
 }): AgendaPlan {
@@ -197,7 +209,7 @@ export function planAgendaToProtocol(input: {
       add(`reason.${item.id}`, `Skriv skälet till återremissen av ärende ${item.position}; det står i paragrafen.`);
     }
   }
-  const opening = input.includeOpening ? input.openingItems.map((t) => t.trim()).filter((t) => t !== "") : [];
+  const opening = input.includeOpening ? input.opening.filter((o) => o.title.trim() !== "") : [];
   if (items.length === 0 && opening.length === 0) {
     add("_", "Det finns inga ärenden på ärendelistan att föra över till protokollet.");
   }
@@ -205,13 +217,13 @@ export function planAgendaToProtocol(input: {
     return { ok: false, message: "Några uppgifter behöver rättas innan ärendelistan kan föras över.", fieldErrors };
   }
 
-  const paragraphs: PlannedParagraph[] = opening.map((title) => ({
+  const paragraphs: PlannedParagraph[] = opening.map((o) => ({
     itemId: null,
-    title,
+    title: o.title.trim(),
     caseNumber: null,
-    decisionIntro: "",
-    decisionClauses: [],
-    sections: [],
+    decisionIntro: o.decisionIntro,
+    decisionClauses: [...o.decisionClauses],
+    sections: o.sections.map((s) => ({ ...s })),
     basisDocuments: [],
     isConfidential: false,
   }));

@@ -7,7 +7,7 @@ import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { planAgendaToProtocol, STALE_AGENDA_MESSAGE } from "@/domain/rules/agenda-fate.rules";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
 import { toRichDoc } from "@/domain/richtext/tiptap-normalise";
-import { nextParagraphNumbers, paragraphPartsData } from "@/modules/drafting";
+import { nextParagraphNumbers, openingParagraphs, paragraphPartsData } from "@/modules/drafting";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -58,7 +58,7 @@ export const turnAgendaIntoParagraphs = defineMeetingAction(
       await lockMeeting(tx, meeting.id);
       const m = await tx.meeting.findUniqueOrThrow({
         where: { id: meeting.id },
-        select: { status: true, agendaVersion: true, body: { select: { name: true, openingItems: true } } },
+        select: { status: true, agendaVersion: true, bodyId: true, body: { select: { name: true } } },
       });
       if (m.status !== "DRAFT") {
         throw new AppError(
@@ -78,8 +78,9 @@ export const turnAgendaIntoParagraphs = defineMeetingAction(
           summary: summaryOf(i.summary, i.position ?? 0),
         })),
         choices: input.items,
-        openingItems: m.body.openingItems,
-        // The opening items open the meeting: only the first time its agenda becomes §§.
+        // The body's opening §§ (its opening templates, with their content) open the meeting: only
+        // the first time its agenda becomes §§.
+        opening: input.includeOpening && earlier === 0 ? await openingParagraphs(tx, m.bodyId) : [],
         includeOpening: input.includeOpening && earlier === 0,
         bodyName: m.body.name,
       });

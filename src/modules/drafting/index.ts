@@ -9,6 +9,12 @@ export { findMeetingSettings } from "./meeting-settings.queries";
 // For the agenda turned into §§ (src/modules/agenda): the numbers new §§ get, and a § written as rows.
 export { nextParagraphNumbers } from "./paragraph.numbering";
 export { paragraphPartsData } from "./paragraph.persist";
+// § templates (src/modules/templates): a template is a § without number, attendance or people;
+// new §§ from templates go last in the meeting by the same path as "add §"; the § schema's parts.
+export { appendParagraphs, openingParagraphs, templateDraft, templateDraftSelect } from "./paragraph.append";
+export { decisionSchema, sectionsSchema, titleSchema, SECTION_KINDS } from "./paragraph.schema";
+export { auditParagraphChange, defineDraftingChange } from "./change";
+export { RichTextEditor } from "./components/rich-text-editor";
 // The size limit of an uploaded file, shared with the agenda's handlingar (one limit, one message).
 export { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 /** The attendance save (version-checked, audited), for the members module's pre-filled attendance. */

@@ -51,8 +51,19 @@ function Field({
   );
 }
 
-/** Works without JavaScript: a plain form posting to the server action. */
-export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; defaultDate: string }) {
+/**
+ * Works without JavaScript: a plain form posting to the server action. `openingTitles`: the
+ * body's opening §§ (its opening templates), offered as the meeting's first §§ (checked).
+ */
+export function CreateMeetingForm({
+  bodyId,
+  defaultDate,
+  openingTitles = [],
+}: {
+  bodyId: string;
+  defaultDate: string;
+  openingTitles?: readonly string[];
+}) {
   const [failure, action, pending] = useActionState<ActionFailure | null, FormData>(createMeetingFormAction, null);
   return (
     <form action={action} className="mt-4 max-w-xl space-y-4">
@@ -90,6 +101,26 @@ export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; def
           </label>
         </div>
       </fieldset>
+      {openingTitles.length > 0 && (
+        <div className="flex items-start gap-2">
+          <input
+            id="withOpening"
+            name="withOpening"
+            type="checkbox"
+            defaultChecked
+            className="mt-1"
+            aria-describedby="withOpening-hint"
+          />
+          <div>
+            <label htmlFor="withOpening" className="font-medium">
+              Börja med organets inledande paragrafer
+            </label>
+            <p id="withOpening-hint" className="text-sm">
+              {openingTitles.join(", ")}. De numreras som paragrafernas början.
+            </p>
+          </div>
+        </div>
+      )}
       <SubmitButton pending={pending} pendingText="Skapar…">
         Skapa sammanträde
       </SubmitButton>
