@@ -9,7 +9,6 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import {
   addParagraphFromTemplate,
   createTemplate,
@@ -21,15 +20,18 @@ import { findTemplatesPage, listOpeningTitles } from "@/modules/templates/templa
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { createEmptyDatabase } from "./support/db";
 import { asOwnerWithoutGuards } from "./support/owner";
-import { actorFor, contextFor, createSeededDatabase, EMAILS, type ActorName } from "./support/seeded-db";
+import {
+  actorFor,
+  contextFor,
+  createSeededDatabase,
+  EMAILS,
+  type ActorName,
+  newDirektionenMeeting,
+} from "./support/seeded-db";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
-
-beforeAll(async () => {
-  seeded = await createSeededDatabase("templates");
-  db = seeded.db;
-}, 120_000);
+beforeAll(async () => void ({ db } = seeded = await createSeededDatabase("templates")), 120_000);
 afterAll(async () => seeded?.drop());
 
 const as = (who: ActorName) => contextFor(db, who);
@@ -53,20 +55,7 @@ async function create(who: ActorName, input: Record<string, unknown>) {
 const audits = (action: string, entityId: string) =>
   db.auditLog.findMany({ where: { action, entityId }, orderBy: { at: "asc" } });
 
-async function newMeeting(date: string, withOpening: boolean) {
-  const result = await createMeeting(await as("secretary"), {
-    bodyId: seeded.direktionen.id,
-    date,
-    startTime: "",
-    endTime: "",
-    place: "Zoom",
-    attendanceFrom: "none",
-    firstParagraphNumber: "",
-    withOpening,
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return db.meeting.findUniqueOrThrow({ where: { slug: result.data.slug } });
-}
+const newMeeting = (date: string, withOpening: boolean) => newDirektionenMeeting(seeded, date, { withOpening });
 
 const titles = async () =>
   (await db.paragraphTemplate.findMany({ where: { bodyId: seeded.direktionen.id }, orderBy: { position: "asc" } })).map(

@@ -7,7 +7,7 @@ import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { planAgendaToProtocol, STALE_AGENDA_MESSAGE } from "@/domain/rules/agenda-fate.rules";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
 import { toRichDoc } from "@/domain/richtext/tiptap-normalise";
-import { nextParagraphNumbers, openingParagraphs, paragraphPartsData } from "@/modules/drafting";
+import { appendParagraphs, openingParagraphs } from "@/modules/drafting";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -86,40 +86,7 @@ export const turnAgendaIntoParagraphs = defineMeetingAction(
       });
       if (!plan.ok) throw new AppError("VALIDATION", plan.message, { fieldErrors: plan.fieldErrors });
 
-      const { bodyId, year, numbers } = await nextParagraphNumbers(tx, meeting.id, plan.paragraphs.length);
-      const created: { id: string; number: number }[] = [];
-      for (const [i, p] of plan.paragraphs.entries()) {
-        const parts = paragraphPartsData(
-          {
-            sections: p.sections,
-            basisDocuments: p.basisDocuments,
-            dispatch: [],
-            propositions: [],
-            reservations: [],
-            notes: [],
-            recusals: [],
-            votes: [],
-          },
-          (id) => id,
-        );
-        created.push(
-          await tx.paragraph.create({
-            data: {
-              meetingId: meeting.id,
-              bodyId,
-              year,
-              number: numbers[i]!,
-              title: p.title,
-              caseNumber: p.caseNumber,
-              decisionIntro: p.decisionIntro,
-              decisionClauses: p.decisionClauses,
-              isConfidential: p.isConfidential,
-              ...parts,
-            },
-            select: { id: true, number: true },
-          }),
-        );
-      }
+      const created = await appendParagraphs(tx, meeting.id, plan.paragraphs);
       for (const it of plan.items) {
         const paragraph = it.paragraphIndex === null ? null : created[it.paragraphIndex]!;
         await tx.agendaItem.update({

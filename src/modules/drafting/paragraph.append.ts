@@ -1,22 +1,29 @@
 // New §§ at the end of a meeting, numbered as the body's year continues (paragraph.numbering.ts):
-// the one path for the editor's "add §", a § made from a template (src/modules/templates) and the
-// opening §§ a new meeting starts with. A § template is a § without number, attendance or people:
+// the one path for the editor's "add §", a § made from a template (src/modules/templates), the
+// opening §§ a new meeting starts with and the agenda turned into §§ (src/modules/agenda). A § template is a § without number, attendance or people:
 // its rubrik, decision and sections, read here from the stored template and copied into the §.
 import type { Prisma } from "@/generated/prisma/client";
+import type { SectionDTO } from "@/domain/protocol/protocol.types";
 import type { OpeningParagraph } from "@/domain/rules/agenda-fate.rules";
 import { AppError } from "@/server/errors";
 import { nextParagraphNumbers } from "./paragraph.numbering";
 import { paragraphPartsData } from "./paragraph.persist";
-import { sectionsSchema, type ParagraphContent } from "./paragraph.schema";
+import { sectionsSchema } from "./paragraph.schema";
 
 type Tx = Prisma.TransactionClient;
 
-/** What a new § holds: a template's content, or a rubrik alone (the editor's "add §"). */
+/**
+ * What a new § holds: a template's content, a rubrik alone (the editor's "add §"), or an ärende's
+ * (src/modules/agenda, with its Dnr, beslutsunderlag and sekretess).
+ */
 export interface ParagraphDraft {
   title: string;
   decisionIntro: string;
   decisionClauses: readonly string[];
-  sections: ParagraphContent["sections"];
+  sections: readonly SectionDTO[];
+  caseNumber?: string | null;
+  basisDocuments?: readonly string[];
+  isConfidential?: boolean;
 }
 
 /** Creates the §§ last in the meeting, in order; their ids and numbers. */
@@ -31,8 +38,8 @@ export async function appendParagraphs(
   for (const [i, d] of drafts.entries()) {
     const parts = paragraphPartsData(
       {
-        sections: d.sections,
-        basisDocuments: [],
+        sections: [...d.sections],
+        basisDocuments: [...(d.basisDocuments ?? [])],
         dispatch: [],
         propositions: [],
         reservations: [],
@@ -50,8 +57,10 @@ export async function appendParagraphs(
           year,
           number: numbers[i]!,
           title: d.title,
+          caseNumber: d.caseNumber ?? null,
           decisionIntro: d.decisionIntro,
           decisionClauses: [...d.decisionClauses],
+          isConfidential: d.isConfidential ?? false,
           ...parts,
         },
         select: { id: true, number: true },

@@ -2,7 +2,7 @@
 // titles for the new-meeting form, and the choices the template picker offers.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { SectionDTO } from "@/domain/protocol/protocol.types";
-import { templateDraft } from "@/modules/drafting";
+import { templateDraft, templateDraftSelect } from "@/modules/drafting";
 import { authorizeTemplates, type Actor } from "@/server/authz";
 
 export interface TemplateRow {
@@ -20,16 +20,7 @@ async function listTemplates(db: PrismaClient, bodyId: string): Promise<Template
   const rows = await db.paragraphTemplate.findMany({
     where: { bodyId },
     orderBy: [{ position: "asc" }, { id: "asc" }],
-    select: {
-      id: true,
-      bodyId: true,
-      title: true,
-      decisionIntro: true,
-      decisionClauses: true,
-      sections: true,
-      isOpening: true,
-      version: true,
-    },
+    select: { ...templateDraftSelect, isOpening: true, version: true },
   });
   return rows.map((r) => ({ ...templateDraft(r), id: r.id, isOpening: r.isOpening, version: r.version }));
 }

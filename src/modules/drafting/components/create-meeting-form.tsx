@@ -102,24 +102,15 @@ export function CreateMeetingForm({
         </div>
       </fieldset>
       {openingTitles.length > 0 && (
-        <div className="flex items-start gap-2">
-          <input
-            id="withOpening"
-            name="withOpening"
-            type="checkbox"
-            defaultChecked
-            className="mt-1"
-            aria-describedby="withOpening-hint"
-          />
-          <div>
-            <label htmlFor="withOpening" className="font-medium">
-              Börja med organets inledande paragrafer
-            </label>
-            <p id="withOpening-hint" className="text-sm">
-              {openingTitles.join(", ")}. De numreras som paragrafernas början.
-            </p>
-          </div>
-        </div>
+        <fieldset aria-describedby="withOpening-hint">
+          <legend className="font-medium">Inledande paragrafer</legend>
+          <p id="withOpening-hint" className="text-sm">
+            {openingTitles.join(", ")}. De får paragrafernas första nummer.
+          </p>
+          <label className="mt-1 flex items-center gap-2">
+            <input type="checkbox" name="withOpening" defaultChecked /> Börja med organets inledande paragrafer
+          </label>
+        </fieldset>
       )}
       <SubmitButton pending={pending} pendingText="Skapar…">
         Skapa sammanträde

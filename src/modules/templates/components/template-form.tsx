@@ -5,7 +5,7 @@
 // server action: without JavaScript each section's text is a textarea; with it, the § editor's
 // rich-text field. A section with neither rubrik nor text is left out; one empty section is
 // always offered to add.
-import { useActionState, useState, useSyncExternalStore } from "react";
+import { createElement, useActionState, useState, useSyncExternalStore } from "react";
 import type { RichDoc, SectionDTO } from "@/domain/protocol/protocol.types";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 import { RichTextEditor } from "@/modules/drafting";
@@ -101,11 +101,15 @@ function Text({
   return (
     <HintedField id={id} label={label} hint={hint} errors={errorsOf(state, errorKey)}>
       {(aria) =>
-        rows ? (
-          <textarea {...aria} name={name} rows={rows} defaultValue={value} className={inputClass} />
-        ) : (
-          <input {...aria} name={name} required={required} defaultValue={value} className={inputClass} />
-        )
+        // A textarea when given rows, else one line.
+        createElement(rows ? "textarea" : "input", {
+          ...aria,
+          name,
+          rows,
+          required,
+          defaultValue: value,
+          className: inputClass,
+        })
       }
     </HintedField>
   );

@@ -34,10 +34,8 @@ export function TemplatePicker({
           defaultValue={state.values?.templateId ?? templates[0]!.id}
           className="mt-1 rounded border border-slate-500 px-2 py-1.5"
         >
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.title}
-            </option>
+          {templates.map(({ id, title }) => (
+            <option key={id} value={id} label={title} />
           ))}
         </select>
       </div>
