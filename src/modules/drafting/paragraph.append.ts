@@ -1,7 +1,8 @@
 // New §§ at the end of a meeting, numbered as the body's year continues (paragraph.numbering.ts):
 // the one path for the editor's "add §", a § made from a template (src/modules/templates), the
-// opening §§ a new meeting starts with and the agenda turned into §§ (src/modules/agenda). A § template is a § without number, attendance or people:
-// its rubrik, decision and sections, read here from the stored template and copied into the §.
+// opening §§ a new meeting starts with and the agenda turned into §§ (src/modules/agenda). A §
+// template is a § without number, attendance or people: its rubrik, decision and sections, read
+// here from the stored template and copied into the §.
 import type { Prisma } from "@/generated/prisma/client";
 import type { SectionDTO } from "@/domain/protocol/protocol.types";
 import type { OpeningParagraph } from "@/domain/rules/agenda-fate.rules";
