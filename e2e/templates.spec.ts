@@ -22,7 +22,7 @@ test("a secretary makes a template, starts a meeting with the opening §§ and a
   await page.getByLabel("Att-satser").fill("att utse Anna Berg att jämte ordföranden justera protokollet");
   await page.getByLabel("Paragrafens rubrik").evaluate((el) => el.removeAttribute("required"));
   await page.getByRole("button", { name: "Skapa mallen" }).click();
-  await expect(page.getByRole("alert")).toContainText("Några uppgifter behöver rättas");
+  await expect(page.locator("#ny-mall-result")).toContainText("Några uppgifter behöver rättas");
   await expect(page.getByText("Skriv en rubrik för paragrafen.")).toBeVisible();
   await expect(page.getByLabel("Att-satser")).toHaveValue(
     "att utse Anna Berg att jämte ordföranden justera protokollet",
@@ -36,6 +36,7 @@ test("a secretary makes a template, starts a meeting with the opening §§ and a
   await text.click();
   await page.keyboard.type("Ordföranden föreslår Anna Berg som justerare.");
   await page.getByRole("button", { name: "Skapa mallen" }).click();
+  await expect(page).toHaveURL(/klart=skapad/, { timeout: 20_000 });
   await expect(page.getByRole("status")).toHaveText("Mallen är skapad.");
   const row = page.getByRole("row").filter({ hasText: "Val av justerare" });
   await expect(row).toContainText("Ja");
