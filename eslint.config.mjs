@@ -14,6 +14,7 @@ const MODULES = [
   "agenda",
   "members",
   "summons",
+  "templates",
 ];
 const src = (p) => `./src/${p}`;
 

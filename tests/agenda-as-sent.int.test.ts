@@ -46,9 +46,14 @@ beforeAll(async () => {
   seeded = await createSeededDatabase("agenda_as_sent");
   db = seeded.db;
   restoreRouteDatabase = useRouteDatabase(seeded.url);
-  await db.body.update({
-    where: { id: seeded.direktionen.id },
-    data: { openingItems: ["Upprop", "Val av justerare", "Godkännande av dagordningen"] },
+  // The body's opening §§ are its opening templates (src/modules/templates); here titles only.
+  await db.paragraphTemplate.createMany({
+    data: ["Upprop", "Val av justerare", "Godkännande av dagordningen"].map((title, i) => ({
+      bodyId: seeded.direktionen.id,
+      title,
+      isOpening: true,
+      position: i + 1,
+    })),
   });
 }, 120_000);
 afterAll(async () => {

@@ -10,14 +10,19 @@ import { toPublicProtocol } from "@/domain/publication/public.rules";
 import { STALE_AGENDA_MESSAGE } from "@/domain/rules/agenda-fate.rules";
 import { ALREADY_DONE_MESSAGE, turnAgendaIntoParagraphs } from "@/modules/agenda/agenda-to-protocol.mutations";
 import { findAgendaToProtocol } from "@/modules/agenda/agenda-to-protocol.queries";
-import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { pdfToText } from "@/pdf/testing/poppler";
 import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { asOwnerWithoutGuards } from "./support/owner";
 import { useRouteDatabase } from "./support/route-db";
-import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
+import {
+  contextFor,
+  createSeededDatabase,
+  SEED_SLUG,
+  type ActorName,
+  newDirektionenMeeting,
+} from "./support/seeded-db";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -25,28 +30,22 @@ let db: PrismaClient;
 beforeAll(async () => {
   seeded = await createSeededDatabase("agenda_protocol");
   db = seeded.db;
-  await db.body.update({
-    where: { id: seeded.direktionen.id },
-    data: { openingItems: ["Upprop", "Val av justerare", "Godkännande av dagordningen"] },
+  // The body's opening §§ are its opening templates (src/modules/templates); here titles only.
+  await db.paragraphTemplate.createMany({
+    data: ["Upprop", "Val av justerare", "Godkännande av dagordningen"].map((title, i) => ({
+      bodyId: seeded.direktionen.id,
+      title,
+      isOpening: true,
+      position: i + 1,
+    })),
   });
 }, 120_000);
 afterAll(async () => seeded?.drop());
 
 const as = (who: ActorName) => contextFor(db, who);
 
-async function newMeeting(date: string, firstParagraphNumber = "") {
-  const result = await createMeeting(await as("secretary"), {
-    bodyId: seeded.direktionen.id,
-    date,
-    startTime: "",
-    endTime: "",
-    place: "Zoom",
-    attendanceFrom: "none",
-    firstParagraphNumber,
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return db.meeting.findUniqueOrThrow({ where: { slug: result.data.slug } });
-}
+const newMeeting = (date: string, firstParagraphNumber = "") =>
+  newDirektionenMeeting(seeded, date, { firstParagraphNumber });
 
 const summaryOf = (text: string) => ({
   type: "doc",

@@ -180,7 +180,7 @@ describe("updateBody", () => {
     expect(detail).toMatchObject({ parentName: "Kommunstyrelsen", organisationName: "Itsam" });
   });
 
-  it("stores the kallelse's days and the opening items one per line; bad input in Swedish; unchanged is not audited", async () => {
+  it("stores the kallelse's days; bad input in Swedish; unchanged is not audited; names the opening templates", async () => {
     const fm = await created({
       name: "Fullmäktige före mötet",
       genitiveName: "Fullmäktiges",
@@ -195,44 +195,31 @@ describe("updateBody", () => {
       seatCount: "31",
       parentBodyId: "",
     };
-    const saved = await updateBody(await as("admin"), {
-      ...base,
-      summonsLeadDays: "10",
-      openingItems: "Upprop\r\n\n  Val av justerare \nGodkännande av dagordningen\n",
-    });
+    const saved = await updateBody(await as("admin"), { ...base, summonsLeadDays: "10" });
     expect(saved.ok).toBe(true);
-    expect(await db.body.findUniqueOrThrow({ where: { id: fm.id } })).toMatchObject({
-      summonsLeadDays: 10,
-      openingItems: ["Upprop", "Val av justerare", "Godkännande av dagordningen"],
-    });
+    expect(await db.body.findUniqueOrThrow({ where: { id: fm.id } })).toMatchObject({ summonsLeadDays: 10 });
     expect((await audits("admin.body.update", fm.id)).map((a) => a.data)).toEqual([
-      expect.objectContaining({ changed: ["summonsLeadDays", "openingItems"] }),
+      expect.objectContaining({ changed: ["summonsLeadDays"] }),
     ]);
-    // The same list again changes nothing and says so in the audit row.
-    await updateBody(await as("admin"), {
-      ...base,
-      summonsLeadDays: "10",
-      openingItems: "Upprop\nVal av justerare\nGodkännande av dagordningen",
-    });
+    // The same again changes nothing and says so in the audit row.
+    await updateBody(await as("admin"), { ...base, summonsLeadDays: "10" });
     expect((await audits("admin.body.update", fm.id)).at(-1)?.data).toMatchObject({ changed: [] });
 
-    const bad = await updateBody(await as("admin"), {
-      ...base,
-      summonsLeadDays: "en vecka",
-      openingItems: Array.from({ length: 11 }, (_, i) => `Ärende ${i + 1}`).join("\n"),
-    });
+    const bad = await updateBody(await as("admin"), { ...base, summonsLeadDays: "en vecka" });
     expect(bad).toMatchObject({
       ok: false,
       code: "VALIDATION",
       fieldErrors: {
         summonsLeadDays: ["Ange hur många dagar före sammanträdet kallelsen ska skickas som ett heltal, t.ex. 0."],
-        openingItems: ["Högst tio inledande ärenden."],
       },
     });
     expect((await db.body.findUniqueOrThrow({ where: { id: fm.id } })).summonsLeadDays).toBe(10);
-    // Left out (an older form): unchanged.
+    // Left out (an older form): unchanged. The opening §§ are the body's opening templates
+    // (src/modules/templates): the edit page names their titles.
     expect((await updateBody(await as("admin"), base)).ok).toBe(true);
-    expect(await findBodyDetail(db, fm.slug)).toMatchObject({ summonsLeadDays: 10, openingItems: expect.any(Array) });
+    await db.paragraphTemplate.create({ data: { bodyId: fm.id, title: "Upprop", isOpening: true, position: 1 } });
+    await db.paragraphTemplate.create({ data: { bodyId: fm.id, title: "Information", position: 2 } });
+    expect(await findBodyDetail(db, fm.slug)).toMatchObject({ summonsLeadDays: 10, openingTitles: ["Upprop"] });
   });
 
   it("refuses a cycle in reports-to, itself included, with a Swedish message", async () => {

@@ -8,7 +8,7 @@ import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { setFirstParagraphNumber } from "@/modules/drafting/meeting-settings.mutations";
 import { findMeetingSettings } from "@/modules/drafting/meeting-settings.queries";
 import { addParagraph, deleteParagraph } from "@/modules/drafting/paragraph.mutations";
-import { contextFor, createSeededDatabase, type ActorName } from "./support/seeded-db";
+import { contextFor, createSeededDatabase, type ActorName, newDirektionenMeeting } from "./support/seeded-db";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -21,19 +21,8 @@ afterAll(async () => seeded?.drop());
 
 const as = (who: ActorName) => contextFor(db, who);
 
-async function newMeeting(date: string, firstParagraphNumber = "") {
-  const result = await createMeeting(await as("secretary"), {
-    bodyId: seeded.direktionen.id,
-    date,
-    startTime: "",
-    endTime: "",
-    place: "Zoom",
-    attendanceFrom: "none",
-    firstParagraphNumber,
-  });
-  if (!result.ok) throw new Error(JSON.stringify(result));
-  return db.meeting.findUniqueOrThrow({ where: { slug: result.data.slug } });
-}
+const newMeeting = (date: string, firstParagraphNumber = "") =>
+  newDirektionenMeeting(seeded, date, { firstParagraphNumber });
 
 async function add(meetingId: string, title: string) {
   const result = await addParagraph(await as("secretary"), { meetingId, title });

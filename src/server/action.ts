@@ -14,12 +14,14 @@ import {
   authorizeForBody,
   authorizeGlobal,
   authorizeHistorical,
+  authorizeTemplates,
   type Actor,
   type AgendaPermission,
   type Decision,
   type GlobalPermission,
   type HistoricalPermission,
   type MeetingPermission,
+  type TemplatePermission,
 } from "./authz";
 import { now } from "./clock";
 import { dbDate, toSwedishDate } from "@/lib/iso-date";
@@ -289,30 +291,62 @@ export function defineSelfAction<S extends z.ZodType, T>(
   return defineAction({ schema: options.schema, scope: selfScope, messages: options.messages }, run);
 }
 
+type LocateBody<I> = (input: I, db: PrismaClient) => Promise<{ bodyId: string } | null>;
+
+/**
+ * An action on something of a body (`locate` names the body from the input): not found when there
+ * is no such thing or the actor may not even see it (`visible`), else the table's `decision`.
+ */
+function bodyThingScope<I>(
+  locate: LocateBody<I>,
+  notFound: string,
+  visible: (actor: Actor, bodyId: string) => boolean,
+  decide: (actor: Actor, bodyId: string) => Decision,
+): ActionScope<I, { bodyId: string }> {
+  return {
+    async check(actor, input, db) {
+      const found = await locate(input, db);
+      if (!found || !visible(actor, found.bodyId)) return { ok: false, code: "NOT_FOUND", message: notFound };
+      const decision = decide(actor, found.bodyId);
+      return decision.ok ? { ok: true, extra: { bodyId: found.bodyId } } : refusal(decision);
+    },
+  };
+}
+
 /**
  * A body's historical protocols (src/modules/historical): `locate` names the body from the input
  * (the body itself, or the body of a registered protocol); someone the table refuses learns
  * nothing about whether it exists.
  */
 export function defineHistoricalAction<S extends z.ZodType, T>(
-  options: {
-    schema: S;
-    permission: HistoricalPermission;
-    locate: (input: z.infer<S>, db: PrismaClient) => Promise<{ bodyId: string } | null>;
-  },
+  options: { schema: S; permission: HistoricalPermission; locate: LocateBody<z.infer<S>> },
   run: (ctx: RunContext & { input: z.infer<S>; bodyId: string }) => Promise<T>,
 ): Handler<T> {
-  const scope: ActionScope<z.infer<S>, { bodyId: string }> = {
-    async check(actor, input, db) {
-      const found = await options.locate(input, db);
-      if (!found || !authorizeHistorical(actor, "historical.read", found.bodyId).ok) {
-        return { ok: false, code: "NOT_FOUND", message: "Organet eller protokollet finns inte." };
-      }
-      const decision = authorizeHistorical(actor, options.permission, found.bodyId);
-      return decision.ok ? { ok: true, extra: { bodyId: found.bodyId } } : refusal(decision);
-    },
-  };
+  const scope = bodyThingScope(
+    options.locate,
+    "Organet eller protokollet finns inte.",
+    (actor, bodyId) => authorizeHistorical(actor, "historical.read", bodyId).ok,
+    (actor, bodyId) => authorizeHistorical(actor, options.permission, bodyId),
+  );
   return defineAction({ schema: options.schema, scope }, run);
+}
+
+/**
+ * A body's § templates (src/modules/templates): `locate` names the body from the input (the body
+ * itself, or the body of a template); a template that does not exist is not found, anyone the
+ * table refuses is told so (the body's templates are not secret, only kept by its secretaries).
+ */
+export function defineTemplateAction<S extends z.ZodType, T>(
+  options: { schema: S; permission: TemplatePermission; locate: LocateBody<z.infer<S>> },
+  run: (ctx: RunContext & { input: z.infer<S>; bodyId: string }) => Promise<T>,
+): Handler<T> {
+  // Everyone sees that a body's template exists; the table decides who may change it.
+  const decide = (actor: Actor, bodyId: string) => authorizeTemplates(actor, options.permission, bodyId);
+  const notFound = "Organet eller mallen finns inte.";
+  return defineAction(
+    { schema: options.schema, scope: bodyThingScope(options.locate, notFound, () => true, decide) },
+    run,
+  );
 }
 
 /** Where an ärende (or the body's pool) is, as the agenda's permissions need it. */

@@ -11,16 +11,19 @@ import {
   authorizeAgenda,
   authorizeForBody,
   authorizeGlobal,
+  authorizeTemplates,
   GLOBAL_PERMISSIONS,
   meetingWhereForActor,
   PERMISSIONS,
   rolesFor,
+  TEMPLATE_PERMISSIONS,
   type Actor,
   type AgendaPermission,
   type GlobalPermission,
   type MeetingPermission,
   type MeetingResource,
   type Role,
+  type TemplatePermission,
 } from "./authz";
 
 const BODY = "b-direktionen";
@@ -485,5 +488,55 @@ describe("the agenda grid (permission × role × pool or meeting state)", () => 
     expect(
       authorizeAgenda(null, "agenda.read", { bodyId: BODY, meetingStatus: null, actorIsBodyMember: true }),
     ).toEqual({ ok: false, reason: "unauthenticated", message: UNAUTHENTICATED });
+  });
+});
+
+// A body's § templates (src/modules/templates), by role towards the body: its secretaries and the
+// administrators keep them; every other role, and a secretary of another body ("none"), is refused.
+const TEMPLATE_GRID = `
+templates.manage  admin             ok
+templates.manage  secretary         ok
+templates.manage  member            F
+templates.manage  meetingSecretary  F
+templates.manage  chair             F
+templates.manage  adjuster          F
+templates.manage  seatHolder        F
+templates.manage  none              F
+`;
+
+describe("the template grid (permission × role)", () => {
+  const templateRows = TEMPLATE_GRID.trim()
+    .split("\n")
+    .map((line) => {
+      const [permission, role, cell] = line.trim().split(/\s+/);
+      return { permission: permission as TemplatePermission, role: role as Role | "none", cell: cell as Cell };
+    });
+
+  it("is complete: every template permission × every role exactly once", () => {
+    const keys = templateRows.map((r) => `${r.permission} ${r.role}`);
+    const want = Object.keys(TEMPLATE_PERMISSIONS).flatMap((p) => Object.keys(ACTORS).map((r) => `${p} ${r}`));
+    expect(keys.sort()).toEqual(want.sort());
+  });
+
+  it.each(templateRows.map((r) => [r.permission, r.role, r.cell] as const))(
+    "%s by %s → %s",
+    (permission, role, cell) => {
+      const decision = authorizeTemplates(ACTORS[role], permission, BODY);
+      if (cell === "ok") expect(decision).toEqual({ ok: true, roles: new Set([role]) });
+      else
+        expect(decision).toEqual({
+          ok: false,
+          reason: "forbidden",
+          message: "Bara organets sekreterare och administratörer får ändra organets paragrafmallar.",
+        });
+    },
+  );
+
+  it("refuses without a session", () => {
+    expect(authorizeTemplates(null, "templates.manage", BODY)).toEqual({
+      ok: false,
+      reason: "unauthenticated",
+      message: UNAUTHENTICATED,
+    });
   });
 });

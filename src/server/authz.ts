@@ -191,19 +191,48 @@ export const HISTORICAL_PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 export type HistoricalPermission = keyof typeof HISTORICAL_PERMISSIONS;
 
-export function authorizeHistorical(actor: Actor | null, permission: HistoricalPermission, bodyId: string): Decision {
+/** A body-level permission: the actor's roles towards the body (no meeting, no state) against `allowed`. */
+function authorizeBodyRoles(
+  actor: Actor | null,
+  allowed: readonly Role[],
+  bodyId: string,
+  forbidden: string,
+): Decision {
   if (!actor) return { ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." };
   const roles = rolesFor(actor, { bodyId });
-  return HISTORICAL_PERMISSIONS[permission].some((r) => roles.has(r))
+  return allowed.some((r) => roles.has(r))
     ? { ok: true, roles }
-    : {
-        ok: false,
-        reason: "forbidden",
-        message:
-          permission === "historical.delete"
-            ? "Bara administratörer får ta bort ett registrerat protokoll."
-            : "Du har inte behörighet till organets inskannade protokoll.",
-      };
+    : { ok: false, reason: "forbidden", message: forbidden };
+}
+
+export function authorizeHistorical(actor: Actor | null, permission: HistoricalPermission, bodyId: string): Decision {
+  return authorizeBodyRoles(
+    actor,
+    HISTORICAL_PERMISSIONS[permission],
+    bodyId,
+    permission === "historical.delete"
+      ? "Bara administratörer får ta bort ett registrerat protokoll."
+      : "Du har inte behörighet till organets inskannade protokoll.",
+  );
+}
+
+/**
+ * A body's § templates (src/modules/templates): its standard §§ and opening §§, kept by the body's
+ * secretaries and the administrators. Using one in a protocol is "meeting.edit" of that meeting.
+ */
+export const TEMPLATE_PERMISSIONS = {
+  /** See, create, edit, reorder and delete the body's templates. */
+  "templates.manage": ["admin", "secretary"],
+} as const satisfies Record<string, readonly Role[]>;
+export type TemplatePermission = keyof typeof TEMPLATE_PERMISSIONS;
+
+export function authorizeTemplates(actor: Actor | null, permission: TemplatePermission, bodyId: string): Decision {
+  return authorizeBodyRoles(
+    actor,
+    TEMPLATE_PERMISSIONS[permission],
+    bodyId,
+    "Bara organets sekreterare och administratörer får ändra organets paragrafmallar.",
+  );
 }
 
 /**

@@ -4,6 +4,7 @@ import type { Actor } from "@/server/authz";
 import type { ActionContext } from "@/server/action";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { loadSeed } from "../../prisma/seed/load-seed";
+import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { createMigratedDatabase } from "./migrated-db";
 
 export const SEED_SLUG = "direktionen-2021-11-18";
@@ -64,4 +65,22 @@ export type ActorName = keyof typeof EMAILS | "anonymous";
 
 export async function contextFor(db: PrismaClient, who: ActorName): Promise<ActionContext> {
   return { db, ip: "127.0.0.1", actor: who === "anonymous" ? null : await actorFor(db, EMAILS[who]) };
+}
+
+/** The new-meeting form's answers a test leaves as they are: no times, on Zoom, an empty attendance list. */
+const PLAIN_MEETING = { startTime: "", endTime: "", place: "Zoom", attendanceFrom: "none" } as const;
+
+/**
+ * A draft meeting of Direktionen on `date`, created by its secretary through createMeeting (with
+ * the first § number or the opening §§ as `extra` says), read back.
+ */
+export async function newDirektionenMeeting(
+  seeded: { db: PrismaClient; direktionen: { id: string } },
+  date: string,
+  extra: { firstParagraphNumber?: string; withOpening?: boolean } = {},
+) {
+  const ctx = await contextFor(seeded.db, "secretary");
+  const result = await createMeeting(ctx, { ...PLAIN_MEETING, bodyId: seeded.direktionen.id, date, ...extra });
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return seeded.db.meeting.findUniqueOrThrow({ where: { slug: result.data.slug } });
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
-import { isEmptyDoc, richDocSchema, toPlainText } from "./richtext.schema";
+import { fromPlainText, isEmptyDoc, richDocSchema, toPlainText } from "./richtext.schema";
 
 describe("toPlainText", () => {
   it("reads paragraphs, headings, nested lists and tables", () => {
@@ -80,5 +80,32 @@ describe("richDocSchema", () => {
   it("treats a document without text as empty", () => {
     expect(isEmptyDoc({ type: "doc", content: [{ type: "paragraph" }] })).toBe(true);
     expect(isEmptyDoc(ok)).toBe(false);
+  });
+});
+
+describe("fromPlainText", () => {
+  it("makes a paragraph of each block between blank lines, a line break of each single newline", () => {
+    const doc = fromPlainText("Till justerare utses\r\nAnna Berg.\n\n  \nJusteringen sker 2026-12-10.\n");
+    expect(doc).toEqual({
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "Till justerare utses" },
+            { type: "hardBreak" },
+            { type: "text", text: "Anna Berg." },
+          ],
+        },
+        { type: "paragraph", content: [{ type: "text", text: "Justeringen sker 2026-12-10." }] },
+      ],
+    });
+    expect(richDocSchema.safeParse(doc).success).toBe(true);
+    expect(toPlainText(doc)).toBe("Till justerare utses\nAnna Berg.\nJusteringen sker 2026-12-10.");
+  });
+
+  it("gives an empty document for empty or blank text", () => {
+    expect(fromPlainText("")).toEqual({ type: "doc", content: [] });
+    expect(isEmptyDoc(fromPlainText(" \n\n "))).toBe(true);
   });
 });

@@ -158,3 +158,27 @@ export function toPlainText(doc: RichDoc): string {
 export function isEmptyDoc(doc: RichDoc): boolean {
   return toPlainText(doc).trim() === "";
 }
+
+/**
+ * Plain text as a document (a form without JavaScript, where the rich-text editor cannot run): a
+ * blank line starts a new paragraph, a single line break stays a line break. "" → an empty doc.
+ */
+export function fromPlainText(text: string): RichDoc {
+  const paragraphs = text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n(?:[ \t]*\n)+/)
+    .map((p) => p.replace(/^\n+|\s+$/g, ""))
+    .filter((p) => p.trim() !== "");
+  return {
+    type: "doc",
+    content: paragraphs.map((p) => ({
+      type: "paragraph",
+      content: p
+        .split("\n")
+        .flatMap((line, i): InlineNode[] => [
+          ...(i > 0 ? [{ type: "hardBreak" as const }] : []),
+          ...(line === "" ? [] : [{ type: "text" as const, text: line }]),
+        ]),
+    })),
+  };
+}

@@ -11,6 +11,7 @@ import {
   returnedDecision,
   type AgendaItemForProtocol,
   type FateChoice,
+  type OpeningParagraph,
 } from "./agenda-fate.rules";
 
 const summary: RichDoc = {
@@ -36,9 +37,19 @@ const choose = (itemId: string, fate: FateChoice["fate"], reason = ""): FateChoi
 const plan = (
   items: AgendaItemForProtocol[],
   choices: FateChoice[],
-  openingItems: string[] = [],
+  opening: (string | OpeningParagraph)[] = [],
   includeOpening = true,
-) => planAgendaToProtocol({ items, choices, openingItems, includeOpening, bodyName: "Direktionen" });
+) =>
+  planAgendaToProtocol({
+    items,
+    choices,
+    // A title alone: an opening template with nothing but its rubrik.
+    opening: opening.map((o) =>
+      typeof o === "string" ? { title: o, decisionIntro: "", decisionClauses: [], sections: [] } : o,
+    ),
+    includeOpening,
+    bodyName: "Direktionen",
+  });
 
 describe("decisionIntroFromProposal", () => {
   it.each([
@@ -159,6 +170,38 @@ describe("planAgendaToProtocol: opening items, extra ärenden, order", () => {
       ["y", 3],
       ["x", 4],
     ]);
+  });
+
+  it("copies an opening template's decision and sections into its §", () => {
+    const content = {
+      type: "doc" as const,
+      content: [
+        {
+          type: "paragraph" as const,
+          content: [{ type: "text" as const, text: "Ordföranden förklarar mötet öppnat." }],
+        },
+      ],
+    };
+    const opening: OpeningParagraph = {
+      title: "Mötets öppnande",
+      decisionIntro: "Direktionen beslutar:",
+      decisionClauses: ["att förklara mötet öppnat"],
+      sections: [{ kind: "CASE", heading: "Ärendet", content }],
+    };
+    const result = plan([item("a", 1)], [choose("a", "DECIDED")], [opening]);
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(result.paragraphs[0]).toEqual({
+      itemId: null,
+      title: "Mötets öppnande",
+      caseNumber: null,
+      decisionIntro: "Direktionen beslutar:",
+      decisionClauses: ["att förklara mötet öppnat"],
+      sections: [{ kind: "CASE", heading: "Ärendet", content }],
+      basisDocuments: [],
+      isConfidential: false,
+    });
+    // A copy: the § made from it does not share the template's arrays.
+    expect(result.paragraphs[0]!.decisionClauses).not.toBe(opening.decisionClauses);
   });
 
   it("leaves the opening items out when the secretary says so", () => {

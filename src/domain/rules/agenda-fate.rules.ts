@@ -64,6 +64,17 @@ export interface PlannedSection {
   content: RichDoc;
 }
 
+/**
+ * One of the body's standard opening §§ (an opening § template, src/modules/templates): its
+ * content is copied into the § made from it.
+ */
+export interface OpeningParagraph {
+  title: string;
+  decisionIntro: string;
+  decisionClauses: readonly string[];
+  sections: readonly PlannedSection[];
+}
+
 /** A § to create, in order; the module gives it the next number of the body's year. */
 export interface PlannedParagraph {
   /** The ärende it records, or null for an opening item. */
@@ -221,7 +232,8 @@ function paragraphFor(item: AgendaItemForProtocol, choice: FateChoice, bodyName:
 export function planAgendaToProtocol(input: {
   items: readonly AgendaItemForProtocol[];
   choices: readonly FateChoice[];
-  openingItems: readonly string[];
+  /** The body's opening §§ (its opening templates), in order. */
+  opening: readonly OpeningParagraph[];
   includeOpening: boolean;
   bodyName: string;
 }): AgendaPlan {
@@ -243,7 +255,7 @@ export function planAgendaToProtocol(input: {
       add(`reason.${item.id}`, `Skriv skälet till återremissen av ärende ${item.position}; det står i paragrafen.`);
     }
   }
-  const opening = input.includeOpening ? input.openingItems.map((t) => t.trim()).filter((t) => t !== "") : [];
+  const opening = input.includeOpening ? input.opening.filter((o) => o.title.trim() !== "") : [];
   if (items.length === 0 && opening.length === 0) {
     add("_", "Det finns inga ärenden på ärendelistan att föra över till protokollet.");
   }
@@ -252,15 +264,20 @@ export function planAgendaToProtocol(input: {
   }
 
   const changes = agendaChanges(items, new Map([...byItem].map(([id, c]) => [id, c.fate])));
-  const paragraphs: PlannedParagraph[] = opening.map((title) => {
+  const paragraphs: PlannedParagraph[] = opening.map((o) => {
+    const title = o.title.trim();
+    // "Godkännande av dagordningen" states the list's changes when there are any; otherwise the
+    // template's own decision stands.
     const approval = changes.length > 0 && AGENDA_APPROVAL.test(title);
     return {
       itemId: null,
       title,
       caseNumber: null,
-      decisionIntro: approval ? `${input.bodyName} beslutar att godkänna dagordningen med följande ändringar:` : "",
-      decisionClauses: approval ? changes : [],
-      sections: [],
+      decisionIntro: approval
+        ? `${input.bodyName} beslutar att godkänna dagordningen med följande ändringar:`
+        : o.decisionIntro,
+      decisionClauses: approval ? changes : [...o.decisionClauses],
+      sections: o.sections.map((s) => ({ ...s })),
       basisDocuments: [],
       isConfidential: false,
     };

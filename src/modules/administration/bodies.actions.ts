@@ -17,11 +17,7 @@ export async function createBodyFormAction(prev: AdminFormState, form: FormData)
 export async function updateBodyFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const result = await mutations.updateBody(
     await actionContext(),
-    read(
-      form,
-      ["bodyId", ...BODY_FIELDS, "decisionPlacement", "summonsLeadDays", "openingItems"],
-      ["appendedAttendanceList"],
-    ),
+    read(form, ["bodyId", ...BODY_FIELDS, "decisionPlacement", "summonsLeadDays"], ["appendedAttendanceList"]),
   );
   if (result.ok) revalidatePath("/", "layout");
   return formAnswer(prev, form, result, "Organets uppgifter är sparade.");

@@ -96,11 +96,7 @@ export const createBody = defineAdminAction(
  */
 export const updateBody = defineAdminAction(
   { schema: updateBodySchema, permission: "admin.manageBodies" },
-  ({
-    db,
-    input: { bodyId, decisionPlacement, appendedAttendanceList, summonsLeadDays, openingItems, ...fields },
-    ...by
-  }) =>
+  ({ db, input: { bodyId, decisionPlacement, appendedAttendanceList, summonsLeadDays, ...fields }, ...by }) =>
     db.$transaction(async (tx) => {
       const current = found(
         await tx.body.findUnique({
@@ -116,7 +112,6 @@ export const updateBody = defineAdminAction(
         decisionPlacement: decisionPlacement ?? current.decisionPlacement,
         appendedAttendanceList: appendedAttendanceList ?? current.appendedAttendanceList,
         summonsLeadDays: summonsLeadDays ?? current.summonsLeadDays,
-        openingItems: openingItems ?? current.openingItems,
       };
       await tx.body.update({ where: { id: current.id }, data });
       const changed = changedKeys(current, data);

@@ -32,8 +32,8 @@ export interface BodyDetail extends BodySummary {
   appendedAttendanceList: boolean;
   /** Days before the meeting the kallelse must be sent (the arbetsordning's time). */
   summonsLeadDays: number;
-  /** The standard opening items put first when the agenda becomes §§. */
-  openingItems: string[];
+  /** The titles of the body's opening §§ (its opening templates, src/modules/templates), in order. */
+  openingTitles: string[];
   organisationId: string;
   organisationName: string;
   /** The organisation's other bodies, for "rapporterar till". */
@@ -67,7 +67,6 @@ export const bodyLayoutSelect = {
   decisionPlacement: true,
   appendedAttendanceList: true,
   summonsLeadDays: true,
-  openingItems: true,
 } as const;
 
 /** What the organisation's settings form edits, with the organisation's id. */
@@ -104,6 +103,7 @@ export async function findBodyDetail(db: PrismaClient, slug: string): Promise<Bo
       ...bodyLayoutSelect,
       organisationId: true,
       organisation: { select: { name: true, bodies: { select: { id: true, name: true } } } },
+      paragraphTemplates: { where: { isOpening: true }, orderBy: { position: "asc" }, select: { title: true } },
       memberships: {
         where: { role: "SUBSTITUTE" },
         select: {
@@ -123,7 +123,7 @@ export async function findBodyDetail(db: PrismaClient, slug: string): Promise<Bo
     decisionPlacement: body.decisionPlacement,
     appendedAttendanceList: body.appendedAttendanceList,
     summonsLeadDays: body.summonsLeadDays,
-    openingItems: body.openingItems,
+    openingTitles: body.paragraphTemplates.map((t) => t.title),
     organisationId: body.organisationId,
     organisationName: body.organisation.name,
     otherBodies: body.organisation.bodies.filter((b) => b.id !== body.id).sort(byName),

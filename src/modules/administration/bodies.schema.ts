@@ -57,22 +57,11 @@ export const updateBodySchema = z.object({
     .enum(DECISION_PLACEMENTS, { error: "Välj om beslutet står före eller efter ärendebeskrivningen." })
     .optional(),
   appendedAttendanceList: z.boolean().optional(),
-  /** Before the meeting (issue 15): the kallelse's time and the opening items. Absent: unchanged. */
+  /**
+   * Before the meeting (issue 15): the kallelse's time. Absent: unchanged. (The opening §§ are the
+   * body's opening templates, src/modules/templates.)
+   */
   summonsLeadDays: wholeNumber("hur många dagar före sammanträdet kallelsen ska skickas", 0, 60).optional(),
-  openingItems: z
-    .string()
-    .max(2_000, "Skriv de inledande ärendena kortare: högst 2 000 tecken.")
-    .transform((v, ctx) => {
-      const lines = v
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter((l) => l !== "");
-      if (lines.length > 10) ctx.addIssue({ code: "custom", message: "Högst tio inledande ärenden." });
-      if (lines.some((l) => l.length > 200))
-        ctx.addIssue({ code: "custom", message: "Ett inledande ärende får vara högst 200 tecken." });
-      return lines;
-    })
-    .optional(),
 });
 
 /** Ersättarordning: "" clears it. */

@@ -7,7 +7,7 @@ import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { planAgendaToProtocol, STALE_AGENDA_MESSAGE } from "@/domain/rules/agenda-fate.rules";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
 import { toRichDoc } from "@/domain/richtext/tiptap-normalise";
-import { nextParagraphNumbers, paragraphPartsData } from "@/modules/drafting";
+import { appendParagraphs, openingParagraphs } from "@/modules/drafting";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -58,7 +58,7 @@ export const turnAgendaIntoParagraphs = defineMeetingAction(
       await lockMeeting(tx, meeting.id);
       const m = await tx.meeting.findUniqueOrThrow({
         where: { id: meeting.id },
-        select: { status: true, agendaVersion: true, body: { select: { name: true, openingItems: true } } },
+        select: { status: true, agendaVersion: true, bodyId: true, body: { select: { name: true } } },
       });
       if (m.status !== "DRAFT") {
         throw new AppError(
@@ -78,47 +78,15 @@ export const turnAgendaIntoParagraphs = defineMeetingAction(
           summary: summaryOf(i.summary, i.position ?? 0),
         })),
         choices: input.items,
-        openingItems: m.body.openingItems,
-        // The opening items open the meeting: only the first time its agenda becomes §§.
+        // The body's opening §§ (its opening templates, with their content) open the meeting: only
+        // the first time its agenda becomes §§.
+        opening: input.includeOpening && earlier === 0 ? await openingParagraphs(tx, m.bodyId) : [],
         includeOpening: input.includeOpening && earlier === 0,
         bodyName: m.body.name,
       });
       if (!plan.ok) throw new AppError("VALIDATION", plan.message, { fieldErrors: plan.fieldErrors });
 
-      const { bodyId, year, numbers } = await nextParagraphNumbers(tx, meeting.id, plan.paragraphs.length);
-      const created: { id: string; number: number }[] = [];
-      for (const [i, p] of plan.paragraphs.entries()) {
-        const parts = paragraphPartsData(
-          {
-            sections: p.sections,
-            basisDocuments: p.basisDocuments,
-            dispatch: [],
-            propositions: [],
-            reservations: [],
-            notes: [],
-            recusals: [],
-            votes: [],
-          },
-          (id) => id,
-        );
-        created.push(
-          await tx.paragraph.create({
-            data: {
-              meetingId: meeting.id,
-              bodyId,
-              year,
-              number: numbers[i]!,
-              title: p.title,
-              caseNumber: p.caseNumber,
-              decisionIntro: p.decisionIntro,
-              decisionClauses: p.decisionClauses,
-              isConfidential: p.isConfidential,
-              ...parts,
-            },
-            select: { id: true, number: true },
-          }),
-        );
-      }
+      const created = await appendParagraphs(tx, meeting.id, plan.paragraphs);
       const byId = new Map(items.map((i) => [i.id, i]));
       for (const it of plan.items) {
         const paragraph = it.paragraphIndex === null ? null : created[it.paragraphIndex]!;

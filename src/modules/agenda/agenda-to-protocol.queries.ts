@@ -8,7 +8,7 @@ export interface AgendaToProtocolView {
   meetingId: string;
   slug: string;
   agendaVersion: number;
-  /** The body's opening items; offered only before anything was turned into §§. */
+  /** The titles of the body's opening §§ (its opening templates); offered only before anything was turned into §§. */
   openingItems: string[];
   /** Some ärenden were turned into §§ already. */
   started: boolean;
@@ -38,7 +38,16 @@ export interface AgendaToProtocolView {
 export async function findAgendaToProtocol(db: PrismaClient, meetingId: string): Promise<AgendaToProtocolView | null> {
   const m = await db.meeting.findUnique({
     where: { id: meetingId },
-    select: { id: true, slug: true, agendaVersion: true, body: { select: { openingItems: true } } },
+    select: {
+      id: true,
+      slug: true,
+      agendaVersion: true,
+      body: {
+        select: {
+          paragraphTemplates: { where: { isOpening: true }, orderBy: { position: "asc" }, select: { title: true } },
+        },
+      },
+    },
   });
   if (!m) return null;
   const [pending, outcomes] = await Promise.all([
@@ -78,7 +87,7 @@ export async function findAgendaToProtocol(db: PrismaClient, meetingId: string):
     meetingId: m.id,
     slug: m.slug,
     agendaVersion: m.agendaVersion,
-    openingItems: m.body.openingItems.filter((t) => t.trim() !== ""),
+    openingItems: m.body.paragraphTemplates.map((t) => t.title),
     started: outcomes.length > 0,
     pending: pending.map((i) => ({
       id: i.id,

@@ -6,9 +6,13 @@ export { ProtocolEditor } from "./components/protocol-editor";
 export { toParagraphContent } from "./paragraph.content";
 export { MeetingSettingsSection } from "./components/meeting-settings";
 export { findMeetingSettings } from "./meeting-settings.queries";
-// For the agenda turned into §§ (src/modules/agenda): the numbers new §§ get, and a § written as rows.
-export { nextParagraphNumbers } from "./paragraph.numbering";
-export { paragraphPartsData } from "./paragraph.persist";
+// New §§ last in a meeting (the agenda turned into §§, src/modules/agenda; a § from a template and
+// the opening §§, src/modules/templates): a template is a § without number, attendance or people.
+export { appendParagraphs, openingParagraphs, templateDraft, templateDraftSelect } from "./paragraph.append";
+// The § schema's parts a template is made of, and the §'s audit row and change wrapper.
+export { decisionSchema, sectionsSchema, titleSchema } from "./paragraph.schema";
+export { auditParagraphChange, defineDraftingChange } from "./change";
+export { RichTextEditor } from "./components/rich-text-editor";
 // The size limit of an uploaded file, shared with the agenda's handlingar (one limit, one message).
 export { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 /** The attendance save (version-checked, audited), for the members module's pre-filled attendance. */

@@ -30,6 +30,7 @@ export async function createMeetingFormAction(
     place: form.get("place"),
     attendanceFrom: form.get("attendanceFrom"),
     firstParagraphNumber: form.get("firstParagraphNumber") ?? "",
+    withOpening: form.get("withOpening") === "on",
   });
   if (!result.ok) return result;
   redirect(`/moten/${result.data.slug}/redigera`);

@@ -11,6 +11,7 @@ import {
   type StoredAttendanceRow,
 } from "./meeting.schema";
 import { dbDate } from "@/lib/iso-date";
+import { appendParagraphs, openingParagraphs } from "./paragraph.append";
 import { auditChange, auditMeetingChange, defineDraftingChange, defineMeetingChange } from "./change";
 import { bumpMeetingVersion, checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guards";
 
@@ -115,7 +116,14 @@ export const createMeeting = defineBodyAction(
         },
         select: { id: true, slug: true },
       });
-      await auditMeetingChange(tx, { actor, ip, meeting }, "meeting.create", { attendanceFrom: input.attendanceFrom });
+      // The body's opening §§, numbered as any new § (the secretary's first number, or the year's next).
+      const opening = input.withOpening
+        ? await appendParagraphs(tx, meeting.id, await openingParagraphs(tx, body.id))
+        : [];
+      await auditMeetingChange(tx, { actor, ip, meeting }, "meeting.create", {
+        attendanceFrom: input.attendanceFrom,
+        ...(input.withOpening ? { opening: opening.map((p) => p.number) } : {}),
+      });
       return meeting;
     }),
 );

@@ -71,6 +71,8 @@ export const createMeetingSchema = z
     attendanceFrom: z.enum(["members", "previous", "none"], { error: "Välj var närvarolistan ska hämtas från." }),
     /** Where the §§ start; absent or "": the body's year continues. */
     firstParagraphNumber: firstNumberField.optional().transform((v) => v ?? null),
+    /** Start with the body's opening §§ (its opening templates); absent: no. */
+    withOpening: z.boolean().optional().default(false),
   })
   .superRefine((m, ctx) => {
     if (m.startTime && m.endTime && m.endTime < m.startTime) {

@@ -5,7 +5,7 @@ import { moveItem, renumber } from "@/domain/rules/meeting.rules";
 import { findParagraphForEditing } from "@/server/protocol.queries";
 import { AppError } from "@/server/errors";
 import { byMeetingId } from "@/server/action";
-import { nextParagraphNumbers } from "./paragraph.numbering";
+import { appendParagraphs } from "./paragraph.append";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
 import {
   addParagraphSchema,
@@ -83,25 +83,11 @@ export const addParagraph = defineDraftingChange(
   addParagraphSchema,
   byMeetingId,
   async (tx, { actor, ip, input, meeting }) => {
-    const {
-      bodyId,
-      year,
-      numbers: [number],
-    } = await nextParagraphNumbers(tx, meeting.id, 1);
-    const created = await tx.paragraph.create({
-      data: {
-        meetingId: meeting.id,
-        bodyId,
-        year,
-        number: number!,
-        title: input.title,
-        decisionIntro: "",
-        decisionClauses: [],
-      },
-      select: { id: true, number: true },
-    });
-    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.add", created.id, { number });
-    return created;
+    const [created] = await appendParagraphs(tx, meeting.id, [
+      { title: input.title, decisionIntro: "", decisionClauses: [], sections: [] },
+    ]);
+    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.add", created!.id, { number: created!.number });
+    return created!;
   },
 );
 

@@ -61,6 +61,30 @@ function textLength(value: unknown): number {
   return total;
 }
 
+// The rubrik, decision and sections of a §; a § template (src/modules/templates) is made of them.
+export const titleSchema = z
+  .string()
+  .trim()
+  .min(1, "Skriv en rubrik för paragrafen.")
+  .max(300, "Rubriken får vara högst 300 tecken.");
+export const decisionSchema = z.object({
+  intro: longText("Beslutet").transform((s) => s.trim()),
+  clauses: z
+    .array(longText("En att-sats"))
+    .max(50, "Högst 50 att-satser.")
+    .transform((rows) => rows.map((r) => r.trim()).filter((r) => r !== "")),
+});
+export const sectionsSchema = z
+  .array(
+    z.object({
+      kind: z.enum(SECTION_KINDS),
+      // Empty: running text without a heading (printed without one).
+      heading: z.string().trim().max(200, "Rubriken får vara högst 200 tecken."),
+      content: richDocSchema,
+    }),
+  )
+  .max(30, "Högst 30 avsnitt i en paragraf.");
+
 export const paragraphContentSchema = z
   .object({
     caseNumber: z
@@ -69,24 +93,9 @@ export const paragraphContentSchema = z
       .max(60, "Diarienumret får vara högst 60 tecken.")
       .nullable()
       .transform((v) => (v ? v : null)),
-    title: z.string().trim().min(1, "Skriv en rubrik för paragrafen.").max(300, "Rubriken får vara högst 300 tecken."),
-    decision: z.object({
-      intro: longText("Beslutet").transform((s) => s.trim()),
-      clauses: z
-        .array(longText("En att-sats"))
-        .max(50, "Högst 50 att-satser.")
-        .transform((rows) => rows.map((r) => r.trim()).filter((r) => r !== "")),
-    }),
-    sections: z
-      .array(
-        z.object({
-          kind: z.enum(SECTION_KINDS),
-          // Empty: running text without a heading (printed without one).
-          heading: z.string().trim().max(200, "Rubriken får vara högst 200 tecken."),
-          content: richDocSchema,
-        }),
-      )
-      .max(30, "Högst 30 avsnitt i en paragraf."),
+    title: titleSchema,
+    decision: decisionSchema,
+    sections: sectionsSchema,
     basisDocuments: lines(100, "beslutsunderlaget"),
     dispatch: lines(100, "beslutsexpedieringen"),
     motions: z

@@ -2,6 +2,7 @@
 
 // A body (organ): its name, genitive, kind, seats, the body it reports to and its protocols' layout;
 // and the order its ersättare are called in. Plain forms posting to server actions (they work without JavaScript).
+import Link from "next/link";
 import { bodyKindLabel, decisionPlacementLabel } from "@/domain/vocabulary";
 import { suggestGenitive } from "@/domain/rules/bodies.rules";
 import {
@@ -18,7 +19,6 @@ import {
   InputField,
   SelectField,
   SubmitButton,
-  TextAreaField,
   choices,
   useAdminForm,
 } from "./form-controls";
@@ -34,7 +34,8 @@ type Editable = Pick<
   | "decisionPlacement"
   | "appendedAttendanceList"
   | "summonsLeadDays"
-  | "openingItems"
+  | "openingTitles"
+  | "slug"
 >;
 
 /** Create (no `body`) or edit a body of the organisation; editing also sets its protocols' layout. */
@@ -124,12 +125,23 @@ export function BodyForm({
             className="w-24"
             hint="Som arbetsordningen eller reglementet säger. För fullmäktige ska kungörelsen dessutom sitta uppe minst en vecka före (5 kap. 53 § KL)."
           />
-          <TextAreaField
-            {...field("openingItems", body.openingItems.join("\n"))}
-            label="Inledande ärenden"
-            rows={4}
-            hint="Ett per rad, t.ex. Upprop, Val av justerare, Godkännande av dagordningen. De kan läggas först när ärendelistan förs över till protokollet."
-          />
+          <div>
+            <p className="font-medium">Inledande paragrafer</p>
+            <p className="text-sm">
+              {body.openingTitles.length > 0
+                ? `${body.openingTitles.join(", ")}.`
+                : "Inga ännu (t.ex. Upprop, Val av justerare, Godkännande av dagordningen)."}{" "}
+              Ett nytt sammanträde och ärendelistan som förs över till protokollet kan börja med dem.
+            </p>
+            <p className="mt-1">
+              <Link
+                href={`/organ/${body.slug}/mallar`}
+                className="text-[var(--color-brand)] underline underline-offset-2"
+              >
+                Organets paragrafmallar
+              </Link>
+            </p>
+          </div>
         </fieldset>
       )}
       <SubmitButton pendingText="Sparar…">{body ? "Spara organet" : "Skapa organet"}</SubmitButton>

@@ -51,8 +51,19 @@ function Field({
   );
 }
 
-/** Works without JavaScript: a plain form posting to the server action. */
-export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; defaultDate: string }) {
+/**
+ * Works without JavaScript: a plain form posting to the server action. `openingTitles`: the
+ * body's opening §§ (its opening templates), offered as the meeting's first §§ (checked).
+ */
+export function CreateMeetingForm({
+  bodyId,
+  defaultDate,
+  openingTitles = [],
+}: {
+  bodyId: string;
+  defaultDate: string;
+  openingTitles?: readonly string[];
+}) {
   const [failure, action, pending] = useActionState<ActionFailure | null, FormData>(createMeetingFormAction, null);
   return (
     <form action={action} className="mt-4 max-w-xl space-y-4">
@@ -90,6 +101,17 @@ export function CreateMeetingForm({ bodyId, defaultDate }: { bodyId: string; def
           </label>
         </div>
       </fieldset>
+      {openingTitles.length > 0 && (
+        <fieldset aria-describedby="withOpening-hint">
+          <legend className="font-medium">Inledande paragrafer</legend>
+          <p id="withOpening-hint" className="text-sm">
+            {openingTitles.join(", ")}. De får paragrafernas första nummer.
+          </p>
+          <label className="mt-1 flex items-center gap-2">
+            <input type="checkbox" name="withOpening" defaultChecked /> Börja med organets inledande paragrafer
+          </label>
+        </fieldset>
+      )}
       <SubmitButton pending={pending} pendingText="Skapar…">
         Skapa sammanträde
       </SubmitButton>

@@ -7,6 +7,7 @@ import { ProtocolView } from "@/ui/protocol-view";
 import { meetingStatusLabel } from "@/domain/vocabulary";
 import { NoticeSection } from "@/modules/notice";
 import { SignoffSection, findAuditLog } from "@/modules/justering";
+import { listTemplateChoices, TemplatePicker } from "@/modules/templates";
 import { CorrectionsList } from "@/ui/corrections-list";
 import { ExtractForm } from "@/ui/extract-form";
 import { isAdjusted } from "@/domain/lifecycle";
@@ -58,6 +59,7 @@ const loadReadable = cache(async (slug: string) => {
     can.canReadAudit ? findAuditLog(getDb(), access.id) : null,
   ]);
   return {
+    access,
     protocol,
     canEdit: allowed("meeting.edit"),
     canEditNotice: allowed("notice.edit"),
@@ -77,8 +79,9 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const done = DONE[(await searchParams).klart ?? ""];
   const found = await loadReadable((await params).slug);
   if (!found) notFound();
-  const { protocol, canEdit, canEditNotice, can, info, audit, personId } = found;
+  const { access, protocol, canEdit, canEditNotice, can, info, audit, personId } = found;
   const settings = canEdit ? await findMeetingSettings(getDb(), protocol.meeting.slug) : null;
+  const templates = canEdit ? await listTemplateChoices(getDb(), access.bodyId) : [];
   // One "today" for every section of the page: the server's clock (the test clock in e2e).
   const day = today();
   return (
@@ -136,6 +139,26 @@ export default async function MeetingPage({ params, searchParams }: Props) {
       <SignoffSection protocol={protocol} info={info} can={can} personId={personId} audit={audit} today={day} />
       <NoticeSection protocol={protocol} today={day} canEdit={canEditNotice} revisedAt={info.noticeRevisedAt} />
       {settings && <MeetingSettingsSection settings={settings} />}
+      {canEdit && (
+        <section aria-labelledby="fran-mall" className="no-print mb-6 rounded border border-slate-300 p-3">
+          <h2 id="fran-mall" className="text-lg font-semibold">
+            Paragraf från mall
+          </h2>
+          {templates.length > 0 ? (
+            <TemplatePicker meetingId={access.id} slug={protocol.meeting.slug} templates={templates} />
+          ) : (
+            <p className="mt-1">Organet har inga paragrafmallar ännu.</p>
+          )}
+          <p className="mt-2 text-sm">
+            <Link
+              href={`/organ/${protocol.body.slug}/mallar`}
+              className="text-[var(--color-brand)] underline underline-offset-2"
+            >
+              Organets paragrafmallar
+            </Link>
+          </p>
+        </section>
+      )}
       {protocol.meeting.status === "DRAFT" && <CheckerPanel findings={checkProtocol(protocol, { now: day })} />}
       {isAdjusted(protocol.meeting.status) && (
         <ExtractForm action={`/moten/${protocol.meeting.slug}/utdrag`} paragraphs={protocol.paragraphs} />

@@ -9,6 +9,7 @@ vi.mock("@/server/session", () => ({
 }));
 vi.mock("@/server/db", () => ({ getDb: () => ({ body: { findFirst: async () => BODY } }) }));
 vi.mock("@/modules/drafting", () => ({ CreateMeetingForm: () => null }));
+vi.mock("@/modules/templates", () => ({ listOpeningTitles: async () => [] }));
 
 const { CreateMeetingForm } = await import("@/modules/drafting");
 const { default: NewMeetingPage } = await import("./page");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { CreateMeetingForm } from "@/modules/drafting";
+import { listOpeningTitles } from "@/modules/templates";
 import { authorizeForBody } from "@/server/authz";
 import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
@@ -19,7 +20,11 @@ export default async function NewMeetingPage({ params }: Props) {
   return (
     <>
       <h1 className="text-3xl font-semibold">Nytt sammanträde: {body.name}</h1>
-      <CreateMeetingForm bodyId={body.id} defaultDate={today()} />
+      <CreateMeetingForm
+        bodyId={body.id}
+        defaultDate={today()}
+        openingTitles={await listOpeningTitles(getDb(), body.id)}
+      />
     </>
   );
 }

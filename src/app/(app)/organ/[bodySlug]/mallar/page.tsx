@@ -1,0 +1,72 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findTemplatesPage, TemplateForm, TemplateList } from "@/modules/templates";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+import { linkClass } from "@/ui/data-table";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Paragrafmallar" };
+
+type Props = {
+  params: Promise<{ bodySlug: string }>;
+  searchParams: Promise<{ mall?: string | string[]; klart?: string | string[] }>;
+};
+
+const DONE: Record<string, string> = {
+  skapad: "Mallen är skapad.",
+  sparad: "Mallen är sparad.",
+  borttagen: "Mallen är borttagen.",
+};
+
+export default async function TemplatesPage({ params, searchParams }: Props) {
+  const { bodySlug } = await params;
+  const sp = await searchParams;
+  const user = await requireUser(`/organ/${bodySlug}/mallar`);
+  const found = await findTemplatesPage(getDb(), user, bodySlug);
+  if (!found) notFound();
+  const { body, templates } = found;
+  const editing = typeof sp.mall === "string" ? templates.find((t) => t.id === sp.mall) : undefined;
+  const done = typeof sp.klart === "string" ? DONE[sp.klart] : undefined;
+  return (
+    <>
+      <h1 className="text-3xl font-semibold">Paragrafmallar: {body.name}</h1>
+      <p className="mt-2 max-w-prose">
+        Paragrafer som återkommer vid sammanträdena, med rubrik, beslut och text. En paragraf kan läggas till från en
+        mall i protokollet. De inledande paragraferna (t.ex. upprop, val av justerare, godkännande av dagordningen) kan
+        ett nytt sammanträde börja med, i listans ordning.
+      </p>
+      {done && (
+        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
+          {done}
+        </p>
+      )}
+      <section aria-labelledby="mallar" className="mt-6">
+        <h2 id="mallar" className="text-xl font-semibold">
+          Mallar
+        </h2>
+        <TemplateList bodySlug={body.slug} bodyName={body.name} templates={templates} />
+      </section>
+      <section aria-labelledby="redigera" className="mt-8">
+        <h2 id="redigera" className="text-xl font-semibold">
+          {editing ? `Ändra mallen ”${editing.title}”` : "Ny mall"}
+        </h2>
+        {editing && (
+          <p className="mt-1">
+            <Link href={`/organ/${body.slug}/mallar#redigera`} className={linkClass}>
+              Skriv en ny mall i stället
+            </Link>
+          </p>
+        )}
+        <TemplateForm
+          key={editing ? `${editing.id}-${editing.version}` : "ny"}
+          bodyId={body.id}
+          bodySlug={body.slug}
+          bodyName={body.name}
+          template={editing}
+        />
+      </section>
+    </>
+  );
+}
