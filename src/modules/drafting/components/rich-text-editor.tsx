@@ -138,7 +138,10 @@ export function RichTextEditor({ id, label, value, onChange, describedBy, disabl
         <RichTextToolbar editor={editor} label={label} disabled={disabled} toolbarRef={toolbarRef} />
         <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
       </div>
-      <p id={hintId} className="mt-1 hidden text-sm text-muted group-focus-within/rte:block">
+      {/* Shown while the field has focus; its line is kept (invisible, not removed) so nothing
+          below moves when focus leaves: a click on a button under the field would otherwise
+          land where the button was a moment before (mousedown blurs, the layout shifts). */}
+      <p id={hintId} className="invisible mt-1 text-sm text-muted group-focus-within/rte:visible">
         Tabb flyttar mellan tabellceller. Esc flyttar till verktygsfältet.
       </p>
     </div>
