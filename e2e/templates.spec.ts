@@ -61,17 +61,24 @@ test("a secretary makes a template, starts a meeting with the opening §§ and a
   await page.getByRole("button", { name: "Skapa sammanträde" }).click();
   await expect(page).toHaveURL(/\/moten\/direktionen-2032-05-20\/redigera$/);
 
+  // In the editor, "Paragraf från mall" sits beside "Lägg till paragraf".
+  await page.getByLabel("Paragraf från mall").selectOption({ label: "Val av justerare" });
+  await page.getByRole("button", { name: "Lägg till paragraf från mall" }).click();
+  await expect(page).toHaveURL(/\/moten\/direktionen-2032-05-20\/redigera#paragraf-2$/);
+  await expect(page.getByRole("region", { name: /^§ 2 Val av justerare/ })).toBeVisible();
+
   await page.goto("/moten/direktionen-2032-05-20");
   await expect(page.getByRole("heading", { name: /§ 1\b.*Val av justerare/ })).toBeVisible();
-  await expect(page.getByText("att utse Anna Berg att jämte ordföranden justera protokollet")).toHaveCount(1);
+  await expect(page.getByRole("heading", { name: /§ 2\b.*Val av justerare/ })).toBeVisible();
+  await expect(page.getByText("att utse Anna Berg att jämte ordföranden justera protokollet")).toHaveCount(2);
   await expectNoAxeViolations(page);
 
   // A § from a template, last in the meeting; the editor opens at it.
   const picker = page.getByRole("region", { name: "Paragraf från mall" });
   await picker.getByLabel("Paragraf från mall").selectOption({ label: "Val av justerare" });
   await picker.getByRole("button", { name: "Lägg till paragraf från mall" }).click();
-  await expect(page).toHaveURL(/\/moten\/direktionen-2032-05-20\/redigera#paragraf-2$/);
+  await expect(page).toHaveURL(/\/moten\/direktionen-2032-05-20\/redigera#paragraf-3$/);
   await page.goto("/moten/direktionen-2032-05-20");
-  await expect(page.getByRole("heading", { name: /§ 2\b.*Val av justerare/ })).toBeVisible();
-  await expect(page.getByText("Ordföranden föreslår Anna Berg som justerare.")).toHaveCount(2);
+  await expect(page.getByRole("heading", { name: /§ 3\b.*Val av justerare/ })).toBeVisible();
+  await expect(page.getByText("Ordföranden föreslår Anna Berg som justerare.")).toHaveCount(3);
 });

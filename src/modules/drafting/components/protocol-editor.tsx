@@ -3,6 +3,7 @@
 // The secretary's workspace for one protocol: header, attendance and every §, each autosaved on
 // its own, with the protocol checker running live on what is typed (not only on what is saved).
 import Link from "next/link";
+import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
 import {
   startTransition as startIdleTransition,
@@ -42,6 +43,8 @@ export interface ProtocolEditorProps {
   people: PersonOption[];
   /** Today in Sweden by the server's clock, for the live checks' deadlines. */
   today: IsoDate;
+  /** "Paragraf från mall" (the body's § templates), offered beside "Lägg till paragraf". */
+  addFromTemplate?: ReactNode;
 }
 
 export function ProtocolEditor(props: ProtocolEditorProps) {
@@ -275,6 +278,9 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
             Lägg till paragraf
           </button>
         </form>
+        {props.addFromTemplate && (
+          <div className="mt-3 rounded border border-slate-300 p-4">{props.addFromTemplate}</div>
+        )}
       </div>
 
       <aside

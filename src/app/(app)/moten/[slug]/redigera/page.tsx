@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { ProtocolEditor, toParagraphContent } from "@/modules/drafting";
+import { listTemplateChoices, TemplatePicker } from "@/modules/templates";
 import { findProtocolForEditing } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
 import { today } from "@/server/clock";
@@ -33,6 +34,7 @@ export default async function EditMeetingPage({ params }: Props) {
   }
   const data = (await findProtocolForEditing(getDb(), slug))!;
   const { protocol } = data;
+  const templates = await listTemplateChoices(getDb(), access.bodyId);
   return (
     <>
       <Breadcrumbs
@@ -56,6 +58,7 @@ export default async function EditMeetingPage({ params }: Props) {
         secretaryPersonId={data.secretaryPersonId}
         people={data.people}
         today={today()}
+        addFromTemplate={<TemplatePicker meetingId={access.id} slug={protocol.meeting.slug} templates={templates} />}
       />
     </>
   );
