@@ -16,4 +16,4 @@ export { RichTextEditor } from "./components/rich-text-editor";
 // The size limit of an uploaded file, shared with the agenda's handlingar (one limit, one message).
 export { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 /** The attendance save (version-checked, audited), for the members module's pre-filled attendance. */
-export { saveAttendance } from "./meeting.mutations";
+export { readAttendanceRows, saveAttendance } from "./meeting.mutations";

@@ -184,8 +184,11 @@ export const saveMeetingHeader = defineMeetingChange(
   },
 );
 
-/** The stored attendance list in the editor's shape, for a conflict to show side by side. */
-async function storedAttendance(tx: Tx, meetingId: string): Promise<StoredAttendanceRow[]> {
+/**
+ * The stored attendance list in the shape the attendance save takes (the § ranges as text, ""
+ * for what is not recorded): what "Förifyll närvaron" starts from, and a conflict shows.
+ */
+export async function readAttendanceRows(tx: Tx, meetingId: string) {
   const rows = await tx.attendance.findMany({
     where: { meetingId },
     orderBy: { position: "asc" },
@@ -203,10 +206,16 @@ async function storedAttendance(tx: Tx, meetingId: string): Promise<StoredAttend
     ranges: a.ranges
       .map((r) => (r.fromNumber === r.toNumber ? `${r.fromNumber}` : `${r.fromNumber}-${r.toNumber}`))
       .join(", "),
-    replacesPersonId: a.replacesPersonId ?? "",
+    replacesPersonId: a.replacesPersonId,
     arrivalTime: a.arrivalTime ?? "",
     departureTime: a.departureTime ?? "",
   }));
+}
+
+/** The stored attendance list in the editor's shape, for a conflict to show side by side. */
+async function storedAttendance(tx: Tx, meetingId: string): Promise<StoredAttendanceRow[]> {
+  const rows = await readAttendanceRows(tx, meetingId);
+  return rows.map((a) => ({ ...a, replacesPersonId: a.replacesPersonId ?? "" }));
 }
 
 type AttendanceInputRow = ReturnType<typeof saveAttendanceSchema.parse>["rows"][number];

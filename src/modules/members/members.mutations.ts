@@ -8,7 +8,7 @@ import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
 import { toSwedishDate, isoDateOf } from "@/lib/iso-date";
 import { ABSENCE_CLOSED_MESSAGE, absenceOpen } from "@/domain/rules/substitutes.rules";
-import { saveAttendance } from "@/modules/drafting";
+import { readAttendanceRows, saveAttendance } from "@/modules/drafting";
 import { prefillAttendanceSchema, reportAbsenceSchema, withdrawAbsenceSchema } from "./members.schema";
 import { readMeetingAbsences } from "./absence.data";
 import { prefillAttendance, type AttendanceInputRow } from "./attendance-prefill";
@@ -147,24 +147,7 @@ export const prefillAttendanceFromAbsences = defineMeetingAction(
         "Närvarolistan har ändrats sedan sidan visades. Ladda om sidan och förifyll igen.",
       );
     }
-    const stored = await db.attendance.findMany({
-      where: { meetingId: meeting.id },
-      orderBy: { position: "asc" },
-      include: { person: { select: { name: true } }, ranges: { orderBy: { fromNumber: "asc" } } },
-    });
-    const current: AttendanceInputRow[] = stored.map((a) => ({
-      personId: a.personId,
-      name: a.person.name,
-      role: a.role,
-      represents: a.represents ?? "",
-      title: a.title ?? "",
-      ranges: a.ranges
-        .map((r) => (r.fromNumber === r.toNumber ? `${r.fromNumber}` : `${r.fromNumber}-${r.toNumber}`))
-        .join(", "),
-      replacesPersonId: a.replacesPersonId,
-      arrivalTime: a.arrivalTime ?? "",
-      departureTime: a.departureTime ?? "",
-    }));
+    const current: AttendanceInputRow[] = await readAttendanceRows(db, meeting.id);
     const absentSubstitutes = data.absences.filter((a) => a.role === "SUBSTITUTE").map((a) => a.personId);
     const { rows, changed } = prefillAttendance(current, absentSubstitutes, data.suggestions);
     if (changed === 0) return { changed: 0, version: input.version };

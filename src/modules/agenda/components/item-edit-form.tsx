@@ -8,20 +8,16 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { updateItemFormAction } from "../agenda.actions";
 import { INITIAL_AGENDA_FORM_STATE } from "../agenda.form-state";
+import type { SummonsItemDTO } from "@/domain/summons/summons.types";
 import { secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
 import { TextField } from "./form-parts";
 
-export interface EditableItem {
-  id: string;
-  version: number;
-  title: string;
-  caseNumber: string | null;
-  responsible: string | null;
-  proposalIntro: string;
-  proposalClauses: string[];
-  isConfidential: boolean;
-}
+/** An ärende's own fields as the kallelse states them, and the version the edit is made against. */
+export type EditableItem = Pick<
+  SummonsItemDTO,
+  "id" | "title" | "caseNumber" | "responsible" | "proposalIntro" | "proposalClauses" | "isConfidential"
+> & { version: number };
 
 type Saved = Partial<EditableItem> & { version?: number };
 
