@@ -3,7 +3,7 @@
 // user and re-sign the cookie with a later expiry. And an admin who sets a password is audited
 // and the user is told by e-mail.
 import { encode } from "next-auth/jwt";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { verify } from "@node-rs/argon2";
 import { setUserPassword } from "@/modules/administration/admin.mutations";
@@ -12,7 +12,14 @@ import { endAllSessions, isSessionCurrent } from "@/server/session-version";
 import { contextFor, createSeededDatabase, EMAILS } from "./support/seeded-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
 
-const SECRET = "sessions-test-secret-sessions-test-secret-1";
+// next-auth reads AUTH_SECRET when src/server/auth.ts is first imported, and the static imports
+// below reach it (e.g. seeded-db → drafting → historical's actions → session → auth): set it
+// before any import runs.
+const { SECRET, originalSecret } = vi.hoisted(() => {
+  const originalSecret = process.env.AUTH_SECRET;
+  process.env.AUTH_SECRET = "sessions-test-secret-sessions-test-secret-1";
+  return { SECRET: process.env.AUTH_SECRET, originalSecret };
+});
 const COOKIE = "authjs.session-token";
 
 let db: PrismaClient;
@@ -21,7 +28,7 @@ let smtp: SmtpCapture;
 let handlers: typeof import("@/server/auth").handlers;
 const saved = {
   DATABASE_URL: process.env.DATABASE_URL,
-  AUTH_SECRET: process.env.AUTH_SECRET,
+  AUTH_SECRET: originalSecret,
   SMTP_URL: process.env.SMTP_URL,
 };
 
