@@ -30,6 +30,7 @@ import { findProtocolBySlug } from "@/server/protocol.queries";
 import type { CurrentUser } from "@/server/session";
 import { useRouteDatabase } from "./support/route-db";
 import { actorFor, contextFor, createSeededDatabase, EMAILS, SEED_SLUG, type ActorName } from "./support/seeded-db";
+import { addOpeningTemplates, createFullmaktige } from "./support/bodies";
 
 // The workspace routes ask the session who is signed in; the tests say who.
 const session = vi.hoisted(() => ({ user: null as CurrentUser | null }));
@@ -47,14 +48,7 @@ beforeAll(async () => {
   db = seeded.db;
   restoreRouteDatabase = useRouteDatabase(seeded.url);
   // The body's opening §§ are its opening templates (src/modules/templates); here titles only.
-  await db.paragraphTemplate.createMany({
-    data: ["Upprop", "Val av justerare", "Godkännande av dagordningen"].map((title, i) => ({
-      bodyId: seeded.direktionen.id,
-      title,
-      isOpening: true,
-      position: i + 1,
-    })),
-  });
+  await addOpeningTemplates(db, seeded.direktionen.id, ["Upprop", "Val av justerare", "Godkännande av dagordningen"]);
 }, 120_000);
 afterAll(async () => {
   await restoreRouteDatabase?.();
@@ -256,27 +250,8 @@ describe("the kungörelse after the ärendelista changed", () => {
 
   beforeAll(async () => {
     const organisationId = seeded.direktionen.organisationId;
-    const kf = await db.body.create({
-      data: {
-        organisationId,
-        slug: "kommunfullmaktige",
-        name: "Kommunfullmäktige",
-        genitiveName: "Kommunfullmäktiges",
-        kind: "FULLMAKTIGE",
-        seatCount: 31,
-      },
-    });
-    const person = await db.person.create({ data: { organisationId, name: "KF Ledamot" } });
-    await db.membership.create({
-      data: {
-        bodyId: kf.id,
-        personId: person.id,
-        role: "MEMBER",
-        represents: "Vimmerby kommun",
-        termStart: dbDate(addDays(today, -400)),
-        termEnd: dbDate(addDays(today, 400)),
-      },
-    });
+    const created = await createFullmaktige(db, { organisationId, today, member: { name: "KF Ledamot" } });
+    const kf = { id: created.bodyId };
     kfId = kf.id;
     const date = addDays(today, 10);
     const meeting = await db.meeting.create({

@@ -14,6 +14,7 @@ import { findProtocolBySlug } from "@/server/protocol.queries";
 import { pdfToText } from "@/pdf/testing/poppler";
 import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
+import { addOpeningTemplates } from "./support/bodies";
 import { asOwnerWithoutGuards } from "./support/owner";
 import { useRouteDatabase } from "./support/route-db";
 import {
@@ -31,14 +32,7 @@ beforeAll(async () => {
   seeded = await createSeededDatabase("agenda_protocol");
   db = seeded.db;
   // The body's opening §§ are its opening templates (src/modules/templates); here titles only.
-  await db.paragraphTemplate.createMany({
-    data: ["Upprop", "Val av justerare", "Godkännande av dagordningen"].map((title, i) => ({
-      bodyId: seeded.direktionen.id,
-      title,
-      isOpening: true,
-      position: i + 1,
-    })),
-  });
+  await addOpeningTemplates(db, seeded.direktionen.id, ["Upprop", "Val av justerare", "Godkännande av dagordningen"]);
 }, 120_000);
 afterAll(async () => seeded?.drop());
 

@@ -31,6 +31,7 @@ import { makeSendSummons } from "@/modules/summons/summons.mutations";
 import { MAX_ATTACHMENT_BYTES } from "@/modules/drafting";
 import type { OutgoingMail } from "@/server/mail";
 import { actorFor, contextFor, createSeededDatabase, EMAILS, type ActorName } from "./support/seeded-db";
+import { createFullmaktige } from "./support/bodies";
 import { asOwnerWithoutGuards } from "./support/owner";
 import { DOCX_TYPE } from "./support/docx-files";
 
@@ -542,29 +543,13 @@ describe("the public kungörelse", () => {
   beforeAll(async () => {
     restoreRouteDatabase = useRouteDatabase(seeded.url);
     const today = toSwedishDate(new Date());
-    const kf = await db.body.create({
-      data: {
-        organisationId: seeded.direktionen.organisationId,
-        slug: "redteam-kf",
-        name: "Kommunfullmäktige",
-        genitiveName: "Kommunfullmäktiges",
-        kind: "FULLMAKTIGE",
-        seatCount: 31,
-      },
+    const created = await createFullmaktige(db, {
+      organisationId: seeded.direktionen.organisationId,
+      today,
+      slug: "redteam-kf",
+      member: { name: "KF Ledamot", email: "kf@itsam.example" },
     });
-    const person = await db.person.create({
-      data: { organisationId: seeded.direktionen.organisationId, name: "KF Ledamot", email: "kf@itsam.example" },
-    });
-    await db.membership.create({
-      data: {
-        bodyId: kf.id,
-        personId: person.id,
-        role: "MEMBER",
-        represents: "Vimmerby kommun",
-        termStart: dbDate(addDays(today, -400)),
-        termEnd: dbDate(addDays(today, 400)),
-      },
-    });
+    const kf = { id: created.bodyId };
     slug = `redteam-kf-${addDays(today, 10)}`;
     const m = await db.meeting.create({
       data: { bodyId: kf.id, slug, date: dbDate(addDays(today, 10)), startTime: "18:00", place: "Stadshuset" },

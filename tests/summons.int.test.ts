@@ -20,6 +20,7 @@ import { GET as publicBundle } from "@/app/(public)/anslagstavla/kungorelse/[slu
 import type { ActionContext } from "@/server/action";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { createFullmaktige } from "./support/bodies";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
 
 const SECRET_TITLE = "Förhandling om lönetillägg för Kalle Hemligsson";
@@ -262,29 +263,12 @@ describe("the kungörelse on the anslagstavla (fullmäktige)", () => {
   const today = toSwedishDate(new Date());
 
   beforeAll(async () => {
-    const kf = await db.body.create({
-      data: {
-        organisationId,
-        slug: "kommunfullmaktige",
-        name: "Kommunfullmäktige",
-        genitiveName: "Kommunfullmäktiges",
-        kind: "FULLMAKTIGE",
-        seatCount: 31,
-      },
+    const created = await createFullmaktige(db, {
+      organisationId,
+      today,
+      member: { name: "Fullmäktige Ledamot", email: "kf-ledamot@itsam.example" },
     });
-    const person = await db.person.create({
-      data: { organisationId, name: "Fullmäktige Ledamot", email: "kf-ledamot@itsam.example" },
-    });
-    await db.membership.create({
-      data: {
-        bodyId: kf.id,
-        personId: person.id,
-        role: "MEMBER",
-        represents: "Vimmerby kommun",
-        termStart: dbDate(addDays(today, -400)),
-        termEnd: dbDate(addDays(today, 400)),
-      },
-    });
+    const kf = { id: created.bodyId };
     meetingDate = addDays(today, 10);
     slug = `kommunfullmaktige-${meetingDate}`;
     const meeting = await db.meeting.create({

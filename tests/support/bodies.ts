@@ -1,0 +1,47 @@
+// Bodies the seed does not have, made the same way in every test that needs one.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { addDays, dbDate, type IsoDate } from "@/lib/iso-date";
+
+/**
+ * A kommunfullmäktige (31 seats) in the organisation with one ledamot, whose term runs from
+ * 400 days before `today` to 400 days after it.
+ */
+export async function createFullmaktige(
+  db: PrismaClient,
+  {
+    organisationId,
+    today,
+    slug = "kommunfullmaktige",
+    member,
+  }: { organisationId: string; today: IsoDate; slug?: string; member: { name: string; email?: string } },
+): Promise<{ bodyId: string; personId: string }> {
+  const kf = await db.body.create({
+    data: {
+      organisationId,
+      slug,
+      name: "Kommunfullmäktige",
+      genitiveName: "Kommunfullmäktiges",
+      kind: "FULLMAKTIGE",
+      seatCount: 31,
+    },
+  });
+  const person = await db.person.create({ data: { organisationId, ...member } });
+  await db.membership.create({
+    data: {
+      bodyId: kf.id,
+      personId: person.id,
+      role: "MEMBER",
+      represents: "Vimmerby kommun",
+      termStart: dbDate(addDays(today, -400)),
+      termEnd: dbDate(addDays(today, 400)),
+    },
+  });
+  return { bodyId: kf.id, personId: person.id };
+}
+
+/** The body's opening §§ as templates (src/modules/templates), titles only, in this order. */
+export async function addOpeningTemplates(db: PrismaClient, bodyId: string, titles: readonly string[]) {
+  await db.paragraphTemplate.createMany({
+    data: titles.map((title, i) => ({ bodyId, title, isOpening: true, position: i + 1 })),
+  });
+}
