@@ -240,3 +240,16 @@ test("attendance per §: the toggles and the range field are the same thing", as
   await expect(toggles.getByRole("checkbox", { name: "65" })).not.toBeChecked();
   await waitSaved(attendance);
 });
+
+test("the editor fits a 1280 px screen: nothing scrolls sideways, §§ off screen included", async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, SECRETARY);
+  await page.goto("/moten/direktionen-2021-11-18/redigera");
+  // The §§ far below are laid out lazily (content-visibility); their reserved size is a height only.
+  await expect(paragraphRegion(page, /^§ 67 /)).toBeAttached();
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+});

@@ -125,7 +125,7 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
     <EditorSection
       id={`paragraf-${paragraph.number}`}
       // Off screen, the browser skips the §'s layout and paint (a long protocol has thousands of fields).
-      className="mt-8 [contain-intrinsic-size:auto_1500px] [content-visibility:auto]"
+      className="mt-8 [contain-intrinsic-block-size:auto_1500px] [content-visibility:auto]"
       headingId={`${key}-rubrik`}
       title={`§ ${paragraph.number} ${c.title || "(utan rubrik)"}`}
       status={auto.status}
