@@ -71,7 +71,7 @@ test("a secretary creates a meeting and enters the seed's § 62 through the UI; 
   await waitSaved(attendance);
 
   await page.getByLabel("Ny paragraf: rubrik").fill("Budget 2022 samt plan för 2022-2024");
-  await page.getByRole("button", { name: "Lägg till paragraf" }).click();
+  await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
   const p = paragraphRegion(page, /^§ 1 Budget 2022/);
   await expect(p).toBeVisible();
 

@@ -26,7 +26,7 @@ test("a 15 MB bilaga uploads; a 25 MB one is refused in Swedish and the form kee
   await page.getByRole("button", { name: "Skapa sammanträde" }).click();
   await expect(page).toHaveURL(/\/moten\/direktionen-2022-03-17\/redigera$/);
   await page.getByLabel("Ny paragraf: rubrik").fill("Stora bilagor");
-  await page.getByRole("button", { name: "Lägg till paragraf" }).click();
+  await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
   const p = page.getByRole("region", { name: /^§ \d+ Stora bilagor/ });
   await expect(p).toBeVisible();
 

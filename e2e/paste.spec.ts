@@ -32,7 +32,7 @@ async function newParagraphWithSection(page: Page, date: string): Promise<Locato
   await page.getByRole("button", { name: "Skapa sammanträde" }).click();
   await expect(page).toHaveURL(/\/redigera$/, { timeout: 15_000 });
   await page.getByLabel("Ny paragraf: rubrik").fill("Taxor för lokaler");
-  await page.getByRole("button", { name: "Lägg till paragraf" }).click();
+  await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
   const p = page.getByRole("region", { name: /^§ \d+ Taxor för lokaler/ });
   await p.getByRole("button", { name: 'Lägg till "Sammanfattning av ärendet"' }).click();
   return p;

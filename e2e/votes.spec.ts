@@ -22,7 +22,7 @@ test("a secretary records a vote by name and a totals-only vote in one §; both 
   await expect(page).toHaveURL(/\/moten\/direktionen-2022-04-21\/redigera$/);
 
   await page.getByLabel("Ny paragraf: rubrik").fill("Prislista 2023");
-  await page.getByRole("button", { name: "Lägg till paragraf" }).click();
+  await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
   const p = page.getByRole("region", { name: /^§ \d+ Prislista 2023/ });
   await expect(p).toBeVisible();
 

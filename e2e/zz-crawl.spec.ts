@@ -72,7 +72,7 @@ test.beforeAll(async ({ browser }) => {
   await page.getByRole("button", { name: "Skapa sammanträde" }).click();
   await expect(page).toHaveURL(/\/moten\/direktionen-2023-03-09(-\d+)?\/redigera$/);
   await page.getByLabel("Ny paragraf: rubrik").fill(draftTitle);
-  await page.getByRole("button", { name: "Lägg till paragraf" }).click();
+  await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
   await expect(page.getByRole("region", { name: new RegExp(draftTitle) })).toBeVisible();
   secrets.push(draftTitle);
 
