@@ -34,6 +34,9 @@ const nextConfig = {
   expireTime: 60,
   reactStrictMode: true,
   poweredByHeader: false,
+  // scripts/serve.mjs compresses, after the public pages have lost the scripts they may not run
+  // (src/server/no-script-html.mjs); compressed here, they would reach it compressed.
+  compress: false,
   // Next.js hashes the whole page for an ETag on every response it serves from the route cache;
   // for a 100 kB protocol page that costs more than the rest of the request. The cached public
   // pages are served without one (dynamic pages never had one).

@@ -10,6 +10,7 @@ const benches = [
   ["Editor (keystrokes in a 60-§ protocol)", "bench/editor/run.ts"],
   ["Archive search", "bench/archive/run.ts"],
   ["Public pages", "bench/public/run.ts"],
+  ["Public page weight (HTML and JS a browser gets)", "bench/public/weight.ts"],
   ["Load (200 req/s, 60 s)", "bench/load/run.ts"],
   ["Heavy work (6 draft renders, anslag.pdf)", "bench/heavy/run.ts"],
 ] as const;

@@ -5,7 +5,9 @@
 import http from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import compression from "compression";
 import next from "next";
+import { stripScriptsFromNoScriptPages } from "../src/server/no-script-html.mjs";
 import {
   applyClientAddress,
   CLIENT_ADDRESS_MARK,
@@ -45,6 +47,11 @@ await app.prepare();
 // redirect would otherwise repeat it twice in the response headers (Location and Refresh).
 const MAX_URL_LENGTH = 6_144;
 
+// Compression here rather than in Next.js (compress: false in next.config.mjs), so that it comes
+// after the no-script pages lose their scripts (src/server/no-script-html.mjs): compression wraps
+// the response first, the script removal inside it, and Next.js writes into the latter.
+const compress = compression();
+
 const server = http.createServer((req, res) => {
   if ((req.url ?? "").length > MAX_URL_LENGTH) {
     res.writeHead(414, { "content-type": "text/plain; charset=utf-8" });
@@ -52,7 +59,10 @@ const server = http.createServer((req, res) => {
     return;
   }
   applyClientAddress(req, trust);
-  void handle(req, res);
+  compress(req, res, () => {
+    stripScriptsFromNoScriptPages(res);
+    void handle(req, res);
+  });
 });
 server.on("error", (e) => {
   console.error(e.code === "EADDRINUSE" ? `Port ${port} används redan av ett annat program.` : e);
