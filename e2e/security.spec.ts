@@ -1,6 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import http from "node:http";
-import { gunzipSync } from "node:zlib";
+import { gzipGet } from "../tests/support/gzip-get";
 import { SECRETARY, signInAs } from "./auth";
 
 /** The sources of one CSP directive ("script-src" → ["'self'", …]); undefined when absent. */
@@ -171,15 +170,17 @@ test("a script slipped into a workspace page's HTML runs only with that response
   expect(ran).toEqual({ injected: false, withNonce: true });
 });
 
-// After justering.spec.ts (files run in name order): the seed meeting is a public protocol.
+/** The public pages; after justering.spec.ts (files run in name order) the seed meeting is a public protocol. */
+const PUBLIC_PAGES = [
+  "/anslagstavla",
+  "/protokoll/direktionen-2021-11-18",
+  "/verifiera",
+  "/tillganglighet",
+  "/protokoll",
+];
+
 test("public pages allow no inline script and are still served from the route cache", async ({ page, request }) => {
-  for (const url of [
-    "/anslagstavla",
-    "/protokoll/direktionen-2021-11-18",
-    "/verifiera",
-    "/tillganglighet",
-    "/protokoll",
-  ]) {
+  for (const url of PUBLIC_PAGES) {
     // /protokoll searches per request; the others come from Next.js's route cache (a page rendered
     // at build time is STALE once and regenerated in the background: ask until the fresh copy).
     let res = await request.get(url);
@@ -245,36 +246,13 @@ test("the audit log records the socket's address, not one the client claims", as
   await expect(log).not.toContainText("203.0.113");
 });
 
-/** A page as the server sends it to a browser asking for gzip: the bytes on the wire, decoded. */
-function rawGet(url: string): Promise<{ sent: number; encoding: string | undefined; html: string }> {
-  return new Promise((resolve, reject) => {
-    http
-      .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const body = Buffer.concat(chunks);
-          const encoding = res.headers["content-encoding"];
-          resolve({ sent: body.length, encoding, html: (encoding === "gzip" ? gunzipSync(body) : body).toString() });
-        });
-      })
-      .on("error", reject);
-  });
-}
-
 // Issue 17 point 4: a public page runs no script (above), so it is sent without any — no client
 // runtime, no RSC payload repeating the protocol — and compressed, within 50 kB on the wire.
 test("public pages are sent light: no script elements, no second copy of the content, compressed", async ({
   baseURL,
 }) => {
-  for (const url of [
-    "/anslagstavla",
-    "/protokoll/direktionen-2021-11-18",
-    "/verifiera",
-    "/tillganglighet",
-    "/protokoll",
-  ]) {
-    const { sent, encoding, html } = await rawGet(`${baseURL}${url}`);
+  for (const url of PUBLIC_PAGES) {
+    const { sent, encoding, body: html } = await gzipGet(`${baseURL}${url}`);
     expect(encoding, url).toBe("gzip");
     expect(sent, url).toBeLessThanOrEqual(50 * 1024);
     expect(html, url).toMatch(/<h1[\s>]/);
@@ -283,6 +261,6 @@ test("public pages are sent light: no script elements, no second copy of the con
     expect(html, url).not.toMatch(/<link[^>]+as="script"/);
   }
   // The protocol's text is sent once: a sentence of the seed's Google Workspace § stands exactly one time.
-  const { html } = await rawGet(`${baseURL}/protokoll/direktionen-2021-11-18`);
+  const { body: html } = await gzipGet(`${baseURL}/protokoll/direktionen-2021-11-18`);
   expect(html.split("projektledare Roger Karlsson för Google Workspace inbjuden").length - 1).toBe(1);
 });

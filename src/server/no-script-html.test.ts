@@ -1,10 +1,10 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
 import compression from "compression";
 import { afterEach, describe, expect, it } from "vitest";
 import { noScriptCsp, workspaceCsp } from "./csp.mjs";
 import { stripScripts, stripScriptsFromNoScriptPages } from "./no-script-html.mjs";
+import { gzipGet } from "../../tests/support/gzip-get";
 
 const PAGE = [
   "<!DOCTYPE html><html lang=sv><head>",
@@ -59,22 +59,6 @@ async function serve(handler: (res: http.ServerResponse) => void) {
   return `http://127.0.0.1:${(server!.address() as AddressInfo).port}/`;
 }
 
-function get(url: string): Promise<{ headers: http.IncomingHttpHeaders; body: string }> {
-  return new Promise((resolve, reject) =>
-    http
-      .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const raw = Buffer.concat(chunks);
-          const body = res.headers["content-encoding"] === "gzip" ? gunzipSync(raw) : raw;
-          resolve({ headers: res.headers, body: body.toString("utf8") });
-        });
-      })
-      .on("error", reject),
-  );
-}
-
 const streamed =
   (csp: string, type = "text/html; charset=utf-8") =>
   (res: http.ServerResponse) => {
@@ -88,8 +72,8 @@ const streamed =
 
 describe("stripScriptsFromNoScriptPages (behind compression, as in scripts/serve.mjs)", () => {
   it("sends a streamed page under the no-script policy without its scripts, compressed", async () => {
-    const { headers, body } = await get(await serve(streamed(noScriptCsp)));
-    expect(headers["content-encoding"]).toBe("gzip");
+    const { encoding, body } = await gzipGet(await serve(streamed(noScriptCsp)));
+    expect(encoding).toBe("gzip");
     expect(body).toBe(stripScripts(PAGE));
   });
 
@@ -100,12 +84,12 @@ describe("stripScriptsFromNoScriptPages (behind compression, as in scripts/serve
       res.setHeader("content-length", Buffer.byteLength(PAGE));
       res.end(PAGE);
     });
-    const { body } = await get(url);
+    const { body } = await gzipGet(url);
     expect(body).toBe(stripScripts(PAGE));
   });
 
   it("leaves a workspace page (scripts allowed with a nonce) and non-HTML responses untouched", async () => {
-    expect((await get(await serve(streamed(workspaceCsp("bm9uY2U="))))).body).toBe(PAGE);
-    expect(await get(await serve(streamed(noScriptCsp, "text/x-component")))).toMatchObject({ body: PAGE });
+    expect((await gzipGet(await serve(streamed(workspaceCsp("bm9uY2U="))))).body).toBe(PAGE);
+    expect((await gzipGet(await serve(streamed(noScriptCsp, "text/x-component")))).body).toBe(PAGE);
   });
 });
