@@ -96,6 +96,24 @@ describe("ParagraphView", () => {
     }
   });
 
+  it("puts the headings in the order of the PDF: §, jäv, decision, sections, … reservations, expediering", () => {
+    const protocol = variantsProtocol();
+    const html = renderToStaticMarkup(
+      createElement(ParagraphView, { protocol, paragraph: protocol.paragraphs.at(-1)! }),
+    );
+    const headings = [...html.matchAll(/<h[2-6][^>]*>(.*?)<\/h[2-6]>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, ""));
+    expect(headings).toEqual([
+      "§ 99 Ändrad prislista",
+      "Jäv",
+      "Direktionens beslut",
+      "Yrkanden",
+      "Propositionsordning",
+      "Omröstning 1",
+      "Omröstning 2",
+      "Reservationer och protokollsanteckningar",
+    ]);
+  });
+
   it("says the decision in the body's genitive, before or after the sections as the body prints it", () => {
     const protocol = seedProtocol();
     const paragraph = protocol.paragraphs.find(

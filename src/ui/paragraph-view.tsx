@@ -58,9 +58,10 @@ function ListPart<T>({
 }
 
 /**
- * One §: "§ 62 Budget 2022", the Dnr, the decision ("Direktionens beslut") before or after the
- * sections as the body prints it, then underlag, yrkanden, propositionsordning, omröstningar,
- * reservationer and anteckningar, jäv and expediering.
+ * One §, with its headings in the order of the PDF (src/pdf/protocol-model.ts): "§ 62 Budget 2022",
+ * the Dnr, jäv, the decision ("Direktionens beslut") before or after the sections as the body prints
+ * it, then underlag, yrkanden, propositionsordning, omröstningar, reservationer and anteckningar,
+ * expediering.
  *
  * `idPrefix` keeps the ids unique where the § is shown beside another copy of it (the editor's
  * preview); `nested` puts its headings one level down (h3 for the §) inside a page part of its own.
@@ -109,6 +110,11 @@ export function ParagraphView({
       {dnr && <p className="mt-1 text-[var(--color-muted)]">{dnr}</p>}
       {p.isConfidential && <p className="mt-2 font-semibold">Sekretess</p>}
       {p.isImmediatelyAdjusted && <p className="mt-2 text-sm">Paragrafen justerades omedelbart.</p>}
+
+      {/* Who left for the § comes first, as in the printed protocol (src/pdf/protocol-model.ts). */}
+      <ListPart id={`${key}-jav`} title="Jäv" level={level} items={p.recusals}>
+        {(r) => `${r.name} deltar inte i handläggningen på grund av jäv (${r.reason}).`}
+      </ListPart>
 
       {!decisionLast && decision}
 
@@ -238,10 +244,6 @@ export function ParagraphView({
         className="mt-2 space-y-1"
       >
         {(line) => line}
-      </ListPart>
-
-      <ListPart id={`${key}-jav`} title="Jäv" level={level} items={p.recusals}>
-        {(r) => `${r.name} deltar inte i handläggningen på grund av jäv (${r.reason}).`}
       </ListPart>
 
       <ListPart id={`${key}-expediering`} title="Beslutsexpediering" level={level} items={p.dispatch}>
