@@ -1,34 +1,26 @@
 // The whole protocol as semantic HTML, in the order of the printed protocol: header, notice,
-// agenda, then each §. A server component without hooks, so it also renders with
+// agenda, then each § (ParagraphView). A server component without hooks, so it also renders with
 // react-dom/server (the PDF benchmark prints it in Chromium).
-import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
-import { RichText } from "@/ui/rich-text";
 import {
   attendanceLines,
-  displayCaseNumber,
   formatAdjustmentPlaceAndTime,
   formatParagraphSpan,
   formatPlaceAndTime,
   formatSigningTime,
 } from "@/domain/protocol/protocol.format";
 import { isAdjusted } from "@/domain/lifecycle";
-import type { BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { hasSignersPerParagraph, signerAssignments, signerParagraphsText } from "@/domain/rules/signers.rules";
-import { attendanceRoleTerms, ballotChoiceTerms, motionKindLabel, signatureRoleTerms } from "@/domain/vocabulary";
+import { attendanceRoleTerms, signatureRoleTerms } from "@/domain/vocabulary";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import { FactList, noticeKeepingFacts } from "./fact-list";
 import {
   APPENDED_LIST_REFERENCE,
   APPENDED_LIST_TITLE,
   attendanceVoteList,
-  nameWithParty,
 } from "@/domain/protocol/attendance-vote-list";
-import { voteTally } from "@/domain/rules/decisions.rules";
+import { ParagraphView } from "./paragraph-view";
 import { TitledSection } from "./titled-section";
-
-const BALLOT_CHOICES: readonly BallotChoice[] = ["JA", "NEJ", "AVSTAR"];
-/** Shown as columns only when a ballot of the vote uses them. */
-const OTHER_CHOICES: readonly BallotChoice[] = ["FRANVARANDE", "DELTAR_EJ"];
 
 function HeaderRow({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -49,206 +41,6 @@ function Lines({ lines }: { lines: string[] }) {
         <li key={i}>{line}</li>
       ))}
     </ul>
-  );
-}
-
-function Part({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
-  return (
-    <TitledSection id={id} title={title} level={3} className="mt-5" headingClassName="text-lg font-semibold">
-      {children}
-    </TitledSection>
-  );
-}
-
-/** A titled part holding a list, one item a row; left out when the list is empty. */
-function ListPart<T>({
-  id,
-  title,
-  items,
-  className = "mt-2",
-  children: item,
-}: {
-  id: string;
-  title: string;
-  items: readonly T[];
-  className?: string;
-  children: (item: T) => React.ReactNode;
-}) {
-  if (items.length === 0) return null;
-  return (
-    <Part id={id} title={title}>
-      <ul className={className}>
-        {items.map((x, i) => (
-          <li key={i}>{item(x)}</li>
-        ))}
-      </ul>
-    </Part>
-  );
-}
-
-function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO }) {
-  const key = `p${p.number}`;
-  const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
-  const sections = p.sections.filter((s) => !isEmptyDoc(s.content));
-  // Before the sections or after them: the body's setting.
-  const decisionLast = protocol.body.decisionPlacement === "AFTER_SECTIONS";
-  const hasDecision = p.decision.intro.trim() !== "" || p.decision.clauses.length > 0;
-  const decision = hasDecision && (
-    <Part id={`${key}-beslut`} title={`${protocol.body.genitiveName} beslut`}>
-      {p.decision.intro.trim() && <p className="mt-2">{p.decision.intro}</p>}
-      {p.decision.clauses.length > 0 && (
-        <ul className="mt-1 list-disc space-y-1 pl-6">
-          {p.decision.clauses.map((clause, i) => (
-            <li key={i}>{clause}</li>
-          ))}
-        </ul>
-      )}
-    </Part>
-  );
-  return (
-    <article
-      id={`paragraf-${p.number}`}
-      aria-labelledby={`${key}-rubrik`}
-      className="paragraph mt-10 border-t-2 border-slate-300 pt-6"
-    >
-      <h2 id={`${key}-rubrik`} className="text-2xl font-semibold">
-        <span className="mr-3">§ {p.number}</span> {p.title}
-      </h2>
-      {dnr && <p className="mt-1 text-[var(--color-muted)]">{dnr}</p>}
-      {p.isConfidential && <p className="mt-2 font-semibold">Sekretess</p>}
-      {p.isImmediatelyAdjusted && <p className="mt-2 text-sm">Paragrafen justerades omedelbart.</p>}
-
-      {!decisionLast && decision}
-
-      {sections.map((s, i) =>
-        s.heading.trim() ? (
-          <Part key={i} id={`${key}-avsnitt-${i}`} title={s.heading}>
-            <RichText doc={s.content} headingLevel={4} />
-          </Part>
-        ) : (
-          // Running text without a heading.
-          <div key={i} className="mt-5">
-            <RichText doc={s.content} headingLevel={4} />
-          </div>
-        ),
-      )}
-
-      {decisionLast && decision}
-
-      <ListPart id={`${key}-underlag`} title="Beslutsunderlag" items={p.basisDocuments} className="mt-2 space-y-0.5">
-        {(d) => d}
-      </ListPart>
-
-      <ListPart id={`${key}-yrkanden`} title="Yrkanden" items={p.motions} className="mt-2 space-y-2">
-        {(m) => (
-          <>
-            <span className="font-medium">{nameWithParty(m, protocol.attendance)}</span>{" "}
-            <span className="text-[var(--color-muted)]">
-              ({motionKindLabel[m.kind]}
-              {m.withdrawn ? ", återtaget" : ""})
-            </span>
-            : {m.text}
-          </>
-        )}
-      </ListPart>
-
-      {p.propositions.length > 0 && (
-        <Part id={`${key}-proposition`} title="Propositionsordning">
-          {p.propositions.map((text, i) => (
-            <p key={i} className="mt-2">
-              {text}
-            </p>
-          ))}
-        </Part>
-      )}
-
-      {p.votes.map((v, i) => {
-        const count = (c: BallotChoice) => v.ballots.filter((b) => b.choice === c).length;
-        const choices = [...BALLOT_CHOICES, ...OTHER_CHOICES.filter((c) => count(c) > 0)];
-        const title = p.votes.length > 1 ? `Omröstning ${i + 1}` : "Omröstning";
-        if (v.counts !== null) {
-          const tally = voteTally(v);
-          return (
-            <Part key={i} id={`${key}-omrostning-${i}`} title={title}>
-              <p className="mt-2">{v.question}</p>
-              <p className="mt-2">
-                Omröstningsresultat: {tally.ja} ja, {tally.nej} nej, {tally.avstar} avstår.
-              </p>
-              <p className="mt-2">{v.result}</p>
-            </Part>
-          );
-        }
-        return (
-          <Part key={i} id={`${key}-omrostning-${i}`} title={title}>
-            <p className="mt-2">{v.question}</p>
-            <table className="mt-2 border-collapse">
-              <caption className="sr-only">
-                {title} i § {p.number}
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="border border-slate-300 px-2 text-left">
-                    {attendanceRoleTerms.MEMBER.label}
-                  </th>
-                  {choices.map((c) => (
-                    <th key={c} scope="col" className="border border-slate-300 px-2">
-                      {ballotChoiceTerms[c].label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {v.ballots.map((b) => (
-                  <tr key={b.personId}>
-                    <th scope="row" className="border border-slate-300 px-2 text-left font-normal">
-                      {b.name}
-                    </th>
-                    {choices.map((c) => (
-                      <td key={c} className="border border-slate-300 px-2 text-center">
-                        {b.choice === c ? "X" : ""}
-                      </td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-              <tfoot>
-                <tr>
-                  <th scope="row" className="border border-slate-300 px-2 text-left">
-                    Summa
-                  </th>
-                  {choices.map((c) => (
-                    <td key={c} className="border border-slate-300 px-2 text-center">
-                      {count(c)}
-                    </td>
-                  ))}
-                </tr>
-              </tfoot>
-            </table>
-            <p className="mt-2">{v.result}</p>
-          </Part>
-        );
-      })}
-
-      <ListPart
-        id={`${key}-reservationer`}
-        title="Reservationer och protokollsanteckningar"
-        items={[
-          ...p.reservations.map((r) => `${r.name} reserverar sig mot beslutet.${r.reasons ? ` ${r.reasons}` : ""}`),
-          ...p.notes.map((n) => `${n.name ? `${n.name}: ` : "Protokollsanteckning: "}${n.text}`),
-        ]}
-        className="mt-2 space-y-1"
-      >
-        {(line) => line}
-      </ListPart>
-
-      <ListPart id={`${key}-jav`} title="Jäv" items={p.recusals}>
-        {(r) => `${r.name} deltar inte i handläggningen på grund av jäv (${r.reason}).`}
-      </ListPart>
-
-      <ListPart id={`${key}-expediering`} title="Beslutsexpediering" items={p.dispatch}>
-        {(d) => d}
-      </ListPart>
-    </article>
   );
 }
 
@@ -470,7 +262,7 @@ export function ProtocolView({ protocol }: { protocol: ProtocolDTO }) {
       </TitledSection>
 
       {protocol.paragraphs.map((p) => (
-        <ParagraphView key={p.id} protocol={protocol} p={p} />
+        <ParagraphView key={p.id} protocol={protocol} paragraph={p} />
       ))}
 
       {body.appendedAttendanceList && <AttendanceListView protocol={protocol} />}

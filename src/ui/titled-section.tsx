@@ -13,12 +13,12 @@ export function TitledSection({
   /** The heading's id. */
   id: string;
   title: ReactNode;
-  level?: 2 | 3;
+  level?: 2 | 3 | 4;
   className?: string;
   headingClassName?: string;
   children: ReactNode;
 }) {
-  const Heading = level === 2 ? "h2" : "h3";
+  const Heading = level === 2 ? "h2" : level === 3 ? "h3" : "h4";
   return (
     <section aria-labelledby={id} className={className}>
       <Heading id={id} className={headingClassName}>

@@ -38,8 +38,10 @@ import {
   VOTE_OUTCOMES,
   type ParagraphContentInput,
 } from "@/modules/drafting/paragraph.schema";
+import type { ParagraphViewFrame } from "@/ui/paragraph-view";
 import { AttachmentsEditor } from "./attachments-editor";
 import { ConflictPanel } from "./conflict-panel";
+import { ParagraphPreview, PreviewBeside, PreviewToggle, usePreviewOpen } from "./paragraph-preview";
 
 const emptyDoc = { type: "doc" as const, content: [] };
 
@@ -52,6 +54,8 @@ export interface ParagraphEditorProps {
   initialVersion: number;
   bodyName: string;
   genitiveName: string;
+  /** What the preview prints the § with (the protocol: Dnr prefix, the body's genitive and order, parties). */
+  previewFrame: ParagraphViewFrame;
   /** A Dnr in the organisation's own format ("KS 2023/117"), for the placeholder. */
   caseNumberExample: string;
   chairName: string | null;
@@ -93,6 +97,7 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
     set((p) => ({ ...p, decision: { ...p.decision, clauses: change(p.decision.clauses) } }));
 
   useEffect(() => onValue(paragraph.id, c), [c, onValue, paragraph.id]);
+  const [previewOpen, togglePreview] = usePreviewOpen(paragraph.id);
 
   const people = (selected: string[]) => {
     const ids = new Set(participants.map((p) => p.personId));
@@ -121,7 +126,7 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
   const setEntries = (list: PersonListName, change: (entries: readonly PersonEntry[]) => PersonEntry[]) =>
     setList(list, (items) => change(items as readonly PersonEntry[]) as typeof items);
 
-  return (
+  const section = (
     <EditorSection
       id={`paragraf-${paragraph.number}`}
       // Off screen, the browser skips the §'s layout and paint (a long protocol has thousands of fields).
@@ -131,13 +136,16 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
       status={auto.status}
       failure={auto.failure}
       actions={
-        <MoveRemoveButtons
-          what={`§ ${paragraph.number}`}
-          isFirst={props.isFirst}
-          isLast={props.isLast}
-          onMove={(direction) => props.onMove(paragraph.id, direction)}
-          onRemove={() => props.onDelete(paragraph)}
-        />
+        <>
+          <PreviewToggle number={paragraph.number} isOpen={previewOpen} onToggle={togglePreview} />
+          <MoveRemoveButtons
+            what={`§ ${paragraph.number}`}
+            isFirst={props.isFirst}
+            isLast={props.isLast}
+            onMove={(direction) => props.onMove(paragraph.id, direction)}
+            onRemove={() => props.onDelete(paragraph)}
+          />
+        </>
       }
     >
       {auto.conflict && (
@@ -574,6 +582,17 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
         </div>
       </FieldGroup>
     </EditorSection>
+  );
+  return (
+    <PreviewBeside
+      preview={
+        previewOpen && (
+          <ParagraphPreview frame={props.previewFrame} paragraph={paragraph} content={c} present={present} />
+        )
+      }
+    >
+      {section}
+    </PreviewBeside>
   );
 });
 

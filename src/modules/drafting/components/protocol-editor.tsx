@@ -238,6 +238,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
               initialVersion={props.paragraphVersions[p.id]!}
               bodyName={protocol.body.name}
               genitiveName={protocol.body.genitiveName}
+              previewFrame={protocol}
               caseNumberExample={caseNumberExample}
               chairName={chairName}
               participants={stable(`participants-${p.id}`, part?.participants ?? [])}
