@@ -9,7 +9,17 @@ import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table
 import { TextAlign } from "@tiptap/extension-text-align";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
-import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from "react";
+import type { Editor } from "@tiptap/core";
 import { flushSync } from "react-dom";
 import { RichText } from "@/ui/rich-text";
 import { fromRichDoc, richDocKey, toRichDoc } from "@/domain/richtext/tiptap-normalise";
@@ -133,41 +143,61 @@ export function RichTextEditor(props: RichTextEditorProps) {
     };
   }, [live]);
 
-  const hint = (
-    /* Shown while the field has focus; its line is kept (invisible, not removed) so nothing
-       below moves when focus leaves: a click on a button under the field would otherwise
-       land where the button was a moment before (mousedown blurs, the layout shifts). */
-    <p id={hintId} className="invisible mt-1 text-sm text-muted group-focus-within/rte:visible">
-      Tabb flyttar mellan tabellceller. Esc flyttar till verktygsfältet.
-    </p>
+  if (live) return <LiveRichTextEditor {...props} focusOnMount={live === "focus"} />;
+  return (
+    <FieldFrame id={id} label={label} disabled={disabled} editor={null}>
+      <div className={`min-h-32 ${contentClass}`}>
+        <div
+          ref={staticRef}
+          id={id}
+          role="textbox"
+          aria-multiline="true"
+          aria-labelledby={labelId}
+          aria-describedby={[describedBy, hintId].filter(Boolean).join(" ")}
+          aria-readonly={disabled ? "true" : undefined}
+          tabIndex={0}
+          // Focus creates the editor now (flushSync: it exists before the next key) and hands it the focus.
+          onFocus={() => flushSync(() => setLive("focus"))}
+          className="min-h-32 px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand"
+        >
+          <RichText doc={value} headingLevel={3} />
+        </div>
+      </div>
+    </FieldFrame>
   );
-  if (live) return <LiveRichTextEditor {...props} focusOnMount={live === "focus"} hint={hint} />;
+}
+
+/** The field around the text: its label, the toolbar, and the hint shown while it has focus. */
+function FieldFrame({
+  id,
+  label,
+  disabled,
+  editor,
+  toolbarRef,
+  children,
+}: {
+  id: string;
+  label: string;
+  disabled: boolean;
+  editor: Editor | null;
+  toolbarRef?: Ref<HTMLDivElement>;
+  children: ReactNode;
+}) {
   return (
     <div className="group/rte">
-      <div id={labelId} className="mb-1 font-semibold">
+      <div id={`${id}-label`} className="mb-1 font-semibold">
         {label}
       </div>
       <div className={`rounded border border-slate-500 ${disabled ? "bg-slate-50" : "bg-white"}`}>
-        <RichTextToolbar editor={null} label={label} disabled={disabled} />
-        <div className={`min-h-32 ${contentClass}`}>
-          <div
-            ref={staticRef}
-            id={id}
-            role="textbox"
-            aria-multiline="true"
-            aria-labelledby={labelId}
-            aria-describedby={[describedBy, hintId].filter(Boolean).join(" ")}
-            aria-readonly={disabled ? "true" : undefined}
-            tabIndex={0}
-            // Focus creates the editor now (flushSync: it exists before the next key) and hands it the focus.
-            onFocus={() => flushSync(() => setLive("focus"))}
-            className="min-h-32 px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand"
-          >
-            <RichText doc={value} headingLevel={3} />
-          </div>
-        </div>
+        <RichTextToolbar editor={editor} label={label} disabled={disabled} toolbarRef={toolbarRef} />
+        {children}
       </div>
-      {hint}
+      {/* Shown while the field has focus; its line is kept (invisible, not removed) so nothing
+          below moves when focus leaves: a click on a button under the field would otherwise
+          land where the button was a moment before (mousedown blurs, the layout shifts). */}
+      <p id={`${id}-hint`} className="invisible mt-1 text-sm text-muted group-focus-within/rte:visible">
+        Tabb flyttar mellan tabellceller. Esc flyttar till verktygsfältet.
+      </p>
     </div>
   );
 }
@@ -180,8 +210,7 @@ function LiveRichTextEditor({
   describedBy,
   disabled = false,
   focusOnMount,
-  hint,
-}: RichTextEditorProps & { focusOnMount: boolean; hint: ReactNode }) {
+}: RichTextEditorProps & { focusOnMount: boolean }) {
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -250,15 +279,8 @@ function LiveRichTextEditor({
   }, [editor, disabled]);
 
   return (
-    <div className="group/rte">
-      <div id={labelId} className="mb-1 font-semibold">
-        {label}
-      </div>
-      <div className={`rounded border border-slate-500 ${disabled ? "bg-slate-50" : "bg-white"}`}>
-        <RichTextToolbar editor={editor} label={label} disabled={disabled} toolbarRef={toolbarRef} />
-        <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
-      </div>
-      {hint}
-    </div>
+    <FieldFrame id={id} label={label} disabled={disabled} editor={editor} toolbarRef={toolbarRef}>
+      <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
+    </FieldFrame>
   );
 }
