@@ -17,12 +17,9 @@
 // (so nothing is saved). Also printed: until every § is rendered in full with all its rich-text
 // editors (the editor mounts §§ beyond the first in the background). The median of
 // EDITOR_BENCH_LOADS (3) loads.
-import { chromium, type Page } from "@playwright/test";
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
-import { startBenchApp } from "../lib/app-server";
-import { importProtocol } from "../../src/modules/drafting/protocol.import";
-import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
-import { BENCH_SLUG, PARAGRAPH_COUNT, generatedProtocol } from "./protocol-60";
+import type { Page } from "@playwright/test";
+import { PARAGRAPH_COUNT, generatedProtocol } from "./protocol-60";
+import { openEditorBench } from "./setup";
 
 const KEYS = Number(process.env.EDITOR_BENCH_KEYS ?? 40);
 const GAP_MS = Number(process.env.EDITOR_BENCH_GAP_MS ?? 100);
@@ -149,31 +146,9 @@ async function interactive(page: Page, url: string): Promise<{ interactive: numb
   return { interactive: at, dcl: timing.dcl, editors: editorsAt };
 }
 
-// tsx (esbuild, keepNames) wraps named functions in __name(); functions sent to the page need it.
-const KEEP_NAMES = "globalThis.__name = (f) => f;";
-
-const app = await startBenchApp({ justera: false });
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const bench = await openEditorBench();
+const { context, url } = bench;
 try {
-  // The generated meeting, for the seed's organisation and people.
-  const body = await app.db.body.findFirstOrThrow({ where: { slug: "direktionen" } });
-  const persons = await app.db.person.findMany();
-  const personIds = new Map(itsamSeed.people.map((p) => [p.key, persons.find((x) => x.name === p.name)!.id] as const));
-  await app.db.$transaction((tx) => importProtocol(tx, generatedProtocol(), { bodyId: body.id, personIds }), {
-    timeout: 60_000,
-  });
-
-  const context = await browser.newContext({ locale: "sv-SE", baseURL: app.base });
-  await context.addInitScript(KEEP_NAMES);
-  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
-  const signIn = await context.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, email: "sekreterare@itsam.example", password: "paragraf-demo", callbackUrl: "/" },
-    maxRedirects: 0,
-  });
-  if (signIn.status() !== 302) throw new Error(`Inloggningen misslyckades (${signIn.status()})`);
-  const cookies = await context.cookies();
-  const url = `${app.base}/moten/${BENCH_SLUG}/redigera`;
-
   // Baseline: a plain input on an otherwise empty page.
   const plain = await context.newPage();
   await plain.goto(`data:text/html,<!doctype html><label>Fält <input id="f"></label>`);
@@ -183,9 +158,7 @@ try {
   // Interactive: fresh contexts (no cache), signed in with the same cookies.
   const loads: Awaited<ReturnType<typeof interactive>>[] = [];
   for (let i = 0; i < LOADS + 1; i++) {
-    const fresh = await browser.newContext({ locale: "sv-SE" });
-    await fresh.addInitScript(KEEP_NAMES);
-    await fresh.addCookies(cookies);
+    const fresh = await bench.freshContext();
     const page = await fresh.newPage();
     const r = await interactive(page, url);
     if (i > 0) loads.push(r); // the first load warms the server's route
@@ -252,6 +225,5 @@ try {
   );
   await context.close();
 } finally {
-  await browser.close();
-  await app.stop();
+  await bench.close();
 }

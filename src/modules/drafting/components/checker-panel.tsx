@@ -1,7 +1,21 @@
-// The protocol checker's findings, errors first, each linked to the § it concerns.
+// The protocol checker's findings, errors first, each linked to the § it concerns; null while the
+// editor's first live check has not run yet.
 import type { Finding } from "@/domain/rules/protocol-checker";
 
-export function CheckerPanel({ findings }: { findings: readonly Finding[] }) {
+export function CheckerPanel({ findings }: { findings: readonly Finding[] | null }) {
+  if (findings === null)
+    return (
+      <section
+        aria-labelledby="kontroll"
+        aria-busy="true"
+        className="no-print mb-8 rounded border border-slate-300 p-4"
+      >
+        <h2 id="kontroll" className="text-xl font-semibold">
+          Kontroll före justering
+        </h2>
+        <p className="mt-2">Kontrollerar protokollet…</p>
+      </section>
+    );
   const errors = findings.filter((f) => f.severity === "error").length;
   const warnings = findings.length - errors;
   return (

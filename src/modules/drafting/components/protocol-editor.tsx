@@ -22,7 +22,7 @@ import { addParagraphAction, deleteParagraphAction, moveParagraphAction } from "
 import { ParagraphEditor } from "@/modules/drafting/components/paragraph-editor";
 import { createEditorStore, sameJson, useEditorStore } from "@/modules/drafting/editor/editor-store";
 import { createLiveProtocolBuilder, liveAttendance } from "@/modules/drafting/editor/live-protocol";
-import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
+import { toParagraphContent } from "@/modules/drafting/paragraph.content";
 import { LiveCheckerPanel } from "@/modules/drafting/components/live-checker-panel";
 import type { PersonOption } from "@/server/protocol.queries";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
@@ -38,7 +38,6 @@ export interface ProtocolEditorProps {
   attendanceVersion: number;
   signersVersion: number;
   paragraphVersions: Record<string, number>;
-  initialContents: Record<string, ParagraphContentInput>;
   secretaryPersonId: string | null;
   people: PersonOption[];
   /** Today in Sweden by the server's clock, for the live checks' deadlines. */
@@ -49,6 +48,11 @@ export interface ProtocolEditorProps {
 
 export function ProtocolEditor(props: ProtocolEditorProps) {
   const { protocol } = props;
+  // Each §'s editable content, from the § itself (not sent a second time in the page's payload).
+  const initialContents = useMemo(
+    () => Object.fromEntries(protocol.paragraphs.map((p) => [p.id, toParagraphContent(p)])),
+    [protocol],
+  );
   // People added in the attendance list join every person list on the page at once.
   const [added, setAdded] = useState<PersonOption[]>([]);
   const people = useMemo(() => {
@@ -108,7 +112,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
       header: initialHeader,
       attendance: initialAttendance,
       signerRows: initialSigners,
-      contents: props.initialContents,
+      contents: initialContents,
     }),
   );
   const [buildLive] = useState(createLiveProtocolBuilder);
@@ -234,7 +238,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
               paragraph={p}
               meetingSlug={protocol.meeting.slug}
               onAttachmentsChanged={refresh}
-              initial={props.initialContents[p.id]!}
+              initial={initialContents[p.id]!}
               initialVersion={props.paragraphVersions[p.id]!}
               bodyName={protocol.body.name}
               genitiveName={protocol.body.genitiveName}
@@ -319,9 +323,9 @@ function useStableValues() {
 }
 
 /** §§ rendered in full at once (on the server and at hydration); the rest follow in the background. */
-const FIRST_PARAGRAPHS = 6;
+const FIRST_PARAGRAPHS = 2;
 /** §§ mounted per idle period after that. */
-const PARAGRAPHS_PER_STEP = 2;
+const PARAGRAPHS_PER_STEP = 1;
 
 /**
  * How many §§ to render in full: FIRST_PARAGRAPHS at first, then PARAGRAPHS_PER_STEP more whenever

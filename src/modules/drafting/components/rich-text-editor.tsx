@@ -9,7 +9,19 @@ import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table
 import { TextAlign } from "@tiptap/extension-text-align";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { StarterKit } from "@tiptap/starter-kit";
-import { useEffect, useMemo, useRef, useState } from "react";
+import {
+  startTransition,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type Ref,
+} from "react";
+import type { Editor } from "@tiptap/core";
+import { flushSync } from "react-dom";
+import { RichText } from "@/ui/rich-text";
 import { fromRichDoc, richDocKey, toRichDoc } from "@/domain/richtext/tiptap-normalise";
 import { fitPastedHtml } from "./paste-html";
 import { RichTextToolbar } from "./rich-text-toolbar";
@@ -69,7 +81,136 @@ const contentClass = [
   "[&_.selectedCell]:bg-sky-100",
 ].join(" ");
 
-export function RichTextEditor({ id, label, value, onChange, describedBy, disabled = false }: RichTextEditorProps) {
+/**
+ * Editors not yet created, in page order: each is created in the browser's idle time, one at a
+ * time, so that a long protocol is interactive before its hundred-odd editors exist and typing is
+ * not held up by their creation.
+ */
+const waiting: (() => void)[] = [];
+let idleScheduled = false;
+function createWhenIdle(start: () => void): () => void {
+  waiting.push(start);
+  const next = () => {
+    idleScheduled = false;
+    const task = waiting.shift();
+    if (task) startTransition(task);
+    if (waiting.length > 0) schedule();
+  };
+  const schedule = () => {
+    if (idleScheduled) return;
+    idleScheduled = true;
+    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(next, { timeout: 2000 });
+    else window.setTimeout(next, 16);
+  };
+  schedule();
+  return () => {
+    const i = waiting.indexOf(start);
+    if (i >= 0) waiting.splice(i, 1);
+  };
+}
+
+/** Editors whose field comes within this distance of the viewport are created at once. */
+const NEAR_VIEWPORT = "800px 0px";
+
+/**
+ * The field shows the rendered text (the same as the public page, src/ui/rich-text.tsx) until its
+ * TipTap editor exists: created when the field nears the viewport, when it gets focus (at once,
+ * and the editor takes the focus), or else in the background when the browser is idle.
+ */
+export function RichTextEditor(props: RichTextEditorProps) {
+  const { id, label, value, describedBy, disabled = false } = props;
+  const labelId = `${id}-label`;
+  const hintId = `${id}-hint`;
+  const [live, setLive] = useState<false | "idle" | "focus">(false);
+  const staticRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (live) return;
+    const start = () => setLive((l) => l || "idle");
+    const cancel = createWhenIdle(start);
+    const el = staticRef.current;
+    if (!el || typeof IntersectionObserver !== "function") return cancel;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) startTransition(start);
+      },
+      { rootMargin: NEAR_VIEWPORT },
+    );
+    observer.observe(el);
+    return () => {
+      cancel();
+      observer.disconnect();
+    };
+  }, [live]);
+
+  if (live) return <LiveRichTextEditor {...props} focusOnMount={live === "focus"} />;
+  return (
+    <FieldFrame id={id} label={label} disabled={disabled} editor={null}>
+      <div className={`min-h-32 ${contentClass}`}>
+        <div
+          ref={staticRef}
+          id={id}
+          role="textbox"
+          aria-multiline="true"
+          aria-labelledby={labelId}
+          aria-describedby={[describedBy, hintId].filter(Boolean).join(" ")}
+          aria-readonly={disabled ? "true" : undefined}
+          tabIndex={0}
+          // Focus creates the editor now (flushSync: it exists before the next key) and hands it the focus.
+          onFocus={() => flushSync(() => setLive("focus"))}
+          className="min-h-32 px-3 py-2 focus-visible:outline-3 focus-visible:outline-brand"
+        >
+          <RichText doc={value} headingLevel={3} />
+        </div>
+      </div>
+    </FieldFrame>
+  );
+}
+
+/** The field around the text: its label, the toolbar, and the hint shown while it has focus. */
+function FieldFrame({
+  id,
+  label,
+  disabled,
+  editor,
+  toolbarRef,
+  children,
+}: {
+  id: string;
+  label: string;
+  disabled: boolean;
+  editor: Editor | null;
+  toolbarRef?: Ref<HTMLDivElement>;
+  children: ReactNode;
+}) {
+  return (
+    <div className="group/rte">
+      <div id={`${id}-label`} className="mb-1 font-semibold">
+        {label}
+      </div>
+      <div className={`rounded border border-slate-500 ${disabled ? "bg-slate-50" : "bg-white"}`}>
+        <RichTextToolbar editor={editor} label={label} disabled={disabled} toolbarRef={toolbarRef} />
+        {children}
+      </div>
+      {/* Shown while the field has focus; its line is kept (invisible, not removed) so nothing
+          below moves when focus leaves: a click on a button under the field would otherwise
+          land where the button was a moment before (mousedown blurs, the layout shifts). */}
+      <p id={`${id}-hint`} className="invisible mt-1 text-sm text-muted group-focus-within/rte:visible">
+        Tabb flyttar mellan tabellceller. Esc flyttar till verktygsfältet.
+      </p>
+    </div>
+  );
+}
+
+function LiveRichTextEditor({
+  id,
+  label,
+  value,
+  onChange,
+  describedBy,
+  disabled = false,
+  focusOnMount,
+}: RichTextEditorProps & { focusOnMount: boolean }) {
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -107,7 +248,8 @@ export function RichTextEditor({ id, label, value, onChange, describedBy, disabl
     extensions,
     content: initialContent,
     editable: !disabled,
-    immediatelyRender: false,
+    // Only ever rendered in the browser (RichTextEditor renders the static text on the server).
+    immediatelyRender: true,
     editorProps,
     onUpdate: ({ editor: e }) => {
       const doc = toRichDoc(e.getJSON());
@@ -115,6 +257,13 @@ export function RichTextEditor({ id, label, value, onChange, describedBy, disabl
       onChangeRef.current(doc);
     },
   });
+
+  // Created because the field got focus: the editor takes it.
+  useLayoutEffect(() => {
+    if (focusOnMount) editor?.commands.focus("end", { scrollIntoView: false });
+    // Once, when the editor is created.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor]);
 
   // A new value from outside (e.g. the other person's version after a save conflict).
   useEffect(() => {
@@ -130,20 +279,8 @@ export function RichTextEditor({ id, label, value, onChange, describedBy, disabl
   }, [editor, disabled]);
 
   return (
-    <div className="group/rte">
-      <div id={labelId} className="mb-1 font-semibold">
-        {label}
-      </div>
-      <div className={`rounded border border-slate-500 ${disabled ? "bg-slate-50" : "bg-white"}`}>
-        <RichTextToolbar editor={editor} label={label} disabled={disabled} toolbarRef={toolbarRef} />
-        <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
-      </div>
-      {/* Shown while the field has focus; its line is kept (invisible, not removed) so nothing
-          below moves when focus leaves: a click on a button under the field would otherwise
-          land where the button was a moment before (mousedown blurs, the layout shifts). */}
-      <p id={hintId} className="invisible mt-1 text-sm text-muted group-focus-within/rte:visible">
-        Tabb flyttar mellan tabellceller. Esc flyttar till verktygsfältet.
-      </p>
-    </div>
+    <FieldFrame id={id} label={label} disabled={disabled} editor={editor} toolbarRef={toolbarRef}>
+      <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
+    </FieldFrame>
   );
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { ProtocolEditor, toParagraphContent } from "@/modules/drafting";
+import { ProtocolEditor } from "@/modules/drafting";
 import { listTemplateChoices, TemplatePicker } from "@/modules/templates";
 import { findProtocolForEditing } from "@/server/protocol.queries";
 import { authorize } from "@/server/authz";
@@ -54,7 +54,6 @@ export default async function EditMeetingPage({ params }: Props) {
         attendanceVersion={data.attendanceVersion}
         signersVersion={data.signersVersion}
         paragraphVersions={data.paragraphVersions}
-        initialContents={Object.fromEntries(protocol.paragraphs.map((p) => [p.id, toParagraphContent(p)]))}
         secretaryPersonId={data.secretaryPersonId}
         people={data.people}
         today={today()}

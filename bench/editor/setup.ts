@@ -1,0 +1,52 @@
+// The editor benchmark's setting, shared by run.ts (the figures) and profile.ts (where the time
+// goes): the built app on an embedded database with the generated 60-§ meeting, headless
+// Chromium, and a signed-in browser context.
+import { chromium, type BrowserContext } from "@playwright/test";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
+import { startBenchApp } from "../lib/app-server";
+import { importProtocol } from "../../src/modules/drafting/protocol.import";
+import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
+import { BENCH_SLUG, generatedProtocol } from "./protocol-60";
+
+// tsx (esbuild, keepNames) wraps named functions in __name(); functions sent to the page need it.
+export const KEEP_NAMES = "globalThis.__name = (f) => f;";
+
+export async function openEditorBench() {
+  const app = await startBenchApp({ justera: false });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  // The generated meeting, for the seed's organisation and people.
+  const body = await app.db.body.findFirstOrThrow({ where: { slug: "direktionen" } });
+  const persons = await app.db.person.findMany();
+  const personIds = new Map(itsamSeed.people.map((p) => [p.key, persons.find((x) => x.name === p.name)!.id] as const));
+  await app.db.$transaction((tx) => importProtocol(tx, generatedProtocol(), { bodyId: body.id, personIds }), {
+    timeout: 60_000,
+  });
+
+  const context = await browser.newContext({ locale: "sv-SE", baseURL: app.base });
+  await context.addInitScript(KEEP_NAMES);
+  const { csrfToken } = (await (await context.request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  const signIn = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email: "sekreterare@itsam.example", password: "paragraf-demo", callbackUrl: "/" },
+    maxRedirects: 0,
+  });
+  if (signIn.status() !== 302) throw new Error(`Inloggningen misslyckades (${signIn.status()})`);
+  const cookies = await context.cookies();
+  /** A fresh context (no cache, no drafts in localStorage), signed in with the same cookies. */
+  const freshContext = async (): Promise<BrowserContext> => {
+    const fresh = await browser.newContext({ locale: "sv-SE" });
+    await fresh.addInitScript(KEEP_NAMES);
+    await fresh.addCookies(cookies);
+    return fresh;
+  };
+  return {
+    app,
+    browser,
+    context,
+    freshContext,
+    url: `${app.base}/moten/${BENCH_SLUG}/redigera`,
+    async close() {
+      await browser.close();
+      await app.stop();
+    },
+  };
+}
