@@ -186,7 +186,11 @@ export const ParagraphOutline = memo(function ParagraphOutline(props: ParagraphO
       <p id="disposition-hjalp" className="mt-1 text-sm text-slate-700">
         Välj en paragraf för att gå till den. Flytta den genom att dra, eller med Alt+Pil upp och Alt+Pil ned.
       </p>
-      <ol ref={list} className="mt-2 space-y-0.5" aria-busy={props.busy || undefined}>
+      <ol
+        ref={list}
+        className="mt-2 max-h-[50vh] space-y-0.5 overflow-y-auto 2xl:max-h-none 2xl:overflow-visible"
+        aria-busy={props.busy || undefined}
+      >
         {paragraphs.map((p, i) => {
           const status = paragraphStatus(live[i]?.filled ?? false, p.number, findings);
           const title = live[i]?.title || "(utan rubrik)";
@@ -222,6 +226,8 @@ export const ParagraphOutline = memo(function ParagraphOutline(props: ParagraphO
               <a
                 href={`#paragraf-${p.number}`}
                 data-paragraph-id={p.id}
+                // The entry (li) is what is dragged, not the link's address.
+                draggable={false}
                 aria-current={isCurrent ? "true" : undefined}
                 aria-describedby="disposition-hjalp"
                 onClick={(e) => {
