@@ -57,9 +57,11 @@ test("a § written with the keyboard only is saved; fields are spellchecked in S
     await page.keyboard.press("Tab");
   await expect(addSummary).toBeFocused();
   await page.keyboard.press("Enter");
+  // The new section is above the button: back to its text with Shift+Tab.
   const text = section.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
-  for (let i = 0; i < 20 && !(await text.evaluate((t) => t === document.activeElement)); i++)
-    await page.keyboard.press("Tab");
+  await expect(text).toBeVisible({ timeout: 15_000 });
+  for (let i = 0; i < 10 && !(await text.evaluate((t) => t === document.activeElement)); i++)
+    await page.keyboard.press("Shift+Tab");
   await expect(text).toBeFocused();
   await page.keyboard.type("Förbundsdirektören informerar om arbetet med budgeten.");
   await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
@@ -100,7 +102,9 @@ test("the editor passes axe with the outline and panels open, and with the check
   test.slow();
   await signInAs(page, SECRETARY);
   await page.goto("/moten/direktionen-2021-11-18/redigera");
-  await expect(page.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).first()).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).first()).toBeVisible({
+    timeout: 30_000,
+  });
   await page.getByText("Kortkommandon").click();
   await expectNoAxeViolations(page);
 

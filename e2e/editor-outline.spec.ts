@@ -77,7 +77,7 @@ test("§§ reordered by keyboard and by drag in the outline, with status, foldin
     (await entries(page)).map((e) => e.replace(/^§ \d+ /, "").replace(/ (tom|har fel|klar)$/, ""));
   // The body may add opening §§ to a new meeting: ours are the last three.
   const n = await links.count();
-  expect((await titles()).slice(-3)).toEqual(["Alfa", "Beta", "Gamma"]);
+  await expect.poll(async () => (await titles()).slice(-3)).toEqual(["Alfa", "Beta", "Gamma"]);
   const first = Number((await entries(page))[n - 3]!.match(/^§ (\d+)/)![1]);
 
   // Status: an empty § is "tom"; with a decision it is "klar" (or "har fel" with an error of its own).

@@ -130,10 +130,13 @@ export interface ParagraphOutlineProps {
 export const ParagraphOutline = memo(function ParagraphOutline(props: ParagraphOutlineProps) {
   const { paragraphs, store } = props;
   const findings = useFindings(props.findings);
+  // By id, from the store alone (useEditorStore keeps its value while the store is unchanged, so
+  // the selector must not read the props: a § just added would be missing).
   const live = useEditorStore(
     store,
     ["paragraphs"],
-    (s) => paragraphs.map((p) => ({ title: s.contents[p.id]?.title ?? p.title, filled: hasContent(s.contents[p.id]) })),
+    (s) =>
+      Object.fromEntries(Object.entries(s.contents).map(([id, c]) => [id, { title: c.title, filled: hasContent(c) }])),
     sameJson,
   );
   const [dragging, setDragging] = useState<string | null>(null);
@@ -192,8 +195,8 @@ export const ParagraphOutline = memo(function ParagraphOutline(props: ParagraphO
         aria-busy={props.busy || undefined}
       >
         {paragraphs.map((p, i) => {
-          const status = paragraphStatus(live[i]?.filled ?? false, p.number, findings);
-          const title = live[i]?.title || "(utan rubrik)";
+          const status = paragraphStatus(live[p.id]?.filled ?? false, p.number, findings);
+          const title = (live[p.id]?.title ?? p.title) || "(utan rubrik)";
           const isCurrent = props.current === p.id;
           return (
             <li
