@@ -99,7 +99,7 @@ test("a § written with the keyboard only is saved; fields are spellchecked in S
 
 test("the editor passes axe with the outline and panels open, and with the checker and §§ folded", async ({ page }) => {
   // axe walks the whole 9-§ editor (thousands of nodes): 18-28 s on a loaded machine, twice.
-  test.slow();
+  test.setTimeout(300_000);
   await signInAs(page, SECRETARY);
   await page.goto("/moten/direktionen-2021-11-18/redigera");
   await expect(page.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }).first()).toBeVisible({
