@@ -18,6 +18,21 @@ function Inline({ nodes }: { nodes: InlineNode[] | undefined }) {
   );
 }
 
+/** A figure ("-113 083", "4,4 %", "1 280 tkr"): its cell never wraps, the table scrolls instead. */
+export function isFigure(text: string): boolean {
+  return (
+    /\d/.test(text) &&
+    /^[\s\u00a0\u2009\u202f]*[-+−–]?[\d\s\u00a0\u2009\u202f.,:%−–-]*(?:\s?(?:kr|tkr|mkr|%))?\s*$/i.test(text)
+  );
+}
+
+function cellText(cell: TableNode["content"][number]["content"][number]): string {
+  return cell.content
+    .flatMap((p) => p.content ?? [])
+    .map((n) => (n.type === "text" ? n.text : " "))
+    .join("");
+}
+
 const alignClass = { left: "text-left", center: "text-center", right: "text-right" } as const;
 
 function Paragraph({ node }: { node: ParagraphNode }) {
@@ -37,10 +52,13 @@ function Table({ node }: { node: TableNode }) {
     <tr key={key}>
       {row.content.map((cell, i) => {
         const align = cell.content[0]?.attrs?.textAlign;
+        const className = [align ? alignClass[align] : "", isFigure(cellText(cell)) ? "whitespace-nowrap" : ""]
+          .filter(Boolean)
+          .join(" ");
         const props = {
           colSpan: cell.attrs?.colspan,
           rowSpan: cell.attrs?.rowspan,
-          className: align ? alignClass[align] : undefined,
+          className: className || undefined,
         };
         const inner = cell.content.map((p, j) =>
           cell.content.length === 1 ? <Inline key={j} nodes={p.content} /> : <Paragraph key={j} node={p} />,

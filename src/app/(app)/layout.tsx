@@ -32,7 +32,8 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           </>
         )}
       </SiteHeader>
-      <main id="innehall" className="mx-auto max-w-5xl px-4 py-6">
+      {/* A page that needs the screen's width (the protocol editor) marks itself data-layout="wide". */}
+      <main id="innehall" className="mx-auto max-w-5xl px-4 py-6 has-[[data-layout=wide]]:max-w-none">
         {children}
       </main>
     </>

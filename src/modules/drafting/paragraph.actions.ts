@@ -16,6 +16,10 @@ export async function moveParagraphAction(input: unknown) {
   return mutations.moveParagraph(await actionContext(), input);
 }
 
+export async function reorderParagraphsAction(input: unknown) {
+  return mutations.reorderParagraphs(await actionContext(), input);
+}
+
 export async function deleteParagraphAction(input: unknown) {
   return mutations.deleteParagraph(await actionContext(), input);
 }

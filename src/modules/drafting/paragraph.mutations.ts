@@ -4,6 +4,7 @@ import type { z } from "@/lib/zod";
 import { moveItem, renumber } from "@/domain/rules/meeting.rules";
 import { findParagraphForEditing } from "@/server/protocol.queries";
 import { AppError } from "@/server/errors";
+import { lockMeeting } from "@/server/meeting-access";
 import { byMeetingId } from "@/server/action";
 import { appendParagraphs } from "./paragraph.append";
 import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
@@ -11,10 +12,17 @@ import {
   addParagraphSchema,
   moveParagraphSchema,
   paragraphRefSchema,
+  reorderParagraphsSchema,
   saveParagraphSchema,
   type ParagraphContent,
 } from "./paragraph.schema";
-import { auditParagraphChange, byParagraph, defineDraftingChange } from "./change";
+import {
+  auditMeetingChange,
+  auditParagraphChange,
+  byParagraph,
+  defineDraftingChange,
+  defineMeetingChange,
+} from "./change";
 import { checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guards";
 
 type Tx = Prisma.TransactionClient;
@@ -115,6 +123,8 @@ function defineNumberingChange<S extends z.ZodType<{ paragraphId: string }>, T>(
   ) => Promise<T>,
 ) {
   return defineDraftingChange(schema, byParagraph, async (tx, ctx) => {
+    // Moves, deletions and reorders of one meeting's §§ queue behind each other.
+    await lockMeeting(tx, ctx.meeting.id);
     const list = await orderedParagraphs(tx, ctx.meeting.id);
     const index = list.findIndex((p) => p.id === ctx.input.paragraphId);
     return change(tx, ctx, list, index);
@@ -130,6 +140,46 @@ export const moveParagraph = defineNumberingChange(
     await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.move", input.paragraphId, {
       direction: input.direction,
     });
+    return { numbers };
+  },
+);
+
+/**
+ * All the meeting's §§ in a new order (a drag in the outline), renumbered from the first number.
+ * Refused as a conflict when the stored order is not the one the editor saw (`expected`): someone
+ * else moved, added or removed a § meanwhile. The meeting's row is locked, so two reorders queue.
+ */
+export const reorderParagraphs = defineMeetingChange(
+  { schema: reorderParagraphsSchema, select: { id: true }, lock: true },
+  async (tx, { actor, ip, input, meeting }) => {
+    const list = await orderedParagraphs(tx, meeting.id);
+    const current = list.map((p) => p.id);
+    const same = (a: readonly string[], b: readonly string[]) =>
+      a.length === b.length && a.every((id, i) => id === b[i]);
+    if (!same(current, input.expected)) {
+      throw new AppError(
+        "CONFLICT",
+        "Någon annan har flyttat, lagt till eller tagit bort paragrafer medan du flyttade. Ladda om sidan och försök igen.",
+        { current: { order: current } },
+      );
+    }
+    const byId = new Map(list.map((p) => [p.id, p]));
+    if (
+      input.order.length !== list.length ||
+      new Set(input.order).size !== list.length ||
+      !input.order.every((id) => byId.has(id))
+    ) {
+      throw new AppError("VALIDATION", "Den nya ordningen ska innehålla varje paragraf i protokollet en gång.", {
+        fieldErrors: { order: ["Ta med varje paragraf i protokollet en gång."] },
+      });
+    }
+    if (list.length === 0 || same(current, input.order)) return { numbers: [] };
+    const numbers = renumber(
+      input.order.map((id) => byId.get(id)!),
+      list[0]!.number,
+    );
+    await applyNumbers(tx, numbers);
+    await auditMeetingChange(tx, { actor, ip, meeting }, "paragraph.reorder", { order: input.order });
     return { numbers };
   },
 );

@@ -206,6 +206,16 @@ export const saveParagraphSchema = z.object({
 
 export const paragraphRefSchema = z.object({ paragraphId: z.string().min(1).max(64) });
 export const moveParagraphSchema = paragraphRefSchema.extend({ direction: z.enum(["up", "down"]) });
+const paragraphOrder = z.array(z.string().min(1).max(64)).max(1000, "Högst 1 000 paragrafer.");
+/**
+ * A new order of all the meeting's §§ (a drag in the outline moving a § several steps), checked
+ * against the order the editor saw (`expected`), so that two secretaries' moves never interleave.
+ */
+export const reorderParagraphsSchema = z.object({
+  meetingId: z.string().min(1).max(64),
+  expected: paragraphOrder,
+  order: paragraphOrder,
+});
 export const addParagraphSchema = z.object({
   meetingId: z.string().min(1).max(64),
   title: z.string().trim().min(1, "Skriv en rubrik för paragrafen.").max(300, "Rubriken får vara högst 300 tecken."),

@@ -11,7 +11,7 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import type { Finding } from "@/domain/rules/protocol-checker";
 import { createIncrementalChecker } from "@/domain/rules/protocol-checker.incremental";
 import type { EditorState, EditorStore } from "@/modules/drafting/editor/editor-store";
-import { CheckerPanel } from "./checker-panel";
+import { CheckerPanel, type CheckerFold } from "./checker-panel";
 
 /** Quiet time after the last change before the checks run again. */
 export const CHECK_DELAY_MS = 300;
@@ -32,12 +32,18 @@ export function LiveCheckerPanel({
   names,
   today,
   buildLive,
+  fold,
+  onFindings,
 }: {
   store: EditorStore;
   protocol: ProtocolDTO;
   names: ReadonlyMap<string, string>;
   today: IsoDate;
   buildLive: (protocol: ProtocolDTO, state: EditorState, names: ReadonlyMap<string, string>) => ProtocolDTO;
+  /** The panel folded to its heading (the editor remembers it). */
+  fold?: CheckerFold;
+  /** Told every new set of findings (the outline's status per §). */
+  onFindings?: (findings: readonly Finding[]) => void;
 }) {
   const [checker] = useState(createIncrementalChecker);
   const check = () => checker.check(buildLive(protocol, store.get(), names), { now: today });
@@ -74,5 +80,9 @@ export function LiveCheckerPanel({
     };
   }, [store]);
 
-  return <CheckerPanel findings={findings} />;
+  useEffect(() => {
+    if (findings !== null) onFindings?.(findings);
+  }, [findings, onFindings]);
+
+  return <CheckerPanel findings={findings} fold={fold} />;
 }

@@ -2,6 +2,8 @@
 
 // The secretary's workspace for one protocol: header, attendance and every §, each autosaved on
 // its own, with the protocol checker running live on what is typed (not only on what is saved).
+// It uses the screen's width: the § list (outline) and the checker in sticky side columns, every §
+// foldable, a focused mode with one § at a time, and keyboard shortcuts (editor-shortcuts.tsx).
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { useRouter } from "next/navigation";
@@ -18,7 +20,12 @@ import type { IsoDate } from "@/lib/iso-date";
 import { exampleCaseNumber } from "@/domain/protocol/protocol.format";
 import { formatParagraphRanges } from "@/lib/paragraph-ranges";
 import { SmallButton, TextField } from "@/modules/drafting/editor/fields";
-import { addParagraphAction, deleteParagraphAction, moveParagraphAction } from "@/modules/drafting/paragraph.actions";
+import {
+  addParagraphAction,
+  deleteParagraphAction,
+  moveParagraphAction,
+  reorderParagraphsAction,
+} from "@/modules/drafting/paragraph.actions";
 import { ParagraphEditor } from "@/modules/drafting/components/paragraph-editor";
 import { createEditorStore, sameJson, useEditorStore } from "@/modules/drafting/editor/editor-store";
 import { createLiveProtocolBuilder, liveAttendance } from "@/modules/drafting/editor/live-protocol";
@@ -31,6 +38,15 @@ import { signerAssignments } from "@/domain/rules/signers.rules";
 import { AttendanceEditor, type AttendanceRowValue } from "./attendance-editor";
 import { HeaderEditor, type HeaderValue } from "./header-editor";
 import { SignersEditor, type SignerRowValue } from "./signers-editor";
+import { ShortcutsHelp, useEditorShortcuts } from "./editor-shortcuts";
+import { FoldableParagraph, usePersistentFlag } from "./paragraph-fold";
+import {
+  createFindingsStore,
+  fieldControlId,
+  hasContent,
+  ParagraphOutline,
+  paragraphStatus,
+} from "./paragraph-outline";
 
 export interface ProtocolEditorProps {
   protocol: ProtocolDTO;
@@ -116,7 +132,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     }),
   );
   const [buildLive] = useState(createLiveProtocolBuilder);
-  const mounted = useProgressiveCount(protocol.paragraphs.length);
+  const [mounted, mountAll] = useProgressiveCount(protocol.paragraphs.length);
   const year = useEditorStore(store, ["header"], (s) => s.header.date.slice(0, 4));
   const attendance = useEditorStore(store, ["attendance"], (s) => s.attendance);
   const signersPerParagraph = useEditorStore(store, ["signers"], (s) => s.signerRows.some((r) => r.personId));
@@ -188,6 +204,185 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     (paragraphId: string, direction: "up" | "down") => run(() => moveParagraphAction({ paragraphId, direction })),
     [run],
   );
+
+  // --- The outline, folding, the focused mode, jumps and shortcuts ---------------------------------
+  const [findings] = useState(createFindingsStore);
+  const [checkerOpen, toggleChecker] = usePersistentFlag("paragraf:redigera:kontroll-oppen", true);
+  const [folded, setFolded] = useState<ReadonlySet<string>>(() => new Set());
+  const [focusMode, setFocusMode] = useState(false);
+  const [current, setCurrent] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const paragraphs = protocol.paragraphs;
+  const outlineEntries = useMemo(
+    () => paragraphs.map((p) => ({ id: p.id, number: p.number, title: p.title })),
+    [paragraphs],
+  );
+  const shownId = focusMode ? (paragraphs.find((p) => p.id === current) ?? paragraphs[0])?.id : undefined;
+
+  const onToggleFold = useCallback(
+    (id: string) =>
+      setFolded((prev) => {
+        const next = new Set(prev);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const foldAllDone = () => {
+    const state = store.get();
+    const done = paragraphs.filter(
+      (p) => paragraphStatus(hasContent(state.contents[p.id]), p.number, findings.get()) === "klar",
+    );
+    setFolded(new Set(done.map((p) => p.id)));
+    setAnnouncement(
+      done.length === 0
+        ? "Ingen paragraf är klar ännu."
+        : `${done.length} klara ${done.length === 1 ? "paragraf fälldes" : "paragrafer fälldes"} ihop.`,
+    );
+  };
+  const unfoldAll = () => {
+    setFolded(new Set());
+    setAnnouncement("Alla paragrafer är utfällda.");
+  };
+
+  // A jump to a § (the outline, a checker finding, next/previous): unfolded, shown in the focused
+  // mode, mounted, then its control focused (the rubrik, or the field a finding names).
+  const jump = useRef<{ id: string; controlId: string | null; tries: number } | null>(null);
+  const [jumpTick, setJumpTick] = useState(0);
+  const jumpTo = useCallback(
+    (id: string, controlId: string | null = null) => {
+      setFolded((prev) => {
+        if (!prev.has(id)) return prev;
+        const next = new Set(prev);
+        next.delete(id);
+        return next;
+      });
+      setCurrent(id);
+      mountAll();
+      jump.current = { id, controlId, tries: 0 };
+      setJumpTick((t) => t + 1);
+    },
+    [mountAll],
+  );
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const attempt = () => {
+      const target = jump.current;
+      if (!target) return;
+      const p = paragraphs.find((x) => x.id === target.id);
+      if (!p) return;
+      const control =
+        (target.controlId ? document.getElementById(target.controlId) : null) ??
+        document.getElementById(`p${p.number}-titel`);
+      if (control) {
+        jump.current = null;
+        document.getElementById(`paragraf-${p.number}`)?.scrollIntoView({ block: "start" });
+        control.focus({ preventScroll: true });
+        return;
+      }
+      // Not rendered yet (a long protocol mounts its §§ after the first ones): try again shortly.
+      if (++target.tries < 40) timer = setTimeout(attempt, 50);
+    };
+    attempt();
+    return () => {
+      if (timer) clearTimeout(timer);
+    };
+  }, [jumpTick, paragraphs]);
+
+  /** The § being worked on: the one shown in the focused mode, holding focus, or first on screen. */
+  const currentIndex = (): number => {
+    if (focusMode && shownId) return paragraphs.findIndex((p) => p.id === shownId);
+    const holder = document.activeElement?.closest("[data-paragraph]")?.getAttribute("data-paragraph");
+    if (holder) return paragraphs.findIndex((p) => p.id === holder);
+    const onScreen = paragraphs.findIndex((p) => {
+      const el = document.querySelector(`[data-paragraph="${p.id}"]`);
+      return el ? el.getBoundingClientRect().bottom > 0 : false;
+    });
+    return onScreen;
+  };
+  const step = (by: 1 | -1) => {
+    const at = currentIndex();
+    const target = paragraphs[at < 0 ? 0 : Math.min(paragraphs.length - 1, Math.max(0, at + by))];
+    if (target) jumpTo(target.id);
+  };
+  const toggleFocusMode = () => {
+    if (!focusMode) {
+      const at = currentIndex();
+      const id = paragraphs[at < 0 ? 0 : at]?.id ?? null;
+      setCurrent(id);
+      if (id) jumpTo(id);
+    }
+    setFocusMode((on) => !on);
+  };
+
+  useEditorShortcuts({
+    newParagraph: () => document.getElementById("ny-paragraf")?.focus(),
+    next: () => step(1),
+    previous: () => step(-1),
+    outline: () => {
+      const links = [...document.querySelectorAll<HTMLElement>("#disposition a[data-paragraph-id]")];
+      const at = currentIndex();
+      (links[at < 0 ? 0 : at] ?? links[0])?.focus();
+    },
+    checker: () => {
+      if (!checkerOpen) toggleChecker();
+      document.getElementById("kontroll-knapp")?.focus();
+    },
+  });
+
+  // Links to a § (the checker's findings) go through jumpTo: the § unfolded and its field focused.
+  const onEditorClick = (e: React.MouseEvent) => {
+    if (e.defaultPrevented || e.button !== 0 || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const link = (e.target as Element).closest<HTMLAnchorElement>('a[href^="#paragraf-"]');
+    if (!link) return;
+    const number = Number(link.getAttribute("href")!.slice("#paragraf-".length));
+    const p = paragraphs.find((x) => x.number === number);
+    if (!p) return;
+    e.preventDefault();
+    jumpTo(p.id, fieldControlId(number, link.dataset.field));
+  };
+
+  const titleOf = (id: string) => {
+    const p = paragraphs.find((x) => x.id === id);
+    return p ? `§ ${p.number} ${store.get().contents[id]?.title || p.title}` : "Paragrafen";
+  };
+  const onOutlineMove = useCallback(
+    (id: string, direction: "up" | "down") => {
+      const at = paragraphs.findIndex((p) => p.id === id);
+      const what = titleOf(id);
+      startTransition(async () => {
+        const result = await moveParagraphAction({ paragraphId: id, direction });
+        setMessage(result.ok ? null : (result.message ?? "Det gick inte."));
+        if (!result.ok) return;
+        const number = paragraphs[0]!.number + at + (direction === "up" ? -1 : 1);
+        setAnnouncement(`${what} flyttades ${direction === "up" ? "upp" : "ned"} och är nu § ${number}.`);
+        router.refresh();
+      });
+    },
+    // titleOf reads the store at call time
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [paragraphs, router],
+  );
+  const onOutlineReorder = useCallback(
+    (order: string[], movedId: string) => {
+      const what = titleOf(movedId);
+      const number = paragraphs[0]!.number + order.indexOf(movedId);
+      startTransition(async () => {
+        const result = await reorderParagraphsAction({
+          meetingId: protocol.meeting.id,
+          expected: paragraphs.map((p) => p.id),
+          order,
+        });
+        setMessage(result.ok ? null : (result.message ?? "Det gick inte."));
+        if (result.ok) setAnnouncement(`${what} flyttades och är nu § ${number}.`);
+        // On a conflict too: the order as it now is.
+        router.refresh();
+      });
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [paragraphs, protocol.meeting.id, router],
+  );
+
   const onDelete = useCallback(
     (p: { id: string; number: number; title: string }) => {
       if (window.confirm(`Ta bort § ${p.number} ${p.title}? Det går inte att ångra.`))
@@ -196,64 +391,134 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     [run],
   );
 
+  const shownIndex = shownId ? paragraphs.findIndex((p) => p.id === shownId) : -1;
+  const neighbour = (at: number) => paragraphs[at];
+
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_20rem]">
-      <div>
-        <HeaderEditor
-          {...meetingEditor}
-          initial={initialHeader}
-          initialVersion={props.meetingVersion}
-          attendancePersonIds={attendancePersonIds}
-          signersPerParagraph={signersPerParagraph}
-          onValue={store.setHeader}
-        />
-        <AttendanceEditor
-          {...meetingEditor}
-          initial={initialAttendance}
-          initialVersion={props.attendanceVersion}
-          paragraphNumbers={paragraphNumbers}
-          onValue={store.setAttendance}
-          onPersonAdded={onPersonAdded}
-        />
-        <SignersEditor
-          {...meetingEditor}
-          initial={initialSigners}
-          initialVersion={props.signersVersion}
-          suggest={suggestSigners}
-          onValue={store.setSigners}
-        />
+    <div
+      data-layout="wide"
+      lang="sv"
+      spellCheck
+      onClick={onEditorClick}
+      className={[
+        "grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] 2xl:grid-cols-[17rem_minmax(0,1fr)_24rem]",
+        // Text at a readable line length; tables as wide as their numbers, scrolled inside their wrapper.
+        "[&_.ProseMirror>p]:max-w-[80ch] [&_.ProseMirror>ul]:max-w-[80ch] [&_textarea]:max-w-[80ch]",
+        "[&_.tableWrapper]:overflow-x-auto [&_.tableWrapper]:pb-1",
+        "[&_.ProseMirror_td:not(:first-child)]:whitespace-nowrap [&_.ProseMirror_th:not(:first-child)]:whitespace-nowrap",
+        "[&_.ProseMirror_td:first-child]:min-w-48",
+      ].join(" ")}
+    >
+      <div className="min-w-0 2xl:col-start-2 2xl:row-start-1">
+        <div hidden={focusMode}>
+          <HeaderEditor
+            {...meetingEditor}
+            initial={initialHeader}
+            initialVersion={props.meetingVersion}
+            attendancePersonIds={attendancePersonIds}
+            signersPerParagraph={signersPerParagraph}
+            onValue={store.setHeader}
+          />
+          <AttendanceEditor
+            {...meetingEditor}
+            initial={initialAttendance}
+            initialVersion={props.attendanceVersion}
+            paragraphNumbers={paragraphNumbers}
+            onValue={store.setAttendance}
+            onPersonAdded={onPersonAdded}
+          />
+          <SignersEditor
+            {...meetingEditor}
+            initial={initialSigners}
+            initialVersion={props.signersVersion}
+            suggest={suggestSigners}
+            onValue={store.setSigners}
+          />
+        </div>
 
         {message && (
           <p role="alert" className="mt-4 rounded border border-red-700 bg-red-50 p-2">
             {message}
           </p>
         )}
+        <p role="status" className="sr-only">
+          {announcement}
+        </p>
 
-        {protocol.paragraphs.map((p, i) => {
-          if (i >= mounted) return <ParagraphPlaceholder key={p.id} number={p.number} title={p.title} />;
+        {paragraphs.length > 0 && (
+          <div className="mt-8 flex flex-wrap items-center gap-2" role="group" aria-label="Visa paragraferna">
+            <SmallButton onClick={foldAllDone}>Fäll ihop alla klara</SmallButton>
+            <SmallButton onClick={unfoldAll}>Fäll ut alla</SmallButton>
+            <button
+              type="button"
+              aria-pressed={focusMode}
+              onClick={toggleFocusMode}
+              className="rounded border border-slate-500 px-2 py-1 text-sm aria-pressed:bg-[var(--color-brand)] aria-pressed:text-white"
+            >
+              En paragraf i taget
+            </button>
+          </div>
+        )}
+        {focusMode && shownIndex >= 0 && (
+          <nav aria-label="Bläddra bland paragraferna" className="mt-3 flex flex-wrap items-center gap-3">
+            <SmallButton
+              disabled={shownIndex === 0}
+              onClick={() => jumpTo(neighbour(shownIndex - 1)!.id)}
+              label={shownIndex > 0 ? `Föregående: § ${neighbour(shownIndex - 1)!.number}` : "Föregående"}
+            >
+              ← Föregående
+            </SmallButton>
+            <span>
+              § {paragraphs[shownIndex]!.number} ({shownIndex + 1} av {paragraphs.length})
+            </span>
+            <SmallButton
+              disabled={shownIndex === paragraphs.length - 1}
+              onClick={() => jumpTo(neighbour(shownIndex + 1)!.id)}
+              label={shownIndex < paragraphs.length - 1 ? `Nästa: § ${neighbour(shownIndex + 1)!.number}` : "Nästa"}
+            >
+              Nästa →
+            </SmallButton>
+          </nav>
+        )}
+
+        {paragraphs.map((p, i) => {
           const part = participation.find((x) => x.paragraphNumber === p.number);
           return (
-            <ParagraphEditor
+            <FoldableParagraph
               key={p.id}
-              paragraph={p}
-              meetingSlug={protocol.meeting.slug}
-              onAttachmentsChanged={refresh}
-              initial={initialContents[p.id]!}
-              initialVersion={props.paragraphVersions[p.id]!}
-              bodyName={protocol.body.name}
-              genitiveName={protocol.body.genitiveName}
-              previewFrame={protocol}
-              caseNumberExample={caseNumberExample}
-              chairName={chairName}
-              participants={stable(`participants-${p.id}`, part?.participants ?? [])}
-              voters={stable(`voters-${p.id}`, part?.voters ?? [])}
-              present={present}
-              isFirst={i === 0}
-              isLast={i === protocol.paragraphs.length - 1}
-              onValue={store.setParagraph}
-              onMove={onMove}
-              onDelete={onDelete}
-            />
+              id={p.id}
+              number={p.number}
+              title={p.title}
+              store={store}
+              folded={folded.has(p.id) && !focusMode}
+              hidden={focusMode && shownId !== p.id}
+              onToggle={onToggleFold}
+            >
+              {i >= mounted ? (
+                <ParagraphPlaceholder number={p.number} title={p.title} />
+              ) : (
+                <ParagraphEditor
+                  paragraph={p}
+                  meetingSlug={protocol.meeting.slug}
+                  onAttachmentsChanged={refresh}
+                  initial={initialContents[p.id]!}
+                  initialVersion={props.paragraphVersions[p.id]!}
+                  bodyName={protocol.body.name}
+                  genitiveName={protocol.body.genitiveName}
+                  previewFrame={protocol}
+                  caseNumberExample={caseNumberExample}
+                  chairName={chairName}
+                  participants={stable(`participants-${p.id}`, part?.participants ?? [])}
+                  voters={stable(`voters-${p.id}`, part?.voters ?? [])}
+                  present={present}
+                  isFirst={i === 0}
+                  isLast={i === paragraphs.length - 1}
+                  onValue={store.setParagraph}
+                  onMove={onMove}
+                  onDelete={onDelete}
+                />
+              )}
+            </FoldableParagraph>
           );
         })}
 
@@ -288,21 +553,46 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
         )}
       </div>
 
-      <aside
-        aria-label="Kontroller och förhandsvisning"
-        className="lg:sticky lg:top-4 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto"
-      >
-        <p className="mb-3">
-          <Link
-            href={`/moten/${protocol.meeting.slug}`}
-            className="text-[var(--color-brand)] underline underline-offset-2"
-          >
-            Förhandsvisa protokollet
-          </Link>
-        </p>
-        <LiveCheckerPanel store={store} protocol={protocol} names={names} today={props.today} buildLive={buildLive} />
-        <SmallButton onClick={() => router.refresh()}>Hämta senaste från servern</SmallButton>
-      </aside>
+      <div className="lg:sticky lg:top-4 lg:col-start-2 lg:row-start-1 lg:max-h-[calc(100vh-2rem)] lg:self-start lg:overflow-y-auto 2xl:contents">
+        <div className="space-y-4 2xl:sticky 2xl:top-4 2xl:col-start-1 2xl:row-start-1 2xl:max-h-[calc(100vh-2rem)] 2xl:self-start 2xl:overflow-y-auto">
+          {paragraphs.length > 0 && (
+            <ParagraphOutline
+              paragraphs={outlineEntries}
+              store={store}
+              findings={findings}
+              current={focusMode ? (shownId ?? null) : current}
+              busy={pending}
+              onJump={jumpTo}
+              onMove={onOutlineMove}
+              onReorder={onOutlineReorder}
+            />
+          )}
+          <ShortcutsHelp />
+        </div>
+        <aside
+          aria-label="Kontroller och förhandsvisning"
+          className="mt-4 2xl:sticky 2xl:top-4 2xl:col-start-3 2xl:row-start-1 2xl:mt-0 2xl:max-h-[calc(100vh-2rem)] 2xl:self-start 2xl:overflow-y-auto"
+        >
+          <p className="mb-3">
+            <Link
+              href={`/moten/${protocol.meeting.slug}`}
+              className="text-[var(--color-brand)] underline underline-offset-2"
+            >
+              Förhandsvisa protokollet
+            </Link>
+          </p>
+          <LiveCheckerPanel
+            store={store}
+            protocol={protocol}
+            names={names}
+            today={props.today}
+            buildLive={buildLive}
+            fold={{ open: checkerOpen, onToggle: toggleChecker }}
+            onFindings={findings.set}
+          />
+          <SmallButton onClick={() => router.refresh()}>Hämta senaste från servern</SmallButton>
+        </aside>
+      </div>
     </div>
   );
 }
@@ -333,8 +623,9 @@ const PARAGRAPHS_PER_STEP = 1;
  * protocol is so interactive as soon as its first §§ are, not after all of its rich-text editors
  * have been created.
  */
-function useProgressiveCount(total: number): number {
+function useProgressiveCount(total: number): [number, () => void] {
   const [count, setCount] = useState(FIRST_PARAGRAPHS);
+  const mountAll = useCallback(() => setCount(Infinity), []);
   const done = count >= total;
   useEffect(() => {
     if (done) return;
@@ -343,7 +634,7 @@ function useProgressiveCount(total: number): number {
     const handle = idle ? window.requestIdleCallback(next, { timeout: 200 }) : window.setTimeout(next, 16);
     return () => (idle ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
   }, [count, done]);
-  return done ? Infinity : count;
+  return [done ? Infinity : count, mountAll];
 }
 
 /** A § not yet rendered in full: its heading, where the § will be, so links to it already work. */
@@ -353,7 +644,7 @@ function ParagraphPlaceholder({ number, title }: { number: number; title: string
       id={`paragraf-${number}`}
       aria-labelledby={`p${number}-rubrik`}
       aria-busy="true"
-      className="mt-8 min-h-96 rounded border-2 border-slate-300 p-4"
+      className="min-h-96 rounded border-2 border-slate-300 p-4"
     >
       <h2 id={`p${number}-rubrik`} className="text-xl font-semibold">
         § {number} {title || "(utan rubrik)"}

@@ -1,0 +1,173 @@
+// The editor's outline of the §§ (issue 16 point 2): number, title and status; a jump to a § that
+// focuses its rubrik; reordering by keyboard (Alt+↑/↓) and by drag and drop, announced; folding
+// that keeps a § mounted (unsaved text survives); the focused mode; the foldable checker.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { SECRETARY, signInAs } from "./auth";
+
+const SEED = "/moten/direktionen-2021-11-18/redigera";
+
+function outline(page: Page) {
+  return page.getByRole("navigation", { name: "Paragrafer" });
+}
+
+/** The outline's entries as "§ N Title status". */
+async function entries(page: Page): Promise<string[]> {
+  return (await outline(page).getByRole("link").allInnerTexts()).map((t) => t.replace(/\s+/g, " ").trim());
+}
+
+function paragraphRegion(page: Page, title: RegExp) {
+  return page.getByRole("region", { name: title });
+}
+
+async function waitSaved(section: Locator) {
+  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
+}
+
+async function createMeeting(page: Page, date: string, titles: string[]) {
+  await page.goto("/");
+  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
+  await page.getByLabel("Datum").fill(date);
+  await page.getByLabel("Plats").fill("Rum Kinda");
+  await page.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
+  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
+  await expect(page).toHaveURL(new RegExp(`/moten/direktionen-${date}/redigera$`), { timeout: 30_000 });
+  for (const title of titles) {
+    const before = await outline(page).getByRole("link").count();
+    await page.getByLabel("Ny paragraf: rubrik").fill(title);
+    await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
+    await expect(outline(page).getByRole("link")).toHaveCount(before + 1, { timeout: 15_000 });
+  }
+}
+
+test("the outline lists the seed's §§ with their status and jumps to a § with its rubrik focused", async ({ page }) => {
+  await signInAs(page, SECRETARY);
+  await page.goto(SEED);
+  const links = outline(page).getByRole("link");
+  await expect(links).toHaveCount(9);
+  const list = await entries(page);
+  expect(list[0]).toMatch(/^§ 59 \S.* (klar|har fel|tom)$/);
+  expect(list[3]).toMatch(/^§ 62 Budget 2022/);
+  // Every § of the seed has content: none is "tom".
+  for (const entry of list) expect(entry).toMatch(/ (klar|har fel)$/);
+
+  await links.filter({ hasText: "§ 66" }).click();
+  await expect(page.locator("#p66-titel")).toBeFocused();
+  await expect(links.filter({ hasText: "§ 66" })).toHaveAttribute("aria-current", "true");
+
+  // The checker folds to its heading and remembers it.
+  const checker = page.getByRole("button", { name: "Kontroll före justering" });
+  await expect(checker).toHaveAttribute("aria-expanded", "true");
+  await checker.click();
+  await expect(checker).toHaveAttribute("aria-expanded", "false");
+  await expect(page.locator("#kontroll-innehall")).toBeHidden();
+  await page.reload();
+  await expect(page.getByRole("button", { name: "Kontroll före justering" })).toHaveAttribute("aria-expanded", "false");
+  await page.getByRole("button", { name: "Kontroll före justering" }).click();
+  await expect(page.locator("#kontroll-innehall")).toBeVisible();
+});
+
+test("§§ reordered by keyboard and by drag in the outline, with status, folding and the focused mode", async ({
+  page,
+}) => {
+  test.slow();
+  await signInAs(page, SECRETARY);
+  await createMeeting(page, "2032-05-11", ["Alfa", "Beta", "Gamma"]);
+  const links = outline(page).getByRole("link");
+  const titles = async () =>
+    (await entries(page)).map((e) => e.replace(/^§ \d+ /, "").replace(/ (tom|har fel|klar)$/, ""));
+  // The body may add opening §§ to a new meeting: ours are the last three.
+  const n = await links.count();
+  await expect.poll(async () => (await titles()).slice(-3)).toEqual(["Alfa", "Beta", "Gamma"]);
+  const first = Number((await entries(page))[n - 3]!.match(/^§ (\d+)/)![1]);
+
+  // Status: an empty § is "tom"; with a decision it is "klar" (or "har fel" with an error of its own).
+  await expect(links.nth(n - 2)).toContainText("tom");
+  const beta = paragraphRegion(page, new RegExp(`^§ ${first + 1} Beta`));
+  await beta.getByLabel("Beslutstext").fill("Direktionen beslutar att godkänna informationen.");
+  await expect(links.nth(n - 2)).toContainText(/klar|har fel/);
+  await waitSaved(beta);
+
+  // Keyboard: Gamma one step up with Alt+↑; focus stays on it; the move is announced.
+  const gamma = links.filter({ hasText: "Gamma" });
+  await gamma.focus();
+  await page.keyboard.press("Alt+ArrowUp");
+  await expect.poll(async () => (await titles()).slice(-3)).toEqual(["Alfa", "Gamma", "Beta"]);
+  await expect(page.getByText(`§ ${first + 2} Gamma flyttades upp och är nu § ${first + 1}.`)).toBeAttached();
+  await expect(links.filter({ hasText: "Gamma" })).toBeFocused();
+
+  // Drag: Alfa dropped below Beta (the lower half of the last entry): two steps in one change.
+  const alfa = outline(page).getByRole("listitem").filter({ hasText: "Alfa" });
+  const last = outline(page).getByRole("listitem").filter({ hasText: "Beta" });
+  const box = (await last.boundingBox())!;
+  await alfa.dragTo(last, { targetPosition: { x: box.width / 2, y: box.height * 0.75 } });
+  await expect.poll(async () => (await titles()).slice(-3)).toEqual(["Gamma", "Beta", "Alfa"]);
+  await expect(page.getByText(`flyttades och är nu § ${first + 2}.`)).toBeAttached();
+  await page.reload();
+  await expect.poll(async () => (await titles()).slice(-3)).toEqual(["Gamma", "Beta", "Alfa"]);
+
+  // Folding keeps the § mounted: text typed and not yet saved is still there when unfolded.
+  const alfaRegion = paragraphRegion(page, new RegExp(`^§ ${first + 2} Alfa`));
+  await alfaRegion.getByLabel("Beslutstext").fill("Ej sparad text");
+  await page.getByRole("button", { name: `Fäll ihop § ${first + 2}` }).click();
+  const unfold = page.getByRole("button", { name: `Fäll ut § ${first + 2}` });
+  await expect(unfold).toHaveAttribute("aria-expanded", "false");
+  await expect(alfaRegion).toBeHidden();
+  await expect(page.getByRole("heading", { name: `§ ${first + 2} Alfa` })).toBeVisible();
+  await unfold.click();
+  await expect(alfaRegion.getByLabel("Beslutstext")).toHaveValue("Ej sparad text");
+  await waitSaved(alfaRegion);
+
+  // "Fäll ihop alla klara" folds the §§ with content and no error; "Fäll ut alla" opens them again.
+  const gammaRegion = paragraphRegion(page, new RegExp(`^§ ${first} Gamma`));
+  await page.getByRole("button", { name: "Fäll ihop alla klara" }).click();
+  await expect(gammaRegion).toBeVisible(); // tom
+  const betaStatus = await links.filter({ hasText: "Beta" }).innerText();
+  if (betaStatus.endsWith("klar")) await expect(paragraphRegion(page, new RegExp(`^§ ${first + 1} Beta`))).toBeHidden();
+  await page.getByRole("button", { name: "Fäll ut alla" }).click();
+  await expect(paragraphRegion(page, new RegExp(`^§ ${first + 1} Beta`))).toBeVisible();
+
+  // The focused mode: one § at a time, Föregående/Nästa.
+  await links.filter({ hasText: "Gamma" }).click();
+  await page.getByRole("button", { name: "En paragraf i taget" }).click();
+  await expect(page.getByRole("button", { name: "En paragraf i taget" })).toHaveAttribute("aria-pressed", "true");
+  await expect(gammaRegion).toBeVisible();
+  await expect(paragraphRegion(page, new RegExp(`^§ ${first + 1} Beta`))).toBeHidden();
+  await expect(page.getByRole("region", { name: "Närvaro" })).toBeHidden();
+  await page.getByRole("button", { name: `Nästa: § ${first + 1}` }).click();
+  await expect(paragraphRegion(page, new RegExp(`^§ ${first + 1} Beta`))).toBeVisible();
+  await expect(gammaRegion).toBeHidden();
+  await expect(page.locator(`#p${first + 1}-titel`)).toBeFocused();
+  await page.getByRole("button", { name: `Föregående: § ${first}` }).click();
+  await expect(gammaRegion).toBeVisible();
+  await page.getByRole("button", { name: "En paragraf i taget" }).click();
+  await expect(paragraphRegion(page, new RegExp(`^§ ${first + 1} Beta`))).toBeVisible();
+});
+
+test("tables never wrap their figures: the § 62 budget table scrolls inside its wrapper at 1280 px", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await signInAs(page, SECRETARY);
+  await page.goto(SEED);
+  const table = paragraphRegion(page, /^§ 62 /)
+    .locator("table")
+    .first();
+  // Scrolled to twice: the §§ before it get their real height (content-visibility) on the way.
+  await table.scrollIntoViewIfNeeded();
+  await table.scrollIntoViewIfNeeded();
+  // Each figure on one line: a cell holding "-113 083" is as tall as one holding "0".
+  const heights = await table.evaluate((t) => {
+    const cells = [...t.querySelectorAll("td")];
+    const h = (text: string) => cells.find((c) => c.textContent?.trim() === text)!.getBoundingClientRect().height;
+    return { long: h("-113 083"), short: h("0") };
+  });
+  expect(heights.long).toBe(heights.short);
+  // Nothing scrolls sideways but the table's own wrapper.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // The protocol's view too (src/ui/protocol-view.tsx, the same as on the public pages).
+  await page.goto("/moten/direktionen-2021-11-18");
+  const cell = page.getByRole("cell", { name: "-113 083" }).first();
+  await expect(cell).toHaveCSS("white-space", "nowrap");
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+});
