@@ -254,7 +254,8 @@ describe("sealPdf", () => {
     // The trailer ID stays the content-derived one.
     const id = (bytes: Uint8Array) => /\/ID \[ <([0-9A-F]+)>/.exec(latin1(bytes))?.[1];
     expect(id(sealed)).toBe(id(pdf));
-  });
+    // A dozen poppler runs over the tagged document: seconds on a loaded machine.
+  }, 20_000);
 
   it("is deterministic: the same PDF, certificate and time give the same bytes", async () => {
     const again = await sealPdf(pdf, sealOptions(cert));
