@@ -6,6 +6,7 @@
  */
 import { pathToFileURL } from "node:url";
 import type { ProtocolDTO } from "../../src/domain/protocol/protocol.types";
+import { drawProtocolStream } from "../../src/pdf/draw-document";
 import { renderProtocolPdf } from "../../src/pdf/render-protocol";
 import { generatedProtocol, seedProtocol } from "../../src/pdf/testing/fixtures";
 
@@ -14,6 +15,11 @@ export function protocolFor(which: string): ProtocolDTO {
 }
 
 export { renderProtocolPdf };
+
+/** The same protocol without tagging (no marked content, no structure tree): the cost of tagging. */
+export function renderUntaggedPdf(protocol: ProtocolDTO): Promise<Uint8Array> {
+  return drawProtocolStream(protocol, undefined, { tagged: false });
+}
 
 export interface MemoryResult {
   case: string;

@@ -10,6 +10,8 @@
  * includes the layout (DTO → pages).
  * Memory: ours in a child process of its own, peak RSS (getrusage maxRSS).
  * Targets from issue 5: ours ≥ 20× faster than warm Chromium, 200 §§ under 1 s and 200 MB.
+ * Tagging (issue 17): ours tagged (PDF/UA) against the same render untagged, alternating, time
+ * and bytes. Only that part:  npx tsx bench/pdf/run.ts --tagging
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
@@ -130,16 +132,65 @@ async function timeCase(c: BenchCase, ours: OursModule, view: View, page: Page):
   return timing;
 }
 
+/** Tagged against untagged renders of one case, alternating; medians and sizes. */
+async function taggingCost(c: BenchCase, ours: OursModule) {
+  const protocol = ours.protocolFor(c.which);
+  for (let i = 0; i < 5; i++) {
+    await ours.renderProtocolPdf(protocol);
+    await ours.renderUntaggedPdf(protocol);
+  }
+  const tagged: number[] = [];
+  const untagged: number[] = [];
+  let taggedBytes = 0;
+  let untaggedBytes = 0;
+  const rounds = c.which === "seed" ? 30 : 8;
+  for (let i = 0; i < rounds; i++) {
+    let t = performance.now();
+    taggedBytes = (await ours.renderProtocolPdf(protocol)).length;
+    tagged.push(performance.now() - t);
+    t = performance.now();
+    untaggedBytes = (await ours.renderUntaggedPdf(protocol)).length;
+    untagged.push(performance.now() - t);
+  }
+  const [a, b] = [median(tagged), median(untagged)];
+  return {
+    case: c.name,
+    "tagged ms (p50)": a.toFixed(1),
+    "untagged ms (p50)": b.toFixed(1),
+    "tagging ms": `${(a - b).toFixed(1)} (${(((a - b) / b) * 100).toFixed(0)} %)`,
+    "tagged bytes": taggedBytes,
+    "untagged bytes": untaggedBytes,
+    "tagging bytes": `${taggedBytes - untaggedBytes} (${(((taggedBytes - untaggedBytes) / untaggedBytes) * 100).toFixed(0)} %)`,
+  };
+}
+
+const CASES: BenchCase[] = [
+  { name: "seed (§§ 59-67)", which: "seed", prints: 15, oursPerPrint: 4 },
+  { name: "200 §§", which: "200", prints: 6, oursPerPrint: 3 },
+];
+
+async function printTaggingCost(ours: OursModule, runtime: string) {
+  const rows = [];
+  for (const c of CASES) rows.push(await taggingCost(c, ours));
+  console.log(
+    `\nThe cost of tagging (PDF/UA structure tree and marked content), ours ${runtime}, tagged vs untagged\n`,
+  );
+  console.table(rows);
+}
+
 async function main() {
+  if (process.argv.includes("--tagging")) {
+    const bundle = await bundleOurs();
+    const ours = (await import(bundle ? pathToFileURL(bundle).href : "./ours")) as OursModule;
+    await printTaggingCost(ours, bundle ? "compiled (esbuild bundle)" : "tsx");
+    return;
+  }
   if (!existsSync(VIEW))
     fail(`the HTML preview ${path.relative(root, VIEW)} does not exist yet; the Chromium side cannot run.`);
   if (!existsSync(CHROMIUM))
     fail(`Chromium not found at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
 
-  const cases: BenchCase[] = [
-    { name: "seed (§§ 59-67)", which: "seed", prints: 15, oursPerPrint: 4 },
-    { name: "200 §§", which: "200", prints: 6, oursPerPrint: 3 },
-  ];
+  const cases = CASES;
 
   const bundle = await bundleOurs();
   const runtime = bundle ? "compiled (esbuild bundle)" : "tsx";
@@ -195,6 +246,7 @@ async function main() {
     ],
   ] as const;
   for (const [label, ok] of checks) console.log(`${ok ? "met   " : "MISSED"}  ${label}`);
+  await printTaggingCost(ours, runtime);
 }
 
 await main();

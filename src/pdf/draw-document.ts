@@ -4,9 +4,10 @@
  */
 import { type FontFace, type FontId, loadFonts } from "./fonts/load-fonts";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
-import type { Placement, Rgb, TextMetrics } from "./layout";
+import { type DrawOp, type Placement, type Rgb, structElem, type TextMetrics } from "./layout";
 import { type LaidOutDocument, PAGE, streamProtocol } from "./protocol-model";
 import { type PageCanvas, PdfWriter } from "./pdf-writer";
+import { type PageMarker, Tagger } from "./tagging";
 
 const BLACK: Rgb = [0, 0, 0];
 
@@ -18,37 +19,87 @@ export function fontMetrics(faces: Record<FontId, FontFace> = loadFonts()): Text
   };
 }
 
-function drawLayers(canvas: PageCanvas, layers: readonly Placement[], faces: Record<FontId, FontFace>): void {
-  for (const layer of layers) {
-    const dy = layer.dy;
-    for (const op of layer.ops) {
-      switch (op.op) {
-        case "text":
-          canvas.text(op.x, op.y + dy, op.runs, op.size, op.color ?? BLACK);
-          break;
-        case "outlinedText":
-          canvas.outlinedText(op.x, op.y + dy, op.degrees, faces[op.font], op.text, op.size, op.color ?? BLACK);
-          break;
-        case "line":
-          canvas.line(op.x1, op.y1 + dy, op.x2, op.y2 + dy, op.width, op.color ?? BLACK);
-          break;
-        case "rect":
-          canvas.rect(op.x, op.y + dy, op.w, op.h, { fill: op.fill, stroke: op.stroke });
-          break;
+/** Renderer options. `tagged: false` is for the benchmark only (the cost of tagging). */
+export interface DrawOptions {
+  tagged?: boolean;
+}
+
+type TextOp = Extract<DrawOp, { op: "text" }>;
+
+const WHITESPACE_END = /\s$/;
+const WHITESPACE_START = /^\s/;
+
+/**
+ * Whether `op` needs a word space drawn after it: the next text op continues the same structure
+ * element (the next line of a paragraph, the next part of a heading), so that the element's text
+ * reads "one two", not "onetwo" (a wrapped line loses the space it broke at). Not when the line
+ * ends inside a cut word.
+ */
+function needsSpace(op: TextOp, next: DrawOp | undefined, artifact: boolean, nextArtifact: boolean): boolean {
+  if (!op.tag || artifact || op.cut || !next || next.op !== "text" || next.tag !== op.tag || nextArtifact) return false;
+  const last = op.runs[op.runs.length - 1];
+  const first = next.runs[0];
+  return !!last && !!first && !WHITESPACE_END.test(last.text) && !WHITESPACE_START.test(first.text);
+}
+
+function drawLayers(
+  canvas: PageCanvas,
+  layers: readonly Placement[],
+  faces: Record<FontId, FontFace>,
+  marker: PageMarker | null,
+): void {
+  // Each op is drawn when the next one is known (the space between the lines of an element).
+  let prev: { op: DrawOp; dy: number; artifact: boolean } | null = null;
+  const draw = (op: DrawOp, dy: number, artifact: boolean, next?: DrawOp, nextArtifact = false) => {
+    marker?.before(op, artifact);
+    switch (op.op) {
+      case "text": {
+        const runs =
+          marker && needsSpace(op, next, artifact, nextArtifact)
+            ? [...op.runs, { font: op.runs[op.runs.length - 1]!.font, text: " " }]
+            : op.runs;
+        canvas.text(op.x, op.y + dy, runs, op.size, op.color ?? BLACK);
+        break;
       }
+      case "outlinedText":
+        canvas.outlinedText(op.x, op.y + dy, op.degrees, faces[op.font], op.text, op.size, op.color ?? BLACK);
+        break;
+      case "line":
+        canvas.line(op.x1, op.y1 + dy, op.x2, op.y2 + dy, op.width, op.color ?? BLACK);
+        break;
+      case "rect":
+        canvas.rect(op.x, op.y + dy, op.w, op.h, { fill: op.fill, stroke: op.stroke });
+        break;
+    }
+  };
+  for (const layer of layers) {
+    const artifact = layer.artifact === true;
+    for (const op of layer.ops) {
+      if (prev) draw(prev.op, prev.dy, prev.artifact, op, artifact);
+      prev = { op, dy: layer.dy, artifact };
     }
   }
+  if (prev) draw(prev.op, prev.dy, prev.artifact);
+  marker?.end();
 }
 
 /** Draws a document laid out whole: every page's layers, then every page's late layers. */
 export async function drawDocument(
   doc: LaidOutDocument,
   faces: Record<FontId, FontFace> = loadFonts(),
+  opts: DrawOptions = {},
 ): Promise<Uint8Array> {
   const writer = await PdfWriter.create(faces);
-  for (const page of doc.pages) drawLayers(writer.addPage(PAGE.width, PAGE.height), page.layers, faces);
-  doc.pages.forEach((page, i) => drawLayers(writer.continuePage(i), page.late, faces));
-  return writer.finish(doc.metadata);
+  const tagger = opts.tagged === false ? null : new Tagger(doc.structure);
+  doc.pages.forEach((page, i) => {
+    const canvas = writer.addPage(PAGE.width, PAGE.height);
+    drawLayers(canvas, page.layers, faces, tagger?.page(canvas, i) ?? null);
+  });
+  doc.pages.forEach((page, i) => {
+    const canvas = writer.continuePage(i);
+    drawLayers(canvas, page.late, faces, tagger?.page(canvas, i) ?? null);
+  });
+  return writer.finish(doc.metadata, tagger);
 }
 
 /**
@@ -58,11 +109,23 @@ export async function drawDocument(
 export async function drawProtocolStream(
   protocol: ProtocolDTO,
   faces: Record<FontId, FontFace> = loadFonts(),
+  opts: DrawOptions = {},
 ): Promise<Uint8Array> {
   const writer = await PdfWriter.create(faces);
-  const stream = streamProtocol(protocol, fontMetrics(faces), (page) =>
-    drawLayers(writer.addPage(PAGE.width, PAGE.height), page.layers, faces),
+  const structure = structElem("Document");
+  const tagger = opts.tagged === false ? null : new Tagger(structure);
+  const stream = streamProtocol(
+    protocol,
+    fontMetrics(faces),
+    (page, index) => {
+      const canvas = writer.addPage(PAGE.width, PAGE.height);
+      drawLayers(canvas, page.layers, faces, tagger?.page(canvas, index) ?? null);
+    },
+    structure,
   );
-  for (let i = 0; i < stream.pageCount; i++) drawLayers(writer.continuePage(i), stream.late(i), faces);
-  return writer.finish(stream.metadata);
+  for (let i = 0; i < stream.pageCount; i++) {
+    const canvas = writer.continuePage(i);
+    drawLayers(canvas, stream.late(i), faces, tagger?.page(canvas, i) ?? null);
+  }
+  return writer.finish(stream.metadata, tagger);
 }

@@ -23,8 +23,83 @@ export interface TextRun {
   text: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Logical structure (tagged PDF): what a piece of text is, for tagging.ts
+// ---------------------------------------------------------------------------------------------
+
+/** The standard structure types (ISO 32000-1, 14.8.4) the documents use. */
+export type StructType =
+  | "Document"
+  | "Sect"
+  | "H1"
+  | "H2"
+  | "H3"
+  | "H4"
+  | "H5"
+  | "P"
+  | "L"
+  | "LI"
+  | "Lbl"
+  | "LBody"
+  | "Table"
+  | "TR"
+  | "TH"
+  | "TD";
+
+/**
+ * An element of the structure tree. The layout builds the tree in logical (reading) order and
+ * points each text op at the leaf element it belongs to (DrawOp.tag); drawing appends the marked
+ * content to `content`. An element holds either elements (`kids`) or content, never both.
+ */
+export interface StructElem {
+  type: StructType;
+  kids: StructElem[];
+  /** Table header cells: which cells the header applies to. */
+  scope?: "Column" | "Row";
+  colSpan?: number;
+  /** Marked-content references, filled in by the drawing (page index, MCID). */
+  content: { page: number; mcid: number }[];
+}
+
+/** A new element, appended to `parent`'s kids when given. */
+export function structElem(
+  type: StructType,
+  parent?: StructElem | null,
+  extra: Partial<Pick<StructElem, "scope" | "colSpan">> = {},
+): StructElem {
+  const elem: StructElem = { type, kids: [], content: [], ...extra };
+  if (parent) parent.kids.push(elem);
+  return elem;
+}
+
+/** Points the untagged text ops among `ops` at `elem`. */
+export function tagOps(ops: readonly DrawOp[], elem: StructElem | null | undefined): void {
+  if (!elem) return;
+  for (const op of ops) if (op.op === "text" && !op.tag) op.tag = elem;
+}
+
+/** Points the untagged text ops of `units` at `elem`; returns the units. */
+export function tagUnits<T extends readonly Unit[]>(units: T, elem: StructElem | null | undefined): T {
+  if (elem) for (const u of units) tagOps(u.ops, elem);
+  return units;
+}
+
 export type DrawOp =
-  | { op: "text"; x: number; y: number; size: number; runs: TextRun[]; color?: Rgb }
+  /**
+   * Text; `tag` is the structure element it belongs to. Text without a tag is page furniture
+   * (header, footer, page numbers), drawn as an artifact.
+   */
+  | {
+      op: "text";
+      x: number;
+      y: number;
+      size: number;
+      runs: TextRun[];
+      color?: Rgb;
+      tag?: StructElem;
+      /** The line ends inside a word cut to fit (no word space follows it in the text). */
+      cut?: boolean;
+    }
   /** Text as filled outlines (not extractable): the draft mark. */
   | { op: "outlinedText"; x: number; y: number; size: number; font: FontId; text: string; degrees: number; color?: Rgb }
   | { op: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color?: Rgb }
@@ -51,6 +126,8 @@ export interface Unit {
 export interface Placement {
   dy: number;
   ops: DrawOp[];
+  /** Drawn as an artifact whatever its tags say: a table header repeated on a new page. */
+  artifact?: boolean;
 }
 
 export interface Page {
@@ -107,6 +184,8 @@ interface Word {
 export interface WrappedLine {
   runs: TextRun[];
   width: number;
+  /** Ends inside a word that was cut to fit the line. */
+  cut?: boolean;
 }
 
 const WHITESPACE = /[ \t\n\r\u2028\u2029]+/;
@@ -239,8 +318,8 @@ function wrapSegments(
   let line: Piece[] = [];
   let lineWidth = 0;
   let pendingSpace: Piece | null = null;
-  const flush = () => {
-    lines.push({ runs: mergeRuns(line), width: lineWidth });
+  const flush = (cut = false) => {
+    lines.push(cut ? { runs: mergeRuns(line), width: lineWidth, cut } : { runs: mergeRuns(line), width: lineWidth });
     line = [];
     lineWidth = 0;
     pendingSpace = null;
@@ -254,11 +333,12 @@ function wrapSegments(
         lineWidth += spaceWidth;
       }
       if (word.width > maxWidth) {
-        for (const chunk of splitWord(word.pieces, maxWidth - lineWidth, maxWidth, scale, metrics)) {
-          if (chunk.newLine) flush();
+        splitWord(word.pieces, maxWidth - lineWidth, maxWidth, scale, metrics).forEach((chunk, k) => {
+          // A break before a later chunk falls inside the word.
+          if (chunk.newLine) flush(k > 0);
           line.push(...chunk.pieces);
           lineWidth += chunk.width;
-        }
+        });
       } else {
         line.push(...word.pieces);
         lineWidth += word.width;
@@ -369,7 +449,12 @@ export function paragraphUnits(
         ? segments.map((s) => ({ ...s, bold: s.bold || style.bold, italic: s.italic || style.italic }))
         : segments;
     const lines = wrapSegments(styled, width, style.size, metrics);
-    for (let k = 0; k < lines.length; k++) units.push(lineUnit(lines[k]!.runs, lines[k]!.width, k, x, width, style));
+    for (let k = 0; k < lines.length; k++) {
+      const unit = lineUnit(lines[k]!.runs, lines[k]!.width, k, x, width, style);
+      const op = unit.ops[0];
+      if (lines[k]!.cut && op?.op === "text") op.cut = true;
+      units.push(unit);
+    }
   }
   const n = units.length;
   if (n >= 2) units[0]!.keepWithNext = true;
@@ -489,9 +574,10 @@ export class Paginator {
     this.atTop = true;
   }
 
-  private place(unit: Unit, withSpace: boolean): void {
+  private place(unit: Unit, withSpace: boolean, repeated = false): void {
     if (withSpace) this.y += unit.spaceBefore;
-    if (unit.ops.length > 0) this.page.layers.push({ dy: this.y, ops: unit.ops });
+    if (unit.ops.length > 0)
+      this.page.layers.push(repeated ? { dy: this.y, ops: unit.ops, artifact: true } : { dy: this.y, ops: unit.ops });
     if (unit.late) this.page.late.push({ dy: this.y, ops: unit.late });
     if (unit.marks) this.page.marks.push(...unit.marks);
     this.y += unit.height;
@@ -520,7 +606,7 @@ export class Paginator {
       }
       const startsPage = this.atTop;
       if (startsPage && unit.repeatHeader) {
-        for (const header of unit.repeatHeader) this.place(header, false);
+        for (const header of unit.repeatHeader) this.place(header, false, true);
       }
       this.place(unit, !startsPage);
     }

@@ -12,6 +12,7 @@ import { FONT_IDS, type FontFace, type FontId } from "./fonts/load-fonts";
 import type { Rgb } from "./layout";
 import { deflateRanges } from "./deflate-pool";
 import { applyPdfA, type PdfMetadata } from "./pdfa";
+import type { Tagger } from "./tagging";
 import {
   CODE,
   deflate,
@@ -112,6 +113,8 @@ interface FormKey {
 /** Drawing on one page. Coordinates are PDF points from the page's top-left corner. */
 export class PageCanvas {
   private inText = false;
+  /** The text object has a text matrix (Tm) to move from with Td. */
+  private positioned = false;
   private font: FontId | null = null;
   private size = 0;
   private wide = false;
@@ -119,6 +122,8 @@ export class PageCanvas {
   private lineX = 0;
   private lineY = 0;
   private fill: Rgb | null = null;
+  /** The open marked-content sequence (tagging.ts): opened inside a text object, or outside. */
+  private marked: { inText: boolean } | null = null;
   readonly start: number;
 
   constructor(
@@ -134,13 +139,35 @@ export class PageCanvas {
       this.out.ascii("BT\n");
       this.inText = true;
       this.font = null;
+      this.positioned = false;
     }
   }
   private endText(): void {
     if (this.inText) {
+      // A sequence opened inside the text object closes inside it: BDC/EMC nest with BT/ET.
+      if (this.marked?.inText) this.endMarked();
       this.out.ascii("ET\n");
       this.inText = false;
     }
+  }
+
+  /**
+   * Opens a marked-content sequence (`/P <</MCID 3>> BDC`, `/Artifact BMC`): inside a text
+   * object for text (which then draws within it), outside one for graphics.
+   */
+  beginMarked(operator: string, forText: boolean): void {
+    this.endMarked();
+    if (forText) this.beginText();
+    else this.endText();
+    this.out.ascii(operator);
+    this.out.ascii("\n");
+    this.marked = { inText: forText };
+  }
+
+  endMarked(): void {
+    if (!this.marked) return;
+    this.out.ascii("EMC\n");
+    this.marked = null;
   }
   private setFill(rgb: Rgb): void {
     const f = this.fill;
@@ -159,7 +186,7 @@ export class PageCanvas {
     // Positions in hundredths of a point, as written: relative moves (Td) then add up exactly.
     const hx = Math.round(x * 100);
     const hy = Math.round((this.height - y) * 100);
-    if (this.inText) {
+    if (this.inText && this.positioned) {
       out.num((hx - this.lineX) / 100);
       out.ascii(" ");
       out.num((hy - this.lineY) / 100);
@@ -171,6 +198,7 @@ export class PageCanvas {
       out.ascii(" ");
       out.num(hy / 100);
       out.ascii(" Tm\n");
+      this.positioned = true;
     }
     this.lineX = hx;
     this.lineY = hy;
@@ -294,6 +322,7 @@ export class PageCanvas {
   /** Closes the page; returns its content's byte range in the shared buffer. */
   close(): [number, number] {
     this.endText();
+    this.endMarked();
     return [this.start, this.out.length];
   }
 }
@@ -432,7 +461,8 @@ export class PdfWriter {
     return form.name;
   }
 
-  async finish(meta: Omit<PdfMetadata, "id">): Promise<Uint8Array> {
+  /** Writes the document; with a tagger, as a tagged PDF (tagging.ts) and PDF/A-2a, PDF/UA-1. */
+  async finish(meta: Omit<PdfMetadata, "id">, tagger?: Tagger | null): Promise<Uint8Array> {
     this.closePage();
     const { doc } = this;
     const context = doc.context;
@@ -454,6 +484,7 @@ export class PdfWriter {
     const boxes = new Map<string, PDFArray>();
     const flate = context.obj({ Filter: "FlateDecode" });
     const plain = context.obj({});
+    const pageObjects: { ref: PDFRef; dict: PDFDict }[] = [];
     for (const [i, { late, width, height }] of this.pages.entries()) {
       const compressed = bodies[i]!;
       const lateBytes = concatRanges(buf, late);
@@ -472,8 +503,12 @@ export class PdfWriter {
         [N.Resources, this.resourcesRef],
         [N.Contents, contents],
       ]);
-      kids.push(context.register(PDFDict.fromMapWithContext(page, context)));
+      const dict = PDFDict.fromMapWithContext(page, context);
+      const ref = context.register(dict);
+      pageObjects.push({ ref, dict });
+      kids.push(ref);
     }
+    if (tagger) tagger.write(context, doc.catalog, pageObjects);
     const tree = context.lookup(pagesRef, PDFDict);
     tree.set(PDFName.of("Kids"), kids);
     tree.set(PDFName.of("Count"), PDFNumber.of(this.pages.length));
@@ -503,7 +538,7 @@ export class PdfWriter {
     context.assign(this.resourcesRef, resources);
 
     id.update(JSON.stringify(meta));
-    applyPdfA(doc, { ...meta, id: id.digest("hex").toUpperCase() });
+    applyPdfA(doc, { ...meta, id: id.digest("hex").toUpperCase() }, { tagged: !!tagger });
     return doc.save({
       useObjectStreams: false,
       addDefaultPage: false,

@@ -95,7 +95,40 @@ function xml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
-export function buildXmp(meta: PdfMetadata): string {
+/**
+ * PDF/A allows only the XMP schemas it lists, and others declared in an extension schema: the
+ * PDF/UA identification schema (ISO 14289-1, 5) is declared here, as PDF/UA-1 documents do.
+ */
+const PDFUA_EXTENSION = [
+  '  <rdf:Description rdf:about="" xmlns:pdfaExtension="http://www.aiim.org/pdfa/ns/extension/"',
+  '    xmlns:pdfaSchema="http://www.aiim.org/pdfa/ns/schema#" xmlns:pdfaProperty="http://www.aiim.org/pdfa/ns/property#">',
+  "   <pdfaExtension:schemas>",
+  "    <rdf:Bag>",
+  '     <rdf:li rdf:parseType="Resource">',
+  "      <pdfaSchema:schema>PDF/UA Universal Accessibility Schema</pdfaSchema:schema>",
+  "      <pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>",
+  "      <pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>",
+  "      <pdfaSchema:property>",
+  "       <rdf:Seq>",
+  '        <rdf:li rdf:parseType="Resource">',
+  "         <pdfaProperty:name>part</pdfaProperty:name>",
+  "         <pdfaProperty:valueType>Integer</pdfaProperty:valueType>",
+  "         <pdfaProperty:category>internal</pdfaProperty:category>",
+  "         <pdfaProperty:description>Indicates, which part of ISO 14289 standard is followed</pdfaProperty:description>",
+  "        </rdf:li>",
+  "       </rdf:Seq>",
+  "      </pdfaSchema:property>",
+  "     </rdf:li>",
+  "    </rdf:Bag>",
+  "   </pdfaExtension:schemas>",
+  "  </rdf:Description>",
+  '  <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">',
+  "   <pdfuaid:part>1</pdfuaid:part>",
+  "  </rdf:Description>",
+];
+
+/** The XMP packet; `tagged` claims PDF/A-2a and PDF/UA-1 (a tagged document), else PDF/A-2b. */
+export function buildXmp(meta: PdfMetadata, tagged = false): string {
   const date = xmpDate(meta.date);
   return [
     '<?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>',
@@ -103,8 +136,9 @@ export function buildXmp(meta: PdfMetadata): string {
     ' <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
     '  <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">',
     "   <pdfaid:part>2</pdfaid:part>",
-    "   <pdfaid:conformance>B</pdfaid:conformance>",
+    `   <pdfaid:conformance>${tagged ? "A" : "B"}</pdfaid:conformance>`,
     "  </rdf:Description>",
+    ...(tagged ? PDFUA_EXTENSION : []),
     '  <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">',
     "   <dc:format>application/pdf</dc:format>",
     `   <dc:title><rdf:Alt><rdf:li xml:lang="x-default">${xml(meta.title)}</rdf:li></rdf:Alt></dc:title>`,
@@ -129,7 +163,7 @@ export function buildXmp(meta: PdfMetadata): string {
 }
 
 /** Sets the info dictionary, XMP, output intent, language and trailer ID on `doc`. */
-export function applyPdfA(doc: PDFDocument, meta: PdfMetadata): void {
+export function applyPdfA(doc: PDFDocument, meta: PdfMetadata, opts: { tagged?: boolean } = {}): void {
   const context = doc.context;
   const date = PDFString.of(pdfDate(meta.date));
   const info = context.obj({});
@@ -144,7 +178,7 @@ export function applyPdfA(doc: PDFDocument, meta: PdfMetadata): void {
   context.trailerInfo.Info = context.register(info);
 
   // The metadata stream stays uncompressed so that archive tools can read it without a PDF parser.
-  const xmp = new TextEncoder().encode(buildXmp(meta));
+  const xmp = new TextEncoder().encode(buildXmp(meta, opts.tagged));
   const metadata = PDFRawStream.of(context.obj({ Type: "Metadata", Subtype: "XML" }) as PDFDict, xmp);
 
   const iccCompressed = compressedIccProfile();

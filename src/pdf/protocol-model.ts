@@ -64,7 +64,11 @@ import {
   type ParagraphStyle,
   paragraphUnits,
   type Rgb,
+  type StructElem,
+  structElem,
   type StyledSegment,
+  tagOps,
+  tagUnits,
   type TextMetrics,
   textBlock,
   type Unit,
@@ -114,6 +118,8 @@ export interface LaidOutPage {
 
 export interface LaidOutDocument {
   pages: LaidOutPage[];
+  /** The logical structure (the Document element), for a tagged PDF (tagging.ts). */
+  structure: StructElem;
   metadata: DocumentMetadata;
   /** 1-based first and last page of each §. */
   paragraphPages: Map<number, { first: number; last: number }>;
@@ -226,6 +232,7 @@ function rightText(
 function heading(
   text: string,
   metrics: TextMetrics,
+  tag: StructElem,
   style: Partial<ParagraphStyle> = {},
   x = LEFT,
   width = WIDTH,
@@ -238,12 +245,12 @@ function heading(
     metrics,
   );
   for (const u of units) u.keepWithNext = true;
-  return units;
+  return tagUnits(units, tag);
 }
 
 /** A heading that starts a page of its own: the ärendelista, the närvarolista, the rättelser. */
-function pageHeading(text: string, metrics: TextMetrics, style: Partial<ParagraphStyle>): Unit[] {
-  const units = heading(text, metrics, { spaceBefore: 0, ...style });
+function pageHeading(text: string, metrics: TextMetrics, tag: StructElem, style: Partial<ParagraphStyle>): Unit[] {
+  const units = heading(text, metrics, tag, { spaceBefore: 0, ...style });
   units[0]!.pageBreakBefore = true;
   return units;
 }
@@ -287,7 +294,8 @@ interface Column {
   width: number;
 }
 
-function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetrics): Unit[] {
+/** Rich text; its elements (P, H4/H5, L, Table) are appended to `parent`. */
+function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetrics, parent: StructElem): Unit[] {
   const units: Unit[] = [];
   for (const block of blocks) {
     switch (block.type) {
@@ -298,7 +306,10 @@ function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetri
           break;
         }
         units.push(
-          ...paragraphUnits(segs, col.x, col.width, { ...BODY, align: block.attrs?.textAlign ?? "left" }, metrics),
+          ...tagUnits(
+            paragraphUnits(segs, col.x, col.width, { ...BODY, align: block.attrs?.textAlign ?? "left" }, metrics),
+            structElem("P", parent),
+          ),
         );
         break;
       }
@@ -319,14 +330,15 @@ function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetri
           metrics,
         );
         for (const u of h) u.keepWithNext = true;
-        units.push(...h);
+        // Under a section's H3: level 3 is H4, level 4 is H5.
+        units.push(...tagUnits(h, structElem(block.attrs.level === 4 ? "H5" : "H4", parent)));
         break;
       }
       case "bulletList":
-        units.push(...listUnits(block, col, metrics, 0));
+        units.push(...listUnits(block, col, metrics, 0, parent));
         break;
       case "table":
-        units.push(...richTableUnits(block, col, metrics));
+        units.push(...richTableUnits(block, col, metrics, parent));
         break;
     }
   }
@@ -336,18 +348,23 @@ function richUnits(blocks: readonly BlockNode[], col: Column, metrics: TextMetri
 const BULLETS = ["•", "–", "◦"];
 const BULLET_INDENT = 16;
 
-function listUnits(list: BulletListNode, col: Column, metrics: TextMetrics, depth: number): Unit[] {
+/** A list as L → LI → Lbl (the bullet) + LBody (a P per paragraph, a nested L). */
+function listUnits(list: BulletListNode, col: Column, metrics: TextMetrics, depth: number, parent: StructElem): Unit[] {
   const units: Unit[] = [];
   const textX = col.x + BULLET_INDENT;
   const textWidth = col.width - BULLET_INDENT;
+  const l = structElem("L", parent);
   list.content.forEach((item, index) => {
     let first = true;
+    const li = structElem("LI", l);
+    const lbl = item.content[0]?.type === "paragraph" ? structElem("Lbl", li) : null;
+    const lbody = structElem("LBody", li);
     for (const child of item.content) {
       if (child.type === "bulletList") {
         // An item that introduces a sub-list stays with its first sub-item.
         const last = units[units.length - 1];
         if (last) last.keepWithNext = true;
-        units.push(...listUnits(child, { x: textX, width: textWidth }, metrics, depth + 1));
+        units.push(...listUnits(child, { x: textX, width: textWidth }, metrics, depth + 1, lbody));
         continue;
       }
       const segs = inlineSegments(child.content);
@@ -359,12 +376,12 @@ function listUnits(list: BulletListNode, col: Column, metrics: TextMetrics, dept
         { ...BODY, spaceBefore, align: child.attrs?.textAlign ?? "left" },
         metrics,
       );
+      tagUnits(lines, structElem("P", lbody));
       if (first && lines[0]) {
         const bullet = BULLETS[depth % BULLETS.length]!;
-        lines[0].ops = [
-          textOp(col.x + 3, baselineIn(BODY.lineHeight, BODY.size), BODY.size, "regular", bullet),
-          ...lines[0].ops,
-        ];
+        const mark = textOp(col.x + 3, baselineIn(BODY.lineHeight, BODY.size), BODY.size, "regular", bullet);
+        if (lbl) tagOps([mark], lbl);
+        lines[0].ops = [mark, ...lines[0].ops];
       }
       first = false;
       units.push(...lines);
@@ -440,8 +457,8 @@ function richTableSpec(table: TableNode): TableSpec {
   return { rows, headerRows };
 }
 
-function richTableUnits(table: TableNode, col: Column, metrics: TextMetrics): Unit[] {
-  return tableUnits(richTableSpec(table), col, metrics);
+function richTableUnits(table: TableNode, col: Column, metrics: TextMetrics, parent: StructElem): Unit[] {
+  return tableUnits(richTableSpec(table), col, metrics, parent);
 }
 
 /** Column widths from content, like HTML's automatic table layout, filling the column. */
@@ -478,7 +495,9 @@ export function columnWidths(spec: TableSpec, available: number, metrics: TextMe
   return min.map((m) => (m / sumMin) * available);
 }
 
-export function tableUnits(spec: TableSpec, col: Column, metrics: TextMetrics): Unit[] {
+/** A table as Table → TR → TH (header rows, scope Column) / TD, appended to `parent`. */
+export function tableUnits(spec: TableSpec, col: Column, metrics: TextMetrics, parent: StructElem | null): Unit[] {
+  const table = parent ? structElem("Table", parent) : null;
   const size = spec.size ?? TABLE_SIZE;
   const lineHeight = size * 1.3;
   const widths = columnWidths(spec, col.width, metrics);
@@ -495,12 +514,19 @@ export function tableUnits(spec: TableSpec, col: Column, metrics: TextMetrics): 
     const ops: DrawOp[] = [];
     let height = 0;
     let c = 0;
+    const tr = table ? structElem("TR", table) : null;
     for (const cell of row) {
       const span = cell.colspan ?? 1;
       const x = xs[c] ?? col.x;
       let w = 0;
       for (let k = c; k < c + span && k < widths.length; k++) w += widths[k]!;
       c += span;
+      const cellElem = tr
+        ? structElem(r < spec.headerRows ? "TH" : "TD", tr, {
+            ...(r < spec.headerRows ? { scope: "Column" as const } : {}),
+            ...(span > 1 ? { colSpan: span } : {}),
+          })
+        : null;
       if (!hasText(cell.segments)) continue;
       const block = textBlock(
         cell.segments,
@@ -510,6 +536,7 @@ export function tableUnits(spec: TableSpec, col: Column, metrics: TextMetrics): 
         metrics,
         CELL_PAD_Y,
       );
+      tagOps(block.ops, cellElem);
       ops.push(...block.ops);
       height = Math.max(height, block.height);
     }
@@ -559,13 +586,25 @@ interface Furniture {
   metrics: TextMetrics;
 }
 
-/** Header ops (drawn before the content) and footer ops (after it, so text reads in order). */
-function furnitureOps(f: Furniture, pageNumber: number, pageCount: number): { header: DrawOp[]; footer: DrawOp[] } {
-  return { header: headerOps(f), footer: footerOps(f, [], pageNumber, pageCount) };
+/**
+ * Header ops (drawn before the content) and footer ops (after it, so text reads in order). The
+ * first page's header is the document's title (`root` given); on the others it is an artifact.
+ */
+function furnitureOps(
+  f: Furniture,
+  pageNumber: number,
+  pageCount: number,
+  root: StructElem | null,
+): { header: DrawOp[]; footer: DrawOp[] } {
+  return { header: headerOps(f, root), footer: footerOps(f, [], pageNumber, pageCount) };
 }
 
-/** The draft mark, and organisation, body, document kind and meeting date: the same on every page. */
-function headerOps(f: Furniture): DrawOp[] {
+/**
+ * The draft mark, and organisation, body, document kind and meeting date: the same on every
+ * page. With `root` (the first page) the text is content: organisation as P, body and document
+ * kind as the H1, meeting date and state as P; elsewhere it is page furniture (an artifact).
+ */
+function headerOps(f: Furniture, root: StructElem | null = null): DrawOp[] {
   const { protocol, metrics } = f;
   const ops: DrawOp[] = [];
   const draft = !isAdjusted(protocol.meeting.status);
@@ -589,13 +628,23 @@ function headerOps(f: Furniture): DrawOp[] {
     });
   }
   // Header: organisation and body left; document kind, meeting date and state right.
-  ops.push(textOp(LEFT, 44, 9, "regular", protocol.organisation.name, GREY));
-  ops.push(textOp(LEFT, 66, 17, "bold", protocol.body.name));
-  ops.push(rightText(metrics, RIGHT, 44, 9, "bold", f.documentLabel));
-  ops.push(rightText(metrics, RIGHT, 57, 9, "regular", `Sammanträdesdatum ${protocol.meeting.date}`));
-  if (draft) ops.push(rightText(metrics, RIGHT, 70, 9, "bold", "UTKAST – ej justerat", [0.65, 0.1, 0.1]));
+  // The header is laid out when its page is full: its elements go first in the tree.
+  const head = root ? structElem("Document") : null;
+  const org = head ? structElem("P", head) : null;
+  const h1 = head ? structElem("H1", head) : null;
+  const facts = head ? structElem("P", head) : null;
+  if (root && head) root.kids.unshift(...head.kids);
+  const tagged = (op: DrawOp, elem: StructElem | null) => {
+    tagOps([op], elem);
+    ops.push(op);
+  };
+  tagged(textOp(LEFT, 44, 9, "regular", protocol.organisation.name, GREY), org);
+  tagged(textOp(LEFT, 66, 17, "bold", protocol.body.name), h1);
+  tagged(rightText(metrics, RIGHT, 44, 9, "bold", f.documentLabel), h1);
+  tagged(rightText(metrics, RIGHT, 57, 9, "regular", `Sammanträdesdatum ${protocol.meeting.date}`), facts);
+  if (draft) tagged(rightText(metrics, RIGHT, 70, 9, "bold", "UTKAST – ej justerat", [0.65, 0.1, 0.1]), facts);
   else if (protocol.meeting.adjustedOn)
-    ops.push(rightText(metrics, RIGHT, 70, 9, "regular", `Justerat ${protocol.meeting.adjustedOn}`));
+    tagged(rightText(metrics, RIGHT, 70, 9, "regular", `Justerat ${protocol.meeting.adjustedOn}`), facts);
   ops.push({ op: "line", x1: LEFT, y1: 80, x2: RIGHT, y2: 80, width: 0.75, color: BLACK });
   return ops;
 }
@@ -624,9 +673,10 @@ function footerOps(f: Furniture, ops: DrawOp[], pageNumber: number, pageCount: n
   return ops;
 }
 
-function finishPages(pages: Page[], furniture: Furniture): LaidOutPage[] {
+/** Adds header and footer to each page; `root` receives the first page's header (the H1). */
+function finishPages(pages: Page[], furniture: Furniture, root: StructElem): LaidOutPage[] {
   return pages.map((page, i) => {
-    const { header, footer } = furnitureOps(furniture, i + 1, pages.length);
+    const { header, footer } = furnitureOps(furniture, i + 1, pages.length, i === 0 ? root : null);
     return { layers: [{ dy: 0, ops: header }, ...page.layers], late: [...page.late, { dy: 0, ops: footer }] };
   });
 }
@@ -640,8 +690,17 @@ const VALUE_X = LEFT + LABEL_W;
 const VALUE_W = RIGHT - VALUE_X;
 const COVER: ParagraphStyle = { size: 10, lineHeight: 14 };
 
-/** A label/value row of the cover table; values wrap and may run onto the next page line by line. */
-function coverRow(label: string, values: (string | { sub: string })[], metrics: TextMetrics, first = false): Unit[] {
+/**
+ * A label/value row of the cover table; values wrap and may run onto the next page line by line.
+ * Tagged as a row of `table`: the label a TH (scope Row), the values a TD.
+ */
+function coverRow(
+  label: string,
+  values: (string | { sub: string })[],
+  metrics: TextMetrics,
+  table: StructElem,
+  first = false,
+): Unit[] {
   const units: Unit[] = [];
   for (const value of values) {
     if (typeof value === "string") {
@@ -659,13 +718,28 @@ function coverRow(label: string, values: (string | { sub: string })[], metrics: 
     }
   }
   if (units.length === 0) units.push(spacer(COVER.lineHeight));
-  return labelled(label, units, metrics, first);
+  return labelled(label, units, metrics, table, first);
 }
 
-/** Puts the row label and the rule above it on the first of `units`. */
-function labelled(label: string, units: Unit[], metrics: TextMetrics, first = false): Unit[] {
+/**
+ * Puts the row label and the rule above it on the first of `units`: a TR of `table` with the
+ * label as TH and `units` as TD (`td` when the caller has tagged parts of it already).
+ */
+function labelled(
+  label: string,
+  units: Unit[],
+  metrics: TextMetrics,
+  table: StructElem,
+  first = false,
+  td: StructElem = structElem("TD"),
+): Unit[] {
+  const tr = structElem("TR", table);
+  const th = structElem("TH", tr, { scope: "Row" });
+  tr.kids.push(td);
+  if (td.kids.length === 0) tagUnits(units, td);
   const firstUnit = units[0]!;
   const labelLines = textBlock(plain(label), LEFT, LABEL_W - 10, { ...COVER, bold: true }, metrics, 0);
+  tagOps(labelLines.ops, th);
   const pad = 5;
   firstUnit.ops = [
     { op: "line", x1: LEFT, y1: -pad, x2: RIGHT, y2: -pad, width: first ? 0.75 : 0.4, color: first ? BLACK : RULE },
@@ -680,7 +754,8 @@ function labelled(label: string, units: Unit[], metrics: TextMetrics, first = fa
   return units;
 }
 
-function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
+/** The signature lines, a P each in `cell`. */
+function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics, cell: StructElem): Unit[] {
   const list = signers(protocol);
   const numbers = protocol.paragraphs.map((p) => p.number);
   const span = formatParagraphSpan(numbers);
@@ -702,23 +777,28 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
     if (lineSpan) ops.push(rightText(metrics, RIGHT, baseline, COVER.size, "regular", lineSpan));
     if (signedDigitally)
       ops.push(textOp(nameX, baseline + 12, 8, "italic", `Signerat digitalt ${formatSigningTime(s.signedAt!)}`, GREY));
+    tagOps(ops, structElem("P", cell));
     units.push({ height, spaceBefore: 0, ops, keepWithNext: i < list.length - 1 });
   });
   if (units.length === 0) {
     const ops = span
       ? [rightText(metrics, RIGHT, baselineIn(COVER.lineHeight, COVER.size), COVER.size, "regular", span)]
       : [];
+    tagOps(ops, structElem("P", cell));
     units.push({ height: COVER.lineHeight, spaceBefore: 0, ops });
   }
   const code = verificationCode(protocol);
   if (code) {
     units.push(
-      ...paragraphUnits(
-        plain(`Verifieringskod: ${code}`),
-        VALUE_X,
-        VALUE_W,
-        { size: 7, lineHeight: 11, color: GREY, spaceBefore: 4 },
-        metrics,
+      ...tagUnits(
+        paragraphUnits(
+          plain(`Verifieringskod: ${code}`),
+          VALUE_X,
+          VALUE_W,
+          { size: 7, lineHeight: 11, color: GREY, spaceBefore: 4 },
+          metrics,
+        ),
+        structElem("P", cell),
       ),
     );
   }
@@ -743,11 +823,13 @@ function coverAdjusters(protocol: ProtocolDTO): string[] {
     });
 }
 
-function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
+/** The cover: the meeting data as a Table of `root`, then the ANSLAG/BEVIS block. */
+function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics, root: StructElem): Unit[] {
   const { meeting } = protocol;
   const lines = attendanceLines(protocol.attendance);
   const units: Unit[] = [];
-  units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, true));
+  const table = structElem("Table", root);
+  units.push(...coverRow("Plats och tid", [formatPlaceAndTime(meeting)], metrics, table, true));
   const decisionMakers: (string | { sub: string })[] = [];
   const { MEMBER, SUBSTITUTE, OTHER, ABSENT } = attendanceRoleTerms;
   if (protocol.body.appendedAttendanceList) {
@@ -759,36 +841,55 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
   if (lines.ersattare.length > 0) {
     decisionMakers.push({ sub: SUBSTITUTE.plural }, ...lines.ersattare);
   }
-  units.push(...coverRow("Beslutande", decisionMakers, metrics));
+  units.push(...coverRow("Beslutande", decisionMakers, metrics, table));
   // Frånvarande ledamöter, with the ersättare who served for them; no row when none is recorded.
-  if (lines.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, lines.franvarande, metrics));
-  units.push(...coverRow(OTHER.plural, lines.ovriga, metrics));
-  units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, coverAdjusters(protocol), metrics));
+  if (lines.franvarande.length > 0) units.push(...coverRow(ABSENT.plural, lines.franvarande, metrics, table));
+  units.push(...coverRow(OTHER.plural, lines.ovriga, metrics, table));
+  units.push(...coverRow(signatureRoleTerms.ADJUSTER.plural, coverAdjusters(protocol), metrics, table));
   const adjustment = formatAdjustmentPlaceAndTime(meeting);
-  units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics));
-  units.push(...labelled("Underskrifter", signatureUnits(protocol, metrics), metrics));
+  units.push(...coverRow("Justeringens plats och tid", adjustment ? [adjustment] : [], metrics, table));
+  const signatureCell = structElem("TD");
+  units.push(
+    ...labelled(
+      "Underskrifter",
+      signatureUnits(protocol, metrics, signatureCell),
+      metrics,
+      table,
+      false,
+      signatureCell,
+    ),
+  );
   units.push({
     height: 0,
     spaceBefore: 4,
     ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }],
   });
-  units.push(noticeBlock(protocol, metrics, 18));
+  units.push(noticeBlock(protocol, metrics, 18, root));
   return units;
 }
 
-/** ANSLAG/BEVIS as one unbreakable boxed unit. */
-function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: number): Unit {
+/**
+ * ANSLAG/BEVIS as one unbreakable boxed unit; in `parent` a Sect with the heading (H2), the
+ * wording, a P per row (label and value read together) and the signature.
+ */
+function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: number, parent: StructElem): Unit {
   const { notice, meeting } = protocol;
+  const sect = structElem("Sect", parent);
   const ops: DrawOp[] = [];
+  const at = ops.length;
+  /** Tags the ops added since `from` as a new `type` element of the Sect. */
+  const tagSince = (from: number, type: "H2" | "P") => tagOps(ops.slice(from), structElem(type, sect));
   const pad = 10;
   const x = LEFT + pad;
   const right = RIGHT - pad;
   let y = pad;
   ops.push(textOp(x, y + 12, 12, "bold", "ANSLAG/BEVIS"));
+  tagSince(at, "H2");
   y += 22;
   if (notice || isAdjusted(protocol.meeting.status)) {
     // The organisation's own wording (admin: the organisation's notice text); the facts follow in rows.
     const t = textBlock(plain(notice?.wording || DEFAULT_NOTICE_WORDING), x, right - x, COVER, metrics, y);
+    tagOps(t.ops, structElem("P", sect));
     ops.push(...t.ops);
     y += t.height + 8;
   } else {
@@ -796,6 +897,7 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
   }
   const labelW = 170;
   const row = (cells: [string, string][]) => {
+    const from = ops.length;
     let h = COVER.lineHeight;
     if (cells.length === 1) {
       const [label, value] = cells[0]!;
@@ -814,6 +916,7 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
         cx += lw + vw;
       }
     }
+    tagSince(from, "P");
     y += h + 3;
     ops.push({ op: "line", x1: x, y1: y, x2: right, y2: y, width: 0.4, color: LIGHT_RULE });
     y += 4;
@@ -847,9 +950,11 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
       metrics,
       y,
     );
+    tagOps(t.ops, structElem("P", sect));
     ops.push(...t.ops);
     y += t.height + 4;
   }
+  const signature = ops.length;
   ops.push(textOp(x, y + 12, COVER.size, "bold", "Underskrift"));
   ops.push({
     op: "line",
@@ -867,6 +972,7 @@ function noticeBlock(protocol: ProtocolDTO, metrics: TextMetrics, spaceBefore: n
     ops.push(...c.ops);
     y += c.height;
   }
+  tagSince(signature, "P");
   const height = y + pad;
   ops.push({ op: "rect", x: LEFT, y: 0, w: WIDTH, h: height, stroke: { width: 0.75, color: BLACK } });
   return { height, spaceBefore, ops };
@@ -882,7 +988,8 @@ interface PendingRange {
   right: number;
 }
 
-function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: PendingRange[]): Unit[] {
+/** The ärendelista: an H2 and a Table (§, Ärende, Dnr, Sida) in `root`. */
+function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: PendingRange[], root: StructElem): Unit[] {
   const size = 10;
   const lineHeight = 14;
   const pageColW = Math.max(48, (metrics.measure("regular", "9999 - 9999") * size) / 1000 + 8);
@@ -894,7 +1001,10 @@ function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: Pendi
   const titleW = WIDTH - numberW - pageColW - Math.min(dnrW, 150);
   const dnrX = LEFT + numberW + titleW;
   const units: Unit[] = [];
-  units.push(...pageHeading("Ärendelista", metrics, { size: 14, lineHeight: 20 }));
+  units.push(...pageHeading("Ärendelista", metrics, structElem("H2", root), { size: 14, lineHeight: 20 }));
+  const table = structElem("Table", root);
+  const headRow = structElem("TR", table);
+  const th = () => structElem("TH", headRow, { scope: "Column" });
   const headerOps: DrawOp[] = [
     textOp(LEFT, 13, 9, "bold", "§", GREY),
     textOp(LEFT + numberW, 13, 9, "bold", "Ärende", GREY),
@@ -902,6 +1012,7 @@ function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: Pendi
     rightText(metrics, RIGHT, 13, 9, "bold", "Sida", GREY),
     { op: "line", x1: LEFT, y1: 18, x2: RIGHT, y2: 18, width: 0.75, color: BLACK },
   ];
+  for (const op of headerOps.slice(0, 4)) tagOps([op], th());
   const header: Unit = { height: 18, spaceBefore: 10, ops: headerOps, keepWithNext: true };
   units.push(header);
   const repeat: Unit[] = [{ ...header, spaceBefore: 0 }];
@@ -912,12 +1023,18 @@ function agendaUnits(protocol: ProtocolDTO, metrics: TextMetrics, pending: Pendi
     const base = 5 + baselineIn(lineHeight, size);
     const rangeOp = textOp(RIGHT, base, size, "regular", "");
     pending.push({ op: rangeOp as Extract<DrawOp, { op: "text" }>, number: p.number, right: RIGHT });
+    const tr = structElem("TR", table);
+    const numberOp = textOp(LEFT, base, size, "bold", `§ ${p.number}`);
+    tagOps([numberOp], structElem("TD", tr));
+    tagOps(title.ops, structElem("TD", tr));
+    tagOps(dnr.ops, structElem("TD", tr));
+    tagOps([rangeOp], structElem("TD", tr));
     units.push({
       height,
       spaceBefore: 0,
       repeatHeader: repeat,
       ops: [
-        textOp(LEFT, base, size, "bold", `§ ${p.number}`),
+        numberOp,
         ...title.ops,
         ...dnr.ops,
         { op: "line", x1: LEFT, y1: height, x2: RIGHT, y2: height, width: 0.4, color: LIGHT_RULE },
@@ -971,21 +1088,29 @@ function motionText(
   return out;
 }
 
+/**
+ * One § as a Sect of `parent`: the H2 ("§ 59" and the title), the Dnr, then H3 per heading with
+ * its paragraphs (P), lists (L) and tables (Table).
+ */
 function paragraphBodyUnits(
   protocol: ProtocolDTO,
   p: ParagraphDTO,
   metrics: TextMetrics,
   opts: { pageBreak: boolean },
+  parent: StructElem,
 ): Unit[] {
   const units: Unit[] = [];
   const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
+  const sect = structElem("Sect", parent);
+  const h2 = structElem("H2", sect);
   const body = (text: string, extra: Partial<ParagraphStyle> = {}) =>
-    paragraphUnits(plain(text), col.x, col.width, { ...BODY, ...extra }, metrics);
+    tagUnits(paragraphUnits(plain(text), col.x, col.width, { ...BODY, ...extra }, metrics), structElem("P", sect));
+  const h3 = (text: string) => heading(text, metrics, structElem("H3", sect));
 
   // "§ 59" with "Dnr 2021/8" on the right, then the title.
   const dnr = displayCaseNumber(p.caseNumber, protocol.organisation.caseNumberPrefix);
   const numberOps: DrawOp[] = [textOp(LEFT, 16, 15, "bold", `§ ${p.number}`)];
-  if (dnr) numberOps.push(rightText(metrics, RIGHT, 16, 10, "regular", dnr));
+  tagOps(numberOps, h2);
   const numberUnit: Unit = {
     height: 22,
     spaceBefore: 0,
@@ -1002,12 +1127,21 @@ function paragraphBodyUnits(
     metrics,
   );
   for (const u of title) u.keepWithNext = true;
-  units.push(...title);
+  units.push(...tagUnits(title, h2));
+  if (dnr) {
+    // Beside the number, but drawn after the title (the H2 reads "§ 59 Title", then the Dnr):
+    // with the title's last line, which its keep-with-next chain holds on the number's page.
+    const last = title[title.length - 1]!;
+    const above = numberUnit.height + title.reduce((h, u) => h + u.spaceBefore + u.height, 0) - last.height;
+    const dnrOp = rightText(metrics, RIGHT, 16 - above, 10, "regular", dnr);
+    tagOps([dnrOp], structElem("P", sect));
+    last.ops = [...last.ops, dnrOp];
+  }
   if (p.isConfidential)
     units.push(...body("Sekretess: paragrafen innehåller uppgifter som omfattas av sekretess.", { italic: true }));
 
   if (p.recusals.length > 0) {
-    units.push(...heading("Jäv", metrics));
+    units.push(...h3("Jäv"));
     for (const r of p.recusals) {
       units.push(
         ...body(
@@ -1020,7 +1154,7 @@ function paragraphBodyUnits(
   // The decision: "Direktionens beslut", before the sections or after them (the body's setting).
   const decision = () => {
     if (!(p.decision.intro.trim() || p.decision.clauses.length > 0)) return;
-    units.push(...heading(`${protocol.body.genitiveName} beslut`, metrics));
+    units.push(...h3(`${protocol.body.genitiveName} beslut`));
     if (p.decision.intro.trim()) units.push(...body(p.decision.intro));
     if (p.decision.clauses.length > 0) {
       units.push(
@@ -1035,6 +1169,7 @@ function paragraphBodyUnits(
           col,
           metrics,
           0,
+          sect,
         ),
       );
     }
@@ -1044,10 +1179,13 @@ function paragraphBodyUnits(
   if (!decisionLast) decision();
 
   for (const section of p.sections) {
-    const content = richUnits(section.content.content, col, metrics);
+    // The content's elements are made first, and go after the heading's.
+    const holder = structElem("Sect");
+    const content = richUnits(section.content.content, col, metrics, holder);
     if (!content.some((u) => u.ops.length > 0)) continue; // headings without content are left out
     // An empty heading: running text, printed without a heading.
-    if (section.heading.trim()) units.push(...heading(section.heading, metrics));
+    if (section.heading.trim()) units.push(...h3(section.heading));
+    sect.kids.push(...holder.kids);
     units.push(...content);
   }
   if (decisionLast) decision();
@@ -1055,7 +1193,7 @@ function paragraphBodyUnits(
   const list = (title: string, items: readonly string[]) => {
     const texts = items.map((s) => s.trim()).filter(Boolean);
     if (texts.length === 0) return;
-    units.push(...heading(title, metrics));
+    units.push(...h3(title));
     texts.forEach((t, i) => units.push(...body(t, { spaceBefore: i === 0 ? BODY.spaceBefore : 1 })));
   };
 
@@ -1064,7 +1202,7 @@ function paragraphBodyUnits(
   list("Beslutsunderlag", basis);
 
   if (p.motions.length > 0) {
-    units.push(...heading("Yrkanden", metrics));
+    units.push(...h3("Yrkanden"));
     for (const entry of motionText(p.motions, protocol.attendance)) {
       if (entry.lead) units.push(...keepWithNext(body(entry.lead)));
       for (const line of entry.lines) units.push(...body(line));
@@ -1072,13 +1210,13 @@ function paragraphBodyUnits(
   }
 
   if (p.propositions.some((t) => t.trim())) {
-    units.push(...heading("Propositionsordning", metrics));
+    units.push(...h3("Propositionsordning"));
     for (const t of p.propositions) if (t.trim()) units.push(...body(t));
   }
 
   p.votes.forEach((vote, index) => {
     // Several votes in one § (the propositionsordning, then the main question) in their order.
-    units.push(...heading(p.votes.length > 1 ? `Omröstning ${index + 1}` : "Omröstning", metrics));
+    units.push(...h3(p.votes.length > 1 ? `Omröstning ${index + 1}` : "Omröstning"));
     if (vote.question.trim()) units.push(...keepWithNext(body(vote.question)));
     const tally = voteTally(vote);
     if (vote.counts !== null) {
@@ -1115,6 +1253,7 @@ function paragraphBodyUnits(
           },
           col,
           metrics,
+          sect,
         ),
       );
     }
@@ -1122,7 +1261,7 @@ function paragraphBodyUnits(
   });
 
   if (p.reservations.length > 0) {
-    units.push(...heading("Reservation", metrics));
+    units.push(...h3("Reservation"));
     for (const r of p.reservations) {
       const statement = body(`${r.name} reserverar sig mot beslutet.`);
       units.push(...(r.reasons?.trim() ? keepWithNext(statement) : statement));
@@ -1130,7 +1269,7 @@ function paragraphBodyUnits(
     }
   }
   if (p.notes.some((n) => n.text.trim())) {
-    units.push(...heading("Protokollsanteckning", metrics));
+    units.push(...h3("Protokollsanteckning"));
     for (const n of p.notes) {
       if (!n.text.trim()) continue;
       units.push(
@@ -1155,9 +1294,10 @@ const LIST_VOTE_COLUMNS = 8;
  * The närvaro- och omröstningslista (Body.appendedAttendanceList), on a page of its own after the
  * last §: a row per seat (ledamot, närvaro, tjänstgörande ersättare) and a column per vote (J/N/A/–).
  */
-function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[] {
+function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics, root: StructElem): Unit[] {
   const list = attendanceVoteList(protocol);
-  const units = pageHeading(APPENDED_LIST_TITLE, metrics, { size: 13.5, lineHeight: 19 });
+  const sect = structElem("Sect", root);
+  const units = pageHeading(APPENDED_LIST_TITLE, metrics, structElem("H2", sect), { size: 13.5, lineHeight: 19 });
   const cell = (text: string, align: Align = "left", bold = false): CellSpec => ({
     segments: plain(text),
     align,
@@ -1210,30 +1350,41 @@ function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics): Unit[
         },
         col,
         metrics,
+        sect,
       ),
     );
   });
   units.push(
-    ...paragraphUnits(
-      plain("J = ja, N = nej, A = avstår, – = frånvarande vid omröstningen eller deltar ej."),
-      LEFT,
-      WIDTH,
-      { size: 8.5, lineHeight: 12, color: GREY, spaceBefore: 6 },
-      metrics,
+    ...tagUnits(
+      paragraphUnits(
+        plain("J = ja, N = nej, A = avstår, – = frånvarande vid omröstningen eller deltar ej."),
+        LEFT,
+        WIDTH,
+        { size: 8.5, lineHeight: 12, color: GREY, spaceBefore: 6 },
+        metrics,
+      ),
+      structElem("P", sect),
     ),
   );
   return units;
 }
 
 /** Rättelser after justering, on a page of their own after the last §. */
-function correctionUnits(corrections: NonNullable<ProtocolDTO["corrections"]>, metrics: TextMetrics): Unit[] {
+function correctionUnits(
+  corrections: NonNullable<ProtocolDTO["corrections"]>,
+  metrics: TextMetrics,
+  root: StructElem,
+): Unit[] {
   const col: Column = { x: LEFT + INDENT, width: WIDTH - INDENT };
-  const units = pageHeading("Rättelser", metrics, { size: 13.5, lineHeight: 19 });
+  const sect = structElem("Sect", root);
+  const units = pageHeading("Rättelser", metrics, structElem("H2", sect), { size: 13.5, lineHeight: 19 });
   for (const c of corrections) {
     const lead = `${c.paragraphNumber !== null ? `§ ${c.paragraphNumber}: ` : ""}Rättelse ${formatSigningTime(c.signedAt)}, signerad av ${c.signedBy}`;
     const leadUnits = paragraphUnits(plain(lead), col.x, col.width, { ...BODY, bold: true, spaceBefore: 8 }, metrics);
     for (const u of leadUnits) u.keepWithNext = true;
-    units.push(...leadUnits, ...paragraphUnits(plain(c.text), col.x, col.width, { ...BODY, spaceBefore: 2 }, metrics));
+    tagUnits(leadUnits, structElem("P", sect));
+    const text = paragraphUnits(plain(c.text), col.x, col.width, { ...BODY, spaceBefore: 2 }, metrics);
+    units.push(...leadUnits, ...tagUnits(text, structElem("P", sect)));
   }
   return units;
 }
@@ -1313,6 +1464,8 @@ export function streamProtocol(
   protocol: ProtocolDTO,
   metrics: TextMetrics,
   onPage: (page: Omit<LaidOutPage, "late">, index: number) => void,
+  /** The Document element the logical structure is built in (tagging.ts). */
+  root: StructElem = structElem("Document"),
 ): ProtocolStream {
   const furniture: Furniture = { protocol, documentLabel: "PROTOKOLL", metrics };
   const found = new ParagraphPages();
@@ -1321,15 +1474,16 @@ export function streamProtocol(
     found.add(page.marks, index);
     if (page.late.length > 0) lateByPage[index] = page.late;
     // The header does not depend on the page count; the footer ("Sida N av M") does.
-    onPage({ layers: [{ dy: 0, ops: headerOps(furniture) }, ...page.layers] }, index);
+    onPage({ layers: [{ dy: 0, ops: headerOps(furniture, index === 0 ? root : null) }, ...page.layers] }, index);
   });
   const pending: PendingRange[] = [];
-  paginator.add(coverUnits(protocol, metrics));
-  if (protocol.paragraphs.length > 0) paginator.add(agendaUnits(protocol, metrics, pending));
-  for (const p of protocol.paragraphs) paginator.add(paragraphBodyUnits(protocol, p, metrics, { pageBreak: true }));
-  if (protocol.body.appendedAttendanceList) paginator.add(attendanceListUnits(protocol, metrics));
+  paginator.add(coverUnits(protocol, metrics, root));
+  if (protocol.paragraphs.length > 0) paginator.add(agendaUnits(protocol, metrics, pending, root));
+  for (const p of protocol.paragraphs)
+    paginator.add(paragraphBodyUnits(protocol, p, metrics, { pageBreak: true }, root));
+  if (protocol.body.appendedAttendanceList) paginator.add(attendanceListUnits(protocol, metrics, root));
   if (protocol.corrections && protocol.corrections.length > 0)
-    paginator.add(correctionUnits(protocol.corrections, metrics));
+    paginator.add(correctionUnits(protocol.corrections, metrics, root));
   paginator.finish();
   // Second pass: the ärendelista's row heights do not depend on the page numbers (fixed column),
   // so the numbers found by the first pass are filled in without moving anything.
@@ -1354,9 +1508,11 @@ export function streamProtocol(
 /** The full protocol, all pages at once (the same pages streamProtocol hands out). */
 export function layoutProtocol(protocol: ProtocolDTO, metrics: TextMetrics): LaidOutDocument {
   const pages: Omit<LaidOutPage, "late">[] = [];
-  const stream = streamProtocol(protocol, metrics, (page) => pages.push(page));
+  const structure = structElem("Document");
+  const stream = streamProtocol(protocol, metrics, (page) => pages.push(page), structure);
   return {
     pages: pages.map((page, i) => ({ layers: page.layers, late: stream.late(i) })),
+    structure,
     metadata: stream.metadata,
     paragraphPages: stream.paragraphPages,
   };
@@ -1366,7 +1522,8 @@ export function layoutProtocol(protocol: ProtocolDTO, metrics: TextMetrics): Lai
 export function layoutNotice(protocol: ProtocolDTO, metrics: TextMetrics): LaidOutDocument {
   const numbers = protocol.paragraphs.map((p) => p.number);
   const units: Unit[] = [];
-  units.push(noticeBlock(protocol, metrics, 0));
+  const root = structElem("Document");
+  units.push(noticeBlock(protocol, metrics, 0, root));
   const span = formatParagraphSpan(numbers);
   const info: string[] = [];
   if (span) info.push(`Protokollet omfattar ${span.charAt(0).toLowerCase()}${span.slice(1)}.`);
@@ -1376,12 +1533,16 @@ export function layoutNotice(protocol: ProtocolDTO, metrics: TextMetrics): LaidO
   );
   info.forEach((t, i) =>
     units.push(
-      ...paragraphUnits(plain(t), LEFT, WIDTH, { ...BODY, spaceBefore: i === 0 ? 18 : BODY.spaceBefore }, metrics),
+      ...tagUnits(
+        paragraphUnits(plain(t), LEFT, WIDTH, { ...BODY, spaceBefore: i === 0 ? 18 : BODY.spaceBefore }, metrics),
+        structElem("P", root),
+      ),
     ),
   );
   const pages = paginate(units, FRAME);
   return {
-    pages: finishPages(pages, { protocol, documentLabel: "ANSLAG/BEVIS", metrics }),
+    pages: finishPages(pages, { protocol, documentLabel: "ANSLAG/BEVIS", metrics }, root),
+    structure: root,
     metadata: metadataFor(protocol, "notice", numbers),
     paragraphPages: new Map(),
   };
@@ -1405,34 +1566,42 @@ export function layoutExtract(
   }
   const numbers = chosen.map((p) => p.number);
   const units: Unit[] = [];
-  units.push(...heading("Utdrag ur protokoll", metrics, { size: 15, lineHeight: 20, spaceBefore: 0 }));
-  units.push(...coverRow("Organ", [protocol.body.name], metrics, true));
-  units.push(...coverRow("Sammanträdesdatum", [protocol.meeting.date], metrics));
-  units.push(...coverRow("Plats och tid", [formatPlaceAndTime(protocol.meeting)], metrics));
-  units.push(...coverRow("Paragrafer", [formatParagraphRanges(compressParagraphNumbers(numbers))], metrics));
+  const root = structElem("Document");
+  units.push(
+    ...heading("Utdrag ur protokoll", metrics, structElem("H2", root), { size: 15, lineHeight: 20, spaceBefore: 0 }),
+  );
+  const table = structElem("Table", root);
+  units.push(...coverRow("Organ", [protocol.body.name], metrics, table, true));
+  units.push(...coverRow("Sammanträdesdatum", [protocol.meeting.date], metrics, table));
+  units.push(...coverRow("Plats och tid", [formatPlaceAndTime(protocol.meeting)], metrics, table));
+  units.push(...coverRow("Paragrafer", [formatParagraphRanges(compressParagraphNumbers(numbers))], metrics, table));
   units.push({
     height: 0,
     spaceBefore: 6,
     ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }],
   });
   units.push(spacer(12));
-  chosen.forEach((p, i) => units.push(...paragraphBodyUnits(protocol, p, metrics, { pageBreak: i > 0 })));
+  chosen.forEach((p, i) => units.push(...paragraphBodyUnits(protocol, p, metrics, { pageBreak: i > 0 }, root)));
 
   // Utdragsbestyrkande: the secretary certifies the extract as a true copy.
   const adjusted = isAdjusted(protocol.meeting.status);
+  const certification = structElem("Sect", root);
   const ops: DrawOp[] = [];
   ops.push({ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK });
   ops.push(textOp(LEFT, 18, 11, "bold", "Utdragsbestyrkande"));
+  tagOps(ops, structElem("H2", certification));
   const statement = adjusted
     ? `Utdraget överensstämmer med det justerade protokollet${protocol.meeting.adjustedOn ? ` (justerat ${protocol.meeting.adjustedOn})` : ""}.`
     : "Utdrag ur ej justerat protokoll (utkast).";
   const st = textBlock(plain(statement), LEFT, WIDTH, COVER, metrics, 24);
+  tagOps(st.ops, structElem("P", certification));
   ops.push(...st.ops);
   let y = 24 + st.height + 26;
   ops.push({ op: "line", x1: LEFT, y1: y, x2: LEFT + 220, y2: y, width: 0.5, color: BLACK });
   const secretary = signatureRoleTerms.SECRETARY;
   const secretaryLine = protocol.secretary ? `${protocol.secretary.name}, ${secretary.word}` : secretary.label;
   ops.push(textOp(LEFT, y + 12, COVER.size, "regular", secretaryLine));
+  tagOps(ops, structElem("P", certification));
   y += 18;
   const code = verificationCode(protocol);
   if (code) {
@@ -1444,6 +1613,7 @@ export function layoutExtract(
       metrics,
       y,
     );
+    tagOps(c.ops, structElem("P", certification));
     ops.push(...c.ops);
     y += c.height;
   }
@@ -1451,7 +1621,8 @@ export function layoutExtract(
 
   const pages = paginate(units, FRAME);
   return {
-    pages: finishPages(pages, { protocol, documentLabel: "UTDRAG UR PROTOKOLL", metrics }),
+    pages: finishPages(pages, { protocol, documentLabel: "UTDRAG UR PROTOKOLL", metrics }, root),
+    structure: root,
     metadata: metadataFor(protocol, "extract", numbers),
     paragraphPages: paragraphPageMap(pages),
   };

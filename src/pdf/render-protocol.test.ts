@@ -143,7 +143,7 @@ describe("seed protocol PDF", () => {
     });
   });
 
-  it("is A4, PDF/A-2b with embedded fonts and metadata from the input", () => {
+  it("is A4, PDF/A-2a (tagged) with embedded fonts and metadata from the input", () => {
     const info = pdfInfo(pdf, ["-f", "1", "-l", String(pageCount)]);
     const sizes = [...info.matchAll(/Page\s+\d+ size:\s+(.*)/g)].map((m) => m[1]!.trim());
     expect(sizes).toHaveLength(pageCount);
@@ -155,7 +155,8 @@ describe("seed protocol PDF", () => {
     expect(info).toMatch(/Metadata Stream:\s+yes/);
     const xmp = pdfInfo(pdf, ["-meta"]);
     expect(xmp).toContain("<pdfaid:part>2</pdfaid:part>");
-    expect(xmp).toContain("<pdfaid:conformance>B</pdfaid:conformance>");
+    expect(xmp).toContain("<pdfaid:conformance>A</pdfaid:conformance>");
+    expect(xmp).toContain("<pdfuaid:part>1</pdfuaid:part>");
     expect(xmp).toContain("<xmp:CreateDate>2021-11-18T00:00:00Z</xmp:CreateDate>");
     expect(xmp).toContain('<rdf:li xml:lang="x-default">Protokoll Direktionen 2021-11-18</rdf:li>');
 
