@@ -115,7 +115,12 @@ function ParagraphView({ protocol, p }: { protocol: ProtocolDTO; p: ParagraphDTO
         <span className="mr-3">§ {p.number}</span> {p.title}
       </h2>
       {dnr && <p className="mt-1 text-[var(--color-muted)]">{dnr}</p>}
-      {p.isConfidential && <p className="mt-2 font-semibold">Sekretess</p>}
+      {p.isConfidential && (
+        <p className="mt-2 font-semibold">Sekretess{p.withholdingGround ? ` enligt ${p.withholdingGround}` : ""}</p>
+      )}
+      {!p.isConfidential && p.withholdingGround && (
+        <p className="mt-2 text-sm">Uppgifter i paragrafen lämnas inte ut enligt {p.withholdingGround}.</p>
+      )}
       {p.isImmediatelyAdjusted && <p className="mt-2 text-sm">Paragrafen justerades omedelbart.</p>}
 
       {!decisionLast && decision}
