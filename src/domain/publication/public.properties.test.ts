@@ -136,7 +136,9 @@ describe("a name on an open §'s redaction list planted in each string leaf of t
       typeof l.value === "string" &&
       l.path[0] === "paragraphs" &&
       l.path[1] === 0 &&
-      !/(^|\.)(id|personId|kind|outcome|choice|type|textAlign|redactedNames\[\])$/.test(l.name.replace(/^paragraphs\[\]\./, "")),
+      !/(^|\.)(id|personId|kind|outcome|choice|type|textAlign|redactedNames\[\])$/.test(
+        l.name.replace(/^paragraphs\[\]\./, ""),
+      ),
   );
 
   it("covers the §'s free text: title, decision, sections, motions, votes, notes, recusals, attachments", () => {

@@ -182,7 +182,9 @@ export function hasRedactions(p: Pick<ParagraphDTO, "sections" | "redactedNames"
 
 /** What the public gets of a §: full, with passages and names redacted, or (confidential) its title only. */
 export type PublicationLevel = "FULL" | "REDACTED" | "TITLE_ONLY";
-export function publicationLevel(p: Pick<ParagraphDTO, "isConfidential" | "sections" | "redactedNames">): PublicationLevel {
+export function publicationLevel(
+  p: Pick<ParagraphDTO, "isConfidential" | "sections" | "redactedNames">,
+): PublicationLevel {
   if (p.isConfidential) return "TITLE_ONLY";
   return hasRedactions(p) ? "REDACTED" : "FULL";
 }

@@ -166,7 +166,7 @@ export const paragraphContentSchema = z
     withholdingGround: z
       .string()
       .trim()
-      .max(200, "Grunden för att utelämna får vara högst 200 tecken, t.ex. \"OSL 26 kap. 1 §\".")
+      .max(200, 'Grunden för att utelämna får vara högst 200 tecken, t.ex. "OSL 26 kap. 1 §".')
       .nullable()
       .default(null)
       .transform((v) => (v ? v : null)),
