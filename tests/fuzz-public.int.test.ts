@@ -11,8 +11,10 @@ import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { addParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
 import { paperKey } from "@/modules/publication/opendata/oparl";
 import { containsPersonalNumber } from "@/domain/publication/public.rules";
+import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { findStackTrace, hostileString, longString, SQL_STRINGS, wellFormed } from "./support/fuzz-arbitraries";
+import { pdfTextsToCheck } from "./support/pdf-leaks";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
@@ -43,6 +45,9 @@ const BASE = "http://localhost:3000";
 /** § 61 of the seed is made confidential before justering; none of its text may be published. */
 const CONFIDENTIAL_TEXT = ["Status rekryteringar", "strategi- och projektchef", "skyddsronder"];
 const DRAFT_TEXT = "Utkast som aldrig får synas";
+/** § 60 of the seed gets a redacted name and a redacted passage before justering. */
+const REDACTED_NAME = "Maja Privatsson";
+const REDACTED_PASSAGE = "vård på grund av diagnosen kvistsjuka";
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
 
 type Params = Record<string, string>;
@@ -70,6 +75,35 @@ beforeAll(async () => {
   ({ db, drop } = seeded);
   const seedMeeting = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
   await db.paragraph.updateMany({ where: { meetingId: seedMeeting.id, number: 61 }, data: { isConfidential: true } });
+  // § 60 at the level "redacted" (issue 17.2): a private person's name on its list and a passage
+  // marked in its text; neither may reach a public byte, the ground does.
+  const p60 = await db.paragraph.update({
+    where: { bodyId_year_number: { bodyId: seedMeeting.bodyId, year: 2021, number: 60 } },
+    data: { redactedNames: [REDACTED_NAME], withholdingGround: "OSL 26 kap. 1 §", title: `Ärende om ${REDACTED_NAME}` },
+  });
+  const section = await db.paragraphSection.findFirstOrThrow({
+    where: { paragraphId: p60.id },
+    orderBy: { position: "asc" },
+  });
+  const content = section.content as unknown as RichDoc;
+  await db.paragraphSection.update({
+    where: { id: section.id },
+    data: {
+      content: {
+        ...content,
+        content: [
+          ...content.content,
+          {
+            type: "paragraph",
+            content: [
+              { type: "text", text: `${REDACTED_NAME}s ansökan gäller ` },
+              { type: "text", text: REDACTED_PASSAGE, marks: [{ type: "redacted" }] },
+            ],
+          },
+        ],
+      } as object,
+    },
+  });
   await justeraDemoMeeting(db);
 
   // A draft with its own text: neither may leak.
@@ -106,7 +140,16 @@ beforeAll(async () => {
     },
   });
   if (!saved.ok) throw new Error(saved.message);
-  secrets = [draft.data.slug, draft.data.id, paragraph.data.id, DRAFT_TEXT, "DRAFT 2022/1", ...CONFIDENTIAL_TEXT];
+  secrets = [
+    draft.data.slug,
+    draft.data.id,
+    paragraph.data.id,
+    DRAFT_TEXT,
+    "DRAFT 2022/1",
+    ...CONFIDENTIAL_TEXT,
+    "Privatsson",
+    "kvistsjuka",
+  ];
 
   const paragraphs = await db.paragraph.findMany({ select: { number: true, caseNumber: true } });
   real = {
@@ -435,6 +478,27 @@ describe("public route handlers", () => {
     },
     120_000,
   );
+
+  // Issue 17.2: the public copy of § 60 shows "[utelämnat]" and the ground; the name and the marked
+  // passage are in no page of the PDF, its metadata or attachments (the OParl meeting and paper
+  // answers are checked for them by the generated runs above).
+  it("the public PDF withholds the redacted name and passage of § 60 and names the ground", async () => {
+    const res = await protocolPdf.GET(new Request(`${BASE}/protokoll/${SEED_SLUG}/protokoll.pdf`), {
+      params: Promise.resolve({ slug: SEED_SLUG }),
+    });
+    expect(res.status).toBe(200);
+    const texts = pdfTextsToCheck(new Uint8Array(await res.arrayBuffer()));
+    const all = texts.join("\n");
+    expect(all).toContain("[utelämnat]");
+    expect(all.replace(/\s+/g, " ")).toContain("lämnas inte ut enligt OSL 26 kap. 1 §");
+    for (const secret of ["Privatsson", "kvistsjuka"]) expect(all).not.toContain(secret);
+    // The signed original keeps them (the workspace's copy): the check above can find them.
+    const original = await db.protocolFile.findFirstOrThrow({
+      where: { meeting: { slug: SEED_SLUG }, kind: "PROTOCOL" },
+      select: { bytes: true },
+    });
+    expect(pdfTextsToCheck(original.bytes).join("\n")).toContain("Privatsson");
+  }, 60_000);
 
   // Found by this test and fixed: a NUL in a path parameter is 404 (serveOpenData,
   // findPublicProtocol), also when the URL's path no longer shows it ("2021-11-18%00/.."

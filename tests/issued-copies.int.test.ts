@@ -86,7 +86,7 @@ describe("the masked public copy", () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       kind: "PUBLIC",
-      fingerprint: "rättelser=0;anslag=-;offentlig=3",
+      fingerprint: "rättelser=0;anslag=-;offentlig=4",
       correctionCount: 0,
       noticeRevisedAt: null,
       sealedAt: adjustedAt,
@@ -171,7 +171,7 @@ describe("after a rättelse", () => {
       ["PUBLIC", 0],
       ["PUBLIC", 1],
     ]);
-    expect(rows[1]!.fingerprint).toMatch(/^rättelser=1:[0-9a-f]{16};anslag=-;offentlig=3$/);
+    expect(rows[1]!.fingerprint).toMatch(/^rättelser=1:[0-9a-f]{16};anslag=-;offentlig=4$/);
     const correction = await db.correction.findFirstOrThrow({ where: { meetingId } });
     expect(rows[1]!.sealedAt).toEqual(correction.signedAt);
 

@@ -192,6 +192,8 @@ const paragraph = (input: ParagraphInput): ParagraphDTO => ({
   notes: [],
   recusals: [],
   isConfidential: false,
+  withholdingGround: null,
+  redactedNames: [],
   isImmediatelyAdjusted: false,
 });
 

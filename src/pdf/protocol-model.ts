@@ -1138,7 +1138,16 @@ function paragraphBodyUnits(
     last.ops = [...last.ops, dnrOp];
   }
   if (p.isConfidential)
-    units.push(...body("Sekretess: paragrafen innehåller uppgifter som omfattas av sekretess.", { italic: true }));
+    units.push(
+      ...body(
+        p.withholdingGround
+          ? `Sekretess enligt ${p.withholdingGround}: paragrafen innehåller uppgifter som omfattas av sekretess.`
+          : "Sekretess: paragrafen innehåller uppgifter som omfattas av sekretess.",
+        { italic: true },
+      ),
+    );
+  else if (p.withholdingGround)
+    units.push(...body(`Uppgifter i paragrafen lämnas inte ut enligt ${p.withholdingGround}.`, { italic: true }));
 
   if (p.recusals.length > 0) {
     units.push(...h3("Jäv"));

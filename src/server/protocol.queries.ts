@@ -122,6 +122,8 @@ export function toParagraphDTO(p: ParagraphWithParts, nameOf: NameOf = liveName)
     })),
     recusals: p.recusals.map((r) => ({ personId: r.person.id, name: nameOf(r.person), reason: r.reason })),
     isConfidential: p.isConfidential,
+    withholdingGround: p.withholdingGround,
+    redactedNames: p.redactedNames,
     isImmediatelyAdjusted: p.isImmediatelyAdjusted,
   };
 }

@@ -108,7 +108,12 @@ export function ParagraphView({
         <span className="mr-3">§ {p.number}</span> {p.title}
       </Heading>
       {dnr && <p className="mt-1 text-[var(--color-muted)]">{dnr}</p>}
-      {p.isConfidential && <p className="mt-2 font-semibold">Sekretess</p>}
+      {p.isConfidential && (
+        <p className="mt-2 font-semibold">Sekretess{p.withholdingGround ? ` enligt ${p.withholdingGround}` : ""}</p>
+      )}
+      {!p.isConfidential && p.withholdingGround && (
+        <p className="mt-2 text-sm">Uppgifter i paragrafen lämnas inte ut enligt {p.withholdingGround}.</p>
+      )}
       {p.isImmediatelyAdjusted && <p className="mt-2 text-sm">Paragrafen justerades omedelbart.</p>}
 
       {/* Who left for the § comes first, as in the printed protocol (src/pdf/protocol-model.ts). */}

@@ -10,7 +10,11 @@ function Inline({ nodes }: { nodes: InlineNode[] | undefined }) {
         if (node.type === "hardBreak") return <br key={i} />;
         let el: ReactNode = node.text;
         for (const mark of node.marks ?? []) {
-          el = mark.type === "bold" ? <strong>{el}</strong> : <em>{el}</em>;
+          if (mark.type === "bold") el = <strong>{el}</strong>;
+          else if (mark.type === "italic") el = <em>{el}</em>;
+          // A redacted passage: in the original (workspace) its text, shaded as withheld from the
+          // public; in a public copy the projection has already made it "[utelämnat]".
+          else el = <span className="redacted rounded-sm bg-slate-200 px-0.5">{el}</span>;
         }
         return <Fragment key={i}>{el}</Fragment>;
       })}

@@ -30,6 +30,7 @@ describe("protocolContentHash of existing data", () => {
     // existed: the hash of the filled protocol without them is the one pinned then.
     const before: ProtocolDTO = { ...fullProtocol(), signers: undefined };
     for (const p of before.paragraphs) for (const v of p.votes) (v as { counts: unknown }).counts = null;
+    for (const p of before.paragraphs) Object.assign(p, { withholdingGround: null, redactedNames: [] });
     delete before.meeting.adjustmentTime;
     for (const a of before.attendance) {
       delete a.arrivalTime;
@@ -40,9 +41,15 @@ describe("protocolContentHash of existing data", () => {
       "13a203b8ef1dd25f0b9530c8e5c165985be192bff28e5ead78ce8105bb6fa101",
     );
   });
-  it("is pinned for a protocol with every field filled, signers per §, vote totals and attendance times included", () => {
+  it("is unchanged for a protocol with every field filled that existed before issue 17's redactions", () => {
+    // The ground for withholding and the redacted names are left out of the payload when empty.
+    const before = fullProtocol();
+    for (const p of before.paragraphs) Object.assign(p, { withholdingGround: null, redactedNames: [] });
+    expect(protocolContentHash(before)).toBe("5e9cb0acd94f4692e6ca65774dcb51f7e8dfd21e5016db4a27f2d95dd5324203");
+  });
+  it("is pinned for a protocol with every field filled, redactions included", () => {
     expect(protocolContentHash(fullProtocol())).toBe(
-      "5e9cb0acd94f4692e6ca65774dcb51f7e8dfd21e5016db4a27f2d95dd5324203",
+      "a1caab7a7b776385ac4f89a6e0a813bab459d5c4e859470746780c604ed2a792",
     );
   });
 });

@@ -76,6 +76,10 @@ const nameOf = (person: PersonRef, ctx: Context) => payloadOf(person, PERSON_COV
 const coveredWhenSet = (as: string): Covered<unknown> =>
   covered<unknown>(as, (v) => (v === null || v === undefined || v === "" ? undefined : v));
 
+/** A list added after protocols were first signed: covered, but left out of the payload while empty. */
+const coveredWhenAny = (as: string): Covered<readonly unknown[]> =>
+  covered<readonly unknown[]>(as, (v) => (v.length === 0 ? undefined : v));
+
 const RANGE_COVERAGE: Coverage<ParagraphRange> = { from: covered("from"), to: covered("to") };
 
 const SIGNER_COVERAGE: Coverage<SignerDTO> = {
@@ -154,6 +158,8 @@ export const PARAGRAPH_COVERAGE: Coverage<ParagraphDTO> = {
   notes: covered("notes", each(NOTE_COVERAGE)),
   recusals: covered("recusals", each(RECUSAL_COVERAGE)),
   isConfidential: covered("isConfidential"),
+  withholdingGround: coveredWhenSet("withholdingGround"),
+  redactedNames: coveredWhenAny("redactedNames"),
   isImmediatelyAdjusted: covered("isImmediatelyAdjusted"),
 };
 

@@ -21,6 +21,8 @@ export function blankParagraph(number: number, fields: Partial<ParagraphDTO> = {
     notes: [],
     recusals: [],
     isConfidential: false,
+    withholdingGround: null,
+    redactedNames: [],
     isImmediatelyAdjusted: false,
     ...fields,
   };

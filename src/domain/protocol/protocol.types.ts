@@ -11,7 +11,11 @@ import type { ParagraphRange } from "@/lib/paragraph-ranges";
 // Rich text: a strict subset of the ProseMirror/TipTap JSON document, so the editor (TipTap) can
 // load and save it as is. Never HTML. Validated by richDocSchema (src/domain/richtext).
 // ---------------------------------------------------------------------------------------------
-export type Mark = { type: "bold" } | { type: "italic" };
+/**
+ * "redacted": a passage the public copy replaces by "[utelämnat]" (issue 17.2); the signed original
+ * and the workspace keep it.
+ */
+export type Mark = { type: "bold" } | { type: "italic" } | { type: "redacted" };
 export type TextNode = { type: "text"; text: string; marks?: Mark[] };
 export type HardBreakNode = { type: "hardBreak" };
 export type InlineNode = TextNode | HardBreakNode;
@@ -227,6 +231,16 @@ export interface ParagraphDTO {
   /** Jäv: who left for this § and why. */
   recusals: RecusalDTO[];
   isConfidential: boolean;
+  /**
+   * Why something of the § is withheld from the public ("OSL 39 kap. 3 §"): shown publicly with a
+   * confidential § and with a § that has redacted passages or names.
+   */
+  withholdingGround: string | null;
+  /**
+   * Names of private persons that every public copy of this § replaces by "[utelämnat]", wherever
+   * they stand in it. The list itself is never published.
+   */
+  redactedNames: string[];
   isImmediatelyAdjusted: boolean;
 }
 

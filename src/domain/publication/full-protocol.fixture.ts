@@ -127,6 +127,8 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
     notes: [{ personId: "per-a", name: "Anna Ledamot", text: `${words} anteckning` }],
     recusals: [{ personId: "per-c", name: "Cecilia Ersättare", reason: `${words} jävsgrund` }],
     isConfidential,
+    withholdingGround: `${words} grund`,
+    redactedNames: [`${words} privatperson`],
     isImmediatelyAdjusted: true,
   };
 }

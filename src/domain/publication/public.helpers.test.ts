@@ -9,7 +9,12 @@ const MASK = "ÅÅMMDD-XXXX";
 describe("toPublicCaseHeading", () => {
   it("keeps an open §'s case number and masks personnummer in its title", () => {
     expect(
-      toPublicCaseHeading({ caseNumber: "ITSAM 2021/8", title: "Ansökan från 850101-1234", isConfidential: false }),
+      toPublicCaseHeading({
+        caseNumber: "ITSAM 2021/8",
+        title: "Ansökan från 850101-1234",
+        isConfidential: false,
+        redactedNames: [],
+      }),
     ).toStrictEqual({
       caseNumber: "ITSAM 2021/8",
       title: `Ansökan från ${MASK}`,
@@ -17,14 +22,21 @@ describe("toPublicCaseHeading", () => {
   });
   it("withholds a confidential §'s case number and still masks its title", () => {
     expect(
-      toPublicCaseHeading({ caseNumber: "ITSAM 2021/9", title: "Personalärende 850101-1234", isConfidential: true }),
+      toPublicCaseHeading({
+        caseNumber: "ITSAM 2021/9",
+        title: "Personalärende 850101-1234",
+        isConfidential: true,
+        redactedNames: [],
+      }),
     ).toStrictEqual({
       caseNumber: null,
       title: `Personalärende ${MASK}`,
     });
   });
   it("gives no case number when there is none", () => {
-    expect(toPublicCaseHeading({ caseNumber: null, title: "Information", isConfidential: false })).toStrictEqual({
+    expect(
+      toPublicCaseHeading({ caseNumber: null, title: "Information", isConfidential: false, redactedNames: [] }),
+    ).toStrictEqual({
       caseNumber: null,
       title: "Information",
     });

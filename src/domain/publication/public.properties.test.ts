@@ -18,32 +18,33 @@ const full = (): ProtocolDTO => fullProtocol();
 const open = () => full().paragraphs[0]!;
 const confidential = () => full().paragraphs[1]!;
 
-/** What the public gets of the confidential § 11: number, title, the flags, nothing else. */
+/** What the public gets of the confidential § 11: number, title, the ground, the flags, nothing else. */
 const CONFIDENTIAL_SHAPE: ParagraphDTO = blankParagraph(11, {
   title: "Hemlig titel",
   isConfidential: true,
+  withholdingGround: "Hemlig grund",
   isImmediatelyAdjusted: true,
 });
 
 describe("a § with every field filled", () => {
-  it("confidential: exactly number, title and the flags", () => {
+  it("confidential: exactly number, title, the ground for withholding and the flags", () => {
     expect(confidential().isConfidential).toBe(true);
     expect(toPublicParagraph(confidential())).toStrictEqual(CONFIDENTIAL_SHAPE);
   });
 
-  it("open, without personnummer: published whole, unchanged", () => {
-    expect(toPublicParagraph(open())).toStrictEqual(open());
+  it("open, without personnummer: published whole, unchanged but for the list of names to redact", () => {
+    expect(toPublicParagraph(open())).toStrictEqual({ ...open(), redactedNames: [] });
   });
 
   it("the whole protocol: only § 11 and the rättelse to it are cut down", () => {
     const p = full();
     expect(toPublicProtocol(p)).toStrictEqual({
       ...p,
-      paragraphs: [open(), CONFIDENTIAL_SHAPE],
+      paragraphs: [{ ...open(), redactedNames: [] }, CONFIDENTIAL_SHAPE],
       corrections: [p.corrections![0], { ...p.corrections![1]!, text: CONFIDENTIAL_CORRECTION_TEXT }],
     });
-    // Every text of § 11 says "Hemlig": only its title reaches the public.
-    expect(JSON.stringify(toPublicProtocol(p)).match(/Hemlig[^"]*/g)).toEqual(["Hemlig titel"]);
+    // Every text of § 11 says "Hemlig": only its title and the ground for withholding reach the public.
+    expect(JSON.stringify(toPublicProtocol(p)).match(/Hemlig[^"]*/g)).toEqual(["Hemlig titel", "Hemlig grund"]);
   });
 
   it("rättelser: to an open § and to the whole protocol kept (masked), to a confidential § only that there is one", () => {
@@ -119,5 +120,53 @@ describe("a personnummer planted in each string leaf of the protocol, one at a t
       const planted = withLeaf(full(), leaf!.path, `${leaf!.value} 850709-9805`);
       expect(containsPersonalNumber(JSON.stringify(toPublicProtocol(planted))), name).toBe(true);
     }
+  });
+});
+
+describe("a name on an open §'s redaction list planted in each string leaf of that §, one at a time", () => {
+  const NAME = "Maja Privat";
+  const withName = (): ProtocolDTO => {
+    const p = full();
+    p.paragraphs[0]!.redactedNames = [NAME];
+    return p;
+  };
+  // Every string of § 10 except the identifiers and fixed values (ids, enumerations, alignment).
+  const strings = leaves(withName()).filter(
+    (l) =>
+      typeof l.value === "string" &&
+      l.path[0] === "paragraphs" &&
+      l.path[1] === 0 &&
+      !/(^|\.)(id|personId|kind|outcome|choice|type|textAlign|redactedNames\[\])$/.test(
+        l.name.replace(/^paragraphs\[\]\./, ""),
+      ),
+  );
+
+  it("covers the §'s free text: title, decision, sections, motions, votes, notes, recusals, attachments", () => {
+    const names = new Set(strings.map((l) => l.name));
+    expect(strings.length).toBeGreaterThan(30);
+    for (const name of [
+      "paragraphs[].title",
+      "paragraphs[].decision.clauses[]",
+      "paragraphs[].sections[].heading",
+      "paragraphs[].motions[].text",
+      "paragraphs[].votes[].question",
+      "paragraphs[].notes[].text",
+      "paragraphs[].recusals[].reason",
+      "paragraphs[].attachments[].label",
+    ])
+      expect(names).toContain(name);
+    expect([...names].some((n) => n.startsWith("paragraphs[].sections[].content."))).toBe(true);
+  });
+
+  it("never reaches the public JSON, in any case or with a genitive s; the list itself is not published", () => {
+    const leaked: string[] = [];
+    strings.forEach((leaf, i) => {
+      const form = [NAME, NAME.toUpperCase(), `${NAME}s`, "maja  privat"][i % 4]!;
+      const planted = withLeaf(withName(), leaf.path, `${leaf.value} om ${form} i ärendet`);
+      const json = JSON.stringify(toPublicProtocol(planted));
+      if (/maja\s+privat/i.test(json)) leaked.push(leaf.name);
+      else expect(json).toContain("[utelämnat]");
+    });
+    expect(leaked).toEqual([]);
   });
 });

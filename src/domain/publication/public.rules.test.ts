@@ -51,8 +51,9 @@ describe("toPublicProtocol", () => {
 
 describe("toPublicCorrections", () => {
   const paragraphs = [
-    { number: 60, isConfidential: false },
-    { number: 61, isConfidential: true },
+    { number: 60, isConfidential: false, redactedNames: [] },
+    { number: 61, isConfidential: true, redactedNames: [] },
+    { number: 62, isConfidential: false, redactedNames: ["Anna Berg"] },
   ];
   const correction = (paragraphNumber: number | null, text: string) => ({
     paragraphNumber,
@@ -86,6 +87,17 @@ describe("toPublicCorrections", () => {
     expect(
       toPublicCorrections([correction(60, "Rätt datum 850101-1234"), correction(null, "Rätt tid")], paragraphs),
     ).toStrictEqual([correction(60, "Rätt datum ÅÅMMDD-XXXX"), correction(null, "Rätt tid")]);
+  });
+  it("withholds a § 's redacted names in the wording of a rättelse to that § (only there)", () => {
+    expect(
+      toPublicCorrections(
+        [correction(62, "Sökanden är ANNA BERG, inte Anna Bergström."), correction(60, "Anna Berg deltog")],
+        paragraphs,
+      ),
+    ).toStrictEqual([
+      correction(62, "Sökanden är [utelämnat], inte Anna Bergström."),
+      correction(60, "Anna Berg deltog"),
+    ]);
   });
   it("replaces the wording of a rättelse to a confidential § with one fixed sentence", () => {
     expect(toPublicCorrections([correction(61, "Namnet ska vara Anna")], paragraphs)).toStrictEqual([

@@ -103,14 +103,90 @@ const each =
   (values: readonly T[]): T[] =>
     values.map((v) => project(v, policy));
 
+/** What the public reads instead of a redacted passage or name (issue 17.2). */
+export const REDACTED_TEXT = "[utelämnat]";
+
+/**
+ * Every whole-word occurrence of each name (case-insensitive; "Anna Berg" also in "Anna Bergs"
+ * is not a whole word, so a genitive s is taken with it) replaced by REDACTED_TEXT. The longest
+ * name first, so "Anna Berg" goes before "Anna".
+ */
+export function redactNames(text: string, names: readonly string[]): string {
+  const wanted = [...new Set(names.map((n) => n.trim().replace(/\s+/g, " ")).filter((n) => n.length >= 2))].sort(
+    (a, b) => b.length - a.length,
+  );
+  if (wanted.length === 0) return text;
+  const escaped = wanted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})s?(?![\\p{L}\\p{N}])`, "giu");
+  return text.replace(pattern, REDACTED_TEXT);
+}
+
+/** Everything a text of one § goes through before it is public: personnummer, the § 's redacted names. */
+type Clean = (text: string) => string;
+const cleanFor =
+  (names: readonly string[]): Clean =>
+  (value) =>
+    redactNames(maskPersonalNumbers(value), names);
+
 /**
  * Rich text keeps its structure (the stored format is a closed schema, richDocSchema, checked on
- * every write); every string in it is masked (text nodes, and node types that are never free text).
+ * every write). A passage marked "redacted" becomes REDACTED_TEXT (a run of marked text nodes one
+ * REDACTED_TEXT); every other string is cleaned (text nodes, and node types that are never free text).
  */
-function maskDoc(doc: RichDoc): RichDoc {
-  return JSON.parse(JSON.stringify(doc), (_key, value: unknown) =>
-    typeof value === "string" ? maskPersonalNumbers(value) : value,
-  ) as RichDoc;
+function publicDoc(doc: RichDoc, clean: Clean): RichDoc {
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) {
+      const out: unknown[] = [];
+      let run: string | null = null; // the text of the redacted run being collected
+      const endRun = () => {
+        if (run === null) return;
+        // The run's own leading and trailing spaces stay, so the words around it stay apart.
+        const [, before, , after] = /^(\s*)([\s\S]*?)(\s*)$/.exec(run)!;
+        if (before) out.push({ type: "text", text: before });
+        out.push({ type: "text", text: REDACTED_TEXT, marks: [{ type: "redacted" }] });
+        if (after) out.push({ type: "text", text: after });
+        run = null;
+      };
+      for (const child of node) {
+        if (isRedactedText(child)) run = (run ?? "") + (child as { text: string }).text;
+        else {
+          endRun();
+          out.push(strip(child));
+        }
+      }
+      endRun();
+      return out;
+    }
+    if (node !== null && typeof node === "object") {
+      return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, strip(v)]));
+    }
+    return typeof node === "string" ? clean(node) : node;
+  };
+  return strip(doc) as RichDoc;
+}
+const isRedactedText = (node: unknown): boolean =>
+  (node as { type?: unknown } | null)?.type === "text" &&
+  ((node as { marks?: { type: string }[] }).marks ?? []).some((m) => m.type === "redacted");
+
+/** Whether any text of the document is marked for redaction. */
+function hasRedactedPassage(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasRedactedPassage);
+  if (node === null || typeof node !== "object") return false;
+  return isRedactedText(node) || Object.values(node).some(hasRedactedPassage);
+}
+
+/** Whether a § has something withheld from its public copy besides personnummer (the level "redacted"). */
+export function hasRedactions(p: Pick<ParagraphDTO, "sections" | "redactedNames">): boolean {
+  return p.redactedNames.some((n) => n.trim() !== "") || p.sections.some((s) => hasRedactedPassage(s.content));
+}
+
+/** What the public gets of a §: full, with passages and names redacted, or (confidential) its title only. */
+export type PublicationLevel = "FULL" | "REDACTED" | "TITLE_ONLY";
+export function publicationLevel(
+  p: Pick<ParagraphDTO, "isConfidential" | "sections" | "redactedNames">,
+): PublicationLevel {
+  if (p.isConfidential) return "TITLE_ONLY";
+  return hasRedactions(p) ? "REDACTED" : "FULL";
 }
 
 const personRef: FieldPolicy<PersonRef> = { personId: id, name: text };
@@ -127,84 +203,111 @@ export const PUBLIC_ATTENDANCE: FieldPolicy<AttendanceDTO> = {
   arrivalTime: textOrNull,
   departureTime: textOrNull,
 };
-const section: FieldPolicy<SectionDTO> = { kind: enumeration, heading: text, content: maskDoc };
-const attachment: FieldPolicy<AttachmentDTO> = { id, label: text, fileName: textOrNull };
-const motion: FieldPolicy<MotionDTO> = {
-  personId: id,
-  name: text,
-  kind: enumeration,
-  text,
-  amendsIndex: fact,
-  withdrawn: fact,
-};
-const ballot: FieldPolicy<BallotDTO> = { personId: id, name: text, choice: enumeration };
-const voteCounts: FieldPolicy<VoteCounts> = { ja: fact, nej: fact, avstar: fact };
-const vote: FieldPolicy<VoteDTO> = {
-  question: text,
-  ballots: each(ballot),
-  // The totals of a vote recorded without names: published as the names would be.
-  counts: oneOrNull(voteCounts),
-  result: text,
-  outcome: enumeration,
-};
-const reservation: FieldPolicy<ReservationDTO> = { personId: id, name: text, reasons: textOrNull };
-const note: FieldPolicy<NoteDTO> = { personId: id, name: textOrNull, text };
-const recusal: FieldPolicy<RecusalDTO> = { personId: id, name: text, reason: text };
-const decision: FieldPolicy<ParagraphDTO["decision"]> = { intro: text, clauses: texts };
 
-/** An open §: everything, personnummer masked. */
-export const PUBLIC_PARAGRAPH: FieldPolicy<ParagraphDTO> = {
-  id,
-  number: fact,
-  caseNumber: textOrNull,
-  title: text,
-  decision: one(decision),
-  sections: each(section),
-  basisDocuments: texts,
-  dispatch: texts,
-  attachments: each(attachment),
-  motions: each(motion),
-  propositions: texts,
-  votes: each(vote),
-  reservations: each(reservation),
-  notes: each(note),
-  recusals: each(recusal),
-  isConfidential: fact,
-  isImmediatelyAdjusted: fact,
-};
+/**
+ * The policies of a § and its parts, every free text through `clean` (personnummer masked and the
+ * §'s redacted names replaced), so that a field added to any part is cleaned by construction.
+ */
+function paragraphPolicies(clean: Clean) {
+  const text = clean;
+  const textOrNull = (value: string | null): string | null => (value === null ? null : clean(value));
+  const texts = (values: readonly string[]): string[] => values.map(clean);
+  const section: FieldPolicy<SectionDTO> = { kind: enumeration, heading: text, content: (d) => publicDoc(d, clean) };
+  const attachment: FieldPolicy<AttachmentDTO> = { id, label: text, fileName: textOrNull };
+  const motion: FieldPolicy<MotionDTO> = {
+    personId: id,
+    name: text,
+    kind: enumeration,
+    text,
+    amendsIndex: fact,
+    withdrawn: fact,
+  };
+  const ballot: FieldPolicy<BallotDTO> = { personId: id, name: text, choice: enumeration };
+  const voteCounts: FieldPolicy<VoteCounts> = { ja: fact, nej: fact, avstar: fact };
+  const vote: FieldPolicy<VoteDTO> = {
+    question: text,
+    ballots: each(ballot),
+    // The totals of a vote recorded without names: published as the names would be.
+    counts: oneOrNull(voteCounts),
+    result: text,
+    outcome: enumeration,
+  };
+  const reservation: FieldPolicy<ReservationDTO> = { personId: id, name: text, reasons: textOrNull };
+  const note: FieldPolicy<NoteDTO> = { personId: id, name: textOrNull, text };
+  const recusal: FieldPolicy<RecusalDTO> = { personId: id, name: text, reason: text };
+  const decision: FieldPolicy<ParagraphDTO["decision"]> = { intro: text, clauses: texts };
 
-/** A confidential § (sekretess, OSL): its number, title and the flags; the rest is withheld. */
-export const CONFIDENTIAL_PARAGRAPH: FieldPolicy<ParagraphDTO> = {
-  id,
-  number: fact,
-  caseNumber: withheld(() => null),
-  title: text,
-  decision: withheld(() => ({ intro: "", clauses: [] })),
-  sections: nothing,
-  basisDocuments: nothing,
-  dispatch: nothing,
-  attachments: nothing,
-  motions: nothing,
-  propositions: nothing,
-  votes: nothing,
-  reservations: nothing,
-  notes: nothing,
-  recusals: nothing,
-  isConfidential: fact,
-  isImmediatelyAdjusted: fact,
-};
+  /** An open §: everything, personnummer masked, redacted passages and names replaced. */
+  const open: FieldPolicy<ParagraphDTO> = {
+    id,
+    number: fact,
+    caseNumber: textOrNull,
+    title: text,
+    decision: one(decision),
+    sections: each(section),
+    basisDocuments: texts,
+    dispatch: texts,
+    attachments: each(attachment),
+    motions: each(motion),
+    propositions: texts,
+    votes: each(vote),
+    reservations: each(reservation),
+    notes: each(note),
+    recusals: each(recusal),
+    isConfidential: fact,
+    // The ground is the public's answer to "why is something missing": published.
+    withholdingGround: textOrNull,
+    // Which names are withheld would itself say who the § is about.
+    redactedNames: nothing,
+    isImmediatelyAdjusted: fact,
+  };
 
-/** A confidential § keeps only its number, title and "Sekretess"; the rest is withheld. */
+  /** A confidential § (sekretess, OSL): its number, title, ground and the flags; the rest is withheld. */
+  const confidential: FieldPolicy<ParagraphDTO> = {
+    id,
+    number: fact,
+    caseNumber: withheld(() => null),
+    title: text,
+    decision: withheld(() => ({ intro: "", clauses: [] })),
+    sections: nothing,
+    basisDocuments: nothing,
+    dispatch: nothing,
+    attachments: nothing,
+    motions: nothing,
+    propositions: nothing,
+    votes: nothing,
+    reservations: nothing,
+    notes: nothing,
+    recusals: nothing,
+    isConfidential: fact,
+    withholdingGround: textOrNull,
+    redactedNames: nothing,
+    isImmediatelyAdjusted: fact,
+  };
+  return { open, confidential };
+}
+
+const WITHOUT_NAMES = paragraphPolicies(cleanFor([]));
+/** An open § without redacted names (the policy's shape; toPublicParagraph adds the §'s names). */
+export const PUBLIC_PARAGRAPH: FieldPolicy<ParagraphDTO> = WITHOUT_NAMES.open;
+/** A confidential § (sekretess, OSL): its number, title, ground and the flags; the rest is withheld. */
+export const CONFIDENTIAL_PARAGRAPH: FieldPolicy<ParagraphDTO> = WITHOUT_NAMES.confidential;
+
+/** A § as the public gets it, by its level: confidential → title only; otherwise redactions applied. */
 export function toPublicParagraph(p: ParagraphDTO): ParagraphDTO {
-  return project(p, p.isConfidential ? CONFIDENTIAL_PARAGRAPH : PUBLIC_PARAGRAPH);
+  const policies = p.redactedNames.length > 0 ? paragraphPolicies(cleanFor(p.redactedNames)) : WITHOUT_NAMES;
+  return project(p, p.isConfidential ? policies.confidential : policies.open);
 }
 
 /** A §'s case number and title as the public gets them, for reads that do not load the whole § (Papers). */
-export function toPublicCaseHeading(p: Pick<ParagraphDTO, "caseNumber" | "title" | "isConfidential">): {
+export function toPublicCaseHeading(
+  p: Pick<ParagraphDTO, "caseNumber" | "title" | "isConfidential" | "redactedNames">,
+): {
   caseNumber: string | null;
   title: string;
 } {
-  const policy = p.isConfidential ? CONFIDENTIAL_PARAGRAPH : PUBLIC_PARAGRAPH;
+  const policies = paragraphPolicies(cleanFor(p.redactedNames));
+  const policy = p.isConfidential ? policies.confidential : policies.open;
   return { caseNumber: p.caseNumber === null ? null : policy.caseNumber(p.caseNumber), title: policy.title(p.title) };
 }
 
@@ -213,8 +316,9 @@ export function toPublicCaseHeading(p: Pick<ParagraphDTO, "caseNumber" | "title"
  * change here issues new copies instead of serving ones made under the old rules.
  * 1: confidential §§ and personnummer. 2: also the wording of rättelser to confidential §§.
  * 3: every field listed; personnummer masked in every free-text field (names, attachments, …).
+ * 4: redacted passages and names replaced by "[utelämnat]"; the ground for withholding published.
  */
-export const PUBLIC_RULES_VERSION = 3;
+export const PUBLIC_RULES_VERSION = 4;
 
 /** What the public reads instead of the text of a rättelse to a confidential §. */
 export const CONFIDENTIAL_CORRECTION_TEXT = "Rättelsen gäller en paragraf med sekretess; texten lämnas inte ut.";
@@ -236,15 +340,16 @@ export const CONFIDENTIAL_CORRECTION: FieldPolicy<CorrectionDTO> = {
 /** Rättelser as the public may read them: personnummer masked, a rättelse to a confidential § withheld. */
 export function toPublicCorrections(
   corrections: readonly CorrectionDTO[],
-  paragraphs: readonly Pick<ParagraphDTO, "number" | "isConfidential">[],
+  paragraphs: readonly Pick<ParagraphDTO, "number" | "isConfidential" | "redactedNames">[],
 ): CorrectionDTO[] {
-  const confidential = new Set(paragraphs.filter((p) => p.isConfidential).map((p) => p.number));
-  return corrections.map((c) =>
-    project(
-      c,
-      c.paragraphNumber !== null && confidential.has(c.paragraphNumber) ? CONFIDENTIAL_CORRECTION : PUBLIC_CORRECTION,
-    ),
-  );
+  const byNumber = new Map(paragraphs.map((p) => [p.number, p]));
+  return corrections.map((c) => {
+    const p = c.paragraphNumber === null ? undefined : byNumber.get(c.paragraphNumber);
+    if (p?.isConfidential) return project(c, CONFIDENTIAL_CORRECTION);
+    // A rättelse to a § with redacted names: the names are withheld in its wording too.
+    const names = p?.redactedNames ?? [];
+    return project(c, names.length > 0 ? { ...PUBLIC_CORRECTION, text: cleanFor(names) } : PUBLIC_CORRECTION);
+  });
 }
 
 /**

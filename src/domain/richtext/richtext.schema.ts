@@ -10,13 +10,14 @@ const MAX_TEXT = 20_000;
 const markSchema = z.union([
   z.object({ type: z.literal("bold") }).strict(),
   z.object({ type: z.literal("italic") }).strict(),
+  z.object({ type: z.literal("redacted") }).strict(),
 ]);
 
 const textNodeSchema = z
   .object({
     type: z.literal("text"),
     text: z.string().min(1).max(MAX_TEXT),
-    marks: z.array(markSchema).max(2).optional(),
+    marks: z.array(markSchema).max(3).optional(),
   })
   .strict();
 

@@ -35,7 +35,13 @@ const attrsOf = (node: Obj): Obj => (isObj(node.attrs) ? node.attrs : {});
 // Inline content
 // ---------------------------------------------------------------------------------------------
 
-const MARK_ALIASES: Record<string, Mark["type"]> = { bold: "bold", strong: "bold", italic: "italic", em: "italic" };
+const MARK_ALIASES: Record<string, Mark["type"]> = {
+  bold: "bold",
+  strong: "bold",
+  italic: "italic",
+  em: "italic",
+  redacted: "redacted",
+};
 
 function cleanMarks(raw: unknown): Mark[] {
   if (!Array.isArray(raw)) return [];

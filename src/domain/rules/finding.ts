@@ -83,6 +83,11 @@ export const FINDING_CODES = [
   "SUMMONS_OVERDUE",
   "KUNGORELSE_LATE",
   "KUNGORELSE_OVERDUE",
+  // What the public copy withholds of a § (publication.rules.ts)
+  "WITHHOLDING_GROUND_MISSING",
+  "WITHHOLDING_GROUND_FORM",
+  "WITHHOLDING_GROUND_UNUSED",
+  "REDACTED_NAME_ABSENT",
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];
@@ -120,6 +125,11 @@ export function createFinding(
  * practice for a protocol rather than a requirement of law.
  */
 export const FINDING_SOURCES: Record<FindingCode, string | null> = {
+  WITHHOLDING_GROUND_MISSING:
+    "6 kap. 3 § offentlighets- och sekretesslagen (2009:400): en uppgift som inte lämnas ut ska ha stöd i en bestämmelse; praxis att ange den",
+  WITHHOLDING_GROUND_FORM: null,
+  WITHHOLDING_GROUND_UNUSED: null,
+  REDACTED_NAME_ABSENT: null,
   TITLE_MISSING: "5 kap. 65–67 §§ kommunallagen (vilka ärenden som handlagts)",
   DECISION_MISSING: "5 kap. 67 § 4 kommunallagen",
   FOREIGN_BODY_DECISION: "5 kap. 67 § 4 kommunallagen (vilka beslut som har fattats – av detta organ)",

@@ -17,6 +17,7 @@ import { checkAttendance, computeParticipation, type ParagraphParticipation } fr
 import { checkDeadlines } from "./deadlines.rules";
 import { checkParagraphDecisions } from "./decisions.rules";
 import { createFinding, type Finding } from "./finding";
+import { checkWithholding } from "./publication.rules";
 import { checkSignerIndependence, hasSignersPerParagraph } from "./signers.rules";
 
 export type { Finding } from "./finding";
@@ -456,6 +457,7 @@ export function checkParagraph(
   const p = participation;
   return [
     ...checkParagraphContent(protocol, paragraph),
+    ...checkWithholding(paragraph),
     ...checkParagraphDecisions({
       paragraph,
       participantIds: new Set(p?.participants.map((x) => x.personId) ?? []),

@@ -29,6 +29,8 @@ export function toParagraphContent(p: ParagraphDTO): ParagraphContentInput {
     notes: p.notes.map(({ personId, text }) => ({ personId, text })),
     recusals: p.recusals.map(({ personId, reason }) => ({ personId, reason })),
     isConfidential: p.isConfidential,
+    withholdingGround: p.withholdingGround,
+    redactedNames: [...p.redactedNames],
     isImmediatelyAdjusted: p.isImmediatelyAdjusted,
   };
 }
@@ -66,6 +68,8 @@ export function toParagraphDTO(
     notes: c.notes.map((n) => ({ personId: n.personId, name: n.personId ? name(n.personId) : null, text: n.text })),
     recusals: c.recusals.map((r) => ({ ...r, name: name(r.personId) })),
     isConfidential: c.isConfidential,
+    withholdingGround: c.withholdingGround?.trim() || null,
+    redactedNames: clean(c.redactedNames ?? []),
     isImmediatelyAdjusted: c.isImmediatelyAdjusted,
   };
 }

@@ -58,6 +58,8 @@ export const saveParagraph = defineDraftingChange(
         decisionIntro: content.decision.intro,
         decisionClauses: content.decision.clauses,
         isConfidential: content.isConfidential,
+        withholdingGround: content.withholdingGround,
+        redactedNames: content.redactedNames,
         isImmediatelyAdjusted: content.isImmediatelyAdjusted,
         version: { increment: 1 },
       },

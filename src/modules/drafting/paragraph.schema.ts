@@ -161,6 +161,25 @@ export const paragraphContentSchema = z
       .array(z.object({ personId, reason: z.string().trim().max(1_000, "Skälet får vara högst 1 000 tecken.") }))
       .max(50),
     isConfidential: z.boolean(),
+    // What the public copy withholds beyond a confidential § (issue 17.2): the ground, shown
+    // publicly; names of private persons replaced by "[utelämnat]" (passages: a mark in sections).
+    withholdingGround: z
+      .string()
+      .trim()
+      .max(200, 'Grunden för att utelämna får vara högst 200 tecken, t.ex. "OSL 26 kap. 1 §".')
+      .nullable()
+      .default(null)
+      .transform((v) => (v ? v : null)),
+    redactedNames: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(2, "Ett namn att utelämna behöver minst två tecken.")
+          .max(200, "Ett namn att utelämna får vara högst 200 tecken."),
+      )
+      .max(50, "Högst 50 namn att utelämna per paragraf.")
+      .default([]),
     isImmediatelyAdjusted: z.boolean(),
   })
   .superRefine((p, ctx) => {

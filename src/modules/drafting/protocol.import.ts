@@ -84,6 +84,8 @@ export async function importProtocol(
         decisionIntro: p.decision.intro,
         decisionClauses: p.decision.clauses,
         isConfidential: p.isConfidential,
+        withholdingGround: p.withholdingGround ?? null,
+        redactedNames: p.redactedNames ?? [],
         isImmediatelyAdjusted: p.isImmediatelyAdjusted,
         ...paragraphPartsData(p, person),
         attachments: {

@@ -347,6 +347,7 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
       title: true,
       caseNumber: true,
       isConfidential: true,
+      redactedNames: true,
       bodyId: true,
       meeting: {
         select: { slug: true, date: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } } },
