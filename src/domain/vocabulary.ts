@@ -22,6 +22,7 @@ import type {
   MembershipRole,
   MotionKind,
   OrganisationKind,
+  PublicationLevel,
   SectionKind,
   SignatureRole,
   VoteOutcome,
@@ -198,4 +199,11 @@ export const agendaFateTerms: Record<AgendaFate, Term> = {
 export const agendaFateDecision: Record<Extract<AgendaFate, "TABLED" | "RETURNED">, string> = {
   TABLED: "Ärendet bordläggs.",
   RETURNED: "Ärendet återremitteras.",
+};
+
+/** What the public copy of a § holds, as the editor says it (publicationLevel). */
+export const publicationLevelLabel: Record<PublicationLevel, string> = {
+  FULL: "hela paragrafen publiceras",
+  REDACTED: "publiceras med utelämnanden",
+  TITLE_ONLY: "endast nummer och rubrik (sekretess)",
 };

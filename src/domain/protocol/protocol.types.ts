@@ -15,6 +15,9 @@ import type { ParagraphRange } from "@/lib/paragraph-ranges";
  * "redacted": a passage the public copy replaces by "[utelämnat]" (issue 17.2); the signed original
  * and the workspace keep it.
  */
+/** What the public gets of a §: all of it, with passages and names redacted, or (confidential) its title. */
+export type PublicationLevel = "FULL" | "REDACTED" | "TITLE_ONLY";
+
 export type Mark = { type: "bold" } | { type: "italic" } | { type: "redacted" };
 export type TextNode = { type: "text"; text: string; marks?: Mark[] };
 export type HardBreakNode = { type: "hardBreak" };

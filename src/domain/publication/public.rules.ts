@@ -13,6 +13,7 @@ import type {
   ParagraphRange,
   PersonRef,
   ProtocolDTO,
+  PublicationLevel,
   RecusalDTO,
   ReservationDTO,
   RichDoc,
@@ -180,8 +181,7 @@ export function hasRedactions(p: Pick<ParagraphDTO, "sections" | "redactedNames"
   return p.redactedNames.some((n) => n.trim() !== "") || p.sections.some((s) => hasRedactedPassage(s.content));
 }
 
-/** What the public gets of a §: full, with passages and names redacted, or (confidential) its title only. */
-export type PublicationLevel = "FULL" | "REDACTED" | "TITLE_ONLY";
+/** A §'s publication level follows from its content: confidential, something marked, or neither. */
 export function publicationLevel(
   p: Pick<ParagraphDTO, "isConfidential" | "sections" | "redactedNames">,
 ): PublicationLevel {

@@ -175,11 +175,12 @@ export const paragraphContentSchema = z
         z
           .string()
           .trim()
-          .min(2, "Ett namn att utelämna behöver minst två tecken.")
-          .max(200, "Ett namn att utelämna får vara högst 200 tecken."),
+          .max(200, "Ett namn att utelämna får vara högst 200 tecken.")
+          .refine((n) => n === "" || n.length >= 2, "Ett namn att utelämna behöver minst två tecken."),
       )
       .max(50, "Högst 50 namn att utelämna per paragraf.")
-      .default([]),
+      .default([])
+      .transform((names) => names.filter((n) => n !== "")),
     isImmediatelyAdjusted: z.boolean(),
   })
   .superRefine((p, ctx) => {

@@ -39,6 +39,8 @@ import {
   type ParagraphContentInput,
 } from "@/modules/drafting/paragraph.schema";
 import type { ParagraphViewFrame } from "@/ui/paragraph-view";
+import { publicationLevel } from "@/domain/publication/public.rules";
+import { publicationLevelLabel } from "@/domain/vocabulary";
 import { AttachmentsEditor } from "./attachments-editor";
 import { ConflictPanel } from "./conflict-panel";
 import { ParagraphPreview, PreviewBeside, PreviewToggle, usePreviewOpen } from "./paragraph-preview";
@@ -110,6 +112,7 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
     return options;
   };
   const presentOptions = present.map((p) => ({ value: p.personId, label: p.name }));
+  const level = publicationLevel({ ...c, redactedNames: c.redactedNames ?? [] });
   /** Changes one list of the § (sections, motions, votes, …) from its current state. */
   /** The setter of one plain field of the § (Dnr, rubrik, checkboxes, underlag, expediering). */
   const setField =
@@ -189,6 +192,32 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
           onChange={setField("isImmediatelyAdjusted")}
         />
       </div>
+      <details className="mt-3 rounded border border-slate-300 p-3" open={level !== "FULL" || !!c.withholdingGround}>
+        <summary className="cursor-pointer font-semibold">Offentlig kopia: {publicationLevelLabel[level]}</summary>
+        <p className="mt-2 text-sm">
+          Markera text i avsnitten med knappen <strong>Utelämna</strong> (Ctrl+Shift+U) för att den ska ersättas med
+          &nbsp;[utelämnat] i alla offentliga kopior. Originalet behåller allt.
+        </p>
+        <div className="mt-2 grid gap-3 sm:grid-cols-2">
+          <TextField
+            id={`${key}-grund`}
+            label="Grund för att inte lämna ut"
+            hint='T.ex. "OSL 26 kap. 1 §". Visas i den offentliga kopian.'
+            value={c.withholdingGround ?? ""}
+            onChange={setField("withholdingGround")}
+            error={err("withholdingGround")}
+          />
+          <LinesField
+            id={`${key}-namn-utelamnas`}
+            label="Namn på privatpersoner som utelämnas"
+            hint="Ett namn per rad; ersätts överallt i paragrafen. Listan publiceras inte."
+            value={c.redactedNames ?? []}
+            onChange={setField("redactedNames")}
+            error={err("redactedNames")}
+            rows={2}
+          />
+        </div>
+      </details>
 
       <FieldGroup title={`${props.genitiveName} beslut`} id={`${key}-beslut`}>
         <TextAreaField

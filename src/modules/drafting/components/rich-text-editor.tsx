@@ -25,6 +25,7 @@ import { RichText } from "@/ui/rich-text";
 import { fromRichDoc, richDocKey, toRichDoc } from "@/domain/richtext/tiptap-normalise";
 import { fitPastedHtml } from "./paste-html";
 import { RichTextToolbar } from "./rich-text-toolbar";
+import { Redacted } from "./redacted-mark";
 
 export interface RichTextEditorProps {
   id: string;
@@ -62,6 +63,7 @@ const extensions = [
   TableHeader.extend({ content: "paragraph+", addAttributes: withoutAlign }),
   TableCell.extend({ content: "paragraph+", addAttributes: withoutAlign }),
   TextAlign.configure({ types: ["paragraph"], alignments: ["left", "center", "right"] }),
+  Redacted,
 ];
 
 /** Table cells without TipTap's own `align` attribute: alignment lives on the paragraphs. */

@@ -33,6 +33,7 @@ const NO_EDITOR = {
   editable: false,
   bold: false,
   italic: false,
+  redacted: false,
   heading: false,
   bulletList: false,
   inTable: false,
@@ -41,6 +42,7 @@ const NO_EDITOR = {
   can: {
     bold: false,
     italic: false,
+    redacted: false,
     heading: false,
     bulletList: false,
     insertTable: false,
@@ -90,6 +92,7 @@ function readCan(editor: Editor) {
   return {
     bold: can().toggleBold(),
     italic: can().toggleItalic(),
+    redacted: can().toggleRedacted(),
     heading: can().toggleHeading({ level: 3 }),
     bulletList: can().toggleBulletList(),
     insertTable: can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
@@ -122,6 +125,7 @@ function readState(editor: Editor | null) {
     editable: editor.isEditable,
     bold: editor.isActive("bold"),
     italic: editor.isActive("italic"),
+    redacted: editor.isActive("redacted"),
     heading: editor.isActive("heading"),
     bulletList: editor.isActive("bulletList"),
     inTable: editor.isActive("table"),
@@ -148,6 +152,15 @@ function actions(s: ReturnType<typeof readState>, disabled: boolean): Action[] {
       pressed: s.italic,
       enabled: s.can.italic,
       run: (e) => e.chain().focus().toggleItalic().run(),
+    },
+    {
+      // Issue 17.2: the marked text becomes "[utelämnat]" in every public copy.
+      name: "Utelämna i offentlig kopia",
+      text: "Utelämna",
+      shortcut: { title: "Ctrl+Skift+U", aria: "Control+Shift+U" },
+      pressed: s.redacted,
+      enabled: s.can.redacted,
+      run: (e) => e.chain().focus().toggleRedacted().run(),
     },
     {
       name: "Underrubrik",
