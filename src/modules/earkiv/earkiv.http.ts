@@ -1,0 +1,111 @@
+// The route handlers' logic: the e-arkiv package of one justerat protocol, and every justerat
+// protocol of a body and year in one zip (one package folder each). Asked of the one permission
+// table ("earkiv.export": the body's secretaries and the administrators, once justerat), audited
+// (one row per package, written before the first byte goes out), streamed.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { authorize, type Actor } from "@/server/authz";
+import { writeAudit } from "@/server/audit";
+import { findMeetingAccess, findReadableMeeting } from "@/server/meeting-access";
+import { sha256Hex } from "@/domain/protocol/content-hash";
+import { earkivPackageFor, listAdjustedSlugs } from "./earkiv.queries";
+import type { EarkivPackage } from "./package";
+import { addPackage, newZip, zipStream } from "./zip";
+
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8" } });
+
+function zipResponse(zip: ReturnType<typeof newZip>, fileName: string): Response {
+  return new Response(zipStream(zip), {
+    headers: {
+      "content-type": "application/zip",
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "private, no-store",
+      "x-content-type-options": "nosniff",
+    },
+  });
+}
+
+/** What the audit row says about a package: enough to recognise it later (its METS names every file's checksum). */
+function auditData(pkg: EarkivPackage) {
+  const mets = pkg.files.find((f) => f.path === "METS.xml")!;
+  return {
+    objid: pkg.objid,
+    metsSha256: sha256Hex(mets.bytes),
+    files: pkg.files.length,
+    bytes: pkg.files.reduce((n, f) => n + f.bytes.length, 0),
+    containsConfidential: pkg.containsConfidential,
+  };
+}
+
+/** GET /moten/<slug>/e-arkiv: the package of one justerat protocol. */
+export async function meetingEarkivResponse(
+  db: PrismaClient,
+  actor: Actor | null,
+  ip: string | null,
+  slug: string,
+): Promise<Response> {
+  // Someone who may not read the meeting learns nothing about it (404), as on the PDF routes.
+  const access = await findReadableMeeting(db, actor, slug);
+  if (!access || !actor) return text("Protokollet finns inte.", 404);
+  const decision = authorize(actor, "earkiv.export", access);
+  if (!decision.ok) return text(decision.message, decision.reason === "state" ? 409 : 403);
+  const built = await earkivPackageFor(db, access.slug);
+  if (!built.ok) return text(built.message, 409);
+  await writeAudit(db, {
+    userId: actor.userId,
+    meetingId: access.id,
+    action: "earkiv.export",
+    entity: "Meeting",
+    entityId: access.id,
+    ip,
+    data: auditData(built.pkg),
+  });
+  const zip = newZip();
+  addPackage(zip, built.pkg);
+  return zipResponse(zip, `${built.pkg.objid}.zip`);
+}
+
+/** GET /organ/<body>/e-arkiv/<year>: every justerat protocol of the body with its meeting in that year. */
+export async function bodyYearEarkivResponse(
+  db: PrismaClient,
+  actor: Actor | null,
+  ip: string | null,
+  bodySlug: string,
+  yearText: string,
+): Promise<Response> {
+  const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+  if (!actor) return text("Organet finns inte.", 404);
+  if (!Number.isInteger(year)) return text("Ange året med fyra siffror, t.ex. /e-arkiv/2021.", 400);
+  const bodies = await db.body.findMany({ where: { slug: bodySlug }, select: { id: true, slug: true } });
+  // A body slug is unique within its organisation: the one whose protocols the actor may export.
+  let chosen: { id: string; slug: string; slugs: string[] } | null = null;
+  for (const body of bodies) {
+    const slugs = [];
+    for (const slug of await listAdjustedSlugs(db, body.id, year)) {
+      const access = await findMeetingAccess(db, { slug });
+      if (access && authorize(actor, "earkiv.export", access).ok) slugs.push(slug);
+    }
+    if (slugs.length > 0) {
+      chosen = { ...body, slugs };
+      break;
+    }
+  }
+  if (!chosen) return text(`Det finns inga justerade protokoll ${year} som du får lämna till e-arkivet.`, 404);
+  const zip = newZip();
+  for (const slug of chosen.slugs) {
+    const built = await earkivPackageFor(db, slug);
+    if (!built.ok) return text(`${slug}: ${built.message}`, 409);
+    const access = (await findMeetingAccess(db, { slug }))!;
+    await writeAudit(db, {
+      userId: actor.userId,
+      meetingId: access.id,
+      action: "earkiv.export",
+      entity: "Meeting",
+      entityId: access.id,
+      ip,
+      data: { ...auditData(built.pkg), bulk: `${chosen.slug}-${year}` },
+    });
+    addPackage(zip, built.pkg);
+  }
+  return zipResponse(zip, `paragraf-${chosen.slug}-${year}-e-arkiv.zip`);
+}
