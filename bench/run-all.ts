@@ -12,6 +12,7 @@ const benches = [
   ["Public pages", "bench/public/run.ts"],
   ["Load (200 req/s, 60 s)", "bench/load/run.ts"],
   ["Heavy work (6 draft renders, anslag.pdf)", "bench/heavy/run.ts"],
+  ["E-arkiv package (seed, 200 §§)", "bench/earkiv.ts"],
 ] as const;
 
 const only = process.argv.slice(2);

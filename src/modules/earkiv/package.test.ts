@@ -185,6 +185,21 @@ describe("the e-arkiv package", () => {
     expect(premis.match(/<premis:messageDigestAlgorithm>SHA-256</g)).toHaveLength(5); // 2 PDFs, 1 bilaga, 2 JSON
   });
 
+  it("dates the posting at the justering when the notice went up that day", () => {
+    const base = input();
+    const sameDay = buildEarkivPackage(
+      input({ protocol: { ...base.protocol, notice: { ...base.protocol.notice!, postedOn: "2021-11-25" } } }),
+    );
+    const premis = text(sameDay.files.find((f) => f.path === "metadata/preservation/premis.xml")!.bytes);
+    const events = [
+      ...premis.matchAll(/<premis:eventType>([^<]+)<\/premis:eventType>\s*<premis:eventDateTime>([^<]+)</g),
+    ];
+    expect(events.map((m) => `${m[1]} ${m[2]}`).slice(3, 5)).toEqual([
+      "justerat 2021-11-25T02:00:00.000Z",
+      "anslaget 2021-11-25T02:00:00.000Z",
+    ]);
+  });
+
   it("posts the notice as an event only once its day has come", () => {
     const early = buildEarkivPackage(input({ today: "2021-11-25" }));
     const premis = text(early.files.find((f) => f.path === "metadata/preservation/premis.xml")!.bytes);

@@ -16,6 +16,7 @@
 import { createHash } from "node:crypto";
 import type { CorrectionDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { signatureRoleTerms } from "@/domain/vocabulary";
+import { toSwedishDate } from "@/lib/iso-date";
 import { el, xmlDocument, type XmlElement } from "./xml";
 
 export const CSIP_PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
@@ -327,14 +328,19 @@ function premisDocument(input: EarkivInput, objid: string, files: ContentFile[])
       agent,
     });
   }
-  if (p.notice && p.notice.postedOn <= input.today)
+  if (p.notice && p.notice.postedOn <= input.today) {
+    // Posted on the day of justering: on Paragraf's web anslagstavla from that moment, so the
+    // event takes the justering's instant; posted on a later day (within KL's two days): that day.
+    const adjusted = input.audit.find((a) => a.action === "protocol.adjusted");
+    const at = adjusted && toSwedishDate(new Date(adjusted.at)) === p.notice.postedOn ? adjusted.at : p.notice.postedOn;
     events.push({
       id: `notice:${p.meeting.id}:posted`,
       type: "anslaget",
-      at: p.notice.postedOn,
+      at,
       detail: `Justeringen tillkännagavs på anslagstavlan ${p.notice.postedOn}; anslaget tas ned ${p.notice.takeDownOn} (KL 8 kap. 12 §).`,
       agent: { id: orgAgent, role: "implementer" },
     });
+  }
   // Stable order: by time, then by id (two rows in the same millisecond keep one order).
   events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
