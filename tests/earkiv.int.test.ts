@@ -5,6 +5,10 @@
 // its schema and hashing to the signed content hash, the PDF the stored original that /verifiera
 // recognises with a valid seal. Who may export (earkiv.export), the audit row, the bulk export
 // per body and year, and the same state giving the same bytes.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import JSZip from "jszip";
 import { Ajv } from "ajv";
 import addFormats from "ajv-formats";
@@ -36,6 +40,7 @@ vi.mock("@/server/session", async (importOriginal) => ({
 }));
 
 let db: PrismaClient;
+let urls: { url: string; ownerUrl: string };
 let drop: () => Promise<void>;
 let restoreRouteDatabase: () => Promise<void>;
 let meetingId: string;
@@ -70,6 +75,7 @@ function packageFiles(all: Map<string, Uint8Array>, objid = OBJID): UnpackedFile
 beforeAll(async () => {
   const seeded = await createSeededDatabase("earkiv");
   ({ db, drop } = seeded);
+  urls = { url: seeded.url, ownerUrl: seeded.ownerUrl };
   restoreRouteDatabase = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
   // A bilaga with its file on § 62, while the protocol is a draft.
@@ -286,4 +292,40 @@ describe("the bulk export per body and year", () => {
     expect((await bulk("otherSecretary", "2021")).status).toBe(404);
     expect((await bulk("anonymous", "2021")).status).toBe(404);
   });
+});
+
+describe("npm run earkiv", () => {
+  const run = (...args: string[]) => {
+    const dir = mkdtempSync(path.join(tmpdir(), "earkiv-cli-"));
+    const out = path.join(dir, "ut.zip");
+    try {
+      const stdout = execFileSync(path.resolve("node_modules/.bin/tsx"), ["scripts/earkiv.ts", ...args, out], {
+        encoding: "utf8",
+        env: { ...process.env, DATABASE_URL: urls.url, DATABASE_OWNER_URL: urls.ownerUrl },
+      });
+      return { stdout, zip: new Uint8Array(readFileSync(out)) };
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  };
+  const unpacked = async (bytes: Uint8Array) => {
+    const zip = await JSZip.loadAsync(bytes);
+    const out: [string, string][] = [];
+    for (const entry of Object.values(zip.files))
+      if (!entry.dir) out.push([entry.name, sha256Hex(await entry.async("uint8array"))]);
+    return out.sort();
+  };
+
+  it("writes the same package as the route, for one protocol and for a body's year", async () => {
+    await signIn("secretary");
+    const fromRoute = await unpacked(new Uint8Array(await (await exportAs("secretary")).arrayBuffer()));
+    const one = run(SEED_SLUG);
+    expect(one.stdout).toContain("1 paket");
+    expect(one.stdout).toContain("innehåller sekretessmarkerade paragrafer");
+    expect(await unpacked(one.zip)).toEqual(fromRoute);
+    const year = run("--organ", "direktionen", "--ar", "2021");
+    expect(await unpacked(year.zip)).toEqual(fromRoute);
+    const rows = await db.auditLog.findMany({ where: { action: "earkiv.export", userId: null } });
+    expect(rows.map((r) => (r.data as { via?: string }).via)).toEqual(["npm run earkiv", "npm run earkiv"]);
+  }, 120_000);
 });
