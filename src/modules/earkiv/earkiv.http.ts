@@ -25,16 +25,33 @@ function zipResponse(zip: ReturnType<typeof newZip>, fileName: string): Response
   });
 }
 
-/** What the audit row says about a package: enough to recognise it later (its METS names every file's checksum). */
-function auditData(pkg: EarkivPackage) {
-  const mets = pkg.files.find((f) => f.path === "METS.xml")!;
-  return {
-    objid: pkg.objid,
-    metsSha256: sha256Hex(mets.bytes),
-    files: pkg.files.length,
-    bytes: pkg.files.reduce((n, f) => n + f.bytes.length, 0),
-    containsConfidential: pkg.containsConfidential,
-  };
+/**
+ * The audit row of one exported package (the app's routes and `npm run earkiv`): enough to
+ * recognise the package later, as its root METS names every file's checksum.
+ */
+export async function auditEarkivExport(
+  db: PrismaClient,
+  who: { userId: string | null; ip: string | null },
+  meetingId: string,
+  pkg: EarkivPackage,
+  extra: Record<string, string> = {},
+): Promise<void> {
+  await writeAudit(db, {
+    userId: who.userId,
+    meetingId,
+    action: "earkiv.export",
+    entity: "Meeting",
+    entityId: meetingId,
+    ip: who.ip,
+    data: {
+      objid: pkg.objid,
+      metsSha256: sha256Hex(pkg.files.find((f) => f.path === "METS.xml")!.bytes),
+      files: pkg.files.length,
+      bytes: pkg.files.reduce((n, f) => n + f.bytes.length, 0),
+      containsConfidential: pkg.containsConfidential,
+      ...extra,
+    },
+  });
 }
 
 /** GET /moten/<slug>/e-arkiv: the package of one justerat protocol. */
@@ -51,15 +68,7 @@ export async function meetingEarkivResponse(
   if (!decision.ok) return text(decision.message, decision.reason === "state" ? 409 : 403);
   const built = await earkivPackageFor(db, access.slug);
   if (!built.ok) return text(built.message, 409);
-  await writeAudit(db, {
-    userId: actor.userId,
-    meetingId: access.id,
-    action: "earkiv.export",
-    entity: "Meeting",
-    entityId: access.id,
-    ip,
-    data: auditData(built.pkg),
-  });
+  await auditEarkivExport(db, { userId: actor.userId, ip }, access.id, built.pkg);
   const zip = newZip();
   addPackage(zip, built.pkg);
   return zipResponse(zip, `${built.pkg.objid}.zip`);
@@ -96,15 +105,7 @@ export async function bodyYearEarkivResponse(
     const built = await earkivPackageFor(db, slug);
     if (!built.ok) return text(`${slug}: ${built.message}`, 409);
     const access = (await findMeetingAccess(db, { slug }))!;
-    await writeAudit(db, {
-      userId: actor.userId,
-      meetingId: access.id,
-      action: "earkiv.export",
-      entity: "Meeting",
-      entityId: access.id,
-      ip,
-      data: { ...auditData(built.pkg), bulk: `${chosen.slug}-${year}` },
-    });
+    await auditEarkivExport(db, { userId: actor.userId, ip }, access.id, built.pkg, { bulk: `${chosen.slug}-${year}` });
     addPackage(zip, built.pkg);
   }
   return zipResponse(zip, `paragraf-${chosen.slug}-${year}-e-arkiv.zip`);

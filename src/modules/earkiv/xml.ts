@@ -20,13 +20,11 @@ export function el(
 // XML 1.0 cannot carry most C0 controls at all, even escaped: drop them (the protocol's text never has them).
 const INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Text safe in element content and in attribute values (always quoted with "). */
 export function escapeXml(text: string): string {
-  return text
-    .replace(INVALID, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;");
+  return text.replace(INVALID, "").replace(/[&<>"]/g, (c) => ENTITIES[c]!);
 }
 
 function render(node: XmlNode, indent: string, out: string[]): void {

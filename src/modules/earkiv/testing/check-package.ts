@@ -99,3 +99,25 @@ export function checkPackage(files: readonly UnpackedFile[]): string[] {
   for (const f of files) if (!listed.has(f.path)) problems.push(`${f.path} finns inte i någon METS`);
   return problems;
 }
+
+/** The paths of a package with a public copy, a rättelse and one bilaga on § 62 (its safe file name), in zip order. */
+export function layoutWithOneBilaga(bilagaFileName: string): string[] {
+  return [
+    "METS.xml",
+    "documentation/LASMIG.txt",
+    "metadata/descriptive/beskrivning.xml",
+    "metadata/preservation/premis.xml",
+    "representations/rep1/METS.xml",
+    `representations/rep1/data/bilagor/p62-1-${bilagaFileName}`,
+    "representations/rep1/data/kopior/001-offentlig-kopia.pdf",
+    "representations/rep1/data/protokoll.json",
+    "representations/rep1/data/protokoll.pdf",
+    "representations/rep1/data/rattelser.json",
+    "representations/rep1/schemas/paragraf-protokoll.schema.json",
+    "schemas/DILCISExtensionMETS.xsd",
+    "schemas/mets.xsd",
+    "schemas/paragraf-beskrivning.xsd",
+    "schemas/premis.xsd",
+    "schemas/xlink.xsd",
+  ];
+}
