@@ -19,7 +19,8 @@ import { signatureRoleTerms } from "@/domain/vocabulary";
 import { toSwedishDate } from "@/lib/iso-date";
 import { el, xmlDocument, type XmlElement } from "./xml";
 
-export const CSIP_PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP.xml";
+/** The E-ARK SIP profile (2.2.0) the package follows; it builds on CSIP 2.2. */
+export const SIP_PROFILE = "https://earksip.dilcis.eu/profile/E-ARK-SIP-v2-2-0.xml";
 export const CONTENT_CATEGORY = "Textual works – Digital";
 export const CONTENT_INFORMATION_TYPE = "Paragraf protokoll 1 (PDF/A med strukturerad JSON)";
 
@@ -214,10 +215,10 @@ function metsRoot(
   objid: string,
   label: string,
   schemasPath: string,
-  created: string,
-  softwareVersion: string,
+  header: { created: string; softwareVersion: string; organisation: string; archivalCreator: string },
   ...children: XmlElement[]
 ) {
+  const { created, softwareVersion } = header;
   return el(
     "mets:mets",
     {
@@ -227,7 +228,7 @@ function metsRoot(
       TYPE: CONTENT_CATEGORY,
       "csip:CONTENTINFORMATIONTYPE": "OTHER",
       "csip:OTHERCONTENTINFORMATIONTYPE": CONTENT_INFORMATION_TYPE,
-      PROFILE: CSIP_PROFILE,
+      PROFILE: SIP_PROFILE,
       "xsi:schemaLocation": [
         `http://www.loc.gov/METS/ ${schemasPath}mets.xsd`,
         `http://www.w3.org/1999/xlink ${schemasPath}xlink.xsd`,
@@ -237,6 +238,9 @@ function metsRoot(
     el(
       "mets:metsHdr",
       { CREATEDATE: created, LASTMODDATE: created, RECORDSTATUS: "NEW", "csip:OAISPACKAGETYPE": "SIP" },
+      // E-ARK SIP: the archival creator (the body, of its organisation) and the submitting agent.
+      el("mets:agent", { ROLE: "ARCHIVIST", TYPE: "ORGANIZATION" }, el("mets:name", {}, header.archivalCreator)),
+      el("mets:agent", { ROLE: "CREATOR", TYPE: "ORGANIZATION" }, el("mets:name", {}, header.organisation)),
       el(
         "mets:agent",
         { ROLE: "CREATOR", TYPE: "OTHER", OTHERTYPE: "SOFTWARE" },
@@ -565,6 +569,12 @@ export function buildEarkivPackage(input: EarkivInput): EarkivPackage {
         : `, §§ ${p.paragraphs[0]!.number}–${p.paragraphs[p.paragraphs.length - 1]!.number}`;
   const title = `${p.organisation.name}, ${p.body.name}: protokoll ${p.meeting.date}${range}`;
   const label = numbers.length > 0 ? `${title} (innehåller sekretessmarkerade paragrafer)` : title;
+  const header = {
+    created,
+    softwareVersion: input.softwareVersion,
+    organisation: p.organisation.name,
+    archivalCreator: `${p.organisation.name}, ${p.body.name}`,
+  };
 
   const protocolJson = json({
     format: "paragraf-protokoll",
@@ -590,8 +600,7 @@ export function buildEarkivPackage(input: EarkivInput): EarkivPackage {
       `${objid}-rep1`,
       `${label}: representation 1`,
       "../../schemas/",
-      created,
-      input.softwareVersion,
+      header,
       el(
         "mets:fileSec",
         { ID: "filesec-rep1" },
@@ -647,8 +656,7 @@ export function buildEarkivPackage(input: EarkivInput): EarkivPackage {
       objid,
       label,
       "schemas/",
-      created,
-      input.softwareVersion,
+      header,
       el(
         "mets:dmdSec",
         { ID: "dmd-beskrivning", CREATED: created, STATUS: "CURRENT" },
