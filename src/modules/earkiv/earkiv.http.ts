@@ -87,26 +87,30 @@ export async function bodyYearEarkivResponse(
   if (!Number.isInteger(year)) return text("Ange året med fyra siffror, t.ex. /e-arkiv/2021.", 400);
   const bodies = await db.body.findMany({ where: { slug: bodySlug }, select: { id: true, slug: true } });
   // A body slug is unique within its organisation: the one whose protocols the actor may export.
-  let chosen: { id: string; slug: string; slugs: string[] } | null = null;
+  let chosen: { slug: string; meetings: { id: string; slug: string }[] } | null = null;
   for (const body of bodies) {
-    const slugs = [];
+    const meetings = [];
     for (const slug of await listAdjustedSlugs(db, body.id, year)) {
       const access = await findMeetingAccess(db, { slug });
-      if (access && authorize(actor, "earkiv.export", access).ok) slugs.push(slug);
+      if (access && authorize(actor, "earkiv.export", access).ok) meetings.push({ id: access.id, slug });
     }
-    if (slugs.length > 0) {
-      chosen = { ...body, slugs };
+    if (meetings.length > 0) {
+      chosen = { slug: body.slug, meetings };
       break;
     }
   }
   if (!chosen) return text(`Det finns inga justerade protokoll ${year} som du får lämna till e-arkivet.`, 404);
+  // Every package built before anything is audited or sent: one that cannot be built stops the export.
+  const packages: { meetingId: string; pkg: EarkivPackage }[] = [];
+  for (const m of chosen.meetings) {
+    const built = await earkivPackageFor(db, m.slug);
+    if (!built.ok) return text(`${m.slug}: ${built.message}`, 409);
+    packages.push({ meetingId: m.id, pkg: built.pkg });
+  }
   const zip = newZip();
-  for (const slug of chosen.slugs) {
-    const built = await earkivPackageFor(db, slug);
-    if (!built.ok) return text(`${slug}: ${built.message}`, 409);
-    const access = (await findMeetingAccess(db, { slug }))!;
-    await auditEarkivExport(db, { userId: actor.userId, ip }, access.id, built.pkg, { bulk: `${chosen.slug}-${year}` });
-    addPackage(zip, built.pkg);
+  for (const { meetingId, pkg } of packages) {
+    await auditEarkivExport(db, { userId: actor.userId, ip }, meetingId, pkg, { bulk: `${chosen.slug}-${year}` });
+    addPackage(zip, pkg);
   }
   return zipResponse(zip, `paragraf-${chosen.slug}-${year}-e-arkiv.zip`);
 }
