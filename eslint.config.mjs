@@ -15,6 +15,7 @@ const MODULES = [
   "members",
   "summons",
   "templates",
+  "earkiv",
 ];
 const src = (p) => `./src/${p}`;
 

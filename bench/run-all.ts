@@ -13,6 +13,7 @@ const benches = [
   ["Public page weight (HTML and JS a browser gets)", "bench/public/weight.ts"],
   ["Load (200 req/s, 60 s)", "bench/load/run.ts"],
   ["Heavy work (6 draft renders, anslag.pdf)", "bench/heavy/run.ts"],
+  ["E-arkiv package (seed, 200 §§)", "bench/earkiv.ts"],
 ] as const;
 
 const only = process.argv.slice(2);

@@ -206,6 +206,15 @@ summons.send                chair             F   F   F
 summons.send                adjuster          F   F   F
 summons.send                seatHolder        F   F   F
 summons.send                none              F   F   F
+
+earkiv.export               admin             S   S   ok
+earkiv.export               secretary         S   S   ok
+earkiv.export               member            F   F   F
+earkiv.export               meetingSecretary  F   F   F
+earkiv.export               chair             F   F   F
+earkiv.export               adjuster          F   F   F
+earkiv.export               seatHolder        F   F   F
+earkiv.export               none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -228,6 +237,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "absence.report": "Förhinder kan bara anmälas före sammanträdet, medan protokollet är ett utkast.",
   "absence.read": "Förhindren kan inte visas.",
   "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
+  "earkiv.export": "E-arkivpaketet kan bara skapas när protokollet är justerat.",
 };
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const UNAUTHENTICATED = "Logga in för att fortsätta.";

@@ -67,6 +67,7 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   "absence.report": row("DRAFT", N, N, N, N, N, N, N, N),
   "absence.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "summons.send": row("DRAFT", N, N, N, N, N, N, Y, Y),
+  "earkiv.export": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
 };
 
 describe("the permission table", () => {

@@ -82,6 +82,11 @@ export const PERMISSIONS = {
    * before the meeting, so while the protocol is a draft. Reading it is "meeting.read".
    */
   "summons.send": { roles: ["admin", "secretary"], statuses: DRAFT },
+  /**
+   * Export the e-arkiv package (SIP, src/modules/earkiv): the signed original with its confidential
+   * §§, the copies, bilagor and audit events, for the organisation's own archive. Once justerat.
+   */
+  "earkiv.export": { roles: ["admin", "secretary"], statuses: ADJUSTED },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
@@ -143,6 +148,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "absence.report": "Förhinder kan bara anmälas före sammanträdet, medan protokollet är ett utkast.",
   "absence.read": "Förhindren kan inte visas.",
   "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
+  "earkiv.export": "E-arkivpaketet kan bara skapas när protokollet är justerat.",
 };
 
 export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {

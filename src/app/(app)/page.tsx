@@ -2,7 +2,7 @@ import Link from "next/link";
 import { listBodiesWithMeetings } from "@/server/protocol.queries";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { meetingStatusLabel } from "@/domain/vocabulary";
-import { authorizeForBody, authorizeHistorical, meetingWhereForActor } from "@/server/authz";
+import { authorize, authorizeForBody, authorizeHistorical, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { redirect } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/server/session";
@@ -61,6 +61,7 @@ export default async function HomePage() {
                     </Link>
                   )}
                 </div>
+                <EarkivLinks body={body} user={user} />
                 {body.meetings.length === 0 ? (
                   <p className="mt-2 text-[var(--color-muted)]">Inga sammanträden registrerade.</p>
                 ) : (
@@ -97,5 +98,44 @@ export default async function HomePage() {
         </ul>
       )}
     </>
+  );
+}
+
+/**
+ * E-arkiv per year: every justerat protocol of the body from that year, one package each, for
+ * those the permission table lets export them ("earkiv.export": the body's secretaries, admins).
+ */
+function EarkivLinks({
+  body,
+  user,
+}: {
+  body: Awaited<ReturnType<typeof listBodiesWithMeetings>>[number];
+  user: Parameters<typeof authorize>[0];
+}) {
+  const exportable = (status: (typeof body.meetings)[number]["status"]) =>
+    authorize(user, "earkiv.export", {
+      bodyId: body.id,
+      status,
+      secretaryPersonId: null,
+      chairPersonId: null,
+      adjusterPersonIds: [],
+    }).ok;
+  const years = [
+    ...new Set(body.meetings.filter((m) => exportable(m.status)).map((m) => Number(m.date.slice(0, 4)))),
+  ].sort((a, b) => b - a);
+  if (years.length === 0) return null;
+  return (
+    <p className="mt-1 text-sm">
+      E-arkivpaket, alla justerade protokoll per år:{" "}
+      {years.map((year, i) => (
+        <span key={year}>
+          {i > 0 && ", "}
+          <a href={`/organ/${body.slug}/e-arkiv/${year}`} download className={linkClass}>
+            {year}
+            <span className="sr-only"> för {body.name}</span>
+          </a>
+        </span>
+      ))}
+    </p>
   );
 }

@@ -63,6 +63,7 @@ const loadReadable = cache(async (slug: string) => {
     protocol,
     canEdit: allowed("meeting.edit"),
     canEditNotice: allowed("notice.edit"),
+    canExportEarkiv: allowed("earkiv.export"),
     can,
     info,
     audit,
@@ -79,7 +80,7 @@ export default async function MeetingPage({ params, searchParams }: Props) {
   const done = DONE[(await searchParams).klart ?? ""];
   const found = await loadReadable((await params).slug);
   if (!found) notFound();
-  const { access, protocol, canEdit, canEditNotice, can, info, audit, personId } = found;
+  const { access, protocol, canEdit, canEditNotice, canExportEarkiv, can, info, audit, personId } = found;
   const settings = canEdit ? await findMeetingSettings(getDb(), protocol.meeting.slug) : null;
   const templates = canEdit ? await listTemplateChoices(getDb(), access.bodyId) : [];
   // One "today" for every section of the page: the server's clock (the test clock in e2e).
@@ -122,6 +123,16 @@ export default async function MeetingPage({ params, searchParams }: Props) {
         >
           Ärenden före sammanträdet
         </Link>
+        {canExportEarkiv && (
+          // A download (zip), not a page: a plain link, so the browser saves it.
+          <a
+            href={`/moten/${protocol.meeting.slug}/e-arkiv`}
+            download
+            className="rounded border border-[var(--color-brand)] px-3 py-1.5 text-sm font-semibold text-[var(--color-brand)]"
+          >
+            Hämta e-arkivpaket (SIP)
+          </a>
+        )}
         {can.canReadAudit && (
           <Link
             href={`/moten/${protocol.meeting.slug}/forhinder`}
