@@ -22,6 +22,8 @@ const ACTION_LABELS: Record<string, string> = {
   "paragraph.save": "Sparade en paragraf",
   "paragraph.move": "Flyttade en paragraf",
   "paragraph.delete": "Tog bort en paragraf",
+  "paragraph.reorder": "Ändrade paragrafernas ordning",
+  "earkiv.export": "Hämtade e-arkivpaket",
   "attachment.upload": "Laddade upp en bilaga",
   "attachment.delete": "Tog bort en bilaga",
   "protocol.sendForAdjustment": "Skickade till justering",
