@@ -27,7 +27,7 @@ async function tabTo(page: Page, selector: string, max = 30) {
 test("a § written with the keyboard only is saved; fields are spellchecked in Swedish", async ({ page }) => {
   test.slow();
   await signInAs(page, SECRETARY);
-  await createMeeting(page, "2032-06-15");
+  await createMeeting(page, "2035-06-15");
   const outline = page.getByRole("navigation", { name: "Paragrafer" });
   const before = await outline.getByRole("link").count();
 
