@@ -7,7 +7,7 @@
 import { memo, useEffect, useRef, useState, useSyncExternalStore, type DragEvent, type KeyboardEvent } from "react";
 import type { Finding } from "@/domain/rules/protocol-checker";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
-import { sameJson, useEditorStore, type EditorStore } from "@/modules/drafting/editor/editor-store";
+import { useEditorStore, type EditorStore } from "@/modules/drafting/editor/editor-store";
 import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
 
 // ---------------------------------------------------------------------------------------------
@@ -127,18 +127,47 @@ export interface ParagraphOutlineProps {
   onReorder: (order: string[], movedId: string) => void;
 }
 
+/** A §'s title as typed and whether anything beyond it is written, once per content object. */
+const summaries = new WeakMap<ParagraphContentInput, { title: string; filled: boolean }>();
+function summary(c: ParagraphContentInput) {
+  let found = summaries.get(c);
+  if (!found) summaries.set(c, (found = { title: c.title, filled: hasContent(c) }));
+  return found;
+}
+
+/**
+ * One entry's number, title and status. It follows its own § in the store: a keystroke re-renders
+ * the entry of the § being typed in (the store keeps every other §'s content object), not the outline.
+ */
+const OutlineLabel = memo(function OutlineLabel(props: {
+  store: EditorStore;
+  id: string;
+  number: number;
+  storedTitle: string;
+  findings: readonly Finding[];
+}) {
+  const live = useEditorStore(props.store, ["paragraphs"], (s) => {
+    const c = s.contents[props.id];
+    return c ? summary(c) : null;
+  });
+  const status = paragraphStatus(live?.filled ?? false, props.number, props.findings);
+  const title = (live?.title ?? props.storedTitle) || "(utan rubrik)";
+  return (
+    <>
+      <span className="shrink-0 tabular-nums">§ {props.number}</span>
+      <span className="min-w-0 flex-1 truncate" title={title}>
+        {title}
+      </span>
+      <span className={`shrink-0 rounded px-1.5 text-xs font-semibold ${statusClass[status]}`}>
+        {paragraphStatusLabel[status]}
+      </span>
+    </>
+  );
+});
+
 export const ParagraphOutline = memo(function ParagraphOutline(props: ParagraphOutlineProps) {
   const { paragraphs, store } = props;
   const findings = useFindings(props.findings);
-  // By id, from the store alone (useEditorStore keeps its value while the store is unchanged, so
-  // the selector must not read the props: a § just added would be missing).
-  const live = useEditorStore(
-    store,
-    ["paragraphs"],
-    (s) =>
-      Object.fromEntries(Object.entries(s.contents).map(([id, c]) => [id, { title: c.title, filled: hasContent(c) }])),
-    sameJson,
-  );
   const [dragging, setDragging] = useState<string | null>(null);
   const [dropAt, setDropAt] = useState<number | null>(null);
   // After a move the entry keeps focus (it is re-ordered in the DOM, which drops focus).
@@ -195,8 +224,6 @@ export const ParagraphOutline = memo(function ParagraphOutline(props: ParagraphO
         aria-busy={props.busy || undefined}
       >
         {paragraphs.map((p, i) => {
-          const status = paragraphStatus(live[p.id]?.filled ?? false, p.number, findings);
-          const title = (live[p.id]?.title ?? p.title) || "(utan rubrik)";
           const isCurrent = props.current === p.id;
           return (
             <li
@@ -240,13 +267,7 @@ export const ParagraphOutline = memo(function ParagraphOutline(props: ParagraphO
                 onKeyDown={(e) => onKeyDown(e, p.id, i)}
                 className={`flex cursor-grab items-baseline gap-2 rounded px-1.5 py-1 text-sm hover:bg-slate-100 ${isCurrent ? "bg-slate-200 font-semibold" : ""}`}
               >
-                <span className="shrink-0 tabular-nums">§ {p.number}</span>
-                <span className="min-w-0 flex-1 truncate" title={title}>
-                  {title}
-                </span>
-                <span className={`shrink-0 rounded px-1.5 text-xs font-semibold ${statusClass[status]}`}>
-                  {paragraphStatusLabel[status]}
-                </span>
+                <OutlineLabel store={store} id={p.id} number={p.number} storedTitle={p.title} findings={findings} />
               </a>
             </li>
           );
