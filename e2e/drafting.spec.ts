@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
+import { waitSaved } from "./editor";
 import { expectNoAxeViolations } from "./axe";
 
 const BUDGET_TABLE = [
@@ -32,10 +33,6 @@ const MOTION_2 =
 const AMENDMENT = "att Joakim Magnussons första yrkande ska kompletteras med ”inklusive konsekvensbeskrivningar”";
 const PROPOSITION =
   "Ordförande Jacob Käll ställer proposition på framförda yrkanden och finner att direktionen beslutat godkänna detsamma.";
-
-async function waitSaved(section: Locator) {
-  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
-}
 
 async function selectByText(select: Locator, text: string) {
   const value = await select.locator("option", { hasText: text }).first().getAttribute("value");

@@ -3,17 +3,11 @@
 // and panels open, and with the checker and a § folded.
 import { expect, test, type Page } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
+import { newDirektionenMeeting } from "./editor";
 import { expectNoAxeViolations } from "./axe";
 
-async function createMeeting(page: Page, date: string) {
-  await page.goto("/");
-  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
-  await page.getByLabel("Datum").fill(date);
-  await page.getByLabel("Plats").fill("Rum Kinda");
-  await page.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
-  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(page).toHaveURL(new RegExp(`/moten/direktionen-${date}/redigera$`), { timeout: 30_000 });
-}
+const createMeeting = (page: Page, date: string) =>
+  newDirektionenMeeting(page, { Datum: date, Plats: "Rum Kinda" }, { members: true });
 
 /** Presses Tab until the focused element matches, as a keyboard user would. */
 async function tabTo(page: Page, selector: string, max = 30) {

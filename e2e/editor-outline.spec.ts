@@ -1,8 +1,9 @@
 // The editor's outline of the §§ (issue 16 point 2): number, title and status; a jump to a § that
 // focuses its rubrik; reordering by keyboard (Alt+↑/↓) and by drag and drop, announced; folding
 // that keeps a § mounted (unsaved text survives); the focused mode; the foldable checker.
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
+import { newDirektionenMeeting, waitSaved } from "./editor";
 
 const SEED = "/moten/direktionen-2021-11-18/redigera";
 
@@ -19,18 +20,8 @@ function paragraphRegion(page: Page, title: RegExp) {
   return page.getByRole("region", { name: title });
 }
 
-async function waitSaved(section: Locator) {
-  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
-}
-
 async function createMeeting(page: Page, date: string, titles: string[]) {
-  await page.goto("/");
-  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
-  await page.getByLabel("Datum").fill(date);
-  await page.getByLabel("Plats").fill("Rum Kinda");
-  await page.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
-  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(page).toHaveURL(new RegExp(`/moten/direktionen-${date}/redigera$`), { timeout: 30_000 });
+  await newDirektionenMeeting(page, { Datum: date, Plats: "Rum Kinda" }, { members: true });
   for (const title of titles) {
     const before = await outline(page).getByRole("link").count();
     await page.getByLabel("Ny paragraf: rubrik").fill(title);

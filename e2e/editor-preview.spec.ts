@@ -1,15 +1,12 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
+import { addParagraph, newDirektionenMeeting, waitSaved } from "./editor";
 import { expectNoAxeViolations } from "./axe";
 
 // The § being written, as it will stand in the protocol (issue 16 point 3): shown beside or under
 // the § by its "Förhandsvisning" toggle and following what is typed.
 const DATE = "2027-09-16";
 const TITLE = "Budget 2028 för förhandsvisning";
-
-async function waitSaved(section: Locator) {
-  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
-}
 
 function preview(page: Page) {
   return page.getByRole("region", { name: /^Förhandsvisning av § \d+: så här blir paragrafen i protokollet$/ });
@@ -20,17 +17,9 @@ test("the preview follows the title, an att-clause and a section as typed, in th
 }) => {
   test.setTimeout(90_000);
   await signInAs(page, SECRETARY);
-  await page.goto("/");
-  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
-  const meeting = { Datum: DATE, Starttid: "09:00", Plats: "Sammanträdesrummet" };
-  for (const [label, value] of Object.entries(meeting)) await page.getByLabel(label).fill(value);
-  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(page).toHaveURL(new RegExp(`/moten/direktionen-${DATE}/redigera$`));
+  await newDirektionenMeeting(page, { Datum: DATE, Starttid: "09:00", Plats: "Sammanträdesrummet" });
 
-  await page.getByLabel("Ny paragraf: rubrik").fill(TITLE);
-  await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
-  const p = page.getByRole("region", { name: new RegExp(`^§ \\d+ ${TITLE}`) });
-  await expect(p).toBeVisible();
+  const p = await addParagraph(page, TITLE);
   const number = (await p.getByRole("heading", { level: 2 }).first().textContent())!.match(/§ (\d+)/)![1]!;
 
   // Closed until asked for; the toggle says whether it is open.

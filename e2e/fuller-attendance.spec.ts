@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
+import { waitSaved } from "./editor";
 import { expectNoAxeViolations } from "./axe";
 
 const DATE = "2022-11-03";
@@ -14,10 +15,6 @@ const SLUG = `direktionen-${DATE}`;
 
 function attendanceOf(page: Page) {
   return page.getByRole("region", { name: "Närvaro" });
-}
-
-async function waitSaved(section: Locator) {
-  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
 }
 
 /** The row index of a person in the attendance list, by the name its select shows. */

@@ -1,5 +1,6 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
+import { addParagraph, newDirektionenMeeting, waitSaved } from "./editor";
 
 // Redaction in the editor (issue 17.2): a passage marked with "Utelämna" in the rich text, a
 // private person's name and the ground, saved and back after a reload, with the level the § will
@@ -9,26 +10,14 @@ const DATE = "2027-10-21";
 const TITLE = "Ansökan om färdtjänst för redigering";
 const PASSAGE = "på grund av sin diagnos";
 
-async function waitSaved(section: Locator) {
-  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
-}
-
 test("a passage marked 'Utelämna', a name and the ground are saved with the §, which will be published with redactions", async ({
   page,
 }) => {
   test.setTimeout(120_000);
   await signInAs(page, SECRETARY);
-  await page.goto("/");
-  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
-  for (const [label, value] of Object.entries({ Datum: DATE, Starttid: "09:00", Plats: "Sammanträdesrummet" }))
-    await page.getByLabel(label).fill(value);
-  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(page).toHaveURL(new RegExp(`/moten/direktionen-${DATE}/redigera$`));
+  await newDirektionenMeeting(page, { Datum: DATE, Starttid: "09:00", Plats: "Sammanträdesrummet" });
 
-  await page.getByLabel("Ny paragraf: rubrik").fill(TITLE);
-  await page.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
-  const p = page.getByRole("region", { name: new RegExp(`^§ \\d+ ${TITLE}`) });
-  await expect(p).toBeVisible();
+  const p = await addParagraph(page, TITLE);
   const level = p.locator("summary", { hasText: "Offentlig kopia:" });
   await expect(level).toHaveText("Offentlig kopia: hela paragrafen publiceras");
 

@@ -1,12 +1,9 @@
 // Votes as recorded (issue 14 point 5), through the browser: in one §, a vote by name (only those
 // serving in the § get a ballot, none with a default choice) and then a vote with totals only.
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
+import { waitSaved } from "./editor";
 import { expectNoAxeViolations } from "./axe";
-
-async function waitSaved(section: Locator) {
-  await expect(section.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
-}
 
 test("a secretary records a vote by name and a totals-only vote in one §; both are stored in order", async ({
   page,
