@@ -19,9 +19,13 @@ function* files(dir: string): Generator<string> {
 
 describe("self-contained repository", () => {
   it("reads nothing from a shared/ folder beside the repository", () => {
-    const outside = /\.\.\/(\.\.\/)*shared\b|PARAGRAF_SHARED_DIR|\/work\/shared/;
+    // The folder's name is put together here, so that this file does not itself name the path it forbids.
+    const folder = ["sha", "red"].join("");
+    const outside = new RegExp(
+      String.raw`\.\./(\.\./)*${folder}\b|PARAGRAF_${folder.toUpperCase()}_DIR|/work/${folder}`,
+    );
     const offenders = DIRS.flatMap((d) => [...files(path.join(ROOT, d))])
-      .filter((f) => f !== import.meta.filename && outside.test(readFileSync(f, "utf8")))
+      .filter((f) => outside.test(readFileSync(f, "utf8")))
       .map((f) => path.relative(ROOT, f));
     expect(offenders).toEqual([]);
   });
