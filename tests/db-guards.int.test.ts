@@ -8,6 +8,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
+import { reorderParagraphs } from "@/modules/drafting/paragraph.mutations";
 import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { verifyCode } from "@/modules/publication/verify";
 import { checkDatabaseRole } from "@/server/config";
@@ -454,6 +455,28 @@ describe("once the protocol is justerat", () => {
     await expect(app.query(`DELETE FROM "ProtocolFile"`)).rejects.toMatchObject(denied);
     await expect(owner.query(`DELETE FROM "ProtocolFile"`)).rejects.toMatchObject(frozen);
     expect(await db.protocolFile.count({ where: { meetingId } })).toBe(1);
+  });
+
+  // Issue 17.2: what the public copy withholds is part of what was signed. Neither the app's role nor
+  // the secretary's actions can un-redact a name or a passage, or change the ground, afterwards.
+  it("keeps what the public copy withholds as signed: ground, names, marked passages; no reorder", async () => {
+    await expect(
+      app.query(`UPDATE "Paragraph" SET "redactedNames" = '{}', "withholdingGround" = NULL WHERE id = $1`, [ids.p62]),
+    ).rejects.toMatchObject(frozen);
+    await expect(
+      app.query(`UPDATE "ParagraphSection" SET content = '{"type":"doc","content":[]}' WHERE "paragraphId" = $1`, [
+        ids.p62,
+      ]),
+    ).rejects.toMatchObject(frozen);
+    const order = (await db.paragraph.findMany({ where: { meetingId }, orderBy: { number: "asc" } })).map((p) => p.id);
+    const reordered = await reorderParagraphs(await contextFor(db, "secretary"), {
+      meetingId,
+      expected: order,
+      order: [...order].reverse(),
+    });
+    expect(reordered.ok).toBe(false);
+    const after = (await db.paragraph.findMany({ where: { meetingId }, orderBy: { number: "asc" } })).map((p) => p.id);
+    expect(after).toEqual(order);
   });
 
   it("keeps the audit log append-only", async () => {
