@@ -293,9 +293,13 @@ export const PUBLIC_PARAGRAPH: FieldPolicy<ParagraphDTO> = WITHOUT_NAMES.open;
 /** A confidential § (sekretess, OSL): its number, title, ground and the flags; the rest is withheld. */
 export const CONFIDENTIAL_PARAGRAPH: FieldPolicy<ParagraphDTO> = WITHOUT_NAMES.confidential;
 
+/** The policies for a § with these redacted names (the shared ones when it has none). */
+const policiesFor = (names: readonly string[]) =>
+  names.length > 0 ? paragraphPolicies(cleanFor(names)) : WITHOUT_NAMES;
+
 /** A § as the public gets it, by its level: confidential → title only; otherwise redactions applied. */
 export function toPublicParagraph(p: ParagraphDTO): ParagraphDTO {
-  const policies = p.redactedNames.length > 0 ? paragraphPolicies(cleanFor(p.redactedNames)) : WITHOUT_NAMES;
+  const policies = policiesFor(p.redactedNames);
   return project(p, p.isConfidential ? policies.confidential : policies.open);
 }
 
@@ -306,7 +310,7 @@ export function toPublicCaseHeading(
   caseNumber: string | null;
   title: string;
 } {
-  const policies = paragraphPolicies(cleanFor(p.redactedNames));
+  const policies = policiesFor(p.redactedNames);
   const policy = p.isConfidential ? policies.confidential : policies.open;
   return { caseNumber: p.caseNumber === null ? null : policy.caseNumber(p.caseNumber), title: policy.title(p.title) };
 }

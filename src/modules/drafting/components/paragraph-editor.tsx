@@ -1,7 +1,7 @@
 "use client";
 
 // The editor for one §: every field of the paragraph, autosaved as one versioned record.
-import { memo, useEffect, type ComponentProps } from "react";
+import { memo, useEffect, useMemo, type ComponentProps } from "react";
 import {
   AddButton,
   CheckboxField,
@@ -112,7 +112,16 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
     return options;
   };
   const presentOptions = present.map((p) => ({ value: p.personId, label: p.name }));
-  const level = publicationLevel({ ...c, redactedNames: c.redactedNames ?? [] });
+  // Walks the sections' rich text: only when they, the names or the flag change, not on every key elsewhere.
+  const level = useMemo(
+    () =>
+      publicationLevel({
+        isConfidential: c.isConfidential,
+        sections: c.sections,
+        redactedNames: c.redactedNames ?? [],
+      }),
+    [c.isConfidential, c.sections, c.redactedNames],
+  );
   /** Changes one list of the § (sections, motions, votes, …) from its current state. */
   /** The setter of one plain field of the § (Dnr, rubrik, checkboxes, underlag, expediering). */
   const setField =
