@@ -47,7 +47,7 @@ async function inputFor(base: ProtocolDTO, dataDir: string): Promise<EarkivInput
       signingTime: new Date(AT),
     });
   const original = await seal(await renderProtocolPdf(protocol));
-  const publicCopy = await seal(await renderProtocolPdf(toPublicProtocol(protocol)));
+  const publicCopy = await seal(await renderProtocolPdf(toPublicProtocol(protocol, protocol.meeting.adjustedOn!)));
   const user = { id: "u1", name: "Joakim Karlsson" };
   const actions = [
     "protocol.sendForAdjustment",

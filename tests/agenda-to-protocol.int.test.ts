@@ -25,6 +25,9 @@ import {
   newDirektionenMeeting,
 } from "./support/seeded-db";
 
+/** The day the public copies are made on: before any names rule of the fixtures applies. */
+const TODAY = "2026-12-05";
+
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
 
@@ -434,7 +437,7 @@ describe("a confidential ärende, a confidential handling, and the justerat prot
     });
     expect(await snapshot(meetingId)).toEqual(before);
 
-    const projected = JSON.stringify(toPublicProtocol((await findProtocolBySlug(db, SEED_SLUG))!));
+    const projected = JSON.stringify(toPublicProtocol((await findProtocolBySlug(db, SEED_SLUG))!, TODAY));
     const restore = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
     try {
       const res = await publicPdf(new Request(`http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`), {

@@ -13,6 +13,9 @@ import { checkAttendance } from "@/domain/rules/attendance.rules";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
+/** The day the public copies are made on: before any names rule of the fixtures applies. */
+const TODAY = "2026-12-05";
+
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
 let app: pg.Client;
@@ -183,7 +186,7 @@ describe("saving fuller attendance", () => {
 describe("the public projection and the content hash", () => {
   it("publishes the absence, the times and the justering's time", async () => {
     const p = await protocol();
-    const pub = toPublicProtocol({ ...p, meeting: { ...p.meeting, status: "ADJUSTED" } });
+    const pub = toPublicProtocol({ ...p, meeting: { ...p.meeting, status: "ADJUSTED" } }, TODAY);
     expect(pub.meeting.adjustmentTime).toBe("10:00");
     expect(pub.attendance.find((a) => a.name === "Anna Ek")).toMatchObject({ role: "ABSENT" });
     expect(pub.attendance.find((a) => a.name === "Malin Vikström")).toMatchObject({

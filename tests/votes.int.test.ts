@@ -12,6 +12,9 @@ import { protocolHashPayload } from "@/domain/protocol/hash-payload";
 import { toPublicProtocol } from "@/domain/publication/public.rules";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
+/** The day the public copies are made on: before any names rule of the fixtures applies. */
+const TODAY = "2026-12-05";
+
 let db: PrismaClient;
 let drop: () => Promise<void>;
 
@@ -207,8 +210,8 @@ describe("the hash payload and the public projection", () => {
     const votes = payload.paragraphs.find((x) => x.number === 62)!.votes;
     expect(votes[0]!.counts).toEqual({ ja: 3, nej: 2, avstar: 1 });
     expect("counts" in votes[1]! && votes[1]!.counts !== undefined).toBe(false);
-    const publicVotes = toPublicProtocol(p).paragraphs.find((x) => x.number === 62)!.votes;
+    const publicVotes = toPublicProtocol(p, TODAY).paragraphs.find((x) => x.number === 62)!.votes;
     expect(publicVotes.map((v) => v.counts)).toEqual([{ ja: 3, nej: 2, avstar: 1 }, null]);
-    expect(toPublicProtocol(p).body.appendedAttendanceList).toBe(false);
+    expect(toPublicProtocol(p, TODAY).body.appendedAttendanceList).toBe(false);
   });
 });

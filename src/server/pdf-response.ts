@@ -9,12 +9,14 @@ export interface StoredPdf {
 export function storedPdfResponse(
   req: Request,
   pdf: StoredPdf,
-  options: { cacheControl: string; contentDisposition: string },
+  options: { cacheControl: string; contentDisposition: string; noindex?: boolean },
 ): Response {
   const headers = {
     "cache-control": options.cacheControl,
     etag: `"${pdf.sha256}"`,
     "x-content-type-options": "nosniff",
+    // The organisation's rule for old public copies (domain/publication/retention.ts).
+    ...(options.noindex ? { "x-robots-tag": "noindex" } : {}),
   };
   const known = req.headers
     .get("if-none-match")

@@ -135,6 +135,10 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
       name: m.body.organisation.name,
       caseNumberPrefix: m.body.organisation.caseNumberPrefix,
       caseNumberExample: m.body.organisation.caseNumberExample,
+      publicRetention: {
+        namesYears: m.body.organisation.publicNamesYears,
+        noindexAfterAppeal: m.body.organisation.noindexAfterAppeal,
+      },
     },
     body: {
       name: m.body.name,

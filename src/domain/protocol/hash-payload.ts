@@ -167,6 +167,7 @@ const ORGANISATION_COVERAGE: Coverage<ProtocolDTO["organisation"]> = {
   name: covered("name"),
   caseNumberPrefix: covered("caseNumberPrefix"),
   caseNumberExample: excluded("a typing hint of the organisation's register, not part of any protocol"),
+  publicRetention: excluded("the organisation's rule for its old public copies, not part of any protocol"),
 };
 const BODY_COVERAGE: Coverage<ProtocolDTO["body"]> = {
   name: covered("name"),

@@ -305,6 +305,8 @@ export interface ProtocolDTO {
     caseNumberPrefix: string;
     /** An example Dnr in the organisation's own format ("KS 2023/117"), for hints; absent or null: none. */
     caseNumberExample?: string | null;
+    /** The rule for old public copies: names kept for N years, noindex (publication/retention.ts); absent: none. */
+    publicRetention?: { namesYears: number | null; noindexAfterAppeal: boolean };
   };
   body: {
     name: string; // "Direktionen"

@@ -136,7 +136,12 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
 /** § 10 open, § 11 confidential; a rättelse to each. */
 export function fullProtocol(): Filled<ProtocolDTO> {
   return {
-    organisation: { name: "Testförbundet", caseNumberPrefix: "ITSAM", caseNumberExample: "ITSAM 2021/8" },
+    organisation: {
+      name: "Testförbundet",
+      caseNumberPrefix: "ITSAM",
+      caseNumberExample: "ITSAM 2021/8",
+      publicRetention: { namesYears: 10, noindexAfterAppeal: true },
+    },
     body: {
       name: "Direktionen",
       genitiveName: "Direktionens",

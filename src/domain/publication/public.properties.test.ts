@@ -14,6 +14,9 @@ import {
   toPublicProtocol,
 } from "./public.rules";
 
+/** The day the public copies are made on: before any names rule of the fixtures applies. */
+const TODAY = "2026-12-05";
+
 const full = (): ProtocolDTO => fullProtocol();
 const open = () => full().paragraphs[0]!;
 const confidential = () => full().paragraphs[1]!;
@@ -38,13 +41,13 @@ describe("a § with every field filled", () => {
 
   it("the whole protocol: only § 11 and the rättelse to it are cut down", () => {
     const p = full();
-    expect(toPublicProtocol(p)).toStrictEqual({
+    expect(toPublicProtocol(p, TODAY)).toStrictEqual({
       ...p,
       paragraphs: [{ ...open(), redactedNames: [] }, CONFIDENTIAL_SHAPE],
       corrections: [p.corrections![0], { ...p.corrections![1]!, text: CONFIDENTIAL_CORRECTION_TEXT }],
     });
     // Every text of § 11 says "Hemlig": only its title and the ground for withholding reach the public.
-    expect(JSON.stringify(toPublicProtocol(p)).match(/Hemlig[^"]*/g)).toEqual(["Hemlig titel", "Hemlig grund"]);
+    expect(JSON.stringify(toPublicProtocol(p, TODAY)).match(/Hemlig[^"]*/g)).toEqual(["Hemlig titel", "Hemlig grund"]);
   });
 
   it("rättelser: to an open § and to the whole protocol kept (masked), to a confidential § only that there is one", () => {
@@ -102,7 +105,7 @@ describe("a personnummer planted in each string leaf of the protocol, one at a t
       const planted = withLeaf(full(), leaf.path, `${leaf.value} ${PERSONNUMMER_FORMS[i % PERSONNUMMER_FORMS.length]}`);
       let json: string;
       try {
-        json = JSON.stringify(toPublicProtocol(planted));
+        json = JSON.stringify(toPublicProtocol(planted, TODAY));
       } catch (error) {
         // A status that is no longer a public one: nothing is published at all.
         if (leaf.name === "meeting.status" && /Not public/.test(String(error))) return;
@@ -118,7 +121,7 @@ describe("a personnummer planted in each string leaf of the protocol, one at a t
       const leaf = strings.find((l) => l.name === name);
       expect(leaf, name).toBeDefined();
       const planted = withLeaf(full(), leaf!.path, `${leaf!.value} 850709-9805`);
-      expect(containsPersonalNumber(JSON.stringify(toPublicProtocol(planted))), name).toBe(true);
+      expect(containsPersonalNumber(JSON.stringify(toPublicProtocol(planted, TODAY))), name).toBe(true);
     }
   });
 });
@@ -163,7 +166,7 @@ describe("a name on an open §'s redaction list planted in each string leaf of t
     strings.forEach((leaf, i) => {
       const form = [NAME, NAME.toUpperCase(), `${NAME}s`, "maja  privat"][i % 4]!;
       const planted = withLeaf(withName(), leaf.path, `${leaf.value} om ${form} i ärendet`);
-      const json = JSON.stringify(toPublicProtocol(planted));
+      const json = JSON.stringify(toPublicProtocol(planted, TODAY));
       if (/maja\s+privat/i.test(json)) leaked.push(leaf.name);
       else expect(json).toContain("[utelämnat]");
     });

@@ -25,6 +25,8 @@ import type {
 } from "@/domain/protocol/protocol.types";
 import type { HistoricalParagraphDTO, HistoricalProtocolDTO } from "@/domain/protocol/historical.types";
 import { isPublic } from "@/domain/lifecycle";
+import type { IsoDate } from "@/lib/iso-date";
+import { NO_RETENTION, namesWithdrawn, type PublicRetentionRule } from "@/domain/publication/retention";
 import {
   CONFIDENTIAL_ITEM_TITLE,
   type SummonsDocumentDTO,
@@ -189,7 +191,6 @@ export function publicationLevel(
   return hasRedactions(p) ? "REDACTED" : "FULL";
 }
 
-const personRef: FieldPolicy<PersonRef> = { personId: id, name: text };
 const range: FieldPolicy<ParagraphRange> = { from: fact, to: fact };
 
 export const PUBLIC_ATTENDANCE: FieldPolicy<AttendanceDTO> = {
@@ -297,10 +298,40 @@ export const CONFIDENTIAL_PARAGRAPH: FieldPolicy<ParagraphDTO> = WITHOUT_NAMES.c
 const policiesFor = (names: readonly string[]) =>
   names.length > 0 ? paragraphPolicies(cleanFor(names)) : WITHOUT_NAMES;
 
-/** A § as the public gets it, by its level: confidential → title only; otherwise redactions applied. */
-export function toPublicParagraph(p: ParagraphDTO): ParagraphDTO {
-  const policies = policiesFor(p.redactedNames);
+/**
+ * A § as the public gets it, by its level: confidential → title only; otherwise redactions applied.
+ * `withheldNames`: names withheld from the whole protocol besides the § 's own (the organisation's
+ * names rule, retention.ts).
+ */
+export function toPublicParagraph(p: ParagraphDTO, withheldNames: readonly string[] = []): ParagraphDTO {
+  const policies = policiesFor(withheldNames.length > 0 ? [...p.redactedNames, ...withheldNames] : p.redactedNames);
   return project(p, p.isConfidential ? policies.confidential : policies.open);
+}
+
+/**
+ * Every person the protocol names as such: attendance, secretary, justerare and signers,
+ * signatures, yrkanden, votes by name, reservations, notes, jäv, rättelser, the notice's certifier,
+ * and each § 's flagged names. What the names rule withholds everywhere (also inside free text).
+ */
+export function protocolPersonNames(p: ProtocolDTO): string[] {
+  const names = [
+    ...p.attendance.map((a) => a.name),
+    ...(p.secretary ? [p.secretary.name] : []),
+    ...p.adjusters.map((a) => a.name),
+    ...(p.signers ?? []).map((s) => s.name),
+    ...p.signatures.map((s) => s.name),
+    ...(p.corrections ?? []).map((c) => c.signedBy),
+    ...(p.notice ? [p.notice.certifiedBy] : []),
+    ...p.paragraphs.flatMap((q) => [
+      ...q.redactedNames,
+      ...q.motions.map((m) => m.name),
+      ...q.votes.flatMap((v) => v.ballots.map((b) => b.name)),
+      ...q.reservations.map((r) => r.name),
+      ...q.notes.flatMap((n) => (n.name === null ? [] : [n.name])),
+      ...q.recusals.map((r) => r.name),
+    ]),
+  ];
+  return [...new Set(names.map((n) => (n ?? "").trim()).filter((n) => n.length >= 2))];
 }
 
 /** A §'s case number and title as the public gets them, for reads that do not load the whole § (Papers). */
@@ -345,50 +376,66 @@ export const CONFIDENTIAL_CORRECTION: FieldPolicy<CorrectionDTO> = {
 export function toPublicCorrections(
   corrections: readonly CorrectionDTO[],
   paragraphs: readonly Pick<ParagraphDTO, "number" | "isConfidential" | "redactedNames">[],
+  withheldNames: readonly string[] = [],
 ): CorrectionDTO[] {
   const byNumber = new Map(paragraphs.map((p) => [p.number, p]));
   return corrections.map((c) => {
     const p = c.paragraphNumber === null ? undefined : byNumber.get(c.paragraphNumber);
-    if (p?.isConfidential) return project(c, CONFIDENTIAL_CORRECTION);
+    const signedBy = withheldNames.length > 0 ? cleanFor(withheldNames) : text;
+    if (p?.isConfidential) return project(c, { ...CONFIDENTIAL_CORRECTION, signedBy });
     // A rättelse to a § with redacted names: the names are withheld in its wording too.
-    const names = p?.redactedNames ?? [];
-    return project(c, names.length > 0 ? { ...PUBLIC_CORRECTION, text: cleanFor(names) } : PUBLIC_CORRECTION);
+    const names = [...(p?.redactedNames ?? []), ...withheldNames];
+    return project(c, names.length > 0 ? { ...PUBLIC_CORRECTION, text: cleanFor(names), signedBy } : PUBLIC_CORRECTION);
   });
 }
 
 /**
- * The notice is public by law (KL 8:12): its dates, förvaringsplats, the anslagstavla it is on,
- * the official who certifies it (a name and title printed on the public anslag) and its wording.
+ * The whole protocol; §§ and rättelser by their own policies (a rättelse depends on its §).
+ * `withheldNames`: the names the organisation's names rule withholds (retention.ts), replaced in
+ * every field and free text of the protocol; empty: none.
  */
-const notice: FieldPolicy<NoticeDTO> = {
-  postedOn: text,
-  takeDownOn: text,
-  storagePlace: text,
-  noticeBoard: text,
-  certifiedBy: text,
-  wording: text,
-  revisedAt: textOrNull,
-};
-const signature: FieldPolicy<SignatureDTO> = {
-  personId: id,
-  name: text,
-  role: enumeration,
-  // The § ranges each signer answers for print in the signature block, which is public.
-  ranges: each(range),
-  signedAt: textOrNull,
-  contentHash: textOrNull,
-};
-/** Who signs for which §§: the public signature block shows the same names and ranges. */
-const signer: FieldPolicy<SignerDTO> = { personId: id, name: text, role: enumeration, ranges: each(range) };
-
-/** The whole protocol; §§ and rättelser by their own policies (a rättelse depends on its §). */
-export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldPolicy<ProtocolDTO> {
+export function publicProtocolPolicy(
+  p: Pick<ProtocolDTO, "paragraphs">,
+  withheldNames: readonly string[] = [],
+): FieldPolicy<ProtocolDTO> {
+  // Free text at the protocol's level, cleaned like a § 's: personnummer, and the withheld names.
+  const text = withheldNames.length > 0 ? cleanFor(withheldNames) : maskPersonalNumbers;
+  const textOrNull = (value: string | null): string | null => (value === null ? null : text(value));
+  const personRef: FieldPolicy<PersonRef> = { personId: id, name: text };
+  const attendance: FieldPolicy<AttendanceDTO> =
+    withheldNames.length > 0 ? { ...PUBLIC_ATTENDANCE, name: text } : PUBLIC_ATTENDANCE;
+  /**
+   * The notice is public by law (KL 8:12): its dates, förvaringsplats, the anslagstavla it is on,
+   * the official who certifies it (a name and title printed on the public anslag) and its wording.
+   */
+  const notice: FieldPolicy<NoticeDTO> = {
+    postedOn: text,
+    takeDownOn: text,
+    storagePlace: text,
+    noticeBoard: text,
+    certifiedBy: text,
+    wording: text,
+    revisedAt: textOrNull,
+  };
+  const signature: FieldPolicy<SignatureDTO> = {
+    personId: id,
+    name: text,
+    role: enumeration,
+    // The § ranges each signer answers for print in the signature block, which is public.
+    ranges: each(range),
+    signedAt: textOrNull,
+    contentHash: textOrNull,
+  };
+  /** Who signs for which §§: the public signature block shows the same names and ranges. */
+  const signer: FieldPolicy<SignerDTO> = { personId: id, name: text, role: enumeration, ranges: each(range) };
   return {
     // caseNumberExample: the organisation's own hint for typing a Dnr, a register value, no secret.
+    // publicRetention: the organisation's rule for its old public copies, which the page states.
     organisation: one<ProtocolDTO["organisation"]>({
       name: text,
       caseNumberPrefix: text,
       caseNumberExample: textOrNull,
+      publicRetention: one<PublicRetentionRule>({ namesYears: fact, noindexAfterAppeal: fact }),
     }),
     body: one<ProtocolDTO["body"]>({
       name: text,
@@ -417,18 +464,29 @@ export function publicProtocolPolicy(p: Pick<ProtocolDTO, "paragraphs">): FieldP
     secretary: oneOrNull(personRef),
     adjusters: each(personRef),
     signers: each(signer),
-    attendance: each(PUBLIC_ATTENDANCE),
-    paragraphs: (paragraphs) => paragraphs.map(toPublicParagraph),
+    attendance: each(attendance),
+    paragraphs: (paragraphs) => paragraphs.map((q) => toPublicParagraph(q, withheldNames)),
     notice: oneOrNull(notice),
     signatures: each(signature),
-    corrections: (corrections) => toPublicCorrections(corrections, p.paragraphs),
+    corrections: (corrections) => toPublicCorrections(corrections, p.paragraphs, withheldNames),
   };
 }
 
-/** The public copy of a justerat protocol; throws for anything not public (a bug upstream). */
-export function toPublicProtocol(p: ProtocolDTO): ProtocolDTO {
+/**
+ * The public copy of a justerat protocol on `today` (the organisation's names rule may withhold
+ * every name from some day on); throws for anything not public (a bug upstream).
+ */
+export function toPublicProtocol(p: ProtocolDTO, today: IsoDate): ProtocolDTO {
   if (!isPublic(p.meeting.status)) throw new Error(`Not public: ${p.meeting.slug} is ${p.meeting.status}`);
-  return project(p, publicProtocolPolicy(p));
+  const rule = p.organisation.publicRetention ?? NO_RETENTION;
+  const withheld = namesWithdrawn(rule, p.meeting.adjustedOn, today) ? protocolPersonNames(p) : [];
+  return project(p, publicProtocolPolicy(p, withheld));
+}
+
+/** The public copy with every name withheld, whatever the date (the search index's second version). */
+export function toPublicProtocolWithoutNames(p: ProtocolDTO): ProtocolDTO {
+  if (!isPublic(p.meeting.status)) throw new Error(`Not public: ${p.meeting.slug} is ${p.meeting.status}`);
+  return project(p, publicProtocolPolicy(p, protocolPersonNames(p)));
 }
 
 /** A meeting slug as URLs carry it ("direktionen-2021-11-18"); anything else is not found. */

@@ -4,6 +4,9 @@ import type { CorrectionDTO, ProtocolDTO } from "@/domain/protocol/protocol.type
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
 import { adjustmentInstant, copyFileName, copyFingerprint, describeIssuedCopy, planCopy } from "./issued-copies.rules";
 
+/** The day the public copies are made on: before any names rule of the fixtures applies. */
+const TODAY = "2026-12-05";
+
 const SIGNED_AT = "2021-11-25T09:30:00.000Z";
 const REVISED_AT = "2021-11-26T08:00:00.000Z";
 
@@ -70,18 +73,18 @@ describe("planCopy", () => {
       { kind: "FULL", signingTime: REVISED_AT, correctionCount: 0, noticeRevisedAt: REVISED_AT },
     ],
   ] as const)("%s", (_label, opts, audience, expected) => {
-    const plan = planCopy(adjusted(opts), audience);
+    const plan = planCopy(adjusted(opts), audience, TODAY);
     if (expected === null) return expect(plan).toBeNull();
     expect(plan).toMatchObject({ ...expected, signingTime: new Date(expected.signingTime) });
   });
 
   it("withholds § 61 and masks personnummer in a public copy, and nothing in the full copy", () => {
     const current = adjusted({ confidential: [61], corrections: [correction("Gäller 19811218-9876.")] });
-    const pub = planCopy(current, "public")!;
+    const pub = planCopy(current, "public", TODAY)!;
     expect(pub.protocol.paragraphs.find((p) => p.number === 61)!.sections).toEqual([]);
     expect(pub.protocol.corrections![0]!.text).toBe("Gäller ÅÅMMDD-XXXX.");
     expect(pub.reason).toBe("Offentlig kopia av justerat protokoll med rättelser, Direktionen 2021-11-18");
-    const full = planCopy(current, "full")!;
+    const full = planCopy(current, "full", TODAY)!;
     expect(full.protocol).toBe(current);
     expect(full.reason).toBe("Justerat protokoll med rättelser, Direktionen 2021-11-18");
     // One state; the public copy's fingerprint also names the version of what it leaves out.

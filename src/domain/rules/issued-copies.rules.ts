@@ -5,6 +5,8 @@ import { dbDate, toSwedishDate } from "@/lib/iso-date";
 import { compressParagraphNumbers, formatParagraphRanges } from "@/lib/paragraph-ranges";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { PUBLIC_RULES_VERSION, toPublicProtocol } from "@/domain/publication/public.rules";
+import { NO_RETENTION, namesWithdrawn } from "@/domain/publication/retention";
+import type { IsoDate } from "@/lib/iso-date";
 
 /**
  * PUBLIC: something is withheld (confidential §§, personnummer). FULL: the whole protocol.
@@ -59,14 +61,18 @@ export function noticeFingerprint(pub: ProtocolDTO): string {
  * out. For NOTICE, `protocol` is the protocol as read (findProtocolBySlug), without the changes
  * after justering: the notice is rendered from its public projection.
  */
-export function issuedCopyFingerprint(protocol: ProtocolDTO, kind: IssuedCopyKind): string {
+export function issuedCopyFingerprint(protocol: ProtocolDTO, kind: IssuedCopyKind, today: IsoDate): string {
   switch (kind) {
-    case "PUBLIC":
-      return `${copyFingerprint(protocol)};offentlig=${PUBLIC_RULES_VERSION}`;
+    case "PUBLIC": {
+      // From the day the organisation's names rule applies, the public copy is another file.
+      const rule = protocol.organisation.publicRetention ?? NO_RETENTION;
+      const names = namesWithdrawn(rule, protocol.meeting.adjustedOn, today) ? ";namn=utelämnade" : "";
+      return `${copyFingerprint(protocol)};offentlig=${PUBLIC_RULES_VERSION}${names}`;
+    }
     case "FULL":
       return copyFingerprint(protocol);
     case "NOTICE":
-      return noticeFingerprint(toPublicProtocol(protocol));
+      return noticeFingerprint(toPublicProtocol(protocol, today));
   }
 }
 
@@ -94,9 +100,9 @@ function changesAfterAdjustment(correctionCount: number, noticeRevised: boolean)
     .join(" och ");
 }
 
-/** The public version of a protocol with its changes: confidential §§ and personnummer withheld. */
-export function toPublicCopy(current: ProtocolDTO): ProtocolDTO {
-  return toPublicProtocol(current);
+/** The public version of a protocol with its changes on `today`: confidential §§ and personnummer withheld, … */
+export function toPublicCopy(current: ProtocolDTO, today: IsoDate): ProtocolDTO {
+  return toPublicProtocol(current, today);
 }
 
 /**
@@ -105,13 +111,13 @@ export function toPublicCopy(current: ProtocolDTO): ProtocolDTO {
  * protocol with its rättelser and notice revision (withChangesAfterAdjustment). A public copy
  * that withholds nothing is the same file as the full copy, and is stored once, as FULL.
  */
-export function planCopy(current: ProtocolDTO, audience: CopyAudience): CopyPlan | null {
+export function planCopy(current: ProtocolDTO, audience: CopyAudience, today: IsoDate): CopyPlan | null {
   const correctionCount = current.corrections?.length ?? 0;
   const noticeRevisedAt = current.notice?.revisedAt ?? null;
   let kind: IssuedCopyKind = "FULL";
   let protocol = current;
   if (audience === "public") {
-    const pub = toPublicCopy(current);
+    const pub = toPublicCopy(current, today);
     if (JSON.stringify(pub) !== JSON.stringify(current)) {
       kind = "PUBLIC";
       protocol = pub;
@@ -122,7 +128,7 @@ export function planCopy(current: ProtocolDTO, audience: CopyAudience): CopyPlan
   const reason = `${kind === "PUBLIC" ? "Offentlig kopia av justerat protokoll" : "Justerat protokoll"}${what ? ` med ${what}` : ""}, ${current.body.name} ${current.meeting.date}`;
   return {
     kind,
-    fingerprint: issuedCopyFingerprint(current, kind),
+    fingerprint: issuedCopyFingerprint(current, kind, today),
     protocol,
     correctionCount,
     noticeRevisedAt,

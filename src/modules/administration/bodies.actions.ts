@@ -1,7 +1,7 @@
 "use server";
 
 // Form actions of the bodies and organisation pages (they work without JavaScript).
-import { revalidatePath } from "next/cache";
+import { revalidatePath, updateTag } from "next/cache";
 import { actionContext } from "@/server/action-context";
 import type { AdminFormState } from "./admin.form-state";
 import * as mutations from "./bodies.mutations";
@@ -31,16 +31,25 @@ export async function setCallOrderFormAction(prev: AdminFormState, form: FormDat
 export async function updateOrganisationFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const result = await mutations.updateOrganisation(
     await actionContext(),
-    read(form, [
-      "organisationId",
-      "name",
-      "storagePlace",
-      "noticeBoard",
-      "noticeWording",
-      "noticeCertifier",
-      "caseNumberExample",
-    ]),
+    read(
+      form,
+      [
+        "organisationId",
+        "name",
+        "storagePlace",
+        "noticeBoard",
+        "noticeWording",
+        "noticeCertifier",
+        "caseNumberExample",
+        "publicNamesYears",
+      ],
+      ["noindexAfterAppeal"],
+    ),
   );
-  if (result.ok) revalidatePath("/", "layout");
+  if (result.ok) {
+    revalidatePath("/", "layout");
+    // The public copies follow the names and noindex rules at once.
+    updateTag("public");
+  }
   return formAnswer(prev, form, result, "Organisationens uppgifter är sparade. Nya anslag får dem vid justeringen.");
 }

@@ -24,6 +24,10 @@ export interface OrganisationSettings {
   noticeCertifier: string | null;
   /** The Dnr example the secretaries see when typing one ("MBN 2019.0412"); null: built from the prefix. */
   caseNumberExample: string | null;
+  /** Whole years the public copy keeps personal names; null: always (retention.ts). */
+  publicNamesYears: number | null;
+  /** noindex for public protocol pages and PDFs once the appeal period is over. */
+  noindexAfterAppeal: boolean;
   bodies: BodySummary[];
 }
 
@@ -70,7 +74,13 @@ export const bodyLayoutSelect = {
 } as const;
 
 /** What the organisation's settings form edits, with the organisation's id. */
-export const organisationSettingsSelect = { id: true, ...organisationNoticeSelect, caseNumberExample: true } as const;
+export const organisationSettingsSelect = {
+  id: true,
+  ...organisationNoticeSelect,
+  caseNumberExample: true,
+  publicNamesYears: true,
+  noindexAfterAppeal: true,
+} as const;
 
 function toSummary(b: Prisma.BodyGetPayload<{ select: typeof bodySelect }>): BodySummary {
   return {

@@ -1,5 +1,6 @@
 // Schemas of the bodies (organ) and organisation forms: Swedish messages, numbers typed as text.
 import { z } from "@/lib/zod";
+import { MAX_NAMES_YEARS } from "@/domain/publication/retention";
 
 const id = z.string().trim().min(1).max(64);
 
@@ -88,4 +89,21 @@ export const updateOrganisationSchema = z.object({
   noticeWording: optionalText("anslagets text", 2000),
   noticeCertifier: optionalText("namnet på den som intygar anslaget", 200),
   caseNumberExample: optionalText("exemplet på diarienummer", 100),
+  // How long the public copy keeps personal names (domain/publication/retention.ts); empty: always.
+  publicNamesYears: z
+    .string()
+    .trim()
+    .transform((v, ctx) => {
+      if (v === "") return null;
+      if (!/^\d{1,3}$/.test(v) || Number(v) < 1 || Number(v) > MAX_NAMES_YEARS) {
+        ctx.addIssue({
+          code: "custom",
+          message: `Ange antal år som ett heltal mellan 1 och ${MAX_NAMES_YEARS}, eller lämna fältet tomt.`,
+        });
+        return z.NEVER;
+      }
+      return Number(v);
+    })
+    .optional(),
+  noindexAfterAppeal: z.boolean().optional(),
 });

@@ -9,6 +9,7 @@ import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { RenderBusyError, renderExtractPdf } from "@/pdf";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { isPublicProtocolSlug } from "./public.queries";
+import { today } from "@/server/clock";
 
 const text = (body: string, status: number, extra: Record<string, string> = {}) =>
   new Response(body, { status, headers: { "content-type": "text/plain; charset=utf-8", ...extra } });
@@ -26,7 +27,7 @@ async function extractResponse(
 ): Promise<Response> {
   const plan = planExtract(protocol, requested(url), audience);
   if (!plan.ok) return text(plan.message, plan.status);
-  const source = audience === "public" ? toPublicProtocol(protocol) : protocol;
+  const source = audience === "public" ? toPublicProtocol(protocol, today()) : protocol;
   let bytes: Uint8Array;
   try {
     bytes = await renderExtractPdf(source, plan.paragraphNumbers);

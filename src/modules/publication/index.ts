@@ -6,5 +6,10 @@ export { publicExtractResponse, workspaceExtractResponse } from "./extracts";
 export { meetingCalendarResponse, noticeFeedResponse } from "./opendata/feeds.handlers";
 export * from "./opendata/oparl.handlers";
 export { serveOpenData } from "./opendata/opendata.http";
-export { findPublicProtocol, isPublicProtocolSlug, listNoticesUp } from "./public.queries";
+export {
+  findPublicProtocol,
+  findPublicProtocolWithCorrections,
+  isPublicProtocolSlug,
+  listNoticesUp,
+} from "./public.queries";
 export { archiveFacets, HIT_END, HIT_START, indexPublicProtocol, listArchive, searchArchive } from "./public.search";

@@ -22,7 +22,8 @@ import {
 } from "@/domain/rules/issued-copies.rules";
 import { sha256Hex } from "@/domain/protocol/content-hash";
 import { findSignoffInfo } from "@/server/protocol.queries";
-import { now } from "@/server/clock";
+import { now, today } from "@/server/clock";
+import { NO_RETENTION, noindexOn } from "@/domain/publication/retention";
 
 /** The protocol with what changed after justering: its rättelser and when the notice dates changed. */
 export async function withChangesAfterAdjustment(db: PrismaClient, protocol: ProtocolDTO): Promise<ProtocolDTO> {
@@ -55,7 +56,7 @@ export async function renderCopy(plan: CopyPlan): Promise<Uint8Array> {
 
 /** The full copy with the rättelser and changed notice dates, rendered now (not stored); null when nothing changed. */
 export async function renderSealedCopy(current: ProtocolDTO): Promise<Uint8Array | null> {
-  const plan = planCopy(current, "full");
+  const plan = planCopy(current, "full", today());
   return plan ? renderCopy(plan) : null;
 }
 
@@ -129,7 +130,7 @@ async function findOriginal(
 
 async function servePdf(db: PrismaClient, current: ProtocolDTO, audience: CopyAudience): Promise<ServedPdf | null> {
   const slug = current.meeting.slug;
-  const plan = planCopy(current, audience);
+  const plan = planCopy(current, audience, today());
   if (!plan) {
     const original = await findOriginal(db, current.meeting.id);
     return original && { ...original, fileName: `${slug}.pdf`, source: "original" };
@@ -145,10 +146,20 @@ async function servePdf(db: PrismaClient, current: ProtocolDTO, audience: CopyAu
  * The public PDF of a justerat protocol: the signed original when nothing is withheld and
  * nothing changed after justering, else the public copy. Null: not public (or no stored original).
  */
-export async function findPublicPdf(db: PrismaClient, slug: string): Promise<ServedPdf | null> {
+export async function findPublicPdf(
+  db: PrismaClient,
+  slug: string,
+): Promise<(ServedPdf & { noindex: boolean }) | null> {
   if (!(await isPublicProtocolSlug(db, slug))) return null;
   const protocol = await findProtocolBySlug(db, slug);
-  return protocol && servePdf(db, await withChangesAfterAdjustment(db, protocol), "public");
+  if (!protocol) return null;
+  const served = await servePdf(db, await withChangesAfterAdjustment(db, protocol), "public");
+  return served && { ...served, noindex: publicNoindex(protocol) };
+}
+
+/** Whether search engines are asked not to index the protocol's public pages and PDFs today. */
+export function publicNoindex(protocol: Pick<ProtocolDTO, "organisation" | "notice">): boolean {
+  return noindexOn(protocol.organisation.publicRetention ?? NO_RETENTION, protocol.notice, today());
 }
 
 /**
@@ -168,7 +179,7 @@ export async function findAdjustedPdf(
     const original = await findOriginal(db, protocol.meeting.id);
     return original && { ...original, fileName: `${protocol.meeting.slug}.pdf`, source: "original" };
   }
-  if (!planCopy(current, "full")) return "no-changes";
+  if (!planCopy(current, "full", today())) return "no-changes";
   return servePdf(db, current, "full");
 }
 
@@ -177,10 +188,18 @@ export async function findAdjustedPdf(
  * as an IssuedCopy and served from storage from then on (it was rendered anew on every anonymous
  * request), and verifiable on /verifiera like the other copies. Null: no public notice.
  */
-export async function findNoticePdf(db: PrismaClient, slug: string): Promise<ServedPdf | null> {
+export async function findNoticePdf(
+  db: PrismaClient,
+  slug: string,
+): Promise<(ServedPdf & { noindex: boolean }) | null> {
   const pub = await findPublicProtocol(db, slug);
   const meeting = pub?.notice ? await db.meeting.findUnique({ where: { slug }, select: { id: true } }) : null;
   if (!pub || !meeting) return null;
   const plan = planNotice(pub);
-  return { ...(await findOrIssueCopy(db, meeting.id, plan)), fileName: copyFileName(slug, plan), source: "copy" };
+  return {
+    ...(await findOrIssueCopy(db, meeting.id, plan)),
+    fileName: copyFileName(slug, plan),
+    source: "copy",
+    noindex: publicNoindex(pub),
+  };
 }

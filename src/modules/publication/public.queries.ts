@@ -2,11 +2,12 @@
 // through toPublicProtocol, so drafts and confidential text cannot reach a public page or API.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { dbDate, type IsoDate, isoDateOf } from "@/lib/iso-date";
-import { findProtocolBySlug } from "@/server/protocol.queries";
+import { findProtocolBySlug, findSignoffInfo } from "@/server/protocol.queries";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { isMeetingSlug, toPublicProtocol } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
+import { today } from "@/server/clock";
 
 export const publicMeetingWhere: Prisma.MeetingWhereInput = { status: { in: [...PUBLIC_STATUSES] } };
 
@@ -15,10 +16,28 @@ export async function isPublicProtocolSlug(db: PrismaClient, slug: string): Prom
   return isMeetingSlug(slug) && (await db.meeting.count({ where: { slug, ...publicMeetingWhere } })) > 0;
 }
 
-export async function findPublicProtocol(db: PrismaClient, slug: string): Promise<ProtocolDTO | null> {
+/** The public copy of a justerat protocol as it is on `day` (today unless a cached page names its day). */
+export async function findPublicProtocol(
+  db: PrismaClient,
+  slug: string,
+  day: IsoDate = today(),
+): Promise<ProtocolDTO | null> {
   if (!(await isPublicProtocolSlug(db, slug))) return null;
   const p = await findProtocolBySlug(db, slug);
-  return p ? toPublicProtocol(p) : null;
+  return p ? toPublicProtocol(p, day) : null;
+}
+
+/** The public copy with its rättelser (projected with the protocol: a withheld name is withheld there too). */
+export async function findPublicProtocolWithCorrections(
+  db: PrismaClient,
+  slug: string,
+  day: IsoDate = today(),
+): Promise<ProtocolDTO | null> {
+  if (!(await isPublicProtocolSlug(db, slug))) return null;
+  const p = await findProtocolBySlug(db, slug);
+  if (!p) return null;
+  const { corrections } = await findSignoffInfo(db, p.meeting.id);
+  return toPublicProtocol({ ...p, corrections }, day);
 }
 
 export interface PublicNoticeDTO {

@@ -4,9 +4,10 @@
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
-import { toPublicProtocol } from "@/domain/publication/public.rules";
+import { toPublicProtocol, toPublicProtocolWithoutNames } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 import { isoDateOf } from "@/lib/iso-date";
+import { today } from "@/server/clock";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -31,16 +32,27 @@ export function paragraphSearchText(p: ParagraphDTO): string {
     .join("\n");
 }
 
+/**
+ * Writes the search index of a protocol that has just become public: per §, the public copy as of
+ * justering, and the same copy with every name withheld, which search matches instead once the
+ * organisation's names rule applies (retention.ts; the rule is read at search time, so a rule
+ * set or changed later applies to old protocols too).
+ */
 export async function indexPublicProtocol(db: Db, protocol: ProtocolDTO, bodyId: string): Promise<void> {
-  const pub = toPublicProtocol(protocol);
+  const pub = toPublicProtocol(protocol, protocol.meeting.adjustedOn ?? protocol.meeting.date);
+  const anon = new Map(toPublicProtocolWithoutNames(protocol).paragraphs.map((p) => [p.id, p]));
   const year = Number(pub.meeting.date.slice(0, 4));
   await db.$executeRaw`DELETE FROM "PublicSearchEntry" WHERE "meetingId" = ${pub.meeting.id}`;
   for (const p of pub.paragraphs) {
+    const a = anon.get(p.id)!;
     const text = p.isConfidential ? "" : paragraphSearchText(p);
+    const anonText = a.isConfidential ? "" : paragraphSearchText(a);
+    // tsv and anonTsv are computed by the table's trigger (paragraf_guard_search_entry).
     await db.$executeRaw`
-      INSERT INTO "PublicSearchEntry" ("paragraphId", "meetingId", "bodyId", year, number, title, text, tsv)
+      INSERT INTO "PublicSearchEntry" ("paragraphId", "meetingId", "bodyId", year, number, title, text, tsv,
+        "anonTitle", "anonText")
       VALUES (${p.id}, ${pub.meeting.id}, ${bodyId}, ${year}, ${p.number}, ${p.title}, ${text},
-        setweight(to_tsvector('swedish', ${p.title}), 'A') || setweight(to_tsvector('swedish', ${text}), 'B'))`;
+        to_tsvector('swedish', ''), ${a.title}, ${anonText})`;
   }
 }
 
@@ -93,6 +105,9 @@ export async function searchArchive(
   ];
   const [live, scanned] = [filters(Prisma.sql`e.year`), filters(Prisma.sql`h.year`)];
   const q = query.q.slice(0, 200);
+  // The organisation's names rule (retention.ts namesWithdrawn), in SQL: N years after justering.
+  const namesWithheld = Prisma.sql`(o."publicNamesYears" IS NOT NULL AND m."adjustedOn" IS NOT NULL
+    AND (m."adjustedOn" + make_interval(years => o."publicNamesYears"))::date <= ${today()}::date)`;
   const headline = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const rows = await db.$queryRaw<
     {
@@ -113,8 +128,21 @@ export async function searchArchive(
       FROM "PublicSearchEntry" e
       JOIN "Meeting" m ON m.id = e."meetingId"
       JOIN "Body" b ON b.id = e."bodyId"
+      JOIN "Organisation" o ON o.id = b."organisationId"
       CROSS JOIN q
       WHERE e.tsv @@ q.query AND m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]}
+        AND NOT ${namesWithheld}
+      UNION ALL
+      -- Protocols past the organisation's names rule: the name-free version of each § (none: not found).
+      SELECT false, m.slug, b.name, m.date, e.number, e."anonTitle",
+        ts_headline('swedish', e."anonText", q.query, ${headline}), ts_rank(e."anonTsv", q.query)
+      FROM "PublicSearchEntry" e
+      JOIN "Meeting" m ON m.id = e."meetingId"
+      JOIN "Body" b ON b.id = e."bodyId"
+      JOIN "Organisation" o ON o.id = b."organisationId"
+      CROSS JOIN q
+      WHERE e."anonTsv" @@ q.query AND m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]}
+        AND ${namesWithheld}
       UNION ALL
       SELECT true, h.slug, b.name, h."meetingDate", hp.number, hp.title,
         ts_headline('swedish', coalesce('Dnr ' || hp."caseNumber", ''), q.query, ${headline}), ts_rank(v.tsv, q.query)

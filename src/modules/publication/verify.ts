@@ -2,6 +2,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { findProtocolBySlug, namesFor } from "@/server/protocol.queries";
 import { withChangesAfterAdjustment } from "@/modules/publication/issued-copies";
+import { today } from "@/server/clock";
 import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued-copies.rules";
 import { ADJUSTED_STATUSES } from "@/domain/lifecycle";
 import { signatureRoleTerms } from "@/domain/vocabulary";
@@ -131,7 +132,8 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
     ...result,
     copy: {
       description,
-      isCurrent: copy.fingerprint === issuedCopyFingerprint(copy.kind === "NOTICE" ? protocol! : current, copy.kind),
+      isCurrent:
+        copy.fingerprint === issuedCopyFingerprint(copy.kind === "NOTICE" ? protocol! : current, copy.kind, today()),
       protocolPath: `/protokoll/${copy.meeting.slug}`,
     },
   };

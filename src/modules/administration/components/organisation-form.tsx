@@ -9,13 +9,15 @@ import { useState, type FormEvent } from "react";
 import { DEFAULT_NOTICE_WORDING } from "@/domain/rules/bodies.rules";
 import { updateOrganisationFormAction } from "@/modules/administration/bodies.actions";
 import type { OrganisationSettings } from "@/modules/administration/bodies.queries";
-import { AdminForm, InputField, SubmitButton, TextAreaField, useAdminForm } from "./form-controls";
+import { AdminForm, CheckboxField, InputField, SubmitButton, TextAreaField, useAdminForm } from "./form-controls";
 import { TitledSection } from "@/ui/titled-section";
 
 export function OrganisationForm({ organisation }: { organisation: OrganisationSettings }) {
   const F = "organisation";
-  const { state, action, value, field } = useAdminForm(updateOrganisationFormAction, F);
-  const stored = (name: Exclude<keyof OrganisationSettings, "id" | "bodies">) => field(name, organisation[name] ?? "");
+  const { state, action, value, field, box } = useAdminForm(updateOrganisationFormAction, F);
+  const stored = (
+    name: Exclude<keyof OrganisationSettings, "id" | "bodies" | "publicNamesYears" | "noindexAfterAppeal">,
+  ) => field(name, organisation[name] ?? "");
   const [typed, setTyped] = useState(() => ({
     noticeWording: value("noticeWording", organisation.noticeWording ?? ""),
     storagePlace: value("storagePlace", organisation.storagePlace ?? ""),
@@ -65,6 +67,20 @@ export function OrganisationForm({ organisation }: { organisation: OrganisationS
           autoComplete="off"
           hint="Visas för sekreteraren som exempel i fältet Dnr, t.ex. KS 2023/117. Lämnas tomt bildas exemplet av organisationens diarieprefix och året."
         />
+        <fieldset className="space-y-4 rounded border border-slate-300 p-4">
+          <legend className="px-1 font-semibold">Äldre protokoll på webben</legend>
+          <InputField
+            {...field("publicNamesYears", organisation.publicNamesYears?.toString() ?? "")}
+            label="Visa personnamn i den publika kopian i antal år"
+            autoComplete="off"
+            hint="Efter så många år från justeringen ersätts namnen på alla personer i protokollet med [utelämnat] på webben, i PDF-kopian, i öppna data och i sökningen. Originalet ändras inte. Lämnas tomt visas namnen så länge protokollet finns på webben."
+          />
+          <CheckboxField
+            {...box("noindexAfterAppeal", organisation.noindexAfterAppeal)}
+            label="Be sökmotorer att inte indexera protokoll när överklagandetiden har gått ut"
+            hint="Protokollets sida och PDF får noindex när anslaget har tagits ned. Arkivets egen sökning hittar dem fortfarande."
+          />
+        </fieldset>
         <SubmitButton pendingText="Sparar…">Spara organisationens uppgifter</SubmitButton>
       </AdminForm>
       <NoticePreview

@@ -20,6 +20,9 @@ import {
   type PaperRecord,
 } from "./oparl";
 
+/** The day the public copies are made on: before any names rule of the fixtures applies. */
+const TODAY = "2026-12-05";
+
 const u = oparlUrls("https://paragraf.example.se/");
 const seed = itsamSeed.meetings[0]!;
 const file: FileRecord = {
@@ -74,7 +77,7 @@ function adjusted(): ProtocolDTO {
     },
   ];
   p.paragraphs.find((x) => x.number === 61)!.isConfidential = true;
-  return toPublicProtocol(p);
+  return toPublicProtocol(p, TODAY);
 }
 
 describe("oparlUrls", () => {

@@ -5,22 +5,18 @@ import { unstable_cache } from "next/cache";
 import { ExtractForm } from "@/ui/extract-form";
 import { ProtocolView } from "@/ui/protocol-view";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
-import { findPublicProtocol, isPublicProtocolSlug } from "@/modules/publication";
-import { toPublicCorrections } from "@/domain/publication/public.rules";
+import { findPublicProtocolWithCorrections, isPublicProtocolSlug } from "@/modules/publication";
 import { CorrectionsList } from "@/ui/corrections-list";
-import { findSignoffInfo } from "@/server/protocol.queries";
 import { getDb } from "@/server/db";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { today } from "@/server/clock";
+import { NO_RETENTION, namesWithdrawn, namesWithdrawnNote, noindexOn } from "@/domain/publication/retention";
 
 // A justerat protocol never changes (the database refuses it), so its public page is cached
-// until something public changes (a rättelse or a new justering revalidates "public").
+// until something public changes (a rättelse or a new justering revalidates "public"), per day:
+// the organisation's rule for old public copies (retention.ts) changes what is shown on a date.
 const publicProtocol = unstable_cache(
-  async (slug: string) => {
-    const protocol = await findPublicProtocol(getDb(), slug);
-    if (!protocol) return null;
-    const { corrections } = await findSignoffInfo(getDb(), protocol.meeting.id);
-    return { ...protocol, corrections: toPublicCorrections(corrections, protocol.paragraphs) };
-  },
+  async (slug: string, day: string) => findPublicProtocolWithCorrections(getDb(), slug, day),
   ["public-protocol"],
   { tags: ["public"], revalidate: false },
 );
@@ -33,23 +29,26 @@ type Props = { params: Promise<{ slug: string }> };
  * (src/server/route-cache-handler.mjs).
  */
 async function protocolOr404(slug: string) {
-  const protocol = (await isPublicProtocolSlug(getDb(), slug)) ? await publicProtocol(slug) : null;
+  const protocol = (await isPublicProtocolSlug(getDb(), slug)) ? await publicProtocol(slug, today()) : null;
   if (!protocol) notFound();
   return protocol;
 }
 
-// Rendered on the first request and then served from the route cache with no expiry: a justerat
-// protocol does not change, and a rättelse, a new justering or new notice dates revalidate "public".
-export const revalidate = false;
+// Rendered on the first request and then served from the route cache: a justerat protocol does
+// not change, and a rättelse, a new justering or new notice dates revalidate "public". Rendered
+// again at most hourly so that the organisation's names and noindex rules take effect on their day.
+export const revalidate = 3600;
 export async function generateStaticParams(): Promise<{ slug: string }[]> {
   return [];
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const p = await protocolOr404((await params).slug);
+  const rule = p.organisation.publicRetention ?? NO_RETENTION;
   return {
     title: `Protokoll ${p.body.name} ${p.meeting.date}`,
     description: `Justerat protokoll från ${p.organisation.name}, ${p.body.name}, ${formatLongDate(p.meeting.date)}.`,
+    ...(noindexOn(rule, p.notice, today()) ? { robots: { index: false } } : {}),
   };
 }
 
@@ -74,6 +73,13 @@ export default async function PublicProtocolPage({ params }: Props) {
             <span className="ml-2 text-sm">(offentlig kopia: paragrafer med sekretess visas bara med rubrik)</span>
           )}
         </p>
+        {namesWithdrawn(
+          protocol.organisation.publicRetention ?? NO_RETENTION,
+          protocol.meeting.adjustedOn,
+          today(),
+        ) && (
+          <p className="mt-2 text-sm">{namesWithdrawnNote(protocol.organisation.publicRetention ?? NO_RETENTION)}</p>
+        )}
         {hash && (
           <p className="mt-2 text-sm">
             Verifieringskod: <span className="break-all font-mono">{hash}</span> ·{" "}
@@ -93,7 +99,7 @@ export default async function PublicProtocolPage({ params }: Props) {
         }
       />
       <ProtocolView protocol={protocol} />
-      <CorrectionsList corrections={protocol.corrections} />
+      <CorrectionsList corrections={protocol.corrections ?? []} />
     </>
   );
 }

@@ -20,6 +20,7 @@ export async function GET(_req: Request, { params }: { params: Promise<{ slug: s
       // The notice dates can still change (editNotice): the same lifetime as the protocol page.
       "cache-control": "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
       "x-content-type-options": "nosniff",
+      ...(pdf.noindex ? { "x-robots-tag": "noindex" } : {}),
     },
   });
 }

@@ -20,5 +20,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
     // cache keeps it at most a minute and a browser asks again (the ETag makes that cheap).
     cacheControl: "public, max-age=0, s-maxage=60, stale-while-revalidate=60",
     contentDisposition: `inline; filename="${pdf.fileName}"`,
+    noindex: pdf.noindex,
   });
 }
