@@ -584,6 +584,12 @@ export function buildEarkivPackage(input: EarkivInput): EarkivPackage {
     sekretess: { innehallerSekretess: numbers.length > 0, paragrafer: numbers },
     protokoll: {
       ...p,
+      // The organisation as the protocol names it; its settings for the public site are not part of the record.
+      organisation: {
+        name: p.organisation.name,
+        caseNumberPrefix: p.organisation.caseNumberPrefix,
+        caseNumberExample: p.organisation.caseNumberExample,
+      },
       corrections: input.corrections,
       notice: p.notice ? { ...p.notice, revisedAt: input.noticeRevisedAt } : null,
     },
