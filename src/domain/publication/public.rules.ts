@@ -109,27 +109,83 @@ const each =
 /** What the public reads instead of a redacted passage or name (issue 17.2). */
 export const REDACTED_TEXT = "[utelämnat]";
 
+/** Characters that do not show but would split a name for the matcher: soft hyphen, zero-width ones. */
+const INVISIBLE = /[\u00AD\u200B-\u200D\u2060\uFEFF]/g;
+/** A text as the name matcher reads it: composed (NFC, so "å" is one letter), without invisible characters. */
+const forMatching = (text: string): string => text.normalize("NFC").replace(INVISIBLE, "");
+
 /**
- * Every whole-word occurrence of each name (case-insensitive; "Anna Berg" also in "Anna Bergs"
- * is not a whole word, so a genitive s is taken with it) replaced by REDACTED_TEXT. The longest
- * name first, so "Anna Berg" goes before "Anna".
+ * Whole-word occurrences of the names (case-insensitive, any whitespace between the words, a
+ * genitive s taken with the name), the longest name first so "Anna Berg" goes before "Anna";
+ * null when there is no name.
+ */
+function namePattern(names: readonly string[]): RegExp | null {
+  const wanted = [
+    ...new Set(names.map((n) => forMatching(n).trim().replace(/\s+/g, " ")).filter((n) => n.length >= 2)),
+  ].sort((a, b) => b.length - a.length);
+  if (wanted.length === 0) return null;
+  const escaped = wanted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})s?(?![\\p{L}\\p{N}])`, "giu");
+}
+
+/**
+ * Every whole-word occurrence of each name replaced by REDACTED_TEXT. With names, the text is read
+ * composed and without invisible characters, so neither decomposed letters nor a soft hyphen
+ * inside a name hides it.
  */
 export function redactNames(text: string, names: readonly string[]): string {
-  const wanted = [...new Set(names.map((n) => n.trim().replace(/\s+/g, " ")).filter((n) => n.length >= 2))].sort(
-    (a, b) => b.length - a.length,
-  );
-  if (wanted.length === 0) return text;
-  const escaped = wanted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+"));
-  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${escaped.join("|")})s?(?![\\p{L}\\p{N}])`, "giu");
-  return text.replace(pattern, REDACTED_TEXT);
+  const pattern = namePattern(names);
+  return pattern ? forMatching(text).replace(pattern, REDACTED_TEXT) : text;
 }
 
 /** Everything a text of one § goes through before it is public: personnummer, the § 's redacted names. */
-type Clean = (text: string) => string;
-const cleanFor =
-  (names: readonly string[]): Clean =>
-  (value) =>
-    redactNames(maskPersonalNumbers(value), names);
+type Clean = ((text: string) => string) & { readonly names: readonly string[] };
+const cleanFor = (names: readonly string[]): Clean =>
+  Object.assign((value: string) => redactNames(maskPersonalNumbers(value), names), { names });
+
+type TextLike = { type: "text"; text: string };
+const isTextNode = (node: unknown): node is TextLike =>
+  (node as { type?: unknown } | null)?.type === "text" && typeof (node as { text?: unknown }).text === "string";
+const isHardBreak = (node: unknown): boolean => (node as { type?: unknown } | null)?.type === "hardBreak";
+
+/**
+ * A name split over the inline nodes of one block (a mark changing inside it, a hard break between
+ * its words) replaced as if the block were one text: the run becomes one REDACTED_TEXT in the node
+ * where it starts; the rest of its nodes lose the covered part. Occurrences inside one node are
+ * left to `clean`, per text.
+ */
+function redactAcrossNodes(nodes: readonly unknown[], names: readonly string[]): readonly unknown[] {
+  const pattern = namePattern(names);
+  if (!pattern || nodes.length < 2 || !nodes.every((n) => isTextNode(n) || isHardBreak(n))) return nodes;
+  const parts = nodes.map((n) => (isTextNode(n) ? forMatching(n.text) : " "));
+  const bounds: [number, number][] = [];
+  let offset = 0;
+  for (const part of parts) bounds.push([offset, (offset += part.length)]);
+  const joined = parts.join("");
+  const crossing = [...joined.matchAll(pattern)]
+    .map((m): [number, number] => [m.index, m.index + m[0].length])
+    .filter(([s, e]) => bounds.some(([, b]) => s < b && e > b));
+  if (crossing.length === 0) return nodes;
+  const out: unknown[] = [];
+  nodes.forEach((node, i) => {
+    const [a, b] = bounds[i]!;
+    const inside = crossing.filter(([s, e]) => s < b && e > a);
+    if (!isTextNode(node)) {
+      if (inside.length === 0) out.push(node);
+      return;
+    }
+    let text = "";
+    let pos = a;
+    for (const [s, e] of inside) {
+      text += joined.slice(pos, Math.max(s, a));
+      if (s >= a) text += REDACTED_TEXT;
+      pos = Math.min(e, b);
+    }
+    text += joined.slice(pos, b);
+    if (text !== "") out.push({ ...node, text });
+  });
+  return out;
+}
 
 /**
  * Rich text keeps its structure (the stored format is a closed schema, richDocSchema, checked on
@@ -137,7 +193,8 @@ const cleanFor =
  * REDACTED_TEXT); every other string is cleaned (text nodes, and node types that are never free text).
  */
 function publicDoc(doc: RichDoc, clean: Clean): RichDoc {
-  const strip = (node: unknown): unknown => {
+  const strip = (value: unknown): unknown => {
+    const node = Array.isArray(value) ? redactAcrossNodes(value, clean.names) : value;
     if (Array.isArray(node)) {
       const out: unknown[] = [];
       let run: string | null = null; // the text of the redacted run being collected
