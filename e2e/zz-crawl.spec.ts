@@ -11,7 +11,11 @@
 //
 // Named zz- to run last: justering.spec.ts has made the seed meeting justerat with § 61
 // confidential, and drafting.spec.ts has left the draft direktionen-2022-02-10; this spec adds a
-// draft of its own so that it does not depend on the latter.
+// draft of its own so that it does not depend on the latter. It also plants a justerat protocol
+// with a redacted § (a passage marked "Utelämna", a flagged name) and a title-only § (issue 17.2,
+// e2e/fixtures/redacted-protocol.ts): their hidden text is looked for like confidential text, in
+// every public byte, and their public page is asked for again with RSC headers, ?_rsc= and
+// other Accept types, and searched for the hidden words.
 import { expect, test, type APIResponse } from "@playwright/test";
 import fc from "fast-check";
 import { pdfTextsToCheck } from "../tests/support/pdf-leaks";
@@ -26,6 +30,7 @@ import {
   wellFormed,
 } from "../tests/support/fuzz-arbitraries";
 import { SECRETARY, signInAs } from "./auth";
+import { makeRedactedProtocol, type RedactedProtocol } from "./fixtures/redacted-protocol";
 
 const SEED_SLUG = "direktionen-2021-11-18";
 const START = [
@@ -47,6 +52,8 @@ const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}
 /** Links into the workspace: without a session they lead to the login page or a 404. */
 const WORKSPACE = /^\/(moten|admin|att-justera|organ)(\/|$)/;
 const NON_PUBLIC_STATUSES = ["Utkast", "Skickat till justering"];
+/** The date of the planted protocol with a redacted and a title-only § (used by no other spec). */
+const REDACTED_DATE = "2023-04-13";
 
 test.describe.configure({ mode: "serial" });
 
@@ -54,15 +61,24 @@ test.describe.configure({ mode: "serial" });
 const secrets: string[] = [...CONFIDENTIAL_TEXT];
 /** The signed original of the seed (with § 61's text), from the workspace: the PDF detector's own check. */
 let signedOriginal: Buffer;
+/** The planted protocol with a redacted § and a title-only §. */
+let redacted: RedactedProtocol;
+/** Its signed original (with the name, the passage and the title-only § 's body). */
+let redactedOriginal: Buffer;
 
 test.beforeAll(async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
+  redacted = await makeRedactedProtocol(browser, REDACTED_DATE);
+  secrets.push(...redacted.secrets);
   const context = await browser.newContext({ locale: "sv-SE" });
   const page = await context.newPage();
   await signInAs(page, SECRETARY);
   const original = await page.request.get(`/moten/${SEED_SLUG}/pdf`);
   expect(original.headers()["content-type"]).toBe("application/pdf");
   signedOriginal = await original.body();
+  const redactedPdf = await page.request.get(`/moten/${redacted.slug}/pdf`);
+  expect(redactedPdf.headers()["content-type"]).toBe("application/pdf");
+  redactedOriginal = await redactedPdf.body();
 
   // A draft of this spec's own, with a § whose title must never be published.
   const draftTitle = `Utkast som inte får synas ${Date.now()}`;
@@ -197,6 +213,11 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   ])
     expect(leakIn(sample), sample).not.toBeNull();
   expect(leakInPdf(signedOriginal), "the signed original shows § 61").toMatch(/^PDF contains "/);
+  for (const secret of redacted.secrets)
+    expect(
+      pdfTextsToCheck(redactedOriginal).join("\n").replace(/\s+/g, " "),
+      `the planted original shows ${secret}`,
+    ).toContain(secret);
   const origin = new URL(baseURL!);
   // Open data links use APP_URL, which defaults to localhost on the same port.
   const sameOrigin = (u: URL) =>
@@ -333,6 +354,9 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
       `/protokoll/${SEED_SLUG}`,
       `/protokoll/${SEED_SLUG}/protokoll.pdf`,
       `/api/oparl/v1/meeting/${SEED_SLUG}`,
+      `/protokoll/${redacted.slug}`,
+      `/protokoll/${redacted.slug}/protokoll.pdf`,
+      `/api/oparl/v1/meeting/${redacted.slug}`,
     ]),
   );
   expect(fetched).toBeGreaterThan(30);
@@ -344,6 +368,78 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
     ]),
   );
   expect(pdfs.get(`/protokoll/${SEED_SLUG}/protokoll.pdf`)).toContain("§ 61");
+  // The planted protocol's public copy was read, and shows the grounds and "[utelämnat]" instead.
+  const redactedCopy = pdfs.get(`/protokoll/${redacted.slug}/protokoll.pdf`)?.replace(/\s+/g, " ");
+  for (const text of redacted.shown) expect(redactedCopy, text).toContain(text);
+});
+
+test("the redacted protocol's page and PDF under RSC headers, ?_rsc=, other Accept types and methods; its extracts; search for its hidden words", async ({
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const page = `/protokoll/${redacted.slug}`;
+  const html = decodeEntities((await (await request.get(page)).text()).replace(/<[^>]*>/g, " "));
+  // The § numbers of the redacted and the title-only §, from the public page's headings.
+  const numberOf = (title: string) => {
+    const m = new RegExp(`§\\s*(\\d+)\\s+${title}`).exec(html);
+    expect(m, `the public page shows ${title}`).not.toBeNull();
+    return m![1]!;
+  };
+  const [redactedNumber, titleOnlyNumber] = [numberOf(redacted.titles.redacted), numberOf(redacted.titles.titleOnly)];
+  const variants: { path: string; headers?: Record<string, string>; method?: "GET" | "HEAD" }[] = [
+    { path: page },
+    { path: page, headers: { RSC: "1" } },
+    { path: page, headers: { RSC: "1", "Next-Router-Prefetch": "1" } },
+    { path: page, headers: { RSC: "1", "Next-Router-State-Tree": encodeURIComponent(JSON.stringify(["", {}])) } },
+    { path: `${page}?_rsc=abc12`, headers: { RSC: "1" } },
+    { path: `${page}?_rsc=abc12` },
+    { path: page, headers: { Accept: "text/x-component" } },
+    { path: page, headers: { Accept: "application/json" } },
+    { path: page, headers: { Accept: "*/*", "Accept-Encoding": "identity" } },
+    { path: page, headers: { "Next-Action": "0".repeat(40) } },
+    { path: `${page}/protokoll.pdf`, headers: { Accept: "text/html" } },
+    { path: `${page}/protokoll.pdf`, headers: { RSC: "1" } },
+    { path: `${page}/utdrag?paragraf=${redactedNumber}` },
+    { path: `${page}/utdrag?paragraf=${titleOnlyNumber}` },
+    { path: `${page}/utdrag?paragraf=${redactedNumber}-${titleOnlyNumber}` },
+    { path: `/api/oparl/v1/meeting/${redacted.slug}/agendaitem/${redactedNumber}` },
+    { path: `/api/oparl/v1/meeting/${redacted.slug}/agendaitem/${titleOnlyNumber}` },
+  ];
+  const problems: string[] = [];
+  for (const v of variants) {
+    const res = await request.fetch(v.path, {
+      method: v.method ?? "GET",
+      headers: v.headers,
+      maxRedirects: 0,
+      failOnStatusCode: false,
+    });
+    const what = `${v.path} ${JSON.stringify(v.headers ?? {})}`;
+    if (res.status() >= 500) problems.push(`${what}: status ${res.status()}`);
+    const type = res.headers()["content-type"] ?? "";
+    const body = await res.body();
+    const leak = type.startsWith("application/pdf") ? leakInPdf(body) : leakIn(body.toString("utf8"));
+    if (leak) problems.push(`${what}: ${leak}`);
+  }
+  // The extract of the redacted § is given, with "[utelämnat]"; of the title-only §, refused.
+  const extract = await request.get(`${page}/utdrag?paragraf=${redactedNumber}`);
+  expect(extract.status()).toBe(200);
+  expect(pdfTextsToCheck(await extract.body())[0]).toContain("[utelämnat]");
+  expect((await request.get(`${page}/utdrag?paragraf=${titleOnlyNumber}`, { failOnStatusCode: false })).status()).toBe(
+    403,
+  );
+  // Search: a hidden word gives no hit (the page echoes the query, so only the count is read).
+  for (const secret of redacted.secrets) {
+    const res = await request.get(`/protokoll?q=${encodeURIComponent(secret)}`);
+    const body = await res.text();
+    if (!body.includes(`Inga träffar för &quot;`) && !body.includes('Inga träffar för "'))
+      problems.push(`search for ${JSON.stringify(secret)} found something`);
+    if (body.includes(`href="/protokoll/${redacted.slug}`))
+      problems.push(`search for ${JSON.stringify(secret)} links the planted protocol`);
+  }
+  // …and the public words of the redacted § find it.
+  const found = await (await request.get(`/protokoll?q=${encodeURIComponent(redacted.titles.redacted)}`)).text();
+  expect(found).toContain(`/protokoll/${redacted.slug}#paragraf-${redactedNumber}`);
+  expect(problems, problems.join("\n")).toEqual([]);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -6,11 +6,12 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import path from "node:path";
 import forge from "node-forge";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { renderProtocolPdf } from "./index";
-import { sealPdf, type SealOptions } from "./seal";
+import { SEAL_FIELD_DESCRIPTION, sealPdf, type SealOptions } from "./seal";
 import {
   createDemoP12,
   DEMO_P12_FILE,
@@ -18,7 +19,7 @@ import {
   loadOrCreateSealCertificate,
   type SealCertificate,
 } from "./seal-certificate";
-import { pdfFonts, pdfInfo, pdfToText } from "./testing/poppler";
+import { pdfFonts, pdfInfo, pdfStructTree, pdfToText, structNodes } from "./testing/poppler";
 
 const SIGNING_TIME = new Date("2021-12-16T14:03:00Z");
 /** A demo certificate made now, not from SEAL_P12_PATH. */
@@ -207,7 +208,7 @@ describe("sealPdf", () => {
     expect(Buffer.from(attributes.get("1.2.840.113549.1.9.4")!.value as string, "binary").equals(digest)).toBe(true);
   });
 
-  it("keeps the PDF/A document: text, XMP, fonts, and every object but the catalog and page 1", () => {
+  it("keeps the PDF/A document: text, XMP, fonts, and every object but the catalog, page 1 and the tree's root, ParentTree and Document", () => {
     expect(pdfToText(sealed)).toBe(pdfToText(pdf));
     expect(pdfToText(sealed)).toContain("Direktionens beslut");
     const meta = pdfInfo(sealed, ["-meta"]);
@@ -227,11 +228,16 @@ describe("sealPdf", () => {
     // the same objects, compared without whitespace.
     const bare = (body: string | undefined) => body?.replace(/\s+/g, "");
     const changed = [...before.keys()].filter((n) => bare(before.get(n)) !== bare(after.get(n)));
-    expect(changed).toHaveLength(2); // the catalog (+ /AcroForm) and page 1 (+ /Annots)
-    const [catalog, page] = changed.map((n) => after.get(n)!);
-    expect(catalog).toContain("/Type /Catalog");
+    // The catalog (+ /AcroForm), page 1 (+ /Annots), and for the widget's place in the structure
+    // tree the StructTreeRoot (+1 ParentTreeNextKey), the ParentTree (+1 key) and the Document (+1 kid).
+    expect(changed).toHaveLength(5);
+    const changedBodies = changed.map((n) => after.get(n)!);
+    const catalog = changedBodies.find((b) => b.includes("/Type /Catalog"))!;
     expect(catalog).toContain("/AcroForm");
-    expect(page).toContain("/Annots");
+    expect(changedBodies.filter((b) => b.includes("/Annots"))).toHaveLength(1);
+    expect(changedBodies.filter((b) => b.includes("/Type /StructTreeRoot"))).toHaveLength(1);
+    expect(changedBodies.filter((b) => b.includes("/Nums"))).toHaveLength(1);
+    expect(changedBodies.filter((b) => /\/S\s*\/Document/.test(b))).toHaveLength(1);
     // Invisible field, printable (PDF/A), with an appearance; no JavaScript or actions.
     const added = [...after.entries()].filter(([n]) => !before.has(n)).map(([, body]) => body);
     const widget = added.find((body) => body.includes("/Subtype /Widget"));
@@ -255,6 +261,50 @@ describe("sealPdf", () => {
     const id = (bytes: Uint8Array) => /\/ID \[ <([0-9A-F]+)>/.exec(latin1(bytes))?.[1];
     expect(id(sealed)).toBe(id(pdf));
     // A dozen poppler runs over the tagged document: seconds on a loaded machine.
+  }, 20_000);
+
+  it("puts the signature widget in the structure tree: a Form element with an OBJR, /StructParent in the ParentTree (PDF/UA-1 7.18)", async () => {
+    const doc = await PDFDocument.load(sealed, { updateMetadata: false });
+    const page = doc.getPages()[0]!;
+    const annots = page.node.lookup(PDFName.of("Annots"), PDFArray);
+    const widgetRef = annots.get(annots.size() - 1) as PDFRef;
+    const widget = doc.context.lookup(widgetRef, PDFDict);
+    expect(widget.get(PDFName.of("Subtype"))).toBe(PDFName.of("Widget"));
+    // Printable and not hidden (PDF/A-2 6.3.2): so it must be in the tree, not exempt from it.
+    expect(widget.lookup(PDFName.of("F"), PDFNumber).asNumber()).toBe(4);
+    expect(widget.lookup(PDFName.of("TU"), PDFString).decodeText()).toBe(SEAL_FIELD_DESCRIPTION);
+    expect(page.node.get(PDFName.of("Tabs"))).toBe(PDFName.of("S"));
+    const key = widget.lookup(PDFName.of("StructParent"), PDFNumber).asNumber();
+
+    const treeRoot = doc.catalog.lookup(PDFName.of("StructTreeRoot"), PDFDict);
+    const nums = treeRoot.lookup(PDFName.of("ParentTree"), PDFDict).lookup(PDFName.of("Nums"), PDFArray);
+    const keys = Array.from({ length: nums.size() / 2 }, (_, i) => nums.lookup(2 * i, PDFNumber).asNumber());
+    // The pages' keys 0..n-1, then the widget's, ascending; the next key past it.
+    expect(keys).toEqual(Array.from({ length: doc.getPageCount() + 1 }, (_, i) => i));
+    expect(key).toBe(doc.getPageCount());
+    expect(treeRoot.lookup(PDFName.of("ParentTreeNextKey"), PDFNumber).asNumber()).toBe(key + 1);
+    const formRef = nums.get(2 * keys.indexOf(key) + 1) as PDFRef;
+    const form = doc.context.lookup(formRef, PDFDict);
+    expect(form.get(PDFName.of("S"))).toBe(PDFName.of("Form"));
+    expect(form.lookup(PDFName.of("Alt"), PDFString).decodeText()).toBe(SEAL_FIELD_DESCRIPTION);
+    const objr = form.lookup(PDFName.of("K"), PDFDict);
+    expect(objr.get(PDFName.of("Type"))).toBe(PDFName.of("OBJR"));
+    expect(objr.get(PDFName.of("Obj"))).toBe(widgetRef);
+    expect(objr.get(PDFName.of("Pg"))).toBe(page.ref);
+    // Its parent is the Document, whose last kid it is.
+    const documentElem = doc.context.lookup(form.get(PDFName.of("P")) as PDFRef, PDFDict);
+    expect(documentElem.get(PDFName.of("S"))).toBe(PDFName.of("Document"));
+    expect(treeRoot.get(PDFName.of("K"))).toBe(form.get(PDFName.of("P")));
+    const kids = documentElem.lookup(PDFName.of("K"), PDFArray);
+    expect(kids.get(kids.size() - 1)).toBe(formRef);
+
+    // As poppler reads it: the Form last in the Document, the seal valid, the PDF tagged.
+    const tree = pdfStructTree(sealed, { text: false });
+    expect(tree.kids.map((k) => k.type)).toEqual(["Document"]);
+    expect(tree.kids[0]!.kids.at(-1)!.type).toBe("Form");
+    expect(structNodes(tree).filter((n) => n.type === "Form")).toHaveLength(1);
+    expect(pdfInfo(sealed)).toMatch(/Tagged:\s+yes/);
+    expect(pdfsig(sealed)).toContain("Signature Validation: Signature is Valid.");
   }, 20_000);
 
   it("is deterministic: the same PDF, certificate and time give the same bytes", async () => {

@@ -8,6 +8,12 @@
  *   AcroForm with SigFlags 3. The rest of the document (XMP, output intent, fonts, info
  *   dictionary, trailer ID) is loaded and written back untouched: no JavaScript, no encryption,
  *   so a PDF/A-2b input stays PDF/A-2b (ISO 19005-2 allows signatures, 6.4.3).
+ * - In a tagged PDF (tagging.ts) the widget is in the structure tree, as PDF/UA-1 7.18.1 and 7.18.4
+ *   want for an annotation that is not hidden: a Form element (with /Alt) at the end of the
+ *   Document, its kid an OBJR to the widget, the widget's /StructParent a new ParentTree key, and
+ *   the field's /TU its description. Hiding the widget instead (the Hidden flag, which exempts it)
+ *   is not open to us: PDF/A-2 (ISO 19005-2 6.3.2) wants the Print flag set and Hidden, Invisible,
+ *   NoView and ToggleNoView clear. Pages keep /Tabs /S from the tagging.
  * - @signpdf/signpdf fills the ByteRange and hands the signed bytes to CadesSigner below, which
  *   builds the CMS SignedData itself: @signpdf/signer-p12 (node-forge's PKCS#7) writes
  *   adbe.pkcs7.detached-style attributes (signing-time, no signing certificate), and node-forge
@@ -32,7 +38,7 @@ import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
 import { SignPdf, Signer } from "@signpdf/signpdf";
 import { SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
 import forge from "node-forge";
-import { PDFDict, PDFDocument, PDFName, PDFNumber } from "pdf-lib";
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 
 export interface SealOptions {
   /** PKCS#12 (PFX) with the private key and its certificate (chain), see seal-certificate.ts. */
@@ -330,6 +336,84 @@ function isSigned(doc: PDFDocument): boolean {
   return flags !== undefined && (flags.asNumber() & 1) === 1;
 }
 
+/** What a reader (screen reader, form list) is told the invisible signature field is. */
+export const SEAL_FIELD_DESCRIPTION = "Elektroniskt sigill som bekräftar att protokollet är justerat";
+
+/** The page's last annotation: the widget pdflibAddPlaceholder has just added. */
+function placeholderWidget(doc: PDFDocument): { ref: PDFRef; dict: PDFDict; page: PDFRef } {
+  const page = doc.getPages()[0]!;
+  const annots = page.node.lookup(PDFName.of("Annots"), PDFArray);
+  const ref = annots.get(annots.size() - 1);
+  if (!(ref instanceof PDFRef)) throw new Error("Sigillets signaturfält saknas på sidan 1.");
+  const dict = doc.context.lookup(ref, PDFDict);
+  if (dict.get(PDFName.of("Subtype")) !== PDFName.of("Widget")) throw new Error("Sigillets signaturfält saknas.");
+  return { ref, dict, page: page.ref };
+}
+
+/** A /K value as a list of kids (a single kid, an array, or none). */
+function kidsOf(dict: PDFDict, doc: PDFDocument): PDFArray {
+  const k = dict.get(PDFName.of("K"));
+  if (k instanceof PDFArray) return k;
+  const array = doc.context.obj([]);
+  if (k !== undefined) array.push(k);
+  dict.set(PDFName.of("K"), array);
+  return array;
+}
+
+/**
+ * Puts the signature widget in the structure tree of a tagged PDF (PDF/UA-1 7.18.1, 7.18.4): a
+ * Form element with an OBJR at the end of the Document element, the widget's /StructParent a new
+ * key of the ParentTree pointing at it. An untagged PDF only gets the field's /TU.
+ */
+function tagSignatureWidget(doc: PDFDocument): void {
+  const widget = placeholderWidget(doc);
+  widget.dict.set(PDFName.of("TU"), PDFString.of(pdfText(SEAL_FIELD_DESCRIPTION)));
+  const treeRoot = doc.catalog.lookupMaybe(PDFName.of("StructTreeRoot"), PDFDict);
+  if (!treeRoot) return;
+  const rootRef = doc.catalog.get(PDFName.of("StructTreeRoot"));
+  // The Document element (tagging.ts writes exactly one under the root), else the root itself.
+  const top = treeRoot.get(PDFName.of("K"));
+  const documentElem = top instanceof PDFRef ? doc.context.lookupMaybe(top, PDFDict) : undefined;
+  const [parentRef, parent] =
+    top instanceof PDFRef && documentElem ? [top, documentElem] : [rootRef as PDFRef, treeRoot];
+
+  const parentTree = treeRoot.lookup(PDFName.of("ParentTree"), PDFDict);
+  const nextKey = treeRoot.lookupMaybe(PDFName.of("ParentTreeNextKey"), PDFNumber)?.asNumber() ?? 0;
+  const nums = parentTree.lookupMaybe(PDFName.of("Nums"), PDFArray);
+  // Keys in a number tree ascend; a key at or past every page's is the next one free.
+  let key = nextKey;
+  if (nums) {
+    for (let i = 0; i < nums.size(); i += 2) {
+      const k = nums.lookup(i, PDFNumber).asNumber();
+      if (k >= key) key = k + 1;
+    }
+  }
+  const form = doc.context.obj({
+    Type: "StructElem",
+    S: "Form",
+    P: parentRef,
+    Pg: widget.page,
+    Alt: PDFString.of(pdfText(SEAL_FIELD_DESCRIPTION)),
+    K: doc.context.obj({ Type: "OBJR", Obj: widget.ref, Pg: widget.page }),
+  });
+  const formRef = doc.context.register(form);
+  kidsOf(parent, doc).push(formRef);
+  if (nums) {
+    nums.push(PDFNumber.of(key));
+    nums.push(formRef);
+  } else {
+    // A ParentTree with /Kids: one more leaf for the new key.
+    const kids = parentTree.lookup(PDFName.of("Kids"), PDFArray);
+    kids.push(
+      doc.context.register(
+        doc.context.obj({ Limits: [PDFNumber.of(key), PDFNumber.of(key)], Nums: [PDFNumber.of(key), formRef] }),
+      ),
+    );
+  }
+  treeRoot.set(PDFName.of("ParentTreeNextKey"), PDFNumber.of(key + 1));
+  widget.dict.set(PDFName.of("StructParent"), PDFNumber.of(key));
+}
+
 /** Seals `pdf` (PDF/A-2b from renderProtocolPdf) with a PAdES B-B signature. */
 export async function sealPdf(pdf: Uint8Array, opts: SealOptions): Promise<Uint8Array> {
   if (Number.isNaN(opts.signingTime.getTime())) throw new Error("Ogiltig tidpunkt för förseglingen.");
@@ -349,6 +433,7 @@ export async function sealPdf(pdf: Uint8Array, opts: SealOptions): Promise<Uint8
     subFilter: SUBFILTER_ETSI_CADES_DETACHED,
     appName: "Paragraf",
   });
+  tagSignatureWidget(doc);
   const prepared = await doc.save({
     useObjectStreams: false,
     addDefaultPage: false,

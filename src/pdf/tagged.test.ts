@@ -3,6 +3,7 @@
  * (`pdfinfo -struct-text`), the marked content in the page streams, and the PDF/A-2a and
  * PDF/UA-1 identification, for every published kind of PDF.
  */
+import { PDFBool, PDFDict, PDFDocument, PDFName, PDFString } from "pdf-lib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { toPublicProtocol } from "@/domain/publication/public.rules";
 import { summonsFixture } from "@/domain/summons/summons.fixture";
@@ -249,6 +250,24 @@ describe("every published PDF kind is tagged", { timeout: 120_000 }, () => {
       if (kind.furniture) expectOnlyFurnitureOutsideTree(pdf, [...kind.furniture, ...FOOTER], tree);
     });
   }
+
+  it("every kind, the protocol too: /Lang sv-SE, /MarkInfo /Marked true, /DisplayDocTitle true and a dc:title in the XMP that is the /Title", async () => {
+    const all = new Map(pdfs);
+    all.set("the protocol", await renderProtocolPdf(seedProtocol()));
+    for (const [name, pdf] of all) {
+      const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+      const catalog = doc.catalog;
+      expect(catalog.lookup(PDFName.of("Lang"), PDFString).decodeText(), name).toBe("sv-SE");
+      expect(catalog.lookup(PDFName.of("MarkInfo"), PDFDict).get(PDFName.of("Marked")), name).toBe(PDFBool.True);
+      const prefs = catalog.lookup(PDFName.of("ViewerPreferences"), PDFDict);
+      expect(prefs.get(PDFName.of("DisplayDocTitle")), name).toBe(PDFBool.True);
+      const title = doc.getTitle();
+      expect(title, name).toBeTruthy();
+      const xmp = pdfInfo(pdf, ["-meta"]);
+      const dcTitle = /<dc:title><rdf:Alt><rdf:li xml:lang="x-default">([^<]+)<\/rdf:li>/.exec(xmp)?.[1];
+      expect(dcTitle, name).toBe(title!.replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+    }
+  });
 
   it("the kallelse: ärenden as Sect with an H3, Tid and Plats as a table, lists as L", () => {
     const nodes = structNodes(trees.get("the kallelse (members)")!);
