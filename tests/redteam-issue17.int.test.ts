@@ -367,10 +367,11 @@ describe("the secretary replays the autosave with a forged body on the justerat 
 // closed, when it should become a plain `it` (the attack refused).
 // ---------------------------------------------------------------------------------------------
 
-describe("FINDING 1: a flagged name whose parts carry different marks is published whole", () => {
-  // The cleaner replaces the name inside each text node; a name split over two nodes (the surname
-  // bold or italic, or a hard line break between the names) matches in neither.
-  it.fails("the public copy of a § with 'Maja **Privatsson**' withholds the name (it does not)", async () => {
+describe("FINDING 1 (fixed): a flagged name whose parts carry different marks", () => {
+  // The cleaner matched the name inside each text node only; a name split over two nodes (the
+  // surname bold or italic, or a hard line break between the names) matched in neither. Now the
+  // inline nodes of a block are matched as one text (public.rules.ts redactAcrossNodes).
+  it("the public copy of a § with 'Maja **Privatsson**' withholds the name", async () => {
     const protocol = seedProtocol();
     protocol.meeting.status = "ADJUSTED";
     const p = protocol.paragraphs.find((x) => x.number === 60)!;
@@ -415,22 +416,19 @@ describe("FINDING 1: a flagged name whose parts carry different marks is publish
   it("(the name in one text node is withheld, in any case and in the genitive: the defence that holds)", () => {
     expect(publicTextOf([{ type: "text", text: `${NAME} och MAJA PRIVATSSONS ansökan` }])).not.toMatch(/Privatsson/i);
   });
-  it.fails("a hard line break between first name and surname: withheld (it is not)", () => {
+  it("a hard line break between first name and surname: withheld", () => {
     expect(
       publicTextOf([{ type: "text", text: "Maja" }, { type: "hardBreak" }, { type: "text", text: "Privatsson" }]),
     ).not.toContain("Privatsson");
   });
-  it.fails("a soft hyphen pasted inside the surname (U+00AD, invisible on the page): withheld (it is not)", () => {
+  it("a soft hyphen pasted inside the surname (U+00AD, invisible on the page): withheld", () => {
     expect(publicTextOf([{ type: "text", text: "Maja Privats\u00adson ansöker" }])).not.toContain("Privats");
   });
-  it.fails(
-    "the name pasted in decomposed Unicode (NFD, as from macOS) when typed composed: withheld (it is not)",
-    () => {
-      expect(
-        publicTextOf([{ type: "text", text: "Åsa Öberg ansöker".normalize("NFD") }], ["Åsa Öberg"]).normalize("NFC"),
-      ).not.toContain("Öberg");
-    },
-  );
+  it("the name pasted in decomposed Unicode (NFD, as from macOS) when typed composed: withheld", () => {
+    expect(
+      publicTextOf([{ type: "text", text: "Åsa Öberg ansöker".normalize("NFD") }], ["Åsa Öberg"]).normalize("NFC"),
+    ).not.toContain("Öberg");
+  });
 });
 
 describe("FINDING 2: the public verification code confirms a guess of a redacted name", () => {
