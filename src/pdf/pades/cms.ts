@@ -4,7 +4,7 @@
  * forbids it) and, for B-T, the RFC 3161 signature timestamp as the unsigned attribute
  * id-aa-signatureTimeStampToken over the signature value.
  */
-import { createHash } from "node:crypto";
+import { createHash, verify, X509Certificate } from "node:crypto";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
 
@@ -161,4 +161,49 @@ export function readTimestampToken(token: Uint8Array): {
     nonce: tst.nonce ? tst.nonce.toBigInt() : undefined,
     signedData,
   };
+}
+
+const HASHES: Record<string, string> = {
+  "1.3.14.3.2.26": "sha1",
+  "2.16.840.1.101.3.4.2.1": "sha256",
+  "2.16.840.1.101.3.4.2.2": "sha384",
+  "2.16.840.1.101.3.4.2.3": "sha512",
+};
+
+/**
+ * Checks the first SignerInfo of an attached-content SignedData (e.g. a timestamp token) with
+ * node:crypto: message-digest equals the hash of the content, and the signature over the signed
+ * attributes verifies with the signer's certificate from the set. Returns that certificate (DER)
+ * and the other certificates. RSA PKCS#1 v1.5 and ECDSA.
+ */
+export function verifyAttachedSignature(signedData: pkijs.SignedData): { signer: Uint8Array; others: Uint8Array[] } {
+  const info = signedData.signerInfos[0];
+  const content = signedData.encapContentInfo.eContent?.getValue();
+  if (!info || !content || !info.signedAttrs) throw new Error("Signaturen saknar innehåll eller signerade attribut.");
+  const hash = HASHES[info.digestAlgorithm.algorithmId];
+  if (!hash) throw new Error(`Okänd hashalgoritm ${info.digestAlgorithm.algorithmId}.`);
+  const digestAttr = info.signedAttrs.attributes.find((a) => a.type === OID.messageDigest);
+  const expected = createHash(hash).update(new Uint8Array(content)).digest();
+  const claimed = (digestAttr?.values[0] as asn1js.OctetString | undefined)?.valueBlock.valueHexView;
+  if (!claimed || !Buffer.from(claimed).equals(expected)) throw new Error("Signaturens message-digest stämmer inte.");
+
+  const certificates = (signedData.certificates ?? []).filter(
+    (c): c is pkijs.Certificate => c instanceof pkijs.Certificate,
+  );
+  const sid = info.sid;
+  const signer = certificates.find((c) =>
+    sid instanceof pkijs.IssuerAndSerialNumber
+      ? c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer)
+      : false,
+  );
+  if (!signer) throw new Error("Signerarens certifikat saknas i signaturen.");
+  const signerDer = der(signer.toSchema());
+  // The signed attributes as received, with the SET OF tag.
+  const signed = new Uint8Array(info.signedAttrs.encodedValue);
+  signed[0] = 0x31;
+  const key = new X509Certificate(signerDer).publicKey;
+  if (!verify(hash, signed, key, Buffer.from(info.signature.valueBlock.valueHexView))) {
+    throw new Error("Signaturen är ogiltig.");
+  }
+  return { signer: signerDer, others: certificates.filter((c) => c !== signer).map((c) => der(c.toSchema())) };
 }

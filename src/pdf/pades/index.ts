@@ -6,5 +6,12 @@
 export { appendSignature, type AppendSignatureOptions, type PadesSigner } from "./sign";
 export { appendDss, type DssData } from "./dss";
 export { appendDocumentTimestamp, type DocumentTimestampOptions } from "./doc-timestamp";
-export { readTimestampToken, parseCertificate, OID, type TimestampFn, type SignBytes } from "./cms";
+export {
+  readTimestampToken,
+  verifyAttachedSignature,
+  parseCertificate,
+  OID,
+  type TimestampFn,
+  type SignBytes,
+} from "./cms";
 export { readSignatures, type EmbeddedSignature } from "./read";
