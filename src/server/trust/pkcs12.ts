@@ -30,13 +30,10 @@ function certificateDer(cert: forge.pki.Certificate): Buffer {
   const fields = parsed.valueBlock.value;
   const algorithm = fields[fields[0]?.idBlock.tagClass === 3 ? 2 : 1]!;
   const signature = new asn1js.BitString({ valueHex: Buffer.from(cert.signature as string, "binary") });
-  return Buffer.concat([
-    Buffer.from(
-      new asn1js.Sequence({
-        value: [asn1js.fromBER(new Uint8Array(tbs)).result, asn1js.fromBER(algorithm.toBER()).result, signature],
-      }).toBER(),
-    ),
-  ]);
+  const outer = new asn1js.Sequence({
+    value: [asn1js.fromBER(new Uint8Array(tbs)).result, asn1js.fromBER(algorithm.toBER()).result, signature],
+  });
+  return Buffer.from(outer.toBER());
 }
 
 const spki = (key: KeyObject) => key.export({ type: "spki", format: "der" });

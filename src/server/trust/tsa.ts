@@ -25,6 +25,7 @@ export interface Timestamp {
   genTime: Date;
 }
 
+const TIME_STAMPING = "1.3.6.1.5.5.7.3.8";
 const STATUS: Record<number, string> = { 2: "avvisad", 3: "väntar", 4: "återkallelsevarning", 5: "återkallad" };
 
 export async function requestTimestamp(digest: Uint8Array, opts: TsaOptions): Promise<Timestamp> {
@@ -76,6 +77,9 @@ export async function requestTimestamp(digest: Uint8Array, opts: TsaOptions): Pr
     verified = verifyAttachedSignature(info.signedData);
   } catch (error) {
     throw new Error(`Tidsstämpelns signatur är ogiltig: ${(error as Error).message}`);
+  }
+  if (!(new X509Certificate(verified.signer).keyUsage ?? []).includes(TIME_STAMPING)) {
+    throw new Error("Tidsstämpelns certifikat är inte utfärdat för tidsstämpling (id-kp-timeStamping saknas).");
   }
   if (opts.trusted?.length && !chainsTo(verified.signer, verified.others, opts.trusted, info.genTime)) {
     throw new Error("Tidsstämpeln är inte utfärdad av en betrodd tidsstämpeltjänst.");
