@@ -131,7 +131,7 @@ export async function prepareSignature(pdf: Uint8Array, opts: SignatureFieldOpti
   const byteRange: [number, number, number, number] = [0, contentsStart, contentsEnd, bytes.length - contentsEnd];
   const rangeText = `/ByteRange [${byteRange.join(" ")}]`;
   if (rangeText.length > BYTE_RANGE_PLACEHOLDER.length) throw new Error("PDF:en är för stor för en signatur.");
-  Buffer.from(bytes.buffer, bytes.byteOffset).write(
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).write(
     rangeText.padEnd(BYTE_RANGE_PLACEHOLDER.length, " "),
     rangeAt,
     "latin1",
