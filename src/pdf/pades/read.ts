@@ -1,0 +1,42 @@
+/** The signatures in a PDF as bytes: each /ByteRange, its /SubFilter and the DER in /Contents. */
+
+export interface EmbeddedSignature {
+  byteRange: [number, number, number, number];
+  subFilter: string | undefined;
+  /** The CMS (or timestamp token) without the zero padding. */
+  der: Uint8Array;
+  /** Whether the byte range ends at the end of the file. */
+  coversWholeFile: boolean;
+}
+
+/** The length of the DER element at the start of `bytes` (definite lengths). */
+function derLength(bytes: Uint8Array): number {
+  const first = bytes[1] ?? 0;
+  if (!(first & 0x80)) return 2 + first;
+  const count = first & 0x7f;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + (bytes[2 + i] ?? 0);
+  return 2 + count + length;
+}
+
+export function readSignatures(pdf: Uint8Array): EmbeddedSignature[] {
+  const text = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength).toString("latin1");
+  const out: EmbeddedSignature[] = [];
+  for (const m of text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
+    const byteRange = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number];
+    const objStart = text.lastIndexOf(" obj", m.index);
+    const objEnd = text.indexOf("endobj", m.index);
+    // The dictionary without its /Contents (hex digits only).
+    const object = text.slice(objStart, objEnd).replace(/<[0-9a-fA-F\s]{64,}>/, "<>");
+    const subFilter = /\/SubFilter\s*\/([A-Za-z0-9.]+)/.exec(object)?.[1];
+    const hex = text.slice(byteRange[1] + 1, byteRange[2] - 1);
+    const padded = Buffer.from(hex, "hex");
+    out.push({
+      byteRange,
+      subFilter,
+      der: new Uint8Array(padded.subarray(0, derLength(padded))),
+      coversWholeFile: byteRange[2] + byteRange[3] === pdf.length,
+    });
+  }
+  return out;
+}
