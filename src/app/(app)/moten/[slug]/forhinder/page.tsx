@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { DataTable } from "@/ui/data-table";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 
@@ -48,10 +49,7 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
           {done}
         </p>
       )}
-      <section aria-labelledby="anmalda">
-        <h2 id="anmalda" className="text-2xl font-semibold">
-          Anmälda förhinder
-        </h2>
+      <TitledSection id="anmalda" title="Anmälda förhinder" headingClassName="text-2xl font-semibold">
         {data.absences.length === 0 ? (
           <p className="mt-2">Ingen har anmält förhinder.</p>
         ) : (
@@ -68,11 +66,13 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
             ]}
           />
         )}
-      </section>
-      <section aria-labelledby="ersattare" className="mt-8">
-        <h2 id="ersattare" className="text-2xl font-semibold">
-          Ersättare att kalla in
-        </h2>
+      </TitledSection>
+      <TitledSection
+        id="ersattare"
+        title="Ersättare att kalla in"
+        className="mt-8"
+        headingClassName="text-2xl font-semibold"
+      >
         <p className="mt-1 text-sm text-[var(--color-muted)]">
           Enligt ersättarordningen: först ersättare för samma parti eller kommun i ordning, därefter övriga i ordning.
         </p>
@@ -97,7 +97,7 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
         {!data.canPrefill && meeting.status !== "DRAFT" && (
           <p className="mt-4">Protokollet är inte längre ett utkast; närvarolistan kan inte förifyllas.</p>
         )}
-      </section>
+      </TitledSection>
     </>
   );
 }

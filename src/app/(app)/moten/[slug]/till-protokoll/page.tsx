@@ -8,6 +8,7 @@ import { getDb } from "@/server/db";
 import { findMeetingAccess } from "@/server/meeting-access";
 import { requireUser } from "@/server/session";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
@@ -55,12 +56,9 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
           {allowed.message}
         </p>
       ) : view.pending.length > 0 ? (
-        <section aria-labelledby="att-fora-over" className="mt-6">
-          <h2 id="att-fora-over" className="text-xl font-semibold">
-            Ärenden att föra över
-          </h2>
+        <TitledSection id="att-fora-over" title="Ärenden att föra över" className="mt-6">
           <AgendaToProtocolForm view={view} />
-        </section>
+        </TitledSection>
       ) : (
         !justDone && (
           <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">
@@ -71,10 +69,7 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
         )
       )}
       {allowed.ok && (
-        <section aria-labelledby="extra-arende" className="mt-8">
-          <h2 id="extra-arende" className="text-xl font-semibold">
-            Extra ärende
-          </h2>
+        <TitledSection id="extra-arende" title="Extra ärende" className="mt-8">
           <p className="mt-1">
             Ett ärende som inte fanns med i kallelsen men togs upp vid sammanträdet. Det läggs sist på listan ovan och
             blir en paragraf som säger att det togs upp som extra ärende.
@@ -84,7 +79,7 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
             meetingId={view.meetingId}
             extraReturnTo={`/moten/${slug}/till-protokoll`}
           />
-        </section>
+        </TitledSection>
       )}
       {view.done.length > 0 && (
         <section aria-labelledby="forda" className="mt-8">

@@ -5,6 +5,7 @@ import { findTemplatesPage, TemplateForm, TemplateList } from "@/modules/templat
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { linkClass } from "@/ui/data-table";
+import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paragrafmallar" };
@@ -42,12 +43,9 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
           {done}
         </p>
       )}
-      <section aria-labelledby="mallar" className="mt-6">
-        <h2 id="mallar" className="text-xl font-semibold">
-          Mallar
-        </h2>
+      <TitledSection id="mallar" title="Mallar" className="mt-6">
         <TemplateList bodySlug={body.slug} bodyName={body.name} templates={templates} />
-      </section>
+      </TitledSection>
       <section aria-labelledby="redigera" className="mt-8">
         <h2 id="redigera" className="text-xl font-semibold">
           {editing ? `Ändra mallen ”${editing.title}”` : "Ny mall"}
