@@ -19,6 +19,7 @@ import { ActionForm, MoveButtons } from "./action-form";
 import { ItemEditForm } from "./item-edit-form";
 import { ImportForm, UploadDocumentForm } from "./upload-forms";
 import { ClauseList } from "./proposal";
+import { DoneNote } from "@/ui/done-note";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgendaItem>>>;
 
@@ -70,11 +71,7 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
         {item.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1">Sekretess</span>}
       </p>
       {item.returnReason && <p className="mt-1">Återremitterat: {item.returnReason}</p>}
-      {done && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
-          {done}
-        </p>
-      )}
+      <DoneNote>{done}</DoneNote>
 
       {can.edit && (
         <TitledSection id="placering" title="Sammanträde" className="mt-6">

@@ -7,6 +7,7 @@ import { requireUser } from "@/server/session";
 import { DataTable } from "@/ui/data-table";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 
@@ -44,11 +45,7 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
       <h1 className="mb-4 text-3xl font-semibold">
         Förhinder och ersättare – {meeting.body.name} {formatLongDate(meeting.date)}
       </h1>
-      {done && (
-        <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
-          {done}
-        </p>
-      )}
+      <DoneNote className="mb-4 font-medium">{done}</DoneNote>
       <TitledSection id="anmalda" title="Anmälda förhinder" headingClassName="text-2xl font-semibold">
         {data.absences.length === 0 ? (
           <p className="mt-2">Ingen har anmält förhinder.</p>

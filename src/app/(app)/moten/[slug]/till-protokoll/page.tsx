@@ -9,6 +9,7 @@ import { findMeetingAccess } from "@/server/meeting-access";
 import { requireUser } from "@/server/session";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
@@ -44,12 +45,12 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
         sist i protokollets utkast, där du sedan skriver klart dem.
       </p>
       {justDone && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
+        <DoneNote className="mt-4 font-medium">
           Ärendelistan är förd till protokollet.{" "}
           <Link href={`/moten/${slug}/redigera`} className={link}>
             Skriv protokollet
           </Link>
-        </p>
+        </DoneNote>
       )}
       {!allowed.ok ? (
         <p role="status" className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">

@@ -6,6 +6,7 @@ import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { linkClass } from "@/ui/data-table";
 import { TitledSection } from "@/ui/titled-section";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paragrafmallar" };
@@ -38,11 +39,7 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
         mall i protokollet. De inledande paragraferna (t.ex. upprop, val av justerare, godkännande av dagordningen) kan
         ett nytt sammanträde börja med, i listans ordning.
       </p>
-      {done && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
-          {done}
-        </p>
-      )}
+      <DoneNote>{done}</DoneNote>
       <TitledSection id="mallar" title="Mallar" className="mt-6">
         <TemplateList bodySlug={body.slug} bodyName={body.name} templates={templates} />
       </TitledSection>
