@@ -5,7 +5,7 @@ import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from
 import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
-import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
@@ -22,11 +22,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
   const returnTo = `/moten/${meeting.slug}/arenden`;
   return (
     <>
-      <Breadcrumbs
-        className="mb-4 text-sm"
-        links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
-        current="Ärendelista"
-      />
+      <MeetingBreadcrumbs meeting={meeting} current="Ärendelista" />
       <h1 className="text-3xl font-semibold">
         Ärendelista: {meeting.body.name} {meeting.date}
       </h1>

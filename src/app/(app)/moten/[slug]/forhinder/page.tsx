@@ -5,7 +5,7 @@ import { findMeetingAbsences, PrefillAttendanceForm } from "@/modules/members";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { DataTable } from "@/ui/data-table";
-import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
 
@@ -37,11 +37,7 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
   const { meeting } = data;
   return (
     <>
-      <Breadcrumbs
-        className="mb-4 text-sm"
-        links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
-        current="Förhinder"
-      />
+      <MeetingBreadcrumbs meeting={meeting} current="Förhinder" />
       <h1 className="mb-4 text-3xl font-semibold">
         Förhinder och ersättare – {meeting.body.name} {formatLongDate(meeting.date)}
       </h1>
