@@ -3,6 +3,8 @@
 // The notice dates after justering: a plain form posting to a server action (works without JavaScript).
 import { useActionState, type InputHTMLAttributes } from "react";
 import { INITIAL_FORM_STATE } from "@/lib/form-state";
+import type { NoticeDTO } from "@/domain/protocol/protocol.types";
+import type { NoticeEditWindow } from "@/domain/rules/notice.rules";
 import {
   FieldError,
   FormResult as Result,
@@ -13,23 +15,15 @@ import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 import { noticeFormAction, type NoticeFormState } from "../notice.actions";
 
-interface Props {
-  meetingId: string;
-  slug: string;
-}
-
 const initialNotice: NoticeFormState = { ...INITIAL_FORM_STATE, values: null, attempt: 0 };
 
-export interface NoticeFormProps extends Props {
-  postedOn: string;
-  takeDownOn: string;
-  storagePlace: string;
-  noticeBoard: string;
-  /** The posting date is fixed once the notice has been up since an earlier day. */
-  canMovePosting: boolean;
-  earliestPosting: string;
-  latestPosting: string;
-  earliestTakeDown: string;
+export interface NoticeFormProps {
+  meetingId: string;
+  slug: string;
+  /** The notice as it stands: the form starts from its dates and places. */
+  notice: Pick<NoticeDTO, "postedOn" | "takeDownOn" | "storagePlace" | "noticeBoard">;
+  /** What the form may offer today (the posting date is fixed once the notice has been up since an earlier day). */
+  bounds: Omit<NoticeEditWindow, "isTakenDown">;
   /** The legal window in one sentence. */
   rules: string;
 }
@@ -83,14 +77,9 @@ function NoticeField({
 
 /** The notice dates after justering; the server decides (notice.rules.ts), the inputs only help. */
 export function NoticeForm(props: NoticeFormProps) {
-  const { meetingId, slug } = props;
+  const { meetingId, slug, notice, bounds } = props;
   const [state, action, pending] = useActionState(noticeFormAction, initialNotice);
-  const values = state.values ?? {
-    postedOn: props.postedOn,
-    takeDownOn: props.takeDownOn,
-    storagePlace: props.storagePlace,
-    noticeBoard: props.noticeBoard,
-  };
+  const values = state.values ?? { ...notice, noticeBoard: notice.noticeBoard ?? "" };
   return (
     // noValidate: the date pickers offer the allowed range, and the server's Swedish message
     // explains a date outside it.
@@ -110,10 +99,10 @@ export function NoticeForm(props: NoticeFormProps) {
           describedBy="anslag-regler"
           type="date"
           required
-          readOnly={!props.canMovePosting}
+          readOnly={!bounds.canMovePosting}
           defaultValue={values.postedOn}
-          min={props.earliestPosting}
-          max={props.latestPosting}
+          min={bounds.earliestPosting}
+          max={bounds.latestPosting}
           className={`${input} read-only:bg-slate-100`}
         />
         <NoticeField
@@ -125,7 +114,7 @@ export function NoticeForm(props: NoticeFormProps) {
           tip="Lämna tomt för sista dagen att överklaga."
           type="date"
           defaultValue={values.takeDownOn}
-          min={props.earliestTakeDown}
+          min={bounds.earliestTakeDown}
         />
       </div>
       <div className="mt-2 grid gap-3 sm:grid-cols-2">

@@ -75,14 +75,8 @@ export function NoticeSection(props: {
         <NoticeForm
           meetingId={meeting.id}
           slug={meeting.slug}
-          postedOn={notice.postedOn}
-          takeDownOn={notice.takeDownOn}
-          storagePlace={notice.storagePlace}
-          noticeBoard={notice.noticeBoard ?? ""}
-          canMovePosting={bounds.canMovePosting}
-          earliestPosting={bounds.earliestPosting}
-          latestPosting={bounds.latestPosting}
-          earliestTakeDown={bounds.earliestTakeDown}
+          notice={notice}
+          bounds={bounds}
           rules={describeWindow(bounds, meeting.adjustedOn, notice.postedOn)}
         />
       )}
