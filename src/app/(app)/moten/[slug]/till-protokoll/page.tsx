@@ -8,6 +8,7 @@ import { getDb } from "@/server/db";
 import { findMeetingAccess } from "@/server/meeting-access";
 import { requireUser } from "@/server/session";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { DataTable } from "@/ui/data-table";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
 
@@ -83,42 +84,45 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
         </TitledSection>
       )}
       {view.done.length > 0 && (
-        <section aria-labelledby="forda" className="mt-8">
-          <h2 id="forda" className="text-xl font-semibold">
-            Förda till protokollet
-            {numbers.length > 0 && ` (§§ ${Math.min(...numbers)}–${Math.max(...numbers)})`}
-          </h2>
-          <table className="mt-2 w-full text-left">
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-3">
-                  Ärende
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Utfall
-                </th>
-                <th scope="col" className="py-1">
-                  Paragraf
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.done.map((d) => (
-                <tr key={d.itemId} className="border-b border-slate-200 align-top">
-                  <td className="py-1 pr-3">
+        <TitledSection
+          id="forda"
+          title={
+            <>
+              Förda till protokollet
+              {numbers.length > 0 && ` (§§ ${Math.min(...numbers)}–${Math.max(...numbers)})`}
+            </>
+          }
+          className="mt-8"
+        >
+          <DataTable
+            rows={view.done}
+            rowKey={(d) => d.itemId}
+            density="compact"
+            className="mt-2 w-full text-left"
+            rowClassName="border-b border-slate-200 align-top"
+            columns={[
+              {
+                header: "Ärende",
+                cell: (d) => (
+                  <>
                     {d.title}
                     {d.caseNumber && <span className="block text-sm">{d.caseNumber}</span>}
-                  </td>
-                  <td className="py-1 pr-3">
+                  </>
+                ),
+              },
+              {
+                header: "Utfall",
+                cell: (d) => (
+                  <>
                     {agendaFateTerms[d.fate].label}
                     {d.reason && <span className="block text-sm">Skäl: {d.reason}</span>}
-                  </td>
-                  <td className="py-1">{d.paragraphNumber === null ? "–" : `§ ${d.paragraphNumber}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+                  </>
+                ),
+              },
+              { header: "Paragraf", cell: (d) => (d.paragraphNumber === null ? "–" : `§ ${d.paragraphNumber}`) },
+            ]}
+          />
+        </TitledSection>
       )}
     </article>
   );
