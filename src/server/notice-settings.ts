@@ -15,6 +15,9 @@ export const organisationNoticeSelect = {
   noticeCertifier: true,
 } as const;
 
+/** The protocol's own notice choices, which win over the organisation's. */
+const meetingNoticeSelect = { noticeStoragePlace: true, noticeBoard: true, noticeCertifier: true } as const;
+
 /**
  * `imported`: the förvaringsplats an imported protocol's notice came with; used when neither the
  * protocol nor the organisation names one.
@@ -24,23 +27,14 @@ export async function noticeSettingsOf(
   meetingId: string,
   imported: string | null = null,
 ): Promise<NoticeSettings> {
-  const m = await db.meeting.findUniqueOrThrow({
+  const { body, ...own } = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
-    select: {
-      noticeStoragePlace: true,
-      noticeBoard: true,
-      noticeCertifier: true,
-      body: { select: { organisation: { select: organisationNoticeSelect } } },
-    },
+    select: { ...meetingNoticeSelect, body: { select: { organisation: { select: organisationNoticeSelect } } } },
   });
-  const organisation = m.body.organisation;
+  const organisation = body.organisation;
   return noticeSettingsFor(
     // The organisation's setting wins over an imported place; the organisation's name comes last.
     { ...organisation, storagePlace: organisation.storagePlace ?? imported },
-    {
-      noticeStoragePlace: m.noticeStoragePlace,
-      noticeBoard: m.noticeBoard,
-      noticeCertifier: m.noticeCertifier,
-    },
+    own,
   );
 }

@@ -27,3 +27,20 @@ export function Breadcrumbs({
     </nav>
   );
 }
+
+/** The trail of a page below a meeting (its ärendelista, its förhinder): the meeting, then this page. */
+export function MeetingBreadcrumbs({
+  meeting,
+  current,
+}: {
+  meeting: { slug: string; date: string; body: { name: string } };
+  current: string;
+}) {
+  return (
+    <Breadcrumbs
+      className="mb-4 text-sm"
+      links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
+      current={current}
+    />
+  );
+}

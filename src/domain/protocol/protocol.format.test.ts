@@ -22,6 +22,18 @@ const row = (over: Partial<AttendanceDTO>): AttendanceDTO => ({
   ...over,
 });
 
+/** The seed's Christer Segerstéen: ersättare in §§ 59-62, then tjänstgörande ersättare in §§ 62-67. */
+const segersteen = (over: Partial<AttendanceDTO> = {}, serving: Partial<AttendanceDTO> = {}): AttendanceDTO[] => {
+  const substitute = row({
+    name: "Christer Segerstéen",
+    role: "SUBSTITUTE",
+    represents: "Kinda kommun",
+    ranges: [{ from: 59, to: 62 }],
+    ...over,
+  });
+  return [substitute, { ...substitute, role: "SERVING_SUBSTITUTE", ranges: [{ from: 62, to: 67 }], ...serving }];
+};
+
 describe("displayCaseNumber", () => {
   it.each([
     ["ITSAM 2021/8", "ITSAM", "Dnr 2021/8"],
@@ -51,23 +63,7 @@ describe("formatAttendanceLine", () => {
       [row({ name: "Conny Forsberg", represents: "Kinda kommun", ranges: [{ from: 59, to: 62 }] })],
       "Conny Forsberg, Kinda kommun §§ 59-62",
     ],
-    [
-      [
-        row({
-          name: "Christer Segerstéen",
-          role: "SUBSTITUTE",
-          represents: "Kinda kommun",
-          ranges: [{ from: 59, to: 62 }],
-        }),
-        row({
-          name: "Christer Segerstéen",
-          role: "SERVING_SUBSTITUTE",
-          represents: "Kinda kommun",
-          ranges: [{ from: 62, to: 67 }],
-        }),
-      ],
-      "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67",
-    ],
+    [segersteen(), "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67"],
     [
       [
         row({
@@ -173,23 +169,8 @@ describe("fuller attendance: absence, clock times, tjänstgör för (issue 14, p
 
   it("keeps the seed's line when the ledamot replaced was there for part of the meeting", () => {
     const forsberg = row({ personId: "forsberg", name: "Conny Forsberg", ranges: [{ from: 59, to: 62 }] });
-    const segersteen = [
-      row({
-        personId: "seg",
-        name: "Christer Segerstéen",
-        role: "SUBSTITUTE",
-        represents: "Kinda kommun",
-        ranges: [{ from: 59, to: 62 }],
-      }),
-      row({
-        personId: "seg",
-        name: "Christer Segerstéen",
-        role: "SERVING_SUBSTITUTE",
-        ranges: [{ from: 62, to: 67 }],
-        replacesPersonId: "forsberg",
-      }),
-    ];
-    expect(formatAttendanceLine(segersteen, [forsberg, ...segersteen])).toBe(
+    const seg = segersteen({ personId: "seg" }, { represents: null, replacesPersonId: "forsberg" });
+    expect(formatAttendanceLine(seg, [forsberg, ...seg])).toBe(
       "Christer Segerstéen, ersättare, Kinda kommun §§ 59-62, tjänstgörande ersättare §§ 62-67",
     );
   });

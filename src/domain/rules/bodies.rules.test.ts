@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itMaps } from "@/lib/testing/table";
 import {
   bodySlugBase,
   DEFAULT_NOTICE_WORDING,
@@ -10,7 +11,7 @@ import {
 } from "./bodies.rules";
 
 describe("bodySlugBase", () => {
-  it.each([
+  itMaps("%s → %s", bodySlugBase, [
     ["Direktionen", "direktionen"],
     ["Kommunstyrelsens arbetsutskott", "kommunstyrelsens-arbetsutskott"],
     ["Miljö- och byggnämnden", "miljo-och-byggnamnden"],
@@ -20,7 +21,7 @@ describe("bodySlugBase", () => {
     ["Café Société", "cafe-societe"],
     ["§§ !!", "organ"],
     ["Nämnd 2", "namnd-2"],
-  ])("%s → %s", (name, slug) => expect(bodySlugBase(name)).toBe(slug));
+  ]);
 
   it("is at most 60 characters and never ends in a dash", () => {
     const slug = bodySlugBase(`${"a".repeat(59)} b c`);
@@ -38,14 +39,14 @@ describe("uniqueBodySlug", () => {
 });
 
 describe("suggestGenitive", () => {
-  it.each([
+  itMaps("%s → %s", suggestGenitive, [
     ["Direktionen", "Direktionens"],
     ["Kommunfullmäktige", "Kommunfullmäktiges"],
     ["Arbetsutskottet", "Arbetsutskottets"],
     ["Kommunstyrelsens arbetsutskott", "Kommunstyrelsens arbetsutskotts"],
     ["Socialnämnds", "Socialnämnds"],
     ["", ""],
-  ])("%s → %s", (name, genitive) => expect(suggestGenitive(name)).toBe(genitive));
+  ]);
 });
 
 describe("reportsToCycle", () => {

@@ -165,35 +165,35 @@ function checkAdjustment(input: DeadlineRulesInput): Finding[] {
 function checkNotice(input: DeadlineRulesInput): Finding[] {
   const { meeting, notice, now } = input;
   const findings: Finding[] = [];
+  // Once justerat: the day of justering and the last day to post the notice.
+  const adjusted =
+    meeting.adjustedOn !== null ? { on: meeting.adjustedOn, due: noticeDeadline(meeting.adjustedOn) } : null;
 
   // No notice row: not posted yet (whether a notice is up follows from its dates alone).
   if (notice === null) {
-    if (meeting.adjustedOn !== null) {
-      const due = noticeDeadline(meeting.adjustedOn);
-      if (isAfter(now, due.endsOn)) {
-        findings.push(
-          createFinding(
-            "NOTICE_OVERDUE",
-            "error",
-            `Justeringen har inte tillkännagetts. Anslaget skulle ha satts upp senast ${describeDeadline(due)}, andra dagen efter justeringen (8 kap. 12 § kommunallagen). Sätt upp anslaget snarast.`,
-            null,
-            "notice",
-          ),
-        );
-      }
+    if (adjusted !== null && isAfter(now, adjusted.due.endsOn)) {
+      findings.push(
+        createFinding(
+          "NOTICE_OVERDUE",
+          "error",
+          `Justeringen har inte tillkännagetts. Anslaget skulle ha satts upp senast ${describeDeadline(adjusted.due)}, andra dagen efter justeringen (8 kap. 12 § kommunallagen). Sätt upp anslaget snarast.`,
+          null,
+          "notice",
+        ),
+      );
     }
     return findings;
   }
 
   const posted = notice.postedOn;
-  if (meeting.adjustedOn !== null) {
-    const due = noticeDeadline(meeting.adjustedOn);
-    if (isBefore(posted, meeting.adjustedOn)) {
+  if (adjusted !== null) {
+    const { on: adjustedOn, due } = adjusted;
+    if (isBefore(posted, adjustedOn)) {
       findings.push(
         createFinding(
           "NOTICE_BEFORE_ADJUSTMENT",
           "error",
-          `Anslaget är daterat ${posted}, före justeringen ${meeting.adjustedOn}. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet.`,
+          `Anslaget är daterat ${posted}, före justeringen ${adjustedOn}. Justeringen kan tillkännages först när protokollet är justerat; rätta datumet.`,
           null,
           "notice.postedOn",
         ),
@@ -203,7 +203,7 @@ function checkNotice(input: DeadlineRulesInput): Finding[] {
         createFinding(
           "NOTICE_LATE",
           "error",
-          `Anslaget sattes upp ${posted}, men justeringen (${meeting.adjustedOn}) ska tillkännages senast andra dagen efter, dvs. senast ${describeDeadline(due)} (8 kap. 12 § kommunallagen). Kontrollera datumen.`,
+          `Anslaget sattes upp ${posted}, men justeringen (${adjustedOn}) ska tillkännages senast andra dagen efter, dvs. senast ${describeDeadline(due)} (8 kap. 12 § kommunallagen). Kontrollera datumen.`,
           null,
           "notice.postedOn",
         ),

@@ -119,12 +119,16 @@ const PROPOSITION = [
 ];
 const MOTIONS = [motion("kall", CHAIR_TEXT), motion("magnusson", MAGNUSSON_TEXT, { kind: "ATERREMISS" })];
 
+/** The § with both motions and the chair's propositionsordning, as most cases below start. */
+const proposed = (paragraph: Partial<DecisionRulesInput["paragraph"]> = {}, present: string[] = []) =>
+  input({ motions: MOTIONS, propositions: PROPOSITION, ...paragraph }, present);
+
 const codes = (i: DecisionRulesInput) => checkParagraphDecisions(i).map((f) => `${f.code}:${f.field}`);
 
 describe("checkParagraphDecisions", () => {
   it.each([
     ["a § with no motions, votes or reservations", input({}), []],
-    ["motions with a propositionsordning", input({ motions: MOTIONS, propositions: PROPOSITION }), []],
+    ["motions with a propositionsordning", proposed(), []],
     ["motions without a propositionsordning", input({ motions: MOTIONS }), ["PROPOSITION_MISSING:propositions"]],
     [
       "withdrawn motions need no propositionsordning",
@@ -146,9 +150,7 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a vote consistent with ballots, result and decision",
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
+      proposed({
         votes: [
           vote(ALL_JA, "JA", {
             result: "Med 3 ja-röster mot 2 nej-röster och 1 som avstår bifaller direktionen ordförandens förslag.",
@@ -159,50 +161,36 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a written total that does not follow from the ballots",
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
-        votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })],
-      }),
+      proposed({ votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })] }),
       ["VOTE_TALLY_MISMATCH:votes[0]"],
     ],
     [
       "an outcome that does not follow from the ballots (and then the decision follows neither)",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote(ALL_JA, "NEJ")] }),
+      proposed({ votes: [vote(ALL_JA, "NEJ")] }),
       ["VOTE_OUTCOME_MISMATCH:votes[0]", "VOTE_DECISION_MISMATCH:decision"],
     ],
     [
       "a tie decided by the chair's casting vote",
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
+      proposed({
         votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "JA")],
       }),
       [],
     ],
     [
       "a tie recorded against the chair's casting vote",
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
+      proposed({
         votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "NEJ")],
       }),
       ["VOTE_OUTCOME_MISMATCH:votes[0]", "VOTE_DECISION_MISMATCH:decision"],
     ],
     [
       "lots drawn in a decision although the chair voted",
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
+      proposed({
         votes: [vote("kall:JA oscarsson:JA forsberg:NEJ hagstrom:NEJ magnusson:AVSTAR malgeryd:AVSTAR", "LOTTNING")],
       }),
       ["VOTE_OUTCOME_MISMATCH:votes[0]"],
     ],
-    [
-      "lots drawn without a tie",
-      input({ motions: MOTIONS, propositions: PROPOSITION, votes: [vote(ALL_JA, "LOTTNING")] }),
-      ["VOTE_OUTCOME_MISMATCH:votes[0]"],
-    ],
+    ["lots drawn without a tie", proposed({ votes: [vote(ALL_JA, "LOTTNING")] }), ["VOTE_OUTCOME_MISMATCH:votes[0]"]],
     [
       "lots drawn on a tie where the chair abstained (an election) are accepted",
       input({
@@ -240,12 +228,7 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a reservation by someone who voted against",
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
-        votes: [vote(ALL_JA, "JA")],
-        reservations: [reservation("magnusson")],
-      }),
+      proposed({ votes: [vote(ALL_JA, "JA")], reservations: [reservation("magnusson")] }),
       [],
     ],
     [
@@ -260,12 +243,7 @@ describe("checkParagraphDecisions", () => {
     ],
     [
       "a reservation by someone who voted with the majority",
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
-        votes: [vote(ALL_JA, "JA")],
-        reservations: [reservation("oscarsson")],
-      }),
+      proposed({ votes: [vote(ALL_JA, "JA")], reservations: [reservation("oscarsson")] }),
       ["RESERVATION_BY_MAJORITY:reservations[0]"],
     ],
     [
@@ -295,11 +273,7 @@ describe("checkParagraphDecisions", () => {
       "SEGERSTEEN reserverar sig i § 62 men deltog inte i beslutet. Bara den som deltagit i avgörandet får reservera sig (4 kap. 27 § kommunallagen); ta bort reservationen eller rätta närvaron.",
     );
     const [tally] = checkParagraphDecisions(
-      input({
-        motions: MOTIONS,
-        propositions: PROPOSITION,
-        votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })],
-      }),
+      proposed({ votes: [vote(ALL_JA, "JA", { result: "Med 4 ja-röster mot 2 nej-röster" })] }),
     );
     expect(tally?.message).toBe(
       "Resultatet i § 62 anger 4 ja, 2 nej, men rösterna ger 3 ja, 2 nej, 1 avstår. Rätta resultatet eller rösterna.",

@@ -4,6 +4,7 @@ import { listMyUpcomingMeetings, ReportAbsenceForm, WithdrawAbsenceForm } from "
 import { now, today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mina sammanträden" };
@@ -30,11 +31,7 @@ export default async function MyMeetingsPage({ searchParams }: { searchParams: P
       <p className="mb-6 text-[var(--color-muted)]">
         Kommande sammanträden i de organ där du är ledamot eller ersättare, med ärendelistan och handlingarna.
       </p>
-      {done && (
-        <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
-          {done}
-        </p>
-      )}
+      <DoneNote className="mb-4 font-medium">{done}</DoneNote>
       {meetings.length === 0 ? (
         <p>Du har inga kommande sammanträden.</p>
       ) : (

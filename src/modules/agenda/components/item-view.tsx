@@ -5,7 +5,9 @@ import { agendaItemStateLabel } from "@/domain/vocabulary";
 import { DataTable } from "@/ui/data-table";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { secondaryButton } from "@/ui/form-feedback";
+import { LabelledField } from "@/ui/labelled-field";
 import { RichText } from "@/ui/rich-text";
+import { TitledSection } from "@/ui/titled-section";
 import {
   deleteDocumentFormAction,
   deleteItemFormAction,
@@ -17,6 +19,7 @@ import { ActionForm, MoveButtons } from "./action-form";
 import { ItemEditForm } from "./item-edit-form";
 import { ImportForm, UploadDocumentForm } from "./upload-forms";
 import { ClauseList } from "./proposal";
+import { DoneNote } from "@/ui/done-note";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgendaItem>>>;
 
@@ -68,17 +71,10 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
         {item.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1">Sekretess</span>}
       </p>
       {item.returnReason && <p className="mt-1">Återremitterat: {item.returnReason}</p>}
-      {done && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
-          {done}
-        </p>
-      )}
+      <DoneNote>{done}</DoneNote>
 
       {can.edit && (
-        <section aria-labelledby="placering" className="mt-6">
-          <h2 id="placering" className="text-xl font-semibold">
-            Sammanträde
-          </h2>
+        <TitledSection id="placering" title="Sammanträde" className="mt-6">
           <ActionForm
             action={moveItemFormAction}
             hidden={{ itemId: item.id, version: item.version, returnTo: here }}
@@ -87,10 +83,7 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
             className="mt-2 flex flex-wrap items-end gap-2"
             buttonClassName={secondaryButton}
           >
-            <div>
-              <label htmlFor="move-target" className="block font-medium">
-                Lägg ärendet på
-              </label>
+            <LabelledField id="move-target" label="Lägg ärendet på">
               <select
                 id="move-target"
                 name="meetingId"
@@ -104,15 +97,12 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
                   </option>
                 ))}
               </select>
-            </div>
+            </LabelledField>
           </ActionForm>
-        </section>
+        </TitledSection>
       )}
 
-      <section aria-labelledby="uppgifter" className="mt-6">
-        <h2 id="uppgifter" className="text-xl font-semibold">
-          Uppgifter och förslag till beslut
-        </h2>
+      <TitledSection id="uppgifter" title="Uppgifter och förslag till beslut" className="mt-6">
         {can.edit ? (
           <ItemEditForm
             item={{
@@ -139,12 +129,9 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
             </dd>
           </dl>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="sammanfattning" className="mt-6">
-        <h2 id="sammanfattning" className="text-xl font-semibold">
-          Sammanfattning
-        </h2>
+      <TitledSection id="sammanfattning" title="Sammanfattning" className="mt-6">
         {item.summary ? (
           <div className="prose mt-2 max-w-prose">
             <RichText doc={item.summary} headingLevel={3} />
@@ -163,12 +150,9 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
             />
           </>
         )}
-      </section>
+      </TitledSection>
 
-      <section aria-labelledby="handlingar" className="mt-6">
-        <h2 id="handlingar" className="text-xl font-semibold">
-          Handlingar
-        </h2>
+      <TitledSection id="handlingar" title="Handlingar" className="mt-6">
         {documents.length === 0 ? (
           <p className="mt-2">Inga handlingar.</p>
         ) : (
@@ -228,13 +212,10 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
             <UploadDocumentForm itemId={item.id} maxBytes={MAX_ATTACHMENT_BYTES} tooLarge={ATTACHMENT_TOO_LARGE} />
           </>
         )}
-      </section>
+      </TitledSection>
 
       {can.edit && (
-        <section aria-labelledby="ta-bort" className="mt-8">
-          <h2 id="ta-bort" className="text-xl font-semibold">
-            Ta bort ärendet
-          </h2>
+        <TitledSection id="ta-bort" title="Ta bort ärendet" className="mt-8">
           <p className="mt-1">Ärendet och dess handlingar tas bort. Det går bara innan ärendet har behandlats.</p>
           <ActionForm
             action={deleteItemFormAction}
@@ -244,7 +225,7 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
             className="mt-2 block"
             buttonClassName={secondaryButton}
           />
-        </section>
+        </TitledSection>
       )}
     </>
   );

@@ -1,50 +1,19 @@
 "use client";
 
-import { startTransition, useState, type ReactNode } from "react";
+import { startTransition, useState, type ComponentProps } from "react";
 import { registerHistoricalFormAction } from "@/modules/historical/historical.actions";
 import { MAX_SCAN_BYTES, SCAN_TOO_LARGE } from "@/modules/historical/historical.limits";
 import { inputClass } from "@/ui/form-feedback";
+import { HintedField } from "@/ui/hinted-field";
 import { SubmitButton } from "@/ui/submit-button";
 import { useHistoricalForm } from "./use-historical-form";
 
-function Field({
-  name,
-  label,
-  hint,
-  errors,
-  children,
-}: {
-  name: string;
-  label: string;
-  hint?: string;
-  errors: string[];
-  children: (aria: Record<string, string | boolean | undefined>) => ReactNode;
-}) {
-  const described = [hint ? `${name}-hint` : null, errors.length > 0 ? `${name}-error` : null].filter(Boolean);
+/** A field of the form: the shared HintedField, its control identified and named by `name`. */
+function Field({ name, children, ...field }: Omit<ComponentProps<typeof HintedField>, "id"> & { name: string }) {
   return (
-    <div>
-      <label htmlFor={name} className="block font-medium">
-        {label}
-      </label>
-      {hint && (
-        <p id={`${name}-hint`} className="text-sm text-slate-700">
-          {hint}
-        </p>
-      )}
-      {children({
-        id: name,
-        name,
-        "aria-invalid": errors.length > 0 ? true : undefined,
-        "aria-describedby": described.length > 0 ? described.join(" ") : undefined,
-      })}
-      {errors.length > 0 && (
-        <ul id={`${name}-error`} className="mt-1 text-sm text-red-800">
-          {errors.map((e, i) => (
-            <li key={i}>{e}</li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <HintedField id={name} {...field}>
+      {(aria) => children({ ...aria, name })}
+    </HintedField>
   );
 }
 

@@ -1,55 +1,85 @@
 "use client";
 
 // The notice dates after justering: a plain form posting to a server action (works without JavaScript).
-import { useActionState } from "react";
+import { useActionState, type InputHTMLAttributes } from "react";
 import { INITIAL_FORM_STATE } from "@/lib/form-state";
+import type { NoticeDTO } from "@/domain/protocol/protocol.types";
+import type { NoticeEditWindow } from "@/domain/rules/notice.rules";
 import {
   FieldError,
   FormResult as Result,
   inputClass as input,
   secondaryButton as secondary,
 } from "@/ui/form-feedback";
+import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 import { noticeFormAction, type NoticeFormState } from "../notice.actions";
 
-interface Props {
-  meetingId: string;
-  slug: string;
-}
-
 const initialNotice: NoticeFormState = { ...INITIAL_FORM_STATE, values: null, attempt: 0 };
 
-export interface NoticeFormProps extends Props {
-  postedOn: string;
-  takeDownOn: string;
-  storagePlace: string;
-  noticeBoard: string;
-  /** The posting date is fixed once the notice has been up since an earlier day. */
-  canMovePosting: boolean;
-  earliestPosting: string;
-  latestPosting: string;
-  earliestTakeDown: string;
+export interface NoticeFormProps {
+  meetingId: string;
+  slug: string;
+  /** The notice as it stands: the form starts from its dates and places. */
+  notice: Pick<NoticeDTO, "postedOn" | "takeDownOn" | "storagePlace" | "noticeBoard">;
+  /** What the form may offer today (the posting date is fixed once the notice has been up since an earlier day). */
+  bounds: Omit<NoticeEditWindow, "isTakenDown">;
   /** The legal window in one sentence. */
   rules: string;
 }
 
+/**
+ * One field of the form: its label, the input named `name` (a text input unless said), an optional
+ * tip and the field's error; the input is described by `describedBy` (the rules), the tip and the
+ * error, in that order.
+ */
+function NoticeField({
+  state,
+  id,
+  label,
+  name,
+  describedBy,
+  tip,
+  type = "text",
+  className = input,
+  ...inputProps
+}: {
+  state: NoticeFormState;
+  id: string;
+  label: string;
+  name: string;
+  describedBy?: string;
+  tip?: string;
+} & InputHTMLAttributes<HTMLInputElement>) {
+  const invalid = !!state.fieldErrors[name];
+  const tipId = `${id}-tips`;
+  const errorId = `${id}-fel`;
+  return (
+    <LabelledField id={id} label={label}>
+      <input
+        id={id}
+        name={name}
+        type={type}
+        className={className}
+        {...inputProps}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[describedBy, tip ? tipId : null, invalid ? errorId : null].filter(Boolean).join(" ")}
+      />
+      {tip && (
+        <p id={tipId} className="mt-1 text-sm">
+          {tip}
+        </p>
+      )}
+      <FieldError state={state} name={name} id={errorId} />
+    </LabelledField>
+  );
+}
+
 /** The notice dates after justering; the server decides (notice.rules.ts), the inputs only help. */
 export function NoticeForm(props: NoticeFormProps) {
-  const { meetingId, slug } = props;
+  const { meetingId, slug, notice, bounds } = props;
   const [state, action, pending] = useActionState(noticeFormAction, initialNotice);
-  const values = state.values ?? {
-    postedOn: props.postedOn,
-    takeDownOn: props.takeDownOn,
-    storagePlace: props.storagePlace,
-    noticeBoard: props.noticeBoard,
-  };
-  const described = (name: string, errorId: string, ...more: string[]) => {
-    const invalid = !!state.fieldErrors[name];
-    return {
-      "aria-invalid": invalid || undefined,
-      "aria-describedby": [...more, invalid ? errorId : null].filter(Boolean).join(" "),
-    };
-  };
+  const values = state.values ?? { ...notice, noticeBoard: notice.noticeBoard ?? "" };
   return (
     // noValidate: the date pickers offer the allowed range, and the server's Swedish message
     // explains a date outside it.
@@ -61,75 +91,48 @@ export function NoticeForm(props: NoticeFormProps) {
       <input type="hidden" name="meetingId" value={meetingId} />
       <input type="hidden" name="slug" value={slug} />
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="anslag-uppsatt" className="block font-medium">
-            Datum då anslaget sätts upp
-          </label>
-          <input
-            id="anslag-uppsatt"
-            name="postedOn"
-            type="date"
-            required
-            readOnly={!props.canMovePosting}
-            defaultValue={values.postedOn}
-            min={props.earliestPosting}
-            max={props.latestPosting}
-            className={`${input} read-only:bg-slate-100`}
-            {...described("postedOn", "anslag-uppsatt-fel", "anslag-regler")}
-          />
-          <FieldError state={state} name="postedOn" id="anslag-uppsatt-fel" />
-        </div>
-        <div>
-          <label htmlFor="anslag-nedtaget" className="block font-medium">
-            Datum då anslaget tas ned
-          </label>
-          <input
-            id="anslag-nedtaget"
-            name="takeDownOn"
-            type="date"
-            defaultValue={values.takeDownOn}
-            min={props.earliestTakeDown}
-            className={input}
-            {...described("takeDownOn", "anslag-nedtaget-fel", "anslag-regler", "anslag-nedtaget-tips")}
-          />
-          <p id="anslag-nedtaget-tips" className="mt-1 text-sm">
-            Lämna tomt för sista dagen att överklaga.
-          </p>
-          <FieldError state={state} name="takeDownOn" id="anslag-nedtaget-fel" />
-        </div>
+        <NoticeField
+          state={state}
+          id="anslag-uppsatt"
+          label="Datum då anslaget sätts upp"
+          name="postedOn"
+          describedBy="anslag-regler"
+          type="date"
+          required
+          readOnly={!bounds.canMovePosting}
+          defaultValue={values.postedOn}
+          min={bounds.earliestPosting}
+          max={bounds.latestPosting}
+          className={`${input} read-only:bg-slate-100`}
+        />
+        <NoticeField
+          state={state}
+          id="anslag-nedtaget"
+          label="Datum då anslaget tas ned"
+          name="takeDownOn"
+          describedBy="anslag-regler"
+          tip="Lämna tomt för sista dagen att överklaga."
+          type="date"
+          defaultValue={values.takeDownOn}
+          min={bounds.earliestTakeDown}
+        />
       </div>
       <div className="mt-2 grid gap-3 sm:grid-cols-2">
-        <div>
-          <label htmlFor="anslag-forvaring" className="block font-medium">
-            Förvaringsplats för protokollet
-          </label>
-          <input
-            id="anslag-forvaring"
-            name="storagePlace"
-            type="text"
-            defaultValue={values.storagePlace}
-            className={input}
-            {...described("storagePlace", "anslag-forvaring-fel")}
-          />
-          <FieldError state={state} name="storagePlace" id="anslag-forvaring-fel" />
-        </div>
-        <div>
-          <label htmlFor="anslag-tavla" className="block font-medium">
-            Anslagstavla
-          </label>
-          <input
-            id="anslag-tavla"
-            name="noticeBoard"
-            type="text"
-            defaultValue={values.noticeBoard}
-            className={input}
-            {...described("noticeBoard", "anslag-tavla-fel", "anslag-tavla-tips")}
-          />
-          <p id="anslag-tavla-tips" className="mt-1 text-sm">
-            Webbadress eller plats där anslaget sitter.
-          </p>
-          <FieldError state={state} name="noticeBoard" id="anslag-tavla-fel" />
-        </div>
+        <NoticeField
+          state={state}
+          id="anslag-forvaring"
+          label="Förvaringsplats för protokollet"
+          name="storagePlace"
+          defaultValue={values.storagePlace}
+        />
+        <NoticeField
+          state={state}
+          id="anslag-tavla"
+          label="Anslagstavla"
+          name="noticeBoard"
+          tip="Webbadress eller plats där anslaget sitter."
+          defaultValue={values.noticeBoard}
+        />
       </div>
       <SubmitButton pending={pending} pendingText="Sparar…" className={`${secondary} mt-2`}>
         Spara anslaget

@@ -7,6 +7,7 @@ import { appealPeriodEnd, describeDeadline, noticeDeadline } from "@/domain/rule
 import { noticeEditWindow, type NoticeEditWindow } from "@/domain/rules/notice.rules";
 import { NoticeBoard } from "@/ui/notice-board";
 import { NoticeForm } from "./notice-form";
+import { TitledSection } from "@/ui/titled-section";
 
 const when = (iso: string) =>
   new Date(iso).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm", dateStyle: "short", timeStyle: "short" });
@@ -38,10 +39,7 @@ export function NoticeSection(props: {
     down: `Anslaget togs ned ${notice.takeDownOn}.`,
   }[state];
   return (
-    <section aria-labelledby="anslag-hantera" className="no-print mb-8 rounded border border-slate-300 p-4">
-      <h2 id="anslag-hantera" className="text-xl font-semibold">
-        Anslag
-      </h2>
+    <TitledSection id="anslag-hantera" title="Anslag" className="no-print mb-8 rounded border border-slate-300 p-4">
       <p className="mt-1">{status}</p>
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="font-medium">Anslaget sätts upp</dt>
@@ -77,17 +75,11 @@ export function NoticeSection(props: {
         <NoticeForm
           meetingId={meeting.id}
           slug={meeting.slug}
-          postedOn={notice.postedOn}
-          takeDownOn={notice.takeDownOn}
-          storagePlace={notice.storagePlace}
-          noticeBoard={notice.noticeBoard ?? ""}
-          canMovePosting={bounds.canMovePosting}
-          earliestPosting={bounds.earliestPosting}
-          latestPosting={bounds.latestPosting}
-          earliestTakeDown={bounds.earliestTakeDown}
+          notice={notice}
+          bounds={bounds}
           rules={describeWindow(bounds, meeting.adjustedOn, notice.postedOn)}
         />
       )}
-    </section>
+    </TitledSection>
   );
 }

@@ -5,7 +5,8 @@ import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from
 import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
-import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
+import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendelista" };
@@ -21,11 +22,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
   const returnTo = `/moten/${meeting.slug}/arenden`;
   return (
     <>
-      <Breadcrumbs
-        className="mb-4 text-sm"
-        links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
-        current="Ärendelista"
-      />
+      <MeetingBreadcrumbs meeting={meeting} current="Ärendelista" />
       <h1 className="text-3xl font-semibold">
         Ärendelista: {meeting.body.name} {meeting.date}
       </h1>
@@ -33,17 +30,11 @@ export default async function MeetingAgendaPage({ params }: Props) {
         {meeting.place}. Protokollet: {meetingStatusLabel[meeting.status]}.
         {!can.edit && meeting.status !== "DRAFT" && " Ärendelistan kan inte ändras längre."}
       </p>
-      <section aria-labelledby="lista" className="mt-6">
-        <h2 id="lista" className="text-xl font-semibold">
-          Ärenden i ordning
-        </h2>
+      <TitledSection id="lista" title="Ärenden i ordning" className="mt-6">
         <MeetingAgendaTable meeting={meeting} items={items} canEdit={can.edit} />
-      </section>
+      </TitledSection>
       {left.length > 0 && (
-        <section aria-labelledby="lamnat" className="mt-6">
-          <h2 id="lamnat" className="text-xl font-semibold">
-            Bordlagda och återremitterade vid sammanträdet
-          </h2>
+        <TitledSection id="lamnat" title="Bordlagda och återremitterade vid sammanträdet" className="mt-6">
           <p className="mt-1">
             De står kvar i kallelsen under sitt nummer men väntar nu i organets pool på ett senare sammanträde.
           </p>
@@ -58,20 +49,14 @@ export default async function MeetingAgendaPage({ params }: Props) {
               </li>
             ))}
           </ul>
-        </section>
+        </TitledSection>
       )}
       {can.edit && (
-        <section aria-labelledby="nytt" className="mt-6">
-          <h2 id="nytt" className="text-xl font-semibold">
-            Nytt ärende på listan
-          </h2>
+        <TitledSection id="nytt" title="Nytt ärende på listan" className="mt-6">
           <CreateItemForm bodyId={meeting.body.id} meetingId={meeting.id} />
-        </section>
+        </TitledSection>
       )}
-      <section aria-labelledby="pool" className="mt-8">
-        <h2 id="pool" className="text-xl font-semibold">
-          Ärenden som väntar i organets pool
-        </h2>
+      <TitledSection id="pool" title="Ärenden som väntar i organets pool" className="mt-8">
         <p className="mt-1">
           <Link
             href={`/organ/${meeting.body.slug}/arenden`}
@@ -87,7 +72,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
           returnTo={returnTo}
           caption={`Ärenden i ${meeting.body.name}s pool`}
         />
-      </section>
+      </TitledSection>
     </>
   );
 }

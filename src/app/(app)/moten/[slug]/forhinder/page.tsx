@@ -5,7 +5,9 @@ import { findMeetingAbsences, PrefillAttendanceForm } from "@/modules/members";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { DataTable } from "@/ui/data-table";
-import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
+import { TitledSection } from "@/ui/titled-section";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 
@@ -35,23 +37,12 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
   const { meeting } = data;
   return (
     <>
-      <Breadcrumbs
-        className="mb-4 text-sm"
-        links={[{ href: `/moten/${meeting.slug}`, label: `${meeting.body.name} ${meeting.date}` }]}
-        current="Förhinder"
-      />
+      <MeetingBreadcrumbs meeting={meeting} current="Förhinder" />
       <h1 className="mb-4 text-3xl font-semibold">
         Förhinder och ersättare – {meeting.body.name} {formatLongDate(meeting.date)}
       </h1>
-      {done && (
-        <p role="status" className="mb-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
-          {done}
-        </p>
-      )}
-      <section aria-labelledby="anmalda">
-        <h2 id="anmalda" className="text-2xl font-semibold">
-          Anmälda förhinder
-        </h2>
+      <DoneNote className="mb-4 font-medium">{done}</DoneNote>
+      <TitledSection id="anmalda" title="Anmälda förhinder" headingClassName="text-2xl font-semibold">
         {data.absences.length === 0 ? (
           <p className="mt-2">Ingen har anmält förhinder.</p>
         ) : (
@@ -68,11 +59,13 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
             ]}
           />
         )}
-      </section>
-      <section aria-labelledby="ersattare" className="mt-8">
-        <h2 id="ersattare" className="text-2xl font-semibold">
-          Ersättare att kalla in
-        </h2>
+      </TitledSection>
+      <TitledSection
+        id="ersattare"
+        title="Ersättare att kalla in"
+        className="mt-8"
+        headingClassName="text-2xl font-semibold"
+      >
         <p className="mt-1 text-sm text-[var(--color-muted)]">
           Enligt ersättarordningen: först ersättare för samma parti eller kommun i ordning, därefter övriga i ordning.
         </p>
@@ -97,7 +90,7 @@ export default async function AbsencesPage({ params, searchParams }: Props) {
         {!data.canPrefill && meeting.status !== "DRAFT" && (
           <p className="mt-4">Protokollet är inte längre ett utkast; närvarolistan kan inte förifyllas.</p>
         )}
-      </section>
+      </TitledSection>
     </>
   );
 }

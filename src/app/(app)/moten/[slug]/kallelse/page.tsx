@@ -23,6 +23,7 @@ import {
   SummonsAgenda,
   SummonsSendForm,
 } from "@/modules/summons";
+import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Kallelse" };
@@ -66,10 +67,7 @@ export default async function SummonsPage({ params }: Props) {
         ]}
       />
       {(groups.beslutande.length > 0 || groups.franvarande.length > 0 || groups.ersattare.length > 0) && (
-        <section aria-labelledby="kallade" className="mt-6">
-          <h2 id="kallade" className="text-xl font-semibold">
-            Kallade
-          </h2>
+        <TitledSection id="kallade" title="Kallade" className="mt-6">
           <ul className="mt-2">
             {/* A ledamot recorded as frånvarande was called too. */}
             {[...groups.beslutande, ...groups.franvarande, ...groups.ersattare].map((rows) => (
@@ -77,12 +75,9 @@ export default async function SummonsPage({ params }: Props) {
             ))}
           </ul>
           <p className="mt-2 text-sm">Ledamot som inte kan delta meddelar sekreteraren, som kallar ersättare.</p>
-        </section>
+        </TitledSection>
       )}
-      <section aria-labelledby="arenden" className="mt-6">
-        <h2 id="arenden" className="text-xl font-semibold">
-          Ärenden
-        </h2>
+      <TitledSection id="arenden" title="Ärenden" className="mt-6">
         <ol className="mt-2 space-y-5">
           {protocol.paragraphs.map((p, i) => (
             <li key={p.id} className="border-t border-slate-300 pt-3">
@@ -108,7 +103,7 @@ export default async function SummonsPage({ params }: Props) {
             </li>
           ))}
         </ol>
-      </section>
+      </TitledSection>
     </article>
   );
 }
@@ -200,10 +195,7 @@ async function AgendaSummons({
           Kallelsen med handlingar (en PDF med bokmärken)
         </a>
       </p>
-      <section aria-labelledby="kallade" className="mt-6">
-        <h2 id="kallade" className="text-xl font-semibold">
-          Kallade
-        </h2>
+      <TitledSection id="kallade" title="Kallade" className="mt-6">
         <p className="mt-2">
           {recipients.length === 0
             ? "Organet har inga ledamöter eller ersättare på sammanträdesdagen."
@@ -222,13 +214,10 @@ async function AgendaSummons({
             sentBefore={sentOn !== null}
           />
         )}
-      </section>
-      <section aria-labelledby="arenden" className="mt-6">
-        <h2 id="arenden" className="text-xl font-semibold">
-          Ärenden
-        </h2>
+      </TitledSection>
+      <TitledSection id="arenden" title="Ärenden" className="mt-6">
         <SummonsAgenda summons={summons} />
-      </section>
+      </TitledSection>
     </article>
   );
 }

@@ -8,6 +8,9 @@ import { getDb } from "@/server/db";
 import { findMeetingAccess } from "@/server/meeting-access";
 import { requireUser } from "@/server/session";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
+import { DataTable } from "@/ui/data-table";
+import { TitledSection } from "@/ui/titled-section";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
@@ -43,24 +46,21 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
         sist i protokollets utkast, där du sedan skriver klart dem.
       </p>
       {justDone && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3 font-medium">
+        <DoneNote className="mt-4 font-medium">
           Ärendelistan är förd till protokollet.{" "}
           <Link href={`/moten/${slug}/redigera`} className={link}>
             Skriv protokollet
           </Link>
-        </p>
+        </DoneNote>
       )}
       {!allowed.ok ? (
         <p role="status" className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">
           {allowed.message}
         </p>
       ) : view.pending.length > 0 ? (
-        <section aria-labelledby="att-fora-over" className="mt-6">
-          <h2 id="att-fora-over" className="text-xl font-semibold">
-            Ärenden att föra över
-          </h2>
+        <TitledSection id="att-fora-over" title="Ärenden att föra över" className="mt-6">
           <AgendaToProtocolForm view={view} />
-        </section>
+        </TitledSection>
       ) : (
         !justDone && (
           <p className="mt-4 rounded border border-slate-400 bg-slate-50 p-3">
@@ -71,10 +71,7 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
         )
       )}
       {allowed.ok && (
-        <section aria-labelledby="extra-arende" className="mt-8">
-          <h2 id="extra-arende" className="text-xl font-semibold">
-            Extra ärende
-          </h2>
+        <TitledSection id="extra-arende" title="Extra ärende" className="mt-8">
           <p className="mt-1">
             Ett ärende som inte fanns med i kallelsen men togs upp vid sammanträdet. Det läggs sist på listan ovan och
             blir en paragraf som säger att det togs upp som extra ärende.
@@ -84,45 +81,48 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
             meetingId={view.meetingId}
             extraReturnTo={`/moten/${slug}/till-protokoll`}
           />
-        </section>
+        </TitledSection>
       )}
       {view.done.length > 0 && (
-        <section aria-labelledby="forda" className="mt-8">
-          <h2 id="forda" className="text-xl font-semibold">
-            Förda till protokollet
-            {numbers.length > 0 && ` (§§ ${Math.min(...numbers)}–${Math.max(...numbers)})`}
-          </h2>
-          <table className="mt-2 w-full text-left">
-            <thead>
-              <tr className="border-b border-slate-400">
-                <th scope="col" className="py-1 pr-3">
-                  Ärende
-                </th>
-                <th scope="col" className="py-1 pr-3">
-                  Utfall
-                </th>
-                <th scope="col" className="py-1">
-                  Paragraf
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {view.done.map((d) => (
-                <tr key={d.itemId} className="border-b border-slate-200 align-top">
-                  <td className="py-1 pr-3">
+        <TitledSection
+          id="forda"
+          title={
+            <>
+              Förda till protokollet
+              {numbers.length > 0 && ` (§§ ${Math.min(...numbers)}–${Math.max(...numbers)})`}
+            </>
+          }
+          className="mt-8"
+        >
+          <DataTable
+            rows={view.done}
+            rowKey={(d) => d.itemId}
+            density="compact"
+            className="mt-2 w-full text-left"
+            rowClassName="border-b border-slate-200 align-top"
+            columns={[
+              {
+                header: "Ärende",
+                cell: (d) => (
+                  <>
                     {d.title}
                     {d.caseNumber && <span className="block text-sm">{d.caseNumber}</span>}
-                  </td>
-                  <td className="py-1 pr-3">
+                  </>
+                ),
+              },
+              {
+                header: "Utfall",
+                cell: (d) => (
+                  <>
                     {agendaFateTerms[d.fate].label}
                     {d.reason && <span className="block text-sm">Skäl: {d.reason}</span>}
-                  </td>
-                  <td className="py-1">{d.paragraphNumber === null ? "–" : `§ ${d.paragraphNumber}`}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+                  </>
+                ),
+              },
+              { header: "Paragraf", cell: (d) => (d.paragraphNumber === null ? "–" : `§ ${d.paragraphNumber}`) },
+            ]}
+          />
+        </TitledSection>
       )}
     </article>
   );

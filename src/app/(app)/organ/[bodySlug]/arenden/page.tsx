@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CreateItemForm, findBodyPool, PoolTable } from "@/modules/agenda";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendepool" };
@@ -39,10 +40,7 @@ export default async function BodyPoolPage({ params }: Props) {
           </ul>
         </nav>
       )}
-      <section aria-labelledby="pool" className="mt-6">
-        <h2 id="pool" className="text-xl font-semibold">
-          Ärenden i poolen
-        </h2>
+      <TitledSection id="pool" title="Ärenden i poolen" className="mt-6">
         <PoolTable
           pool={pool}
           canEdit={can.edit}
@@ -50,14 +48,11 @@ export default async function BodyPoolPage({ params }: Props) {
           returnTo={`/organ/${body.slug}/arenden`}
           caption={`Ärenden i ${body.name}s pool`}
         />
-      </section>
+      </TitledSection>
       {can.edit && (
-        <section aria-labelledby="nytt" className="mt-6">
-          <h2 id="nytt" className="text-xl font-semibold">
-            Nytt ärende i poolen
-          </h2>
+        <TitledSection id="nytt" title="Nytt ärende i poolen" className="mt-6">
           <CreateItemForm bodyId={body.id} meetingId={null} />
-        </section>
+        </TitledSection>
       )}
     </>
   );

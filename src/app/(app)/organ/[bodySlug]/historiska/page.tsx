@@ -8,6 +8,7 @@ import { authorizeHistorical } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { DataTable, linkClass } from "@/ui/data-table";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inskannade protokoll" };
@@ -33,16 +34,12 @@ export default async function HistoricalListPage({ params, searchParams }: Props
         och den inskannade PDF-filen. De är inte signerade i Paragraf och kan inte ändras efter registreringen.
       </p>
       {registered && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
+        <DoneNote>
           Protokollet från {formatLongDate(registered.meetingDate)} är registrerat
           {registered.isPublic ? " och syns i det offentliga arkivet" : " (inte offentligt)"}.
-        </p>
+        </DoneNote>
       )}
-      {typeof sp.borttaget === "string" && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
-          Registreringen är borttagen.
-        </p>
-      )}
+      {typeof sp.borttaget === "string" && <DoneNote>Registreringen är borttagen.</DoneNote>}
       {authorizeHistorical(user, "historical.register", body.id).ok && (
         <p className="mt-4">
           <Link

@@ -5,6 +5,8 @@ import { findTemplatesPage, TemplateForm, TemplateList } from "@/modules/templat
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { linkClass } from "@/ui/data-table";
+import { TitledSection } from "@/ui/titled-section";
+import { DoneNote } from "@/ui/done-note";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paragrafmallar" };
@@ -37,17 +39,10 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
         mall i protokollet. De inledande paragraferna (t.ex. upprop, val av justerare, godkännande av dagordningen) kan
         ett nytt sammanträde börja med, i listans ordning.
       </p>
-      {done && (
-        <p role="status" className="mt-4 rounded border border-green-700 bg-green-50 p-3">
-          {done}
-        </p>
-      )}
-      <section aria-labelledby="mallar" className="mt-6">
-        <h2 id="mallar" className="text-xl font-semibold">
-          Mallar
-        </h2>
+      <DoneNote>{done}</DoneNote>
+      <TitledSection id="mallar" title="Mallar" className="mt-6">
         <TemplateList bodySlug={body.slug} bodyName={body.name} templates={templates} />
-      </section>
+      </TitledSection>
       <section aria-labelledby="redigera" className="mt-8">
         <h2 id="redigera" className="text-xl font-semibold">
           {editing ? `Ändra mallen ”${editing.title}”` : "Ny mall"}

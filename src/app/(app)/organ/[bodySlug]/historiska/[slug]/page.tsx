@@ -6,6 +6,7 @@ import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { authorizeHistorical } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inskannat protokoll" };
@@ -47,17 +48,18 @@ export default async function HistoricalWorkspacePage({ params }: Props) {
         />
       </div>
       {authorizeHistorical(user, "historical.delete", protocol.bodyId).ok && (
-        <section aria-labelledby="ta-bort" className="mt-10 rounded border border-slate-300 p-4">
-          <h2 id="ta-bort" className="text-xl font-semibold">
-            Ta bort registreringen
-          </h2>
+        <TitledSection
+          id="ta-bort"
+          title="Ta bort registreringen"
+          className="mt-10 rounded border border-slate-300 p-4"
+        >
           <p className="mt-1 max-w-prose">
             Bara för en felaktig registrering (fel fil eller fel datum): protokollet från{" "}
             {formatLongDate(protocol.meetingDate)} försvinner då ur arkivet. Borttagningen och skälet sparas i
             händelseloggen. Registrera sedan protokollet på nytt.
           </p>
           <DeleteHistoricalForm id={protocol.id} bodySlug={bodySlug} />
-        </section>
+        </TitledSection>
       )}
     </>
   );
