@@ -136,6 +136,8 @@ export const HeaderEditor = memo(function HeaderEditor(props: {
 
   return (
     <EditorSection
+      // Its own paint layer: a key here repaints the header only, not the attendance list below.
+      className="[contain-intrinsic-block-size:auto_500px] [content-visibility:auto]"
       headingId="sammantrade"
       title="Sammanträdet"
       status={auto.status}
