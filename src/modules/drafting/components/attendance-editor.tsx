@@ -4,7 +4,7 @@
 // the person came and left; a ledamot who did not attend is listed as frånvarande. A new person (an official, a
 // guest) is typed in and added on an explicit act (the button or Enter), never while typing; a row
 // still waiting for that holds the list's saving back, and the save status says so.
-import { memo, useEffect, useRef, useState } from "react";
+import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
 import {
   compressParagraphNumbers,
   expandParagraphRanges,
@@ -231,7 +231,14 @@ export const AttendanceEditor = memo(function AttendanceEditor(props: {
     : [];
 
   return (
-    <EditorSection className="mt-6" headingId="narvaro" title="Närvaro" status={auto.status} failure={auto.failure}>
+    <EditorSection
+      // Its own paint layer (and skipped off screen): a key elsewhere does not repaint the list.
+      className="mt-6 [contain-intrinsic-block-size:auto_3000px] [content-visibility:auto]"
+      headingId="narvaro"
+      title="Närvaro"
+      status={auto.status}
+      failure={auto.failure}
+    >
       <p className="mt-1 text-sm text-slate-700">
         Paragrafer skrivs som t.ex. <kbd>59-62</kbd> eller <kbd>59, 61</kbd>. Tomt betyder hela sammanträdet. En person
         som byter roll (ersättare som går in och tjänstgör) får en rad per roll. Tider skrivs som <kbd>14:10</kbd> och
@@ -255,7 +262,10 @@ export const AttendanceEditor = memo(function AttendanceEditor(props: {
       )}
       <ol className="mt-3 space-y-3">
         {rows.map((r, i) => (
-          <li key={i} className="rounded border border-slate-200 p-2">
+          <li
+            key={i}
+            className="rounded border border-slate-200 p-2 [contain-intrinsic-block-size:auto_250px] [content-visibility:auto]"
+          >
             <div className="grid gap-2 sm:grid-cols-3">
               <PersonSelect
                 id={`narvaro-${i}-person`}
@@ -320,30 +330,7 @@ export const AttendanceEditor = memo(function AttendanceEditor(props: {
               )}
             </div>
             {props.paragraphNumbers.length > 0 && r.role !== "ABSENT" && (
-              <fieldset className="mt-2">
-                <legend className="text-sm font-medium">Närvarande i §</legend>
-                <div className="flex flex-wrap gap-x-3 gap-y-1">
-                  {props.paragraphNumbers.map((n) => {
-                    const covered = coveredNumbers(r.ranges, props.paragraphNumbers);
-                    return (
-                      <label key={n} className="flex items-center gap-1 text-sm">
-                        <input
-                          type="checkbox"
-                          checked={covered?.has(n) ?? false}
-                          disabled={covered === null}
-                          onChange={(e) => {
-                            const next = new Set(covered ?? []);
-                            if (e.target.checked) next.add(n);
-                            else next.delete(n);
-                            patch(i, { ranges: rangesText(next, props.paragraphNumbers) });
-                          }}
-                        />
-                        {n}
-                      </label>
-                    );
-                  })}
-                </div>
-              </fieldset>
+              <ParagraphToggles index={i} ranges={r.ranges} paragraphNumbers={props.paragraphNumbers} set={set} />
             )}
             <div className="mt-2 flex gap-2">
               <MoveRemoveButtons
@@ -380,3 +367,62 @@ export const AttendanceEditor = memo(function AttendanceEditor(props: {
     </EditorSection>
   );
 });
+
+/**
+ * The per-§ toggles of one row (a checkbox per §: 60 §§ and a dozen rows are 720 checkboxes). Memoised
+ * on the row's ranges, and rendered only once the page is interactive (in an idle moment after
+ * hydration, as a transition), so that hydrating them does not delay the first keystroke.
+ */
+const ParagraphToggles = memo(function ParagraphToggles({
+  index: i,
+  ranges,
+  paragraphNumbers,
+  set,
+}: {
+  index: number;
+  ranges: string;
+  paragraphNumbers: readonly number[];
+  set: (change: (rows: AttendanceRowValue[]) => AttendanceRowValue[]) => void;
+}) {
+  const ready = useAfterIdle();
+  const covered = useMemo(() => coveredNumbers(ranges, paragraphNumbers), [ranges, paragraphNumbers]);
+  return (
+    <fieldset className="mt-2">
+      <legend className="text-sm font-medium">Närvarande i §</legend>
+      <div className="flex flex-wrap gap-x-3 gap-y-1">
+        {ready &&
+          paragraphNumbers.map((n) => (
+            <label key={n} className="flex items-center gap-1 text-sm">
+              <input
+                type="checkbox"
+                checked={covered?.has(n) ?? false}
+                disabled={covered === null}
+                onChange={(e) => {
+                  const next = new Set(covered ?? []);
+                  if (e.target.checked) next.add(n);
+                  else next.delete(n);
+                  set((prev) => patchAt(prev, i, { ranges: rangesText(next, paragraphNumbers) }));
+                }}
+              />
+              {n}
+            </label>
+          ))}
+      </div>
+    </fieldset>
+  );
+});
+
+/** False on the server and at hydration; true from the browser's first idle moment after it. */
+function useAfterIdle(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const done = () => startTransition(() => setReady(true));
+    if (typeof window.requestIdleCallback === "function") {
+      const handle = window.requestIdleCallback(done, { timeout: 1000 });
+      return () => window.cancelIdleCallback(handle);
+    }
+    const handle = window.setTimeout(done, 0);
+    return () => window.clearTimeout(handle);
+  }, []);
+  return ready;
+}

@@ -2,7 +2,7 @@
 
 // Meeting header: place and time, secretary, justerare, justeringens plats och tid (place, date,
 // time). Autosaved. With signers per § the secretary and justerare are set in SignersEditor instead.
-import { memo, useEffect } from "react";
+import { memo, useEffect, useMemo } from "react";
 import { FieldGroup, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { PersonSelect } from "@/modules/drafting/components/person-select";
 import { EditorSection } from "@/modules/drafting/editor/editor-section";
@@ -62,7 +62,8 @@ export const HeaderEditor = memo(function HeaderEditor(props: {
   const err = (path: string) => fieldError(auto.failure, path);
   const { onValue } = props;
   useEffect(() => onValue(v), [v, onValue]);
-  const inMeeting = new Set(props.attendancePersonIds);
+  const { attendancePersonIds, people, signersPerParagraph } = props;
+  const inMeeting = useMemo(() => new Set(attendancePersonIds), [attendancePersonIds]);
   /** One text field of the header, bound to its value and its error. */
   const text = (key: TextKey, id: string, label: string, extra: { type?: "date"; placeholder?: string } = {}) => (
     <TextField
@@ -75,8 +76,68 @@ export const HeaderEditor = memo(function HeaderEditor(props: {
     />
   );
 
+  const { failure } = auto;
+  // The person lists (every person of the organisation) are rendered anew only when the choice, the
+  // people or the attendance change, not on a key in a text field of the header.
+  const secretary = useMemo(
+    () =>
+      !signersPerParagraph && (
+        <PersonSelect
+          id="sekreterare"
+          label="Sekreterare"
+          value={v.secretaryPersonId}
+          placeholder="Välj sekreterare"
+          people={people}
+          meetingPersonIds={inMeeting}
+          onChange={(x) => set((p) => ({ ...p, secretaryPersonId: x }))}
+        />
+      ),
+    [signersPerParagraph, v.secretaryPersonId, people, inMeeting, set],
+  );
+  const adjusters = useMemo(
+    () =>
+      signersPerParagraph ? (
+        <p id="justering-per-paragraf" className="mt-3 text-sm text-slate-700">
+          Sekreterare och justerare anges per paragraf under <a href="#undertecknare">Undertecknare</a> nedan.
+        </p>
+      ) : (
+        <div className="mt-3 space-y-2">
+          {v.adjusterPersonIds.map((id, i) => (
+            <div key={i} className="flex items-end gap-2">
+              <PersonSelect
+                className="flex-1"
+                id={`justerare-${i}`}
+                label={`Justerare ${i + 1}`}
+                value={id}
+                placeholder="Välj justerare"
+                people={people}
+                meetingPersonIds={inMeeting}
+                error={i === 0 ? fieldError(failure, "adjusterPersonIds") : undefined}
+                onChange={(x) =>
+                  set((p) => ({ ...p, adjusterPersonIds: p.adjusterPersonIds.map((y, j) => (j === i ? x : y)) }))
+                }
+              />
+              <SmallButton
+                variant="danger"
+                label={`Ta bort justerare ${i + 1}`}
+                onClick={() => set((p) => ({ ...p, adjusterPersonIds: removeAt(p.adjusterPersonIds, i) }))}
+              >
+                Ta bort
+              </SmallButton>
+            </div>
+          ))}
+          <SmallButton onClick={() => set((p) => ({ ...p, adjusterPersonIds: [...p.adjusterPersonIds, ""] }))}>
+            Lägg till justerare
+          </SmallButton>
+        </div>
+      ),
+    [signersPerParagraph, v.adjusterPersonIds, people, inMeeting, set, failure],
+  );
+
   return (
     <EditorSection
+      // Its own paint layer: a key here repaints the header only, not the attendance list below.
+      className="[contain-intrinsic-block-size:auto_500px] [content-visibility:auto]"
       headingId="sammantrade"
       title="Sammanträdet"
       status={auto.status}
@@ -91,56 +152,12 @@ export const HeaderEditor = memo(function HeaderEditor(props: {
       </div>
       <FieldGroup title="Justering">
         <div className="grid gap-3 sm:grid-cols-4">
-          {!props.signersPerParagraph && (
-            <PersonSelect
-              id="sekreterare"
-              label="Sekreterare"
-              value={v.secretaryPersonId}
-              placeholder="Välj sekreterare"
-              people={props.people}
-              meetingPersonIds={inMeeting}
-              onChange={(x) => set((p) => ({ ...p, secretaryPersonId: x }))}
-            />
-          )}
+          {secretary}
           {text("adjustmentPlace", "justering-plats", "Justeringens plats")}
           {text("adjustmentDate", "justering-datum", "Justeringens datum", { type: "date" })}
           {text("adjustmentTime", "justering-tid", "Justeringens tid", { placeholder: "10:00" })}
         </div>
-        {props.signersPerParagraph ? (
-          <p id="justering-per-paragraf" className="mt-3 text-sm text-slate-700">
-            Sekreterare och justerare anges per paragraf under <a href="#undertecknare">Undertecknare</a> nedan.
-          </p>
-        ) : (
-          <div className="mt-3 space-y-2">
-            {v.adjusterPersonIds.map((id, i) => (
-              <div key={i} className="flex items-end gap-2">
-                <PersonSelect
-                  className="flex-1"
-                  id={`justerare-${i}`}
-                  label={`Justerare ${i + 1}`}
-                  value={id}
-                  placeholder="Välj justerare"
-                  people={props.people}
-                  meetingPersonIds={inMeeting}
-                  error={i === 0 ? err("adjusterPersonIds") : undefined}
-                  onChange={(x) =>
-                    set((p) => ({ ...p, adjusterPersonIds: p.adjusterPersonIds.map((y, j) => (j === i ? x : y)) }))
-                  }
-                />
-                <SmallButton
-                  variant="danger"
-                  label={`Ta bort justerare ${i + 1}`}
-                  onClick={() => set((p) => ({ ...p, adjusterPersonIds: removeAt(p.adjusterPersonIds, i) }))}
-                >
-                  Ta bort
-                </SmallButton>
-              </div>
-            ))}
-            <SmallButton onClick={() => set((p) => ({ ...p, adjusterPersonIds: [...p.adjusterPersonIds, ""] }))}>
-              Lägg till justerare
-            </SmallButton>
-          </div>
-        )}
+        {adjusters}
       </FieldGroup>
     </EditorSection>
   );

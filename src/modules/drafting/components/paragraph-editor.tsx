@@ -1,7 +1,7 @@
 "use client";
 
 // The editor for one §: every field of the paragraph, autosaved as one versioned record.
-import { memo, useEffect, useMemo, type ComponentProps } from "react";
+import { memo, useCallback, useEffect, useMemo, type ComponentProps } from "react";
 import {
   AddButton,
   CheckboxField,
@@ -94,24 +94,27 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
   });
   const c = auto.value;
   const set = auto.update;
-  const err = (path: string) => fieldError(auto.failure, `content.${path}`);
-  const setClauses = (change: (clauses: readonly string[]) => string[]) =>
-    set((p) => ({ ...p, decision: { ...p.decision, clauses: change(p.decision.clauses) } }));
+  const { failure } = auto;
+  const err = useCallback((path: string) => fieldError(failure, `content.${path}`), [failure]);
+  const { setField, setList, addTo, setEntries, setClauses } = useMemo(() => contentSetters(set), [set]);
 
   useEffect(() => onValue(paragraph.id, c), [c, onValue, paragraph.id]);
   const [previewOpen, togglePreview] = usePreviewOpen(paragraph.id);
 
-  const people = (selected: string[]) => {
-    const ids = new Set(participants.map((p) => p.personId));
-    const options = participants.map((p) => ({ value: p.personId, label: p.name }));
-    for (const id of selected) {
-      const extra = present.find((p) => p.personId === id);
-      if (id && !ids.has(id))
-        options.push({ value: id, label: `${extra?.name ?? "Okänd"} (deltar inte i § ${paragraph.number})` });
-    }
-    return options;
-  };
-  const presentOptions = present.map((p) => ({ value: p.personId, label: p.name }));
+  const people = useCallback(
+    (selected: string[]) => {
+      const ids = new Set(participants.map((p) => p.personId));
+      const options = participants.map((p) => ({ value: p.personId, label: p.name }));
+      for (const id of selected) {
+        const extra = present.find((p) => p.personId === id);
+        if (id && !ids.has(id))
+          options.push({ value: id, label: `${extra?.name ?? "Okänd"} (deltar inte i § ${paragraph.number})` });
+      }
+      return options;
+    },
+    [participants, present, paragraph.number],
+  );
+  const presentOptions = useMemo(() => present.map((p) => ({ value: p.personId, label: p.name })), [present]);
   // Walks the sections' rich text: only when they, the names or the flag change, not on every key elsewhere.
   const level = useMemo(
     () =>
@@ -122,85 +125,10 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
       }),
     [c.isConfidential, c.sections, c.redactedNames],
   );
-  /** Changes one list of the § (sections, motions, votes, …) from its current state. */
-  /** The setter of one plain field of the § (Dnr, rubrik, checkboxes, underlag, expediering). */
-  const setField =
-    <K extends keyof ParagraphContentInput>(field: K) =>
-    (value: ParagraphContentInput[K]) =>
-      set((p) => ({ ...p, [field]: value }));
-  const addTo = <K extends ListName>(list: K, item: ParagraphContentInput[K][number]) =>
-    setList(list, (items) => [...items, item] as ParagraphContentInput[K]);
-  const setList = <K extends ListName>(
-    list: K,
-    change: (items: ParagraphContentInput[K]) => ParagraphContentInput[K],
-  ) => set((p) => ({ ...p, [list]: change(p[list]) }));
-  const entries = (list: PersonListName) => c[list] as readonly PersonEntry[];
-  const setEntries = (list: PersonListName, change: (entries: readonly PersonEntry[]) => PersonEntry[]) =>
-    setList(list, (items) => change(items as readonly PersonEntry[]) as typeof items);
-
-  const section = (
-    <EditorSection
-      id={`paragraf-${paragraph.number}`}
-      // Off screen, the browser skips the §'s layout and paint (a long protocol has thousands of fields).
-      className="mt-8 [contain-intrinsic-block-size:auto_1500px] [content-visibility:auto]"
-      headingId={`${key}-rubrik`}
-      title={`§ ${paragraph.number} ${c.title || "(utan rubrik)"}`}
-      status={auto.status}
-      failure={auto.failure}
-      actions={
-        <>
-          <PreviewToggle number={paragraph.number} isOpen={previewOpen} onToggle={togglePreview} />
-          <MoveRemoveButtons
-            what={`§ ${paragraph.number}`}
-            isFirst={props.isFirst}
-            isLast={props.isLast}
-            onMove={(direction) => props.onMove(paragraph.id, direction)}
-            onRemove={() => props.onDelete(paragraph)}
-          />
-        </>
-      }
-    >
-      {auto.conflict && (
-        <ConflictPanel
-          number={paragraph.number}
-          mine={auto.conflict.mine}
-          theirs={auto.conflict.theirs}
-          onKeepMine={() => auto.resolve("mine")}
-          onTakeTheirs={() => auto.resolve("theirs")}
-        />
-      )}
-
-      <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_3fr]">
-        <TextField
-          id={`${key}-dnr`}
-          label="Diarienummer (Dnr)"
-          value={c.caseNumber ?? ""}
-          onChange={setField("caseNumber")}
-          error={err("caseNumber")}
-          placeholder={props.caseNumberExample}
-        />
-        <TextField
-          id={`${key}-titel`}
-          label="Rubrik"
-          value={c.title}
-          onChange={setField("title")}
-          error={err("title")}
-        />
-      </div>
-      <div className="mt-2 flex flex-wrap gap-6">
-        <CheckboxField
-          id={`${key}-sekretess`}
-          label="Sekretess (visas inte publikt)"
-          checked={c.isConfidential}
-          onChange={setField("isConfidential")}
-        />
-        <CheckboxField
-          id={`${key}-omedelbar`}
-          label="Omedelbar justering"
-          checked={c.isImmediatelyAdjusted}
-          onChange={setField("isImmediatelyAdjusted")}
-        />
-      </div>
+  // The § 's parts, each rendered anew only when what it shows changes: a key in the rubrik or in
+  // one section re-renders that field, not every field of the §.
+  const publicCopy = useMemo(
+    () => (
       <details className="mt-3 rounded border border-slate-300 p-3" open={level !== "FULL" || !!c.withholdingGround}>
         <summary className="cursor-pointer font-semibold">Offentlig kopia: {publicationLevelLabel[level]}</summary>
         <p className="mt-2 text-sm">
@@ -227,7 +155,11 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
           />
         </div>
       </details>
-
+    ),
+    [level, c.withholdingGround, c.redactedNames, setField, err, key],
+  );
+  const decision = useMemo(
+    () => (
       <FieldGroup title={`${props.genitiveName} beslut`} id={`${key}-beslut`}>
         <TextAreaField
           id={`${key}-beslut-text`}
@@ -248,33 +180,43 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
         />
         <AddButton onClick={() => setClauses((clauses) => [...clauses, "att "])}>Lägg till att-sats</AddButton>
       </FieldGroup>
-
-      {c.sections.map((s, i) => (
-        <SectionFields
-          key={i}
-          keyPrefix={key}
-          index={i}
-          section={s}
-          isLast={i === c.sections.length - 1}
-          headingError={err(`sections.${i}.heading`)}
-          contentError={err(`sections.${i}.content`) !== undefined}
-          set={set}
-        />
-      ))}
-      <div className="mt-3 flex flex-wrap gap-2">
-        {SECTION_KINDS.map((kind) => (
-          <SmallButton
-            key={kind}
-            onClick={() => {
-              const section = { kind, heading: sectionKindHeading[kind], content: emptyDoc };
-              addTo("sections", section);
-            }}
-          >
-            Lägg till {kind === "OTHER" ? "annat avsnitt" : `"${sectionKindHeading[kind]}"`}
-          </SmallButton>
+    ),
+    [c.decision, setClauses, set, err, key, props.genitiveName, props.bodyName],
+  );
+  const sectionFields = useMemo(
+    () => (
+      <>
+        {c.sections.map((s, i) => (
+          <SectionFields
+            key={i}
+            keyPrefix={key}
+            index={i}
+            section={s}
+            isLast={i === c.sections.length - 1}
+            headingError={err(`sections.${i}.heading`)}
+            contentError={err(`sections.${i}.content`) !== undefined}
+            set={set}
+          />
         ))}
-      </div>
-
+        <div className="mt-3 flex flex-wrap gap-2">
+          {SECTION_KINDS.map((kind) => (
+            <SmallButton
+              key={kind}
+              onClick={() => {
+                const section = { kind, heading: sectionKindHeading[kind], content: emptyDoc };
+                addTo("sections", section);
+              }}
+            >
+              Lägg till {kind === "OTHER" ? "annat avsnitt" : `"${sectionKindHeading[kind]}"`}
+            </SmallButton>
+          ))}
+        </div>
+      </>
+    ),
+    [c.sections, set, addTo, err, key],
+  );
+  const documents = useMemo(
+    () => (
       <div className="mt-4 grid gap-3 sm:grid-cols-2">
         <LinesField
           id={`${key}-underlag`}
@@ -294,7 +236,11 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
           hint='En mottagare per rad, t.ex. "Akt".'
         />
       </div>
-
+    ),
+    [c.basisDocuments, c.dispatch, setField, err, key],
+  );
+  const attachments = useMemo(
+    () => (
       <AttachmentsEditor
         paragraphId={paragraph.id}
         number={paragraph.number}
@@ -302,7 +248,11 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
         attachments={paragraph.attachments}
         onChanged={props.onAttachmentsChanged}
       />
-
+    ),
+    [paragraph.id, paragraph.number, paragraph.attachments, props.meetingSlug, props.onAttachmentsChanged],
+  );
+  const motions = useMemo(
+    () => (
       <FieldGroup title="Yrkanden" id={`${key}-yrkanden`}>
         {c.motions.length === 0 && <p className="text-sm text-slate-700">Inga yrkanden.</p>}
         <ol className="space-y-3">
@@ -389,7 +339,11 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
           Lägg till yrkande
         </AddButton>
       </FieldGroup>
-
+    ),
+    [c.motions, people, present, setList, addTo, err, key],
+  );
+  const propositions = useMemo(
+    () => (
       <FieldGroup title="Propositionsordning" id={`${key}-proposition`}>
         <TextAreaList
           ordered={false}
@@ -411,13 +365,17 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
           </SmallButton>
         </div>
       </FieldGroup>
-
+    ),
+    [c.propositions, setList, set, key, props.chairName, props.bodyName, present],
+  );
+  const votes = useMemo(
+    () => (
       <FieldGroup title="Omröstning" id={`${key}-omrostning`}>
         {c.votes.map((v, vi) => {
           const tally = tallyBallots(v.ballots);
           const counts = v.counts ?? null;
           const title = `Omröstning ${vi + 1}`;
-          const patchVote = (patch: (y: (typeof c.votes)[number]) => (typeof c.votes)[number]) =>
+          const patchVote = (patch: (y: Vote) => Vote) =>
             setList("votes", (votes) => votes.map((y, j) => (j === vi ? patch(y) : y)));
           const setCount = (k: "ja" | "nej" | "avstar", x: string) =>
             patchVote((y) => ({
@@ -584,10 +542,16 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
           Lägg till omröstning (med tjänstgörande ledamöter i § {paragraph.number})
         </SmallButton>
       </FieldGroup>
-
+    ),
+    [c.votes, voters, present, setList, addTo, err, key, paragraph.number],
+  );
+  const personLists = useMemo(
+    () => (
       <FieldGroup title="Reservationer, protokollsanteckningar och jäv" id={`${key}-reservationer`}>
         {PERSON_LISTS.map((l) =>
-          entries(l.list).map((e, i) => (
+          (
+            ({ reservations: c.reservations, notes: c.notes, recusals: c.recusals })[l.list] as readonly PersonEntry[]
+          ).map((e, i) => (
             <PersonEntryRow
               key={`${l.id}${i}`}
               person={{
@@ -619,6 +583,90 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
           ))}
         </div>
       </FieldGroup>
+    ),
+    [c.reservations, c.notes, c.recusals, people, presentOptions, setEntries, err, key],
+  );
+
+  const section = (
+    <EditorSection
+      id={`paragraf-${paragraph.number}`}
+      // Off screen, the browser skips the §'s layout and paint (a long protocol has thousands of fields).
+      className="mt-8 [contain-intrinsic-block-size:auto_1500px] [content-visibility:auto]"
+      headingId={`${key}-rubrik`}
+      title={`§ ${paragraph.number} ${c.title || "(utan rubrik)"}`}
+      status={auto.status}
+      failure={auto.failure}
+      actions={
+        <>
+          <PreviewToggle number={paragraph.number} isOpen={previewOpen} onToggle={togglePreview} />
+          <MoveRemoveButtons
+            what={`§ ${paragraph.number}`}
+            isFirst={props.isFirst}
+            isLast={props.isLast}
+            onMove={(direction) => props.onMove(paragraph.id, direction)}
+            onRemove={() => props.onDelete(paragraph)}
+          />
+        </>
+      }
+    >
+      {auto.conflict && (
+        <ConflictPanel
+          number={paragraph.number}
+          mine={auto.conflict.mine}
+          theirs={auto.conflict.theirs}
+          onKeepMine={() => auto.resolve("mine")}
+          onTakeTheirs={() => auto.resolve("theirs")}
+        />
+      )}
+
+      <div className="mt-3 grid gap-3 sm:grid-cols-[1fr_3fr]">
+        <TextField
+          id={`${key}-dnr`}
+          label="Diarienummer (Dnr)"
+          value={c.caseNumber ?? ""}
+          onChange={setField("caseNumber")}
+          error={err("caseNumber")}
+          placeholder={props.caseNumberExample}
+        />
+        <TextField
+          id={`${key}-titel`}
+          label="Rubrik"
+          value={c.title}
+          onChange={setField("title")}
+          error={err("title")}
+        />
+      </div>
+      <div className="mt-2 flex flex-wrap gap-6">
+        <CheckboxField
+          id={`${key}-sekretess`}
+          label="Sekretess (visas inte publikt)"
+          checked={c.isConfidential}
+          onChange={setField("isConfidential")}
+        />
+        <CheckboxField
+          id={`${key}-omedelbar`}
+          label="Omedelbar justering"
+          checked={c.isImmediatelyAdjusted}
+          onChange={setField("isImmediatelyAdjusted")}
+        />
+      </div>
+      {publicCopy}
+
+      {decision}
+
+      {sectionFields}
+
+      {documents}
+
+      {attachments}
+
+      {motions}
+
+      {propositions}
+
+      {votes}
+
+      {personLists}
     </EditorSection>
   );
   return (
@@ -633,6 +681,28 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
     </PreviewBeside>
   );
 });
+
+/**
+ * The § 's setters, from its update function (stable): one plain field, one list, an item added to a
+ * list, one list of people, the att-satser. Each applies its change to the § as it is then.
+ */
+function contentSetters(set: (change: (p: ParagraphContentInput) => ParagraphContentInput) => void) {
+  const setField =
+    <K extends keyof ParagraphContentInput>(field: K) =>
+    (value: ParagraphContentInput[K]) =>
+      set((p) => ({ ...p, [field]: value }));
+  const setList = <K extends ListName>(
+    list: K,
+    change: (items: ParagraphContentInput[K]) => ParagraphContentInput[K],
+  ) => set((p) => ({ ...p, [list]: change(p[list]) }));
+  const addTo = <K extends ListName>(list: K, item: ParagraphContentInput[K][number]) =>
+    setList(list, (items) => [...items, item] as ParagraphContentInput[K]);
+  const setEntries = (list: PersonListName, change: (entries: readonly PersonEntry[]) => PersonEntry[]) =>
+    setList(list, (items) => change(items as readonly PersonEntry[]) as typeof items);
+  const setClauses = (change: (clauses: readonly string[]) => string[]) =>
+    set((p) => ({ ...p, decision: { ...p.decision, clauses: change(p.decision.clauses) } }));
+  return { setField, setList, addTo, setEntries, setClauses };
+}
 
 type PersonListName = "reservations" | "notes" | "recusals";
 type ListName = "sections" | "motions" | "propositions" | "votes" | PersonListName;
@@ -732,6 +802,7 @@ function propositionFrom(
 }
 
 type Section = ParagraphContentInput["sections"][number];
+type Vote = ParagraphContentInput["votes"][number];
 
 /**
  * One section of the § (heading and rich text), memoised so that typing elsewhere in the § does

@@ -52,7 +52,7 @@ export const SignersEditor = memo(function SignersEditor(props: {
 
   return (
     <EditorSection
-      className="mt-6"
+      className="mt-6 [contain-intrinsic-block-size:auto_400px] [content-visibility:auto]"
       headingId="undertecknare"
       title="Undertecknare"
       status={auto.status}
