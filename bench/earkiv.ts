@@ -59,6 +59,7 @@ async function inputFor(base: ProtocolDTO, dataDir: string): Promise<EarkivInput
   return {
     protocol,
     contentHash,
+    contentHashSalt: null,
     meetingCreatedAt: "2021-11-18T08:00:00.000Z",
     corrections: [{ paragraphNumber: 1, text: "Rättelse.", signedBy: user.name, signedAt: "2021-11-30T10:00:00.000Z" }],
     noticeRevisedAt: null,

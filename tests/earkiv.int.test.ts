@@ -160,7 +160,10 @@ describe("the e-arkiv package of a justerat protocol", () => {
     expect(validate.errors ?? []).toEqual([]);
     const m = json.protokoll as ProtocolDTO;
     expect(json.innehallshash).toBe(m.signatures[0]!.contentHash);
-    expect(protocolContentHash(m)).toBe(json.innehallshash);
+    expect(protocolContentHash(m, json.innehallshashSalt)).toBe(json.innehallshash);
+    // The salt is what the hash covers besides the content: without it the code does not match.
+    expect(json.innehallshashSalt).toMatch(/^[0-9a-f]{64}$/);
+    expect(protocolContentHash(m, null)).not.toBe(json.innehallshash);
     // The original, not the public projection: the confidential § in full, and marked.
     expect(json.sekretess).toEqual({ innehallerSekretess: true, paragrafer: [61] });
     expect(m.paragraphs.find((p) => p.number === 61)!.sections.length).toBeGreaterThan(0);

@@ -34,6 +34,7 @@ function input(overrides: Partial<EarkivInput> = {}): EarkivInput {
   return {
     protocol,
     contentHash: HASH,
+    contentHashSalt: "5a17".repeat(16),
     meetingCreatedAt: "2021-11-01T08:00:00.000Z",
     corrections: [
       {

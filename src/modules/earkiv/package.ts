@@ -36,6 +36,11 @@ export interface EarkivInput {
   protocol: ProtocolDTO;
   /** The content hash every signature covers (Meeting.contentHash). */
   contentHash: string;
+  /**
+   * The secret salt the hash covers (Meeting.hashSalt; null before salts existed): in the package,
+   * the original for the organisation's own archive, so the hash can be recomputed from it.
+   */
+  contentHashSalt: string | null;
   /** When the meeting was created in Paragraf (ISO instant). */
   meetingCreatedAt: string;
   corrections: CorrectionDTO[];
@@ -581,6 +586,7 @@ export function buildEarkivPackage(input: EarkivInput): EarkivPackage {
     version: 1,
     objid,
     innehallshash: input.contentHash,
+    innehallshashSalt: input.contentHashSalt,
     sekretess: { innehallerSekretess: numbers.length > 0, paragrafer: numbers },
     protokoll: {
       ...p,
