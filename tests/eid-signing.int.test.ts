@@ -14,6 +14,7 @@ import { setPersonIdentity } from "@/modules/administration/persons.mutations";
 import { completeEidSigning, startEidSigning } from "@/modules/justering/signoff.eid";
 import { returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { verifyCode } from "@/modules/publication/verify";
+import { pdfToText } from "@/pdf/testing/poppler";
 import type { ActionContext } from "@/server/action";
 import { personnummerHmac } from "@/server/eid/identity";
 import { eidRedirectUri } from "@/server/eid/relying-party";
@@ -298,6 +299,10 @@ describe("signing with e-legitimation", () => {
       `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
       `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
     ]);
+    // The stored (sealed) PDF says it under each signed name.
+    const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
+    const text = pdfToText(file.bytes, { first: 1, last: 1 }).replace(/\s+/g, " ");
+    expect(text.match(/Signerat digitalt [0-9-]+ kl\. [0-9:]+ med e-legitimation, tillitsnivå 3/g)).toHaveLength(3);
     const protocol = (await findProtocolBySlug(db, SEED_SLUG))!;
     expect(protocol.signatures.every((s) => s.method === "EID" && s.assuranceLevel === LOA3)).toBe(true);
   });

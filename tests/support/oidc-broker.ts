@@ -59,7 +59,12 @@ interface GrantContext {
 
 const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-export async function startOidcBroker(options: { port?: number; redirectUris: string[] }): Promise<OidcBroker> {
+export async function startOidcBroker(options: {
+  port?: number;
+  redirectUris: string[];
+  client?: { id: string; secret: string };
+}): Promise<OidcBroker> {
+  const client = options.client ?? CLIENT;
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
@@ -69,8 +74,8 @@ export async function startOidcBroker(options: { port?: number; redirectUris: st
   const provider = new Provider(issuer, {
     clients: [
       {
-        client_id: CLIENT.id,
-        client_secret: CLIENT.secret,
+        client_id: client.id,
+        client_secret: client.secret,
         redirect_uris: options.redirectUris,
         grant_types: ["authorization_code"],
         response_types: ["code"],

@@ -113,8 +113,7 @@ export const EID_FAILURES: Record<EidFailure, string> = {
 };
 
 export type EidOutcome =
-  | { ok: true; slug: string; complete: boolean }
-  | { ok: false; reason: EidFailure; slug: string | null };
+  { ok: true; slug: string; complete: boolean } | { ok: false; reason: EidFailure; slug: string | null };
 
 /**
  * The second half, the provider's callback: the request (known, this user's, unused, unexpired),

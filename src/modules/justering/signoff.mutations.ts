@@ -27,7 +27,13 @@ import { checkPasswordReentry } from "@/server/password-reentry";
 import { protocolContentHash, sha256Hex } from "@/domain/protocol/content-hash";
 import { mailingSignoffEvents, type SignoffEvents } from "./signoff.notify";
 import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "@/domain/rules/signoff.rules";
-import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema, signWithEidSchema } from "./signoff.schema";
+import {
+  correctionSchema,
+  returnSchema,
+  sendForAdjustmentSchema,
+  signSchema,
+  signWithEidSchema,
+} from "./signoff.schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -231,8 +237,7 @@ async function signWith(
       if ("refused" in ready) return ready;
       const { roles, contentHash } = ready;
       // An e-legitimation covers the content it was bound to, and only that.
-      if (proof.method === "EID" && proof.contentHash !== contentHash)
-        throw new AppError("STATE", EID_CONTENT_CHANGED);
+      if (proof.method === "EID" && proof.contentHash !== contentHash) throw new AppError("STATE", EID_CONTENT_CHANGED);
       for (const role of roles) {
         await tx.signature.create({
           data: {

@@ -146,8 +146,8 @@ export function SignEidForm({ roles, provider, ...props }: Props & { roles: stri
       title={`Signera som ${roles} med e-legitimation`}
       intro={
         <>
-          Läs protokollet först. Du legitimerar dig med {provider} (tillitsnivå 3) och bekräftar att protokollet
-          stämmer med det som beslutades. Underskriften gäller exakt det innehåll du ser nu.
+          Läs protokollet först. Du legitimerar dig med {provider} (tillitsnivå 3) och bekräftar att protokollet stämmer
+          med det som beslutades. Underskriften gäller exakt det innehåll du ser nu.
         </>
       }
       submit={{ text: "Signera med e-legitimation", pendingText: "Skickar till e-legitimation…", className: primary }}

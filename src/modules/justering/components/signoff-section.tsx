@@ -115,7 +115,11 @@ export function SignoffSection(props: {
               <td className="pr-4">{signatureRoleTerms[s.role].word}</td>
               <td className="pr-4">{s.name}</td>
               {perParagraph && <td className="pr-4">{signerParagraphsText(s.ranges ?? [], numbers) ?? "–"}</td>}
-              <td>{s.signedAt ? when(s.signedAt) : "Inte ännu"}</td>
+              <td>
+                {s.signedAt ? when(s.signedAt) : "Inte ännu"}
+                {s.signedAt && s.method === "EID" && " med e-legitimation"}
+                {s.signedAt && s.method === "PASSWORD" && " med lösenord"}
+              </td>
             </tr>
           ))}
         </tbody>
