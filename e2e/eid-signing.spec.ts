@@ -51,6 +51,7 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await page.getByRole("button", { name: "Skapa sammanträde" }).click();
   await expect(page).toHaveURL(new RegExp(`/moten/${SLUG}/redigera$`), { timeout: 30_000 });
   const header = page.getByRole("region", { name: "Sammanträdet" });
+  await header.getByRole("button", { name: "Lägg till justerare" }).click();
   await choose(header.getByLabel("Justerare 1", { exact: true }), "Annicki Oscarsson");
   await expect(header.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
   await page.goto(`/moten/${SLUG}`);
@@ -72,14 +73,17 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await expect(page.getByRole("alert")).toContainText("E-legitimationen tillhör inte den person som ska signera.");
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Tillbaka till protokollet" }).click();
-  await expect(page.getByRole("cell", { name: "Inte ännu" })).toHaveCount(3);
+  await expect(page.getByRole("table", { name: "Underskrifter" }).getByRole("cell", { name: "Inte ännu" })).toHaveCount(
+    3,
+  );
 
   // Her own: signed, and the signature table says how.
   await page.getByRole("button", { name: "Signera med e-legitimation" }).click();
   await page.getByRole("button", { name: /^Cecilia Carlsson/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Du har signerat protokollet." })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/moten/${SLUG}\\?klart=signerat$`));
-  await expect(page.getByRole("row", { name: /Annicki Oscarsson/ })).toContainText("med e-legitimation");
+  const signatures = page.getByRole("table", { name: "Underskrifter" });
+  await expect(signatures.getByRole("row", { name: /Annicki Oscarsson/ })).toContainText("med e-legitimation");
   await expect(page.getByRole("button", { name: "Signera med e-legitimation" })).toHaveCount(0);
 
   // The chair, with no personnummer registered, signs with the password: the fallback still works.
@@ -88,5 +92,7 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await page.getByLabel("Ditt lösenord").fill(DEMO_PASSWORD);
   await page.getByRole("button", { name: "Signera protokollet" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Du har signerat" })).toBeVisible();
-  await expect(page.getByRole("row", { name: /Jacob Käll/ })).toContainText("med lösenord");
+  await expect(
+    page.getByRole("table", { name: "Underskrifter" }).getByRole("row", { name: /Jacob Käll/ }),
+  ).toContainText("med lösenord");
 });

@@ -2,7 +2,6 @@
 // with a reason the page /signering/e-legitimation shows in Swedish. Nothing from the query is
 // echoed back; only a fixed reason and the meeting's own slug.
 import { revalidatePath, revalidateTag } from "next/cache";
-import { NextResponse } from "next/server";
 import { completeEidSigning } from "@/modules/justering";
 import { actionContext } from "@/server/action-context";
 
@@ -10,7 +9,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET(req: Request) {
   const outcome = await completeEidSigning(await actionContext(), new URL(req.url));
-  const to = (path: string) => NextResponse.redirect(new URL(path, req.url), 303);
+  // A relative Location: the browser stays on the address it used (req.url is the server's own
+  // host name, which behind a proxy or on 127.0.0.1 is not the one the session cookie belongs to).
+  const to = (path: string) => new Response(null, { status: 303, headers: { location: path } });
   if (outcome.ok) {
     revalidatePath("/att-justera");
     if (outcome.complete) revalidateTag("public", { expire: 0 });
