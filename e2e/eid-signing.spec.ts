@@ -73,16 +73,19 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await expect(page.getByRole("alert")).toContainText("E-legitimationen tillhör inte den person som ska signera.");
   await expectNoAxeViolations(page);
   await page.getByRole("link", { name: "Tillbaka till protokollet" }).click();
-  await expect(page.getByRole("table", { name: "Underskrifter" }).getByRole("cell", { name: "Inte ännu" })).toHaveCount(
-    3,
-  );
+  await expect(
+    page
+      .getByRole("region", { name: "Justering" })
+      .getByRole("table", { name: "Underskrifter" })
+      .getByRole("cell", { name: "Inte ännu" }),
+  ).toHaveCount(3);
 
   // Her own: signed, and the signature table says how.
   await page.getByRole("button", { name: "Signera med e-legitimation" }).click();
   await page.getByRole("button", { name: /^Cecilia Carlsson/ }).click();
   await expect(page.getByRole("status").filter({ hasText: "Du har signerat protokollet." })).toBeVisible();
   await expect(page).toHaveURL(new RegExp(`/moten/${SLUG}\\?klart=signerat$`));
-  const signatures = page.getByRole("table", { name: "Underskrifter" });
+  const signatures = page.getByRole("region", { name: "Justering" }).getByRole("table", { name: "Underskrifter" });
   await expect(signatures.getByRole("row", { name: /Annicki Oscarsson/ })).toContainText("med e-legitimation");
   await expect(page.getByRole("button", { name: "Signera med e-legitimation" })).toHaveCount(0);
 
@@ -93,6 +96,9 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await page.getByRole("button", { name: "Signera protokollet" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Du har signerat" })).toBeVisible();
   await expect(
-    page.getByRole("table", { name: "Underskrifter" }).getByRole("row", { name: /Jacob Käll/ }),
+    page
+      .getByRole("region", { name: "Justering" })
+      .getByRole("table", { name: "Underskrifter" })
+      .getByRole("row", { name: /Jacob Käll/ }),
   ).toContainText("med lösenord");
 });
