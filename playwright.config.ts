@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium";
 import { e2eMailPorts } from "./scripts/lib/e2e-mail-ports";
+import { e2eEid } from "./scripts/lib/e2e-eid";
 
 // The app under test is started by the README's run command (scripts/start.ts) on a throw-away
 // embedded database, so e2e tests exercise the same start-up path a user runs.
@@ -10,6 +11,9 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `paragraf-e2e-${process.pid}`);
 // The app sends real mail over SMTP to a capture server the specs read (scripts/e2e-mail.ts, e2e/mail.ts).
 const mail = e2eMailPorts(port);
+// Signing with e-legitimation goes to a test eID broker (scripts/e2e-eid.ts) on port + 3000. The
+// password stays offered beside it as the labelled fallback, so justering.spec.ts signs as before.
+const eid = e2eEid(port);
 
 export default defineConfig({
   testDir: "e2e",
@@ -34,6 +38,15 @@ export default defineConfig({
       env: { E2E_PORT: String(port) },
     },
     {
+      command: "node_modules/.bin/tsx scripts/e2e-eid.ts",
+      url: `${eid.issuer}/.well-known/openid-configuration`,
+      timeout: 30_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(port) },
+    },
+    {
       command: "node_modules/.bin/tsx scripts/start.ts",
       url: `http://127.0.0.1:${port}/`,
       timeout: 180_000,
@@ -48,6 +61,13 @@ export default defineConfig({
         // Lets tests move the server's clock (POST /api/testklocka); never set in production.
         PARAGRAF_TEST_CLOCK: "1",
         SMTP_URL: `smtp://127.0.0.1:${mail.smtp}`,
+        // The provider sends the signer back to APP_URL/signering/e-legitimation/callback: the
+        // address the browser uses, so the session cookie goes along.
+        APP_URL: `http://127.0.0.1:${port}`,
+        PARAGRAF_EID_ISSUER: eid.issuer,
+        PARAGRAF_EID_CLIENT_ID: eid.client.id,
+        PARAGRAF_EID_CLIENT_SECRET: eid.client.secret,
+        PARAGRAF_EID_NAME: "BankID via Itsams e-legitimationstjänst (test)",
       },
     },
   ],

@@ -68,6 +68,7 @@ export const config = {
     "/moten/:path*",
     "/organ/:path*",
     "/admin/:path*",
+    "/signering/:path*",
     "/api/:path*",
     // Posts with a file: with JavaScript (next-action) or as a plain form (multipart, no header).
     { source: "/verifiera", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },

@@ -151,6 +151,17 @@ interface Signer {
   /** The §§ answered for; empty = the whole meeting. */
   ranges: ParagraphRange[];
   signedAt: string | null;
+  /** How the signer was identified (absent: not said, as before issue 18). */
+  method?: "PASSWORD" | "EID";
+  assuranceLevel?: string | null;
+}
+
+/** " med e-legitimation, tillitsnivå 3" or " med lösenord" after the signing time; "" when not known. */
+function methodSuffix(s: Signer): string {
+  if (s.method === "PASSWORD") return " med lösenord";
+  if (s.method !== "EID") return "";
+  const level = /loa([1-4])(?:$|[^0-9])/.exec(s.assuranceLevel ?? "")?.[1];
+  return ` med e-legitimation${level ? `, tillitsnivå ${level}` : ""}`;
 }
 
 /**
@@ -161,7 +172,14 @@ function signers(protocol: ProtocolDTO): Signer[] {
   if (protocol.signatures.length > 0) {
     return [...protocol.signatures]
       .sort((a, b) => SIGNATURE_ROLE_ORDER.indexOf(a.role) - SIGNATURE_ROLE_ORDER.indexOf(b.role))
-      .map((s) => ({ role: s.role, name: s.name, ranges: s.ranges ?? [], signedAt: s.signedAt }));
+      .map((s) => ({
+        role: s.role,
+        name: s.name,
+        ranges: s.ranges ?? [],
+        signedAt: s.signedAt,
+        method: s.method,
+        assuranceLevel: s.assuranceLevel,
+      }));
   }
   if (hasSignersPerParagraph(protocol)) {
     return signerAssignments(protocol).map((a) => ({ role: a.role, name: a.name, ranges: a.ranges, signedAt: null }));
@@ -776,7 +794,16 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics, cell: Struc
     const lineSpan = spans[i];
     if (lineSpan) ops.push(rightText(metrics, RIGHT, baseline, COVER.size, "regular", lineSpan));
     if (signedDigitally)
-      ops.push(textOp(nameX, baseline + 12, 8, "italic", `Signerat digitalt ${formatSigningTime(s.signedAt!)}`, GREY));
+      ops.push(
+        textOp(
+          nameX,
+          baseline + 12,
+          8,
+          "italic",
+          `Signerat digitalt ${formatSigningTime(s.signedAt!)}${methodSuffix(s)}`,
+          GREY,
+        ),
+      );
     tagOps(ops, structElem("P", cell));
     units.push({ height, spaceBefore: 0, ops, keepWithNext: i < list.length - 1 });
   });

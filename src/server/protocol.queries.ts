@@ -205,6 +205,7 @@ export function toProtocolDTO(m: MeetingWithProtocol): ProtocolDTO {
       ranges,
       signedAt: signed ? signed.signedAt.toISOString() : null,
       contentHash: signed ? signed.contentHash : null,
+      ...(signed ? { method: signed.method, assuranceLevel: signed.assuranceLevel, idpName: signed.idpName } : {}),
     };
   });
   return { ...protocol, signatures };

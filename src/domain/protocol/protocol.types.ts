@@ -268,6 +268,14 @@ export interface SignatureDTO extends PersonRef {
   /** ISO instant, or null while not yet signed. */
   signedAt: string | null;
   contentHash: string | null;
+  /**
+   * How the signer was identified (issue 18): e-legitimation at the organisation's provider, or
+   * the password re-entry (the weaker level). Absent while not signed (and in older fixtures).
+   */
+  method?: "PASSWORD" | "EID";
+  /** e-legitimation: the acr the provider returned (…/loa/1.0/loa3), and the provider's name. */
+  assuranceLevel?: string | null;
+  idpName?: string | null;
 }
 
 export interface NoticeDTO {

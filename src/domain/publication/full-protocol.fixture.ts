@@ -209,6 +209,9 @@ export function fullProtocol(): Filled<ProtocolDTO> {
         ranges: [{ from: 10, to: 11 }],
         signedAt: "2021-11-26T10:00:00.000Z",
         contentHash: "ab".repeat(32),
+        method: "EID",
+        assuranceLevel: "http://id.elegnamnden.se/loa/1.0/loa3",
+        idpName: "BankID via Itsams e-legitimationstjänst",
       },
       {
         personId: "per-a",
@@ -217,6 +220,9 @@ export function fullProtocol(): Filled<ProtocolDTO> {
         ranges: [{ from: 10, to: 10 }],
         signedAt: "2021-11-26T11:00:00.000Z",
         contentHash: "ab".repeat(32),
+        method: "EID",
+        assuranceLevel: "http://id.elegnamnden.se/loa/1.0/loa3",
+        idpName: "BankID via Itsams e-legitimationstjänst",
       },
     ],
     corrections: [

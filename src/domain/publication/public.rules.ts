@@ -482,6 +482,11 @@ export function publicProtocolPolicy(
     ranges: each(range),
     signedAt: textOrNull,
     contentHash: textOrNull,
+    // How each signer was identified is part of the public record (issue 18: /verifiera, the PDF);
+    // the identity itself (subject, personnummer HMAC) is never read into the DTO.
+    method: enumeration,
+    assuranceLevel: textOrNull,
+    idpName: textOrNull,
   };
   /** Who signs for which §§: the public signature block shows the same names and ranges. */
   const signer: FieldPolicy<SignerDTO> = { personId: id, name: text, role: enumeration, ranges: each(range) };

@@ -20,3 +20,15 @@ export async function removePersonFormAction(prev: AdminFormState, form: FormDat
   const result = await mutations.removePerson(await actionContext(), read(form, ["personId"]));
   return formAnswer(prev, form, result, "Personen är borttagen.");
 }
+
+export async function setPersonIdentityFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
+  const result = await mutations.setPersonIdentity(await actionContext(), read(form, ["personId", "personnummer"]));
+  return formAnswer(
+    prev,
+    form,
+    result,
+    result.ok && !result.data.registered
+      ? "Personnumret är borttaget. Personen kan inte signera med e-legitimation."
+      : "Personnumret är sparat. Personen kan signera med e-legitimation.",
+  );
+}

@@ -5,7 +5,9 @@ import { Prisma } from "@/generated/prisma/client";
 import { defineAdminAction } from "@/server/action";
 import { AppError } from "@/server/errors";
 import { auditAdmin, type Tx } from "./admin.tx";
-import { mergePersonsSchema, removePersonSchema, renamePersonSchema } from "./persons.schema";
+import { personnummerHmac } from "@/server/eid/identity";
+import { normalisePersonnummer } from "@/server/eid/personnummer";
+import { mergePersonsSchema, removePersonSchema, renamePersonSchema, setPersonIdentitySchema } from "./persons.schema";
 
 /** Where a person appears in a protocol: the meeting, its state, and in what part. */
 interface ProtocolReference {
@@ -225,5 +227,34 @@ export const removePerson = defineAdminAction(
       const { name, organisationId } = person;
       await auditAdmin(tx, by, "admin.person.remove", ["Person", person.id], { name, organisationId });
       return { id: person.id };
+    }),
+);
+
+/**
+ * The personnummer a person's e-legitimation must carry to sign (issue 18), kept as an HMAC; the
+ * number itself is neither stored nor written to the audit log. Empty removes it. Two people of
+ * one organisation cannot have the same number (a duplicate: merge them).
+ */
+export const setPersonIdentity = defineAdminAction(
+  { schema: setPersonIdentitySchema, permission: "admin.managePeople" },
+  ({ db, input, ...by }) =>
+    db.$transaction(async (tx) => {
+      const person = await personInOrganisation(tx, input.personId, "personnummer");
+      const normalised = input.personnummer === "" ? null : normalisePersonnummer(input.personnummer);
+      const identityHmac = normalised === null ? null : personnummerHmac(normalised);
+      if (identityHmac) {
+        const other = await tx.person.findFirst({
+          where: { organisationId: person.organisationId, identityHmac, id: { not: person.id } },
+          select: { name: true },
+        });
+        if (other) {
+          const message = `Personnumret är redan registrerat för ${other.name}. Är det samma person? Slå ihop dem i stället.`;
+          throw new AppError("VALIDATION", message, { fieldErrors: { personnummer: [message] } });
+        }
+      }
+      await tx.person.update({ where: { id: person.id }, data: { identityHmac } });
+      // Whether it was set, never the number.
+      await auditAdmin(tx, by, "admin.person.identity", ["Person", person.id], { registered: identityHmac !== null });
+      return { id: person.id, registered: identityHmac !== null };
     }),
 );

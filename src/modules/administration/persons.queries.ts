@@ -6,6 +6,8 @@ export interface PersonRow {
   name: string;
   userName: string | null;
   memberships: number;
+  /** A personnummer is registered for signing with e-legitimation (only its HMAC is kept). */
+  hasIdentity: boolean;
   /** Meetings whose protocol names the person, by state. */
   draftMeetings: number;
   lockedMeetings: number;
@@ -25,6 +27,7 @@ export async function listPeople(db: PrismaClient): Promise<OrganisationPeople[]
         id: true,
         name: true,
         organisationId: true,
+        identityHmac: true,
         user: { select: { name: true } },
         _count: { select: { memberships: true } },
       },
@@ -64,6 +67,7 @@ export async function listPeople(db: PrismaClient): Promise<OrganisationPeople[]
           name: p.name,
           userName: p.user?.name ?? null,
           memberships: p._count.memberships,
+          hasIdentity: p.identityHmac !== null,
           draftMeetings: Number(refs.get(p.id)?.drafts ?? 0),
           lockedMeetings: Number(refs.get(p.id)?.locked ?? 0),
         })),

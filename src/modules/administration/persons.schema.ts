@@ -1,5 +1,6 @@
-// Schemas of the person administration: rename, merge, remove.
+// Schemas of the person administration: rename, merge, remove, the identity for e-legitimation.
 import { z } from "@/lib/zod";
+import { personnummerProblem } from "@/server/eid/personnummer";
 
 const id = z.string().trim().min(1).max(64);
 
@@ -25,3 +26,19 @@ export const mergePersonsSchema = z
   });
 
 export const removePersonSchema = z.object({ personId: id });
+
+/**
+ * The personnummer an e-legitimation must return for the person to sign (12 digits, Luhn); empty
+ * removes it. Stored only as an HMAC (server/eid/identity.ts).
+ */
+export const setPersonIdentitySchema = z.object({
+  personId: id,
+  personnummer: z
+    .string()
+    .trim()
+    .max(20, "Personnumret ska ha 12 siffror: ÅÅÅÅMMDD-NNNN.")
+    .superRefine((value, ctx) => {
+      const problem = value === "" ? null : personnummerProblem(value);
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
+});

@@ -3,6 +3,8 @@
 import { formField as field, type FormState } from "@/lib/form-state";
 import { actionContext } from "@/server/action-context";
 import { meetingFormResult as toState } from "@/server/meeting-form";
+import { redirect } from "next/navigation";
+import { startEidSigning } from "./signoff.eid";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "./signoff.mutations";
 
 export async function sendForAdjustmentFormAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -34,4 +36,11 @@ export async function correctionFormAction(_prev: FormState, form: FormData): Pr
     password: field(form, "password"),
   });
   return toState(result, "rattelse", field(form, "slug"));
+}
+
+/** "Signera med e-legitimation": on to the provider, or the reason it cannot start. */
+export async function startEidFormAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const result = await startEidSigning(await actionContext(), { meetingId: field(form, "meetingId") });
+  if (result.ok) redirect(result.data.url);
+  return { ok: false, message: result.message, fieldErrors: result.code === "VALIDATION" ? result.fieldErrors : {} };
 }

@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import { dbDate, toSwedishDate } from "@/lib/iso-date";
 import { findProtocolBySlug, peopleNamedIn } from "@/server/protocol.queries";
 import { indexPublicProtocol } from "@/modules/publication";
-import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { ProtocolDTO, SignatureRole } from "@/domain/protocol/protocol.types";
 import { earliestTakeDownDate } from "@/domain/rules/deadlines.rules";
 import type { Finding } from "@/domain/rules/finding";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
@@ -14,7 +14,10 @@ import { renderProtocolPdf } from "@/pdf";
 import { sealPdf } from "@/pdf/seal";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
 import { dataDir } from "@/server/config";
-import { byMeetingId, defineMeetingAction, type ActionContext } from "@/server/action";
+import { byMeetingId, defineMeetingAction, type ActionContext, type RunContext } from "@/server/action";
+import { eidConfig } from "@/server/eid/config";
+import type { VerifiedIdentity } from "@/server/eid/relying-party";
+import type { MeetingAccess } from "@/server/meeting-access";
 import type { Actor } from "@/server/authz";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -24,7 +27,13 @@ import { checkPasswordReentry } from "@/server/password-reentry";
 import { protocolContentHash, sha256Hex } from "@/domain/protocol/content-hash";
 import { mailingSignoffEvents, type SignoffEvents } from "./signoff.notify";
 import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "@/domain/rules/signoff.rules";
-import { correctionSchema, returnSchema, sendForAdjustmentSchema, signSchema } from "./signoff.schema";
+import {
+  correctionSchema,
+  returnSchema,
+  sendForAdjustmentSchema,
+  signSchema,
+  signWithEidSchema,
+} from "./signoff.schema";
 
 type Tx = Prisma.TransactionClient;
 
@@ -137,126 +146,228 @@ export const returnProtocol = defineMeetingAction(
   },
 );
 
+/** How the signer was identified: the password re-entry, or an e-legitimation just verified. */
+export type SignerProof =
+  | { method: "PASSWORD" }
+  | {
+      method: "EID";
+      /** The content hash the e-legitimation request was bound to (its nonce). */
+      contentHash: string;
+      requestId: string;
+      identity: VerifiedIdentity;
+      identityHmac: string;
+      idpName: string;
+    };
+
+/** The signature's identity columns for a proof (Signature_method_identity in the migration). */
+function identityColumns(proof: SignerProof) {
+  if (proof.method === "PASSWORD") return { method: "PASSWORD" as const };
+  const { identity } = proof;
+  return {
+    method: "EID" as const,
+    assuranceLevel: identity.acr,
+    idpIssuer: identity.issuer,
+    idpName: proof.idpName,
+    identitySubject: identity.subject,
+    identityHmac: proof.identityHmac,
+    identityName: identity.name,
+    authTime: identity.authTime,
+  };
+}
+
+const REFUSED_NOT_INDEPENDENT =
+  "Protokollet kan inte signeras: vem som justerar måste rättas först. Ordföranden eller en justerare skickar tillbaka protokollet till sekreteraren med en kommentar.";
+
+/**
+ * What must hold before anyone signs, checked when a signing starts and again under the lock when
+ * the signature is written: the protocol waits for justering, its signers are independent (a
+ * refusal is audited), the actor has roles left to sign in, and the content is the content sent.
+ */
+async function signingPreconditions(
+  tx: Tx,
+  ctx: RunContext & { meeting: { id: string; slug: string } },
+): Promise<{ refused: string[] } | { protocol: ProtocolDTO; roles: SignatureRole[]; contentHash: string }> {
+  const { actor, ip, meeting } = ctx;
+  await lockMeeting(tx, meeting.id);
+  const p = await loadProtocol(tx, meeting.slug);
+  if (p.meeting.status !== "READY_FOR_ADJUSTMENT")
+    throw new AppError("STATE", "Protokollet väntar inte längre på justering.");
+  // Independent signers, checked again at every signature: the protocol may have been sent
+  // before this rule existed, or its people changed by another path. The refusal is audited
+  // (an attempt to justera alone is worth knowing about); nothing else is written.
+  const notIndependent = checkSignerIndependence(p);
+  if (notIndependent.length > 0) {
+    await writeAudit(tx, {
+      userId: actor.userId,
+      meetingId: meeting.id,
+      action: "protocol.sign.refused",
+      entity: "Meeting",
+      entityId: meeting.id,
+      ip,
+      data: { codes: notIndependent.map((f) => f.code) },
+    });
+    return { refused: findingLines(notIndependent) };
+  }
+  const roles = actor.personId ? pendingRolesFor(p, actor.personId) : [];
+  if (roles.length === 0) throw new AppError("STATE", "Du har redan signerat protokollet.");
+  const stored = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { contentHash: true } });
+  const contentHash = protocolContentHash(p);
+  // Content is frozen by the database while waiting; a mismatch means tampering or a bug.
+  if (stored.contentHash !== contentHash)
+    throw new AppError(
+      "STATE",
+      "Protokollets innehåll stämmer inte med det som skickades till justering. Kontakta sekreteraren.",
+    );
+  return { protocol: p, roles, contentHash };
+}
+
+/**
+ * THE signature, whichever way the signer was identified: the preconditions under the meeting's
+ * lock, the signature rows with the proof's identity, and — when it is the last — justering
+ * itself (status, notice, public index, the sealed PDF).
+ */
+async function signWith(
+  ctx: RunContext & { meeting: MeetingAccess },
+  proof: SignerProof,
+): Promise<{ complete: boolean }> {
+  const { db, actor, ip, meeting, now } = ctx;
+  const result = await db.$transaction(
+    async (tx): Promise<SignOutcome> => {
+      const ready = await signingPreconditions(tx, ctx);
+      if ("refused" in ready) return ready;
+      const { roles, contentHash } = ready;
+      // An e-legitimation covers the content it was bound to, and only that.
+      if (proof.method === "EID" && proof.contentHash !== contentHash) throw new AppError("STATE", EID_CONTENT_CHANGED);
+      for (const role of roles) {
+        await tx.signature.create({
+          data: {
+            meetingId: meeting.id,
+            personId: actor.personId!,
+            role,
+            signedAt: now,
+            contentHash,
+            ...identityColumns(proof),
+          },
+        });
+      }
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "protocol.sign",
+        entity: "Meeting",
+        entityId: meeting.id,
+        ip,
+        data: {
+          roles,
+          contentHash,
+          method: proof.method,
+          ...(proof.method === "EID"
+            ? { eidRequestId: proof.requestId, acr: proof.identity.acr, issuer: proof.identity.issuer }
+            : {}),
+        },
+      });
+
+      const signed = await loadProtocol(tx, meeting.slug);
+      if (!isFullySigned(signed)) return { complete: false, protocol: signed };
+
+      // Justerat. The notice is posted the same day (8 kap. 12 § KL: at the latest the second
+      // day after) and stays up until the appeal period ends (13 kap. 5 § KL).
+      const adjustedOn = toSwedishDate(now);
+      const existing = await tx.notice.findUnique({ where: { meetingId: meeting.id } });
+      // The notice as the organisation keeps it, or as chosen for this protocol before justering.
+      const settings = await noticeSettingsOf(tx, meeting.id, existing?.storagePlace ?? null);
+      await tx.meeting.update({
+        where: { id: meeting.id },
+        data: { status: "ADJUSTED", adjustedOn: dbDate(adjustedOn) },
+      });
+      const notice = {
+        postedOn: dbDate(adjustedOn),
+        takeDownOn: dbDate(earliestTakeDownDate(adjustedOn)),
+        ...settings,
+      };
+      await tx.notice.upsert({
+        where: { meetingId: meeting.id },
+        create: { meetingId: meeting.id, ...notice },
+        update: notice,
+      });
+      const final = await loadProtocol(tx, meeting.slug);
+      await indexPublicProtocol(tx, final, meeting.bodyId);
+      // Sealed (PAdES) with the organisation's certificate so that any reader can check the
+      // file was not changed after justering; the stored hash is over the sealed bytes.
+      const certificate = await loadOrCreateSealCertificate({
+        dataDir: dataDir(),
+        organisationName: final.organisation.name,
+        now,
+      });
+      const pdf = await sealPdf(await renderProtocolPdf(final), {
+        p12: certificate.p12,
+        passphrase: certificate.passphrase,
+        reason: `Justerat protokoll, ${final.body.name} ${final.meeting.date}`,
+        name: final.organisation.name,
+        location: final.notice?.storagePlace ?? final.organisation.name,
+        signingTime: now,
+      });
+      const pdfSha256 = sha256Hex(pdf);
+      await tx.protocolFile.create({
+        data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 },
+      });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "protocol.adjusted",
+        entity: "Meeting",
+        entityId: meeting.id,
+        ip,
+        data: { contentHash, pdfSha256, adjustedOn },
+      });
+      return { complete: true, protocol: final };
+    },
+    { timeout: 60_000 },
+  );
+  if ("refused" in result) {
+    throw new AppError("VALIDATION", REFUSED_NOT_INDEPENDENT, { fieldErrors: { _: result.refused } });
+  }
+  if (result.complete) await (await eventsFor(db)).adjusted(result.protocol);
+  return { complete: result.complete };
+}
+
+export const EID_CONTENT_CHANGED =
+  "Protokollet har ändrats sedan du började signera med e-legitimation. Läs det igen och signera på nytt.";
+
+/** Signing with the password re-entry: the fallback, the weaker level (docs/eid.md). */
 export const signProtocol = defineMeetingAction(
   { schema: signSchema, permission: "protocol.sign", locate: byMeetingId },
   async (ctx) => {
-    const { db, actor, ip, meeting, input, now } = ctx;
-    await checkPassword(ctx, input.password, "protocol.sign");
-    const result = await db.$transaction(
-      async (tx): Promise<SignOutcome> => {
-        await lockMeeting(tx, meeting.id);
-        const p = await loadProtocol(tx, meeting.slug);
-        if (p.meeting.status !== "READY_FOR_ADJUSTMENT")
-          throw new AppError("STATE", "Protokollet väntar inte längre på justering.");
-        // Independent signers, checked again at every signature: the protocol may have been sent
-        // before this rule existed, or its people changed by another path. The refusal is audited
-        // (an attempt to justera alone is worth knowing about); nothing else is written.
-        const notIndependent = checkSignerIndependence(p);
-        if (notIndependent.length > 0) {
-          await writeAudit(tx, {
-            userId: actor.userId,
-            meetingId: meeting.id,
-            action: "protocol.sign.refused",
-            entity: "Meeting",
-            entityId: meeting.id,
-            ip,
-            data: { codes: notIndependent.map((f) => f.code) },
-          });
-          return { refused: findingLines(notIndependent) };
-        }
-        const roles = actor.personId ? pendingRolesFor(p, actor.personId) : [];
-        if (roles.length === 0) throw new AppError("STATE", "Du har redan signerat protokollet.");
-        const stored = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { contentHash: true } });
-        const contentHash = protocolContentHash(p);
-        // Content is frozen by the database while waiting; a mismatch means tampering or a bug.
-        if (stored.contentHash !== contentHash)
-          throw new AppError(
-            "STATE",
-            "Protokollets innehåll stämmer inte med det som skickades till justering. Kontakta sekreteraren.",
-          );
-        for (const role of roles) {
-          await tx.signature.create({
-            data: { meetingId: meeting.id, personId: actor.personId!, role, signedAt: now, contentHash },
-          });
-        }
-        await writeAudit(tx, {
-          userId: actor.userId,
-          meetingId: meeting.id,
-          action: "protocol.sign",
-          entity: "Meeting",
-          entityId: meeting.id,
-          ip,
-          data: { roles, contentHash },
-        });
-
-        const signed = await loadProtocol(tx, meeting.slug);
-        if (!isFullySigned(signed)) return { complete: false, protocol: signed };
-
-        // Justerat. The notice is posted the same day (8 kap. 12 § KL: at the latest the second
-        // day after) and stays up until the appeal period ends (13 kap. 5 § KL).
-        const adjustedOn = toSwedishDate(now);
-        const existing = await tx.notice.findUnique({ where: { meetingId: meeting.id } });
-        // The notice as the organisation keeps it, or as chosen for this protocol before justering.
-        const settings = await noticeSettingsOf(tx, meeting.id, existing?.storagePlace ?? null);
-        await tx.meeting.update({
-          where: { id: meeting.id },
-          data: { status: "ADJUSTED", adjustedOn: dbDate(adjustedOn) },
-        });
-        const notice = {
-          postedOn: dbDate(adjustedOn),
-          takeDownOn: dbDate(earliestTakeDownDate(adjustedOn)),
-          ...settings,
-        };
-        await tx.notice.upsert({
-          where: { meetingId: meeting.id },
-          create: { meetingId: meeting.id, ...notice },
-          update: notice,
-        });
-        const final = await loadProtocol(tx, meeting.slug);
-        await indexPublicProtocol(tx, final, meeting.bodyId);
-        // Sealed (PAdES) with the organisation's certificate so that any reader can check the
-        // file was not changed after justering; the stored hash is over the sealed bytes.
-        const certificate = await loadOrCreateSealCertificate({
-          dataDir: dataDir(),
-          organisationName: final.organisation.name,
-          now,
-        });
-        const pdf = await sealPdf(await renderProtocolPdf(final), {
-          p12: certificate.p12,
-          passphrase: certificate.passphrase,
-          reason: `Justerat protokoll, ${final.body.name} ${final.meeting.date}`,
-          name: final.organisation.name,
-          location: final.notice?.storagePlace ?? final.organisation.name,
-          signingTime: now,
-        });
-        const pdfSha256 = sha256Hex(pdf);
-        await tx.protocolFile.create({
-          data: { meetingId: meeting.id, kind: "PROTOCOL", bytes: new Uint8Array(pdf), sha256: pdfSha256 },
-        });
-        await writeAudit(tx, {
-          userId: actor.userId,
-          meetingId: meeting.id,
-          action: "protocol.adjusted",
-          entity: "Meeting",
-          entityId: meeting.id,
-          ip,
-          data: { contentHash, pdfSha256, adjustedOn },
-        });
-        return { complete: true, protocol: final };
-      },
-      { timeout: 60_000 },
-    );
-    if ("refused" in result) {
+    if (eidConfig()?.only)
       throw new AppError(
-        "VALIDATION",
-        "Protokollet kan inte signeras: vem som justerar måste rättas först. Ordföranden eller en justerare skickar tillbaka protokollet till sekreteraren med en kommentar.",
-        { fieldErrors: { _: result.refused } },
+        "STATE",
+        "Organisationen kräver e-legitimation för att signera protokoll. Använd knappen Signera med e-legitimation.",
       );
-    }
-    if (result.complete) await (await eventsFor(db)).adjusted(result.protocol);
-    return { complete: result.complete };
+    await checkPassword(ctx, ctx.input.password, "protocol.sign");
+    return signWith(ctx, { method: "PASSWORD" });
   },
 );
+
+/**
+ * Signing with e-legitimation, the second half: called by the e-legitimation flow
+ * (signoff.eid.ts) once the provider's answer is verified and matches the signer. The same
+ * permission and the same core as the password; only the proof differs.
+ */
+export function signProtocolWithEid(proof: Extract<SignerProof, { method: "EID" }>) {
+  return defineMeetingAction({ schema: signWithEidSchema, permission: "protocol.sign", locate: byMeetingId }, (ctx) =>
+    signWith(ctx, proof),
+  );
+}
+
+/** The checks of a signature before an e-legitimation starts: the same as when it is written. */
+export async function checkSignable(
+  ctx: RunContext & { meeting: MeetingAccess },
+): Promise<{ contentHash: string; roles: SignatureRole[] }> {
+  const ready = await ctx.db.$transaction((tx) => signingPreconditions(tx, ctx));
+  if ("refused" in ready)
+    throw new AppError("VALIDATION", REFUSED_NOT_INDEPENDENT, { fieldErrors: { _: ready.refused } });
+  return { contentHash: ready.contentHash, roles: ready.roles };
+}
 
 export const addCorrection = defineMeetingAction(
   { schema: correctionSchema, permission: "protocol.correct", locate: byMeetingId },

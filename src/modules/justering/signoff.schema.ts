@@ -12,6 +12,12 @@ export const signSchema = z.object({
     .max(1024),
 });
 
+/** Starting a signature with e-legitimation: the meeting only (the provider asks who). */
+export const startEidSchema = z.object({ meetingId });
+
+/** Writing it, once the provider's answer is verified (server-side only, never from a form). */
+export const signWithEidSchema = z.object({ meetingId });
+
 export const returnSchema = z.object({
   meetingId,
   comment: z

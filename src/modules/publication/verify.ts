@@ -8,6 +8,7 @@ import { ADJUSTED_STATUSES } from "@/domain/lifecycle";
 import { signatureRoleTerms } from "@/domain/vocabulary";
 import { isoDateOf, toSwedishDate } from "@/lib/iso-date";
 import { findPublicHistoricalBySha256 } from "@/modules/historical";
+import { assuranceLabel } from "@/server/eid/config";
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -28,7 +29,11 @@ export type VerifyResult =
       meetingDate: string;
       adjustedOn: string | null;
       contentHash: string;
-      signers: { name: string; role: string; signedAt: string }[];
+      /**
+       * Per signer: name, role, time, and how they were identified ("e-legitimation via BankID via
+       * Itsams e-legitimationstjänst, tillitsnivå 3", or "lösenord" — the weaker level).
+       */
+      signers: { name: string; role: string; signedAt: string; method: string }[];
       copy?: VerifiedCopy;
     }
   | { match: false; message: string; scanned?: ScannedRecord };
@@ -74,8 +79,20 @@ async function describe(
       name: nameOf(s.person),
       role: signatureRoleTerms[s.role].word,
       signedAt: s.signedAt.toISOString(),
+      method: signatureMethodText(s),
     })),
   };
+}
+
+/** How a signer was identified, in words for /verifiera. */
+export function signatureMethodText(s: {
+  method: "PASSWORD" | "EID";
+  idpName: string | null;
+  assuranceLevel: string | null;
+}): string {
+  if (s.method === "PASSWORD") return "lösenord (lägre säkerhetsnivå än e-legitimation)";
+  const level = assuranceLabel(s.assuranceLevel);
+  return `e-legitimation via ${s.idpName ?? "okänd tjänst"}${level ? `, ${level}` : ""}`;
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   mergePersonsFormAction,
   removePersonFormAction,
   renamePersonFormAction,
+  setPersonIdentityFormAction,
 } from "@/modules/administration/persons.actions";
 import type { OrganisationPeople, PersonRow } from "@/modules/administration/persons.queries";
 import { AdminForm, InputField, SelectField, SubmitButton, useAdminForm } from "./form-controls";
@@ -32,6 +33,30 @@ function RenameForm({ person }: { person: PersonRow }) {
         }
       />
       <SubmitButton pendingText="Sparar…">Byt namn</SubmitButton>
+    </AdminForm>
+  );
+}
+
+/** The personnummer an e-legitimation must carry for the person to sign; never shown again once saved. */
+function IdentityForm({ person }: { person: PersonRow }) {
+  const { state, action, err, value } = useAdminForm(setPersonIdentityFormAction);
+  const F = `personnummer-${person.id}`;
+  return (
+    <AdminForm id={F} state={state} action={action} hidden={{ personId: person.id }} className="space-y-2">
+      <InputField
+        form={F}
+        name="personnummer"
+        label={`Personnummer för e-legitimation (${person.name})`}
+        autoComplete="off"
+        defaultValue={value("personnummer", "")}
+        error={err("personnummer")}
+        hint={
+          person.hasIdentity
+            ? "Ett personnummer är registrerat (det visas inte). Skriv ett nytt för att byta, eller lämna tomt och spara för att ta bort det."
+            : "ÅÅÅÅMMDD-NNNN. Används bara för att känna igen personens e-legitimation vid signering; sparas inte i klartext."
+        }
+      />
+      <SubmitButton pendingText="Sparar…">Spara personnummer</SubmitButton>
     </AdminForm>
   );
 }
@@ -87,6 +112,7 @@ export function PeopleTable({ organisation }: { organisation: OrganisationPeople
                 </summary>
                 <div className="mt-2 space-y-4">
                   <RenameForm person={p} />
+                  <IdentityForm person={p} />
                   <MergeForm person={p} others={organisation.people.filter((o) => o.id !== p.id)} />
                 </div>
               </details>

@@ -16,6 +16,7 @@ import {
   returnFormAction,
   sendForAdjustmentFormAction,
   signFormAction,
+  startEidFormAction,
 } from "../signoff.actions";
 
 interface Props {
@@ -111,18 +112,48 @@ function Field({
 
 const password = { name: "password", label: "Ditt lösenord", type: "password", autoComplete: "current-password" };
 
-export function SignForm({ roles, ...props }: Props & { roles: string }) {
+/** The password's level, said wherever it is offered (issue 18: the fallback, clearly labelled). */
+export const PASSWORD_LEVEL_NOTE = "Signering med lösenord – lägre säkerhetsnivå än e-legitimation.";
+
+export function SignForm({ roles, eid, ...props }: Props & { roles: string; eid: boolean }) {
   const form = useActionState(signFormAction, initial);
   return (
     <SignoffForm
       {...props}
       form={form}
-      title={`Signera som ${roles}`}
-      intro="Läs protokollet först. Du bekräftar med ditt lösenord att protokollet stämmer med det som beslutades."
-      submit={{ text: "Signera protokollet", pendingText: "Signerar…", className: primary }}
+      title={eid ? `Signera som ${roles} med lösenord (reservväg)` : `Signera som ${roles}`}
+      intro={
+        <>
+          Läs protokollet först. Du bekräftar med ditt lösenord att protokollet stämmer med det som beslutades.{" "}
+          <strong>{PASSWORD_LEVEL_NOTE}</strong>
+        </>
+      }
+      submit={{ text: "Signera protokollet", pendingText: "Signerar…", className: eid ? secondary : primary }}
       resultId="signera-resultat"
     >
       <Field state={form[0]} id="signera-losenord" {...password} required />
+    </SignoffForm>
+  );
+}
+
+/** "Signera med e-legitimation": a fresh legitimation at the provider for this signature. */
+export function SignEidForm({ roles, provider, ...props }: Props & { roles: string; provider: string }) {
+  const form = useActionState(startEidFormAction, initial);
+  return (
+    <SignoffForm
+      {...props}
+      form={form}
+      title={`Signera som ${roles} med e-legitimation`}
+      intro={
+        <>
+          Läs protokollet först. Du legitimerar dig med {provider} (tillitsnivå 3) och bekräftar att protokollet stämmer
+          med det som beslutades. Underskriften gäller exakt det innehåll du ser nu.
+        </>
+      }
+      submit={{ text: "Signera med e-legitimation", pendingText: "Skickar till e-legitimation…", className: primary }}
+      resultId="signera-eid-resultat"
+    >
+      {null}
     </SignoffForm>
   );
 }

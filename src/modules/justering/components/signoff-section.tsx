@@ -5,11 +5,12 @@ import { isAdjusted } from "@/domain/lifecycle";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { signatureRoleTerms } from "@/domain/vocabulary";
 import type { Role } from "@/server/authz";
+import { eidConfig } from "@/server/eid/config";
 import { daysUntilAdjustmentDeadline, pendingRolesFor } from "@/domain/rules/signoff.rules";
 import { signerParagraphsText } from "@/domain/rules/signers.rules";
 import type { SignoffInfo } from "@/server/protocol.queries";
 import type { AuditEntryDTO } from "../signoff.queries";
-import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignForm } from "./signoff-forms";
+import { CorrectionForm, ReturnForm, SendForAdjustmentForm, SignEidForm, SignForm } from "./signoff-forms";
 import { DataTable } from "@/ui/data-table";
 
 const when = (iso: string) =>
@@ -51,6 +52,7 @@ export function SignoffSection(props: {
   /** Today in Sweden (the server's clock), for the justering deadline. */
   today: IsoDate;
 }) {
+  const eid = eidConfig();
   const { protocol, info, can } = props;
   const { meeting } = protocol;
   const adjusted = isAdjusted(meeting.status);
@@ -113,7 +115,11 @@ export function SignoffSection(props: {
               <td className="pr-4">{signatureRoleTerms[s.role].word}</td>
               <td className="pr-4">{s.name}</td>
               {perParagraph && <td className="pr-4">{signerParagraphsText(s.ranges ?? [], numbers) ?? "–"}</td>}
-              <td>{s.signedAt ? when(s.signedAt) : "Inte ännu"}</td>
+              <td>
+                {s.signedAt ? when(s.signedAt) : "Inte ännu"}
+                {s.signedAt && s.method === "EID" && " med e-legitimation"}
+                {s.signedAt && s.method === "PASSWORD" && " med lösenord"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -141,8 +147,11 @@ export function SignoffSection(props: {
       </p>
       <div className="mt-3 grid gap-3 md:grid-cols-2">
         {meeting.status === "DRAFT" && can.canSend && <SendForAdjustmentForm {...ids} />}
-        {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && (
-          <SignForm {...ids} roles={myDuties} />
+        {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && eid && (
+          <SignEidForm {...ids} roles={myDuties} provider={eid.name} />
+        )}
+        {meeting.status === "READY_FOR_ADJUSTMENT" && can.canSign && myRoles.length > 0 && !eid?.only && (
+          <SignForm {...ids} roles={myDuties} eid={!!eid} />
         )}
         {meeting.status === "READY_FOR_ADJUSTMENT" && can.canReturn && <ReturnForm {...ids} />}
         {adjusted && can.canCorrect && <CorrectionForm {...ids} />}

@@ -86,7 +86,7 @@ export function VerifyForm() {
                 {result.signers.map((s, i) => (
                   <li key={i}>
                     {s.name}, {s.role}, signerade{" "}
-                    {new Date(s.signedAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}
+                    {new Date(s.signedAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })} med {s.method}
                   </li>
                 ))}
               </ul>

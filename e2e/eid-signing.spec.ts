@@ -1,0 +1,106 @@
+// Justering with e-legitimation (issue 18) in the browser, through the e2e run's test eID broker
+// (scripts/e2e-eid.ts, a real oidc-provider with a login page of test identities): the admin
+// registers the justerare's personnummer, the secretary sends a new meeting for justering, the
+// justerare is refused with someone else's e-legitimation, then signs with her own; the chair
+// signs with the password, the fallback offered beside it and labelled as the lower level.
+// Uses a meeting of its own (the seed meeting belongs to justering.spec.ts) and leaves it waiting
+// for the secretary's signature: nothing reaches the public pages.
+import { expect, test, type Locator, type Page } from "@playwright/test";
+import { ADJUSTER, ADMIN, CHAIR, DEMO_PASSWORD, SECRETARY, signInAs } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+
+const DATE = "2022-03-10";
+const SLUG = `direktionen-${DATE}`;
+/** Annicki Oscarsson (the seed's justerare) gets the test identity "Cecilia Carlsson"'s number. */
+const ANNICKI_PNR = "19900101-2385";
+
+async function choose(select: Locator, name: string) {
+  const value = await select.locator("option", { hasText: name }).first().getAttribute("value");
+  await select.selectOption(value!);
+}
+
+async function as(page: Page, email: string) {
+  await page.context().clearCookies();
+  await signInAs(page, email);
+}
+
+test("a justerare signs with e-legitimation through the provider; another identity is refused", async ({ page }) => {
+  test.setTimeout(150_000);
+
+  // The admin registers the justerare's personnummer (a wrong one first: refused in Swedish).
+  await as(page, ADMIN);
+  await page.goto("/admin/personer");
+  const row = page.getByRole("table", { name: "Personer i Itsam" }).getByRole("row", { name: /^Annicki Oscarsson/ });
+  await row.getByText("Byt namn eller slå ihop").click();
+  const field = row.getByLabel("Personnummer för e-legitimation (Annicki Oscarsson)");
+  await field.fill("19900101-2384");
+  await row.getByRole("button", { name: "Spara personnummer" }).click();
+  await expect(row.getByText("kontrollsiffran (den sista) är fel")).toBeVisible();
+  await row.getByLabel("Personnummer för e-legitimation (Annicki Oscarsson)").fill(ANNICKI_PNR);
+  await row.getByRole("button", { name: "Spara personnummer" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Personnumret är sparat." })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // The secretary creates a meeting, names the justerare and sends it for justering.
+  await as(page, SECRETARY);
+  await page.goto("/");
+  await page.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
+  await page.getByLabel("Datum").fill(DATE);
+  await page.getByLabel("Plats").fill("Förbundets kansli, Kinda");
+  await page.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
+  await page.getByRole("button", { name: "Skapa sammanträde" }).click();
+  await expect(page).toHaveURL(new RegExp(`/moten/${SLUG}/redigera$`), { timeout: 30_000 });
+  const header = page.getByRole("region", { name: "Sammanträdet" });
+  await header.getByRole("button", { name: "Lägg till justerare" }).click();
+  await choose(header.getByLabel("Justerare 1", { exact: true }), "Annicki Oscarsson");
+  await expect(header.getByRole("status").first()).toHaveText("Sparat", { timeout: 15_000 });
+  await page.goto(`/moten/${SLUG}`);
+  await page.getByRole("button", { name: "Skicka till justering" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "skickat till justering" })).toBeVisible();
+
+  // The justerare sees both ways to sign, the password one labelled as the lower level.
+  await as(page, ADJUSTER);
+  await page.goto(`/moten/${SLUG}`);
+  await expect(page.getByRole("button", { name: "Signera med e-legitimation" })).toBeVisible();
+  await expect(page.getByText("Signering med lösenord – lägre säkerhetsnivå än e-legitimation.")).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Someone else's e-legitimation: refused, nothing signed.
+  await page.getByRole("button", { name: "Signera med e-legitimation" }).click();
+  await expect(page.getByRole("heading", { name: "Test-e-legitimation" })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Begärd tillitsnivå: http://id.elegnamnden.se/loa/1.0/loa3")).toBeVisible();
+  await page.getByRole("button", { name: /^Bertil Berg/ }).click();
+  await expect(
+    page.getByRole("alert").filter({ hasText: "E-legitimationen tillhör inte den person som ska signera." }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("link", { name: "Tillbaka till protokollet" }).click();
+  await expect(
+    page
+      .getByRole("region", { name: "Justering" })
+      .getByRole("table", { name: "Underskrifter" })
+      .getByRole("cell", { name: "Inte ännu" }),
+  ).toHaveCount(3);
+
+  // Her own: signed, and the signature table says how.
+  await page.getByRole("button", { name: "Signera med e-legitimation" }).click();
+  await page.getByRole("button", { name: /^Cecilia Carlsson/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Du har signerat protokollet." })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/moten/${SLUG}\\?klart=signerat$`));
+  const signatures = page.getByRole("region", { name: "Justering" }).getByRole("table", { name: "Underskrifter" });
+  await expect(signatures.getByRole("row", { name: /Annicki Oscarsson/ })).toContainText("med e-legitimation");
+  await expect(page.getByRole("button", { name: "Signera med e-legitimation" })).toHaveCount(0);
+
+  // The chair, with no personnummer registered, signs with the password: the fallback still works.
+  await as(page, CHAIR);
+  await page.goto(`/moten/${SLUG}`);
+  await page.getByLabel("Ditt lösenord").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Signera protokollet" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Du har signerat" })).toBeVisible();
+  await expect(
+    page
+      .getByRole("region", { name: "Justering" })
+      .getByRole("table", { name: "Underskrifter" })
+      .getByRole("row", { name: /Jacob Käll/ }),
+  ).toContainText("med lösenord");
+});

@@ -1,0 +1,182 @@
+// Justering with e-legitimation (issue 18): every signature starts a fresh authentication at the
+// organisation's eID provider, bound to the protocol's content hash, and is written only when the
+// provider's answer is verified and names the signer's own person. The password re-entry stays as
+// the fallback, the weaker level. The request lives ten minutes and is used once.
+import { writeAudit } from "@/server/audit";
+import { byMeetingId, defineMeetingAction, type ActionContext } from "@/server/action";
+import { eidConfig, type EidConfig } from "@/server/eid/config";
+import { personnummerHmac } from "@/server/eid/identity";
+import { EidRefusal, finishAuthentication, startAuthentication } from "@/server/eid/relying-party";
+import { now as clockNow } from "@/server/clock";
+import { AppError } from "@/server/errors";
+import { EID_CONTENT_CHANGED, checkSignable, signProtocolWithEid } from "./signoff.mutations";
+import { startEidSchema } from "./signoff.schema";
+
+/** A request is answered within ten minutes, or not at all. */
+export const EID_REQUEST_LIFETIME_MS = 10 * 60_000;
+
+/** The first half, from the justering form: checks as for a signature, then off to the provider. */
+export const startEidSigning = defineMeetingAction(
+  { schema: startEidSchema, permission: "protocol.sign", locate: byMeetingId },
+  async (ctx) => {
+    const { db, actor, ip, meeting, now } = ctx;
+    const config = eidConfig();
+    if (!config) throw new AppError("STATE", "Signering med e-legitimation är inte inställd i Paragraf.");
+    if (!actor.personId)
+      throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera.");
+    const person = await db.person.findUnique({ where: { id: actor.personId }, select: { identityHmac: true } });
+    if (!person?.identityHmac)
+      throw new AppError(
+        "VALIDATION",
+        "Ditt personnummer är inte registrerat i Paragraf, så e-legitimationen kan inte kopplas till dig. Be en administratör lägga in det under Personer.",
+      );
+    const { contentHash } = await checkSignable(ctx);
+    let started;
+    try {
+      started = await startAuthentication(config, contentHash);
+    } catch (e) {
+      console.error("e-legitimation: kunde inte nå", config.issuer, e);
+      throw new AppError(
+        "STATE",
+        `${config.name} svarar inte just nu. Försök igen om en stund${config.only ? "" : " eller signera med lösenord"}.`,
+      );
+    }
+    // auth_time is the provider's clock (real time), so the lower bound is real time too; the
+    // request's own times follow the app's clock (the test clock in e2e), as its expiry does.
+    // eslint-disable-next-line no-restricted-syntax -- compared with the provider's auth_time, not an app "now"
+    const authAfter = Math.floor(Date.now() / 1000) - 5;
+    const request = await db.eidSigningRequest.create({
+      data: {
+        meetingId: meeting.id,
+        userId: actor.userId,
+        personId: actor.personId,
+        purpose: "SIGN",
+        contentHash,
+        state: started.state,
+        nonce: started.nonce,
+        nonceSalt: started.nonceSalt,
+        codeVerifier: started.codeVerifier,
+        acrRequested: config.acr,
+        authAfter,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + EID_REQUEST_LIFETIME_MS),
+      },
+      select: { id: true },
+    });
+    await writeAudit(db, {
+      userId: actor.userId,
+      meetingId: meeting.id,
+      action: "protocol.sign.eid-start",
+      entity: "EidSigningRequest",
+      entityId: request.id,
+      ip,
+      data: { contentHash, acr: config.acr, issuer: config.issuer },
+    });
+    return { url: started.url };
+  },
+);
+
+/** Why a signature with e-legitimation was not written; each has its Swedish message (EID_FAILURES). */
+export type EidFailure =
+  | "login"
+  | "unknown"
+  | "other-user"
+  | "used"
+  | "expired"
+  | "not-configured"
+  | "cancelled"
+  | "provider"
+  | "auth-time"
+  | "acr"
+  | "no-identity"
+  | "mismatch"
+  | "changed"
+  | "not-signed";
+
+export const EID_FAILURES: Record<EidFailure, string> = {
+  login: "Du är inte inloggad i Paragraf. Logga in och börja signeringen igen från protokollets sida.",
+  unknown: "Signeringen känns inte igen. Börja om från protokollets sida.",
+  "other-user": "Signeringen startades av någon annan än du. Ingenting har signerats.",
+  used: "Den här signeringen är redan använd. Börja om från protokollets sida om du inte har signerat.",
+  expired: "Signeringen tog för lång tid (mer än 10 minuter). Börja om från protokollets sida.",
+  "not-configured": "Signering med e-legitimation är inte inställd i Paragraf.",
+  cancelled: "Du avbröt legitimeringen. Ingenting har signerats.",
+  provider: "Svaret från e-legitimationstjänsten kunde inte kontrolleras. Ingenting har signerats; försök igen.",
+  "auth-time": "Legitimeringen var inte ny. Du måste legitimera dig på nytt för varje underskrift; försök igen.",
+  acr: "E-legitimationen har för låg tillitsnivå. Protokoll signeras med e-legitimation på tillitsnivå 3, till exempel BankID.",
+  "no-identity": "E-legitimationstjänsten lämnade inget personnummer. Ingenting har signerats.",
+  mismatch:
+    "E-legitimationen tillhör inte den person som ska signera. Ingenting har signerats. Logga in i Paragraf med ditt eget konto och legitimera dig med din egen e-legitimation.",
+  changed: EID_CONTENT_CHANGED,
+  "not-signed":
+    "Protokollet signerades inte: det väntar inte längre på justering, du har redan signerat, eller vem som justerar måste rättas först. Se protokollets sida.",
+};
+
+export type EidOutcome =
+  { ok: true; slug: string; complete: boolean } | { ok: false; reason: EidFailure; slug: string | null };
+
+/**
+ * The second half, the provider's callback: the request (known, this user's, unused, unexpired),
+ * the provider's answer (openid-client and relying-party.ts), the identity against the signer's
+ * person, then the same signing core as the password. Every refusal is audited; nothing is signed.
+ */
+export async function completeEidSigning(ctx: ActionContext, callbackUrl: URL): Promise<EidOutcome> {
+  const { db, actor, ip } = ctx;
+  const now = ctx.now ?? clockNow();
+  const state = callbackUrl.searchParams.get("state");
+  const request = state
+    ? await db.eidSigningRequest.findUnique({ where: { state }, include: { meeting: { select: { slug: true } } } })
+    : null;
+  if (!request) return { ok: false, reason: actor ? "unknown" : "login", slug: null };
+  const slug = request.meeting.slug;
+  if (!actor) return { ok: false, reason: "login", slug };
+  const refuse = async (reason: EidFailure, data: Record<string, unknown> = {}): Promise<EidOutcome> => {
+    await writeAudit(db, {
+      userId: actor.userId,
+      meetingId: request.meetingId,
+      action: reason === "mismatch" ? "protocol.sign.eid-mismatch" : "protocol.sign.eid-refused",
+      entity: "EidSigningRequest",
+      entityId: request.id,
+      ip,
+      data: { reason, ...data },
+    });
+    return { ok: false, reason, slug };
+  };
+  // Someone else's request is not used up by this attempt: its owner may still finish it.
+  if (request.userId !== actor.userId || request.personId !== actor.personId) return refuse("other-user");
+  // Used once: taken before the provider is asked, so two callbacks cannot both get through.
+  const taken = await db.eidSigningRequest.updateMany({
+    where: { id: request.id, usedAt: null },
+    data: { usedAt: now },
+  });
+  if (taken.count === 0) return refuse("used");
+  if (request.expiresAt.getTime() < now.getTime()) return refuse("expired");
+  const config: EidConfig | null = eidConfig();
+  if (!config) return refuse("not-configured");
+  let identity;
+  try {
+    identity = await finishAuthentication(config, callbackUrl, request);
+  } catch (e) {
+    if (e instanceof EidRefusal) return refuse(e.reason, { detail: e.message.slice(0, 300) });
+    throw e;
+  }
+  const evidence = { issuer: identity.issuer, subject: identity.subject, acr: identity.acr };
+  const identityHmac = personnummerHmac(identity.personnummer);
+  const person = await db.person.findUnique({ where: { id: request.personId }, select: { identityHmac: true } });
+  if (!person?.identityHmac || person.identityHmac !== identityHmac) return refuse("mismatch", evidence);
+  const meeting = await db.meeting.findUnique({ where: { id: request.meetingId }, select: { contentHash: true } });
+  if (meeting?.contentHash !== request.contentHash) return refuse("changed", evidence);
+
+  const sign = signProtocolWithEid({
+    method: "EID",
+    contentHash: request.contentHash,
+    requestId: request.id,
+    identity,
+    identityHmac,
+    idpName: config.name,
+  });
+  const result = await sign({ ...ctx, now }, { meetingId: request.meetingId });
+  if (result.ok) return { ok: true, slug, complete: result.data.complete };
+  if (result.message === EID_CONTENT_CHANGED) return refuse("changed", evidence);
+  return refuse("not-signed", { ...evidence, code: result.code, message: result.message });
+}

@@ -1,0 +1,309 @@
+// Justering with e-legitimation (issue 18) against a real OpenID Connect provider (oidc-provider,
+// tests/support/oidc-broker.ts) and real PostgreSQL: the admin registers each signer's
+// personnummer (kept as an HMAC), each signature starts a fresh legitimation bound to the
+// content hash, and the callback writes the signature through the same core as the password —
+// or refuses, audited, with nothing signed: another identity, level 2 when 3 is asked for, a
+// replayed or someone else's request, an expired one, content changed since the request.
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { setPersonIdentity } from "@/modules/administration/persons.mutations";
+import { completeEidSigning, startEidSigning } from "@/modules/justering/signoff.eid";
+import { returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
+import { verifyCode } from "@/modules/publication/verify";
+import { pdfToText } from "@/pdf/testing/poppler";
+import type { ActionContext } from "@/server/action";
+import { personnummerHmac } from "@/server/eid/identity";
+import { eidRedirectUri } from "@/server/eid/relying-party";
+import { findProtocolBySlug } from "@/server/protocol.queries";
+import { CLIENT, LOA3, TEST_IDENTITIES, startOidcBroker, type OidcBroker } from "./support/oidc-broker";
+import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
+
+let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
+let db: PrismaClient;
+let broker: OidcBroker;
+let meetingId: string;
+let tmp: string;
+const saved = { ...process.env };
+const IDP_NAME = "BankID via Itsams e-legitimationstjänst";
+const pnr = (key: string) => TEST_IDENTITIES.find((i) => i.key === key)!.personnummer;
+
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), "paragraf-eid-"));
+  process.env.PARAGRAF_DATA_DIR = tmp;
+  broker = await startOidcBroker({ redirectUris: [eidRedirectUri()] });
+  Object.assign(process.env, {
+    PARAGRAF_EID_ISSUER: broker.issuer,
+    PARAGRAF_EID_CLIENT_ID: CLIENT.id,
+    PARAGRAF_EID_CLIENT_SECRET: CLIENT.secret,
+    PARAGRAF_EID_NAME: IDP_NAME,
+  });
+  seeded = await createSeededDatabase("eid");
+  db = seeded.db;
+  meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
+}, 120_000);
+
+afterAll(async () => {
+  await seeded?.drop();
+  await broker?.stop();
+  for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+const as = (who: ActorName) => contextFor(db, who);
+const personOf = async (who: ActorName) => (await as(who)).actor!.personId!;
+
+/** Starts a signing as `who` and logs `identity` in at the broker: the callback URL. */
+async function legitimate(who: ActorName, identity: string, ctx?: Partial<ActionContext>): Promise<URL> {
+  const started = await startEidSigning({ ...(await as(who)), ...ctx }, { meetingId });
+  if (!started.ok) throw new Error(JSON.stringify(started));
+  expect(new URL(started.data.url).origin).toBe(broker.issuer);
+  return broker.authenticate(started.data.url, identity);
+}
+
+const audits = (action: string) => db.auditLog.findMany({ where: { meetingId, action }, orderBy: { at: "asc" } });
+
+/** Fix the seed's real defects the checker reports as errors (as signoff.int.test.ts does). */
+async function fixSeedDefects() {
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
+  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
+  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
+  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+}
+
+describe("the personnummer on the person form (admin)", () => {
+  it("refuses a wrong number in Swedish, keeps only an HMAC, and refuses the same number twice", async () => {
+    const admin = await as("admin");
+    const secretary = await personOf("secretary");
+    for (const [personnummer, message] of [
+      ["8112189876", /12 siffror/],
+      ["19811218-9875", /kontrollsiffran/],
+      ["19811318-9876", /(giltigt datum|kontrollsiffran)/],
+      ["abc", /siffror/],
+    ] as const) {
+      const r = await setPersonIdentity(admin, { personId: secretary, personnummer });
+      expect(r).toMatchObject({ ok: false, code: "VALIDATION" });
+      if (!r.ok && r.code === "VALIDATION") expect(r.fieldErrors.personnummer?.[0]).toMatch(message);
+    }
+    expect(await setPersonIdentity(await as("secretary"), { personId: secretary, personnummer: pnr("anna") })).toEqual(
+      expect.objectContaining({ ok: false, code: "FORBIDDEN" }),
+    );
+
+    expect(await setPersonIdentity(admin, { personId: secretary, personnummer: "19811218-9876" })).toEqual({
+      ok: true,
+      data: { id: secretary, registered: true },
+    });
+    const stored = await db.person.findUniqueOrThrow({ where: { id: secretary } });
+    expect(stored.identityHmac).toBe(personnummerHmac(pnr("anna")));
+    expect(stored.identityHmac).not.toContain("9876");
+    const [row] = await db.auditLog.findMany({ where: { action: "admin.person.identity", entityId: secretary } });
+    expect(JSON.stringify(row)).not.toMatch(/9876|19811218/);
+
+    const chair = await personOf("chair");
+    const twice = await setPersonIdentity(admin, { personId: chair, personnummer: pnr("anna") });
+    expect(twice).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!twice.ok && twice.code === "VALIDATION") expect(twice.fieldErrors.personnummer?.[0]).toMatch(/redan/);
+
+    // Empty removes it.
+    expect(await setPersonIdentity(admin, { personId: secretary, personnummer: "" })).toMatchObject({
+      ok: true,
+      data: { registered: false },
+    });
+    expect((await db.person.findUniqueOrThrow({ where: { id: secretary } })).identityHmac).toBeNull();
+  });
+});
+
+describe("signing with e-legitimation", () => {
+  it("cannot start for a person with no personnummer registered", async () => {
+    await fixSeedDefects();
+    expect((await sendForAdjustment(await as("secretary"), { meetingId })).ok).toBe(true);
+    const r = await startEidSigning(await as("secretary"), { meetingId });
+    expect(r).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringMatching(/personnummer/) });
+    expect(await db.eidSigningRequest.count()).toBe(0);
+
+    const admin = await as("admin");
+    for (const [who, key] of [
+      ["secretary", "anna"],
+      ["chair", "bertil"],
+      ["adjuster", "cecilia"],
+    ] as const) {
+      expect((await setPersonIdentity(admin, { personId: await personOf(who), personnummer: pnr(key) })).ok).toBe(true);
+    }
+  });
+
+  it("sends the signer to the provider with prompt=login, max_age=0, acr_values, PKCE and a nonce bound to the hash", async () => {
+    const r = await startEidSigning(await as("secretary"), { meetingId });
+    if (!r.ok) throw new Error(JSON.stringify(r));
+    const url = new URL(r.data.url);
+    const q = Object.fromEntries(url.searchParams);
+    expect(q).toMatchObject({
+      prompt: "login",
+      max_age: "0",
+      acr_values: LOA3,
+      code_challenge_method: "S256",
+      client_id: CLIENT.id,
+      redirect_uri: eidRedirectUri(),
+      response_type: "code",
+    });
+    const request = await db.eidSigningRequest.findUniqueOrThrow({ where: { state: q.state! } });
+    const { contentHash } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(request).toMatchObject({ contentHash, nonce: q.nonce, purpose: "SIGN", usedAt: null });
+    const { createHash } = await import("node:crypto");
+    expect(q.nonce).toBe(createHash("sha256").update(`${contentHash}${request.nonceSalt}`).digest("base64url"));
+    expect(request.expiresAt.getTime() - request.createdAt.getTime()).toBe(10 * 60_000);
+    expect(url.href).not.toContain(request.codeVerifier);
+    expect(url.href).not.toContain(request.nonceSalt);
+  });
+
+  it("refuses another person's e-legitimation: audited, nothing signed", async () => {
+    const callback = await legitimate("secretary", "bertil");
+    const outcome = await completeEidSigning(await as("secretary"), callback);
+    expect(outcome).toEqual({ ok: false, reason: "mismatch", slug: SEED_SLUG });
+    const [row] = await audits("protocol.sign.eid-mismatch");
+    expect(row).toMatchObject({ data: expect.objectContaining({ reason: "mismatch", subject: "sub-bertil" }) });
+    expect(JSON.stringify(row!.data)).not.toContain(pnr("bertil"));
+    expect(await db.signature.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("refuses assurance level 2 when level 3 is asked for", async () => {
+    const outcome = await completeEidSigning(await as("secretary"), await legitimate("secretary", "david"));
+    expect(outcome).toMatchObject({ ok: false, reason: "acr" });
+    expect(await db.signature.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("refuses a request older than ten minutes", async () => {
+    const start = new Date();
+    const callback = await legitimate("secretary", "anna", { now: start });
+    const late = await completeEidSigning(
+      { ...(await as("secretary")), now: new Date(start.getTime() + 11 * 60_000) },
+      callback,
+    );
+    expect(late).toMatchObject({ ok: false, reason: "expired" });
+    expect(await db.signature.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("refuses when the protocol was returned, changed and sent again after the request", async () => {
+    const callback = await legitimate("adjuster", "cecilia");
+    const returned = await returnProtocol(await as("chair"), { meetingId, comment: "§ 66: rubriken." });
+    expect(returned.ok).toBe(true);
+    await db.paragraph.updateMany({ where: { meetingId, number: 66 }, data: { title: "Ny rubrik för § 66" } });
+    expect((await sendForAdjustment(await as("secretary"), { meetingId })).ok).toBe(true);
+    const outcome = await completeEidSigning(await as("adjuster"), callback);
+    expect(outcome).toMatchObject({ ok: false, reason: "changed" });
+    expect(await db.signature.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("keeps the method and the identity together in the database (CHECK)", async () => {
+    const { contentHash } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const secretary = await personOf("secretary");
+    await expect(
+      db.$executeRaw`INSERT INTO "Signature" (id, "meetingId", "personId", role, "signedAt", "contentHash", method)
+        VALUES ('sig-x', ${meetingId}, ${secretary}, 'SECRETARY', now(), ${contentHash}, 'EID')`,
+    ).rejects.toThrow(/Signature_method_identity/);
+    expect(await db.signature.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("refuses the password when the organisation requires e-legitimation (PARAGRAF_EID_ONLY=1)", async () => {
+    process.env.PARAGRAF_EID_ONLY = "1";
+    try {
+      const r = await signProtocol(await as("secretary"), { meetingId, password: "paragraf-demo" });
+      expect(r).toMatchObject({ ok: false, code: "STATE", message: expect.stringMatching(/kräver e-legitimation/) });
+    } finally {
+      delete process.env.PARAGRAF_EID_ONLY;
+    }
+  });
+
+  it("signs by all three with e-legitimation; refuses someone else's and a replayed request; justerat", async () => {
+    const secretaryCallback = await legitimate("secretary", "anna");
+    // The chair cannot finish the secretary's request, and does not use it up.
+    expect(await completeEidSigning(await as("chair"), secretaryCallback)).toMatchObject({
+      ok: false,
+      reason: "other-user",
+    });
+    expect(await completeEidSigning(await as("anonymous"), secretaryCallback)).toMatchObject({
+      ok: false,
+      reason: "login",
+    });
+    expect(await completeEidSigning(await as("secretary"), secretaryCallback)).toEqual({
+      ok: true,
+      slug: SEED_SLUG,
+      complete: false,
+    });
+    // Replayed: refused, nothing more written.
+    expect(await completeEidSigning(await as("secretary"), secretaryCallback)).toMatchObject({
+      ok: false,
+      reason: "used",
+    });
+    // A state nobody issued.
+    const forged = new URL(secretaryCallback);
+    forged.searchParams.set("state", "forged-state");
+    expect(await completeEidSigning(await as("secretary"), forged)).toMatchObject({ ok: false, reason: "unknown" });
+
+    expect(await completeEidSigning(await as("chair"), await legitimate("chair", "bertil"))).toMatchObject({
+      ok: true,
+      complete: false,
+    });
+    expect(await completeEidSigning(await as("adjuster"), await legitimate("adjuster", "cecilia"))).toMatchObject({
+      ok: true,
+      complete: true,
+    });
+
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(meeting.status).toBe("ADJUSTED");
+    const signatures = await db.signature.findMany({ where: { meetingId }, orderBy: { signedAt: "asc" } });
+    expect(signatures).toHaveLength(3);
+    const anna = signatures.find((s) => s.personId === (meeting.secretaryId ?? ""))!;
+    expect(anna).toMatchObject({
+      method: "EID",
+      assuranceLevel: LOA3,
+      idpIssuer: broker.issuer,
+      idpName: IDP_NAME,
+      identitySubject: "sub-anna",
+      identityHmac: personnummerHmac(pnr("anna")),
+      identityName: "Anna Andersson",
+      contentHash: meeting.contentHash,
+    });
+    expect(anna.authTime).toBeInstanceOf(Date);
+    for (const s of signatures) expect(JSON.stringify(s)).not.toContain(pnr("anna").slice(2));
+    expect(await audits("protocol.sign")).toHaveLength(3);
+
+    // Frozen with the rest of the signature: the app role may not update it, nor may the owner.
+    await expect(
+      db.$executeRaw`UPDATE "Signature" SET method = 'PASSWORD' WHERE "meetingId" = ${meetingId}`,
+    ).rejects.toThrow(/permission denied/);
+    const owner = new pg.Client({ connectionString: seeded.ownerUrl });
+    await owner.connect();
+    try {
+      await expect(
+        owner.query(`UPDATE "Signature" SET "identitySubject" = 'sub-annan' WHERE "meetingId" = $1`, [meetingId]),
+      ).rejects.toThrow(/kan inte ändras/);
+    } finally {
+      await owner.end();
+    }
+
+    // /verifiera and the protocol DTO say how each signer was identified; the public gets no identity.
+    const verified = await verifyCode(db, meeting.contentHash!);
+    if (!verified.match) throw new Error(verified.message);
+    expect(verified.signers.map((s) => s.method)).toEqual([
+      `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
+      `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
+      `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
+    ]);
+    // The stored (sealed) PDF says it under each signed name.
+    const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
+    const text = pdfToText(file.bytes, { first: 1, last: 1 }).replace(/\s+/g, " ");
+    expect(text.match(/Signerat digitalt [0-9-]+ kl\. [0-9:]+ med e-legitimation, tillitsnivå 3/g)).toHaveLength(3);
+    const protocol = (await findProtocolBySlug(db, SEED_SLUG))!;
+    expect(protocol.signatures.every((s) => s.method === "EID" && s.assuranceLevel === LOA3)).toBe(true);
+  });
+});
