@@ -88,7 +88,7 @@ describe("a person renamed after justering", () => {
     };
     expect(after).toEqual(before);
     expect(JSON.stringify(after)).not.toContain("(nytt namn)");
-    expect(protocolContentHash(after.protocol!)).toBe(meeting.contentHash);
+    expect(protocolContentHash(after.protocol!, meeting.hashSalt)).toBe(meeting.contentHash);
   });
 });
 
@@ -126,7 +126,7 @@ describe("a person renamed while the protocol waits for justering", () => {
       expect(waiting).toEqual(sentProtocol);
       expect(waiting!.signatures.find((s) => s.role === "CHAIR")!.name).toBe("Ordförande Före");
       const stored = await other.db.meeting.findUniqueOrThrow({ where: { id: meeting.id } });
-      expect(protocolContentHash(waiting!)).toBe(stored.contentHash);
+      expect(protocolContentHash(waiting!, stored.hashSalt)).toBe(stored.contentHash);
       // The frozen names are as frozen as the rest of the content.
       await expect(
         other.db.$executeRaw`UPDATE "ProtocolPerson" SET name = 'Någon annan' WHERE "meetingId" = ${meeting.id}`,

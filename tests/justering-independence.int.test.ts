@@ -52,9 +52,10 @@ async function signedState(db: PrismaClient, meetingId: string) {
  * state the send action used to leave, written directly.
  */
 async function markSentWithoutChecks(db: PrismaClient, meetingId: string) {
+  const { hashSalt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
   await db.meeting.update({
     where: { id: meetingId },
-    data: { status: "READY_FOR_ADJUSTMENT", contentHash: protocolContentHash(await protocol(db)) },
+    data: { status: "READY_FOR_ADJUSTMENT", contentHash: protocolContentHash(await protocol(db), hashSalt) },
   });
 }
 

@@ -434,12 +434,13 @@ describe("FINDING 1 (fixed): a flagged name whose parts carry different marks", 
   });
 });
 
-describe("FINDING 2: the public verification code confirms a guess of a redacted name", () => {
-  // The verification code on the public page and PDF is SHA-256 over the whole original (no
+describe("FINDING 2 (fixed): the public verification code and a guess of a redacted name", () => {
+  // The verification code on the public page and PDF was SHA-256 over the whole original (no
   // secret key or salt). Where only names are withheld, the public copy plus a guessed name
-  // rebuilds the original exactly: a list of candidate names (a register, a street) gives the one
-  // that hashes to the published code. The same holds for a masked personnummer (10 digits with a
-  // Luhn check digit; with the birth date known, 1,000 guesses).
+  // rebuilds the original exactly: a list of candidate names (a register, a street) gave the one
+  // that hashes to the published code. The same held for a masked personnummer (10 digits with a
+  // Luhn check digit; with the birth date known, 1,000 guesses). Now the hash covers the meeting's
+  // secret salt (Meeting.hashSalt), which no public byte carries.
   function rebuild(pub: ProtocolDTO, number: number, name: string): ProtocolDTO {
     const guess = structuredClone(pub);
     const p = guess.paragraphs.find((x) => x.number === number)!;
@@ -456,24 +457,31 @@ describe("FINDING 2: the public verification code confirms a guess of a redacted
   }
 
   it("the code on the public copy is the SHA-256 of the original's payload, which the public cannot recompute without the name", async () => {
-    const code = (await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).contentHash!;
-    expect(protocolContentHash((await findProtocolBySlug(db, SEED_SLUG))!)).toBe(code);
+    const { contentHash: code, hashSalt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(protocolContentHash((await findProtocolBySlug(db, SEED_SLUG))!, hashSalt)).toBe(code);
     const res = await call(publicPdfRoute, `/protokoll/${SEED_SLUG}/protokoll.pdf`, { slug: SEED_SLUG });
     expect(pdfToText(new Uint8Array(await res.arrayBuffer())).replace(/\s+/g, "")).toContain(code);
   });
 
-  it.fails("guessing names against the published code does not find the redacted one (it does)", async () => {
+  it("guessing names against the published code does not find the redacted one (the code covers a secret salt)", async () => {
     // A protocol where § 60 withholds only a name (no marked passage, nothing confidential).
     const original = seedProtocol();
     original.meeting.status = "ADJUSTED";
     const p = original.paragraphs.find((x) => x.number === 60)!;
     p.redactedNames = [NAME];
     p.title = `Ansökan från ${NAME}`;
-    const published = protocolContentHash(original);
+    // The code as Paragraf publishes it: over the content and the meeting's secret salt.
+    const { hashSalt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(hashSalt).toMatch(/^[0-9a-f]{64}$/);
+    const published = protocolContentHash(original, hashSalt);
     const pub = toPublicProtocol(original, TODAY);
     expect(JSON.stringify(pub)).not.toContain("Privatsson");
     const candidates = ["Anna Andersson", "Erik Johansson", NAME, "Karin Lindqvist", "Lars Nilsson"];
-    const found = candidates.filter((name) => protocolContentHash(rebuild(pub, 60, name)) === published);
+    // The attacker has everything but the salt, which no public byte carries.
+    const found = candidates.filter((name) => protocolContentHash(rebuild(pub, 60, name), null) === published);
     expect(found).toEqual([]);
+    // (Without the salt the attack works: the guess that hashes to the unsalted code is the name.)
+    const unsalted = protocolContentHash(original, null);
+    expect(candidates.filter((name) => protocolContentHash(rebuild(pub, 60, name), null) === unsalted)).toEqual([NAME]);
   });
 });

@@ -68,7 +68,10 @@ describe("justering", () => {
     expect(sent.ok).toBe(true);
     let m = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(m.status).toBe("READY_FOR_ADJUSTMENT");
-    expect(m.contentHash).toBe(protocolContentHash((await findProtocolBySlug(db, SEED_SLUG))!));
+    expect(m.contentHash).toBe(protocolContentHash((await findProtocolBySlug(db, SEED_SLUG))!, m.hashSalt));
+    // The hash covers the meeting's secret salt: without it the code cannot be recomputed.
+    expect(m.hashSalt).toMatch(/^[0-9a-f]{64}$/);
+    expect(m.contentHash).not.toBe(protocolContentHash((await findProtocolBySlug(db, SEED_SLUG))!, null));
 
     // Frozen: the editor's save is refused, and so is raw SQL.
     const p59 = (await findProtocolBySlug(db, SEED_SLUG))!.paragraphs[0]!;

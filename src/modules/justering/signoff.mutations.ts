@@ -80,7 +80,7 @@ async function checkPassword(
 export const sendForAdjustment = defineMeetingAction(
   { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeetingId },
   async ({ db, actor, ip, meeting, now }) => {
-    const protocol = await db.$transaction(async (tx) => {
+    const sent = await db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
       const p = await loadProtocol(tx, meeting.slug);
       const missing = missingSigners(p);
@@ -95,7 +95,12 @@ export const sendForAdjustment = defineMeetingAction(
           },
         );
       }
-      const contentHash = protocolContentHash(p);
+      // The hash covers the meeting's secret salt (none for meetings older than salts).
+      const { hashSalt } = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { hashSalt: true },
+      });
+      const contentHash = protocolContentHash(p, hashSalt);
       await freezeNames(tx, meeting.id, p);
       const updated = await tx.meeting.updateMany({
         where: { id: meeting.id, status: "DRAFT" },
@@ -111,10 +116,10 @@ export const sendForAdjustment = defineMeetingAction(
         ip,
         data: { contentHash },
       });
-      return { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } };
+      return { protocol: { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } }, contentHash };
     });
-    await (await eventsFor(db)).sentForAdjustment(protocol);
-    return { contentHash: protocolContentHash(protocol) };
+    await (await eventsFor(db)).sentForAdjustment(sent.protocol);
+    return { contentHash: sent.contentHash };
   },
 );
 
@@ -210,8 +215,11 @@ async function signingPreconditions(
   }
   const roles = actor.personId ? pendingRolesFor(p, actor.personId) : [];
   if (roles.length === 0) throw new AppError("STATE", "Du har redan signerat protokollet.");
-  const stored = await tx.meeting.findUniqueOrThrow({ where: { id: meeting.id }, select: { contentHash: true } });
-  const contentHash = protocolContentHash(p);
+  const stored = await tx.meeting.findUniqueOrThrow({
+    where: { id: meeting.id },
+    select: { contentHash: true, hashSalt: true },
+  });
+  const contentHash = protocolContentHash(p, stored.hashSalt);
   // Content is frozen by the database while waiting; a mismatch means tampering or a bug.
   if (stored.contentHash !== contentHash)
     throw new AppError(
