@@ -20,7 +20,10 @@ export async function readEarkivInput(db: PrismaClient, slug: string): Promise<E
     return { ok: false, message: "Bara ett justerat protokoll kan lämnas till e-arkivet." };
   const meetingId = protocol.meeting.id;
   const [meeting, files, copies, attachments, audit, info] = await Promise.all([
-    db.meeting.findUniqueOrThrow({ where: { id: meetingId }, select: { contentHash: true, hashSalt: true, createdAt: true } }),
+    db.meeting.findUniqueOrThrow({
+      where: { id: meetingId },
+      select: { contentHash: true, hashSalt: true, createdAt: true },
+    }),
     db.protocolFile.findMany({
       where: { meetingId },
       select: { kind: true, bytes: true, sha256: true, createdAt: true },
