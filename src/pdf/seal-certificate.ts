@@ -15,9 +15,10 @@
  * SEAL_P12_PATH, proves who sealed the document.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import forge from "node-forge";
+import { loadOrCreateDemoPkcs12 } from "./demo-pkcs12";
 
 export const DEMO_P12_FILE = "seal-demo.p12";
 export const DEMO_PASSPHRASE_FILE = "seal-demo.passphrase";
@@ -70,63 +71,13 @@ export async function loadOrCreateSealCertificate(opts: SealCertificateOptions):
   return pending;
 }
 
-async function readDemo(dir: string): Promise<SealCertificate | null> {
-  const file = path.join(dir, DEMO_P12_FILE);
-  let p12: Buffer;
-  try {
-    p12 = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  const passphrase = (await readFile(path.join(dir, DEMO_PASSPHRASE_FILE), "utf8")).trim();
-  return { p12: new Uint8Array(p12), passphrase, source: "demo", file };
-}
+const demoFiles = (dir: string) => ({ dir, p12Name: DEMO_P12_FILE, passphraseName: DEMO_PASSPHRASE_FILE });
 
-/**
- * The passphrase file doubles as the creation lock between processes: whoever creates it
- * exclusively ("wx") makes the certificate; the PKCS#12 appears last, by an atomic rename.
- */
 async function loadOrCreateDemo(dir: string, organisationName: string, now: Date): Promise<SealCertificate> {
-  const existing = await readDemo(dir);
-  if (existing) return existing;
-  await mkdir(dir, { recursive: true });
-  const passphraseFile = path.join(dir, DEMO_PASSPHRASE_FILE);
-  const p12File = path.join(dir, DEMO_P12_FILE);
-
-  for (let attempt = 0; attempt < 2; attempt++) {
-    const passphrase = randomBytes(24).toString("base64url");
-    let lock;
-    try {
-      lock = await open(passphraseFile, "wx", 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      // Someone else is creating it (or crashed while doing so): wait for the PKCS#12.
-      for (let i = 0; i < 100; i++) {
-        const ready = await readDemo(dir);
-        if (ready) return ready;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      // The file's mtime is the machine's real time, so its age is measured against the real
-      // clock, never a moved test clock (which would make a fresh lock look stale).
-      // eslint-disable-next-line no-restricted-syntax -- a lock file's age, see above
-      const age = Date.now() - (await stat(passphraseFile)).mtimeMs;
-      if (age < 30_000) throw new Error("Sigillcertifikatet skapas av en annan process; försök igen.");
-      await rm(passphraseFile, { force: true }); // stale: left by a crash before the PKCS#12 was written
-      continue;
-    }
-    try {
-      await lock.writeFile(`${passphrase}\n`, "utf8");
-    } finally {
-      await lock.close();
-    }
-    const p12 = createDemoP12(organisationName, passphrase, now);
-    const tmp = `${p12File}.${process.pid}.tmp`;
-    await writeFile(tmp, p12, { mode: 0o600 });
-    await rename(tmp, p12File);
-    return { p12, passphrase, source: "demo", file: p12File };
-  }
-  throw new Error("Sigillcertifikatet kunde inte skapas.");
+  const demo = await loadOrCreateDemoPkcs12(demoFiles(dir), "Sigillcertifikatet", (passphrase) =>
+    createDemoP12(organisationName, passphrase, now),
+  );
+  return { ...demo, source: "demo" };
 }
 
 /** PrintableString cannot hold å, ä, ö: names go in as UTF8String (forge encodes the value). */

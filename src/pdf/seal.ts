@@ -20,24 +20,17 @@
  *   cannot encode any other attribute. CAdES-B-B as PAdES wants it: content-type, message-digest
  *   and ESS signing-certificate-v2 (SHA-256 of the certificate, issuer and serial) as signed
  *   attributes, and no CMS signing-time (PAdES forbids it; the claimed time is /M).
- * - node-forge only opens the PKCS#12; hashing and the signature itself use node:crypto (RSA
- *   PKCS#1 v1.5 or ECDSA, SHA-256).
+ * - node-forge only opens the PKCS#12 (pkcs12.ts, shared with the signing CA); hashing and the
+ *   signature itself use node:crypto (RSA PKCS#1 v1.5 or ECDSA, SHA-256).
  *
  * Deterministic for RSA keys: the same PDF, certificate and signingTime give the same bytes.
  * Not done here: signature timestamps (B-T), revocation data / DSS (B-LT, B-LTA).
  */
-import {
-  createHash,
-  createPrivateKey,
-  createPublicKey,
-  type KeyObject,
-  sign as cryptoSign,
-  X509Certificate,
-} from "node:crypto";
+import { createHash, type KeyObject, sign as cryptoSign } from "node:crypto";
 import { pdflibAddPlaceholder } from "@signpdf/placeholder-pdf-lib";
+import { openPkcs12 } from "./pkcs12";
 import { SignPdf, Signer } from "@signpdf/signpdf";
 import { SUBFILTER_ETSI_CADES_DETACHED } from "@signpdf/utils";
-import forge from "node-forge";
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, PDFString } from "pdf-lib";
 
 export interface SealOptions {
@@ -164,25 +157,6 @@ interface SealIdentity {
   maxCmsLength: number;
 }
 
-const derBytes = (asn: forge.asn1.Asn1) => Buffer.from(forge.asn1.toDer(asn).getBytes(), "binary");
-
-/**
- * A certificate's DER from forge's parse: the TBSCertificate as read, then the outer signature
- * algorithm copied from the TBS (X.509 requires both to be equal) rather than forge's re-encoding
- * of it, which may add parameters the issuer did not sign.
- */
-function certificateDer(cert: forge.pki.Certificate): Buffer {
-  const tbsAsn1 = (cert as unknown as { tbsCertificate?: forge.asn1.Asn1 }).tbsCertificate;
-  if (!tbsAsn1) return derBytes(forge.pki.certificateToAsn1(cert));
-  const tbs = derBytes(tbsAsn1);
-  const { algorithm } = tbsFields(tbs, readNode(tbs, 0));
-  return seq(tbs, algorithm, tlv(0x03, Buffer.from([0]), Buffer.from(cert.signature as string, "binary")));
-}
-
-function spki(key: KeyObject): Buffer {
-  return key.export({ type: "spki", format: "der" });
-}
-
 function signatureShape(key: KeyObject): { algorithm: Buffer; maxLength: number } {
   const details = key.asymmetricKeyDetails ?? {};
   if (key.asymmetricKeyType === "rsa") {
@@ -202,57 +176,23 @@ function signatureShape(key: KeyObject): { algorithm: Buffer; maxLength: number 
 }
 
 function parseP12(p12: Uint8Array, passphrase: string): SealIdentity {
-  let pfx: forge.pkcs12.Pkcs12Pfx;
-  try {
-    const asn = forge.asn1.fromDer(forge.util.createBuffer(Buffer.from(p12).toString("binary")));
-    pfx = forge.pkcs12.pkcs12FromAsn1(asn, false, passphrase);
-  } catch (error) {
-    throw new Error(
-      `Sigillcertifikatet (PKCS#12) kunde inte öppnas – fel lösenord eller trasig fil? (${(error as Error).message})`,
-    );
-  }
-  const keys: KeyObject[] = [];
-  const certificates: Buffer[] = [];
-  for (const contents of pfx.safeContents) {
-    for (const bag of contents.safeBags) {
-      if (bag.type === forge.pki.oids.keyBag || bag.type === forge.pki.oids.pkcs8ShroudedKeyBag) {
-        if (bag.key) keys.push(createPrivateKey(forge.pki.privateKeyToPem(bag.key)));
-        else if (bag.asn1) keys.push(createPrivateKey({ key: derBytes(bag.asn1), format: "der", type: "pkcs8" }));
-      } else if (bag.type === forge.pki.oids.certBag) {
-        const der = bag.cert ? certificateDer(bag.cert) : bag.asn1 ? derBytes(bag.asn1) : null;
-        if (der && !certificates.some((c) => c.equals(der))) certificates.push(der);
-      }
-    }
-  }
-  const x509 = certificates.map((der) => new X509Certificate(der));
-  // A re-encoded certificate must still verify under its issuer (when the issuer is in the file).
-  for (const cert of x509) {
-    const issuer = x509.find((c) => cert.checkIssued(c));
-    if (issuer && !cert.verify(issuer.publicKey))
-      throw new Error(`Certifikatet ${cert.subject} i PKCS#12-filen är skadat.`);
-  }
-  for (const key of keys) {
-    const pub = spki(createPublicKey(key));
-    const index = x509.findIndex((c) => spki(c.publicKey).equals(pub));
-    if (index < 0) continue;
-    const signing = certificates[index]!;
-    const tbs = readNode(signing, readNode(signing, 0).contentStart);
-    const { issuer, serial } = tbsFields(signing, tbs);
-    const { algorithm, maxLength } = signatureShape(key);
-    const identity: SealIdentity = {
-      key,
-      signatureAlgorithm: algorithm,
-      // The signing certificate first, then the chain as given.
-      certificates: [signing, ...certificates.filter((_, i) => i !== index)],
-      issuer,
-      serial,
-      certHash: createHash("sha256").update(signing).digest(),
-      maxCmsLength: 0,
-    };
-    identity.maxCmsLength = buildCms(identity, Buffer.alloc(32), () => Buffer.alloc(maxLength)).length;
-    return identity;
-  }
-  throw new Error("Sigillcertifikatet (PKCS#12) innehåller ingen privat nyckel med tillhörande certifikat.");
+  const { key, certificate, chain } = openPkcs12(p12, passphrase, "Sigillcertifikatet (PKCS#12)");
+  const signing = Buffer.from(certificate);
+  const tbs = readNode(signing, readNode(signing, 0).contentStart);
+  const { issuer, serial } = tbsFields(signing, tbs);
+  const { algorithm, maxLength } = signatureShape(key);
+  const identity: SealIdentity = {
+    key,
+    signatureAlgorithm: algorithm,
+    // The signing certificate first, then its chain.
+    certificates: [signing, ...chain.map((c) => Buffer.from(c))],
+    issuer,
+    serial,
+    certHash: createHash("sha256").update(signing).digest(),
+    maxCmsLength: 0,
+  };
+  identity.maxCmsLength = buildCms(identity, Buffer.alloc(32), () => Buffer.alloc(maxLength)).length;
+  return identity;
 }
 
 /** Parsed identities by hash of file and passphrase: opening a PKCS#12 costs tens of ms. */

@@ -8,11 +8,11 @@
  * - PARAGRAF_TSA_URL: the RFC 3161 time-stamping authority (signature and document timestamps).
  * - PARAGRAF_OCSP_URL: the OCSP responder for the certificates' revocation status (for the DSS).
  */
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createCa, type SigningCa } from "./ca";
 import { createPkcs12, openPkcs12 } from "./pkcs12";
+import { loadOrCreateDemoPkcs12 } from "@/pdf/demo-pkcs12";
 
 export const DEMO_CA_FILE = "signing-ca-demo.p12";
 export const DEMO_CA_PASSPHRASE_FILE = "signing-ca-demo.passphrase";
@@ -73,58 +73,16 @@ export async function loadSigningCa(opts: SigningCaOptions): Promise<LoadedCa> {
   return loadOrCreateDemo(path.resolve(opts.dataDir), opts.organisationName, opts.now);
 }
 
-async function readDemo(dir: string): Promise<LoadedCa | null> {
-  const file = path.join(dir, DEMO_CA_FILE);
-  let p12: Buffer;
-  try {
-    p12 = await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
-    throw error;
-  }
-  const passphrase = (await readFile(path.join(dir, DEMO_CA_PASSPHRASE_FILE), "utf8")).trim();
-  return { ...openPkcs12(p12, passphrase), source: "demo", file };
-}
-
-/** As seal-certificate.ts: the passphrase file is the creation lock; the PKCS#12 appears by rename. */
+/** The demo CA in the data directory, made once across processes (pdf/demo-pkcs12.ts). */
 async function loadOrCreateDemo(dir: string, organisationName: string, now: Date): Promise<LoadedCa> {
-  const existing = await readDemo(dir);
-  if (existing) return existing;
-  await mkdir(dir, { recursive: true });
-  const passphraseFile = path.join(dir, DEMO_CA_PASSPHRASE_FILE);
-  const p12File = path.join(dir, DEMO_CA_FILE);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    let lock;
-    try {
-      lock = await open(passphraseFile, "wx", 0o600);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      for (let i = 0; i < 100; i++) {
-        const ready = await readDemo(dir);
-        if (ready) return ready;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      // eslint-disable-next-line no-restricted-syntax -- a lock file's age against the real clock
-      const age = Date.now() - (await stat(passphraseFile)).mtimeMs;
-      if (age < 30_000) throw new Error("Signerings-CA:t skapas av en annan process; försök igen.");
-      await rm(passphraseFile, { force: true });
-      continue;
-    }
-    const passphrase = randomBytes(24).toString("base64url");
-    try {
-      await lock.writeFile(`${passphrase}\n`, "utf8");
-    } finally {
-      await lock.close();
-    }
-    const ca = createCa(
-      { commonName: `${organisationName} signerings-CA (demo)`, organization: organisationName },
-      now,
-    );
-    const p12 = createPkcs12(ca.key, [ca.certificate], passphrase, `${organisationName} signerings-CA (demo)`);
-    const tmp = `${p12File}.${process.pid}.tmp`;
-    await writeFile(tmp, p12, { mode: 0o600 });
-    await rename(tmp, p12File);
-    return { ...ca, source: "demo", file: p12File };
-  }
-  throw new Error("Signerings-CA:t kunde inte skapas.");
+  const name = `${organisationName} signerings-CA (demo)`;
+  const demo = await loadOrCreateDemoPkcs12(
+    { dir, p12Name: DEMO_CA_FILE, passphraseName: DEMO_CA_PASSPHRASE_FILE },
+    "Signerings-CA:t",
+    (passphrase) => {
+      const ca = createCa({ commonName: name, organization: organisationName }, now);
+      return createPkcs12(ca.key, [ca.certificate], passphrase, name);
+    },
+  );
+  return { ...openPkcs12(demo.p12, demo.passphrase), source: "demo", file: demo.file };
 }
