@@ -22,9 +22,13 @@ export async function findPublicProtocol(
   slug: string,
   day: IsoDate = today(),
 ): Promise<ProtocolDTO | null> {
-  if (!(await isPublicProtocolSlug(db, slug))) return null;
-  const p = await findProtocolBySlug(db, slug);
+  const p = await publicOriginal(db, slug);
   return p ? toPublicProtocol(p, day) : null;
+}
+
+/** The original of a protocol the public may read (the projection is the caller's), or null. */
+async function publicOriginal(db: PrismaClient, slug: string): Promise<ProtocolDTO | null> {
+  return (await isPublicProtocolSlug(db, slug)) ? findProtocolBySlug(db, slug) : null;
 }
 
 /** The public copy with its rättelser (projected with the protocol: a withheld name is withheld there too). */
@@ -33,8 +37,7 @@ export async function findPublicProtocolWithCorrections(
   slug: string,
   day: IsoDate = today(),
 ): Promise<ProtocolDTO | null> {
-  if (!(await isPublicProtocolSlug(db, slug))) return null;
-  const p = await findProtocolBySlug(db, slug);
+  const p = await publicOriginal(db, slug);
   if (!p) return null;
   const { corrections } = await findSignoffInfo(db, p.meeting.id);
   return toPublicProtocol({ ...p, corrections }, day);

@@ -14,18 +14,15 @@ import { AdminTable } from "./admin-table";
 import { RowActionForm } from "./row-action-form";
 
 function RenameForm({ person }: { person: PersonRow }) {
-  const { state, action, err, value } = useAdminForm(renamePersonFormAction);
   const F = `namn-${person.id}`;
+  const { state, action, field } = useAdminForm(renamePersonFormAction, F);
   return (
     <AdminForm id={F} state={state} action={action} hidden={{ personId: person.id }} className="space-y-2">
       <InputField
-        form={F}
-        name="name"
+        {...field("name", person.name)}
         label={`Nytt namn för ${person.name}`}
         required
         autoComplete="off"
-        defaultValue={value("name", person.name)}
-        error={err("name")}
         hint={
           person.lockedMeetings > 0
             ? "Protokoll som skickats till justering behåller namnet de signerades med."
@@ -39,17 +36,14 @@ function RenameForm({ person }: { person: PersonRow }) {
 
 /** The personnummer an e-legitimation must carry for the person to sign; never shown again once saved. */
 function IdentityForm({ person }: { person: PersonRow }) {
-  const { state, action, err, value } = useAdminForm(setPersonIdentityFormAction);
   const F = `personnummer-${person.id}`;
+  const { state, action, field } = useAdminForm(setPersonIdentityFormAction, F);
   return (
     <AdminForm id={F} state={state} action={action} hidden={{ personId: person.id }} className="space-y-2">
       <InputField
-        form={F}
-        name="personnummer"
+        {...field("personnummer", "")}
         label={`Personnummer för e-legitimation (${person.name})`}
         autoComplete="off"
-        defaultValue={value("personnummer", "")}
-        error={err("personnummer")}
         hint={
           person.hasIdentity
             ? "Ett personnummer är registrerat (det visas inte). Skriv ett nytt för att byta, eller lämna tomt och spara för att ta bort det."
