@@ -36,7 +36,11 @@ describe("seed round trip", () => {
     const expected = {
       ...fixture,
       // Fields that came after the fixture was written read back as their stored "none".
-      organisation: { caseNumberExample: null, ...fixture.organisation },
+      organisation: {
+        caseNumberExample: null,
+        publicRetention: { namesYears: null, noindexAfterAppeal: false },
+        ...fixture.organisation,
+      },
       signers: fixture.signers ?? [],
       body: { decisionPlacement: "BEFORE_SECTIONS", ...fixture.body },
       meeting: { adjustmentTime: null, ...fixture.meeting },
