@@ -479,6 +479,19 @@ describe("once the protocol is justerat", () => {
     expect(after).toEqual(order);
   });
 
+  it("keeps the secret salt its hash covers, and the name-free search index as written", async () => {
+    const { hashSalt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(hashSalt).toMatch(/^[0-9a-f]{64}$/);
+    await expect(app.query(`UPDATE "Meeting" SET "hashSalt" = NULL WHERE id = $1`, [meetingId])).rejects.toMatchObject(
+      frozen,
+    );
+    await expect(
+      app.query(`UPDATE "Meeting" SET "hashSalt" = repeat('0', 64) WHERE id = $1`, [meetingId]),
+    ).rejects.toMatchObject(frozen);
+    await expect(app.query(`UPDATE "PublicSearchEntry" SET "anonText" = 'x'`)).rejects.toMatchObject(denied);
+    expect((await db.meeting.findUniqueOrThrow({ where: { id: meetingId } })).hashSalt).toBe(hashSalt);
+  });
+
   it("keeps the audit log append-only", async () => {
     const n = await db.auditLog.count();
     await db.auditLog.create({ data: { meetingId, action: "test.append", entity: "Meeting", entityId: meetingId } });
