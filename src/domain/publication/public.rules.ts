@@ -134,14 +134,20 @@ function namePattern(names: readonly string[]): RegExp | null {
  * inside a name hides it.
  */
 export function redactNames(text: string, names: readonly string[]): string {
-  const pattern = namePattern(names);
-  return pattern ? forMatching(text).replace(pattern, REDACTED_TEXT) : text;
+  return redactWith(text, namePattern(names));
 }
+const redactWith = (text: string, pattern: RegExp | null): string =>
+  pattern ? forMatching(text).replace(pattern, REDACTED_TEXT) : text;
 
-/** Everything a text of one § goes through before it is public: personnummer, the § 's redacted names. */
-type Clean = ((text: string) => string) & { readonly names: readonly string[] };
-const cleanFor = (names: readonly string[]): Clean =>
-  Object.assign((value: string) => redactNames(maskPersonalNumbers(value), names), { names });
+/**
+ * Everything a text of one § goes through before it is public: personnummer, the § 's redacted
+ * names (their pattern built once per cleaner, not per text).
+ */
+type Clean = ((text: string) => string) & { readonly pattern: RegExp | null };
+const cleanFor = (names: readonly string[]): Clean => {
+  const pattern = namePattern(names);
+  return Object.assign((value: string) => redactWith(maskPersonalNumbers(value), pattern), { pattern });
+};
 
 type TextLike = { type: "text"; text: string };
 const isTextNode = (node: unknown): node is TextLike =>
@@ -154,8 +160,7 @@ const isHardBreak = (node: unknown): boolean => (node as { type?: unknown } | nu
  * where it starts; the rest of its nodes lose the covered part. Occurrences inside one node are
  * left to `clean`, per text.
  */
-function redactAcrossNodes(nodes: readonly unknown[], names: readonly string[]): readonly unknown[] {
-  const pattern = namePattern(names);
+function redactAcrossNodes(nodes: readonly unknown[], pattern: RegExp | null): readonly unknown[] {
   if (!pattern || nodes.length < 2 || !nodes.every((n) => isTextNode(n) || isHardBreak(n))) return nodes;
   const parts = nodes.map((n) => (isTextNode(n) ? forMatching(n.text) : " "));
   const bounds: [number, number][] = [];
@@ -194,7 +199,7 @@ function redactAcrossNodes(nodes: readonly unknown[], names: readonly string[]):
  */
 function publicDoc(doc: RichDoc, clean: Clean): RichDoc {
   const strip = (value: unknown): unknown => {
-    const node = Array.isArray(value) ? redactAcrossNodes(value, clean.names) : value;
+    const node = Array.isArray(value) ? redactAcrossNodes(value, clean.pattern) : value;
     if (Array.isArray(node)) {
       const out: unknown[] = [];
       let run: string | null = null; // the text of the redacted run being collected
