@@ -8,7 +8,9 @@ import { e2eEid } from "./scripts/lib/e2e-eid";
 // The app under test is started by the README's run command (scripts/start.ts) on a throw-away
 // embedded database, so e2e tests exercise the same start-up path a user runs.
 const port = Number(process.env.E2E_PORT ?? 3100);
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `paragraf-e2e-${process.pid}`);
+// Exported to the test workers (they inherit the runner's environment), so that
+// e2e/instances.spec.ts can start a second app instance on the same embedded database.
+const dataDir = (process.env.E2E_DATA_DIR ??= path.join(os.tmpdir(), `paragraf-e2e-${process.pid}`));
 // The app sends real mail over SMTP to a capture server the specs read (scripts/e2e-mail.ts, e2e/mail.ts).
 const mail = e2eMailPorts(port);
 // Signing with e-legitimation goes to a test eID broker (scripts/e2e-eid.ts) on port + 3000. The

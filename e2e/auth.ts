@@ -20,3 +20,23 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
     "session cookie set",
   ).toBe(true);
 }
+
+/**
+ * Click "Logga in" and wait until the form has taken the server action's answer (React resets
+ * the form to the returned e-mail), so the next attempt never races the previous one.
+ */
+export async function submitLogin(page: Page) {
+  const email = await page.getByLabel("E-postadress").inputValue();
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/logga-in")),
+    page.getByRole("button", { name: "Logga in" }).click(),
+  ]);
+  await expect
+    .poll(async () => {
+      if (!page.url().includes("/logga-in")) return true;
+      const fields = [page.getByLabel("E-postadress"), page.getByLabel("Lösenord")];
+      const [e, p] = await Promise.all(fields.map((f) => f.inputValue({ timeout: 500 }).catch(() => null)));
+      return e === email && p === "";
+    })
+    .toBe(true);
+}

@@ -1,26 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations } from "./axe";
-import { CHAIR, DEMO_PASSWORD, SECRETARY, signInAs } from "./auth";
-
-/**
- * Click "Logga in" and wait until the form has taken the server action's answer (React resets
- * the form to the returned e-mail), so the next attempt never races the previous one.
- */
-async function submit(page: Page) {
-  const email = await page.getByLabel("E-postadress").inputValue();
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && r.url().includes("/logga-in")),
-    page.getByRole("button", { name: "Logga in" }).click(),
-  ]);
-  await expect
-    .poll(async () => {
-      if (!page.url().includes("/logga-in")) return true;
-      const fields = [page.getByLabel("E-postadress"), page.getByLabel("Lösenord")];
-      const [e, p] = await Promise.all(fields.map((f) => f.inputValue({ timeout: 500 }).catch(() => null)));
-      return e === email && p === "";
-    })
-    .toBe(true);
-}
+import { CHAIR, DEMO_PASSWORD, SECRETARY, signInAs, submitLogin } from "./auth";
 
 test("the workspace asks for login, refuses a wrong password in Swedish, and signs in and out", async ({ page }) => {
   await page.goto("/moten/direktionen-2021-11-18");
@@ -30,18 +10,18 @@ test("the workspace asks for login, refuses a wrong password in Swedish, and sig
 
   await page.getByLabel("E-postadress").fill(SECRETARY);
   await page.getByLabel("Lösenord").fill("fel-lösenord");
-  await submit(page);
+  await submitLogin(page);
   await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
 
   // An unknown account gets exactly the same message.
   await page.getByLabel("E-postadress").fill("finns-inte@itsam.example");
   await page.getByLabel("Lösenord").fill("vad-som-helst");
-  await submit(page);
+  await submitLogin(page);
   await expect(page.getByRole("alert").filter({ hasText: "Fel e-postadress eller lösenord." })).toBeVisible();
 
   await page.getByLabel("E-postadress").fill(SECRETARY);
   await page.getByLabel("Lösenord").fill(DEMO_PASSWORD);
-  await submit(page);
+  await submitLogin(page);
   await expect(page).toHaveURL(/\/moten\/direktionen-2021-11-18$/);
   await expect(page.getByText("Joakim Karlsson", { exact: true }).first()).toBeVisible();
 

@@ -11,7 +11,7 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import autocannon from "autocannon";
 import { startBenchApp } from "../lib/app-server";
-import { startNginx } from "../lib/nginx";
+import { startNginx } from "../../scripts/lib/nginx";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 20);

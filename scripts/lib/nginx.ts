@@ -1,21 +1,35 @@
-// For benchmarks: nginx with deploy/nginx-paragraf.conf.template in front of a running app, on a
-// free loopback port, in a throw-away directory. Null when nginx is not installed.
+// nginx with deploy/nginx-paragraf.conf.template in front of one or more running app instances
+// (round robin), on a free loopback port, in a throw-away directory: for the benchmarks
+// (bench/public) and the two-instance test (e2e/instances.spec.ts). Null when nginx is not installed.
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { findFreePort } from "../../scripts/lib/embedded-db.mjs";
-import { ROOT } from "./app-server";
+import { findFreePort } from "./embedded-db.mjs";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
 
 const NGINX = ["/usr/sbin/nginx", "nginx"].find((bin) => spawnSync(bin, ["-v"]).status === 0);
 
-export async function startNginx(appBase: string): Promise<{ base: string; stop(): Promise<void> } | null> {
+/** The template's upstream block with one `server` line per app instance. */
+export function upstreamServers(template: string, appBases: readonly string[]): string {
+  const line = "    server ${PARAGRAF_UPSTREAM};";
+  if (!template.includes(line))
+    throw new Error("deploy/nginx-paragraf.conf.template: raden för uppströmsservern saknas.");
+  return template.replace(line, appBases.map((b) => `    server ${new URL(b).host};`).join("\n"));
+}
+
+export async function startNginx(
+  appBases: string | readonly string[],
+): Promise<{ base: string; stop(): Promise<void> } | null> {
   if (!NGINX) return null;
   const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-nginx-"));
   mkdirSync(path.join(dir, "cache"));
   const port = await findFreePort();
-  const site = readFileSync(path.join(ROOT, "deploy/nginx-paragraf.conf.template"), "utf8")
-    .replaceAll("${PARAGRAF_UPSTREAM}", new URL(appBase).host)
+  const site = upstreamServers(
+    readFileSync(path.join(ROOT, "deploy/nginx-paragraf.conf.template"), "utf8"),
+    typeof appBases === "string" ? [appBases] : appBases,
+  )
     .replaceAll("${LISTEN}", `127.0.0.1:${port}`)
     .replaceAll("${CACHE_DIR}", path.join(dir, "cache"));
   writeFileSync(path.join(dir, "paragraf.conf"), site);
