@@ -135,6 +135,7 @@ test("a justering through A is on B's anslagstavla, a rättelse through B on A's
   await sign(secretary, slug);
   await expect(secretary.getByText("Status: Justerat")).toBeVisible();
   expect(await publicHtml(baseB, "/anslagstavla")).toContain(`/protokoll/${slug}`);
+  expect(await publicHtml(baseB, `/protokoll/${slug}`)).toContain(`Två instanser ${tag}`);
 
   // A renders the protocol page and keeps it (it has no time-based revalidation at all).
   const correction = `Rättelse genom instans B ${tag}`;
