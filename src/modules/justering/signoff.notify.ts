@@ -1,10 +1,11 @@
 // E-mail after the sign-off steps: to the chair and justerare when a protocol is sent for
-// justering, to the secretary when it is returned or fully signed. Sent after commit; a mail
-// failure never undoes or fails the step (sendMail logs and returns).
+// justering, to the secretary when it is returned or fully signed. Called after the step has
+// committed; each mail goes to the outbox (server/jobs/outbox.ts) and is sent by the job worker
+// with retries. A mail failure never undoes or fails the step.
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { appBaseUrl } from "@/server/config";
-import { sendMail } from "@/server/mail";
+import { queueMailAfterCommit } from "@/server/jobs/outbox";
 import {
   buildAdjustedMail,
   buildAdjustmentRequestMail,
@@ -34,8 +35,8 @@ async function recipients(
   return people.map((p) => ({ name: p.name, email: email.get(p.personId) ?? null }));
 }
 
-async function send(mail: BuiltMail) {
-  if (mail.to.length > 0) await sendMail(mail);
+async function send(db: PrismaClient, mail: BuiltMail, kind: string) {
+  if (mail.to.length > 0) await queueMailAfterCommit(db, mail, kind);
 }
 
 export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): SignoffEvents {
@@ -54,6 +55,7 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
       const numbers = p.paragraphs.map((x) => x.number);
       const { deadline } = daysUntilAdjustmentDeadline(p.meeting.date, p.meeting.date);
       await send(
+        db,
         buildAdjustmentRequestMail({
           ...base(p),
           recipients: await recipients(db, signers),
@@ -67,10 +69,12 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
               }))
             : undefined,
         }),
+        "signoff.sentForAdjustment",
       );
     },
     async returned(p, by, comment) {
       await send(
+        db,
         buildReturnedMail({
           ...base(p),
           slug: p.meeting.slug,
@@ -78,16 +82,19 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
           returnedBy: by,
           comment,
         }),
+        "signoff.returned",
       );
     },
     async adjusted(p) {
       await send(
+        db,
         buildAdjustedMail({
           ...base(p),
           slug: p.meeting.slug,
           secretary: await secretaryOf(p),
           adjustedOn: p.meeting.adjustedOn,
         }),
+        "signoff.adjusted",
       );
     },
   };
