@@ -158,6 +158,16 @@ function loadPatterns(): RoutePattern[] {
   }
 }
 
+/** For tests and tools: match against these app paths ("/moten/[slug]/page") instead of the build's. */
+export function useRoutePatterns(appPaths: readonly string[] | null): void {
+  patterns = appPaths
+    ? appPaths
+        .map(toRoutePattern)
+        .filter((p): p is RoutePattern => p !== null)
+        .sort((a, b) => a.rank - b.rank || b.pattern.length - a.pattern.length)
+    : null;
+}
+
 /** The app route a path belongs to: its pattern, "/_next" for Next's assets, or "other". */
 export function routeOf(rawPath: string, known: RoutePattern[] = (patterns ??= loadPatterns())): string {
   const p = rawPath.split("?")[0]!.split("#")[0]!;
