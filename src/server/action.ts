@@ -26,8 +26,7 @@ import {
 import { now } from "./clock";
 import { dbDate, toSwedishDate } from "@/lib/iso-date";
 import { AppError } from "./errors";
-import { errorFields, logger } from "./log";
-import { observeAction } from "./metrics";
+import { reportActionCall, reportActionError } from "./observe";
 
 export type ActionFailure =
   | { ok: false; code: "VALIDATION"; message: string; fieldErrors: Record<string, string[]> }
@@ -82,7 +81,7 @@ function fromError(e: unknown): ActionFailure {
       return { ok: false, code: "VALIDATION", message: e.message, fieldErrors: e.details?.fieldErrors ?? {} };
     return { ok: false, code: e.code, message: e.message };
   }
-  logger().error(errorFields(e), "Åtgärden misslyckades med ett oväntat fel");
+  reportActionError(e);
   return {
     ok: false,
     code: "INTERNAL",
@@ -210,8 +209,7 @@ export function defineAction<S extends z.ZodType, X, T>(
     const result = await handler(ctx, raw);
     const seconds = (performance.now() - started) / 1000;
     const outcome = result.ok ? "ok" : result.code;
-    observeAction(name, outcome, seconds);
-    logger().info({ action: name, outcome, ms: Math.round(seconds * 1000), userId: ctx.actor?.userId }, "Åtgärd");
+    reportActionCall({ action: name, outcome, seconds, userId: ctx.actor?.userId ?? null });
     return result;
   };
 }

@@ -8,6 +8,7 @@
 // personnummer from the one free text a line may carry (an error's message).
 import { AsyncLocalStorage } from "node:async_hooks";
 import pino from "pino";
+import { onActionCall, onActionError } from "./observe";
 
 export interface LogContext {
   requestId?: string;
@@ -97,4 +98,18 @@ export function errorFields(e: unknown): { error: { type: string; message: strin
     return { error: { type: e.name, message: scrub(e.message), ...(stack ? { stack: scrub(stack) } : {}) } };
   }
   return { error: { type: typeof e, message: scrub(String(e)) } };
+}
+
+// One line per server action (server/action.ts reports through server/observe.ts); once per
+// process, though Next.js may load this file in more than one bundle.
+const SUBSCRIBED = Symbol.for("paragraf.logSubscribed");
+const g = globalThis as typeof globalThis & { [SUBSCRIBED]?: boolean };
+if (!g[SUBSCRIBED]) subscribe();
+g[SUBSCRIBED] = true;
+
+function subscribe() {
+  onActionCall(({ action, outcome, seconds, userId }) => {
+    logger().info({ action, outcome, ms: Math.round(seconds * 1000), ...(userId ? { userId } : {}) }, "Åtgärd");
+  });
+  onActionError((e) => logger().error(errorFields(e), "Åtgärden misslyckades med ett oväntat fel"));
 }

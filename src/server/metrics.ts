@@ -5,7 +5,8 @@
 //
 //   paragraf_http_requests_total{method,route,status}       every response (scripts/serve.mjs)
 //   paragraf_http_request_duration_seconds{method,route}    its duration
-//   paragraf_action_duration_seconds{action,outcome}        every server action (server/action.ts)
+//   paragraf_action_duration_seconds{action,outcome}        every server action (server/action.ts,
+//                                                           through server/observe.ts)
 //   paragraf_pdf_render_duration_seconds{kind}              every PDF render (src/pdf/render-pool.ts)
 //   paragraf_job_queue_size{queue}                          jobs waiting per queue (pg-boss, at scrape)
 //   paragraf_mail_outbox_unsent                             outbox rows not yet sent (at scrape)
@@ -16,6 +17,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import client from "prom-client";
+import { onActionCall } from "./observe";
 
 const KEY = Symbol.for("paragraf.metrics");
 const HTTP_OBSERVER = Symbol.for("paragraf.http.observe");
@@ -37,13 +39,21 @@ type MetricsGlobal = typeof globalThis & {
   [PDF_OBSERVER]?: (kind: string, seconds: number) => void;
 };
 
-/** Collectors run at scrape time (queue depth); set by the job runner. */
+/**
+ * Collectors run at scrape time (queue depth), set by the job runner. On globalThis: Next.js
+ * loads this file once for src/instrumentation.ts and again for the route that scrapes.
+ */
 type Collector = () => Promise<void>;
-const collectors = new Set<Collector>();
+const COLLECTORS = Symbol.for("paragraf.metrics.collectors");
+
+function collectors(): Set<Collector> {
+  const g = globalThis as typeof globalThis & { [COLLECTORS]?: Set<Collector> };
+  return (g[COLLECTORS] ??= new Set());
+}
 
 export function onScrape(collect: Collector): () => void {
-  collectors.add(collect);
-  return () => collectors.delete(collect);
+  collectors().add(collect);
+  return () => collectors().delete(collect);
 }
 
 function create(): Metrics {
@@ -98,6 +108,7 @@ function create(): Metrics {
     m.httpDuration.observe({ method: verb, route }, seconds);
   };
   g[PDF_OBSERVER] = (kind, seconds) => m.pdfRender.observe({ kind }, seconds);
+  onActionCall(({ action, outcome, seconds }) => m.actionDuration.observe({ action, outcome }, seconds));
   return m;
 }
 
@@ -110,13 +121,8 @@ export function metrics(): Metrics {
 /** The exposition text (collectors run first: queue depth is read now). */
 export async function scrape(): Promise<{ contentType: string; body: string }> {
   const m = metrics();
-  await Promise.allSettled([...collectors].map((c) => c()));
+  await Promise.allSettled([...collectors()].map((c) => c()));
   return { contentType: m.registry.contentType, body: await m.registry.metrics() };
-}
-
-/** Server action latency (server/action.ts). */
-export function observeAction(action: string, outcome: string, seconds: number): void {
-  metrics().actionDuration.observe({ action, outcome }, seconds);
 }
 
 const KNOWN_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
