@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import compression from "compression";
 import next from "next";
 import { stripScriptsFromNoScriptPages } from "../src/server/no-script-html.mjs";
+import { logContextStorage, observeResponse, REQUEST_ID_HEADER, requestIdFor } from "../src/server/request-id.mjs";
 import {
   applyClientAddress,
   CLIENT_ADDRESS_MARK,
@@ -52,7 +53,18 @@ const MAX_URL_LENGTH = 6_144;
 // the response first, the script removal inside it, and Next.js writes into the latter.
 const compress = compression();
 
+const logContext = logContextStorage();
+
 const server = http.createServer((req, res) => {
+  // The request id (from a trusted proxy, or new), in the response and on every log line of it;
+  // the response counted in the metrics (src/server/request-id.mjs, src/server/metrics.ts).
+  const requestId = requestIdFor(req, trust);
+  res.setHeader(REQUEST_ID_HEADER, requestId);
+  observeResponse(req, res, process.hrtime.bigint());
+  logContext.run({ requestId }, () => serve(req, res));
+});
+
+function serve(req, res) {
   if ((req.url ?? "").length > MAX_URL_LENGTH) {
     res.writeHead(414, { "content-type": "text/plain; charset=utf-8" });
     res.end("Adressen är för lång. Gå till startsidan och sök därifrån.");
@@ -63,7 +75,7 @@ const server = http.createServer((req, res) => {
     stripScriptsFromNoScriptPages(res);
     void handle(req, res);
   });
-});
+}
 server.on("error", (e) => {
   console.error(e.code === "EADDRINUSE" ? `Port ${port} används redan av ett annat program.` : e);
   process.exit(1);

@@ -72,6 +72,14 @@ export async function applyAppPrivileges(ownerUrl: string, appRole: string): Pro
       for (const [table, rights] of Object.entries(APP_REVOKES)) {
         if (present.has(table)) await c.query(`REVOKE ${rights.join(", ")} ON public.${quoteIdent(table)} FROM ${app}`);
       }
+      // The job queue's schema (migration 20261205070000_job_queue, src/server/jobs): pg-boss
+      // reads and writes its tables; creating queues (DDL) stays with the owner's migrations.
+      const { rowCount: queue } = await c.query("SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss'");
+      if (queue) {
+        await c.query(`GRANT USAGE ON SCHEMA pgboss TO ${app}`);
+        await c.query(`REVOKE ALL ON ALL TABLES IN SCHEMA pgboss FROM ${app}`);
+        await c.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA pgboss TO ${app}`);
+      }
       await c.query("COMMIT");
     } catch (e) {
       await c.query("ROLLBACK").catch(() => {});

@@ -102,7 +102,24 @@ function dispatch(): void {
   for (const s of slots) if (s.current === null) s.worker.unref();
 }
 
+/** Render time (queue wait included) to src/server/metrics.ts's observer, when it is installed. */
+const RENDER_OBSERVER = Symbol.for("paragraf.pdf.observe");
+
 function render(job: RenderJob): Promise<Uint8Array> {
+  const observe = (globalThis as { [RENDER_OBSERVER]?: (kind: string, seconds: number) => void })[RENDER_OBSERVER];
+  if (!observe) return renderNow(job);
+  const started = performance.now();
+  const done = () => observe(job.kind, (performance.now() - started) / 1000);
+  return renderNow(job).then(
+    (bytes) => (done(), bytes),
+    (e: unknown) => {
+      done();
+      throw e;
+    },
+  );
+}
+
+function renderNow(job: RenderJob): Promise<Uint8Array> {
   if (WORKERS === 0) return runRenderJob(job);
   const busy = slots.filter((s) => s.current !== null).length;
   if (busy >= WORKERS && queue.length >= MAX_QUEUE) return Promise.reject(new RenderBusyError());

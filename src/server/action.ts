@@ -26,6 +26,7 @@ import {
 import { now } from "./clock";
 import { dbDate, toSwedishDate } from "@/lib/iso-date";
 import { AppError } from "./errors";
+import { reportActionCall, reportActionError } from "./observe";
 
 export type ActionFailure =
   | { ok: false; code: "VALIDATION"; message: string; fieldErrors: Record<string, string[]> }
@@ -80,7 +81,7 @@ function fromError(e: unknown): ActionFailure {
       return { ok: false, code: "VALIDATION", message: e.message, fieldErrors: e.details?.fieldErrors ?? {} };
     return { ok: false, code: e.code, message: e.message };
   }
-  console.error(e);
+  reportActionError(e);
   return {
     ok: false,
     code: "INTERNAL",
@@ -150,6 +151,8 @@ type Allowed<X> = { ok: true; extra: X } | ActionFailure;
  * input is valid, and it says what the mutation gets to know (the meeting).
  */
 export interface ActionScope<I, X> {
+  /** The permission asked (the action's name in metrics and logs unless it has its own). */
+  name?: string;
   before?: (actor: Actor) => ActionFailure | null;
   check: (actor: Actor, input: I, db: PrismaClient) => Promise<Allowed<X>> | Allowed<X>;
 }
@@ -169,11 +172,19 @@ const MESSAGES: ActionMessages = { unauthenticated: "Logga in igen för att spar
  * request's instant (ctx.now, else server/clock); whatever it throws → fromError.
  */
 export function defineAction<S extends z.ZodType, X, T>(
-  options: { schema: S; scope: ActionScope<z.infer<S>, X>; messages?: Partial<ActionMessages> },
+  options: {
+    schema: S;
+    scope: ActionScope<z.infer<S>, X>;
+    messages?: Partial<ActionMessages>;
+    /** For the metrics and the log line: the action's name (default: its scope's permission). */
+    name?: string;
+  },
   run: (ctx: RunContext & { input: z.infer<S> } & X) => Promise<T>,
 ): Handler<T> {
   const messages = { ...MESSAGES, ...options.messages };
-  return async (ctx, raw) => {
+  const name = options.name ?? options.scope.name ?? "action";
+  // One log line and one latency observation per call: ids, the outcome and the time, no input.
+  const handler: Handler<T> = async (ctx, raw) => {
     const { actor } = ctx;
     if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: messages.unauthenticated };
     const refused = options.scope.before?.(actor);
@@ -192,6 +203,14 @@ export function defineAction<S extends z.ZodType, X, T>(
     } catch (e) {
       return fromError(e);
     }
+  };
+  return async (ctx, raw) => {
+    const started = performance.now();
+    const result = await handler(ctx, raw);
+    const seconds = (performance.now() - started) / 1000;
+    const outcome = result.ok ? "ok" : result.code;
+    reportActionCall({ action: name, outcome, seconds, userId: ctx.actor?.userId ?? null });
+    return result;
   };
 }
 
@@ -216,6 +235,7 @@ function meetingScope<I>(
   visibleWith: MeetingPermission = "meeting.read",
 ): ActionScope<I, { meeting: MeetingAccess }> {
   return {
+    name: permission,
     async check(actor, input, db) {
       const where = await locate(input, db);
       const meeting = where ? await findMeetingAccess(db, where) : null;
@@ -232,6 +252,7 @@ function meetingScope<I>(
 /** A body, before any meeting of it exists (creating one): the input names the body. */
 function bodyScope<I extends { bodyId: string }>(permission: "meeting.create"): ActionScope<I, object> {
   return {
+    name: permission,
     check(actor, input) {
       const decision = authorizeForBody(actor, permission, input.bodyId);
       return decision.ok ? { ok: true, extra: {} } : { ok: false, code: "FORBIDDEN", message: decision.message };
@@ -242,6 +263,7 @@ function bodyScope<I extends { bodyId: string }>(permission: "meeting.create"): 
 /** A global permission (administration), asked before the input is even read. */
 function globalScope(permission: GlobalPermission): ActionScope<unknown, object> {
   return {
+    name: permission,
     before(actor) {
       const decision = authorizeGlobal(actor, permission);
       return decision.ok ? null : { ok: false, code: "FORBIDDEN", message: decision.message };
@@ -251,7 +273,7 @@ function globalScope(permission: GlobalPermission): ActionScope<unknown, object>
 }
 
 /** The signed-in user's own account: being signed in is the permission. */
-const selfScope: ActionScope<unknown, object> = { check: () => ({ ok: true, extra: {} }) };
+const selfScope: ActionScope<unknown, object> = { name: "self", check: () => ({ ok: true, extra: {} }) };
 
 export function defineMeetingAction<S extends z.ZodType, T>(
   options: {
@@ -328,7 +350,7 @@ export function defineHistoricalAction<S extends z.ZodType, T>(
     (actor, bodyId) => authorizeHistorical(actor, "historical.read", bodyId).ok,
     (actor, bodyId) => authorizeHistorical(actor, options.permission, bodyId),
   );
-  return defineAction({ schema: options.schema, scope }, run);
+  return defineAction({ schema: options.schema, scope, name: options.permission }, run);
 }
 
 /**
@@ -344,7 +366,11 @@ export function defineTemplateAction<S extends z.ZodType, T>(
   const decide = (actor: Actor, bodyId: string) => authorizeTemplates(actor, options.permission, bodyId);
   const notFound = "Organet eller mallen finns inte.";
   return defineAction(
-    { schema: options.schema, scope: bodyThingScope(options.locate, notFound, () => true, decide) },
+    {
+      schema: options.schema,
+      scope: bodyThingScope(options.locate, notFound, () => true, decide),
+      name: options.permission,
+    },
     run,
   );
 }
@@ -384,6 +410,7 @@ export function defineAgendaAction<S extends z.ZodType, T>(
   run: (ctx: RunContext & { input: z.infer<S>; location: AgendaLocation }) => Promise<T>,
 ): Handler<T> {
   const scope: ActionScope<z.infer<S>, { location: AgendaLocation }> = {
+    name: options.permission,
     async check(actor, input, db) {
       const location = await options.locate(input, db);
       const resource = location && {

@@ -3,7 +3,7 @@
 import { hash } from "@node-rs/argon2";
 import { appBaseUrl } from "@/server/config";
 import { endAllSessions } from "@/server/session-version";
-import { sendMail } from "@/server/mail";
+import { afterCommit, queueMail } from "@/server/jobs/outbox";
 import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "@/server/action";
@@ -114,24 +114,31 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
 
 /**
  * A new password ends every session of the user at once (whoever knew the old password is out),
- * is audited (who set whose password; never the password) and is told to the user by e-mail
- * after commit — a mail failure is logged, never undoes the change.
+ * is audited (who set whose password; never the password) and is told to the user by e-mail:
+ * the mail goes to the outbox in the same transaction and is sent after commit by the job worker.
  */
 export const setUserPassword = defineAdminAction(
   { schema: setPasswordSchema },
   async ({ db, input, now: at, ...by }) => {
     const { actor } = by;
     const passwordHash = await hash(input.password);
-    const { user, adminName } = await db.$transaction(async (tx) => {
+    const { user, mailId } = await db.$transaction(async (tx) => {
       const user = await findUserOrFail(tx, input.userId);
       await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
       await endAllSessions(tx, user.id);
       const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
       const audited = { by: actor.userId, of: user.id, sessionsEnded: true };
       await auditAdmin(tx, by, "admin.user.setPassword", ["User", user.id], audited);
-      return { user, adminName: admin.name };
+      const mail = buildPasswordSetMail({
+        to: user.email,
+        userName: user.name,
+        adminName: admin.name,
+        at,
+        baseUrl: appBaseUrl(),
+      });
+      return { user, mailId: await queueMail(tx, mail, "admin.passwordSet") };
     });
-    await sendMail(buildPasswordSetMail({ to: user.email, userName: user.name, adminName, at, baseUrl: appBaseUrl() }));
+    await afterCommit(db, [mailId]);
     return { id: user.id };
   },
 );

@@ -1,10 +1,11 @@
 // E-mail after the sign-off steps: to the chair and justerare when a protocol is sent for
-// justering, to the secretary when it is returned or fully signed. Sent after commit; a mail
-// failure never undoes or fails the step (sendMail logs and returns).
-import type { PrismaClient } from "@/generated/prisma/client";
+// justering, to the secretary when it is returned or fully signed. Called after the step has
+// committed; each mail goes to the outbox (server/jobs/outbox.ts) and is sent by the job worker
+// with retries. A mail failure never undoes or fails the step.
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { appBaseUrl } from "@/server/config";
-import { sendMail } from "@/server/mail";
+import { afterCommit, queueMail, queueMailAfterCommit } from "@/server/jobs/outbox";
 import {
   buildAdjustedMail,
   buildAdjustmentRequestMail,
@@ -23,7 +24,7 @@ export interface SignoffEvents {
 }
 
 async function recipients(
-  db: PrismaClient,
+  db: Prisma.TransactionClient,
   people: readonly { personId: string; name: string }[],
 ): Promise<MailRecipient[]> {
   const rows = await db.person.findMany({
@@ -34,11 +35,35 @@ async function recipients(
   return people.map((p) => ({ name: p.name, email: email.get(p.personId) ?? null }));
 }
 
-async function send(mail: BuiltMail) {
-  if (mail.to.length > 0) await sendMail(mail);
+type Send = (db: Prisma.TransactionClient, mail: BuiltMail, kind: string) => Promise<void>;
+
+/**
+ * The events for a step that has committed: each mail queued right after, in its own transaction
+ * (a crash between the step's commit and this one loses the mail).
+ */
+export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): SignoffEvents {
+  const send: Send = async (_db, mail, kind) => {
+    if (mail.to.length > 0) await queueMailAfterCommit(db, mail, kind);
+  };
+  return signoffEvents(db, send, baseUrl);
 }
 
-export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): SignoffEvents {
+/**
+ * The events inside the step's own transaction `tx` (the transactional outbox: the mails exist
+ * exactly when the step commits); call `afterCommit(db)` once it has committed to send them.
+ */
+export function queuedSignoffEvents(
+  tx: Prisma.TransactionClient,
+  baseUrl = appBaseUrl(),
+): SignoffEvents & { afterCommit(db: PrismaClient): Promise<void> } {
+  const ids: (string | null)[] = [];
+  const send: Send = async (db, mail, kind) => {
+    if (mail.to.length > 0) ids.push(await queueMail(db, mail, kind));
+  };
+  return { ...signoffEvents(tx, send, baseUrl), afterCommit: (db) => afterCommit(db, ids.splice(0)) };
+}
+
+function signoffEvents(db: Prisma.TransactionClient, send: Send, baseUrl: string): SignoffEvents {
   const base = (p: ProtocolDTO) => ({ baseUrl, bodyName: p.body.name, meetingDate: p.meeting.date });
   const secretaryOf = async (p: ProtocolDTO) =>
     p.secretary ? (await recipients(db, [p.secretary]))[0]! : { name: "", email: null };
@@ -54,6 +79,7 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
       const numbers = p.paragraphs.map((x) => x.number);
       const { deadline } = daysUntilAdjustmentDeadline(p.meeting.date, p.meeting.date);
       await send(
+        db,
         buildAdjustmentRequestMail({
           ...base(p),
           recipients: await recipients(db, signers),
@@ -67,10 +93,12 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
               }))
             : undefined,
         }),
+        "signoff.sentForAdjustment",
       );
     },
     async returned(p, by, comment) {
       await send(
+        db,
         buildReturnedMail({
           ...base(p),
           slug: p.meeting.slug,
@@ -78,16 +106,19 @@ export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): 
           returnedBy: by,
           comment,
         }),
+        "signoff.returned",
       );
     },
     async adjusted(p) {
       await send(
+        db,
         buildAdjustedMail({
           ...base(p),
           slug: p.meeting.slug,
           secretary: await secretaryOf(p),
           adjustedOn: p.meeting.adjustedOn,
         }),
+        "signoff.adjusted",
       );
     },
   };

@@ -1,8 +1,9 @@
 // After a förhinder is reported or withdrawn (committed): a mail to the secretary naming the person
-// and, for a ledamot, the ersättare to call in. Mail never fails the change (server/mail.ts).
+// and, for a ledamot, the ersättare to call in, through the outbox (server/jobs/outbox.ts; called
+// after the change has committed). Mail never fails the change.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appBaseUrl } from "@/server/config";
-import { sendMail } from "@/server/mail";
+import { queueMailAfterCommit } from "@/server/jobs/outbox";
 import { readMeetingAbsences } from "./absence.data";
 import { buildAbsenceMail } from "./members.mail";
 
@@ -41,5 +42,8 @@ export async function notifyAbsence(
     suggestion: seat?.role === "MEMBER" ? (suggestion?.message ?? null) : null,
     withdrawn: change.withdrawn,
   });
-  return sendMail(mail);
+  const { queued } = await queueMailAfterCommit(db, mail, withdrawnKind(change.withdrawn));
+  return { sent: queued };
 }
+
+const withdrawnKind = (withdrawn: boolean) => (withdrawn ? "absence.withdrawn" : "absence.reported");

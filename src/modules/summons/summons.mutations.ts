@@ -2,8 +2,8 @@
 // (memberships on the meeting day). In one transaction: the meeting row locked, the ärendelista's
 // version checked, Meeting.summonsSentAt set (for fullmäktige this also posts the kungörelse on
 // the anslagstavla, summons.rules.ts, and keeps its public ärendelista in Meeting.kungorelseItems),
-// an audit row. The mails go out after commit, one per
-// person; a mail that cannot be sent never undoes the sending (server/mail.ts), it is reported.
+// an audit row, and one mail per person in the outbox (server/jobs/outbox.ts): written with the
+// change, sent after commit by the job worker with retries; a mail never undoes the sending.
 // Sending again after a change is allowed: the mail then says "Ny kallelse".
 import { createHash } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
@@ -12,7 +12,8 @@ import { defineMeetingAction, byMeetingId } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { appBaseUrl } from "@/server/config";
 import { AppError } from "@/server/errors";
-import { sendMail, type OutgoingMail } from "@/server/mail";
+import { afterCommit, queueMail } from "@/server/jobs/outbox";
+import type { OutgoingMail } from "@/server/mail";
 import { lockMeeting } from "@/server/meeting-access";
 import { buildSummonsMail } from "./summons.mail";
 import { findSummons, findSummonsRecipients } from "./summons.queries";
@@ -22,18 +23,21 @@ export interface SendSummonsResult {
   sentAt: string;
   /** It had been sent before: the mails said "Ny kallelse". */
   resend: boolean;
-  /** Names of those the mail went to. */
+  /** Names of those the mail goes to (in the outbox, sent after commit). */
   mailed: string[];
-  /** Names whose mail could not be sent (the server refused or is not configured). */
+  /** Names whose mail could not be queued. */
   failed: string[];
   /** Ledamöter and ersättare without an e-mail address: the secretary calls them another way. */
   withoutEmail: string[];
 }
 
-/** The mailer, replaceable in tests of failures; the app uses server/mail.ts. */
+/**
+ * A mailer called after commit instead of the outbox, for tests; without one (the app) each mail
+ * is queued in the outbox in the sending's transaction.
+ */
 export type Mailer = (mail: OutgoingMail) => Promise<{ sent: boolean }>;
 
-export function makeSendSummons(mailer: Mailer = sendMail, baseUrl: () => string = () => appBaseUrl()) {
+export function makeSendSummons(mailer?: Mailer, baseUrl: () => string = () => appBaseUrl()) {
   return defineMeetingAction(
     { schema: sendSummonsSchema, permission: "summons.send", locate: byMeetingId },
     async ({ db, actor, ip, now, input, meeting }): Promise<SendSummonsResult> => {
@@ -101,25 +105,34 @@ export function makeSendSummons(mailer: Mailer = sendMail, baseUrl: () => string
           },
         });
         summons.meeting.summonsSentAt = now.toISOString();
-        return { summons, recipients, resend, withoutEmail, secretaryName: row.secretary?.name ?? null };
+        const mailed: string[] = [];
+        const failed: string[] = [];
+        const mailIds: (string | null)[] = [];
+        const mails: { name: string; mail: OutgoingMail }[] = [];
+        const base = baseUrl();
+        for (const r of recipients) {
+          if (!r.email) continue;
+          const mail = buildSummonsMail({
+            summons,
+            recipient: { name: r.name, email: r.email, role: r.role },
+            resend,
+            baseUrl: base,
+            secretaryName: row.secretary?.name ?? null,
+          });
+          if (mailer) {
+            mails.push({ name: r.name, mail });
+            continue;
+          }
+          const id = await queueMail(tx, mail, "summons");
+          mailIds.push(id);
+          (id ? mailed : failed).push(r.name);
+        }
+        return { resend, withoutEmail, mailed, failed, mailIds, mails };
       });
-
-      const mailed: string[] = [];
-      const failed: string[] = [];
-      const base = baseUrl();
-      for (const r of sent.recipients) {
-        if (!r.email) continue;
-        const mail = buildSummonsMail({
-          summons: sent.summons,
-          recipient: { name: r.name, email: r.email, role: r.role },
-          resend: sent.resend,
-          baseUrl: base,
-          secretaryName: sent.secretaryName,
-        });
-        const { sent: ok } = await mailer(mail);
-        (ok ? mailed : failed).push(r.name);
-      }
-      return { sentAt: now.toISOString(), resend: sent.resend, mailed, failed, withoutEmail: sent.withoutEmail };
+      await afterCommit(db, sent.mailIds);
+      const { resend, mailed, failed, withoutEmail } = sent;
+      for (const { name, mail } of sent.mails) ((await mailer!(mail)).sent ? mailed : failed).push(name);
+      return { sentAt: now.toISOString(), resend, mailed, failed, withoutEmail };
     },
   );
 }
