@@ -213,6 +213,11 @@ export interface SigningLayout {
   contentHash: string;
 }
 
+/** The organisation seal's field: invisible (zero rectangle), after the signers' fields. */
+export const SEAL_FIELD_NAME = "Sigill";
+/** What a reader (screen reader, form list) is told the invisible seal field is. */
+export const SEAL_FIELD_DESCRIPTION = "Elektroniskt sigill som bekräftar att protokollet är justerat";
+
 export interface SignatureFieldSpec {
   /** The field's /T: "Signatur 1", … in the order of the signature lines. */
   fieldName: string;
@@ -882,6 +887,21 @@ function signatureUnits(
         h: baseline - 12,
         name: field.fieldName,
         description: field.description,
+        tag: form,
+      });
+    }
+    if (signing && i === list.length - 1) {
+      // The seal's field, invisible (a zero rectangle) as the seal has always been.
+      const form = structElem("Form", cell);
+      form.alt = SEAL_FIELD_DESCRIPTION;
+      ops.push({
+        op: "field",
+        x: 0,
+        y: 0,
+        w: 0,
+        h: 0,
+        name: SEAL_FIELD_NAME,
+        description: SEAL_FIELD_DESCRIPTION,
         tag: form,
       });
     }

@@ -10,10 +10,7 @@ import { earliestTakeDownDate } from "@/domain/rules/deadlines.rules";
 import type { Finding } from "@/domain/rules/finding";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { checkSignerIndependence } from "@/domain/rules/signers.rules";
-import { renderProtocolPdf } from "@/pdf";
-import { sealPdf } from "@/pdf/seal";
-import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
-import { dataDir } from "@/server/config";
+import { finishDocument, signIntoDocument, storeDocumentToSign } from "./signoff.pades";
 import { byMeetingId, defineMeetingAction, type ActionContext, type RunContext } from "@/server/action";
 import { eidConfig } from "@/server/eid/config";
 import type { VerifiedIdentity } from "@/server/eid/relying-party";
@@ -107,6 +104,8 @@ export const sendForAdjustment = defineMeetingAction(
         data: { status: "READY_FOR_ADJUSTMENT", contentHash },
       });
       if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
+      // The document the signers sign, fixed now: revision 0 with a signature field per signer.
+      await storeDocumentToSign(tx, meeting.id, p, contentHash);
       await writeAudit(tx, {
         userId: actor.userId,
         meetingId: meeting.id,
@@ -130,6 +129,8 @@ export const returnProtocol = defineMeetingAction(
       await lockMeeting(tx, meeting.id);
       // Any signatures given are void: the protocol will change before it is signed again.
       const voided = await tx.signature.deleteMany({ where: { meetingId: meeting.id } });
+      // …and so is the document they were signed into: a new one is made when it is sent again.
+      await tx.signingRevision.deleteMany({ where: { meetingId: meeting.id } });
       await tx.meeting.update({ where: { id: meeting.id }, data: { status: "DRAFT", contentHash: null } });
       await tx.adjustmentReturn.create({
         data: { meetingId: meeting.id, personId: actor.personId!, comment: input.comment },
@@ -246,8 +247,10 @@ async function signWith(
       const { roles, contentHash } = ready;
       // An e-legitimation covers the content it was bound to, and only that.
       if (proof.method === "EID" && proof.contentHash !== contentHash) throw new AppError("STATE", EID_CONTENT_CHANGED);
+      const signatureIds: string[] = [];
       for (const role of roles) {
-        await tx.signature.create({
+        const created = await tx.signature.create({
+          select: { id: true },
           data: {
             meetingId: meeting.id,
             personId: actor.personId!,
@@ -257,7 +260,19 @@ async function signWith(
             ...identityColumns(proof),
           },
         });
+        signatureIds.push(created.id);
       }
+      // The signer's own PAdES signature in their field of the document sent for justering.
+      await signIntoDocument(tx, {
+        meetingId: meeting.id,
+        protocol: ready.protocol,
+        contentHash,
+        personId: actor.personId!,
+        signatureId: signatureIds[0]!,
+        who: proof.method === "EID" ? { method: "EID", identity: proof.identity, idpName: proof.idpName } : proof,
+        now,
+        reason: `Justering av protokoll, ${ready.protocol.body.name} ${ready.protocol.meeting.date}`,
+      });
       await writeAudit(tx, {
         userId: actor.userId,
         meetingId: meeting.id,
@@ -300,20 +315,14 @@ async function signWith(
       });
       const final = await loadProtocol(tx, meeting.slug);
       await indexPublicProtocol(tx, final, meeting.bodyId);
-      // Sealed (PAdES) with the organisation's certificate so that any reader can check the
-      // file was not changed after justering; the stored hash is over the sealed bytes.
-      const certificate = await loadOrCreateSealCertificate({
-        dataDir: dataDir(),
-        organisationName: final.organisation.name,
+      // After the last signer: the organisation's seal, the long-term validation data and the
+      // document timestamp, each an incremental update; the stored hash is over the final bytes.
+      const pdf = await finishDocument(tx, {
+        meetingId: meeting.id,
+        protocol: final,
+        contentHash,
         now,
-      });
-      const pdf = await sealPdf(await renderProtocolPdf(final), {
-        p12: certificate.p12,
-        passphrase: certificate.passphrase,
         reason: `Justerat protokoll, ${final.body.name} ${final.meeting.date}`,
-        name: final.organisation.name,
-        location: final.notice?.storagePlace ?? final.organisation.name,
-        signingTime: now,
       });
       const pdfSha256 = sha256Hex(pdf);
       await tx.protocolFile.create({
