@@ -77,46 +77,50 @@ async function checkPassword(
 export const sendForAdjustment = defineMeetingAction(
   { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeetingId },
   async ({ db, actor, ip, meeting, now }) => {
-    const sent = await db.$transaction(async (tx) => {
-      await lockMeeting(tx, meeting.id);
-      const p = await loadProtocol(tx, meeting.slug);
-      const missing = missingSigners(p);
-      const blocking = blockingFindings(checkProtocol(p, { now }));
-      if (missing.length > 0 || blocking.length > 0) {
-        const lines = [...missing, ...findingLines(blocking)];
-        throw new AppError(
-          "VALIDATION",
-          `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`,
-          {
-            fieldErrors: { _: lines },
-          },
-        );
-      }
-      // The hash covers the meeting's secret salt (none for meetings older than salts).
-      const { hashSalt } = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: { hashSalt: true },
-      });
-      const contentHash = protocolContentHash(p, hashSalt);
-      await freezeNames(tx, meeting.id, p);
-      const updated = await tx.meeting.updateMany({
-        where: { id: meeting.id, status: "DRAFT" },
-        data: { status: "READY_FOR_ADJUSTMENT", contentHash },
-      });
-      if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
-      // The document the signers sign, fixed now: revision 0 with a signature field per signer.
-      await storeDocumentToSign(tx, meeting.id, p, contentHash);
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "protocol.sendForAdjustment",
-        entity: "Meeting",
-        entityId: meeting.id,
-        ip,
-        data: { contentHash },
-      });
-      return { protocol: { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } }, contentHash };
-    });
+    const sent = await db.$transaction(
+      async (tx) => {
+        await lockMeeting(tx, meeting.id);
+        const p = await loadProtocol(tx, meeting.slug);
+        const missing = missingSigners(p);
+        const blocking = blockingFindings(checkProtocol(p, { now }));
+        if (missing.length > 0 || blocking.length > 0) {
+          const lines = [...missing, ...findingLines(blocking)];
+          throw new AppError(
+            "VALIDATION",
+            `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`,
+            {
+              fieldErrors: { _: lines },
+            },
+          );
+        }
+        // The hash covers the meeting's secret salt (none for meetings older than salts).
+        const { hashSalt } = await tx.meeting.findUniqueOrThrow({
+          where: { id: meeting.id },
+          select: { hashSalt: true },
+        });
+        const contentHash = protocolContentHash(p, hashSalt);
+        await freezeNames(tx, meeting.id, p);
+        const updated = await tx.meeting.updateMany({
+          where: { id: meeting.id, status: "DRAFT" },
+          data: { status: "READY_FOR_ADJUSTMENT", contentHash },
+        });
+        if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
+        // The document the signers sign, fixed now: revision 0 with a signature field per signer.
+        await storeDocumentToSign(tx, meeting.id, p, contentHash);
+        await writeAudit(tx, {
+          userId: actor.userId,
+          meetingId: meeting.id,
+          action: "protocol.sendForAdjustment",
+          entity: "Meeting",
+          entityId: meeting.id,
+          ip,
+          data: { contentHash },
+        });
+        return { protocol: { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } }, contentHash };
+        // Rendering the document to sign takes a while on a cold render worker.
+      },
+      { timeout: 60_000 },
+    );
     await (await eventsFor(db)).sentForAdjustment(sent.protocol);
     return { contentHash: sent.contentHash };
   },
