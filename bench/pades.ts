@@ -2,7 +2,8 @@
  * PAdES benchmark (issue 18), on the seed protocol with the local trust services of the tests
  * (OpenSSL as TSA and OCSP responder, tests/support/trust-servers.ts):
  *   npx tsx bench/pades.ts [rounds]     (default 5 rounds)
- * Each round, on the protocol as sent for justering (its pre-placed fields): three signer signatures (a fresh key and certificate from the signing CA, the
+ * Each round, on the protocol as sent for justering (into its pre-placed fields): three signer
+ * signatures (a fresh key and certificate from the signing CA, the
  * signature, its RFC 3161 timestamp), the seal, then DSS (5 OCSP requests) and the document
  * timestamp. Prints medians and the bytes each step adds. The TSA/OCSP time is OpenSSL started
  * per request (~20–60 ms each), more than a running TSA would take.
