@@ -313,6 +313,9 @@ describe("signing with e-legitimation", () => {
       `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
       `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
     ]);
+    // Each signer's time from their signature's timestamp; the long-term validation data complete.
+    expect(verified.signers.every((s) => s.timestampedAt && !Number.isNaN(Date.parse(s.timestampedAt)))).toBe(true);
+    expect(verified.longTerm).toEqual({ complete: true, documentTimestamp: true });
     // The stored PDF: the document sent for justering with each signer's own PAdES signature in
     // their field, in the order they signed, then the seal, the DSS and the document timestamp.
     const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });

@@ -16,7 +16,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { sha256Hex } from "@/domain/protocol/content-hash";
 import { renderProtocolPdf, SEAL_FIELD_DESCRIPTION, SEAL_FIELD_NAME, signatureFields } from "@/pdf";
-import { appendDocumentTimestamp, appendDss, appendSignature, readSignatures, readTimestampToken } from "@/pdf/pades";
+import { appendDocumentTimestamp, appendDss, appendSignature, readSignatures } from "@/pdf/pades";
 import { openPkcs12 } from "@/pdf/pkcs12";
 import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
 import { dataDir } from "@/server/config";
@@ -208,9 +208,10 @@ export async function finishDocument(
     timestamp,
   });
   let sealOcsp: Uint8Array | undefined;
-  if (trust.ocspUrl && seal.chain[0]) {
+  const issuer = seal.chain.find((c) => !Buffer.from(c).equals(Buffer.from(seal.certificate)));
+  if (trust.ocspUrl && issuer) {
     // Only when the seal is issued under a CA the responder answers for.
-    sealOcsp = await requestOcsp(seal.certificate, seal.chain[0], { url: trust.ocspUrl, timeoutMs: trust.timeoutMs })
+    sealOcsp = await requestOcsp(seal.certificate, issuer, { url: trust.ocspUrl, timeoutMs: trust.timeoutMs })
       .then((r) => r.response)
       .catch(() => undefined);
   }
@@ -232,17 +233,4 @@ export async function finishDocument(
     await insertRevision(tx, { meetingId: args.meetingId, seq: ++latest.seq, kind: "DOC_TIMESTAMP", bytes });
   }
   return bytes;
-}
-
-/** The time a signature's timestamp gives (null without one). */
-export function timestampTime(der: Uint8Array): Date | null {
-  try {
-    const info = pkijs.ContentInfo.fromBER(new Uint8Array(der));
-    const signed = new pkijs.SignedData({ schema: info.content });
-    const attr = signed.signerInfos[0]?.unsignedAttrs?.attributes.find((a) => a.type === "1.2.840.113549.1.9.16.2.14");
-    if (!attr?.values[0]) return null;
-    return readTimestampToken(new Uint8Array(attr.values[0].toBER())).genTime;
-  } catch {
-    return null;
-  }
 }
