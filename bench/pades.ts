@@ -2,7 +2,8 @@
  * PAdES benchmark (issue 18), on the seed protocol with the local trust services of the tests
  * (OpenSSL as TSA and OCSP responder, tests/support/trust-servers.ts):
  *   npx tsx bench/pades.ts [rounds]     (default 5 rounds)
- * Each round: three signer signatures (a fresh key and certificate from the signing CA, the
+ * Each round, on the protocol as sent for justering (into its pre-placed fields): three signer
+ * signatures (a fresh key and certificate from the signing CA, the
  * signature, its RFC 3161 timestamp), the seal, then DSS (5 OCSP requests) and the document
  * timestamp. Prints medians and the bytes each step adds. The TSA/OCSP time is OpenSSL started
  * per request (~20–60 ms each), more than a running TSA would take.
@@ -17,7 +18,12 @@ import { startTrustServers } from "../tests/support/trust-servers";
 const rounds = Number(process.argv[2] ?? 5);
 const now = new Date();
 const servers = await startTrustServers(now);
-const pdf = await renderProtocolPdf(seedProtocol());
+// The protocol as sent for justering: an empty signature field per signer and the seal's.
+const seed = seedProtocol();
+const pdf = await renderProtocolPdf(
+  { ...seed, meeting: { ...seed.meeting, status: "READY_FOR_ADJUSTMENT" } },
+  { contentHash: "0".repeat(64) },
+);
 const tsa = tsaClient({ url: servers.tsaUrl, trusted: [servers.ca.certificate] });
 const sealKey = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const sealCertificate = issueCertificate(servers.ca, {
@@ -64,6 +70,7 @@ for (let round = 0; round < rounds; round++) {
         location: "Linköping",
         signingTime: now,
         fieldName: `Signatur ${i + 1}`,
+        existingField: true,
         timestamp: tsa,
       }),
     );
@@ -78,6 +85,7 @@ for (let round = 0; round < rounds; round++) {
       location: "Linköping",
       signingTime: now,
       fieldName: "Sigill",
+      existingField: true,
       timestamp: tsa,
     }),
   );

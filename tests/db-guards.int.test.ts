@@ -401,6 +401,29 @@ describe("while the protocol waits for justering", () => {
     ).rejects.toMatchObject(frozen);
   });
 
+  it("keeps the signing document append-only: each revision extends the one before, none changes", async () => {
+    const revisions = await db.signingRevision.findMany({ where: { meetingId }, orderBy: { seq: "asc" } });
+    expect(revisions.map((r) => r.kind)).toEqual(["TO_SIGN", "SIGNER"]);
+    await expect(
+      app.query(`UPDATE "SigningRevision" SET bytes = '\\x00' WHERE "meetingId" = $1`, [meetingId]),
+    ).rejects.toMatchObject(denied);
+    await expect(
+      owner.query(`UPDATE "SigningRevision" SET "signatureId" = NULL WHERE "meetingId" = $1`, [meetingId]),
+    ).rejects.toMatchObject(frozen);
+    const insert = (seq: number, kind: string, bytes: string, sha = `encode(sha256('${bytes}'::bytea), 'hex')`) =>
+      [
+        `INSERT INTO "SigningRevision" (id, "meetingId", seq, kind, bytes, sha256) VALUES ($1, $2, $3, $4, '${bytes}'::bytea, ${sha})`,
+        [`rev-${Math.random()}`, meetingId, seq, kind],
+      ] as Sql;
+    const last = Buffer.from(revisions[1]!.bytes).toString("hex");
+    for (const client of [app, owner]) {
+      // Not an extension of the revision before it; a wrong hash; a second revision 0.
+      await expect(client.query(...insert(2, "SIGNER", "\\x25504446"))).rejects.toMatchObject(frozen);
+      await expect(client.query(...insert(2, "SIGNER", `\\x${last}00`, "'0'"))).rejects.toMatchObject(frozen);
+      await expect(client.query(...insert(2, "TO_SIGN", `\\x${last}00`))).rejects.toMatchObject(frozen);
+    }
+  });
+
   it("is not justerat, nor its hash or date changed, before the chair and the secretary have signed", async () => {
     expect(await db.signature.count({ where: { meetingId } })).toBe(1); // the justerare's, above
     await rolledBack(app, async () => {
@@ -444,6 +467,26 @@ describe("once the protocol is justerat", () => {
       "ordförande",
       "sekreterare",
     ]);
+  });
+
+  it("keeps every revision of the signing document, the last one the stored PDF", async () => {
+    const revisions = await db.signingRevision.findMany({ where: { meetingId }, orderBy: { seq: "asc" } });
+    expect(revisions.map((r) => r.kind)).toEqual(["TO_SIGN", "SIGNER", "SIGNER", "SIGNER", "SEAL", "DSS"]);
+    const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId } });
+    expect(Buffer.from(revisions.at(-1)!.bytes).equals(Buffer.from(file.bytes))).toBe(true);
+    const last = Buffer.from(revisions.at(-1)!.bytes).toString("hex");
+    for (const client of [app, owner]) {
+      await expect(
+        client.query(`DELETE FROM "SigningRevision" WHERE "meetingId" = $1`, [meetingId]),
+      ).rejects.toMatchObject(frozen);
+      await expect(
+        client.query(
+          `INSERT INTO "SigningRevision" (id, "meetingId", seq, kind, bytes, sha256) VALUES ($1, $2, 6, 'DOC_TIMESTAMP', $3::bytea, encode(sha256($3::bytea), 'hex'))`,
+          [`rev-${Math.random()}`, meetingId, Buffer.from(`${last}00`, "hex")],
+        ),
+      ).rejects.toMatchObject(frozen);
+    }
+    expect(await db.signingRevision.count({ where: { meetingId } })).toBe(6);
   });
 
   it("stores one PDF, of the justerat protocol, and never changes or removes it", async () => {

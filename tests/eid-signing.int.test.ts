@@ -4,7 +4,8 @@
 // content hash, and the callback writes the signature through the same core as the password —
 // or refuses, audited, with nothing signed: another identity, level 2 when 3 is asked for, a
 // replayed or someone else's request, an expired one, content changed since the request.
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
@@ -14,7 +15,10 @@ import { setPersonIdentity } from "@/modules/administration/persons.mutations";
 import { completeEidSigning, startEidSigning } from "@/modules/justering/signoff.eid";
 import { returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { verifyCode } from "@/modules/publication/verify";
-import { pdfToText } from "@/pdf/testing/poppler";
+import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
+import { createPkcs12 } from "@/server/trust";
+import { readSignatures } from "@/pdf/pades";
+import { startTrustServers, type TrustServers } from "./support/trust-servers";
 import type { ActionContext } from "@/server/action";
 import { personnummerHmac } from "@/server/eid/identity";
 import { eidRedirectUri } from "@/server/eid/relying-party";
@@ -25,6 +29,7 @@ import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./s
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
 let broker: OidcBroker;
+let trust: TrustServers;
 let meetingId: string;
 let tmp: string;
 const saved = { ...process.env };
@@ -35,7 +40,15 @@ beforeAll(async () => {
   tmp = mkdtempSync(path.join(os.tmpdir(), "paragraf-eid-"));
   process.env.PARAGRAF_DATA_DIR = tmp;
   broker = await startOidcBroker({ redirectUris: [eidRedirectUri()] });
+  // The signing CA, its TSA and OCSP responder (OpenSSL), as an organisation would configure them.
+  trust = await startTrustServers(new Date(), { registerOnRequest: true });
+  const caFile = path.join(tmp, "signing-ca.p12");
+  writeFileSync(caFile, createPkcs12(trust.ca.key, [trust.ca.certificate], "hemligt", "Signerings-CA"));
   Object.assign(process.env, {
+    PARAGRAF_SIGNING_CA_P12: caFile,
+    PARAGRAF_SIGNING_CA_PASSPHRASE: "hemligt",
+    PARAGRAF_TSA_URL: trust.tsaUrl,
+    PARAGRAF_OCSP_URL: trust.ocspUrl,
     PARAGRAF_EID_ISSUER: broker.issuer,
     PARAGRAF_EID_CLIENT_ID: CLIENT.id,
     PARAGRAF_EID_CLIENT_SECRET: CLIENT.secret,
@@ -49,6 +62,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await seeded?.drop();
   await broker?.stop();
+  await trust?.close();
   for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
   rmSync(tmp, { recursive: true, force: true });
 });
@@ -299,10 +313,90 @@ describe("signing with e-legitimation", () => {
       `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
       `e-legitimation via ${IDP_NAME}, tillitsnivå 3`,
     ]);
-    // The stored (sealed) PDF says it under each signed name.
+    // Each signer's time from their signature's timestamp; the long-term validation data complete.
+    expect(verified.signers.every((s) => s.timestampedAt && !Number.isNaN(Date.parse(s.timestampedAt)))).toBe(true);
+    expect(verified.longTerm).toEqual({ complete: true, documentTimestamp: true });
+    // The stored PDF: the document sent for justering with each signer's own PAdES signature in
+    // their field, in the order they signed, then the seal, the DSS and the document timestamp.
     const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
+    const revisions = await db.signingRevision.findMany({ where: { meetingId }, orderBy: { seq: "asc" } });
+    expect(revisions.map((r) => r.kind)).toEqual([
+      "TO_SIGN",
+      "SIGNER",
+      "SIGNER",
+      "SIGNER",
+      "SEAL",
+      "DSS",
+      "DOC_TIMESTAMP",
+    ]);
+    expect(Buffer.from(revisions.at(-1)!.bytes).equals(Buffer.from(file.bytes))).toBe(true);
+    expect(revisions.filter((r) => r.kind === "SIGNER").every((r) => r.ocsp && r.ocsp.length > 0)).toBe(true);
+    const sig = pdfSignatures(file.bytes);
+    const blocks = sig.split(/^Signature #\d+:$/m).slice(1);
+    expect(blocks).toHaveLength(5);
+    const signerNames = await Promise.all(
+      revisions
+        .filter((r) => r.kind === "SIGNER")
+        .map(async (r) => {
+          const row = await db.signature.findUniqueOrThrow({
+            where: { id: r.signatureId! },
+            include: { person: true },
+          });
+          return (await findProtocolBySlug(db, SEED_SLUG))!.signatures.find((s) => s.personId === row.personId)!.name;
+        }),
+    );
+    blocks.slice(0, 3).forEach((b, i) => {
+      expect(b).toContain(`Signature Field Name: Signatur `);
+      expect(b).toContain(`Signer Certificate Common Name: ${signerNames[i]}`);
+    });
+    expect(blocks[3]).toContain("Signature Field Name: Sigill");
+    expect(blocks[4]).toContain("Signature Field Name: Dokumenttidsstämpel 1");
+    for (const b of blocks.slice(0, 4)) expect(b).toContain("Signature Validation: Signature is Valid.");
+    expect(blocks.slice(0, 4).every((b) => b.includes("Not total document signed"))).toBe(true);
+    expect(blocks[4]).toContain("Total document signed");
+    // Every signature and the seal carry a timestamp from the TSA (pdfsig: "Signing Time" from it).
+    expect(trust.counts.tsa).toBeGreaterThanOrEqual(5);
+    // The long-term validation data: /DSS with the certificates and the OCSP responses.
+    const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-dss-"));
+    try {
+      const pdfFile = path.join(dir, "p.pdf");
+      writeFileSync(pdfFile, file.bytes);
+      const trailer = execFileSync("qpdf", ["--show-object=trailer", pdfFile]).toString();
+      const root = /\/Root (\d+) 0 R/.exec(trailer)![1]!;
+      const catalog = execFileSync("qpdf", [`--show-object=${root}`, pdfFile]).toString();
+      const dssRef = /\/DSS (\d+) 0 R/.exec(catalog)![1]!;
+      const dss = execFileSync("qpdf", [`--show-object=${dssRef}`, pdfFile]).toString();
+      expect(dss).toMatch(/\/Certs \[/);
+      expect(dss).toMatch(/\/OCSPs \[ \d+ 0 R \d+ 0 R \d+ 0 R/);
+      // pdfsig cannot check a document timestamp (ETSI.RFC3161); OpenSSL can.
+      const last = readSignatures(file.bytes).at(-1)!;
+      expect(last.subFilter).toBe("ETSI.RFC3161");
+      const [a, b, c, d] = last.byteRange;
+      writeFileSync(
+        path.join(dir, "data"),
+        Buffer.concat([file.bytes.subarray(a, a + b), file.bytes.subarray(c, c + d)]),
+      );
+      writeFileSync(path.join(dir, "token"), last.der);
+      const verified = execFileSync("openssl", [
+        ...["ts", "-verify", "-data", path.join(dir, "data"), "-in", path.join(dir, "token"), "-token_in"],
+        ...["-CAfile", trust.caFile],
+      ]).toString();
+      expect(verified).toContain("Verification: OK");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    // Each earlier revision's signatures stay valid as they were.
+    const atSecond = pdfSignatures(revisions[2]!.bytes);
+    expect(atSecond.match(/Signature is Valid\./g)).toHaveLength(2);
+    expect(atSecond).toContain("Total document signed");
+    // A changed byte in the signed content breaks the signatures that cover it.
+    const tampered = Buffer.from(file.bytes);
+    const at = tampered.indexOf("Direktionen");
+    tampered[at] = "d".charCodeAt(0);
+    expect(pdfSignatures(tampered)).not.toContain("Signature is Valid.");
     const text = pdfToText(file.bytes, { first: 1, last: 1 }).replace(/\s+/g, " ");
-    expect(text.match(/Signerat digitalt [0-9-]+ kl\. [0-9:]+ med e-legitimation, tillitsnivå 3/g)).toHaveLength(3);
+    expect(text).toContain("Justeras elektroniskt");
+    expect(text).toContain(`Verifieringskod: ${meeting.contentHash}`);
     const protocol = (await findProtocolBySlug(db, SEED_SLUG))!;
     expect(protocol.signatures.every((s) => s.method === "EID" && s.assuranceLevel === LOA3)).toBe(true);
   });

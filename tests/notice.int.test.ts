@@ -260,13 +260,16 @@ describe("the PDF after a change", () => {
     expect(new Date(signingTime ?? "").getTime()).toBe(notice.revisedAt!.getTime());
     expect(sha256Hex(new Uint8Array(await (await get()).arrayBuffer()))).toBe(sha256Hex(bytes));
 
-    // The original: the same row, the same bytes, still the dates of the justering.
+    // The original: the same row, the same bytes. It is the document the signers signed, as sent
+    // for justering (issue 18): the notice's dates, set at justering, are not in it, old or new.
     const file = await db.protocolFile.findFirstOrThrow({ where: { meetingId, kind: "PROTOCOL" } });
     expect(file.sha256).toBe(original.sha256);
     expect(sha256Hex(file.bytes)).toBe(original.sha256);
     expect(sha256Hex(bytes)).not.toBe(original.sha256);
     const originalText = pdfToText(file.bytes, { layout: true });
-    expect(originalText).toMatch(new RegExp(`Datum då anslaget sätts upp\\s+${adjustedOn}`));
+    expect(originalText).toContain("Justeras elektroniskt");
+    expect(originalText).toMatch(/Datum då anslaget sätts upp\s+Datum då anslaget tas ned\s/);
+    expect(originalText).not.toContain(postedOn);
     expect(originalText).not.toContain("ändrades efter justeringen");
   });
 

@@ -43,6 +43,7 @@ export const APP_REVOKES: Record<string, string[]> = {
   Correction: ["UPDATE", "DELETE"],
   // A signature is given once; returning a protocol deletes the (then void) signatures.
   Signature: ["UPDATE"],
+  SigningRevision: ["UPDATE"],
   // Rebuilt per meeting (DELETE + INSERT) at justering, never edited in place.
   PublicSearchEntry: ["UPDATE"],
   // A registered historical protocol (scanned PDF, dates, §§) is never edited; an admin may delete it.

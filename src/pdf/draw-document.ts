@@ -5,7 +5,7 @@
 import { type FontFace, type FontId, loadFonts } from "./fonts/load-fonts";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { type DrawOp, type Placement, type Rgb, structElem, type TextMetrics } from "./layout";
-import { type LaidOutDocument, PAGE, streamProtocol } from "./protocol-model";
+import { type LaidOutDocument, PAGE, type SigningLayout, streamProtocol } from "./protocol-model";
 import { type PageCanvas, PdfWriter } from "./pdf-writer";
 import { type PageMarker, Tagger } from "./tagging";
 
@@ -22,6 +22,8 @@ export function fontMetrics(faces: Record<FontId, FontFace> = loadFonts()): Text
 /** Renderer options. `tagged: false` is for the benchmark only (the cost of tagging). */
 export interface DrawOptions {
   tagged?: boolean;
+  /** The protocol as sent for justering, with a signature field per signer (protocol-model.ts). */
+  signing?: SigningLayout;
 }
 
 type TextOp = Extract<DrawOp, { op: "text" }>;
@@ -69,6 +71,9 @@ function drawLayers(
         break;
       case "rect":
         canvas.rect(op.x, op.y + dy, op.w, op.h, { fill: op.fill, stroke: op.stroke });
+        break;
+      case "field":
+        canvas.field(op.x, op.y + dy, op.w, op.h, op.name, op.description, op.tag);
         break;
     }
   };
@@ -122,6 +127,7 @@ export async function drawProtocolStream(
       drawLayers(canvas, page.layers, faces, tagger?.page(canvas, index) ?? null);
     },
     structure,
+    opts.signing,
   );
   for (let i = 0; i < stream.pageCount; i++) {
     const canvas = writer.continuePage(i);

@@ -2,3 +2,10 @@
 // (render-protocol.ts, …) are for the workers themselves and for tests of the layout.
 export { renderProtocolPdf, renderNoticePdf, renderExtractPdf, renderSummonsPdf, RenderBusyError } from "./render-pool";
 export { bundlePlan, bundleSummons, type SummonsBundle } from "./summons-bundle";
+export {
+  signatureFields,
+  SEAL_FIELD_NAME,
+  SEAL_FIELD_DESCRIPTION,
+  type SignatureFieldSpec,
+  type SigningLayout,
+} from "./protocol-model";

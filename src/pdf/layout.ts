@@ -44,7 +44,8 @@ export type StructType =
   | "Table"
   | "TR"
   | "TH"
-  | "TD";
+  | "TD"
+  | "Form";
 
 /**
  * An element of the structure tree. The layout builds the tree in logical (reading) order and
@@ -59,6 +60,10 @@ export interface StructElem {
   colSpan?: number;
   /** Marked-content references, filled in by the drawing (page index, MCID). */
   content: { page: number; mcid: number }[];
+  /** A Form element's annotation (the widget's object number and page), set by PdfWriter. */
+  objr?: { ref: string; page: number; key: number };
+  /** /Alt: what a Form element is, for assistive technology. */
+  alt?: string;
 }
 
 /** A new element, appended to `parent`'s kids when given. */
@@ -103,7 +108,13 @@ export type DrawOp =
   /** Text as filled outlines (not extractable): the draft mark. */
   | { op: "outlinedText"; x: number; y: number; size: number; font: FontId; text: string; degrees: number; color?: Rgb }
   | { op: "line"; x1: number; y1: number; x2: number; y2: number; width: number; color?: Rgb }
-  | { op: "rect"; x: number; y: number; w: number; h: number; fill?: Rgb; stroke?: { width: number; color: Rgb } };
+  | { op: "rect"; x: number; y: number; w: number; h: number; fill?: Rgb; stroke?: { width: number; color: Rgb } }
+  /**
+   * An empty signature field (/FT /Sig without /V) over the box x, y (top), w, h: filled later by
+   * a PAdES signature in an incremental update (pades/signature-field.ts). `tag` is its Form
+   * element, which gets an OBJR to the widget when the tree is written (tagging.ts).
+   */
+  | { op: "field"; x: number; y: number; w: number; h: number; name: string; description: string; tag?: StructElem };
 
 /** An unbreakable piece of flowing content: a line of text, a table row, a rule. */
 export interface Unit {

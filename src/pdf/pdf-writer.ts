@@ -7,9 +7,20 @@
  * the trailer ID is a hash of the content.
  */
 import { createHash } from "node:crypto";
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, type PDFObject, PDFRawStream, type PDFRef } from "pdf-lib";
+import {
+  PDFArray,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFNumber,
+  type PDFObject,
+  PDFRawStream,
+  type PDFRef,
+  PDFString,
+} from "pdf-lib";
 import { FONT_IDS, type FontFace, type FontId } from "./fonts/load-fonts";
-import type { Rgb } from "./layout";
+import type { Rgb, StructElem } from "./layout";
 import { deflateRanges } from "./deflate-pool";
 import { applyPdfA, type PdfMetadata } from "./pdfa";
 import type { Tagger } from "./tagging";
@@ -25,6 +36,23 @@ import {
 } from "./pdf-fonts";
 
 export type { Rgb };
+
+type Rect = [number, number, number, number];
+
+/** A pre-placed, empty signature field (DrawOp "field"). */
+interface FieldSpec {
+  rect: Rect;
+  name: string;
+  description: string;
+  tag?: StructElem;
+}
+
+/** A PDF text string: PDFString for ASCII, else UTF-16BE (PDFHexString). */
+function textString(text: string): PDFString | PDFHexString {
+  return /^[\x20-\x7e]*$/.test(text)
+    ? PDFString.of(text.replace(/[\\()]/g, (c) => `\\${c}`))
+    : PDFHexString.fromText(text);
+}
 
 const N = {
   Type: PDFName.of("Type"),
@@ -307,6 +335,16 @@ export class PageCanvas {
     );
   }
 
+  /** An empty signature field over the box (top-left x, y; PdfWriter.finish writes the widget). */
+  field(x: number, y: number, w: number, h: number, name: string, description: string, tag?: StructElem): void {
+    this.writer.addField({
+      rect: [x, this.height - y - h, x + w, this.height - y].map((n) => Number(formatNumber(n))) as Rect,
+      name,
+      description,
+      tag,
+    });
+  }
+
   rect(x: number, y: number, w: number, h: number, opts: { stroke?: { width: number; color: Rgb }; fill?: Rgb }): void {
     this.endText();
     const path = `${formatNumber(x)} ${formatNumber(this.height - y - h)} ${formatNumber(w)} ${formatNumber(h)} re`;
@@ -383,6 +421,8 @@ export class PdfWriter {
   private batch: number[] = [];
   private readonly forms = new Map<string, FormKey>();
   private current: { canvas: PageCanvas; index: number } | null = null;
+  /** Signature fields by page index. */
+  private readonly fields: (FieldSpec & { page: number })[] = [];
 
   private constructor(doc: PDFDocument, faces: Record<FontId, FontFace>) {
     this.doc = doc;
@@ -451,6 +491,52 @@ export class PdfWriter {
     return usage;
   }
 
+  addField(field: FieldSpec): void {
+    if (!this.current) throw new Error("A field is drawn on a page.");
+    if (this.fields.some((f) => f.name === field.name)) throw new Error(`Two signature fields named ${field.name}.`);
+    this.fields.push({ ...field, page: this.current.index });
+  }
+
+  /**
+   * The signature fields: a widget per field (/FT /Sig, no /V, print flag, an empty appearance as
+   * PDF/A-2 wants) in its page's /Annots and the AcroForm (SigFlags 3: signatures exist, append
+   * only). Tagged: the widget's /StructParent is a ParentTree key after the pages' and its Form
+   * element gets the OBJR (tagging.ts), so that filling the field later touches neither the tree
+   * nor the page.
+   */
+  private writeFields(pageObjects: { ref: PDFRef; dict: PDFDict }[], tagged: boolean): void {
+    if (this.fields.length === 0) return;
+    const { context } = this.doc;
+    const empty = context.register(
+      PDFRawStream.of(context.obj({ Type: "XObject", Subtype: "Form", BBox: [0, 0, 0, 0] }), new Uint8Array(0)),
+    );
+    const refs: PDFRef[] = [];
+    this.fields.forEach((field, i) => {
+      const page = pageObjects[field.page]!;
+      const widget = context.obj({
+        Type: "Annot",
+        Subtype: "Widget",
+        FT: "Sig",
+        F: 4,
+        Rect: field.rect,
+        P: page.ref,
+        AP: { N: empty },
+      }) as PDFDict;
+      widget.set(PDFName.of("T"), textString(field.name));
+      widget.set(PDFName.of("TU"), textString(field.description));
+      const key = pageObjects.length + i;
+      if (tagged) widget.set(PDFName.of("StructParent"), PDFNumber.of(key));
+      const ref = context.register(widget);
+      refs.push(ref);
+      let annots = page.dict.get(PDFName.of("Annots"));
+      if (!(annots instanceof PDFArray)) page.dict.set(PDFName.of("Annots"), (annots = context.obj([])));
+      (annots as PDFArray).push(ref);
+      if (tagged && field.tag) field.tag.objr = { ref: ref.toString(), page: field.page, key };
+    });
+    const acroForm = context.obj({ Fields: refs, SigFlags: 3 });
+    this.doc.catalog.set(PDFName.of("AcroForm"), context.register(acroForm));
+  }
+
   /** A form XObject (in page space) for `key`, its content made once per document. */
   form(key: string, content: () => string): string {
     let form = this.forms.get(key);
@@ -508,6 +594,7 @@ export class PdfWriter {
       pageObjects.push({ ref, dict });
       kids.push(ref);
     }
+    this.writeFields(pageObjects, !!tagger);
     if (tagger) tagger.write(context, doc.catalog, pageObjects);
     const tree = context.lookup(pagesRef, PDFDict);
     tree.set(PDFName.of("Kids"), kids);

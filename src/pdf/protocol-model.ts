@@ -148,6 +148,7 @@ export function documentDate(protocol: ProtocolDTO): string {
 interface Signer {
   role: SignatureRole;
   name: string;
+  personId?: string;
   /** The §§ answered for; empty = the whole meeting. */
   ranges: ParagraphRange[];
   signedAt: string | null;
@@ -175,6 +176,7 @@ function signers(protocol: ProtocolDTO): Signer[] {
       .map((s) => ({
         role: s.role,
         name: s.name,
+        personId: s.personId,
         ranges: s.ranges ?? [],
         signedAt: s.signedAt,
         method: s.method,
@@ -182,14 +184,70 @@ function signers(protocol: ProtocolDTO): Signer[] {
       }));
   }
   if (hasSignersPerParagraph(protocol)) {
-    return signerAssignments(protocol).map((a) => ({ role: a.role, name: a.name, ranges: a.ranges, signedAt: null }));
+    return signerAssignments(protocol).map((a) => ({
+      role: a.role,
+      name: a.name,
+      personId: a.personId,
+      ranges: a.ranges,
+      signedAt: null,
+    }));
   }
   const list: Signer[] = [];
-  if (protocol.secretary) list.push({ role: "SECRETARY", name: protocol.secretary.name, ranges: [], signedAt: null });
+  if (protocol.secretary) list.push({ role: "SECRETARY", ...protocol.secretary, ranges: [], signedAt: null });
   const chair = protocol.attendance.find((a) => a.role === "CHAIR");
-  if (chair) list.push({ role: "CHAIR", name: chair.name, ranges: [], signedAt: null });
-  for (const a of protocol.adjusters) list.push({ role: "ADJUSTER", name: a.name, ranges: [], signedAt: null });
+  if (chair) list.push({ role: "CHAIR", name: chair.name, personId: chair.personId, ranges: [], signedAt: null });
+  for (const a of protocol.adjusters) list.push({ role: "ADJUSTER", ...a, ranges: [], signedAt: null });
   return list;
+}
+
+/**
+ * The protocol as sent for justering (issue 18): what every signer signs. Rendered once when it
+ * is sent: no draft mark, the header says it is justeras elektroniskt, the footer and the cover
+ * carry the content hash as verification code, and each signer's first signature line holds an
+ * empty signature field that their PAdES signature fills (signatureFields). What is only known
+ * later (the signing times, the justering date, the notice's dates) is not printed: the
+ * signatures carry their own times.
+ */
+export interface SigningLayout {
+  /** The content hash the protocol was sent with (the verification code). */
+  contentHash: string;
+}
+
+/** The organisation seal's field: invisible (zero rectangle), after the signers' fields. */
+export const SEAL_FIELD_NAME = "Sigill";
+/** What a reader (screen reader, form list) is told the invisible seal field is. */
+export const SEAL_FIELD_DESCRIPTION = "Elektroniskt sigill som bekräftar att protokollet är justerat";
+
+export interface SignatureFieldSpec {
+  /** The field's /T: "Signatur 1", … in the order of the signature lines. */
+  fieldName: string;
+  personId: string;
+  name: string;
+  /** The roles of the person's lines, the first one's first. */
+  roles: SignatureRole[];
+  /** The field's /TU and its Form element's /Alt: "Signatur: Ordförande Anna Andersson". */
+  description: string;
+}
+
+/** One signature field per person who signs, on their first signature line. */
+export function signatureFields(protocol: ProtocolDTO): SignatureFieldSpec[] {
+  const out: SignatureFieldSpec[] = [];
+  for (const s of signers(protocol)) {
+    if (!s.personId) continue;
+    const known = out.find((f) => f.personId === s.personId);
+    if (known) {
+      known.roles.push(s.role);
+      continue;
+    }
+    out.push({
+      fieldName: `Signatur ${out.length + 1}`,
+      personId: s.personId,
+      name: s.name,
+      roles: [s.role],
+      description: `Signatur: ${signatureRoleTerms[s.role].label} ${s.name}`,
+    });
+  }
+  return out;
 }
 
 /**
@@ -602,6 +660,7 @@ interface Furniture {
   /** "PROTOKOLL", "ANSLAG/BEVIS", "UTDRAG UR PROTOKOLL" */
   documentLabel: string;
   metrics: TextMetrics;
+  signing?: SigningLayout;
 }
 
 /**
@@ -625,7 +684,7 @@ function furnitureOps(
 function headerOps(f: Furniture, root: StructElem | null = null): DrawOp[] {
   const { protocol, metrics } = f;
   const ops: DrawOp[] = [];
-  const draft = !isAdjusted(protocol.meeting.status);
+  const draft = !isAdjusted(protocol.meeting.status) && !f.signing;
   if (draft) {
     // Drawn first, under the text: the draft mark must not hide content.
     const size = 110;
@@ -661,6 +720,7 @@ function headerOps(f: Furniture, root: StructElem | null = null): DrawOp[] {
   tagged(rightText(metrics, RIGHT, 44, 9, "bold", f.documentLabel), h1);
   tagged(rightText(metrics, RIGHT, 57, 9, "regular", `Sammanträdesdatum ${protocol.meeting.date}`), facts);
   if (draft) tagged(rightText(metrics, RIGHT, 70, 9, "bold", "UTKAST – ej justerat", [0.65, 0.1, 0.1]), facts);
+  else if (f.signing) tagged(rightText(metrics, RIGHT, 70, 9, "regular", "Justeras elektroniskt"), facts);
   else if (protocol.meeting.adjustedOn)
     tagged(rightText(metrics, RIGHT, 70, 9, "regular", `Justerat ${protocol.meeting.adjustedOn}`), facts);
   ops.push({ op: "line", x1: LEFT, y1: 80, x2: RIGHT, y2: 80, width: 0.75, color: BLACK });
@@ -670,9 +730,10 @@ function headerOps(f: Furniture, root: StructElem | null = null): DrawOp[] {
 /** Footer: justerandes sign and utdragsbestyrkande boxes, the verification code, the page number. */
 function footerOps(f: Furniture, ops: DrawOp[], pageNumber: number, pageCount: number): DrawOp[] {
   const { protocol, metrics } = f;
-  const code = verificationCode(protocol);
+  const code = f.signing?.contentHash ?? verificationCode(protocol);
   if (code) {
-    ops.push(textOp(LEFT, 762, 7, "regular", `Justerat digitalt. Verifieringskod: ${code}`, GREY));
+    const state = f.signing ? "Justeras digitalt" : "Justerat digitalt";
+    ops.push(textOp(LEFT, 762, 7, "regular", `${state}. Verifieringskod: ${code}`, GREY));
   }
   const boxTop = 770;
   const boxH = 34;
@@ -681,7 +742,7 @@ function footerOps(f: Furniture, ops: DrawOp[], pageNumber: number, pageCount: n
   ops.push({ op: "rect", x: LEFT + boxW + 8, y: boxTop, w: boxW, h: boxH, stroke: { width: 0.6, color: BLACK } });
   ops.push(textOp(LEFT + 4, boxTop + 9, 7, "regular", "Justerandes sign", GREY));
   ops.push(textOp(LEFT + boxW + 12, boxTop + 9, 7, "regular", "Utdragsbestyrkande", GREY));
-  if (code) {
+  if (code && !f.signing) {
     const signedAdjusters = protocol.signatures.filter((s) => s.role === "ADJUSTER" && s.signedAt);
     if (signedAdjusters.length > 0) {
       ops.push(textOp(LEFT + 4, boxTop + 26, 10, "italic", signedAdjusters.map((s) => initials(s.name)).join("  ")));
@@ -773,8 +834,15 @@ function labelled(
 }
 
 /** The signature lines, a P each in `cell`. */
-function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics, cell: StructElem): Unit[] {
+function signatureUnits(
+  protocol: ProtocolDTO,
+  metrics: TextMetrics,
+  cell: StructElem,
+  signing: SigningLayout | undefined,
+): Unit[] {
   const list = signers(protocol);
+  const fields = signing ? signatureFields(protocol) : [];
+  const placed = new Set<string>();
   const numbers = protocol.paragraphs.map((p) => p.number);
   const span = formatParagraphSpan(numbers);
   const spans = signerSpans(list, numbers);
@@ -783,7 +851,7 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics, cell: Struc
   const nameX = VALUE_X + 74;
   const lineEnd = Math.min(RIGHT - 110, nameX + 190);
   list.forEach((s, i) => {
-    const signedDigitally = adjusted && !!s.signedAt;
+    const signedDigitally = !signing && adjusted && !!s.signedAt;
     const ops: DrawOp[] = [];
     const height = signedDigitally ? 28 : i === 0 ? 36 : 32;
     const baseline = signedDigitally ? 10 : height - 7;
@@ -805,6 +873,38 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics, cell: Struc
         ),
       );
     tagOps(ops, structElem("P", cell));
+    const field = fields.find((f) => f.personId === s.personId);
+    if (field && !placed.has(field.fieldName)) {
+      // The person's signature goes here: the box above the line, as wide as the line.
+      placed.add(field.fieldName);
+      const form = structElem("Form", cell);
+      form.alt = field.description;
+      ops.push({
+        op: "field",
+        x: nameX,
+        y: 0,
+        w: lineEnd - nameX,
+        h: baseline - 12,
+        name: field.fieldName,
+        description: field.description,
+        tag: form,
+      });
+    }
+    if (signing && i === list.length - 1) {
+      // The seal's field, invisible (a zero rectangle) as the seal has always been.
+      const form = structElem("Form", cell);
+      form.alt = SEAL_FIELD_DESCRIPTION;
+      ops.push({
+        op: "field",
+        x: 0,
+        y: 0,
+        w: 0,
+        h: 0,
+        name: SEAL_FIELD_NAME,
+        description: SEAL_FIELD_DESCRIPTION,
+        tag: form,
+      });
+    }
     units.push({ height, spaceBefore: 0, ops, keepWithNext: i < list.length - 1 });
   });
   if (units.length === 0) {
@@ -814,7 +914,7 @@ function signatureUnits(protocol: ProtocolDTO, metrics: TextMetrics, cell: Struc
     tagOps(ops, structElem("P", cell));
     units.push({ height: COVER.lineHeight, spaceBefore: 0, ops });
   }
-  const code = verificationCode(protocol);
+  const code = signing?.contentHash ?? verificationCode(protocol);
   if (code) {
     units.push(
       ...tagUnits(
@@ -851,7 +951,12 @@ function coverAdjusters(protocol: ProtocolDTO): string[] {
 }
 
 /** The cover: the meeting data as a Table of `root`, then the ANSLAG/BEVIS block. */
-function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics, root: StructElem): Unit[] {
+function coverUnits(
+  protocol: ProtocolDTO,
+  metrics: TextMetrics,
+  root: StructElem,
+  signing: SigningLayout | undefined,
+): Unit[] {
   const { meeting } = protocol;
   const lines = attendanceLines(protocol.attendance);
   const units: Unit[] = [];
@@ -879,7 +984,7 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics, root: StructEle
   units.push(
     ...labelled(
       "Underskrifter",
-      signatureUnits(protocol, metrics, signatureCell),
+      signatureUnits(protocol, metrics, signatureCell, signing),
       metrics,
       table,
       false,
@@ -891,7 +996,9 @@ function coverUnits(protocol: ProtocolDTO, metrics: TextMetrics, root: StructEle
     spaceBefore: 4,
     ops: [{ op: "line", x1: LEFT, y1: 0, x2: RIGHT, y2: 0, width: 0.75, color: BLACK }],
   });
-  units.push(noticeBlock(protocol, metrics, 18, root));
+  // Sent for justering: the notice's dates follow from the justering date, not known yet.
+  const sentNotice = protocol.notice && { ...protocol.notice, postedOn: "", takeDownOn: "", revisedAt: undefined };
+  units.push(noticeBlock(signing ? { ...protocol, notice: sentNotice } : protocol, metrics, 18, root));
   return units;
 }
 
@@ -1502,8 +1609,10 @@ export function streamProtocol(
   onPage: (page: Omit<LaidOutPage, "late">, index: number) => void,
   /** The Document element the logical structure is built in (tagging.ts). */
   root: StructElem = structElem("Document"),
+  /** The protocol as sent for justering, with its signature fields (SigningLayout). */
+  signing?: SigningLayout,
 ): ProtocolStream {
-  const furniture: Furniture = { protocol, documentLabel: "PROTOKOLL", metrics };
+  const furniture: Furniture = { protocol, documentLabel: "PROTOKOLL", metrics, signing };
   const found = new ParagraphPages();
   const lateByPage: Page["late"][] = [];
   const paginator = new Paginator(FRAME, (page, index) => {
@@ -1513,7 +1622,7 @@ export function streamProtocol(
     onPage({ layers: [{ dy: 0, ops: headerOps(furniture, index === 0 ? root : null) }, ...page.layers] }, index);
   });
   const pending: PendingRange[] = [];
-  paginator.add(coverUnits(protocol, metrics, root));
+  paginator.add(coverUnits(protocol, metrics, root, signing));
   if (protocol.paragraphs.length > 0) paginator.add(agendaUnits(protocol, metrics, pending, root));
   for (const p of protocol.paragraphs)
     paginator.add(paragraphBodyUnits(protocol, p, metrics, { pageBreak: true }, root));

@@ -9,9 +9,10 @@ import { renderProtocolPdf } from "./render-protocol";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
 import { renderSummonsPdf } from "./render-summons";
 import type { SummonsVersion } from "./summons-model";
+import type { SigningLayout } from "./protocol-model";
 
 export type RenderJob =
-  | { kind: "protocol"; protocol: ProtocolDTO }
+  | { kind: "protocol"; protocol: ProtocolDTO; signing?: SigningLayout }
   | { kind: "notice"; protocol: ProtocolDTO }
   | { kind: "extract"; protocol: ProtocolDTO; paragraphNumbers: number[] }
   | { kind: "summons"; summons: SummonsDTO; version: SummonsVersion };
@@ -19,7 +20,7 @@ export type RenderJob =
 export function runRenderJob(job: RenderJob): Promise<Uint8Array> {
   switch (job.kind) {
     case "protocol":
-      return renderProtocolPdf(job.protocol);
+      return renderProtocolPdf(job.protocol, job.signing);
     case "notice":
       return renderNoticePdf(job.protocol);
     case "extract":

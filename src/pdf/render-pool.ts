@@ -18,6 +18,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { runRenderJob, type RenderJob } from "./render-jobs";
+import type { SigningLayout } from "./protocol-model";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
 import type { SummonsVersion } from "./summons-model";
 
@@ -130,8 +131,8 @@ function renderNow(job: RenderJob): Promise<Uint8Array> {
 }
 
 /** The protocol as PDF/A (render-protocol.ts), rendered on a worker thread. */
-export function renderProtocolPdf(protocol: ProtocolDTO): Promise<Uint8Array> {
-  return render({ kind: "protocol", protocol });
+export function renderProtocolPdf(protocol: ProtocolDTO, signing?: SigningLayout): Promise<Uint8Array> {
+  return render({ kind: "protocol", protocol, signing });
 }
 
 /** The notice (anslag/bevis) as PDF (render-notice.ts), rendered on a worker thread. */

@@ -276,8 +276,8 @@ function isSigned(doc: PDFDocument): boolean {
   return flags !== undefined && (flags.asNumber() & 1) === 1;
 }
 
-/** What a reader (screen reader, form list) is told the invisible signature field is. */
-export const SEAL_FIELD_DESCRIPTION = "Elektroniskt sigill som bekräftar att protokollet är justerat";
+import { SEAL_FIELD_DESCRIPTION } from "./protocol-model";
+export { SEAL_FIELD_DESCRIPTION };
 
 /** The page's last annotation: the widget pdflibAddPlaceholder has just added. */
 function placeholderWidget(doc: PDFDocument): { ref: PDFRef; dict: PDFDict; page: PDFRef } {

@@ -24,6 +24,12 @@ export interface MarkableCanvas {
 
 const ARTIFACT = "artifact";
 
+/** A text string as PDF source: (ASCII) or <FEFF…> (UTF-16BE). */
+function pdfTextString(text: string): string {
+  if (/^[\x20-\x7e]*$/.test(text)) return `(${text.replace(/[\\()]/g, (c) => `\\${c}`)})`;
+  return `<FEFF${Buffer.from(text, "utf16le").swap16().toString("hex").toUpperCase()}>`;
+}
+
 /** Marks the ops drawn on one content stream of a page, as they are drawn. */
 export class PageMarker {
   private key: StructElem | typeof ARTIFACT | null = null;
@@ -90,7 +96,14 @@ export class Tagger {
     const keep = (e: StructElem): boolean => {
       // Empty table cells stay (a table's rows keep their cells); other empty elements go.
       e.kids = e.kids.filter(keep);
-      return e.content.length > 0 || e.kids.length > 0 || e.type === "TD" || e.type === "TH" || e.type === "TR";
+      return (
+        e.content.length > 0 ||
+        e.kids.length > 0 ||
+        e.objr !== undefined ||
+        e.type === "TD" ||
+        e.type === "TH" ||
+        e.type === "TR"
+      );
     };
     keep(this.root);
     const rootRef = context.nextRef();
@@ -106,6 +119,8 @@ export class Tagger {
     const pageRefs = pages.map((p) => p.ref.toString());
     const parentOf = new Map<StructElem, string>([[this.root, rootRef.toString()]]);
     const encoder = new TextEncoder();
+    /** ParentTree keys of the annotations (after the pages' keys) and their Form elements. */
+    const annotations: [number, PDFRef][] = [];
     for (const [e, ref] of order) {
       let dict = `<</S/${e.type}/P ${parentOf.get(e)!}`;
       const kids: string[] = [];
@@ -116,10 +131,17 @@ export class Tagger {
           kids.push(c.page === home ? String(c.mcid) : `<</Type/MCR/Pg ${pageRefs[c.page]!}/MCID ${c.mcid}>>`);
         }
       }
+      if (e.objr) {
+        // A signature field's widget (PDF/UA-1 7.18.1): the Form element's object reference.
+        dict += `/Pg ${pageRefs[e.objr.page]!}`;
+        kids.push(`<</Type/OBJR/Obj ${e.objr.ref}/Pg ${pageRefs[e.objr.page]!}>>`);
+        annotations.push([e.objr.key, ref]);
+      }
       for (const kid of e.kids) {
         kids.push(refs.get(kid)!);
         parentOf.set(kid, refs.get(e)!);
       }
+      if (e.alt) dict += `/Alt${pdfTextString(e.alt)}`;
       if (kids.length === 1) dict += `/K ${kids[0]!}`;
       else if (kids.length > 1) dict += `/K[${kids.join(" ")}]`;
       if (e.scope || (e.colSpan && e.colSpan > 1)) {
@@ -137,13 +159,14 @@ export class Tagger {
       page.dict.set(PDFName.of("Tabs"), PDFName.of("S"));
       nums += `${i}[${(this.parents[i] ?? []).map((e) => refs.get(e)!).join(" ")}]`;
     });
+    for (const [key, ref] of annotations.sort((a, b) => a[0] - b[0])) nums += ` ${key} ${ref.toString()}`;
     nums += "]>>";
     const parentTree = context.register(PDFInvalidObject.of(encoder.encode(nums)));
     const root = context.obj({}) as PDFDict;
     root.set(PDFName.of("Type"), PDFName.of("StructTreeRoot"));
     root.set(PDFName.of("K"), order[0]![1]);
     root.set(PDFName.of("ParentTree"), parentTree);
-    root.set(PDFName.of("ParentTreeNextKey"), PDFNumber.of(pages.length));
+    root.set(PDFName.of("ParentTreeNextKey"), PDFNumber.of(pages.length + annotations.length));
     context.assign(rootRef, root);
     catalog.set(PDFName.of("StructTreeRoot"), rootRef);
     catalog.set(PDFName.of("MarkInfo"), context.obj({ Marked: true }));

@@ -15,6 +15,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
+import * as pkijs from "pkijs";
 import { createCa, EKU, issueCertificate, type SigningCa } from "@/server/trust";
 
 const run = promisify(execFile);
@@ -68,7 +69,12 @@ function serve(handler: (body: Buffer) => Promise<{ type: string; body: Buffer }
 
 const address = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
-export async function startTrustServers(now: Date): Promise<TrustServers> {
+/**
+ * `registerOnRequest`: the responder knows every certificate the CA issued, as a real CA's
+ * database does: a serial asked about for the first time is added to index.txt as valid (the
+ * app's signing CA issues certificates the test never sees before they are asked about).
+ */
+export async function startTrustServers(now: Date, opts: { registerOnRequest?: boolean } = {}): Promise<TrustServers> {
   const dir = mkdtempSync(path.join(tmpdir(), "paragraf-trust-"));
   const ca = createCa({ commonName: "Testkommunens signerings-CA", organization: "Testkommunen" }, now);
   const caFile = path.join(dir, "ca.pem");
@@ -158,6 +164,16 @@ export async function startTrustServers(now: Date): Promise<TrustServers> {
   });
   const ocsp = await serve(async (body) => {
     counts.ocsp++;
+    if (opts.registerOnRequest) {
+      const request = pkijs.OCSPRequest.fromBER(new Uint8Array(body));
+      const known = readFileSync(index, "utf8");
+      for (const r of request.tbsRequest.requestList) {
+        const serial = Buffer.from(r.reqCert.serialNumber.valueBlock.valueHexView).toString("hex").toUpperCase();
+        const bare = serial.replace(/^(00)+(?=.)/, "");
+        if (!known.split("\n").some((l) => l.split("\t")[3] === bare))
+          appendFileSync(index, `V\t${indexTime(new Date(now.getTime() + 86_400_000))}\t\t${bare}\tunknown\t/CN=x\n`);
+      }
+    }
     const out = await openssl(
       (q, r) => [
         "ocsp",

@@ -10,10 +10,7 @@ import { earliestTakeDownDate } from "@/domain/rules/deadlines.rules";
 import type { Finding } from "@/domain/rules/finding";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { checkSignerIndependence } from "@/domain/rules/signers.rules";
-import { renderProtocolPdf } from "@/pdf";
-import { sealPdf } from "@/pdf/seal";
-import { loadOrCreateSealCertificate } from "@/pdf/seal-certificate";
-import { dataDir } from "@/server/config";
+import { finishDocument, signIntoDocument, storeDocumentToSign } from "./signoff.pades";
 import { byMeetingId, defineMeetingAction, type ActionContext, type RunContext } from "@/server/action";
 import { eidConfig } from "@/server/eid/config";
 import type { VerifiedIdentity } from "@/server/eid/relying-party";
@@ -80,44 +77,50 @@ async function checkPassword(
 export const sendForAdjustment = defineMeetingAction(
   { schema: sendForAdjustmentSchema, permission: "protocol.sendForAdjustment", locate: byMeetingId },
   async ({ db, actor, ip, meeting, now }) => {
-    const sent = await db.$transaction(async (tx) => {
-      await lockMeeting(tx, meeting.id);
-      const p = await loadProtocol(tx, meeting.slug);
-      const missing = missingSigners(p);
-      const blocking = blockingFindings(checkProtocol(p, { now }));
-      if (missing.length > 0 || blocking.length > 0) {
-        const lines = [...missing, ...findingLines(blocking)];
-        throw new AppError(
-          "VALIDATION",
-          `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`,
-          {
-            fieldErrors: { _: lines },
-          },
-        );
-      }
-      // The hash covers the meeting's secret salt (none for meetings older than salts).
-      const { hashSalt } = await tx.meeting.findUniqueOrThrow({
-        where: { id: meeting.id },
-        select: { hashSalt: true },
-      });
-      const contentHash = protocolContentHash(p, hashSalt);
-      await freezeNames(tx, meeting.id, p);
-      const updated = await tx.meeting.updateMany({
-        where: { id: meeting.id, status: "DRAFT" },
-        data: { status: "READY_FOR_ADJUSTMENT", contentHash },
-      });
-      if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "protocol.sendForAdjustment",
-        entity: "Meeting",
-        entityId: meeting.id,
-        ip,
-        data: { contentHash },
-      });
-      return { protocol: { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } }, contentHash };
-    });
+    const sent = await db.$transaction(
+      async (tx) => {
+        await lockMeeting(tx, meeting.id);
+        const p = await loadProtocol(tx, meeting.slug);
+        const missing = missingSigners(p);
+        const blocking = blockingFindings(checkProtocol(p, { now }));
+        if (missing.length > 0 || blocking.length > 0) {
+          const lines = [...missing, ...findingLines(blocking)];
+          throw new AppError(
+            "VALIDATION",
+            `Protokollet kan inte skickas till justering förrän ${lines.length === 1 ? "det här är rättat" : `${lines.length} saker är rättade`}.`,
+            {
+              fieldErrors: { _: lines },
+            },
+          );
+        }
+        // The hash covers the meeting's secret salt (none for meetings older than salts).
+        const { hashSalt } = await tx.meeting.findUniqueOrThrow({
+          where: { id: meeting.id },
+          select: { hashSalt: true },
+        });
+        const contentHash = protocolContentHash(p, hashSalt);
+        await freezeNames(tx, meeting.id, p);
+        const updated = await tx.meeting.updateMany({
+          where: { id: meeting.id, status: "DRAFT" },
+          data: { status: "READY_FOR_ADJUSTMENT", contentHash },
+        });
+        if (updated.count === 0) throw new AppError("STATE", "Protokollet har redan skickats till justering.");
+        // The document the signers sign, fixed now: revision 0 with a signature field per signer.
+        await storeDocumentToSign(tx, meeting.id, p, contentHash);
+        await writeAudit(tx, {
+          userId: actor.userId,
+          meetingId: meeting.id,
+          action: "protocol.sendForAdjustment",
+          entity: "Meeting",
+          entityId: meeting.id,
+          ip,
+          data: { contentHash },
+        });
+        return { protocol: { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } }, contentHash };
+        // Rendering the document to sign takes a while on a cold render worker.
+      },
+      { timeout: 60_000 },
+    );
     await (await eventsFor(db)).sentForAdjustment(sent.protocol);
     return { contentHash: sent.contentHash };
   },
@@ -130,6 +133,8 @@ export const returnProtocol = defineMeetingAction(
       await lockMeeting(tx, meeting.id);
       // Any signatures given are void: the protocol will change before it is signed again.
       const voided = await tx.signature.deleteMany({ where: { meetingId: meeting.id } });
+      // …and so is the document they were signed into: a new one is made when it is sent again.
+      await tx.signingRevision.deleteMany({ where: { meetingId: meeting.id } });
       await tx.meeting.update({ where: { id: meeting.id }, data: { status: "DRAFT", contentHash: null } });
       await tx.adjustmentReturn.create({
         data: { meetingId: meeting.id, personId: actor.personId!, comment: input.comment },
@@ -246,8 +251,10 @@ async function signWith(
       const { roles, contentHash } = ready;
       // An e-legitimation covers the content it was bound to, and only that.
       if (proof.method === "EID" && proof.contentHash !== contentHash) throw new AppError("STATE", EID_CONTENT_CHANGED);
+      const signatureIds: string[] = [];
       for (const role of roles) {
-        await tx.signature.create({
+        const created = await tx.signature.create({
+          select: { id: true },
           data: {
             meetingId: meeting.id,
             personId: actor.personId!,
@@ -257,7 +264,19 @@ async function signWith(
             ...identityColumns(proof),
           },
         });
+        signatureIds.push(created.id);
       }
+      // The signer's own PAdES signature in their field of the document sent for justering.
+      await signIntoDocument(tx, {
+        meetingId: meeting.id,
+        protocol: ready.protocol,
+        contentHash,
+        personId: actor.personId!,
+        signatureId: signatureIds[0]!,
+        who: proof.method === "EID" ? { method: "EID", identity: proof.identity, idpName: proof.idpName } : proof,
+        now,
+        reason: `Justering av protokoll, ${ready.protocol.body.name} ${ready.protocol.meeting.date}`,
+      });
       await writeAudit(tx, {
         userId: actor.userId,
         meetingId: meeting.id,
@@ -300,20 +319,14 @@ async function signWith(
       });
       const final = await loadProtocol(tx, meeting.slug);
       await indexPublicProtocol(tx, final, meeting.bodyId);
-      // Sealed (PAdES) with the organisation's certificate so that any reader can check the
-      // file was not changed after justering; the stored hash is over the sealed bytes.
-      const certificate = await loadOrCreateSealCertificate({
-        dataDir: dataDir(),
-        organisationName: final.organisation.name,
+      // After the last signer: the organisation's seal, the long-term validation data and the
+      // document timestamp, each an incremental update; the stored hash is over the final bytes.
+      const pdf = await finishDocument(tx, {
+        meetingId: meeting.id,
+        protocol: final,
+        contentHash,
         now,
-      });
-      const pdf = await sealPdf(await renderProtocolPdf(final), {
-        p12: certificate.p12,
-        passphrase: certificate.passphrase,
         reason: `Justerat protokoll, ${final.body.name} ${final.meeting.date}`,
-        name: final.organisation.name,
-        location: final.notice?.storagePlace ?? final.organisation.name,
-        signingTime: now,
       });
       const pdfSha256 = sha256Hex(pdf);
       await tx.protocolFile.create({

@@ -9,6 +9,18 @@ import { signatureRoleTerms } from "@/domain/vocabulary";
 import { isoDateOf, toSwedishDate } from "@/lib/iso-date";
 import { findPublicHistoricalBySha256 } from "@/modules/historical";
 import { assuranceLabel } from "@/server/eid/config";
+import { firstCertificate, readSignatures, signatureTimestampTime } from "@/pdf/pades";
+import { X509Certificate } from "node:crypto";
+
+/** Whether the newest signature in `pdf` is by a self-signed certificate (a seal that is its own root). */
+function selfSigned(pdf: Uint8Array): boolean {
+  const own = readSignatures(new Uint8Array(pdf)).at(-1);
+  const der = own && firstCertificate(own.der);
+  if (!der) return false;
+  const cert = new X509Certificate(der);
+  // Not checkIssued: OpenSSL's check wants keyCertSign, which a seal certificate lacks.
+  return cert.subject === cert.issuer && cert.verify(cert.publicKey);
+}
 
 export interface VerifiedCopy {
   /** What the copy is, in one sentence: issued when, with which changes, what is left out. */
@@ -33,7 +45,20 @@ export type VerifyResult =
        * Per signer: name, role, time, and how they were identified ("e-legitimation via BankID via
        * Itsams e-legitimationstjänst, tillitsnivå 3", or "lösenord" — the weaker level).
        */
-      signers: { name: string; role: string; signedAt: string; method: string }[];
+      signers: {
+        name: string;
+        role: string;
+        signedAt: string;
+        method: string;
+        /** The time the signature's RFC 3161 timestamp gives (issue 18); null without one. */
+        timestampedAt: string | null;
+      }[];
+      /**
+       * The long-term validation data of the signed PDF (issue 18): complete when every signer's
+       * and the seal's certificate has its OCSP response in the DSS and a document timestamp
+       * seals it all; null for a protocol signed before each signer had their own signature.
+       */
+      longTerm: { complete: boolean; documentTimestamp: boolean } | null;
       copy?: VerifiedCopy;
     }
   | { match: false; message: string; scanned?: ScannedRecord };
@@ -67,6 +92,31 @@ async function describe(
     },
   });
   const nameOf = namesFor(m); // the names as signed, not as the people are called today
+  const revisions = await db.signingRevision.findMany({
+    where: { meetingId },
+    orderBy: { seq: "asc" },
+    select: { kind: true, signatureId: true, bytes: true, ocsp: true },
+  });
+  // Each signer's timestamp: the last signature of the revision that added theirs.
+  const stamped = new Map<string, string | null>();
+  for (const r of revisions) {
+    if (r.kind !== "SIGNER" || !r.signatureId) continue;
+    const own = readSignatures(new Uint8Array(r.bytes)).at(-1);
+    const personId = m.signatures.find((s) => s.id === r.signatureId)?.personId;
+    if (own && personId) stamped.set(personId, signatureTimestampTime(own.der)?.toISOString() ?? null);
+  }
+  const signed = revisions.filter((r) => r.kind === "SIGNER" || r.kind === "SEAL");
+  const documentTimestamp = revisions.some((r) => r.kind === "DOC_TIMESTAMP");
+  const longTerm =
+    signed.length === 0
+      ? null
+      : {
+          complete:
+            documentTimestamp &&
+            revisions.some((r) => r.kind === "DSS") &&
+            signed.every((r) => r.ocsp !== null || (r.kind === "SEAL" && selfSigned(r.bytes))),
+          documentTimestamp,
+        };
   return {
     match: true,
     by,
@@ -80,7 +130,9 @@ async function describe(
       role: signatureRoleTerms[s.role].word,
       signedAt: s.signedAt.toISOString(),
       method: signatureMethodText(s),
+      timestampedAt: stamped.get(s.personId) ?? null,
     })),
+    longTerm,
   };
 }
 

@@ -14,4 +14,4 @@ export {
   type TimestampFn,
   type SignBytes,
 } from "./cms";
-export { readSignatures, type EmbeddedSignature } from "./read";
+export { readSignatures, signatureTimestampTime, firstCertificate, type EmbeddedSignature } from "./read";

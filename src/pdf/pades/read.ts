@@ -1,3 +1,6 @@
+import * as pkijs from "pkijs";
+import { OID, readTimestampToken } from "./cms";
+
 /** The signatures in a PDF as bytes: each /ByteRange, its /SubFilter and the DER in /Contents. */
 
 export interface EmbeddedSignature {
@@ -39,4 +42,28 @@ export function readSignatures(pdf: Uint8Array): EmbeddedSignature[] {
     });
   }
   return out;
+}
+
+/** The time of a CAdES signature's signature timestamp (id-aa-signatureTimeStampToken); null without. */
+export function signatureTimestampTime(cms: Uint8Array): Date | null {
+  try {
+    const info = pkijs.ContentInfo.fromBER(new Uint8Array(cms));
+    const signed = new pkijs.SignedData({ schema: info.content });
+    const attr = signed.signerInfos[0]?.unsignedAttrs?.attributes.find((a) => a.type === OID.signatureTimeStampToken);
+    if (!attr?.values[0]) return null;
+    return readTimestampToken(new Uint8Array(attr.values[0].toBER())).genTime;
+  } catch {
+    return null;
+  }
+}
+
+/** The first certificate a CMS SignedData carries (the signer's, as appendSignature writes it), DER. */
+export function firstCertificate(cms: Uint8Array): Uint8Array | null {
+  try {
+    const info = pkijs.ContentInfo.fromBER(new Uint8Array(cms));
+    const cert = new pkijs.SignedData({ schema: info.content }).certificates?.[0];
+    return cert instanceof pkijs.Certificate ? new Uint8Array(cert.toSchema().toBER()) : null;
+  } catch {
+    return null;
+  }
 }

@@ -34,6 +34,11 @@ export interface AppendSignatureOptions {
   fieldName: string;
   /** The field's /TU (assistive technology); default "Signatur: <name>". */
   description?: string;
+  /**
+   * Sign into the document's empty signature field `fieldName` (pre-placed by the renderer, on
+   * its page and in the structure tree) instead of adding an invisible field on page 1.
+   */
+  existingField?: boolean;
   /** RFC 3161 client for the signature timestamp (PAdES B-T): SHA-256 of the signature value in. */
   timestamp?: TimestampFn;
   /** Bytes reserved for the timestamp token (default 6144); too little costs one more attempt. */
@@ -84,6 +89,7 @@ export async function appendSignature(pdf: Uint8Array, opts: AppendSignatureOpti
       description: opts.description ?? `Signatur: ${opts.name}`,
       dictionaryEntries,
       contentsLength,
+      existingField: opts.existingField,
     });
     const cms = await buildCades(cmsSigner, prepared.digest, opts.timestamp);
     if (cms.der.length <= contentsLength) return fillSignature(prepared, cms.der);

@@ -25,6 +25,12 @@ export interface SignatureFieldOptions {
   dictionaryEntries: string[];
   /** Room for the DER in /Contents, in bytes. */
   contentsLength: number;
+  /**
+   * Fill the document's empty signature field of this name (placed when the PDF was rendered,
+   * already on its page and in the structure tree) instead of adding a new invisible one: only
+   * the field gets its /V. Refused when there is no such field or it is signed already.
+   */
+  existingField?: boolean;
 }
 
 export interface PreparedSignature {
@@ -40,18 +46,93 @@ export interface PreparedSignature {
 const BYTE_RANGE_PLACEHOLDER = "/ByteRange [0 0000000000 0000000000 0000000000]";
 
 function fieldNames(revision: PdfRevision, fields: PDFArray | undefined): string[] {
-  const names: string[] = [];
+  return namedFields(revision, fields).map((f) => f.name);
+}
+
+/** The AcroForm's top-level fields with a /T: name, reference, dictionary. */
+function namedFields(
+  revision: PdfRevision,
+  fields: PDFArray | undefined,
+): { name: string; ref: PDFRef | undefined; dict: PDFDict }[] {
+  const out: { name: string; ref: PDFRef | undefined; dict: PDFDict }[] = [];
   for (const item of fields?.asArray() ?? []) {
     const field = revision.doc.context.lookup(item);
     if (!(field instanceof PDFDict)) continue;
     const t = field.get(PDFName.of("T"));
-    if (t instanceof PDFString || t instanceof PDFHexString) names.push(t.decodeText());
+    if (t instanceof PDFString || t instanceof PDFHexString)
+      out.push({ name: t.decodeText(), ref: item instanceof PDFRef ? item : undefined, dict: field });
   }
-  return names;
+  return out;
+}
+
+/** Writes the update with the signature dictionary; where its /ByteRange and /Contents landed. */
+function finishPrepared(
+  revision: PdfRevision,
+  updates: UpdateObject[],
+  next: number,
+  sigRef: PDFRef,
+  opts: SignatureFieldOptions,
+): PreparedSignature {
+  const contents = `/Contents <${"0".repeat(2 * opts.contentsLength)}>`;
+  const sigBody = ["<<", ...opts.dictionaryEntries, BYTE_RANGE_PLACEHOLDER, contents, ">>"].join("\n");
+  updates.push({ ref: sigRef, body: Buffer.from(sigBody, "latin1") });
+
+  const written = writeUpdate(revision, updates, next);
+  const bytes = written.bytes;
+  const sigAt = written.bodyOffsets.get(sigRef.objectNumber)!;
+  const rangeAt = sigAt + sigBody.indexOf(BYTE_RANGE_PLACEHOLDER);
+  const contentsStart = sigAt + sigBody.indexOf(contents) + "/Contents ".length; // at "<"
+  const contentsEnd = contentsStart + contents.length - "/Contents ".length; // after ">"
+  const byteRange: [number, number, number, number] = [0, contentsStart, contentsEnd, bytes.length - contentsEnd];
+  const rangeText = `/ByteRange [${byteRange.join(" ")}]`;
+  if (rangeText.length > BYTE_RANGE_PLACEHOLDER.length) throw new Error("PDF:en är för stor för en signatur.");
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).write(
+    rangeText.padEnd(BYTE_RANGE_PLACEHOLDER.length, " "),
+    rangeAt,
+    "latin1",
+  );
+  const digest = createHash("sha256")
+    .update(bytes.subarray(0, contentsStart))
+    .update(bytes.subarray(contentsEnd))
+    .digest();
+  return { bytes, byteRange, digest, contentsAt: contentsStart + 1, contentsLength: opts.contentsLength };
+}
+
+/**
+ * Fills the empty field `opts.fieldName`: the field (a merged field and widget, as the renderer
+ * writes it) gets /V; SigFlags 3 is set if the AcroForm lacks it. Page, annotations and the
+ * structure tree stay as they were.
+ */
+function prepareInExistingField(revision: PdfRevision, opts: SignatureFieldOptions): PreparedSignature {
+  const { context, catalog } = revision.doc;
+  let next = revision.nextObjectNumber;
+  const updates: UpdateObject[] = [];
+  const acroFormEntry = catalog.get(PDFName.of("AcroForm"));
+  const acroForm = acroFormEntry === undefined ? undefined : context.lookup(acroFormEntry, PDFDict);
+  const fieldsEntry = acroForm?.get(PDFName.of("Fields"));
+  const fields = fieldsEntry === undefined ? undefined : context.lookup(fieldsEntry, PDFArray);
+  const field = namedFields(revision, fields).find((f) => f.name === opts.fieldName);
+  if (!acroForm || !field?.ref) throw new Error(`PDF:en har inget signaturfält "${opts.fieldName}".`);
+  if (field.dict.get(PDFName.of("FT")) !== PDFName.of("Sig"))
+    throw new Error(`Fältet "${opts.fieldName}" är inget signaturfält.`);
+  if (field.dict.has(PDFName.of("V"))) throw new Error(`Signaturfältet "${opts.fieldName}" är redan signerat.`);
+  const sigRef = PDFRef.of(next++);
+  const widget = field.dict.clone(context);
+  widget.set(PDFName.of("V"), sigRef);
+  updates.push({ ref: field.ref, body: serialize(widget) });
+  const flags = acroForm.lookupMaybe(PDFName.of("SigFlags"), PDFNumber)?.asNumber() ?? 0;
+  if ((flags & 3) !== 3) {
+    if (!(acroFormEntry instanceof PDFRef)) throw new Error("PDF:ens AcroForm ligger inte i ett eget objekt.");
+    const updated = acroForm.clone(context);
+    updated.set(PDFName.of("SigFlags"), PDFNumber.of(flags | 3));
+    updates.push({ ref: acroFormEntry, body: serialize(updated) });
+  }
+  return finishPrepared(revision, updates, next, sigRef, opts);
 }
 
 export async function prepareSignature(pdf: Uint8Array, opts: SignatureFieldOptions): Promise<PreparedSignature> {
   const revision = await openRevision(pdf);
+  if (opts.existingField) return prepareInExistingField(revision, opts);
   const { context, catalog } = revision.doc;
   let next = revision.nextObjectNumber;
   const allocate = () => PDFRef.of(next++);
@@ -118,29 +199,7 @@ export async function prepareSignature(pdf: Uint8Array, opts: SignatureFieldOpti
     update(revision.root, newCatalog);
   }
 
-  const contents = `/Contents <${"0".repeat(2 * opts.contentsLength)}>`;
-  const sigBody = ["<<", ...opts.dictionaryEntries, BYTE_RANGE_PLACEHOLDER, contents, ">>"].join("\n");
-  updates.push({ ref: sigRef, body: Buffer.from(sigBody, "latin1") });
-
-  const written = writeUpdate(revision, updates, next);
-  const bytes = written.bytes;
-  const sigAt = written.bodyOffsets.get(sigRef.objectNumber)!;
-  const rangeAt = sigAt + sigBody.indexOf(BYTE_RANGE_PLACEHOLDER);
-  const contentsStart = sigAt + sigBody.indexOf(contents) + "/Contents ".length; // at "<"
-  const contentsEnd = contentsStart + contents.length - "/Contents ".length; // after ">"
-  const byteRange: [number, number, number, number] = [0, contentsStart, contentsEnd, bytes.length - contentsEnd];
-  const rangeText = `/ByteRange [${byteRange.join(" ")}]`;
-  if (rangeText.length > BYTE_RANGE_PLACEHOLDER.length) throw new Error("PDF:en är för stor för en signatur.");
-  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).write(
-    rangeText.padEnd(BYTE_RANGE_PLACEHOLDER.length, " "),
-    rangeAt,
-    "latin1",
-  );
-  const digest = createHash("sha256")
-    .update(bytes.subarray(0, contentsStart))
-    .update(bytes.subarray(contentsEnd))
-    .digest();
-  return { bytes, byteRange, digest, contentsAt: contentsStart + 1, contentsLength: opts.contentsLength };
+  return finishPrepared(revision, updates, next, sigRef, opts);
 }
 
 /** Writes `der` into the placeholder (hex, zero-padded). */

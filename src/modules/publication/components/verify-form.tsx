@@ -87,9 +87,19 @@ export function VerifyForm() {
                   <li key={i}>
                     {s.name}, {s.role}, signerade{" "}
                     {new Date(s.signedAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })} med {s.method}
+                    {s.timestampedAt
+                      ? `; tidsstämplad ${new Date(s.timestampedAt).toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" })}`
+                      : ""}
                   </li>
                 ))}
               </ul>
+              {result.longTerm && (
+                <p className="mt-2">
+                  {result.longTerm.complete
+                    ? "Underlaget för långtidsvalidering är komplett: certifikatkedjor, spärrstatus (OCSP) och en dokumenttidsstämpel finns i PDF:en."
+                    : `Underlaget för långtidsvalidering är inte komplett${result.longTerm.documentTimestamp ? "" : " (ingen dokumenttidsstämpel)"}: signaturerna kan behöva kontrolleras medan certifikaten är giltiga.`}
+                </p>
+              )}
               <p className="mt-2 break-all font-mono text-sm">Verifieringskod: {result.contentHash}</p>
             </>
           ) : result.scanned ? (
