@@ -13,14 +13,14 @@ import { checkProtocol } from "@/domain/rules/protocol-checker";
 import type { Finding } from "@/domain/rules/finding";
 import { readAttendanceRows, saveAttendance, saveParagraph, toParagraphContent } from "@/modules/drafting";
 import { closeLiveMeetingSchema, recordLiveEventSchema } from "./live.schema";
-import { readLiveMeeting } from "./live.queries";
+import { readLiveFrame, readLiveMeeting } from "./live.queries";
 
 type Tx = Prisma.TransactionClient;
 
 const CLOSED = "Sammanträdet är avslutat i livevyn. Ändra närvaro och jäv i protokollet i stället.";
 
 /** The person and § ids a tap names must be the body's seats and the meeting's §§. */
-function checkEvent(data: LiveEventData, input: LiveInput): void {
+function checkEvent(data: LiveEventData, input: Pick<LiveInput, "seats" | "paragraphs">): void {
   const seat = (personId: string) => input.seats.find((s) => s.personId === personId);
   const refuse = (message: string) => {
     throw new AppError("VALIDATION", message, { fieldErrors: { event: [message] } });
@@ -49,11 +49,14 @@ export const recordLiveEvent = defineMeetingAction(
         select: { seq: true },
       });
       if (already) return { seq: already.seq, duplicate: true };
-      const live = await readLiveMeeting(tx, { id: meeting.id });
-      if (!live) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
-      if (live.input.events.some((e) => e.data.type === "close")) throw new AppError("STATE", CLOSED);
-      checkEvent(input.event, live.input);
-      const seq = (live.input.events[live.input.events.length - 1]?.seq ?? 0) + 1;
+      const closed = await tx.liveEvent.findFirst({
+        where: { meetingId: meeting.id, type: "close" },
+        select: { id: true },
+      });
+      if (closed) throw new AppError("STATE", CLOSED);
+      checkEvent(input.event, await readLiveFrame(tx, meeting.id));
+      const last = await tx.liveEvent.aggregate({ where: { meetingId: meeting.id }, _max: { seq: true } });
+      const seq = (last._max.seq ?? 0) + 1;
       const { type, ...payload } = input.event;
       const created = await tx.liveEvent.create({
         data: {

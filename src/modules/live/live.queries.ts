@@ -102,3 +102,16 @@ export async function readLiveMeeting(db: Db, where: { id: string } | { slug: st
     },
   };
 }
+
+/** The seats and §§ of a meeting (what a tap may name), without the log. */
+export async function readLiveFrame(db: Db, meetingId: string): Promise<Pick<LiveInput, "seats" | "paragraphs">> {
+  const m = await db.meeting.findUniqueOrThrow({
+    where: { id: meetingId },
+    select: {
+      bodyId: true,
+      date: true,
+      paragraphs: { orderBy: { number: "asc" }, select: { id: true, number: true } },
+    },
+  });
+  return { seats: await readLiveSeats(db, m.bodyId, m.date), paragraphs: m.paragraphs };
+}

@@ -229,7 +229,7 @@ export function LiveView(props: LiveViewProps) {
       <p aria-live="polite" role="status" className="sr-only" data-testid="live-announcement">
         {announcement}
       </p>
-      <div
+      <section
         className="sticky top-0 z-10 flex flex-col gap-3 rounded-lg border-2 border-slate-300 bg-white p-4 shadow"
         aria-labelledby="aktuell-paragraf"
       >
@@ -284,7 +284,7 @@ export function LiveView(props: LiveViewProps) {
             {error}
           </p>
         )}
-      </div>
+      </section>
 
       {closed && (
         <p role="status" className="rounded bg-slate-100 p-3 text-lg font-semibold">
