@@ -103,6 +103,23 @@ test("secretary and chair run a short meeting live; the draft needs no retyping"
 
   await tablet.getByRole("button", { name: "Nästa paragraf →" }).click();
   await expect(heading).toHaveText(`§ ${first + 2} Delårsrapport`, SYNC);
+  // The laptop loses the network for a while: its tap waits and is sent again; meanwhile the
+  // tablet records an arrival. Back online, both show both.
+  await laptopContext.setOffline(true);
+  await seat(laptop, "Gunnar Malgeryd").getByRole("button", { name: "Lämnar" }).click();
+  await expect(laptop.getByText("Ingen kontakt med servern")).toBeVisible({ timeout: 10_000 });
+  await seat(tablet, "Christer Segerstéen").getByRole("button", { name: "Anländer" }).click();
+  await tablet.waitForTimeout(5_000);
+  await expect(seat(tablet, "Gunnar Malgeryd").getByTestId("seat-status")).toContainText("Närvarande");
+  await laptopContext.setOffline(false);
+  await expect(seat(tablet, "Gunnar Malgeryd").getByTestId("seat-status")).toContainText("Frånvarande", {
+    timeout: 15_000,
+  });
+  await expect(seat(laptop, "Christer Segerstéen").getByTestId("seat-status")).toContainText("Närvarande", {
+    timeout: 15_000,
+  });
+  await expect(laptop.getByTestId("live-connection")).toHaveText("Synkad", { timeout: 15_000 });
+
   // The chair may not end the meeting: the secretary writes the draft.
   await expect(tablet.getByRole("button", { name: "Avsluta sammanträdet" })).toHaveCount(0);
 
@@ -110,7 +127,9 @@ test("secretary and chair run a short meeting live; the draft needs no retyping"
   await expect(laptop.getByTestId("close-result")).toContainText("Protokollets kontroll hittar inga fel.", {
     timeout: 15_000,
   });
-  await expect(tablet.getByText("Sammanträdet är avslutat.")).toBeVisible({ timeout: 5_000 });
+  await expect(tablet.getByText("Sammanträdet är avslutat. Närvaro och jäv är skrivna")).toBeVisible({
+    timeout: 5_000,
+  });
   await expectNoAxeViolations(laptop);
 
   // The editor shows what was computed: Hagström from § 2, Magnusson serving for two members in turn.
