@@ -282,6 +282,29 @@ describe("the log's guards", () => {
   });
 });
 
+describe("once sent for justering", () => {
+  it("takes no taps: the permission table refuses, and the database refuses a direct insert", async () => {
+    const meeting = await newMeeting("2022-02-05", 1);
+    const personId = await person("Jacob Käll");
+    await db.$executeRawUnsafe(
+      `UPDATE "Meeting" SET status = 'READY_FOR_ADJUSTMENT', "contentHash" = $2 WHERE id = $1`,
+      meeting.id,
+      "a".repeat(64),
+    );
+    expect(await tap("secretary", meeting.id, { type: "arrive", personId })).toMatchObject({
+      ok: false,
+      code: "STATE",
+    });
+    await expect(
+      db.$executeRawUnsafe(
+        `INSERT INTO "LiveEvent" (id, "meetingId", seq, type, payload, "byUserId", at, "clientEventId")
+         VALUES ('forged', $1, 1, 'arrive', '{}', 'u', now(), 'forged-1')`,
+        meeting.id,
+      ),
+    ).rejects.toThrow(/Protokollet är låst/);
+  });
+});
+
 describe("the end of the meeting", () => {
   let meeting: Awaited<ReturnType<typeof newMeeting>>;
   const ids: Record<string, string> = {};
