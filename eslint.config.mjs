@@ -16,6 +16,7 @@ const MODULES = [
   "summons",
   "templates",
   "earkiv",
+  "live",
 ];
 const src = (p) => `./src/${p}`;
 

@@ -215,6 +215,15 @@ earkiv.export               chair             F   F   F
 earkiv.export               adjuster          F   F   F
 earkiv.export               seatHolder        F   F   F
 earkiv.export               none              F   F   F
+
+meeting.live                admin             ok  S   S
+meeting.live                secretary         ok  S   S
+meeting.live                member            F   F   F
+meeting.live                meetingSecretary  ok  S   S
+meeting.live                chair             ok  S   S
+meeting.live                adjuster          F   F   F
+meeting.live                seatHolder        F   F   F
+meeting.live                none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -238,6 +247,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "absence.read": "Förhindren kan inte visas.",
   "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
   "earkiv.export": "E-arkivpaketet kan bara skapas när protokollet är justerat.",
+  "meeting.live": "Sammanträdet kan bara föras live medan protokollet är ett utkast.",
 };
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const UNAUTHENTICATED = "Logga in för att fortsätta.";

@@ -68,6 +68,7 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   "absence.read": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "summons.send": row("DRAFT", N, N, N, N, N, N, Y, Y),
   "earkiv.export": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
+  "meeting.live": row("DRAFT", N, N, Y, N, N, N, Y, Y),
 };
 
 describe("the permission table", () => {

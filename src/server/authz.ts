@@ -87,6 +87,8 @@ export const PERMISSIONS = {
    * §§, the copies, bilagor and audit events, for the organisation's own archive. Once justerat.
    */
   "earkiv.export": { roles: ["admin", "secretary"], statuses: ADJUSTED },
+  /** The live meeting (src/modules/live): roll call, arrivals, jäv, current § as they happen; while a draft. */
+  "meeting.live": { roles: ["admin", "secretary", "meetingSecretary", "chair"], statuses: DRAFT },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
@@ -149,6 +151,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "absence.read": "Förhindren kan inte visas.",
   "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
   "earkiv.export": "E-arkivpaketet kan bara skapas när protokollet är justerat.",
+  "meeting.live": "Sammanträdet kan bara föras live medan protokollet är ett utkast.",
 };
 
 export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {

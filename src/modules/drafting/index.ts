@@ -17,3 +17,5 @@ export { RichTextEditor } from "./components/rich-text-editor";
 export { ATTACHMENT_TOO_LARGE, MAX_ATTACHMENT_BYTES } from "./attachment.limits";
 /** The attendance save (version-checked, audited), for the members module's pre-filled attendance. */
 export { readAttendanceRows, saveAttendance } from "./meeting.mutations";
+/** The § save (version-checked, audited), for the live meeting's end writing each §'s jäv (src/modules/live). */
+export { saveParagraph } from "./paragraph.mutations";

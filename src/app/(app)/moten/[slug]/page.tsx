@@ -52,6 +52,7 @@ const loadReadable = cache(async (slug: string) => {
     canReturn: allowed("protocol.return"),
     canCorrect: allowed("protocol.correct"),
     canReadAudit: allowed("audit.read"),
+    canLive: allowed("meeting.live"),
     roles: read.roles,
   };
   const [info, audit] = await Promise.all([
@@ -109,6 +110,14 @@ export default async function MeetingPage({ params, searchParams }: Props) {
             className="text-sm text-[var(--color-brand)] underline underline-offset-2"
           >
             Från ärendelista till protokoll
+          </Link>
+        )}
+        {can.canLive && (
+          <Link
+            href={`/moten/${protocol.meeting.slug}/live`}
+            className="rounded border-2 border-[var(--color-brand)] px-3 py-1 text-sm font-semibold text-[var(--color-brand)]"
+          >
+            Sammanträdet live
           </Link>
         )}
         <Link

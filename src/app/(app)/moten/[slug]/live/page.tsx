@@ -1,0 +1,49 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { findLivePage, LiveView } from "@/modules/live";
+import { isoDateOf } from "@/lib/iso-date";
+import { now } from "@/server/clock";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Sammanträdet live" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+/** The live meeting for the secretary and the meeting's chair (meeting.live), on laptop and tablet. */
+export default async function LivePage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/moten/${slug}/live`);
+  const data = await findLivePage(getDb(), user, slug);
+  if ("refused" in data) {
+    if (data.refused === "not-found") notFound();
+    return (
+      <>
+        <h1 className="mb-4 text-3xl font-semibold">Sammanträdet live</h1>
+        <p role="alert">{data.message}</p>
+      </>
+    );
+  }
+  const date = isoDateOf(data.date);
+  return (
+    <>
+      <MeetingBreadcrumbs meeting={{ slug, date, body: { name: data.bodyName } }} current="Live" />
+      <h1 className="mb-4 text-3xl font-semibold">
+        Sammanträdet live – {data.bodyName} {date}
+      </h1>
+      <LiveView
+        meetingId={data.meetingId}
+        slug={slug}
+        seats={data.seats}
+        paragraphs={data.paragraphs}
+        seatCount={data.seatCount}
+        initialEvents={data.events}
+        canClose={data.canClose}
+        serverNow={now().toISOString()}
+      />
+    </>
+  );
+}

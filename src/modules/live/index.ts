@@ -1,0 +1,7 @@
+// The live meeting (issue 20): roll call, arrivals and departures, jäv and the current § recorded
+// as they happen by the secretary and the chair on two devices, kept in sync by server-sent events
+// (PostgreSQL LISTEN/NOTIFY), and written into the draft when the meeting ends.
+export { LiveView } from "./components/live-view";
+export { findLivePage } from "./live.page";
+export { getLiveHub, LiveHub } from "./live.hub";
+export { liveStreamResponse, parseLastEventId } from "./live.stream";

@@ -1,0 +1,216 @@
+// The live meeting's writes: a tap into the log (meeting.live: the secretary and the meeting's
+// chair), and the end of the meeting (meeting.edit: it writes the draft). Each is one transaction
+// under the meeting's row lock, with its audit row.
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { byMeetingId, defineMeetingAction, type ActionResult } from "@/server/action";
+import { writeAudit } from "@/server/audit";
+import { AppError } from "@/server/errors";
+import { lockMeeting } from "@/server/meeting-access";
+import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
+import { formatParagraphRanges } from "@/lib/paragraph-ranges";
+import { replayLive, type LiveEventData, type LiveInput } from "@/domain/rules/live.rules";
+import { checkProtocol } from "@/domain/rules/protocol-checker";
+import type { Finding } from "@/domain/rules/finding";
+import { readAttendanceRows, saveAttendance, saveParagraph, toParagraphContent } from "@/modules/drafting";
+import { closeLiveMeetingSchema, recordLiveEventSchema } from "./live.schema";
+import { readLiveFrame, readLiveMeeting } from "./live.queries";
+
+type Tx = Prisma.TransactionClient;
+
+const CLOSED = "Sammanträdet är avslutat i livevyn. Ändra närvaro och jäv i protokollet i stället.";
+
+/** The person and § ids a tap names must be the body's seats and the meeting's §§. */
+function checkEvent(data: LiveEventData, input: Pick<LiveInput, "seats" | "paragraphs">): void {
+  const seat = (personId: string) => input.seats.find((s) => s.personId === personId);
+  const refuse = (message: string) => {
+    throw new AppError("VALIDATION", message, { fieldErrors: { event: [message] } });
+  };
+  if ("personId" in data && !seat(data.personId)) refuse("Personen är inte ledamot eller ersättare i organet.");
+  if ("paragraphId" in data && !input.paragraphs.some((p) => p.id === data.paragraphId))
+    refuse("Paragrafen finns inte i sammanträdet.");
+  if (data.type === "substitute") {
+    if (seat(data.personId)?.role !== "SUBSTITUTE") refuse("Bara en ersättare kan tjänstgöra i en ledamots ställe.");
+    if (seat(data.forPersonId)?.role !== "MEMBER") refuse("En ersättare tjänstgör i en ledamots ställe.");
+  }
+}
+
+/**
+ * One tap. A retry of a tap already in the log (same clientEventId) returns that event's seq and
+ * writes nothing; otherwise the event gets the next seq under the meeting's row lock, so two
+ * devices tapping at once both land, in one order.
+ */
+export const recordLiveEvent = defineMeetingAction(
+  { schema: recordLiveEventSchema, permission: "meeting.live", locate: byMeetingId },
+  ({ db, actor, ip, now, input, meeting }) =>
+    db.$transaction(async (tx) => {
+      await lockMeeting(tx, meeting.id);
+      const already = await tx.liveEvent.findUnique({
+        where: { meetingId_clientEventId: { meetingId: meeting.id, clientEventId: input.clientEventId } },
+        select: { seq: true },
+      });
+      if (already) return { seq: already.seq, duplicate: true };
+      const closed = await tx.liveEvent.findFirst({
+        where: { meetingId: meeting.id, type: "close" },
+        select: { id: true },
+      });
+      if (closed) throw new AppError("STATE", CLOSED);
+      checkEvent(input.event, await readLiveFrame(tx, meeting.id));
+      const last = await tx.liveEvent.aggregate({ where: { meetingId: meeting.id }, _max: { seq: true } });
+      const seq = (last._max.seq ?? 0) + 1;
+      const { type, ...payload } = input.event;
+      const created = await tx.liveEvent.create({
+        data: {
+          meetingId: meeting.id,
+          seq,
+          type,
+          payload,
+          byUserId: actor.userId,
+          at: now,
+          clientEventId: input.clientEventId,
+        },
+        select: { id: true },
+      });
+      await writeAudit(tx, {
+        userId: actor.userId,
+        meetingId: meeting.id,
+        action: "live.event",
+        entity: "LiveEvent",
+        entityId: created.id,
+        ip,
+        data: { seq, type },
+      });
+      return { seq, duplicate: false };
+    }),
+);
+
+/**
+ * The drafting module's actions run in this transaction: their `db.$transaction` is this one (a
+ * transaction client has none of its own), so the end of the meeting writes the draft all or not
+ * at all, through the editor's own validation, version checks and audit rows.
+ */
+function inTransaction(tx: Tx): PrismaClient {
+  return new Proxy(tx, {
+    get(target, key, receiver) {
+      if (key === "$transaction") return (run: (t: Tx) => Promise<unknown>) => run(target);
+      return Reflect.get(target, key, receiver);
+    },
+  }) as unknown as PrismaClient;
+}
+
+function unwrap<T>(result: ActionResult<T>, what: string): T {
+  if (result.ok) return result.data;
+  if (result.code === "VALIDATION")
+    throw new AppError("VALIDATION", `${what}: ${result.message}`, { fieldErrors: result.fieldErrors });
+  throw new AppError(
+    result.code === "UNAUTHENTICATED" || result.code === "INTERNAL" ? "STATE" : result.code,
+    result.message,
+  );
+}
+
+export interface CloseResult {
+  /** False when the meeting had already been closed: nothing was written. */
+  closed: boolean;
+  /** The checker's findings on the draft afterwards (errors and warnings). */
+  findings: Finding[];
+}
+
+/**
+ * "Avsluta sammanträdet": the attendance computed from the log (per-§ ranges, times, serving
+ * ersättare) replaces the body's ledamöter and ersättare in the draft's attendance list (others
+ * present, e.g. officials, stay), and each §'s jäv of those people is the log's, saved through the
+ * drafting module's attendance and § saves; then a "close" event ends the log. All in one
+ * transaction, audited; a second click finds the close event and writes nothing.
+ */
+export const closeLiveMeeting = defineMeetingAction(
+  { schema: closeLiveMeetingSchema, permission: "meeting.edit", locate: byMeetingId },
+  async (ctx) => {
+    const { db, actor, ip, now, meeting } = ctx;
+    const closed = await db.$transaction(
+      async (tx) => {
+        await lockMeeting(tx, meeting.id);
+        const live = await readLiveMeeting(tx, { id: meeting.id });
+        if (!live) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
+        if (live.input.events.some((e) => e.data.type === "close")) return false;
+        if (live.input.paragraphs.length === 0)
+          throw new AppError("STATE", "Sammanträdet har inga paragrafer; lägg till dem innan det avslutas.");
+        const state = replayLive(live.input);
+        const inner = { ...ctx, db: inTransaction(tx) };
+        const seatIds = new Set(live.input.seats.map((s) => s.personId));
+
+        // Attendance: the roster's rows from the log, then everyone else as the draft has them.
+        const m = await tx.meeting.findUniqueOrThrow({
+          where: { id: meeting.id },
+          select: { attendanceVersion: true },
+        });
+        const others = (await readAttendanceRows(tx, meeting.id)).filter((r) => !seatIds.has(r.personId));
+        const rows = [
+          ...state.attendance.map((r) => ({
+            personId: r.personId,
+            name: r.name,
+            role: r.role,
+            represents: r.represents ?? "",
+            title: r.title ?? "",
+            ranges: formatParagraphRanges(r.ranges, "bare"),
+            replacesPersonId: r.replacesPersonId,
+            arrivalTime: r.arrivalTime ?? "",
+            departureTime: r.departureTime ?? "",
+          })),
+          ...others,
+        ];
+        unwrap(
+          await saveAttendance(inner, { meetingId: meeting.id, version: m.attendanceVersion, rows }),
+          "Närvaron kunde inte sparas",
+        );
+
+        // Jäv per §: the log's for the roster's people, the draft's for anyone else.
+        for (const p of live.input.paragraphs) {
+          const editing = await findParagraphForEditing(tx, p.id);
+          if (!editing) continue;
+          const content = toParagraphContent(editing.paragraph);
+          const kept = content.recusals.filter((r) => !seatIds.has(r.personId));
+          const fromLog = (state.recusals.get(p.id) ?? []).map(({ personId, reason }) => ({ personId, reason }));
+          const next = [...kept, ...fromLog];
+          const same =
+            next.length === content.recusals.length &&
+            next.every((r) => content.recusals.some((c) => c.personId === r.personId && c.reason === r.reason));
+          if (same) continue;
+          unwrap(
+            await saveParagraph(inner, {
+              paragraphId: p.id,
+              version: editing.version,
+              content: { ...content, recusals: next },
+            }),
+            `Jäv i § ${p.number} kunde inte sparas`,
+          );
+        }
+
+        const seq = (live.input.events[live.input.events.length - 1]?.seq ?? 0) + 1;
+        const created = await tx.liveEvent.create({
+          data: {
+            meetingId: meeting.id,
+            seq,
+            type: "close",
+            payload: {},
+            byUserId: actor.userId,
+            at: now,
+            clientEventId: `close-${meeting.id}`.slice(0, 64),
+          },
+          select: { id: true },
+        });
+        await writeAudit(tx, {
+          userId: actor.userId,
+          meetingId: meeting.id,
+          action: "live.close",
+          entity: "LiveEvent",
+          entityId: created.id,
+          ip,
+          data: { seq, attendanceRows: state.attendance.length },
+        });
+        return true;
+      },
+      { timeout: 30_000 },
+    );
+    const protocol = await findProtocolBySlug(db, meeting.slug);
+    return { closed, findings: protocol ? checkProtocol(protocol, { now }) : [] } satisfies CloseResult;
+  },
+);
