@@ -73,6 +73,9 @@ export interface SearchHit {
 
 export interface SearchQuery {
   q: string;
+  /** Only the §§ of one organisation's bodies (its public site). */
+  organisationSlug?: string | null;
+  /** Only one body's §§ (a body's slug is unique within its organisation). */
   bodySlug?: string | null;
   year?: number | null;
   page?: number;
@@ -97,76 +100,7 @@ export async function searchArchive(
   db: PrismaClient,
   query: SearchQuery,
 ): Promise<{ total: number; hits: SearchHit[] }> {
-  const pageSize = Math.min(50, Math.max(1, query.pageSize ?? 20));
-  const page = Math.max(1, query.page ?? 1);
-  const filters = (year: Prisma.Sql) => [
-    query.bodySlug ? Prisma.sql`AND b.slug = ${query.bodySlug}` : Prisma.empty,
-    query.year ? Prisma.sql`AND ${year} = ${query.year}` : Prisma.empty,
-  ];
-  const [live, scanned] = [filters(Prisma.sql`e.year`), filters(Prisma.sql`h.year`)];
-  const q = query.q.slice(0, 200);
-  // The organisation's names rule (retention.ts namesWithdrawn), in SQL: N years after justering.
-  const namesWithheld = Prisma.sql`(o."publicNamesYears" IS NOT NULL AND m."adjustedOn" IS NOT NULL
-    AND (m."adjustedOn" + make_interval(years => o."publicNamesYears"))::date <= ${today()}::date)`;
-  const headline = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const rows = await db.$queryRaw<
-    {
-      scanned: boolean;
-      slug: string;
-      bodyName: string;
-      date: Date;
-      number: number | null;
-      title: string;
-      snippet: string;
-      total: bigint;
-    }[]
-  >`
-    WITH q AS (SELECT websearch_to_tsquery('swedish', ${q}) AS query),
-    hits AS (
-      SELECT false AS scanned, m.slug, b.name AS "bodyName", m.date, e.number, e.title,
-        ts_headline('swedish', e.text, q.query, ${headline}) AS snippet, ts_rank(e.tsv, q.query) AS rank
-      FROM "PublicSearchEntry" e
-      JOIN "Meeting" m ON m.id = e."meetingId"
-      JOIN "Body" b ON b.id = e."bodyId"
-      JOIN "Organisation" o ON o.id = b."organisationId"
-      CROSS JOIN q
-      WHERE e.tsv @@ q.query AND m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]}
-        AND NOT ${namesWithheld}
-      UNION ALL
-      -- Protocols past the organisation's names rule: the name-free version of each § (none: not found).
-      SELECT false, m.slug, b.name, m.date, e.number, e."anonTitle",
-        ts_headline('swedish', e."anonText", q.query, ${headline}), ts_rank(e."anonTsv", q.query)
-      FROM "PublicSearchEntry" e
-      JOIN "Meeting" m ON m.id = e."meetingId"
-      JOIN "Body" b ON b.id = e."bodyId"
-      JOIN "Organisation" o ON o.id = b."organisationId"
-      CROSS JOIN q
-      WHERE e."anonTsv" @@ q.query AND m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]}
-        AND ${namesWithheld}
-      UNION ALL
-      SELECT true, h.slug, b.name, h."meetingDate", hp.number, hp.title,
-        ts_headline('swedish', coalesce('Dnr ' || hp."caseNumber", ''), q.query, ${headline}), ts_rank(v.tsv, q.query)
-      FROM "HistoricalParagraph" hp
-      JOIN "HistoricalProtocol" h ON h.id = hp."historicalProtocolId"
-      JOIN "Body" b ON b.id = h."bodyId"
-      CROSS JOIN q
-      CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', hp.title), 'A')
-        || setweight(to_tsvector('swedish', coalesce(hp."caseNumber", '')), 'B') AS tsv) v
-      WHERE h."isPublic" AND v.tsv @@ q.query ${scanned[0]} ${scanned[1]}
-      UNION ALL
-      SELECT true, h.slug, b.name, h."meetingDate", NULL, h.title,
-        ts_headline('swedish', coalesce(h.description, ''), q.query, ${headline}), ts_rank(v.tsv, q.query)
-      FROM "HistoricalProtocol" h
-      JOIN "Body" b ON b.id = h."bodyId"
-      CROSS JOIN q
-      CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', h.title), 'A')
-        || setweight(to_tsvector('swedish', coalesce(h.description, '')), 'B') AS tsv) v
-      WHERE h."isPublic" AND v.tsv @@ q.query ${scanned[0]} ${scanned[1]}
-    )
-    SELECT scanned, slug, "bodyName", date, number, title, snippet, count(*) OVER () AS total
-    FROM hits
-    ORDER BY rank DESC, date DESC, number ASC NULLS FIRST, slug
-    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
+  const rows = await db.$queryRaw<SearchRow[]>(searchArchiveSql(query));
   return {
     total: Number(rows[0]?.total ?? 0),
     hits: rows.map((r) => ({
@@ -180,6 +114,83 @@ export async function searchArchive(
       href: publicProtocolPath(r.slug, r.scanned) + (r.number === null ? "" : `#paragraf-${r.number}`),
     })),
   };
+}
+
+interface SearchRow {
+  scanned: boolean;
+  slug: string;
+  bodyName: string;
+  date: Date;
+  number: number | null;
+  title: string;
+  snippet: string;
+  total: bigint;
+}
+
+/** The SQL of searchArchive (exported for the benchmark's EXPLAIN: the very query the app runs). */
+export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
+  const pageSize = Math.min(50, Math.max(1, query.pageSize ?? 20));
+  const page = Math.max(1, query.page ?? 1);
+  const filters = (year: Prisma.Sql) => [
+    query.organisationSlug
+      ? Prisma.sql`AND b."organisationId" IN (SELECT id FROM "Organisation" WHERE slug = ${query.organisationSlug})`
+      : Prisma.empty,
+    query.bodySlug ? Prisma.sql`AND b.slug = ${query.bodySlug}` : Prisma.empty,
+    query.year ? Prisma.sql`AND ${year} = ${query.year}` : Prisma.empty,
+  ];
+  const [live, scanned] = [filters(Prisma.sql`e.year`), filters(Prisma.sql`h.year`)].map((f) => Prisma.join(f, " "));
+  const q = query.q.slice(0, 200);
+  // The organisation's names rule (retention.ts namesWithdrawn), in SQL: N years after justering.
+  const namesWithheld = Prisma.sql`(o."publicNamesYears" IS NOT NULL AND m."adjustedOn" IS NOT NULL
+    AND (m."adjustedOn" + make_interval(years => o."publicNamesYears"))::date <= ${today()}::date)`;
+  const headline = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+  return Prisma.sql`
+    WITH q AS (SELECT websearch_to_tsquery('swedish', ${q}) AS query),
+    hits AS (
+      SELECT false AS scanned, m.slug, b.name AS "bodyName", m.date, e.number, e.title,
+        ts_headline('swedish', e.text, q.query, ${headline}) AS snippet, ts_rank(e.tsv, q.query) AS rank
+      FROM "PublicSearchEntry" e
+      JOIN "Meeting" m ON m.id = e."meetingId"
+      JOIN "Body" b ON b.id = e."bodyId"
+      JOIN "Organisation" o ON o.id = b."organisationId"
+      CROSS JOIN q
+      WHERE e.tsv @@ q.query AND m.status::text IN (${publicStatuses()}) ${live}
+        AND NOT ${namesWithheld}
+      UNION ALL
+      -- Protocols past the organisation's names rule: the name-free version of each § (none: not found).
+      SELECT false, m.slug, b.name, m.date, e.number, e."anonTitle",
+        ts_headline('swedish', e."anonText", q.query, ${headline}), ts_rank(e."anonTsv", q.query)
+      FROM "PublicSearchEntry" e
+      JOIN "Meeting" m ON m.id = e."meetingId"
+      JOIN "Body" b ON b.id = e."bodyId"
+      JOIN "Organisation" o ON o.id = b."organisationId"
+      CROSS JOIN q
+      WHERE e."anonTsv" @@ q.query AND m.status::text IN (${publicStatuses()}) ${live}
+        AND ${namesWithheld}
+      UNION ALL
+      SELECT true, h.slug, b.name, h."meetingDate", hp.number, hp.title,
+        ts_headline('swedish', coalesce('Dnr ' || hp."caseNumber", ''), q.query, ${headline}), ts_rank(v.tsv, q.query)
+      FROM "HistoricalParagraph" hp
+      JOIN "HistoricalProtocol" h ON h.id = hp."historicalProtocolId"
+      JOIN "Body" b ON b.id = h."bodyId"
+      CROSS JOIN q
+      CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', hp.title), 'A')
+        || setweight(to_tsvector('swedish', coalesce(hp."caseNumber", '')), 'B') AS tsv) v
+      WHERE h."isPublic" AND v.tsv @@ q.query ${scanned}
+      UNION ALL
+      SELECT true, h.slug, b.name, h."meetingDate", NULL, h.title,
+        ts_headline('swedish', coalesce(h.description, ''), q.query, ${headline}), ts_rank(v.tsv, q.query)
+      FROM "HistoricalProtocol" h
+      JOIN "Body" b ON b.id = h."bodyId"
+      CROSS JOIN q
+      CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', h.title), 'A')
+        || setweight(to_tsvector('swedish', coalesce(h.description, '')), 'B') AS tsv) v
+      WHERE h."isPublic" AND v.tsv @@ q.query ${scanned}
+    )
+    SELECT scanned, slug, "bodyName", date, number, title, snippet, count(*) OVER () AS total
+    FROM hits
+    ORDER BY rank DESC, date DESC, number ASC NULLS FIRST, slug
+    LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`;
 }
 
 export interface ArchiveEntry {
