@@ -68,7 +68,8 @@ const NAMNDER = [
   ["tekniska-namnden", "Tekniska nämnden", "Tekniska nämndens"],
 ] as const;
 const FIRST = "Anna Erik Maria Lars Karin Per Eva Anders Sara Johan Lena Mikael Emma Nils Ingrid Olof".split(" ");
-const LAST = "Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson Berg Lindqvist".split(" ");
+const LAST =
+  "Andersson Johansson Karlsson Nilsson Eriksson Larsson Olsson Persson Svensson Gustafsson Berg Lindqvist".split(" ");
 
 /** COPY text format: backslash, tab, newline and carriage return escaped; null as \N. */
 const field = (v: string | number | null) =>
@@ -109,7 +110,17 @@ export async function generate(url: string, log: (s: string) => void = console.l
     await client.query(`TRUNCATE "PublicSearchEntry", "Meeting", "Body", "Organisation" CASCADE`);
 
     type Org = { id: string; slug: string; prefix: string; weight: number; namesYears: number | null };
-    type Body = { id: string; orgId: string; slug: string; name: string; genitive: string; kind: string; meetings: number; weight: number; org: Org };
+    type Body = {
+      id: string;
+      orgId: string;
+      slug: string;
+      name: string;
+      genitive: string;
+      kind: string;
+      meetings: number;
+      weight: number;
+      org: Org;
+    };
     const orgs: Org[] = Array.from({ length: ORGANISATIONS }, (_, i) => {
       const n = String(i + 1).padStart(3, "0");
       return {
@@ -122,11 +133,41 @@ export async function generate(url: string, log: (s: string) => void = console.l
     });
     const bodies: Body[] = orgs.flatMap((o) => {
       const list: Body[] = [
-        { id: `${o.id}-kf`, orgId: o.id, slug: "kommunfullmaktige", name: "Kommunfullmäktige", genitive: "Kommunfullmäktiges", kind: "FULLMAKTIGE", meetings: 6, weight: 1.5, org: o },
-        { id: `${o.id}-ks`, orgId: o.id, slug: "kommunstyrelsen", name: "Kommunstyrelsen", genitive: "Kommunstyrelsens", kind: "STYRELSE", meetings: 10, weight: 1.5, org: o },
+        {
+          id: `${o.id}-kf`,
+          orgId: o.id,
+          slug: "kommunfullmaktige",
+          name: "Kommunfullmäktige",
+          genitive: "Kommunfullmäktiges",
+          kind: "FULLMAKTIGE",
+          meetings: 6,
+          weight: 1.5,
+          org: o,
+        },
+        {
+          id: `${o.id}-ks`,
+          orgId: o.id,
+          slug: "kommunstyrelsen",
+          name: "Kommunstyrelsen",
+          genitive: "Kommunstyrelsens",
+          kind: "STYRELSE",
+          meetings: 10,
+          weight: 1.5,
+          org: o,
+        },
       ];
       for (const [slug, name, genitive] of NAMNDER.slice(0, 1 + Math.floor(rand() * 3)))
-        list.push({ id: `${o.id}-${slug}`, orgId: o.id, slug, name, genitive, kind: "NAMND", meetings: 8, weight: 1, org: o });
+        list.push({
+          id: `${o.id}-${slug}`,
+          orgId: o.id,
+          slug,
+          name,
+          genitive,
+          kind: "NAMND",
+          meetings: 8,
+          weight: 1,
+          org: o,
+        });
       return list;
     });
     await copy(
@@ -137,7 +178,9 @@ export async function generate(url: string, log: (s: string) => void = console.l
     await copy(
       client,
       `COPY "Body" (id, "organisationId", slug, name, "genitiveName", kind, "seatCount", "updatedAt") FROM STDIN`,
-      bodies.map((b) => line(b.id, b.orgId, b.slug, b.name, b.genitive, b.kind, b.kind === "FULLMAKTIGE" ? 41 : 11, now)),
+      bodies.map((b) =>
+        line(b.id, b.orgId, b.slug, b.name, b.genitive, b.kind, b.kind === "FULLMAKTIGE" ? 41 : 11, now),
+      ),
     );
 
     // Meetings: each body meets `meetings` times a year, spread over the year (the last year up to November).
@@ -148,7 +191,14 @@ export async function generate(url: string, log: (s: string) => void = console.l
         for (let k = 0; k < b.meetings; k++) {
           const day = Math.floor(((k + rand() * 0.8) / b.meetings) * (year === LAST_YEAR ? 330 : 360));
           const date = iso(new Date(Date.UTC(year, 0, 1 + day)));
-          meetings.push({ id: `${b.id}-${date}`, body: b, date, year, weight: b.org.weight * b.weight * (0.5 + rand()), paragraphs: 0 });
+          meetings.push({
+            id: `${b.id}-${date}`,
+            body: b,
+            date,
+            year,
+            weight: b.org.weight * b.weight * (0.5 + rand()),
+            paragraphs: 0,
+          });
         }
     // Distribute the §§ over the meetings by weight (organisation size × body), exactly TOTAL_PARAGRAPHS.
     const W = meetings.reduce((s, m) => s + m.weight, 0);
@@ -160,8 +210,9 @@ export async function generate(url: string, log: (s: string) => void = console.l
     }
     while (assigned !== TOTAL_PARAGRAPHS) {
       const m = meetings[Math.floor(rand() * meetings.length)]!;
-      if (assigned < TOTAL_PARAGRAPHS) (m.paragraphs++, assigned++);
-      else if (m.paragraphs > 1) (m.paragraphs--, assigned--);
+      const d = assigned < TOTAL_PARAGRAPHS ? 1 : m.paragraphs > 1 ? -1 : 0;
+      m.paragraphs += d;
+      assigned += d;
     }
     meetings.sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
     await copy(
