@@ -146,8 +146,8 @@ interface SearchRow {
  * The SQL of searchArchive (exported for the benchmark's EXPLAIN: the very query the app runs).
  * Two steps, so that a common word over a million §§ costs no more than a rare one:
  * 1. The matching §§ of Paragraf's index, year by year from the newest, at most
- *    SEARCH_RANKED_MAX + 1: each year is one scan of the GIN index on (bodyId, year, tsv) (btree_gin),
- *    with the body filter in the index too. A § past its organisation's names rule is matched on its
+ *    SEARCH_RANKED_MAX + 1: each year is one scan of the GIN index on (bodyId || '', year + 0, tsv)
+ *    (btree_gin; the keys written as the index's expressions), with the body filter in the index too. A § past its organisation's names rule is matched on its
  *    name-free version (anonTsv) instead, never on the one with names.
  *    Each is ranked (ts_rank) as it is found, from the row the index scan fetched.
  * 2. Those candidates and the public historical protocols' matches sorted; title, text and
@@ -169,7 +169,7 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
   // Filtering by organisation or body: the bodies, so that the index scan has them as a key.
   const bodies =
     query.organisationSlug || query.bodySlug
-      ? Prisma.sql`AND e."bodyId" IN (SELECT b.id FROM "Body" b WHERE true ${organisation} ${body})`
+      ? Prisma.sql`AND (e."bodyId" || '') IN (SELECT b.id FROM "Body" b WHERE true ${organisation} ${body})`
       : Prisma.empty;
   // The organisation's names rule (retention.ts namesWithdrawn), in SQL: N years after justering.
   const namesWithheld = Prisma.sql`(o."publicNamesYears" IS NOT NULL AND m."adjustedOn" IS NOT NULL
@@ -182,7 +182,7 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
         JOIN "Meeting" m ON m.id = e."meetingId"
         JOIN "Body" b ON b.id = e."bodyId"
         JOIN "Organisation" o ON o.id = b."organisationId"
-        WHERE e.year = years.y AND ${vector} @@ (SELECT query FROM q) ${bodies}
+        WHERE (e.year + 0) = years.y AND ${vector} @@ (SELECT query FROM q) ${bodies}
           AND m.status::text IN (${publicStatuses()}) AND ${anon ? Prisma.empty : Prisma.sql`NOT`} ${namesWithheld}`;
   return Prisma.sql`
     WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('swedish', ${q}) AS query),
