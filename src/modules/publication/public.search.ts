@@ -147,8 +147,9 @@ interface SearchRow {
  * Two steps, so that a common word over a million §§ costs no more than a rare one:
  * 1. The matching §§ of Paragraf's index, year by year from the newest, at most
  *    SEARCH_RANKED_MAX + 1: each year is one scan of the GIN index on (bodyId || '', year + 0, tsv)
- *    (btree_gin; the keys written as the index's expressions), with the body filter in the index too. A § past its organisation's names rule is matched on its
- *    name-free version (anonTsv) instead, never on the one with names.
+ *    (btree_gin; the keys written as the index's expressions), with the body filter in the index
+ *    too. A § past its organisation's names rule is matched on its name-free version (anonTsv)
+ *    instead, never on the one with names.
  *    Each is ranked (ts_rank) as it is found, from the row the index scan fetched.
  * 2. Those candidates and the public historical protocols' matches sorted; title, text and
  *    ts_headline only for the page shown.
