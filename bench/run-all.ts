@@ -6,9 +6,11 @@ import path from "node:path";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const benches = [
   ["PDF renderer vs Chromium", "bench/pdf/run.ts"],
-  ["Drafting (save a §)", "bench/drafting/run.ts"],
+  ["Drafting (save a §, 20 concurrent editors)", "bench/drafting/run.ts"],
   ["Editor (keystrokes in a 60-§ protocol)", "bench/editor/run.ts"],
   ["Archive search", "bench/archive/run.ts"],
+  // Generates 1,000,000 §§ into BENCH_SEARCH_DIR (default /work/bench-data/search-1m) on its first run.
+  ["National search (1,000,000 §§, 300 organisations)", "bench/search-national/run.ts"],
   ["Public pages", "bench/public/run.ts"],
   ["Public page weight (HTML and JS a browser gets)", "bench/public/weight.ts"],
   ["Load (200 req/s, 60 s)", "bench/load/run.ts"],

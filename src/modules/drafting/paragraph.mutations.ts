@@ -7,7 +7,7 @@ import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
 import { byMeetingId } from "@/server/action";
 import { appendParagraphs } from "./paragraph.append";
-import { createMotions, deleteParagraphParts, paragraphPartsData } from "./paragraph.persist";
+import { deleteParagraphParts, writeChangedParagraphParts } from "./paragraph.persist";
 import {
   addParagraphSchema,
   moveParagraphSchema,
@@ -74,10 +74,8 @@ export const saveParagraph = defineDraftingChange(
       );
     }
     await checkPeople(tx, meeting.id, content);
-    await deleteParagraphParts(tx, paragraphId);
-    const same = (id: string) => id;
-    await tx.paragraph.update({ where: { id: paragraphId }, data: paragraphPartsData(content, same) });
-    await createMotions(tx, paragraphId, content.motions, same);
+    // Only the parts that changed are written again (an autosave usually changes one text).
+    await writeChangedParagraphParts(tx, paragraphId, content, (id) => id);
     await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.save", paragraphId, { version: version + 1 });
     return { version: version + 1 };
   },

@@ -102,3 +102,143 @@ export async function deleteParagraphParts(tx: Prisma.TransactionClient, paragra
   await tx.vote.deleteMany({ where });
   await tx.motion.deleteMany({ where });
 }
+
+/** The child tables of a § that a save writes, by the name paragraphPartsData gives them. */
+export const PARAGRAPH_PARTS = [
+  "sections",
+  "basisDocuments",
+  "dispatches",
+  "propositions",
+  "reservations",
+  "notes",
+  "recusals",
+  "votes",
+  "motions",
+] as const;
+export type ParagraphPart = (typeof PARAGRAPH_PARTS)[number];
+
+/** JSON with object keys sorted (and undefined left out), so stored and wanted rows compare as text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The stored rows of every part of a §, in one query, each with exactly the columns a save
+ * writes, in the order the § reads them (protocol.queries: by position; recusals by id).
+ */
+async function storedParts(tx: Prisma.TransactionClient, paragraphId: string): Promise<Record<ParagraphPart, unknown>> {
+  const [row] = await tx.$queryRaw<Record<ParagraphPart, unknown>[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('kind', kind, 'heading', heading, 'content', content,
+        'plainText', "plainText", 'position', position) ORDER BY position), '[]')
+        FROM "ParagraphSection" WHERE "paragraphId" = ${paragraphId}) AS sections,
+      (SELECT coalesce(json_agg(json_build_object('title', title, 'position', position) ORDER BY position), '[]')
+        FROM "BasisDocument" WHERE "paragraphId" = ${paragraphId}) AS "basisDocuments",
+      (SELECT coalesce(json_agg(json_build_object('recipient', recipient, 'position', position) ORDER BY position), '[]')
+        FROM "DispatchRecipient" WHERE "paragraphId" = ${paragraphId}) AS dispatches,
+      (SELECT coalesce(json_agg(json_build_object('text', text, 'position', position) ORDER BY position), '[]')
+        FROM "Proposition" WHERE "paragraphId" = ${paragraphId}) AS propositions,
+      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'reasons', reasons, 'position', position)
+        ORDER BY position), '[]') FROM "Reservation" WHERE "paragraphId" = ${paragraphId}) AS reservations,
+      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'text', text, 'position', position)
+        ORDER BY position), '[]') FROM "ProtocolNote" WHERE "paragraphId" = ${paragraphId}) AS notes,
+      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'reason', reason) ORDER BY id), '[]')
+        FROM "Recusal" WHERE "paragraphId" = ${paragraphId}) AS recusals,
+      (SELECT coalesce(json_agg(json_build_object('question', v.question, 'result', v.result, 'outcome', v.outcome,
+        'position', v.position, 'yesCount', v."yesCount", 'noCount', v."noCount", 'abstainCount', v."abstainCount",
+        'ballots', (SELECT coalesce(json_agg(json_build_object('personId', b."personId", 'choice', b.choice,
+          'position', b.position) ORDER BY b.position), '[]') FROM "Ballot" b WHERE b."voteId" = v.id))
+        ORDER BY v.position), '[]') FROM "Vote" v WHERE v."paragraphId" = ${paragraphId}) AS votes,
+      (SELECT coalesce(json_agg(json_build_object('personId', m."personId", 'kind', m.kind, 'text', m.text,
+        'amendsIndex', (SELECT a.position FROM "Motion" a WHERE a.id = m."amendsId"), 'withdrawn', m.withdrawn,
+        'position', m.position) ORDER BY m.position), '[]') FROM "Motion" m WHERE m."paragraphId" = ${paragraphId}) AS motions`;
+  return row!;
+}
+
+/**
+ * Writes the parts of a § that differ from what is stored, and only those: a part (a child table)
+ * whose rows would come out the same is not touched, one that changed is deleted and written
+ * again with one statement per table (motions one by one: an amendment points at the motion it
+ * amends). An autosave that changed a title or one section's text writes nothing else.
+ * Returns the parts written.
+ */
+export async function writeChangedParagraphParts(
+  tx: Prisma.TransactionClient,
+  paragraphId: string,
+  content: Parts & { motions: Motions },
+  person: (id: string) => string,
+): Promise<ParagraphPart[]> {
+  const data = paragraphPartsData(content, person);
+  const wanted: Record<ParagraphPart, unknown> = {
+    sections: data.sections.create,
+    basisDocuments: data.basisDocuments.create,
+    dispatches: data.dispatches.create,
+    propositions: data.propositions.create,
+    reservations: data.reservations.create,
+    notes: data.notes.create,
+    recusals: data.recusals.create,
+    votes: data.votes.create.map(({ ballots, ...v }) => ({ ...v, ballots: ballots.create })),
+    motions: content.motions.map((m, position) => ({
+      personId: person(m.personId),
+      kind: m.kind,
+      text: m.text,
+      amendsIndex: m.amendsIndex,
+      withdrawn: m.withdrawn,
+      position,
+    })),
+  };
+  const stored = await storedParts(tx, paragraphId);
+  const changed = PARAGRAPH_PARTS.filter((part) => canonical(stored[part]) !== canonical(wanted[part]));
+  const where = { paragraphId };
+  const withId = <T extends object>(rows: readonly T[]) => rows.map((r) => ({ ...r, paragraphId }));
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  for (const part of changed) {
+    switch (part) {
+      case "sections":
+        await tx.paragraphSection.deleteMany({ where });
+        await tx.paragraphSection.createMany({ data: withId(data.sections.create) });
+        break;
+      case "basisDocuments":
+        await tx.basisDocument.deleteMany({ where });
+        await tx.basisDocument.createMany({ data: withId(data.basisDocuments.create) });
+        break;
+      case "dispatches":
+        await tx.dispatchRecipient.deleteMany({ where });
+        await tx.dispatchRecipient.createMany({ data: withId(data.dispatches.create) });
+        break;
+      case "propositions":
+        await tx.proposition.deleteMany({ where });
+        await tx.proposition.createMany({ data: withId(data.propositions.create) });
+        break;
+      case "reservations":
+        await tx.reservation.deleteMany({ where });
+        await tx.reservation.createMany({ data: withId(data.reservations.create) });
+        break;
+      case "notes":
+        await tx.protocolNote.deleteMany({ where });
+        await tx.protocolNote.createMany({ data: withId(data.notes.create) });
+        break;
+      case "recusals":
+        await tx.recusal.deleteMany({ where });
+        await tx.recusal.createMany({ data: withId(data.recusals.create) });
+        break;
+      case "votes":
+        await tx.vote.deleteMany({ where });
+        for (const vote of data.votes.create) await tx.vote.create({ data: { ...vote, paragraphId } });
+        break;
+      case "motions":
+        await tx.motion.updateMany({ where, data: { amendsId: null } });
+        await tx.motion.deleteMany({ where });
+        await createMotions(tx, paragraphId, content.motions, person);
+        break;
+    }
+  }
+  return changed;
+}

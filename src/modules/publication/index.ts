@@ -12,4 +12,12 @@ export {
   isPublicProtocolSlug,
   listNoticesUp,
 } from "./public.queries";
-export { archiveFacets, HIT_END, HIT_START, indexPublicProtocol, listArchive, searchArchive } from "./public.search";
+export {
+  archiveFacets,
+  HIT_END,
+  HIT_START,
+  indexPublicProtocol,
+  listArchive,
+  SEARCH_RANKED_MAX,
+  searchArchive,
+} from "./public.search";

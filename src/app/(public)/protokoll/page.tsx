@@ -3,7 +3,14 @@ import Link from "next/link";
 import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { queryValue } from "@/domain/publication/public.rules";
-import { archiveFacets, HIT_END, HIT_START, listArchive, searchArchive } from "@/modules/publication";
+import {
+  archiveFacets,
+  HIT_END,
+  HIT_START,
+  listArchive,
+  SEARCH_RANKED_MAX,
+  searchArchive,
+} from "@/modules/publication";
 import { ScannedMark } from "@/modules/historical";
 import { getDb } from "@/server/db";
 import { DataTable, linkClass } from "@/ui/data-table";
@@ -129,14 +136,24 @@ async function SearchResults({
   page: number;
   params: Record<string, string | undefined>;
 }) {
-  const { total, hits } = await searchArchive(getDb(), { q, bodySlug, year, page, pageSize: 20 });
+  const { total, more, hits } = await searchArchive(getDb(), { q, bodySlug, year, page, pageSize: 20 });
   const pages = Math.max(1, Math.ceil(total / 20));
+  // Past SEARCH_RANKED_MAX matching §§ the count is not exact: say so, and that the newest are ranked.
+  const count = more
+    ? `Fler än ${SEARCH_RANKED_MAX.toLocaleString("sv-SE")} träffar`
+    : `${total} ${total === 1 ? "träff" : "träffar"}`;
   return (
     <TitledSection
       id="traffar"
-      title={total === 0 ? `Inga träffar för "${q}"` : `${total} ${total === 1 ? "träff" : "träffar"} för "${q}"`}
+      title={total === 0 ? `Inga träffar för "${q}"` : `${count} för "${q}"`}
       className="mt-6"
     >
+      {more && (
+        <p className="mt-2 text-sm text-[var(--color-muted)]">
+          Sökningen rangordnar de {SEARCH_RANKED_MAX.toLocaleString("sv-SE")} senaste träffarna. Lägg till ett ord, välj
+          organ eller år för att hitta fler.
+        </p>
+      )}
       <ol className="mt-3 space-y-4">
         {hits.map((h) => (
           <li key={`${h.href}-${h.number}`}>
