@@ -22,7 +22,7 @@ import { lockMeeting } from "@/server/meeting-access";
 import { noticeSettingsOf } from "@/server/notice-settings";
 import { checkPasswordReentry } from "@/server/password-reentry";
 import { protocolContentHash, sha256Hex } from "@/domain/protocol/content-hash";
-import { mailingSignoffEvents, type SignoffEvents } from "./signoff.notify";
+import { queuedSignoffEvents } from "./signoff.notify";
 import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "@/domain/rules/signoff.rules";
 import {
   correctionSchema,
@@ -34,11 +34,6 @@ import {
 
 type Tx = Prisma.TransactionClient;
 
-/** The events for this call: e-mail through the configured SMTP server. */
-async function eventsFor(db: ActionContext["db"]): Promise<SignoffEvents> {
-  return mailingSignoffEvents(db);
-}
-
 async function loadProtocol(tx: Tx, slug: string): Promise<ProtocolDTO> {
   const p = await findProtocolBySlug(tx, slug);
   if (!p) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
@@ -46,7 +41,10 @@ async function loadProtocol(tx: Tx, slug: string): Promise<ProtocolDTO> {
 }
 
 /** A signature given (and whether it completed justering), or refused with the reasons. */
-type SignOutcome = { refused: string[] } | { complete: boolean; protocol: ProtocolDTO };
+type SignOutcome =
+  | { refused: string[] }
+  | { complete: false; protocol: ProtocolDTO }
+  | { complete: true; protocol: ProtocolDTO; events: ReturnType<typeof queuedSignoffEvents> };
 
 /** Findings as the lines of a refusal: "§ 63: …" for a §, the message alone otherwise. */
 function findingLines(findings: readonly Finding[]): string[] {
@@ -116,12 +114,15 @@ export const sendForAdjustment = defineMeetingAction(
           ip,
           data: { contentHash },
         });
-        return { protocol: { ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } }, contentHash };
+        // The mails to the signers exist exactly when the step commits (transactional outbox).
+        const events = queuedSignoffEvents(tx);
+        await events.sentForAdjustment({ ...p, meeting: { ...p.meeting, status: "READY_FOR_ADJUSTMENT" as const } });
+        return { contentHash, events };
         // Rendering the document to sign takes a while on a cold render worker.
       },
       { timeout: 60_000 },
     );
-    await (await eventsFor(db)).sentForAdjustment(sent.protocol);
+    await sent.events.afterCommit(db);
     return { contentHash: sent.contentHash };
   },
 );
@@ -129,7 +130,7 @@ export const sendForAdjustment = defineMeetingAction(
 export const returnProtocol = defineMeetingAction(
   { schema: returnSchema, permission: "protocol.return", locate: byMeetingId },
   async ({ db, actor, ip, input, meeting }) => {
-    const protocol = await db.$transaction(async (tx) => {
+    const events = await db.$transaction(async (tx) => {
       await lockMeeting(tx, meeting.id);
       // Any signatures given are void: the protocol will change before it is signed again.
       const voided = await tx.signature.deleteMany({ where: { meetingId: meeting.id } });
@@ -148,10 +149,13 @@ export const returnProtocol = defineMeetingAction(
         ip,
         data: { comment: input.comment, voidedSignatures: voided.count },
       });
-      return loadProtocol(tx, meeting.slug);
+      const protocol = await loadProtocol(tx, meeting.slug);
+      const by = protocol.attendance.find((a) => a.personId === actor.personId)?.name ?? "";
+      const events = queuedSignoffEvents(tx);
+      await events.returned(protocol, by, input.comment);
+      return events;
     });
-    const by = protocol.attendance.find((a) => a.personId === actor.personId)?.name ?? "";
-    await (await eventsFor(db)).returned(protocol, by, input.comment);
+    await events.afterCommit(db);
     return { status: "DRAFT" as const };
   },
 );
@@ -341,14 +345,17 @@ async function signWith(
         ip,
         data: { contentHash, pdfSha256, adjustedOn },
       });
-      return { complete: true, protocol: final };
+      // The secretary's mail exists exactly when justering commits (transactional outbox).
+      const events = queuedSignoffEvents(tx);
+      await events.adjusted(final);
+      return { complete: true, protocol: final, events };
     },
     { timeout: 60_000 },
   );
   if ("refused" in result) {
     throw new AppError("VALIDATION", REFUSED_NOT_INDEPENDENT, { fieldErrors: { _: result.refused } });
   }
-  if (result.complete) await (await eventsFor(db)).adjusted(result.protocol);
+  if (result.complete) await result.events.afterCommit(db);
   return { complete: result.complete };
 }
 

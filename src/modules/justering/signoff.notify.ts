@@ -1,11 +1,11 @@
 // E-mail after the sign-off steps: to the chair and justerare when a protocol is sent for
-// justering, to the secretary when it is returned or fully signed. Called after the step has
-// committed; each mail goes to the outbox (server/jobs/outbox.ts) and is sent by the job worker
-// with retries. A mail failure never undoes or fails the step.
+// justering, to the secretary when it is returned or fully signed. Queued in the step's own
+// transaction (the outbox, server/jobs/outbox.ts: the mails exist exactly when the step commits)
+// and sent by the job worker with retries. A mail failure never undoes or fails the step.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { appBaseUrl } from "@/server/config";
-import { afterCommit, queueMail, queueMailAfterCommit } from "@/server/jobs/outbox";
+import { afterCommit, queueMail } from "@/server/jobs/outbox";
 import {
   buildAdjustedMail,
   buildAdjustmentRequestMail,
@@ -16,7 +16,7 @@ import {
 import { signerParagraphsText } from "@/domain/rules/signers.rules";
 import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
 
-/** Side effects after commit (e-mail). */
+/** The mails of the sign-off steps. */
 export interface SignoffEvents {
   sentForAdjustment(p: ProtocolDTO): Promise<void>;
   returned(p: ProtocolDTO, by: string, comment: string): Promise<void>;
@@ -36,17 +36,6 @@ async function recipients(
 }
 
 type Send = (db: Prisma.TransactionClient, mail: BuiltMail, kind: string) => Promise<void>;
-
-/**
- * The events for a step that has committed: each mail queued right after, in its own transaction
- * (a crash between the step's commit and this one loses the mail).
- */
-export function mailingSignoffEvents(db: PrismaClient, baseUrl = appBaseUrl()): SignoffEvents {
-  const send: Send = async (_db, mail, kind) => {
-    if (mail.to.length > 0) await queueMailAfterCommit(db, mail, kind);
-  };
-  return signoffEvents(db, send, baseUrl);
-}
 
 /**
  * The events inside the step's own transaction `tx` (the transactional outbox: the mails exist
