@@ -8,6 +8,7 @@
  * timestamp. Prints medians and the bytes each step adds. The TSA/OCSP time is OpenSSL started
  * per request (~20–60 ms each), more than a running TSA would take.
  */
+import { writeFileSync } from "node:fs";
 import { generateKeyPairSync } from "node:crypto";
 import { renderProtocolPdf } from "../src/pdf/index";
 import { appendDocumentTimestamp, appendDss, appendSignature, readSignatures } from "../src/pdf/pades";
@@ -108,6 +109,8 @@ for (let round = 0; round < rounds; round++) {
   cmsBytes = readSignatures(doc).map((s) => s.der.length);
 }
 await servers.close();
+// `npx tsx bench/pades.ts 3 /tmp/signed.pdf` keeps the last round's PDF to inspect (pdfsig, qpdf).
+if (process.argv[3]) writeFileSync(process.argv[3], doc);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -26,6 +26,7 @@ import { editNotice } from "@/modules/notice/notice.mutations";
 import type { ActionContext, ActionResult } from "@/server/action";
 import { meetingWhereForActor, type Actor } from "@/server/authz";
 import { actorFor, contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -92,17 +93,7 @@ beforeAll(async () => {
   // prisma/seed/justera-demo.ts), so that sending for justering can really succeed.
   const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
   meetingId = meeting.id;
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  await fixSeedDefects(db, meetingId);
 });
 afterAll(async () => {
   await drop?.();
@@ -253,6 +244,8 @@ const ACTIONS: Record<string, Action> = {
     call: async (ctx) => sendForAdjustment(ctx, { meetingId }),
     probe: async () => (await meetingRow()).status,
     undo: async () => {
+      // As returning it does: the document made for signing goes with the sending.
+      await db.signingRevision.deleteMany({ where: { meetingId } });
       await db.meeting.update({ where: { id: meetingId }, data: { status: "DRAFT", contentHash: null } });
     },
   },
@@ -261,6 +254,8 @@ const ACTIONS: Record<string, Action> = {
     call: async (ctx) => signProtocol(ctx, { meetingId, password: PASSWORD }),
     probe: async () => db.signature.count({ where: { meetingId } }),
     undo: async () => {
+      // The signature and the revision it made of the document to sign (the field filled).
+      await db.signingRevision.deleteMany({ where: { meetingId, seq: { gt: 0 } } });
       await db.signature.deleteMany({ where: { meetingId } });
     },
   },

@@ -15,6 +15,7 @@ import { checkDatabaseRole } from "@/server/config";
 import { readDatabaseRoleFacts } from "@/server/startup-check";
 import { asOwnerWithoutGuards } from "./support/owner";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 const PASSWORD = "paragraf-demo";
 const frozen = { hint: "paragraf_frozen" };
@@ -55,17 +56,7 @@ beforeAll(async () => {
     p62: (await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 62 } })).id,
   };
   // The seed's three content defects, fixed as prisma/seed/justera-demo.ts does.
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  await fixSeedDefects(db, meetingId);
 });
 
 afterAll(async () => {

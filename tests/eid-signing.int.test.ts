@@ -25,6 +25,7 @@ import { eidRedirectUri } from "@/server/eid/relying-party";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { CLIENT, LOA3, TEST_IDENTITIES, startOidcBroker, type OidcBroker } from "./support/oidc-broker";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -80,21 +81,6 @@ async function legitimate(who: ActorName, identity: string, ctx?: Partial<Action
 
 const audits = (action: string) => db.auditLog.findMany({ where: { meetingId, action }, orderBy: { at: "asc" } });
 
-/** Fix the seed's real defects the checker reports as errors (as signoff.int.test.ts does). */
-async function fixSeedDefects() {
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
-}
-
 describe("the personnummer on the person form (admin)", () => {
   it("refuses a wrong number in Swedish, keeps only an HMAC, and refuses the same number twice", async () => {
     const admin = await as("admin");
@@ -139,7 +125,7 @@ describe("the personnummer on the person form (admin)", () => {
 
 describe("signing with e-legitimation", () => {
   it("cannot start for a person with no personnummer registered", async () => {
-    await fixSeedDefects();
+    await fixSeedDefects(db, meetingId);
     expect((await sendForAdjustment(await as("secretary"), { meetingId })).ok).toBe(true);
     const r = await startEidSigning(await as("secretary"), { meetingId });
     expect(r).toMatchObject({ ok: false, code: "VALIDATION", message: expect.stringMatching(/personnummer/) });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 let db: PrismaClient;
 let url: string;
@@ -16,17 +17,7 @@ beforeAll(async () => {
   const m = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
   meetingId = m.id;
   // Make the seed sendable (its real defects are errors for the checker).
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  await fixSeedDefects(db, meetingId);
   expect((await sendForAdjustment(await contextFor(db, "secretary"), { meetingId })).ok).toBe(true);
   expect((await signProtocol(await contextFor(db, "chair"), { meetingId, password: "paragraf-demo" })).ok).toBe(true);
   expect((await signProtocol(await contextFor(db, "adjuster"), { meetingId, password: "paragraf-demo" })).ok).toBe(

@@ -37,6 +37,7 @@ import {
   type IdArbitraries,
 } from "./support/fuzz-arbitraries";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 const DEMO_PASSWORD = "paragraf-demo";
 const TYPED_FAILURES = ["VALIDATION", "CONFLICT", "STATE", "FORBIDDEN", "NOT_FOUND", "UNAUTHENTICATED"];
@@ -112,7 +113,7 @@ beforeAll(async () => {
     users: (await db.user.findMany({ select: { id: true } })).map((u) => u.id),
     memberships: (await db.membership.findMany({ select: { id: true } })).map((m) => m.id),
   };
-  await fixSeedDefects();
+  await fixSeedDefects(db, seedMeetingId);
 }, 120_000);
 
 afterAll(async () => {
@@ -124,21 +125,6 @@ afterAll(async () => {
   console.log(`Fuzzed action handlers (${total} inputs):\n${rows.join("\n")}`);
   await drop?.();
 });
-
-/** The checker's errors in the seed (as justeraDemoMeeting fixes them), so it can be sent. */
-async function fixSeedDefects() {
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId: seedMeetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId: seedMeetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
-}
 
 const draftParagraphIds = async () =>
   (await db.paragraph.findMany({ where: { meetingId: draftId }, select: { id: true } })).map((p) => p.id);

@@ -11,6 +11,7 @@ import { QUEUES } from "@/server/jobs/queues";
 import { startJobRunner, type JobRunner } from "@/server/jobs/runner";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 let db: PrismaClient;
 let url: string;
@@ -29,17 +30,7 @@ beforeAll(async () => {
   process.env.SMTP_URL = smtp.url;
   process.env.PARAGRAF_TEST_CLOCK = "1";
   // The seed's real defects (as in signoff.int.test.ts), so that it can be sent for justering.
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  await fixSeedDefects(db, meetingId);
   const common = { connectionString: url, db, pollingIntervalSeconds: 0.5, schedule: false };
   a = await startJobRunner({ ...common, applicationName: "jobs-a" });
   b = await startJobRunner({ ...common, applicationName: "jobs-b", local: false });

@@ -15,6 +15,7 @@ import { protocolContentHash } from "@/domain/protocol/content-hash";
 import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { asOwnerWithoutGuards } from "./support/owner";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 const PASSWORD = "paragraf-demo";
 
@@ -22,17 +23,7 @@ async function setUp(prefix: string) {
   const { db, drop, ownerUrl } = await createSeededDatabase(prefix);
   const meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
   // The seed's real content defects (§ 62 seat overlap, § 67), so that only the signers are wrong.
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  await fixSeedDefects(db, meetingId);
   return { db, drop, meetingId, ownerUrl };
 }
 

@@ -36,6 +36,7 @@ import { containsPersonalNumber } from "@/domain/publication/public.rules";
 import { pdfInfo, pdfToText } from "@/pdf/testing/poppler";
 import { asOwnerWithoutGuards } from "./support/owner";
 import { contextFor, createSeededDatabase, EMAILS, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 // ajv's "url" format wants a host with a top-level domain, as a real deployment has.
 const BASE = "https://paragraf.example.se";
@@ -335,17 +336,7 @@ describe("after justering", () => {
       data: { paragraphId: p64.id, personId: elisabet.id, reason: "Närstående (850709-9805) berörs av beslutet." },
     });
     // The seed's real defects (as in signoff.int.test.ts).
-    const conny = await db.attendance.findFirstOrThrow({
-      where: { meetingId, person: { name: "Conny Forsberg" } },
-      include: { ranges: true },
-    });
-    await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-    const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-    await db.paragraph.update({
-      where: { id: p67.id },
-      data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-    });
-    await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+    await fixSeedDefects(db, meetingId);
 
     const sent = await sendForAdjustment(await contextFor(db, "secretary"), { meetingId });
     expect(sent, JSON.stringify(sent)).toMatchObject({ ok: true });

@@ -6,6 +6,7 @@ import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mut
 import { createPrismaClient } from "@/server/db";
 import { REENTRY_FAILED, REENTRY_LIMITED } from "@/server/password-reentry";
 import { contextFor, createSeededDatabase, EMAILS, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 let db: PrismaClient;
 let other: PrismaClient;
@@ -19,17 +20,7 @@ beforeAll(async () => {
   other = createPrismaClient(seeded.url);
   meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
   // Fix the seed's real defects the checker reports as errors (§ 62 seat overlap, § 67), then send.
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  await fixSeedDefects(db, meetingId);
   expect((await sendForAdjustment(await contextFor(db, "secretary"), { meetingId })).ok).toBe(true);
 });
 afterAll(async () => {

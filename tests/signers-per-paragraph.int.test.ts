@@ -14,6 +14,7 @@ import { findToAdjust } from "@/modules/justering/signoff.queries";
 import { renderProtocolPdf } from "@/pdf/render-protocol";
 import { pdfToText } from "@/pdf/testing/poppler";
 import { actorFor, contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 const SEED_PASSWORD = "paragraf-demo";
 const TEST_PASSWORD = "test-password";
@@ -31,17 +32,7 @@ describe("a protocol with signers per §", () => {
     ({ db, drop } = await createSeededDatabase("signers"));
     meetingId = (await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } })).id;
     // The seed's real content defects (§ 62 seat overlap, § 67), so that only the signers matter.
-    const conny = await db.attendance.findFirstOrThrow({
-      where: { meetingId, person: { name: "Conny Forsberg" } },
-      include: { ranges: true },
-    });
-    await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-    const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-    await db.paragraph.update({
-      where: { id: p67.id },
-      data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-    });
-    await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+    await fixSeedDefects(db, meetingId);
     for (const name of [
       "Joakim Karlsson",
       "Henrik Remmerfelt",

@@ -16,6 +16,7 @@ import { renderSealedCopy, withChangesAfterAdjustment } from "@/modules/publicat
 import { verifyCode, verifyPdf } from "@/modules/publication/verify";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
+import { fixSeedDefects } from "../prisma/seed/justera-demo";
 
 let db: PrismaClient;
 let drop: () => Promise<void>;
@@ -35,21 +36,6 @@ afterAll(async () => {
   await drop?.();
 });
 
-/** Fix the seed's real defects the checker reports as errors (§ 62 seat overlap, § 67). */
-async function fixSeedDefects() {
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
-}
-
 describe("justering", () => {
   it("refuses to send a protocol with errors, listing them in Swedish", async () => {
     const result = await sendForAdjustment(await contextFor(db, "secretary"), { meetingId });
@@ -62,7 +48,7 @@ describe("justering", () => {
   });
 
   it("sends, lets the chair return it with a comment (voiding signatures), and sends again", async () => {
-    await fixSeedDefects();
+    await fixSeedDefects(db, meetingId);
     const secretary = await contextFor(db, "secretary");
     const sent = await sendForAdjustment(secretary, { meetingId });
     expect(sent.ok).toBe(true);

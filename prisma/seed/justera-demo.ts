@@ -22,6 +22,25 @@ async function contextFor(db: PrismaClient, email: string): Promise<ActionContex
   };
 }
 
+/**
+ * The three content defects the checker reports in the original seed, fixed, so that the demo
+ * meeting can be sent for justering: Conny Forsberg's seat ends at § 61 (§ 62's overlap), § 67
+ * gets its own body's decision and loses its template leftovers. Tests use it too.
+ */
+export async function fixSeedDefects(db: PrismaClient, meetingId: string): Promise<void> {
+  const conny = await db.attendance.findFirstOrThrow({
+    where: { meetingId, person: { name: "Conny Forsberg" } },
+    include: { ranges: true },
+  });
+  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
+  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId, number: 67 } });
+  await db.paragraph.update({
+    where: { id: p67.id },
+    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
+  });
+  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+}
+
 /** `confidential`: §§ to mark as sekretess before justering (tests of what the public sees). */
 export async function justeraDemoMeeting(
   db: PrismaClient,
@@ -30,17 +49,7 @@ export async function justeraDemoMeeting(
 ): Promise<void> {
   const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SLUG } });
   if (meeting.status !== "DRAFT") return;
-  const conny = await db.attendance.findFirstOrThrow({
-    where: { meetingId: meeting.id, person: { name: "Conny Forsberg" } },
-    include: { ranges: true },
-  });
-  await db.attendanceRange.update({ where: { id: conny.ranges[0]!.id }, data: { toNumber: 61 } });
-  const p67 = await db.paragraph.findFirstOrThrow({ where: { meetingId: meeting.id, number: 67 } });
-  await db.paragraph.update({
-    where: { id: p67.id },
-    data: { decisionIntro: "Direktionen beslutar att notera informationen till protokollet." },
-  });
-  await db.paragraphSection.deleteMany({ where: { paragraphId: p67.id, kind: { not: "SUMMARY" } } });
+  await fixSeedDefects(db, meeting.id);
   if (options.confidential?.length) {
     await db.paragraph.updateMany({
       where: { meetingId: meeting.id, number: { in: [...options.confidential] } },

@@ -42,7 +42,7 @@ BEGIN
   END IF;
   IF TG_OP = 'DELETE' THEN
     SELECT status::text INTO st FROM "Meeting" WHERE id = OLD."meetingId";
-    IF st IN ('ADJUSTED', 'POSTED', 'TAKEN_DOWN') THEN
+    IF st = 'ADJUSTED' THEN
       RAISE EXCEPTION 'Signaturerna i ett justerat protokoll kan inte tas bort.'
         USING ERRCODE = 'P0001', HINT = 'paragraf_frozen';
     END IF;
