@@ -107,10 +107,10 @@ for (let round = 0; round < rounds; round++) {
   doc = await timed("docTimestamp", () => appendDocumentTimestamp(doc, tsa));
   sizes.docTimestamp!.push(doc.length - before);
   cmsBytes = readSignatures(doc).map((s) => s.der.length);
+  // `npx tsx bench/pades.ts 3 /tmp/signed.pdf` keeps the last round's PDF to inspect (pdfsig, qpdf).
+  if (process.argv[3]) writeFileSync(process.argv[3], doc);
 }
 await servers.close();
-// `npx tsx bench/pades.ts 3 /tmp/signed.pdf` keeps the last round's PDF to inspect (pdfsig, qpdf).
-if (process.argv[3]) writeFileSync(process.argv[3], doc);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
