@@ -51,19 +51,23 @@ function page(status: number, tags?: string) {
   };
 }
 
-describe("route cache handler", () => {
-  const cache = new RouteCacheHandler({
+/** A handler with the memory store only, as `next start` makes one per request. */
+const newCache = () =>
+  new RouteCacheHandler({
     flushToDisk: false,
     serverDistDir: "/nonexistent",
     maxMemoryCacheSize: 1024 * 1024,
     revalidatedTags: [],
   });
-  const ctx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
-  const setCtx = {
-    cacheControl: { revalidate: false, expire: undefined },
-    isRoutePPREnabled: false,
-    isFallback: false,
-  };
+const ctx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
+const setCtx = {
+  cacheControl: { revalidate: false, expire: undefined },
+  isRoutePPREnabled: false,
+  isFallback: false,
+};
+
+describe("route cache handler", () => {
+  const cache = newCache();
 
   it("stores a page that was found", async () => {
     await cache.set("/protokoll/direktionen-2021-11-18", page(200), setCtx);
@@ -86,18 +90,7 @@ describe("route cache handler", () => {
 
 describe("route cache handler shared by several app instances", () => {
   const store = new MemoryTags();
-  const cache = new RouteCacheHandler({
-    flushToDisk: false,
-    serverDistDir: "/nonexistent",
-    maxMemoryCacheSize: 1024 * 1024,
-    revalidatedTags: [],
-  });
-  const ctx = { kind: "APP_PAGE", isRoutePPREnabled: false, isFallback: false };
-  const setCtx = {
-    cacheControl: { revalidate: false, expire: undefined },
-    isRoutePPREnabled: false,
-    isFallback: false,
-  };
+  const cache = newCache();
   beforeAll(() => RouteCacheHandler.useSharedTags(store));
   afterAll(() => RouteCacheHandler.useSharedTags(null));
   const later = () => new Promise((r) => setTimeout(r, 5));
