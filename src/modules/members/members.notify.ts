@@ -6,16 +6,7 @@ import { appBaseUrl } from "@/server/config";
 import { queueMailAfterCommit } from "@/server/jobs/outbox";
 import { readMeetingAbsences } from "./absence.data";
 import { buildAbsenceMail } from "./members.mail";
-
-/** The meeting's secretary (Person.email) and the body's secretaries (their accounts' e-mail). */
-async function secretaryAddresses(db: PrismaClient, bodyId: string, secretaryId: string | null): Promise<string[]> {
-  const [person, roles] = await Promise.all([
-    secretaryId ? db.person.findUnique({ where: { id: secretaryId }, select: { email: true } }) : null,
-    db.bodyRole.findMany({ where: { bodyId, role: "SECRETARY" }, select: { user: { select: { email: true } } } }),
-  ]);
-  const all = [person?.email ?? null, ...roles.map((r) => r.user.email)].filter((e): e is string => !!e?.trim());
-  return [...new Set(all.map((e) => e.trim().toLowerCase()))];
-}
+import { secretaryAddresses } from "@/server/secretary-addresses";
 
 export async function notifyAbsence(
   db: PrismaClient,

@@ -17,6 +17,7 @@ import { logger } from "@/server/log";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { afterCommit, queueMail } from "./outbox";
 import { buildJusteringReminderMail, buildTakeDownReminderMail } from "./reminders.mail";
+import { secretaryAddresses } from "@/server/secretary-addresses";
 
 export const REMINDER_DAYS_BEFORE = 3;
 export const CATCH_UP_DAYS = 7;
@@ -77,16 +78,6 @@ export async function remindJusterare(db: PrismaClient, today: IsoDate, baseUrl 
   }
   if (sent) logger().info({ count: sent }, "Påminnelser om justering köade");
   return sent;
-}
-
-/** The secretaries to tell about a meeting: its secretary (Person) and the body's (accounts). */
-async function secretaryAddresses(db: PrismaClient, bodyId: string, secretaryId: string | null): Promise<string[]> {
-  const [person, roles] = await Promise.all([
-    secretaryId ? db.person.findUnique({ where: { id: secretaryId }, select: { email: true } }) : null,
-    db.bodyRole.findMany({ where: { bodyId, role: "SECRETARY" }, select: { user: { select: { email: true } } } }),
-  ]);
-  const all = [person?.email ?? null, ...roles.map((r) => r.user.email)].filter((e): e is string => !!e?.trim());
-  return [...new Set(all.map((e) => e.trim().toLowerCase()))];
 }
 
 /** The anslag whose take-down day is today (or up to CATCH_UP_DAYS ago): event and reminder. */
