@@ -76,6 +76,12 @@ test.describe.serial("the administrator", () => {
       await form.getByLabel("Mandatperioden slutar").fill(end);
       await form.getByRole("button", { name: "Lägg till uppdrag" }).click();
       await expect(form.getByRole("status")).toHaveText("Uppdraget är tillagt.");
+      // The status reads the same after the first and the second; the new row is this one's answer.
+      await expect(
+        page
+          .getByRole("table", { name: `Ledamöter och ersättare i ${BODY}` })
+          .getByRole("row", { name: new RegExp(`^${name} `) }),
+      ).toHaveCount(1);
     };
     await add("Pelle Dubblett", "2019-01-01", "2022-12-31");
     await add("Pelle Dublett", "2023-01-01", "2026-12-31");
