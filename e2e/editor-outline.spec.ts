@@ -149,19 +149,27 @@ test("tables never wrap their figures: the § 62 budget table scrolls inside its
   const table = region.locator(".ProseMirror table").first();
   await expect(table).toBeVisible();
   await table.scrollIntoViewIfNeeded();
-  // Each figure on one line: a cell holding "-113 083" is as tall as one holding "0".
-  const heights = await table.evaluate((t) => {
-    const cells = [...t.querySelectorAll("td")];
-    const h = (text: string) => cells.find((c) => c.textContent?.trim() === text)!.getBoundingClientRect().height;
-    return { long: h("-113 083"), short: h("0") };
-  });
-  expect(heights.long).toBe(heights.short);
+  // Each figure on one line: a cell holding "-113 083" is as tall as one holding "0". Polled: the live
+  // editor may still be laying the table out (fonts, content-visibility) when it first shows.
+  await expect
+    .poll(() =>
+      table.evaluate((t) => {
+        const cells = [...t.querySelectorAll("td")];
+        const h = (text: string) => cells.find((c) => c.textContent?.trim() === text)?.getBoundingClientRect().height;
+        return h("-113 083") === h("0") && h("0") !== undefined;
+      }),
+    )
+    .toBe(true);
   // Nothing scrolls sideways but the table's own wrapper.
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))
+    .toBe(true);
 
   // The protocol's view too (src/ui/protocol-view.tsx, the same as on the public pages).
   await page.goto("/moten/direktionen-2021-11-18");
   const cell = page.getByRole("cell", { name: "-113 083" }).first();
   await expect(cell).toHaveCSS("white-space", "nowrap");
-  expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))
+    .toBe(true);
 });
