@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { createPrismaClient } from "../src/server/db";
 import type { Actor } from "../src/server/authz";
+import { loadActorByEmail } from "../src/server/actor";
 import { createMeeting } from "../src/modules/drafting/meeting.mutations";
 import { addParagraph } from "../src/modules/drafting/paragraph.mutations";
 import { recordLiveEvent } from "../src/modules/live/live.mutations";
@@ -43,10 +44,7 @@ try {
   });
   const db = createPrismaClient(url);
   await loadSeed(db, itsamSeed);
-  const actor = async (email: string): Promise<Actor> => {
-    const u = await db.user.findUniqueOrThrow({ where: { email }, include: { bodyRoles: true } });
-    return { userId: u.id, isAdmin: u.isAdmin, personId: u.personId, bodyRoles: u.bodyRoles };
-  };
+  const actor = (email: string): Promise<Actor> => loadActorByEmail(db, email);
   const secretary = await actor("sekreterare@itsam.example");
   const chair = await actor("ordforande@itsam.example");
   const body = await db.body.findFirstOrThrow({ where: { slug: "direktionen" } });

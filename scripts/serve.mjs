@@ -9,6 +9,7 @@ import compression from "compression";
 import next from "next";
 import { stripScriptsFromNoScriptPages } from "../src/server/no-script-html.mjs";
 import { logContextStorage, observeResponse, REQUEST_ID_HEADER, requestIdFor } from "../src/server/request-id.mjs";
+import { NO_SCOPE, tenancyStorage } from "../src/server/tenancy-scope.mjs";
 import {
   applyClientAddress,
   CLIENT_ADDRESS_MARK,
@@ -54,6 +55,7 @@ const MAX_URL_LENGTH = 6_144;
 const compress = compression();
 
 const logContext = logContextStorage();
+const tenancy = tenancyStorage();
 
 const server = http.createServer((req, res) => {
   // The request id (from a trusted proxy, or new), in the response and on every log line of it;
@@ -61,7 +63,9 @@ const server = http.createServer((req, res) => {
   const requestId = requestIdFor(req, trust);
   res.setHeader(REQUEST_ID_HEADER, requestId);
   observeResponse(req, res, process.hrtime.bigint());
-  logContext.run({ requestId }, () => serve(req, res));
+  // Each request starts seeing no organisation's data; it enters one once it knows whose it reads
+  // (src/server/tenancy.ts; the database pool hands it to row-level security).
+  logContext.run({ requestId }, () => tenancy.run({ scope: NO_SCOPE }, () => serve(req, res)));
 });
 
 function serve(req, res) {

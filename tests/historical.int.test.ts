@@ -92,7 +92,13 @@ beforeAll(async () => {
     db,
     ip: "127.0.0.1",
     now: NOW,
-    actor: { userId: user.id, isAdmin: false, personId: null, bodyRoles: [{ bodyId: ks.id, role: "SECRETARY" }] },
+    actor: {
+      userId: user.id,
+      isAdmin: false,
+      organisationBodyIds: [ks.id],
+      personId: null,
+      bodyRoles: [{ bodyId: ks.id, role: "SECRETARY" }],
+    },
   };
 }, 120_000);
 

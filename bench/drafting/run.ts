@@ -11,6 +11,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { loadActorByEmail } from "../../src/server/actor";
 import { PrismaClient } from "../../src/generated/prisma/client";
 import { defineMeetingAction } from "../../src/server/action";
 import { addParagraph, saveParagraph } from "../../src/modules/drafting/paragraph.mutations";
@@ -53,15 +54,7 @@ try {
     p.ms += e.duration;
   });
   await loadSeed(db, itsamSeed);
-  const user = await db.user.findUniqueOrThrow({
-    where: { email: "sekreterare@itsam.example" },
-    include: { bodyRoles: true },
-  });
-  const ctx = {
-    db,
-    ip: "127.0.0.1",
-    actor: { userId: user.id, isAdmin: false, personId: user.personId, bodyRoles: user.bodyRoles },
-  };
+  const ctx = { db, ip: "127.0.0.1", actor: await loadActorByEmail(db, "sekreterare@itsam.example") };
   const EDITORS = Number(process.env.BENCH_EDITORS ?? 20);
   const seeded = (await findProtocolBySlug(db, "direktionen-2021-11-18"))!;
   // One § per editor: copies of the seed's §§ (their whole content) until there are enough.

@@ -5,21 +5,12 @@
 import type { PrismaClient } from "../../src/generated/prisma/client";
 import { sendForAdjustment, signProtocol } from "../../src/modules/justering/signoff.mutations";
 import type { ActionContext } from "../../src/server/action";
+import { loadActorByEmail } from "../../src/server/actor";
 
 const SLUG = "direktionen-2021-11-18";
 
 async function contextFor(db: PrismaClient, email: string): Promise<ActionContext> {
-  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { bodyRoles: true } });
-  return {
-    db,
-    ip: null,
-    actor: {
-      userId: u.id,
-      isAdmin: u.isAdmin,
-      personId: u.personId,
-      bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })),
-    },
-  };
+  return { db, ip: null, actor: await loadActorByEmail(db, email) };
 }
 
 /**

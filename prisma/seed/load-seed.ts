@@ -68,7 +68,9 @@ export async function loadSeed(db: PrismaClient, seed: SeedData): Promise<void> 
             email: u.email,
             name: u.name,
             passwordHash: passwordHashes.get(u.email) ?? null,
+            // The demo's admin is the platform's and the organisation's (issue 19.1).
             isAdmin: u.isAdmin,
+            organisations: { create: { organisationId: organisation.id, isAdmin: u.isAdmin } },
             personId: u.personKey ? personId(u.personKey) : null,
             bodyRoles: {
               create: u.bodyRoles.map((r) => {

@@ -43,6 +43,7 @@ const meeting = (status: MeetingStatus): MeetingResource => ({
 const actor = (personId: string | null, extra: Partial<Actor> = {}): Actor => ({
   userId: `u-${personId}`,
   isAdmin: false,
+  organisationBodyIds: [BODY],
   personId,
   bodyRoles: [],
   ...extra,
@@ -419,8 +420,8 @@ describe("authorizeForBody and authorizeGlobal", () => {
 });
 
 describe("meetingWhereForActor (the shape; tests/authz-matrix.int.test.ts runs it on PostgreSQL)", () => {
-  it("gives admins every meeting", () => {
-    expect(meetingWhereForActor(ACTORS.admin)).toEqual({});
+  it("gives admins every meeting of their organisation's bodies", () => {
+    expect(meetingWhereForActor(ACTORS.admin)).toEqual({ bodyId: { in: [BODY] } });
   });
 
   it("gives a person their bodies, and the meetings they are secretary, justerare, chair or a signer of", () => {

@@ -7,6 +7,7 @@ const BODY = "b-direktionen";
 const actor = (extra: Partial<Actor>): Actor => ({
   userId: "u",
   isAdmin: false,
+  organisationBodyIds: [BODY],
   personId: "p",
   bodyRoles: [],
   ...extra,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MEETING_STATUSES } from "@/domain/lifecycle";
 import {
   authorize,
   authorizeGlobal,
@@ -18,25 +19,30 @@ const meeting = (status: MeetingResource["status"]): MeetingResource => ({
   adjusterPersonIds: ["p-adjuster"],
 });
 
+// The organisation's bodies (the admin's reach; issue 19.1).
+const ORG_BODIES = [BODY, "kcb"];
+
 const actors: Record<string, Actor | null> = {
   anonymous: null,
-  member: { userId: "u1", isAdmin: false, personId: "p-member", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
-  chair: { userId: "u2", isAdmin: false, personId: "p-chair", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
-  adjuster: { userId: "u3", isAdmin: false, personId: "p-adjuster", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
-  adjusterOfAnotherMeeting: { userId: "u4", isAdmin: false, personId: "p-other-adjuster", bodyRoles: [] },
+  member: { userId: "u1", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-member", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
+  chair: { userId: "u2", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-chair", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
+  adjuster: { userId: "u3", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-adjuster", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
+  adjusterOfAnotherMeeting: { userId: "u4", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-other-adjuster", bodyRoles: [] },
   secretaryOfAnotherBody: {
     userId: "u5",
     isAdmin: false,
+    organisationBodyIds: ORG_BODIES,
     personId: "p-other",
     bodyRoles: [{ bodyId: "kcb", role: "SECRETARY" }],
   },
   secretary: {
     userId: "u6",
     isAdmin: false,
+    organisationBodyIds: ORG_BODIES,
     personId: "p-secretary",
     bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }],
   },
-  admin: { userId: "u7", isAdmin: true, personId: null, bodyRoles: [] },
+  admin: { userId: "u7", isAdmin: true, organisationBodyIds: ORG_BODIES, personId: null, bodyRoles: [] },
 };
 
 // The expected table, written out by hand: a change to PERMISSIONS must change this too. A row:
@@ -118,9 +124,21 @@ describe("the permission table", () => {
   });
 });
 
+describe("an organisation's admin (issue 19.1)", () => {
+  const adminElsewhere: Actor = { ...actors.admin!, organisationBodyIds: ["b-other-organisation"] };
+  it("has no say over another organisation's meetings, in any state", () => {
+    for (const permission of Object.keys(PERMISSIONS) as MeetingPermission[]) {
+      for (const status of MEETING_STATUSES) {
+        expect(authorize(adminElsewhere, permission, meeting(status)).ok, `${permission} ${status}`).toBe(false);
+      }
+    }
+    expect(meetingWhereForActor(adminElsewhere)).toEqual({ bodyId: { in: ["b-other-organisation"] } });
+  });
+});
+
 describe("meetingWhereForActor", () => {
-  it("lets admins see everything and others their bodies and their own meetings", () => {
-    expect(meetingWhereForActor(actors.admin!)).toEqual({});
+  it("lets admins see their organisation's bodies and others their bodies and their own meetings", () => {
+    expect(meetingWhereForActor(actors.admin!)).toEqual({ bodyId: { in: ORG_BODIES } });
     const where = meetingWhereForActor(actors.adjusterOfAnotherMeeting!);
     expect(where.OR).toContainEqual({ adjusters: { some: { personId: "p-other-adjuster" } } });
     expect(where.OR).toContainEqual({ bodyId: { in: [] } });

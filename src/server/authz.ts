@@ -7,7 +7,13 @@ import { ADJUSTED_STATUSES, EDITABLE_STATUSES, MEETING_STATUSES } from "@/domain
 
 export interface Actor {
   userId: string;
+  /** The admin of the organisation the actor works in now (OrganisationUser.isAdmin; issue 19.1). */
   isAdmin: boolean;
+  /**
+   * The bodies of that organisation (src/server/session.ts). The admin role reaches these only:
+   * an organisation's admin has no say over another's meetings, whatever else goes wrong.
+   */
+  organisationBodyIds: readonly string[];
   personId: string | null;
   bodyRoles: readonly { bodyId: string; role: "SECRETARY" | "MEMBER" }[];
 }
@@ -107,7 +113,7 @@ export type GlobalPermission = keyof typeof GLOBAL_PERMISSIONS;
 
 export function rolesFor(actor: Actor, meeting: Pick<MeetingResource, "bodyId"> & Partial<MeetingResource>): Set<Role> {
   const roles = new Set<Role>();
-  if (actor.isAdmin) roles.add("admin");
+  if (actor.isAdmin && actor.organisationBodyIds.includes(meeting.bodyId)) roles.add("admin");
   for (const r of actor.bodyRoles) {
     if (r.bodyId !== meeting.bodyId) continue;
     roles.add(r.role === "SECRETARY" ? "secretary" : "member");
@@ -290,7 +296,7 @@ export function authorizeAgenda(actor: Actor | null, permission: AgendaPermissio
 
 /** Prisma filter: the meetings an actor may read in the workspace ("meeting.read"). */
 export function meetingWhereForActor(actor: Actor): Prisma.MeetingWhereInput {
-  if (actor.isAdmin) return {};
+  if (actor.isAdmin) return { bodyId: { in: [...actor.organisationBodyIds] } };
   const or: Prisma.MeetingWhereInput[] = [{ bodyId: { in: actor.bodyRoles.map((r) => r.bodyId) } }];
   if (actor.personId) {
     or.push(

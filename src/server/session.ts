@@ -1,14 +1,33 @@
+import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Actor } from "./authz";
 import { auth, type SessionWithVersion } from "./auth";
 import { getDb } from "./db";
+import { loadActor } from "./actor";
 import { findReadableMeeting, type MeetingAccess } from "./meeting-access";
+import { asPlatform, currentScope, NO_SCOPE, PLATFORM_SCOPE, enterOrganisation } from "./tenancy";
+
+export interface UserOrganisation {
+  id: string;
+  slug: string;
+  name: string;
+  isAdmin: boolean;
+}
 
 export interface CurrentUser extends Actor {
   name: string;
   email: string;
+  /** The platform's admin (User.isAdmin): creates organisations; no say in one by itself. */
+  isPlatformAdmin: boolean;
+  /** The organisation this request works in (null: the user belongs to none). */
+  organisation: UserOrganisation | null;
+  /** Every organisation the user belongs to, for the switcher. */
+  organisations: UserOrganisation[];
 }
+
+/** The organisation a user with several works in: its slug, chosen in the header. */
+export const ORGANISATION_COOKIE = "paragraf-organisation";
 
 /**
  * The signed-in user with fresh roles, once per request; null when signed out, and null when the
@@ -19,15 +38,36 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await getDb().user.findUnique({ where: { id }, include: { bodyRoles: true } });
+  // The account and its organisations are the platform's (no organisation is known yet).
+  const user = await asPlatform(() =>
+    getDb().user.findUnique({
+      where: { id },
+      include: {
+        organisations: {
+          select: { isAdmin: true, organisation: { select: { id: true, slug: true, name: true } } },
+          orderBy: { createdAt: "asc" },
+        },
+      },
+    }),
+  );
   if (!user || (session as SessionWithVersion).sessionVersion !== user.sessionVersion) return null;
+  const organisations = user.organisations.map((m) => ({ ...m.organisation, isAdmin: m.isAdmin }));
+  const chosen = (await cookies()).get(ORGANISATION_COOKIE)?.value;
+  const candidate = organisations.find((o) => o.slug === chosen) ?? organisations[0] ?? null;
+  // The request works in that organisation from here on; a request already bound to another one
+  // (a public page of organisation A read by a user of B) keeps its own and gets no roles.
+  const scope = currentScope();
+  const organisation =
+    candidate && (scope === NO_SCOPE || scope === PLATFORM_SCOPE || scope === candidate.id) ? candidate : null;
+  if (organisation) enterOrganisation(organisation.id);
+  const actor = await loadActor(getDb(), user.id, organisation?.id ?? null);
   return {
-    userId: user.id,
+    ...actor,
     name: user.name,
     email: user.email,
-    isAdmin: user.isAdmin,
-    personId: user.personId,
-    bodyRoles: user.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })),
+    isPlatformAdmin: user.isAdmin,
+    organisation,
+    organisations,
   };
 });
 

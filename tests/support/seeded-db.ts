@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { Actor } from "@/server/authz";
+import { loadActorByEmail } from "@/server/actor";
 import type { ActionContext } from "@/server/action";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { loadSeed } from "../../prisma/seed/load-seed";
@@ -43,13 +44,7 @@ export async function createSeededDatabase(prefix: string) {
 }
 
 export async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
-  const u = await db.user.findUniqueOrThrow({ where: { email }, include: { bodyRoles: true } });
-  return {
-    userId: u.id,
-    isAdmin: u.isAdmin,
-    personId: u.personId,
-    bodyRoles: u.bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })),
-  };
+  return loadActorByEmail(db, email);
 }
 
 export const EMAILS = {
