@@ -16,6 +16,7 @@ import { readDatabaseRoleFacts } from "@/server/startup-check";
 import { asOwnerWithoutGuards } from "./support/owner";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 import { fixSeedDefects } from "../prisma/seed/justera-demo";
+import { PLATFORM_SCOPE_OPTION } from "./support/scope";
 
 const PASSWORD = "paragraf-demo";
 const frozen = { hint: "paragraf_frozen" };
@@ -38,7 +39,7 @@ beforeAll(async () => {
   process.env.PARAGRAF_DATA_DIR = tmp; // the demo seal certificate
   seeded = await createSeededDatabase("guards");
   db = seeded.db;
-  app = new pg.Client({ connectionString: seeded.url });
+  app = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
   owner = new pg.Client({ connectionString: seeded.ownerUrl });
   await Promise.all([app.connect(), owner.connect()]);
   const meeting = await db.meeting.findUniqueOrThrow({
@@ -599,7 +600,7 @@ describe("a justering and a signature removed at the same time", () => {
         contentHash: FORGED_HASH,
       })),
     });
-    const other = new pg.Client({ connectionString: seeded.url });
+    const other = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
     await other.connect();
     try {
       await app.query("BEGIN");

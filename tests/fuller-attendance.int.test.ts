@@ -12,6 +12,7 @@ import { protocolContentHash } from "@/domain/protocol/content-hash";
 import { checkAttendance } from "@/domain/rules/attendance.rules";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { PLATFORM_SCOPE_OPTION } from "./support/scope";
 
 /** The day the public copies are made on: before any names rule of the fixtures applies. */
 const TODAY = "2026-12-05";
@@ -23,7 +24,7 @@ let app: pg.Client;
 beforeAll(async () => {
   seeded = await createSeededDatabase("fullatt");
   db = seeded.db;
-  app = new pg.Client({ connectionString: seeded.url });
+  app = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
   await app.connect();
 });
 afterAll(async () => {

@@ -17,6 +17,7 @@ import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { addParagraph } from "@/modules/drafting/paragraph.mutations";
 import { contextFor, createSeededDatabase, type ActorName } from "./support/seeded-db";
 import { useRouteDatabase } from "./support/route-db";
+import { PLATFORM_SCOPE_OPTION } from "./support/scope";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -63,7 +64,7 @@ beforeAll(async () => {
   db = seeded.db;
   bodyId = seeded.direktionen.id;
   restoreRouteDatabase = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
-  app = new pg.Client({ connectionString: seeded.url });
+  app = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
   owner = new pg.Client({ connectionString: seeded.ownerUrl });
   await Promise.all([app.connect(), owner.connect()]);
   // Another organisation with a body and its secretary.

@@ -17,6 +17,7 @@ import { canTransition, MEETING_STATUSES } from "@/domain/lifecycle";
 import type { MeetingStatus } from "@/domain/protocol/protocol.types";
 import { createEmptyDatabase } from "./support/db";
 import { createMigratedDatabase } from "./support/migrated-db";
+import { PLATFORM_SCOPE_OPTION } from "./support/scope";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const HASH = "a".repeat(64);
@@ -43,7 +44,7 @@ const REACH: Record<MeetingStatus, string[]> = {
 };
 
 async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url });
+  const client = new pg.Client({ connectionString: url , options: PLATFORM_SCOPE_OPTION });
   await client.connect();
   return client;
 }

@@ -13,20 +13,36 @@ export async function loadActor(
   userId: string,
   organisationId: string | null,
 ): Promise<Actor> {
-  if (!organisationId) return { userId, isAdmin: false, organisationBodyIds: [], personId: null, bodyRoles: [] };
-  const [membership, bodyRoles, bodies, user] = await Promise.all([
+  const { isAdmin: isPlatformAdmin, personId } = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { isAdmin: true, personId: true },
+  });
+  if (!organisationId) {
+    return {
+      userId,
+      isAdmin: false,
+      isPlatformAdmin,
+      organisationId: null,
+      organisationBodyIds: [],
+      personId: null,
+      bodyRoles: [],
+    };
+  }
+  const [membership, bodyRoles, bodies] = await Promise.all([
     db.organisationUser.findUnique({ where: { userId_organisationId: { userId, organisationId } } }),
     db.bodyRole.findMany({ where: { userId, body: { organisationId } } }),
     db.body.findMany({ where: { organisationId }, select: { id: true } }),
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { personId: true } }),
   ]);
-  const person = user.personId
-    ? await db.person.findFirst({ where: { id: user.personId, organisationId }, select: { id: true } })
-    : null;
+  const person =
+    membership && personId
+      ? await db.person.findFirst({ where: { id: personId, organisationId }, select: { id: true } })
+      : null;
   return {
     userId,
     isAdmin: membership?.isAdmin ?? false,
-    organisationBodyIds: bodies.map((b) => b.id),
+    isPlatformAdmin,
+    organisationId: membership ? organisationId : null,
+    organisationBodyIds: membership ? bodies.map((b) => b.id) : [],
     personId: person?.id ?? null,
     bodyRoles: membership ? bodyRoles.map((r) => ({ bodyId: r.bodyId, role: r.role })) : [],
   };

@@ -49,7 +49,7 @@ const actor = (personId: string | null, extra: Partial<Actor> = {}): Actor => ({
   ...extra,
 });
 const ACTORS: Record<Role | "none", Actor> = {
-  admin: actor(null, { isAdmin: true }),
+  admin: actor(null, { isAdmin: true, organisationId: "o-itsam" }),
   secretary: actor("p-body-secretary", { bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }] }),
   member: actor("p-member", { bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] }),
   meetingSecretary: actor("p-meeting-secretary"),
@@ -393,7 +393,10 @@ describe("authorizeForBody and authorizeGlobal", () => {
     });
   });
 
-  it.each(Object.keys(GLOBAL_PERMISSIONS) as GlobalPermission[])("lets only admins %s", (permission) => {
+  const ORGANISATION_PERMISSIONS = (Object.keys(GLOBAL_PERMISSIONS) as GlobalPermission[]).filter((p) =>
+    p.startsWith("admin."),
+  );
+  it.each(ORGANISATION_PERMISSIONS)("lets only admins %s", (permission) => {
     expect(authorizeGlobal(ACTORS.admin, permission)).toEqual({ ok: true, roles: new Set(["admin"]) });
     for (const who of ["secretary", "member", "meetingSecretary", "chair", "adjuster", "seatHolder", "none"] as const) {
       expect(authorizeGlobal(ACTORS[who], permission)).toEqual({
@@ -415,7 +418,17 @@ describe("authorizeForBody and authorizeGlobal", () => {
       "admin.manageOrganisation",
       "admin.managePeople",
       "admin.manageUsers",
+      "platform.manageOrganisations",
     ]);
+  });
+
+  it("keeps an organisation's admin out of the platform's work, and the platform's admin out of an organisation's", () => {
+    const platform = actor(null, { isPlatformAdmin: true });
+    expect(authorizeGlobal(platform, "platform.manageOrganisations").ok).toBe(true);
+    expect(authorizeGlobal(ACTORS.admin, "platform.manageOrganisations").ok).toBe(false);
+    for (const p of ORGANISATION_PERMISSIONS) expect(authorizeGlobal(platform, p).ok, p).toBe(false);
+    // An admin flag without an organisation (the user belongs to none) is no admin.
+    expect(authorizeGlobal(actor(null, { isAdmin: true }), "admin.manageUsers").ok).toBe(false);
   });
 });
 

@@ -13,7 +13,7 @@ const actor = (extra: Partial<Actor>): Actor => ({
   ...extra,
 });
 const ACTORS = {
-  admin: actor({ isAdmin: true }),
+  admin: actor({ isAdmin: true, organisationId: "o-itsam" }),
   secretary: actor({ bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }] }),
   member: actor({ bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] }),
   otherBodySecretary: actor({ bodyRoles: [{ bodyId: "b-other", role: "SECRETARY" }] }),

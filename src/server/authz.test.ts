@@ -42,7 +42,14 @@ const actors: Record<string, Actor | null> = {
     personId: "p-secretary",
     bodyRoles: [{ bodyId: BODY, role: "SECRETARY" }],
   },
-  admin: { userId: "u7", isAdmin: true, organisationBodyIds: ORG_BODIES, personId: null, bodyRoles: [] },
+  admin: {
+    userId: "u7",
+    isAdmin: true,
+    organisationId: "o-itsam",
+    organisationBodyIds: ORG_BODIES,
+    personId: null,
+    bodyRoles: [],
+  },
 };
 
 // The expected table, written out by hand: a change to PERMISSIONS must change this too. A row:

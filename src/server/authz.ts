@@ -14,6 +14,10 @@ export interface Actor {
    * an organisation's admin has no say over another's meetings, whatever else goes wrong.
    */
   organisationBodyIds: readonly string[];
+  /** That organisation (absent or null: none — organisation-wide actions are refused). */
+  organisationId?: string | null;
+  /** The platform's admin (User.isAdmin): creates organisations. */
+  isPlatformAdmin?: boolean;
   personId: string | null;
   bodyRoles: readonly { bodyId: string; role: "SECRETARY" | "MEMBER" }[];
 }
@@ -99,6 +103,9 @@ export const PERMISSIONS = {
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
 
+/** Who holds a global permission: an organisation's admin, or the platform's (issue 19.1). */
+export type GlobalRole = "admin" | "platformAdmin";
+
 /** Global permissions, not tied to a meeting. */
 export const GLOBAL_PERMISSIONS = {
   "admin.manageUsers": ["admin"],
@@ -108,7 +115,9 @@ export const GLOBAL_PERMISSIONS = {
   "admin.manageOrganisation": ["admin"],
   /** The organisation's people: rename, merge, remove. */
   "admin.managePeople": ["admin"],
-} as const satisfies Record<string, readonly Role[]>;
+  /** Create organisations and give each its first admin (the platform's, not an organisation's). */
+  "platform.manageOrganisations": ["platformAdmin"],
+} as const satisfies Record<string, readonly GlobalRole[]>;
 export type GlobalPermission = keyof typeof GLOBAL_PERMISSIONS;
 
 export function rolesFor(actor: Actor, meeting: Pick<MeetingResource, "bodyId"> & Partial<MeetingResource>): Set<Role> {
@@ -186,9 +195,10 @@ export function authorizeForBody(actor: Actor | null, permission: "meeting.creat
 
 export function authorizeGlobal(actor: Actor | null, permission: GlobalPermission): Decision {
   if (!actor) return { ok: false, reason: "unauthenticated", message: "Logga in för att fortsätta." };
-  const roles = new Set<Role>(actor.isAdmin ? ["admin"] : []);
-  return GLOBAL_PERMISSIONS[permission].some((r) => roles.has(r))
-    ? { ok: true, roles }
+  const roles = new Set<GlobalRole>(actor.isAdmin && actor.organisationId ? ["admin"] : []);
+  if (actor.isPlatformAdmin) roles.add("platformAdmin");
+  return (GLOBAL_PERMISSIONS[permission] as readonly GlobalRole[]).some((r) => roles.has(r))
+    ? { ok: true, roles: new Set<Role>(roles.has("admin") ? ["admin"] : []) }
     : { ok: false, reason: "forbidden", message: "Bara administratörer får göra det här." };
 }
 

@@ -39,6 +39,30 @@ WHERE u."isAdmin"
    OR EXISTS (SELECT 1 FROM "BodyRole" r JOIN "Body" b ON b."id" = r."bodyId" WHERE r."userId" = u."id" AND b."organisationId" = o."id")
    OR EXISTS (SELECT 1 FROM "Person" p WHERE p."id" = u."personId" AND p."organisationId" = o."id");
 
+-- A role in a body, or a linked person, makes the user one of that organisation's users (not its
+-- admin): whoever is given a place in an organisation belongs to it, however the row was written.
+CREATE FUNCTION paragraf_join_organisation_of_body_role() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO "OrganisationUser" ("userId", "organisationId")
+  SELECT NEW."userId", b."organisationId" FROM "Body" b WHERE b."id" = NEW."bodyId"
+  ON CONFLICT DO NOTHING;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "BodyRole_joins_organisation" AFTER INSERT ON "BodyRole"
+  FOR EACH ROW EXECUTE FUNCTION paragraf_join_organisation_of_body_role();
+
+CREATE FUNCTION paragraf_join_organisation_of_person() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."personId" IS NOT NULL THEN
+    INSERT INTO "OrganisationUser" ("userId", "organisationId")
+    SELECT NEW."id", p."organisationId" FROM "Person" p WHERE p."id" = NEW."personId"
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "User_joins_organisation_of_person" AFTER INSERT OR UPDATE OF "personId" ON "User"
+  FOR EACH ROW EXECUTE FUNCTION paragraf_join_organisation_of_person();
+
 -- The scope test, one place: true when the current scope may see organisation `org`.
 CREATE FUNCTION paragraf_scope_sees(org TEXT) RETURNS BOOLEAN
 LANGUAGE sql STABLE PARALLEL SAFE AS $$

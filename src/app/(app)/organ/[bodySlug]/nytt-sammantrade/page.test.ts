@@ -5,7 +5,14 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 
 const BODY = { id: "body-1", slug: "direktionen", name: "Direktionen" };
 vi.mock("@/server/session", () => ({
-  requireUser: async () => ({ userId: "u1", isAdmin: true, personId: null, bodyRoles: [] }),
+  requireUser: async () => ({
+    userId: "u1",
+    isAdmin: true,
+    organisationId: "o1",
+    organisationBodyIds: ["body-1"],
+    personId: null,
+    bodyRoles: [],
+  }),
 }));
 vi.mock("@/server/db", () => ({ getDb: () => ({ body: { findFirst: async () => BODY } }) }));
 vi.mock("@/modules/drafting", () => ({ CreateMeetingForm: () => null }));
