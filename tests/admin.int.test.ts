@@ -52,6 +52,12 @@ const newUser = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
+/** The user's admin flag in the seed's organisation (OrganisationUser). */
+async function isAdminIn(userId: string): Promise<boolean | undefined> {
+  const row = await db.organisationUser.findUnique({ where: { userId_organisationId: { userId, organisationId } } });
+  return row?.isAdmin;
+}
+
 async function auditRows(action: string, entityId: string) {
   return db.auditLog.findMany({ where: { action, entityId } });
 }
@@ -75,9 +81,11 @@ describe("createUser", () => {
     expect(stored).toMatchObject({
       email: "asa.oberg@kommun.example",
       name: "Åsa Öberg",
-      isAdmin: true,
+      // The organisation's admin, not the platform's (issue 19.1).
+      isAdmin: false,
       personId: null,
     });
+    expect(await isAdminIn(stored.id)).toBe(true);
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(await verify(stored.passwordHash!, "ett långt lösenord")).toBe(true);
     expect(await verify(stored.passwordHash!, "fel lösenord här")).toBe(false);
@@ -90,7 +98,7 @@ describe("createUser", () => {
   it("links the user to an existing person of the organisation", async () => {
     const gunnar = await db.person.findFirstOrThrow({ where: { name: "Gunnar Malgeryd" } });
     const id = await makeUser({ name: "Gunnar Malgeryd", personLink: gunnar.id });
-    expect((await findUserDetail(db, id))?.person).toMatchObject({
+    expect((await findUserDetail(db, id, organisationId))?.person).toMatchObject({
       id: gunnar.id,
       name: "Gunnar Malgeryd",
       organisationName: "Itsam",
@@ -105,7 +113,7 @@ describe("createUser", () => {
 
   it("creates a new person with the user's name", async () => {
     const id = await makeUser({ name: "Per Nyström", personLink: NEW_PERSON, organisationId });
-    const detail = await findUserDetail(db, id);
+    const detail = await findUserDetail(db, id, organisationId);
     expect(detail?.person).toMatchObject({ name: "Per Nyström", organisationName: "Itsam" });
     expect(await db.person.count({ where: { name: "Per Nyström", organisationId } })).toBe(1);
   });
@@ -179,8 +187,8 @@ describe("updateUser", () => {
     expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
       name: "Nytt Namn",
       email: email.toLowerCase(),
-      isAdmin: true,
     });
+    expect(await isAdminIn(id)).toBe(true);
     const audit = await auditRows("admin.user.update", id);
     expect(audit).toHaveLength(1);
     expect(audit[0]!.data).toEqual({ changed: ["email", "name", "isAdmin"], isAdmin: true });
@@ -213,7 +221,7 @@ describe("updateUser", () => {
         isAdmin: ["Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det."],
       },
     });
-    expect((await db.user.findUniqueOrThrow({ where: { id: self } })).isAdmin).toBe(true);
+    expect(await isAdminIn(self)).toBe(true);
     // Other changes to their own account are fine, and so is demoting another admin.
     expect(
       (await updateUser(ctx, { userId: self, name: "Administratören", email: current.email, isAdmin: true })).ok,
@@ -245,7 +253,7 @@ describe("updateUser", () => {
     expect(
       await updateUser(await contextFor(db, who), { userId: id, name: "Hackad", email: uniqueEmail(), isAdmin: true }),
     ).toMatchObject({ ok: false, code });
-    expect((await db.user.findUniqueOrThrow({ where: { id } })).isAdmin).toBe(false);
+    expect(await isAdminIn(id)).toBe(false);
   });
 });
 
@@ -316,7 +324,7 @@ describe("grantBodyRole and revokeBodyRole", () => {
       code: "VALIDATION",
       fieldErrors: { role: ["Åsa Öberg är redan sekreterare i Kommunchefsberedningen."] },
     });
-    expect((await listUsers(db)).find((u) => u.id === id)?.bodyRoles).toEqual([
+    expect((await listUsers(db, organisationId)).find((u) => u.id === id)?.bodyRoles).toEqual([
       { bodyName: "Kommunchefsberedningen", role: "SECRETARY" },
     ]);
 
@@ -519,10 +527,10 @@ describe("addMembership and removeMembership", () => {
 
 describe("queries", () => {
   it("never expose password hashes", async () => {
-    const users = await listUsers(db);
+    const users = await listUsers(db, organisationId);
     expect(JSON.stringify(users)).not.toMatch(/argon2/);
     const admin = users.find((u) => u.email === EMAILS.admin)!;
-    const detail = await findUserDetail(db, admin.id);
+    const detail = await findUserDetail(db, admin.id, organisationId);
     expect(detail).toMatchObject({ hasPassword: true, isAdmin: true, person: null });
     expect(JSON.stringify(detail)).not.toMatch(/argon2|passwordHash/);
   });

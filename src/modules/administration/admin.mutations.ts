@@ -8,7 +8,15 @@ import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "@/server/action";
 import { buildPasswordSetMail } from "./admin.mail";
-import { auditAdmin, fieldError, found, isUniqueViolation, type Tx } from "./admin.tx";
+import {
+  adminOrganisation,
+  auditAdmin,
+  fieldError,
+  found,
+  isUniqueViolation,
+  ownOrganisation,
+  type Tx,
+} from "./admin.tx";
 import {
   addMembershipSchema,
   bodyRoleSchema,
@@ -31,14 +39,26 @@ async function checkEmailFree(tx: Tx, email: string, exceptUserId: string | null
   if (other) throw fieldError("email", EMAIL_TAKEN);
 }
 
-async function findUserOrFail(tx: Tx, userId: string) {
-  return found(
-    await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, isAdmin: true } }),
+/** A user of the admin's organisation, with their admin flag there; another organisation's is "not found". */
+async function findUserOrFail(tx: Tx, userId: string, organisationId: string) {
+  const user = found(
+    await tx.user.findFirst({
+      where: { id: userId, organisations: { some: { organisationId } } },
+      select: {
+        id: true,
+        email: true,
+        name: true,
+        organisations: { where: { organisationId }, select: { isAdmin: true } },
+      },
+    }),
     "Användaren finns inte. Den kan ha tagits bort; ladda om sidan.",
   );
+  const { organisations, ...account } = user;
+  return { ...account, isAdmin: organisations[0]?.isAdmin ?? false };
 }
 
 export const createUser = defineAdminAction({ schema: createUserSchema }, async ({ db, input, ...by }) => {
+  const organisationId = adminOrganisation(by);
   // Hash outside the transaction: argon2id is deliberately slow. The default algorithm is argon2id.
   const passwordHash = await hash(input.password);
   try {
@@ -47,8 +67,8 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
       let personId: string | null = null;
       const link = input.personLink;
       if (link.kind === "existing") {
-        const person = await tx.person.findUnique({
-          where: { id: link.personId },
+        const person = await tx.person.findFirst({
+          where: { id: link.personId, organisationId },
           select: { id: true, user: { select: { name: true } } },
         });
         if (!person) throw fieldError("personLink", "Personen finns inte längre; välj en person i listan igen.");
@@ -57,7 +77,7 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
         personId = person.id;
       } else if (link.kind === "new") {
         const organisation = await tx.organisation.findUnique({
-          where: { id: input.organisationId },
+          where: { id: ownOrganisation(by, input.organisationId) },
           select: { id: true },
         });
         if (!organisation) throw fieldError("organisationId", "Organisationen finns inte; välj en i listan.");
@@ -69,7 +89,14 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
         ).id;
       }
       const user = await tx.user.create({
-        data: { email: input.email, name: input.name, passwordHash, isAdmin: input.isAdmin, personId },
+        // A user of this organisation; its admin when ticked (never the platform's admin).
+        data: {
+          email: input.email,
+          name: input.name,
+          passwordHash,
+          personId,
+          organisations: { create: { organisationId, isAdmin: input.isAdmin } },
+        },
         select: { id: true },
       });
       const { email, isAdmin } = input;
@@ -85,8 +112,9 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
 
 export const updateUser = defineAdminAction({ schema: updateUserSchema }, async ({ db, input, ...by }) => {
   try {
+    const organisationId = adminOrganisation(by);
     return await db.$transaction(async (tx) => {
-      const current = await findUserOrFail(tx, input.userId);
+      const current = await findUserOrFail(tx, input.userId, organisationId);
       // Keeps at least one administrator: the one making the change.
       if (current.id === by.actor.userId && current.isAdmin && !input.isAdmin) {
         throw fieldError(
@@ -95,9 +123,10 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
         );
       }
       if (input.email !== current.email) await checkEmailFree(tx, input.email, current.id);
-      await tx.user.update({
-        where: { id: current.id },
-        data: { email: input.email, name: input.name, isAdmin: input.isAdmin },
+      await tx.user.update({ where: { id: current.id }, data: { email: input.email, name: input.name } });
+      await tx.organisationUser.update({
+        where: { userId_organisationId: { userId: current.id, organisationId } },
+        data: { isAdmin: input.isAdmin },
       });
       const changed = (["email", "name", "isAdmin"] as const).filter((k) => current[k] !== input[k]);
       await auditAdmin(tx, by, "admin.user.update", ["User", current.id], {
@@ -122,8 +151,9 @@ export const setUserPassword = defineAdminAction(
   async ({ db, input, now: at, ...by }) => {
     const { actor } = by;
     const passwordHash = await hash(input.password);
+    const organisationId = adminOrganisation(by);
     const { user, mailId } = await db.$transaction(async (tx) => {
-      const user = await findUserOrFail(tx, input.userId);
+      const user = await findUserOrFail(tx, input.userId, organisationId);
       await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
       await endAllSessions(tx, user.id);
       const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
@@ -145,8 +175,12 @@ export const setUserPassword = defineAdminAction(
 
 export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
-    const user = await findUserOrFail(tx, input.userId);
-    const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, name: true } });
+    const organisationId = adminOrganisation(by);
+    const user = await findUserOrFail(tx, input.userId, organisationId);
+    const body = await tx.body.findFirst({
+      where: { id: input.bodyId, organisationId },
+      select: { id: true, name: true },
+    });
     if (!body) throw fieldError("bodyId", "Organet finns inte; välj ett organ i listan.");
     const key = { userId: user.id, bodyId: body.id, role: input.role };
     if (await tx.bodyRole.findUnique({ where: { userId_bodyId_role: key } })) {
@@ -161,7 +195,12 @@ export const grantBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db
 export const revokeBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
     const { count } = await tx.bodyRole.deleteMany({
-      where: { userId: input.userId, bodyId: input.bodyId, role: input.role },
+      where: {
+        userId: input.userId,
+        bodyId: input.bodyId,
+        role: input.role,
+        body: { organisationId: adminOrganisation(by) },
+      },
     });
     if (count === 0) throw new AppError("NOT_FOUND", "Användaren har inte längre den rollen. Ladda om sidan.");
     const { userId, bodyId, role } = input;
@@ -173,7 +212,10 @@ export const revokeBodyRole = defineAdminAction({ schema: bodyRoleSchema }, ({ d
 export const addMembership = defineAdminAction({ schema: addMembershipSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
     const body = found(
-      await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, organisationId: true } }),
+      await tx.body.findFirst({
+        where: { id: input.bodyId, organisationId: adminOrganisation(by) },
+        select: { id: true, organisationId: true },
+      }),
       "Organet finns inte. Ladda om sidan.",
     );
     const termStart = dbDate(input.termStart);

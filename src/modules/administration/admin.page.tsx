@@ -11,8 +11,9 @@ import { AdminPage } from "./components/admin-page";
 
 export async function requireAdminPage(path: string, permission: GlobalPermission) {
   const user = await requireUser(path);
-  if (!authorizeGlobal(user, permission).ok) notFound();
-  return user;
+  // An organisation's admin (authorizeGlobal needs the organisation): its pages show it only.
+  if (!authorizeGlobal(user, permission).ok || !user.organisationId) notFound();
+  return { ...user, organisationId: user.organisationId };
 }
 
 /**
@@ -22,15 +23,15 @@ export async function requireAdminPage(path: string, permission: GlobalPermissio
  */
 export function adminPage(
   { path, title, permission }: { path: string; title: string; permission: GlobalPermission },
-  content: () => Promise<ReactNode>,
+  content: (organisationId: string) => Promise<ReactNode>,
 ): { metadata: Metadata; Page: () => Promise<ReactNode> } {
   return {
     metadata: { title },
     Page: async () => {
-      await requireAdminPage(path, permission);
+      const { organisationId } = await requireAdminPage(path, permission);
       return (
         <AdminPage here={title} title={title}>
-          {await content()}
+          {await content(organisationId)}
         </AdminPage>
       );
     },
@@ -42,8 +43,10 @@ export function adminPage(
  * query (the first one when none is named) and the others; 404 when there is no such organisation.
  */
 export async function requireOrganisationPage(path: string, permission: GlobalPermission, wantedId?: string) {
-  await requireAdminPage(path, permission);
-  const found = await findOrganisationSettings(getDb(), wantedId);
+  const { organisationId } = await requireAdminPage(path, permission);
+  // The admin's own organisation only (another's id is "not found").
+  if (wantedId && wantedId !== organisationId) notFound();
+  const found = await findOrganisationSettings(getDb(), organisationId);
   if (!found) notFound();
   return found;
 }

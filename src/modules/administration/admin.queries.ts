@@ -55,38 +55,52 @@ const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompar
 const byBodyThenRole = (a: { bodyName: string; role: string }, b: { bodyName: string; role: string }) =>
   a.bodyName.localeCompare(b.bodyName, "sv") || a.role.localeCompare(b.role);
 
-/** The account itself, as every user read shows it. */
-const accountSelect = { id: true, name: true, email: true, isAdmin: true } as const;
+/** The account itself, as every user read shows it (the admin flag is the organisation's: issue 19.1). */
+const accountSelect = { id: true, name: true, email: true } as const;
+const membershipIn = (organisationId: string) => ({
+  where: { organisationId },
+  select: { isAdmin: true },
+});
 
-export async function listUsers(db: PrismaClient): Promise<UserListItem[]> {
+/** The users of one organisation (users are the platform's: only its own are listed). */
+export async function listUsers(db: PrismaClient, organisationId: string): Promise<UserListItem[]> {
   const users = await db.user.findMany({
+    where: { organisations: { some: { organisationId } } },
     select: {
       ...accountSelect,
+      organisations: membershipIn(organisationId),
       person: { select: { name: true } },
-      bodyRoles: { select: { role: true, body: { select: { name: true } } } },
+      bodyRoles: { where: { body: { organisationId } }, select: { role: true, body: { select: { name: true } } } },
     },
   });
-  return users.sort(byName).map(({ person, bodyRoles, ...account }) => ({
+  return users.sort(byName).map(({ person, bodyRoles, organisations, ...account }) => ({
     ...account,
+    isAdmin: organisations[0]?.isAdmin ?? false,
     personName: person?.name ?? null,
     bodyRoles: bodyRoles.map((r) => ({ bodyName: r.body.name, role: r.role })).sort(byBodyThenRole),
   }));
 }
 
-export async function findUserDetail(db: PrismaClient, id: string): Promise<UserDetail | null> {
-  const u = await db.user.findUnique({
-    where: { id },
+/** One user of the organisation; null for a user of another (or none). */
+export async function findUserDetail(db: PrismaClient, id: string, organisationId: string): Promise<UserDetail | null> {
+  const u = await db.user.findFirst({
+    where: { id, organisations: { some: { organisationId } } },
     select: {
       ...accountSelect,
+      organisations: membershipIn(organisationId),
       passwordHash: true,
       person: { select: { id: true, name: true, organisation: { select: { name: true } } } },
-      bodyRoles: { select: { role: true, body: { select: { id: true, name: true, slug: true } } } },
+      bodyRoles: {
+        where: { body: { organisationId } },
+        select: { role: true, body: { select: { id: true, name: true, slug: true } } },
+      },
     },
   });
   if (!u) return null;
-  const { passwordHash, person, bodyRoles, ...account } = u;
+  const { passwordHash, person, bodyRoles, organisations, ...account } = u;
   return {
     ...account,
+    isAdmin: organisations[0]?.isAdmin ?? false,
     hasPassword: passwordHash !== null,
     person: person ? { id: person.id, name: person.name, organisationName: person.organisation.name } : null,
     bodyRoles: bodyRoles
@@ -95,8 +109,9 @@ export async function findUserDetail(db: PrismaClient, id: string): Promise<User
   };
 }
 
-export async function listBodies(db: PrismaClient): Promise<BodyOption[]> {
+export async function listBodies(db: PrismaClient, organisationId: string): Promise<BodyOption[]> {
   const bodies = await db.body.findMany({
+    where: { organisationId },
     select: {
       id: true,
       slug: true,
@@ -116,14 +131,20 @@ export async function listBodies(db: PrismaClient): Promise<BodyOption[]> {
     .sort((a, b) => a.organisationName.localeCompare(b.organisationName, "sv") || byName(a, b));
 }
 
-export async function listOrganisations(db: PrismaClient): Promise<{ id: string; name: string }[]> {
-  return (await db.organisation.findMany({ select: { id: true, name: true } })).sort(byName);
+/** The admin's organisation, as the new-user form's choice of where a new person belongs. */
+export async function listOrganisations(
+  db: PrismaClient,
+  organisationId: string,
+): Promise<{ id: string; name: string }[]> {
+  return (await db.organisation.findMany({ where: { id: organisationId }, select: { id: true, name: true } })).sort(
+    byName,
+  );
 }
 
 /** People who can still be linked to a new account (not linked to one already). */
-export async function listUnlinkedPeople(db: PrismaClient): Promise<PersonOption[]> {
+export async function listUnlinkedPeople(db: PrismaClient, organisationId: string): Promise<PersonOption[]> {
   const people = await db.person.findMany({
-    where: { user: null },
+    where: { user: null, organisationId },
     select: { id: true, name: true, organisationId: true, organisation: { select: { name: true } } },
   });
   return people

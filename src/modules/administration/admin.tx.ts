@@ -41,3 +41,22 @@ export function auditAdmin(
 ): Promise<void> {
   return writeAudit(tx, { userId: actor.userId, meetingId: null, action, entity, entityId, ip, data });
 }
+
+/**
+ * The organisation the admin works in (issue 19.1): every admin change is to it. An actor without
+ * one never gets here (authorizeGlobal), so this is the type's check, not a user's error.
+ */
+export function adminOrganisation({ actor }: Pick<RunContext, "actor">): string {
+  if (!actor.organisationId) throw new AppError("FORBIDDEN", "Du administrerar ingen organisation.");
+  return actor.organisationId;
+}
+
+/** An organisation named in the input must be the admin's own (the first line; row-level security is the second). */
+export function ownOrganisation(
+  by: Pick<RunContext, "actor">,
+  organisationId: string,
+  field = "organisationId",
+): string {
+  if (organisationId !== adminOrganisation(by)) throw fieldError(field, "Organisationen finns inte; ladda om sidan.");
+  return organisationId;
+}

@@ -3,7 +3,16 @@
 // One transaction and one audit row each; only administrators (authz.ts).
 import { reportsToCycle, uniqueBodySlug } from "@/domain/rules/bodies.rules";
 import { defineAdminAction } from "@/server/action";
-import { auditAdmin, changedKeys, fieldError, found, isUniqueViolation, type Tx } from "./admin.tx";
+import {
+  adminOrganisation,
+  auditAdmin,
+  changedKeys,
+  fieldError,
+  found,
+  isUniqueViolation,
+  ownOrganisation,
+  type Tx,
+} from "./admin.tx";
 import { bodyLayoutSelect, bodySelect, organisationSettingsSelect } from "./bodies.queries";
 import { createBodySchema, setCallOrderSchema, updateBodySchema, updateOrganisationSchema } from "./bodies.schema";
 
@@ -51,7 +60,7 @@ export const createBody = defineAdminAction(
     try {
       return await db.$transaction(async (tx) => {
         const organisation = await tx.organisation.findUnique({
-          where: { id: input.organisationId },
+          where: { id: ownOrganisation(by, input.organisationId) },
           select: { id: true },
         });
         if (!organisation) throw fieldError("organisationId", "Organisationen finns inte; ladda om sidan.");
@@ -99,8 +108,8 @@ export const updateBody = defineAdminAction(
   ({ db, input: { bodyId, decisionPlacement, appendedAttendanceList, summonsLeadDays, ...fields }, ...by }) =>
     db.$transaction(async (tx) => {
       const current = found(
-        await tx.body.findUnique({
-          where: { id: bodyId },
+        await tx.body.findFirst({
+          where: { id: bodyId, organisationId: adminOrganisation(by) },
           select: { ...bodySelect, ...bodyLayoutSelect, organisationId: true },
         }),
         "Organet finns inte längre. Ladda om sidan.",
@@ -157,7 +166,10 @@ export const updateOrganisation = defineAdminAction(
   ({ db, input: { organisationId, ...data }, ...by }) =>
     db.$transaction(async (tx) => {
       const { id, ...current } = found(
-        await tx.organisation.findUnique({ where: { id: organisationId }, select: organisationSettingsSelect }),
+        await tx.organisation.findUnique({
+          where: { id: ownOrganisation(by, organisationId) },
+          select: organisationSettingsSelect,
+        }),
         "Organisationen finns inte. Ladda om sidan.",
       );
       await tx.organisation.update({ where: { id }, data });

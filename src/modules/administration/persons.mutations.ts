@@ -4,7 +4,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import { defineAdminAction } from "@/server/action";
 import { AppError } from "@/server/errors";
-import { auditAdmin, type Tx } from "./admin.tx";
+import { adminOrganisation, auditAdmin, type Tx } from "./admin.tx";
 import { personnummerHmac } from "@/server/eid/identity";
 import { normalisePersonnummer } from "@/server/eid/personnummer";
 import { mergePersonsSchema, removePersonSchema, renamePersonSchema, setPersonIdentitySchema } from "./persons.schema";
@@ -52,9 +52,10 @@ const personSelect = {
   user: { select: { id: true, name: true } },
 } as const;
 
-async function personInOrganisation(tx: Tx, personId: string, field: string, organisationId?: string) {
-  const person = await tx.person.findUnique({ where: { id: personId }, select: personSelect });
-  if (!person || (organisationId !== undefined && person.organisationId !== organisationId)) {
+/** A person of the admin's organisation (another organisation's is "not in the organisation"). */
+async function personInOrganisation(tx: Tx, personId: string, field: string, organisationId: string) {
+  const person = await tx.person.findFirst({ where: { id: personId, organisationId }, select: personSelect });
+  if (!person) {
     throw new AppError("VALIDATION", "Personen finns inte i organisationen; ladda om sidan och välj igen.", {
       fieldErrors: { [field]: ["Personen finns inte i organisationen; välj en person i listan."] },
     });
@@ -68,7 +69,7 @@ export const renamePerson = defineAdminAction(
   { schema: renamePersonSchema, permission: "admin.managePeople" },
   ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
-      const person = await personInOrganisation(tx, input.personId, "name");
+      const person = await personInOrganisation(tx, input.personId, "name", adminOrganisation(by));
       if (person.name === input.name) return { id: person.id, changed: false };
       // Protocols sent or justerade read the name frozen in ProtocolPerson; drafts show the new one.
       await tx.person.update({ where: { id: person.id }, data: { name: input.name } });
@@ -118,7 +119,7 @@ export const mergePersons = defineAdminAction(
   { schema: mergePersonsSchema, permission: "admin.managePeople" },
   ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
-      const keep = await personInOrganisation(tx, input.personId, "personId");
+      const keep = await personInOrganisation(tx, input.personId, "personId", adminOrganisation(by));
       const dup = await personInOrganisation(tx, input.duplicateId, "duplicateId", keep.organisationId);
       const refuse = (message: string, details: string[] = []) =>
         new AppError("VALIDATION", message, { fieldErrors: { duplicateId: [message, ...details] } });
@@ -202,7 +203,7 @@ export const removePerson = defineAdminAction(
   { schema: removePersonSchema, permission: "admin.managePeople" },
   ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
-      const person = await personInOrganisation(tx, input.personId, "personId");
+      const person = await personInOrganisation(tx, input.personId, "personId", adminOrganisation(by));
       const refs = await protocolReferences(tx, person.id);
       const memberships = await tx.membership.count({ where: { personId: person.id } });
       const reasons = [
@@ -239,7 +240,7 @@ export const setPersonIdentity = defineAdminAction(
   { schema: setPersonIdentitySchema, permission: "admin.managePeople" },
   ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
-      const person = await personInOrganisation(tx, input.personId, "personnummer");
+      const person = await personInOrganisation(tx, input.personId, "personnummer", adminOrganisation(by));
       const normalised = input.personnummer === "" ? null : normalisePersonnummer(input.personnummer);
       const identityHmac = normalised === null ? null : personnummerHmac(normalised);
       if (identityHmac) {

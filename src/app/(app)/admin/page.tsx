@@ -16,8 +16,8 @@ const SECTIONS = [
 const tab = "inline-block rounded border border-[var(--color-brand)] px-3 py-1.5";
 
 export default async function AdminHomePage() {
-  await requireAdminPage("/admin", "admin.manageUsers");
-  const [users, bodies] = await Promise.all([listUsers(getDb()), listBodies(getDb())]);
+  const { organisationId } = await requireAdminPage("/admin", "admin.manageUsers");
+  const [users, bodies] = await Promise.all([listUsers(getDb(), organisationId), listBodies(getDb(), organisationId)]);
   const admins = users.filter((u) => u.isAdmin).length;
   return (
     <>

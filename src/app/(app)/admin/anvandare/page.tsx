@@ -9,12 +9,12 @@ import {
 } from "@/modules/administration";
 import { getDb } from "@/server/db";
 
-const page = adminPage({ path: "/admin/anvandare", title: "Användare", permission: "admin.manageUsers" }, async () => {
+const page = adminPage({ path: "/admin/anvandare", title: "Användare", permission: "admin.manageUsers" }, async (organisationId) => {
   const db = getDb();
   const [users, people, organisations] = await Promise.all([
-    listUsers(db),
-    listUnlinkedPeople(db),
-    listOrganisations(db),
+    listUsers(db, organisationId),
+    listUnlinkedPeople(db, organisationId),
+    listOrganisations(db, organisationId),
   ]);
   return (
     <>

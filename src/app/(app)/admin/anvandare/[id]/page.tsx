@@ -19,7 +19,10 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ skapad?:
 export default async function UserPage({ params, searchParams }: Props) {
   const { id } = await params;
   const actor = await requireAdminPage(`/admin/anvandare/${id}`, "admin.manageUsers");
-  const [user, bodies] = await Promise.all([findUserDetail(getDb(), id), listBodies(getDb())]);
+  const [user, bodies] = await Promise.all([
+    findUserDetail(getDb(), id, actor.organisationId),
+    listBodies(getDb(), actor.organisationId),
+  ]);
   if (!user) notFound();
   return (
     <AdminPage
