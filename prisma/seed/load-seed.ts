@@ -63,14 +63,12 @@ export async function loadSeed(db: PrismaClient, seed: SeedData): Promise<void> 
         bodyIds.set(b.slug, body.id);
       }
       for (const u of seed.users) {
-        await tx.user.create({
+        const user = await tx.user.create({
           data: {
             email: u.email,
             name: u.name,
             passwordHash: passwordHashes.get(u.email) ?? null,
-            // The demo's admin is the platform's and the organisation's (issue 19.1).
             isAdmin: u.isAdmin,
-            organisations: { create: { organisationId: organisation.id, isAdmin: u.isAdmin } },
             personId: u.personKey ? personId(u.personKey) : null,
             bodyRoles: {
               create: u.bodyRoles.map((r) => {
@@ -80,6 +78,14 @@ export async function loadSeed(db: PrismaClient, seed: SeedData): Promise<void> 
               }),
             },
           },
+        });
+        // One of the organisation's users (a linked person or a body role already made it so: a
+        // trigger); the demo's admin is the platform's and the organisation's (issue 19.1).
+        const key = { userId: user.id, organisationId: organisation.id };
+        await tx.organisationUser.upsert({
+          where: { userId_organisationId: key },
+          create: { ...key, isAdmin: u.isAdmin },
+          update: { isAdmin: u.isAdmin },
         });
       }
       for (const protocol of seed.meetings) {

@@ -15,9 +15,13 @@ function storage() {
   return tenancyStorage() as import("node:async_hooks").AsyncLocalStorage<TenancyStore>;
 }
 
-/** Runs `fn` (and all it awaits) in `scope`, whatever the surrounding request's scope. */
-export function runInScope<T>(scope: string, fn: () => T): T {
-  return storage().run({ scope }, fn);
+/**
+ * Runs `fn` (and all it awaits) in `scope`, whatever the surrounding request's scope. Awaited
+ * inside: Prisma's queries are lazy promises that run when first awaited, so a query returned
+ * unawaited from `fn` would otherwise run in the caller's scope, not this one.
+ */
+export function runInScope<T>(scope: string, fn: () => T | PromiseLike<T>): Promise<T> {
+  return storage().run({ scope }, async () => await fn());
 }
 
 /**
@@ -25,7 +29,7 @@ export function runInScope<T>(scope: string, fn: () => T): T {
  * organisation and shows nothing of one to another: finding the organisation of a public address
  * or a verification code, the platform admin's list, scheduled jobs.
  */
-export function asPlatform<T>(fn: () => T): T {
+export function asPlatform<T>(fn: () => T | PromiseLike<T>): Promise<T> {
   return runInScope(PLATFORM_SCOPE, fn);
 }
 

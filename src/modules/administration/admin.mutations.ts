@@ -95,9 +95,15 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
           name: input.name,
           passwordHash,
           personId,
-          organisations: { create: { organisationId, isAdmin: input.isAdmin } },
         },
         select: { id: true },
+      });
+      // A linked person already made the user one of the organisation's (a trigger).
+      const key = { userId: user.id, organisationId };
+      await tx.organisationUser.upsert({
+        where: { userId_organisationId: key },
+        create: { ...key, isAdmin: input.isAdmin },
+        update: { isAdmin: input.isAdmin },
       });
       const { email, isAdmin } = input;
       const newPerson = link.kind === "new";
