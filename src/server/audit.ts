@@ -10,7 +10,12 @@ export interface AuditInput {
   data?: Prisma.InputJsonValue;
 }
 
-/** One audit row, written inside the same transaction as the change it records. */
+/**
+ * One audit row, written inside the same transaction as the change it records. Without RETURNING
+ * (createMany): an organisation may write a row it may not read back — the platform's rows
+ * (meetingId null: sign-ins, user administration) are visible to the platform only (row-level
+ * security, migration 20261205100000_tenancy).
+ */
 export async function writeAudit(tx: Prisma.TransactionClient, entry: AuditInput): Promise<void> {
-  await tx.auditLog.create({ data: entry });
+  await tx.auditLog.createMany({ data: [entry] });
 }

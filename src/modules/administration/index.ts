@@ -19,3 +19,5 @@ export { listPeople } from "./persons.queries";
 export { BodyForm, SubstituteOrder } from "./components/body-form";
 export { OrganisationForm } from "./components/organisation-form";
 export { PeopleTable } from "./components/persons";
+export { CreateOrganisationForm } from "./components/create-organisation-form";
+export { createOrganisation, listOrganisationsOnPlatform } from "./platform.mutations";

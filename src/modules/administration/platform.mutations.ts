@@ -1,0 +1,67 @@
+// The platform's admin (issue 19.1): creates an organisation and makes its first admin — an
+// existing account (a user of another organisation joins) or a new one. Runs as the platform
+// (row-level security would hide a new organisation from the admin's own): nothing of any
+// organisation is read but the slug's being taken and the account by its e-mail.
+import { hash } from "@node-rs/argon2";
+import { defineAdminAction } from "@/server/action";
+import { asPlatform } from "@/server/tenancy";
+import { auditAdmin, fieldError, isUniqueViolation } from "./admin.tx";
+import { createOrganisationSchema } from "./platform.schema";
+
+export const createOrganisation = defineAdminAction(
+  { schema: createOrganisationSchema, permission: "platform.manageOrganisations" },
+  async ({ db, input, ...by }) => {
+    const passwordHash = input.password ? await hash(input.password) : null;
+    try {
+      return await asPlatform(() =>
+        db.$transaction(async (tx) => {
+          if (await tx.organisation.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
+            throw fieldError("slug", `Adressen ”${input.slug}” har redan en annan organisation.`);
+          }
+          const organisation = await tx.organisation.create({
+            data: { name: input.name, slug: input.slug, kind: input.kind, caseNumberPrefix: input.caseNumberPrefix },
+            select: { id: true, slug: true },
+          });
+          const existing = await tx.user.findFirst({
+            where: { email: { equals: input.adminEmail, mode: "insensitive" } },
+            select: { id: true },
+          });
+          if (!existing && (!input.adminName || !passwordHash)) {
+            throw fieldError(
+              input.adminName ? "password" : "adminName",
+              "Det finns inget konto med den e-postadressen: ange namn och lösenord för ett nytt.",
+            );
+          }
+          const admin =
+            existing ??
+            (await tx.user.create({
+              data: { email: input.adminEmail, name: input.adminName, passwordHash },
+              select: { id: true },
+            }));
+          await tx.organisationUser.create({
+            data: { userId: admin.id, organisationId: organisation.id, isAdmin: true },
+          });
+          await auditAdmin(tx, by, "platform.organisation.create", ["Organisation", organisation.id], {
+            slug: organisation.slug,
+            adminUserId: admin.id,
+            newAccount: !existing,
+          });
+          return organisation;
+        }),
+      );
+    } catch (e) {
+      if (isUniqueViolation(e)) throw fieldError("slug", `Adressen ”${input.slug}” har redan en annan organisation.`);
+      throw e;
+    }
+  },
+);
+
+/** Every organisation with its number of users, for the platform's page. */
+export function listOrganisationsOnPlatform(db: import("@/generated/prisma/client").PrismaClient) {
+  return asPlatform(() =>
+    db.organisation.findMany({
+      select: { id: true, slug: true, name: true, kind: true, _count: { select: { users: true, bodies: true } } },
+      orderBy: { name: "asc" },
+    }),
+  );
+}
