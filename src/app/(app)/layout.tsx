@@ -1,4 +1,5 @@
 import { logoutAction } from "@/modules/authentication";
+import { OrganisationSwitcher } from "@/modules/administration";
 import { NavLink, SiteHeader } from "@/ui/site-header";
 import { getCurrentUser } from "@/server/session";
 
@@ -15,6 +16,10 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <NavLink href="/mina-moten">Mina sammanträden</NavLink>
             <NavLink href="/att-justera">Att justera</NavLink>
             {user.isAdmin && <NavLink href="/admin">Administration</NavLink>}
+            {user.isPlatformAdmin && <NavLink href="/plattform">Plattformen</NavLink>}
+            {user.organisation && user.organisations.length > 1 && (
+              <OrganisationSwitcher current={user.organisation.slug} organisations={user.organisations} />
+            )}
             <NavLink href="/konto">Mitt konto</NavLink>
             <li className="text-white/90">{user.name}</li>
             <li>

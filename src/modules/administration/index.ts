@@ -21,3 +21,4 @@ export { OrganisationForm } from "./components/organisation-form";
 export { PeopleTable } from "./components/persons";
 export { CreateOrganisationForm } from "./components/create-organisation-form";
 export { createOrganisation, listOrganisationsOnPlatform } from "./platform.mutations";
+export { OrganisationSwitcher } from "./components/organisation-switcher";
