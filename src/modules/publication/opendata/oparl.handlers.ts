@@ -203,7 +203,7 @@ export async function getPaper(r: OpenDataRequest, organisationSlug: string, key
 export const getFile = objectHandler("file", findPublicFile, toOParlFile);
 
 /**
- * The public PDF the File stands for: the same bytes and caching as /protokoll/<slug>/protokoll.pdf
+ * The public PDF the File stands for: the same bytes and caching as /<org>/protokoll/<slug>/protokoll.pdf
  * (issued-copies findPublicPdf), so a signed original with confidential text never leaves here.
  * A rättelse or new notice dates replace the file: a shared cache keeps it at most a minute and a
  * browser asks again (the ETag makes that cheap).

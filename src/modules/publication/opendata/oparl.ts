@@ -7,7 +7,7 @@
 //   OParl Meeting       = a justerat meeting, with each § as an embedded AgendaItem
 //   OParl Paper         = one case number (Dnr) across the public §§ that handled it
 //   OParl File          = the protocol PDF as the public may have it: the same file as
-//                         /protokoll/<slug>/protokoll.pdf (the masked, sealed public copy when
+//                         /<org>/protokoll/<slug>/protokoll.pdf (the masked, sealed public copy when
 //                         anything is withheld; never the signed original with sekretess text)
 // What OParl has no object for (votes, jäv, presence per §, notice dates) is carried in
 // properties prefixed "paragraf:", as OParl allows for vendor extensions.

@@ -268,7 +268,7 @@ interface FileRow {
 
 /**
  * The public PDF of a public meeting, as an OParl File: the stored original's id and date, the
- * bytes findPublicPdf serves on /protokoll/<slug>/protokoll.pdf (the public copy whenever anything
+ * bytes findPublicPdf serves on /<org>/protokoll/<slug>/protokoll.pdf (the public copy whenever anything
  * is withheld or changed). Only PROTOCOL rows: nothing else stored has a public version.
  */
 async function findFileRecord(
