@@ -108,9 +108,7 @@ async function makeYdre(): Promise<string> {
       name: "Ydre kommun",
       kind: "KOMMUN",
       caseNumberPrefix: "KS",
-      storagePlace: "Kommunkansliet, Österbymo",
-      noticeBoard: "https://www.ydre.se/anslagstavla",
-      noticeCertifier: "Ulla Registrator, registrator",
+      storagePlace: "Ydre kommunkansli",
     },
   });
   const organisationId = organisation.id;
