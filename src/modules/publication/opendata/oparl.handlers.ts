@@ -66,7 +66,11 @@ async function listResponse<T>(
 
 type Db = OpenDataRequest["db"];
 
-/** Enters the organisation `kind` `key` belongs to (found as the platform); null when there is no such object. */
+/**
+ * Enters the organisation `kind` `key` belongs to (found as the platform); null when there is no
+ * such object. findOwner is an async function, so its queries run inside asPlatform: a Prisma
+ * query returned unawaited would run where it is awaited, in the request's scope.
+ */
 async function enterOwnerOf(r: OpenDataRequest, kind: OwnedObject, key: string): Promise<OrganisationRef | null> {
   const owner = await asPlatform(() => findOwner(r.db, kind, key));
   if (owner) enterOrganisation(owner.id);
