@@ -20,8 +20,8 @@ import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db
 
 import * as noticePdf from "@/app/(public)/protokoll/[slug]/anslag.pdf/route";
 import * as protocolPdf from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
-import * as atomFeed from "@/app/api/feeds/anslag.atom/route";
-import * as icsFeed from "@/app/api/feeds/[bodySlug]/sammantraden.ics/route";
+import * as atomFeed from "@/app/api/feeds/[org]/anslag.atom/route";
+import * as icsFeed from "@/app/api/feeds/[org]/[bodySlug]/sammantraden.ics/route";
 import * as oparlBodies from "@/app/api/oparl/v1/body/route";
 import * as oparlBody from "@/app/api/oparl/v1/body/[org]/route";
 import * as oparlBodyMeetings from "@/app/api/oparl/v1/body/[org]/meeting/route";
@@ -377,12 +377,17 @@ const ROUTES: Route[] = [
     params: fc.record({ id: param(() => real.files) }),
     path: (p) => `/api/oparl/v1/file/${seg(p.id!)}/download`,
   },
-  { name: "GET /api/feeds/anslag.atom", get: atomFeed.GET as Get, params: none, path: () => "/api/feeds/anslag.atom" },
   {
-    name: "GET /api/feeds/[bodySlug]/sammantraden.ics",
+    name: "GET /api/feeds/[org]/anslag.atom",
+    get: atomFeed.GET as Get,
+    params: fc.record({ org: param(() => real.organisations) }),
+    path: (p) => `/api/feeds/${seg(p.org!)}/anslag.atom`,
+  },
+  {
+    name: "GET /api/feeds/[org]/[bodySlug]/sammantraden.ics",
     get: icsFeed.GET as Get,
-    params: fc.record({ bodySlug: param(() => real.bodySlugs) }),
-    path: (p) => `/api/feeds/${seg(p.bodySlug!)}/sammantraden.ics`,
+    params: fc.record({ org: param(() => real.organisations), bodySlug: param(() => real.bodySlugs) }),
+    path: (p) => `/api/feeds/${seg(p.org!)}/${seg(p.bodySlug!)}/sammantraden.ics`,
   },
   {
     name: "GET /protokoll/[slug]/anslag.pdf",

@@ -12,8 +12,10 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { paperKey } from "@/modules/publication/opendata/oparl";
 import { sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { getDb } from "@/server/db";
-import { GET as feedAtom } from "@/app/api/feeds/anslag.atom/route";
-import { GET as feedIcs } from "@/app/api/feeds/[bodySlug]/sammantraden.ics/route";
+import { GET as oldFeedAtom } from "@/app/api/feeds/anslag.atom/route";
+import { GET as oldFeedIcs } from "@/app/api/feeds/[org]/sammantraden.ics/route";
+import { GET as feedAtom } from "@/app/api/feeds/[org]/anslag.atom/route";
+import { GET as feedIcs } from "@/app/api/feeds/[org]/[bodySlug]/sammantraden.ics/route";
 import { GET as bodyItem } from "@/app/api/oparl/v1/body/[org]/route";
 import { GET as bodyList } from "@/app/api/oparl/v1/body/route";
 import { GET as bodyMeetings } from "@/app/api/oparl/v1/body/[org]/meeting/route";
@@ -293,7 +295,7 @@ describe("while the seed meeting is a draft", () => {
 
   it("keeps the draft out of the Atom feed although its notice row exists", async () => {
     expect(await db.notice.count({ where: { meetingId } })).toBe(1);
-    const feed = await getRoot(feedAtom, `${BASE}/api/feeds/anslag.atom`);
+    const feed = await get(feedAtom, `${BASE}/api/feeds/itsam/anslag.atom`, itsam);
     expect(feed.res.status).toBe(200);
     expect(feed.res.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
     expect(xmlProblems(feed.text)).toEqual([]);
@@ -314,7 +316,10 @@ describe("while the seed meeting is a draft", () => {
   });
 
   it("still shows the meeting date in the body's calendar (planning information), without a link", async () => {
-    const ics = await get(feedIcs, `${BASE}/api/feeds/direktionen/sammantraden.ics`, { bodySlug: "direktionen" });
+    const ics = await get(feedIcs, `${BASE}/api/feeds/itsam/direktionen/sammantraden.ics`, {
+      org: "itsam",
+      bodySlug: "direktionen",
+    });
     expect(ics.res.status).toBe(200);
     expect(ics.text).toContain("DTSTART;TZID=Europe/Stockholm:20211118T100000\r\n");
     expect(ics.text).not.toContain("URL:");
@@ -361,7 +366,7 @@ describe("after justering", () => {
       start: "2021-11-18T10:00:00+01:00",
       end: "2021-11-18T12:00:00+01:00",
       organization: [`${API}/organization/${direktionenId}`],
-      web: `${BASE}/protokoll/${SEED_SLUG}`,
+      web: `${BASE}/itsam/protokoll/${SEED_SLUG}`,
       "paragraf:status": "ADJUSTED",
       "paragraf:contentHash": hash,
     });
@@ -597,19 +602,23 @@ describe("after justering", () => {
   });
 
   it("lists the notice in a well-formed Atom feed", async () => {
-    const feed = await getRoot(feedAtom, `${BASE}/api/feeds/anslag.atom`);
+    const feed = await get(feedAtom, `${BASE}/api/feeds/itsam/anslag.atom`, itsam);
     expect(xmlProblems(feed.text)).toEqual([]);
+    expect(feed.text).toContain(`<link rel="alternate" href="${BASE}/itsam/anslagstavla" type="text/html"/>`);
     const entries = feed.text.split("<entry>").slice(1);
     expect(entries).toHaveLength(1);
     const entry = entries[0]!;
     expect(entry).toContain('<title type="text">Anslag: Direktionen 18 november 2021</title>');
-    expect(entry).toContain(`<link rel="alternate" href="${BASE}/protokoll/${SEED_SLUG}" type="text/html"/>`);
+    expect(entry).toContain(`<link rel="alternate" href="${BASE}/itsam/protokoll/${SEED_SLUG}" type="text/html"/>`);
     expect(entry).toMatch(/Anslaget: \d{4}-\d{2}-\d{2}\.\nTas ned: \d{4}-\d{2}-\d{2}\.\nSista dag att överklaga/);
     expect(entry).toContain("Förvaringsplats för protokollet: Itsam.");
   });
 
   it("has a VEVENT for 2021-11-18 in the body's iCalendar feed, now with a link", async () => {
-    const ics = await get(feedIcs, `${BASE}/api/feeds/direktionen/sammantraden.ics`, { bodySlug: "direktionen" });
+    const ics = await get(feedIcs, `${BASE}/api/feeds/itsam/direktionen/sammantraden.ics`, {
+      org: "itsam",
+      bodySlug: "direktionen",
+    });
     expect(ics.res.headers.get("content-type")).toBe("text/calendar; charset=utf-8");
     expect(ics.text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
     expect(ics.text.endsWith("END:VCALENDAR\r\n")).toBe(true);
@@ -620,14 +629,29 @@ describe("after justering", () => {
     expect(event).toContain("DTEND;TZID=Europe/Stockholm:20211118T120000\r\n");
     expect(event).toContain("SUMMARY:Sammanträde: Direktionen\r\n");
     expect(event).toContain("LOCATION:Zoom\r\n");
-    expect(event).toContain(`URL:${BASE}/protokoll/${SEED_SLUG}\r\n`);
+    expect(event).toContain(`URL:${BASE}/itsam/protokoll/${SEED_SLUG}\r\n`);
     expect(event).toMatch(/UID:[0-9a-f-]{36}\r\n/);
-    const empty = await get(feedIcs, `${BASE}/api/feeds/kommunchefsberedningen/sammantraden.ics`, {
+    const empty = await get(feedIcs, `${BASE}/api/feeds/itsam/kommunchefsberedningen/sammantraden.ics`, {
+      org: "itsam",
       bodySlug: "kommunchefsberedningen",
     });
     expect(empty.text).not.toContain("BEGIN:VEVENT");
-    const missing = await get(feedIcs, `${BASE}/api/feeds/finns-inte/sammantraden.ics`, { bodySlug: "finns-inte" });
-    expect(missing.res.status).toBe(404);
+    for (const params of [
+      { org: "itsam", bodySlug: "finns-inte" },
+      { org: "finns-inte", bodySlug: "direktionen" },
+    ]) {
+      const missing = await get(feedIcs, `${BASE}/api/feeds/${params.org}/${params.bodySlug}/sammantraden.ics`, params);
+      expect(missing.res.status).toBe(404);
+    }
+  });
+
+  it("leads the old feed addresses of a one-organisation installation to its feeds, query and all", async () => {
+    const atom = await getRoot(oldFeedAtom, `${BASE}/api/feeds/anslag.atom?x=1`);
+    expect(atom.res.status).toBe(308);
+    expect(atom.res.headers.get("location")).toBe(`${BASE}/api/feeds/itsam/anslag.atom?x=1`);
+    const ics = await get(oldFeedIcs, `${BASE}/api/feeds/direktionen/sammantraden.ics`, { org: "direktionen" });
+    expect(ics.res.status).toBe(308);
+    expect(ics.res.headers.get("location")).toBe(`${BASE}/api/feeds/itsam/direktionen/sammantraden.ics`);
   });
 
   it("never served an e-mail address", () => {

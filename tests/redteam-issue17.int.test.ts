@@ -31,8 +31,8 @@ import { GET as workspaceExtractRoute } from "@/app/(app)/moten/[slug]/utdrag/ro
 import { GET as publicPdfRoute } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
 import { GET as noticePdfRoute } from "@/app/(public)/protokoll/[slug]/anslag.pdf/route";
 import { GET as publicExtractRoute } from "@/app/(public)/protokoll/[slug]/utdrag/route";
-import { GET as atomRoute } from "@/app/api/feeds/anslag.atom/route";
-import { GET as icsRoute } from "@/app/api/feeds/[bodySlug]/sammantraden.ics/route";
+import { GET as atomRoute } from "@/app/api/feeds/[org]/anslag.atom/route";
+import { GET as icsRoute } from "@/app/api/feeds/[org]/[bodySlug]/sammantraden.ics/route";
 import { GET as oparlMeetingRoute } from "@/app/api/oparl/v1/meeting/[slug]/route";
 import { GET as oparlAgendaItemRoute } from "@/app/api/oparl/v1/meeting/[slug]/agendaitem/[number]/route";
 import { GET as oparlPapersRoute } from "@/app/api/oparl/v1/body/[org]/paper/route";
@@ -230,9 +230,10 @@ describe("as an anonymous client: the public surfaces", () => {
   });
 
   it("the Atom feed and the iCalendar feed", async () => {
+    const org = (await db.organisation.findFirstOrThrow()).slug;
     for (const res of [
-      await call(atomRoute, "/api/feeds/anslag.atom"),
-      await call(icsRoute, "/api/feeds/direktionen/sammantraden.ics", { bodySlug: "direktionen" }),
+      await call(atomRoute, `/api/feeds/${org}/anslag.atom`, { org }),
+      await call(icsRoute, `/api/feeds/${org}/direktionen/sammantraden.ics`, { org, bodySlug: "direktionen" }),
     ]) {
       expect(res.status).toBe(200);
       expect(leaked(await readable(res))).toEqual([]);

@@ -1,26 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { itMaps } from "@/lib/testing/table";
-import type { PublicNoticeDTO } from "@/modules/publication/public.queries";
 import { buildAtomFeed, buildNoticeFeed, escapeXml, noticeEntry, type AtomFeed } from "./atom";
+import type { FeedNotice } from "./opendata.queries";
 
 const BASE = "https://paragraf.example.se";
 
-const notice: PublicNoticeDTO = {
+const notice: FeedNotice = {
   slug: "direktionen-2021-11-18",
   organisationName: "Itsam",
   bodyName: "Direktionen",
-  bodySlug: "direktionen",
   meetingDate: "2021-11-18",
   adjustedOn: "2021-12-16",
   postedOn: "2021-12-17",
   takeDownOn: "2022-01-07",
-  appealEndsOn: "2022-01-07",
   storagePlace: "Itsams kansli, Vimmerby",
-  noticeBoard: "",
-  certifiedBy: "",
-  contentHash: "ab".repeat(32),
   updatedAt: "2021-12-16T14:03:07.000Z",
 };
+const itsam = { slug: "itsam", name: "Itsam" };
 
 describe("escapeXml", () => {
   itMaps("%j → %j", escapeXml, [
@@ -39,11 +35,12 @@ describe("escapeXml", () => {
 });
 
 describe("noticeEntry", () => {
-  it("names the organ and the meeting date, links the public protocol and gives the dates", () => {
-    const entry = noticeEntry(notice, BASE);
+  it("names the organ and the meeting date, links the organisation's public protocol and gives the dates", () => {
+    const entry = noticeEntry(notice, BASE, "itsam");
     expect(entry.title).toBe("Anslag: Direktionen 18 november 2021");
+    // The id the entry has always had (ids never change); the link is the organisation's page.
     expect(entry.id).toBe(`${BASE}/protokoll/direktionen-2021-11-18`);
-    expect(entry.link).toBe(`${BASE}/protokoll/direktionen-2021-11-18`);
+    expect(entry.link).toBe(`${BASE}/itsam/protokoll/direktionen-2021-11-18`);
     expect(entry.updated).toBe("2021-12-16T14:03:07.000Z");
     expect(entry.published).toBe("2021-12-17T00:00:00+01:00");
     expect(entry.summary.split("\n")).toEqual([
@@ -69,7 +66,7 @@ describe("buildAtomFeed", () => {
   });
 
   it("has the elements RFC 4287 requires of a feed and an entry", () => {
-    const xml = buildNoticeFeed([notice], BASE, new Date("2022-01-01T00:00:00Z"));
+    const xml = buildNoticeFeed(itsam, [notice], BASE, new Date("2022-01-01T00:00:00Z"));
     expect(
       xml.startsWith(
         '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="sv">',
@@ -79,11 +76,15 @@ describe("buildAtomFeed", () => {
       "<id>",
       '<title type="text">',
       "<updated>",
-      "<author><name>Paragraf</name></author>",
+      "<author><name>Itsam</name></author>",
       'rel="self"',
     ]) {
       expect(xml).toContain(required);
     }
+    // The organisation's own feed, mirroring its own anslagstavla.
+    expect(xml).toContain(`<id>${BASE}/api/feeds/itsam/anslag.atom</id>`);
+    expect(xml).toContain(`<link rel="self" href="${BASE}/api/feeds/itsam/anslag.atom" type="application/atom+xml"/>`);
+    expect(xml).toContain(`<link rel="alternate" href="${BASE}/itsam/anslagstavla" type="text/html"/>`);
     const entry = xml.slice(xml.indexOf("<entry>"), xml.indexOf("</entry>"));
     for (const required of ["<id>", "<title", "<updated>", 'rel="alternate"', "<summary"])
       expect(entry).toContain(required);

@@ -1,8 +1,10 @@
 // Atom 1.0 (RFC 4287) written by hand: a small, fixed document, so a library would add more than it
 // saves. Everything that comes from data goes through escapeXml. Pure.
-import type { PublicNoticeDTO } from "@/modules/publication/public.queries";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
+import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { stockholmDateTime } from "@/lib/stockholm-time";
+import type { FeedNotice } from "./opendata.queries";
+import { publicLinks } from "./public-links";
 
 // Characters XML 1.0 does not allow at all (C0 controls but tab, LF and CR; lone surrogates;
 // U+FFFE and U+FFFF). They cannot be escaped, only left out.
@@ -100,37 +102,50 @@ export function buildAtomFeed(feed: AtomFeed): string {
 // The anslagstavla as a feed: one entry per public notice
 // ---------------------------------------------------------------------------------------------
 
-export function noticeEntry(n: PublicNoticeDTO, baseUrl: string): AtomEntry {
-  const url = `${baseUrl}/protokoll/${encodeURIComponent(n.slug)}`;
+/**
+ * One anslag. The entry's id is the address the protocol was first published under
+ * (/protokoll/<slug>, which still leads to it): an Atom id never changes, or every reader would
+ * show the anslag again as new. Its link is the organisation's page of the protocol.
+ */
+export function noticeEntry(n: FeedNotice, baseUrl: string, organisationSlug: string): AtomEntry {
+  const links = publicLinks(baseUrl);
   const meetingDate = formatLongDate(n.meetingDate);
   return {
-    id: url,
+    id: `${links.site}/protokoll/${encodeURIComponent(n.slug)}`,
     title: `Anslag: ${n.bodyName} ${meetingDate}`,
     updated: n.updatedAt,
     published: stockholmDateTime(n.postedOn, "00:00"),
-    link: url,
+    link: links.protocol(organisationSlug, n.slug),
     categories: [{ term: n.organisationName }, { term: n.bodyName }],
     summary: [
       `Protokoll från ${n.organisationName}, ${n.bodyName}, sammanträde ${meetingDate}.`,
       ...(n.adjustedOn ? [`Justerat: ${n.adjustedOn}.`] : []),
       `Anslaget: ${n.postedOn}.`,
       `Tas ned: ${n.takeDownOn}.`,
-      `Sista dag att överklaga (laglighetsprövning, 13 kap. 5 § kommunallagen): ${n.appealEndsOn}.`,
+      `Sista dag att överklaga (laglighetsprövning, 13 kap. 5 § kommunallagen): ${appealPeriodEnd(n.postedOn).endsOn}.`,
       `Förvaringsplats för protokollet: ${n.storagePlace}.`,
     ].join("\n"),
   };
 }
 
-export function buildNoticeFeed(notices: readonly PublicNoticeDTO[], baseUrl: string, now: Date): string {
+/** The organisation's anslagstavla as a feed. */
+export function buildNoticeFeed(
+  organisation: { slug: string; name: string },
+  notices: readonly FeedNotice[],
+  baseUrl: string,
+  now: Date,
+): string {
+  const links = publicLinks(baseUrl);
+  const self = links.noticeFeed(organisation.slug);
   return buildAtomFeed({
-    id: `${baseUrl}/api/feeds/anslag.atom`,
-    title: "Anslagstavla: justerade protokoll",
+    id: self,
+    title: `Anslagstavla: justerade protokoll, ${organisation.name}`,
     subtitle: "Tillkännagivanden om justerade protokoll (8 kap. 12 § kommunallagen)",
-    selfUrl: `${baseUrl}/api/feeds/anslag.atom`,
-    alternateUrl: `${baseUrl}/anslagstavla`,
-    authorName: "Paragraf",
+    selfUrl: self,
+    alternateUrl: links.noticeBoard(organisation.slug),
+    authorName: organisation.name,
     lang: "sv",
-    entries: notices.map((n) => noticeEntry(n, baseUrl)),
+    entries: notices.map((n) => noticeEntry(n, baseUrl, organisation.slug)),
     emptyUpdated: now.toISOString(),
   });
 }

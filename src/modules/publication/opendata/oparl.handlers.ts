@@ -1,9 +1,19 @@
 // The OParl 1.1 endpoints: read through opendata.queries (public data only), map with oparl.ts,
 // page with oparl-list.ts. Route files under src/app/api/oparl/v1 only pass their parameters here.
+//
+// Tenancy (issue 19.1): one OParl Body per organisation. Every endpoint enters the organisation of
+// what it serves before it reads anything of it: /body/<org>/… and /paper/<org>/… the organisation
+// of the address (enterPublicOrganisation); an object by its global id (meeting, file, person,
+// membership, organization) the organisation it belongs to, found as the platform (findOwner: the
+// organisation's id and slug, nothing else) — then every read filters on that organisation, and
+// row-level security holds the request to it. Only the list of Bodies reads every organisation.
+import { asPlatform, enterOrganisation } from "@/server/tenancy";
+import { enterPublicOrganisation } from "@/server/public-organisation";
 import { CORS_HEADERS, errorResponse, jsonResponse, notFound, type OpenDataRequest } from "./opendata.http";
 import {
   findBody,
   findMembership,
+  findOwner,
   findOrganisation,
   findPublicFile,
   findPublicFileBytes,
@@ -17,6 +27,8 @@ import {
   listPublicPapers,
   listPublicPersons,
   type MeetingIndexRow,
+  type OrganisationRef,
+  type OwnedObject,
 } from "./opendata.queries";
 import {
   oparlUrls,
@@ -52,13 +64,28 @@ async function listResponse<T>(
   return jsonResponse({ ...page, data });
 }
 
-/** An object endpoint: find the object by its key (404 when there is none), then map it. */
-function objectHandler<Key extends string[], T>(
-  find: (db: OpenDataRequest["db"], ...key: Key) => Promise<T | null>,
+type Db = OpenDataRequest["db"];
+
+/**
+ * Enters the organisation `kind` `key` belongs to (found as the platform); null when there is no
+ * such object. findOwner is an async function, so its queries run inside asPlatform: a Prisma
+ * query returned unawaited would run where it is awaited, in the request's scope.
+ */
+async function enterOwnerOf(r: OpenDataRequest, kind: OwnedObject, key: string): Promise<OrganisationRef | null> {
+  const owner = await asPlatform(() => findOwner(r.db, kind, key));
+  if (owner) enterOrganisation(owner.id);
+  return owner;
+}
+
+/** An object by its global id: enter its organisation, find it there (404 when there is none), then map it. */
+function objectHandler<T>(
+  kind: OwnedObject,
+  find: (db: Db, org: OrganisationRef, key: string) => Promise<T | null>,
   toObject: (u: OParlUrls, row: T) => OParlObject,
-): (r: OpenDataRequest, ...key: Key) => Promise<Response> {
-  return async (r, ...key) => {
-    const row = await find(r.db, ...key);
+): (r: OpenDataRequest, key: string) => Promise<Response> {
+  return async (r, key) => {
+    const org = await enterOwnerOf(r, kind, key);
+    const row = org && (await find(r.db, org, key));
     return row ? jsonResponse(toObject(oparlUrls(r.baseUrl), row)) : notFound();
   };
 }
@@ -66,15 +93,16 @@ function objectHandler<Key extends string[], T>(
 /** A list of one organisation's objects (404 when there is no such organisation). */
 function bodyListHandler<T>(
   name: BodyListName,
-  list: (db: OpenDataRequest["db"], organisationSlug: string) => Promise<readonly T[]>,
+  list: (db: Db, org: OrganisationRef) => Promise<readonly T[]>,
   stamps: (row: T) => ListStamps,
   toObject: (u: OParlUrls, row: T) => OParlObject,
 ): (r: OpenDataRequest, organisationSlug: string) => Promise<Response> {
   return async (r, organisationSlug) => {
-    if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
+    const org = await enterPublicOrganisation(organisationSlug);
+    if (!org) return notFound();
     const u = oparlUrls(r.baseUrl);
-    const rows = await list(r.db, organisationSlug);
-    return listResponse(r, u.bodyList(organisationSlug, name), rows, stamps, (row) => toObject(u, row));
+    const rows = await list(r.db, org);
+    return listResponse(r, u.bodyList(org.slug, name), rows, stamps, (row) => toObject(u, row));
   };
 }
 
@@ -87,12 +115,21 @@ export async function getSystem(r: OpenDataRequest): Promise<Response> {
   return jsonResponse(toOParlSystem(oparlUrls(r.baseUrl)));
 }
 
+/**
+ * Every organisation as an OParl Body: read as the platform, the organisations' own rows only
+ * (name, kind, dates: what listPublicOrganisations shows, with what OParl asks of a Body).
+ */
 export async function listBodiesResponse(r: OpenDataRequest): Promise<Response> {
   const u = oparlUrls(r.baseUrl);
-  return listResponse(r, u.bodies, await listOrganisations(r.db), stampsOf, (o) => toOParlBody(u, o));
+  const organisations = await asPlatform(() => listOrganisations(r.db));
+  return listResponse(r, u.bodies, organisations, stampsOf, (o) => toOParlBody(u, o));
 }
 
-export const getBody = objectHandler(findOrganisation, toOParlBody);
+export async function getBody(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
+  const org = await enterPublicOrganisation(organisationSlug);
+  const row = org && (await findOrganisation(r.db, org.slug));
+  return row ? jsonResponse(toOParlBody(oparlUrls(r.baseUrl), row)) : notFound();
+}
 
 export const listBodyOrganizations = bodyListHandler("organization", listBodies, stampsOf, toOParlOrganization);
 export const listBodyPersons = bodyListHandler("person", listPublicPersons, stampsOf, toOParlPerson);
@@ -104,7 +141,12 @@ export const listBodyMemberships = bodyListHandler(
   (u, m) => toOParlMembership(u, m),
 );
 
-async function meetingList(r: OpenDataRequest, listUrl: string, rows: MeetingIndexRow[]): Promise<Response> {
+async function meetingList(
+  r: OpenDataRequest,
+  org: OrganisationRef,
+  listUrl: string,
+  rows: MeetingIndexRow[],
+): Promise<Response> {
   const u = oparlUrls(r.baseUrl);
   return listResponse(
     r,
@@ -112,22 +154,24 @@ async function meetingList(r: OpenDataRequest, listUrl: string, rows: MeetingInd
     rows,
     (m) => ({ created: m.created, modified: m.modified }),
     async (m) => {
-      const meeting = await findPublicMeeting(r.db, m.slug);
+      const meeting = await findPublicMeeting(r.db, org, m.slug);
       return meeting ? toOParlMeeting(u, meeting.protocol, meeting.meta) : null;
     },
   );
 }
 
 export async function listBodyMeetings(r: OpenDataRequest, organisationSlug: string): Promise<Response> {
-  if (!(await findOrganisation(r.db, organisationSlug))) return notFound();
-  const rows = await listPublicMeetingIndex(r.db, { organisationSlug });
-  return meetingList(r, oparlUrls(r.baseUrl).bodyList(organisationSlug, "meeting"), rows);
+  const org = await enterPublicOrganisation(organisationSlug);
+  if (!org) return notFound();
+  const rows = await listPublicMeetingIndex(r.db, org);
+  return meetingList(r, org, oparlUrls(r.baseUrl).bodyList(org.slug, "meeting"), rows);
 }
 
 export async function listOrganizationMeetings(r: OpenDataRequest, bodyId: string): Promise<Response> {
-  if (!(await findBody(r.db, bodyId))) return notFound();
-  const rows = await listPublicMeetingIndex(r.db, { bodyId });
-  return meetingList(r, oparlUrls(r.baseUrl).organizationMeetings(bodyId), rows);
+  const org = await enterOwnerOf(r, "organization", bodyId);
+  if (!org || !(await findBody(r.db, org, bodyId))) return notFound();
+  const rows = await listPublicMeetingIndex(r.db, org, bodyId);
+  return meetingList(r, org, oparlUrls(r.baseUrl).organizationMeetings(bodyId), rows);
 }
 
 export const listBodyPapers = bodyListHandler(
@@ -137,14 +181,15 @@ export const listBodyPapers = bodyListHandler(
   toOParlPaper,
 );
 
-export const getOrganization = objectHandler(findBody, toOParlOrganization);
-export const getPerson = objectHandler(findPublicPerson, toOParlPerson);
-export const getMembership = objectHandler(findMembership, toOParlMembership);
-export const getMeeting = objectHandler(findPublicMeeting, (u, m) => toOParlMeeting(u, m.protocol, m.meta));
+export const getOrganization = objectHandler("organization", findBody, toOParlOrganization);
+export const getPerson = objectHandler("person", findPublicPerson, toOParlPerson);
+export const getMembership = objectHandler("membership", findMembership, toOParlMembership);
+export const getMeeting = objectHandler("meeting", findPublicMeeting, (u, m) => toOParlMeeting(u, m.protocol, m.meta));
 
 export async function getAgendaItem(r: OpenDataRequest, slug: string, rawNumber: string): Promise<Response> {
   if (!/^\d{1,6}$/.test(rawNumber)) return notFound();
-  const meeting = await findPublicMeeting(r.db, slug);
+  const org = await enterOwnerOf(r, "meeting", slug);
+  const meeting = org && (await findPublicMeeting(r.db, org, slug));
   if (!meeting) return notFound();
   const index = meeting.protocol.paragraphs.findIndex((p) => p.number === Number(rawNumber));
   const paragraph = meeting.protocol.paragraphs[index];
@@ -152,17 +197,24 @@ export async function getAgendaItem(r: OpenDataRequest, slug: string, rawNumber:
   return jsonResponse(toOParlAgendaItem(oparlUrls(r.baseUrl), meeting.protocol, meeting.meta, paragraph, index + 1));
 }
 
-export const getPaper = objectHandler(findPublicPaper, toOParlPaper);
-export const getFile = objectHandler(findPublicFile, toOParlFile);
+/** A Paper lives under its organisation's address: /paper/<org>/<key>. */
+export async function getPaper(r: OpenDataRequest, organisationSlug: string, key: string): Promise<Response> {
+  const org = await enterPublicOrganisation(organisationSlug);
+  const paper = org && (await findPublicPaper(r.db, org, key));
+  return paper ? jsonResponse(toOParlPaper(oparlUrls(r.baseUrl), paper)) : notFound();
+}
+
+export const getFile = objectHandler("file", findPublicFile, toOParlFile);
 
 /**
- * The public PDF the File stands for: the same bytes and caching as /protokoll/<slug>/protokoll.pdf
+ * The public PDF the File stands for: the same bytes and caching as /<org>/protokoll/<slug>/protokoll.pdf
  * (issued-copies findPublicPdf), so a signed original with confidential text never leaves here.
  * A rättelse or new notice dates replace the file: a shared cache keeps it at most a minute and a
  * browser asks again (the ETag makes that cheap).
  */
 export async function downloadFile(r: OpenDataRequest, fileId: string): Promise<Response> {
-  const file = await findPublicFileBytes(r.db, fileId);
+  const org = await enterOwnerOf(r, "file", fileId);
+  const file = org && (await findPublicFileBytes(r.db, org, fileId));
   if (!file) return notFound("Filen finns inte eller är inte offentlig.");
   const headers = {
     ...CORS_HEADERS,

@@ -91,9 +91,10 @@ describe("oparlUrls", () => {
     );
     expect(u.bodyList("itsam", "membership")).toBe("https://paragraf.example.se/api/oparl/v1/body/itsam/membership");
     expect(u.person("a/b c")).toBe("https://paragraf.example.se/api/oparl/v1/person/a%2Fb%20c");
-    expect(u.protocolPage("direktionen-2021-11-18")).toBe(
-      "https://paragraf.example.se/protokoll/direktionen-2021-11-18",
+    expect(u.protocolPage("itsam", "direktionen-2021-11-18")).toBe(
+      "https://paragraf.example.se/itsam/protokoll/direktionen-2021-11-18",
     );
+    expect(u.noticeBoard("itsam")).toBe("https://paragraf.example.se/itsam/anslagstavla");
   });
 });
 
@@ -158,7 +159,7 @@ describe("toOParlMeeting", () => {
       start: "2021-11-18T10:00:00+01:00",
       end: "2021-11-18T12:00:00+01:00",
       organization: ["https://paragraf.example.se/api/oparl/v1/organization/body-direktionen"],
-      web: "https://paragraf.example.se/protokoll/direktionen-2021-11-18",
+      web: "https://paragraf.example.se/itsam/protokoll/direktionen-2021-11-18",
       modified: meta.modified,
     });
     expect(meeting.location).toEqual({
@@ -328,6 +329,7 @@ describe("register data", () => {
       paper: `${u.body("itsam")}/paper`,
       membership: `${u.body("itsam")}/membership`,
       legislativeTerm: [],
+      web: "https://paragraf.example.se/itsam/anslagstavla",
     });
   });
 

@@ -7,7 +7,7 @@
 //   OParl Meeting       = a justerat meeting, with each § as an embedded AgendaItem
 //   OParl Paper         = one case number (Dnr) across the public §§ that handled it
 //   OParl File          = the protocol PDF as the public may have it: the same file as
-//                         /protokoll/<slug>/protokoll.pdf (the masked, sealed public copy when
+//                         /<org>/protokoll/<slug>/protokoll.pdf (the masked, sealed public copy when
 //                         anything is withheld; never the signed original with sekretess text)
 // What OParl has no object for (votes, jäv, presence per §, notice dates) is carried in
 // properties prefixed "paragraf:", as OParl allows for vendor extensions.
@@ -39,6 +39,7 @@ import { isPublic } from "@/domain/lifecycle";
 import { appealPeriodEnd } from "@/domain/rules/deadlines.rules";
 import { isClockTime, stockholmDateTime } from "@/lib/stockholm-time";
 import type { MembershipTerm } from "@/server/membership-term";
+import { publicLinks } from "./public-links";
 
 export const OPARL_VERSION = "https://schema.oparl.org/1.1/";
 
@@ -67,7 +68,8 @@ export type OParlObject = { id: string; type: string } & Record<string, unknown>
 export type BodyListName = "organization" | "person" | "membership" | "meeting" | "paper";
 
 export function oparlUrls(baseUrl: string) {
-  const site = baseUrl.replace(/\/+$/, "");
+  const pages = publicLinks(baseUrl);
+  const site = pages.site;
   const root = `${site}/api/oparl/v1`;
   const seg = encodeURIComponent;
   return {
@@ -86,8 +88,9 @@ export function oparlUrls(baseUrl: string) {
     paper: (organisationSlug: string, key: string) => `${root}/paper/${seg(organisationSlug)}/${seg(key)}`,
     file: (fileId: string) => `${root}/file/${seg(fileId)}`,
     fileDownload: (fileId: string) => `${root}/file/${seg(fileId)}/download`,
-    /** The public protocol page (built by the public part of the app). */
-    protocolPage: (slug: string) => `${site}/protokoll/${seg(slug)}`,
+    /** The organisation's public pages (OParl's `web`): its anslagstavla, a protocol. */
+    noticeBoard: pages.noticeBoard,
+    protocolPage: pages.protocol,
   };
 }
 
@@ -221,6 +224,7 @@ export function toOParlBody(u: OParlUrls, org: OrganisationRecord): OParlObject 
     legislativeTerm: [],
     created: org.createdAt,
     modified: org.updatedAt,
+    web: u.noticeBoard(org.slug),
   };
 }
 
@@ -413,7 +417,7 @@ export function toOParlMeeting(u: OParlUrls, protocol: ProtocolDTO, meta: Meetin
     agendaItem: protocol.paragraphs.map((p, i) => toOParlAgendaItem(u, protocol, meta, p, i + 1, { embedded: true })),
     created: meta.createdAt,
     modified: meta.modified,
-    web: u.protocolPage(m.slug),
+    web: u.protocolPage(meta.organisationSlug, m.slug),
     "paragraf:date": m.date,
     "paragraf:place": m.place,
     "paragraf:status": m.status,

@@ -1,9 +1,12 @@
 // HTTP plumbing shared by the open data routes: the public base URL, JSON and error responses with
 // the CORS header OParl asks for (any web client may read public data), and one wrapper that turns
-// an unexpected failure into a Swedish JSON error instead of an HTML page.
+// an unexpected failure into a Swedish JSON error instead of an HTML page. Each handler runs in a
+// tenancy scope of its own (src/server/tenancy.ts): it enters the organisation of what it serves,
+// and nothing it enters outlives it.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { appBaseUrl } from "@/server/config";
 import { getDb } from "@/server/db";
+import { currentScope, runInScope } from "@/server/tenancy";
 
 export const CORS_HEADERS = { "access-control-allow-origin": "*" } as const;
 
@@ -40,7 +43,10 @@ export interface OpenDataRequest {
 
 /**
  * Runs a handler with the database and base URL; an unexpected error becomes a JSON 500. `params`
- * are the route's dynamic segments, checked like the path (Next.js hands them over decoded).
+ * are the route's dynamic segments, checked like the path (Next.js hands them over decoded). The
+ * handler starts in the request's scope (nothing, in the server: scripts/serve.mjs) in a store of
+ * its own, so that the organisation it enters ends with it (a test or script calling handlers of
+ * two organisations one after the other gets two answers, not an error).
  */
 export async function serveOpenData(
   req: Request,
@@ -59,7 +65,8 @@ export async function serveOpenData(
   if ([...url.searchParams.values()].some((v) => CONTROL.test(v)))
     return errorResponse(400, "Frågan innehåller ett otillåtet tecken.");
   try {
-    return await handler({ db: getDb(), url, baseUrl: appBaseUrl(), ifNoneMatch: req.headers.get("if-none-match") });
+    const r = { db: getDb(), url, baseUrl: appBaseUrl(), ifNoneMatch: req.headers.get("if-none-match") };
+    return await runInScope(currentScope(), () => handler(r));
   } catch (error) {
     console.error("Öppna data: oväntat fel", error);
     return errorResponse(500, "Något gick fel på servern. Försök igen om en stund.");

@@ -1,5 +1,9 @@
 // Reads for the open data API and feeds. Meetings, §§ and stored files are only ever read through
 // publicMeetingWhere / findPublicProtocol (src/modules/publication/public.queries.ts), so a draft cannot reach them.
+// Every read of an organisation's data takes the organisation (OrganisationRef) and filters on it:
+// the first line of tenancy (issue 19.1), in front of row-level security once the request has
+// entered the organisation (src/server/tenancy.ts). findOwner is the one read as the platform: it
+// finds which organisation a global id (meeting slug, file, person, seat, body) belongs to.
 // People are read as register data: id, name and seats; e-mail and user accounts are never
 // selected. The one exception to publicMeetingWhere is listMeetingSchedule (sammanträdesdagar),
 // which reads date, time and place only — public planning information whatever the protocol's
@@ -23,6 +27,12 @@ import {
   type PaperRecord,
   type PersonRecord,
 } from "./oparl";
+
+/** The organisation a read is for: its id filters the rows, its slug builds the URLs. */
+export interface OrganisationRef {
+  id: string;
+  slug: string;
+}
 
 const later = (a: Date, b: Date | null | undefined): Date => (b && b > a ? b : a);
 /** When a register row was created and last changed, as the records give them. */
@@ -92,17 +102,17 @@ function toBodyRecord(b: Prisma.BodyGetPayload<{ select: typeof bodySelect }>): 
   };
 }
 
-export async function listBodies(db: PrismaClient, organisationSlug: string): Promise<BodyRecord[]> {
+export async function listBodies(db: PrismaClient, org: OrganisationRef): Promise<BodyRecord[]> {
   const rows = await db.body.findMany({
-    where: { organisation: { slug: organisationSlug } },
+    where: { organisationId: org.id },
     select: bodySelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   return rows.map(toBodyRecord);
 }
 
-export async function findBody(db: PrismaClient, id: string): Promise<BodyRecord | null> {
-  const row = await db.body.findUnique({ where: { id }, select: bodySelect });
+export async function findBody(db: PrismaClient, org: OrganisationRef, id: string): Promise<BodyRecord | null> {
+  const row = await db.body.findFirst({ where: { id, organisationId: org.id }, select: bodySelect });
   return row ? toBodyRecord(row) : null;
 }
 
@@ -154,31 +164,45 @@ function toPersonRecord(p: Prisma.PersonGetPayload<{ select: typeof personSelect
   };
 }
 
-export async function listPublicPersons(db: PrismaClient, organisationSlug: string): Promise<PersonRecord[]> {
+export async function listPublicPersons(db: PrismaClient, org: OrganisationRef): Promise<PersonRecord[]> {
   const rows = await db.person.findMany({
-    where: { AND: [{ organisation: { slug: organisationSlug } }, publicPersonWhere] },
+    where: { AND: [{ organisationId: org.id }, publicPersonWhere] },
     select: personSelect,
     orderBy: [{ name: "asc" }, { id: "asc" }],
   });
   return rows.map(toPersonRecord);
 }
 
-export async function findPublicPerson(db: PrismaClient, id: string): Promise<PersonRecord | null> {
-  const row = await db.person.findFirst({ where: { AND: [{ id }, publicPersonWhere] }, select: personSelect });
+export async function findPublicPerson(
+  db: PrismaClient,
+  org: OrganisationRef,
+  id: string,
+): Promise<PersonRecord | null> {
+  const row = await db.person.findFirst({
+    where: { AND: [{ id, organisationId: org.id }, publicPersonWhere] },
+    select: personSelect,
+  });
   return row ? toPersonRecord(row) : null;
 }
 
-export async function listMemberships(db: PrismaClient, organisationSlug: string): Promise<MembershipRecord[]> {
+export async function listMemberships(db: PrismaClient, org: OrganisationRef): Promise<MembershipRecord[]> {
   const rows = await db.membership.findMany({
-    where: { body: { organisation: { slug: organisationSlug } } },
+    where: { body: { organisationId: org.id } },
     select: membershipSelect,
     orderBy: [{ body: { name: "asc" } }, { termStart: "desc" }, { id: "asc" }],
   });
   return rows.map(toMembershipRecord);
 }
 
-export async function findMembership(db: PrismaClient, id: string): Promise<MembershipRecord | null> {
-  const row = await db.membership.findUnique({ where: { id }, select: membershipSelect });
+export async function findMembership(
+  db: PrismaClient,
+  org: OrganisationRef,
+  id: string,
+): Promise<MembershipRecord | null> {
+  const row = await db.membership.findFirst({
+    where: { id, body: { organisationId: org.id } },
+    select: membershipSelect,
+  });
   return row ? toMembershipRecord(row) : null;
 }
 
@@ -208,16 +232,14 @@ export interface MeetingIndexRow {
   modified: string;
 }
 
-/** Public meetings of an organisation or of one body, newest first (slug breaks ties). */
+/** Public meetings of an organisation, or of one of its bodies, newest first (slug breaks ties). */
 export async function listPublicMeetingIndex(
   db: PrismaClient,
-  scope: { organisationSlug: string } | { bodyId: string },
+  org: OrganisationRef,
+  bodyId?: string,
 ): Promise<MeetingIndexRow[]> {
   const rows = await db.meeting.findMany({
-    where: {
-      ...publicMeetingWhere,
-      ...("bodyId" in scope ? { bodyId: scope.bodyId } : { body: { organisation: { slug: scope.organisationSlug } } }),
-    },
+    where: { ...publicMeetingWhere, body: { organisationId: org.id }, ...(bodyId === undefined ? {} : { bodyId }) },
     select: {
       slug: true,
       createdAt: true,
@@ -246,11 +268,12 @@ interface FileRow {
 
 /**
  * The public PDF of a public meeting, as an OParl File: the stored original's id and date, the
- * bytes findPublicPdf serves on /protokoll/<slug>/protokoll.pdf (the public copy whenever anything
+ * bytes findPublicPdf serves on /<org>/protokoll/<slug>/protokoll.pdf (the public copy whenever anything
  * is withheld or changed). Only PROTOCOL rows: nothing else stored has a public version.
  */
 async function findFileRecord(
   db: PrismaClient,
+  org: OrganisationRef,
   where: { meetingId: string } | { fileId: string },
 ): Promise<FileRecord | null> {
   const statuses = Prisma.join([...PUBLIC_STATUSES]);
@@ -261,7 +284,7 @@ async function findFileRecord(
            (SELECT max(c."signedAt") FROM "Correction" c WHERE c."meetingId" = m.id) AS "lastCorrection"
     FROM "ProtocolFile" f JOIN "Meeting" m ON m.id = f."meetingId" JOIN "Body" b ON b.id = m."bodyId"
          LEFT JOIN "Notice" n ON n."meetingId" = m.id
-    WHERE ${filter} AND f.kind = 'PROTOCOL' AND m.status::text IN (${statuses})`;
+    WHERE ${filter} AND b."organisationId" = ${org.id} AND f.kind = 'PROTOCOL' AND m.status::text IN (${statuses})`;
   if (!row) return null;
   const pdf = await findPublicPdf(db, row.slug);
   if (!pdf) return null;
@@ -282,9 +305,13 @@ export interface PublicMeeting {
 }
 
 /** A justerat meeting as its public copy, with what OParl needs beside it; null if not public. */
-export async function findPublicMeeting(db: PrismaClient, slug: string): Promise<PublicMeeting | null> {
+export async function findPublicMeeting(
+  db: PrismaClient,
+  org: OrganisationRef,
+  slug: string,
+): Promise<PublicMeeting | null> {
   const row = await db.meeting.findFirst({
-    where: { slug, ...publicMeetingWhere },
+    where: { slug, ...publicMeetingWhere, body: { organisationId: org.id } },
     select: {
       id: true,
       bodyId: true,
@@ -305,7 +332,7 @@ export async function findPublicMeeting(db: PrismaClient, slug: string): Promise
       bodyId: row.bodyId,
       createdAt: row.createdAt.toISOString(),
       modified: meetingModified(row).toISOString(),
-      file: await findFileRecord(db, { meetingId: row.id }),
+      file: await findFileRecord(db, org, { meetingId: row.id }),
     },
   };
 }
@@ -314,17 +341,21 @@ export async function findPublicMeeting(db: PrismaClient, slug: string): Promise
 // Files (the public PDFs of public meetings)
 // ---------------------------------------------------------------------------------------------
 
-export async function findPublicFile(db: PrismaClient, id: string): Promise<FileRecord | null> {
-  return findFileRecord(db, { fileId: id });
+export async function findPublicFile(db: PrismaClient, org: OrganisationRef, id: string): Promise<FileRecord | null> {
+  return findFileRecord(db, org, { fileId: id });
 }
 
 /**
  * What the download serves: the public PDF the File stands for (the signed original only when it
  * withholds nothing).
  */
-export async function findPublicFileBytes(db: PrismaClient, id: string): Promise<ServedPdf | null> {
+export async function findPublicFileBytes(
+  db: PrismaClient,
+  org: OrganisationRef,
+  id: string,
+): Promise<ServedPdf | null> {
   const file = await db.protocolFile.findFirst({
-    where: { id, kind: "PROTOCOL", meeting: publicMeetingWhere },
+    where: { id, kind: "PROTOCOL", meeting: { ...publicMeetingWhere, body: { organisationId: org.id } } },
     select: { meeting: { select: { slug: true } } },
   });
   return file && findPublicPdf(db, file.meeting.slug);
@@ -334,13 +365,13 @@ export async function findPublicFileBytes(db: PrismaClient, id: string): Promise
 // Papers: one per case number of the public, non-confidential §§
 // ---------------------------------------------------------------------------------------------
 
-export async function listPublicPapers(db: PrismaClient, organisationSlug: string): Promise<PaperRecord[]> {
+export async function listPublicPapers(db: PrismaClient, org: OrganisationRef): Promise<PaperRecord[]> {
   const rows = await db.paragraph.findMany({
     where: {
       caseNumber: { not: null },
       // A confidential § publishes no case number (public.rules), so it makes no Paper either.
       isConfidential: false,
-      meeting: { ...publicMeetingWhere, body: { organisation: { slug: organisationSlug } } },
+      meeting: { ...publicMeetingWhere, body: { organisationId: org.id } },
     },
     select: {
       number: true,
@@ -373,17 +404,17 @@ export async function listPublicPapers(db: PrismaClient, organisationSlug: strin
     };
     const paper = papers.get(key);
     if (paper) paper.consultations.push(consultation);
-    else papers.set(key, { organisationSlug, key, caseNumber, consultations: [consultation] });
+    else papers.set(key, { organisationSlug: org.slug, key, caseNumber, consultations: [consultation] });
   }
   return [...papers.values()].sort((a, b) => a.key.localeCompare(b.key, "sv", { numeric: true }));
 }
 
 export async function findPublicPaper(
   db: PrismaClient,
-  organisationSlug: string,
+  org: OrganisationRef,
   key: string,
 ): Promise<PaperRecord | null> {
-  return (await listPublicPapers(db, organisationSlug)).find((p) => p.key === key) ?? null;
+  return (await listPublicPapers(db, org)).find((p) => p.key === key) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,8 +424,6 @@ export async function findPublicPaper(
 export interface ScheduledMeeting {
   id: string;
   slug: string;
-  bodyName: string;
-  organisationName: string;
   date: IsoDate;
   startTime: string | null;
   endTime: string | null;
@@ -403,13 +432,20 @@ export interface ScheduledMeeting {
   updatedAt: string;
 }
 
-export async function listMeetingSchedule(
+export interface MeetingSchedule {
+  bodyName: string;
+  organisationName: string;
+  meetings: ScheduledMeeting[];
+}
+
+/** One body's sammanträdesdagar (the organisation's body with that slug); null when it has none. */
+export async function findMeetingSchedule(
   db: PrismaClient,
+  org: OrganisationRef,
   bodySlug: string,
-): Promise<{ bodies: { name: string; organisationName: string }[]; meetings: ScheduledMeeting[] }> {
-  const bodies = await db.body.findMany({
-    where: { slug: bodySlug },
-    orderBy: [{ organisation: { name: "asc" } }],
+): Promise<MeetingSchedule | null> {
+  const body = await db.body.findUnique({
+    where: { organisationId_slug: { organisationId: org.id, slug: bodySlug } },
     select: {
       name: true,
       organisation: { select: { name: true } },
@@ -429,21 +465,123 @@ export async function listMeetingSchedule(
       },
     },
   });
+  if (!body) return null;
   return {
-    bodies: bodies.map((b) => ({ name: b.name, organisationName: b.organisation.name })),
-    meetings: bodies.flatMap((b) =>
-      b.meetings.map((m) => ({
-        id: m.id,
-        slug: m.slug,
-        bodyName: b.name,
-        organisationName: b.organisation.name,
-        date: isoDateOf(m.date),
-        startTime: m.startTime,
-        endTime: m.endTime,
-        place: m.place,
-        isPublic: PUBLIC_STATUSES.includes(m.status),
-        updatedAt: m.updatedAt.toISOString(),
-      })),
-    ),
+    bodyName: body.name,
+    organisationName: body.organisation.name,
+    meetings: body.meetings.map((m) => ({
+      id: m.id,
+      slug: m.slug,
+      date: isoDateOf(m.date),
+      startTime: m.startTime,
+      endTime: m.endTime,
+      place: m.place,
+      isPublic: PUBLIC_STATUSES.includes(m.status),
+      updatedAt: m.updatedAt.toISOString(),
+    })),
   };
+}
+
+/** The organisations that have a body with `bodySlug` (to point an old calendar address at them). */
+export async function listOrganisationsWithBody(db: PrismaClient, bodySlug: string): Promise<OrganisationRef[]> {
+  const rows = await db.body.findMany({
+    where: { slug: bodySlug },
+    select: { organisation: { select: { id: true, slug: true } } },
+    orderBy: { organisation: { name: "asc" } },
+  });
+  return rows.map((b) => b.organisation);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The anslag (for the Atom feed)
+// ---------------------------------------------------------------------------------------------
+
+/** What an anslag's feed entry says: the notice of a justerat protocol, with its dates. */
+export interface FeedNotice {
+  slug: string;
+  organisationName: string;
+  bodyName: string;
+  meetingDate: IsoDate;
+  adjustedOn: IsoDate | null;
+  postedOn: IsoDate;
+  takeDownOn: IsoDate;
+  storagePlace: string;
+  updatedAt: string;
+}
+
+/** The organisation's anslag of justerade protocols, newest posting first. */
+export async function listFeedNotices(db: PrismaClient, org: OrganisationRef, limit = 100): Promise<FeedNotice[]> {
+  const rows = await db.notice.findMany({
+    where: { meeting: { ...publicMeetingWhere, body: { organisationId: org.id } } },
+    select: {
+      postedOn: true,
+      takeDownOn: true,
+      storagePlace: true,
+      updatedAt: true,
+      meeting: {
+        select: {
+          slug: true,
+          date: true,
+          adjustedOn: true,
+          updatedAt: true,
+          body: { select: { name: true, organisation: { select: { name: true } } } },
+        },
+      },
+    },
+    orderBy: [{ postedOn: "desc" }, { meeting: { slug: "asc" } }],
+    take: limit,
+  });
+  return rows.map(({ meeting: m, ...n }) => ({
+    slug: m.slug,
+    organisationName: m.body.organisation.name,
+    bodyName: m.body.name,
+    meetingDate: isoDateOf(m.date),
+    adjustedOn: m.adjustedOn && isoDateOf(m.adjustedOn),
+    postedOn: isoDateOf(n.postedOn),
+    takeDownOn: isoDateOf(n.takeDownOn),
+    storagePlace: n.storagePlace,
+    updatedAt: later(n.updatedAt, m.updatedAt).toISOString(),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whose is a global id? (read as the platform, before any organisation is entered)
+// ---------------------------------------------------------------------------------------------
+
+/** The objects OParl serves under a global id: a meeting by slug, the others by id. */
+export type OwnedObject = "meeting" | "file" | "person" | "membership" | "organization";
+
+const ownerSelect = { select: { id: true, slug: true } } as const;
+const ownerOfBody = { select: { organisation: ownerSelect } } as const;
+
+/**
+ * The organisation an object belongs to, its id and slug only (nothing of the object itself):
+ * whether the object is public is for the organisation's own reads to decide once entered.
+ */
+export async function findOwner(db: PrismaClient, kind: OwnedObject, key: string): Promise<OrganisationRef | null> {
+  switch (kind) {
+    case "meeting": {
+      const m = await db.meeting.findUnique({ where: { slug: key }, select: { body: ownerOfBody } });
+      return m?.body.organisation ?? null;
+    }
+    case "file": {
+      const f = await db.protocolFile.findUnique({
+        where: { id: key },
+        select: { meeting: { select: { body: ownerOfBody } } },
+      });
+      return f?.meeting.body.organisation ?? null;
+    }
+    case "person":
+      return (
+        (await db.person.findUnique({ where: { id: key }, select: { organisation: ownerSelect } }))?.organisation ??
+        null
+      );
+    case "membership":
+      return (
+        (await db.membership.findUnique({ where: { id: key }, select: { body: ownerOfBody } }))?.body.organisation ??
+        null
+      );
+    case "organization":
+      return (await db.body.findUnique({ where: { id: key }, ...ownerOfBody }))?.organisation ?? null;
+  }
 }
