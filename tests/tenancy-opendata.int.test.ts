@@ -155,8 +155,8 @@ async function makeYdre(): Promise<string> {
         email: `${who}@ydre.example`,
         name,
         passwordHash,
+        // The linked person makes the user one of Ydre's (a trigger).
         personId: person.id,
-        organisations: { create: { organisationId } },
       },
     });
   }
