@@ -17,11 +17,14 @@ import {
 } from "@/domain/rules/live.rules";
 import type { Finding } from "@/domain/rules/finding";
 import { closeLiveMeetingAction, recordLiveEventAction } from "../live.actions";
+import { LiveDecisionsPanel, MOTION_LABELS } from "./live-decisions";
 import { fromWire, type LiveEventWire } from "../live.wire";
 
 export interface LiveViewProps {
   meetingId: string;
   slug: string;
+  /** "Direktionen": the body's name in the propositionsordning's findings. */
+  bodyName: string;
   seats: LiveSeat[];
   paragraphs: { id: string; number: number; title: string }[];
   seatCount: number;
@@ -77,11 +80,27 @@ function describe(data: LiveEventData, name: (id: string) => string, number: (id
       return `Aktuell paragraf är nu ${number(data.paragraphId)}.`;
     case "close":
       return "Sammanträdet är avslutat.";
+    case "motion":
+      return `${name(data.personId)} yrkar ${MOTION_LABELS[data.kind].toLowerCase()} i ${number(data.paragraphId)}.`;
+    case "motionWithdraw":
+      return data.withdrawn ? "Ett yrkande är återkallat." : "Ett yrkande gäller igen.";
+    case "finding":
+      return `Ordförandens beslut i ${number(data.paragraphId)} är registrerat.`;
+    case "voteOpen":
+      return `Omröstning begärd i ${number(data.paragraphId)}.`;
+    case "ballot":
+      return `Röst registrerad för ${name(data.personId)}.`;
+    case "voteClose":
+      return "Omröstningen är avslutad.";
+    case "reservation":
+      return data.reserved
+        ? `${name(data.personId)} reserverar sig i ${number(data.paragraphId)}.`
+        : `${name(data.personId)}s reservation i ${number(data.paragraphId)} är borttagen.`;
   }
 }
 
 export function LiveView(props: LiveViewProps) {
-  const { meetingId, slug, seats, paragraphs, seatCount, canClose, serverNow } = props;
+  const { meetingId, slug, bodyName, seats, paragraphs, seatCount, canClose, serverNow } = props;
   const [events, setEvents] = useState<LiveEventWire[]>(props.initialEvents);
   const [pending, setPending] = useState<Pending[]>([]);
   const [connection, setConnection] = useState<Connection>("connecting");
@@ -288,7 +307,7 @@ export function LiveView(props: LiveViewProps) {
 
       {closed && (
         <p role="status" className="rounded bg-slate-100 p-3 text-lg font-semibold">
-          Sammanträdet är avslutat. Närvaro och jäv är skrivna i protokollet.{" "}
+          Sammanträdet är avslutat. Närvaro, jäv, yrkanden, omröstningar och reservationer är skrivna i protokollet.{" "}
           <Link className="underline" href={`/moten/${slug}/redigera`}>
             Öppna protokollet
           </Link>
@@ -327,6 +346,8 @@ export function LiveView(props: LiveViewProps) {
           </ul>
         </section>
       )}
+
+      <LiveDecisionsPanel input={input} state={state} bodyName={bodyName} closed={closed} tap={tap} newId={newId} />
 
       {[
         { title: "Ledamöter", list: members, id: "ledamoter" },
@@ -472,7 +493,10 @@ export function LiveView(props: LiveViewProps) {
             Avsluta sammanträdet
           </button>
         ) : (
-          <p>Sekreteraren avslutar sammanträdet; då skrivs närvaron och jäven in i protokollet.</p>
+          <p>
+            Sekreteraren avslutar sammanträdet; då skrivs närvaron, jäven, yrkandena, omröstningarna och reservationerna
+            in i protokollet.
+          </p>
         )}
         {findings && (
           <div role="status" data-testid="close-result">

@@ -37,6 +37,7 @@ export default async function LivePage({ params }: Props) {
       <LiveView
         meetingId={data.meetingId}
         slug={slug}
+        bodyName={data.bodyName}
         seats={data.seats}
         paragraphs={data.paragraphs}
         seatCount={data.seatCount}
