@@ -307,7 +307,7 @@ describe("the end of the meeting", () => {
     const protocol = (await findProtocolBySlug(db, meeting.slug))!;
     const para = protocol.paragraphs.find((p) => p.id === p2!.id)!;
     expect(para.motions.map((m) => [m.name, m.kind, m.text, m.withdrawn])).toEqual([
-      [b!.name, "BIFALL", "bifall till förslaget", false],
+      [b!.name, "BIFALL", "att förslaget bifalls", false],
       [c!.name, "ANDRING", "att budgeten sänks med två procent", false],
     ]);
     const cName = c!.name.endsWith("s") ? c!.name : `${c!.name}s`;

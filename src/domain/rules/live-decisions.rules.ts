@@ -88,14 +88,17 @@ export interface LiveDecisionText {
   clauses: string[];
 }
 
-/** The wording recorded for a yrkande that has no text of its own. */
+/**
+ * The wording recorded for a yrkande that has no text of its own (the protocol prints "NN yrkar på
+ * att förslaget bifalls.").
+ */
 export const DEFAULT_MOTION_TEXT: Record<MotionKind, string> = {
-  BIFALL: "bifall till förslaget",
-  AVSLAG: "avslag på förslaget",
+  BIFALL: "att förslaget bifalls",
+  AVSLAG: "att förslaget avslås",
   ANDRING: "",
   TILLAGG: "",
-  ATERREMISS: "återremiss",
-  BORDLAGGNING: "bordläggning",
+  ATERREMISS: "att ärendet återremitteras",
+  BORDLAGGNING: "att ärendet bordläggs",
 };
 
 /** "Anna Anderssons", "Hans" (a name ending in s, x or z takes no s). */

@@ -4,7 +4,7 @@
 // rules (domain/rules/live-decisions.rules.ts) over the log and the taps not yet confirmed.
 import { useId, useState } from "react";
 import type { MotionKind } from "@/domain/protocol/protocol.types";
-import { liveDecisions, openVote, type LiveQuestion } from "@/domain/rules/live-decisions.rules";
+import { DEFAULT_MOTION_TEXT, liveDecisions, openVote, type LiveQuestion } from "@/domain/rules/live-decisions.rules";
 import type { LiveBallotChoice, LiveEventData, LiveInput, LiveState } from "@/domain/rules/live.rules";
 
 const BUTTON =
@@ -97,7 +97,7 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
               <li key={m.id} className="flex flex-wrap items-center gap-3">
                 <span className={m.withdrawn ? "line-through" : undefined}>
                   {m.name}: {MOTION_LABELS[m.kind].toLowerCase()}
-                  {m.kind === "BIFALL" || m.text === MOTION_LABELS[m.kind].toLowerCase() ? "" : ` – ${m.text}`}
+                  {m.text === DEFAULT_MOTION_TEXT[m.kind] ? "" : ` – ${m.text}`}
                   {m.withdrawn && " (återkallat)"}
                 </span>
                 {!closed && (
@@ -115,9 +115,15 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
         )}
         {!closed && (
           <form onSubmit={addMotion} className="mt-3 flex flex-wrap items-end gap-3">
-            <label className="flex flex-col">
-              Vem yrkar
-              <select className={FIELD} value={mover} onChange={(e) => setMover(e.target.value)} required>
+            <div className="flex flex-col">
+              <label htmlFor={`${uid}-mover`}>Vem yrkar</label>
+              <select
+                id={`${uid}-mover`}
+                className={FIELD}
+                value={mover}
+                onChange={(e) => setMover(e.target.value)}
+                required
+              >
                 <option value="">Välj ledamot</option>
                 {participants.map((p) => (
                   <option key={p.personId} value={p.personId}>
@@ -125,21 +131,28 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="flex flex-col">
-              Yrkande
-              <select className={FIELD} value={kind} onChange={(e) => setKind(e.target.value as MotionKind)}>
+            </div>
+            <div className="flex flex-col">
+              <label htmlFor={`${uid}-kind`}>Yrkande</label>
+              <select
+                id={`${uid}-kind`}
+                className={FIELD}
+                value={kind}
+                onChange={(e) => setKind(e.target.value as MotionKind)}
+              >
                 {(Object.keys(MOTION_LABELS) as MotionKind[]).map((k) => (
                   <option key={k} value={k}>
                     {MOTION_LABELS[k]}
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="flex min-w-64 flex-1 flex-col">
-              Yrkandets text{kind === "ANDRING" || kind === "TILLAGG" ? "" : " (valfri)"}
-              <input className={FIELD} value={text} onChange={(e) => setText(e.target.value)} />
-            </label>
+            </div>
+            <div className="flex min-w-64 flex-1 flex-col">
+              <label htmlFor={`${uid}-text`}>
+                Yrkandets text{kind === "ANDRING" || kind === "TILLAGG" ? "" : " (valfri)"}
+              </label>
+              <input id={`${uid}-text`} className={FIELD} value={text} onChange={(e) => setText(e.target.value)} />
+            </div>
             <button type="submit" className={PRIMARY}>
               Lägg till yrkande
             </button>
@@ -179,9 +192,10 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
                     </div>
                     {q.found !== null && !vote && !closed && !open && (
                       <div className="flex flex-wrap items-end gap-3">
-                        <label className="flex flex-col">
-                          Nej-förslag i voteringen ({title})
+                        <div className="flex flex-col">
+                          <label htmlFor={`${uid}-${q.key}-nej`}>Nej-förslag i voteringen ({title})</label>
                           <select
+                            id={`${uid}-${q.key}-nej`}
                             className={FIELD}
                             value={counter}
                             onChange={(e) => setAgainst((prev) => ({ ...prev, [q.key]: e.target.value }))}
@@ -194,7 +208,7 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
                                 </option>
                               ))}
                           </select>
-                        </label>
+                        </div>
                         <button
                           type="button"
                           className={SECONDARY}
@@ -315,9 +329,15 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
         )}
         {!closed && (
           <form onSubmit={reserve} className="mt-3 flex flex-wrap items-end gap-3">
-            <label className="flex flex-col">
-              Vem reserverar sig
-              <select className={FIELD} value={reserver} onChange={(e) => setReserver(e.target.value)} required>
+            <div className="flex flex-col">
+              <label htmlFor={`${uid}-reserver`}>Vem reserverar sig</label>
+              <select
+                id={`${uid}-reserver`}
+                className={FIELD}
+                value={reserver}
+                onChange={(e) => setReserver(e.target.value)}
+                required
+              >
                 <option value="">Välj ledamot</option>
                 {participants.map((p) => (
                   <option key={p.personId} value={p.personId}>
@@ -325,11 +345,17 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
                   </option>
                 ))}
               </select>
-            </label>
-            <label className="flex min-w-64 flex-1 flex-col">
-              Motivering (valfri)
-              <input className={FIELD} value={reasons} onChange={(e) => setReasons(e.target.value)} disabled={later} />
-            </label>
+            </div>
+            <div className="flex min-w-64 flex-1 flex-col">
+              <label htmlFor={`${uid}-reasons`}>Motivering (valfri)</label>
+              <input
+                id={`${uid}-reasons`}
+                className={FIELD}
+                value={reasons}
+                onChange={(e) => setReasons(e.target.value)}
+                disabled={later}
+              />
+            </div>
             <label className="flex min-h-12 items-center gap-2">
               <input type="checkbox" className="h-6 w-6" checked={later} onChange={(e) => setLater(e.target.checked)} />
               Skriftlig reservation lämnas senare
