@@ -130,6 +130,14 @@ test("a five-§ meeting run live from roll call to a vote 5–3–1; the draft p
     "Ordföranden ställer proposition på bifall till förslaget och Karin Linds ändringsyrkande och finner att livenämnden bifallit förslaget.",
     SYNC,
   );
+  // The projector view for the room, on a third screen of the laptop: no controls.
+  const projector = await laptopContext.newPage();
+  await projector.goto(`/moten/${SLUG}/live/projektor`);
+  await expect(projector.getByTestId("projector-paragraph")).toHaveText(`§ ${first + 3} ${TITLES[3]}`);
+  await expect(projector.getByTestId("projector")).toContainText("Karin Lind: ändring – att budgeten sänks");
+  await expect(projector.getByTestId("projector").getByRole("button")).toHaveCount(0);
+  await expectNoAxeViolations(projector);
+
   await laptop.getByRole("button", { name: "Begär votering (Huvudfrågan)" }).click();
   await expect(tablet.getByTestId("live-vote")).toContainText("Omröstning pågår", SYNC);
 
@@ -164,6 +172,9 @@ test("a five-§ meeting run live from roll call to a vote 5–3–1; the draft p
   await expect(tablet.getByTestId("live-propositions")).toContainText(
     "Med 5 ja-röster mot 3 nej-röster, 1 avstår. Ordföranden finner att livenämnden bifallit förslaget.",
   );
+
+  await expect(projector.getByTestId("projector-vote")).toContainText("Omröstningens resultat");
+  await expect(projector.getByTestId("projector-vote")).toContainText("Ja 5 · Nej 3 · Avstår 1", SYNC);
 
   // Karin Lind reserves herself; the written reservation comes later.
   await laptop.getByLabel("Vem reserverar sig").selectOption({ label: "Karin Lind" });
