@@ -363,4 +363,47 @@ describe("the end of the meeting", () => {
     expect(para.decision.clauses).toEqual(["att avgiften höjs med 5 procent"]);
     expect(para.votes[0]!.outcome).toBe("NEJ");
   });
+
+  it("a § where the log has only a reservation keeps the yrkanden the secretary typed before", async () => {
+    const { meeting, members, paragraphs, ok } = await meetingWithRollCall(6, 1);
+    const p = paragraphs[0]!;
+    const ctx = await contextFor(db, "secretary");
+    const editing = (await findParagraphForEditing(db, p.id))!;
+    const typed = {
+      personId: members[1]!.personId,
+      kind: "AVSLAG" as const,
+      text: "att förslaget avslås",
+      amendsIndex: null,
+      withdrawn: false,
+    };
+    const saved = await saveParagraph(ctx, {
+      paragraphId: p.id,
+      version: editing.version,
+      content: {
+        ...toParagraphContent(editing.paragraph),
+        motions: [typed],
+        propositions: [
+          "Ordföranden ställer proposition på bifall och avslag och finner att direktionen bifallit förslaget.",
+        ],
+      },
+    });
+    expect(saved.ok).toBe(true);
+    await ok("chair", { type: "current", paragraphId: p.id });
+    await ok("secretary", {
+      type: "reservation",
+      paragraphId: p.id,
+      personId: members[1]!.personId,
+      reserved: true,
+      writtenLater: false,
+      reasons: "Förslaget är för dyrt.",
+    });
+    const closed = await closeLiveMeeting({ ...ctx, now: at(6, 59) }, { meetingId: meeting.id });
+    expect(closed.ok).toBe(true);
+    const para = (await findProtocolBySlug(db, meeting.slug))!.paragraphs.find((x) => x.id === p.id)!;
+    expect(para.motions.map((m) => [m.personId, m.kind, m.text])).toEqual([[typed.personId, "AVSLAG", typed.text]]);
+    expect(para.propositions).toHaveLength(1);
+    expect(para.reservations).toEqual([
+      { personId: members[1]!.personId, name: members[1]!.name, reasons: "Förslaget är för dyrt." },
+    ]);
+  });
 });

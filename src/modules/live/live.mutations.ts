@@ -206,11 +206,11 @@ export const closeLiveMeeting = defineMeetingAction(
             recusals.length === content.recusals.length &&
             recusals.every((r) => content.recusals.some((c) => c.personId === r.personId && c.reason === r.reason));
           const d = liveDecisions(live.input, state, p.id, live.bodyName);
-          const decided =
-            d.motions.length > 0 || d.votes.length > 0 || d.reservations.length > 0 || d.propositions.length > 0;
-          if (sameRecusals && !decided) continue;
+          // Each part the log has something for replaces the draft's; a part it has nothing for
+          // keeps what the secretary had typed (no data lost).
+          const reserved = live.input.events.some((e) => e.data.type === "reservation" && e.data.paragraphId === p.id);
           const next = { ...content, recusals };
-          if (decided) {
+          if (d.motions.length > 0)
             next.motions = d.motions.map((m) => ({
               personId: m.personId,
               kind: m.kind,
@@ -218,7 +218,8 @@ export const closeLiveMeeting = defineMeetingAction(
               amendsIndex: null,
               withdrawn: m.withdrawn,
             }));
-            next.propositions = d.propositions;
+          if (d.propositions.length > 0) next.propositions = d.propositions;
+          if (d.votes.length > 0)
             next.votes = d.votes.map((v) => ({
               question: voteQuestionText(d, v.vote),
               result: voteResultText(d, v),
@@ -226,12 +227,14 @@ export const closeLiveMeeting = defineMeetingAction(
               ballots: v.ballots.map((b) => ({ personId: b.personId, choice: b.choice })),
               counts: null,
             }));
+          if (reserved)
             next.reservations = [
               ...content.reservations.filter((r) => !seatIds.has(r.personId)),
               ...d.reservations.map((r) => ({ personId: r.personId, reasons: r.reasons })),
             ];
-            next.decision = liveDecisionText(content.decision, d, live.bodyName) ?? content.decision;
-          }
+          next.decision = liveDecisionText(content.decision, d, live.bodyName) ?? content.decision;
+          const decided = d.motions.length > 0 || d.propositions.length > 0 || d.votes.length > 0 || reserved;
+          if (sameRecusals && !decided) continue;
           unwrap(
             await saveParagraph(inner, { paragraphId: p.id, version: editing.version, content: next }),
             `§ ${p.number} kunde inte sparas`,
