@@ -3,7 +3,8 @@
  * its own server-sent-event stream on its own LISTEN connection (two app instances), tapping in
  * turn. For each of 100 taps: from the tap being sent (the server action handler called) to the
  * event arriving on the OTHER device's stream (committed, NOTIFY, read from the log, written as
- * SSE). Prints p50/p95/max of that and of the write alone. In-process (no HTTP or browser in
+ * SSE). Prints p50/p95/max of that and of the write alone, for roll call marks and for ballots of
+ * a vote (checked against the whole log replayed). In-process (no HTTP or browser in
  * front; e2e/live.spec.ts checks the browsers show a change within 1 s). Embedded PostgreSQL.
  *   npx tsx bench/live.ts [updates]
  */
@@ -17,6 +18,7 @@ import { loadActorByEmail } from "../src/server/actor";
 import { createMeeting } from "../src/modules/drafting/meeting.mutations";
 import { addParagraph } from "../src/modules/drafting/paragraph.mutations";
 import { recordLiveEvent } from "../src/modules/live/live.mutations";
+import type { LiveEventData } from "../src/domain/rules/live.rules";
 import { LiveHub } from "../src/modules/live/live.hub";
 import { liveStreamResponse } from "../src/modules/live/live.stream";
 import { startEmbeddedPostgres } from "../scripts/lib/embedded-db.mjs";
@@ -99,32 +101,70 @@ try {
   const laptop = await device(secretary, hubs[0]!);
   const tablet = await device(chair, hubs[1]!);
 
-  const sync: number[] = [];
-  const write: number[] = [];
-  for (let i = 0; i < UPDATES + 10; i++) {
-    const [who, other] = i % 2 === 0 ? [secretary, tablet] : [chair, laptop];
-    const t0 = performance.now();
-    const r = await recordLiveEvent(ctx(who), {
-      meetingId: meeting.id,
-      clientEventId: `bench-${i}-${Math.random().toString(36).slice(2)}`,
-      event: { type: "roll", personId: people[i % people.length]!, present: i % 3 !== 0 },
-    });
-    const t1 = performance.now();
-    if (!r.ok) throw new Error(r.message);
-    const arrived = await other.arrival(r.data.seq);
-    if (i < 10) continue; // warm-up
-    write.push(t1 - t0);
-    sync.push(arrived - t0);
+  let n = 0;
+  /** Taps alternating between the devices; the time to the other device's stream and of the write. */
+  async function measure(count: number, event: (i: number) => LiveEventData) {
+    const sync: number[] = [];
+    const write: number[] = [];
+    for (let i = 0; i < count + 10; i++) {
+      const [who, other] = i % 2 === 0 ? [secretary, tablet] : [chair, laptop];
+      const t0 = performance.now();
+      const r = await recordLiveEvent(ctx(who), {
+        meetingId: meeting.id,
+        clientEventId: `bench-${n++}-${Math.random().toString(36).slice(2)}`,
+        event: event(i),
+      });
+      const t1 = performance.now();
+      if (!r.ok) throw new Error(r.message);
+      const arrived = await other.arrival(r.data.seq);
+      if (i < 10) continue; // warm-up
+      write.push(t1 - t0);
+      sync.push(arrived - t0);
+    }
+    console.log(
+      `  tap → other device's stream  p50 ${fmt(quantile(sync, 0.5))}  p95 ${fmt(quantile(sync, 0.95))}  max ${fmt(Math.max(...sync))}`,
+    );
+    console.log(
+      `  the write alone               p50 ${fmt(quantile(write, 0.5))}  p95 ${fmt(quantile(write, 0.95))}  max ${fmt(Math.max(...write))}`,
+    );
   }
+  const tap = async (event: LiveEventData) => {
+    const r = await recordLiveEvent(ctx(secretary), {
+      meetingId: meeting.id,
+      clientEventId: `bench-${n++}-${Math.random().toString(36).slice(2)}`,
+      event,
+    });
+    if (!r.ok) throw new Error(r.message);
+  };
+
+  console.log(`\nLive meeting sync: ${UPDATES} taps, alternating devices (embedded PostgreSQL, in-process SSE)`);
+  console.log("Roll call marks:");
+  await measure(UPDATES, (i) => ({ type: "roll", personId: people[i % people.length]!, present: i % 3 !== 0 }));
+
+  // A vote: ballots are checked against the whole log replayed (who serves in the §, the vote open).
+  const members = (
+    await db.membership.findMany({ where: { bodyId: body.id, role: "MEMBER" }, select: { personId: true } })
+  ).map((m) => m.personId);
+  for (const personId of members) await tap({ type: "roll", personId, present: true });
+  const paragraph = await db.paragraph.findFirstOrThrow({
+    where: { meetingId: meeting.id },
+    orderBy: { number: "asc" },
+  });
+  await tap({ type: "current", paragraphId: paragraph.id });
+  const base = { paragraphId: paragraph.id };
+  await tap({ type: "motion", motionId: "m", ...base, personId: members[1]!, kind: "AVSLAG", text: "" });
+  await tap({ type: "finding", ...base, question: "huvud", alternative: "forslag" });
+  await tap({ type: "voteOpen", voteId: "v", ...base, question: "huvud", ja: "forslag", nej: "avslag" });
+  const choices = ["JA", "NEJ", "AVSTAR"] as const;
+  console.log(`Ballots (log of ${UPDATES + 10 + members.length + 4}+ events replayed on each):`);
+  await measure(UPDATES, (i) => ({
+    type: "ballot",
+    voteId: "v",
+    personId: members[i % members.length]!,
+    choice: choices[i % 3]!,
+  }));
   await laptop.stop();
   await tablet.stop();
-  console.log(`\nLive meeting sync: ${UPDATES} taps, alternating devices (embedded PostgreSQL, in-process SSE)`);
-  console.log(
-    `  tap → other device's stream  p50 ${fmt(quantile(sync, 0.5))}  p95 ${fmt(quantile(sync, 0.95))}  max ${fmt(Math.max(...sync))}`,
-  );
-  console.log(
-    `  the write alone               p50 ${fmt(quantile(write, 0.5))}  p95 ${fmt(quantile(write, 0.95))}  max ${fmt(Math.max(...write))}`,
-  );
   await db.$disconnect();
 } finally {
   for (const hub of hubs) await hub.close();

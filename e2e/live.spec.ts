@@ -127,7 +127,7 @@ test("secretary and chair run a short meeting live; the draft needs no retyping"
   await expect(laptop.getByTestId("close-result")).toContainText("Protokollets kontroll hittar inga fel.", {
     timeout: 15_000,
   });
-  await expect(tablet.getByText("Sammanträdet är avslutat. Närvaro och jäv är skrivna")).toBeVisible({
+  await expect(tablet.getByText("Sammanträdet är avslutat. Närvaro, jäv, yrkanden")).toBeVisible({
     timeout: 5_000,
   });
   await expectNoAxeViolations(laptop);

@@ -22,7 +22,13 @@
  *   last departure; roll call marks carry none.
  */
 import { compressParagraphNumbers, type ParagraphRange } from "@/lib/paragraph-ranges";
-import type { AttendanceDTO, AttendanceRole, PersonRef, RecusalDTO } from "@/domain/protocol/protocol.types";
+import type {
+  AttendanceDTO,
+  AttendanceRole,
+  MotionKind,
+  PersonRef,
+  RecusalDTO,
+} from "@/domain/protocol/protocol.types";
 import { computeParticipation, hasQuorum, quorumMinimum, type ParagraphParticipation } from "./attendance.rules";
 
 export type LiveEventData =
@@ -33,7 +39,26 @@ export type LiveEventData =
   | { type: "substitute"; personId: string; forPersonId: string }
   | { type: "substituteEnd"; personId: string }
   | { type: "current"; paragraphId: string }
-  | { type: "close" };
+  | { type: "close" }
+  // Yrkanden, propositionsordning, votering and reservations (live-decisions.rules.ts).
+  | { type: "motion"; motionId: string; paragraphId: string; personId: string; kind: MotionKind; text: string }
+  | { type: "motionWithdraw"; motionId: string; withdrawn: boolean }
+  | { type: "finding"; paragraphId: string; question: string; alternative: string }
+  | { type: "voteOpen"; voteId: string; paragraphId: string; question: string; ja: string; nej: string }
+  | { type: "ballot"; voteId: string; personId: string; choice: LiveBallotChoice | null }
+  | { type: "voteClose"; voteId: string }
+  | {
+      type: "reservation";
+      paragraphId: string;
+      personId: string;
+      reserved: boolean;
+      /** "Skriftlig reservation senare": the written reasons come before justering (KL 4:27). */
+      writtenLater: boolean;
+      reasons: string;
+    };
+
+/** The choices of an open vote taken live (frånvarande/deltar ej are for the editor). */
+export type LiveBallotChoice = "JA" | "NEJ" | "AVSTAR";
 
 export type LiveEventType = LiveEventData["type"];
 
@@ -165,9 +190,8 @@ function applyEvent(state: Snapshot, data: LiveEventData): void {
     case "substituteEnd":
       state.serving.delete(data.personId);
       return;
-    case "recuse":
-    case "current":
-    case "close":
+    default:
+      // jäv (per §, read separately), the current §, the close, yrkanden and votes: no presence.
       return;
   }
 }

@@ -2,6 +2,7 @@
 // as they happen by the secretary and the chair on two devices, kept in sync by server-sent events
 // (PostgreSQL LISTEN/NOTIFY), and written into the draft when the meeting ends.
 export { LiveView } from "./components/live-view";
-export { findLivePage } from "./live.page";
+export { LiveProjector } from "./components/live-projector";
+export { findLivePage, liveFrameProps } from "./live.page";
 export { getLiveHub, LiveHub } from "./live.hub";
 export { liveStreamResponse, parseLastEventId } from "./live.stream";

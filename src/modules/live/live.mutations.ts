@@ -9,6 +9,14 @@ import { lockMeeting } from "@/server/meeting-access";
 import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
 import { formatParagraphRanges } from "@/lib/paragraph-ranges";
 import { replayLive, type LiveEventData, type LiveInput } from "@/domain/rules/live.rules";
+import {
+  liveDecisions,
+  liveDecisionText,
+  openVote,
+  refuseDecisionEvent,
+  voteQuestionText,
+  voteResultText,
+} from "@/domain/rules/live-decisions.rules";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import type { Finding } from "@/domain/rules/finding";
 import { readAttendanceRows, saveAttendance, saveParagraph, toParagraphContent } from "@/modules/drafting";
@@ -16,6 +24,16 @@ import { closeLiveMeetingSchema, recordLiveEventSchema } from "./live.schema";
 import { readLiveFrame, readLiveMeeting } from "./live.queries";
 
 type Tx = Prisma.TransactionClient;
+
+const DECISION_EVENTS = new Set<LiveEventData["type"]>([
+  "motion",
+  "motionWithdraw",
+  "finding",
+  "voteOpen",
+  "ballot",
+  "voteClose",
+  "reservation",
+]);
 
 const CLOSED = "Sammanträdet är avslutat i livevyn. Ändra närvaro och jäv i protokollet i stället.";
 
@@ -54,7 +72,14 @@ export const recordLiveEvent = defineMeetingAction(
         select: { id: true },
       });
       if (closed) throw new AppError("STATE", CLOSED);
-      checkEvent(input.event, await readLiveFrame(tx, meeting.id));
+      if (DECISION_EVENTS.has(input.event.type)) {
+        // Yrkanden, findings, votes and reservations are checked against the whole log so far.
+        const live = await readLiveMeeting(tx, { id: meeting.id });
+        if (!live) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
+        checkEvent(input.event, live.input);
+        const refused = refuseDecisionEvent(live.input, replayLive(live.input), input.event, live.bodyName);
+        if (refused) throw new AppError("VALIDATION", refused, { fieldErrors: { event: [refused] } });
+      } else checkEvent(input.event, await readLiveFrame(tx, meeting.id));
       const last = await tx.liveEvent.aggregate({ where: { meetingId: meeting.id }, _max: { seq: true } });
       const seq = (last._max.seq ?? 0) + 1;
       const { type, ...payload } = input.event;
@@ -134,6 +159,11 @@ export const closeLiveMeeting = defineMeetingAction(
         if (live.input.paragraphs.length === 0)
           throw new AppError("STATE", "Sammanträdet har inga paragrafer; lägg till dem innan det avslutas.");
         const state = replayLive(live.input);
+        const open = openVote(live.input);
+        if (open) {
+          const n = live.input.paragraphs.find((p) => p.id === open.paragraphId)?.number;
+          throw new AppError("STATE", `Omröstningen i § ${n} pågår. Avsluta omröstningen innan sammanträdet avslutas.`);
+        }
         const inner = { ...ctx, db: inTransaction(tx) };
         const seatIds = new Set(live.input.seats.map((s) => s.personId));
 
@@ -162,25 +192,52 @@ export const closeLiveMeeting = defineMeetingAction(
           "Närvaron kunde inte sparas",
         );
 
-        // Jäv per §: the log's for the roster's people, the draft's for anyone else.
+        // Per §: jäv, and the yrkanden, propositionsordning, votes and reservations decided live
+        // (with the decision text that follows from the outcome): the log's for the roster's
+        // people, the draft's for anyone else; a § with nothing decided live keeps the draft's.
         for (const p of live.input.paragraphs) {
           const editing = await findParagraphForEditing(tx, p.id);
           if (!editing) continue;
           const content = toParagraphContent(editing.paragraph);
           const kept = content.recusals.filter((r) => !seatIds.has(r.personId));
           const fromLog = (state.recusals.get(p.id) ?? []).map(({ personId, reason }) => ({ personId, reason }));
-          const next = [...kept, ...fromLog];
-          const same =
-            next.length === content.recusals.length &&
-            next.every((r) => content.recusals.some((c) => c.personId === r.personId && c.reason === r.reason));
-          if (same) continue;
+          const recusals = [...kept, ...fromLog];
+          const sameRecusals =
+            recusals.length === content.recusals.length &&
+            recusals.every((r) => content.recusals.some((c) => c.personId === r.personId && c.reason === r.reason));
+          const d = liveDecisions(live.input, state, p.id, live.bodyName);
+          // Each part the log has something for replaces the draft's; a part it has nothing for
+          // keeps what the secretary had typed (no data lost).
+          const reserved = live.input.events.some((e) => e.data.type === "reservation" && e.data.paragraphId === p.id);
+          const next = { ...content, recusals };
+          if (d.motions.length > 0)
+            next.motions = d.motions.map((m) => ({
+              personId: m.personId,
+              kind: m.kind,
+              text: m.text,
+              amendsIndex: null,
+              withdrawn: m.withdrawn,
+            }));
+          if (d.propositions.length > 0) next.propositions = d.propositions;
+          if (d.votes.length > 0)
+            next.votes = d.votes.map((v) => ({
+              question: voteQuestionText(d, v.vote),
+              result: voteResultText(d, v),
+              outcome: v.outcome ?? "LOTTNING",
+              ballots: v.ballots.map((b) => ({ personId: b.personId, choice: b.choice })),
+              counts: null,
+            }));
+          if (reserved)
+            next.reservations = [
+              ...content.reservations.filter((r) => !seatIds.has(r.personId)),
+              ...d.reservations.map((r) => ({ personId: r.personId, reasons: r.reasons })),
+            ];
+          next.decision = liveDecisionText(content.decision, d, live.bodyName) ?? content.decision;
+          const decided = d.motions.length > 0 || d.propositions.length > 0 || d.votes.length > 0 || reserved;
+          if (sameRecusals && !decided) continue;
           unwrap(
-            await saveParagraph(inner, {
-              paragraphId: p.id,
-              version: editing.version,
-              content: { ...content, recusals: next },
-            }),
-            `Jäv i § ${p.number} kunde inte sparas`,
+            await saveParagraph(inner, { paragraphId: p.id, version: editing.version, content: next }),
+            `§ ${p.number} kunde inte sparas`,
           );
         }
 

@@ -4,6 +4,7 @@ import { authorize, type Actor } from "@/server/authz";
 import { findMeetingAccess } from "@/server/meeting-access";
 import type { LiveSeat } from "@/domain/rules/live.rules";
 import { readLiveMeeting, toWire, type LiveEventWire } from "./live.queries";
+import type { LiveFrameProps } from "./components/use-live-stream";
 
 export interface LivePageData {
   meetingId: string;
@@ -45,4 +46,10 @@ export async function findLivePage(
     events: live.input.events.map(toWire),
     canClose: authorize(actor, "meeting.edit", access).ok,
   };
+}
+
+/** The props every live view takes from the page's data (the live view, the projector). */
+export function liveFrameProps(slug: string, data: LivePageData): LiveFrameProps {
+  const { bodyName, seats, paragraphs, seatCount, events } = data;
+  return { slug, bodyName, seats, paragraphs, seatCount, initialEvents: events };
 }

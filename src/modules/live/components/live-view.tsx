@@ -5,34 +5,29 @@
 // until it lands); the log comes back over server-sent events (EventSource reconnects by itself
 // and sends Last-Event-ID, so nothing is lost while the network is away); the view is the pure
 // rules (domain/rules/live.rules.ts) over the log plus the taps not yet confirmed.
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import {
   replayLive,
   substituteCandidates,
   type LiveEventData,
   type LiveInput,
-  type LiveSeat,
   type LiveStatus,
 } from "@/domain/rules/live.rules";
 import type { Finding } from "@/domain/rules/finding";
 import { closeLiveMeetingAction, recordLiveEventAction } from "../live.actions";
+import { LiveDecisionsPanel, MOTION_LABELS } from "./live-decisions";
+import { useLiveStream, type LiveFrameProps } from "./use-live-stream";
 import { fromWire, type LiveEventWire } from "../live.wire";
 
-export interface LiveViewProps {
+export interface LiveViewProps extends LiveFrameProps {
   meetingId: string;
-  slug: string;
-  seats: LiveSeat[];
-  paragraphs: { id: string; number: number; title: string }[];
-  seatCount: number;
-  initialEvents: LiveEventWire[];
   canClose: boolean;
   /** The server's instant when the page was made: the time shown on a tap not yet confirmed. */
   serverNow: string;
 }
 
 type Pending = { cid: string; data: LiveEventData };
-type Connection = "connecting" | "open" | "reconnecting";
 
 const BUTTON =
   "min-h-12 rounded-lg border-2 px-4 py-2 text-base font-semibold focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 disabled:opacity-50";
@@ -77,14 +72,29 @@ function describe(data: LiveEventData, name: (id: string) => string, number: (id
       return `Aktuell paragraf är nu ${number(data.paragraphId)}.`;
     case "close":
       return "Sammanträdet är avslutat.";
+    case "motion":
+      return `${name(data.personId)} yrkar ${MOTION_LABELS[data.kind].toLowerCase()} i ${number(data.paragraphId)}.`;
+    case "motionWithdraw":
+      return data.withdrawn ? "Ett yrkande är återkallat." : "Ett yrkande gäller igen.";
+    case "finding":
+      return `Ordförandens beslut i ${number(data.paragraphId)} är registrerat.`;
+    case "voteOpen":
+      return `Omröstning begärd i ${number(data.paragraphId)}.`;
+    case "ballot":
+      return `Röst registrerad för ${name(data.personId)}.`;
+    case "voteClose":
+      return "Omröstningen är avslutad.";
+    case "reservation":
+      return data.reserved
+        ? `${name(data.personId)} reserverar sig i ${number(data.paragraphId)}.`
+        : `${name(data.personId)}s reservation i ${number(data.paragraphId)} är borttagen.`;
   }
 }
 
 export function LiveView(props: LiveViewProps) {
-  const { meetingId, slug, seats, paragraphs, seatCount, canClose, serverNow } = props;
+  const { meetingId, slug, bodyName, seats, paragraphs, seatCount, canClose, serverNow } = props;
   const [events, setEvents] = useState<LiveEventWire[]>(props.initialEvents);
   const [pending, setPending] = useState<Pending[]>([]);
-  const [connection, setConnection] = useState<Connection>("connecting");
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
@@ -114,31 +124,7 @@ export function LiveView(props: LiveViewProps) {
     [name, number],
   );
 
-  // The stream: EventSource reconnects by itself (Last-Event-ID); a refused or broken stream is
-  // opened again from the last event seen.
-  useEffect(() => {
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const open = () => {
-      source = new EventSource(`/api/moten/${encodeURIComponent(slug)}/live?efter=${lastSeq.current}`);
-      source.onopen = () => setConnection("open");
-      source.addEventListener("live", (m) => receive(JSON.parse((m as MessageEvent<string>).data) as LiveEventWire));
-      source.onerror = () => {
-        setConnection("reconnecting");
-        if (source && source.readyState === EventSource.CLOSED && !stopped) {
-          source.close();
-          timer = setTimeout(open, 2_000);
-        }
-      };
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      source?.close();
-    };
-  }, [slug, receive]);
+  const connection = useLiveStream(slug, lastSeq, receive);
 
   const submit = useCallback(
     async (p: Pending): Promise<void> => {
@@ -237,6 +223,9 @@ export function LiveView(props: LiveViewProps) {
           <h2 id="aktuell-paragraf" className="text-2xl font-semibold" data-testid="current-paragraph">
             § {current.number} {current.title}
           </h2>
+          <Link className="text-sm underline" href={`/moten/${slug}/live/projektor`} target="_blank">
+            Projektorvy (öppnas i ny flik)
+          </Link>
           <span className="ml-auto text-sm" data-testid="live-connection">
             {connection === "open" ? "Synkad" : connection === "connecting" ? "Ansluter…" : "Återansluter…"}
             {pending.length > 0 && ` · ${pending.length} tryck skickas`}
@@ -288,7 +277,7 @@ export function LiveView(props: LiveViewProps) {
 
       {closed && (
         <p role="status" className="rounded bg-slate-100 p-3 text-lg font-semibold">
-          Sammanträdet är avslutat. Närvaro och jäv är skrivna i protokollet.{" "}
+          Sammanträdet är avslutat. Närvaro, jäv, yrkanden, omröstningar och reservationer är skrivna i protokollet.{" "}
           <Link className="underline" href={`/moten/${slug}/redigera`}>
             Öppna protokollet
           </Link>
@@ -327,6 +316,8 @@ export function LiveView(props: LiveViewProps) {
           </ul>
         </section>
       )}
+
+      <LiveDecisionsPanel input={input} state={state} bodyName={bodyName} closed={closed} tap={tap} newId={newId} />
 
       {[
         { title: "Ledamöter", list: members, id: "ledamoter" },
@@ -472,7 +463,10 @@ export function LiveView(props: LiveViewProps) {
             Avsluta sammanträdet
           </button>
         ) : (
-          <p>Sekreteraren avslutar sammanträdet; då skrivs närvaron och jäven in i protokollet.</p>
+          <p>
+            Sekreteraren avslutar sammanträdet; då skrivs närvaron, jäven, yrkandena, omröstningarna och reservationerna
+            in i protokollet.
+          </p>
         )}
         {findings && (
           <div role="status" data-testid="close-result">

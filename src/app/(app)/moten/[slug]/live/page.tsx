@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { findLivePage, LiveView } from "@/modules/live";
+import { findLivePage, liveFrameProps, LiveView } from "@/modules/live";
 import { isoDateOf } from "@/lib/iso-date";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
@@ -35,12 +35,8 @@ export default async function LivePage({ params }: Props) {
         Sammanträdet live – {data.bodyName} {date}
       </h1>
       <LiveView
+        {...liveFrameProps(slug, data)}
         meetingId={data.meetingId}
-        slug={slug}
-        seats={data.seats}
-        paragraphs={data.paragraphs}
-        seatCount={data.seatCount}
-        initialEvents={data.events}
         canClose={data.canClose}
         serverNow={now().toISOString()}
       />

@@ -1,0 +1,41 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { findLivePage, liveFrameProps, LiveProjector } from "@/modules/live";
+import { isoDateOf } from "@/lib/iso-date";
+import { getDb } from "@/server/db";
+import { requireUser } from "@/server/session";
+
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = { title: "Sammanträdet live – projektor" };
+
+type Props = { params: Promise<{ slug: string }> };
+
+/**
+ * The projector view for the room (issue 20, point 6): opened by the secretary or the chair
+ * (meeting.live, like the live view), large type, no controls. Not public: the log holds
+ * unpublished data (names, jäv), so a public stream would need an explicit public projection of
+ * it first.
+ */
+export default async function LiveProjectorPage({ params }: Props) {
+  const { slug } = await params;
+  const user = await requireUser(`/moten/${slug}/live/projektor`);
+  const data = await findLivePage(getDb(), user, slug);
+  if ("refused" in data) {
+    if (data.refused === "not-found") notFound();
+    return (
+      <>
+        <h1 className="mb-4 text-3xl font-semibold">Sammanträdet live – projektor</h1>
+        <p role="alert">{data.message}</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 className="mb-6 text-4xl font-semibold">
+        {data.bodyName} {isoDateOf(data.date)}
+      </h1>
+      <LiveProjector {...liveFrameProps(slug, data)} />
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+// The live log's server-sent events for a view (the live view, the projector): EventSource
+// reconnects by itself and sends Last-Event-ID; a refused or broken stream is opened again from
+// the last event seen.
+import { useEffect, useState, type RefObject } from "react";
+import type { LiveSeat } from "@/domain/rules/live.rules";
+import type { LiveEventWire } from "../live.wire";
+
+/** What every view of the live meeting is given: the meeting's frame and the log so far. */
+export interface LiveFrameProps {
+  slug: string;
+  /** "Direktionen": the body's name in the propositionsordning's findings. */
+  bodyName: string;
+  seats: LiveSeat[];
+  paragraphs: { id: string; number: number; title: string }[];
+  seatCount: number;
+  initialEvents: LiveEventWire[];
+}
+
+export type LiveConnection = "connecting" | "open" | "reconnecting";
+
+export function useLiveStream(
+  slug: string,
+  lastSeq: RefObject<number>,
+  receive: (e: LiveEventWire) => void,
+): LiveConnection {
+  const [connection, setConnection] = useState<LiveConnection>("connecting");
+  useEffect(() => {
+    let source: EventSource | null = null;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const open = () => {
+      source = new EventSource(`/api/moten/${encodeURIComponent(slug)}/live?efter=${lastSeq.current}`);
+      source.onopen = () => setConnection("open");
+      source.addEventListener("live", (m) => receive(JSON.parse((m as MessageEvent<string>).data) as LiveEventWire));
+      source.onerror = () => {
+        setConnection("reconnecting");
+        if (source && source.readyState === EventSource.CLOSED && !stopped) {
+          source.close();
+          timer = setTimeout(open, 2_000);
+        }
+      };
+    };
+    open();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+      source?.close();
+    };
+  }, [slug, lastSeq, receive]);
+  return connection;
+}
