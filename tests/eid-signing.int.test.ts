@@ -79,6 +79,43 @@ async function legitimate(who: ActorName, identity: string, ctx?: Partial<Action
   return broker.authenticate(started.data.url, identity);
 }
 
+type JsonObject = { value?: Record<string, unknown>; stream?: { dict: Record<string, unknown> } };
+/** Each signature widget's name and what its normal appearance (/AP /N) draws with (qpdf --json). */
+function signatureWidgets(pdf: Uint8Array) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-ap-"));
+  try {
+    const file = path.join(dir, "p.pdf");
+    writeFileSync(file, pdf);
+    const json = JSON.parse(
+      execFileSync("qpdf", ["--json=2", "--json-key=qpdf", file], { maxBuffer: 1 << 28 }).toString(),
+    );
+    const objects = json.qpdf[1] as Record<string, JsonObject>;
+    const get = (ref: unknown) => {
+      const o = objects[`obj:${String(ref)}`];
+      return (o?.value ?? o?.stream?.dict ?? {}) as Record<string, unknown>;
+    };
+    return Object.values(objects)
+      .map((o) => o.value)
+      .filter((v): v is Record<string, unknown> => !!v && v["/FT"] === "/Sig" && "/V" in v)
+      .map((widget) => {
+        const apRef = (widget["/AP"] as Record<string, unknown>)["/N"];
+        const ap = objects[`obj:${String(apRef)}`]!.stream!.dict;
+        const fonts = ((ap["/Resources"] ?? {}) as Record<string, Record<string, unknown>>)["/Font"] ?? {};
+        const type0 = get(Object.values(fonts)[0]);
+        const cid = get((type0["/DescendantFonts"] as unknown[] | undefined)?.[0]);
+        const descriptor = get(cid["/FontDescriptor"]);
+        return {
+          name: String(widget["/T"]).replace(/^u:/, ""),
+          appearanceLength: Number(ap["/Length"] ?? 0),
+          baseFont: String(type0["/BaseFont"] ?? "").replace(/^\//, ""),
+          fontFile2: "/FontFile2" in descriptor,
+        };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const audits = (action: string) => db.auditLog.findMany({ where: { meetingId, action }, orderBy: { at: "asc" } });
 
 describe("the personnummer on the person form (admin)", () => {
@@ -385,5 +422,31 @@ describe("signing with e-legitimation", () => {
     expect(text).toContain(`Verifieringskod: ${meeting.contentHash}`);
     const protocol = (await findProtocolBySlug(db, SEED_SLUG))!;
     expect(protocol.signatures.every((s) => s.method === "EID" && s.assuranceLevel === LOA3)).toBe(true);
+
+    // Each signer's field shows who signed, when and how: drawn in the widget's appearance only.
+    for (const s of protocol.signatures) {
+      const role = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" }[s.role];
+      expect(text).toContain(`Signerat digitalt av ${s.name}, ${role}`);
+    }
+    expect(text.match(/Identifierad med e-legitimation \(tillitsnivå 3\) via /g)).toHaveLength(3);
+    expect(text.match(/Tid: \d{4}-\d\d-\d\d kl\. \d\d:\d\d/g)).toHaveLength(3);
+    // Not in the document as sent (the page's content is unchanged).
+    expect(pdfToText(revisions[0]!.bytes, { first: 1, last: 1 })).not.toContain("Signerat digitalt");
+    const fields = signatureWidgets(file.bytes).filter((w) => w.name.startsWith("Signatur "));
+    expect(fields).toHaveLength(3);
+    for (const f of fields) {
+      expect(f.appearanceLength).toBeGreaterThan(0);
+      expect(f.fontFile2).toBe(true);
+      expect(f.baseFont).toMatch(/^[A-Z]{6}\+NotoSans-Regular$/);
+    }
+    // The signers' and the seal's updates never redefine a page or the structure tree (the
+    // document timestamp adds its invisible widget to page 1's /Annots).
+    for (const [i, r] of revisions.entries()) {
+      if (r.kind !== "SIGNER" && r.kind !== "SEAL") continue;
+      const update = Buffer.from(r.bytes)
+        .subarray(revisions[i - 1]!.bytes.length)
+        .toString("latin1");
+      expect(update).not.toMatch(/\/Type \/Page\b|\/Type \/StructTreeRoot|\/Type \/StructElem/);
+    }
   });
 });
