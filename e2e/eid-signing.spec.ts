@@ -7,7 +7,8 @@
 // last, with e-legitimation: the stored PDF then holds each signer's own PAdES signature in their
 // field, in the order they signed, and the seal (pdfsig), each with a timestamp from the e2e
 // run's TSA, then the DSS and a document timestamp (scripts/e2e-trust.ts); /verifiera shows the
-// timestamps and that the long-term validation data is complete.
+// timestamps and that the long-term validation data is complete. Then the secretary signs a
+// rättelse with her e-legitimation.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -201,4 +202,19 @@ test("a justerare signs with e-legitimation through the provider; another identi
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // A rättelse, signed with the secretary's e-legitimation; the password offered beside it as the
+  // weaker level.
+  await as(page, SECRETARY);
+  await page.goto(`/moten/${SLUG}`);
+  const correction = page.locator("form").filter({ has: page.getByRole("heading", { name: "Rättelse" }) });
+  await expect(correction.getByText("Signering med lösenord – lägre säkerhetsnivå än e-legitimation.")).toBeVisible();
+  await correction.getByLabel("Rättelse", { exact: true }).fill("Platsen var Förbundets kansli, Linköping.");
+  await expectNoAxeViolations(page);
+  await correction.getByRole("button", { name: "Signera rättelsen med e-legitimation" }).click();
+  await page.getByRole("button", { name: /^Anna Andersson/ }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Rättelsen är signerad och tillagd i protokollet." }),
+  ).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Platsen var Förbundets kansli, Linköping.")).toBeVisible();
 });
