@@ -4,6 +4,7 @@ import path from "node:path";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "./scripts/lib/chromium";
 import { e2eMailPorts } from "./scripts/lib/e2e-mail-ports";
 import { e2eEid } from "./scripts/lib/e2e-eid";
+import { e2eTrust } from "./scripts/lib/e2e-trust";
 
 // The app under test is started by the README's run command (scripts/start.ts) on a throw-away
 // embedded database, so e2e tests exercise the same start-up path a user runs.
@@ -16,6 +17,9 @@ const mail = e2eMailPorts(port);
 // Signing with e-legitimation goes to a test eID broker (scripts/e2e-eid.ts) on port + 3000. The
 // password stays offered beside it as the labelled fallback, so justering.spec.ts signs as before.
 const eid = e2eEid(port);
+// The signing CA, TSA and OCSP responder (scripts/e2e-trust.ts, OpenSSL) on port + 3100 and + 3101:
+// every signature gets a timestamp, the justerat protocol its DSS and document timestamp.
+const trust = e2eTrust(port);
 
 export default defineConfig({
   testDir: "e2e",
@@ -49,6 +53,17 @@ export default defineConfig({
       env: { E2E_PORT: String(port) },
     },
     {
+      command: "node_modules/.bin/tsx scripts/e2e-trust.ts",
+      port: trust.ports.ocsp,
+      timeout: 30_000,
+      // So that it removes its OpenSSL files and the CA's PKCS#12 (not killed outright).
+      gracefulShutdown: { signal: "SIGTERM", timeout: 3_000 },
+      reuseExistingServer: false,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: { E2E_PORT: String(port) },
+    },
+    {
       command: "node_modules/.bin/tsx scripts/start.ts",
       url: `http://127.0.0.1:${port}/`,
       timeout: 180_000,
@@ -70,6 +85,10 @@ export default defineConfig({
         PARAGRAF_EID_CLIENT_ID: eid.client.id,
         PARAGRAF_EID_CLIENT_SECRET: eid.client.secret,
         PARAGRAF_EID_NAME: "BankID via Itsams e-legitimationstjänst (test)",
+        PARAGRAF_SIGNING_CA_P12: trust.caFile,
+        PARAGRAF_SIGNING_CA_PASSPHRASE: trust.caPassphrase,
+        PARAGRAF_TSA_URL: trust.tsaUrl,
+        PARAGRAF_OCSP_URL: trust.ocspUrl,
       },
     },
   ],

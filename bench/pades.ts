@@ -72,6 +72,14 @@ for (let round = 0; round < rounds; round++) {
         signingTime: now,
         fieldName: `Signatur ${i + 1}`,
         existingField: true,
+        // The visible appearance as the justering draws it (signatureAppearanceLines).
+        appearance: {
+          lines: [
+            `Signerat digitalt av Signerare ${i + 1}, justerare`,
+            "Tid: 2026-12-05 kl. 09:12",
+            "Identifierad med e-legitimation (tillitsnivå 3) via Testkommunens eID",
+          ],
+        },
         timestamp: tsa,
       }),
     );

@@ -5,7 +5,10 @@
 // signs with the password, the fallback offered beside it and labelled as the lower level.
 // Uses a meeting of its own (the seed meeting belongs to justering.spec.ts). The secretary signs
 // last, with e-legitimation: the stored PDF then holds each signer's own PAdES signature in their
-// field, in the order they signed, and the seal (pdfsig).
+// field, in the order they signed, and the seal (pdfsig), each with a timestamp from the e2e
+// run's TSA, then the DSS and a document timestamp (scripts/e2e-trust.ts); /verifiera shows the
+// timestamps and that the long-term validation data is complete. Then the secretary signs a
+// rättelse with her e-legitimation.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -13,6 +16,7 @@ import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { ADJUSTER, ADMIN, CHAIR, DEMO_PASSWORD, SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { readSignatures, signatureTimestampTime } from "../src/pdf/pades";
 
 const DATE = "2022-03-10";
 const SLUG = `direktionen-${DATE}`;
@@ -133,7 +137,8 @@ test("a justerare signs with e-legitimation through the provider; another identi
   const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-e2e-pdfsig-"));
   try {
     const file = path.join(dir, "original.pdf");
-    writeFileSync(file, await res.body());
+    const original = await res.body();
+    writeFileSync(file, original);
     let out = "";
     try {
       out = execFileSync("pdfsig", [file]).toString();
@@ -149,16 +154,67 @@ test("a justerare signs with e-legitimation through the provider; another identi
       "Jacob Käll",
       "Annicki Oscarsson",
       expect.stringContaining("Itsam"),
+      "Testkommunens tidsstämpeltjänst",
     ]);
     const covered = blocks.map((b) => Number(/Signed Ranges: \[\d+ - \d+\], \[(\d+) - /.exec(b)?.[1]));
     expect(covered[2]).toBeLessThan(covered[1]!); // Annicki before Jacob
     expect(covered[1]).toBeLessThan(covered[0]!); // Jacob before Joakim
     expect(covered[0]).toBeLessThan(covered[3]!); // the seal last
-    for (const b of blocks) expect(b).toContain("Signature Validation: Signature is Valid.");
-    // No TSA in the e2e run: no document timestamp, so the DSS after the seal is covered by no
-    // signature (allowed: an incremental update with validation data only).
-    expect(blocks.at(-1)).toContain("Not total document signed");
+    for (const b of blocks.slice(0, 4)) expect(b).toContain("Signature Validation: Signature is Valid.");
+    // The e2e run's TSA (scripts/e2e-trust.ts): after the DSS a document timestamp covers the
+    // whole file (B-LTA); pdfsig lists it last but cannot check ETSI.RFC3161 itself.
+    expect(blocks).toHaveLength(5);
+    expect(blocks[4]).toContain("Signature Field Name: Dokumenttidsstämpel 1");
+    expect(blocks[4]).toContain("Signer Certificate Common Name: Testkommunens tidsstämpeltjänst");
+    expect(blocks[4]).toContain("Total document signed");
+    // Each signer's and the seal's signature carries its RFC 3161 timestamp from the TSA.
+    const signatures = readSignatures(new Uint8Array(original));
+    expect(signatures).toHaveLength(5);
+    expect(signatures.at(-1)!.subFilter).toBe("ETSI.RFC3161");
+    for (const s of signatures.slice(0, 4)) expect(signatureTimestampTime(s.der)).toBeInstanceOf(Date);
+    // The DSS: the certificates and the OCSP responses from the e2e responder.
+    const trailer = execFileSync("qpdf", ["--show-object=trailer", file]).toString();
+    const catalog = execFileSync("qpdf", [`--show-object=${/\/Root (\d+) 0 R/.exec(trailer)![1]}`, file]).toString();
+    const dss = execFileSync("qpdf", [`--show-object=${/\/DSS (\d+) 0 R/.exec(catalog)![1]}`, file]).toString();
+    expect(dss).toMatch(/\/Certs \[/);
+    expect(dss).toMatch(/\/OCSPs \[ \d+ 0 R \d+ 0 R \d+ 0 R/);
+    // Each signer's field shows who signed and how; the password as the weaker level.
+    const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", file, "-"], { encoding: "utf8" });
+    expect(text).toContain("Signerat digitalt av Annicki Oscarsson, justerare");
+    expect(text).toContain("Signerat digitalt av Jacob Käll, ordförande");
+    expect(text).toContain("Signerat digitalt av Joakim Karlsson, sekreterare");
+    expect(text.match(/Identifierad med e-legitimation \(tillitsnivå 3\) via BankID/g)).toHaveLength(2);
+    expect(text).toContain("Identifierad med lösenord – svagare nivå");
+
+    // /verifiera: each signer with the time from their timestamp, the long-term validation data complete.
+    await page.context().clearCookies();
+    await page.goto("/verifiera");
+    await page.getByLabel("Protokollet som PDF").setInputFiles(file);
+    await page.getByRole("button", { name: "Verifiera" }).click();
+    const result = page.getByRole("status").filter({ hasText: "Äkta: filen är originalet" });
+    await expect(result).toBeVisible();
+    for (const name of ["Annicki Oscarsson, justerare", "Jacob Käll, ordförande", "Joakim Karlsson, sekreterare"])
+      await expect(result.getByRole("listitem").filter({ hasText: name })).toContainText(
+        /tidsstämplad \d{4}-\d\d-\d\d/,
+      );
+    await expect(result).toContainText("Underlaget för långtidsvalidering är komplett");
+    await expectNoAxeViolations(page);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+
+  // A rättelse, signed with the secretary's e-legitimation; the password offered beside it as the
+  // weaker level.
+  await as(page, SECRETARY);
+  await page.goto(`/moten/${SLUG}`);
+  const correction = page.locator("form").filter({ has: page.getByRole("heading", { name: "Rättelse" }) });
+  await expect(correction.getByText("Signering med lösenord – lägre säkerhetsnivå än e-legitimation.")).toBeVisible();
+  await correction.getByLabel("Rättelse", { exact: true }).fill("Platsen var Förbundets kansli, Linköping.");
+  await expectNoAxeViolations(page);
+  await correction.getByRole("button", { name: "Signera rättelsen med e-legitimation" }).click();
+  await page.getByRole("button", { name: /^Anna Andersson/ }).click();
+  await expect(
+    page.getByRole("status").filter({ hasText: "Rättelsen är signerad och tillagd i protokollet." }),
+  ).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("Platsen var Förbundets kansli, Linköping.")).toBeVisible();
 });

@@ -12,8 +12,14 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { setPersonIdentity } from "@/modules/administration/persons.mutations";
-import { completeEidSigning, startEidSigning } from "@/modules/justering/signoff.eid";
-import { returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
+import { completeEidSigning, startEidCorrection, startEidSigning } from "@/modules/justering/signoff.eid";
+import {
+  addCorrection,
+  correctionContentHash,
+  returnProtocol,
+  sendForAdjustment,
+  signProtocol,
+} from "@/modules/justering/signoff.mutations";
 import { verifyCode } from "@/modules/publication/verify";
 import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
 import { createPkcs12 } from "@/server/trust";
@@ -77,6 +83,43 @@ async function legitimate(who: ActorName, identity: string, ctx?: Partial<Action
   if (!started.ok) throw new Error(JSON.stringify(started));
   expect(new URL(started.data.url).origin).toBe(broker.issuer);
   return broker.authenticate(started.data.url, identity);
+}
+
+type JsonObject = { value?: Record<string, unknown>; stream?: { dict: Record<string, unknown> } };
+/** Each signature widget's name and what its normal appearance (/AP /N) draws with (qpdf --json). */
+function signatureWidgets(pdf: Uint8Array) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-ap-"));
+  try {
+    const file = path.join(dir, "p.pdf");
+    writeFileSync(file, pdf);
+    const json = JSON.parse(
+      execFileSync("qpdf", ["--json=2", "--json-key=qpdf", file], { maxBuffer: 1 << 28 }).toString(),
+    );
+    const objects = json.qpdf[1] as Record<string, JsonObject>;
+    const get = (ref: unknown) => {
+      const o = objects[`obj:${String(ref)}`];
+      return (o?.value ?? o?.stream?.dict ?? {}) as Record<string, unknown>;
+    };
+    return Object.values(objects)
+      .map((o) => o.value)
+      .filter((v): v is Record<string, unknown> => !!v && v["/FT"] === "/Sig" && "/V" in v)
+      .map((widget) => {
+        const apRef = (widget["/AP"] as Record<string, unknown>)["/N"];
+        const ap = objects[`obj:${String(apRef)}`]!.stream!.dict;
+        const fonts = ((ap["/Resources"] ?? {}) as Record<string, Record<string, unknown>>)["/Font"] ?? {};
+        const type0 = get(Object.values(fonts)[0]);
+        const cid = get((type0["/DescendantFonts"] as unknown[] | undefined)?.[0]);
+        const descriptor = get(cid["/FontDescriptor"]);
+        return {
+          name: String(widget["/T"]).replace(/^u:/, ""),
+          appearanceLength: Number(ap["/Length"] ?? 0),
+          baseFont: String(type0["/BaseFont"] ?? "").replace(/^\//, ""),
+          fontFile2: "/FontFile2" in descriptor,
+        };
+      });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const audits = (action: string) => db.auditLog.findMany({ where: { meetingId, action }, orderBy: { at: "asc" } });
@@ -385,5 +428,165 @@ describe("signing with e-legitimation", () => {
     expect(text).toContain(`Verifieringskod: ${meeting.contentHash}`);
     const protocol = (await findProtocolBySlug(db, SEED_SLUG))!;
     expect(protocol.signatures.every((s) => s.method === "EID" && s.assuranceLevel === LOA3)).toBe(true);
+
+    // Each signer's field shows who signed, when and how: drawn in the widget's appearance only.
+    for (const s of protocol.signatures) {
+      const role = { SECRETARY: "sekreterare", CHAIR: "ordförande", ADJUSTER: "justerare" }[s.role];
+      expect(text).toContain(`Signerat digitalt av ${s.name}, ${role}`);
+    }
+    expect(text.match(/Identifierad med e-legitimation \(tillitsnivå 3\) via /g)).toHaveLength(3);
+    expect(text.match(/Tid: \d{4}-\d\d-\d\d kl\. \d\d:\d\d/g)).toHaveLength(3);
+    // Not in the document as sent (the page's content is unchanged).
+    expect(pdfToText(revisions[0]!.bytes, { first: 1, last: 1 })).not.toContain("Signerat digitalt");
+    const fields = signatureWidgets(file.bytes).filter((w) => w.name.startsWith("Signatur "));
+    expect(fields).toHaveLength(3);
+    for (const f of fields) {
+      expect(f.appearanceLength).toBeGreaterThan(0);
+      expect(f.fontFile2).toBe(true);
+      expect(f.baseFont).toMatch(/^[A-Z]{6}\+NotoSans-Regular$/);
+    }
+    // The signers' and the seal's updates never redefine a page or the structure tree (the
+    // document timestamp adds its invisible widget to page 1's /Annots).
+    for (const [i, r] of revisions.entries()) {
+      if (r.kind !== "SIGNER" && r.kind !== "SEAL") continue;
+      const update = Buffer.from(r.bytes)
+        .subarray(revisions[i - 1]!.bytes.length)
+        .toString("latin1");
+      expect(update).not.toMatch(/\/Type \/Page\b|\/Type \/StructTreeRoot|\/Type \/StructElem/);
+    }
+  });
+});
+
+describe("a rättelse with e-legitimation", () => {
+  const TEXT = "§ 63: beslutet gäller från 2022-01-01, inte 2021-01-01.";
+  async function legitimateCorrection(identity: string, input = { paragraphNumber: "63", text: TEXT }) {
+    const started = await startEidCorrection(await as("secretary"), { meetingId, ...input });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    return { url: new URL(started.data.url), callback: await broker.authenticate(started.data.url, identity) };
+  }
+
+  it("starts a fresh legitimation bound to the rättelse's own hash; refuses a § the protocol lacks", async () => {
+    const missing = await startEidCorrection(await as("secretary"), { meetingId, paragraphNumber: "12", text: TEXT });
+    expect(missing).toMatchObject({ ok: false, code: "VALIDATION" });
+    if (!missing.ok && missing.code === "VALIDATION")
+      expect(missing.fieldErrors.paragraphNumber?.[0]).toMatch(/§ 12 finns inte/);
+    // Only who may make a rättelse (the chair may not).
+    expect(await startEidCorrection(await as("chair"), { meetingId, paragraphNumber: "", text: TEXT })).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+    });
+
+    const started = await startEidCorrection(await as("secretary"), { meetingId, paragraphNumber: "63", text: TEXT });
+    if (!started.ok) throw new Error(JSON.stringify(started));
+    const q = Object.fromEntries(new URL(started.data.url).searchParams);
+    expect(q).toMatchObject({ prompt: "login", max_age: "0", acr_values: LOA3, client_id: CLIENT.id });
+    const request = await db.eidSigningRequest.findUniqueOrThrow({ where: { state: q.state! } });
+    const { contentHash } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    const expected = correctionContentHash({
+      meetingId,
+      protocolContentHash: contentHash,
+      paragraphNumber: 63,
+      text: TEXT,
+    });
+    expect(expected).not.toBe(contentHash);
+    expect(request).toMatchObject({
+      purpose: "CORRECTION",
+      contentHash: expected,
+      correctionParagraph: 63,
+      correctionText: TEXT,
+    });
+    const { createHash } = await import("node:crypto");
+    expect(q.nonce).toBe(createHash("sha256").update(`${expected}${request.nonceSalt}`).digest("base64url"));
+    // A signing request carries no rättelse (CHECK).
+    await expect(
+      db.eidSigningRequest.update({ where: { id: request.id }, data: { correctionText: null } }),
+    ).rejects.toThrow(/EidSigningRequest_correction/);
+  });
+
+  it("refuses someone else's e-legitimation and level 2: audited, no rättelse", async () => {
+    const other = await legitimateCorrection("bertil");
+    expect(await completeEidSigning(await as("secretary"), other.callback)).toEqual({
+      ok: false,
+      reason: "mismatch",
+      slug: SEED_SLUG,
+    });
+    const [row] = (await audits("protocol.sign.eid-mismatch")).slice(-1);
+    expect(row!.data).toMatchObject({ purpose: "CORRECTION", subject: "sub-bertil" });
+    const low = await legitimateCorrection("david");
+    expect(await completeEidSigning(await as("secretary"), low.callback)).toMatchObject({ ok: false, reason: "acr" });
+    expect(await db.correction.count({ where: { meetingId } })).toBe(0);
+  });
+
+  it("adds the rättelse with the verified identity once; a replay is refused", async () => {
+    const own = await legitimateCorrection("anna");
+    // The chair cannot finish the secretary's request.
+    expect(await completeEidSigning(await as("chair"), own.callback)).toMatchObject({
+      ok: false,
+      reason: "other-user",
+    });
+    expect(await completeEidSigning(await as("secretary"), own.callback)).toEqual({
+      ok: true,
+      slug: SEED_SLUG,
+      complete: false,
+      correction: true,
+    });
+    expect(await completeEidSigning(await as("secretary"), own.callback)).toMatchObject({ ok: false, reason: "used" });
+    const corrections = await db.correction.findMany({ where: { meetingId } });
+    expect(corrections).toHaveLength(1);
+    const { contentHash } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
+    expect(corrections[0]).toMatchObject({
+      paragraphNumber: 63,
+      text: TEXT,
+      personId: await personOf("secretary"),
+      method: "EID",
+      contentHash: correctionContentHash({
+        meetingId,
+        protocolContentHash: contentHash,
+        paragraphNumber: 63,
+        text: TEXT,
+      }),
+      assuranceLevel: LOA3,
+      idpIssuer: broker.issuer,
+      idpName: IDP_NAME,
+      identitySubject: "sub-anna",
+      identityHmac: personnummerHmac(pnr("anna")),
+      identityName: "Anna Andersson",
+    });
+    const [audit] = (await audits("protocol.correction")).slice(-1);
+    expect(audit!.data).toMatchObject({ method: "EID", acr: LOA3, issuer: broker.issuer });
+    // Frozen like a signature: an e-legitimation rättelse without its identity is refused (CHECK).
+    await expect(
+      db.$executeRaw`INSERT INTO "Correction" (id, "meetingId", "personId", text, method)
+        VALUES ('c-x', ${meetingId}, ${await personOf("secretary")}, 'x', 'EID')`,
+    ).rejects.toThrow(/Correction_method_identity/);
+  });
+
+  it("the password stays the fallback (method PASSWORD), and is refused when e-legitimation is required", async () => {
+    const r = await addCorrection(await as("secretary"), {
+      meetingId,
+      paragraphNumber: "",
+      text: "Närvarolistan: Malin Vikström var närvarande.",
+      password: "paragraf-demo",
+    });
+    expect(r.ok).toBe(true);
+    const last = await db.correction.findFirstOrThrow({ where: { meetingId }, orderBy: { signedAt: "desc" } });
+    expect(last).toMatchObject({ method: "PASSWORD", contentHash: null, identitySubject: null });
+    process.env.PARAGRAF_EID_ONLY = "1";
+    try {
+      const refused = await addCorrection(await as("secretary"), {
+        meetingId,
+        paragraphNumber: "",
+        text: "En till.",
+        password: "paragraf-demo",
+      });
+      expect(refused).toMatchObject({
+        ok: false,
+        code: "STATE",
+        message: expect.stringMatching(/kräver e-legitimation/),
+      });
+    } finally {
+      delete process.env.PARAGRAF_EID_ONLY;
+    }
+    expect(await db.correction.count({ where: { meetingId } })).toBe(2);
   });
 });

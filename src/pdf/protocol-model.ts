@@ -853,7 +853,10 @@ function signatureUnits(
   list.forEach((s, i) => {
     const signedDigitally = !signing && adjusted && !!s.signedAt;
     const ops: DrawOp[] = [];
-    const height = signedDigitally ? 28 : i === 0 ? 36 : 32;
+    const field = fields.find((f) => f.personId === s.personId);
+    const hasField = !!field && !placed.has(field.fieldName);
+    // A signature field's box is tall enough for the three lines its appearance draws.
+    const height = signedDigitally ? 28 : hasField ? 44 : i === 0 ? 36 : 32;
     const baseline = signedDigitally ? 10 : height - 7;
     if (!signedDigitally)
       ops.push({ op: "line", x1: nameX, y1: baseline - 12, x2: lineEnd, y2: baseline - 12, width: 0.5, color: BLACK });
@@ -873,8 +876,7 @@ function signatureUnits(
         ),
       );
     tagOps(ops, structElem("P", cell));
-    const field = fields.find((f) => f.personId === s.personId);
-    if (field && !placed.has(field.fieldName)) {
+    if (field && hasField) {
       // The person's signature goes here: the box above the line, as wide as the line.
       placed.add(field.fieldName);
       const form = structElem("Form", cell);

@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import * as pkijs from "pkijs";
-import { createCa, EKU, issueCertificate, type SigningCa } from "@/server/trust";
+import { createCa, createPkcs12, EKU, issueCertificate, type SigningCa } from "@/server/trust";
 
 const run = promisify(execFile);
 
@@ -49,7 +49,7 @@ const keyPem = (key: KeyObject) => key.export({ type: "pkcs8", format: "pem" }).
 /** OpenSSL's index.txt time: YYMMDDHHMMSSZ. */
 const indexTime = (date: Date) => date.toISOString().replace(/[-:T]/g, "").slice(2, 14) + "Z";
 
-function serve(handler: (body: Buffer) => Promise<{ type: string; body: Buffer }>): Promise<Server> {
+function serve(handler: (body: Buffer) => Promise<{ type: string; body: Buffer }>, port = 0): Promise<Server> {
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -64,7 +64,10 @@ function serve(handler: (body: Buffer) => Promise<{ type: string; body: Buffer }
       );
     });
   });
-  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "127.0.0.1", () => resolve(server));
+  });
 }
 
 const address = (server: Server) => `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -74,7 +77,18 @@ const address = (server: Server) => `http://127.0.0.1:${(server.address() as Add
  * database does: a serial asked about for the first time is added to index.txt as valid (the
  * app's signing CA issues certificates the test never sees before they are asked about).
  */
-export async function startTrustServers(now: Date, opts: { registerOnRequest?: boolean } = {}): Promise<TrustServers> {
+export interface TrustServerOptions {
+  registerOnRequest?: boolean;
+  /** Fixed ports (the e2e run's, scripts/lib/e2e-trust.ts); default any free one. */
+  ports?: { tsa: number; ocsp: number };
+  /**
+   * Writes the CA (key and certificate) as PKCS#12 here before the servers listen, for an app
+   * configured with PARAGRAF_SIGNING_CA_P12 (the responder then answers for what it issues).
+   */
+  pkcs12?: { file: string; passphrase: string };
+}
+
+export async function startTrustServers(now: Date, opts: TrustServerOptions = {}): Promise<TrustServers> {
   const dir = mkdtempSync(path.join(tmpdir(), "paragraf-trust-"));
   const ca = createCa({ commonName: "Testkommunens signerings-CA", organization: "Testkommunen" }, now);
   const caFile = path.join(dir, "ca.pem");
@@ -157,11 +171,18 @@ export async function startTrustServers(now: Date, opts: { registerOnRequest?: b
     return next;
   };
 
+  if (opts.pkcs12) {
+    writeFileSync(
+      opts.pkcs12.file,
+      createPkcs12(ca.key, [ca.certificate], opts.pkcs12.passphrase, "Testkommunens signerings-CA"),
+      { mode: 0o600 },
+    );
+  }
   const tsa = await serve(async (body) => {
     counts.tsa++;
     const out = await openssl((q, r) => ["ts", "-reply", "-config", cnf, "-queryfile", q, "-out", r], body);
     return { type: "application/timestamp-reply", body: out };
-  });
+  }, opts.ports?.tsa);
   const ocsp = await serve(async (body) => {
     counts.ocsp++;
     if (opts.registerOnRequest) {
@@ -183,7 +204,7 @@ export async function startTrustServers(now: Date, opts: { registerOnRequest?: b
       body,
     );
     return { type: "application/ocsp-response", body: out };
-  });
+  }, opts.ports?.ocsp);
 
   return {
     dir,

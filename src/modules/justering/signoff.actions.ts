@@ -4,7 +4,7 @@ import { formField as field, type FormState } from "@/lib/form-state";
 import { actionContext } from "@/server/action-context";
 import { meetingFormResult as toState } from "@/server/meeting-form";
 import { redirect } from "next/navigation";
-import { startEidSigning } from "./signoff.eid";
+import { startEidCorrection, startEidSigning } from "./signoff.eid";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "./signoff.mutations";
 
 export async function sendForAdjustmentFormAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -29,6 +29,20 @@ export async function returnFormAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function correctionFormAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (field(form, "via") === "e-legitimation") {
+    // A fresh e-legitimation bound to this rättelse; it is written when the provider answers.
+    const started = await startEidCorrection(await actionContext(), {
+      meetingId: field(form, "meetingId"),
+      paragraphNumber: field(form, "paragraphNumber"),
+      text: field(form, "text"),
+    });
+    if (started.ok) redirect(started.data.url);
+    return {
+      ok: false,
+      message: started.message,
+      fieldErrors: started.code === "VALIDATION" ? started.fieldErrors : {},
+    };
+  }
   const result = await addCorrection(await actionContext(), {
     meetingId: field(form, "meetingId"),
     paragraphNumber: field(form, "paragraphNumber"),

@@ -3,76 +3,126 @@
 // provider's answer is verified and names the signer's own person. The password re-entry stays as
 // the fallback, the weaker level. The request lives ten minutes and is used once.
 import { writeAudit } from "@/server/audit";
-import { byMeetingId, defineMeetingAction, type ActionContext } from "@/server/action";
+import { byMeetingId, defineMeetingAction, type ActionContext, type RunContext } from "@/server/action";
 import { eidConfig, type EidConfig } from "@/server/eid/config";
 import { personnummerHmac } from "@/server/eid/identity";
 import { EidRefusal, finishAuthentication, startAuthentication } from "@/server/eid/relying-party";
 import { now as clockNow } from "@/server/clock";
 import { AppError } from "@/server/errors";
-import { EID_CONTENT_CHANGED, checkSignable, signProtocolWithEid } from "./signoff.mutations";
-import { startEidSchema } from "./signoff.schema";
+import type { Actor } from "@/server/authz";
+import type { MeetingAccess } from "@/server/meeting-access";
+import {
+  EID_CONTENT_CHANGED,
+  addCorrectionWithEid,
+  checkCorrectable,
+  checkSignable,
+  correctionContentHash,
+  signProtocolWithEid,
+} from "./signoff.mutations";
+import { startEidCorrectionSchema, startEidSchema } from "./signoff.schema";
 
 /** A request is answered within ten minutes, or not at all. */
 export const EID_REQUEST_LIFETIME_MS = 10 * 60_000;
 
+/**
+ * The first half of a signature or a rättelse: the provider configured, the actor's person with
+ * a personnummer registered, then a request bound to `contentHash` and off to the provider.
+ */
+async function beginEid(
+  ctx: RunContext & { actor: Actor; meeting: MeetingAccess },
+  purpose: "SIGN" | "CORRECTION",
+  checks: () => Promise<string>,
+  correction?: { paragraphNumber: number | null; text: string },
+): Promise<{ url: string }> {
+  const { db, actor, ip, meeting, now } = ctx;
+  const config = eidConfig();
+  if (!config) throw new AppError("STATE", "Signering med e-legitimation är inte inställd i Paragraf.");
+  if (!actor.personId)
+    throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera.");
+  const person = await db.person.findUnique({ where: { id: actor.personId }, select: { identityHmac: true } });
+  if (!person?.identityHmac)
+    throw new AppError(
+      "VALIDATION",
+      "Ditt personnummer är inte registrerat i Paragraf, så e-legitimationen kan inte kopplas till dig. Be en administratör lägga in det under Personer.",
+    );
+  const contentHash = await checks();
+  let started;
+  try {
+    started = await startAuthentication(config, contentHash);
+  } catch (e) {
+    console.error("e-legitimation: kunde inte nå", config.issuer, e);
+    throw new AppError(
+      "STATE",
+      `${config.name} svarar inte just nu. Försök igen om en stund${config.only ? "" : " eller signera med lösenord"}.`,
+    );
+  }
+  // auth_time is the provider's clock (real time), so the lower bound is real time too; the
+  // request's own times follow the app's clock (the test clock in e2e), as its expiry does.
+  // eslint-disable-next-line no-restricted-syntax -- compared with the provider's auth_time, not an app "now"
+  const authAfter = Math.floor(Date.now() / 1000) - 5;
+  const request = await db.eidSigningRequest.create({
+    data: {
+      meetingId: meeting.id,
+      userId: actor.userId,
+      personId: actor.personId,
+      purpose,
+      contentHash,
+      state: started.state,
+      nonce: started.nonce,
+      nonceSalt: started.nonceSalt,
+      codeVerifier: started.codeVerifier,
+      acrRequested: config.acr,
+      authAfter,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + EID_REQUEST_LIFETIME_MS),
+      ...(correction ? { correctionParagraph: correction.paragraphNumber, correctionText: correction.text } : {}),
+    },
+    select: { id: true },
+  });
+  await writeAudit(db, {
+    userId: actor.userId,
+    meetingId: meeting.id,
+    action: purpose === "SIGN" ? "protocol.sign.eid-start" : "protocol.correction.eid-start",
+    entity: "EidSigningRequest",
+    entityId: request.id,
+    ip,
+    data: { contentHash, acr: config.acr, issuer: config.issuer },
+  });
+  return { url: started.url };
+}
+
 /** The first half, from the justering form: checks as for a signature, then off to the provider. */
 export const startEidSigning = defineMeetingAction(
   { schema: startEidSchema, permission: "protocol.sign", locate: byMeetingId },
-  async (ctx) => {
-    const { db, actor, ip, meeting, now } = ctx;
-    const config = eidConfig();
-    if (!config) throw new AppError("STATE", "Signering med e-legitimation är inte inställd i Paragraf.");
-    if (!actor.personId)
-      throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera.");
-    const person = await db.person.findUnique({ where: { id: actor.personId }, select: { identityHmac: true } });
-    if (!person?.identityHmac)
-      throw new AppError(
-        "VALIDATION",
-        "Ditt personnummer är inte registrerat i Paragraf, så e-legitimationen kan inte kopplas till dig. Be en administratör lägga in det under Personer.",
-      );
-    const { contentHash } = await checkSignable(ctx);
-    let started;
-    try {
-      started = await startAuthentication(config, contentHash);
-    } catch (e) {
-      console.error("e-legitimation: kunde inte nå", config.issuer, e);
-      throw new AppError(
-        "STATE",
-        `${config.name} svarar inte just nu. Försök igen om en stund${config.only ? "" : " eller signera med lösenord"}.`,
-      );
-    }
-    // auth_time is the provider's clock (real time), so the lower bound is real time too; the
-    // request's own times follow the app's clock (the test clock in e2e), as its expiry does.
-    // eslint-disable-next-line no-restricted-syntax -- compared with the provider's auth_time, not an app "now"
-    const authAfter = Math.floor(Date.now() / 1000) - 5;
-    const request = await db.eidSigningRequest.create({
-      data: {
-        meetingId: meeting.id,
-        userId: actor.userId,
-        personId: actor.personId,
-        purpose: "SIGN",
-        contentHash,
-        state: started.state,
-        nonce: started.nonce,
-        nonceSalt: started.nonceSalt,
-        codeVerifier: started.codeVerifier,
-        acrRequested: config.acr,
-        authAfter,
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + EID_REQUEST_LIFETIME_MS),
+  (ctx) => beginEid(ctx, "SIGN", async () => (await checkSignable(ctx)).contentHash),
+);
+
+/**
+ * "Signera rättelsen med e-legitimation": the rättelse's checks, then a fresh legitimation bound
+ * to its content hash (the protocol, the § and the text); the text waits in the request.
+ */
+export const startEidCorrection = defineMeetingAction(
+  { schema: startEidCorrectionSchema, permission: "protocol.correct", locate: byMeetingId },
+  (ctx) => {
+    const { paragraphNumber, text } = ctx.input;
+    return beginEid(
+      ctx,
+      "CORRECTION",
+      async () => {
+        await checkCorrectable(ctx.db, ctx, paragraphNumber);
+        const { contentHash } = await ctx.db.meeting.findUniqueOrThrow({
+          where: { id: ctx.meeting.id },
+          select: { contentHash: true },
+        });
+        return correctionContentHash({
+          meetingId: ctx.meeting.id,
+          protocolContentHash: contentHash,
+          paragraphNumber,
+          text,
+        });
       },
-      select: { id: true },
-    });
-    await writeAudit(db, {
-      userId: actor.userId,
-      meetingId: meeting.id,
-      action: "protocol.sign.eid-start",
-      entity: "EidSigningRequest",
-      entityId: request.id,
-      ip,
-      data: { contentHash, acr: config.acr, issuer: config.issuer },
-    });
-    return { url: started.url };
+      { paragraphNumber, text },
+    );
   },
 );
 
@@ -91,7 +141,8 @@ export type EidFailure =
   | "no-identity"
   | "mismatch"
   | "changed"
-  | "not-signed";
+  | "not-signed"
+  | "not-corrected";
 
 export const EID_FAILURES: Record<EidFailure, string> = {
   login: "Du är inte inloggad i Paragraf. Logga in och börja signeringen igen från protokollets sida.",
@@ -110,10 +161,13 @@ export const EID_FAILURES: Record<EidFailure, string> = {
   changed: EID_CONTENT_CHANGED,
   "not-signed":
     "Protokollet signerades inte: det väntar inte längre på justering, du har redan signerat, eller vem som justerar måste rättas först. Se protokollets sida.",
+  "not-corrected":
+    "Rättelsen lades inte till: protokollet tar inte emot rättelser just nu, eller paragrafen finns inte. Se protokollets sida.",
 };
 
 export type EidOutcome =
-  { ok: true; slug: string; complete: boolean } | { ok: false; reason: EidFailure; slug: string | null };
+  | { ok: true; slug: string; complete: boolean; correction?: true }
+  | { ok: false; reason: EidFailure; slug: string | null };
 
 /**
  * The second half, the provider's callback: the request (known, this user's, unused, unexpired),
@@ -138,7 +192,7 @@ export async function completeEidSigning(ctx: ActionContext, callbackUrl: URL): 
       entity: "EidSigningRequest",
       entityId: request.id,
       ip,
-      data: { reason, ...data },
+      data: { reason, purpose: request.purpose, ...data },
     });
     return { ok: false, reason, slug };
   };
@@ -165,16 +219,32 @@ export async function completeEidSigning(ctx: ActionContext, callbackUrl: URL): 
   const person = await db.person.findUnique({ where: { id: request.personId }, select: { identityHmac: true } });
   if (!person?.identityHmac || person.identityHmac !== identityHmac) return refuse("mismatch", evidence);
   const meeting = await db.meeting.findUnique({ where: { id: request.meetingId }, select: { contentHash: true } });
-  if (meeting?.contentHash !== request.contentHash) return refuse("changed", evidence);
-
-  const sign = signProtocolWithEid({
-    method: "EID",
+  const proof = {
+    method: "EID" as const,
     contentHash: request.contentHash,
     requestId: request.id,
     identity,
     identityHmac,
     idpName: config.name,
-  });
+  };
+
+  if (request.purpose === "CORRECTION") {
+    // The rättelse as it waited in the request, bound to this protocol as it is now.
+    const correction = { paragraphNumber: request.correctionParagraph, text: request.correctionText ?? "" };
+    const hash = correctionContentHash({
+      meetingId: request.meetingId,
+      protocolContentHash: meeting?.contentHash ?? null,
+      ...correction,
+    });
+    if (hash !== request.contentHash) return refuse("changed", evidence);
+    const result = await addCorrectionWithEid(proof)({ ...ctx, now }, { meetingId: request.meetingId, ...correction });
+    if (result.ok) return { ok: true, slug, complete: false, correction: true };
+    if (result.message === EID_CONTENT_CHANGED) return refuse("changed", evidence);
+    return refuse("not-corrected", { ...evidence, code: result.code, message: result.message });
+  }
+
+  if (meeting?.contentHash !== request.contentHash) return refuse("changed", evidence);
+  const sign = signProtocolWithEid(proof);
   const result = await sign({ ...ctx, now }, { meetingId: request.meetingId });
   if (result.ok) return { ok: true, slug, complete: result.data.complete };
   if (result.message === EID_CONTENT_CHANGED) return refuse("changed", evidence);

@@ -26,6 +26,7 @@ import { queuedSignoffEvents } from "./signoff.notify";
 import { blockingFindings, isFullySigned, missingSigners, pendingRolesFor } from "@/domain/rules/signoff.rules";
 import {
   correctionSchema,
+  correctionWithEidSchema,
   returnSchema,
   sendForAdjustmentSchema,
   signSchema,
@@ -397,40 +398,112 @@ export async function checkSignable(
   return { contentHash: ready.contentHash, roles: ready.roles };
 }
 
+/**
+ * A rättelse's own content hash (issue 18): what an e-legitimation for it is bound to (its
+ * nonce) and what the rättelse row keeps. Covers the protocol (its id and content hash), the §
+ * and the text, so a legitimation for one rättelse cannot sign another.
+ */
+export function correctionContentHash(c: {
+  meetingId: string;
+  protocolContentHash: string | null;
+  paragraphNumber: number | null;
+  text: string;
+}): string {
+  return sha256Hex(
+    new TextEncoder().encode(
+      JSON.stringify(["paragraf-rättelse-1", c.meetingId, c.protocolContentHash, c.paragraphNumber, c.text]),
+    ),
+  );
+}
+
+/** What must hold before a rättelse is started or written: a person, and a § of this protocol. */
+export async function checkCorrectable(
+  db: Tx,
+  ctx: { actor: Actor; meeting: { id: string } },
+  paragraphNumber: number | null,
+): Promise<void> {
+  if (!ctx.actor.personId)
+    throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.");
+  if (paragraphNumber === null) return;
+  const exists = await db.paragraph.count({ where: { meetingId: ctx.meeting.id, number: paragraphNumber } });
+  if (!exists)
+    throw new AppError("VALIDATION", "Paragrafen finns inte i protokollet.", {
+      fieldErrors: { paragraphNumber: [`§ ${paragraphNumber} finns inte i det här protokollet.`] },
+    });
+}
+
+/** THE rättelse, whichever way its signer was identified (the password, or an e-legitimation). */
+async function writeCorrection(
+  ctx: RunContext & { meeting: MeetingAccess },
+  input: { paragraphNumber: number | null; text: string },
+  proof: SignerProof,
+) {
+  const { db, actor, ip, meeting, now } = ctx;
+  return db.$transaction(async (tx) => {
+    await checkCorrectable(tx, ctx, input.paragraphNumber);
+    let contentHash: string | null = null;
+    if (proof.method === "EID") {
+      // The e-legitimation covers this rättelse of this protocol, and only that.
+      const { contentHash: protocolContentHash } = await tx.meeting.findUniqueOrThrow({
+        where: { id: meeting.id },
+        select: { contentHash: true },
+      });
+      contentHash = correctionContentHash({ meetingId: meeting.id, protocolContentHash, ...input });
+      if (contentHash !== proof.contentHash) throw new AppError("STATE", EID_CONTENT_CHANGED);
+    }
+    const created = await tx.correction.create({
+      data: {
+        meetingId: meeting.id,
+        paragraphNumber: input.paragraphNumber,
+        text: input.text,
+        personId: actor.personId!,
+        signedAt: now,
+        ...identityColumns(proof),
+        ...(contentHash ? { contentHash } : {}),
+      },
+      select: { id: true, signedAt: true },
+    });
+    await writeAudit(tx, {
+      userId: actor.userId,
+      meetingId: meeting.id,
+      action: "protocol.correction",
+      entity: "Correction",
+      entityId: created.id,
+      ip,
+      data: {
+        paragraphNumber: input.paragraphNumber,
+        method: proof.method,
+        ...(proof.method === "EID"
+          ? { contentHash, eidRequestId: proof.requestId, acr: proof.identity.acr, issuer: proof.identity.issuer }
+          : {}),
+      },
+    });
+    return created;
+  });
+}
+
+/** A rättelse signed with the password re-entry: the fallback, the weaker level. */
 export const addCorrection = defineMeetingAction(
   { schema: correctionSchema, permission: "protocol.correct", locate: byMeetingId },
   async (ctx) => {
-    const { db, actor, ip, meeting, input } = ctx;
+    const { input } = ctx;
+    if (eidConfig()?.only)
+      throw new AppError(
+        "STATE",
+        "Organisationen kräver e-legitimation för att signera rättelser. Använd knappen Signera rättelsen med e-legitimation.",
+      );
     await checkPassword(ctx, input.password, "protocol.correction");
-    if (!actor.personId)
-      throw new AppError("FORBIDDEN", "Ditt konto är inte kopplat till en person och kan inte signera en rättelse.");
-    return db.$transaction(async (tx) => {
-      if (input.paragraphNumber !== null) {
-        const exists = await tx.paragraph.count({ where: { meetingId: meeting.id, number: input.paragraphNumber } });
-        if (!exists)
-          throw new AppError("VALIDATION", "Paragrafen finns inte i protokollet.", {
-            fieldErrors: { paragraphNumber: [`§ ${input.paragraphNumber} finns inte i det här protokollet.`] },
-          });
-      }
-      const created = await tx.correction.create({
-        data: {
-          meetingId: meeting.id,
-          paragraphNumber: input.paragraphNumber,
-          text: input.text,
-          personId: actor.personId!,
-        },
-        select: { id: true, signedAt: true },
-      });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "protocol.correction",
-        entity: "Correction",
-        entityId: created.id,
-        ip,
-        data: { paragraphNumber: input.paragraphNumber },
-      });
-      return created;
-    });
+    return writeCorrection(ctx, input, { method: "PASSWORD" });
   },
 );
+
+/**
+ * A rättelse signed with e-legitimation, the second half (signoff.eid.ts, once the provider's
+ * answer is verified and matches the signer): the same permission and core as the password.
+ */
+export function addCorrectionWithEid(proof: Extract<SignerProof, { method: "EID" }>) {
+  return defineMeetingAction(
+    { schema: correctionWithEidSchema, permission: "protocol.correct", locate: byMeetingId },
+    (ctx) => writeCorrection(ctx, ctx.input, proof),
+  );
+}

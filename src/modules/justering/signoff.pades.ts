@@ -15,6 +15,9 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { sha256Hex } from "@/domain/protocol/content-hash";
+import { formatSigningTime } from "@/domain/protocol/protocol.format";
+import { signatureRoleTerms } from "@/domain/vocabulary";
+import type { SignatureRole } from "@/domain/protocol/protocol.types";
 import { renderProtocolPdf, SEAL_FIELD_DESCRIPTION, SEAL_FIELD_NAME, signatureFields } from "@/pdf";
 import { appendDocumentTimestamp, appendDss, appendSignature, readSignatures } from "@/pdf/pades";
 import { openPkcs12 } from "@/pdf/pkcs12";
@@ -47,6 +50,33 @@ function assuranceOf(who: SigningIdentity, now: Date): Assurance {
     acr: who.identity.acr,
     authenticatedAt: who.identity.authTime,
   };
+}
+
+/**
+ * What a signer's field shows once signed (its widget's appearance, issue 18): who signed in
+ * which role, when (the signing time; the signature's timestamp certifies it), and how they were
+ * identified, the password labelled as the weaker level.
+ */
+export function signatureAppearanceLines(args: {
+  name: string;
+  roles: readonly SignatureRole[];
+  who: SigningIdentity;
+  signedAt: Date;
+}): string[] {
+  const roles = [...new Set(args.roles.map((r) => signatureRoleTerms[r].word))];
+  const roleText = roles.length > 1 ? `${roles.slice(0, -1).join(", ")} och ${roles.at(-1)}` : (roles[0] ?? "");
+  const method =
+    args.who.method === "PASSWORD"
+      ? "Identifierad med lösenord – svagare nivå"
+      : (() => {
+          const level = levelOf(args.who.identity.acr);
+          return `Identifierad med e-legitimation${level ? ` (tillitsnivå ${level})` : ""} via ${args.who.idpName}`;
+        })();
+  return [
+    `Signerat digitalt av ${args.name}${roleText ? `, ${roleText}` : ""}`,
+    `Tid: ${formatSigningTime(args.signedAt.toISOString())}`,
+    method,
+  ];
 }
 
 /** The protocol as rendered for signing: the notice without its dates (set at justering). */
@@ -142,6 +172,9 @@ export async function signIntoDocument(
     fieldName: field.fieldName,
     description: field.description,
     existingField: true,
+    appearance: {
+      lines: signatureAppearanceLines({ name: field.name, roles: field.roles, who: args.who, signedAt: now }),
+    },
     timestamp: trust.tsaUrl ? tsaClient({ url: trust.tsaUrl, timeoutMs: trust.timeoutMs }) : undefined,
   });
   const ocsp = trust.ocspUrl

@@ -27,7 +27,8 @@ export const returnSchema = z.object({
     .max(5_000, "Kommentaren får vara högst 5 000 tecken."),
 });
 
-export const correctionSchema = z.object({
+/** A rättelse's § and text, as written on the form. */
+const correctionContent = {
   meetingId,
   paragraphNumber: z
     .union([z.literal(""), z.coerce.number().int().min(1, "Ange ett paragrafnummer.").max(99_999)])
@@ -37,5 +38,19 @@ export const correctionSchema = z.object({
     .trim()
     .min(1, "Skriv rättelsen: vad som var fel och vad som gäller.")
     .max(10_000, "Rättelsen får vara högst 10 000 tecken."),
+};
+
+export const correctionSchema = z.object({
+  ...correctionContent,
   password: z.string().min(1, "Skriv ditt lösenord för att signera rättelsen.").max(1024),
+});
+
+/** "Signera rättelsen med e-legitimation": the rättelse the legitimation will be bound to. */
+export const startEidCorrectionSchema = z.object(correctionContent);
+
+/** Writing it, once the provider's answer is verified (server-side only, never from a form). */
+export const correctionWithEidSchema = z.object({
+  meetingId,
+  paragraphNumber: z.number().int().min(1).nullable(),
+  text: z.string().min(1),
 });

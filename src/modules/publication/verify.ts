@@ -9,13 +9,12 @@ import { signatureRoleTerms } from "@/domain/vocabulary";
 import { isoDateOf, toSwedishDate } from "@/lib/iso-date";
 import { findPublicHistoricalBySha256 } from "@/modules/historical";
 import { assuranceLabel } from "@/server/eid/config";
-import { firstCertificate, readSignatures, signatureTimestampTime } from "@/pdf/pades";
+import { firstCertificate, readSignatures, signatureTimestampTime, type EmbeddedSignature } from "@/pdf/pades";
 import { X509Certificate } from "node:crypto";
 
-/** Whether the newest signature in `pdf` is by a self-signed certificate (a seal that is its own root). */
-function selfSigned(pdf: Uint8Array): boolean {
-  const own = readSignatures(new Uint8Array(pdf)).at(-1);
-  const der = own && firstCertificate(own.der);
+/** Whether a signature is by a self-signed certificate (a seal that is its own root). */
+function selfSigned(signature: EmbeddedSignature | undefined): boolean {
+  const der = signature && firstCertificate(signature.der);
   if (!der) return false;
   const cert = new X509Certificate(der);
   // Not checkIssued: OpenSSL's check wants keyCertSign, which a seal certificate lacks.
@@ -82,6 +81,8 @@ async function describe(
   db: PrismaClient,
   meetingId: string,
   by: "pdf" | "copy" | "code",
+  /** The stored original when the caller has it already (a matching upload). */
+  finalPdf?: Uint8Array,
 ): Promise<VerifyResult & { match: true }> {
   const m = await db.meeting.findUniqueOrThrow({
     where: { id: meetingId },
@@ -92,31 +93,45 @@ async function describe(
     },
   });
   const nameOf = namesFor(m); // the names as signed, not as the people are called today
+  // The revision log without its bytes (the whole document once per revision: ≈1.5 MB for the
+  // seed); the signatures are read from the final file, where each revision that signs added one.
   const revisions = await db.signingRevision.findMany({
     where: { meetingId },
     orderBy: { seq: "asc" },
-    select: { kind: true, signatureId: true, bytes: true, ocsp: true },
+    select: { kind: true, signatureId: true, ocsp: true },
   });
-  // Each signer's timestamp: the last signature of the revision that added theirs.
-  const stamped = new Map<string, string | null>();
-  for (const r of revisions) {
-    if (r.kind !== "SIGNER" || !r.signatureId) continue;
-    const own = readSignatures(new Uint8Array(r.bytes)).at(-1);
-    const personId = m.signatures.find((s) => s.id === r.signatureId)?.personId;
-    if (own && personId) stamped.set(personId, signatureTimestampTime(own.der)?.toISOString() ?? null);
-  }
   const signed = revisions.filter((r) => r.kind === "SIGNER" || r.kind === "SEAL");
-  const documentTimestamp = revisions.some((r) => r.kind === "DOC_TIMESTAMP");
-  const longTerm =
-    signed.length === 0
-      ? null
-      : {
-          complete:
-            documentTimestamp &&
-            revisions.some((r) => r.kind === "DSS") &&
-            signed.every((r) => r.ocsp !== null || (r.kind === "SEAL" && selfSigned(r.bytes))),
-          documentTimestamp,
-        };
+  const stamped = new Map<string, string | null>();
+  let longTerm: { complete: boolean; documentTimestamp: boolean } | null = null;
+  if (signed.length > 0) {
+    const final =
+      finalPdf ??
+      (await db.protocolFile.findFirst({ where: { meetingId, kind: "PROTOCOL" }, select: { bytes: true } }))?.bytes;
+    // In signing order (each later signature covers more of the file), one per signing revision.
+    const signatures = final
+      ? readSignatures(new Uint8Array(final)).sort(
+          (a, b) => a.byteRange[2] + a.byteRange[3] - (b.byteRange[2] + b.byteRange[3]),
+        )
+      : [];
+    const byRevision = new Map<(typeof revisions)[number], EmbeddedSignature | undefined>();
+    let next = 0;
+    for (const r of revisions) if (r.kind !== "TO_SIGN" && r.kind !== "DSS") byRevision.set(r, signatures[next++]);
+    // Each signer's timestamp: the signature their revision added.
+    for (const r of revisions) {
+      if (r.kind !== "SIGNER" || !r.signatureId) continue;
+      const own = byRevision.get(r);
+      const personId = m.signatures.find((s) => s.id === r.signatureId)?.personId;
+      if (own && personId) stamped.set(personId, signatureTimestampTime(own.der)?.toISOString() ?? null);
+    }
+    const documentTimestamp = revisions.some((r) => r.kind === "DOC_TIMESTAMP");
+    longTerm = {
+      complete:
+        documentTimestamp &&
+        revisions.some((r) => r.kind === "DSS") &&
+        signed.every((r) => r.ocsp !== null || (r.kind === "SEAL" && selfSigned(byRevision.get(r)))),
+      documentTimestamp,
+    };
+  }
   return {
     match: true,
     by,
@@ -156,11 +171,23 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
   // (createHash would, for its whole length, on the request thread).
   const sha256 = Buffer.from(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)).toString("hex");
   const inAdjusted = { meeting: { status: { in: [...ADJUSTED_STATUSES] } } };
-  const file = await db.protocolFile.findFirst({ where: { sha256, kind: "PROTOCOL", ...inAdjusted } });
-  if (file) return describe(db, file.meetingId, "pdf");
+  const file = await db.protocolFile.findFirst({
+    where: { sha256, kind: "PROTOCOL", ...inAdjusted },
+    select: { meetingId: true },
+  });
+  if (file) return describe(db, file.meetingId, "pdf", bytes);
   const copy = await db.issuedCopy.findFirst({
     where: { sha256, ...inAdjusted },
-    include: { meeting: { select: { slug: true } } },
+    // Not its bytes: the upload is them.
+    select: {
+      meetingId: true,
+      kind: true,
+      createdAt: true,
+      correctionCount: true,
+      noticeRevisedAt: true,
+      fingerprint: true,
+      meeting: { select: { slug: true } },
+    },
   });
   if (!copy) {
     const scanned = await findPublicHistoricalBySha256(db, sha256);

@@ -4,6 +4,7 @@
  * times and the timestamp client are the caller's (src/server/trust has the TSA and OCSP clients).
  */
 export { appendSignature, type AppendSignatureOptions, type PadesSigner } from "./sign";
+export type { SignatureAppearance } from "./appearance";
 export { appendDss, type DssData } from "./dss";
 export { appendDocumentTimestamp, type DocumentTimestampOptions } from "./doc-timestamp";
 export {

@@ -7,6 +7,7 @@
 import { type KeyObject, sign as cryptoSign, X509Certificate } from "node:crypto";
 import { buildCades, type SignBytes, type TimestampFn } from "./cms";
 import { pdfDate, serialize, textString } from "./pdf-update";
+import type { SignatureAppearance } from "./appearance";
 import { fillSignature, prepareSignature } from "./signature-field";
 
 export interface PadesSigner {
@@ -39,6 +40,8 @@ export interface AppendSignatureOptions {
    * its page and in the structure tree) instead of adding an invisible field on page 1.
    */
   existingField?: boolean;
+  /** With existingField: the text drawn in the field (its widget's appearance only). */
+  appearance?: SignatureAppearance;
   /** RFC 3161 client for the signature timestamp (PAdES B-T): SHA-256 of the signature value in. */
   timestamp?: TimestampFn;
   /** Bytes reserved for the timestamp token (default 6144); too little costs one more attempt. */
@@ -90,6 +93,7 @@ export async function appendSignature(pdf: Uint8Array, opts: AppendSignatureOpti
       dictionaryEntries,
       contentsLength,
       existingField: opts.existingField,
+      appearance: opts.appearance,
     });
     const cms = await buildCades(cmsSigner, prepared.digest, opts.timestamp);
     if (cms.der.length <= contentsLength) return fillSignature(prepared, cms.der);

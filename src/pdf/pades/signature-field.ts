@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { PDFArray, PDFDict, PDFName, PDFNumber, PDFObject, PDFRef, PDFString, PDFHexString } from "pdf-lib";
+import { appearanceObjects, type SignatureAppearance } from "./appearance";
 import {
   openRevision,
   firstPageRef,
@@ -31,6 +32,11 @@ export interface SignatureFieldOptions {
    * the field gets its /V. Refused when there is no such field or it is signed already.
    */
   existingField?: boolean;
+  /**
+   * With existingField: text drawn in the field's widget (its /AP /N), e.g. "Signerat digitalt
+   * av …". Without it the field keeps its empty appearance.
+   */
+  appearance?: SignatureAppearance;
 }
 
 export interface PreparedSignature {
@@ -119,6 +125,16 @@ function prepareInExistingField(revision: PdfRevision, opts: SignatureFieldOptio
   const sigRef = PDFRef.of(next++);
   const widget = field.dict.clone(context);
   widget.set(PDFName.of("V"), sigRef);
+  if (opts.appearance) {
+    const rect = field.dict
+      .lookup(PDFName.of("Rect"), PDFArray)
+      .asArray()
+      .map((n) => (n instanceof PDFNumber ? n.asNumber() : 0)) as [number, number, number, number];
+    const drawn = appearanceObjects(context, next, rect, opts.appearance);
+    next = drawn.next;
+    updates.push(...drawn.objects);
+    widget.set(PDFName.of("AP"), context.obj({ N: drawn.ref }));
+  }
   updates.push({ ref: field.ref, body: serialize(widget) });
   const flags = acroForm.lookupMaybe(PDFName.of("SigFlags"), PDFNumber)?.asNumber() ?? 0;
   if ((flags & 3) !== 3) {

@@ -182,18 +182,24 @@ export function ReturnForm(props: Props) {
   );
 }
 
-export function CorrectionForm(props: Props) {
-  const form = useActionState(correctionFormAction, initial);
-  const [state] = form;
+/**
+ * A rättelse, signed like a signature: with e-legitimation when the organisation has a provider
+ * (a fresh legitimation bound to this rättelse), the password beside it as the weaker fallback.
+ */
+export function CorrectionForm({ eid, ...props }: Props & { eid?: { name: string; only: boolean } }) {
+  const [state, action, pending] = useActionState(correctionFormAction, initial);
+  const withPassword = !eid?.only;
   return (
-    <SignoffForm
-      {...props}
-      form={form}
-      title="Rättelse"
-      intro="Ett justerat protokoll ändras aldrig. En rättelse läggs till sist, daterad och signerad; originaltexten finns kvar."
-      submit={{ text: "Signera och lägg till rättelse", pendingText: "Signerar…", className: secondary }}
-      resultId="rattelse-resultat"
-    >
+    <form action={action} className="rounded border border-slate-300 p-3">
+      <h3 className="font-semibold">Rättelse</h3>
+      <p className="mt-1 text-sm">
+        Ett justerat protokoll ändras aldrig. En rättelse läggs till sist, daterad och signerad; originaltexten finns
+        kvar.
+        {eid &&
+          ` Du signerar rättelsen med ${eid.name} (tillitsnivå 3); underskriften gäller exakt den text du skriver.`}
+      </p>
+      <input type="hidden" name="meetingId" value={props.meetingId} />
+      <input type="hidden" name="slug" value={props.slug} />
       <Field
         state={state}
         id="rattelse-paragraf"
@@ -202,7 +208,21 @@ export function CorrectionForm(props: Props) {
         inputMode="numeric"
       />
       <Field state={state} id="rattelse-text" name="text" label="Rättelse" rows={3} required />
-      <Field state={state} id="rattelse-losenord" {...password} required />
-    </SignoffForm>
+      {eid && (
+        <button type="submit" name="via" value="e-legitimation" disabled={pending} className={`${primary} mt-2`}>
+          {pending ? "Signerar…" : "Signera rättelsen med e-legitimation"}
+        </button>
+      )}
+      {withPassword && (
+        <>
+          {eid && <p className="mt-3 text-sm font-semibold">{PASSWORD_LEVEL_NOTE}</p>}
+          <Field state={state} id="rattelse-losenord" {...password} required={!eid} />
+          <button type="submit" name="via" value="losenord" disabled={pending} className={`${secondary} mt-2`}>
+            {pending ? "Signerar…" : eid ? "Signera rättelsen med lösenord" : "Signera och lägg till rättelse"}
+          </button>
+        </>
+      )}
+      <Result state={state} id="rattelse-resultat" />
+    </form>
   );
 }

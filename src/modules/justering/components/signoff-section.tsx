@@ -154,7 +154,9 @@ export function SignoffSection(props: {
           <SignForm {...ids} roles={myDuties} eid={!!eid} />
         )}
         {meeting.status === "READY_FOR_ADJUSTMENT" && can.canReturn && <ReturnForm {...ids} />}
-        {adjusted && can.canCorrect && <CorrectionForm {...ids} />}
+        {adjusted && can.canCorrect && (
+          <CorrectionForm {...ids} eid={eid ? { name: eid.name, only: !!eid.only } : undefined} />
+        )}
       </div>
       {props.audit && (
         <details className="mt-4">

@@ -1,4 +1,4 @@
-// The e-legitimation provider's answer (redirect_uri): the signature is written here, or refused
+// The e-legitimation provider's answer (redirect_uri): the signature (or rättelse) is written here, or refused
 // with a reason the page /signering/e-legitimation shows in Swedish. Nothing from the query is
 // echoed back; only a fixed reason and the meeting's own slug.
 import { revalidatePath, revalidateTag } from "next/cache";
@@ -14,8 +14,10 @@ export async function GET(req: Request) {
   const to = (path: string) => new Response(null, { status: 303, headers: { location: path } });
   if (outcome.ok) {
     revalidatePath("/att-justera");
-    if (outcome.complete) revalidateTag("public", { expire: 0 });
-    return to(`/moten/${encodeURIComponent(outcome.slug)}?klart=${outcome.complete ? "justerat" : "signerat"}`);
+    // Public pages and feeds follow justering and rättelser.
+    if (outcome.complete || outcome.correction) revalidateTag("public", { expire: 0 });
+    const done = outcome.correction ? "rattelse" : outcome.complete ? "justerat" : "signerat";
+    return to(`/moten/${encodeURIComponent(outcome.slug)}?klart=${done}`);
   }
   const query = new URLSearchParams({ orsak: outcome.reason, ...(outcome.slug ? { mote: outcome.slug } : {}) });
   return to(`/signering/e-legitimation?${query}`);
