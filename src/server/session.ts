@@ -5,6 +5,7 @@ import type { Actor } from "./authz";
 import { auth, type SessionWithVersion } from "./auth";
 import { getDb } from "./db";
 import { loadActor } from "./actor";
+import { addLogContext } from "./log";
 import { findReadableMeeting, type MeetingAccess } from "./meeting-access";
 import { asPlatform, currentScope, NO_SCOPE, PLATFORM_SCOPE, enterOrganisation } from "./tenancy";
 
@@ -60,6 +61,8 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const organisation =
     candidate && (scope === NO_SCOPE || scope === PLATFORM_SCOPE || scope === candidate.id) ? candidate : null;
   if (organisation) enterOrganisation(organisation.id);
+  // Every later log line of the request names the user and the organisation (ids only).
+  addLogContext({ userId: user.id, ...(organisation ? { organisationId: organisation.id } : {}) });
   const actor = await loadActor(getDb(), user.id, organisation?.id ?? null);
   return {
     ...actor,
