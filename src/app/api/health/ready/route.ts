@@ -12,7 +12,7 @@ export async function GET() {
   const headers = { "Cache-Control": "no-store" };
   try {
     await Promise.race([
-      getDb().$queryRaw`SELECT 1 FROM "CacheTag" LIMIT 1`,
+      getDb().$queryRaw`SELECT 1 FROM "OrganisationUser" LIMIT 1`,
       new Promise((_, reject) => setTimeout(() => reject(new Error("timeout")), TIMEOUT_MS)),
     ]);
     return Response.json({ status: "ok", instance: instanceId }, { headers });
