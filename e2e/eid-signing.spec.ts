@@ -1,10 +1,12 @@
 // Justering with e-legitimation (issue 18) in the browser, through the e2e run's test eID broker
 // (scripts/e2e-eid.ts, a real oidc-provider with a login page of test identities): the admin
-// registers the justerare's personnummer, the secretary sends a new meeting for justering, the
-// justerare is refused with someone else's e-legitimation, then signs with her own; the chair
-// signs with the password, the fallback offered beside it and labelled as the lower level.
-// Uses a meeting of its own (the seed meeting belongs to justering.spec.ts). The secretary signs
-// last, with e-legitimation: the stored PDF then holds each signer's own PAdES signature in their
+// registers the three signers' personnummer (justerare, chair, secretary), the secretary sends a
+// new meeting for justering, the justerare is refused with the chair's e-legitimation, then signs
+// with her own; the password is offered beside it, labelled as the lower level (it signs in
+// justering.spec.ts; without a provider in tests/password-fallback.int.test.ts). The chair signs
+// with his own test identity. Uses a meeting of its own (the seed meeting belongs to
+// justering.spec.ts). The secretary signs last, with e-legitimation: all three signatures are
+// e-legitimation at level 3, and the stored PDF holds each signer's own PAdES signature in their
 // field, in the order they signed, and the seal (pdfsig), each with a timestamp from the e2e
 // run's TSA, then the DSS and a document timestamp (scripts/e2e-trust.ts); /verifiera shows the
 // timestamps and that the long-term validation data is complete. Then the secretary signs a
@@ -14,7 +16,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ADJUSTER, ADMIN, CHAIR, DEMO_PASSWORD, SECRETARY, signInAs } from "./auth";
+import { ADJUSTER, ADMIN, CHAIR, SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { readSignatures, signatureTimestampTime } from "../src/pdf/pades";
 
@@ -24,6 +26,8 @@ const SLUG = `direktionen-${DATE}`;
 const ANNICKI_PNR = "19900101-2385";
 /** Joakim Karlsson (the secretary) gets "Anna Andersson"'s. */
 const JOAKIM_PNR = "19811218-9876";
+/** Jacob Käll (the chair) gets "Bertil Berg"'s. */
+const JACOB_PNR = "19720514-2388";
 
 async function choose(select: Locator, name: string) {
   const value = await select.locator("option", { hasText: name }).first().getAttribute("value");
@@ -35,8 +39,16 @@ async function as(page: Page, email: string) {
   await signInAs(page, email);
 }
 
-test("a justerare signs with e-legitimation through the provider; another identity is refused", async ({ page }) => {
-  test.setTimeout(150_000);
+async function registerPnr(page: Page, name: string, pnr: string) {
+  const row = page.getByRole("table", { name: "Personer i Itsam" }).getByRole("row", { name: new RegExp(`^${name}`) });
+  await row.getByText("Byt namn eller slå ihop").click();
+  await row.getByLabel(`Personnummer för e-legitimation (${name})`).fill(pnr);
+  await row.getByRole("button", { name: "Spara personnummer" }).click();
+  await expect(row.getByRole("status").filter({ hasText: "Personnumret är sparat." })).toBeVisible();
+}
+
+test("three signers sign with e-legitimation through the provider; another identity is refused", async ({ page }) => {
+  test.setTimeout(180_000);
 
   // The admin registers the justerare's personnummer (a wrong one first: refused in Swedish).
   await as(page, ADMIN);
@@ -51,13 +63,8 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await row.getByRole("button", { name: "Spara personnummer" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Personnumret är sparat." })).toBeVisible();
   await expectNoAxeViolations(page);
-  const secretaryRow = page
-    .getByRole("table", { name: "Personer i Itsam" })
-    .getByRole("row", { name: /^Joakim Karlsson/ });
-  await secretaryRow.getByText("Byt namn eller slå ihop").click();
-  await secretaryRow.getByLabel("Personnummer för e-legitimation (Joakim Karlsson)").fill(JOAKIM_PNR);
-  await secretaryRow.getByRole("button", { name: "Spara personnummer" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Personnumret är sparat." }).first()).toBeVisible();
+  await registerPnr(page, "Joakim Karlsson", JOAKIM_PNR);
+  await registerPnr(page, "Jacob Käll", JACOB_PNR);
 
   // The secretary creates a meeting, names the justerare and sends it for justering.
   await as(page, SECRETARY);
@@ -83,7 +90,7 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await expect(page.getByText("Signering med lösenord – lägre säkerhetsnivå än e-legitimation.")).toBeVisible();
   await expectNoAxeViolations(page);
 
-  // Someone else's e-legitimation: refused, nothing signed.
+  // Someone else's e-legitimation (the chair's): refused, nothing signed.
   await page.getByRole("button", { name: "Signera med e-legitimation" }).click();
   await expect(page.getByRole("heading", { name: "Test-e-legitimation" })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText("Begärd tillitsnivå: http://id.elegnamnden.se/loa/1.0/loa3")).toBeVisible();
@@ -109,18 +116,20 @@ test("a justerare signs with e-legitimation through the provider; another identi
   await expect(signatures.getByRole("row", { name: /Annicki Oscarsson/ })).toContainText("med e-legitimation");
   await expect(page.getByRole("button", { name: "Signera med e-legitimation" })).toHaveCount(0);
 
-  // The chair, with no personnummer registered, signs with the password: the fallback still works.
+  // The chair signs with his own e-legitimation (the test identity "Bertil Berg").
   await as(page, CHAIR);
   await page.goto(`/moten/${SLUG}`);
-  await page.getByLabel("Ditt lösenord").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Signera protokollet" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "Du har signerat" })).toBeVisible();
+  await page.getByRole("button", { name: "Signera med e-legitimation" }).click();
+  await page.getByRole("button", { name: /^Bertil Berg/ }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Du har signerat protokollet." })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(
     page
       .getByRole("region", { name: "Justering" })
       .getByRole("table", { name: "Underskrifter" })
       .getByRole("row", { name: /Jacob Käll/ }),
-  ).toContainText("med lösenord");
+  ).toContainText("med e-legitimation");
 
   // The secretary signs last, with her own e-legitimation: justerat.
   await as(page, SECRETARY);
@@ -183,8 +192,8 @@ test("a justerare signs with e-legitimation through the provider; another identi
     expect(text).toContain("Signerat digitalt av Annicki Oscarsson, justerare");
     expect(text).toContain("Signerat digitalt av Jacob Käll, ordförande");
     expect(text).toContain("Signerat digitalt av Joakim Karlsson, sekreterare");
-    expect(text.match(/Identifierad med e-legitimation \(tillitsnivå 3\) via BankID/g)).toHaveLength(2);
-    expect(text).toContain("Identifierad med lösenord – svagare nivå");
+    expect(text.match(/Identifierad med e-legitimation \(tillitsnivå 3\) via BankID/g)).toHaveLength(3);
+    expect(text).not.toContain("Identifierad med lösenord");
 
     // /verifiera: each signer with the time from their timestamp, the long-term validation data complete.
     await page.context().clearCookies();
