@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/action";
-import { GET as publicPdf } from "@/app/(public)/protokoll/inskannade/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/inskannade/[slug]/protokoll.pdf/route";
 import { deleteHistoricalProtocol, registerHistoricalProtocol } from "@/modules/historical/historical.mutations";
 import { findPublicHistoricalProtocol, findHistoricalProtocol } from "@/modules/historical";
 import { archiveFacets, listArchive, searchArchive } from "@/modules/publication";
@@ -55,7 +55,7 @@ const valid = () => ({
 
 const pdfGet = (slug: string, headers: Record<string, string> = {}) =>
   publicPdf(new Request(`http://localhost/protokoll/inskannade/${slug}/protokoll.pdf`, { headers }), {
-    params: Promise.resolve({ slug }),
+    params: Promise.resolve({ org: "itsam", slug }),
   });
 
 beforeAll(async () => {

@@ -7,8 +7,20 @@ import { MAX_VERIFY_BYTES, VERIFY_TOO_LARGE } from "@/modules/publication/verify
 import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 
-export function VerifyForm() {
-  const [serverResult, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, null);
+/**
+ * /<org>/verifiera's form: `organisation` is the page's organisation (its slug), sent with the
+ * form; `code` and `initial` the code from the address (?kod=…) and its result.
+ */
+export function VerifyForm({
+  organisation,
+  code = "",
+  initial = null,
+}: {
+  organisation: string;
+  code?: string;
+  initial?: VerifyResult | null;
+}) {
+  const [serverResult, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, initial);
   // A file too large to be a protocol is refused here, before 20+ MB travel to the server.
   const [tooLarge, setTooLarge] = useState(false);
   const result: VerifyResult | null = tooLarge ? { match: false, message: VERIFY_TOO_LARGE } : serverResult;
@@ -24,6 +36,7 @@ export function VerifyForm() {
         }}
         className="mt-6 max-w-xl space-y-4"
       >
+        <input type="hidden" name="organisation" value={organisation} />
         <LabelledField id="pdf" label="Protokollet som PDF">
           <input id="pdf" name="pdf" type="file" accept="application/pdf,.pdf" className="mt-1" />
         </LabelledField>
@@ -36,6 +49,7 @@ export function VerifyForm() {
             id="code"
             name="code"
             aria-describedby="code-hint"
+            defaultValue={code}
             className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5 font-mono"
             autoComplete="off"
           />
