@@ -7,20 +7,9 @@ import { MAX_VERIFY_BYTES, VERIFY_TOO_LARGE } from "@/modules/publication/verify
 import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 
-/**
- * /<org>/verifiera's form: `organisation` is the page's organisation (its slug), sent with the
- * form; `code` and `initial` the code from the address (?kod=…) and its result.
- */
-export function VerifyForm({
-  organisation,
-  code = "",
-  initial = null,
-}: {
-  organisation: string;
-  code?: string;
-  initial?: VerifyResult | null;
-}) {
-  const [serverResult, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, initial);
+/** /<org>/verifiera's form: `organisation` is the page's organisation (its slug), sent with the form. */
+export function VerifyForm({ organisation }: { organisation: string }) {
+  const [serverResult, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, null);
   // A file too large to be a protocol is refused here, before 20+ MB travel to the server.
   const [tooLarge, setTooLarge] = useState(false);
   const result: VerifyResult | null = tooLarge ? { match: false, message: VERIFY_TOO_LARGE } : serverResult;
@@ -49,7 +38,6 @@ export function VerifyForm({
             id="code"
             name="code"
             aria-describedby="code-hint"
-            defaultValue={code}
             className="mt-1 w-full rounded border border-slate-500 px-2 py-1.5 font-mono"
             autoComplete="off"
           />

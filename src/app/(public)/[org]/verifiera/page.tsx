@@ -1,22 +1,22 @@
 import type { Metadata } from "next";
-import { verifyCode, VerifyForm } from "@/modules/publication";
-import { queryValue } from "@/domain/publication/public.rules";
-import { getDb } from "@/server/db";
+import { VerifyForm } from "@/modules/publication";
 import { organisationOr404 } from "@/app/(public)/[org]/organisation";
 
 export const metadata: Metadata = { title: "Verifiera protokoll" };
 
-type Props = { params: Promise<{ org: string }>; searchParams: Promise<{ kod?: string | string[] }> };
+// The same for every visitor: rendered on the first request and kept in the route cache (the
+// form posts to a server action, which reads nothing before it has entered the organisation).
+export const revalidate = 3600;
+export async function generateStaticParams(): Promise<{ org: string }[]> {
+  return [];
+}
 
 /**
  * The organisation's /verifiera: a PDF or a verification code is matched against its justerade
- * protocols and the copies issued of them. ?kod=… (the old /verifiera?kod=… leads here) checks
- * that code at once.
+ * protocols and the copies issued of them.
  */
-export default async function VerifyPage({ params, searchParams }: Props) {
+export default async function VerifyPage({ params }: { params: Promise<{ org: string }> }) {
   const organisation = await organisationOr404(params);
-  const code = queryValue((await searchParams).kod, 80);
-  const initial = code ? await verifyCode(getDb(), code, organisation) : null;
   return (
     <>
       <h1 className="text-3xl font-semibold">Verifiera protokoll</h1>
@@ -25,7 +25,7 @@ export default async function VerifyPage({ params, searchParams }: Props) {
         verifieringskoden som står i protokollet. Vi jämför med de justerade originalen och med de kopior Paragraf har
         lämnat ut (offentliga kopior och kopior med rättelser); filen sparas inte.
       </p>
-      <VerifyForm organisation={organisation.slug} code={code} initial={initial} />
+      <VerifyForm organisation={organisation.slug} />
     </>
   );
 }
