@@ -25,7 +25,7 @@ import { loadActorByEmail } from "@/server/actor";
 import { today } from "@/server/clock";
 import { NO_SCOPE, PLATFORM_SCOPE, runInScope } from "@/server/tenancy";
 import OrgProtocolPage from "@/app/(public)/[org]/protokoll/[slug]/page";
-import OrgNoticeBoardPage from "@/app/(public)/[org]/anslagstavla/page";
+import OrgNoticeBoardPage from "@/app/(public)/[org]/anslagstavla/[[...rest]]/page";
 import { GET as orgProtocolPdf } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import { GET as orgNoticePdf } from "@/app/(public)/[org]/protokoll/[slug]/anslag.pdf/route";
 import { GET as orgExtract } from "@/app/(public)/[org]/protokoll/[slug]/utdrag/route";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { unstable_cache } from "next/cache";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { listNoticesUp, publicProtocolPath } from "@/modules/publication";
@@ -21,8 +22,10 @@ export const metadata: Metadata = {
 // dates revalidates "public" at once. So at midnight the board is at most half a minute late.
 // One board per organisation (/<org>/anslagstavla), each cached under its own address and, in
 // the data cache, under the organisation's id. Not rendered at build time (no static params).
+// /<org>/anslagstavla/<anything> is a 404 rendered by this page (the optional catch-all), never
+// stored, like every made-up address.
 export const revalidate = 30;
-export async function generateStaticParams(): Promise<{ org: string }[]> {
+export async function generateStaticParams(): Promise<{ org: string; rest?: string[] }[]> {
   return [];
 }
 
@@ -40,7 +43,8 @@ const kungorelserUp = unstable_cache(
   { tags: ["public"], revalidate: 30 },
 );
 
-export default async function NoticeBoardPage({ params }: { params: Promise<{ org: string }> }) {
+export default async function NoticeBoardPage({ params }: { params: Promise<{ org: string; rest?: string[] }> }) {
+  if ((await params).rest) notFound();
   const organisation = await organisationOr404(params);
   const base = `/${encodeURIComponent(organisation.slug)}`;
   const day = today();
