@@ -147,10 +147,10 @@ describe("registering a historical protocol", () => {
   it("is in the public archive and its search, marked as scanned, without who registered it", async () => {
     const { entries } = await listArchive(db, { bodySlug: "direktionen", year: 2021 });
     const entry = entries.find((e) => e.slug === slug);
-    expect(entry).toMatchObject({ scanned: true, href: `/protokoll/inskannade/${slug}`, paragraphs: "§§ 10–18" });
+    expect(entry).toMatchObject({ scanned: true, href: `/itsam/protokoll/inskannade/${slug}`, paragraphs: "§§ 10–18" });
     const { hits } = await searchArchive(db, { q: "revisorer" });
     expect(hits).toContainEqual(
-      expect.objectContaining({ scanned: true, number: 12, href: `/protokoll/inskannade/${slug}#paragraf-12` }),
+      expect.objectContaining({ scanned: true, number: 12, href: `/itsam/protokoll/inskannade/${slug}#paragraf-12` }),
     );
     const byDescription = await searchArchive(db, { q: "skannades" });
     expect(byDescription.hits[0]).toMatchObject({ scanned: true, number: null, slug });

@@ -129,7 +129,7 @@ describe("the masked public copy", () => {
     expect(copy).toEqual({
       description: `Kopian är utfärdad av Paragraf ${toSwedishDate(new Date())} från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.`,
       isCurrent: true,
-      protocolPath: `/protokoll/${SEED_SLUG}`,
+      protocolPath: `/itsam/protokoll/${SEED_SLUG}`,
     });
     const orig = await verifyPdf(db, original.bytes);
     expect(orig).toMatchObject({ match: true, by: "pdf" });
@@ -188,7 +188,7 @@ describe("after a rättelse", () => {
     expect(copyOf(await verifyPdf(db, corrected))).toEqual({
       description: `Kopian är utfärdad av Paragraf ${today} från det justerade protokollet med rättelser; paragrafer med sekretess (§ 61) är utelämnade.`,
       isCurrent: true,
-      protocolPath: `/protokoll/${SEED_SLUG}`,
+      protocolPath: `/itsam/protokoll/${SEED_SLUG}`,
     });
     expect(copyOf(await verifyPdf(db, firstCopy))).toMatchObject({
       isCurrent: false,
