@@ -27,6 +27,12 @@ const nextConfig = {
         source: "/protokoll/:slug",
         headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=60, stale-while-revalidate=60" }],
       },
+      // The same per organisation (/<org>/anslagstavla, /<org>/protokoll/<slug>).
+      { source: "/:org/anslagstavla", headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=30" }] },
+      {
+        source: "/:org/protokoll/:slug",
+        headers: [{ key: "Cache-Control", value: "public, max-age=0, s-maxage=60, stale-while-revalidate=60" }],
+      },
     ];
   },
   // Pages with a time-based revalidate (only the anslagstavla, 30 s) are never served older than

@@ -96,7 +96,10 @@ test("the secretary sets a later take-down date and the anslagstavla shows it; t
   await expect(result).toContainText(
     "Protokollet har fått rättelser eller ändrade anslagsdatum efter att kopian utfärdades.",
   );
-  await expect(result.getByRole("link", { name: "protokollets sida" })).toHaveAttribute("href", `/protokoll/${SLUG}`);
+  await expect(result.getByRole("link", { name: "protokollets sida" })).toHaveAttribute(
+    "href",
+    `/itsam/protokoll/${SLUG}`,
+  );
   await expectNoAxeViolations(citizen);
 });
 

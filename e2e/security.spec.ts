@@ -170,26 +170,31 @@ test("a script slipped into a workspace page's HTML runs only with that response
   expect(ran).toEqual({ injected: false, withNonce: true });
 });
 
-/** The public pages; after justering.spec.ts (files run in name order) the seed meeting is a public protocol. */
+/**
+ * The public pages, at the seed organisation's addresses (issue 19.1); after justering.spec.ts
+ * (files run in name order) the seed meeting is a public protocol.
+ */
 const PUBLIC_PAGES = [
-  "/anslagstavla",
-  "/protokoll/direktionen-2021-11-18",
-  "/verifiera",
+  "/itsam/anslagstavla",
+  "/itsam/protokoll/direktionen-2021-11-18",
+  "/itsam/verifiera",
   "/tillganglighet",
-  "/protokoll",
+  "/itsam/protokoll",
 ];
+/** The archive's search: rendered per request, not from the route cache. */
+const SEARCH_PAGE = "/itsam/protokoll";
 
 test("public pages allow no inline script and are still served from the route cache", async ({ page, request }) => {
   for (const url of PUBLIC_PAGES) {
     // /protokoll searches per request; the others come from Next.js's route cache (a page rendered
     // at build time is STALE once and regenerated in the background: ask until the fresh copy).
     let res = await request.get(url);
-    for (let i = 0; i < 20 && url !== "/protokoll" && res.headers()["x-nextjs-cache"] !== "HIT"; i++) {
+    for (let i = 0; i < 20 && url !== SEARCH_PAGE && res.headers()["x-nextjs-cache"] !== "HIT"; i++) {
       await new Promise((r) => setTimeout(r, 250));
       res = await request.get(url);
     }
     expect(res.status(), url).toBe(200);
-    if (url !== "/protokoll") expect(res.headers()["x-nextjs-cache"], url).toBe("HIT");
+    if (url !== SEARCH_PAGE) expect(res.headers()["x-nextjs-cache"], url).toBe("HIT");
     const csp = res.headers()["content-security-policy"] ?? "";
     const sources = scriptSources(csp);
     expect(sources.length, `${url}: ${csp}`).toBeGreaterThan(0);
@@ -261,6 +266,6 @@ test("public pages are sent light: no script elements, no second copy of the con
     expect(html, url).not.toMatch(/<link[^>]+as="script"/);
   }
   // The protocol's text is sent once: a sentence of the seed's Google Workspace § stands exactly one time.
-  const { body: html } = await gzipGet(`${baseURL}/protokoll/direktionen-2021-11-18`);
+  const { body: html } = await gzipGet(`${baseURL}/itsam/protokoll/direktionen-2021-11-18`);
   expect(html.split("projektledare Roger Karlsson för Google Workspace inbjuden").length - 1).toBe(1);
 });

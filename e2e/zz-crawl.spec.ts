@@ -33,13 +33,19 @@ import { SECRETARY, signInAs } from "./auth";
 import { makeRedactedProtocol, type RedactedProtocol } from "./fixtures/redacted-protocol";
 
 const SEED_SLUG = "direktionen-2021-11-18";
+/** The seed's organisation: its public pages are under /itsam/ (issue 19.1). */
+const ORG = "itsam";
 const START = [
-  "/anslagstavla",
-  "/protokoll",
-  "/verifiera",
+  `/${ORG}/anslagstavla`,
+  `/${ORG}/protokoll`,
+  `/${ORG}/verifiera`,
   "/tillganglighet",
   "/api/oparl/v1/system",
   "/api/feeds/anslag.atom",
+  // The old addresses lead there (308).
+  "/anslagstavla",
+  "/protokoll",
+  "/verifiera",
 ];
 // Not linked from any page: the sammanträdesdagar feed of each organ of the seed.
 const FEEDS = ["/api/feeds/direktionen/sammantraden.ics", "/api/feeds/kommunchefsberedningen/sammantraden.ics"];
@@ -313,6 +319,9 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   // The public protocol pages of what is not justerat do not exist.
   for (const slug of hiddenSlugs) {
     for (const path of [
+      `/${ORG}/protokoll/${slug}`,
+      `/${ORG}/protokoll/${slug}/protokoll.pdf`,
+      `/${ORG}/protokoll/${slug}/anslag.pdf`,
       `/protokoll/${slug}`,
       `/protokoll/${slug}/protokoll.pdf`,
       `/protokoll/${slug}/anslag.pdf`,
@@ -351,11 +360,11 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   // The crawl reached the justerat protocol, its §§ in OParl and its PDFs.
   expect([...seen]).toEqual(
     expect.arrayContaining([
-      `/protokoll/${SEED_SLUG}`,
-      `/protokoll/${SEED_SLUG}/protokoll.pdf`,
+      `/${ORG}/protokoll/${SEED_SLUG}`,
+      `/${ORG}/protokoll/${SEED_SLUG}/protokoll.pdf`,
       `/api/oparl/v1/meeting/${SEED_SLUG}`,
-      `/protokoll/${redacted.slug}`,
-      `/protokoll/${redacted.slug}/protokoll.pdf`,
+      `/${ORG}/protokoll/${redacted.slug}`,
+      `/${ORG}/protokoll/${redacted.slug}/protokoll.pdf`,
       `/api/oparl/v1/meeting/${redacted.slug}`,
     ]),
   );
@@ -363,13 +372,13 @@ test("a crawler from the public pages and open data finds no draft, secret, e-ma
   // Its PDFs were read, the OParl download among them, and reading them found the text.
   expect([...pdfs.keys()]).toEqual(
     expect.arrayContaining([
-      `/protokoll/${SEED_SLUG}/protokoll.pdf`,
+      `/${ORG}/protokoll/${SEED_SLUG}/protokoll.pdf`,
       expect.stringMatching(/^\/api\/oparl\/v1\/file\/[^/]+\/download$/),
     ]),
   );
-  expect(pdfs.get(`/protokoll/${SEED_SLUG}/protokoll.pdf`)).toContain("§ 61");
+  expect(pdfs.get(`/${ORG}/protokoll/${SEED_SLUG}/protokoll.pdf`)).toContain("§ 61");
   // The planted protocol's public copy was read, and shows the grounds and "[utelämnat]" instead.
-  const redactedCopy = pdfs.get(`/protokoll/${redacted.slug}/protokoll.pdf`)?.replace(/\s+/g, " ");
+  const redactedCopy = pdfs.get(`/${ORG}/protokoll/${redacted.slug}/protokoll.pdf`)?.replace(/\s+/g, " ");
   for (const text of redacted.shown) expect(redactedCopy, text).toContain(text);
 });
 
@@ -377,7 +386,7 @@ test("the redacted protocol's page and PDF under RSC headers, ?_rsc=, other Acce
   request,
 }) => {
   test.setTimeout(120_000);
-  const page = `/protokoll/${redacted.slug}`;
+  const page = `/${ORG}/protokoll/${redacted.slug}`;
   const html = decodeEntities((await (await request.get(page)).text()).replace(/<[^>]*>/g, " "));
   // The § numbers of the redacted and the title-only §, from the public page's headings.
   const numberOf = (title: string) => {
@@ -429,16 +438,16 @@ test("the redacted protocol's page and PDF under RSC headers, ?_rsc=, other Acce
   );
   // Search: a hidden word gives no hit (the page echoes the query, so only the count is read).
   for (const secret of redacted.secrets) {
-    const res = await request.get(`/protokoll?q=${encodeURIComponent(secret)}`);
+    const res = await request.get(`/${ORG}/protokoll?q=${encodeURIComponent(secret)}`);
     const body = await res.text();
     if (!body.includes(`Inga träffar för &quot;`) && !body.includes('Inga träffar för "'))
       problems.push(`search for ${JSON.stringify(secret)} found something`);
-    if (body.includes(`href="/protokoll/${redacted.slug}`))
+    if (body.includes(`/protokoll/${redacted.slug}`))
       problems.push(`search for ${JSON.stringify(secret)} links the planted protocol`);
   }
   // …and the public words of the redacted § find it.
-  const found = await (await request.get(`/protokoll?q=${encodeURIComponent(redacted.titles.redacted)}`)).text();
-  expect(found).toContain(`/protokoll/${redacted.slug}#paragraf-${redactedNumber}`);
+  const found = await (await request.get(`/${ORG}/protokoll?q=${encodeURIComponent(redacted.titles.redacted)}`)).text();
+  expect(found).toContain(`href="/${ORG}/protokoll/${redacted.slug}#paragraf-${redactedNumber}`);
   expect(problems, problems.join("\n")).toEqual([]);
 });
 
@@ -465,10 +474,15 @@ const query = fc
   })
   .map((pairs) => pairs.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join("&"));
 const hostileUrl = fc.oneof(
-  { weight: 3, arbitrary: query.map((q) => `/protokoll?${q}`) },
-  { weight: 3, arbitrary: encoded.map((slug) => `/protokoll/${slug}`) },
-  { weight: 1, arbitrary: fc.tuple(encoded, query).map(([slug, q]) => `/protokoll/${slug}?${q}`) },
-  { weight: 2, arbitrary: query.map((q) => `/anslagstavla?${q}`) },
+  { weight: 3, arbitrary: query.map((q) => `/${ORG}/protokoll?${q}`) },
+  { weight: 3, arbitrary: encoded.map((slug) => `/${ORG}/protokoll/${slug}`) },
+  { weight: 1, arbitrary: fc.tuple(encoded, query).map(([slug, q]) => `/${ORG}/protokoll/${slug}?${q}`) },
+  { weight: 2, arbitrary: query.map((q) => `/${ORG}/anslagstavla?${q}`) },
+  // (Not empty: "//anslagstavla" would name a host.)
+  { weight: 1, arbitrary: encoded.filter((org) => org !== "").map((org) => `/${org}/anslagstavla`) },
+  // The old addresses (a redirect to the above, or the same 404).
+  { weight: 1, arbitrary: query.map((q) => `/protokoll?${q}`) },
+  { weight: 1, arbitrary: encoded.map((slug) => `/protokoll/${slug}`) },
 );
 
 /**
@@ -481,25 +495,30 @@ const FIXED_PAGE_DEFECTS = [
   { id: "nul-in-query", probe: "/protokoll?q=a%00b", status: 200 },
   { id: "repeated-q", probe: "/protokoll?q=budget&q=2022", status: 200 },
   { id: "malformed-percent-encoding", probe: "/protokoll/%E0%A4%A", status: 400 },
+  { id: "nul-character-org", probe: `/${ORG}/protokoll/a%00b`, status: 404 },
+  { id: "nul-in-query-org", probe: `/${ORG}/protokoll?q=a%00b`, status: 200 },
+  { id: "malformed-percent-encoding-org", probe: `/${ORG}/protokoll/%E0%A4%A`, status: 400 },
 ] as const;
 
 // Node's HTTP server refuses request heads over 16 KB with 431 before the app sees them.
 const TOO_LONG_FOR_NODE = 8_000;
 
-test(`${PAGE_RUNS} hostile query strings and slugs on /protokoll, /protokoll/<slug> and /anslagstavla: 200, 400 or 404, no stack trace`, async ({
+test(`${PAGE_RUNS} hostile query strings and slugs on /<org>/protokoll, /<org>/protokoll/<slug>, /<org>/anslagstavla and the old addresses: 200, 400 or 404, no stack trace`, async ({
   request,
 }) => {
   test.setTimeout(180_000);
   const urls = [
     // The classic ones, every run.
+    `/${ORG}/protokoll?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E`,
+    `/${ORG}/protokoll?q=%27%3B%20DROP%20TABLE%20%22Meeting%22%3B%20--`,
+    `/${ORG}/protokoll?organ=..%2F..%2Fetc&ar=20211&sida=-1`,
+    `/${ORG}/protokoll?organ=direktionen&organ=x&ar=2021&ar=2022&sida=1&sida=2`,
+    `/${ORG}/protokoll?sida=99999`,
+    `/${ORG}/protokoll?q=${"a".repeat(5_000)}`,
+    `/${ORG}/protokoll/..%2F..%2Fetc%2Fpasswd`,
+    `/${ORG}/protokoll/${"x".repeat(2_000)}`,
+    `/${ORG}/anslagstavla?%=%`,
     "/protokoll?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
-    "/protokoll?q=%27%3B%20DROP%20TABLE%20%22Meeting%22%3B%20--",
-    "/protokoll?organ=..%2F..%2Fetc&ar=20211&sida=-1",
-    "/protokoll?organ=direktionen&organ=x&ar=2021&ar=2022&sida=1&sida=2",
-    "/protokoll?sida=99999",
-    `/protokoll?q=${"a".repeat(5_000)}`,
-    "/protokoll/..%2F..%2Fetc%2Fpasswd",
-    `/protokoll/${"x".repeat(2_000)}`,
     "/anslagstavla?%=%",
     ...fc.sample(hostileUrl, PAGE_RUNS),
   ];

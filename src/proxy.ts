@@ -33,8 +33,12 @@ export function proxy(request: NextRequest) {
 }
 
 // The matcher's public entries: the API (no pages), protocol addresses with a "%" and the
-// verification form's posts (they keep the public no-script policy).
-const isPublic = (pathname: string) => /^\/(api|protokoll|verifiera)(\/|$)/.test(pathname);
+// verification form's posts (they keep the public no-script policy), also under an
+// organisation's address (/<org>/protokoll/…, /<org>/verifiera).
+const WORKSPACE_PREFIX = /^\/(logga-in|att-justera|konto|mina-moten|arenden|moten|organ|admin|signering)(\/|$)/;
+const isPublic = (pathname: string) =>
+  /^\/(api|protokoll|verifiera)(\/|$)/.test(pathname) ||
+  (/^\/[^/]+\/(protokoll|verifiera)(\/|$)/.test(pathname) && !WORKSPACE_PREFIX.test(pathname));
 
 /**
  * A body over the limit, as a page: the public pages run no script (src/server/csp.mjs), so the
@@ -65,6 +69,7 @@ export const config = {
     "/mina-moten/:path*",
     "/arenden/:path*",
     "/protokoll/:path(.*%.*)",
+    "/:org/protokoll/:path(.*%.*)",
     "/moten/:path*",
     "/organ/:path*",
     "/admin/:path*",
@@ -73,5 +78,7 @@ export const config = {
     // Posts with a file: with JavaScript (next-action) or as a plain form (multipart, no header).
     { source: "/verifiera", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
     { source: "/verifiera", has: [{ type: "header", key: "next-action" }] },
+    { source: "/:org/verifiera", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
+    { source: "/:org/verifiera", has: [{ type: "header", key: "next-action" }] },
   ],
 };

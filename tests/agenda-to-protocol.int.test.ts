@@ -12,7 +12,7 @@ import { ALREADY_DONE_MESSAGE, turnAgendaIntoParagraphs } from "@/modules/agenda
 import { findAgendaToProtocol } from "@/modules/agenda/agenda-to-protocol.queries";
 import { findProtocolBySlug } from "@/server/protocol.queries";
 import { pdfToText } from "@/pdf/testing/poppler";
-import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { addOpeningTemplates } from "./support/bodies";
 import { asOwnerWithoutGuards } from "./support/owner";
@@ -441,7 +441,7 @@ describe("a confidential ärende, a confidential handling, and the justerat prot
     const restore = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
     try {
       const res = await publicPdf(new Request(`http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`), {
-        params: Promise.resolve({ slug: SEED_SLUG }),
+        params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
       });
       expect(res.status).toBe(200);
       const text = pdfToText(new Uint8Array(await res.arrayBuffer()));

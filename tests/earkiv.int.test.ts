@@ -24,7 +24,7 @@ import { pdfSignatures } from "@/pdf/testing/poppler";
 import type { CurrentUser } from "@/server/session";
 import { GET as earkivRoute } from "@/app/(app)/moten/[slug]/e-arkiv/route";
 import { GET as bulkRoute } from "@/app/(app)/organ/[bodySlug]/e-arkiv/[year]/route";
-import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { useRouteDatabase } from "./support/route-db";
 import { actorFor, contextFor, createSeededDatabase, EMAILS, SEED_SLUG, type ActorName } from "./support/seeded-db";
@@ -97,7 +97,7 @@ beforeAll(async () => {
   await justeraDemoMeeting(db, PASSWORD, { confidential: [61] });
   // The public copy is issued on first request (an IssuedCopy), then a rättelse is signed.
   const pub = await publicPdf(new Request(`http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`), {
-    params: Promise.resolve({ slug: SEED_SLUG }),
+    params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
   });
   expect(pub.status).toBe(200);
   const corrected = await addCorrection(await contextFor(db, "secretary"), {

@@ -18,8 +18,8 @@ import { pdfTextsToCheck } from "./support/pdf-leaks";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
-import * as noticePdf from "@/app/(public)/protokoll/[slug]/anslag.pdf/route";
-import * as protocolPdf from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import * as noticePdf from "@/app/(public)/[org]/protokoll/[slug]/anslag.pdf/route";
+import * as protocolPdf from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import * as atomFeed from "@/app/api/feeds/[org]/anslag.atom/route";
 import * as icsFeed from "@/app/api/feeds/[org]/[bodySlug]/sammantraden.ics/route";
 import * as oparlBodies from "@/app/api/oparl/v1/body/route";
@@ -390,23 +390,27 @@ const ROUTES: Route[] = [
     path: (p) => `/api/feeds/${seg(p.org!)}/${seg(p.bodySlug!)}/sammantraden.ics`,
   },
   {
-    name: "GET /protokoll/[slug]/anslag.pdf",
+    name: "GET /[org]/protokoll/[slug]/anslag.pdf",
     get: noticePdf.GET as Get,
-    params: fc.record({ slug: param(() => real.meetingSlugs) }),
-    path: (p) => `/protokoll/${seg(p.slug!)}/anslag.pdf`,
+    params: fc.record({ org: param(() => real.organisations), slug: param(() => real.meetingSlugs) }),
+    path: (p) => `/${seg(p.org!)}/protokoll/${seg(p.slug!)}/anslag.pdf`,
   },
   {
     // The public copy of a protocol with a confidential § is rendered on every request (about a
     // second): fewer runs here, and the rest of the budget goes to the cheap routes.
-    name: "GET /protokoll/[slug]/protokoll.pdf",
+    name: "GET /[org]/protokoll/[slug]/protokoll.pdf",
     get: protocolPdf.GET as Get,
     params: fc.record({
+      org: fc.oneof(
+        { weight: 4, arbitrary: fc.constant("itsam") },
+        { weight: 1, arbitrary: param(() => real.organisations) },
+      ),
       slug: fc.oneof(
         { weight: 1, arbitrary: fc.constant(SEED_SLUG) },
         { weight: 60, arbitrary: param(() => real.meetingSlugs.filter((s) => s !== SEED_SLUG)) },
       ),
     }),
-    path: (p) => `/protokoll/${seg(p.slug!)}/protokoll.pdf`,
+    path: (p) => `/${seg(p.org!)}/protokoll/${seg(p.slug!)}/protokoll.pdf`,
   },
 ];
 
@@ -489,7 +493,7 @@ describe("public route handlers", () => {
   // answers are checked for them by the generated runs above).
   it("the public PDF withholds the redacted name and passage of § 60 and names the ground", async () => {
     const res = await protocolPdf.GET(new Request(`${BASE}/protokoll/${SEED_SLUG}/protokoll.pdf`), {
-      params: Promise.resolve({ slug: SEED_SLUG }),
+      params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
     });
     expect(res.status).toBe(200);
     const texts = pdfTextsToCheck(new Uint8Array(await res.arrayBuffer()));

@@ -7,7 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/action";
-import { GET as publicPdf } from "@/app/(public)/protokoll/inskannade/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/inskannade/[slug]/protokoll.pdf/route";
 import { deleteHistoricalProtocol, registerHistoricalProtocol } from "@/modules/historical/historical.mutations";
 import { findPublicHistoricalProtocol, findHistoricalProtocol } from "@/modules/historical";
 import { archiveFacets, listArchive, searchArchive } from "@/modules/publication";
@@ -56,7 +56,7 @@ const valid = () => ({
 
 const pdfGet = (slug: string, headers: Record<string, string> = {}) =>
   publicPdf(new Request(`http://localhost/protokoll/inskannade/${slug}/protokoll.pdf`, { headers }), {
-    params: Promise.resolve({ slug }),
+    params: Promise.resolve({ org: "itsam", slug }),
   });
 
 beforeAll(async () => {
@@ -148,10 +148,10 @@ describe("registering a historical protocol", () => {
   it("is in the public archive and its search, marked as scanned, without who registered it", async () => {
     const { entries } = await listArchive(db, { bodySlug: "direktionen", year: 2021 });
     const entry = entries.find((e) => e.slug === slug);
-    expect(entry).toMatchObject({ scanned: true, href: `/protokoll/inskannade/${slug}`, paragraphs: "§§ 10–18" });
+    expect(entry).toMatchObject({ scanned: true, href: `/itsam/protokoll/inskannade/${slug}`, paragraphs: "§§ 10–18" });
     const { hits } = await searchArchive(db, { q: "revisorer" });
     expect(hits).toContainEqual(
-      expect.objectContaining({ scanned: true, number: 12, href: `/protokoll/inskannade/${slug}#paragraf-12` }),
+      expect.objectContaining({ scanned: true, number: 12, href: `/itsam/protokoll/inskannade/${slug}#paragraf-12` }),
     );
     const byDescription = await searchArchive(db, { q: "skannades" });
     expect(byDescription.hits[0]).toMatchObject({ scanned: true, number: null, slug });

@@ -13,7 +13,7 @@ import { editNotice } from "@/modules/notice/notice.mutations";
 import { verifyPdf, type VerifyResult } from "@/modules/publication/verify";
 import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
 import { CONFIDENTIAL_CORRECTION_TEXT } from "@/domain/publication/public.rules";
-import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
@@ -34,7 +34,7 @@ let firstCopy: Uint8Array;
 
 const url = `http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`;
 const get = (headers: Record<string, string> = {}) =>
-  publicPdf(new Request(url, { headers }), { params: Promise.resolve({ slug: SEED_SLUG }) });
+  publicPdf(new Request(url, { headers }), { params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }) });
 const body = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 const copies = () => db.issuedCopy.findMany({ where: { meetingId }, orderBy: { createdAt: "asc" } });
 
@@ -73,11 +73,11 @@ describe("the masked public copy", () => {
     expect(await copies()).toEqual([]);
     // Two module instances stand for two server processes: each renders, one insert wins.
     vi.resetModules();
-    const other = (await import("@/app/(public)/protokoll/[slug]/protokoll.pdf/route")).GET;
+    const other = (await import("@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route")).GET;
     const responses = await Promise.all([
       get(),
       get(),
-      other(new Request(url), { params: Promise.resolve({ slug: SEED_SLUG }) }),
+      other(new Request(url), { params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }) }),
     ]);
     const bodies = await Promise.all(responses.map(body));
     for (const res of responses) expect(res.status).toBe(200);
@@ -129,7 +129,7 @@ describe("the masked public copy", () => {
     expect(copy).toEqual({
       description: `Kopian är utfärdad av Paragraf ${toSwedishDate(new Date())} från det justerade protokollet; paragrafer med sekretess (§ 61) är utelämnade.`,
       isCurrent: true,
-      protocolPath: `/protokoll/${SEED_SLUG}`,
+      protocolPath: `/itsam/protokoll/${SEED_SLUG}`,
     });
     const orig = await verifyPdf(db, original.bytes);
     expect(orig).toMatchObject({ match: true, by: "pdf" });
@@ -188,7 +188,7 @@ describe("after a rättelse", () => {
     expect(copyOf(await verifyPdf(db, corrected))).toEqual({
       description: `Kopian är utfärdad av Paragraf ${today} från det justerade protokollet med rättelser; paragrafer med sekretess (§ 61) är utelämnade.`,
       isCurrent: true,
-      protocolPath: `/protokoll/${SEED_SLUG}`,
+      protocolPath: `/itsam/protokoll/${SEED_SLUG}`,
     });
     expect(copyOf(await verifyPdf(db, firstCopy))).toMatchObject({
       isCurrent: false,

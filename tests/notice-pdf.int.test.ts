@@ -8,7 +8,7 @@ import { sha256Hex } from "@/domain/protocol/content-hash";
 import { editNotice } from "@/modules/notice/notice.mutations";
 import { verifyPdf } from "@/modules/publication/verify";
 import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
-import { GET as noticePdf } from "@/app/(public)/protokoll/[slug]/anslag.pdf/route";
+import { GET as noticePdf } from "@/app/(public)/[org]/protokoll/[slug]/anslag.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
@@ -19,7 +19,9 @@ let restoreRouteDatabase: () => Promise<void>;
 let meetingId: string;
 
 const get = (slug = SEED_SLUG) =>
-  noticePdf(new Request(`http://localhost/protokoll/${slug}/anslag.pdf`), { params: Promise.resolve({ slug }) });
+  noticePdf(new Request(`http://localhost/protokoll/${slug}/anslag.pdf`), {
+    params: Promise.resolve({ org: "itsam", slug }),
+  });
 const body = async (res: Response) => new Uint8Array(await res.arrayBuffer());
 const noticeCopies = () =>
   db.issuedCopy.findMany({ where: { meetingId, kind: "NOTICE" }, orderBy: { createdAt: "asc" } });

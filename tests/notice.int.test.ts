@@ -13,7 +13,7 @@ import { editNotice } from "@/modules/notice/notice.mutations";
 import { findAuditLog } from "@/modules/justering/signoff.queries";
 import { pdfSignatures, pdfToText } from "@/pdf/testing/poppler";
 import type { ActionContext } from "@/server/action";
-import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG, type ActorName } from "./support/seeded-db";
@@ -237,7 +237,7 @@ describe("the PDF after a change", () => {
     const takeDownOn = notice.takeDownOn.toISOString().slice(0, 10);
     const get = () =>
       publicPdf(new Request(`http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`), {
-        params: Promise.resolve({ slug: SEED_SLUG }),
+        params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
       });
     const res = await get();
     expect(res.status).toBe(200);

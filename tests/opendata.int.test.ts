@@ -33,7 +33,7 @@ import { GET as organizationMeetings } from "@/app/api/oparl/v1/organization/[id
 import { GET as paperItem } from "@/app/api/oparl/v1/paper/[org]/[key]/route";
 import { GET as personItem } from "@/app/api/oparl/v1/person/[id]/route";
 import { GET as system } from "@/app/api/oparl/v1/system/route";
-import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import { containsPersonalNumber } from "@/domain/publication/public.rules";
 import { pdfInfo, pdfToText } from "@/pdf/testing/poppler";
 import { asOwnerWithoutGuards } from "./support/owner";
@@ -587,7 +587,7 @@ describe("after justering", () => {
     ).toBe(false);
     // The same file as the public protocol page links, with the same caching: a rättelse replaces it.
     const page = await publicPdf(new Request(`${BASE}/protokoll/${SEED_SLUG}/protokoll.pdf`), {
-      params: Promise.resolve({ slug: SEED_SLUG }),
+      params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
     });
     expect(
       createHash("sha256")

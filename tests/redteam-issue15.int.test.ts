@@ -24,8 +24,8 @@ import { turnAgendaIntoParagraphs } from "@/modules/agenda/agenda-to-protocol.mu
 import { findAgendaDocument, findAgendaItem, findBodyPool, findMeetingAgenda } from "@/modules/agenda";
 import { addDays, dbDate, toSwedishDate } from "@/lib/iso-date";
 import { pdfToText } from "@/pdf/testing/poppler";
-import { GET as publicKallelse } from "@/app/(public)/anslagstavla/kungorelse/[slug]/kallelse.pdf/route";
-import { GET as publicBundle } from "@/app/(public)/anslagstavla/kungorelse/[slug]/handlingar.pdf/route";
+import { GET as publicKallelse } from "@/app/(public)/[org]/anslagstavla/kungorelse/[slug]/kallelse.pdf/route";
+import { GET as publicBundle } from "@/app/(public)/[org]/anslagstavla/kungorelse/[slug]/handlingar.pdf/route";
 import { useRouteDatabase } from "./support/route-db";
 import { makeSendSummons } from "@/modules/summons/summons.mutations";
 import { MAX_ATTACHMENT_BYTES } from "@/modules/drafting";
@@ -534,7 +534,7 @@ describe("the public kungörelse", () => {
   const fetchPublic = async (file: "kallelse" | "handlingar") => {
     const get = file === "kallelse" ? publicKallelse : publicBundle;
     const res = await get(new Request(`http://localhost/anslagstavla/kungorelse/${slug}/${file}.pdf`), {
-      params: Promise.resolve({ slug }),
+      params: Promise.resolve({ org: "itsam", slug }),
     });
     expect(res.status).toBe(200);
     return new Uint8Array(await res.arrayBuffer());

@@ -28,9 +28,9 @@ import { GET as earkivRoute } from "@/app/(app)/moten/[slug]/e-arkiv/route";
 import { GET as bulkEarkivRoute } from "@/app/(app)/organ/[bodySlug]/e-arkiv/[year]/route";
 import { GET as workspacePdfRoute } from "@/app/(app)/moten/[slug]/pdf/route";
 import { GET as workspaceExtractRoute } from "@/app/(app)/moten/[slug]/utdrag/route";
-import { GET as publicPdfRoute } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
-import { GET as noticePdfRoute } from "@/app/(public)/protokoll/[slug]/anslag.pdf/route";
-import { GET as publicExtractRoute } from "@/app/(public)/protokoll/[slug]/utdrag/route";
+import { GET as publicPdfRoute } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
+import { GET as noticePdfRoute } from "@/app/(public)/[org]/protokoll/[slug]/anslag.pdf/route";
+import { GET as publicExtractRoute } from "@/app/(public)/[org]/protokoll/[slug]/utdrag/route";
 import { GET as atomRoute } from "@/app/api/feeds/[org]/anslag.atom/route";
 import { GET as icsRoute } from "@/app/api/feeds/[org]/[bodySlug]/sammantraden.ics/route";
 import { GET as oparlMeetingRoute } from "@/app/api/oparl/v1/meeting/[slug]/route";
@@ -174,7 +174,7 @@ describe("the fixture", () => {
 
 describe("as an anonymous client: the public surfaces", () => {
   it("the public PDF: [utelämnat] and both grounds, nothing hidden in text, metadata or embedded files", async () => {
-    const res = await call(publicPdfRoute, `/protokoll/${SEED_SLUG}/protokoll.pdf`, { slug: SEED_SLUG });
+    const res = await call(publicPdfRoute, `/protokoll/${SEED_SLUG}/protokoll.pdf`, { org: "itsam", slug: SEED_SLUG });
     expect(res.status).toBe(200);
     const text = await readable(res);
     expect(leaked(text)).toEqual([]);
@@ -183,21 +183,30 @@ describe("as an anonymous client: the public surfaces", () => {
   });
 
   it("the notice PDF (anslag/bevis) says nothing of the §§' content", async () => {
-    const res = await call(noticePdfRoute, `/protokoll/${SEED_SLUG}/anslag.pdf`, { slug: SEED_SLUG });
+    const res = await call(noticePdfRoute, `/protokoll/${SEED_SLUG}/anslag.pdf`, { org: "itsam", slug: SEED_SLUG });
     expect(res.status).toBe(200);
     expect(leaked(await readable(res))).toEqual([]);
   });
 
   it("an extract of the redacted § withholds the name and passage; of the title-only § it is refused", async () => {
     for (const query of ["paragraf=60", "paragraf=59-62", "paragraf=60&paragraf=60", "paragraf=59-67"]) {
-      const res = await call(publicExtractRoute, `/protokoll/${SEED_SLUG}/utdrag?${query}`, { slug: SEED_SLUG });
+      const res = await call(publicExtractRoute, `/protokoll/${SEED_SLUG}/utdrag?${query}`, {
+        org: "itsam",
+        slug: SEED_SLUG,
+      });
       const text = await readable(res);
       expect(leaked(text), query).toEqual([]);
       if (res.status === 200) expect(text, query).toContain(REDACTED_TEXT);
     }
-    const p60 = await call(publicExtractRoute, `/protokoll/${SEED_SLUG}/utdrag?paragraf=60`, { slug: SEED_SLUG });
+    const p60 = await call(publicExtractRoute, `/protokoll/${SEED_SLUG}/utdrag?paragraf=60`, {
+      org: "itsam",
+      slug: SEED_SLUG,
+    });
     expect(p60.status).toBe(200);
-    const p61 = await call(publicExtractRoute, `/protokoll/${SEED_SLUG}/utdrag?paragraf=61`, { slug: SEED_SLUG });
+    const p61 = await call(publicExtractRoute, `/protokoll/${SEED_SLUG}/utdrag?paragraf=61`, {
+      org: "itsam",
+      slug: SEED_SLUG,
+    });
     expect(p61.status).toBeGreaterThanOrEqual(400);
     expect(leaked(await readable(p61))).toEqual([]);
   });
@@ -257,7 +266,7 @@ describe("as an anonymous client: the public surfaces", () => {
   });
 
   it("/verifiera with the public copy or the code: only who signed and when, nothing hidden", async () => {
-    const res = await call(publicPdfRoute, `/protokoll/${SEED_SLUG}/protokoll.pdf`, { slug: SEED_SLUG });
+    const res = await call(publicPdfRoute, `/protokoll/${SEED_SLUG}/protokoll.pdf`, { org: "itsam", slug: SEED_SLUG });
     const byCopy = await verifyPdf(db, new Uint8Array(await res.arrayBuffer()));
     expect(byCopy.match).toBe(true);
     expect(leaked(JSON.stringify(byCopy))).toEqual([]);
@@ -460,7 +469,7 @@ describe("FINDING 2 (fixed): the public verification code and a guess of a redac
   it("the code on the public copy is the SHA-256 of the original's payload, which the public cannot recompute without the name", async () => {
     const { contentHash: code, hashSalt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(protocolContentHash((await findProtocolBySlug(db, SEED_SLUG))!, hashSalt)).toBe(code);
-    const res = await call(publicPdfRoute, `/protokoll/${SEED_SLUG}/protokoll.pdf`, { slug: SEED_SLUG });
+    const res = await call(publicPdfRoute, `/protokoll/${SEED_SLUG}/protokoll.pdf`, { org: "itsam", slug: SEED_SLUG });
     expect(pdfToText(new Uint8Array(await res.arrayBuffer())).replace(/\s+/g, "")).toContain(code);
   });
 

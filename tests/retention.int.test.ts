@@ -10,7 +10,7 @@ import { findPublicProtocol, findPublicProtocolWithCorrections } from "@/modules
 import { searchArchive } from "@/modules/publication/public.search";
 import { protocolPersonNames } from "@/domain/publication/public.rules";
 import { pdfToText } from "@/pdf/testing/poppler";
-import { GET as publicPdf } from "@/app/(public)/protokoll/[slug]/protokoll.pdf/route";
+import { GET as publicPdf } from "@/app/(public)/[org]/protokoll/[slug]/protokoll.pdf/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
@@ -24,7 +24,7 @@ const previousClock = process.env.PARAGRAF_TEST_CLOCK;
 
 const getPdf = () =>
   publicPdf(new Request(`http://localhost/protokoll/${SEED_SLUG}/protokoll.pdf`), {
-    params: Promise.resolve({ slug: SEED_SLUG }),
+    params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
   });
 const years = (n: number) => new Date(Date.now() + n * 366 * 24 * 3600 * 1000);
 const setRule = (publicNamesYears: number | null, noindexAfterAppeal = false) =>

@@ -14,7 +14,7 @@ import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
 import { pdfToText } from "@/pdf/testing/poppler";
 import { GET as workspaceExtract } from "@/app/(app)/moten/[slug]/utdrag/route";
-import { GET as publicExtract } from "@/app/(public)/protokoll/[slug]/utdrag/route";
+import { GET as publicExtract } from "@/app/(public)/[org]/protokoll/[slug]/utdrag/route";
 import { GET as paperItem } from "@/app/api/oparl/v1/paper/[org]/[key]/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { useRouteDatabase } from "./support/route-db";
@@ -49,7 +49,7 @@ const ws = (query: string) =>
   });
 const pub = (query: string) =>
   publicExtract(new Request(`http://localhost/protokoll/${SEED_SLUG}/utdrag${query}`), {
-    params: Promise.resolve({ slug: SEED_SLUG }),
+    params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
   });
 const pdfText = async (res: Response) => pdfToText(new Uint8Array(await res.arrayBuffer())).replace(/\s+/g, " ");
 

@@ -15,8 +15,8 @@ import { findSummons, listKungorelser } from "@/modules/summons/summons.queries"
 import { summonsFileBytes } from "@/modules/summons/summons.http";
 import { KungorelseList } from "@/modules/summons/components/kungorelse-list";
 import { pdfToText } from "@/pdf/testing/poppler";
-import { GET as publicKallelse } from "@/app/(public)/anslagstavla/kungorelse/[slug]/kallelse.pdf/route";
-import { GET as publicBundle } from "@/app/(public)/anslagstavla/kungorelse/[slug]/handlingar.pdf/route";
+import { GET as publicKallelse } from "@/app/(public)/[org]/anslagstavla/kungorelse/[slug]/kallelse.pdf/route";
+import { GET as publicBundle } from "@/app/(public)/[org]/anslagstavla/kungorelse/[slug]/handlingar.pdf/route";
 import type { ActionContext } from "@/server/action";
 import { useRouteDatabase } from "./support/route-db";
 import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
@@ -301,12 +301,14 @@ describe("the kungörelse on the anslagstavla (fullmäktige)", () => {
   });
 
   it("serves the public kallelse and bundle without a secret byte", async () => {
-    const params = Promise.resolve({ slug });
+    const params = Promise.resolve({ org: "itsam", slug });
     const url = `http://localhost/anslagstavla/kungorelse/${slug}`;
     const pdf = await publicKallelse(new Request(`${url}/kallelse.pdf`), { params });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    const bundle = await publicBundle(new Request(`${url}/handlingar.pdf`), { params: Promise.resolve({ slug }) });
+    const bundle = await publicBundle(new Request(`${url}/handlingar.pdf`), {
+      params: Promise.resolve({ org: "itsam", slug }),
+    });
     expect(bundle.status).toBe(200);
     for (const res of [pdf, bundle]) {
       const bytes = new Uint8Array(await res.arrayBuffer());
@@ -319,7 +321,7 @@ describe("the kungörelse on the anslagstavla (fullmäktige)", () => {
     }
     // The direktion's kallelse is not public: no kungörelse, 404.
     const none = await publicKallelse(new Request("http://localhost/x"), {
-      params: Promise.resolve({ slug: SEED_SLUG }),
+      params: Promise.resolve({ org: "itsam", slug: SEED_SLUG }),
     });
     expect(none.status).toBe(404);
   });

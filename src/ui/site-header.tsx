@@ -4,13 +4,25 @@ import type { ReactNode } from "react";
 
 export const navLinkClass = "text-white underline-offset-4 hover:underline";
 
-export function SiteHeader({ homeHref, children }: { homeHref: string; children: ReactNode }) {
+export function SiteHeader({
+  homeHref,
+  organisationName,
+  children,
+}: {
+  homeHref: string;
+  /** The organisation whose public site this is (/<org>/…), shown beside the brand. */
+  organisationName?: string;
+  children: ReactNode;
+}) {
   return (
     <header role="banner" className="border-b border-slate-300 bg-[var(--color-brand-dark)] text-white">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-        <Link href={homeHref} className="text-xl font-semibold tracking-tight text-white">
-          Paragraf
-        </Link>
+        <p className="flex flex-wrap items-baseline gap-x-3">
+          <Link href={homeHref} className="text-xl font-semibold tracking-tight text-white">
+            Paragraf
+          </Link>
+          {organisationName && <span className="text-white/90">{organisationName}</span>}
+        </p>
         <nav aria-label="Huvudmeny">
           <ul className="flex items-center gap-4 text-sm">{children}</ul>
         </nav>

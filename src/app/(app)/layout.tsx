@@ -2,6 +2,7 @@ import { logoutAction } from "@/modules/authentication";
 import { OrganisationSwitcher } from "@/modules/administration";
 import { NavLink, SiteHeader } from "@/ui/site-header";
 import { getCurrentUser } from "@/server/session";
+import { publicStartPath } from "@/app/(public)/old-addresses";
 
 // The workspace for secretaries, chairs, justerare and admins. Pages check access themselves
 // (layouts do not guard server actions); this layout only shows who is signed in.
@@ -32,7 +33,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           </>
         ) : (
           <>
-            <NavLink href="/anslagstavla">Anslagstavla</NavLink>
+            <NavLink href={await publicStartPath()}>Anslagstavla</NavLink>
             <NavLink href="/logga-in">Logga in</NavLink>
           </>
         )}

@@ -7,13 +7,14 @@ import { getDb } from "@/server/db";
 import { redirect } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/server/session";
 import { DataTable, linkClass } from "@/ui/data-table";
+import { publicStartPath } from "@/app/(public)/old-addresses";
 
 export const dynamic = "force-dynamic";
 
 export default async function HomePage() {
   // Citizens arrive here too: without an account the public notice board is the start page.
   const current = await getCurrentUser();
-  if (!current) redirect("/anslagstavla");
+  if (!current) redirect(await publicStartPath());
   const user = await requireUser("/");
   const all = await listBodiesWithMeetings(getDb(), meetingWhereForActor(user));
   // Bodies the user has a role in, or where they may read a meeting.

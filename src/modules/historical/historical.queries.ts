@@ -92,13 +92,37 @@ export async function listHistoricalProtocols(db: Db, bodyId: string): Promise<H
   return rows.map((r) => toDTO(r, sizes.get(r.id) ?? 0));
 }
 
-/** The public page's data: only a public one, through the public projection. */
-export async function findPublicHistoricalProtocol(db: Db, slug: string): Promise<HistoricalProtocolDTO | null> {
+/** Only the organisation's, when its id is given (its public address, issue 19.1). */
+const ofOrganisation = (organisationId: string | undefined) => (organisationId ? { body: { organisationId } } : {});
+
+/** The public page's data: only a public one (of the organisation), through the public projection. */
+export async function findPublicHistoricalProtocol(
+  db: Db,
+  slug: string,
+  organisationId?: string,
+): Promise<HistoricalProtocolDTO | null> {
   if (!isMeetingSlug(slug)) return null;
-  const h = await db.historicalProtocol.findFirst({ where: { slug, isPublic: true }, select: withoutBytes });
+  const h = await db.historicalProtocol.findFirst({
+    where: { slug, isPublic: true, ...ofOrganisation(organisationId) },
+    select: withoutBytes,
+  });
   if (!h) return null;
   const sizes = await sizesOf(db, [h.id]);
   return toPublicHistoricalProtocol(toDTO(h, sizes.get(h.id) ?? 0));
+}
+
+/**
+ * The organisation (its slug) of the public historical protocol `slug`, or null (none, or not
+ * public): for the old addresses /protokoll/inskannade/<slug>, which lead there only when it is
+ * public. Run as the platform (no organisation is entered yet).
+ */
+export async function findPublicHistoricalOrganisation(db: Db, slug: string): Promise<string | null> {
+  if (!isMeetingSlug(slug)) return null;
+  const h = await db.historicalProtocol.findFirst({
+    where: { slug, isPublic: true },
+    select: { body: { select: { organisation: { select: { slug: true } } } } },
+  });
+  return h?.body.organisation.slug ?? null;
 }
 
 export interface HistoricalPdf {
@@ -107,23 +131,34 @@ export interface HistoricalPdf {
   fileName: string;
 }
 
-/** The scanned PDF as registered, byte for byte; `publicOnly`: null for one that is not public. */
+/**
+ * The scanned PDF as registered, byte for byte; `publicOnly`: null for one that is not public;
+ * `organisationId`: null for another organisation's.
+ */
 export async function findHistoricalPdf(
   db: Db,
   slug: string,
   publicOnly: boolean,
+  organisationId?: string,
 ): Promise<(HistoricalPdf & { bodyId: string }) | null> {
   if (!isMeetingSlug(slug)) return null;
   const h = await db.historicalProtocol.findFirst({
-    where: { slug, ...(publicOnly ? { isPublic: true } : {}) },
+    where: { slug, ...(publicOnly ? { isPublic: true } : {}), ...ofOrganisation(organisationId) },
     select: { bytes: true, sha256: true, fileName: true, bodyId: true },
   });
   return h ? { bytes: h.bytes, sha256: h.sha256, fileName: h.fileName, bodyId: h.bodyId } : null;
 }
 
-/** The public historical protocol whose PDF has this SHA-256 (for /verifiera), or null. */
-export async function findPublicHistoricalBySha256(db: Db, sha256: string): Promise<HistoricalProtocolDTO | null> {
-  const h = await db.historicalProtocol.findFirst({ where: { sha256, isPublic: true }, select: withoutBytes });
+/** The public historical protocol (of the organisation) whose PDF has this SHA-256 (for /verifiera), or null. */
+export async function findPublicHistoricalBySha256(
+  db: Db,
+  sha256: string,
+  organisationId?: string,
+): Promise<HistoricalProtocolDTO | null> {
+  const h = await db.historicalProtocol.findFirst({
+    where: { sha256, isPublic: true, ...ofOrganisation(organisationId) },
+    select: withoutBytes,
+  });
   if (!h) return null;
   const sizes = await sizesOf(db, [h.id]);
   return toPublicHistoricalProtocol(toDTO(h, sizes.get(h.id) ?? 0));

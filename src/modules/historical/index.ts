@@ -10,6 +10,7 @@ export {
   findHistoricalPdf,
   findHistoricalProtocol,
   findPublicHistoricalBySha256,
+  findPublicHistoricalOrganisation,
   findPublicHistoricalProtocol,
   historicalRangesOfYear,
   listHistoricalProtocols,

@@ -56,9 +56,17 @@ export async function workspaceExtractResponse(db: PrismaClient, slug: string, u
   return extractResponse(protocol, url, "workspace", "private, no-store");
 }
 
-/** GET /protokoll/<slug>/utdrag: anyone; a public (justerat, published) protocol's public §§ only. */
-export async function publicExtractResponse(db: PrismaClient, slug: string, url: string): Promise<Response> {
-  if (!(await isPublicProtocolSlug(db, slug))) return text("Protokollet finns inte.", 404);
+/**
+ * GET /<org>/protokoll/<slug>/utdrag: anyone; a public (justerat, published) protocol of the
+ * organisation `organisationId`, its public §§ only.
+ */
+export async function publicExtractResponse(
+  db: PrismaClient,
+  slug: string,
+  url: string,
+  organisationId?: string,
+): Promise<Response> {
+  if (!(await isPublicProtocolSlug(db, slug, organisationId))) return text("Protokollet finns inte.", 404);
   const protocol = await findProtocolBySlug(db, slug);
   if (!protocol) return text("Protokollet finns inte.", 404);
   return extractResponse(protocol, url, "public", "public, max-age=0, s-maxage=60");

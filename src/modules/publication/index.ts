@@ -8,16 +8,19 @@ export * from "./opendata/oparl.handlers";
 export { serveOpenData } from "./opendata/opendata.http";
 export {
   findPublicProtocol,
+  findPublicProtocolOrganisation,
   findPublicProtocolWithCorrections,
   isPublicProtocolSlug,
   listNoticesUp,
 } from "./public.queries";
+export { findOrganisationOfCode, verifyCode } from "./verify";
 export {
   archiveFacets,
   HIT_END,
   HIT_START,
   indexPublicProtocol,
   listArchive,
+  publicProtocolPath,
   SEARCH_RANKED_MAX,
   searchArchive,
 } from "./public.search";

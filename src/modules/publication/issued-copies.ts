@@ -144,13 +144,15 @@ async function servePdf(db: PrismaClient, current: ProtocolDTO, audience: CopyAu
 
 /**
  * The public PDF of a justerat protocol: the signed original when nothing is withheld and
- * nothing changed after justering, else the public copy. Null: not public (or no stored original).
+ * nothing changed after justering, else the public copy. Null: not public, not the organisation's
+ * when `organisationId` is given (its public address), or no stored original.
  */
 export async function findPublicPdf(
   db: PrismaClient,
   slug: string,
+  organisationId?: string,
 ): Promise<(ServedPdf & { noindex: boolean }) | null> {
-  if (!(await isPublicProtocolSlug(db, slug))) return null;
+  if (!(await isPublicProtocolSlug(db, slug, organisationId))) return null;
   const protocol = await findProtocolBySlug(db, slug);
   if (!protocol) return null;
   const served = await servePdf(db, await withChangesAfterAdjustment(db, protocol), "public");
@@ -186,13 +188,15 @@ export async function findAdjustedPdf(
 /**
  * The notice (anslag/bevis) PDF of a public protocol: rendered and sealed once per state, stored
  * as an IssuedCopy and served from storage from then on (it was rendered anew on every anonymous
- * request), and verifiable on /verifiera like the other copies. Null: no public notice.
+ * request), and verifiable on /verifiera like the other copies. Null: no public notice (of the
+ * organisation `organisationId`).
  */
 export async function findNoticePdf(
   db: PrismaClient,
   slug: string,
+  organisationId?: string,
 ): Promise<(ServedPdf & { noindex: boolean }) | null> {
-  const pub = await findPublicProtocol(db, slug);
+  const pub = await findPublicProtocol(db, slug, today(), organisationId);
   const meeting = pub?.notice ? await db.meeting.findUnique({ where: { slug }, select: { id: true } }) : null;
   if (!pub || !meeting) return null;
   const plan = planNotice(pub);

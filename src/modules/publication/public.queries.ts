@@ -1,5 +1,7 @@
 // Public reads. Every query here filters on PUBLIC_STATUSES in the database and passes protocols
 // through toPublicProtocol, so drafts and confidential text cannot reach a public page or API.
+// Each public page is one organisation's (/<org>/…, issue 19.1): the queries take its id and
+// filter by it (the first line; row-level security on the entered organisation is the second).
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { dbDate, type IsoDate, isoDateOf } from "@/lib/iso-date";
 import { findProtocolBySlug, findSignoffInfo } from "@/server/protocol.queries";
@@ -11,9 +13,32 @@ import { today } from "@/server/clock";
 
 export const publicMeetingWhere: Prisma.MeetingWhereInput = { status: { in: [...PUBLIC_STATUSES] } };
 
-/** Whether `slug` names a protocol the public may read (one indexed lookup). */
-export async function isPublicProtocolSlug(db: PrismaClient, slug: string): Promise<boolean> {
-  return isMeetingSlug(slug) && (await db.meeting.count({ where: { slug, ...publicMeetingWhere } })) > 0;
+/** The public meetings, of one organisation when `organisationId` is given. */
+export function publicMeetingsOf(organisationId: string | undefined): Prisma.MeetingWhereInput {
+  return organisationId ? { ...publicMeetingWhere, body: { organisationId } } : publicMeetingWhere;
+}
+
+/**
+ * Whether `slug` names a protocol the public may read (one indexed lookup); with `organisationId`,
+ * only one of that organisation (a slug of another organisation under its address is not found).
+ */
+export async function isPublicProtocolSlug(db: PrismaClient, slug: string, organisationId?: string): Promise<boolean> {
+  return isMeetingSlug(slug) && (await db.meeting.count({ where: { slug, ...publicMeetingsOf(organisationId) } })) > 0;
+}
+
+/**
+ * The organisation whose public protocol `slug` is (its slug), or null: not public, or no such
+ * protocol. For the old addresses (/protokoll/<slug>), which lead to the organisation's: the same
+ * rule as the public page, so that a redirect never tells that an unpublished meeting exists.
+ * Run as the platform (no organisation is entered yet).
+ */
+export async function findPublicProtocolOrganisation(db: PrismaClient, slug: string): Promise<string | null> {
+  if (!isMeetingSlug(slug)) return null;
+  const m = await db.meeting.findFirst({
+    where: { slug, ...publicMeetingWhere },
+    select: { body: { select: { organisation: { select: { slug: true } } } } },
+  });
+  return m?.body.organisation.slug ?? null;
 }
 
 /** The public copy of a justerat protocol as it is on `day` (today unless a cached page names its day). */
@@ -21,14 +46,15 @@ export async function findPublicProtocol(
   db: PrismaClient,
   slug: string,
   day: IsoDate = today(),
+  organisationId?: string,
 ): Promise<ProtocolDTO | null> {
-  const p = await publicOriginal(db, slug);
+  const p = await publicOriginal(db, slug, organisationId);
   return p ? toPublicProtocol(p, day) : null;
 }
 
 /** The original of a protocol the public may read (the projection is the caller's), or null. */
-async function publicOriginal(db: PrismaClient, slug: string): Promise<ProtocolDTO | null> {
-  return (await isPublicProtocolSlug(db, slug)) ? findProtocolBySlug(db, slug) : null;
+async function publicOriginal(db: PrismaClient, slug: string, organisationId?: string): Promise<ProtocolDTO | null> {
+  return (await isPublicProtocolSlug(db, slug, organisationId)) ? findProtocolBySlug(db, slug) : null;
 }
 
 /** The public copy with its rättelser (projected with the protocol: a withheld name is withheld there too). */
@@ -36,8 +62,9 @@ export async function findPublicProtocolWithCorrections(
   db: PrismaClient,
   slug: string,
   day: IsoDate = today(),
+  organisationId?: string,
 ): Promise<ProtocolDTO | null> {
-  const p = await publicOriginal(db, slug);
+  const p = await publicOriginal(db, slug, organisationId);
   if (!p) return null;
   const { corrections } = await findSignoffInfo(db, p.meeting.id);
   return toPublicProtocol({ ...p, corrections }, day);
@@ -84,20 +111,31 @@ function toNotice(
   };
 }
 
-/** Notices on the anslagstavla on `today`: posted, not yet taken down. */
-export async function listNoticesUp(db: PrismaClient, today: IsoDate): Promise<PublicNoticeDTO[]> {
+/** Notices on the anslagstavla (the organisation's, when given) on `today`: posted, not yet taken down. */
+export async function listNoticesUp(
+  db: PrismaClient,
+  today: IsoDate,
+  organisationId?: string,
+): Promise<PublicNoticeDTO[]> {
   const meetings = await db.meeting.findMany({
-    where: { ...publicMeetingWhere, notice: { postedOn: { lte: dbDate(today) }, takeDownOn: { gte: dbDate(today) } } },
+    where: {
+      ...publicMeetingsOf(organisationId),
+      notice: { postedOn: { lte: dbDate(today) }, takeDownOn: { gte: dbDate(today) } },
+    },
     include: { notice: true, body: { include: { organisation: true } } },
     orderBy: [{ notice: { postedOn: "desc" } }, { date: "desc" }],
   });
   return meetings.map(toNotice);
 }
 
-/** Every public notice (for feeds), newest first. */
-export async function listPublicNotices(db: PrismaClient, limit = 100): Promise<PublicNoticeDTO[]> {
+/** Every public notice (for feeds), newest first; of one organisation when `organisationId` is given. */
+export async function listPublicNotices(
+  db: PrismaClient,
+  limit = 100,
+  organisationId?: string,
+): Promise<PublicNoticeDTO[]> {
   const meetings = await db.meeting.findMany({
-    where: { ...publicMeetingWhere, notice: { isNot: null } },
+    where: { ...publicMeetingsOf(organisationId), notice: { isNot: null } },
     include: { notice: true, body: { include: { organisation: true } } },
     orderBy: [{ notice: { postedOn: "desc" } }],
     take: limit,

@@ -58,6 +58,8 @@ export async function indexPublicProtocol(db: Db, protocol: ProtocolDTO, bodyId:
 
 export interface SearchHit {
   slug: string;
+  /** The organisation whose protocol it is (its public pages are under /<organisationSlug>/). */
+  organisationSlug: string;
   bodyName: string;
   meetingDate: string;
   /** The § number; null for a hit on a historical protocol as a whole (its title or description). */
@@ -85,9 +87,10 @@ export interface SearchQuery {
 export const HIT_START = "\u0002";
 export const HIT_END = "\u0003";
 
-/** The public page of a protocol: signed in Paragraf, or historical (scanned). */
-export function publicProtocolPath(slug: string, scanned: boolean): string {
-  return scanned ? `/protokoll/inskannade/${slug}` : `/protokoll/${slug}`;
+/** The public page of an organisation's protocol: signed in Paragraf, or historical (scanned). */
+export function publicProtocolPath(organisationSlug: string, slug: string, scanned = false): string {
+  const org = encodeURIComponent(organisationSlug);
+  return scanned ? `/${org}/protokoll/inskannade/${slug}` : `/${org}/protokoll/${slug}`;
 }
 
 /**
@@ -119,13 +122,15 @@ export async function searchArchive(db: PrismaClient, query: SearchQuery): Promi
     more,
     hits: rows.map((r) => ({
       slug: r.slug,
+      organisationSlug: r.organisationSlug,
       bodyName: r.bodyName,
       meetingDate: isoDateOf(r.date),
       number: r.number,
       title: r.title,
       snippet: r.snippet,
       scanned: r.scanned,
-      href: publicProtocolPath(r.slug, r.scanned) + (r.number === null ? "" : `#paragraf-${r.number}`),
+      href:
+        publicProtocolPath(r.organisationSlug, r.slug, r.scanned) + (r.number === null ? "" : `#paragraf-${r.number}`),
     })),
   };
 }
@@ -133,6 +138,7 @@ export async function searchArchive(db: PrismaClient, query: SearchQuery): Promi
 interface SearchRow {
   scanned: boolean;
   slug: string;
+  organisationSlug: string;
   bodyName: string;
   date: Date;
   number: number | null;
@@ -177,7 +183,8 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
     AND (m."adjustedOn" + make_interval(years => o."publicNamesYears"))::date <= ${today()}::date)`;
   const headline = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
   const matching = (vector: Prisma.Sql, anon: boolean) => Prisma.sql`
-        SELECT e."paragraphId", ${Prisma.raw(anon ? "true" : "false")} AS anon, m.slug, b.name AS "bodyName", m.date,
+        SELECT e."paragraphId", ${Prisma.raw(anon ? "true" : "false")} AS anon, m.slug, o.slug AS "organisationSlug",
+          b.name AS "bodyName", m.date,
           e.number, ts_rank(${vector}, (SELECT query FROM q)) AS rank
         FROM "PublicSearchEntry" e
         JOIN "Meeting" m ON m.id = e."meetingId"
@@ -198,23 +205,26 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
       LIMIT ${SEARCH_RANKED_MAX + 1}
     ),
     hits AS (
-      SELECT false AS scanned, slug, "bodyName", date, number, "paragraphId", anon, NULL AS title, NULL AS text, rank
+      SELECT false AS scanned, slug, "organisationSlug", "bodyName", date, number, "paragraphId", anon, NULL AS title,
+        NULL AS text, rank
       FROM live
       UNION ALL
-      SELECT true, h.slug, b.name, h."meetingDate", hp.number, NULL, false, hp.title,
+      SELECT true, h.slug, o.slug, b.name, h."meetingDate", hp.number, NULL, false, hp.title,
         coalesce('Dnr ' || hp."caseNumber", ''), ts_rank(v.tsv, q.query)
       FROM "HistoricalParagraph" hp
       JOIN "HistoricalProtocol" h ON h.id = hp."historicalProtocolId"
       JOIN "Body" b ON b.id = h."bodyId"
+      JOIN "Organisation" o ON o.id = b."organisationId"
       CROSS JOIN q
       CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', hp.title), 'A')
         || setweight(to_tsvector('swedish', coalesce(hp."caseNumber", '')), 'B') AS tsv) v
       WHERE h."isPublic" AND v.tsv @@ q.query ${organisation} ${body} ${scannedYear}
       UNION ALL
-      SELECT true, h.slug, b.name, h."meetingDate", NULL, NULL, false, h.title, coalesce(h.description, ''),
+      SELECT true, h.slug, o.slug, b.name, h."meetingDate", NULL, NULL, false, h.title, coalesce(h.description, ''),
         ts_rank(v.tsv, q.query)
       FROM "HistoricalProtocol" h
       JOIN "Body" b ON b.id = h."bodyId"
+      JOIN "Organisation" o ON o.id = b."organisationId"
       CROSS JOIN q
       CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', h.title), 'A')
         || setweight(to_tsvector('swedish', coalesce(h.description, '')), 'B') AS tsv) v
@@ -227,7 +237,7 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     -- Title and text of the page's §§ only (the name-free version where the rule applies).
-    SELECT p.scanned, p.slug, p."bodyName", p.date, p.number,
+    SELECT p.scanned, p.slug, p."organisationSlug", p."bodyName", p.date, p.number,
       coalesce(p.title, CASE WHEN p.anon THEN e."anonTitle" ELSE e.title END) AS title,
       ts_headline('swedish', coalesce(p.text, CASE WHEN p.anon THEN e."anonText" ELSE e.text END), q.query, ${headline})
         AS snippet,
@@ -252,16 +262,24 @@ export interface ArchiveEntry {
 }
 
 /**
- * Public protocols, newest first, filtered by body and year, paged: those justerade in Paragraf
- * and the public historical ones (justerade on paper, registered with their scanned PDF).
+ * Public protocols, newest first, filtered by organisation (its public archive), body and year,
+ * paged: those justerade in Paragraf and the public historical ones (justerade on paper,
+ * registered with their scanned PDF).
  */
 export async function listArchive(
   db: PrismaClient,
-  filter: { bodySlug?: string | null; year?: number | null; page?: number; pageSize?: number },
+  filter: {
+    organisationId?: string | null;
+    bodySlug?: string | null;
+    year?: number | null;
+    page?: number;
+    pageSize?: number;
+  },
 ) {
   const pageSize = filter.pageSize ?? 25;
   const page = Math.max(1, filter.page ?? 1);
   const where = (date: Prisma.Sql) => [
+    filter.organisationId ? Prisma.sql`AND b."organisationId" = ${filter.organisationId}` : Prisma.empty,
     filter.bodySlug ? Prisma.sql`AND b.slug = ${filter.bodySlug}` : Prisma.empty,
     filter.year
       ? Prisma.sql`AND ${date} >= make_date(${filter.year}::int, 1, 1) AND ${date} < make_date(${filter.year + 1}::int, 1, 1)`
@@ -269,21 +287,23 @@ export async function listArchive(
   ];
   const [live, scanned] = [where(Prisma.sql`m.date`), where(Prisma.sql`h."meetingDate"`)];
   const entries = Prisma.sql`
-    SELECT false AS scanned, m.slug, b.name AS "bodyName", b.slug AS "bodySlug", m.date, m."adjustedOn",
+    SELECT false AS scanned, m.slug, o.slug AS "organisationSlug", b.name AS "bodyName", b.slug AS "bodySlug", m.date,
+      m."adjustedOn",
       (SELECT min(p.number) FROM "Paragraph" p WHERE p."meetingId" = m.id) AS first,
       (SELECT max(p.number) FROM "Paragraph" p WHERE p."meetingId" = m.id) AS last
-    FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
-    WHERE m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]}
+    FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId" JOIN "Organisation" o ON o.id = b."organisationId"
+    WHERE m.status::text IN (${publicStatuses()}) ${live[0]} ${live[1]} ${live[2]}
     UNION ALL
-    SELECT true, h.slug, b.name, b.slug, h."meetingDate", h."adjustedOn", h."firstNumber", h."lastNumber"
-    FROM "HistoricalProtocol" h JOIN "Body" b ON b.id = h."bodyId"
-    WHERE h."isPublic" ${scanned[0]} ${scanned[1]}`;
+    SELECT true, h.slug, o.slug, b.name, b.slug, h."meetingDate", h."adjustedOn", h."firstNumber", h."lastNumber"
+    FROM "HistoricalProtocol" h JOIN "Body" b ON b.id = h."bodyId" JOIN "Organisation" o ON o.id = b."organisationId"
+    WHERE h."isPublic" ${scanned[0]} ${scanned[1]} ${scanned[2]}`;
   const [counted, rows] = await Promise.all([
     db.$queryRaw<{ total: bigint }[]>`SELECT count(*) AS total FROM (${entries}) a`,
     db.$queryRaw<
       {
         scanned: boolean;
         slug: string;
+        organisationSlug: string;
         bodyName: string;
         bodySlug: string;
         date: Date;
@@ -301,21 +321,25 @@ export async function listArchive(
     adjustedOn: r.adjustedOn ? isoDateOf(r.adjustedOn) : null,
     paragraphs: r.first === null ? "" : r.first === r.last ? `§ ${r.first}` : `§§ ${r.first}–${r.last}`,
     scanned: r.scanned,
-    href: publicProtocolPath(r.slug, r.scanned),
+    href: publicProtocolPath(r.organisationSlug, r.slug, r.scanned),
   }));
   return { total: Number(counted[0]?.total ?? 0), entries: list, page, pageSize };
 }
 
-/** Bodies and years that have public protocols (in Paragraf or historical), for the archive's filters. */
-export async function archiveFacets(db: PrismaClient) {
+/**
+ * Bodies and years that have public protocols (in Paragraf or historical), for the archive's
+ * filters; of one organisation (its public archive) when `organisationId` is given.
+ */
+export async function archiveFacets(db: PrismaClient, organisationId?: string) {
+  const ofOrganisation = organisationId ? Prisma.sql`AND b."organisationId" = ${organisationId}` : Prisma.empty;
   const rows = await db.$queryRaw<{ slug: string; name: string; year: number }[]>`
     SELECT DISTINCT b.slug, b.name, EXTRACT(YEAR FROM m.date)::int AS year
     FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId"
-    WHERE m.status::text IN (${publicStatuses()})
+    WHERE m.status::text IN (${publicStatuses()}) ${ofOrganisation}
     UNION
     SELECT b.slug, b.name, h.year
     FROM "HistoricalProtocol" h JOIN "Body" b ON b.id = h."bodyId"
-    WHERE h."isPublic"
+    WHERE h."isPublic" ${ofOrganisation}
     ORDER BY name, year DESC`;
   const bodies = [...new Map(rows.map((r) => [r.slug, r.name])).entries()].map(([slug, name]) => ({ slug, name }));
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => b - a);

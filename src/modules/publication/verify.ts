@@ -7,7 +7,8 @@ import { issuedCopyFingerprint, describeIssuedCopy } from "@/domain/rules/issued
 import { ADJUSTED_STATUSES } from "@/domain/lifecycle";
 import { signatureRoleTerms } from "@/domain/vocabulary";
 import { isoDateOf, toSwedishDate } from "@/lib/iso-date";
-import { findPublicHistoricalBySha256 } from "@/modules/historical";
+import { findPublicHistoricalBySha256, findPublicHistoricalOrganisation } from "@/modules/historical";
+import { publicProtocolPath } from "./public.search";
 import { assuranceLabel } from "@/server/eid/config";
 import { firstCertificate, readSignatures, signatureTimestampTime, type EmbeddedSignature } from "@/pdf/pades";
 import { X509Certificate } from "node:crypto";
@@ -162,15 +163,31 @@ export function signatureMethodText(s: {
   return `e-legitimation via ${s.idpName ?? "okänd tjänst"}${level ? `, ${level}` : ""}`;
 }
 
+/** The organisation whose /verifiera is asked (/<org>/verifiera): only its protocols match. */
+export interface VerifyingOrganisation {
+  id: string;
+}
+
+/** The justerade meetings (of the organisation: the first line; row-level security is the second). */
+const adjustedOf = (organisation: VerifyingOrganisation | undefined) => ({
+  status: { in: [...ADJUSTED_STATUSES] },
+  ...(organisation ? { body: { organisationId: organisation.id } } : {}),
+});
+
 /**
- * A PDF matches when it is byte for byte the stored original of a justerat protocol, or a copy
- * Paragraf issued from it (the public copy, the copy with rättelser or new notice dates).
+ * A PDF matches when it is byte for byte the stored original of a justerat protocol of the
+ * organisation, or a copy Paragraf issued from it (the public copy, the copy with rättelser or new
+ * notice dates).
  */
-export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<VerifyResult> {
+export async function verifyPdf(
+  db: PrismaClient,
+  bytes: Uint8Array,
+  organisation?: VerifyingOrganisation,
+): Promise<VerifyResult> {
   // WebCrypto hashes on libuv's thread pool: a 20 MB upload does not hold up other requests
   // (createHash would, for its whole length, on the request thread).
   const sha256 = Buffer.from(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>)).toString("hex");
-  const inAdjusted = { meeting: { status: { in: [...ADJUSTED_STATUSES] } } };
+  const inAdjusted = { meeting: adjustedOf(organisation) };
   const file = await db.protocolFile.findFirst({
     where: { sha256, kind: "PROTOCOL", ...inAdjusted },
     select: { meetingId: true },
@@ -186,11 +203,11 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
       correctionCount: true,
       noticeRevisedAt: true,
       fingerprint: true,
-      meeting: { select: { slug: true } },
+      meeting: { select: { slug: true, body: { select: { organisation: { select: { slug: true } } } } } },
     },
   });
   if (!copy) {
-    const scanned = await findPublicHistoricalBySha256(db, sha256);
+    const scanned = await findPublicHistoricalBySha256(db, sha256, organisation?.id);
     if (scanned) {
       const registeredOn = toSwedishDate(new Date(scanned.registeredAt));
       return {
@@ -202,7 +219,11 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
           meetingDate: scanned.meetingDate,
           adjustedOn: scanned.adjustedOn,
           registeredOn,
-          protocolPath: `/protokoll/inskannade/${scanned.slug}`,
+          protocolPath: publicProtocolPath(
+            (await findPublicHistoricalOrganisation(db, scanned.slug)) ?? "",
+            scanned.slug,
+            true,
+          ),
         },
       };
     }
@@ -230,19 +251,32 @@ export async function verifyPdf(db: PrismaClient, bytes: Uint8Array): Promise<Ve
       description,
       isCurrent:
         copy.fingerprint === issuedCopyFingerprint(copy.kind === "NOTICE" ? protocol! : current, copy.kind, today()),
-      protocolPath: `/protokoll/${copy.meeting.slug}`,
+      protocolPath: publicProtocolPath(copy.meeting.body.organisation.slug, copy.meeting.slug),
     },
   };
 }
 
-/** A verification code is the protocol's content hash (64 hex characters; 16 are enough). */
-export async function verifyCode(db: PrismaClient, raw: string): Promise<VerifyResult> {
+/** The code as typed, cleaned: 16–64 hex digits, or null. */
+function cleanCode(raw: string): string | null {
   const code = raw.replace(/[\s-]/g, "").toLowerCase();
-  if (!/^[0-9a-f]{16,64}$/.test(code)) {
+  return /^[0-9a-f]{16,64}$/.test(code) ? code : null;
+}
+
+/**
+ * A verification code is the protocol's content hash (64 hex characters; 16 are enough); it
+ * matches the organisation's justerade protocols only.
+ */
+export async function verifyCode(
+  db: PrismaClient,
+  raw: string,
+  organisation?: VerifyingOrganisation,
+): Promise<VerifyResult> {
+  const code = cleanCode(raw);
+  if (!code) {
     return { match: false, message: "Koden ska bestå av 16–64 tecken 0–9 och a–f, som den står i protokollet." };
   }
   const meetings = await db.meeting.findMany({
-    where: { contentHash: { startsWith: code }, status: { in: [...ADJUSTED_STATUSES] } },
+    where: { contentHash: { startsWith: code }, ...adjustedOf(organisation) },
     select: { id: true },
     take: 2,
   });
@@ -250,4 +284,20 @@ export async function verifyCode(db: PrismaClient, raw: string): Promise<VerifyR
   if (meetings.length > 1)
     return { match: false, message: "Koden är för kort för att peka ut ett protokoll; skriv hela koden." };
   return describe(db, meetings[0]!.id, "code");
+}
+
+/**
+ * The organisation (its slug) of the one justerat protocol a verification code points out, or
+ * null: the old address /verifiera?kod=… leads there. Run as the platform (no organisation is
+ * entered yet); tells no more than /<org>/verifiera would (a justerat protocol is public).
+ */
+export async function findOrganisationOfCode(db: PrismaClient, raw: string): Promise<string | null> {
+  const code = cleanCode(raw);
+  if (!code) return null;
+  const meetings = await db.meeting.findMany({
+    where: { contentHash: { startsWith: code }, status: { in: [...ADJUSTED_STATUSES] } },
+    select: { body: { select: { organisation: { select: { slug: true } } } } },
+    take: 2,
+  });
+  return meetings.length === 1 ? meetings[0]!.body.organisation.slug : null;
 }

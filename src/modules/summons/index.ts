@@ -6,6 +6,7 @@ export { SummonsSendForm } from "./components/summons-send-form";
 export { KungorelseList } from "./components/kungorelse-list";
 export {
   findKungorelseChanges,
+  findKungorelseOrganisation,
   findSummons,
   findSummonsRecipients,
   listKungorelser,

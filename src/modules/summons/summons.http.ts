@@ -90,14 +90,18 @@ export async function workspaceSummonsResponse(
   return respond(req, db, summons, "members", file);
 }
 
-/** GET /anslagstavla/kungorelse/<slug>/…: the public version, while the kungörelse is up. */
+/**
+ * GET /<org>/anslagstavla/kungorelse/<slug>/…: the public version, while the kungörelse is up, of
+ * the organisation `organisationId` only.
+ */
 export async function publicSummonsResponse(
   req: Request,
   db: PrismaClient,
   slug: string,
   file: SummonsFile,
+  organisationId: string,
 ): Promise<Response> {
-  const summons = await findKungorelse(db, slug, today());
+  const summons = await findKungorelse(db, slug, today(), organisationId);
   if (!summons) return text("Kungörelsen finns inte på anslagstavlan.", 404);
   return respond(req, db, summons, "public", file);
 }

@@ -129,22 +129,64 @@ export async function findHandlingBytes(
  * The kungörelser on the public anslagstavla today: fullmäktige meetings whose kallelse is sent,
  * from the day it was sent until the meeting day has passed (summons.rules.ts), each through the
  * public projection (a confidential ärende's title never leaves here), with what changed since it
- * was posted (src/domain/summons/kungorelse-changes.ts).
+ * was posted (src/domain/summons/kungorelse-changes.ts). Of one organisation (its anslagstavla)
+ * when `organisationId` is given.
  */
-export async function listKungorelser(db: Db, today: IsoDate): Promise<KungorelseDTO[]> {
+export async function listKungorelser(db: Db, today: IsoDate, organisationId?: string): Promise<KungorelseDTO[]> {
   const rows = await db.meeting.findMany({
-    where: { body: { kind: "FULLMAKTIGE" }, summonsSentAt: { not: null }, date: { gte: dbDate(today) } },
+    where: {
+      body: { kind: "FULLMAKTIGE", ...(organisationId ? { organisationId } : {}) },
+      summonsSentAt: { not: null },
+      date: { gte: dbDate(today) },
+    },
     orderBy: [{ date: "asc" }, { slug: "asc" }],
     select: summonsSelect,
   });
   return Promise.all(rows.filter((m) => shownOn(m, today)).map((m) => toKungorelse(db, m)));
 }
 
-/** One kungörelse by meeting slug if it is up today (public PDF and bundle); null otherwise. */
-export async function findKungorelse(db: Db, slug: string, today: IsoDate): Promise<KungorelseDTO | null> {
+/**
+ * One kungörelse by meeting slug if it is up today (public PDF and bundle), of the organisation
+ * `organisationId` when given; null otherwise.
+ */
+export async function findKungorelse(
+  db: Db,
+  slug: string,
+  today: IsoDate,
+  organisationId?: string,
+): Promise<KungorelseDTO | null> {
   if (slug.length > 200 || slug.includes("\u0000")) return null;
-  const m = await db.meeting.findUnique({ where: { slug }, select: summonsSelect });
+  const m = await db.meeting.findFirst({
+    where: { slug, ...(organisationId ? { body: { organisationId } } : {}) },
+    select: summonsSelect,
+  });
   return m && shownOn(m, today) ? toKungorelse(db, m) : null;
+}
+
+/**
+ * The organisation (its slug) of the kungörelse that is up today under `slug`, or null: for the
+ * old addresses /anslagstavla/kungorelse/<slug>/…, which lead there only when it is public.
+ * Run as the platform (no organisation is entered yet).
+ */
+export async function findKungorelseOrganisation(db: Db, slug: string, today: IsoDate): Promise<string | null> {
+  if (slug.length > 200 || slug.includes("\u0000")) return null;
+  const m = await db.meeting.findUnique({
+    where: { slug },
+    select: {
+      date: true,
+      summonsSentAt: true,
+      body: { select: { kind: true, organisation: { select: { slug: true } } } },
+    },
+  });
+  const shown =
+    m &&
+    isKungorelseShown({
+      bodyKind: m.body.kind,
+      meetingDate: iso(m.date),
+      sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
+      today,
+    });
+  return shown ? m.body.organisation.slug : null;
 }
 
 /** Whether the ärendelista the public sees differs from the kungörelse posted (the kallelse page warns). */

@@ -1,18 +1,39 @@
 import type { Metadata } from "next";
-import { VerifyForm } from "@/modules/publication";
+import { findOrganisationOfCode } from "@/modules/publication";
+import { queryValue } from "@/domain/publication/public.rules";
+import { getDb } from "@/server/db";
+import { OrganisationList, redirectIfFound, redirectToSoleOrganisation, searchOf } from "@/app/(public)/old-addresses";
 
 export const metadata: Metadata = { title: "Verifiera protokoll" };
 
-export default function VerifyPage() {
+export const dynamic = "force-dynamic";
+
+/**
+ * The old /verifiera: with one organisation, its /<org>/verifiera (308, ?kod= kept); with several,
+ * ?kod=… leads to the organisation of the protocol the code points out, and otherwise (no code,
+ * or one that points out none) the list of the organisations' verification pages.
+ */
+export default async function OldVerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const sp = await searchParams;
+  await redirectToSoleOrganisation("/verifiera", searchOf(sp));
+  const code = queryValue(sp.kod, 80);
+  if (code) await redirectIfFound("/verifiera", () => findOrganisationOfCode(getDb(), code), searchOf(sp));
   return (
     <>
-      <h1 className="text-3xl font-semibold">Verifiera protokoll</h1>
-      <p className="mt-2 max-w-prose">
-        Kontrollera att ett protokoll är äkta: ladda upp PDF-filen eller skriv verifieringskoden som står i protokollet.
-        Vi jämför med de justerade originalen och med de kopior Paragraf har lämnat ut (offentliga kopior och kopior med
-        rättelser); filen sparas inte.
-      </p>
-      <VerifyForm />
+      {code && (
+        <p role="status" className="mb-4 max-w-xl rounded border-2 border-red-700 bg-red-50 p-4 font-semibold">
+          Koden stämmer inte med något justerat protokoll.
+        </p>
+      )}
+      <OrganisationList
+        title="Verifiera protokoll"
+        intro="Protokollen verifieras hos den organisation som justerade dem. Välj organisation:"
+        path="/verifiera"
+      />
     </>
   );
 }

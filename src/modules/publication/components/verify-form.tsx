@@ -7,7 +7,8 @@ import { MAX_VERIFY_BYTES, VERIFY_TOO_LARGE } from "@/modules/publication/verify
 import { LabelledField } from "@/ui/labelled-field";
 import { SubmitButton } from "@/ui/submit-button";
 
-export function VerifyForm() {
+/** /<org>/verifiera's form: `organisation` is the page's organisation (its slug), sent with the form. */
+export function VerifyForm({ organisation }: { organisation: string }) {
   const [serverResult, action, pending] = useActionState<VerifyResult | null, FormData>(verifyAction, null);
   // A file too large to be a protocol is refused here, before 20+ MB travel to the server.
   const [tooLarge, setTooLarge] = useState(false);
@@ -24,6 +25,7 @@ export function VerifyForm() {
         }}
         className="mt-6 max-w-xl space-y-4"
       >
+        <input type="hidden" name="organisation" value={organisation} />
         <LabelledField id="pdf" label="Protokollet som PDF">
           <input id="pdf" name="pdf" type="file" accept="application/pdf,.pdf" className="mt-1" />
         </LabelledField>

@@ -29,7 +29,17 @@ function ChangesNote({ changes }: { changes: KungorelseChanges }) {
   );
 }
 
-export function KungorelseList({ kungorelser }: { kungorelser: readonly KungorelseDTO[] }) {
+/**
+ * `basePath`: the organisation's kungörelse addresses, /<org>/anslagstavla/kungorelse (the old
+ * /anslagstavla/kungorelse leads there too).
+ */
+export function KungorelseList({
+  kungorelser,
+  basePath = "/anslagstavla/kungorelse",
+}: {
+  kungorelser: readonly KungorelseDTO[];
+  basePath?: string;
+}) {
   return (
     <section aria-labelledby="kungorelser" className="mt-8">
       <h2 id="kungorelser" className="text-xl font-semibold">
@@ -46,7 +56,7 @@ export function KungorelseList({ kungorelser }: { kungorelser: readonly Kungorel
           {kungorelser.map((k) => {
             const time = [k.meeting.startTime, k.meeting.endTime].filter(Boolean).join(" – ");
             const id = `kungorelse-${k.meeting.slug}`;
-            const base = `/anslagstavla/kungorelse/${encodeURIComponent(k.meeting.slug)}`;
+            const base = `${basePath}/${encodeURIComponent(k.meeting.slug)}`;
             return (
               <li key={k.meeting.slug}>
                 <article aria-labelledby={id} className="rounded border border-slate-300 p-4">

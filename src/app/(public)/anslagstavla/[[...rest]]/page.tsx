@@ -1,129 +1,33 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
-import { unstable_cache } from "next/cache";
-import { formatLongDate } from "@/domain/protocol/protocol.format";
-import { listNoticesUp } from "@/modules/publication";
-import { KungorelseList, listKungorelser } from "@/modules/summons";
-import { getDb } from "@/server/db";
-import { today } from "@/server/clock";
-import { FactList, noticeKeepingFacts } from "@/ui/fact-list";
-import { TextLink } from "@/ui/text-link";
+import { OrganisationList, redirectToSoleOrganisation, searchOf } from "@/app/(public)/old-addresses";
 
 export const metadata: Metadata = {
   title: "Anslagstavla",
-  description: "Den officiella anslagstavlan: justerade protokoll som är anslagna och hur man överklagar.",
+  description: "Anslagstavlorna: justerade protokoll som är anslagna och hur man överklagar, per organisation.",
 };
 
-// What is up follows from the notice dates and the clock; no job takes notices down. The page is
-// rendered on request and kept in the route cache for 30 seconds (next.config.mjs expireTime: an
-// older copy is never served, it is rendered anew first), and a justering or a change of notice
-// dates revalidates "public" at once. So at midnight the board is at most half a minute late.
-// Not rendered at build time, when there is no database: hence the optional catch-all without
-// static params. /anslagstavla/<anything> is a 404.
-export const revalidate = 30;
-export async function generateStaticParams(): Promise<{ rest?: string[] }[]> {
-  return [];
-}
+export const dynamic = "force-dynamic";
 
-const noticesUp = unstable_cache((day: string) => listNoticesUp(getDb(), day), ["notices-up"], {
-  tags: ["public"],
-  revalidate: 30,
-});
+type Props = {
+  params: Promise<{ rest?: string[] }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-// Fullmäktige's kungörelser (time, place, public ärenden), up from the sending of the kallelse
-// until the meeting day has passed; sending one revalidates "public".
-const kungorelserUp = unstable_cache((day: string) => listKungorelser(getDb(), day), ["kungorelser-up"], {
-  tags: ["public"],
-  revalidate: 30,
-});
-
-export default async function NoticeBoardPage({ params }: { params: Promise<{ rest?: string[] }> }) {
-  if ((await params).rest) notFound();
-  const day = today();
-  const [notices, kungorelser] = await Promise.all([noticesUp(day), kungorelserUp(day)]);
+/**
+ * The old /anslagstavla[/…]: with one organisation, its /<org>/anslagstavla[/…] (308); with
+ * several, the list of their anslagstavlor (/anslagstavla/<anything> is then a 404).
+ */
+export default async function OldNoticeBoardPage({ params, searchParams }: Props) {
+  const { rest } = await params;
+  const path = `/anslagstavla${rest ? `/${rest.map(encodeURIComponent).join("/")}` : ""}`;
+  await redirectToSoleOrganisation(path, searchOf(await searchParams));
+  if (rest) notFound();
   return (
-    <>
-      <h1 className="text-3xl font-semibold">Anslagstavla</h1>
-      <p className="mt-2 max-w-prose">
-        Här anslås att protokoll har justerats (8 kap. 9 och 12 §§ kommunallagen). Anslaget visar när protokollet
-        justerades, var det förvaras och hur länge det går att överklaga besluten.
-      </p>
-
-      <section aria-labelledby="anslag-nu" className="mt-6">
-        <h2 id="anslag-nu" className="text-xl font-semibold">
-          Anslag just nu ({notices.length})
-        </h2>
-        {notices.length === 0 ? (
-          <p className="mt-2">
-            Inga protokoll är anslagna just nu. Äldre protokoll finns i{" "}
-            <Link href="/protokoll" className="text-[var(--color-brand)] underline">
-              arkivet
-            </Link>
-            .
-          </p>
-        ) : (
-          <ul className="mt-3 space-y-4">
-            {notices.map((n) => (
-              <li key={n.slug}>
-                <article aria-labelledby={`anslag-${n.slug}`} className="rounded border border-slate-300 p-4">
-                  <h3 id={`anslag-${n.slug}`} className="text-lg font-semibold">
-                    {n.organisationName}, {n.bodyName}: sammanträde {formatLongDate(n.meetingDate)}
-                  </h3>
-                  <FactList
-                    facts={[
-                      ["Organ", n.bodyName],
-                      ["Sammanträdesdatum", n.meetingDate],
-                      ["Protokollet justerat", n.adjustedOn ?? "–"],
-                      ["Anslaget sätts upp", n.postedOn],
-                      ["Anslaget tas ned", n.takeDownOn],
-                      ["Sista dag att överklaga", n.appealEndsOn],
-                      ...noticeKeepingFacts(n),
-                    ]}
-                  />
-                  <p className="mt-3 flex flex-wrap gap-4">
-                    <TextLink href={`/protokoll/${n.slug}`} context={`från ${n.bodyName} ${n.meetingDate}`}>
-                      Läs protokollet
-                    </TextLink>
-                    <TextLink
-                      href={`/protokoll/${n.slug}/anslag.pdf`}
-                      context={`för ${n.bodyName} ${n.meetingDate}`}
-                      file
-                    >
-                      Anslaget som PDF
-                    </TextLink>
-                  </p>
-                </article>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      {kungorelser.length > 0 && <KungorelseList kungorelser={kungorelser} />}
-
-      <section aria-labelledby="overklaga" className="mt-10 max-w-prose">
-        <h2 id="overklaga" className="text-xl font-semibold">
-          Så överklagar du ett beslut (laglighetsprövning)
-        </h2>
-        <p className="mt-2">
-          Alla som är medlemmar i kommunen – eller, för ett kommunalförbund, i någon av förbundets medlemskommuner – får
-          begära att förvaltningsrätten prövar om ett beslut har fattats på ett lagligt sätt (13 kap. kommunallagen).
-        </p>
-        <ul className="mt-2 list-disc space-y-1 pl-6">
-          <li>
-            Skriv vilket beslut du överklagar (organ, datum och paragraf) och varför du anser att det är olagligt.
-          </li>
-          <li>
-            Skicka överklagandet till förvaltningsrätten. Det ska ha kommit in senast den dag som står under &quot;Sista
-            dag att överklaga&quot;.
-          </li>
-          <li>
-            Tiden är tre veckor från den dag anslaget sattes upp. Slutar den på en lördag, söndag eller helgdag får du
-            lämna in nästa vardag.
-          </li>
-        </ul>
-      </section>
-    </>
+    <OrganisationList
+      title="Anslagstavla"
+      intro="Varje organisation har sin egen anslagstavla. Välj organisation:"
+      path="/anslagstavla"
+    />
   );
 }

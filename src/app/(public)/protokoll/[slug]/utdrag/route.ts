@@ -1,11 +1,14 @@
-import { publicExtractResponse } from "@/modules/publication";
+import { findPublicProtocolOrganisation } from "@/modules/publication";
 import { getDb } from "@/server/db";
+import { redirectOr404 } from "@/app/(public)/old-addresses";
 
-/**
- * Utdrag ur ett offentligt protokoll: GET /protokoll/<slug>/utdrag?paragraf=59. Public §§ only,
- * through the public projection; a confidential § is refused (modules/publication/extracts.ts).
- */
+/** The old /protokoll/<slug>/utdrag: 308 to the organisation's address when the protocol is public; else 404. */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  return publicExtractResponse(getDb(), slug, req.url);
+  return redirectOr404(
+    req,
+    `/protokoll/${encodeURIComponent(slug)}/utdrag`,
+    () => findPublicProtocolOrganisation(getDb(), slug),
+    "Protokollet finns inte.",
+  );
 }

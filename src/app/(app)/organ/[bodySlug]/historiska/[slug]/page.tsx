@@ -1,7 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { DeleteHistoricalForm, findHistoricalProtocol, HistoricalDetails } from "@/modules/historical";
+import {
+  DeleteHistoricalForm,
+  findHistoricalProtocol,
+  findPublicHistoricalOrganisation,
+  HistoricalDetails,
+} from "@/modules/historical";
+import { publicProtocolPath } from "@/modules/publication";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { authorizeHistorical } from "@/server/authz";
 import { getDb } from "@/server/db";
@@ -19,6 +25,8 @@ export default async function HistoricalWorkspacePage({ params }: Props) {
   const protocol = await findHistoricalProtocol(getDb(), slug);
   if (!protocol || protocol.body.slug !== bodySlug || !authorizeHistorical(user, "historical.read", protocol.bodyId).ok)
     notFound();
+  // Its public page is under its organisation's address (/<org>/protokoll/inskannade/<slug>).
+  const publicOrganisation = protocol.isPublic ? await findPublicHistoricalOrganisation(getDb(), slug) : null;
   return (
     <>
       <nav aria-label="Brödsmulor" className="mb-4 text-sm">
@@ -28,10 +36,13 @@ export default async function HistoricalWorkspacePage({ params }: Props) {
       </nav>
       <h1 className="text-3xl font-semibold">{protocol.title}</h1>
       <p className="mt-2">
-        {protocol.isPublic ? (
+        {publicOrganisation ? (
           <>
             Offentligt:{" "}
-            <Link href={`/protokoll/inskannade/${protocol.slug}`} className="text-[var(--color-brand)] underline">
+            <Link
+              href={publicProtocolPath(publicOrganisation, protocol.slug, true)}
+              className="text-[var(--color-brand)] underline"
+            >
               protokollets sida i arkivet
             </Link>
             .

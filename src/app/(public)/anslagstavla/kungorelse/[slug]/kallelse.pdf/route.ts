@@ -1,9 +1,20 @@
-import { publicSummonsResponse } from "@/modules/summons";
+import { findKungorelseOrganisation } from "@/modules/summons";
 import { getDb } from "@/server/db";
+import { today } from "@/server/clock";
+import { redirectOr404 } from "@/app/(public)/old-addresses";
 
 export const dynamic = "force-dynamic";
 
-/** The public kallelse PDF of a kungörelse that is up on the anslagstavla (404 otherwise). */
+/**
+ * The old /anslagstavla/kungorelse/<slug>/kallelse.pdf: 308 to the organisation's while the kungörelse
+ * is up; else 404.
+ */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
-  return publicSummonsResponse(req, getDb(), (await params).slug, "kallelse");
+  const { slug } = await params;
+  return redirectOr404(
+    req,
+    `/anslagstavla/kungorelse/${encodeURIComponent(slug)}/kallelse.pdf`,
+    () => findKungorelseOrganisation(getDb(), slug, today()),
+    "Kungörelsen finns inte på anslagstavlan.",
+  );
 }

@@ -1,13 +1,14 @@
-import { findHistoricalPdf, historicalPdfResponse } from "@/modules/historical";
+import { findPublicHistoricalOrganisation } from "@/modules/historical";
 import { getDb } from "@/server/db";
+import { redirectOr404 } from "@/app/(public)/old-addresses";
 
-/**
- * The scanned PDF of a public historical protocol, byte for byte as registered (it was justerat
- * on paper: Paragraf neither signs nor seals it). 404 for one registered as not public.
- */
+/** The old /protokoll/inskannade/<slug>/protokoll.pdf: 308 to the organisation's address when public; else 404. */
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const pdf = await findHistoricalPdf(getDb(), slug, true);
-  // A removed registration must not linger in a shared cache for long.
-  return historicalPdfResponse(req, pdf, "public, max-age=0, s-maxage=60, stale-while-revalidate=60");
+  return redirectOr404(
+    req,
+    `/protokoll/inskannade/${encodeURIComponent(slug)}/protokoll.pdf`,
+    () => findPublicHistoricalOrganisation(getDb(), slug),
+    "Protokollet finns inte.",
+  );
 }
