@@ -35,7 +35,8 @@ export function proxy(request: NextRequest) {
 // The matcher's public entries: the API (no pages), protocol addresses with a "%" and the
 // verification form's posts (they keep the public no-script policy), also under an
 // organisation's address (/<org>/protokoll/…, /<org>/verifiera).
-const WORKSPACE_PREFIX = /^\/(logga-in|att-justera|konto|mina-moten|arenden|moten|organ|admin|signering)(\/|$)/;
+const WORKSPACE_PREFIX =
+  /^\/(logga-in|att-justera|konto|mina-moten|arenden|moten|organ|admin|plattform|signering)(\/|$)/;
 const isPublic = (pathname: string) =>
   /^\/(api|protokoll|verifiera)(\/|$)/.test(pathname) ||
   (/^\/[^/]+\/(protokoll|verifiera)(\/|$)/.test(pathname) && !WORKSPACE_PREFIX.test(pathname));
@@ -70,9 +71,12 @@ export const config = {
     "/arenden/:path*",
     "/protokoll/:path(.*%.*)",
     "/:org/protokoll/:path(.*%.*)",
+    // An organisation's address with a "%" (its segment is decoded like a slug's).
+    "/:org([^/]*%[^/]*)/:path*",
     "/moten/:path*",
     "/organ/:path*",
     "/admin/:path*",
+    "/plattform",
     "/signering/:path*",
     "/api/:path*",
     // Posts with a file: with JavaScript (next-action) or as a plain form (multipart, no header).
