@@ -161,15 +161,11 @@ test("tables never wrap their figures: the § 62 budget table scrolls inside its
     )
     .toBe(true);
   // Nothing scrolls sideways but the table's own wrapper.
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 
   // The protocol's view too (src/ui/protocol-view.tsx, the same as on the public pages).
   await page.goto("/moten/direktionen-2021-11-18");
   const cell = page.getByRole("cell", { name: "-113 083" }).first();
   await expect(cell).toHaveCSS("white-space", "nowrap");
-  await expect
-    .poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth))
-    .toBe(true);
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });

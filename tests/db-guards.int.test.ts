@@ -39,7 +39,7 @@ beforeAll(async () => {
   process.env.PARAGRAF_DATA_DIR = tmp; // the demo seal certificate
   seeded = await createSeededDatabase("guards");
   db = seeded.db;
-  app = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
+  app = new pg.Client({ connectionString: seeded.url, options: PLATFORM_SCOPE_OPTION });
   owner = new pg.Client({ connectionString: seeded.ownerUrl });
   await Promise.all([app.connect(), owner.connect()]);
   const meeting = await db.meeting.findUniqueOrThrow({
@@ -600,7 +600,7 @@ describe("a justering and a signature removed at the same time", () => {
         contentHash: FORGED_HASH,
       })),
     });
-    const other = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
+    const other = new pg.Client({ connectionString: seeded.url, options: PLATFORM_SCOPE_OPTION });
     await other.connect();
     try {
       await app.query("BEGIN");

@@ -24,7 +24,7 @@ let app: pg.Client;
 beforeAll(async () => {
   seeded = await createSeededDatabase("fullatt");
   db = seeded.db;
-  app = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
+  app = new pg.Client({ connectionString: seeded.url, options: PLATFORM_SCOPE_OPTION });
   await app.connect();
 });
 afterAll(async () => {

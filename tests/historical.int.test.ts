@@ -64,7 +64,7 @@ beforeAll(async () => {
   db = seeded.db;
   bodyId = seeded.direktionen.id;
   restoreRouteDatabase = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
-  app = new pg.Client({ connectionString: seeded.url , options: PLATFORM_SCOPE_OPTION });
+  app = new pg.Client({ connectionString: seeded.url, options: PLATFORM_SCOPE_OPTION });
   owner = new pg.Client({ connectionString: seeded.ownerUrl });
   await Promise.all([app.connect(), owner.connect()]);
   // Another organisation with a body and its secretary.

@@ -44,7 +44,7 @@ const REACH: Record<MeetingStatus, string[]> = {
 };
 
 async function connect(url: string): Promise<pg.Client> {
-  const client = new pg.Client({ connectionString: url , options: PLATFORM_SCOPE_OPTION });
+  const client = new pg.Client({ connectionString: url, options: PLATFORM_SCOPE_OPTION });
   await client.connect();
   return client;
 }

@@ -24,10 +24,34 @@ const ORG_BODIES = [BODY, "kcb"];
 
 const actors: Record<string, Actor | null> = {
   anonymous: null,
-  member: { userId: "u1", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-member", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
-  chair: { userId: "u2", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-chair", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
-  adjuster: { userId: "u3", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-adjuster", bodyRoles: [{ bodyId: BODY, role: "MEMBER" }] },
-  adjusterOfAnotherMeeting: { userId: "u4", isAdmin: false, organisationBodyIds: ORG_BODIES, personId: "p-other-adjuster", bodyRoles: [] },
+  member: {
+    userId: "u1",
+    isAdmin: false,
+    organisationBodyIds: ORG_BODIES,
+    personId: "p-member",
+    bodyRoles: [{ bodyId: BODY, role: "MEMBER" }],
+  },
+  chair: {
+    userId: "u2",
+    isAdmin: false,
+    organisationBodyIds: ORG_BODIES,
+    personId: "p-chair",
+    bodyRoles: [{ bodyId: BODY, role: "MEMBER" }],
+  },
+  adjuster: {
+    userId: "u3",
+    isAdmin: false,
+    organisationBodyIds: ORG_BODIES,
+    personId: "p-adjuster",
+    bodyRoles: [{ bodyId: BODY, role: "MEMBER" }],
+  },
+  adjusterOfAnotherMeeting: {
+    userId: "u4",
+    isAdmin: false,
+    organisationBodyIds: ORG_BODIES,
+    personId: "p-other-adjuster",
+    bodyRoles: [],
+  },
   secretaryOfAnotherBody: {
     userId: "u5",
     isAdmin: false,

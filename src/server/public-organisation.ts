@@ -24,9 +24,8 @@ export const enterPublicOrganisation = cache(async (slug: string): Promise<Publi
 });
 
 /** Every organisation, by name (the installation's own start pages and OParl's list). Nothing else. */
-export const listPublicOrganisations = cache(
-  (): Promise<PublicOrganisation[]> =>
-    asPlatform(() => getDb().organisation.findMany({ select: SELECT, orderBy: { name: "asc" } })),
+export const listPublicOrganisations = cache((): Promise<PublicOrganisation[]> =>
+  asPlatform(() => getDb().organisation.findMany({ select: SELECT, orderBy: { name: "asc" } })),
 );
 
 /** The only organisation of an installation that has exactly one (where the old addresses lead). */
