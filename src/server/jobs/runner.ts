@@ -7,6 +7,7 @@
 import PgBoss from "pg-boss";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { errorFields, logger, withLogContext } from "@/server/log";
+import { asPlatform } from "@/server/tenancy";
 import { metrics, onScrape } from "@/server/metrics";
 import { JOB_HANDLERS } from "./handlers";
 import { setLocalQueue, type LocalQueue } from "./local";
@@ -82,14 +83,18 @@ export async function startJobRunner(options: JobRunnerOptions): Promise<JobRunn
       { batchSize: 1, pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 },
       async ([job]) => {
         if (!job) return;
-        await withLogContext({ job: queue }, async () => {
-          try {
-            await handler(ctx, job.data ?? {});
-          } catch (e) {
-            log.warn({ jobId: job.id, ...errorFields(e) }, "Jobbet misslyckades; försöker igen");
-            throw e;
-          }
-        });
+        // A job is the platform's work (it may concern any organisation), whatever async context
+        // pg-boss's loop was started or woken in (row-level security: src/server/tenancy.ts).
+        await asPlatform(() =>
+          withLogContext({ job: queue }, async () => {
+            try {
+              await handler(ctx, job.data ?? {});
+            } catch (e) {
+              log.warn({ jobId: job.id, ...errorFields(e) }, "Jobbet misslyckades; försöker igen");
+              throw e;
+            }
+          }),
+        );
       },
     );
     workers.set(queue, id);
