@@ -78,7 +78,8 @@ test("/verifiera refuses a file too large to be a protocol, in Swedish, without 
   await page.getByRole("button", { name: "Verifiera" }).click();
   // The public pages run no script: the plain form post is refused by its length, as a page.
   await expect(page.getByRole("status").filter({ hasText: "större än 20 MB" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Tillbaka" })).toHaveAttribute("href", "/verifiera");
+  // The old address leads to the organisation's (issue 19.1); the way back is that page.
+  await expect(page.getByRole("link", { name: "Tillbaka" })).toHaveAttribute("href", "/itsam/verifiera");
 
   // A client that skips the form: refused by its Content-Length before the body is read.
   const res = await page.request.post("/verifiera", {

@@ -10,6 +10,7 @@ import { hash } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/action";
+import { loadActor } from "@/server/actor";
 import type { ActionResult } from "@/server/action";
 import { createBody, updateBody } from "@/modules/administration/bodies.mutations";
 import { createMeeting, saveAttendance, saveMeetingHeader } from "@/modules/drafting/meeting.mutations";
@@ -36,8 +37,22 @@ let admin: ActionContext;
 
 beforeAll(async () => {
   ({ db, drop } = await createSeededDatabase("five-kinds"));
-  admin = { db, ip: "127.0.0.1", actor: await actorFor(db, "admin@itsam.example") };
 });
+
+/**
+ * The demo admin as an admin of `organisationId` (made one there if it is another organisation),
+ * as the next request loads the actor: with the organisation's bodies as they are now.
+ */
+async function adminOf(organisationId: string): Promise<ActionContext> {
+  const { id: userId } = await db.user.findUniqueOrThrow({ where: { email: "admin@itsam.example" } });
+  const key = { userId, organisationId };
+  await db.organisationUser.upsert({
+    where: { userId_organisationId: key },
+    create: { ...key, isAdmin: true },
+    update: { isAdmin: true },
+  });
+  return { db, ip: "127.0.0.1", actor: await loadActor(db, userId, organisationId) };
+}
 afterAll(async () => drop?.());
 
 function unwrap<T>(result: ActionResult<T>): T {
@@ -87,7 +102,10 @@ interface Walked {
 async function walk(spec: KindSpec): Promise<Walked> {
   const organisationId =
     spec.organisationId ?? (await db.organisation.findFirstOrThrow({ where: { slug: "itsam" } })).id;
+  admin = await adminOf(organisationId);
   const body = unwrap(await createBody(admin, { organisationId, parentBodyId: "", ...spec.body }));
+  // The next request's actor has the new body among the organisation's.
+  admin = await adminOf(organisationId);
   // The layout as the body form saves it ("Protokollets uppställning").
   if (spec.layout) unwrap(await updateBody(admin, { bodyId: body.id, parentBodyId: "", ...spec.body, ...spec.layout }));
 
