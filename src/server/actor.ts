@@ -12,11 +12,11 @@ export async function loadActor(
   db: Pick<PrismaClient, "organisationUser" | "bodyRole" | "body" | "person" | "user">,
   userId: string,
   organisationId: string | null,
+  /** The account's own fields, when the caller has just read them (the session does). */
+  account?: { isAdmin: boolean; personId: string | null },
 ): Promise<Actor> {
-  const { isAdmin: isPlatformAdmin, personId } = await db.user.findUniqueOrThrow({
-    where: { id: userId },
-    select: { isAdmin: true, personId: true },
-  });
+  const { isAdmin: isPlatformAdmin, personId } =
+    account ?? (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { isAdmin: true, personId: true } }));
   if (!organisationId) {
     return {
       userId,

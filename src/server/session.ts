@@ -63,7 +63,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (organisation) enterOrganisation(organisation.id);
   // Every later log line of the request names the user and the organisation (ids only).
   addLogContext({ userId: user.id, ...(organisation ? { organisationId: organisation.id } : {}) });
-  const actor = await loadActor(getDb(), user.id, organisation?.id ?? null);
+  const actor = await loadActor(getDb(), user.id, organisation?.id ?? null, user);
   return {
     ...actor,
     name: user.name,
