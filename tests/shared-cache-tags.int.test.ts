@@ -9,12 +9,15 @@ import { createMigratedDatabase } from "./support/migrated-db";
 let a: PgCacheTags;
 let b: PgCacheTags;
 let drop: () => Promise<void>;
+let appSql: (text: string, values?: unknown[]) => Promise<unknown>;
 
 beforeAll(async () => {
   const migrated = await createMigratedDatabase("cachetags");
   // Two instances: two pools, each logged in as the app's role.
   a = new PgCacheTags(migrated.url);
   b = new PgCacheTags(migrated.url);
+  // The app's role writing by hand, as a compromised or confused instance could.
+  appSql = (text, values) => a.pool.query(text, values);
   drop = async () => {
     await a.close();
     await b.close();
@@ -55,6 +58,41 @@ describe("shared cache tags", () => {
     expect(rows.find((r) => r.tag === "frac-stale")).toMatchObject({
       staleAt: Math.ceil(now),
       expiredAt: Math.ceil(now) + 500,
+    });
+  });
+
+  describe("a withdrawn page cannot be kept alive (attack)", () => {
+    const past = () => Date.now() - 60_000;
+
+    it("an instance whose clock runs behind cannot move an expiry back", async () => {
+      const withdrawnAt = past();
+      await a.record(["withdrawn"], { expired: withdrawnAt, stale: null });
+      await b.record(["withdrawn"], { expired: withdrawnAt - 30_000, stale: withdrawnAt - 30_000 });
+      expect(await b.lookup(["withdrawn"])).toEqual([
+        { tag: "withdrawn", expiredAt: withdrawnAt, staleAt: withdrawnAt - 30_000 },
+      ]);
+    });
+
+    it("a later 'stale now, expire later' mark does not replace a past expiry by a future one", async () => {
+      const withdrawnAt = past();
+      await a.record(["soft"], { expired: withdrawnAt, stale: null });
+      const now = Date.now();
+      await b.record(["soft"], markFor({ expire: 3600 }, now));
+      const [row] = await a.lookup(["soft"]);
+      expect(row?.expiredAt).toBe(withdrawnAt);
+      expect(row?.staleAt).toBe(Math.ceil(now));
+    });
+
+    it("the app's role writing an old time by hand changes nothing, and it cannot delete the row", async () => {
+      const withdrawnAt = past();
+      await a.record(["by-hand"], { expired: withdrawnAt, stale: withdrawnAt });
+      await appSql(`UPDATE "CacheTag" SET "expiredAt" = 1, "staleAt" = 1 WHERE "tag" = 'by-hand'`);
+      await appSql(`UPDATE "CacheTag" SET "expiredAt" = NULL, "staleAt" = NULL WHERE "tag" = 'by-hand'`);
+      expect(await b.lookup(["by-hand"])).toEqual([{ tag: "by-hand", expiredAt: withdrawnAt, staleAt: withdrawnAt }]);
+      await expect(appSql(`DELETE FROM "CacheTag" WHERE "tag" = 'by-hand'`)).rejects.toMatchObject({
+        code: "42501",
+      });
+      expect(await b.lookup(["by-hand"])).toHaveLength(1);
     });
   });
 });

@@ -49,6 +49,9 @@ export const APP_REVOKES: Record<string, string[]> = {
   // A registered historical protocol (scanned PDF, dates, §§) is never edited; an admin may delete it.
   HistoricalProtocol: ["UPDATE"],
   HistoricalParagraph: ["UPDATE"],
+  // A recorded revalidation only moves forward (trigger CacheTag_forward); deleting it would let
+  // an instance serve a page cached before it.
+  CacheTag: ["DELETE"],
 };
 
 /**
