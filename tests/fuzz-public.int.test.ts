@@ -4,11 +4,15 @@
 // date-filter garbage, mixed with real slugs and ids. Every answer is 200, 400 or 404, never 500,
 // and no body shows a stack trace, a draft, confidential § text, an e-mail address or a
 // personnummer. The public pages (React server components) are fuzzed in e2e/zz-crawl.spec.ts.
+import { randomUUID } from "node:crypto";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { addParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
+import { recordLiveEvent } from "@/modules/live/live.mutations";
+import { readLiveFrame } from "@/modules/live/live.queries";
+import type { LiveEventData } from "@/domain/rules/live.rules";
 import { paperKey } from "@/modules/publication/opendata/oparl";
 import { containsPersonalNumber } from "@/domain/publication/public.rules";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
@@ -49,6 +53,13 @@ const DRAFT_TEXT = "Utkast som aldrig får synas";
 const REDACTED_NAME = "Maja Privatsson";
 const REDACTED_PASSAGE = "vård på grund av diagnosen kvistsjuka";
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/;
+/**
+ * Planted in tables no public route reads (attack review): the seed meeting's live log (a jäv
+ * reason, a yrkande never written into the protocol) and a mail waiting in the outbox. The signing
+ * revisions are covered by the redacted passage above: the document the signers signed (revision
+ * 0 and each signature's revision) holds it unredacted.
+ */
+const PLANTED_TEXT = ["Livelogg-jävsskäl kvittrande", "Livelogg-yrkande kvittrande", "Utkorgshemlighet kvittrande"];
 
 type Params = Record<string, string>;
 type Get = (req: Request, ctx: { params: Promise<Params> }) => Promise<Response>;
@@ -104,6 +115,7 @@ beforeAll(async () => {
       } as object,
     },
   });
+  await plantInUnpublishedTables(seedMeeting.id);
   await justeraDemoMeeting(db);
 
   // A draft with its own text: neither may leak.
@@ -149,6 +161,7 @@ beforeAll(async () => {
     ...CONFIDENTIAL_TEXT,
     "Privatsson",
     "kvistsjuka",
+    ...PLANTED_TEXT,
   ];
 
   const paragraphs = await db.paragraph.findMany({ select: { number: true, caseNumber: true } });
@@ -168,6 +181,40 @@ beforeAll(async () => {
   // The route handlers read the database through getDb().
   restoreRouteDatabase = useRouteDatabase(seeded.url, { APP_URL: BASE });
 }, 180_000);
+
+/** The live log's and the outbox's planted texts (PLANTED_TEXT), through the app's own writes. */
+async function plantInUnpublishedTables(meetingId: string) {
+  const secretary = await contextFor(db, "secretary");
+  const frame = await readLiveFrame(db, meetingId);
+  const [first, second] = frame.seats.filter((s) => s.role === "MEMBER");
+  const paragraph = frame.paragraphs[0];
+  if (!first || !second || !paragraph) throw new Error("the seed has no seats or §§");
+  const tap = async (event: LiveEventData) => {
+    const r = await recordLiveEvent(secretary, { meetingId, clientEventId: randomUUID(), event });
+    if (!r.ok) throw new Error(r.message);
+  };
+  await tap({ type: "current", paragraphId: paragraph.id });
+  for (const seat of [first, second]) await tap({ type: "roll", personId: seat.personId, present: true });
+  await tap({
+    type: "recuse",
+    personId: first.personId,
+    paragraphId: paragraph.id,
+    recused: true,
+    reason: PLANTED_TEXT[0]!,
+  });
+  await tap({
+    type: "motion",
+    motionId: randomUUID(),
+    paragraphId: paragraph.id,
+    personId: second.personId,
+    kind: "ANDRING",
+    text: PLANTED_TEXT[1]!,
+  });
+  await db.mailOutbox.create({
+    data: { kind: "test.planted", to: ["mottagare@itsam.example"], subject: PLANTED_TEXT[2]!, text: PLANTED_TEXT[2]! },
+  });
+  expect(await db.liveEvent.count({ where: { meetingId } })).toBe(5);
+}
 
 afterAll(async () => {
   await restoreRouteDatabase?.();
@@ -500,7 +547,7 @@ describe("public route handlers", () => {
     const all = texts.join("\n");
     expect(all).toContain("[utelämnat]");
     expect(all.replace(/\s+/g, " ")).toContain("lämnas inte ut enligt OSL 26 kap. 1 §");
-    for (const secret of ["Privatsson", "kvistsjuka"]) expect(all).not.toContain(secret);
+    for (const secret of ["Privatsson", "kvistsjuka", ...PLANTED_TEXT]) expect(all).not.toContain(secret);
     // The signed original keeps them (the workspace's copy): the check above can find them.
     const original = await db.protocolFile.findFirstOrThrow({
       where: { meeting: { slug: SEED_SLUG }, kind: "PROTOCOL" },
