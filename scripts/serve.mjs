@@ -9,6 +9,7 @@ import compression from "compression";
 import next from "next";
 import { stripScriptsFromNoScriptPages } from "../src/server/no-script-html.mjs";
 import { logContextStorage, observeResponse, REQUEST_ID_HEADER, requestIdFor } from "../src/server/request-id.mjs";
+import { ownShutdown, runShutdown } from "../src/server/shutdown.mjs";
 import { NO_SCOPE, tenancyStorage } from "../src/server/tenancy-scope.mjs";
 import {
   applyClientAddress,
@@ -39,6 +40,9 @@ try {
 
 // Handlers believe the address header only in a process where this server removed forged ones.
 globalThis[CLIENT_ADDRESS_MARK] = true;
+
+// This server stops the process (below): background work registered with onShutdown is awaited.
+ownShutdown();
 
 const app = next({ dev: false, dir: ROOT, port, hostname: hostname ?? "localhost" });
 const handle = app.getRequestHandler();
@@ -89,10 +93,20 @@ server.listen(port, hostname, () => {
   console.log(`Paragraf svarar på http://${hostname ?? "localhost"}:${port}.${proxies}`);
 });
 
+// At most this long for the job queue's current work (a mail being sent) before exiting anyway.
+const SHUTDOWN_MS = 15_000;
+let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     server.close();
     server.closeAllConnections();
-    void app.close().finally(() => process.exit(0));
+    void runShutdown(SHUTDOWN_MS)
+      .then((unfinished) => {
+        if (unfinished) console.error(`${unfinished} bakgrundsarbete hann inte avslutas inom ${SHUTDOWN_MS / 1000} s.`);
+      })
+      .then(() => app.close())
+      .finally(() => process.exit(0));
   });
 }

@@ -7,6 +7,7 @@
 import PgBoss from "pg-boss";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { errorFields, logger, withLogContext } from "@/server/log";
+import { onShutdown } from "@/server/shutdown.mjs";
 import { asPlatform } from "@/server/tenancy";
 import { metrics, onScrape } from "@/server/metrics";
 import { JOB_HANDLERS } from "./handlers";
@@ -141,7 +142,8 @@ export function startProcessJobs(db: () => PrismaClient, env: NodeJS.ProcessEnv 
     try {
       const runner = await startJobRunner({ connectionString: env.DATABASE_URL, db: db() });
       logger().info({}, "Jobbkön igång");
-      for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void runner.stop());
+      // Awaited by scripts/serve.mjs before the process exits: the job at hand finishes.
+      onShutdown(() => runner.stop());
       return runner;
     } catch (e) {
       logger().error({ ...errorFields(e) }, "Jobbkön kunde inte starta; e-post skickas direkt efter varje ändring");
