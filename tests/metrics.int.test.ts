@@ -194,7 +194,7 @@ describe("metrics", () => {
     expect(body).toMatch(/paragraf_action_duration_seconds_count\{action="protocol.sign",outcome="ok"\} 1/);
     expect(body).toMatch(/paragraf_action_duration_seconds_bucket\{le="\+Inf",action="protocol.sign",outcome="ok"\} 1/);
     expect(body).toContain(`paragraf_pdf_render_duration_seconds_count{kind="protocol"} ${before + 1}`);
-    for (const q of ["mail-send", "mail-sweep", "reminders", "notice-takedown"]) {
+    for (const q of ["mail-send", "mail-sweep", "reminders", "notice-takedown", "mail-cleanup"]) {
       expect(body).toMatch(new RegExp(`paragraf_job_queue_size\\{queue="${q}"\\} \\d+`));
     }
     expect(body).toMatch(/paragraf_mail_outbox_unsent \d+/);

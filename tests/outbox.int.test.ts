@@ -5,7 +5,7 @@
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { afterCommit, queueMail } from "@/server/jobs/outbox";
+import { afterCommit, deleteSentMail, KEEP_SENT_DAYS, queueMail } from "@/server/jobs/outbox";
 import { startJobRunner, type JobRunner } from "@/server/jobs/runner";
 import { createMigratedDatabase } from "./support/migrated-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
@@ -158,5 +158,37 @@ describe("the mail outbox", () => {
     await r.boss.send("mail-send", { outboxId: id }, { singletonKey: id! });
     await new Promise((res) => setTimeout(res, 2_000));
     expect(messageIds(before).filter((m) => m === `<${id}@paragraf>`)).toHaveLength(1);
+  });
+
+  it("the nightly cleanup deletes mail sent more than 30 days ago, keeps newer and unsent mail, and its queue runs it", async () => {
+    const day = 86_400_000;
+    const at = new Date();
+    const row = (subject: string, sentDaysAgo: number | null, createdDaysAgo: number) =>
+      db.mailOutbox.create({
+        data: {
+          kind: "test.cleanup",
+          to: ["mottagare@itsam.example"],
+          subject,
+          text: subject,
+          createdAt: new Date(at.getTime() - createdDaysAgo * day),
+          sentAt: sentDaysAgo === null ? null : new Date(at.getTime() - sentDaysAgo * day),
+        },
+        select: { id: true },
+      });
+    const old = await row("gammal", KEEP_SENT_DAYS + 1, KEEP_SENT_DAYS + 1);
+    const recent = await row("ny", KEEP_SENT_DAYS - 1, KEEP_SENT_DAYS + 5);
+    const unsent = await row("osänd", null, 400);
+    expect(await deleteSentMail(db, at)).toBeGreaterThanOrEqual(1);
+    const left = new Set((await db.mailOutbox.findMany({ select: { id: true } })).map((r) => r.id));
+    expect(left.has(old.id)).toBe(false);
+    expect(left.has(recent.id)).toBe(true);
+    expect(left.has(unsent.id)).toBe(true);
+
+    // Through the queue, as the nightly schedule starts it.
+    const again = await row("gammal igen", KEEP_SENT_DAYS + 2, KEEP_SENT_DAYS + 2);
+    const r = await runner("outbox-cleanup");
+    await r.boss.send("mail-cleanup", {});
+    await until(async () => (await db.mailOutbox.count({ where: { id: again.id } })) === 0);
+    expect(await db.mailOutbox.count({ where: { id: recent.id } })).toBe(1);
   });
 });

@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { today } from "@/server/clock";
 import { logger } from "@/server/log";
 import type { LocalQueue } from "./local";
-import { deliverOutboxMail, unsentMail } from "./outbox";
+import { deleteSentMail, deliverOutboxMail, unsentMail } from "./outbox";
 import { QUEUES, type QueueName } from "./queues";
 import { recordTakeDowns, remindJusterare } from "./scheduled";
 
@@ -35,5 +35,9 @@ export const JOB_HANDLERS: Record<QueueName, Handler> = {
   },
   async [QUEUES.noticeTakedown]({ db }) {
     await recordTakeDowns(db, today());
+  },
+  async [QUEUES.mailCleanup]({ db }) {
+    const count = await deleteSentMail(db);
+    if (count) logger().info({ count }, "Skickad e-post äldre än 30 dagar raderad ur utkorgen");
   },
 };

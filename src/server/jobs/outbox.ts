@@ -81,6 +81,20 @@ export async function queueMailAfterCommit(
   }
 }
 
+/** How long a sent mail stays in the outbox (its recipients and text are personal data). */
+export const KEEP_SENT_DAYS = 30;
+
+/**
+ * Deletes the outbox rows sent more than KEEP_SENT_DAYS ago; unsent ones stay whatever their age
+ * (the sweep or an operator still needs them). Returns how many went. A late retry of a deleted
+ * mail's job finds it "gone" and sends nothing (the mail-send queue keeps jobs 7 days).
+ */
+export async function deleteSentMail(db: PrismaClient, at: Date = now()): Promise<number> {
+  const before = new Date(at.getTime() - KEEP_SENT_DAYS * 86_400_000);
+  const { count } = await db.mailOutbox.deleteMany({ where: { sentAt: { lt: before } } });
+  return count;
+}
+
 export type Delivery = "sent" | "already-sent" | "busy" | "not-configured" | "gone";
 
 /**

@@ -10,6 +10,8 @@ export const QUEUES = {
   reminders: "reminders",
   /** Every hour: the anslag whose take-down day has come get their audit event (takedown.ts). */
   noticeTakedown: "notice-takedown",
+  /** Every night: sent mail older than the outbox keeps it is deleted (outbox.ts). */
+  mailCleanup: "mail-cleanup",
 } as const;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
@@ -19,4 +21,5 @@ export const SCHEDULES: readonly { queue: QueueName; cron: string }[] = [
   { queue: QUEUES.mailSweep, cron: "* * * * *" },
   { queue: QUEUES.reminders, cron: "7 * * * *" },
   { queue: QUEUES.noticeTakedown, cron: "3 * * * *" },
+  { queue: QUEUES.mailCleanup, cron: "17 3 * * *" },
 ];
