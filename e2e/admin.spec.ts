@@ -84,6 +84,15 @@ test.describe("as administrator", () => {
     await expect(page.getByRole("row", { name: new RegExp(`Ebba Ström ${email}`) })).toContainText(
       "Sekreterare, Direktionen",
     );
+
+    // The administration log says who did it, newest first.
+    await page.goto("/admin");
+    await page.getByRole("navigation", { name: "Administration" }).getByRole("link", { name: "Händelselogg" }).click();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Händelselogg");
+    const log = page.getByRole("table", { name: "Händelser i administrationen, senaste först" });
+    await expect(log.getByRole("row").nth(1)).toContainText("Gav roll i organ Ebba Ström");
+    await expect(log.getByRole("row", { name: /Skapade användare Ebba Ström/ }).first()).toBeVisible();
+    await expectNoAxeViolations(page);
   });
 
   test("an admin cannot untick their own admin flag", async ({ page }) => {

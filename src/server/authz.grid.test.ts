@@ -418,6 +418,7 @@ describe("authorizeForBody and authorizeGlobal", () => {
       "admin.manageOrganisation",
       "admin.managePeople",
       "admin.manageUsers",
+      "admin.readAuditLog",
       "platform.manageOrganisations",
     ]);
   });

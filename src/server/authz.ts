@@ -115,6 +115,8 @@ export const GLOBAL_PERMISSIONS = {
   "admin.manageOrganisation": ["admin"],
   /** The organisation's people: rename, merge, remove. */
   "admin.managePeople": ["admin"],
+  /** The organisation's administration log (/admin/logg): who changed users, roles, bodies, people. */
+  "admin.readAuditLog": ["admin"],
   /** Create organisations and give each its first admin (the platform's, not an organisation's). */
   "platform.manageOrganisations": ["platformAdmin"],
 } as const satisfies Record<string, readonly GlobalRole[]>;

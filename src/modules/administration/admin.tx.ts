@@ -31,15 +31,20 @@ export function changedKeys<D extends object>(current: { [K in keyof D]: unknown
   return (Object.keys(data) as (keyof D)[]).filter((k) => !same(data[k], current[k]));
 }
 
-/** The audit row of an admin change (no meeting), by the action's actor from its address. */
+/**
+ * The audit row of an admin change (no meeting), by the action's actor from its address, in the
+ * organisation it changes (the actor's, unless named): that organisation's admins read it on
+ * /admin/logg, row-level security lets no other organisation see it.
+ */
 export function auditAdmin(
   tx: Tx,
   { actor, ip }: Pick<RunContext, "actor" | "ip">,
   action: string,
   [entity, entityId]: [string, string],
   data: Prisma.InputJsonValue,
+  organisationId: string | null = actor.organisationId ?? null,
 ): Promise<void> {
-  return writeAudit(tx, { userId: actor.userId, meetingId: null, action, entity, entityId, ip, data });
+  return writeAudit(tx, { userId: actor.userId, meetingId: null, organisationId, action, entity, entityId, ip, data });
 }
 
 /**

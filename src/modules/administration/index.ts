@@ -22,3 +22,5 @@ export { PeopleTable } from "./components/persons";
 export { CreateOrganisationForm } from "./components/create-organisation-form";
 export { createOrganisation, listOrganisationsOnPlatform } from "./platform.mutations";
 export { OrganisationSwitcher } from "./components/organisation-switcher";
+export { AuditTable } from "./components/audit-table";
+export { listOrganisationAudit } from "./audit.queries";

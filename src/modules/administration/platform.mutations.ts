@@ -41,11 +41,14 @@ export const createOrganisation = defineAdminAction(
           await tx.organisationUser.create({
             data: { userId: admin.id, organisationId: organisation.id, isAdmin: true },
           });
-          await auditAdmin(tx, by, "platform.organisation.create", ["Organisation", organisation.id], {
-            slug: organisation.slug,
-            adminUserId: admin.id,
-            newAccount: !existing,
-          });
+          await auditAdmin(
+            tx,
+            by,
+            "platform.organisation.create",
+            ["Organisation", organisation.id],
+            { slug: organisation.slug, adminUserId: admin.id, newAccount: !existing },
+            organisation.id,
+          );
           return organisation;
         }),
       );

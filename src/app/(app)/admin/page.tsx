@@ -11,6 +11,7 @@ const SECTIONS = [
   { href: "/admin/organ", label: "Organ" },
   { href: "/admin/organisation", label: "Organisationen och anslaget" },
   { href: "/admin/personer", label: "Personer" },
+  { href: "/admin/logg", label: "Händelselogg" },
 ].map((s) => ({ key: s.href, ...s }));
 
 const tab = "inline-block rounded border border-[var(--color-brand)] px-3 py-1.5";
