@@ -72,6 +72,39 @@ test("a ledamot asks for the floor from their own device; the chair gives it; th
   await expect(phone.getByTestId("member-status")).toHaveText("Du tjänstgör i paragrafen.", { timeout: 5_000 });
   await expectNoAxeViolations(phone);
 
+  // Latency, the phone's tap to the chair's tablet: 20 requests and 20 withdrawals, in-page polling
+  // on every frame. p50/p95 go to the test's annotations (the 1-second checks are below).
+  const queueHas = (present: boolean) =>
+    tablet.waitForFunction(
+      ([name, want]) =>
+        (document.querySelector('[data-testid="speakers"] [data-testid="speaker-queue"]')?.textContent ?? "").includes(
+          name as string,
+        ) === want,
+      [MEMBER_NAME, present] as const,
+      { polling: "raf", timeout: 5_000 },
+    );
+  const samples: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    for (const [button, present] of [
+      ["Begär ordet", true],
+      ["Återta min begäran", false],
+    ] as const) {
+      const tapped = phone.getByRole("button", { name: button });
+      await expect(tapped).toBeEnabled({ timeout: 5_000 });
+      const started = Date.now();
+      await tapped.click();
+      await queueHas(present);
+      samples.push(Date.now() - started);
+    }
+  }
+  samples.sort((a, b) => a - b);
+  const pct = (p: number) => samples[Math.min(samples.length - 1, Math.ceil((p / 100) * samples.length) - 1)]!;
+  test.info().annotations.push({
+    type: "latency",
+    description: `phone → chair's tablet over ${samples.length} taps: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${samples[samples.length - 1]} ms`,
+  });
+  console.log(test.info().annotations.at(-1)!.description);
+
   // The ledamot asks for the floor: on the chair's view and the projector within a second.
   await phone.getByRole("button", { name: "Begär ordet" }).click();
   const speakers = tablet.getByTestId("speakers");
