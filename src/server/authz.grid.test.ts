@@ -225,6 +225,15 @@ meeting.live                chair             ok  S   S
 meeting.live                adjuster          F   F   F
 meeting.live                seatHolder        F   F   F
 meeting.live                none              F   F   F
+
+meeting.liveSeat            admin             F   F   F
+meeting.liveSeat            secretary         F   F   F
+meeting.liveSeat            member            F   F   F
+meeting.liveSeat            meetingSecretary  F   F   F
+meeting.liveSeat            chair             F   F   F
+meeting.liveSeat            adjuster          F   F   F
+meeting.liveSeat            seatHolder        ok  S   S
+meeting.liveSeat            none              F   F   F
 `;
 
 // The Swedish sentence each state refusal gives, written out so a lost or swapped message fails.
@@ -249,6 +258,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
   "earkiv.export": "E-arkivpaketet kan bara skapas när protokollet är justerat.",
   "meeting.live": "Sammanträdet kan bara föras live medan protokollet är ett utkast.",
+  "meeting.liveSeat": "Sammanträdet pågår inte längre: protokollet har skickats till justering.",
 };
 const FORBIDDEN = "Du har inte behörighet till det här protokollet.";
 const UNAUTHENTICATED = "Logga in för att fortsätta.";

@@ -106,6 +106,7 @@ const expected: Record<MeetingPermission, { status: MeetingResource["status"]; a
   "summons.send": row("DRAFT", N, N, N, N, N, N, Y, Y),
   "earkiv.export": row("ADJUSTED", N, N, N, N, N, N, Y, Y),
   "meeting.live": row("DRAFT", N, N, Y, N, N, N, Y, Y),
+  "meeting.liveSeat": row("DRAFT", N, N, N, N, N, N, N, N),
 };
 
 describe("the permission table", () => {

@@ -99,6 +99,12 @@ export const PERMISSIONS = {
   "earkiv.export": { roles: ["admin", "secretary"], statuses: ADJUSTED },
   /** The live meeting (src/modules/live): roll call, arrivals, jäv, current § as they happen; while a draft. */
   "meeting.live": { roles: ["admin", "secretary", "meetingSecretary", "chair"], statuses: DRAFT },
+  /**
+   * A ledamot or ersättare on their own device during the live meeting (/moten/<slug>/live/ledamot):
+   * ask for the floor, replik, withdraw, and their own ballot when the body lets them. Always for
+   * themself: the mutation takes the person from the session, never from the form.
+   */
+  "meeting.liveSeat": { roles: ["seatHolder"], statuses: DRAFT },
 } as const satisfies Record<string, { roles: readonly Role[]; statuses: readonly MeetingStatus[] }>;
 
 export type MeetingPermission = keyof typeof PERMISSIONS;
@@ -169,6 +175,7 @@ const STATE_MESSAGES: Record<MeetingPermission, string> = {
   "summons.send": "Kallelsen kan bara skickas innan protokollet har skickats till justering.",
   "earkiv.export": "E-arkivpaketet kan bara skapas när protokollet är justerat.",
   "meeting.live": "Sammanträdet kan bara föras live medan protokollet är ett utkast.",
+  "meeting.liveSeat": "Sammanträdet pågår inte längre: protokollet har skickats till justering.",
 };
 
 export function authorize(actor: Actor | null, permission: MeetingPermission, meeting: MeetingResource): Decision {

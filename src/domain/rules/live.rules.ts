@@ -55,7 +55,12 @@ export type LiveEventData =
       /** "Skriftlig reservation senare": the written reasons come before justering (KL 4:27). */
       writtenLater: boolean;
       reasons: string;
-    };
+    }
+  // The speaker list (live-speakers.rules.ts): begär ordet, replik, återta, ge ordet, klar.
+  | { type: "speakRequest"; paragraphId: string; personId: string; replik: boolean }
+  | { type: "speakWithdraw"; paragraphId: string; personId: string }
+  | { type: "speakGrant"; paragraphId: string; personId: string }
+  | { type: "speakEnd"; paragraphId: string };
 
 /** The choices of an open vote taken live (frånvarande/deltar ej are for the editor). */
 export type LiveBallotChoice = "JA" | "NEJ" | "AVSTAR";

@@ -17,7 +17,11 @@ export async function createBodyFormAction(prev: AdminFormState, form: FormData)
 export async function updateBodyFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {
   const result = await mutations.updateBody(
     await actionContext(),
-    read(form, ["bodyId", ...BODY_FIELDS, "decisionPlacement", "summonsLeadDays"], ["appendedAttendanceList"]),
+    read(
+      form,
+      ["bodyId", ...BODY_FIELDS, "decisionPlacement", "summonsLeadDays"],
+      ["appendedAttendanceList", "liveSelfVoting"],
+    ),
   );
   if (result.ok) revalidatePath("/", "layout");
   return formAnswer(prev, form, result, "Organets uppgifter är sparade.");

@@ -105,7 +105,11 @@ export const createBody = defineAdminAction(
  */
 export const updateBody = defineAdminAction(
   { schema: updateBodySchema, permission: "admin.manageBodies" },
-  ({ db, input: { bodyId, decisionPlacement, appendedAttendanceList, summonsLeadDays, ...fields }, ...by }) =>
+  ({
+    db,
+    input: { bodyId, decisionPlacement, appendedAttendanceList, summonsLeadDays, liveSelfVoting, ...fields },
+    ...by
+  }) =>
     db.$transaction(async (tx) => {
       const current = found(
         await tx.body.findFirst({
@@ -121,6 +125,7 @@ export const updateBody = defineAdminAction(
         decisionPlacement: decisionPlacement ?? current.decisionPlacement,
         appendedAttendanceList: appendedAttendanceList ?? current.appendedAttendanceList,
         summonsLeadDays: summonsLeadDays ?? current.summonsLeadDays,
+        liveSelfVoting: liveSelfVoting ?? current.liveSelfVoting,
       };
       await tx.body.update({ where: { id: current.id }, data });
       const changed = changedKeys(current, data);

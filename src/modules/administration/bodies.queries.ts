@@ -36,6 +36,7 @@ export interface BodyDetail extends BodySummary {
   appendedAttendanceList: boolean;
   /** Days before the meeting the kallelse must be sent (the arbetsordning's time). */
   summonsLeadDays: number;
+  liveSelfVoting: boolean;
   /** The titles of the body's opening §§ (its opening templates, src/modules/templates), in order. */
   openingTitles: string[];
   organisationId: string;
@@ -71,6 +72,7 @@ export const bodyLayoutSelect = {
   decisionPlacement: true,
   appendedAttendanceList: true,
   summonsLeadDays: true,
+  liveSelfVoting: true,
 } as const;
 
 /** What the organisation's settings form edits, with the organisation's id. */
@@ -133,6 +135,7 @@ export async function findBodyDetail(db: PrismaClient, slug: string): Promise<Bo
     decisionPlacement: body.decisionPlacement,
     appendedAttendanceList: body.appendedAttendanceList,
     summonsLeadDays: body.summonsLeadDays,
+    liveSelfVoting: body.liveSelfVoting,
     openingTitles: body.paragraphTemplates.map((t) => t.title),
     organisationId: body.organisationId,
     organisationName: body.organisation.name,

@@ -63,6 +63,8 @@ export const updateBodySchema = z.object({
    * body's opening templates, src/modules/templates.)
    */
   summonsLeadDays: wholeNumber("hur många dagar före sammanträdet kallelsen ska skickas", 0, 60).optional(),
+  /** The live meeting (issue 20): ledamöter vote on their own devices. Absent: unchanged. */
+  liveSelfVoting: z.boolean().optional(),
 });
 
 /** Ersättarordning: "" clears it. */

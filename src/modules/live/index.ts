@@ -6,3 +6,5 @@ export { LiveProjector } from "./components/live-projector";
 export { findLivePage, liveFrameProps } from "./live.page";
 export { getLiveHub, LiveHub } from "./live.hub";
 export { liveStreamResponse, parseLastEventId } from "./live.stream";
+export { MemberLiveView } from "./components/member-view";
+export { findMemberLivePage } from "./member.page";

@@ -2,7 +2,7 @@
 // chair), and the end of the meeting (meeting.edit: it writes the draft). Each is one transaction
 // under the meeting's row lock, with its audit row.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { byMeetingId, defineMeetingAction, type ActionResult } from "@/server/action";
+import { byMeetingId, defineMeetingAction, type ActionResult, type RunContext } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
@@ -17,6 +17,7 @@ import {
   voteQuestionText,
   voteResultText,
 } from "@/domain/rules/live-decisions.rules";
+import { refuseSpeakerEvent, SPEAKER_EVENT_TYPES } from "@/domain/rules/live-speakers.rules";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import type { Finding } from "@/domain/rules/finding";
 import { readAttendanceRows, saveAttendance, saveParagraph, toParagraphContent } from "@/modules/drafting";
@@ -59,54 +60,75 @@ function checkEvent(data: LiveEventData, input: Pick<LiveInput, "seats" | "parag
  */
 export const recordLiveEvent = defineMeetingAction(
   { schema: recordLiveEventSchema, permission: "meeting.live", locate: byMeetingId },
-  ({ db, actor, ip, now, input, meeting }) =>
-    db.$transaction(async (tx) => {
-      await lockMeeting(tx, meeting.id);
-      const already = await tx.liveEvent.findUnique({
-        where: { meetingId_clientEventId: { meetingId: meeting.id, clientEventId: input.clientEventId } },
-        select: { seq: true },
-      });
-      if (already) return { seq: already.seq, duplicate: true };
-      const closed = await tx.liveEvent.findFirst({
-        where: { meetingId: meeting.id, type: "close" },
-        select: { id: true },
-      });
-      if (closed) throw new AppError("STATE", CLOSED);
-      if (DECISION_EVENTS.has(input.event.type)) {
-        // Yrkanden, findings, votes and reservations are checked against the whole log so far.
-        const live = await readLiveMeeting(tx, { id: meeting.id });
-        if (!live) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
-        checkEvent(input.event, live.input);
-        const refused = refuseDecisionEvent(live.input, replayLive(live.input), input.event, live.bodyName);
-        if (refused) throw new AppError("VALIDATION", refused, { fieldErrors: { event: [refused] } });
-      } else checkEvent(input.event, await readLiveFrame(tx, meeting.id));
-      const last = await tx.liveEvent.aggregate({ where: { meetingId: meeting.id }, _max: { seq: true } });
-      const seq = (last._max.seq ?? 0) + 1;
-      const { type, ...payload } = input.event;
-      const created = await tx.liveEvent.create({
-        data: {
-          meetingId: meeting.id,
-          seq,
-          type,
-          payload,
-          byUserId: actor.userId,
-          at: now,
-          clientEventId: input.clientEventId,
-        },
-        select: { id: true },
-      });
-      await writeAudit(tx, {
-        userId: actor.userId,
-        meetingId: meeting.id,
-        action: "live.event",
-        entity: "LiveEvent",
-        entityId: created.id,
-        ip,
-        data: { seq, type },
-      });
-      return { seq, duplicate: false };
-    }),
+  ({ db, ...ctx }) => db.$transaction((tx) => appendLiveEvent(tx, ctx)),
 );
+
+/** What appending a tap needs: who, from where, when, the meeting and the tap. */
+export interface AppendLiveEvent {
+  actor: RunContext["actor"];
+  ip: string | null;
+  now: Date;
+  meeting: { id: string };
+  input: { clientEventId: string; event: LiveEventData };
+}
+
+/**
+ * Append one tap to the meeting's log in `tx` (the caller has checked who may): the retry, the
+ * closed log, the rules' refusals, the next seq under the row lock, the audit row. Shared by the
+ * secretary's and chair's taps and a member's own (member.mutations.ts).
+ */
+export async function appendLiveEvent(
+  tx: Tx,
+  { actor, ip, now, input, meeting }: AppendLiveEvent,
+): Promise<{ seq: number; duplicate: boolean }> {
+  await lockMeeting(tx, meeting.id);
+  const already = await tx.liveEvent.findUnique({
+    where: { meetingId_clientEventId: { meetingId: meeting.id, clientEventId: input.clientEventId } },
+    select: { seq: true },
+  });
+  if (already) return { seq: already.seq, duplicate: true };
+  const closed = await tx.liveEvent.findFirst({
+    where: { meetingId: meeting.id, type: "close" },
+    select: { id: true },
+  });
+  if (closed) throw new AppError("STATE", CLOSED);
+  if (DECISION_EVENTS.has(input.event.type) || SPEAKER_EVENT_TYPES.has(input.event.type)) {
+    // Yrkanden, findings, votes, reservations and the speaker list are checked against the whole log so far.
+    const live = await readLiveMeeting(tx, { id: meeting.id });
+    if (!live) throw new AppError("NOT_FOUND", "Sammanträdet finns inte.");
+    checkEvent(input.event, live.input);
+    const state = replayLive(live.input);
+    const refused =
+      refuseDecisionEvent(live.input, state, input.event, live.bodyName) ??
+      refuseSpeakerEvent(live.input, state, input.event);
+    if (refused) throw new AppError("VALIDATION", refused, { fieldErrors: { event: [refused] } });
+  } else checkEvent(input.event, await readLiveFrame(tx, meeting.id));
+  const last = await tx.liveEvent.aggregate({ where: { meetingId: meeting.id }, _max: { seq: true } });
+  const seq = (last._max.seq ?? 0) + 1;
+  const { type, ...payload } = input.event;
+  const created = await tx.liveEvent.create({
+    data: {
+      meetingId: meeting.id,
+      seq,
+      type,
+      payload,
+      byUserId: actor.userId,
+      at: now,
+      clientEventId: input.clientEventId,
+    },
+    select: { id: true },
+  });
+  await writeAudit(tx, {
+    userId: actor.userId,
+    meetingId: meeting.id,
+    action: "live.event",
+    entity: "LiveEvent",
+    entityId: created.id,
+    ip,
+    data: { seq, type },
+  });
+  return { seq, duplicate: false };
+}
 
 /**
  * The drafting module's actions run in this transaction: their `db.$transaction` is this one (a

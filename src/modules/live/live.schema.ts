@@ -43,6 +43,10 @@ export const liveEventDataSchema = z.discriminatedUnion(
       writtenLater: z.boolean(),
       reasons: z.string().trim().max(20_000, "Reservationen får vara högst 20 000 tecken."),
     }),
+    z.object({ type: z.literal("speakRequest"), paragraphId: id, personId: id, replik: z.boolean() }),
+    z.object({ type: z.literal("speakWithdraw"), paragraphId: id, personId: id }),
+    z.object({ type: z.literal("speakGrant"), paragraphId: id, personId: id }),
+    z.object({ type: z.literal("speakEnd"), paragraphId: id }),
   ],
   { error: "Okänd händelse." },
 );

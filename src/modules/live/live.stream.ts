@@ -1,6 +1,6 @@
 // The live view's server-sent events: every event of the meeting's log after the one the device
 // has (Last-Event-ID, sent by the browser's EventSource itself when it reconnects), then each new
-// one as it is committed. Same permission as a tap (meeting.live).
+// one as it is committed. Same permission as a tap (meeting.live, or a member's own: meeting.liveSeat).
 import type { PrismaClient } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/server/authz";
 import { findMeetingAccess } from "@/server/meeting-access";
@@ -33,9 +33,11 @@ export async function liveStreamResponse(
 ): Promise<Response> {
   if (!actor) return text(401, "Logga in för att följa sammanträdet.");
   const meeting = await findMeetingAccess(db, { slug });
-  if (!meeting || !authorize(actor, "meeting.read", meeting).ok) return text(404, "Sammanträdet finns inte.");
+  // A ledamot or ersättare on their own device (meeting.liveSeat) sees it as the members' view does.
+  if (!meeting || !authorize(actor, "members.readAgenda", meeting).ok) return text(404, "Sammanträdet finns inte.");
   const decision = authorize(actor, "meeting.live", meeting);
-  if (!decision.ok) return text(decision.reason === "state" ? 409 : 403, decision.message);
+  if (!decision.ok && !authorize(actor, "meeting.liveSeat", meeting).ok)
+    return text(decision.reason === "state" ? 409 : 403, decision.message);
 
   const encoder = new TextEncoder();
   let last = lastEventId;

@@ -34,6 +34,7 @@ type Editable = Pick<
   | "decisionPlacement"
   | "appendedAttendanceList"
   | "summonsLeadDays"
+  | "liveSelfVoting"
   | "openingTitles"
   | "slug"
 >;
@@ -142,6 +143,16 @@ export function BodyForm({
               </Link>
             </p>
           </div>
+        </fieldset>
+      )}
+      {body && (
+        <fieldset className="space-y-4">
+          <legend className="text-lg font-semibold">Under sammanträdet</legend>
+          <CheckboxField
+            {...box("liveSelfVoting", body.liveSelfVoting)}
+            label="Ledamöterna röstar på egna enheter vid öppen omröstning"
+            hint="Tjänstgörande ledamöter och ersättare lägger sin egen röst i livevyn för ledamöter. Sekreteraren ser varje röst och kan rätta den."
+          />
         </fieldset>
       )}
       <SubmitButton pendingText="Sparar…">{body ? "Spara organet" : "Skapa organet"}</SubmitButton>

@@ -8,6 +8,8 @@ import { DEFAULT_MOTION_TEXT, liveDecisions } from "@/domain/rules/live-decision
 import { replayLive } from "@/domain/rules/live.rules";
 import { fromWire, type LiveEventWire } from "../live.wire";
 import { MOTION_LABELS } from "./live-decisions";
+import { SpeakerSummary } from "./speakers";
+import { speakerList } from "@/domain/rules/live-speakers.rules";
 import { useLiveStream, type LiveFrameProps } from "./use-live-stream";
 
 export function LiveProjector(props: LiveFrameProps) {
@@ -45,6 +47,14 @@ export function LiveProjector(props: LiveFrameProps) {
             Tjänstgörande ledamöter: <strong>{here.seats}</strong> av {seatCount}
             {here.quorum ? " · beslutsför" : " · inte beslutsför"}
           </p>
+        )}
+        {!state.closed && (
+          <section aria-labelledby="projektor-talarlista" data-testid="projector-speakers">
+            <h3 id="projektor-talarlista" className="mb-3 text-4xl font-semibold">
+              Talarlista
+            </h3>
+            <SpeakerSummary list={speakerList(input, state, current.id)} large />
+          </section>
         )}
         {motions.length > 0 && (
           <section aria-labelledby="projektor-yrkanden">

@@ -17,6 +17,7 @@ import {
 import type { Finding } from "@/domain/rules/finding";
 import { closeLiveMeetingAction, recordLiveEventAction } from "../live.actions";
 import { LiveDecisionsPanel, MOTION_LABELS } from "./live-decisions";
+import { SpeakersPanel } from "./speakers";
 import { useLiveStream, type LiveFrameProps } from "./use-live-stream";
 import { fromWire, type LiveEventWire } from "../live.wire";
 
@@ -88,6 +89,14 @@ function describe(data: LiveEventData, name: (id: string) => string, number: (id
       return data.reserved
         ? `${name(data.personId)} reserverar sig i ${number(data.paragraphId)}.`
         : `${name(data.personId)}s reservation i ${number(data.paragraphId)} är borttagen.`;
+    case "speakRequest":
+      return `${name(data.personId)} begär ${data.replik ? "replik" : "ordet"}.`;
+    case "speakWithdraw":
+      return `${name(data.personId)} är struken från talarlistan.`;
+    case "speakGrant":
+      return `${name(data.personId)} har ordet.`;
+    case "speakEnd":
+      return "Talaren är klar.";
   }
 }
 
@@ -316,6 +325,8 @@ export function LiveView(props: LiveViewProps) {
           </ul>
         </section>
       )}
+
+      <SpeakersPanel input={input} state={state} closed={closed} tap={tap} />
 
       <LiveDecisionsPanel input={input} state={state} bodyName={bodyName} closed={closed} tap={tap} newId={newId} />
 
