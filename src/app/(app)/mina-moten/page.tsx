@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { listMyUpcomingMeetings, ReportAbsenceForm, WithdrawAbsenceForm } from "@/modules/members";
 import { now, today } from "@/server/clock";
@@ -24,7 +25,8 @@ const stockholm = new Intl.DateTimeFormat("sv-SE", {
 export default async function MyMeetingsPage({ searchParams }: { searchParams: Promise<{ klart?: string }> }) {
   const user = await requireUser("/mina-moten");
   const done = DONE[(await searchParams).klart ?? ""];
-  const meetings = await listMyUpcomingMeetings(getDb(), user, now(), today());
+  const meetingDay = today();
+  const meetings = await listMyUpcomingMeetings(getDb(), user, now(), meetingDay);
   return (
     <>
       <h1 className="mb-2 text-3xl font-semibold">Mina sammanträden</h1>
@@ -57,6 +59,17 @@ export default async function MyMeetingsPage({ searchParams }: { searchParams: P
                     <dt className="font-medium">Kallelse</dt>
                     <dd>{m.summonsSentAt ? `skickad ${stockholm.format(m.summonsSentAt)}` : "inte skickad ännu"}</dd>
                   </dl>
+                  {m.date === meetingDay && (
+                    // On the day: the member's own device during the meeting (begär ordet, replik, röst).
+                    <p className="mt-3">
+                      <Link
+                        href={`/moten/${m.slug}/live/ledamot`}
+                        className="rounded border-2 border-[var(--color-brand)] px-3 py-1 font-semibold text-[var(--color-brand)]"
+                      >
+                        Under sammanträdet: följ det och begär ordet här
+                      </Link>
+                    </p>
+                  )}
 
                   <h3 className="mt-4 text-xl font-semibold">Ärendelista</h3>
                   {m.items.length === 0 ? (
