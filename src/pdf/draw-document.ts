@@ -4,12 +4,10 @@
  */
 import { type FontFace, type FontId, loadFonts } from "./fonts/load-fonts";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
-import { type DrawOp, type Placement, type Rgb, structElem, type TextMetrics } from "./layout";
-import { type LaidOutDocument, PAGE, type SigningLayout, streamProtocol } from "./protocol-model";
+import { type DrawOp, type Placement, structElem, type TextMetrics } from "./layout";
+import { BLACK, type LaidOutDocument, PAGE, type SigningLayout, streamProtocol } from "./protocol-model";
 import { type PageCanvas, PdfWriter } from "./pdf-writer";
 import { type PageMarker, Tagger } from "./tagging";
-
-const BLACK: Rgb = [0, 0, 0];
 
 /** Text widths from the embedded fonts themselves, so layout and PDF agree to the point. */
 export function fontMetrics(faces: Record<FontId, FontFace> = loadFonts()): TextMetrics {

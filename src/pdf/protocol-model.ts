@@ -89,9 +89,10 @@ export const WIDTH = RIGHT - LEFT;
 const INDENT = 56;
 export const FRAME = { top: 104, bottom: 740 } as const;
 
-const BLACK: Rgb = [0, 0, 0];
-const GREY: Rgb = [0.35, 0.35, 0.35];
-const RULE: Rgb = [0.6, 0.6, 0.6];
+/** The documents' colours (the kallelse and the drawing share them). */
+export const BLACK: Rgb = [0, 0, 0];
+export const GREY: Rgb = [0.35, 0.35, 0.35];
+export const RULE: Rgb = [0.6, 0.6, 0.6];
 const LIGHT_RULE: Rgb = [0.8, 0.8, 0.8];
 const WATERMARK: Rgb = [0.86, 0.86, 0.86];
 
