@@ -1,5 +1,6 @@
-// A development certificate (PKCS#12) in the data directory, made once across processes: the
-// organisation's demo seal (seal-certificate.ts) and the demo signing CA (server/trust/config.ts).
+// A PKCS#12 named by the environment, or else a development one in the data directory, made once
+// across processes: the organisation's seal (seal-certificate.ts) and the signing CA
+// (server/trust/config.ts).
 // The passphrase file doubles as the creation lock: whoever creates it exclusively ("wx") makes the
 // certificate; the PKCS#12 appears last, by an atomic rename.
 import { randomBytes } from "node:crypto";
@@ -18,6 +19,29 @@ export interface DemoPkcs12Files {
   /** File names in `dir`. */
   p12Name: string;
   passphraseName: string;
+}
+
+/**
+ * The PKCS#12 the environment names: the file at `env[pathVar]` and the passphrase in
+ * `env[passphraseVar]` (empty if unset); null when `pathVar` is unset. `what` names it in the
+ * Swedish error when the file cannot be read.
+ */
+export async function readConfiguredPkcs12(
+  env: Record<string, string | undefined>,
+  pathVar: string,
+  passphraseVar: string,
+  what: string,
+): Promise<DemoPkcs12 | null> {
+  const configured = env[pathVar]?.trim();
+  if (!configured) return null;
+  const file = path.resolve(configured);
+  let p12: Buffer;
+  try {
+    p12 = await readFile(file);
+  } catch (error) {
+    throw new Error(`${what} i ${pathVar} (${file}) kunde inte läsas: ${(error as Error).message}`);
+  }
+  return { p12: new Uint8Array(p12), passphrase: env[passphraseVar] ?? "", file };
 }
 
 /** The demo PKCS#12 when it exists, else null. */

@@ -4,12 +4,18 @@
  */
 import { type FontFace, type FontId, loadFonts } from "./fonts/load-fonts";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
-import { type DrawOp, type Placement, type Rgb, structElem, type TextMetrics } from "./layout";
-import { type LaidOutDocument, PAGE, type SigningLayout, streamProtocol } from "./protocol-model";
+import { type DrawOp, type Placement, type StructElem, structElem, type TextMetrics } from "./layout";
+import {
+  BLACK,
+  type LaidOutDocument,
+  type LaidOutPage,
+  PAGE,
+  type ProtocolStream,
+  type SigningLayout,
+  streamProtocol,
+} from "./protocol-model";
 import { type PageCanvas, PdfWriter } from "./pdf-writer";
 import { type PageMarker, Tagger } from "./tagging";
-
-const BLACK: Rgb = [0, 0, 0];
 
 /** Text widths from the embedded fonts themselves, so layout and PDF agree to the point. */
 export function fontMetrics(faces: Record<FontId, FontFace> = loadFonts()): TextMetrics {
@@ -88,23 +94,43 @@ function drawLayers(
   marker?.end();
 }
 
+/** What the second pass needs of a document whose pages were drawn: how many, their late layers, metadata. */
+type DrawnPages = Pick<ProtocolStream, "pageCount" | "late" | "metadata">;
+
+/**
+ * The two passes of every drawing: `layout` hands each page to `drawPage` as it is laid out (its
+ * layers drawn at once), then every page's late layers are drawn (what depends on the whole
+ * document: page numbers, the footer).
+ */
+async function drawInTwoPasses(
+  faces: Record<FontId, FontFace>,
+  structure: StructElem,
+  opts: DrawOptions,
+  layout: (drawPage: (page: Omit<LaidOutPage, "late">, index: number) => void) => DrawnPages,
+): Promise<Uint8Array> {
+  const writer = await PdfWriter.create(faces);
+  const tagger = opts.tagged === false ? null : new Tagger(structure);
+  const drawn = layout((page, index) => {
+    const canvas = writer.addPage(PAGE.width, PAGE.height);
+    drawLayers(canvas, page.layers, faces, tagger?.page(canvas, index) ?? null);
+  });
+  for (let i = 0; i < drawn.pageCount; i++) {
+    const canvas = writer.continuePage(i);
+    drawLayers(canvas, drawn.late(i), faces, tagger?.page(canvas, i) ?? null);
+  }
+  return writer.finish(drawn.metadata, tagger);
+}
+
 /** Draws a document laid out whole: every page's layers, then every page's late layers. */
 export async function drawDocument(
   doc: LaidOutDocument,
   faces: Record<FontId, FontFace> = loadFonts(),
   opts: DrawOptions = {},
 ): Promise<Uint8Array> {
-  const writer = await PdfWriter.create(faces);
-  const tagger = opts.tagged === false ? null : new Tagger(doc.structure);
-  doc.pages.forEach((page, i) => {
-    const canvas = writer.addPage(PAGE.width, PAGE.height);
-    drawLayers(canvas, page.layers, faces, tagger?.page(canvas, i) ?? null);
+  return drawInTwoPasses(faces, doc.structure, opts, (drawPage) => {
+    doc.pages.forEach(drawPage);
+    return { pageCount: doc.pages.length, late: (i) => doc.pages[i]!.late, metadata: doc.metadata };
   });
-  doc.pages.forEach((page, i) => {
-    const canvas = writer.continuePage(i);
-    drawLayers(canvas, page.late, faces, tagger?.page(canvas, i) ?? null);
-  });
-  return writer.finish(doc.metadata, tagger);
 }
 
 /**
@@ -116,22 +142,8 @@ export async function drawProtocolStream(
   faces: Record<FontId, FontFace> = loadFonts(),
   opts: DrawOptions = {},
 ): Promise<Uint8Array> {
-  const writer = await PdfWriter.create(faces);
   const structure = structElem("Document");
-  const tagger = opts.tagged === false ? null : new Tagger(structure);
-  const stream = streamProtocol(
-    protocol,
-    fontMetrics(faces),
-    (page, index) => {
-      const canvas = writer.addPage(PAGE.width, PAGE.height);
-      drawLayers(canvas, page.layers, faces, tagger?.page(canvas, index) ?? null);
-    },
-    structure,
-    opts.signing,
+  return drawInTwoPasses(faces, structure, opts, (drawPage) =>
+    streamProtocol(protocol, fontMetrics(faces), drawPage, structure, opts.signing),
   );
-  for (let i = 0; i < stream.pageCount; i++) {
-    const canvas = writer.continuePage(i);
-    drawLayers(canvas, stream.late(i), faces, tagger?.page(canvas, i) ?? null);
-  }
-  return writer.finish(stream.metadata, tagger);
 }

@@ -89,9 +89,10 @@ export const WIDTH = RIGHT - LEFT;
 const INDENT = 56;
 export const FRAME = { top: 104, bottom: 740 } as const;
 
-const BLACK: Rgb = [0, 0, 0];
-const GREY: Rgb = [0.35, 0.35, 0.35];
-const RULE: Rgb = [0.6, 0.6, 0.6];
+/** The documents' colours (the kallelse and the drawing share them). */
+export const BLACK: Rgb = [0, 0, 0];
+export const GREY: Rgb = [0.35, 0.35, 0.35];
+export const RULE: Rgb = [0.6, 0.6, 0.6];
 const LIGHT_RULE: Rgb = [0.8, 0.8, 0.8];
 const WATERMARK: Rgb = [0.86, 0.86, 0.86];
 
@@ -284,6 +285,18 @@ export function keepSectionSignsWithNumbers(text: string): string {
 }
 
 const plain = (text: string): StyledSegment[] => [{ text: keepSectionSignsWithNumbers(text) }];
+
+/** Plain `text` as a paragraph in the column at `x`, `width` wide, tagged as a P under `parent`. */
+function plainParagraph(
+  text: string,
+  x: number,
+  width: number,
+  style: ParagraphStyle,
+  metrics: TextMetrics,
+  parent: StructElem,
+): Unit[] {
+  return tagUnits(paragraphUnits(plain(text), x, width, style, metrics), structElem("P", parent));
+}
 
 function spacer(height: number): Unit {
   return { height, spaceBefore: 0, ops: [] };
@@ -919,15 +932,13 @@ function signatureUnits(
   const code = signing?.contentHash ?? verificationCode(protocol);
   if (code) {
     units.push(
-      ...tagUnits(
-        paragraphUnits(
-          plain(`Verifieringskod: ${code}`),
-          VALUE_X,
-          VALUE_W,
-          { size: 7, lineHeight: 11, color: GREY, spaceBefore: 4 },
-          metrics,
-        ),
-        structElem("P", cell),
+      ...plainParagraph(
+        `Verifieringskod: ${code}`,
+        VALUE_X,
+        VALUE_W,
+        { size: 7, lineHeight: 11, color: GREY, spaceBefore: 4 },
+        metrics,
+        cell,
       ),
     );
   }
@@ -1240,7 +1251,7 @@ function paragraphBodyUnits(
   const sect = structElem("Sect", parent);
   const h2 = structElem("H2", sect);
   const body = (text: string, extra: Partial<ParagraphStyle> = {}) =>
-    tagUnits(paragraphUnits(plain(text), col.x, col.width, { ...BODY, ...extra }, metrics), structElem("P", sect));
+    plainParagraph(text, col.x, col.width, { ...BODY, ...extra }, metrics, sect);
   const h3 = (text: string) => heading(text, metrics, structElem("H3", sect));
 
   // "§ 59" with "Dnr 2021/8" on the right, then the title.
@@ -1500,15 +1511,13 @@ function attendanceListUnits(protocol: ProtocolDTO, metrics: TextMetrics, root: 
     );
   });
   units.push(
-    ...tagUnits(
-      paragraphUnits(
-        plain("J = ja, N = nej, A = avstår, – = frånvarande vid omröstningen eller deltar ej."),
-        LEFT,
-        WIDTH,
-        { size: 8.5, lineHeight: 12, color: GREY, spaceBefore: 6 },
-        metrics,
-      ),
-      structElem("P", sect),
+    ...plainParagraph(
+      "J = ja, N = nej, A = avstår, – = frånvarande vid omröstningen eller deltar ej.",
+      LEFT,
+      WIDTH,
+      { size: 8.5, lineHeight: 12, color: GREY, spaceBefore: 6 },
+      metrics,
+      sect,
     ),
   );
   return units;
@@ -1680,10 +1689,7 @@ export function layoutNotice(protocol: ProtocolDTO, metrics: TextMetrics): LaidO
   );
   info.forEach((t, i) =>
     units.push(
-      ...tagUnits(
-        paragraphUnits(plain(t), LEFT, WIDTH, { ...BODY, spaceBefore: i === 0 ? 18 : BODY.spaceBefore }, metrics),
-        structElem("P", root),
-      ),
+      ...plainParagraph(t, LEFT, WIDTH, { ...BODY, spaceBefore: i === 0 ? 18 : BODY.spaceBefore }, metrics, root),
     ),
   );
   const pages = paginate(units, FRAME);

@@ -15,10 +15,9 @@
  * SEAL_P12_PATH, proves who sealed the document.
  */
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import forge from "node-forge";
-import { loadOrCreateDemoPkcs12 } from "./demo-pkcs12";
+import { loadOrCreateDemoPkcs12, readConfiguredPkcs12 } from "./demo-pkcs12";
 
 export const DEMO_P12_FILE = "seal-demo.p12";
 export const DEMO_PASSPHRASE_FILE = "seal-demo.passphrase";
@@ -48,18 +47,13 @@ export interface SealCertificateOptions {
 const creating = new Map<string, Promise<SealCertificate>>();
 
 export async function loadOrCreateSealCertificate(opts: SealCertificateOptions): Promise<SealCertificate> {
-  const env = opts.env ?? process.env;
-  const configured = env.SEAL_P12_PATH?.trim();
-  if (configured) {
-    const file = path.resolve(configured);
-    let p12: Uint8Array;
-    try {
-      p12 = new Uint8Array(await readFile(file));
-    } catch (error) {
-      throw new Error(`Sigillcertifikatet i SEAL_P12_PATH (${file}) kunde inte läsas: ${(error as Error).message}`);
-    }
-    return { p12, passphrase: env.SEAL_P12_PASSPHRASE ?? "", source: "configured", file };
-  }
+  const configured = await readConfiguredPkcs12(
+    opts.env ?? process.env,
+    "SEAL_P12_PATH",
+    "SEAL_P12_PASSPHRASE",
+    "Sigillcertifikatet",
+  );
+  if (configured) return { ...configured, source: "configured" };
 
   const dir = path.resolve(opts.dataDir);
   const file = path.join(dir, DEMO_P12_FILE);

@@ -27,11 +27,17 @@ import {
   type TextMetrics,
   type Unit,
 } from "./layout";
-import { FRAME, keepSectionSignsWithNumbers, type LaidOutDocument, LEFT, RIGHT, WIDTH } from "./protocol-model";
-
-const BLACK: Rgb = [0, 0, 0];
-const GREY: Rgb = [0.35, 0.35, 0.35];
-const RULE: Rgb = [0.6, 0.6, 0.6];
+import {
+  BLACK,
+  FRAME,
+  GREY,
+  keepSectionSignsWithNumbers,
+  type LaidOutDocument,
+  LEFT,
+  RIGHT,
+  RULE,
+  WIDTH,
+} from "./protocol-model";
 
 const BODY: ParagraphStyle = { size: 11, lineHeight: 16, spaceBefore: 6 };
 const LABEL_W = 110;

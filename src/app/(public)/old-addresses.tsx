@@ -6,6 +6,10 @@
 // entered yet, and a lookup returns nothing but the slug of the organisation to go to.
 import Link from "next/link";
 import { permanentRedirect } from "next/navigation";
+import { findPublicProtocolOrganisation } from "@/modules/publication";
+import { findKungorelseOrganisation } from "@/modules/summons";
+import { today } from "@/server/clock";
+import { getDb } from "@/server/db";
 import { listPublicOrganisations, soleOrganisation } from "@/server/public-organisation";
 import { asPlatform } from "@/server/tenancy";
 
@@ -43,6 +47,35 @@ export async function redirectOr404(
     headers: { location: organisationPath(organisation, path, new URL(req.url).search) },
   });
 }
+
+/**
+ * The GET of an old address `<prefix><slug><suffix>` (the slug URL-encoded): redirectOr404 with
+ * the route's slug, `lookup` finding the organisation to go to.
+ */
+export function oldSlugAddress(
+  prefix: string,
+  suffix: string,
+  lookup: (slug: string) => Promise<string | null>,
+  missing: string,
+) {
+  return async (req: Request, { params }: { params: Promise<{ slug: string }> }): Promise<Response> => {
+    const { slug } = await params;
+    return redirectOr404(req, `${prefix}${encodeURIComponent(slug)}${suffix}`, () => lookup(slug), missing);
+  };
+}
+
+/** The old /protokoll/<slug><suffix> (a file of a protocol): 308 when the protocol is public there; else 404. */
+export const oldProtocolAddress = (suffix: string, missing: string) =>
+  oldSlugAddress("/protokoll/", suffix, (slug) => findPublicProtocolOrganisation(getDb(), slug), missing);
+
+/** The old /anslagstavla/kungorelse/<slug><suffix>: 308 while the kungörelse is up; else 404. */
+export const oldKungorelseAddress = (suffix: string) =>
+  oldSlugAddress(
+    "/anslagstavla/kungorelse/",
+    suffix,
+    (slug) => findKungorelseOrganisation(getDb(), slug, today()),
+    "Kungörelsen finns inte på anslagstavlan.",
+  );
 
 /** A page at an old address: 308 to the organisation `lookup` finds (run as the platform); else nothing. */
 export async function redirectIfFound(path: string, lookup: () => Promise<string | null>, search = "") {

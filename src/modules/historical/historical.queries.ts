@@ -101,9 +101,17 @@ export async function findPublicHistoricalProtocol(
   slug: string,
   organisationId?: string,
 ): Promise<HistoricalProtocolDTO | null> {
-  if (!isMeetingSlug(slug)) return null;
+  return isMeetingSlug(slug) ? findOnePublic(db, { slug }, organisationId) : null;
+}
+
+/** The one public historical protocol (of the organisation) `where` finds, through the public projection. */
+async function findOnePublic(
+  db: Db,
+  where: { slug: string } | { sha256: string },
+  organisationId: string | undefined,
+): Promise<HistoricalProtocolDTO | null> {
   const h = await db.historicalProtocol.findFirst({
-    where: { slug, isPublic: true, ...ofOrganisation(organisationId) },
+    where: { ...where, isPublic: true, ...ofOrganisation(organisationId) },
     select: withoutBytes,
   });
   if (!h) return null;
@@ -155,13 +163,7 @@ export async function findPublicHistoricalBySha256(
   sha256: string,
   organisationId?: string,
 ): Promise<HistoricalProtocolDTO | null> {
-  const h = await db.historicalProtocol.findFirst({
-    where: { sha256, isPublic: true, ...ofOrganisation(organisationId) },
-    select: withoutBytes,
-  });
-  if (!h) return null;
-  const sizes = await sizesOf(db, [h.id]);
-  return toPublicHistoricalProtocol(toDTO(h, sizes.get(h.id) ?? 0));
+  return findOnePublic(db, { sha256 }, organisationId);
 }
 
 /**

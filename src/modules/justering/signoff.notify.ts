@@ -54,8 +54,12 @@ export function queuedSignoffEvents(
 
 function signoffEvents(db: Prisma.TransactionClient, send: Send, baseUrl: string): SignoffEvents {
   const base = (p: ProtocolDTO) => ({ baseUrl, bodyName: p.body.name, meetingDate: p.meeting.date });
-  const secretaryOf = async (p: ProtocolDTO) =>
-    p.secretary ? (await recipients(db, [p.secretary]))[0]! : { name: "", email: null };
+  /** A mail to the secretary about the protocol: its meeting, its address, the secretary. */
+  const toSecretary = async (p: ProtocolDTO) => ({
+    ...base(p),
+    slug: p.meeting.slug,
+    secretary: p.secretary ? (await recipients(db, [p.secretary]))[0]! : { name: "", email: null },
+  });
   return {
     async sentForAdjustment(p) {
       // Everyone who signs but the secretary who sent it (with signers per §, a second secretary too).
@@ -86,27 +90,12 @@ function signoffEvents(db: Prisma.TransactionClient, send: Send, baseUrl: string
       );
     },
     async returned(p, by, comment) {
-      await send(
-        db,
-        buildReturnedMail({
-          ...base(p),
-          slug: p.meeting.slug,
-          secretary: await secretaryOf(p),
-          returnedBy: by,
-          comment,
-        }),
-        "signoff.returned",
-      );
+      await send(db, buildReturnedMail({ ...(await toSecretary(p)), returnedBy: by, comment }), "signoff.returned");
     },
     async adjusted(p) {
       await send(
         db,
-        buildAdjustedMail({
-          ...base(p),
-          slug: p.meeting.slug,
-          secretary: await secretaryOf(p),
-          adjustedOn: p.meeting.adjustedOn,
-        }),
+        buildAdjustedMail({ ...(await toSecretary(p)), adjustedOn: p.meeting.adjustedOn }),
         "signoff.adjusted",
       );
     },

@@ -8,11 +8,10 @@
  * - PARAGRAF_TSA_URL: the RFC 3161 time-stamping authority (signature and document timestamps).
  * - PARAGRAF_OCSP_URL: the OCSP responder for the certificates' revocation status (for the DSS).
  */
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { createCa, type SigningCa } from "./ca";
 import { createPkcs12, openPkcs12 } from "./pkcs12";
-import { loadOrCreateDemoPkcs12 } from "@/pdf/demo-pkcs12";
+import { loadOrCreateDemoPkcs12, readConfiguredPkcs12 } from "@/pdf/demo-pkcs12";
 
 export const DEMO_CA_FILE = "signing-ca-demo.p12";
 export const DEMO_CA_PASSPHRASE_FILE = "signing-ca-demo.passphrase";
@@ -56,19 +55,14 @@ export interface SigningCaOptions {
 }
 
 export async function loadSigningCa(opts: SigningCaOptions): Promise<LoadedCa> {
-  const env = opts.env ?? process.env;
-  const configured = env.PARAGRAF_SIGNING_CA_P12?.trim();
+  const configured = await readConfiguredPkcs12(
+    opts.env ?? process.env,
+    "PARAGRAF_SIGNING_CA_P12",
+    "PARAGRAF_SIGNING_CA_PASSPHRASE",
+    "Signerings-CA:t",
+  );
   if (configured) {
-    const file = path.resolve(configured);
-    let p12: Buffer;
-    try {
-      p12 = await readFile(file);
-    } catch (error) {
-      throw new Error(
-        `Signerings-CA:t i PARAGRAF_SIGNING_CA_P12 (${file}) kunde inte läsas: ${(error as Error).message}`,
-      );
-    }
-    return { ...openPkcs12(p12, env.PARAGRAF_SIGNING_CA_PASSPHRASE ?? ""), source: "configured", file };
+    return { ...openPkcs12(configured.p12, configured.passphrase), source: "configured", file: configured.file };
   }
   return loadOrCreateDemo(path.resolve(opts.dataDir), opts.organisationName, opts.now);
 }

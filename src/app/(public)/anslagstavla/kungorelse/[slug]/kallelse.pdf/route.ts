@@ -1,7 +1,4 @@
-import { findKungorelseOrganisation } from "@/modules/summons";
-import { getDb } from "@/server/db";
-import { today } from "@/server/clock";
-import { redirectOr404 } from "@/app/(public)/old-addresses";
+import { oldKungorelseAddress } from "@/app/(public)/old-addresses";
 
 export const dynamic = "force-dynamic";
 
@@ -9,12 +6,4 @@ export const dynamic = "force-dynamic";
  * The old /anslagstavla/kungorelse/<slug>/kallelse.pdf: 308 to the organisation's while the kungörelse
  * is up; else 404.
  */
-export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const { slug } = await params;
-  return redirectOr404(
-    req,
-    `/anslagstavla/kungorelse/${encodeURIComponent(slug)}/kallelse.pdf`,
-    () => findKungorelseOrganisation(getDb(), slug, today()),
-    "Kungörelsen finns inte på anslagstavlan.",
-  );
-}
+export const GET = oldKungorelseAddress("/kallelse.pdf");
