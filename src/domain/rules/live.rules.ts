@@ -55,7 +55,9 @@ export type LiveEventData =
       /** "Skriftlig reservation senare": the written reasons come before justering (KL 4:27). */
       writtenLater: boolean;
       reasons: string;
-    };
+    }
+  // KL 5:40: fullmäktige decides to handle a § behind closed doors (the public stream shows none of it).
+  | { type: "closedDoors"; paragraphId: string; closed: boolean };
 
 /** The choices of an open vote taken live (frånvarande/deltar ej are for the editor). */
 export type LiveBallotChoice = "JA" | "NEJ" | "AVSTAR";

@@ -6,3 +6,9 @@ export { LiveProjector } from "./components/live-projector";
 export { findLivePage, liveFrameProps } from "./live.page";
 export { getLiveHub, LiveHub } from "./live.hub";
 export { liveStreamResponse, parseLastEventId } from "./live.stream";
+// The public read-only stream (KL 5:40): one projection for the page and its events.
+export { PublicLiveStream } from "./components/live-public";
+export { findPublicLive } from "./live.public.queries";
+export { publicLiveStreamResponse } from "./live.public.stream";
+export { LivePublicToggle } from "./components/live-public-toggle";
+export { readLivePublicSetting } from "./live.public.mutations";

@@ -43,6 +43,7 @@ export const liveEventDataSchema = z.discriminatedUnion(
       writtenLater: z.boolean(),
       reasons: z.string().trim().max(20_000, "Reservationen får vara högst 20 000 tecken."),
     }),
+    z.object({ type: z.literal("closedDoors"), paragraphId: id, closed: z.boolean() }),
   ],
   { error: "Okänd händelse." },
 );

@@ -88,6 +88,8 @@ function describe(data: LiveEventData, name: (id: string) => string, number: (id
       return data.reserved
         ? `${name(data.personId)} reserverar sig i ${number(data.paragraphId)}.`
         : `${name(data.personId)}s reservation i ${number(data.paragraphId)} är borttagen.`;
+    case "closedDoors":
+      return `${number(data.paragraphId)} ${data.closed ? "behandlas inom stängda dörrar" : "behandlas inte längre inom stängda dörrar"}.`;
   }
 }
 
@@ -183,6 +185,11 @@ export function LiveView(props: LiveViewProps) {
   const here = state.perParagraph[state.currentIndex]!;
   const rollCall = !events.some((e) => e.data.type === "current") && !pending.some((p) => p.data.type === "current");
   const closed = state.closed;
+  // KL 5:40: the § is handled behind closed doors (the public stream shows only its number).
+  const closedDoors = input.events.reduce(
+    (c, e) => (e.data.type === "closedDoors" && e.data.paragraphId === current.id ? e.data.closed : c),
+    false,
+  );
   const members = seats.filter((s) => s.role === "MEMBER");
   const substitutes = seats.filter((s) => s.role === "SUBSTITUTE");
   const servingFor = new Map(
@@ -247,6 +254,15 @@ export function LiveView(props: LiveViewProps) {
             onClick={() => tap({ type: "current", paragraphId: paragraphs[state.currentIndex + 1]!.id })}
           >
             Nästa paragraf →
+          </button>
+          <button
+            type="button"
+            className={SECONDARY}
+            disabled={closed}
+            aria-pressed={closedDoors}
+            onClick={() => tap({ type: "closedDoors", paragraphId: current.id, closed: !closedDoors })}
+          >
+            Stängda dörrar i § {current.number}
           </button>
         </div>
         <p className="text-lg" data-testid="serving-count">
