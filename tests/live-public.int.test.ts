@@ -8,7 +8,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { addParagraph } from "@/modules/drafting/paragraph.mutations";
-import { recordLiveEvent } from "@/modules/live/live.mutations";
+import { closeLiveMeeting, recordLiveEvent } from "@/modules/live/live.mutations";
+import { saveParagraph } from "@/modules/drafting/paragraph.mutations";
+import { toParagraphContent } from "@/modules/drafting/paragraph.content";
+import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
+import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { setLivePublic } from "@/modules/live/live.public.mutations";
 import { findPublicLive } from "@/modules/live/live.public.queries";
 import type { PublicLiveState } from "@/modules/live/live.public";
@@ -384,4 +388,54 @@ describe("the public live stream", () => {
       await db.body.update({ where: { id: direktionenId }, data: { kind: originalKind } });
     }
   });
+});
+
+describe("a written reservation later (skriftlig reservation senare)", () => {
+  it("is stored at the end of the meeting, and the checker warns until its text is entered", async () => {
+    const meeting = await newMeeting("2022-06-02");
+    const members = await seats(meeting.id);
+    for (const m of members) await tap("secretary", meeting.id, { type: "roll", personId: m.personId, present: true });
+    await tap("secretary", meeting.id, { type: "current", paragraphId: meeting.paragraphs[0]!.id });
+    const reservant = members.find((m) => m.position !== "CHAIR")!;
+    await tap("secretary", meeting.id, {
+      type: "reservation",
+      paragraphId: meeting.paragraphs[0]!.id,
+      personId: reservant.personId,
+      reserved: true,
+      writtenLater: true,
+      reasons: "",
+    });
+    const closed = await closeLiveMeeting(await contextFor(db, "secretary"), { meetingId: meeting.id });
+    expect(closed.ok).toBe(true);
+    const stored = await db.reservation.findFirstOrThrow({ where: { paragraphId: meeting.paragraphs[0]!.id } });
+    expect(stored).toMatchObject({ personId: reservant.personId, writtenLater: true, reasons: null });
+    const pending = (p: NonNullable<Awaited<ReturnType<typeof findProtocolBySlug>>>) =>
+      checkProtocol(p, { now: new Date(Date.UTC(2022, 5, 2, 18)) }).filter(
+        (f) => f.code === "RESERVATION_WRITTEN_PENDING",
+      );
+    const before = pending((await findProtocolBySlug(db, meeting.slug))!);
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatchObject({ severity: "warning", paragraphNumber: meeting.paragraphs[0]!.number });
+    expect(before[0]!.message).toContain("Skriftlig reservation väntas");
+    if (closed.ok) expect(closed.data.findings.map((f) => f.code)).toContain("RESERVATION_WRITTEN_PENDING");
+
+    // The secretary enters the text in the editor (its own save): the flag stays, the warning goes.
+    const editing = (await findParagraphForEditing(db, meeting.paragraphs[0]!.id))!;
+    const content = toParagraphContent(editing.paragraph);
+    expect(content.reservations).toEqual([{ personId: reservant.personId, reasons: null, writtenLater: true }]);
+    const saved = await saveParagraph(await contextFor(db, "secretary"), {
+      paragraphId: meeting.paragraphs[0]!.id,
+      version: editing.version,
+      content: {
+        ...content,
+        reservations: [{ ...content.reservations[0]!, reasons: "Vi anser att budgeten är orealistisk." }],
+      },
+    });
+    expect(saved.ok).toBe(true);
+    expect(await db.reservation.findFirstOrThrow({ where: { paragraphId: meeting.paragraphs[0]!.id } })).toMatchObject({
+      writtenLater: true,
+      reasons: "Vi anser att budgeten är orealistisk.",
+    });
+    expect(pending((await findProtocolBySlug(db, meeting.slug))!)).toEqual([]);
+  }, 60_000);
 });
