@@ -5,7 +5,7 @@
 // until it lands); the log comes back over server-sent events (EventSource reconnects by itself
 // and sends Last-Event-ID, so nothing is lost while the network is away); the view is the pure
 // rules (domain/rules/live.rules.ts) over the log plus the taps not yet confirmed.
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import {
   replayLive,
@@ -128,6 +128,22 @@ export function LiveView(props: LiveViewProps) {
 
   const connection = useLiveStream(slug, lastSeq, receive);
 
+  // Taps waiting to be sent again (no answer): woken at once when the network is back.
+  const retryNow = useRef(new Set<() => void>());
+  useEffect(() => {
+    const online = () => {
+      setOffline(false);
+      for (const wake of [...retryNow.current]) wake();
+    };
+    const offlineNow = () => setOffline(true);
+    window.addEventListener("online", online);
+    window.addEventListener("offline", offlineNow);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("offline", offlineNow);
+    };
+  }, []);
+
   const submit = useCallback(
     async (p: Pending): Promise<void> => {
       for (let attempt = 0; ; attempt++) {
@@ -142,7 +158,15 @@ export function LiveView(props: LiveViewProps) {
         } catch {
           // No answer (the network is away): the same tap again, it lands once.
           setOffline(true);
-          await new Promise((r) => setTimeout(r, Math.min(1_000 * (attempt + 1), 5_000)));
+          await new Promise<void>((resolve) => {
+            const wake = () => {
+              clearTimeout(timer);
+              retryNow.current.delete(wake);
+              resolve();
+            };
+            const timer = setTimeout(wake, Math.min(1_000 * (attempt + 1), 5_000));
+            retryNow.current.add(wake);
+          });
         }
       }
     },
@@ -279,9 +303,11 @@ export function LiveView(props: LiveViewProps) {
             in.
           </p>
         )}
-        {offline && (
-          <p role="status" className="font-semibold text-amber-800">
-            Ingen kontakt med servern: trycken sparas här och skickas så snart nätet är tillbaka.
+        {(offline || connection === "reconnecting") && (
+          <p role="status" className="font-semibold text-amber-800" data-testid="live-offline">
+            Ingen kontakt med servern: vyn visar läget som det var och hämtar ikapp av sig själv när nätet är tillbaka.
+            Tryck som görs nu sparas här och skickas då
+            {pending.length > 0 ? ` (${pending.length} väntar)` : ""}.
           </p>
         )}
         {error && (
