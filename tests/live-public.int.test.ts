@@ -439,3 +439,59 @@ describe("a written reservation later (skriftlig reservation senare)", () => {
     expect(pending((await findProtocolBySlug(db, meeting.slug))!)).toEqual([]);
   }, 60_000);
 });
+
+describe("kontrapropositionsvotering written into the § at closing", () => {
+  it("the motförslag's vote and the huvudvotering are both in the §, and the checker finds no error in it", async () => {
+    const meeting = await newMeeting("2022-06-09");
+    const p = meeting.paragraphs[0]!;
+    const members = await seats(meeting.id);
+    for (const m of members) await tap("secretary", meeting.id, { type: "roll", personId: m.personId, present: true });
+    await tap("secretary", meeting.id, { type: "current", paragraphId: p.id });
+    const [x, y] = members.filter((m) => m.position !== "CHAIR");
+    const motion = (motionId: string, personId: string, kind: "AVSLAG" | "ANDRING", text: string) =>
+      tap("secretary", meeting.id, { type: "motion", motionId, paragraphId: p.id, personId, kind, text });
+    await motion("k-av", x!.personId, "AVSLAG", "");
+    await motion("k-and", y!.personId, "ANDRING", "att beloppet halveras");
+    const finding = (question: string, alternative: string) =>
+      tap("chair", meeting.id, { type: "finding", paragraphId: p.id, question, alternative });
+    await finding("huvud", "forslag");
+    const vote = async (voteId: string, question: string, ja: string, nej: string, no: number) => {
+      await tap("secretary", meeting.id, { type: "voteOpen", voteId, paragraphId: p.id, question, ja, nej });
+      for (const [i, m] of members.entries())
+        await tap("secretary", meeting.id, {
+          type: "ballot",
+          voteId,
+          personId: m.personId,
+          choice: i < no ? "NEJ" : "JA",
+        });
+      await tap("secretary", meeting.id, { type: "voteClose", voteId });
+    };
+    // The huvudvotering before the motförslag is found is refused.
+    const early = await recordLiveEvent(await contextFor(db, "secretary"), {
+      meetingId: meeting.id,
+      clientEventId: "kontra-early-01",
+      event: { type: "voteOpen", voteId: "h0", paragraphId: p.id, question: "huvud", ja: "forslag", nej: "k-and" },
+    });
+    expect(early).toMatchObject({ ok: false, code: "VALIDATION" });
+    await finding("huvud-mot", "k-and");
+    await vote("k1", "huvud-mot", "k-and", "avslag", 1);
+    await vote("h1", "huvud", "forslag", "k-and", 1);
+    const closed = await closeLiveMeeting(await contextFor(db, "secretary"), { meetingId: meeting.id });
+    expect(closed.ok).toBe(true);
+    const protocol = (await findProtocolBySlug(db, meeting.slug))!;
+    const para = protocol.paragraphs.find((q) => q.number === p.number)!;
+    expect(para.propositions.join(" ")).toMatch(/Till motförslag i huvudvoteringen utses \S.* ändringsyrkande\./);
+    expect(para.propositions.some((t) => t.startsWith("Kontrapropositionsvotering begärs."))).toBe(true);
+    expect(para.propositions.some((t) => t.startsWith("Huvudvotering:"))).toBe(true);
+    expect(para.votes.map((v) => v.question)).toEqual([
+      expect.stringMatching(
+        /^Motförslag i huvudvoteringen: .* ändringsyrkande \(ja\) mot avslag på förslaget \(nej\)$/,
+      ),
+      expect.stringMatching(/^bifall till förslaget \(ja\) mot .* ändringsyrkande \(nej\)$/),
+    ]);
+    const errors = checkProtocol(protocol, { now: new Date(Date.UTC(2022, 5, 9, 18)) }).filter(
+      (f) => f.severity === "error" && f.paragraphNumber === p.number,
+    );
+    expect(errors).toEqual([]);
+  }, 90_000);
+});
