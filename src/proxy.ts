@@ -79,6 +79,9 @@ export const config = {
     "/plattform",
     "/signering/:path*",
     "/api/:path*",
+    // The public live stream's page (issue 20): rendered per request, it runs its own script (the
+    // live update) under this request's nonce; every other public page runs none.
+    "/:org/moten/:slug/live",
     // Posts with a file: with JavaScript (next-action) or as a plain form (multipart, no header).
     { source: "/verifiera", has: [{ type: "header", key: "content-type", value: "multipart/form-data.*" }] },
     { source: "/verifiera", has: [{ type: "header", key: "next-action" }] },

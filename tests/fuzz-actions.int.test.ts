@@ -20,6 +20,8 @@ import { deleteAttachment, uploadAttachment } from "@/modules/drafting/attachmen
 import { addParagraph, deleteParagraph, moveParagraph, saveParagraph } from "@/modules/drafting/paragraph.mutations";
 import { addCorrection, returnProtocol, sendForAdjustment, signProtocol } from "@/modules/justering/signoff.mutations";
 import { editNotice } from "@/modules/notice/notice.mutations";
+import { closeLiveMeeting, recordLiveEvent } from "@/modules/live/live.mutations";
+import { setLivePublic } from "@/modules/live/live.public.mutations";
 import type { ActionContext, ActionResult, Handler } from "@/server/action";
 import {
   field,
@@ -393,6 +395,180 @@ describe("paragraph handlers", () => {
 // ---------------------------------------------------------------------------------------------
 // Justering: send, sign, return, and rättelse once the seed meeting is justerat
 // ---------------------------------------------------------------------------------------------
+
+// ---------------------------------------------------------------------------------------------
+// The live meeting (issue 20), on a draft of its own: taps of every kind with real and wrong ids,
+// then the end of the meeting, and the public stream's switch
+// ---------------------------------------------------------------------------------------------
+
+describe("live handlers", () => {
+  let liveDraftId: string;
+  let liveIds: { people: string[]; paragraphs: string[] };
+  beforeAll(async () => {
+    const direktionen = await db.body.findFirstOrThrow({ where: { slug: "direktionen" } });
+    const created = await createMeeting(ctx.secretary, {
+      bodyId: direktionen.id,
+      date: "2022-04-07",
+      startTime: "10:00",
+      endTime: "",
+      place: "Zoom",
+      attendanceFrom: "members",
+    });
+    if (!created.ok) throw new Error(created.message);
+    liveDraftId = created.data.id;
+    for (const title of ["Budget", "Upphandling", "Övrigt"]) {
+      const added = await addParagraph(ctx.secretary, { meetingId: liveDraftId, title });
+      if (!added.ok) throw new Error(added.message);
+    }
+    const members = await db.membership.findMany({ where: { bodyId: direktionen.id }, select: { personId: true } });
+    liveIds = {
+      people: [...new Set(members.map((m) => m.personId))],
+      paragraphs: (await db.paragraph.findMany({ where: { meetingId: liveDraftId }, select: { id: true } })).map(
+        (p) => p.id,
+      ),
+    };
+  }, 60_000);
+
+  function liveEvent(): fc.Arbitrary<unknown> {
+    const person = fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom(...liveIds.people) },
+      { weight: 1, arbitrary: idFrom(real.people) },
+    );
+    const paragraph = idFrom(liveIds.paragraphs);
+    const bool = fc.boolean();
+    const motionId = fc.constantFrom("m1", "m2", "m3");
+    const voteId = fc.constantFrom("v1", "v2");
+    const alternative = fc.constantFrom("forslag", "avslag", "m1", "m2", "m3", "idag", "aterremiss", "bifall");
+    const question = fc.constantFrom("huvud", "huvud-mot", "aterremiss", "bordlaggning", "tillagg-m3", "x");
+    const kind = fc.constantFrom("BIFALL", "AVSLAG", "ANDRING", "TILLAGG", "ATERREMISS", "BORDLAGGNING", "ANNAT");
+    const type = <T extends string>(t: T) => fc.constant(t);
+    return fc.oneof(
+      { weight: 4, arbitrary: objectOf({ type: type("roll"), personId: field(person), present: field(bool) }) },
+      objectOf({ type: type("arrive"), personId: field(person) }),
+      objectOf({ type: type("depart"), personId: field(person) }),
+      objectOf({
+        type: type("recuse"),
+        personId: field(person),
+        paragraphId: field(paragraph),
+        recused: field(bool),
+        reason: field(text),
+      }),
+      objectOf({ type: type("substitute"), personId: field(person), forPersonId: field(person) }),
+      objectOf({ type: type("substituteEnd"), personId: field(person) }),
+      { weight: 2, arbitrary: objectOf({ type: type("current"), paragraphId: field(paragraph) }) },
+      {
+        weight: 3,
+        arbitrary: objectOf({
+          type: type("motion"),
+          motionId: field(motionId),
+          paragraphId: field(paragraph),
+          personId: field(person),
+          kind: field(kind),
+          text: field(text),
+        }),
+      },
+      objectOf({ type: type("motionWithdraw"), motionId: field(motionId), withdrawn: field(bool) }),
+      {
+        weight: 2,
+        arbitrary: objectOf({
+          type: type("finding"),
+          paragraphId: field(paragraph),
+          question: field(question),
+          alternative: field(alternative),
+        }),
+      },
+      {
+        weight: 2,
+        arbitrary: objectOf({
+          type: type("voteOpen"),
+          voteId: field(voteId),
+          paragraphId: field(paragraph),
+          question: field(question),
+          ja: field(alternative),
+          nej: field(alternative),
+        }),
+      },
+      {
+        weight: 3,
+        arbitrary: objectOf({
+          type: type("ballot"),
+          voteId: field(voteId),
+          personId: field(person),
+          choice: field(fc.constantFrom("JA", "NEJ", "AVSTAR", null, "KANSKE")),
+        }),
+      },
+      objectOf({ type: type("voteClose"), voteId: field(voteId) }),
+      objectOf({
+        type: type("reservation"),
+        paragraphId: field(paragraph),
+        personId: field(person),
+        reserved: field(bool),
+        writtenLater: field(bool),
+        reasons: field(text),
+      }),
+      objectOf({ type: type("closedDoors"), paragraphId: field(paragraph), closed: field(bool) }),
+      objectOf({ type: field(fc.constantFrom("close", "okänd", "")) }),
+    );
+  }
+
+  it(
+    "recordLiveEvent: 1 000 inputs",
+    async () => {
+      const arb = input(
+        objectOf({
+          meetingId: field(
+            fc.oneof({ weight: 8, arbitrary: fc.constant(liveDraftId) }, { weight: 1, arbitrary: randomId }),
+          ),
+          clientEventId: field(
+            fc.oneof(
+              { weight: 8, arbitrary: fc.uuid() },
+              { weight: 1, arbitrary: fc.constant("samma-tryck-igen") },
+              { weight: 1, arbitrary: hostileString },
+            ),
+          ),
+          event: field(liveEvent()),
+        }),
+      );
+      const s = await fuzz("recordLiveEvent", recordLiveEvent, ctx.secretary, arb, { numRuns: 1_000 });
+      expectNoProblems("recordLiveEvent");
+      expect(s.ok).toBeGreaterThan(0);
+      // The log is whole: one event per seq, from 1 without gaps.
+      const seqs = (await db.liveEvent.findMany({ where: { meetingId: liveDraftId }, select: { seq: true } })).map(
+        (e) => e.seq,
+      );
+      expect(seqs.sort((a, b) => a - b)).toEqual(seqs.map((_, i) => i + 1));
+    },
+    T,
+  );
+
+  it(
+    "closeLiveMeeting: 300 inputs",
+    async () => {
+      const arb = input(objectOf({ meetingId: field(fc.oneof(fc.constant(liveDraftId), randomId)) }));
+      const s = await fuzz("closeLiveMeeting", closeLiveMeeting, ctx.secretary, arb, { numRuns: 300 });
+      expectNoProblems("closeLiveMeeting");
+      expect(s.ok).toBeGreaterThan(0);
+      expect(await db.liveEvent.count({ where: { meetingId: liveDraftId, type: "close" } })).toBeLessThanOrEqual(1);
+    },
+    T,
+  );
+
+  it(
+    "setLivePublic: 300 inputs",
+    async () => {
+      const arb = input(
+        objectOf({
+          meetingId: field(fc.oneof(fc.constant(liveDraftId), randomId)),
+          setting: field(fc.constantFrom("on", "off", "law", "ja", "")),
+        }),
+      );
+      const s = await fuzz("setLivePublic", setLivePublic, ctx.secretary, arb, { numRuns: 300 });
+      expectNoProblems("setLivePublic");
+      expect(s.ok).toBeGreaterThan(0);
+    },
+    T,
+  );
+});
 
 describe("sign-off handlers", () => {
   const status = async () => (await db.meeting.findUniqueOrThrow({ where: { id: seedMeetingId } })).status;

@@ -321,7 +321,8 @@ describe("the end of the meeting", () => {
     expect(vote.question).toBe(`bifall till förslaget (ja) mot ${cName} ändringsyrkande (nej)`);
     expect(vote.outcome).toBe("JA");
     expect(vote.ballots.map((bb) => [bb.name, bb.choice])).toEqual(choices.map(([ch, s]) => [s.name, ch]));
-    expect(para.reservations).toEqual([{ personId: c!.personId, name: c!.name, reasons: null }]);
+    // "Skriftlig reservation senare": stored as such (the checker warns until the text is in).
+    expect(para.reservations).toEqual([{ personId: c!.personId, name: c!.name, reasons: null, writtenLater: true }]);
     // The förslag won: the decision stands as prepared.
     expect(para.decision).toEqual({ intro: "Direktionen beslutar", clauses: ["att anta budgeten för 2023"] });
     // The checker finds nothing wrong with the § 's yrkanden, vote and reservation.
@@ -403,7 +404,12 @@ describe("the end of the meeting", () => {
     expect(para.motions.map((m) => [m.personId, m.kind, m.text])).toEqual([[typed.personId, "AVSLAG", typed.text]]);
     expect(para.propositions).toHaveLength(1);
     expect(para.reservations).toEqual([
-      { personId: members[1]!.personId, name: members[1]!.name, reasons: "Förslaget är för dyrt." },
+      {
+        personId: members[1]!.personId,
+        name: members[1]!.name,
+        reasons: "Förslaget är för dyrt.",
+        writtenLater: false,
+      },
     ]);
   });
 });

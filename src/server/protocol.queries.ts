@@ -114,7 +114,12 @@ export function toParagraphDTO(p: ParagraphWithParts, nameOf: NameOf = liveName)
           ? null
           : { ja: v.yesCount, nej: v.noCount, avstar: v.abstainCount },
     })),
-    reservations: p.reservations.map((r) => ({ personId: r.person.id, name: nameOf(r.person), reasons: r.reasons })),
+    reservations: p.reservations.map((r) => ({
+      personId: r.person.id,
+      name: nameOf(r.person),
+      reasons: r.reasons,
+      writtenLater: r.writtenLater,
+    })),
     notes: p.notes.map((n) => ({
       personId: n.person?.id ?? null,
       name: n.person ? nameOf(n.person) : null,

@@ -87,6 +87,7 @@ const EXCLUDED_FROM_HASH: Record<string, string> = {
   "paragraphs[].motions[].personId": "people appear by name",
   "paragraphs[].votes[].ballots[].personId": "people appear by name",
   "paragraphs[].reservations[].personId": "people appear by name",
+  "paragraphs[].reservations[].writtenLater": "a drafting reminder (written reasons announced); the reasons are signed",
   "paragraphs[].notes[].personId": "people appear by name",
   "paragraphs[].recusals[].personId": "people appear by name",
   "notice.postedOn": "the notice is set at and after justering",

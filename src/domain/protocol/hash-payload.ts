@@ -136,6 +136,8 @@ const RESERVATION_COVERAGE: Coverage<ReservationDTO> = {
   personId: BY_NAME,
   name: covered("name"),
   reasons: covered("reasons"),
+  // Excluded, not covered: protocols signed before the field existed must keep their hash.
+  writtenLater: excluded("a drafting reminder (written reasons announced); what is signed is the reasons themselves"),
 };
 const NOTE_COVERAGE: Coverage<NoteDTO> = { personId: BY_NAME, name: covered("name"), text: covered("text") };
 const RECUSAL_COVERAGE: Coverage<RecusalDTO> = { personId: BY_NAME, name: covered("name"), reason: covered("reason") };

@@ -181,6 +181,11 @@ export interface VoteDTO {
 export interface ReservationDTO extends PersonRef {
   /** Written reasons (may come before justering), or null. */
   reasons: string | null;
+  /**
+   * The member announced written reasons to come (KL 4:27): the checker warns while they are
+   * missing. Absent: false.
+   */
+  writtenLater?: boolean;
 }
 
 export interface NoteDTO {

@@ -123,7 +123,9 @@ function paragraph(number: number, words: string, isConfidential: boolean): Fill
         outcome: "JA",
       },
     ],
-    reservations: [{ personId: "per-b", name: "Bertil Ledamot", reasons: `${words} reservationsskäl` }],
+    reservations: [
+      { personId: "per-b", name: "Bertil Ledamot", reasons: `${words} reservationsskäl`, writtenLater: true },
+    ],
     notes: [{ personId: "per-a", name: "Anna Ledamot", text: `${words} anteckning` }],
     recusals: [{ personId: "per-c", name: "Cecilia Ersättare", reason: `${words} jävsgrund` }],
     isConfidential,

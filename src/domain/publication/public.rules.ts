@@ -295,7 +295,13 @@ function paragraphPolicies(clean: Clean) {
     result: text,
     outcome: enumeration,
   };
-  const reservation: FieldPolicy<ReservationDTO> = { personId: id, name: text, reasons: textOrNull };
+  const reservation: FieldPolicy<ReservationDTO> = {
+    personId: id,
+    name: text,
+    reasons: textOrNull,
+    // What happened at the meeting (a reservation with written reasons announced): a yes/no.
+    writtenLater: fact,
+  };
   const note: FieldPolicy<NoteDTO> = { personId: id, name: textOrNull, text };
   const recusal: FieldPolicy<RecusalDTO> = { personId: id, name: text, reason: text };
   const decision: FieldPolicy<ParagraphDTO["decision"]> = { intro: text, clauses: texts };

@@ -252,6 +252,16 @@ describe("checkParagraphDecisions", () => {
       ["RESERVATION_DUPLICATE:reservations[1]"],
     ],
     [
+      "a written reservation announced (skriftlig reservation senare) whose text is not in yet",
+      input({ reservations: [{ ...reservation("magnusson"), writtenLater: true }] }),
+      ["RESERVATION_WRITTEN_PENDING:reservations[0]"],
+    ],
+    [
+      "a written reservation announced and entered",
+      input({ reservations: [{ ...reservation("magnusson"), writtenLater: true, reasons: "Vi anser att …" }] }),
+      [],
+    ],
+    [
       "a protokollsanteckning by someone present (a non-serving ersättare may ask for one)",
       input({ notes: [{ personId: "segersteen", name: "Christer Segerstéen", text: "Jag vill notera …" }] }, [
         "segersteen",

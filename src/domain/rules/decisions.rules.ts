@@ -326,6 +326,17 @@ function checkReservations(input: DecisionRulesInput): Finding[] {
       );
       return;
     }
+    if (reservation.writtenLater && !reservation.reasons?.trim()) {
+      findings.push(
+        createFinding(
+          "RESERVATION_WRITTEN_PENDING",
+          "warning",
+          `Skriftlig reservation väntas från ${reservation.name} i § ${n}. Skriv in motiveringen när den kommer; den ska lämnas före justeringen (4 kap. 27 § kommunallagen).`,
+          n,
+          field,
+        ),
+      );
+    }
     const votedForDecision = paragraph.votes.some((vote) => {
       if (vote.outcome === "LOTTNING") return false;
       const ballot = vote.ballots.find((b) => b.personId === reservation.personId);

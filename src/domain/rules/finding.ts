@@ -60,6 +60,7 @@ export const FINDING_CODES = [
   "RESERVATION_NOT_PARTICIPANT",
   "RESERVATION_BY_MAJORITY",
   "RESERVATION_DUPLICATE",
+  "RESERVATION_WRITTEN_PENDING",
   "NOTE_AUTHOR_NOT_PRESENT",
   // Dates and deadlines (deadlines.rules.ts)
   "DATE_INVALID",
@@ -179,6 +180,7 @@ export const FINDING_SOURCES: Record<FindingCode, string | null> = {
   RESERVATION_NOT_PARTICIPANT: "4 kap. 27 § kommunallagen",
   RESERVATION_BY_MAJORITY: "4 kap. 27 § kommunallagen",
   RESERVATION_DUPLICATE: "5 kap. 67 § 6 kommunallagen",
+  RESERVATION_WRITTEN_PENDING: "4 kap. 27 § kommunallagen (skriftlig motivering före justeringen)",
   NOTE_AUTHOR_NOT_PRESENT: null,
   DATE_INVALID: null,
   ADJUSTMENT_TIME_MISSING: null,

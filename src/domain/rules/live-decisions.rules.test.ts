@@ -342,3 +342,183 @@ it("genitive: Swedish names ending in s, x or z take no s", () => {
     "Cecilia Claes",
   ]);
 });
+
+describe("kontrapropositionsvotering: more than two alternatives in the main question", () => {
+  // § 2: Bo moves bifall, Cecilia an ändring, Dan avslag; the chair finds for the förslag.
+  const THREE: LiveEventData[] = [
+    ...roll(...ALL),
+    go(1),
+    go(2),
+    motion("m1", "b", "BIFALL"),
+    motion("m2", "c", "ANDRING", "att budgeten sänks med 2 procent"),
+    motion("m3", "d", "AVSLAG"),
+    find("huvud", "forslag"),
+  ];
+  const counterVote = (ja: string, nej: string): LiveEventData => ({
+    type: "voteOpen",
+    voteId: "k1",
+    paragraphId: P(2),
+    question: "huvud-mot",
+    ja,
+    nej,
+  });
+  const mainVote = (nej: string, ja = "forslag"): LiveEventData => ({
+    type: "voteOpen",
+    voteId: "h1",
+    paragraphId: P(2),
+    question: "huvud",
+    ja,
+    nej,
+  });
+  // The motförslag by a vote: 5 for the ändring, 3 for avslag, 1 abstains.
+  const COUNTER_DECIDED: LiveEventData[] = [
+    ...THREE,
+    find("huvud-mot", "m2"),
+    counterVote("m2", "avslag"),
+    ...ballots("k1", { a: "JA", b: "JA", c: "JA", d: "NEJ", e: "JA", f: "NEJ", g: "NEJ", h: "JA", i: "AVSTAR" }),
+    { type: "voteClose", voteId: "k1" },
+  ];
+  const MAIN_DECIDED: LiveEventData[] = [
+    ...COUNTER_DECIDED,
+    mainVote("m2"),
+    ...ballots("h1", { a: "JA", b: "JA", c: "NEJ", d: "JA", e: "NEJ", f: "JA", g: "NEJ", h: "JA", i: "AVSTAR" }),
+    { type: "voteClose", voteId: "h1" },
+  ];
+
+  it("the motförslag question comes after the chair's finding, among the other alternatives", () => {
+    const before = decisions(THREE.slice(0, -1));
+    expect(before.questions.map((q) => q.key)).toEqual(["huvud"]);
+    const d = decisions(THREE);
+    expect(d.questions.map((q) => `${q.key}:${q.kind}:${q.alternatives.map((a) => a.key).join(",")}`)).toEqual([
+      "huvud:main:forslag,avslag,m2",
+      "huvud-mot:counter:avslag,m2",
+    ]);
+  });
+
+  it("two alternatives need no motförslag (the vote is the main question's own)", () => {
+    expect(decisions(CONTESTED).questions.map((q) => q.kind)).toEqual(["main"]);
+  });
+
+  it("the chair finding avslag does not make the motförslag question fall", () => {
+    const d = decisions([...THREE.slice(0, -1), find("huvud", "avslag")]);
+    const counter = d.questions.find((q) => q.kind === "counter")!;
+    expect([counter.fallen, counter.alternatives.map((a) => a.key)]).toEqual([false, ["forslag", "m2"]]);
+  });
+
+  const refusals: { name: string; events: LiveEventData[]; next: LiveEventData; want: string | null }[] = [
+    {
+      name: "the huvudvotering before the motförslag is found",
+      events: THREE,
+      next: mainVote("m2"),
+      want: "utses först motförslaget",
+    },
+    {
+      name: "the huvudvotering while the kontrapropositionsvotering is still open",
+      events: [...THREE, find("huvud-mot", "m2"), counterVote("m2", "avslag")],
+      next: mainVote("m2"),
+      want: "En omröstning pågår redan",
+    },
+    {
+      name: "the huvudvotering against another alternative than the motförslag",
+      events: [...THREE, find("huvud-mot", "m2")],
+      next: mainVote("avslag"),
+      want: "mellan huvudförslaget och det förslag som utsetts till motförslag",
+    },
+    {
+      name: "the huvudvotering with another ja than the huvudförslag",
+      events: [...THREE, find("huvud-mot", "m2")],
+      next: mainVote("avslag", "m2"),
+      want: "huvudförslaget (det ordföranden funnit bifallet) som ja",
+    },
+    {
+      name: "the huvudförslag is not among the motförslag alternatives",
+      events: THREE,
+      next: find("huvud-mot", "forslag"),
+      want: "Förslaget finns inte i frågan.",
+    },
+    {
+      name: "no motförslag question before the chair's finding",
+      events: THREE.slice(0, -1),
+      next: find("huvud-mot", "m2"),
+      want: "Frågan finns inte i propositionsordningen.",
+    },
+    {
+      name: "the huvudvotering once the motförslag is found",
+      events: [...THREE, find("huvud-mot", "m2")],
+      next: mainVote("m2"),
+      want: null,
+    },
+    {
+      name: "the huvudvotering after the kontrapropositionsvotering",
+      events: COUNTER_DECIDED,
+      next: mainVote("m2"),
+      want: null,
+    },
+  ];
+  for (const c of refusals)
+    it(`refuses or allows: ${c.name}`, () => {
+      const got = refuse(c.events, c.next);
+      if (c.want === null) expect(got).toBeNull();
+      else expect(got).toContain(c.want);
+    });
+
+  it("the kontrapropositionsvotering's outcome, not the chair's finding, names the motförslag", () => {
+    const events = [
+      ...THREE,
+      find("huvud-mot", "m2"),
+      counterVote("m2", "avslag"),
+      ...ballots("k1", { a: "NEJ", b: "NEJ", c: "JA", d: "NEJ", e: "NEJ", f: "NEJ", g: "JA", h: "JA", i: "AVSTAR" }),
+      { type: "voteClose", voteId: "k1" } as LiveEventData,
+    ];
+    expect(decisions(events).questions.find((q) => q.kind === "counter")!.winner).toBe("avslag");
+    expect(refuse(events, mainVote("m2"))).toContain("motförslag");
+    expect(refuse(events, mainVote("avslag"))).toBeNull();
+  });
+
+  it("the protocol states the proposition, the motförslag and the huvudvotering in order", () => {
+    const d = decisions(MAIN_DECIDED);
+    expect(d.propositions).toEqual([
+      "Ordföranden ställer proposition på bifall till förslaget, avslag på förslaget och Cecilia Claes ändringsyrkande och finner att direktionen bifallit förslaget.",
+      "Votering begärs. Ordföranden ställer proposition på avslag på förslaget och Cecilia Claes ändringsyrkande för att utse motförslag i huvudvoteringen och finner Cecilia Claes ändringsyrkande.",
+      "Kontrapropositionsvotering begärs. Den som vill att Cecilia Claes ändringsyrkande ska vara motförslag röstar ja; den som vill att avslag på förslaget ska vara motförslag röstar nej.",
+      "Med 5 ja-röster mot 3 nej-röster, 1 avstår.",
+      "Till motförslag i huvudvoteringen utses Cecilia Claes ändringsyrkande.",
+      "Huvudvotering: den som vill bifall till förslaget röstar ja; den som vill Cecilia Claes ändringsyrkande röstar nej.",
+      "Med 5 ja-röster mot 3 nej-röster, 1 avstår. Ordföranden finner att direktionen bifallit förslaget.",
+    ]);
+    const [k, h] = d.votes;
+    expect([voteQuestionText(d, k!.vote), voteResultText(d, k!)]).toEqual([
+      "Motförslag i huvudvoteringen: Cecilia Claes ändringsyrkande (ja) mot avslag på förslaget (nej)",
+      "Med 5 ja-röster mot 3 nej-röster, 1 avstår. Till motförslag i huvudvoteringen utses Cecilia Claes ändringsyrkande.",
+    ]);
+    expect([voteQuestionText(d, h!.vote), voteResultText(d, h!)]).toEqual([
+      "bifall till förslaget (ja) mot Cecilia Claes ändringsyrkande (nej)",
+      "Med 5 ja-röster mot 3 nej-röster, 1 avstår. Ordföranden finner att direktionen bifallit förslaget.",
+    ]);
+    expect(d.questions.find((q) => q.kind === "main")!.winner).toBe("forslag");
+    expect(liveDecisionText({ intro: "Direktionen beslutar", clauses: ["att anta budgeten"] }, d, "Direktionen")).toBe(
+      null,
+    );
+  });
+
+  it("a motförslag found without a vote is stated before the huvudvotering", () => {
+    const d = decisions([...THREE, find("huvud-mot", "avslag")]);
+    expect(d.propositions.slice(1)).toEqual([
+      "Votering begärs. Ordföranden ställer proposition på avslag på förslaget och Cecilia Claes ändringsyrkande för att utse motförslag i huvudvoteringen och finner avslag på förslaget.",
+      "Till motförslag i huvudvoteringen utses avslag på förslaget.",
+    ]);
+  });
+
+  it("the huvudvotering won by the motförslag decides the main question", () => {
+    const d = decisions([
+      ...COUNTER_DECIDED,
+      mainVote("m2"),
+      ...ballots("h1", { a: "NEJ", b: "NEJ", c: "NEJ", d: "JA", e: "NEJ", f: "JA", g: "NEJ", h: "JA", i: "AVSTAR" }),
+      { type: "voteClose", voteId: "h1" },
+    ]);
+    expect(d.questions.find((q) => q.kind === "main")!.winner).toBe("m2");
+    expect(
+      liveDecisionText({ intro: "Direktionen beslutar", clauses: ["att anta budgeten"] }, d, "Direktionen"),
+    ).toEqual({ intro: "Direktionen beslutar", clauses: ["att budgeten sänks med 2 procent"] });
+  });
+});

@@ -15,6 +15,12 @@
  *
  * A vote is on one question: the side the chair found (ja) against one other alternative (nej).
  * Its outcome (the majority; on a tie the chair's casting vote, KL 5:58) decides the question.
+ *
+ * Kontrapropositionsvotering: with more than two alternatives in the main question, the side the
+ * chair found is the huvudförslag, and the motförslag it is put against in the huvudvotering is
+ * first found among the others: a question of its own ("huvud-mot", after the chair's finding),
+ * decided by the chair's finding or by a vote of its own; the huvudvotering is then the
+ * huvudförslag (ja) against the motförslag (nej) and nothing else.
  */
 import type { BallotChoice, MotionKind, PersonRef } from "@/domain/protocol/protocol.types";
 import { outcomeFromBallots, tallyBallots, type VoteTally } from "./decisions.rules";
@@ -48,7 +54,8 @@ export interface LiveVote {
 
 export interface LiveQuestion {
   key: string;
-  kind: "formal" | "main" | "addition";
+  /** "counter": which alternative is the motförslag in the main question's vote (kontraproposition). */
+  kind: "formal" | "main" | "counter" | "addition";
   alternatives: LiveAlternative[];
   /** The chair's finding (the last one logged), an alternative's key. */
   found: string | null;
@@ -230,6 +237,48 @@ function voteResult(
   return { vote, ballots, tally: tallyBallots(dto), outcome: outcomeFromBallots(dto, chairPersonId) };
 }
 
+/**
+ * The motförslag question of a main question with more than two alternatives, once the chair has
+ * found the huvudförslag: the other alternatives, each winning as "the motförslag".
+ */
+function counterQuestion(questions: readonly LiveQuestion[]): LiveQuestion | null {
+  const main = questions.find((q) => q.kind === "main");
+  if (!main || main.alternatives.length <= 2 || main.found === null) return null;
+  return {
+    key: COUNTER_QUESTION,
+    kind: "counter",
+    alternatives: main.alternatives
+      .filter((a) => a.key !== main.found)
+      .map((a) => ({ key: a.key, label: a.label, finding: `att ${a.label} är motförslag i huvudvoteringen` })),
+    found: null,
+    vote: null,
+    winner: null,
+    fallen: false,
+  };
+}
+
+/** The key of the motförslag question (kontrapropositionsvotering). */
+export const COUNTER_QUESTION = "huvud-mot";
+
+/** How the protocol states the finding of the motförslag: its proposition, its vote, its outcome. */
+function counterPropositions(q: LiveQuestion, votes: readonly LiveVoteResult[]): string[] {
+  const alt = (key: string | null) => q.alternatives.find((a) => a.key === key);
+  const found = alt(q.found);
+  const out = [
+    `Votering begärs. Ordföranden ställer proposition på ${list(q.alternatives.map((a) => a.label))} för att utse motförslag i huvudvoteringen${found ? ` och finner ${found.label}` : ""}.`,
+  ];
+  const v = votes.find((x) => x.vote === q.vote);
+  if (v) {
+    out.push(
+      `Kontrapropositionsvotering begärs. Den som vill att ${alt(v.vote.ja)?.label ?? "ja-förslaget"} ska vara motförslag röstar ja; den som vill att ${alt(v.vote.nej)?.label ?? "nej-förslaget"} ska vara motförslag röstar nej.`,
+    );
+    if (v.vote.closed) out.push(tallyText(v.tally));
+  }
+  const won = alt(q.winner);
+  if (won && (!v || v.vote.closed)) out.push(`Till motförslag i huvudvoteringen utses ${won.label}.`);
+  return out;
+}
+
 /** Everything decided live in one § (by id), from the log and the replayed attendance. */
 export function liveDecisions(
   input: LiveInput,
@@ -251,9 +300,20 @@ export function liveDecisions(
     const q = questions.find((x) => x.key === data.question);
     if (q && q.alternatives.some((a) => a.key === data.alternative)) q.found = data.alternative;
   }
+  const counter = counterQuestion(questions);
+  if (counter) {
+    questions.splice(questions.findIndex((q) => q.kind === "main") + 1, 0, counter);
+    for (const { data } of input.events) {
+      if (data.type !== "finding" || data.paragraphId !== paragraphId || data.question !== counter.key) continue;
+      if (counter.alternatives.some((a) => a.key === data.alternative)) counter.found = data.alternative;
+    }
+  }
   let fallen = false;
+  let mainFallen = false;
   for (const q of questions) {
-    q.fallen = fallen;
+    // The motförslag is found whatever the chair found in the main question (avslag too).
+    q.fallen = q.kind === "counter" ? mainFallen : fallen;
+    if (q.kind === "main") mainFallen = fallen;
     const last = [...votes].reverse().find((v) => v.vote.question === q.key);
     q.vote = last?.vote ?? null;
     q.winner = last?.vote.closed && last.outcome ? (last.outcome === "JA" ? last.vote.ja : last.vote.nej) : q.found;
@@ -279,8 +339,10 @@ export function liveDecisions(
   }
 
   const propositions: string[] = [];
+  const counterQ = questions.find((q) => q.kind === "counter");
+  const counterActive = !!counterQ && !counterQ.fallen && (counterQ.found !== null || counterQ.vote !== null);
   for (const q of questions) {
-    if (q.fallen || (q.found === null && q.vote === null)) continue;
+    if (q.kind === "counter" || q.fallen || (q.found === null && q.vote === null)) continue;
     const alt = (key: string | null) => q.alternatives.find((a) => a.key === key);
     const put =
       q.kind === "formal"
@@ -290,10 +352,15 @@ export function liveDecisions(
           : `Ordföranden ställer proposition på bifall till och avslag på ${q.alternatives[0]!.label.replace(/^bifall till /u, "")}`;
     const found = alt(q.found);
     propositions.push(found ? `${put} och finner ${found.finding}.` : `${put}.`);
+    if (q.kind === "main" && counterActive) propositions.push(...counterPropositions(counterQ!, votes));
     const v = votes.find((x) => x.vote === q.vote);
     if (v) {
+      const ja = alt(v.vote.ja)?.label ?? "ja-förslaget";
+      const nej = alt(v.vote.nej)?.label ?? "nej-förslaget";
       propositions.push(
-        `Votering begärs. Den som vill ${alt(v.vote.ja)?.label ?? "ja-förslaget"} röstar ja; den som vill ${alt(v.vote.nej)?.label ?? "nej-förslaget"} röstar nej.`,
+        q.kind === "main" && counterActive
+          ? `Huvudvotering: den som vill ${ja} röstar ja; den som vill ${nej} röstar nej.`
+          : `Votering begärs. Den som vill ${ja} röstar ja; den som vill ${nej} röstar nej.`,
       );
       if (v.vote.closed) {
         const won = alt(q.winner);
@@ -324,7 +391,8 @@ export function tallyText(t: VoteTally): string {
 export function voteQuestionText(d: LiveDecisions, vote: LiveVote): string {
   const q = d.questions.find((x) => x.key === vote.question);
   const label = (key: string) => q?.alternatives.find((a) => a.key === key)?.label ?? key;
-  return `${label(vote.ja)} (ja) mot ${label(vote.nej)} (nej)`;
+  const text = `${label(vote.ja)} (ja) mot ${label(vote.nej)} (nej)`;
+  return q?.kind === "counter" ? `Motförslag i huvudvoteringen: ${text}` : text;
 }
 
 /** The result as the protocol states it: the totals and what the body decided. */
@@ -332,6 +400,8 @@ export function voteResultText(d: LiveDecisions, result: LiveVoteResult): string
   const q = d.questions.find((x) => x.key === result.vote.question);
   const side = result.outcome === "JA" ? result.vote.ja : result.outcome === "NEJ" ? result.vote.nej : null;
   const won = q?.alternatives.find((a) => a.key === side);
+  if (q?.kind === "counter")
+    return `${tallyText(result.tally)}${won ? ` Till motförslag i huvudvoteringen utses ${won.label}.` : ""}`;
   return `${tallyText(result.tally)}${won ? ` Ordföranden finner ${won.finding}.` : ""}`;
 }
 
@@ -440,6 +510,15 @@ export function refuseDecisionEvent(
         return "Omröstningen hålls i den aktuella paragrafen. Gå till paragrafen först.";
       if (!has(data.ja) || !has(data.nej) || data.ja === data.nej)
         return "Välj två olika förslag att ställa mot varandra (ja och nej).";
+      if (q.kind === "main" && q.alternatives.length > 2) {
+        const counter = d.questions.find((x) => x.kind === "counter");
+        if (q.found === null || data.ja !== q.found)
+          return "Med fler än två förslag ställs huvudförslaget (det ordföranden funnit bifallet) som ja i huvudvoteringen. Ordföranden finner först ett huvudförslag.";
+        if (!counter?.winner || (counter.vote && !counter.vote.closed))
+          return "Med fler än två förslag utses först motförslaget i huvudvoteringen bland de andra förslagen (kontrapropositionsvotering).";
+        if (data.nej !== counter.winner)
+          return "Huvudvoteringen står mellan huvudförslaget och det förslag som utsetts till motförslag.";
+      }
       return null;
     }
     case "ballot":

@@ -60,7 +60,9 @@ export type LiveEventData =
   | { type: "speakRequest"; paragraphId: string; personId: string; replik: boolean }
   | { type: "speakWithdraw"; paragraphId: string; personId: string }
   | { type: "speakGrant"; paragraphId: string; personId: string }
-  | { type: "speakEnd"; paragraphId: string };
+  | { type: "speakEnd"; paragraphId: string }
+  // KL 5:40: fullmäktige decides to handle a § behind closed doors (the public stream shows none of it).
+  | { type: "closedDoors"; paragraphId: string; closed: boolean };
 
 /** The choices of an open vote taken live (frånvarande/deltar ej are for the editor). */
 export type LiveBallotChoice = "JA" | "NEJ" | "AVSTAR";

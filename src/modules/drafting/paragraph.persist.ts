@@ -5,7 +5,7 @@ import type { ParagraphDTO } from "@/domain/protocol/protocol.types";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 
 type Parts = Pick<ParagraphDTO, "sections" | "basisDocuments" | "dispatch" | "propositions"> & {
-  reservations: readonly { personId: string; reasons: string | null }[];
+  reservations: readonly { personId: string; reasons: string | null; writtenLater?: boolean }[];
   notes: readonly { personId: string | null; text: string }[];
   recusals: readonly { personId: string; reason: string }[];
   votes: readonly (Pick<ParagraphDTO["votes"][number], "question" | "result" | "outcome"> & {
@@ -36,7 +36,12 @@ export function paragraphPartsData(p: Parts, person: (id: string) => string) {
     dispatches: { create: p.dispatch.map((recipient, position) => ({ recipient, position })) },
     propositions: { create: p.propositions.map((text, position) => ({ text, position })) },
     reservations: {
-      create: p.reservations.map((r, position) => ({ personId: person(r.personId), reasons: r.reasons, position })),
+      create: p.reservations.map((r, position) => ({
+        personId: person(r.personId),
+        reasons: r.reasons,
+        writtenLater: r.writtenLater ?? false,
+        position,
+      })),
     },
     notes: {
       create: p.notes.map((n, position) => ({
@@ -145,7 +150,7 @@ async function storedParts(tx: Prisma.TransactionClient, paragraphId: string): P
         FROM "DispatchRecipient" WHERE "paragraphId" = ${paragraphId}) AS dispatches,
       (SELECT coalesce(json_agg(json_build_object('text', text, 'position', position) ORDER BY position), '[]')
         FROM "Proposition" WHERE "paragraphId" = ${paragraphId}) AS propositions,
-      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'reasons', reasons, 'position', position)
+      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'reasons', reasons, 'writtenLater', "writtenLater", 'position', position)
         ORDER BY position), '[]') FROM "Reservation" WHERE "paragraphId" = ${paragraphId}) AS reservations,
       (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'text', text, 'position', position)
         ORDER BY position), '[]') FROM "ProtocolNote" WHERE "paragraphId" = ${paragraphId}) AS notes,

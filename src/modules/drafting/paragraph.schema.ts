@@ -145,6 +145,7 @@ export const paragraphContentSchema = z
             .max(20_000)
             .nullable()
             .transform((v) => (v ? v : null)),
+          writtenLater: z.boolean().default(false),
         }),
       )
       .max(100),

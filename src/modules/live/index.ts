@@ -8,3 +8,9 @@ export { getLiveHub, LiveHub } from "./live.hub";
 export { liveStreamResponse, parseLastEventId } from "./live.stream";
 export { MemberLiveView } from "./components/member-view";
 export { findMemberLivePage } from "./member.page";
+// The public read-only stream (KL 5:40): one projection for the page and its events.
+export { PublicLiveStream } from "./components/live-public";
+export { findPublicLive } from "./live.public.queries";
+export { publicLiveStreamResponse } from "./live.public.stream";
+export { LivePublicToggle } from "./components/live-public-toggle";
+export { readLivePublicSetting } from "./live.public.mutations";

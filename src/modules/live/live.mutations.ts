@@ -252,7 +252,11 @@ export const closeLiveMeeting = defineMeetingAction(
           if (reserved)
             next.reservations = [
               ...content.reservations.filter((r) => !seatIds.has(r.personId)),
-              ...d.reservations.map((r) => ({ personId: r.personId, reasons: r.reasons })),
+              ...d.reservations.map((r) => ({
+                personId: r.personId,
+                reasons: r.reasons,
+                writtenLater: r.writtenLater,
+              })),
             ];
           next.decision = liveDecisionText(content.decision, d, live.bodyName) ?? content.decision;
           const decided = d.motions.length > 0 || d.propositions.length > 0 || d.votes.length > 0 || reserved;

@@ -47,6 +47,7 @@ export const liveEventDataSchema = z.discriminatedUnion(
     z.object({ type: z.literal("speakWithdraw"), paragraphId: id, personId: id }),
     z.object({ type: z.literal("speakGrant"), paragraphId: id, personId: id }),
     z.object({ type: z.literal("speakEnd"), paragraphId: id }),
+    z.object({ type: z.literal("closedDoors"), paragraphId: id, closed: z.boolean() }),
   ],
   { error: "Okänd händelse." },
 );

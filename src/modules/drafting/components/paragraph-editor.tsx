@@ -565,7 +565,8 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
               }}
               text={{
                 id: `${key}-${l.id}-${i}-${l.textId}`,
-                label: l.textLabel,
+                // "Skriftlig reservation senare" from the live meeting: the checker warns until it is in.
+                label: l.list === "reservations" && e.writtenLater ? "Skriftlig motivering (väntas)" : l.textLabel,
                 value: e[l.text] ?? "",
                 error: err(`${l.list}.${i}.${l.text}`),
                 onChange: (v) => setEntries(l.list, (x) => patchAt(x, i, { [l.text]: v })),

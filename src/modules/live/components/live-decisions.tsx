@@ -31,6 +31,7 @@ const CHOICES: { choice: LiveBallotChoice; label: string }[] = [
 function questionTitle(q: LiveQuestion, name: (motionId: string) => string): string {
   if (q.kind === "formal") return q.key === "aterremiss" ? "Återremiss" : "Bordläggning";
   if (q.kind === "main") return "Huvudfrågan";
+  if (q.kind === "counter") return "Motförslag i huvudvoteringen (kontrapropositionsvotering)";
   return `Tilläggsyrkande av ${name(q.key.replace(/^tillagg-/u, ""))}`;
 }
 
@@ -166,7 +167,16 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
           {d.questions.map((q) => {
             const title = questionTitle(q, motionName);
             const vote = q.vote;
-            const counter = against[q.key] ?? q.alternatives.find((a) => a.key !== q.found)?.key ?? "";
+            // Kontraproposition: with more than two alternatives the huvudvotering's nej is the
+            // motförslag found first (its own question below the main one), nothing to choose.
+            const motforslag =
+              q.kind === "main" && q.alternatives.length > 2
+                ? (d.questions.find((x) => x.kind === "counter" && !x.fallen)?.winner ?? null)
+                : undefined;
+            const counter =
+              motforslag !== undefined
+                ? (motforslag ?? "")
+                : (against[q.key] ?? q.alternatives.find((a) => a.key !== q.found)?.key ?? "");
             return (
               <li key={q.key} className="flex flex-col gap-2" aria-label={title}>
                 <p className="font-semibold">{title}</p>
@@ -190,25 +200,35 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
                         </button>
                       ))}
                     </div>
-                    {q.found !== null && !vote && !closed && !open && (
+                    {q.found !== null && !vote && !closed && !open && motforslag === null && (
+                      <p>Huvudvotering begärs: utse först motförslaget bland de andra förslagen.</p>
+                    )}
+                    {q.found !== null && !vote && !closed && !open && motforslag !== null && (
                       <div className="flex flex-wrap items-end gap-3">
-                        <div className="flex flex-col">
-                          <label htmlFor={`${uid}-${q.key}-nej`}>Nej-förslag i voteringen ({title})</label>
-                          <select
-                            id={`${uid}-${q.key}-nej`}
-                            className={FIELD}
-                            value={counter}
-                            onChange={(e) => setAgainst((prev) => ({ ...prev, [q.key]: e.target.value }))}
-                          >
-                            {q.alternatives
-                              .filter((a) => a.key !== q.found)
-                              .map((a) => (
-                                <option key={a.key} value={a.key}>
-                                  {a.label}
-                                </option>
-                              ))}
-                          </select>
-                        </div>
+                        {motforslag !== undefined ? (
+                          <p>
+                            Huvudvotering: {q.alternatives.find((a) => a.key === q.found)?.label} (ja) mot{" "}
+                            {q.alternatives.find((a) => a.key === motforslag)?.label} (nej)
+                          </p>
+                        ) : (
+                          <div className="flex flex-col">
+                            <label htmlFor={`${uid}-${q.key}-nej`}>Nej-förslag i voteringen ({title})</label>
+                            <select
+                              id={`${uid}-${q.key}-nej`}
+                              className={FIELD}
+                              value={counter}
+                              onChange={(e) => setAgainst((prev) => ({ ...prev, [q.key]: e.target.value }))}
+                            >
+                              {q.alternatives
+                                .filter((a) => a.key !== q.found)
+                                .map((a) => (
+                                  <option key={a.key} value={a.key}>
+                                    {a.label}
+                                  </option>
+                                ))}
+                            </select>
+                          </div>
+                        )}
                         <button
                           type="button"
                           className={SECONDARY}

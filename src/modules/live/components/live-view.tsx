@@ -5,7 +5,7 @@
 // until it lands); the log comes back over server-sent events (EventSource reconnects by itself
 // and sends Last-Event-ID, so nothing is lost while the network is away); the view is the pure
 // rules (domain/rules/live.rules.ts) over the log plus the taps not yet confirmed.
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import Link from "next/link";
 import {
   replayLive,
@@ -97,6 +97,8 @@ function describe(data: LiveEventData, name: (id: string) => string, number: (id
       return `${name(data.personId)} har ordet.`;
     case "speakEnd":
       return "Talaren är klar.";
+    case "closedDoors":
+      return `${number(data.paragraphId)} ${data.closed ? "behandlas inom stängda dörrar" : "behandlas inte längre inom stängda dörrar"}.`;
   }
 }
 
@@ -135,6 +137,22 @@ export function LiveView(props: LiveViewProps) {
 
   const connection = useLiveStream(slug, lastSeq, receive);
 
+  // Taps waiting to be sent again (no answer): woken at once when the network is back.
+  const retryNow = useRef(new Set<() => void>());
+  useEffect(() => {
+    const online = () => {
+      setOffline(false);
+      for (const wake of [...retryNow.current]) wake();
+    };
+    const offlineNow = () => setOffline(true);
+    window.addEventListener("online", online);
+    window.addEventListener("offline", offlineNow);
+    return () => {
+      window.removeEventListener("online", online);
+      window.removeEventListener("offline", offlineNow);
+    };
+  }, []);
+
   const submit = useCallback(
     async (p: Pending): Promise<void> => {
       for (let attempt = 0; ; attempt++) {
@@ -149,7 +167,15 @@ export function LiveView(props: LiveViewProps) {
         } catch {
           // No answer (the network is away): the same tap again, it lands once.
           setOffline(true);
-          await new Promise((r) => setTimeout(r, Math.min(1_000 * (attempt + 1), 5_000)));
+          await new Promise<void>((resolve) => {
+            const wake = () => {
+              clearTimeout(timer);
+              retryNow.current.delete(wake);
+              resolve();
+            };
+            const timer = setTimeout(wake, Math.min(1_000 * (attempt + 1), 5_000));
+            retryNow.current.add(wake);
+          });
         }
       }
     },
@@ -192,6 +218,11 @@ export function LiveView(props: LiveViewProps) {
   const here = state.perParagraph[state.currentIndex]!;
   const rollCall = !events.some((e) => e.data.type === "current") && !pending.some((p) => p.data.type === "current");
   const closed = state.closed;
+  // KL 5:40: the § is handled behind closed doors (the public stream shows only its number).
+  const closedDoors = input.events.reduce(
+    (c, e) => (e.data.type === "closedDoors" && e.data.paragraphId === current.id ? e.data.closed : c),
+    false,
+  );
   const members = seats.filter((s) => s.role === "MEMBER");
   const substitutes = seats.filter((s) => s.role === "SUBSTITUTE");
   const servingFor = new Map(
@@ -257,6 +288,15 @@ export function LiveView(props: LiveViewProps) {
           >
             Nästa paragraf →
           </button>
+          <button
+            type="button"
+            className={SECONDARY}
+            disabled={closed}
+            aria-pressed={closedDoors}
+            onClick={() => tap({ type: "closedDoors", paragraphId: current.id, closed: !closedDoors })}
+          >
+            Stängda dörrar i § {current.number}
+          </button>
         </div>
         <p className="text-lg" data-testid="serving-count">
           Tjänstgörande: <strong>{here.seats}</strong> av {seatCount} ledamöter (minst {state.quorumMinimum} för beslut)
@@ -272,9 +312,11 @@ export function LiveView(props: LiveViewProps) {
             in.
           </p>
         )}
-        {offline && (
-          <p role="status" className="font-semibold text-amber-800">
-            Ingen kontakt med servern: trycken sparas här och skickas så snart nätet är tillbaka.
+        {(offline || connection === "reconnecting") && (
+          <p role="status" className="font-semibold text-amber-800" data-testid="live-offline">
+            Ingen kontakt med servern: vyn visar läget som det var och hämtar ikapp av sig själv när nätet är tillbaka.
+            Tryck som görs nu sparas här och skickas då
+            {pending.length > 0 ? ` (${pending.length} väntar)` : ""}.
           </p>
         )}
         {error && (

@@ -34,6 +34,7 @@ export function useLiveStream(
       source.onopen = () => setConnection("open");
       source.addEventListener("live", (m) => receive(JSON.parse((m as MessageEvent<string>).data) as LiveEventWire));
       source.onerror = () => {
+        if (stopped) return;
         setConnection("reconnecting");
         if (source && source.readyState === EventSource.CLOSED && !stopped) {
           source.close();
@@ -41,11 +42,29 @@ export function useLiveStream(
         }
       };
     };
+    // The device says the network went away: say so at once, and drop the stream (it may hang
+    // half-open); back online, open it again at once from the last event seen, not after the
+    // browser's back-off.
+    const offline = () => {
+      clearTimeout(timer);
+      source?.close();
+      setConnection("reconnecting");
+    };
+    const online = () => {
+      if (stopped) return;
+      clearTimeout(timer);
+      source?.close();
+      open();
+    };
+    window.addEventListener("offline", offline);
+    window.addEventListener("online", online);
     open();
     return () => {
       stopped = true;
       clearTimeout(timer);
       source?.close();
+      window.removeEventListener("offline", offline);
+      window.removeEventListener("online", online);
     };
   }, [slug, lastSeq, receive]);
   return connection;

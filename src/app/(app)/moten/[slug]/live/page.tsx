@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { findLivePage, liveFrameProps, LiveView } from "@/modules/live";
+import { findLivePage, liveFrameProps, LivePublicToggle, LiveView, readLivePublicSetting } from "@/modules/live";
 import { isoDateOf } from "@/lib/iso-date";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
@@ -34,6 +34,7 @@ export default async function LivePage({ params }: Props) {
       <h1 className="mb-4 text-3xl font-semibold">
         Sammanträdet live – {data.bodyName} {date}
       </h1>
+      <LivePublicToggle initial={await readLivePublicSetting(getDb(), data.meetingId)} canSet={data.canClose} />
       <LiveView
         {...liveFrameProps(slug, data)}
         meetingId={data.meetingId}
