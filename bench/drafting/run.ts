@@ -1,5 +1,7 @@
 // Drafting benchmark: how long saving a § takes (the real saveParagraph action: zod parse,
-// permission check, compare-and-set, rewrite of all parts, audit row) on real PostgreSQL.
+// permission check, compare-and-set, the changed parts, audit row) on real PostgreSQL, as the app
+// runs it: logged in as the app's role (row-level security binds it), through the app's pool
+// (ScopedPool, 10 connections), in the organisation's tenancy scope.
 // 100 sequential saves of the seed's § 62, then 20 editors (BENCH_EDITORS) saving their own §
 // concurrently (the seed's 9 §§ and copies of them added to the same protocol), against a no-op
 // action through the same wrapper as the baseline; the ratio of the p95s is what issue 19.6 asks
@@ -11,11 +13,15 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { applyAppPrivileges, createRoleDatabase, roleOf } from "../../scripts/lib/db-roles";
 import { loadActorByEmail } from "../../src/server/actor";
 import { PrismaClient } from "../../src/generated/prisma/client";
-import { defineMeetingAction } from "../../src/server/action";
+import { defineMeetingAction, refuseUnstorable } from "../../src/server/action";
+import { ScopedPool } from "../../src/server/db";
+import { enterOrganisation } from "../../src/server/tenancy";
 import { addParagraph, saveParagraph } from "../../src/modules/drafting/paragraph.mutations";
 import { toParagraphContent } from "../../src/modules/drafting/paragraph.content";
+import { saveParagraphSchema } from "../../src/modules/drafting/paragraph.schema";
 import { findParagraphForEditing, findProtocolBySlug } from "../../src/server/protocol.queries";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
@@ -30,17 +36,18 @@ const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-bench-"));
 const server = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persistent: false });
-await server.createDatabase("bench");
-const url = server.urlFor("bench");
+// As in production: migrate as the owner, run as the app role (bench/lib/app-server.ts does the same).
+const { url, ownerUrl } = await createRoleDatabase(server.urlFor("postgres"), "bench");
 try {
   execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: ownerUrl },
     stdio: "ignore",
   });
-  // The app's client (src/server/db.ts: PrismaPg, a pool of 10), with query events for the profile.
+  await applyAppPrivileges(ownerUrl, roleOf(url));
+  // The app's client (src/server/db.ts: ScopedPool of 10 under PrismaPg), with query events for the profile.
   const db = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: url, max: 10 }),
+    adapter: new PrismaPg(new ScopedPool({ connectionString: url, max: 10 }), { disposeExternalPool: true }),
     log: [{ emit: "event", level: "query" }],
   });
   // BENCH_PROFILE=1: where a save's time goes, statement by statement (Prisma's query events).
@@ -54,6 +61,8 @@ try {
     p.ms += e.duration;
   });
   await loadSeed(db, itsamSeed);
+  // A signed-in request works in its organisation's scope (src/server/session.ts).
+  enterOrganisation((await db.organisation.findFirstOrThrow()).id);
   const ctx = { db, ip: "127.0.0.1", actor: await loadActorByEmail(db, "sekreterare@itsam.example") };
   const EDITORS = Number(process.env.BENCH_EDITORS ?? 20);
   const seeded = (await findProtocolBySlug(db, "direktionen-2021-11-18"))!;
@@ -127,6 +136,18 @@ try {
     return times;
   }
 
+  // What a save costs in this process before any statement: the input check of the whole § (the
+  // action's refuseUnstorable and zod schema, rich text included), per save of § 62.
+  const p62content = toParagraphContent(protocol.paragraphs.find((p) => p.number === 62)!);
+  const input = { paragraphId: "x", version: 1, content: p62content };
+  for (let i = 0; i < 20; i++) saveParagraphSchema.parse(input);
+  const tParse = performance.now();
+  for (let i = 0; i < 200; i++) {
+    refuseUnstorable(input);
+    saveParagraphSchema.parse(input);
+  }
+  const parseMs = (performance.now() - tParse) / 200;
+
   await sequential(10); // warm-up
   const seq = await sequential(100);
   const editors = Math.min(EDITORS, protocol.paragraphs.length);
@@ -144,6 +165,13 @@ try {
   );
   console.log(
     `save §, ${editors} concurrent editors         ${fmt(quantile(conc, 0.5)).padEnd(10)} ${fmt(quantile(conc, 0.95)).padEnd(10)} ${conc.length}`,
+  );
+  console.log(`input check of § 62 (one core, no load of its own)  ${fmt(parseMs)}`);
+  console.log(
+    `load average at the end                ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
   );
   console.log(`ratio save/no-op (p50)                 ${(quantile(conc, 0.5) / quantile(base, 0.5)).toFixed(1)}×`);
   console.log(`ratio save/no-op (p95)                 ${(quantile(conc, 0.95) / quantile(base, 0.95)).toFixed(1)}×`);

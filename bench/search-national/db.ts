@@ -1,21 +1,94 @@
 // The national search benchmark's database: an embedded PostgreSQL kept between runs in
-// BENCH_SEARCH_DIR (default /work/bench-data/search-1m, outside the repository), migrated with the
-// repository's migrations on every start (so a new index migration is built once, on the data).
+// BENCH_SEARCH_DIR (default /work/bench-data/search-1m, outside the repository), set up as
+// production is: the settings README's operations section recommends (SETTINGS, written with
+// ALTER SYSTEM; the server restarted when they change), the tables owned by the owner role and
+// migrated as it with the repository's migrations on every start (so a new index migration is
+// built once, on the data), and the queries run as the app's role (row-level security binds it).
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import pg from "pg";
+import { applyAppPrivileges, EMBEDDED_APP, EMBEDDED_OWNER, ensureRoles, urlAs } from "../../scripts/lib/db-roles";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
 export const DATA_DIR = process.env.BENCH_SEARCH_DIR ?? "/work/bench-data/search-1m";
 
+/**
+ * The memory settings of a database server given to Paragraf (README, "Drift"): for a server with
+ * 8 GB or more, a quarter of it as shared_buffers holds the search's narrow table and its indexes
+ * (about 2.3 GB at 1,000,000 §§); effective_cache_size tells the planner the rest is file cache.
+ */
+export const SETTINGS: Record<string, string> = {
+  shared_buffers: process.env.BENCH_SEARCH_SHARED_BUFFERS ?? "3GB",
+  effective_cache_size: "6GB",
+  work_mem: "16MB",
+  maintenance_work_mem: "512MB",
+  random_page_cost: "1.1",
+  jit: "off",
+};
+
+async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startSearchDb() {
-  const pg = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "data"), persistent: true });
-  await pg.createDatabase("search");
-  const url = pg.urlFor("search");
+  let pgServer = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "data"), persistent: true });
+  const admin = pgServer.urlFor("postgres");
+  // The recommended settings; a changed one that needs a restart (shared_buffers) gets it.
+  const current = new Map(
+    (
+      await query<{ name: string; setting: string; pending: boolean }>(
+        admin,
+        `SELECT name, setting, pending_restart AS pending FROM pg_settings WHERE name = ANY('{${Object.keys(SETTINGS).join(",")}}')`,
+      )
+    ).map((r) => [r.name, r]),
+  );
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  for (const [name, value] of Object.entries(SETTINGS)) await client.query(`ALTER SYSTEM SET ${name} = '${value}'`);
+  await client.query("SELECT pg_reload_conf()");
+  const restart = (
+    await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_settings WHERE pending_restart`)
+  ).rows[0]!.n;
+  await client.end();
+  if (restart > 0 || [...current.values()].some((r) => r.pending)) {
+    await pgServer.stop();
+    pgServer = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "data"), persistent: true });
+  }
+  // As in production: the owner owns and migrates, the app role (no superuser, no BYPASSRLS) reads.
+  const owner = { name: EMBEDDED_OWNER, password: "bench-search-owner" };
+  const app = { name: EMBEDDED_APP, password: "bench-search-app" };
+  await pgServer.createDatabase("search");
+  await ensureRoles(pgServer.urlFor("postgres"), owner, app, "search");
+  const superUrl = pgServer.urlFor("search");
+  const ownerUrl = urlAs(superUrl, owner);
   execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
     cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: url },
+    env: { ...process.env, DATABASE_URL: ownerUrl },
     stdio: "ignore",
   });
-  return { url, stop: () => pg.stop() };
+  // As the superuser: a database first migrated by an older version of this benchmark has schemas
+  // (pgboss) of the superuser.
+  await applyAppPrivileges(superUrl, app.name);
+  const settings = await query<{ name: string; setting: string; unit: string | null }>(
+    superUrl,
+    `SELECT name, current_setting(name) AS setting FROM pg_settings WHERE name = ANY('{${Object.keys(SETTINGS).join(",")}}') ORDER BY name`,
+  );
+  const server = pgServer;
+  return {
+    /** The owner's login: generating the data (triggers off), EXPLAIN as the owner. */
+    ownerUrl,
+    /** The superuser's: only for loading (session_replication_role). */
+    superUrl,
+    /** The app's login: what the benchmark searches as. */
+    appUrl: urlAs(superUrl, app),
+    settings: settings.map((s) => `${s.name}=${s.setting}`).join(", "),
+    stop: () => server.stop(),
+  };
 }

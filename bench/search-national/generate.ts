@@ -10,7 +10,8 @@
 // lets the app write index rows inside the transaction that justerar the meeting; the rows are
 // what that transaction writes (the §'s public text, and the same text with names withheld).
 // Paragraph rows are not generated: the search reads only PublicSearchEntry, Meeting, Body and
-// Organisation. The GIN/btree indexes of the table are dropped for the load and rebuilt once.
+// Organisation. The narrow rows search matches (PublicSearchVector) are copied from them as the
+// entry table's trigger would. The GIN/btree indexes of both are dropped for the load and rebuilt once.
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { readFileSync } from "node:fs";
@@ -259,7 +260,8 @@ export async function generate(url: string, log: (s: string) => void = console.l
     log(`  ${TOTAL_PARAGRAPHS} §§ staged in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
 
     const { rows: indexes } = await client.query<{ name: string; def: string }>(
-      `SELECT indexname AS name, indexdef AS def FROM pg_indexes WHERE tablename = 'PublicSearchEntry' AND indexname <> 'PublicSearchEntry_pkey'`,
+      `SELECT indexname AS name, indexdef AS def FROM pg_indexes
+       WHERE tablename IN ('PublicSearchEntry', 'PublicSearchVector') AND indexname NOT LIKE '%_pkey'`,
     );
     for (const ix of indexes) await client.query(`DROP INDEX "${ix.name}"`);
     const t1 = performance.now();
@@ -272,12 +274,20 @@ export async function generate(url: string, log: (s: string) => void = console.l
           ELSE setweight(to_tsvector('swedish', "anonTitle"), 'A') || setweight(to_tsvector('swedish', "anonText"), 'B') END
       FROM bench_stage`);
     log(`  tsv and anonTsv computed in ${((performance.now() - t1) / 1000).toFixed(0)} s`);
+    // The narrow rows search matches, as the entry table's trigger writes them (paragraf_search_vector_of_entry,
+    // migration 20261207040000_search_vectors), in the same order.
+    await client.query(`INSERT INTO "PublicSearchVector" ("paragraphId", "organisationId", "bodyId", "meetingId",
+        "meetingSlug", "date", "adjustedOn", "year", "number", "tsv", "anonTsv")
+      SELECT e."paragraphId", b."organisationId", e."bodyId", e."meetingId", m.slug, m.date, m."adjustedOn", e.year,
+        e.number, e.tsv, e."anonTsv"
+      FROM "PublicSearchEntry" e JOIN "Meeting" m ON m.id = e."meetingId" JOIN "Body" b ON b.id = e."bodyId"`);
     await client.query(`DROP TABLE bench_stage`);
     await client.query(`SET maintenance_work_mem = '1GB'`);
     const t2 = performance.now();
     for (const ix of indexes) await client.query(ix.def);
     log(`  ${indexes.length} indexes rebuilt in ${((performance.now() - t2) / 1000).toFixed(0)} s`);
     await client.query(`VACUUM ANALYZE "PublicSearchEntry"`);
+    await client.query(`VACUUM ANALYZE "PublicSearchVector"`);
     await client.query(`VACUUM ANALYZE "Meeting"`);
     await client.query(`ANALYZE "Body"`);
     await client.query(`ANALYZE "Organisation"`);

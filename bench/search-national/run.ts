@@ -6,10 +6,13 @@
 // The query mix: 1–3 words drawn by the same Zipf law (words PostgreSQL's swedish configuration
 // drops as stop words are drawn again: a search for "och" finds nothing by design); half of the
 // queries filtered by organisation, some of those also by body and/or year; the first page
-// (20 hits, as the public search page asks) with its ranking and total.
+// (20 hits, as the public search page asks) with its ranking and total. As the app runs it: the
+// app's role and pool, in the tenancy scope of the organisation searched (as its public page
+// /<org>/protokoll enters it), or the platform's for a search of every organisation.
 //   npx tsx bench/search-national/run.ts          (BENCH_SEARCH_QUERIES=600)
 import { Prisma } from "../../src/generated/prisma/client";
 import { createPrismaClient } from "../../src/server/db";
+import { PLATFORM_SCOPE, runInScope } from "../../src/server/tenancy";
 import { searchArchive, searchArchiveSql, type SearchQuery } from "../../src/modules/publication/public.search";
 import { startSearchDb } from "./db";
 import { generate, loadWords, prng, zipf, TOTAL_PARAGRAPHS, FIRST_YEAR, LAST_YEAR } from "./generate";
@@ -24,28 +27,38 @@ const quantile = (xs: number[], q: number) =>
 const server = await startSearchDb();
 try {
   const db = createPrismaClient(
-    TIMEOUT_MS ? `${server.url}?options=${encodeURIComponent(`-c statement_timeout=${TIMEOUT_MS}`)}` : server.url,
+    TIMEOUT_MS ? `${server.appUrl}?options=${encodeURIComponent(`-c statement_timeout=${TIMEOUT_MS}`)}` : server.appUrl,
   );
+  const organisationIds = new Map<string, string>();
+  // The scope the app would search in: the organisation of the public page, or the platform.
+  const inScope = <T>(q: SearchQuery, fn: () => Promise<T>) =>
+    runInScope(q.organisationSlug ? organisationIds.get(q.organisationSlug)! : PLATFORM_SCOPE, fn);
   const search = (q: SearchQuery) =>
-    searchArchive(db, q).catch((e: unknown) => {
+    inScope(q, () => searchArchive(db, q)).catch((e: unknown) => {
       if (TIMEOUT_MS && String(e).includes("statement timeout")) return { total: -1, hits: [] };
       throw e;
     });
-  const [generated] = await db
-    .$queryRawUnsafe<{ n: number }[]>(`SELECT (SELECT paragraphs FROM bench_generated ORDER BY at DESC LIMIT 1) AS n`)
-    .catch(() => [{ n: 0 }]);
+  const asPlatform = <T>(fn: () => Promise<T>) => runInScope(PLATFORM_SCOPE, fn);
+  const [generated] = await asPlatform(() =>
+    db
+      .$queryRawUnsafe<{ n: number }[]>(`SELECT (SELECT paragraphs FROM bench_generated ORDER BY at DESC LIMIT 1) AS n`)
+      .catch(() => [{ n: 0 }]),
+  );
   if (generated?.n !== TOTAL_PARAGRAPHS) {
     console.log(
       `Generating ${TOTAL_PARAGRAPHS} §§ into ${process.env.BENCH_SEARCH_DIR ?? "/work/bench-data/search-1m"} …`,
     );
-    await generate(server.url);
+    await generate(server.superUrl);
   }
-  const [size] = await db.$queryRawUnsafe<
-    { rows: bigint; orgs: bigint; bodies: bigint; meetings: bigint; bytes: string }[]
-  >(
-    `SELECT (SELECT count(*) FROM "PublicSearchEntry") AS rows, (SELECT count(*) FROM "Organisation") AS orgs,
+  const [size] = await asPlatform(() =>
+    db.$queryRawUnsafe<
+      { rows: bigint; orgs: bigint; bodies: bigint; meetings: bigint; bytes: string; narrow: string }[]
+    >(
+      `SELECT (SELECT count(*) FROM "PublicSearchEntry") AS rows, (SELECT count(*) FROM "Organisation") AS orgs,
        (SELECT count(*) FROM "Body") AS bodies, (SELECT count(*) FROM "Meeting") AS meetings,
-       pg_size_pretty(pg_total_relation_size('"PublicSearchEntry"')) AS bytes`,
+       pg_size_pretty(pg_total_relation_size('"PublicSearchEntry"')) AS bytes,
+       pg_size_pretty(pg_total_relation_size('"PublicSearchVector"')) AS narrow`,
+    ),
   );
 
   // The query mix, seeded: the same queries every run.
@@ -65,10 +78,13 @@ try {
       if (!stop.has(w)) return w;
     }
   };
-  const orgs = await db.organisation.findMany({
-    select: { slug: true, bodies: { select: { slug: true } } },
-    orderBy: { slug: "asc" },
-  });
+  const orgs = await asPlatform(() =>
+    db.organisation.findMany({
+      select: { id: true, slug: true, bodies: { select: { slug: true } } },
+      orderBy: { slug: "asc" },
+    }),
+  );
+  for (const o of orgs) organisationIds.set(o.slug, o.id);
   const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)]!;
   const year = () => FIRST_YEAR + Math.floor(rand() * (LAST_YEAR - FIRST_YEAR + 1));
   type Case = { cls: string; query: SearchQuery };
@@ -106,13 +122,20 @@ try {
   const wall = performance.now() - t0;
 
   console.log(
-    `\nNational search: ${size!.rows} public §§ (${size!.orgs} organisations, ${size!.bodies} bodies, ${size!.meetings} meetings, ${FIRST_YEAR}–${LAST_YEAR}), PublicSearchEntry ${size!.bytes}`,
+    `\nNational search: ${size!.rows} public §§ (${size!.orgs} organisations, ${size!.bodies} bodies, ${size!.meetings} meetings, ${FIRST_YEAR}–${LAST_YEAR}), PublicSearchEntry ${size!.bytes}, PublicSearchVector ${size!.narrow}`,
   );
+  console.log(`PostgreSQL: ${server.settings}; searched as the app's role in its tenancy scope`);
   const timedOut = [...totals.values()].flat().filter((t) => t < 0).length;
   if (timedOut)
     console.log(
       `${timedOut} queries cancelled at the statement timeout of ${TIMEOUT_MS} ms (counted as ${TIMEOUT_MS} ms)`,
     );
+  console.log(
+    `Load average while measuring: ${(await import("node:os"))
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   console.log(
     `${cases.length} queries, sequential, in ${(wall / 1000).toFixed(1)} s; first page of ${PAGE_SIZE} with total`,
   );
@@ -125,6 +148,35 @@ try {
   for (const cls of classes) row(cls, times.get(cls)!, totals.get(cls)!);
   row("overall", all, [...totals.values()].flat());
 
+  // The same queries' time inside the server (EXPLAIN ANALYZE without per-node timing: planning
+  // plus execution), which the machine's load and the client's round trips move less.
+  const serverSide: number[] = [];
+  const serverByClass = new Map<string, number[]>();
+  for (const c of cases) {
+    const plan = await inScope(c.query, () =>
+      db.$queryRaw<{ "QUERY PLAN": string }[]>(
+        Prisma.sql`EXPLAIN (ANALYZE, TIMING OFF, SUMMARY) ${searchArchiveSql(c.query)}`,
+      ),
+    ).catch(() => []);
+    const text = plan.map((r) => r["QUERY PLAN"]).join("\n");
+    const ms = ["Planning Time", "Execution Time"]
+      .map((k) => Number(new RegExp(`${k}: ([0-9.]+) ms`).exec(text)?.[1] ?? NaN))
+      .reduce((a, b) => a + b, 0);
+    serverSide.push(ms);
+    (serverByClass.get(c.cls) ?? serverByClass.set(c.cls, []).get(c.cls)!).push(ms);
+  }
+  console.log(`\nInside the server (planning + execution, EXPLAIN ANALYZE with TIMING OFF):`);
+  console.log(`${"class".padEnd(24)}    n   p50 ms   p95 ms   p99 ms`);
+  for (const cls of classes) {
+    const xs = serverByClass.get(cls)!;
+    console.log(
+      `${cls.padEnd(24)} ${String(xs.length).padStart(4)} ${quantile(xs, 0.5).toFixed(1).padStart(8)} ${quantile(xs, 0.95).toFixed(1).padStart(8)} ${quantile(xs, 0.99).toFixed(1).padStart(8)}`,
+    );
+  }
+  console.log(
+    `${"overall".padEnd(24)} ${String(serverSide.length).padStart(4)} ${quantile(serverSide, 0.5).toFixed(1).padStart(8)} ${quantile(serverSide, 0.95).toFixed(1).padStart(8)} ${quantile(serverSide, 0.99).toFixed(1).padStart(8)}`,
+  );
+
   // The slowest class by p95, and EXPLAIN (ANALYZE, BUFFERS) of its slowest query: the app's SQL.
   const worst = classes.reduce((a, b) => (quantile(times.get(a)!, 0.95) >= quantile(times.get(b)!, 0.95) ? a : b));
   const worstCase = cases
@@ -133,8 +185,10 @@ try {
     .reduce((a, b) => (a.ms >= b.ms ? a : b)).c;
   console.log(`\nSlowest class by p95: "${worst}"; its slowest query ${JSON.stringify(worstCase.query)}:`);
   const explain = (options: string) =>
-    db.$queryRaw<{ "QUERY PLAN": string }[]>(
-      Prisma.sql`EXPLAIN (${Prisma.raw(options)}) ${searchArchiveSql(worstCase.query)}`,
+    inScope(worstCase.query, () =>
+      db.$queryRaw<{ "QUERY PLAN": string }[]>(
+        Prisma.sql`EXPLAIN (${Prisma.raw(options)}) ${searchArchiveSql(worstCase.query)}`,
+      ),
     );
   const plan = await explain("ANALYZE, BUFFERS").catch(async (e: unknown) => {
     if (!String(e).includes("statement timeout")) throw e;

@@ -5,9 +5,9 @@ import { moveItem, renumber } from "@/domain/rules/meeting.rules";
 import { findParagraphForEditing } from "@/server/protocol.queries";
 import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
-import { byMeetingId } from "@/server/action";
+import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { appendParagraphs } from "./paragraph.append";
-import { deleteParagraphParts, writeChangedParagraphParts } from "./paragraph.persist";
+import { deleteParagraphParts, saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.persist";
 import {
   addParagraphSchema,
   moveParagraphSchema,
@@ -27,57 +27,85 @@ import { checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guar
 
 type Tx = Prisma.TransactionClient;
 
-/** Every person referenced must belong to the meeting's organisation. */
-async function checkPeople(tx: Tx, meetingId: string, content: ParagraphContent): Promise<void> {
-  const ids = [
+/** The people a § names (motions, reservations, jäv, notes, ballots). */
+function peopleOf(content: ParagraphContent): string[] {
+  return [
     ...content.motions.map((m) => m.personId),
     ...content.reservations.map((r) => r.personId),
     ...content.recusals.map((r) => r.personId),
     ...content.notes.flatMap((n) => (n.personId ? [n.personId] : [])),
     ...content.votes.flatMap((v) => v.ballots.map((b) => b.personId)),
   ];
+}
+
+/** Every person referenced must belong to the meeting's organisation. */
+async function checkPeople(tx: Tx, meetingId: string, content: ParagraphContent): Promise<void> {
+  const ids = peopleOf(content);
   if (ids.length === 0) return;
   await checkPeopleInOrganisation(tx, await meetingOrganisationId(tx, meetingId), ids);
 }
 
+/** The § row's own fields of a save. */
+const fieldsOf = (content: ParagraphContent) => ({
+  caseNumber: content.caseNumber,
+  title: content.title,
+  decisionIntro: content.decision.intro,
+  decisionClauses: content.decision.clauses,
+  isConfidential: content.isConfidential,
+  withholdingGround: content.withholdingGround,
+  redactedNames: content.redactedNames,
+  isImmediatelyAdjusted: content.isImmediatelyAdjusted,
+});
+
+/** The whole save in one transaction: compare-and-set, people, the changed parts, the audit row. */
+const saveWholeParagraph: Parameters<
+  typeof defineDraftingChange<typeof saveParagraphSchema, { version: number }>
+>[2] = async (tx, { actor, ip, input, meeting }) => {
+  const { paragraphId, version, content } = input;
+  // Compare-and-set on the version: concurrent saves from the same version cannot both win.
+  const updated = await tx.paragraph.updateMany({
+    where: { id: paragraphId, version },
+    data: { ...fieldsOf(content), version: { increment: 1 } },
+  });
+  if (updated.count === 0) {
+    const current = await findParagraphForEditing(tx, paragraphId);
+    if (!current) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre; den kan ha tagits bort.");
+    throw new AppError(
+      "CONFLICT",
+      "Någon annan har sparat paragrafen medan du skrev. Jämför texterna och välj vad som ska gälla.",
+      { current },
+    );
+  }
+  await checkPeople(tx, meeting.id, content);
+  // Only the parts that changed are written again (an autosave usually changes one text).
+  await writeChangedParagraphParts(tx, paragraphId, content, (id) => id);
+  await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.save", paragraphId, { version: version + 1 });
+  return { version: version + 1 };
+};
+
 /**
  * Save a whole § (autosave). A save based on an older version is refused with the stored
  * version attached, so the editor can show both texts: nothing is silently overwritten.
+ * The usual autosave changes only the §'s own fields (its title, decision, flags): that is one
+ * statement (saveParagraphFieldsOnly: version check, the row, the audit row), without holding a
+ * transaction open across round trips; anything else (a part changed, a conflict, a person of
+ * another organisation) falls through to the whole save in a transaction, which answers as before.
  */
-export const saveParagraph = defineDraftingChange(
-  saveParagraphSchema,
-  byParagraph,
-  async (tx, { actor, ip, input, meeting }) => {
-    const { paragraphId, version, content } = input;
-    // Compare-and-set on the version: concurrent saves from the same version cannot both win.
-    const updated = await tx.paragraph.updateMany({
-      where: { id: paragraphId, version },
-      data: {
-        caseNumber: content.caseNumber,
-        title: content.title,
-        decisionIntro: content.decision.intro,
-        decisionClauses: content.decision.clauses,
-        isConfidential: content.isConfidential,
-        withholdingGround: content.withholdingGround,
-        redactedNames: content.redactedNames,
-        isImmediatelyAdjusted: content.isImmediatelyAdjusted,
-        version: { increment: 1 },
-      },
+export const saveParagraph = defineMeetingAction(
+  { schema: saveParagraphSchema, permission: "meeting.edit", locate: byParagraph },
+  async (ctx) => {
+    const { actor, ip, input, meeting } = ctx;
+    const saved = await saveParagraphFieldsOnly(ctx.db, {
+      paragraphId: input.paragraphId,
+      version: input.version,
+      fields: fieldsOf(input.content),
+      content: input.content,
+      people: peopleOf(input.content),
+      audit: { userId: actor.userId, meetingId: meeting.id, ip, action: "paragraph.save" },
+      now: ctx.now,
     });
-    if (updated.count === 0) {
-      const current = await findParagraphForEditing(tx, paragraphId);
-      if (!current) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre; den kan ha tagits bort.");
-      throw new AppError(
-        "CONFLICT",
-        "Någon annan har sparat paragrafen medan du skrev. Jämför texterna och välj vad som ska gälla.",
-        { current },
-      );
-    }
-    await checkPeople(tx, meeting.id, content);
-    // Only the parts that changed are written again (an autosave usually changes one text).
-    await writeChangedParagraphParts(tx, paragraphId, content, (id) => id);
-    await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.save", paragraphId, { version: version + 1 });
-    return { version: version + 1 };
+    if (saved !== null) return { version: saved };
+    return ctx.db.$transaction((tx) => saveWholeParagraph(tx, ctx));
   },
 );
 

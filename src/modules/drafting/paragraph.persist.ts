@@ -1,6 +1,6 @@
 // Writing a paragraph's parts as rows. Shared by the demo-data import and the editor's save, so
 // both store a § the same way. `person` maps the ids in the input to database person ids.
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { ParagraphDTO } from "@/domain/protocol/protocol.types";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
 
@@ -135,12 +135,12 @@ function canonical(value: unknown): string {
 }
 
 /**
- * The stored rows of every part of a §, in one query, each with exactly the columns a save
- * writes, in the order the § reads them (protocol.queries: by position; recusals by id).
+ * The stored rows of every part of a §, as one row of JSON columns (one per part), each with
+ * exactly the columns a save writes, in the order the § reads them (protocol.queries: by position;
+ * recusals by id). `paragraphId` is an SQL expression (a parameter, or a column of the statement).
  */
-async function storedParts(tx: Prisma.TransactionClient, paragraphId: string): Promise<Record<ParagraphPart, unknown>> {
-  const [row] = await tx.$queryRaw<Record<ParagraphPart, unknown>[]>`
-    SELECT
+function storedPartsColumns(paragraphId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
       (SELECT coalesce(json_agg(json_build_object('kind', kind, 'heading', heading, 'content', content,
         'plainText', "plainText", 'position', position) ORDER BY position), '[]')
         FROM "ParagraphSection" WHERE "paragraphId" = ${paragraphId}) AS sections,
@@ -164,22 +164,20 @@ async function storedParts(tx: Prisma.TransactionClient, paragraphId: string): P
       (SELECT coalesce(json_agg(json_build_object('personId', m."personId", 'kind', m.kind, 'text', m.text,
         'amendsIndex', (SELECT a.position FROM "Motion" a WHERE a.id = m."amendsId"), 'withdrawn', m.withdrawn,
         'position', m.position) ORDER BY m.position), '[]') FROM "Motion" m WHERE m."paragraphId" = ${paragraphId}) AS motions`;
+}
+
+/** The stored rows of every part of a §, in one query (storedPartsColumns). */
+async function storedParts(tx: Prisma.TransactionClient, paragraphId: string): Promise<Record<ParagraphPart, unknown>> {
+  const [row] = await tx.$queryRaw<
+    Record<ParagraphPart, unknown>[]
+  >`SELECT ${storedPartsColumns(Prisma.sql`${paragraphId}`)}`;
   return row!;
 }
 
-/**
- * Writes the parts of a § that differ from what is stored, and only those: a part (a child table)
- * whose rows would come out the same is not touched, one that changed is deleted and written
- * again with one statement per table (motions one by one: an amendment points at the motion it
- * amends). An autosave that changed a title or one section's text writes nothing else.
- * Returns the parts written.
- */
-export async function writeChangedParagraphParts(
-  tx: Prisma.TransactionClient,
-  paragraphId: string,
-  content: Parts & { motions: Motions },
-  person: (id: string) => string,
-): Promise<ParagraphPart[]> {
+type Content = Parts & { motions: Motions };
+
+/** The rows a save would store for each part, shaped as storedParts reads them back. */
+function wantedParts(content: Content, person: (id: string) => string) {
   const data = paragraphPartsData(content, person);
   const wanted: Record<ParagraphPart, unknown> = {
     sections: data.sections.create,
@@ -199,6 +197,23 @@ export async function writeChangedParagraphParts(
       position,
     })),
   };
+  return { data, wanted };
+}
+
+/**
+ * Writes the parts of a § that differ from what is stored, and only those: a part (a child table)
+ * whose rows would come out the same is not touched, one that changed is deleted and written
+ * again with one statement per table (motions one by one: an amendment points at the motion it
+ * amends). An autosave that changed a title or one section's text writes nothing else.
+ * Returns the parts written.
+ */
+export async function writeChangedParagraphParts(
+  tx: Prisma.TransactionClient,
+  paragraphId: string,
+  content: Content,
+  person: (id: string) => string,
+): Promise<ParagraphPart[]> {
+  const { data, wanted } = wantedParts(content, person);
   const stored = await storedParts(tx, paragraphId);
   const changed = PARAGRAPH_PARTS.filter((part) => canonical(stored[part]) !== canonical(wanted[part]));
   const where = { paragraphId };
@@ -246,4 +261,88 @@ export async function writeChangedParagraphParts(
     }
   }
   return changed;
+}
+
+let cuidCounter = Math.floor(Math.random() * 36 ** 4);
+const cuidFingerprint =
+  (process.pid % 36 ** 2).toString(36).padStart(2, "0") +
+  Math.floor(Math.random() * 36 ** 2)
+    .toString(36)
+    .padStart(2, "0");
+
+/**
+ * A collision-resistant id in the form Prisma's @default(cuid()) gives (cuid v1: "c", the time
+ * `at`, a counter, a fingerprint, random), for a row written by raw SQL: like Prisma's, ids sort
+ * by their time first.
+ */
+export function newCuid(at: Date): string {
+  cuidCounter = (cuidCounter + 1) % 36 ** 4;
+  const random = () =>
+    Math.floor(Math.random() * 36 ** 4)
+      .toString(36)
+      .padStart(4, "0");
+  return `c${at.getTime().toString(36).padStart(8, "0")}${cuidCounter.toString(36).padStart(4, "0")}${cuidFingerprint}${random()}${random()}`;
+}
+
+/** A §'s own fields as a save writes them (the Paragraph row; its parts are other tables). */
+export interface ParagraphFields {
+  caseNumber: string | null;
+  title: string;
+  decisionIntro: string;
+  decisionClauses: string[];
+  isConfidential: boolean;
+  withholdingGround: string | null;
+  redactedNames: string[];
+  isImmediatelyAdjusted: boolean;
+}
+
+/**
+ * The usual autosave as ONE statement, outside any transaction: when the § is still at `version`,
+ * every part (child table) stored is what `content` holds and every person it names belongs to the
+ * meeting's organisation, the § row gets `fields` and the next version, and the audit row is
+ * written, atomically (a data-modifying WITH). Returns the new version, or null when any condition
+ * does not hold: nothing was written, and the caller saves the whole § in a transaction (which
+ * also tells a conflict, a missing § or a person of another organisation apart).
+ */
+export async function saveParagraphFieldsOnly(
+  db: Prisma.TransactionClient,
+  save: {
+    paragraphId: string;
+    version: number;
+    fields: ParagraphFields;
+    content: Content;
+    people: readonly string[];
+    audit: { userId: string; meetingId: string; ip: string | null; action: string };
+    /** The request's instant: the row's updatedAt and the audit row's time. */
+    now: Date;
+  },
+): Promise<number | null> {
+  const { paragraphId, version, fields, audit } = save;
+  const { wanted } = wantedParts(save.content, (id) => id);
+  const people = [...new Set(save.people)];
+  const now = save.now.toISOString();
+  const rows = await db.$queryRaw<{ version: number }[]>`
+    WITH stored AS (SELECT ${storedPartsColumns(Prisma.sql`${paragraphId}`)}),
+    saved AS (
+      UPDATE "Paragraph" p SET "caseNumber" = ${fields.caseNumber}, title = ${fields.title},
+        "decisionIntro" = ${fields.decisionIntro}, "decisionClauses" = ${fields.decisionClauses}::text[],
+        "isConfidential" = ${fields.isConfidential}, "withholdingGround" = ${fields.withholdingGround},
+        "redactedNames" = ${fields.redactedNames}::text[], "isImmediatelyAdjusted" = ${fields.isImmediatelyAdjusted},
+        version = p.version + 1, "updatedAt" = ${now}::timestamp
+      FROM stored s
+      WHERE p.id = ${paragraphId} AND p.version = ${version}
+        AND to_jsonb(s) = ${JSON.stringify(wanted)}::jsonb
+        AND (SELECT count(*) FROM "Person" x WHERE x.id = ANY(${people}::text[]) AND x."organisationId" =
+          (SELECT b."organisationId" FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId" WHERE m.id = p."meetingId"))
+          = ${people.length}
+      RETURNING p.id, p.version
+    ),
+    audit AS (
+      INSERT INTO "AuditLog" (id, at, "userId", "meetingId", action, entity, "entityId", ip, data)
+      SELECT ${newCuid(save.now)}, ${now}::timestamp, ${audit.userId}, ${audit.meetingId}, ${audit.action}, 'Paragraph',
+        saved.id, ${audit.ip}, jsonb_build_object('version', saved.version)
+      FROM saved
+    )
+    SELECT version FROM saved`;
+  return rows[0]?.version ?? null;
 }

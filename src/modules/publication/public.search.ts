@@ -99,6 +99,12 @@ export function publicProtocolPath(organisationSlug: string, slug: string, scann
  */
 export const SEARCH_RANKED_MAX = 1000;
 
+/**
+ * A search of every organisation whose words match fewer §§ than this in the newest year is rare:
+ * all its matches are found in one index scan (rather than one per year) and sorted by year.
+ */
+const SEARCH_RARE = 80;
+
 export interface SearchResult {
   /** The number of hits, at most SEARCH_RANKED_MAX (plus historical ones) when `more` is true. */
   total: number;
@@ -151,14 +157,19 @@ interface SearchRow {
 /**
  * The SQL of searchArchive (exported for the benchmark's EXPLAIN: the very query the app runs).
  * Two steps, so that a common word over a million §§ costs no more than a rare one:
- * 1. The matching §§ of Paragraf's index, year by year from the newest, at most
- *    SEARCH_RANKED_MAX + 1: each year is one scan of the GIN index on (bodyId || '', year + 0, tsv)
- *    (btree_gin; the keys written as the index's expressions), with the body filter in the index
- *    too. A § past its organisation's names rule is matched on its name-free version (anonTsv)
- *    instead, never on the one with names.
- *    Each is ranked (ts_rank) as it is found, from the row the index scan fetched.
- * 2. Those candidates and the public historical protocols' matches sorted; title, text and
- *    ts_headline only for the page shown.
+ * 1. The matching §§ of Paragraf's index, the newest SEARCH_RANKED_MAX + 1 of them, from the view
+ *    "PublicSearchMatch" (the narrow rows of PublicSearchVector in the request's tenancy scope;
+ *    migration 20261207040000_search_vectors) and its GIN indexes on (organisationId || '',
+ *    bodyId || '', year + 0, vector) (btree_gin; the keys written as the index's expressions):
+ *    - searching one organisation: one index scan of all its years (with the body and the year
+ *      as keys when asked for), its matches sorted by year, the newest kept;
+ *    - searching every organisation: year by year from the newest, one index scan each, until
+ *      there are enough.
+ *    A § past its organisation's names rule is matched on its name-free version (anonTsv)
+ *    instead, never on the one with names; an organisation without the rule is not searched in
+ *    the name-free versions at all. Only the kept candidates are ranked (ts_rank).
+ * 2. Those candidates and the public historical protocols' matches sorted; title, text,
+ *    ts_headline, the body's name and the organisation's address only for the page shown.
  */
 export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
   const pageSize = Math.min(50, Math.max(1, query.pageSize ?? 20));
@@ -169,66 +180,111 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
   const body = query.bodySlug ? Prisma.sql`AND b.slug = ${query.bodySlug}` : Prisma.empty;
   const scannedYear = query.year ? Prisma.sql`AND h.year = ${query.year}` : Prisma.empty;
   const q = query.q.slice(0, 200);
-  // The years to go through, newest first: the one asked for, or every year in the index.
-  const years = query.year
-    ? Prisma.sql`SELECT ${query.year}::int AS y`
-    : Prisma.sql`SELECT generate_series((SELECT max(year) FROM "PublicSearchEntry"), (SELECT min(year) FROM "PublicSearchEntry"), -1) AS y`;
-  // Filtering by organisation or body: the bodies, so that the index scan has them as a key.
-  const bodies =
-    query.organisationSlug || query.bodySlug
-      ? Prisma.sql`AND (e."bodyId" || '') IN (SELECT b.id FROM "Body" b WHERE true ${organisation} ${body})`
-      : Prisma.empty;
   // The organisation's names rule (retention.ts namesWithdrawn), in SQL: N years after justering.
-  const namesWithheld = Prisma.sql`(o."publicNamesYears" IS NOT NULL AND m."adjustedOn" IS NOT NULL
-    AND (m."adjustedOn" + make_interval(years => o."publicNamesYears"))::date <= ${today()}::date)`;
+  const withheld = (years: Prisma.Sql) => Prisma.sql`(${years} IS NOT NULL AND v."adjustedOn" IS NOT NULL
+    AND (v."adjustedOn" + make_interval(years => ${years}))::date <= ${today()}::date)`;
   const headline = `StartSel=${HIT_START}, StopSel=${HIT_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-  const matching = (vector: Prisma.Sql, anon: boolean) => Prisma.sql`
-        SELECT e."paragraphId", ${Prisma.raw(anon ? "true" : "false")} AS anon, m.slug, o.slug AS "organisationSlug",
-          b.name AS "bodyName", m.date,
-          e.number, ts_rank(${vector}, (SELECT query FROM q)) AS rank
-        FROM "PublicSearchEntry" e
-        JOIN "Meeting" m ON m.id = e."meetingId"
-        JOIN "Body" b ON b.id = e."bodyId"
-        JOIN "Organisation" o ON o.id = b."organisationId"
-        WHERE (e.year + 0) = years.y AND ${vector} @@ (SELECT query FROM q) ${bodies}
-          AND m.status::text IN (${publicStatuses()}) AND ${anon ? Prisma.empty : Prisma.sql`NOT`} ${namesWithheld}`;
-  return Prisma.sql`
-    WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('swedish', ${q}) AS query),
-    years AS (${years}),
-    live AS (
-      SELECT c.*
-      FROM years CROSS JOIN LATERAL (${matching(Prisma.sql`e.tsv`, false)}
+  const candidate = (vector: "tsv" | "anonTsv") => Prisma.sql`
+        SELECT v."paragraphId", ${Prisma.raw(vector === "anonTsv" ? "true" : "false")} AS anon, v."organisationId",
+          v."bodyId", v."meetingSlug" AS slug, v.date, v.number, v.year, v.${Prisma.raw(`"${vector}"`)} AS vector
+        FROM "PublicSearchMatch" v`;
+  const matches = (vector: "tsv" | "anonTsv") => Prisma.sql`v.${Prisma.raw(`"${vector}"`)} @@ (SELECT query FROM q)`;
+
+  let live: Prisma.Sql;
+  if (query.organisationSlug) {
+    // One organisation: its matches of every year (or the one asked for) in one index scan per vector.
+    const keys = Prisma.sql`(v."organisationId" || '') = (SELECT id FROM org)
+      ${query.bodySlug ? Prisma.sql`AND (v."bodyId" || '') = (SELECT b.id FROM "Body" b WHERE b."organisationId" = (SELECT id FROM org) AND b.slug = ${query.bodySlug})` : Prisma.empty}
+      ${query.year ? Prisma.sql`AND (v.year + 0) = ${query.year}` : Prisma.empty}`;
+    const years = Prisma.sql`(SELECT "publicNamesYears" FROM org)`;
+    live = Prisma.sql`
+    org AS MATERIALIZED (SELECT id, "publicNamesYears" FROM "Organisation" WHERE slug = ${query.organisationSlug}),
+    candidates AS (
+      SELECT * FROM (
+        ${candidate("tsv")} WHERE ${keys} AND ${matches("tsv")} AND NOT ${withheld(years)}
         UNION ALL
         -- Protocols past the organisation's names rule: the name-free version of each § (none: not found).
-        ${matching(Prisma.sql`e."anonTsv"`, true)}
+        ${candidate("anonTsv")} WHERE ${years} IS NOT NULL AND ${keys} AND ${matches("anonTsv")} AND ${withheld(years)}
       ) c
+      ORDER BY year DESC
       LIMIT ${SEARCH_RANKED_MAX + 1}
+    ),`;
+  } else {
+    // Every organisation. A common query: year by year from the newest (or the year asked for),
+    // one index scan each, until enough. A rare one (fewer than SEARCH_RARE matches in the
+    // newest year, so about 2,000 at most in all): one index scan of all years, sorted.
+    const bodies = query.bodySlug
+      ? Prisma.sql`AND v."bodyId" IN (SELECT b.id FROM "Body" b WHERE b.slug = ${query.bodySlug})`
+      : Prisma.empty;
+    // The candidate's organisation's rule: a lookup in one JSON object of the few organisations with one.
+    const rule = Prisma.sql`((SELECT r.years FROM rules r) ->> v."organisationId")::int`;
+    const both = (where: Prisma.Sql) => Prisma.sql`
+        ${candidate("tsv")} WHERE ${where} AND ${matches("tsv")} ${bodies} AND NOT ${withheld(rule)}
+        UNION ALL
+        -- Protocols past the organisation's names rule: the name-free version of each § (none: not found).
+        ${candidate("anonTsv")} WHERE ${where} AND ${matches("anonTsv")} ${bodies} AND ${withheld(rule)}`;
+    const byYear = Prisma.sql`
+      SELECT c.*
+      FROM years CROSS JOIN LATERAL (${both(Prisma.sql`(v.year + 0) = years.y`)}) c
+      LIMIT ${SEARCH_RANKED_MAX + 1}`;
+    live = Prisma.sql`
+    -- The organisations with a names rule (few), for the rule's test of each candidate.
+    rules AS MATERIALIZED (
+      SELECT coalesce(jsonb_object_agg(id, "publicNamesYears"), '{}') AS years FROM "Organisation"
+      WHERE "publicNamesYears" IS NOT NULL
+    ),
+    ${
+      query.year
+        ? Prisma.sql`
+    years AS (SELECT ${query.year}::int AS y),
+    candidates AS (${byYear}),`
+        : Prisma.sql`
+    years AS (SELECT generate_series((SELECT max(year) FROM "PublicSearchMatch"), (SELECT min(year) FROM "PublicSearchMatch"), -1) AS y),
+    newest AS MATERIALIZED (
+      SELECT count(*) AS n FROM (SELECT 1 FROM "PublicSearchMatch" v
+        WHERE (v.year + 0) = (SELECT max(y) FROM years) AND ${matches("tsv")} ${bodies} LIMIT ${SEARCH_RARE}) x
+    ),
+    candidates AS (
+      SELECT * FROM (${byYear}) c WHERE (SELECT n FROM newest) >= ${SEARCH_RARE}
+      UNION ALL
+      SELECT * FROM (SELECT * FROM (${both(Prisma.sql`true`)}) a ORDER BY year DESC LIMIT ${SEARCH_RANKED_MAX + 1}) c
+      WHERE (SELECT n FROM newest) < ${SEARCH_RARE}
+    ),`
+    }`;
+  }
+  return Prisma.sql`
+    WITH q AS MATERIALIZED (SELECT websearch_to_tsquery('swedish', ${q}) AS query),
+    ${live}
+    -- The public historical protocols (few; their §§ and texts are matched without an index).
+    scanned AS MATERIALIZED (
+      SELECT h.id, h.slug, h."bodyId", h."meetingDate", h.title, h.description FROM "HistoricalProtocol" h
+      WHERE h."isPublic" ${scannedYear}
     ),
     hits AS (
-      SELECT false AS scanned, slug, "organisationSlug", "bodyName", date, number, "paragraphId", anon, NULL AS title,
-        NULL AS text, rank
-      FROM live
+      SELECT false AS scanned, slug, "organisationId", "bodyId", NULL AS "organisationSlug", NULL AS "bodyName", date,
+        number, "paragraphId", anon, NULL AS title, NULL AS text, ts_rank(vector, (SELECT query FROM q)) AS rank
+      FROM candidates
       UNION ALL
-      SELECT true, h.slug, o.slug, b.name, h."meetingDate", hp.number, NULL, false, hp.title,
+      SELECT true, h.slug, NULL, NULL, o.slug, b.name, h."meetingDate", hp.number, NULL, false, hp.title,
         coalesce('Dnr ' || hp."caseNumber", ''), ts_rank(v.tsv, q.query)
-      FROM "HistoricalParagraph" hp
-      JOIN "HistoricalProtocol" h ON h.id = hp."historicalProtocolId"
+      FROM scanned h
+      JOIN "HistoricalParagraph" hp ON hp."historicalProtocolId" = h.id
       JOIN "Body" b ON b.id = h."bodyId"
       JOIN "Organisation" o ON o.id = b."organisationId"
       CROSS JOIN q
       CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', hp.title), 'A')
         || setweight(to_tsvector('swedish', coalesce(hp."caseNumber", '')), 'B') AS tsv) v
-      WHERE h."isPublic" AND v.tsv @@ q.query ${organisation} ${body} ${scannedYear}
+      WHERE v.tsv @@ q.query ${organisation} ${body}
       UNION ALL
-      SELECT true, h.slug, o.slug, b.name, h."meetingDate", NULL, NULL, false, h.title, coalesce(h.description, ''),
-        ts_rank(v.tsv, q.query)
-      FROM "HistoricalProtocol" h
+      SELECT true, h.slug, NULL, NULL, o.slug, b.name, h."meetingDate", NULL, NULL, false, h.title,
+        coalesce(h.description, ''), ts_rank(v.tsv, q.query)
+      FROM scanned h
       JOIN "Body" b ON b.id = h."bodyId"
       JOIN "Organisation" o ON o.id = b."organisationId"
       CROSS JOIN q
       CROSS JOIN LATERAL (SELECT setweight(to_tsvector('swedish', h.title), 'A')
         || setweight(to_tsvector('swedish', coalesce(h.description, '')), 'B') AS tsv) v
-      WHERE h."isPublic" AND v.tsv @@ q.query ${organisation} ${body} ${scannedYear}
+      WHERE v.tsv @@ q.query ${organisation} ${body}
     ),
     page AS (
       SELECT *, count(*) OVER () AS total, count(*) FILTER (WHERE NOT scanned) OVER () AS live
@@ -237,13 +293,16 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
       LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     -- Title and text of the page's §§ only (the name-free version where the rule applies).
-    SELECT p.scanned, p.slug, p."organisationSlug", p."bodyName", p.date, p.number,
+    SELECT p.scanned, p.slug, coalesce(p."organisationSlug", o.slug) AS "organisationSlug",
+      coalesce(p."bodyName", b.name) AS "bodyName", p.date, p.number,
       coalesce(p.title, CASE WHEN p.anon THEN e."anonTitle" ELSE e.title END) AS title,
       ts_headline('swedish', coalesce(p.text, CASE WHEN p.anon THEN e."anonText" ELSE e.text END), q.query, ${headline})
         AS snippet,
       p.total, p.live
     FROM page p
     LEFT JOIN "PublicSearchEntry" e ON e."paragraphId" = p."paragraphId"
+    LEFT JOIN "Body" b ON b.id = p."bodyId"
+    LEFT JOIN "Organisation" o ON o.id = p."organisationId"
     CROSS JOIN q
     ORDER BY p.rank DESC, p.date DESC, p.number ASC NULLS FIRST, p.slug`;
 }

@@ -1,0 +1,58 @@
+// Issue 19.5: the public search, as the app's role under row-level security, finds its matches
+// through the GIN indexes of PublicSearchVector (via the scoped view PublicSearchMatch). Under a
+// policy PostgreSQL uses no index for `tsvector @@ tsquery` (not LEAKPROOF), and the app's role
+// then scanned every §: with sequential scans discouraged the plan must still use the index, in an
+// organisation's scope and in the platform's. The view keeps the scope: another organisation's
+// §§ are not found.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { searchArchive, searchArchiveSql, type SearchQuery } from "@/modules/publication/public.search";
+import { PLATFORM_SCOPE, runInScope } from "@/server/tenancy";
+import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
+import { createSeededDatabase } from "./support/seeded-db";
+
+let db: PrismaClient;
+let drop: () => Promise<void>;
+let organisation: { id: string; slug: string };
+
+beforeAll(async () => {
+  ({ db, drop } = await createSeededDatabase("searchplan"));
+  await justeraDemoMeeting(db);
+  organisation = await db.organisation.findFirstOrThrow({ select: { id: true, slug: true } });
+}, 180_000);
+afterAll(async () => drop?.());
+
+async function plan(scope: string, query: SearchQuery): Promise<string> {
+  return runInScope(scope, () =>
+    db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL enable_seqscan = off`;
+      const rows = await tx.$queryRaw<{ "QUERY PLAN": string }[]>(
+        Prisma.sql`EXPLAIN ${searchArchiveSql({ page: 1, pageSize: 20, ...query })}`,
+      );
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    }),
+  );
+}
+
+describe("the public search's plan as the app's role", () => {
+  it("matches with the GIN index, never a scan of every §, in an organisation's scope", async () => {
+    const text = await plan(organisation.id, { q: "Google Workspace", organisationSlug: organisation.slug });
+    expect(text).toMatch(/Bitmap Index Scan on "PublicSearchVector_tsv_idx"/);
+    expect(text).not.toMatch(/Seq Scan on "PublicSearch(Vector|Entry)"/);
+  });
+
+  it("and in the platform's, over every organisation", async () => {
+    const text = await plan(PLATFORM_SCOPE, { q: "Google Workspace" });
+    expect(text).toMatch(/Bitmap Index Scan on "PublicSearchVector_tsv_idx"/);
+    expect(text).not.toMatch(/Seq Scan on "PublicSearch(Vector|Entry)"/);
+  });
+
+  it("finds the organisation's §§ in its scope and none in another's", async () => {
+    const query = { q: "Google Workspace", organisationSlug: organisation.slug };
+    expect((await runInScope(organisation.id, () => searchArchive(db, query))).total).toBeGreaterThan(0);
+    const other = await db.organisation.create({
+      data: { slug: "annan-kommun", name: "Annan kommun", kind: "KOMMUN", caseNumberPrefix: "AK" },
+    });
+    expect((await runInScope(other.id, () => searchArchive(db, { q: "Google Workspace" }))).total).toBe(0);
+  });
+});
