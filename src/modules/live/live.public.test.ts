@@ -80,4 +80,49 @@ describe("toPublicLiveState", () => {
     const bytes = JSON.stringify(s);
     for (const secret of ["Hemligt jävsskäl", "Quux", "Privatsson", "850101"]) expect(bytes).not.toContain(secret);
   });
+
+  it("the speaker list of a visible §: who has the floor and who is next, by name; a replik marked", () => {
+    const s = toPublicLiveState(
+      input([
+        ...roll,
+        { type: "current", paragraphId: "p1" },
+        { type: "speakRequest", paragraphId: "p1", personId: "b", replik: false },
+        { type: "speakRequest", paragraphId: "p1", personId: "c", replik: false },
+        { type: "speakGrant", paragraphId: "p1", personId: "b" },
+        { type: "speakRequest", paragraphId: "p1", personId: "a", replik: true },
+      ]),
+      MEETING,
+    );
+    expect(s.speakers).toEqual({
+      current: { name: "Bo Berg", replik: false },
+      next: [
+        { name: "Anna Andersson", replik: true },
+        { name: "Cecilia Claes", replik: false },
+      ],
+    });
+  });
+
+  it("no speaker list behind closed doors or at a confidential §, nor before the meeting starts", () => {
+    expect(toPublicLiveState(input([]), MEETING).speakers).toBeNull();
+    const atConfidential = toPublicLiveState(
+      input([
+        ...roll,
+        { type: "current", paragraphId: "p2" },
+        { type: "speakRequest", paragraphId: "p2", personId: "b", replik: false },
+      ]),
+      MEETING,
+    );
+    expect(atConfidential.speakers).toBeNull();
+    const closed = toPublicLiveState(
+      input([
+        ...roll,
+        { type: "current", paragraphId: "p1" },
+        { type: "closedDoors", paragraphId: "p1", closed: true },
+        { type: "speakRequest", paragraphId: "p1", personId: "b", replik: false },
+      ]),
+      MEETING,
+    );
+    expect(closed.speakers).toBeNull();
+    expect(JSON.stringify(closed)).not.toContain("Bo Berg");
+  });
 });

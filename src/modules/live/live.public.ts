@@ -2,11 +2,13 @@
 // both the public page (/<org>/moten/<slug>/live) and its server-sent events are built from. An
 // allow-list: `PublicLiveState` names every field that is published, and `toPublicLiveState`
 // builds each of them from the replayed log by hand (nothing of the log is spread or copied
-// wholesale). Never published: who is present or absent, jäv and its reasons, yrkanden and their
+// wholesale). Published of people: only the names on the speaker list of a visible §, as anyone in
+// the public gallery hears them. Never published: who is present or absent, jäv and its reasons, yrkanden and their
 // text, reservations (free text), ballots per person, the raw log, or anything of a § that is
 // confidential or handled behind closed doors beyond its number. Pure: no database here.
 import type { BodyKind } from "@/domain/protocol/protocol.types";
 import { liveDecisions } from "@/domain/rules/live-decisions.rules";
+import { speakerList } from "@/domain/rules/live-speakers.rules";
 import { replayLive, type LiveInput } from "@/domain/rules/live.rules";
 import { maskPersonalNumbers, redactNames, toPublicCaseHeading } from "@/domain/publication/public.rules";
 
@@ -29,6 +31,23 @@ export interface PublicLiveVote {
   winner: string | null;
 }
 
+/** One speaker of the list: a ledamot's or ersättare's name, and whether it is a replik. */
+export interface PublicLiveSpeaker {
+  name: string;
+  replik: boolean;
+}
+
+/** The speaker list of the current § (begär ordet, replik), for a § the public may see. */
+export interface PublicLiveSpeakers {
+  /** Who has the floor now. */
+  current: PublicLiveSpeaker | null;
+  /** Who gets it next, in order (at most PUBLIC_QUEUE_LENGTH). */
+  next: PublicLiveSpeaker[];
+}
+
+/** How many of the waiting speakers the public sees. */
+export const PUBLIC_QUEUE_LENGTH = 8;
+
 /** Every field the public live stream publishes. Nothing else reaches a public byte. */
 export interface PublicLiveState {
   /** The log's position this state is of (the SSE event's id). */
@@ -49,6 +68,8 @@ export interface PublicLiveState {
   quorumMinimum: number;
   quorum: boolean;
   latestVote: PublicLiveVote | null;
+  /** The speaker list of the current § (names of those in their seats: a public meeting shows them). */
+  speakers: PublicLiveSpeakers | null;
 }
 
 /** What the projection needs of the meeting besides the log. */
@@ -134,6 +155,21 @@ export function toPublicLiveState(input: LiveInput, meeting: PublicLiveMeeting):
     }
   }
 
+  // The speaker list: only at a § the public may see, and only names and whether it is a replik.
+  let speakers: PublicLiveSpeakers | null = null;
+  if (started && !state.closed && current && !hidden(current.id)) {
+    const list = speakerList(input, state, current.id);
+    const names = meeting.paragraphs.get(current.id)?.redactedNames ?? [];
+    const speaker = (name: string, replik: boolean): PublicLiveSpeaker => ({
+      name: redactNames(maskPersonalNumbers(name), names),
+      replik,
+    });
+    speakers = {
+      current: list.current ? speaker(list.current.name, list.current.kind === "REPLIK") : null,
+      next: list.queue.slice(0, PUBLIC_QUEUE_LENGTH).map((w) => speaker(w.name, w.replik)),
+    };
+  }
+
   return {
     seq: input.events.reduce((m, e) => Math.max(m, e.seq), 0),
     bodyName: meeting.bodyName,
@@ -146,5 +182,6 @@ export function toPublicLiveState(input: LiveInput, meeting: PublicLiveMeeting):
     quorumMinimum: state.quorumMinimum,
     quorum: started && here ? here.quorum : false,
     latestVote,
+    speakers,
   };
 }

@@ -33,6 +33,32 @@ export function PublicLiveBoard({ state }: { state: PublicLiveState }) {
           för beslut) · {state.quorum ? "beslutsför" : "inte beslutsför"}
         </p>
       )}
+      {state.speakers && (state.speakers.current || state.speakers.next.length > 0) && (
+        <section aria-labelledby="offentlig-talarlista" data-testid="public-live-speakers">
+          <h2 id="offentlig-talarlista" className="text-2xl font-semibold">
+            Talarlista
+          </h2>
+          {state.speakers.current && (
+            <p className="text-2xl">
+              Har ordet: <strong>{state.speakers.current.name}</strong>
+              {state.speakers.current.replik ? " (replik)" : ""}
+            </p>
+          )}
+          {state.speakers.next.length > 0 && (
+            <>
+              <p className="mt-2 text-xl">Begärt ordet:</p>
+              <ol className="list-decimal pl-8 text-xl">
+                {state.speakers.next.map((s, i) => (
+                  <li key={i}>
+                    {s.name}
+                    {s.replik ? " (replik)" : ""}
+                  </li>
+                ))}
+              </ol>
+            </>
+          )}
+        </section>
+      )}
       {latestVote && (
         <section aria-labelledby="offentlig-omrostning" data-testid="public-live-vote">
           <h2 id="offentlig-omrostning" className="text-2xl font-semibold">
