@@ -10,6 +10,7 @@ import { closeLiveMeeting, recordLiveEvent } from "@/modules/live/live.mutations
 import { readLiveEvents, readLiveMeeting } from "@/modules/live/live.queries";
 import { LiveHub } from "@/modules/live/live.hub";
 import { liveStreamResponse } from "@/modules/live/live.stream";
+import { runInScope } from "@/server/tenancy";
 import { replayLive, type LiveEventData } from "@/domain/rules/live.rules";
 import { checkProtocol } from "@/domain/rules/protocol-checker";
 import { findProtocolBySlug } from "@/server/protocol.queries";
@@ -255,6 +256,39 @@ describe("the stream", () => {
     await tap("secretary", meeting.id, { type: "arrive", personId });
     expect((await next).map((e) => e.id)).toEqual([4]);
     await tabletEvents.cancel();
+  });
+
+  it("a wake reads in the stream's own organisation, whoever's request opened the hub's connection", async () => {
+    // The hub's LISTEN connection is opened first under another organisation's scope (the first
+    // request of an instance may be anyone's); the stream below is Itsam's. Heartbeats are a
+    // minute apart: an event that comes, comes by the wake, read in Itsam's scope.
+    const hub = new LiveHub(url);
+    hubs.push(hub);
+    const other = await db.organisation.create({
+      data: { slug: `annan-${cid()}`, name: "Annan kommun", kind: "KOMMUN", caseNumberPrefix: "KS" },
+    });
+    const unsubscribe = await runInScope(other.id, () => hub.subscribe("ingen", () => undefined));
+    const itsam = (await db.body.findUniqueOrThrow({ where: { id: direktionenId } })).organisationId;
+    const secretary = await actorFor(db, EMAILS.secretary);
+    const abort = new AbortController();
+    const stream = await runInScope(itsam, () =>
+      liveStreamResponse(db, secretary, meeting.slug, 0, { hub, heartbeatMs: 60_000, signal: abort.signal }),
+    );
+    expect(stream.status).toBe(200);
+    const reader = sseReader(stream);
+    const before = (await db.liveEvent.count({ where: { meetingId: meeting.id } })) || 0;
+    if (before > 0) await reader.next(before);
+    const next = reader.next(1);
+    const personId = await person("Annicki Oscarsson");
+    await tap("secretary", meeting.id, { type: "arrive", personId });
+    const [event] = await Promise.race([
+      next,
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error("no event within 5 s")), 5_000)),
+    ]);
+    expect(event?.data.data).toEqual({ type: "arrive", personId });
+    abort.abort();
+    await reader.cancel();
+    unsubscribe();
   });
 
   it("the trigger sends the NOTIFY when the insert commits", async () => {

@@ -4,6 +4,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/server/authz";
 import { findMeetingAccess } from "@/server/meeting-access";
+import { currentScope, runInScope } from "@/server/tenancy";
 import { readLiveEvents, toWire } from "./live.queries";
 import type { LiveHub } from "./live.hub";
 
@@ -40,6 +41,10 @@ export async function liveStreamResponse(
     return text(decision.reason === "state" ? 409 : 403, decision.message);
 
   const encoder = new TextEncoder();
+  // The request's organisation: a wake comes from the hub's LISTEN connection, which runs in the
+  // async context of whichever request opened it (perhaps another organisation's), so each read
+  // enters this request's scope itself (row-level security would otherwise show it nothing).
+  const scope = currentScope();
   let last = lastEventId;
   let stop: () => void = () => undefined;
   const stream = new ReadableStream<Uint8Array>({
@@ -56,7 +61,7 @@ export async function liveStreamResponse(
           again = true;
           return running;
         }
-        running = (async () => {
+        running = runInScope(scope, async () => {
           do {
             again = false;
             try {
@@ -68,7 +73,7 @@ export async function liveStreamResponse(
               // The database is away for a moment: the next wake or heartbeat reads again.
             }
           } while (again && open);
-        })().finally(() => {
+        }).finally(() => {
           running = null;
         });
         return running;
