@@ -141,7 +141,9 @@ test("tables never wrap their figures: the § 62 budget table scrolls inside its
   await signInAs(page, SECRETARY);
   await page.goto(SEED);
   const region = paragraphRegion(page, /^§ 62 /);
-  // Scrolled to twice: the §§ before it get their real height (content-visibility) on the way.
+  // Rendered in full (not the placeholder the editor shows until it mounts the §), then scrolled to
+  // twice: the §§ before it get their real height (content-visibility) on the way.
+  await expect(region.getByRole("textbox").first()).toBeAttached({ timeout: 30_000 });
   await region.scrollIntoViewIfNeeded();
   await region.scrollIntoViewIfNeeded();
   // Until it is edited the field shows the stored text rendered as on the protocol's pages; a

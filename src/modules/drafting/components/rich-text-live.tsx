@@ -11,6 +11,7 @@ import { ListItem } from "@tiptap/extension-list";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { TextAlign } from "@tiptap/extension-text-align";
 import { EditorContent, useEditor } from "@tiptap/react";
+import { Selection, TextSelection } from "@tiptap/pm/state";
 import { StarterKit } from "@tiptap/starter-kit";
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Editor } from "@tiptap/core";
@@ -133,12 +134,17 @@ export function LiveRichTextEditor({
   const toolbarState = useToolbarState(editor);
 
   // Created because the field got focus: the editor takes it, the caret where the text was
-  // clicked (or at the end, entered by keyboard), and what was typed while its code loaded.
+  // clicked (or at the end, entered by keyboard), and what was typed while its code loaded. The
+  // focus now, not in the next frame as TipTap's focus command gives it: the rendered text it
+  // replaces had the focus, and a key or Tab in between must find the editor focused.
   useLayoutEffect(() => {
     if (!editor) return;
     if (start.focus) {
+      const { doc, tr } = editor.state;
       const clicked = start.at ? editor.view.posAtCoords({ left: start.at.x, top: start.at.y }) : null;
-      editor.commands.focus(clicked ? clicked.pos : "end", { scrollIntoView: false });
+      const selection = clicked ? TextSelection.near(doc.resolve(clicked.pos)) : Selection.atEnd(doc);
+      editor.view.dispatch(tr.setSelection(selection));
+      editor.view.focus();
     }
     if (start.typed && !disabled) insertTyped(editor, start.typed);
     // Once, when the editor is created.
