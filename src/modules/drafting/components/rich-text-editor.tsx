@@ -39,12 +39,16 @@ function loadLiveEditor(): Promise<LiveModule> {
 }
 
 let preloadScheduled = false;
-/** Loads the live editor's code in the browser's first idle moment (at the latest after 3 s). */
-function preloadWhenIdle() {
+/**
+ * Loads the live editor's code in the browser's first idle moment (at the latest after 1 s): called
+ * by every field, and by the protocol editor, whose §§ may have no rich-text field yet when a
+ * section is added and entered at once.
+ */
+export function preloadRichTextEditor() {
   if (preloadScheduled || liveModule) return;
   preloadScheduled = true;
   const load = () => void loadLiveEditor().catch(() => (preloadScheduled = false));
-  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(load, { timeout: 3000 });
+  if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(load, { timeout: 1000 });
   else window.setTimeout(load, 200);
 }
 
@@ -64,7 +68,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
   /** Typed while the editor's code loads (focus came before it); null when not waiting. */
   const typed = useRef<string | null>(null);
 
-  useEffect(preloadWhenIdle, []);
+  useEffect(preloadRichTextEditor, []);
 
   if (start && liveModule) return <liveModule.LiveRichTextEditor {...props} start={start} />;
 
