@@ -7,7 +7,7 @@
 // paint nor hydration waits for it. A long protocol so has an editor only in the fields being
 // edited, and a key costs the work of its own field.
 import type { RichDoc } from "@/domain/protocol/protocol.types";
-import { useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from "react";
+import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from "react";
 import { flushSync } from "react-dom";
 import { RichText } from "@/ui/rich-text";
 import { contentClass, FieldFrame, textboxClass } from "./rich-text-frame";
@@ -52,7 +52,7 @@ export function preloadRichTextEditor() {
   else window.setTimeout(load, 200);
 }
 
-/** A key that types text (kept while the editor's code loads), or null. */
+/** A key that types text (kept while the editor's code loads, as is what is pasted), or null. */
 function typedText(event: KeyboardEvent): string | null {
   if (event.ctrlKey || event.metaKey || event.altKey) return null;
   if (event.key === "Enter") return "\n";
@@ -67,15 +67,18 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const pressedAt = useRef<{ x: number; y: number } | null>(null);
   /** Typed while the editor's code loads (focus came before it); null when not waiting. */
   const typed = useRef<string | null>(null);
+  /** Pasted while the editor's code loads. */
+  const pasted = useRef<LiveStart["pasted"]>([]);
 
   useEffect(preloadRichTextEditor, []);
 
   if (start && liveModule) return <liveModule.LiveRichTextEditor {...props} start={start} />;
 
   const begin = (focus: boolean): LiveStart => {
-    const s = { focus, at: pressedAt.current, typed: typed.current ?? "" };
+    const s = { focus, at: pressedAt.current, typed: typed.current ?? "", pasted: pasted.current };
     pressedAt.current = null;
     typed.current = null;
+    pasted.current = [];
     return s;
   };
   const onFocus = () => {
@@ -86,11 +89,17 @@ export function RichTextEditor(props: RichTextEditorProps) {
     loadLiveEditor().then(
       () => {
         const focused = document.activeElement === textbox.current;
-        if (focused || typed.current) setStart(begin(focused));
+        if (focused || typed.current || pasted.current.length > 0) setStart(begin(focused));
         else typed.current = null;
       },
       () => (typed.current = null),
     );
+  };
+  const onPaste = (event: ClipboardEvent) => {
+    if (typed.current === null || disabled) return;
+    event.preventDefault();
+    const html = event.clipboardData.getData("text/html");
+    pasted.current.push({ html, text: event.clipboardData.getData("text/plain") });
   };
   const onKeyDown = (event: KeyboardEvent) => {
     const text = typed.current === null || disabled ? null : typedText(event);
@@ -114,6 +123,7 @@ export function RichTextEditor(props: RichTextEditorProps) {
           onMouseDown={(event: MouseEvent) => (pressedAt.current = { x: event.clientX, y: event.clientY })}
           onFocus={onFocus}
           onKeyDown={onKeyDown}
+          onPaste={onPaste}
           className={textboxClass}
         >
           <RichText doc={value} headingLevel={3} editorLayout />

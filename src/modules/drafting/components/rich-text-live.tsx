@@ -66,6 +66,8 @@ export interface LiveStart {
   at: { x: number; y: number } | null;
   /** Text typed while the editor's code was loading ("\n" for Enter), inserted at the caret. */
   typed: string;
+  /** What was pasted meanwhile, pasted as if into the editor (the same fitting of Word's HTML). */
+  pasted: { html: string; text: string }[];
 }
 
 /** Inserts typed text at the selection, a new paragraph for each "\n". */
@@ -147,6 +149,11 @@ export function LiveRichTextEditor({
       editor.view.focus();
     }
     if (start.typed && !disabled) insertTyped(editor, start.typed);
+    if (!disabled)
+      for (const { html, text } of start.pasted) {
+        if (html) editor.view.pasteHTML(html);
+        else editor.view.pasteText(text);
+      }
     // Once, when the editor is created.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [editor]);
