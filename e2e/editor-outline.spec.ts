@@ -1,7 +1,7 @@
 // The editor's outline of the §§ (issue 16 point 2): number, title and status; a jump to a § that
 // focuses its rubrik; reordering by keyboard (Alt+↑/↓) and by drag and drop, announced; folding
 // that keeps a § mounted (unsaved text survives); the focused mode; the foldable checker.
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
 import { newDirektionenMeeting, waitSaved } from "./editor";
 
@@ -141,25 +141,42 @@ test("tables never wrap their figures: the § 62 budget table scrolls inside its
   await signInAs(page, SECRETARY);
   await page.goto(SEED);
   const region = paragraphRegion(page, /^§ 62 /);
-  // Scrolled to twice: the §§ before it get their real height (content-visibility) on the way.
+  // Rendered in full (not the placeholder the editor shows until it mounts the §), then scrolled to
+  // twice: the §§ before it get their real height (content-visibility) on the way.
+  await expect(region.getByRole("textbox").first()).toBeAttached({ timeout: 30_000 });
   await region.scrollIntoViewIfNeeded();
   await region.scrollIntoViewIfNeeded();
-  // Near the viewport the server-rendered text is swapped for the live editor (rich-text-editor.tsx):
-  // measure the live editor's table, which stays.
+  // Until it is edited the field shows the stored text rendered as on the protocol's pages; a
+  // click swaps in the live editor (rich-text-editor.tsx). Neither wraps a figure.
+  const field = region
+    .getByRole("textbox", { name: /^Text: / })
+    .filter({ has: page.locator("table") })
+    .first();
+  await expect(field.locator("table")).toBeVisible();
+  await expect(field).not.toHaveClass(/ProseMirror/);
+  const figuresOnOneLine = (table: Locator) =>
+    expect
+      .poll(() =>
+        table.evaluate((t) => {
+          const cells = [...t.querySelectorAll("td")];
+          const h = (text: string) => cells.find((c) => c.textContent?.trim() === text)?.getBoundingClientRect().height;
+          return h("-113 083") === h("0") && h("0") !== undefined;
+        }),
+      )
+      .toBe(true);
+  // Each figure on one line: a cell holding "-113 083" is as tall as one holding "0". Polled: the
+  // table may still be laid out (fonts, content-visibility) when it first shows.
+  await field.locator("table").scrollIntoViewIfNeeded();
+  await figuresOnOneLine(field.locator("table"));
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+
+  // Clicked, the live editor takes the focus, its table the same.
+  await field.locator("td").filter({ hasText: /^0$/ }).first().click();
   const table = region.locator(".ProseMirror table").first();
   await expect(table).toBeVisible();
+  await expect(region.locator(".ProseMirror").first()).toBeFocused();
   await table.scrollIntoViewIfNeeded();
-  // Each figure on one line: a cell holding "-113 083" is as tall as one holding "0". Polled: the live
-  // editor may still be laying the table out (fonts, content-visibility) when it first shows.
-  await expect
-    .poll(() =>
-      table.evaluate((t) => {
-        const cells = [...t.querySelectorAll("td")];
-        const h = (text: string) => cells.find((c) => c.textContent?.trim() === text)?.getBoundingClientRect().height;
-        return h("-113 083") === h("0") && h("0") !== undefined;
-      }),
-    )
-    .toBe(true);
+  await figuresOnOneLine(table);
   // Nothing scrolls sideways but the table's own wrapper.
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 

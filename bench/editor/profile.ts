@@ -5,7 +5,7 @@
 //   npx next build && npx tsx bench/editor/profile.ts     (EDITOR_PROFILE_KEYS=20)
 import type { CDPSession, Page } from "@playwright/test";
 import { PARAGRAPH_COUNT, generatedProtocol } from "./protocol-60";
-import { openEditorBench } from "./setup";
+import { allParagraphsRendered, openEditorBench } from "./setup";
 
 const KEYS = Number(process.env.EDITOR_PROFILE_KEYS ?? 20);
 const TOP = Number(process.env.EDITOR_PROFILE_TOP ?? 18);
@@ -15,7 +15,6 @@ const TRACE_CATEGORIES = [
   "v8.execute",
   "blink.user_timing",
 ];
-const SECTION_COUNT = generatedProtocol().paragraphs.reduce((n, p) => n + p.sections.length, 0);
 
 interface TraceEvent {
   name: string;
@@ -157,7 +156,7 @@ try {
     `HTML of /redigera: ${(html.length / 1024).toFixed(0)} KiB in ${serverMs.toFixed(0)} ms (RSC payload inline ${(flight / 1024).toFixed(0)} KiB); "${sample}" occurs ${text.split(sample).length - 1}×, "att " ${text.split("att ").length - 1}×`,
   );
 
-  // The load: a fresh context, traced from navigation until every § and rich-text editor is there.
+  // The load: a fresh context, traced from navigation until every § is rendered in full.
   const fresh = await bench.freshContext();
   const warm = await fresh.newPage();
   await warm.goto(bench.url);
@@ -175,15 +174,13 @@ try {
     { polling: 5 },
   );
   const hydrated = Date.now() - t0;
-  await page.waitForFunction((n) => document.querySelectorAll(".ProseMirror").length >= n, SECTION_COUNT, {
-    timeout: 120_000,
-  });
+  await allParagraphsRendered(page);
   const all = Date.now() - t0;
   const loadTrace = await bench.browser.stopTracing();
   const nodes = await page.evaluate(() => document.getElementsByTagName("*").length);
   const lt = traceSummary(loadTrace);
   print(
-    `=== load: § 1 hydrated after ~${hydrated} ms, all ${PARAGRAPH_COUNT} §§ with editors after ~${all} ms; ${nodes} elements; main-thread self time by trace event (total ${lt.total.toFixed(0)} ms)`,
+    `=== load: § 1 hydrated after ~${hydrated} ms, all ${PARAGRAPH_COUNT} §§ rendered after ~${all} ms; ${nodes} elements; main-thread self time by trace event (total ${lt.total.toFixed(0)} ms)`,
     lt.byName,
     30,
   );
@@ -192,9 +189,7 @@ try {
   // Typing.
   const typing = await bench.context.newPage();
   await typing.goto(bench.url);
-  await typing.waitForFunction((n) => document.querySelectorAll(".ProseMirror").length >= n, SECTION_COUNT, {
-    timeout: 120_000,
-  });
+  await allParagraphsRendered(typing);
   const cdp = await typing.context().newCDPSession(typing);
   await cdp.send("Profiler.enable");
   const mid = Math.ceil(PARAGRAPH_COUNT / 2);
@@ -208,6 +203,7 @@ try {
   });
   await typeProfiled(typing, cdp, `§ ${mid} rich text`, async () => {
     await typing.locator(`#p${mid}-avsnitt-0-text`).focus();
+    await typing.locator(`.ProseMirror#p${mid}-avsnitt-0-text:focus`).waitFor();
     await typing.keyboard.press("Control+End");
   });
 } finally {

@@ -1,12 +1,12 @@
 // The editor benchmark's setting, shared by run.ts (the figures) and profile.ts (where the time
 // goes): the built app on an embedded database with the generated 60-§ meeting, headless
 // Chromium, and a signed-in browser context.
-import { chromium, type BrowserContext } from "@playwright/test";
+import { chromium, type BrowserContext, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import { startBenchApp } from "../lib/app-server";
 import { importProtocol } from "../../src/modules/drafting/protocol.import";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
-import { BENCH_SLUG, generatedProtocol } from "./protocol-60";
+import { BENCH_SLUG, PARAGRAPH_COUNT, generatedProtocol } from "./protocol-60";
 
 // tsx (esbuild, keepNames) wraps named functions in __name(); functions sent to the page need it.
 export const KEEP_NAMES = "globalThis.__name = (f) => f;";
@@ -49,4 +49,19 @@ export async function openEditorBench() {
       await app.stop();
     },
   };
+}
+
+/**
+ * Until every § of the editor is rendered in full (no "Läser in paragrafen…" placeholder left) and
+ * the live editor's code has had its idle moment to load.
+ */
+export async function allParagraphsRendered(page: Page) {
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll("[data-paragraph]").length >= n &&
+      !document.querySelector('section[id^="paragraf-"][aria-busy="true"]'),
+    PARAGRAPH_COUNT,
+    { timeout: 120_000 },
+  );
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
 }

@@ -48,7 +48,7 @@ function Paragraph({ node }: { node: ParagraphNode }) {
   );
 }
 
-function Table({ node }: { node: TableNode }) {
+function Table({ node, editorLayout }: { node: TableNode; editorLayout: boolean }) {
   // Leading rows made only of header cells form the table head.
   const headCount = node.content.findIndex((row) => row.content.some((c) => c.type !== "tableHeader"));
   const split = headCount === -1 ? node.content.length : headCount;
@@ -65,7 +65,11 @@ function Table({ node }: { node: TableNode }) {
           className: className || undefined,
         };
         const inner = cell.content.map((p, j) =>
-          cell.content.length === 1 ? <Inline key={j} nodes={p.content} /> : <Paragraph key={j} node={p} />,
+          cell.content.length === 1 && !editorLayout ? (
+            <Inline key={j} nodes={p.content} />
+          ) : (
+            <Paragraph key={j} node={p} />
+          ),
         );
         return cell.type === "tableHeader" ? (
           <th key={i} {...props} scope={inHead ? "col" : "row"}>
@@ -89,7 +93,7 @@ function Table({ node }: { node: TableNode }) {
   );
 }
 
-function Block({ node, headingLevel }: { node: BlockNode; headingLevel: number }) {
+function Block({ node, headingLevel, editorLayout }: { node: BlockNode; headingLevel: number; editorLayout: boolean }) {
   switch (node.type) {
     case "paragraph":
       return <Paragraph node={node} />;
@@ -109,9 +113,13 @@ function Block({ node, headingLevel }: { node: BlockNode; headingLevel: number }
             <li key={i}>
               {item.content.map((child, j) =>
                 child.type === "paragraph" ? (
-                  <Inline key={j} nodes={child.content} />
+                  editorLayout ? (
+                    <Paragraph key={j} node={child} />
+                  ) : (
+                    <Inline key={j} nodes={child.content} />
+                  )
                 ) : (
-                  <Block key={j} node={child} headingLevel={headingLevel} />
+                  <Block key={j} node={child} headingLevel={headingLevel} editorLayout={editorLayout} />
                 ),
               )}
             </li>
@@ -119,16 +127,31 @@ function Block({ node, headingLevel }: { node: BlockNode; headingLevel: number }
         </ul>
       );
     case "table":
-      return <Table node={node} />;
+      return <Table node={node} editorLayout={editorLayout} />;
   }
 }
 
-/** `headingLevel`: the HTML heading level used for the document's level-3 sub-headings. */
-export function RichText({ doc, headingLevel = 4 }: { doc: RichDoc; headingLevel?: number }) {
+/**
+ * `headingLevel`: the HTML heading level used for the document's level-3 sub-headings.
+ * `editorLayout`: the elements the rich-text editor (ProseMirror) makes of the same document — the
+ * blocks without a wrapper, every paragraph a <p>, in list items and table cells too — for the
+ * editor's fields, which show this until they are edited and then swap in the editor.
+ */
+export function RichText({
+  doc,
+  headingLevel = 4,
+  editorLayout = false,
+}: {
+  doc: RichDoc;
+  headingLevel?: number;
+  editorLayout?: boolean;
+}) {
+  if (editorLayout)
+    return doc.content.map((node, i) => <Block key={i} node={node} headingLevel={headingLevel} editorLayout />);
   return (
     <div className="prose-protocol">
       {doc.content.map((node, i) => (
-        <Block key={i} node={node} headingLevel={headingLevel} />
+        <Block key={i} node={node} headingLevel={headingLevel} editorLayout={false} />
       ))}
     </div>
   );

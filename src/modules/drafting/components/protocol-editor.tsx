@@ -37,6 +37,7 @@ import { computeParticipation } from "@/domain/rules/attendance.rules";
 import { signerAssignments } from "@/domain/rules/signers.rules";
 import { AttendanceEditor, type AttendanceRowValue } from "./attendance-editor";
 import { HeaderEditor, type HeaderValue } from "./header-editor";
+import { preloadRichTextEditor } from "./rich-text-editor";
 import { SignersEditor, type SignerRowValue } from "./signers-editor";
 import { ShortcutsHelp, useEditorShortcuts } from "./editor-shortcuts";
 import { FoldableParagraph, usePersistentFlag } from "./paragraph-fold";
@@ -132,6 +133,8 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
     }),
   );
   const [buildLive] = useState(createLiveProtocolBuilder);
+  // The rich-text editor's code, before a section is entered (a new § has no rich-text field yet).
+  useEffect(preloadRichTextEditor, []);
   const [mounted, mountAll] = useProgressiveCount(protocol.paragraphs.length);
   const year = useEditorStore(store, ["header"], (s) => s.header.date.slice(0, 4));
   const attendance = useEditorStore(store, ["attendance"], (s) => s.attendance);

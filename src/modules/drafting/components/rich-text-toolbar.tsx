@@ -1,10 +1,9 @@
 "use client";
-// The formatting toolbar of RichTextEditor: WAI-ARIA toolbar pattern (one tab stop, arrow keys
-// move between buttons), Swedish accessible names, aria-pressed on toggles.
+// The formatting toolbar of a rich-text field: WAI-ARIA toolbar pattern (one tab stop, arrow keys
+// move between buttons), Swedish accessible names, aria-pressed on toggles. No TipTap code here:
+// the toolbar of a field not yet being edited (every button disabled) renders without it, and the
+// live editor passes its state (rich-text-toolbar-state.ts) and runs the actions on its editor.
 import type { Editor } from "@tiptap/core";
-import { redoDepth, undoDepth } from "@tiptap/pm/history";
-import { NodeSelection, TextSelection } from "@tiptap/pm/state";
-import { useEditorState } from "@tiptap/react";
 import { useRef, useState, type KeyboardEvent, type Ref } from "react";
 
 interface Action {
@@ -19,17 +18,11 @@ interface Action {
   group?: boolean;
 }
 
-/** Whether the first row of the table around the cursor is a header row. */
-function firstRowIsHeader(editor: Editor): boolean {
-  const { $from } = editor.state.selection;
-  for (let depth = $from.depth; depth > 0; depth--) {
-    const node = $from.node(depth);
-    if (node.type.name === "table") return node.firstChild?.firstChild?.type.name === "tableHeader";
-  }
-  return false;
-}
+/** What the buttons show: pressed, enabled. Before an editor exists every button is disabled. */
+export type ToolbarState = typeof NO_EDITOR;
 
-const NO_EDITOR = {
+/** Every button off: the toolbar of a field whose editor does not exist yet. */
+export const NO_EDITOR = {
   editable: false,
   bold: false,
   italic: false,
@@ -58,84 +51,7 @@ const NO_EDITOR = {
   },
 };
 
-/**
- * What the `can()` dry runs depend on: the selection's place in the document (the node types
- * around both ends, whether it spans anything), the size of the table it is in, and whether
- * there is anything to undo or redo. Typing text changes none of these, so a keystroke reuses the
- * last answers instead of running fourteen commands against the whole document.
- */
-function canKey(editor: Editor): string {
-  const { selection } = editor.state;
-  const path = (pos: typeof selection.$from) => {
-    const parts: string[] = [];
-    for (let depth = 1; depth <= pos.depth; depth++) {
-      const node = pos.node(depth);
-      parts.push(
-        node.type.name === "table" ? `table${node.childCount}x${node.firstChild?.childCount ?? 0}` : node.type.name,
-      );
-    }
-    return parts.join("/");
-  };
-  const history = `${undoDepth(editor.state) > 0}${redoDepth(editor.state) > 0}`;
-  const kind =
-    selection instanceof TextSelection
-      ? "text"
-      : selection instanceof NodeSelection
-        ? `node:${selection.node.type.name}`
-        : "other";
-  return `${kind}|${selection.empty}|${path(selection.$from)}|${path(selection.$to)}|${history}`;
-}
-
-function readCan(editor: Editor) {
-  // A fresh `can()` per check: each dry-run starts from the current state.
-  const can = () => editor.can();
-  return {
-    bold: can().toggleBold(),
-    italic: can().toggleItalic(),
-    redacted: can().toggleRedacted(),
-    heading: can().toggleHeading({ level: 3 }),
-    bulletList: can().toggleBulletList(),
-    insertTable: can().insertTable({ rows: 3, cols: 3, withHeaderRow: true }),
-    addRow: can().addRowAfter(),
-    deleteRow: can().deleteRow(),
-    addColumn: can().addColumnAfter(),
-    deleteColumn: can().deleteColumn(),
-    headerRow: can().toggleHeaderRow(),
-    align: can().setTextAlign("right"),
-    deleteTable: can().deleteTable(),
-    undo: can().undo(),
-    redo: can().redo(),
-  };
-}
-
-/** The last `can()` answers per editor, with the canKey they were computed for. */
-const canCache = new WeakMap<Editor, { key: string; can: ReturnType<typeof readCan> }>();
-
-function readState(editor: Editor | null) {
-  // Before the editor exists (server render, first client render) every button is disabled, so
-  // the toolbar keeps its size and nothing jumps when the editor mounts.
-  if (!editor) return NO_EDITOR;
-  const key = canKey(editor);
-  let cached = canCache.get(editor);
-  if (cached?.key !== key) {
-    cached = { key, can: readCan(editor) };
-    canCache.set(editor, cached);
-  }
-  return {
-    editable: editor.isEditable,
-    bold: editor.isActive("bold"),
-    italic: editor.isActive("italic"),
-    redacted: editor.isActive("redacted"),
-    heading: editor.isActive("heading"),
-    bulletList: editor.isActive("bulletList"),
-    inTable: editor.isActive("table"),
-    headerRow: firstRowIsHeader(editor),
-    right: editor.isActive({ textAlign: "right" }),
-    can: cached.can,
-  };
-}
-
-function actions(s: ReturnType<typeof readState>, disabled: boolean): Action[] {
+function actions(s: ToolbarState, disabled: boolean): Action[] {
   const list: Action[] = [
     {
       name: "Fetstil",
@@ -261,15 +177,14 @@ const NAV_KEYS = new Set(["ArrowRight", "ArrowLeft", "Home", "End"]);
 
 export function RichTextToolbar(props: {
   editor: Editor | null;
+  /** The editor's state (useToolbarState); NO_EDITOR without one. */
+  state: ToolbarState;
   label: string;
   disabled?: boolean;
   toolbarRef?: Ref<HTMLDivElement>;
 }) {
-  const { editor, label, disabled = false, toolbarRef } = props;
-  // Reads `editor` from props, not from the snapshot: the snapshot stays null until the first
-  // transaction after the editor is created (immediatelyRender: false).
-  const state = useEditorState({ editor, selector: () => readState(editor) });
-  const list = actions(state ?? NO_EDITOR, disabled);
+  const { editor, state, label, disabled = false, toolbarRef } = props;
+  const list = actions(state, disabled);
   const [active, setActive] = useState(0);
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
   const current = Math.min(active, Math.max(list.length - 1, 0));

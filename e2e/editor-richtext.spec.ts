@@ -1,0 +1,78 @@
+// The rich-text fields of a long protocol (issue 16 point 1): until a field is edited it is its
+// stored text, rendered as on the protocol's pages, in a focusable textbox (no TipTap editor on
+// the page, the same role and name); entering it swaps in the editor with the caret in place —
+// where the text was clicked, at the end when entered by Tab — and only edited fields get one.
+import { expect, test, type Locator } from "@playwright/test";
+import { SECRETARY, signInAs } from "./auth";
+import { expectNoAxeViolations } from "./axe";
+import { addParagraph, newDirektionenMeeting, waitSaved } from "./editor";
+
+const FIRST = "Avgiften för simhallen höjs från femtio kronor till sextio kronor.";
+const SECOND = "Avgiften för gymmet är oförändrad.";
+
+/** The textbox is the rendered text, not (yet) an editor. */
+async function expectRendered(text: Locator) {
+  await expect(text).toHaveAttribute("tabindex", "0");
+  await expect(text).toHaveAttribute("aria-multiline", "true");
+  await expect(text).not.toHaveAttribute("contenteditable", "true");
+}
+
+test("a rich-text field is its text until edited; a click puts the caret where clicked, Tab at the end", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signInAs(page, SECRETARY);
+  await newDirektionenMeeting(page, { Datum: "2036-02-12", Plats: "Rum Kinda" });
+  const p = await addParagraph(page, "Taxor för bad");
+  await p.getByRole("button", { name: 'Lägg till "Sammanfattning av ärendet"' }).click();
+  const summary = p.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
+  await summary.click();
+  await page.keyboard.type(FIRST);
+  await page.keyboard.press("Enter");
+  await page.keyboard.type(SECOND);
+  await waitSaved(p);
+
+  // Reloaded: every rich-text field is its rendered text, no editor exists.
+  await page.reload();
+  const again = page.getByRole("region", { name: /^§ \d+ Taxor för bad/ });
+  const text = again.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
+  await expect(text).toContainText(SECOND);
+  await expectRendered(text);
+  await expect(page.locator(".ProseMirror")).toHaveCount(0);
+  await expectNoAxeViolations(page);
+
+  // A click right after "femtio" puts the caret there: the editor takes the focus, the key lands there.
+  const box = await text.evaluate((el) => {
+    const node = [...el.querySelectorAll("p")].find((x) => x.textContent?.includes("femtio"))!.firstChild!;
+    const range = document.createRange();
+    const at = node.textContent!.indexOf("femtio") + "femtio".length;
+    range.setStart(node, at - 1);
+    range.setEnd(node, at);
+    const r = range.getBoundingClientRect();
+    return { x: r.right - 1, y: r.top + r.height / 2 };
+  });
+  await page.mouse.click(box.x, box.y);
+  await expect(text).toHaveAttribute("contenteditable", "true");
+  await expect(text).toBeFocused();
+  await page.keyboard.type("(5)");
+  await expect(text).toContainText("från femtio(5) kronor");
+  await expect(page.locator(".ProseMirror")).toHaveCount(1);
+  await waitSaved(again);
+
+  // Tab from the § 's last field before the section: the caret at the end of the text.
+  await page.reload();
+  const third = page
+    .getByRole("region", { name: /^§ \d+ Taxor för bad/ })
+    .getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
+  await expect(third).toContainText("femtio(5)");
+  await expectRendered(third);
+  const toolbar = page.getByRole("toolbar", { name: "Formatering: Text: Sammanfattning av ärendet" });
+  await toolbar.locator('[tabindex="0"]').focus();
+  await page.keyboard.press("Tab");
+  await expect(third).toHaveAttribute("contenteditable", "true");
+  await expect(third).toBeFocused();
+  await page.keyboard.type(" Slut.");
+  await expect(third.locator("p").last()).toHaveText(`${SECOND} Slut.`);
+  await expect(page.locator(".ProseMirror")).toHaveCount(1);
+  await expectNoAxeViolations(page);
+});
