@@ -55,7 +55,8 @@ const zones = [
   ...MODULES.map((m) => ({
     target: [src("app"), ...MODULES.filter((o) => o !== m).map((o) => src(`modules/${o}`))],
     from: src(`modules/${m}`),
-    except: ["./index.ts"],
+    // index.ts; client.ts where a module offers client components to other modules' client code.
+    except: ["./index.ts", "./client.ts"],
     message: `Import this module through its entry point, "@/modules/${m}".`,
   })),
 ];

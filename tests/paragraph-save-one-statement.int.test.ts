@@ -5,7 +5,7 @@
 // organisation's (saveParagraph then saves in a transaction, as the other tests show).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.persist";
+import { saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.stored";
 import { saveParagraphSchema, type ParagraphContent } from "@/modules/drafting/paragraph.schema";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";

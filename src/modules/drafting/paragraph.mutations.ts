@@ -7,7 +7,8 @@ import { AppError } from "@/server/errors";
 import { lockMeeting } from "@/server/meeting-access";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { appendParagraphs } from "./paragraph.append";
-import { deleteParagraphParts, saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.persist";
+import { deleteParagraphParts } from "./paragraph.persist";
+import { saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.stored";
 import {
   addParagraphSchema,
   moveParagraphSchema,

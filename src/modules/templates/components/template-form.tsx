@@ -8,7 +8,7 @@
 import { createElement, useActionState, useState, useSyncExternalStore } from "react";
 import type { RichDoc, SectionDTO } from "@/domain/protocol/protocol.types";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
-import { RichTextEditor } from "@/modules/drafting";
+import { RichTextEditor } from "@/modules/drafting/client";
 import { FormResult, inputClass } from "@/ui/form-feedback";
 import { HintedField } from "@/ui/hinted-field";
 import { SubmitButton } from "@/ui/submit-button";

@@ -1,0 +1,246 @@
+// Saving a § 's parts by comparing what is stored with what is wanted, and the one-statement save
+// of its own fields (issue 19.6): raw SQL through Prisma.sql. Apart from paragraph.persist.ts,
+// which the drafting module's entry point reaches from client components (the rich-text editor
+// through templates): this file needs Prisma's runtime as a value, which a browser bundle cannot
+// hold, and only the save's mutations import it.
+import { Prisma } from "@/generated/prisma/client";
+import { createMotions, paragraphPartsData, type Motions, type Parts } from "./paragraph.persist";
+
+/** The child tables of a § that a save writes, by the name paragraphPartsData gives them. */
+export const PARAGRAPH_PARTS = [
+  "sections",
+  "basisDocuments",
+  "dispatches",
+  "propositions",
+  "reservations",
+  "notes",
+  "recusals",
+  "votes",
+  "motions",
+] as const;
+export type ParagraphPart = (typeof PARAGRAPH_PARTS)[number];
+
+/** JSON with object keys sorted (and undefined left out), so stored and wanted rows compare as text. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/**
+ * The stored rows of every part of a §, as one row of JSON columns (one per part), each with
+ * exactly the columns a save writes, in the order the § reads them (protocol.queries: by position;
+ * recusals by id). `paragraphId` is an SQL expression (a parameter, or a column of the statement).
+ */
+function storedPartsColumns(paragraphId: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+      (SELECT coalesce(json_agg(json_build_object('kind', kind, 'heading', heading, 'content', content,
+        'plainText', "plainText", 'position', position) ORDER BY position), '[]')
+        FROM "ParagraphSection" WHERE "paragraphId" = ${paragraphId}) AS sections,
+      (SELECT coalesce(json_agg(json_build_object('title', title, 'position', position) ORDER BY position), '[]')
+        FROM "BasisDocument" WHERE "paragraphId" = ${paragraphId}) AS "basisDocuments",
+      (SELECT coalesce(json_agg(json_build_object('recipient', recipient, 'position', position) ORDER BY position), '[]')
+        FROM "DispatchRecipient" WHERE "paragraphId" = ${paragraphId}) AS dispatches,
+      (SELECT coalesce(json_agg(json_build_object('text', text, 'position', position) ORDER BY position), '[]')
+        FROM "Proposition" WHERE "paragraphId" = ${paragraphId}) AS propositions,
+      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'reasons', reasons, 'writtenLater', "writtenLater", 'position', position)
+        ORDER BY position), '[]') FROM "Reservation" WHERE "paragraphId" = ${paragraphId}) AS reservations,
+      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'text', text, 'position', position)
+        ORDER BY position), '[]') FROM "ProtocolNote" WHERE "paragraphId" = ${paragraphId}) AS notes,
+      (SELECT coalesce(json_agg(json_build_object('personId', "personId", 'reason', reason) ORDER BY id), '[]')
+        FROM "Recusal" WHERE "paragraphId" = ${paragraphId}) AS recusals,
+      (SELECT coalesce(json_agg(json_build_object('question', v.question, 'result', v.result, 'outcome', v.outcome,
+        'position', v.position, 'yesCount', v."yesCount", 'noCount', v."noCount", 'abstainCount', v."abstainCount",
+        'ballots', (SELECT coalesce(json_agg(json_build_object('personId', b."personId", 'choice', b.choice,
+          'position', b.position) ORDER BY b.position), '[]') FROM "Ballot" b WHERE b."voteId" = v.id))
+        ORDER BY v.position), '[]') FROM "Vote" v WHERE v."paragraphId" = ${paragraphId}) AS votes,
+      (SELECT coalesce(json_agg(json_build_object('personId', m."personId", 'kind', m.kind, 'text', m.text,
+        'amendsIndex', (SELECT a.position FROM "Motion" a WHERE a.id = m."amendsId"), 'withdrawn', m.withdrawn,
+        'position', m.position) ORDER BY m.position), '[]') FROM "Motion" m WHERE m."paragraphId" = ${paragraphId}) AS motions`;
+}
+
+/** The stored rows of every part of a §, in one query (storedPartsColumns). */
+async function storedParts(tx: Prisma.TransactionClient, paragraphId: string): Promise<Record<ParagraphPart, unknown>> {
+  const [row] = await tx.$queryRaw<
+    Record<ParagraphPart, unknown>[]
+  >`SELECT ${storedPartsColumns(Prisma.sql`${paragraphId}`)}`;
+  return row!;
+}
+
+type Content = Parts & { motions: Motions };
+
+/** The rows a save would store for each part, shaped as storedParts reads them back. */
+function wantedParts(content: Content, person: (id: string) => string) {
+  const data = paragraphPartsData(content, person);
+  const wanted: Record<ParagraphPart, unknown> = {
+    sections: data.sections.create,
+    basisDocuments: data.basisDocuments.create,
+    dispatches: data.dispatches.create,
+    propositions: data.propositions.create,
+    reservations: data.reservations.create,
+    notes: data.notes.create,
+    recusals: data.recusals.create,
+    votes: data.votes.create.map(({ ballots, ...v }) => ({ ...v, ballots: ballots.create })),
+    motions: content.motions.map((m, position) => ({
+      personId: person(m.personId),
+      kind: m.kind,
+      text: m.text,
+      amendsIndex: m.amendsIndex,
+      withdrawn: m.withdrawn,
+      position,
+    })),
+  };
+  return { data, wanted };
+}
+
+/**
+ * Writes the parts of a § that differ from what is stored, and only those: a part (a child table)
+ * whose rows would come out the same is not touched, one that changed is deleted and written
+ * again with one statement per table (motions one by one: an amendment points at the motion it
+ * amends). An autosave that changed a title or one section's text writes nothing else.
+ * Returns the parts written.
+ */
+export async function writeChangedParagraphParts(
+  tx: Prisma.TransactionClient,
+  paragraphId: string,
+  content: Content,
+  person: (id: string) => string,
+): Promise<ParagraphPart[]> {
+  const { data, wanted } = wantedParts(content, person);
+  const stored = await storedParts(tx, paragraphId);
+  const changed = PARAGRAPH_PARTS.filter((part) => canonical(stored[part]) !== canonical(wanted[part]));
+  const where = { paragraphId };
+  const withId = <T extends object>(rows: readonly T[]) => rows.map((r) => ({ ...r, paragraphId }));
+  // One after the other: a transaction is one connection, which runs one query at a time.
+  for (const part of changed) {
+    switch (part) {
+      case "sections":
+        await tx.paragraphSection.deleteMany({ where });
+        await tx.paragraphSection.createMany({ data: withId(data.sections.create) });
+        break;
+      case "basisDocuments":
+        await tx.basisDocument.deleteMany({ where });
+        await tx.basisDocument.createMany({ data: withId(data.basisDocuments.create) });
+        break;
+      case "dispatches":
+        await tx.dispatchRecipient.deleteMany({ where });
+        await tx.dispatchRecipient.createMany({ data: withId(data.dispatches.create) });
+        break;
+      case "propositions":
+        await tx.proposition.deleteMany({ where });
+        await tx.proposition.createMany({ data: withId(data.propositions.create) });
+        break;
+      case "reservations":
+        await tx.reservation.deleteMany({ where });
+        await tx.reservation.createMany({ data: withId(data.reservations.create) });
+        break;
+      case "notes":
+        await tx.protocolNote.deleteMany({ where });
+        await tx.protocolNote.createMany({ data: withId(data.notes.create) });
+        break;
+      case "recusals":
+        await tx.recusal.deleteMany({ where });
+        await tx.recusal.createMany({ data: withId(data.recusals.create) });
+        break;
+      case "votes":
+        await tx.vote.deleteMany({ where });
+        for (const vote of data.votes.create) await tx.vote.create({ data: { ...vote, paragraphId } });
+        break;
+      case "motions":
+        await tx.motion.updateMany({ where, data: { amendsId: null } });
+        await tx.motion.deleteMany({ where });
+        await createMotions(tx, paragraphId, content.motions, person);
+        break;
+    }
+  }
+  return changed;
+}
+
+let cuidCounter = Math.floor(Math.random() * 36 ** 4);
+const cuidFingerprint =
+  (process.pid % 36 ** 2).toString(36).padStart(2, "0") +
+  Math.floor(Math.random() * 36 ** 2)
+    .toString(36)
+    .padStart(2, "0");
+
+/**
+ * A collision-resistant id in the form Prisma's @default(cuid()) gives (cuid v1: "c", the time
+ * `at`, a counter, a fingerprint, random), for a row written by raw SQL: like Prisma's, ids sort
+ * by their time first.
+ */
+export function newCuid(at: Date): string {
+  cuidCounter = (cuidCounter + 1) % 36 ** 4;
+  const random = () =>
+    Math.floor(Math.random() * 36 ** 4)
+      .toString(36)
+      .padStart(4, "0");
+  return `c${at.getTime().toString(36).padStart(8, "0")}${cuidCounter.toString(36).padStart(4, "0")}${cuidFingerprint}${random()}${random()}`;
+}
+
+/** A §'s own fields as a save writes them (the Paragraph row; its parts are other tables). */
+export interface ParagraphFields {
+  caseNumber: string | null;
+  title: string;
+  decisionIntro: string;
+  decisionClauses: string[];
+  isConfidential: boolean;
+  withholdingGround: string | null;
+  redactedNames: string[];
+  isImmediatelyAdjusted: boolean;
+}
+
+/**
+ * The usual autosave as ONE statement, outside any transaction: when the § is still at `version`,
+ * every part (child table) stored is what `content` holds and every person it names belongs to the
+ * meeting's organisation, the § row gets `fields` and the next version, and the audit row is
+ * written, atomically (a data-modifying WITH). Returns the new version, or null when any condition
+ * does not hold: nothing was written, and the caller saves the whole § in a transaction (which
+ * also tells a conflict, a missing § or a person of another organisation apart).
+ */
+export async function saveParagraphFieldsOnly(
+  db: Prisma.TransactionClient,
+  save: {
+    paragraphId: string;
+    version: number;
+    fields: ParagraphFields;
+    content: Content;
+    people: readonly string[];
+    audit: { userId: string; meetingId: string; ip: string | null; action: string };
+    /** The request's instant: the row's updatedAt and the audit row's time. */
+    now: Date;
+  },
+): Promise<number | null> {
+  const { paragraphId, version, fields, audit } = save;
+  const { wanted } = wantedParts(save.content, (id) => id);
+  const people = [...new Set(save.people)];
+  const now = save.now.toISOString();
+  const rows = await db.$queryRaw<{ version: number }[]>`
+    WITH stored AS (SELECT ${storedPartsColumns(Prisma.sql`${paragraphId}`)}),
+    saved AS (
+      UPDATE "Paragraph" p SET "caseNumber" = ${fields.caseNumber}, title = ${fields.title},
+        "decisionIntro" = ${fields.decisionIntro}, "decisionClauses" = ${fields.decisionClauses}::text[],
+        "isConfidential" = ${fields.isConfidential}, "withholdingGround" = ${fields.withholdingGround},
+        "redactedNames" = ${fields.redactedNames}::text[], "isImmediatelyAdjusted" = ${fields.isImmediatelyAdjusted},
+        version = p.version + 1, "updatedAt" = ${now}::timestamp
+      FROM stored s
+      WHERE p.id = ${paragraphId} AND p.version = ${version}
+        AND to_jsonb(s) = ${JSON.stringify(wanted)}::jsonb
+        AND (SELECT count(*) FROM "Person" x WHERE x.id = ANY(${people}::text[]) AND x."organisationId" =
+          (SELECT b."organisationId" FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId" WHERE m.id = p."meetingId"))
+          = ${people.length}
+      RETURNING p.id, p.version
+    ),
+    audit AS (
+      INSERT INTO "AuditLog" (id, at, "userId", "meetingId", action, entity, "entityId", ip, data)
+      SELECT ${newCuid(save.now)}, ${now}::timestamp, ${audit.userId}, ${audit.meetingId}, ${audit.action}, 'Paragraph',
+        saved.id, ${audit.ip}, jsonb_build_object('version', saved.version)
+      FROM saved
+    )
+    SELECT version FROM saved`;
+  return rows[0]?.version ?? null;
+}
