@@ -260,6 +260,7 @@ describe("the public live stream", () => {
         "seatCount",
         "seq",
         "serving",
+        "speakers",
         "started",
       ].sort(),
     );
