@@ -4,9 +4,9 @@
 // meeting made not public). When the meeting stops being public (or its protocol leaves the
 // draft) the stream says "end" and closes; the browser's reconnect then gets 404. Never the log.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { currentScope, runInScope } from "@/server/tenancy";
 import type { LiveHub } from "./live.hub";
 import { findPublicLive } from "./live.public.queries";
+import { liveSseResponse } from "./live.sse";
 
 export interface PublicLiveStreamOptions {
   hub: LiveHub;
@@ -29,79 +29,25 @@ export async function publicLiveStreamResponse(
       status: 404,
       headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
     });
-  // The request's organisation: a wake comes from the hub's connection (another async context),
-  // so every read runs in this scope explicitly.
-  const scope = currentScope();
-  const encoder = new TextEncoder();
-  let stop: () => void = () => undefined;
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let open = true;
-      let sent = "";
-      let running: Promise<void> | null = null;
-      let again = false;
-      const send = (chunk: string) => {
-        if (open) controller.enqueue(encoder.encode(chunk));
-      };
-      const pump = (): Promise<void> => {
-        if (running) {
-          again = true;
-          return running;
-        }
-        running = runInScope(scope, async () => {
-          do {
-            again = false;
-            try {
-              const now = await findPublicLive(db, organisationId, slug);
-              if (!now) {
-                send("event: end\ndata: {}\n\n");
-                stop();
-                return;
-              }
-              const json = JSON.stringify(now.state);
-              if (json !== sent) {
-                send(`id: ${now.state.seq}\nevent: state\ndata: ${json}\n\n`);
-                sent = json;
-              }
-            } catch {
-              // The database is away for a moment: the next wake or heartbeat reads again.
-            }
-          } while (again && open);
-        }).finally(() => {
-          running = null;
-        });
-        return running;
-      };
-      send("retry: 2000\n\n");
-      const unsubscribe = await options.hub.subscribe(first.meetingId, () => void pump());
-      const heartbeat = setInterval(() => {
-        send(": ping\n\n");
-        void pump();
-      }, options.heartbeatMs ?? 5_000);
-      stop = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      options.signal?.addEventListener("abort", stop);
-      await pump();
-    },
-    cancel() {
-      stop();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store, no-transform",
-      "x-accel-buffering": "no",
-      connection: "keep-alive",
+  let sent = "";
+  return liveSseResponse({
+    hub: options.hub,
+    meetingId: first.meetingId,
+    retryMs: 2_000,
+    heartbeatMs: options.heartbeatMs,
+    signal: options.signal,
+    async read(send) {
+      const now = await findPublicLive(db, organisationId, slug);
+      if (!now) {
+        send("event: end\ndata: {}\n\n");
+        return "end";
+      }
+      // Only a changed state is sent (a heartbeat with nothing new sends the ping alone).
+      const json = JSON.stringify(now.state);
+      if (json !== sent) {
+        send(`id: ${now.state.seq}\nevent: state\ndata: ${json}\n\n`);
+        sent = json;
+      }
     },
   });
 }

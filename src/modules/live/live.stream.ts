@@ -4,9 +4,9 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/server/authz";
 import { findMeetingAccess } from "@/server/meeting-access";
-import { currentScope, runInScope } from "@/server/tenancy";
 import { readLiveEvents, toWire } from "./live.queries";
 import type { LiveHub } from "./live.hub";
+import { liveSseResponse } from "./live.sse";
 
 export interface LiveStreamOptions {
   hub: LiveHub;
@@ -40,75 +40,18 @@ export async function liveStreamResponse(
   if (!decision.ok && !authorize(actor, "meeting.liveSeat", meeting).ok)
     return text(decision.reason === "state" ? 409 : 403, decision.message);
 
-  const encoder = new TextEncoder();
-  // The request's organisation: a wake comes from the hub's LISTEN connection, which runs in the
-  // async context of whichever request opened it (perhaps another organisation's), so each read
-  // enters this request's scope itself (row-level security would otherwise show it nothing).
-  const scope = currentScope();
   let last = lastEventId;
-  let stop: () => void = () => undefined;
-  const stream = new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let open = true;
-      let running: Promise<void> | null = null;
-      let again = false;
-      const send = (chunk: string) => {
-        if (open) controller.enqueue(encoder.encode(chunk));
-      };
-      // One read at a time; a wake during a read reads once more after it.
-      const pump = (): Promise<void> => {
-        if (running) {
-          again = true;
-          return running;
-        }
-        running = runInScope(scope, async () => {
-          do {
-            again = false;
-            try {
-              for (const e of await readLiveEvents(db, meeting.id, last)) {
-                send(`id: ${e.seq}\nevent: live\ndata: ${JSON.stringify(toWire(e))}\n\n`);
-                last = e.seq;
-              }
-            } catch {
-              // The database is away for a moment: the next wake or heartbeat reads again.
-            }
-          } while (again && open);
-        }).finally(() => {
-          running = null;
-        });
-        return running;
-      };
-      send("retry: 1000\n\n");
-      const unsubscribe = await options.hub.subscribe(meeting.id, () => void pump());
-      const heartbeat = setInterval(() => {
-        send(": ping\n\n");
-        void pump();
-      }, options.heartbeatMs ?? 5_000);
-      stop = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(heartbeat);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed
-        }
-      };
-      options.signal?.addEventListener("abort", stop);
-      await pump();
-    },
-    cancel() {
-      stop();
-    },
-  });
-  return new Response(stream, {
-    headers: {
-      "content-type": "text/event-stream; charset=utf-8",
-      // no-transform: the compression in front (scripts/serve.mjs) leaves the stream unbuffered.
-      "cache-control": "no-store, no-transform",
-      "x-accel-buffering": "no",
-      connection: "keep-alive",
+  return liveSseResponse({
+    hub: options.hub,
+    meetingId: meeting.id,
+    retryMs: 1_000,
+    heartbeatMs: options.heartbeatMs,
+    signal: options.signal,
+    async read(send) {
+      for (const e of await readLiveEvents(db, meeting.id, last)) {
+        send(`id: ${e.seq}\nevent: live\ndata: ${JSON.stringify(toWire(e))}\n\n`);
+        last = e.seq;
+      }
     },
   });
 }
