@@ -4,6 +4,7 @@
 // then scanned every §: with sequential scans discouraged the plan must still use the index, in an
 // organisation's scope and in the platform's. The view keeps the scope: another organisation's
 // §§ are not found.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { searchArchive, searchArchiveSql, type SearchQuery } from "@/modules/publication/public.search";
@@ -12,11 +13,12 @@ import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { createSeededDatabase } from "./support/seeded-db";
 
 let db: PrismaClient;
+let url: string;
 let drop: () => Promise<void>;
 let organisation: { id: string; slug: string };
 
 beforeAll(async () => {
-  ({ db, drop } = await createSeededDatabase("searchplan"));
+  ({ db, url, drop } = await createSeededDatabase("searchplan"));
   await justeraDemoMeeting(db);
   organisation = await db.organisation.findFirstOrThrow({ select: { id: true, slug: true } });
 }, 180_000);
@@ -54,5 +56,42 @@ describe("the public search's plan as the app's role", () => {
       data: { slug: "annan-kommun", name: "Annan kommun", kind: "KOMMUN", caseNumberPrefix: "AK" },
     });
     expect((await runInScope(other.id, () => searchArchive(db, { q: "Google Workspace" }))).total).toBe(0);
+  });
+});
+
+describe("the narrow search rows and their view, as the app's role by raw SQL (attack)", () => {
+  async function raw<T>(scope: string | null, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+    const client = new pg.Client({
+      connectionString: url,
+      ...(scope !== null ? { options: `-c app.organisation=${scope}` } : {}),
+    });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+  const count = async (c: pg.Client, table: string) =>
+    (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}"`)).rows[0]!.n;
+
+  it("without a scope the view and the table show nothing; in the organisation's scope they show its rows", async () => {
+    expect(await raw(null, (c) => count(c, "PublicSearchMatch"))).toBe(0);
+    expect(await raw(null, (c) => count(c, "PublicSearchVector"))).toBe(0);
+    expect(await raw(organisation.id, (c) => count(c, "PublicSearchMatch"))).toBeGreaterThan(0);
+  });
+
+  it("the app's role cannot write, move or delete a search row, even in its own organisation's scope", async () => {
+    await raw(organisation.id, async (c) => {
+      const before = await count(c, "PublicSearchVector");
+      await expect(
+        c.query(`UPDATE "PublicSearchVector" SET "organisationId" = 'annan' WHERE true`),
+      ).rejects.toBeDefined();
+      await expect(c.query(`DELETE FROM "PublicSearchVector" WHERE true`)).rejects.toBeDefined();
+      await expect(
+        c.query(`INSERT INTO "PublicSearchVector" SELECT * FROM "PublicSearchVector" LIMIT 1`),
+      ).rejects.toBeDefined();
+      expect(await count(c, "PublicSearchVector")).toBe(before);
+    });
   });
 });
