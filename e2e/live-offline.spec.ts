@@ -8,6 +8,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { CHAIR, SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { moveServerClock } from "./clock";
+import { newLiveDirektionenMeeting } from "./fixtures/live-direktionen";
 
 // Within the seed's term of office (to 2022-12-31); no other spec uses this day.
 const DATE = "2022-09-29";
@@ -32,14 +33,7 @@ test("a tablet offline for 30 s catches up by itself within 2 s; its own tap wai
 
   // The meeting, with the body's members and two §§.
   await signInAs(laptop, SECRETARY);
-  await laptop.goto("/");
-  await laptop.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
-  await laptop.getByLabel("Datum").fill(DATE);
-  await laptop.getByLabel("Starttid").fill("14:00");
-  await laptop.getByLabel("Plats").fill("Stadshuset, Vimmerby");
-  await laptop.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
-  await laptop.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(laptop).toHaveURL(new RegExp(`/moten/${SLUG}/redigera$`), { timeout: 30_000 });
+  await newLiveDirektionenMeeting(laptop, DATE, SLUG);
   for (const title of ["Val av justerare", "Budget 2023"]) {
     await laptop.getByLabel("Ny paragraf: rubrik").fill(title);
     await laptop.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();

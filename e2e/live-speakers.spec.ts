@@ -7,6 +7,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { ADJUSTER, ADMIN, CHAIR, SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { moveServerClock } from "./clock";
+import { newLiveDirektionenMeeting } from "./fixtures/live-direktionen";
 
 // Within the seed's term of office (to 2022-12-31); no other spec uses this day (attendance.spec
 // creates Direktionen meetings on 2022-10-13 and 2022-10-20, before this spec runs).
@@ -43,14 +44,7 @@ test("a ledamot asks for the floor from their own device; the chair gives it; th
 
   // The secretary creates the meeting with the body's seats and one §.
   await signInAs(laptop, SECRETARY);
-  await laptop.goto("/");
-  await laptop.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
-  await laptop.getByLabel("Datum").fill(DATE);
-  await laptop.getByLabel("Starttid").fill("14:00");
-  await laptop.getByLabel("Plats").fill("Stadshuset, Vimmerby");
-  await laptop.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
-  await laptop.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(laptop).toHaveURL(new RegExp(`/moten/${SLUG}/redigera$`), { timeout: 30_000 });
+  await newLiveDirektionenMeeting(laptop, DATE, SLUG);
   await laptop.getByLabel("Ny paragraf: rubrik").fill("Budget 2023");
   await laptop.getByRole("button", { name: "Lägg till paragraf", exact: true }).click();
   await expect(laptop.getByRole("region", { name: /^§ \d+ Budget 2023/ })).toBeVisible();

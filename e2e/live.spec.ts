@@ -7,6 +7,7 @@ import { expect, test, type Locator, type Page } from "@playwright/test";
 import { CHAIR, SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { moveServerClock } from "./clock";
+import { newLiveDirektionenMeeting } from "./fixtures/live-direktionen";
 
 // Within the seed's term of office (to 2022-12-31); no other spec uses this day.
 const DATE = "2022-06-16";
@@ -34,14 +35,7 @@ test("secretary and chair run a short meeting live; the draft needs no retyping"
 
   // Before the meeting: the secretary creates it, names the justerare and adds three §§.
   await signInAs(laptop, SECRETARY);
-  await laptop.goto("/");
-  await laptop.getByRole("link", { name: "Nytt sammanträde för Direktionen" }).click();
-  await laptop.getByLabel("Datum").fill(DATE);
-  await laptop.getByLabel("Starttid").fill("14:00");
-  await laptop.getByLabel("Plats").fill("Stadshuset, Vimmerby");
-  await laptop.getByLabel("Organets ledamöter och ersättare", { exact: true }).check();
-  await laptop.getByRole("button", { name: "Skapa sammanträde" }).click();
-  await expect(laptop).toHaveURL(new RegExp(`/moten/${SLUG}/redigera$`), { timeout: 30_000 });
+  await newLiveDirektionenMeeting(laptop, DATE, SLUG);
   const header = laptop.getByRole("region", { name: "Sammanträdet" });
   await header.getByRole("button", { name: "Lägg till justerare" }).click();
   await choose(header.getByLabel("Justerare 1", { exact: true }), "Annicki Oscarsson");
