@@ -247,6 +247,36 @@ describe("checkParagraphDecisions", () => {
       ["RESERVATION_BY_MAJORITY:reservations[0]"],
     ],
     [
+      "a kontrapropositionsvotering won, then the huvudvotering lost: the reservation is against the decision",
+      proposed({
+        votes: [
+          vote("kall:NEJ oscarsson:JA forsberg:JA hagstrom:JA magnusson:NEJ malgeryd:AVSTAR", "JA"),
+          vote("kall:JA oscarsson:NEJ forsberg:JA hagstrom:JA magnusson:NEJ malgeryd:AVSTAR", "JA"),
+        ],
+        reservations: [reservation("oscarsson")],
+      }),
+      [],
+    ],
+    [
+      "a reservation by someone who won every vote of the §",
+      proposed({
+        votes: [
+          vote("kall:NEJ oscarsson:JA forsberg:JA hagstrom:JA magnusson:NEJ malgeryd:AVSTAR", "JA"),
+          vote(ALL_JA, "JA"),
+        ],
+        reservations: [reservation("oscarsson")],
+      }),
+      ["RESERVATION_BY_MAJORITY:reservations[0]"],
+    ],
+    [
+      "a reservation after a vote decided by lot",
+      proposed({
+        votes: [vote("kall:AVSTAR oscarsson:JA forsberg:JA hagstrom:NEJ magnusson:NEJ malgeryd:AVSTAR", "LOTTNING")],
+        reservations: [reservation("oscarsson")],
+      }),
+      [],
+    ],
+    [
       "a reservation made twice",
       input({ reservations: [reservation("magnusson"), reservation("magnusson")] }),
       ["RESERVATION_DUPLICATE:reservations[1]"],

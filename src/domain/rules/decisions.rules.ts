@@ -337,18 +337,26 @@ function checkReservations(input: DecisionRulesInput): Finding[] {
         ),
       );
     }
-    const votedForDecision = paragraph.votes.some((vote) => {
-      if (vote.outcome === "LOTTNING") return false;
+    // A § may hold several votes (a kontrapropositionsvotering before the huvudvotering, or one
+    // vote per att-sats): the reservant may have won one and lost another, and reserves against
+    // what they lost. Only someone who won every vote they cast a ballot in is suspicious; a
+    // vote decided by lot says nothing about sides.
+    const ownVotes = paragraph.votes.flatMap((vote) => {
       const ballot = vote.ballots.find((b) => b.personId === reservation.personId);
-      const winner = outcomeFromBallots(vote.ballots, chairPersonId) ?? vote.outcome;
-      return ballot?.choice === winner;
+      return ballot ? [{ vote, choice: ballot.choice }] : [];
     });
+    const votedForDecision =
+      ownVotes.length > 0 &&
+      ownVotes.every(
+        ({ vote, choice }) =>
+          vote.outcome !== "LOTTNING" && choice === (outcomeFromBallots(vote.ballots, chairPersonId) ?? vote.outcome),
+      );
     if (votedForDecision) {
       findings.push(
         createFinding(
           "RESERVATION_BY_MAJORITY",
           "warning",
-          `${reservation.name} reserverar sig i § ${n} men röstade med den vinnande sidan. Kontrollera reservationen och rösterna.`,
+          `${reservation.name} reserverar sig i § ${n} men röstade med den vinnande sidan i varje omröstning. Kontrollera reservationen och rösterna.`,
           n,
           field,
         ),
