@@ -2,7 +2,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { byMeetingId, defineBodyAction } from "@/server/action";
 import { AppError } from "@/server/errors";
-import { meetingSlug } from "@/domain/rules/meeting.rules";
+import { freeSlug } from "@/server/slugs";
 import {
   addAttendancePersonSchema,
   createMeetingSchema,
@@ -39,11 +39,7 @@ export const createMeeting = defineBodyAction(
     db.$transaction(async (tx) => {
       const body = await tx.body.findUnique({ where: { id: input.bodyId }, select: { id: true, slug: true } });
       if (!body) throw new AppError("NOT_FOUND", "Organet finns inte.");
-      const taken = await tx.meeting.findMany({
-        where: { slug: { startsWith: `${body.slug}-${input.date}` } },
-        select: { slug: true },
-      });
-      const slug = meetingSlug(body.slug, input.date, new Set(taken.map((t) => t.slug)));
+      const slug = await freeSlug(tx, "Meeting", body.slug, input.date);
       const date = dbDate(input.date);
       if (input.firstParagraphNumber !== null) await checkFirstNumberFree(tx, body.id, input);
 

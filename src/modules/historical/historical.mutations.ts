@@ -8,7 +8,7 @@ import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
 import { VALIDATION_MESSAGE } from "@/server/action";
 import { dbDate, isoDateOf, toSwedishDate } from "@/lib/iso-date";
-import { meetingSlug } from "@/domain/rules/meeting.rules";
+import { freeSlug } from "@/server/slugs";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import {
   formatRange,
@@ -137,11 +137,7 @@ export const registerHistoricalProtocol = defineHistoricalAction(
           "PDF-filen är redan ett protokoll i Paragraf.",
         );
       }
-      const taken = await tx.historicalProtocol.findMany({
-        where: { slug: { startsWith: `${body.slug}-${input.meetingDate}` } },
-        select: { slug: true },
-      });
-      const slug = meetingSlug(body.slug, input.meetingDate, new Set(taken.map((t) => t.slug)));
+      const slug = await freeSlug(tx, "HistoricalProtocol", body.slug, input.meetingDate);
       const created = await tx.historicalProtocol.create({
         data: {
           bodyId: input.bodyId,
