@@ -7,6 +7,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { ensureRoles, type RoleLogin } from "../../scripts/lib/db-roles";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
@@ -21,12 +22,32 @@ async function provideRoles(project: TestProject, adminUrl: string) {
   project.provide("pgAdminUrl", adminUrl);
   project.provide("pgOwner", owner);
   project.provide("pgApp", app);
+  project.provide("pgRunId", RUN_ID);
+}
+
+/** Names this run's template databases (tests/support/db.ts `templateDatabase`). */
+const RUN_ID = randomBytes(4).toString("hex");
+
+/** Drops this run's template databases from a server that outlives the run (CI's own). */
+async function dropTemplates(adminUrl: string) {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE starts_with(datname, $1)",
+      [`tmpl_${RUN_ID}_`],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
 }
 
 export default async function setup(project: TestProject) {
-  if (process.env.PARAGRAF_TEST_PG_URL) {
-    await provideRoles(project, process.env.PARAGRAF_TEST_PG_URL);
-    return;
+  const external = process.env.PARAGRAF_TEST_PG_URL;
+  if (external) {
+    await provideRoles(project, external);
+    return () => dropTemplates(external);
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), "paragraf-test-pg-"));
   const server = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persistent: false });
@@ -43,5 +64,7 @@ declare module "vitest" {
     pgAdminUrl: string;
     pgOwner: { name: string; password: string };
     pgApp: { name: string; password: string };
+    /** Random per run: the template databases' names (tests/support/db.ts). */
+    pgRunId: string;
   }
 }

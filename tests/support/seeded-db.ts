@@ -6,14 +6,34 @@ import type { ActionContext } from "@/server/action";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
 import { loadSeed } from "../../prisma/seed/load-seed";
 import { createMeeting } from "@/modules/drafting/meeting.mutations";
-import { createMigratedDatabase } from "./migrated-db";
+import { createPrismaClient } from "@/server/db";
+import { createMigratedDatabase, migrate } from "./migrated-db";
+import { templateDatabase } from "./db";
 
 export const SEED_SLUG = "direktionen-2021-11-18";
 
 /** A migrated database with the demo data, plus two more users for authorisation tests. */
 export async function createSeededDatabase(prefix: string) {
-  const migrated = await createMigratedDatabase(prefix);
+  const migrated = await createMigratedDatabase(prefix, await seededTemplate());
   const { db } = migrated;
+  const kcb = await db.body.findFirstOrThrow({ where: { slug: "kommunchefsberedningen" } });
+  const direktionen = await db.body.findFirstOrThrow({ where: { slug: "direktionen" } });
+  return { ...migrated, direktionen, kcb };
+}
+
+/** The run's seeded database to copy: migrated, the demo data, the two extra users. Seeded once per run. */
+const seededTemplate = () =>
+  templateDatabase("seeded", async (database) => {
+    await migrate(database);
+    const db = createPrismaClient(database.appUrl);
+    try {
+      await seed(db);
+    } finally {
+      await db.$disconnect();
+    }
+  });
+
+async function seed(db: PrismaClient): Promise<void> {
   await loadSeed(db, itsamSeed);
   const org = await db.organisation.findFirstOrThrow();
   const kcb = await db.body.findFirstOrThrow({ where: { slug: "kommunchefsberedningen" } });
@@ -40,7 +60,6 @@ export async function createSeededDatabase(prefix: string) {
       bodyRoles: { create: { bodyId: direktionen.id, role: "MEMBER" } },
     },
   });
-  return { ...migrated, direktionen, kcb };
 }
 
 export async function actorFor(db: PrismaClient, email: string): Promise<Actor> {
