@@ -1,11 +1,13 @@
 // `npm test`: every check and test suite in one run, ending with one line "N passed, N failed"
 // summed over all suites (the line CI reads). Steps: typecheck, lint, unit and integration tests
-// (vitest; integration against a real PostgreSQL), next build, e2e in Chromium (Playwright).
+// (vitest; integration against a real PostgreSQL), next build, then the integration tests and e2e in
+// Chromium (Playwright) side by side.
 // Every step runs even when an earlier one failed, so one run shows everything that is wrong.
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createInterface } from "node:readline";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "paragraf-test-"));
@@ -20,24 +22,39 @@ interface Tally {
 }
 const tallies: Tally[] = [];
 
-function exec(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+/** Runs a tool from node_modules; with `prefix` (a step running beside another) each output line carries it. */
+function exec(cmd: string, args: string[], env: Record<string, string> = {}, prefix?: string): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(path.join(ROOT, "node_modules", ".bin", cmd), args, {
       cwd: ROOT,
       env: { ...process.env, FORCE_COLOR: "0", NEXT_TELEMETRY_DISABLED: "1", ...env },
-      stdio: "inherit",
+      stdio: prefix ? ["ignore", "pipe", "pipe"] : "inherit",
     });
-    child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    if (prefix) {
+      for (const stream of [child.stdout, child.stderr]) {
+        createInterface({ input: stream! }).on("line", (line) => console.log(`[${prefix}] ${line}`));
+      }
+    }
+    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
-async function step(name: string, fn: () => Promise<Omit<Tally, "name" | "seconds">>) {
+type Step = [name: string, fn: (prefix?: string) => Promise<Omit<Tally, "name" | "seconds">>];
+
+async function step(name: string, fn: Step[1], concurrent = false) {
   if (only.size > 0 && !only.has(name)) return;
   console.log(`\n=== ${name} ===`);
   const t0 = performance.now();
-  const result = await fn();
+  const result = await fn(concurrent ? name : undefined);
   tallies.push({ name, ...result, seconds: (performance.now() - t0) / 1000 });
 }
+
+/**
+ * Steps at the same time, their output prefixed. The integration tests (two vitest workers and
+ * their PostgreSQL, often waiting on the database) and the e2e tests (one browser against one
+ * app) each leave much of the two cores idle: side by side the run takes about the longer of them.
+ */
+const together = (...steps: Step[]) => Promise.all(steps.map(([name, fn]) => step(name, fn, true)));
 
 const single = async (cmd: string, args: string[]) => {
   const ok = (await exec(cmd, args)) === 0;
@@ -64,29 +81,26 @@ await step("lint", async () => {
   return { passed: failed === 0 ? 1 : 0, failed: failed > 0 ? 1 : 0, skipped: 0 };
 });
 
-for (const project of ["unit", "integration"] as const) {
-  await step(project, async () => {
-    const out = path.join(tmp, `vitest-${project}.json`);
-    const code = await exec("vitest", [
-      "run",
-      "--project",
-      project,
-      "--reporter=default",
-      "--reporter=json",
-      `--outputFile.json=${out}`,
-    ]);
-    const r = readJson<{
-      numPassedTests: number;
-      numFailedTests: number;
-      numPendingTests: number;
-      numTodoTests: number;
-    }>(out);
-    if (!r) return { passed: 0, failed: 1, skipped: 0 };
-    // A crash outside any test (import error, global setup) still fails the step.
-    const extra = code !== 0 && r.numFailedTests === 0 ? 1 : 0;
-    return { passed: r.numPassedTests, failed: r.numFailedTests + extra, skipped: r.numPendingTests + r.numTodoTests };
-  });
-}
+const vitest = (project: "unit" | "integration") => async (prefix?: string) => {
+  const out = path.join(tmp, `vitest-${project}.json`);
+  const code = await exec(
+    "vitest",
+    ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${out}`],
+    {},
+    prefix,
+  );
+  const r = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  }>(out);
+  if (!r) return { passed: 0, failed: 1, skipped: 0 };
+  // A crash outside any test (import error, global setup) still fails the step.
+  const extra = code !== 0 && r.numFailedTests === 0 ? 1 : 0;
+  return { passed: r.numPassedTests, failed: r.numFailedTests + extra, skipped: r.numPendingTests + r.numTodoTests };
+};
+await step("unit", vitest("unit"));
 
 let built = false;
 await step("build", async () => {
@@ -95,18 +109,24 @@ await step("build", async () => {
   return r;
 });
 
-await step("e2e", async () => {
+const e2e = async (prefix?: string) => {
   const out = path.join(tmp, "playwright.json");
-  const code = await exec("playwright", ["test", "--reporter=list,json"], {
-    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
-    PARAGRAF_SKIP_BUILD: built ? "1" : "0",
-    E2E_DATA_DIR: path.join(tmp, "e2e-data"),
-  });
+  const code = await exec(
+    "playwright",
+    ["test", "--reporter=list,json"],
+    {
+      PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+      PARAGRAF_SKIP_BUILD: built ? "1" : "0",
+      E2E_DATA_DIR: path.join(tmp, "e2e-data"),
+    },
+    prefix,
+  );
   const r = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(out);
   if (!r) return { passed: 0, failed: 1, skipped: 0 };
   const extra = code !== 0 && r.stats.unexpected === 0 ? 1 : 0;
   return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected + extra, skipped: r.stats.skipped };
-});
+};
+await together(["integration", vitest("integration")], ["e2e", e2e]);
 
 rmSync(tmp, { recursive: true, force: true });
 
