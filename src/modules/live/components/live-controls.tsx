@@ -1,6 +1,6 @@
 "use client";
 // Controls the live views share: the choice of a person among the §'s participants (who moves, who
-// reserves, on whose behalf the floor is asked).
+// reserves, on whose behalf the floor is asked) and the refusal of the last tap.
 import type { SelectHTMLAttributes } from "react";
 
 export interface PersonOption {
@@ -25,4 +25,13 @@ export function PersonSelect({ people, placeholder, onChange, ...select }: Perso
       ))}
     </select>
   );
+}
+
+/** The server's refusal of the last tap, said at once (nothing when there is none). */
+export function LiveError({ message }: { message: string | null }) {
+  return message ? (
+    <p role="alert" className="font-semibold text-red-800">
+      {message}
+    </p>
+  ) : null;
 }

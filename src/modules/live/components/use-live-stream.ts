@@ -2,7 +2,7 @@
 // The live log's server-sent events for a view (the live view, the projector): EventSource
 // reconnects by itself and sends Last-Event-ID; a refused or broken stream is opened again from
 // the last event seen.
-import { useEffect, useState, type RefObject } from "react";
+import { useCallback, useEffect, useRef, useState, type RefObject } from "react";
 import type { LiveSeat } from "@/domain/rules/live.rules";
 import type { LiveEventWire } from "../live.wire";
 
@@ -18,6 +18,36 @@ export interface LiveFrameProps {
 }
 
 export type LiveConnection = "connecting" | "open" | "reconnecting";
+
+/** The connection as a view says it. */
+export const CONNECTION_TEXT: Record<LiveConnection, string> = {
+  open: "Synkad",
+  connecting: "Ansluter…",
+  reconnecting: "Återansluter…",
+};
+
+/**
+ * The log a view shows: the events it was given and those the stream brings, each once, in seq
+ * order; `onEvent` (stable, or the stream is opened again) is told of each event received.
+ */
+export function useLiveLog(
+  slug: string,
+  initialEvents: LiveEventWire[],
+  onEvent?: (e: LiveEventWire) => void,
+): { events: LiveEventWire[]; connection: LiveConnection } {
+  const [events, setEvents] = useState<LiveEventWire[]>(initialEvents);
+  const lastSeq = useRef(initialEvents.reduce((m, e) => Math.max(m, e.seq), 0));
+  const receive = useCallback(
+    (e: LiveEventWire) => {
+      lastSeq.current = Math.max(lastSeq.current, e.seq);
+      setEvents((prev) => (prev.some((x) => x.seq === e.seq) ? prev : [...prev, e].sort((a, b) => a.seq - b.seq)));
+      onEvent?.(e);
+    },
+    [onEvent],
+  );
+  const connection = useLiveStream(slug, lastSeq, receive);
+  return { events, connection };
+}
 
 export function useLiveStream(
   slug: string,
