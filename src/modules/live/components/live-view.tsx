@@ -415,21 +415,13 @@ export function LiveView(props: LiveViewProps) {
                             Frånvarande
                           </button>
                         </>
-                      ) : present ? (
-                        <button
-                          type="button"
-                          className={SECONDARY}
-                          onClick={() => tap({ type: "depart", personId: s.personId })}
-                        >
-                          Lämnar
-                        </button>
                       ) : (
                         <button
                           type="button"
-                          className={PRIMARY}
-                          onClick={() => tap({ type: "arrive", personId: s.personId })}
+                          className={present ? SECONDARY : PRIMARY}
+                          onClick={() => tap({ type: present ? "depart" : "arrive", personId: s.personId })}
                         >
-                          Anländer
+                          {present ? "Lämnar" : "Anländer"}
                         </button>
                       )}
                       {s.role === "MEMBER" && present && (
