@@ -56,9 +56,14 @@ export function onScrape(collect: Collector): () => void {
   return () => collectors().delete(collect);
 }
 
+/** The buckets of a request's or an action's time, in seconds. */
+const REQUEST_SECONDS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
 function create(): Metrics {
   const registry = new client.Registry();
   client.collectDefaultMetrics({ register: registry, prefix: "paragraf_" });
+  const histogram = <L extends string>(name: string, help: string, labelNames: L[], buckets: number[]) =>
+    new client.Histogram<L>({ name, help, labelNames, buckets, registers: [registry] });
   const m: Metrics = {
     registry,
     httpRequests: new client.Counter({
@@ -67,27 +72,24 @@ function create(): Metrics {
       labelNames: ["method", "route", "status"],
       registers: [registry],
     }),
-    httpDuration: new client.Histogram({
-      name: "paragraf_http_request_duration_seconds",
-      help: "Time to the end of the response, by method and app route.",
-      labelNames: ["method", "route"],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [registry],
-    }),
-    actionDuration: new client.Histogram({
-      name: "paragraf_action_duration_seconds",
-      help: "Server action latency by action and outcome (ok or the failure code).",
-      labelNames: ["action", "outcome"],
-      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-      registers: [registry],
-    }),
-    pdfRender: new client.Histogram({
-      name: "paragraf_pdf_render_duration_seconds",
-      help: "PDF render time (queue wait included) by document kind.",
-      labelNames: ["kind"],
-      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32],
-      registers: [registry],
-    }),
+    httpDuration: histogram(
+      "paragraf_http_request_duration_seconds",
+      "Time to the end of the response, by method and app route.",
+      ["method", "route"],
+      REQUEST_SECONDS,
+    ),
+    actionDuration: histogram(
+      "paragraf_action_duration_seconds",
+      "Server action latency by action and outcome (ok or the failure code).",
+      ["action", "outcome"],
+      REQUEST_SECONDS,
+    ),
+    pdfRender: histogram(
+      "paragraf_pdf_render_duration_seconds",
+      "PDF render time (queue wait included) by document kind.",
+      ["kind"],
+      [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32],
+    ),
     queueSize: new client.Gauge({
       name: "paragraf_job_queue_size",
       help: "Jobs waiting (created or retry) per job queue.",

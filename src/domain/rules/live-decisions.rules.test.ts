@@ -65,13 +65,18 @@ function refuse(events: LiveEventData[], next: LiveEventData) {
   return refuseDecisionEvent(i, replayLive(i), next, "Direktionen");
 }
 
-// The contested § 2: Bo moves bifall, Cecilia an ändring; the chair finds for the förslag; a vote 5–3–1.
-const CONTESTED: LiveEventData[] = [
+// § 2 under way: everyone present, Bo moves bifall, Cecilia an ändring.
+const MOVED: LiveEventData[] = [
   ...roll(...ALL),
   go(1),
   go(2),
   motion("m1", "b", "BIFALL"),
   motion("m2", "c", "ANDRING", "att budgeten sänks med 2 procent"),
+];
+
+// The contested § 2: as MOVED; the chair finds for the förslag; a vote 5–3–1.
+const CONTESTED: LiveEventData[] = [
+  ...MOVED,
   find("huvud", "forslag"),
   { type: "voteOpen", voteId: "v1", paragraphId: P(2), question: "huvud", ja: "forslag", nej: "m2" },
   ...ballots("v1", { a: "JA", b: "JA", c: "NEJ", d: "JA", e: "NEJ", f: "JA", g: "NEJ", h: "JA", i: "AVSTAR" }),
@@ -344,16 +349,8 @@ it("genitive: Swedish names ending in s, x or z take no s", () => {
 });
 
 describe("kontrapropositionsvotering: more than two alternatives in the main question", () => {
-  // § 2: Bo moves bifall, Cecilia an ändring, Dan avslag; the chair finds for the förslag.
-  const THREE: LiveEventData[] = [
-    ...roll(...ALL),
-    go(1),
-    go(2),
-    motion("m1", "b", "BIFALL"),
-    motion("m2", "c", "ANDRING", "att budgeten sänks med 2 procent"),
-    motion("m3", "d", "AVSLAG"),
-    find("huvud", "forslag"),
-  ];
+  // § 2: as MOVED, and Dan avslag; the chair finds for the förslag.
+  const THREE: LiveEventData[] = [...MOVED, motion("m3", "d", "AVSLAG"), find("huvud", "forslag")];
   const counterVote = (ja: string, nej: string): LiveEventData => ({
     type: "voteOpen",
     voteId: "k1",

@@ -106,28 +106,38 @@ export async function appendLiveEvent(
   const last = await tx.liveEvent.aggregate({ where: { meetingId: meeting.id }, _max: { seq: true } });
   const seq = (last._max.seq ?? 0) + 1;
   const { type, ...payload } = input.event;
-  const created = await tx.liveEvent.create({
-    data: {
-      meetingId: meeting.id,
-      seq,
-      type,
-      payload,
-      byUserId: actor.userId,
-      at: now,
-      clientEventId: input.clientEventId,
+  await insertLiveEvent(
+    tx,
+    { actor, ip, now, meeting },
+    { seq, type, payload, clientEventId: input.clientEventId },
+    {
+      action: "live.event",
+      data: { seq, type },
     },
+  );
+  return { seq, duplicate: false };
+}
+
+/** One row of the log, by the actor at `now`, and its audit row (`action`, `data`), in `tx`. */
+async function insertLiveEvent(
+  tx: Tx,
+  { actor, ip, now, meeting }: Omit<AppendLiveEvent, "input">,
+  event: { seq: number; type: string; payload: Prisma.InputJsonObject; clientEventId: string },
+  audit: { action: string; data: Prisma.InputJsonObject },
+): Promise<void> {
+  const created = await tx.liveEvent.create({
+    data: { meetingId: meeting.id, ...event, byUserId: actor.userId, at: now },
     select: { id: true },
   });
   await writeAudit(tx, {
     userId: actor.userId,
     meetingId: meeting.id,
-    action: "live.event",
+    action: audit.action,
     entity: "LiveEvent",
     entityId: created.id,
     ip,
-    data: { seq, type },
+    data: audit.data,
   });
-  return { seq, duplicate: false };
 }
 
 /**
@@ -268,27 +278,12 @@ export const closeLiveMeeting = defineMeetingAction(
         }
 
         const seq = (live.input.events[live.input.events.length - 1]?.seq ?? 0) + 1;
-        const created = await tx.liveEvent.create({
-          data: {
-            meetingId: meeting.id,
-            seq,
-            type: "close",
-            payload: {},
-            byUserId: actor.userId,
-            at: now,
-            clientEventId: `close-${meeting.id}`.slice(0, 64),
-          },
-          select: { id: true },
-        });
-        await writeAudit(tx, {
-          userId: actor.userId,
-          meetingId: meeting.id,
-          action: "live.close",
-          entity: "LiveEvent",
-          entityId: created.id,
-          ip,
-          data: { seq, attendanceRows: state.attendance.length },
-        });
+        await insertLiveEvent(
+          tx,
+          { actor, ip, now, meeting },
+          { seq, type: "close", payload: {}, clientEventId: `close-${meeting.id}`.slice(0, 64) },
+          { action: "live.close", data: { seq, attendanceRows: state.attendance.length } },
+        );
         return true;
       },
       { timeout: 30_000 },

@@ -1,10 +1,10 @@
 // What a ledamot's or ersättare's own live page shows: the meeting's frame and log, who they are,
 // and whether the body lets them vote on their own device.
 import type { PrismaClient } from "@/generated/prisma/client";
-import { authorize, type Actor } from "@/server/authz";
-import { findMeetingAccess } from "@/server/meeting-access";
+import type { Actor } from "@/server/authz";
 import type { LiveFrameProps } from "./components/use-live-stream";
-import { readLiveMeeting, toWire } from "./live.queries";
+import { readLiveMeeting } from "./live.queries";
+import { LIVE_NOT_FOUND, liveFrame, openLivePage, type LivePageRefusal } from "./live.page";
 
 export interface MemberLivePageData {
   meetingId: string;
@@ -23,11 +23,10 @@ export async function findMemberLivePage(
   db: PrismaClient,
   actor: Actor,
   slug: string,
-): Promise<MemberLivePageData | { refused: "not-found" | "forbidden" | "state"; message: string }> {
-  const access = await findMeetingAccess(db, { slug });
-  if (!access || !authorize(actor, "members.readAgenda", access).ok)
-    return { refused: "not-found", message: "Sammanträdet finns inte." };
-  const decision = authorize(actor, "meeting.liveSeat", access);
+): Promise<MemberLivePageData | LivePageRefusal> {
+  const page = await openLivePage(db, actor, slug, "members.readAgenda", "meeting.liveSeat");
+  if (!page) return LIVE_NOT_FOUND;
+  const { access, decision } = page;
   if (!decision.ok || !actor.personId)
     return {
       refused: decision.ok || decision.reason !== "state" ? "forbidden" : "state",
@@ -39,19 +38,12 @@ export async function findMemberLivePage(
     };
   const live = await readLiveMeeting(db, { id: access.id });
   const body = await db.body.findUnique({ where: { id: access.bodyId }, select: { liveSelfVoting: true } });
-  if (!live || !body) return { refused: "not-found", message: "Sammanträdet finns inte." };
+  if (!live || !body) return LIVE_NOT_FOUND;
   return {
     meetingId: live.id,
     date: live.date,
     personId: actor.personId,
     selfVoting: body.liveSelfVoting,
-    frame: {
-      slug: live.slug,
-      bodyName: live.bodyName,
-      seats: [...live.input.seats],
-      paragraphs: live.input.paragraphs,
-      seatCount: live.input.seatCount,
-      initialEvents: live.input.events.map(toWire),
-    },
+    frame: liveFrame(live),
   };
 }

@@ -6,6 +6,7 @@ import { useId, useState } from "react";
 import type { MotionKind } from "@/domain/protocol/protocol.types";
 import { DEFAULT_MOTION_TEXT, liveDecisions, openVote, type LiveQuestion } from "@/domain/rules/live-decisions.rules";
 import type { LiveBallotChoice, LiveEventData, LiveInput, LiveState } from "@/domain/rules/live.rules";
+import { PersonSelect, type PersonSelectProps } from "./live-controls";
 
 const BUTTON =
   "min-h-12 rounded-lg border-2 px-4 py-2 text-base font-semibold focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 disabled:opacity-50";
@@ -42,6 +43,16 @@ export interface LiveDecisionsPanelProps {
   closed: boolean;
   tap: (data: LiveEventData) => void;
   newId: () => string;
+}
+
+/** The required choice of the ledamot a form is about (who moves, who reserves). */
+function MemberField({ id, label, ...select }: { id: string; label: string } & Omit<PersonSelectProps, "placeholder">) {
+  return (
+    <div className="flex flex-col">
+      <label htmlFor={id}>{label}</label>
+      <PersonSelect id={id} className={FIELD} required placeholder="Välj ledamot" {...select} />
+    </div>
+  );
 }
 
 export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId }: LiveDecisionsPanelProps) {
@@ -116,23 +127,13 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
         )}
         {!closed && (
           <form onSubmit={addMotion} className="mt-3 flex flex-wrap items-end gap-3">
-            <div className="flex flex-col">
-              <label htmlFor={`${uid}-mover`}>Vem yrkar</label>
-              <select
-                id={`${uid}-mover`}
-                className={FIELD}
-                value={mover}
-                onChange={(e) => setMover(e.target.value)}
-                required
-              >
-                <option value="">Välj ledamot</option>
-                {participants.map((p) => (
-                  <option key={p.personId} value={p.personId}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <MemberField
+              id={`${uid}-mover`}
+              label="Vem yrkar"
+              value={mover}
+              onChange={setMover}
+              people={participants}
+            />
             <div className="flex flex-col">
               <label htmlFor={`${uid}-kind`}>Yrkande</label>
               <select
@@ -349,23 +350,13 @@ export function LiveDecisionsPanel({ input, state, bodyName, closed, tap, newId 
         )}
         {!closed && (
           <form onSubmit={reserve} className="mt-3 flex flex-wrap items-end gap-3">
-            <div className="flex flex-col">
-              <label htmlFor={`${uid}-reserver`}>Vem reserverar sig</label>
-              <select
-                id={`${uid}-reserver`}
-                className={FIELD}
-                value={reserver}
-                onChange={(e) => setReserver(e.target.value)}
-                required
-              >
-                <option value="">Välj ledamot</option>
-                {participants.map((p) => (
-                  <option key={p.personId} value={p.personId}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
+            <MemberField
+              id={`${uid}-reserver`}
+              label="Vem reserverar sig"
+              value={reserver}
+              onChange={setReserver}
+              people={participants}
+            />
             <div className="flex min-w-64 flex-1 flex-col">
               <label htmlFor={`${uid}-reasons`}>Motivering (valfri)</label>
               <input

@@ -3,24 +3,18 @@
 // secretary or the chair. The current §, the serving count and quorum, the yrkanden, the
 // propositionsordning and the vote (its totals as they are entered, then the result) in large
 // type, with no controls; kept in sync over the same server-sent events as the live view.
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
 import { DEFAULT_MOTION_TEXT, liveDecisions } from "@/domain/rules/live-decisions.rules";
 import { replayLive } from "@/domain/rules/live.rules";
-import { fromWire, type LiveEventWire } from "../live.wire";
+import { fromWire } from "../live.wire";
 import { MOTION_LABELS } from "./live-decisions";
 import { SpeakerSummary } from "./speakers";
 import { speakerList } from "@/domain/rules/live-speakers.rules";
-import { useLiveStream, type LiveFrameProps } from "./use-live-stream";
+import { CONNECTION_TEXT, useLiveLog, type LiveFrameProps } from "./use-live-stream";
 
 export function LiveProjector(props: LiveFrameProps) {
   const { slug, bodyName, seats, paragraphs, seatCount } = props;
-  const [events, setEvents] = useState<LiveEventWire[]>(props.initialEvents);
-  const lastSeq = useRef(props.initialEvents.reduce((m, e) => Math.max(m, e.seq), 0));
-  const receive = useCallback((e: LiveEventWire) => {
-    lastSeq.current = Math.max(lastSeq.current, e.seq);
-    setEvents((prev) => (prev.some((x) => x.seq === e.seq) ? prev : [...prev, e].sort((a, b) => a.seq - b.seq)));
-  }, []);
-  const connection = useLiveStream(slug, lastSeq, receive);
+  const { events, connection } = useLiveLog(slug, props.initialEvents);
   const input = useMemo(
     () => ({ seats, paragraphs, seatCount, events: events.map(fromWire) }),
     [seats, paragraphs, seatCount, events],
@@ -94,7 +88,7 @@ export function LiveProjector(props: LiveFrameProps) {
       </div>
       {connection !== "open" && (
         <p className="text-xl" role="status">
-          {connection === "connecting" ? "Ansluter…" : "Återansluter…"}
+          {CONNECTION_TEXT[connection]}
         </p>
       )}
     </div>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import Link from "next/link";
 import { setLivePublicAction } from "../live.public.actions";
 import type { LivePublicSetting } from "../live.public.mutations";
+import { LiveError } from "./live-controls";
 
 const BUTTON =
   "min-h-12 rounded-lg border-2 border-[var(--color-brand)] bg-white px-4 py-2 text-base font-semibold text-[var(--color-brand)] focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 disabled:opacity-50";
@@ -54,11 +55,7 @@ export function LivePublicToggle({ initial, canSet }: { initial: LivePublicSetti
           {isPublic ? "Sluta sända offentligt" : "Sänd offentligt"}
         </button>
       )}
-      {error && (
-        <p role="alert" className="font-semibold text-red-800">
-          {error}
-        </p>
-      )}
+      <LiveError message={error} />
     </section>
   );
 }

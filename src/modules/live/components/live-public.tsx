@@ -4,6 +4,7 @@
 // server-sent events (the same projection), reconnecting by itself.
 import { useEffect, useState } from "react";
 import type { PublicLiveState } from "../live.public";
+import { followEvents } from "./use-live-stream";
 
 // "static": as the server rendered it (no JavaScript yet, or none at all).
 type Connection = "static" | "connecting" | "open" | "reconnecting" | "ended";
@@ -81,37 +82,22 @@ export function PublicLiveStream({ initial, streamUrl }: { initial: PublicLiveSt
   const [state, setState] = useState(initial);
   const [connection, setConnection] = useState<Connection>("static");
   useEffect(() => {
-    let source: EventSource | null = null;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let stopped = false;
-    const open = () => {
-      setConnection((c) => (c === "static" ? "connecting" : c));
-      source = new EventSource(streamUrl);
-      source.onopen = () => setConnection("open");
-      source.addEventListener("state", (m) =>
-        setState(JSON.parse((m as MessageEvent<string>).data) as PublicLiveState),
-      );
-      source.addEventListener("end", () => {
-        stopped = true;
-        source?.close();
-        setConnection("ended");
-      });
-      source.onerror = () => {
-        if (stopped) return;
-        setConnection("reconnecting");
-        // A refused reconnect (404: no longer public) closes the source; look again later.
-        if (source && source.readyState === EventSource.CLOSED) {
-          source.close();
-          timer = setTimeout(open, 5_000);
-        }
-      };
-    };
-    open();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-      source?.close();
-    };
+    const stream = followEvents({
+      url: () => streamUrl,
+      events: {
+        state: (data) => setState(JSON.parse(data) as PublicLiveState),
+        end: () => {
+          stream.stop();
+          setConnection("ended");
+        },
+      },
+      onOpening: () => setConnection((c) => (c === "static" ? "connecting" : c)),
+      onOpen: () => setConnection("open"),
+      onBroken: () => setConnection("reconnecting"),
+      // A refused reconnect (404: no longer public) closes the source; look again later.
+      retryMs: 5_000,
+    });
+    return () => stream.stop();
   }, [streamUrl]);
   return (
     <>

@@ -18,7 +18,8 @@ import type { Finding } from "@/domain/rules/finding";
 import { closeLiveMeetingAction, recordLiveEventAction } from "../live.actions";
 import { LiveDecisionsPanel, MOTION_LABELS } from "./live-decisions";
 import { SpeakersPanel } from "./speakers";
-import { useLiveStream, type LiveFrameProps } from "./use-live-stream";
+import { LiveError } from "./live-controls";
+import { CONNECTION_TEXT, useLiveLog, type LiveFrameProps } from "./use-live-stream";
 import { fromWire, type LiveEventWire } from "../live.wire";
 
 export interface LiveViewProps extends LiveFrameProps {
@@ -104,7 +105,6 @@ function describe(data: LiveEventData, name: (id: string) => string, number: (id
 
 export function LiveView(props: LiveViewProps) {
   const { meetingId, slug, bodyName, seats, paragraphs, seatCount, canClose, serverNow } = props;
-  const [events, setEvents] = useState<LiveEventWire[]>(props.initialEvents);
   const [pending, setPending] = useState<Pending[]>([]);
   const [announcement, setAnnouncement] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -112,7 +112,6 @@ export function LiveView(props: LiveViewProps) {
   const [closing, setClosing] = useState(false);
   const [findings, setFindings] = useState<Finding[] | null>(null);
   const mine = useRef(new Set<string>());
-  const lastSeq = useRef(props.initialEvents.reduce((m, e) => Math.max(m, e.seq), 0));
 
   const names = useMemo(() => new Map(seats.map((s) => [s.personId, s.name])), [seats]);
   const name = useCallback((id: string) => names.get(id) ?? "Okänd", [names]);
@@ -124,18 +123,15 @@ export function LiveView(props: LiveViewProps) {
     [paragraphs],
   );
 
-  const receive = useCallback(
+  const confirm = useCallback(
     (e: LiveEventWire) => {
-      lastSeq.current = Math.max(lastSeq.current, e.seq);
-      setEvents((prev) => (prev.some((x) => x.seq === e.seq) ? prev : [...prev, e].sort((a, b) => a.seq - b.seq)));
       setPending((prev) => prev.filter((p) => p.cid !== e.clientEventId));
       if (!mine.current.has(e.clientEventId))
         setAnnouncement(`Från den andra enheten: ${describe(e.data, name, number)}`);
     },
     [name, number],
   );
-
-  const connection = useLiveStream(slug, lastSeq, receive);
+  const { events, connection } = useLiveLog(slug, props.initialEvents, confirm);
 
   // Taps waiting to be sent again (no answer): woken at once when the network is back.
   const retryNow = useRef(new Set<() => void>());
@@ -267,7 +263,7 @@ export function LiveView(props: LiveViewProps) {
             Projektorvy (öppnas i ny flik)
           </Link>
           <span className="ml-auto text-sm" data-testid="live-connection">
-            {connection === "open" ? "Synkad" : connection === "connecting" ? "Ansluter…" : "Återansluter…"}
+            {CONNECTION_TEXT[connection]}
             {pending.length > 0 && ` · ${pending.length} tryck skickas`}
           </span>
         </div>
@@ -319,11 +315,7 @@ export function LiveView(props: LiveViewProps) {
             {pending.length > 0 ? ` (${pending.length} väntar)` : ""}.
           </p>
         )}
-        {error && (
-          <p role="alert" className="font-semibold text-red-800">
-            {error}
-          </p>
-        )}
+        <LiveError message={error} />
       </section>
 
       {closed && (
@@ -423,21 +415,13 @@ export function LiveView(props: LiveViewProps) {
                             Frånvarande
                           </button>
                         </>
-                      ) : present ? (
-                        <button
-                          type="button"
-                          className={SECONDARY}
-                          onClick={() => tap({ type: "depart", personId: s.personId })}
-                        >
-                          Lämnar
-                        </button>
                       ) : (
                         <button
                           type="button"
-                          className={PRIMARY}
-                          onClick={() => tap({ type: "arrive", personId: s.personId })}
+                          className={present ? SECONDARY : PRIMARY}
+                          onClick={() => tap({ type: present ? "depart" : "arrive", personId: s.personId })}
                         >
-                          Anländer
+                          {present ? "Lämnar" : "Anländer"}
                         </button>
                       )}
                       {s.role === "MEMBER" && present && (

@@ -4,15 +4,16 @@
 // when the body lets them, their own ballot in the open vote. Each tap is sent with an id chosen
 // once and sent again until the server answers (it lands once); the log comes back over the same
 // server-sent events as the live view.
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { replayLive, type LiveBallotChoice, type LiveStatus } from "@/domain/rules/live.rules";
 import { liveDecisions, openVote, voteQuestionText } from "@/domain/rules/live-decisions.rules";
 import { speakerList } from "@/domain/rules/live-speakers.rules";
 import { recordSeatEventAction } from "../member.actions";
 import type { SeatAction } from "../member.schema";
-import { fromWire, type LiveEventWire } from "../live.wire";
+import { fromWire } from "../live.wire";
 import { SpeakerSummary } from "./speakers";
-import { useLiveStream, type LiveFrameProps } from "./use-live-stream";
+import { LiveError } from "./live-controls";
+import { CONNECTION_TEXT, useLiveLog, type LiveFrameProps } from "./use-live-stream";
 
 export interface MemberLiveViewProps extends LiveFrameProps {
   meetingId: string;
@@ -41,15 +42,9 @@ function ownStatus(status: LiveStatus | undefined, takesPart: boolean, name: (id
 
 export function MemberLiveView(props: MemberLiveViewProps) {
   const { meetingId, slug, bodyName, seats, paragraphs, seatCount, personId, selfVoting } = props;
-  const [events, setEvents] = useState<LiveEventWire[]>(props.initialEvents);
+  const { events, connection } = useLiveLog(slug, props.initialEvents);
   const [sending, setSending] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  const lastSeq = useRef(props.initialEvents.reduce((m, e) => Math.max(m, e.seq), 0));
-  const receive = useCallback((e: LiveEventWire) => {
-    lastSeq.current = Math.max(lastSeq.current, e.seq);
-    setEvents((prev) => (prev.some((x) => x.seq === e.seq) ? prev : [...prev, e].sort((a, b) => a.seq - b.seq)));
-  }, []);
-  const connection = useLiveStream(slug, lastSeq, receive);
 
   const send = useCallback(
     async (action: SeatAction) => {
@@ -106,14 +101,10 @@ export function MemberLiveView(props: MemberLiveViewProps) {
           {state.closed ? "Sammanträdet är avslutat." : ownStatus(state.status.get(personId), takesPart, name)}
         </p>
         <p className="text-sm" data-testid="live-connection">
-          {connection === "open" ? "Synkad" : connection === "connecting" ? "Ansluter…" : "Återansluter…"}
+          {CONNECTION_TEXT[connection]}
           {busy && " · skickar…"}
         </p>
-        {error && (
-          <p role="alert" className="font-semibold text-red-800">
-            {error}
-          </p>
-        )}
+        <LiveError message={error} />
       </section>
 
       <section aria-labelledby="ledamot-talarlista" className="rounded-lg border-2 border-slate-300 p-4">

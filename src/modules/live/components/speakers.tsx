@@ -6,6 +6,7 @@
 import { useState } from "react";
 import type { LiveEventData, LiveInput, LiveState } from "@/domain/rules/live.rules";
 import { speakerList, type SpeakerList, type SpeakerTurn } from "@/domain/rules/live-speakers.rules";
+import { PersonSelect } from "./live-controls";
 
 const BUTTON =
   "min-h-12 rounded-lg border-2 px-4 py-2 text-base font-semibold focus-visible:outline focus-visible:outline-4 focus-visible:outline-offset-2 disabled:opacity-50";
@@ -115,18 +116,13 @@ export function SpeakersPanel({
           <div className="flex flex-wrap items-end gap-2">
             <label className="flex flex-col text-sm font-semibold">
               För ledamot
-              <select
+              <PersonSelect
                 className="min-h-12 rounded-lg border-2 border-slate-400 bg-white px-2 text-base"
                 value={chosen}
-                onChange={(e) => setOnBehalf(e.target.value)}
-              >
-                <option value="">Välj</option>
-                {participants.map((p) => (
-                  <option key={p.personId} value={p.personId}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
+                onChange={setOnBehalf}
+                people={participants}
+                placeholder="Välj"
+              />
             </label>
             <button
               type="button"
