@@ -159,12 +159,13 @@ interface SearchRow {
  * Two steps, so that a common word over a million §§ costs no more than a rare one:
  * 1. The matching §§ of Paragraf's index, the newest SEARCH_RANKED_MAX + 1 of them, from the view
  *    "PublicSearchMatch" (the narrow rows of PublicSearchVector in the request's tenancy scope;
- *    migration 20261207040000_search_vectors) and its GIN indexes on (organisationId || '',
- *    bodyId || '', year + 0, vector) (btree_gin; the keys written as the index's expressions):
+ *    migration 20261207040000_search_vectors) and its GIN indexes on (organisationId, bodyId,
+ *    year, vector) (btree_gin; the keys written as each index's own expressions, `key` below):
  *    - searching one organisation: one index scan of all its years (with the body and the year
  *      as keys when asked for), its matches sorted by year, the newest kept;
  *    - searching every organisation: year by year from the newest, one index scan each, until
- *      there are enough.
+ *      there are enough; the name-free versions only in the years that can hold a § past a
+ *      rule (CTE "old").
  *    A § past its organisation's names rule is matched on its name-free version (anonTsv)
  *    instead, never on the one with names; an organisation without the rule is not searched in
  *    the name-free versions at all. Only the kept candidates are ranked (ts_rank).
