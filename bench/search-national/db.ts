@@ -37,6 +37,40 @@ async function query<T extends pg.QueryResultRow>(url: string, sql: string): Pro
   }
 }
 
+/**
+ * A database first migrated by an older version of this benchmark (as the superuser) has the job
+ * queue's schema (pgboss) and its objects owned by the superuser, and the owner's later migrations
+ * that create queues in it fail: they become the owner's, as in production.
+ */
+async function giveQueueSchemaToOwner(superUrl: string, ownerRole: string) {
+  const client = new pg.Client({ connectionString: superUrl });
+  await client.connect();
+  try {
+    await client.query(`DO $$
+      DECLARE r record;
+      BEGIN
+        IF NOT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'pgboss' AND nspowner <> '${ownerRole}'::regrole) THEN
+          RETURN;
+        END IF;
+        ALTER SCHEMA pgboss OWNER TO ${ownerRole};
+        FOR r IN SELECT c.oid::regclass AS name, c.relkind FROM pg_class c
+          WHERE c.relnamespace = 'pgboss'::regnamespace AND c.relkind IN ('r', 'p', 'S', 'v', 'm') LOOP
+          EXECUTE format('ALTER %s %s OWNER TO ${ownerRole}',
+            CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, r.name);
+        END LOOP;
+        FOR r IN SELECT p.oid::regprocedure AS name, p.prokind FROM pg_proc p WHERE p.pronamespace = 'pgboss'::regnamespace LOOP
+          EXECUTE format('ALTER %s %s OWNER TO ${ownerRole}', CASE r.prokind WHEN 'p' THEN 'PROCEDURE' ELSE 'FUNCTION' END, r.name);
+        END LOOP;
+        FOR r IN SELECT t.oid::regtype AS name FROM pg_type t WHERE t.typnamespace = 'pgboss'::regnamespace
+          AND t.typtype IN ('e', 'c', 'd') AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.reltype = t.oid) LOOP
+          EXECUTE format('ALTER TYPE %s OWNER TO ${ownerRole}', r.name);
+        END LOOP;
+      END $$`);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function startSearchDb() {
   let pgServer = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "data"), persistent: true });
   const admin = pgServer.urlFor("postgres");
@@ -68,11 +102,17 @@ export async function startSearchDb() {
   await ensureRoles(pgServer.urlFor("postgres"), owner, app, "search");
   const superUrl = pgServer.urlFor("search");
   const ownerUrl = urlAs(superUrl, owner);
-  execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: ownerUrl },
-    stdio: "ignore",
-  });
+  await giveQueueSchemaToOwner(superUrl, owner.name);
+  try {
+    execFileSync(path.join(ROOT, "node_modules/.bin/prisma"), ["migrate", "deploy"], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: ownerUrl },
+      stdio: "pipe",
+    });
+  } catch (e) {
+    const { stdout, stderr } = e as { stdout?: Buffer; stderr?: Buffer };
+    throw new Error(`prisma migrate deploy failed:\n${String(stdout ?? "")}${String(stderr ?? "")}`);
+  }
   // As the superuser: a database first migrated by an older version of this benchmark has schemas
   // (pgboss) of the superuser.
   await applyAppPrivileges(superUrl, app.name);

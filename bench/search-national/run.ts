@@ -10,6 +10,7 @@
 // app's role and pool, in the tenancy scope of the organisation searched (as its public page
 // /<org>/protokoll enters it), or the platform's for a search of every organisation.
 //   npx tsx bench/search-national/run.ts          (BENCH_SEARCH_QUERIES=600)
+import pg from "pg";
 import { Prisma } from "../../src/generated/prisma/client";
 import { createPrismaClient } from "../../src/server/db";
 import { PLATFORM_SCOPE, runInScope } from "../../src/server/tenancy";
@@ -152,6 +153,7 @@ try {
   // plus execution), which the machine's load and the client's round trips move less.
   const serverSide: number[] = [];
   const serverByClass = new Map<string, number[]>();
+  const planning: number[] = [];
   for (const c of cases) {
     const plan = await inScope(c.query, () =>
       db.$queryRaw<{ "QUERY PLAN": string }[]>(
@@ -164,6 +166,7 @@ try {
       .reduce((a, b) => a + b, 0);
     serverSide.push(ms);
     (serverByClass.get(c.cls) ?? serverByClass.set(c.cls, []).get(c.cls)!).push(ms);
+    planning.push(Number(/Planning Time: ([0-9.]+) ms/.exec(text)?.[1] ?? NaN));
   }
   console.log(`\nInside the server (planning + execution, EXPLAIN ANALYZE with TIMING OFF):`);
   console.log(`${"class".padEnd(24)}    n   p50 ms   p95 ms   p99 ms`);
@@ -176,6 +179,40 @@ try {
   console.log(
     `${"overall".padEnd(24)} ${String(serverSide.length).padStart(4)} ${quantile(serverSide, 0.5).toFixed(1).padStart(8)} ${quantile(serverSide, 0.95).toFixed(1).padStart(8)} ${quantile(serverSide, 0.99).toFixed(1).padStart(8)}`,
   );
+
+  console.log(
+    `of which planning: p50 ${quantile(planning, 0.5).toFixed(1)} ms, p95 ${quantile(planning, 0.95).toFixed(1)} ms`,
+  );
+
+  // Where the wall time beyond the server's goes: the same SQL through node-postgres alone (one
+  // connection, its scope set before the clock starts), without Prisma and the app's pool.
+  const plain = new pg.Client({ connectionString: server.appUrl });
+  await plain.connect();
+  const direct: number[] = [];
+  for (const c of cases) {
+    const scope = c.query.organisationSlug ? organisationIds.get(c.query.organisationSlug)! : PLATFORM_SCOPE;
+    await plain.query("SELECT set_config('app.organisation', $1, false)", [scope]);
+    const sql = searchArchiveSql(c.query);
+    const t = performance.now();
+    await plain.query(sql.text, sql.values);
+    direct.push(performance.now() - t);
+  }
+  await plain.end();
+  const line = (name: string, xs: number[]) =>
+    `${name.padEnd(44)} p50 ${quantile(xs, 0.5).toFixed(1).padStart(6)}  p95 ${quantile(xs, 0.95).toFixed(1).padStart(6)}  p99 ${quantile(xs, 0.99).toFixed(1).padStart(6)} ms`;
+  console.log(`\nWall time, overall:`);
+  console.log(line("the app (searchArchive: Prisma, scoped pool)", all));
+  console.log(line("node-postgres alone, the same SQL", direct));
+  console.log(line("inside the server (planning + execution)", serverSide));
+  console.log(`The five slowest inside the server:`);
+  for (const i of serverSide
+    .map((ms, i) => [ms, i] as const)
+    .sort((a, b) => b[0] - a[0])
+    .slice(0, 5)
+    .map(([, i]) => i))
+    console.log(
+      `  ${serverSide[i]!.toFixed(1).padStart(7)} ms (planning ${planning[i]!.toFixed(1)}, wall ${all[i]!.toFixed(1)})  ${cases[i]!.cls.padEnd(22)} ${JSON.stringify({ ...cases[i]!.query, page: undefined, pageSize: undefined })}`,
+    );
 
   // The slowest class by p95, and EXPLAIN (ANALYZE, BUFFERS) of its slowest query: the app's SQL.
   const worst = classes.reduce((a, b) => (quantile(times.get(a)!, 0.95) >= quantile(times.get(b)!, 0.95) ? a : b));

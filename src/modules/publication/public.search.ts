@@ -159,12 +159,13 @@ interface SearchRow {
  * Two steps, so that a common word over a million §§ costs no more than a rare one:
  * 1. The matching §§ of Paragraf's index, the newest SEARCH_RANKED_MAX + 1 of them, from the view
  *    "PublicSearchMatch" (the narrow rows of PublicSearchVector in the request's tenancy scope;
- *    migration 20261207040000_search_vectors) and its GIN indexes on (organisationId || '',
- *    bodyId || '', year + 0, vector) (btree_gin; the keys written as the index's expressions):
+ *    migration 20261207040000_search_vectors) and its GIN indexes on (organisationId, bodyId,
+ *    year, vector) (btree_gin; the keys written as each index's own expressions, `key` below):
  *    - searching one organisation: one index scan of all its years (with the body and the year
  *      as keys when asked for), its matches sorted by year, the newest kept;
  *    - searching every organisation: year by year from the newest, one index scan each, until
- *      there are enough.
+ *      there are enough; the name-free versions only in the years that can hold a § past a
+ *      rule (CTE "old").
  *    A § past its organisation's names rule is matched on its name-free version (anonTsv)
  *    instead, never on the one with names; an organisation without the rule is not searched in
  *    the name-free versions at all. Only the kept candidates are ranked (ts_rank).
@@ -189,22 +190,33 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
           v."bodyId", v."meetingSlug" AS slug, v.date, v.number, v.year, v.${Prisma.raw(`"${vector}"`)} AS vector
         FROM "PublicSearchMatch" v`;
   const matches = (vector: "tsv" | "anonTsv") => Prisma.sql`v.${Prisma.raw(`"${vector}"`)} @@ (SELECT query FROM q)`;
+  // The keys of each vector's GIN index, written as its expressions (migration
+  // 20261208000100_search_own_keys): different for the two, so a scan for one vector can only use
+  // its own index, with the words as a key, never the other's with the organisation alone.
+  const key = (vector: "tsv" | "anonTsv", column: "organisation" | "body" | "year") =>
+    Prisma.raw(
+      {
+        organisation: vector === "tsv" ? `(v."organisationId" || '')` : `(v."organisationId" || '/')`,
+        body: vector === "tsv" ? `(v."bodyId" || '')` : `(v."bodyId" || '/')`,
+        year: vector === "tsv" ? `(v.year + 0)` : `(v.year - 0)`,
+      }[column],
+    );
 
   let live: Prisma.Sql;
   if (query.organisationSlug) {
     // One organisation: its matches of every year (or the one asked for) in one index scan per vector.
-    const keys = Prisma.sql`(v."organisationId" || '') = (SELECT id FROM org)
-      ${query.bodySlug ? Prisma.sql`AND (v."bodyId" || '') = (SELECT b.id FROM "Body" b WHERE b."organisationId" = (SELECT id FROM org) AND b.slug = ${query.bodySlug})` : Prisma.empty}
-      ${query.year ? Prisma.sql`AND (v.year + 0) = ${query.year}` : Prisma.empty}`;
+    const keys = (vector: "tsv" | "anonTsv") => Prisma.sql`${key(vector, "organisation")} = (SELECT id FROM org)
+      ${query.bodySlug ? Prisma.sql`AND ${key(vector, "body")} = (SELECT b.id FROM "Body" b WHERE b."organisationId" = (SELECT id FROM org) AND b.slug = ${query.bodySlug})` : Prisma.empty}
+      ${query.year ? Prisma.sql`AND ${key(vector, "year")} = ${query.year}` : Prisma.empty}`;
     const years = Prisma.sql`(SELECT "publicNamesYears" FROM org)`;
     live = Prisma.sql`
     org AS MATERIALIZED (SELECT id, "publicNamesYears" FROM "Organisation" WHERE slug = ${query.organisationSlug}),
     candidates AS (
       SELECT * FROM (
-        ${candidate("tsv")} WHERE ${keys} AND ${matches("tsv")} AND NOT ${withheld(years)}
+        ${candidate("tsv")} WHERE ${keys("tsv")} AND ${matches("tsv")} AND NOT ${withheld(years)}
         UNION ALL
         -- Protocols past the organisation's names rule: the name-free version of each § (none: not found).
-        ${candidate("anonTsv")} WHERE ${years} IS NOT NULL AND ${keys} AND ${matches("anonTsv")} AND ${withheld(years)}
+        ${candidate("anonTsv")} WHERE ${years} IS NOT NULL AND ${keys("anonTsv")} AND ${matches("anonTsv")} AND ${withheld(years)}
       ) c
       ORDER BY year DESC
       LIMIT ${SEARCH_RANKED_MAX + 1}
@@ -218,20 +230,34 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
       : Prisma.empty;
     // The candidate's organisation's rule: a lookup in one JSON object of the few organisations with one.
     const rule = Prisma.sql`((SELECT r.years FROM rules r) ->> v."organisationId")::int`;
-    const both = (where: Prisma.Sql) => Prisma.sql`
-        ${candidate("tsv")} WHERE ${where} AND ${matches("tsv")} ${bodies} AND NOT ${withheld(rule)}
+    // The name-free versions are probed only in the years up to the newest that can hold a § past a
+    // rule (CTE "old"; none: never), a test without the row's columns, so PostgreSQL makes it a
+    // one-time filter before the index scan.
+    const both = (where: (vector: "tsv" | "anonTsv") => Prisma.Sql, anyWithheld: Prisma.Sql) => Prisma.sql`
+        ${candidate("tsv")} WHERE ${where("tsv")} AND ${matches("tsv")} ${bodies} AND NOT ${withheld(rule)}
         UNION ALL
         -- Protocols past the organisation's names rule: the name-free version of each § (none: not found).
-        ${candidate("anonTsv")} WHERE ${where} AND ${matches("anonTsv")} ${bodies} AND ${withheld(rule)}`;
+        ${candidate("anonTsv")} WHERE ${anyWithheld} AND ${where("anonTsv")} AND ${matches("anonTsv")} ${bodies} AND ${withheld(rule)}`;
     const byYear = Prisma.sql`
       SELECT c.*
-      FROM years CROSS JOIN LATERAL (${both(Prisma.sql`(v.year + 0) = years.y`)}) c
+      FROM years CROSS JOIN LATERAL (${both((vector) => Prisma.sql`${key(vector, "year")} = years.y`, Prisma.sql`years.y <= (SELECT y FROM old)`)}) c
       LIMIT ${SEARCH_RANKED_MAX + 1}`;
     live = Prisma.sql`
     -- The organisations with a names rule (few), for the rule's test of each candidate.
     rules AS MATERIALIZED (
-      SELECT coalesce(jsonb_object_agg(id, "publicNamesYears"), '{}') AS years FROM "Organisation"
+      SELECT coalesce(jsonb_object_agg(id, "publicNamesYears"), '{}') AS years, min("publicNamesYears") AS least
+      FROM "Organisation"
       WHERE "publicNamesYears" IS NOT NULL
+    ),
+    -- The newest year with a § justerad at least the shortest rule's years before today (a few days'
+    -- margin for 29 February): no § of a later year is past its organisation's rule. One probe of
+    -- the index on (year, adjustedOn) per year, from the newest.
+    old AS MATERIALIZED (
+      SELECT y FROM generate_series(${query.year ?? Prisma.sql`(SELECT max(year) FROM "PublicSearchMatch")`}::int,
+        ${query.year ?? Prisma.sql`(SELECT min(year) FROM "PublicSearchMatch")`}::int, -1) y
+      WHERE EXISTS (SELECT 1 FROM "PublicSearchMatch" w WHERE w.year = y
+        AND w."adjustedOn" < (${today()}::date - make_interval(years => (SELECT r.least FROM rules r)))::date + 3)
+      LIMIT 1
     ),
     ${
       query.year
@@ -242,12 +268,13 @@ export function searchArchiveSql(query: SearchQuery): Prisma.Sql {
     years AS (SELECT generate_series((SELECT max(year) FROM "PublicSearchMatch"), (SELECT min(year) FROM "PublicSearchMatch"), -1) AS y),
     newest AS MATERIALIZED (
       SELECT count(*) AS n FROM (SELECT 1 FROM "PublicSearchMatch" v
-        WHERE (v.year + 0) = (SELECT max(y) FROM years) AND ${matches("tsv")} ${bodies} LIMIT ${SEARCH_RARE}) x
+        WHERE ${key("tsv", "year")} = (SELECT max(y) FROM years) AND ${matches("tsv")} ${bodies} LIMIT ${SEARCH_RARE}) x
     ),
     candidates AS (
       SELECT * FROM (${byYear}) c WHERE (SELECT n FROM newest) >= ${SEARCH_RARE}
       UNION ALL
-      SELECT * FROM (SELECT * FROM (${both(Prisma.sql`true`)}) a ORDER BY year DESC LIMIT ${SEARCH_RANKED_MAX + 1}) c
+      SELECT * FROM (SELECT * FROM (${both(() => Prisma.sql`true`, Prisma.sql`(SELECT y FROM old) IS NOT NULL`)}) a
+        ORDER BY year DESC LIMIT ${SEARCH_RANKED_MAX + 1}) c
       WHERE (SELECT n FROM newest) < ${SEARCH_RARE}
     ),`
     }`;
