@@ -21,6 +21,7 @@ import { ScopedPool } from "../../src/server/db";
 import { enterOrganisation } from "../../src/server/tenancy";
 import { addParagraph, saveParagraph } from "../../src/modules/drafting/paragraph.mutations";
 import { toParagraphContent } from "../../src/modules/drafting/paragraph.content";
+import { byParagraph } from "../../src/modules/drafting/change";
 import { saveParagraphSchema } from "../../src/modules/drafting/paragraph.schema";
 import { findParagraphForEditing, findProtocolBySlug } from "../../src/server/protocol.queries";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
@@ -84,10 +85,8 @@ try {
     {
       schema: z.object({ paragraphId: z.string() }),
       permission: "meeting.edit",
-      locate: async ({ paragraphId }, d) => {
-        const p = await d.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
-        return p ? { id: p.meetingId } : null;
-      },
+      // As saveParagraph locates its meeting: through the § (one query with the access data).
+      locate: byParagraph,
     },
     async () => ({ version: 0 }),
   );
