@@ -8,7 +8,7 @@ import { lockMeeting } from "@/server/meeting-access";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { appendParagraphs } from "./paragraph.append";
 import { deleteParagraphParts } from "./paragraph.persist";
-import { saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.stored";
+import { rememberPartsHash, saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.stored";
 import {
   addParagraphSchema,
   moveParagraphSchema,
@@ -80,6 +80,8 @@ const saveWholeParagraph: Parameters<
   await checkPeople(tx, meeting.id, content);
   // Only the parts that changed are written again (an autosave usually changes one text).
   await writeChangedParagraphParts(tx, paragraphId, content, (id) => id);
+  // The next autosave of this § then knows its parts without reading them (saveParagraphFieldsOnly).
+  await rememberPartsHash(tx, paragraphId, content);
   await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.save", paragraphId, { version: version + 1 });
   return { version: version + 1 };
 };
