@@ -17,10 +17,11 @@ import { applyAppPrivileges, createRoleDatabase, roleOf } from "../../scripts/li
 import { loadActorByEmail } from "../../src/server/actor";
 import { PrismaClient } from "../../src/generated/prisma/client";
 import { defineMeetingAction, refuseUnstorable } from "../../src/server/action";
-import { ScopedPool } from "../../src/server/db";
+import { DEFAULT_POOL_MAX, ScopedPool } from "../../src/server/db";
 import { enterOrganisation } from "../../src/server/tenancy";
 import { addParagraph, saveParagraph } from "../../src/modules/drafting/paragraph.mutations";
 import { toParagraphContent } from "../../src/modules/drafting/paragraph.content";
+import { byParagraph } from "../../src/modules/drafting/change";
 import { saveParagraphSchema } from "../../src/modules/drafting/paragraph.schema";
 import { findParagraphForEditing, findProtocolBySlug } from "../../src/server/protocol.queries";
 import { startEmbeddedPostgres } from "../../scripts/lib/embedded-db.mjs";
@@ -34,8 +35,52 @@ const quantile = (xs: number[], q: number) => {
 };
 const fmt = (ms: number) => `${ms.toFixed(1)} ms`;
 
+// BENCH_SERVER_TIMES=1: PostgreSQL logs every statement's duration (log_min_duration_statement = 0
+// while the concurrent phases run), summed here per statement: the time the server spent, apart
+// from the time a request waited for a connection of the pool or for the event loop.
+const serverLog: string[] = [];
+let collecting = false;
 const dir = mkdtempSync(path.join(os.tmpdir(), "paragraf-bench-"));
-const server = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persistent: false });
+const server = await startEmbeddedPostgres({
+  dir: path.join(dir, "data"),
+  persistent: false,
+  log: (line: string) => {
+    if (collecting) serverLog.push(line);
+  },
+});
+const SERVER_TIMES = process.env.BENCH_SERVER_TIMES === "1";
+/** Switches statement logging on or off for every session (a reload reaches the open ones). */
+async function logDurations(on: boolean) {
+  const pg = (await import("pg")).default;
+  const c = new pg.Client({ connectionString: server.urlFor("postgres") });
+  await c.connect();
+  await c.query(
+    on ? "ALTER SYSTEM SET log_min_duration_statement = 0" : "ALTER SYSTEM RESET log_min_duration_statement",
+  );
+  await c.query("SELECT pg_reload_conf()");
+  await c.end();
+  await new Promise((r) => setTimeout(r, 200));
+}
+/** The collected durations: per statement (its first words), count and total ms, parse/bind/execute summed. */
+function serverTimes(): Map<string, { n: number; ms: number }> {
+  const out = new Map<string, { n: number; ms: number }>();
+  const text = serverLog.join("\n");
+  for (const m of text.matchAll(/duration: ([\d.]+) ms\s+(parse|bind|execute)[^:]*: ([\s\S]{0,160})/g)) {
+    const key = `${m[2]!.padEnd(7)} ${m[3]!.replace(/\s+/g, " ").trim().slice(0, 62)}`;
+    const e = out.get(key) ?? out.set(key, { n: 0, ms: 0 }).get(key)!;
+    e.n++;
+    e.ms += Number(m[1]);
+  }
+  serverLog.length = 0;
+  return out;
+}
+function printServerTimes(label: string, times: Map<string, { n: number; ms: number }>, actions: number) {
+  console.log(`\nServer time, ${label} (statement, executions, total ms, ms per action):`);
+  for (const [q, t] of [...times.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 8))
+    console.log(
+      `${String(t.n).padStart(5)} ${t.ms.toFixed(0).padStart(7)} ${(t.ms / actions).toFixed(2).padStart(7)}  ${q}`,
+    );
+}
 // As in production: migrate as the owner, run as the app role (bench/lib/app-server.ts does the same).
 const { url, ownerUrl } = await createRoleDatabase(server.urlFor("postgres"), "bench");
 try {
@@ -45,9 +90,11 @@ try {
     stdio: "ignore",
   });
   await applyAppPrivileges(ownerUrl, roleOf(url));
-  // The app's client (src/server/db.ts: ScopedPool of 10 under PrismaPg), with query events for the profile.
+  // The app's client (src/server/db.ts: ScopedPool under PrismaPg, its default size unless
+  // BENCH_POOL says otherwise), with query events for the profile.
+  const POOL = Number(process.env.BENCH_POOL ?? DEFAULT_POOL_MAX);
   const db = new PrismaClient({
-    adapter: new PrismaPg(new ScopedPool({ connectionString: url, max: 10 }), { disposeExternalPool: true }),
+    adapter: new PrismaPg(new ScopedPool({ connectionString: url, max: POOL }), { disposeExternalPool: true }),
     log: [{ emit: "event", level: "query" }],
   });
   // BENCH_PROFILE=1: where a save's time goes, statement by statement (Prisma's query events).
@@ -84,10 +131,8 @@ try {
     {
       schema: z.object({ paragraphId: z.string() }),
       permission: "meeting.edit",
-      locate: async ({ paragraphId }, d) => {
-        const p = await d.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
-        return p ? { id: p.meetingId } : null;
-      },
+      // As saveParagraph locates its meeting: through the § (one query with the access data).
+      locate: byParagraph,
     },
     async () => ({ version: 0 }),
   );
@@ -151,12 +196,19 @@ try {
   await sequential(10); // warm-up
   const seq = await sequential(100);
   const editors = Math.min(EDITORS, protocol.paragraphs.length);
+  if (SERVER_TIMES) await logDurations(true);
+  collecting = SERVER_TIMES;
   const base = await concurrent(editors, 20, true);
+  const baseServer = serverTimes();
   profiling = process.env.BENCH_PROFILE === "1";
   const conc = await concurrent(editors, 20, false);
   profiling = false;
+  collecting = false;
+  const concServer = serverTimes();
+  if (SERVER_TIMES) await logDurations(false);
   console.log("\nDrafting: saving a § (server action handler on embedded PostgreSQL 18)");
   console.log("case                                   p50        p95       n");
+  console.log(`pool: ${POOL} connections`);
   console.log(
     `§ 62 sequential (whole § incl. table)  ${fmt(quantile(seq, 0.5)).padEnd(10)} ${fmt(quantile(seq, 0.95)).padEnd(10)} ${seq.length}`,
   );
@@ -175,6 +227,10 @@ try {
   );
   console.log(`ratio save/no-op (p50)                 ${(quantile(conc, 0.5) / quantile(base, 0.5)).toFixed(1)}×`);
   console.log(`ratio save/no-op (p95)                 ${(quantile(conc, 0.95) / quantile(base, 0.95)).toFixed(1)}×`);
+  if (SERVER_TIMES) {
+    printServerTimes("no-op actions", baseServer, base.length);
+    printServerTimes("saves", concServer, conc.length);
+  }
   if (profile.size > 0) {
     console.log("\nProfile of the concurrent saves (statement, count, total ms, mean ms):");
     for (const [q, p] of [...profile.entries()].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))

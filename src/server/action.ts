@@ -7,7 +7,7 @@
 // session user.
 import { z } from "@/lib/zod";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { findMeetingAccess, type MeetingAccess } from "@/server/meeting-access";
+import { findMeetingAccess, type MeetingAccess, type MeetingWhere } from "@/server/meeting-access";
 import {
   authorize,
   authorizeAgenda,
@@ -219,10 +219,14 @@ function refusal(decision: Exclude<Decision, { ok: true }>): ActionFailure {
   return { ok: false, code: decision.reason === "state" ? "STATE" : "FORBIDDEN", message: decision.message };
 }
 
-type Locate<I> = (input: I, db: PrismaClient) => Promise<{ id: string } | { slug: string } | null>;
+/**
+ * Where the input names its meeting: by id, by slug, or by a § of it (`{ paragraphId }`, resolved
+ * in the same query as the meeting's access data, src/server/meeting-access.ts); null: nowhere.
+ */
+type Locate<I> = (input: I, db: PrismaClient) => Promise<MeetingWhere | null> | MeetingWhere | null;
 
 /** The usual `locate`: the input names the meeting by its id. */
-export const byMeetingId = async ({ meetingId }: { meetingId: string }) => ({ id: meetingId });
+export const byMeetingId = ({ meetingId }: { meetingId: string }): MeetingWhere => ({ id: meetingId });
 
 /**
  * A meeting's protocol: the input names the meeting (`locate`), the table is asked about it.

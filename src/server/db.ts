@@ -44,8 +44,21 @@ export class ScopedPool extends pg.Pool {
   }
 }
 
+/**
+ * Connections per app instance (DATABASE_POOL_MAX). With 20 concurrent editors (bench/drafting)
+ * PostgreSQL's time per save does not depend on it; more connections only move the queue into
+ * PostgreSQL. README "Database settings" has the sizing rule for several instances.
+ */
+export const DEFAULT_POOL_MAX = 10;
+
+/** DATABASE_POOL_MAX when it is a whole number from 1 to 200, else DEFAULT_POOL_MAX. */
+export function poolMax(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.DATABASE_POOL_MAX);
+  return Number.isInteger(n) && n >= 1 && n <= 200 ? n : DEFAULT_POOL_MAX;
+}
+
 export function createPrismaClient(databaseUrl: string): PrismaClient {
-  const pool = new ScopedPool({ connectionString: checkDatabaseUrl(databaseUrl), max: 10 });
+  const pool = new ScopedPool({ connectionString: checkDatabaseUrl(databaseUrl), max: poolMax() });
   return new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
 }
 

@@ -6,10 +6,12 @@ import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { lockMeeting } from "@/server/meeting-access";
 
-/** Locates the meeting of the § an input names (for defineMeetingAction's `locate`). */
-export async function byParagraph({ paragraphId }: { paragraphId: string }, db: Prisma.TransactionClient) {
-  const p = await db.paragraph.findUnique({ where: { id: paragraphId }, select: { meetingId: true } });
-  return p ? { id: p.meetingId } : null;
+/**
+ * Locates the meeting of the § an input names (for defineMeetingAction's `locate`): found through
+ * the § in the same query as the meeting's access data (src/server/meeting-access.ts).
+ */
+export function byParagraph({ paragraphId }: { paragraphId: string }) {
+  return { paragraphId };
 }
 
 type MeetingAction<S extends z.ZodType, T> = Parameters<typeof defineMeetingAction<S, T>>;

@@ -8,7 +8,7 @@ import { lockMeeting } from "@/server/meeting-access";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { appendParagraphs } from "./paragraph.append";
 import { deleteParagraphParts } from "./paragraph.persist";
-import { saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.stored";
+import { rememberPartsHash, saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.stored";
 import {
   addParagraphSchema,
   moveParagraphSchema,
@@ -58,6 +58,17 @@ const fieldsOf = (content: ParagraphContent) => ({
   isImmediatelyAdjusted: content.isImmediatelyAdjusted,
 });
 
+/** A save from a version that is no longer the stored one: the stored § goes back to the editor. */
+async function refuseStale(db: Tx, paragraphId: string): Promise<never> {
+  const current = await findParagraphForEditing(db, paragraphId);
+  if (!current) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre; den kan ha tagits bort.");
+  throw new AppError(
+    "CONFLICT",
+    "Någon annan har sparat paragrafen medan du skrev. Jämför texterna och välj vad som ska gälla.",
+    { current },
+  );
+}
+
 /** The whole save in one transaction: compare-and-set, people, the changed parts, the audit row. */
 const saveWholeParagraph: Parameters<
   typeof defineDraftingChange<typeof saveParagraphSchema, { version: number }>
@@ -68,18 +79,12 @@ const saveWholeParagraph: Parameters<
     where: { id: paragraphId, version },
     data: { ...fieldsOf(content), version: { increment: 1 } },
   });
-  if (updated.count === 0) {
-    const current = await findParagraphForEditing(tx, paragraphId);
-    if (!current) throw new AppError("NOT_FOUND", "Paragrafen finns inte längre; den kan ha tagits bort.");
-    throw new AppError(
-      "CONFLICT",
-      "Någon annan har sparat paragrafen medan du skrev. Jämför texterna och välj vad som ska gälla.",
-      { current },
-    );
-  }
+  if (updated.count === 0) await refuseStale(tx, paragraphId);
   await checkPeople(tx, meeting.id, content);
   // Only the parts that changed are written again (an autosave usually changes one text).
   await writeChangedParagraphParts(tx, paragraphId, content, (id) => id);
+  // The next autosave of this § then knows its parts without reading them (saveParagraphFieldsOnly).
+  await rememberPartsHash(tx, paragraphId, content);
   await auditParagraphChange(tx, { actor, ip, meeting }, "paragraph.save", paragraphId, { version: version + 1 });
   return { version: version + 1 };
 };
@@ -89,8 +94,9 @@ const saveWholeParagraph: Parameters<
  * version attached, so the editor can show both texts: nothing is silently overwritten.
  * The usual autosave changes only the §'s own fields (its title, decision, flags): that is one
  * statement (saveParagraphFieldsOnly: version check, the row, the audit row), without holding a
- * transaction open across round trips; anything else (a part changed, a conflict, a person of
- * another organisation) falls through to the whole save in a transaction, which answers as before.
+ * transaction open across round trips; a save from an older version is refused as before (the
+ * stored § attached), without a transaction; anything else (a part changed, a person of another
+ * organisation) falls through to the whole save in a transaction, which answers as before.
  */
 export const saveParagraph = defineMeetingAction(
   { schema: saveParagraphSchema, permission: "meeting.edit", locate: byParagraph },
@@ -106,6 +112,10 @@ export const saveParagraph = defineMeetingAction(
       now: ctx.now,
     });
     if (saved !== null) return { version: saved };
+    // A save from an older version (or of a § since deleted) is answered without a transaction:
+    // when many editors save at once, the losers do not queue for connections to learn it.
+    const stored = await ctx.db.paragraph.findUnique({ where: { id: input.paragraphId }, select: { version: true } });
+    if (stored?.version !== input.version) await refuseStale(ctx.db, input.paragraphId);
     return ctx.db.$transaction((tx) => saveWholeParagraph(tx, ctx));
   },
 );

@@ -3,6 +3,7 @@
 // which the drafting module's entry point reaches from client components (the rich-text editor
 // through templates): this file needs Prisma's runtime as a value, which a browser bundle cannot
 // hold, and only the save's mutations import it.
+import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { createMotions, paragraphPartsData, type Motions, type Parts } from "./paragraph.persist";
 
@@ -62,6 +63,34 @@ function storedPartsColumns(paragraphId: Prisma.Sql): Prisma.Sql {
       (SELECT coalesce(json_agg(json_build_object('personId', m."personId", 'kind', m.kind, 'text', m.text,
         'amendsIndex', (SELECT a.position FROM "Motion" a WHERE a.id = m."amendsId"), 'withdrawn', m.withdrawn,
         'position', m.position) ORDER BY m.position), '[]') FROM "Motion" m WHERE m."paragraphId" = ${paragraphId}) AS motions`;
+}
+
+/**
+ * The hash of the parts a save of `content` stores (the rows as storedParts reads them back):
+ * what the § row keeps in "partsHash" once a save found or wrote exactly these parts. Key order
+ * does not matter (canonical JSON); "v1" names this shape of the rows.
+ */
+export function paragraphPartsHash(content: Content): string {
+  return hashOf(wantedParts(content, (id) => id).wanted);
+}
+
+function hashOf(wanted: Record<ParagraphPart, unknown>): string {
+  return createHash("sha256")
+    .update(`v1:${canonical(wanted)}`)
+    .digest("base64url");
+}
+
+/**
+ * After a save in a transaction wrote (or found) the parts `content` holds: the § row remembers
+ * their hash. The transaction holds the § row (its compare-and-set), so no other change of a part
+ * can commit in between; one that does later clears the hash again (the parts triggers).
+ */
+export async function rememberPartsHash(
+  tx: Prisma.TransactionClient,
+  paragraphId: string,
+  content: Content,
+): Promise<void> {
+  await tx.$executeRaw`UPDATE "Paragraph" SET "partsHash" = ${paragraphPartsHash(content)} WHERE id = ${paragraphId}`;
 }
 
 /** The stored rows of every part of a §, in one query (storedPartsColumns). */
@@ -201,6 +230,12 @@ export interface ParagraphFields {
  * written, atomically (a data-modifying WITH). Returns the new version, or null when any condition
  * does not hold: nothing was written, and the caller saves the whole § in a transaction (which
  * also tells a conflict, a missing § or a person of another organisation apart).
+ * The parts: when the § row's "partsHash" is the hash of `content`'s parts, they are what is stored
+ * (the database clears the hash on any change of a part: migration 20261208010000), and no part is
+ * read. Otherwise a second statement (still no transaction) rebuilds the stored rows and compares
+ * them as JSON, and remembers the hash when they are equal and still current: "partsVersion" as
+ * its snapshot read it, checked again on the row the UPDATE writes (a part changed by a
+ * transaction that committed meanwhile has bumped it, and the UPDATE then writes nothing).
  */
 export async function saveParagraphFieldsOnly(
   db: Prisma.TransactionClient,
@@ -217,22 +252,25 @@ export async function saveParagraphFieldsOnly(
 ): Promise<number | null> {
   const { paragraphId, version, fields, audit } = save;
   const { wanted } = wantedParts(save.content, (id) => id);
+  const hash = hashOf(wanted);
   const people = [...new Set(save.people)];
   const now = save.now.toISOString();
-  const rows = await db.$queryRaw<{ version: number }[]>`
-    WITH stored AS (SELECT ${storedPartsColumns(Prisma.sql`${paragraphId}`)}),
-    saved AS (
+  // The update of the row and its audit row, when `parts` holds (the rest is the same both times).
+  const statement = (parts: Prisma.Sql) => db.$queryRaw<{ version: number }[]>`
+    WITH saved AS (
       UPDATE "Paragraph" p SET "caseNumber" = ${fields.caseNumber}, title = ${fields.title},
         "decisionIntro" = ${fields.decisionIntro}, "decisionClauses" = ${fields.decisionClauses}::text[],
         "isConfidential" = ${fields.isConfidential}, "withholdingGround" = ${fields.withholdingGround},
         "redactedNames" = ${fields.redactedNames}::text[], "isImmediatelyAdjusted" = ${fields.isImmediatelyAdjusted},
-        version = p.version + 1, "updatedAt" = ${now}::timestamp
-      FROM stored s
-      WHERE p.id = ${paragraphId} AND p.version = ${version}
-        AND to_jsonb(s) = ${JSON.stringify(wanted)}::jsonb
-        AND (SELECT count(*) FROM "Person" x WHERE x.id = ANY(${people}::text[]) AND x."organisationId" =
+        version = p.version + 1, "updatedAt" = ${now}::timestamp, "partsHash" = ${hash}
+      WHERE p.id = ${paragraphId} AND p.version = ${version} AND ${parts}
+        AND ${
+          people.length === 0
+            ? Prisma.sql`true`
+            : Prisma.sql`(SELECT count(*) FROM "Person" x WHERE x.id = ANY(${people}::text[]) AND x."organisationId" =
           (SELECT b."organisationId" FROM "Meeting" m JOIN "Body" b ON b.id = m."bodyId" WHERE m.id = p."meetingId"))
-          = ${people.length}
+          = ${people.length}`
+        }
       RETURNING p.id, p.version
     ),
     audit AS (
@@ -242,5 +280,14 @@ export async function saveParagraphFieldsOnly(
       FROM saved
     )
     SELECT version FROM saved`;
-  return rows[0]?.version ?? null;
+  // Usually the row knows its parts: a small statement, quick to plan. Else (first save after a
+  // part changed elsewhere, a conflict, a person of another organisation) the rows are compared.
+  const [known] = await statement(Prisma.sql`p."partsHash" = ${hash}`);
+  if (known) return known.version;
+  const [compared] = await statement(
+    Prisma.sql`p."partsVersion" = (SELECT x."partsVersion" FROM "Paragraph" x WHERE x.id = p.id)
+      AND (SELECT to_jsonb(s) FROM (SELECT ${storedPartsColumns(Prisma.sql`${paragraphId}`)}) s)
+        = ${JSON.stringify(wanted)}::jsonb`,
+  );
+  return compared?.version ?? null;
 }
