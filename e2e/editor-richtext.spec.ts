@@ -1,7 +1,8 @@
 // The rich-text fields of a long protocol (issue 16 point 1): until a field is edited it is its
 // stored text, rendered as on the protocol's pages, in a focusable textbox (no TipTap editor on
 // the page, the same role and name); entering it swaps in the editor with the caret in place —
-// where the text was clicked, at the end when entered by Tab — and only edited fields get one.
+// where the text was clicked, at the end when entered by Tab — and only edited fields get one,
+// for as long as they are in use.
 import { expect, test, type Locator } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
@@ -20,7 +21,7 @@ async function expectRendered(text: Locator) {
 test("a rich-text field is its text until edited; a click puts the caret where clicked, Tab at the end", async ({
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   await signInAs(page, SECRETARY);
   await newDirektionenMeeting(page, { Datum: "2036-02-12", Plats: "Rum Kinda" });
   const p = await addParagraph(page, "Taxor för bad");
@@ -75,4 +76,18 @@ test("a rich-text field is its text until edited; a click puts the caret where c
   await expect(third.locator("p").last()).toHaveText(`${SECOND} Slut.`);
   await expect(page.locator(".ProseMirror")).toHaveCount(1);
   await expectNoAxeViolations(page);
+
+  // Left for a while (UNMOUNT_AFTER_MS, 20 s), the editor gives way to the rendered text again,
+  // with what was typed; entering the field again brings the editor back.
+  const region = page.getByRole("region", { name: /^§ \d+ Taxor för bad/ });
+  await waitSaved(region);
+  await region.getByLabel("Rubrik", { exact: true }).focus();
+  await expect(page.locator(".ProseMirror")).toHaveCount(1);
+  await expect(page.locator(".ProseMirror")).toHaveCount(0, { timeout: 30_000 });
+  await expect(third).toContainText(`${SECOND} Slut.`);
+  await expectRendered(third);
+  await third.focus();
+  await expect(third).toHaveAttribute("contenteditable", "true");
+  await expect(third).toBeFocused();
+  await expect(page.locator(".ProseMirror")).toHaveCount(1);
 });

@@ -43,7 +43,7 @@ import { publicationLevel } from "@/domain/publication/public.rules";
 import { publicationLevelLabel } from "@/domain/vocabulary";
 import { AttachmentsEditor } from "./attachments-editor";
 import { ConflictPanel } from "./conflict-panel";
-import { ParagraphPreview, PreviewBeside, PreviewToggle, usePreviewOpen } from "./paragraph-preview";
+import { ParagraphPreview, PreviewBeside, PreviewToggle, usePreviewOpen, useSettled } from "./paragraph-preview";
 
 const emptyDoc = { type: "doc" as const, content: [] };
 
@@ -115,15 +115,16 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
     [participants, present, paragraph.number],
   );
   const presentOptions = useMemo(() => present.map((p) => ({ value: p.personId, label: p.name })), [present]);
-  // Walks the sections' rich text: only when they, the names or the flag change, not on every key elsewhere.
+  // Walks the sections' rich text: once typing in them pauses (useSettled), not on every key.
+  const settledSections = useSettled(c.sections);
   const level = useMemo(
     () =>
       publicationLevel({
         isConfidential: c.isConfidential,
-        sections: c.sections,
+        sections: settledSections,
         redactedNames: c.redactedNames ?? [],
       }),
-    [c.isConfidential, c.sections, c.redactedNames],
+    [c.isConfidential, settledSections, c.redactedNames],
   );
   // The § 's parts, each rendered anew only when what it shows changes: a key in the rubrik or in
   // one section re-renders that field, not every field of the §.

@@ -27,7 +27,6 @@ export const FoldableParagraph = memo(function FoldableParagraph({
   onToggle: (id: string) => void;
   children: ReactNode;
 }) {
-  const title = useEditorStore(store, ["paragraphs"], (s) => s.contents[id]?.title ?? storedTitle);
   const bodyId = `paragraf-innehall-${id}`;
   const button = (
     <button
@@ -45,9 +44,7 @@ export const FoldableParagraph = memo(function FoldableParagraph({
     <div hidden={hidden} data-paragraph={id} className="mt-8">
       {folded ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded border-2 border-slate-300 p-4">
-          <h2 className="text-xl font-semibold">
-            § {number} {title || "(utan rubrik)"}
-          </h2>
+          <FoldedHeading store={store} id={id} number={number} storedTitle={storedTitle} />
           {button}
         </div>
       ) : (
@@ -59,6 +56,29 @@ export const FoldableParagraph = memo(function FoldableParagraph({
     </div>
   );
 });
+
+/**
+ * The heading of a folded §, with its rubrik as typed. Only a folded § has one, so a keystroke in
+ * an unfolded § (the one being typed in) re-renders nothing here.
+ */
+function FoldedHeading({
+  store,
+  id,
+  number,
+  storedTitle,
+}: {
+  store: EditorStore;
+  id: string;
+  number: number;
+  storedTitle: string;
+}) {
+  const title = useEditorStore(store, ["paragraphs"], (s) => s.contents[id]?.title ?? storedTitle);
+  return (
+    <h2 className="text-xl font-semibold">
+      § {number} {title || "(utan rubrik)"}
+    </h2>
+  );
+}
 
 /**
  * A yes/no the browser remembers (localStorage) under `key`; `initial` until it is read after

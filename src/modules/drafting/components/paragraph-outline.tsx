@@ -7,7 +7,7 @@
 import { memo, useEffect, useRef, useState, useSyncExternalStore, type DragEvent, type KeyboardEvent } from "react";
 import type { Finding } from "@/domain/rules/protocol-checker";
 import { toPlainText } from "@/domain/richtext/richtext.schema";
-import { useEditorStore, type EditorStore } from "@/modules/drafting/editor/editor-store";
+import { useSettledParagraph, type EditorStore } from "@/modules/drafting/editor/editor-store";
 import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
 
 // ---------------------------------------------------------------------------------------------
@@ -136,8 +136,9 @@ function summary(c: ParagraphContentInput) {
 }
 
 /**
- * One entry's number, title and status. It follows its own § in the store: a keystroke re-renders
- * the entry of the § being typed in (the store keeps every other §'s content object), not the outline.
+ * One entry's number, title and status. It follows its own § in the store once typing there
+ * pauses (useSettledParagraph): a keystroke re-renders no entry and repaints nothing of the
+ * outline's column; the entry of the § typed in follows a moment later.
  */
 const OutlineLabel = memo(function OutlineLabel(props: {
   store: EditorStore;
@@ -146,10 +147,8 @@ const OutlineLabel = memo(function OutlineLabel(props: {
   storedTitle: string;
   findings: readonly Finding[];
 }) {
-  const live = useEditorStore(props.store, ["paragraphs"], (s) => {
-    const c = s.contents[props.id];
-    return c ? summary(c) : null;
-  });
+  const content = useSettledParagraph(props.store, props.id);
+  const live = content ? summary(content) : null;
   const status = paragraphStatus(live?.filled ?? false, props.number, props.findings);
   const title = (live?.title ?? props.storedTitle) || "(utan rubrik)";
   return (

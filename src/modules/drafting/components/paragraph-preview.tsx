@@ -80,7 +80,7 @@ export function PreviewBeside({ preview, children }: { preview: ReactNode; child
 }
 
 /** `value` as it was PREVIEW_DELAY_MS after its last change, set as a transition. */
-function useSettled<T>(value: T): T {
+export function useSettled<T>(value: T): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     if (Object.is(value, settled)) return;

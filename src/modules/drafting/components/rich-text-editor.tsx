@@ -7,7 +7,15 @@
 // paint nor hydration waits for it. A long protocol so has an editor only in the fields being
 // edited, and a key costs the work of its own field.
 import type { RichDoc } from "@/domain/protocol/protocol.types";
-import { useEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+} from "react";
 import { flushSync } from "react-dom";
 import { RichText } from "@/ui/rich-text";
 import { contentClass, FieldFrame, textboxClass } from "./rich-text-frame";
@@ -71,8 +79,10 @@ export function RichTextEditor(props: RichTextEditorProps) {
   const pasted = useRef<LiveStart["pasted"]>([]);
 
   useEffect(preloadRichTextEditor, []);
+  const stopEditing = useCallback(() => setStart(null), []);
 
-  if (start && liveModule) return <liveModule.LiveRichTextEditor {...props} start={start} />;
+  // The live editor, until the focus has long been elsewhere (UNMOUNT_AFTER_MS): then this text again.
+  if (start && liveModule) return <liveModule.LiveRichTextEditor {...props} start={start} onIdle={stopEditing} />;
 
   const begin = (focus: boolean): LiveStart => {
     const s = { focus, at: pressedAt.current, typed: typed.current ?? "", pasted: pasted.current };

@@ -59,6 +59,14 @@ function withoutAlign(this: { parent?: (() => Record<string, unknown>) | null })
   return attrs;
 }
 
+/**
+ * How long the focus must have been outside a live editor (its text and toolbar) before it gives
+ * way to the rendered text again (RichTextEditor), so that a long session does not gather editors,
+ * each of them listening to the document's selection changes. Its text is already emitted; only the
+ * undo history goes.
+ */
+export const UNMOUNT_AFTER_MS = 20_000;
+
 /** How the editor starts: with the focus or not, the caret where the text was clicked, keys typed meanwhile. */
 export interface LiveStart {
   focus: boolean;
@@ -86,7 +94,8 @@ export function LiveRichTextEditor({
   describedBy,
   disabled = false,
   start,
-}: RichTextEditorProps & { start: LiveStart }) {
+  onIdle,
+}: RichTextEditorProps & { start: LiveStart; onIdle?: () => void }) {
   const labelId = `${id}-label`;
   const hintId = `${id}-hint`;
   const toolbarRef = useRef<HTMLDivElement>(null);
@@ -171,16 +180,39 @@ export function LiveRichTextEditor({
     editor?.setEditable(!disabled, false);
   }, [editor, disabled]);
 
+  // Focus gone from the field (text and toolbar) for UNMOUNT_AFTER_MS: back to the rendered text.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const idleTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const onIdleRef = useRef(onIdle);
+  useEffect(() => {
+    onIdleRef.current = onIdle;
+  }, [onIdle]);
+  const stopIdleTimer = () => {
+    if (idleTimer.current) clearTimeout(idleTimer.current);
+    idleTimer.current = null;
+  };
+  useEffect(() => stopIdleTimer, []);
+  const onFocusOut = (event: React.FocusEvent) => {
+    if (wrapper.current?.contains(event.relatedTarget as Node | null)) return;
+    stopIdleTimer();
+    idleTimer.current = setTimeout(() => {
+      idleTimer.current = null;
+      if (!wrapper.current?.contains(document.activeElement)) onIdleRef.current?.();
+    }, UNMOUNT_AFTER_MS);
+  };
+
   return (
-    <FieldFrame
-      id={id}
-      label={label}
-      disabled={disabled}
-      editor={editor}
-      toolbarState={toolbarState}
-      toolbarRef={toolbarRef}
-    >
-      <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
-    </FieldFrame>
+    <div ref={wrapper} onBlur={onFocusOut} onFocus={stopIdleTimer}>
+      <FieldFrame
+        id={id}
+        label={label}
+        disabled={disabled}
+        editor={editor}
+        toolbarState={toolbarState}
+        toolbarRef={toolbarRef}
+      >
+        <EditorContent editor={editor} className={`min-h-32 ${contentClass}`} />
+      </FieldFrame>
+    </div>
   );
 }

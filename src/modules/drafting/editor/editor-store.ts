@@ -5,7 +5,7 @@
 // keystroke in a § so changes only that §'s component and this store; whoever needs more (the
 // live checker, the § list's participation, an outline) subscribes to the topics it reads and is
 // told when they change, instead of the whole editor re-rendering on every key.
-import { useCallback, useRef, useSyncExternalStore } from "react";
+import { startTransition, useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
 import type { AttendanceRowValue } from "@/modules/drafting/components/attendance-editor";
 import type { HeaderValue } from "@/modules/drafting/components/header-editor";
@@ -106,4 +106,39 @@ export function useEditorStore<T>(
 /** Equal as JSON: for small derived lists and records. */
 export function sameJson<T>(a: T, b: T): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** How long typing in a § must pause before what follows it from afar (the outline) is updated. */
+export const SETTLE_MS = 300;
+
+/**
+ * One §'s content as it was SETTLE_MS after its last change, set as a transition: for what shows
+ * a § away from where it is typed (its outline entry), which so costs a keystroke nothing but a
+ * timer, and is laid out and painted once per pause instead of once per key.
+ */
+export function useSettledParagraph(store: EditorStore, id: string): ParagraphContentInput | undefined {
+  const [content, setContent] = useState(() => store.get().contents[id]);
+  useEffect(() => {
+    let seen = content;
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const onChange = () => {
+      const now = store.get().contents[id];
+      if (now === seen) return; // another § changed
+      seen = now;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        startTransition(() => setContent(store.get().contents[id]));
+      }, SETTLE_MS);
+    };
+    const unsubscribe = store.subscribe(["paragraphs"], onChange);
+    onChange(); // a change between the render and this subscription
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+    // `content` is only the starting point of the comparisons.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store, id]);
+  return content;
 }

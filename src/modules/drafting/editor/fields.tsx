@@ -287,7 +287,9 @@ export function MoveRemoveButtons({
 /** A titled group of fields. */
 export function FieldGroup({ title, children, id }: { title: string; children: ReactNode; id?: string }) {
   return (
-    <fieldset id={id} className="mt-4 rounded border border-slate-300 p-3">
+    // Stacked (relative, isolate): its own paint layer, so a key in one of its fields repaints it and
+    // reuses the §'s other parts as they were painted.
+    <fieldset id={id} className="relative isolate mt-4 rounded border border-slate-300 p-3">
       <legend className="px-1 font-semibold">{title}</legend>
       {children}
     </fieldset>
