@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from "@/modules/agenda";
 import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireFound } from "@/server/page-gate";
 import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
 
@@ -15,9 +13,7 @@ type Props = { params: Promise<{ slug: string }> };
 
 export default async function MeetingAgendaPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/arenden`);
-  const found = await findMeetingAgenda(getDb(), user, slug);
-  if (!found) notFound();
+  const found = await requireFound(`/moten/${slug}/arenden`, findMeetingAgenda, slug);
   const { meeting, items, left, pool, can } = found;
   const returnTo = `/moten/${meeting.slug}/arenden`;
   return (

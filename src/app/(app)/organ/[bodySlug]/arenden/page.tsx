@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CreateItemForm, findBodyPool, PoolTable } from "@/modules/agenda";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireFound } from "@/server/page-gate";
 import { TitledSection } from "@/ui/titled-section";
 
 export const dynamic = "force-dynamic";
@@ -13,9 +11,7 @@ type Props = { params: Promise<{ bodySlug: string }> };
 
 export default async function BodyPoolPage({ params }: Props) {
   const { bodySlug } = await params;
-  const user = await requireUser(`/organ/${bodySlug}/arenden`);
-  const found = await findBodyPool(getDb(), user, bodySlug);
-  if (!found) notFound();
+  const found = await requireFound(`/organ/${bodySlug}/arenden`, findBodyPool, bodySlug);
   const { body, pool, meetings, can } = found;
   return (
     <>

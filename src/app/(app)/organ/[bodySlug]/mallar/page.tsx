@@ -1,9 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { findTemplatesPage, TemplateForm, TemplateList } from "@/modules/templates";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireFound } from "@/server/page-gate";
 import { linkClass } from "@/ui/data-table";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
@@ -25,9 +23,7 @@ const DONE: Record<string, string> = {
 export default async function TemplatesPage({ params, searchParams }: Props) {
   const { bodySlug } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/organ/${bodySlug}/mallar`);
-  const found = await findTemplatesPage(getDb(), user, bodySlug);
-  if (!found) notFound();
+  const found = await requireFound(`/organ/${bodySlug}/mallar`, findTemplatesPage, bodySlug);
   const { body, templates } = found;
   const editing = typeof sp.mall === "string" ? templates.find((t) => t.id === sp.mall) : undefined;
   const done = typeof sp.klart === "string" ? DONE[sp.klart] : undefined;
