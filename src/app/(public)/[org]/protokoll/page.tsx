@@ -140,21 +140,16 @@ export default async function ArchivePage({ params: routeParams, searchParams }:
   );
 }
 
-async function SearchResults({
-  archive,
-  q,
-  bodySlug,
-  year,
-  page,
-  params,
-}: {
+/** What both lists read: the archive, the filters, the page, and the query the pager's links keep. */
+interface ListProps {
   archive: Archive;
-  q: string;
   bodySlug: string | null;
   year: number | null;
   page: number;
   params: Record<string, string | undefined>;
-}) {
+}
+
+async function SearchResults({ archive, q, bodySlug, year, page, params }: ListProps & { q: string }) {
   const { total, more, hits } = await searchArchive(getDb(), {
     q,
     organisationSlug: archive.organisationSlug,
@@ -203,19 +198,7 @@ async function SearchResults({
   );
 }
 
-async function ArchiveList({
-  archive,
-  bodySlug,
-  year,
-  page,
-  params,
-}: {
-  archive: Archive;
-  bodySlug: string | null;
-  year: number | null;
-  page: number;
-  params: Record<string, string | undefined>;
-}) {
+async function ArchiveList({ archive, bodySlug, year, page, params }: ListProps) {
   const { total, entries, pageSize } = await listArchive(getDb(), {
     organisationId: archive.organisationId,
     bodySlug,
@@ -254,17 +237,7 @@ async function ArchiveList({
   );
 }
 
-function Pager({
-  archive,
-  page,
-  pages,
-  params,
-}: {
-  archive: Archive;
-  page: number;
-  pages: number;
-  params: Record<string, string | undefined>;
-}) {
+function Pager({ archive, page, pages, params }: Pick<ListProps, "archive" | "page" | "params"> & { pages: number }) {
   if (pages <= 1) return null;
   return (
     <nav aria-label="Sidor" className="mt-4 flex gap-4">
