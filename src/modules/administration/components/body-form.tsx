@@ -2,7 +2,6 @@
 
 // A body (organ): its name, genitive, kind, seats, the body it reports to and its protocols' layout;
 // and the order its ersättare are called in. Plain forms posting to server actions (they work without JavaScript).
-import Link from "next/link";
 import type { ReactNode } from "react";
 import { bodyKindLabel, decisionPlacementLabel } from "@/domain/vocabulary";
 import { suggestGenitive } from "@/domain/rules/bodies.rules";
@@ -23,6 +22,7 @@ import {
   choices,
   useAdminForm,
 } from "./form-controls";
+import { TextLink } from "@/ui/text-link";
 
 type Editable = Pick<
   BodyDetail,
@@ -143,12 +143,7 @@ export function BodyForm({
                 Ett nytt sammanträde och ärendelistan som förs över till protokollet kan börja med dem.
               </p>
               <p className="mt-1">
-                <Link
-                  href={`/organ/${body.slug}/mallar`}
-                  className="text-[var(--color-brand)] underline underline-offset-2"
-                >
-                  Organets paragrafmallar
-                </Link>
+                <TextLink href={`/organ/${body.slug}/mallar`}>Organets paragrafmallar</TextLink>
               </p>
             </div>
           </Settings>

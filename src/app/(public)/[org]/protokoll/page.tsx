@@ -13,11 +13,12 @@ import {
 } from "@/modules/publication";
 import { ScannedMark } from "@/modules/historical";
 import { getDb } from "@/server/db";
-import { DataTable, linkClass } from "@/ui/data-table";
+import { DataTable } from "@/ui/data-table";
 import { inputClass } from "@/ui/form-feedback";
 import { LabelledField } from "@/ui/labelled-field";
 import { TitledSection } from "@/ui/titled-section";
 import { organisationOr404 } from "@/app/(public)/[org]/organisation";
+import { TextLink } from "@/ui/text-link";
 
 export const metadata: Metadata = {
   title: "Protokoll",
@@ -219,9 +220,7 @@ async function ArchiveList({ archive, bodySlug, year, page, params }: ListProps)
               header: "Sammanträde",
               cell: (e) => (
                 <>
-                  <Link href={e.href} className={linkClass}>
-                    {formatLongDate(e.meetingDate)}
-                  </Link>
+                  <TextLink href={e.href}>{formatLongDate(e.meetingDate)}</TextLink>
                   {e.scanned && <ScannedMark className="ml-2" />}
                 </>
               ),

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from "@/modules/agenda";
 import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
 import { requireFound } from "@/server/page-gate";
 import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
+import { TextLink } from "@/ui/text-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendelista" };
@@ -38,10 +38,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
             {left.map((l) => (
               <li key={l.id}>
                 {l.position === null ? "" : `${l.position}. `}
-                <Link href={`/arenden/${l.id}`} className="text-[var(--color-brand)] underline underline-offset-2">
-                  {l.title}
-                </Link>{" "}
-                – {agendaFateTerms[l.fate].word}
+                <TextLink href={`/arenden/${l.id}`}>{l.title}</TextLink> – {agendaFateTerms[l.fate].word}
               </li>
             ))}
           </ul>
@@ -54,12 +51,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
       )}
       <TitledSection id="pool" title="Ärenden som väntar i organets pool" className="mt-8">
         <p className="mt-1">
-          <Link
-            href={`/organ/${meeting.body.slug}/arenden`}
-            className="text-[var(--color-brand)] underline underline-offset-2"
-          >
-            Hela ärendepoolen för {meeting.body.name}
-          </Link>
+          <TextLink href={`/organ/${meeting.body.slug}/arenden`}>Hela ärendepoolen för {meeting.body.name}</TextLink>
         </p>
         <PoolTable
           pool={pool}

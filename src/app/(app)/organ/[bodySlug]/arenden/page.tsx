@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { CreateItemForm, findBodyPool, PoolTable } from "@/modules/agenda";
 import { requireFound } from "@/server/page-gate";
 import { TitledSection } from "@/ui/titled-section";
+import { TextLink } from "@/ui/text-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendepool" };
@@ -25,12 +25,7 @@ export default async function BodyPoolPage({ params }: Props) {
           <ul className="flex flex-wrap gap-3">
             {meetings.map((m) => (
               <li key={m.id}>
-                <Link
-                  href={`/moten/${m.slug}/arenden`}
-                  className="text-[var(--color-brand)] underline underline-offset-2"
-                >
-                  Ärendelista {m.date}
-                </Link>
+                <TextLink href={`/moten/${m.slug}/arenden`}>Ärendelista {m.date}</TextLink>
               </li>
             ))}
           </ul>

@@ -6,8 +6,9 @@ import { listHistoricalProtocols } from "@/modules/historical";
 import { authorizeHistorical } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireBodyPage } from "@/server/page-gate";
-import { DataTable, linkClass } from "@/ui/data-table";
+import { DataTable } from "@/ui/data-table";
 import { DoneNote } from "@/ui/done-note";
+import { TextLink } from "@/ui/text-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inskannade protokoll" };
@@ -60,9 +61,7 @@ export default async function HistoricalListPage({ params, searchParams }: Props
             {
               header: "Sammanträde",
               cell: (p) => (
-                <Link href={`/organ/${body.slug}/historiska/${p.slug}`} className={linkClass}>
-                  {formatLongDate(p.meetingDate)}
-                </Link>
+                <TextLink href={`/organ/${body.slug}/historiska/${p.slug}`}>{formatLongDate(p.meetingDate)}</TextLink>
               ),
             },
             {

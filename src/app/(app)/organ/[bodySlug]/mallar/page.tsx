@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { findTemplatesPage, TemplateForm, TemplateList } from "@/modules/templates";
 import { requireFound } from "@/server/page-gate";
-import { linkClass } from "@/ui/data-table";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
+import { TextLink } from "@/ui/text-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paragrafmallar" };
@@ -45,9 +44,7 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
         </h2>
         {editing && (
           <p className="mt-1">
-            <Link href={`/organ/${body.slug}/mallar#redigera`} className={linkClass}>
-              Skriv en ny mall i stället
-            </Link>
+            <TextLink href={`/organ/${body.slug}/mallar#redigera`}>Skriv en ny mall i stället</TextLink>
           </p>
         )}
         <TemplateForm

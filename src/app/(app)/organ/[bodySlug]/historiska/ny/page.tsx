@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { RegisterHistoricalForm } from "@/modules/historical";
 import { authorizeHistorical } from "@/server/authz";
 import { requireBodyPage } from "@/server/page-gate";
+import { TextLink } from "@/ui/text-link";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Registrera inskannat protokoll" };
@@ -17,12 +17,7 @@ export default async function RegisterHistoricalPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link
-          href={`/organ/${body.slug}/historiska`}
-          className="text-[var(--color-brand)] underline underline-offset-2"
-        >
-          Inskannade protokoll: {body.name}
-        </Link>
+        <TextLink href={`/organ/${body.slug}/historiska`}>Inskannade protokoll: {body.name}</TextLink>
       </nav>
       <h1 className="text-3xl font-semibold">Registrera inskannat protokoll: {body.name}</h1>
       <p className="mt-2 max-w-prose">
