@@ -10,8 +10,6 @@ import { DataTable, linkClass } from "@/ui/data-table";
 import { publicStartPath } from "@/app/(public)/old-addresses";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
-
 export default async function HomePage() {
   // Citizens arrive here too: without an account the public notice board is the start page.
   const current = await getCurrentUser();

@@ -8,7 +8,6 @@ import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Att justera" };
 
 function Deadline({ date, day }: { date: string; day: IsoDate }) {

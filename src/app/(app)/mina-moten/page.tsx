@@ -8,7 +8,6 @@ import { requireUser } from "@/server/session";
 import { DoneNote } from "@/ui/done-note";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mina sammanträden" };
 
 const DONE: Record<string, string> = {

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import { AgendaItemView, findAgendaItem } from "@/modules/agenda";
 import { requireFound } from "@/server/page-gate";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärende" };
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ klart?: string | string[] }> };

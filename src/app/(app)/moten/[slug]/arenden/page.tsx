@@ -6,7 +6,6 @@ import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendelista" };
 
 type Props = { params: Promise<{ slug: string }> };

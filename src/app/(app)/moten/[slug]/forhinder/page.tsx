@@ -7,8 +7,6 @@ import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
 
-export const dynamic = "force-dynamic";
-
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };
 
 export const metadata: Metadata = { title: "Förhinder och ersättare" };

@@ -26,7 +26,6 @@ import {
 import { TitledSection } from "@/ui/titled-section";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Kallelse" };
 
 type Props = { params: Promise<{ slug: string }> };

@@ -6,8 +6,6 @@ import { getDb } from "@/server/db";
 import { LiveRefusal, requireLivePage } from "./live-gate";
 import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = { title: "Sammanträdet live" };
 
 type Props = { params: Promise<{ slug: string }> };

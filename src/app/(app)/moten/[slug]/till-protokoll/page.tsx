@@ -12,7 +12,6 @@ import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };

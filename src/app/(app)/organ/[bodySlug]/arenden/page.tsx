@@ -4,7 +4,6 @@ import { requireFound } from "@/server/page-gate";
 import { TitledSection } from "@/ui/titled-section";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendepool" };
 
 type Props = { params: Promise<{ bodySlug: string }> };

@@ -10,7 +10,6 @@ import { DataTable } from "@/ui/data-table";
 import { DoneNote } from "@/ui/done-note";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inskannade protokoll" };
 
 type Props = {

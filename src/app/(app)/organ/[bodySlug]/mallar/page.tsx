@@ -5,7 +5,6 @@ import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paragrafmallar" };
 
 type Props = {

@@ -6,7 +6,6 @@ import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireBodyPage } from "@/server/page-gate";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Nytt sammanträde" };
 
 type Props = { params: Promise<{ bodySlug: string }> };

@@ -3,8 +3,6 @@ import { findLivePage, liveFrameProps, LiveProjector } from "@/modules/live";
 import { isoDateOf } from "@/lib/iso-date";
 import { LiveRefusal, requireLivePage } from "../live-gate";
 
-export const dynamic = "force-dynamic";
-
 export const metadata: Metadata = { title: "Sammanträdet live – projektor" };
 
 type Props = { params: Promise<{ slug: string }> };

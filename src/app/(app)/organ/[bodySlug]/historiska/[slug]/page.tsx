@@ -15,7 +15,6 @@ import { requireUser } from "@/server/session";
 import { TitledSection } from "@/ui/titled-section";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inskannat protokoll" };
 
 type Props = { params: Promise<{ bodySlug: string; slug: string }> };

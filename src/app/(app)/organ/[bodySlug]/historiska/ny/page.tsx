@@ -4,7 +4,6 @@ import { authorizeHistorical } from "@/server/authz";
 import { requireBodyPage } from "@/server/page-gate";
 import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Registrera inskannat protokoll" };
 
 type Props = { params: Promise<{ bodySlug: string }> };
