@@ -5,3 +5,15 @@ import { z } from "zod";
 z.config(z.locales.sv());
 
 export { z };
+
+/**
+ * A text that must be given, trimmed: `missing` when it is absent or blank (`blank` instead when
+ * blank, e.g. the same words with an example), `tooLong` past `max` characters.
+ */
+export function requiredText(max: number, messages: { missing: string; blank?: string; tooLong: string }) {
+  return z
+    .string({ error: messages.missing })
+    .trim()
+    .min(1, messages.blank ?? messages.missing)
+    .max(max, messages.tooLong);
+}

@@ -66,5 +66,5 @@ export function DataTable<T>({
   );
 }
 
-/** The underlined brand-coloured link used in table cells and lists. */
-export const linkClass = "text-[var(--color-brand)] underline underline-offset-2";
+/** The underlined brand-coloured link used in table cells and lists (TextLink's). */
+export { TEXT_LINK_CLASS as linkClass } from "./text-link";

@@ -6,6 +6,11 @@ import { publicStartPath } from "@/app/(public)/old-addresses";
 
 // The workspace for secretaries, chairs, justerare and admins. Pages check access themselves
 // (layouts do not guard server actions); this layout only shows who is signed in.
+
+// Every workspace page is rendered per request (it reads the session and the current data); said
+// once here for all of them. Route handlers are not under a layout and say it themselves.
+export const dynamic = "force-dynamic";
+
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
   return (

@@ -8,8 +8,7 @@ import { redirect } from "next/navigation";
 import { getCurrentUser, requireUser } from "@/server/session";
 import { DataTable, linkClass } from "@/ui/data-table";
 import { publicStartPath } from "@/app/(public)/old-addresses";
-
-export const dynamic = "force-dynamic";
+import { TextLink } from "@/ui/text-link";
 
 export default async function HomePage() {
   // Citizens arrive here too: without an account the public notice board is the start page.
@@ -26,11 +25,8 @@ export default async function HomePage() {
       <h1 className="mb-6 text-3xl font-semibold">Organ och sammanträden</h1>
       {user.personId && (
         <p className="mb-6">
-          Är du ledamot eller ersättare? Under{" "}
-          <Link href="/mina-moten" className={linkClass}>
-            Mina sammanträden
-          </Link>{" "}
-          finns dina kommande sammanträden med ärendelista och handlingar, och där anmäler du förhinder.
+          Är du ledamot eller ersättare? Under <TextLink href="/mina-moten">Mina sammanträden</TextLink> finns dina
+          kommande sammanträden med ärendelista och handlingar, och där anmäler du förhinder.
         </p>
       )}
       {bodies.length === 0 ? (
@@ -73,11 +69,7 @@ export default async function HomePage() {
                     columns={[
                       {
                         header: "Datum",
-                        cell: (m) => (
-                          <Link href={`/moten/${m.slug}`} className={linkClass}>
-                            {formatLongDate(m.date)}
-                          </Link>
-                        ),
+                        cell: (m) => <TextLink href={`/moten/${m.slug}`}>{formatLongDate(m.date)}</TextLink>,
                       },
                       { header: "Plats", cell: (m) => m.place },
                       {

@@ -1,5 +1,5 @@
 // Schemas shared by the admin forms and their server actions: users, body roles, memberships.
-import { z } from "@/lib/zod";
+import { requiredText, z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/iso-date";
 import { checkPasswordsMatch, newPasswordField } from "@/domain/rules/password.rules";
 
@@ -20,11 +20,7 @@ const emailField = z
   .max(254, "E-postadressen får vara högst 254 tecken.")
   .pipe(z.email({ error: "Ange en giltig e-postadress, t.ex. namn@kommun.se." }));
 
-const nameField = z
-  .string({ error: "Ange namnet." })
-  .trim()
-  .min(1, "Ange namnet.")
-  .max(200, "Namnet får vara högst 200 tecken.");
+const nameField = requiredText(200, { missing: "Ange namnet.", tooLong: "Namnet får vara högst 200 tecken." });
 
 const passwordField = newPasswordField("Ange ett lösenord.");
 
@@ -102,11 +98,11 @@ export const addMembershipSchema = z
     position: z
       .enum(["", ...BODY_POSITIONS] as const, { error: "Välj ordförande, vice ordförande eller ingen." })
       .transform((v) => (v === "" ? null : v)),
-    represents: z
-      .string({ error: "Ange vad personen representerar." })
-      .trim()
-      .min(1, "Ange vilken kommun eller vilket parti personen representerar, t.ex. Vimmerby kommun.")
-      .max(200, "Högst 200 tecken."),
+    represents: requiredText(200, {
+      missing: "Ange vad personen representerar.",
+      blank: "Ange vilken kommun eller vilket parti personen representerar, t.ex. Vimmerby kommun.",
+      tooLong: "Högst 200 tecken.",
+    }),
     termStart: isoDateField("mandatperiodens första dag"),
     termEnd: isoDateField("mandatperiodens sista dag"),
     hasVotingRight: z.boolean(),

@@ -1,5 +1,5 @@
 // Schemas of the bodies (organ) and organisation forms: Swedish messages, numbers typed as text.
-import { z } from "@/lib/zod";
+import { requiredText, z } from "@/lib/zod";
 import { MAX_NAMES_YEARS } from "@/domain/publication/retention";
 
 const id = z.string().trim().min(1).max(64);
@@ -17,11 +17,10 @@ export const wholeNumber = (what: string, min: number, max: number) =>
     .refine((n) => n >= min && n <= max, `Ange ${what} mellan ${min} och ${max}.`);
 
 const text = (what: string, max: number) =>
-  z
-    .string({ error: `Ange ${what}.` })
-    .trim()
-    .min(1, `Ange ${what}.`)
-    .max(max, `${what.charAt(0).toUpperCase()}${what.slice(1)} får vara högst ${max} tecken.`);
+  requiredText(max, {
+    missing: `Ange ${what}.`,
+    tooLong: `${what.charAt(0).toUpperCase()}${what.slice(1)} får vara högst ${max} tecken.`,
+  });
 
 /** An optional text: "" → null. */
 export const optionalText = (what: string, max: number) =>

@@ -8,7 +8,7 @@ export {
   listUsers,
 } from "./admin.queries";
 export { adminPage, requireAdminPage, requireOrganisationPage } from "./admin.page";
-export { AdminPage, AdminSection, OrganisationSections, adminLink } from "./components/admin-page";
+export { AdminPage, AdminSection, OrganisationSections } from "./components/admin-page";
 export { BodyRoles } from "./components/body-roles";
 export { CreateUserForm } from "./components/create-user-form";
 export { EditUserForm, SetPasswordForm } from "./components/edit-user-form";

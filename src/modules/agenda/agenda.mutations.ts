@@ -432,15 +432,21 @@ async function lockPreparingItem(tx: Tx, itemId: string): Promise<void> {
   if (row && row.state !== "PREPARING") throw new AppError("STATE", NOT_PREPARING);
 }
 
+/** The handling's ärende, locked as lockPreparingItem does (a handling changes only while its ärende is prepared). */
+async function lockDocumentItem(tx: Tx, documentId: string): Promise<string> {
+  const { agendaItemId } = await tx.agendaDocument.findUniqueOrThrow({
+    where: { id: documentId },
+    select: { agendaItemId: true },
+  });
+  await lockPreparingItem(tx, agendaItemId);
+  return agendaItemId;
+}
+
 export const deleteAgendaDocument = defineAgendaAction(
   { schema: documentSchema, permission: "agenda.edit", locate: ({ documentId }, db) => locateDocument(db, documentId) },
   ({ db, actor, ip, input, location }) =>
     db.$transaction(async (tx) => {
-      const { agendaItemId } = await tx.agendaDocument.findUniqueOrThrow({
-        where: { id: input.documentId },
-        select: { agendaItemId: true },
-      });
-      await lockPreparingItem(tx, agendaItemId);
+      await lockDocumentItem(tx, input.documentId);
       const doc = await tx.agendaDocument.delete({
         where: { id: input.documentId },
         select: { agendaItemId: true, sha256: true },
@@ -464,25 +470,21 @@ export const moveAgendaDocument = defineAgendaAction(
   },
   ({ db, actor, ip, input, location }) =>
     db.$transaction(async (tx) => {
-      const doc = await tx.agendaDocument.findUniqueOrThrow({
-        where: { id: input.documentId },
-        select: { agendaItemId: true },
-      });
-      await lockPreparingItem(tx, doc.agendaItemId);
+      const agendaItemId = await lockDocumentItem(tx, input.documentId);
       const all = await tx.agendaDocument.findMany({
-        where: { agendaItemId: doc.agendaItemId },
+        where: { agendaItemId },
         orderBy: { position: "asc" },
         select: { id: true },
       });
       const order = all.map((d) => d.id);
-      await renumberDocuments(tx, doc.agendaItemId, swapped(order, order.indexOf(input.documentId), input.direction));
+      await renumberDocuments(tx, agendaItemId, swapped(order, order.indexOf(input.documentId), input.direction));
       await auditAgenda(tx, { actor, ip }, location.meeting?.id ?? null, {
         action: "agenda.document.reorder",
         entity: "AgendaDocument",
         entityId: input.documentId,
         data: { direction: input.direction },
       });
-      return { itemId: doc.agendaItemId };
+      return { itemId: agendaItemId };
     }),
 );
 

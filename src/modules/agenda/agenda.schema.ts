@@ -1,6 +1,6 @@
 // The agenda's inputs (zod, Swedish messages). Empty optional texts become null; the att-clauses
 // come one per line and empty lines are dropped.
-import { z } from "@/lib/zod";
+import { requiredText, z } from "@/lib/zod";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
 
 const id = z.string({ error: "Uppgiften saknas." }).min(1, "Uppgiften saknas.").max(64);
@@ -11,11 +11,11 @@ const optionalText = (max: number, label: string) =>
     .max(max, `${label} får vara högst ${max} tecken.`)
     .transform((v) => (v.trim() === "" ? null : v.trim()));
 
-const title = z
-  .string({ error: "Skriv ärendets rubrik." })
-  .trim()
-  .min(1, "Skriv ärendets rubrik, t.ex. Budget för 2026.")
-  .max(300, "Rubriken får vara högst 300 tecken.");
+const title = requiredText(300, {
+  missing: "Skriv ärendets rubrik.",
+  blank: "Skriv ärendets rubrik, t.ex. Budget för 2026.",
+  tooLong: "Rubriken får vara högst 300 tecken.",
+});
 
 const version = z.number({ error: "Versionen saknas; ladda om sidan." }).int().min(1).max(2_147_483_647);
 
@@ -72,11 +72,11 @@ const upload = (what: string) =>
 
 export const uploadDocumentSchema = z.object({
   itemId: id,
-  title: z
-    .string({ error: "Skriv handlingens titel." })
-    .trim()
-    .min(1, "Skriv handlingens titel, t.ex. Tjänsteskrivelse.")
-    .max(300, "Titeln får vara högst 300 tecken."),
+  title: requiredText(300, {
+    missing: "Skriv handlingens titel.",
+    blank: "Skriv handlingens titel, t.ex. Tjänsteskrivelse.",
+    tooLong: "Titeln får vara högst 300 tecken.",
+  }),
   isConfidential: z.boolean(),
   file: upload("en PDF- eller Word-fil (DOCX)"),
 });

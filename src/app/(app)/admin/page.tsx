@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminSection, adminLink, listBodies, listUsers, requireAdminPage } from "@/modules/administration";
+import { AdminSection, listBodies, listUsers, requireAdminPage } from "@/modules/administration";
 import { getDb } from "@/server/db";
+import { TextLink } from "@/ui/text-link";
 
 export const metadata: Metadata = { title: "Administration" };
 
@@ -44,10 +45,7 @@ export default async function AdminHomePage() {
       <AdminSection id="rubrik-anvandare" title="Användare" className="mt-8">
         <p className="mt-2">
           {users.length} användare, varav {admins === 1 ? "1 administratör" : `${admins} administratörer`}.{" "}
-          <Link href="/admin/anvandare" className={adminLink}>
-            Skapa användare, byt lösenord och ge roller i organ
-          </Link>
-          .
+          <TextLink href="/admin/anvandare">Skapa användare, byt lösenord och ge roller i organ</TextLink>.
         </p>
       </AdminSection>
 
@@ -58,10 +56,8 @@ export default async function AdminHomePage() {
           <ul className="mt-2 list-disc space-y-1 pl-6">
             {bodies.map((b) => (
               <li key={b.id}>
-                <Link href={`/admin/organ/${b.slug}`} className={adminLink}>
-                  {b.name}
-                </Link>{" "}
-                ({b.organisationName}): {b.membershipCount === 1 ? "1 uppdrag" : `${b.membershipCount} uppdrag`}
+                <TextLink href={`/admin/organ/${b.slug}`}>{b.name}</TextLink> ({b.organisationName}):{" "}
+                {b.membershipCount === 1 ? "1 uppdrag" : `${b.membershipCount} uppdrag`}
               </li>
             ))}
           </ul>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import type { IsoDate } from "@/lib/iso-date";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { findToAdjust } from "@/modules/justering";
@@ -7,8 +6,8 @@ import { daysUntilAdjustmentDeadline } from "@/domain/rules/signoff.rules";
 import { today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Att justera" };
 
 function Deadline({ date, day }: { date: string; day: IsoDate }) {
@@ -37,9 +36,9 @@ function MeetingList({
         .sort((a, b) => a.date.localeCompare(b.date))
         .map((m) => (
           <li key={m.slug}>
-            <Link href={href(m.slug)} className="text-[var(--color-brand)] underline underline-offset-2">
+            <TextLink href={href(m.slug)}>
               {m.bodyName} {formatLongDate(m.date)}
-            </Link>{" "}
+            </TextLink>{" "}
             – justeras <Deadline date={m.date} day={day} />
             {m.duties && <span className="block text-sm">Du undertecknar som {m.duties}.</span>}
           </li>

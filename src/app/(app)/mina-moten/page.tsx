@@ -6,8 +6,8 @@ import { now, today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { DoneNote } from "@/ui/done-note";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Mina sammanträden" };
 
 const DONE: Record<string, string> = {
@@ -106,17 +106,14 @@ export default async function MyMeetingsPage({ searchParams }: { searchParams: P
                               <ul className="list-disc pl-6">
                                 {item.documents.map((d) => (
                                   <li key={d.id}>
-                                    <a
-                                      href={`/mina-moten/handlingar/${d.id}`}
-                                      className="text-[var(--color-brand)] underline underline-offset-2"
-                                    >
+                                    <TextLink href={`/mina-moten/handlingar/${d.id}`} file>
                                       {d.title}
                                       <span className="text-sm">
                                         {" "}
                                         ({d.mimeType === "application/pdf" ? "PDF" : "Word"}
                                         {d.isConfidential ? ", sekretess" : ""})
                                       </span>
-                                    </a>
+                                    </TextLink>
                                   </li>
                                 ))}
                               </ul>

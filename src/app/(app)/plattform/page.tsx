@@ -8,7 +8,6 @@ import { requireUser } from "@/server/session";
 import { DataTable } from "@/ui/data-table";
 
 export const metadata: Metadata = { title: "Organisationer på plattformen" };
-export const dynamic = "force-dynamic";
 
 // The platform admin's page (issue 19.1): every organisation of the installation and a form for a
 // new one with its first admin. Nothing of an organisation's content is shown here.

@@ -1,10 +1,8 @@
 // The frame of the admin pages: where the page is under Administration (a breadcrumb), its
 // heading, and its sections, each named by its own heading.
-import Link from "next/link";
 import { Fragment, type ReactNode } from "react";
 import { TitledSection } from "@/ui/titled-section";
-
-export const adminLink = "text-[var(--color-brand)] underline underline-offset-2";
+import { TextLink } from "@/ui/text-link";
 
 /** The breadcrumb (Administration › … › here), the page's heading and its confirmation, if any. */
 export function AdminPage({
@@ -27,10 +25,7 @@ export function AdminPage({
       <nav aria-label="Du är här" className="text-sm">
         {[{ href: "/admin", label: "Administration" }, ...trail].map((step) => (
           <Fragment key={step.href}>
-            <Link href={step.href} className={adminLink}>
-              {step.label}
-            </Link>{" "}
-            ›{" "}
+            <TextLink href={step.href}>{step.label}</TextLink> ›{" "}
           </Fragment>
         ))}
         {here}

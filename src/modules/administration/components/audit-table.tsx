@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { formatSigningTime } from "@/domain/protocol/protocol.format";
-import { linkClass } from "@/ui/data-table";
 import { ADMIN_AUDIT_ACTIONS, type AuditRow } from "@/modules/administration/audit.queries";
 import { AdminTable } from "./admin-table";
+import { TextLink } from "@/ui/text-link";
 
 /** The organisation's administration log, a page at a time (links, no client script). */
 export function AuditTable({ rows, next }: { rows: AuditRow[]; next: string | null }) {
@@ -22,9 +21,7 @@ export function AuditTable({ rows, next }: { rows: AuditRow[]; next: string | nu
       />
       {next && (
         <p className="mt-4">
-          <Link href={`/admin/logg?fore=${encodeURIComponent(next)}`} className={linkClass}>
-            Äldre händelser
-          </Link>
+          <TextLink href={`/admin/logg?fore=${encodeURIComponent(next)}`}>Äldre händelser</TextLink>
         </p>
       )}
     </>

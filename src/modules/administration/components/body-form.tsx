@@ -2,7 +2,7 @@
 
 // A body (organ): its name, genitive, kind, seats, the body it reports to and its protocols' layout;
 // and the order its ersättare are called in. Plain forms posting to server actions (they work without JavaScript).
-import Link from "next/link";
+import type { ReactNode } from "react";
 import { bodyKindLabel, decisionPlacementLabel } from "@/domain/vocabulary";
 import { suggestGenitive } from "@/domain/rules/bodies.rules";
 import {
@@ -22,6 +22,7 @@ import {
   choices,
   useAdminForm,
 } from "./form-controls";
+import { TextLink } from "@/ui/text-link";
 
 type Editable = Pick<
   BodyDetail,
@@ -38,6 +39,16 @@ type Editable = Pick<
   | "openingTitles"
   | "slug"
 >;
+
+/** A group of an existing body's settings under its legend. */
+function Settings({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-4">
+      <legend className="text-lg font-semibold">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
 
 /** Create (no `body`) or edit a body of the organisation; editing also sets its protocols' layout. */
 export function BodyForm({
@@ -101,59 +112,49 @@ export function BodyForm({
         </SelectField>
       </div>
       {body && (
-        <fieldset className="space-y-4">
-          <legend className="text-lg font-semibold">Protokollets uppställning</legend>
-          <SelectField
-            {...field("decisionPlacement", body.decisionPlacement)}
-            label={`Var står ${body.genitiveName.toLowerCase()} beslut i varje paragraf?`}
-            hint="Gäller protokoll som skrivs ut från nu; ett justerat protokoll behåller den PDF som signerades."
-            options={choices(DECISION_PLACEMENTS, (p) => decisionPlacementLabel[p])}
-          />
-          <CheckboxField
-            {...box("appendedAttendanceList", body.appendedAttendanceList)}
-            label="Beslutande enligt bifogad närvaro- och omröstningslista"
-            hint="Försättsbladet hänvisar till en lista efter paragraferna: närvaro, tjänstgörande ersättare och en kolumn per omröstning (som fullmäktiges protokoll brukar skrivas)."
-          />
-        </fieldset>
-      )}
-      {body && (
-        <fieldset className="space-y-4">
-          <legend className="text-lg font-semibold">Före sammanträdet</legend>
-          <InputField
-            {...field("summonsLeadDays", body.summonsLeadDays.toString())}
-            label="Kallelsen skickas senast så här många dagar före sammanträdet"
-            autoComplete="off"
-            className="w-24"
-            hint="Som arbetsordningen eller reglementet säger. För fullmäktige ska kungörelsen dessutom sitta uppe minst en vecka före (5 kap. 53 § KL)."
-          />
-          <div>
-            <p className="font-medium">Inledande paragrafer</p>
-            <p className="text-sm">
-              {body.openingTitles.length > 0
-                ? `${body.openingTitles.join(", ")}.`
-                : "Inga ännu (t.ex. Upprop, Val av justerare, Godkännande av dagordningen)."}{" "}
-              Ett nytt sammanträde och ärendelistan som förs över till protokollet kan börja med dem.
-            </p>
-            <p className="mt-1">
-              <Link
-                href={`/organ/${body.slug}/mallar`}
-                className="text-[var(--color-brand)] underline underline-offset-2"
-              >
-                Organets paragrafmallar
-              </Link>
-            </p>
-          </div>
-        </fieldset>
-      )}
-      {body && (
-        <fieldset className="space-y-4">
-          <legend className="text-lg font-semibold">Under sammanträdet</legend>
-          <CheckboxField
-            {...box("liveSelfVoting", body.liveSelfVoting)}
-            label="Ledamöterna röstar på egna enheter vid öppen omröstning"
-            hint="Tjänstgörande ledamöter och ersättare lägger sin egen röst i livevyn för ledamöter. Sekreteraren ser varje röst och kan rätta den."
-          />
-        </fieldset>
+        <>
+          <Settings legend="Protokollets uppställning">
+            <SelectField
+              {...field("decisionPlacement", body.decisionPlacement)}
+              label={`Var står ${body.genitiveName.toLowerCase()} beslut i varje paragraf?`}
+              hint="Gäller protokoll som skrivs ut från nu; ett justerat protokoll behåller den PDF som signerades."
+              options={choices(DECISION_PLACEMENTS, (p) => decisionPlacementLabel[p])}
+            />
+            <CheckboxField
+              {...box("appendedAttendanceList", body.appendedAttendanceList)}
+              label="Beslutande enligt bifogad närvaro- och omröstningslista"
+              hint="Försättsbladet hänvisar till en lista efter paragraferna: närvaro, tjänstgörande ersättare och en kolumn per omröstning (som fullmäktiges protokoll brukar skrivas)."
+            />
+          </Settings>
+          <Settings legend="Före sammanträdet">
+            <InputField
+              {...field("summonsLeadDays", body.summonsLeadDays.toString())}
+              label="Kallelsen skickas senast så här många dagar före sammanträdet"
+              autoComplete="off"
+              className="w-24"
+              hint="Som arbetsordningen eller reglementet säger. För fullmäktige ska kungörelsen dessutom sitta uppe minst en vecka före (5 kap. 53 § KL)."
+            />
+            <div>
+              <p className="font-medium">Inledande paragrafer</p>
+              <p className="text-sm">
+                {body.openingTitles.length > 0
+                  ? `${body.openingTitles.join(", ")}.`
+                  : "Inga ännu (t.ex. Upprop, Val av justerare, Godkännande av dagordningen)."}{" "}
+                Ett nytt sammanträde och ärendelistan som förs över till protokollet kan börja med dem.
+              </p>
+              <p className="mt-1">
+                <TextLink href={`/organ/${body.slug}/mallar`}>Organets paragrafmallar</TextLink>
+              </p>
+            </div>
+          </Settings>
+          <Settings legend="Under sammanträdet">
+            <CheckboxField
+              {...box("liveSelfVoting", body.liveSelfVoting)}
+              label="Ledamöterna röstar på egna enheter vid öppen omröstning"
+              hint="Tjänstgörande ledamöter och ersättare lägger sin egen röst i livevyn för ledamöter. Sekreteraren ser varje röst och kan rätta den."
+            />
+          </Settings>
+        </>
       )}
       <SubmitButton pendingText="Sparar…">{body ? "Spara organet" : "Skapa organet"}</SubmitButton>
     </AdminForm>

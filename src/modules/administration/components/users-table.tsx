@@ -1,8 +1,7 @@
-import Link from "next/link";
 import { bodyRoleKindTerms } from "@/domain/vocabulary";
-import { linkClass } from "@/ui/data-table";
 import { AdminTable } from "./admin-table";
 import type { UserListItem } from "@/modules/administration/admin.queries";
+import { TextLink } from "@/ui/text-link";
 
 export function UsersTable({ users }: { users: UserListItem[] }) {
   return (
@@ -13,11 +12,7 @@ export function UsersTable({ users }: { users: UserListItem[] }) {
       columns={[
         {
           header: "Namn",
-          cell: (u) => (
-            <Link href={`/admin/anvandare/${u.id}`} className={linkClass}>
-              {u.name}
-            </Link>
-          ),
+          cell: (u) => <TextLink href={`/admin/anvandare/${u.id}`}>{u.name}</TextLink>,
         },
         { header: "E-postadress", cell: (u) => u.email, className: "break-all" },
         {

@@ -1,21 +1,17 @@
 // The meeting's ärendelista (number, rubrik, Dnr, state; reorder, to the pool) and the body's
 // pool (put an ärende on a meeting). Server-rendered; every button is a form that works without
 // JavaScript.
-import Link from "next/link";
 import { agendaItemStateLabel } from "@/domain/vocabulary";
 import { DataTable } from "@/ui/data-table";
 import { moveItemFormAction, reorderFormAction } from "../agenda.actions";
 import type { AgendaRow, MeetingChoice } from "../agenda.queries";
 import { ActionForm, MoveButtons } from "./action-form";
-
-const link = "text-[var(--color-brand)] underline underline-offset-2";
+import { TextLink } from "@/ui/text-link";
 
 function Title({ row }: { row: AgendaRow }) {
   return (
     <>
-      <Link href={`/arenden/${row.id}`} className={link}>
-        {row.title}
-      </Link>
+      <TextLink href={`/arenden/${row.id}`}>{row.title}</TextLink>
       {row.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1 text-sm">Sekretess</span>}
       {row.isExtra && <span className="ml-2 rounded bg-slate-100 px-1 text-sm">Extra ärende</span>}
       {row.returnReason && <p className="text-sm text-slate-700">Återremitterat: {row.returnReason}</p>}

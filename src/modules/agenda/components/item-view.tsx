@@ -20,10 +20,9 @@ import { ItemEditForm } from "./item-edit-form";
 import { ImportForm, UploadDocumentForm } from "./upload-forms";
 import { ClauseList } from "./proposal";
 import { DoneNote } from "@/ui/done-note";
+import { TextLink } from "@/ui/text-link";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgendaItem>>>;
-
-const link = "text-[var(--color-brand)] underline underline-offset-2";
 
 const DONE: Record<string, string> = {
   skapat: "Ärendet är skapat. Fyll i förslaget till beslut, eller hämta det från tjänsteskrivelsen nedan.",
@@ -165,9 +164,9 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
                 header: "Handling",
                 cell: (d) => (
                   <>
-                    <a href={`/arenden/${item.id}/handlingar/${d.id}`} className={link}>
+                    <TextLink href={`/arenden/${item.id}/handlingar/${d.id}`} file>
                       {d.title}
-                    </a>{" "}
+                    </TextLink>{" "}
                     <span className="text-sm text-slate-700">
                       ({d.kind}, {kb(d.size)})
                     </span>

@@ -5,6 +5,7 @@ import { formatLongDate } from "@/domain/protocol/protocol.format";
 import type { KungorelseChanges } from "@/domain/summons/kungorelse-changes";
 import { swedishWeekdayName, toSwedishDate } from "@/lib/iso-date";
 import { TextLink } from "@/ui/text-link";
+import { BoardPosting } from "@/ui/board-posting";
 import type { KungorelseDTO } from "../summons.queries";
 
 /** "Ändrat efter kungörelsen" beside an ärende, or nothing. */
@@ -59,10 +60,20 @@ export function KungorelseList({
             const base = `${basePath}/${encodeURIComponent(k.meeting.slug)}`;
             return (
               <li key={k.meeting.slug}>
-                <article aria-labelledby={id} className="rounded border border-slate-300 p-4">
-                  <h3 id={id} className="text-lg font-semibold">
-                    {k.organisation.name}, {k.body.name}: sammanträde {formatLongDate(k.meeting.date)}
-                  </h3>
+                <BoardPosting
+                  id={id}
+                  heading={`${k.organisation.name}, ${k.body.name}: sammanträde ${formatLongDate(k.meeting.date)}`}
+                  links={
+                    <>
+                      <TextLink href={`${base}/kallelse.pdf`} context={`för ${k.body.name} ${k.meeting.date}`} file>
+                        Kallelsen som PDF
+                      </TextLink>
+                      <TextLink href={`${base}/handlingar.pdf`} context={`för ${k.body.name} ${k.meeting.date}`} file>
+                        Kallelsen med offentliga handlingar
+                      </TextLink>
+                    </>
+                  }
+                >
                   <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
                     <dt className="font-medium">Tid</dt>
                     <dd>
@@ -82,15 +93,7 @@ export function KungorelseList({
                       </li>
                     ))}
                   </ol>
-                  <p className="mt-3 flex flex-wrap gap-4">
-                    <TextLink href={`${base}/kallelse.pdf`} context={`för ${k.body.name} ${k.meeting.date}`} file>
-                      Kallelsen som PDF
-                    </TextLink>
-                    <TextLink href={`${base}/handlingar.pdf`} context={`för ${k.body.name} ${k.meeting.date}`} file>
-                      Kallelsen med offentliga handlingar
-                    </TextLink>
-                  </p>
-                </article>
+                </BoardPosting>
               </li>
             );
           })}

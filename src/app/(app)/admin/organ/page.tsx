@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { OrganisationSections, adminLink as link, adminPage, listOrganisationSettings } from "@/modules/administration";
+import { OrganisationSections, adminPage, listOrganisationSettings } from "@/modules/administration";
 import { bodyKindLabel } from "@/domain/vocabulary";
 import { getDb } from "@/server/db";
 import { DataTable } from "@/ui/data-table";
+import { TextLink } from "@/ui/text-link";
 
 const page = adminPage({ path: "/admin/organ", title: "Organ", permission: "admin.manageBodies" }, async () => {
   const organisations = await listOrganisationSettings(getDb());
@@ -17,9 +18,9 @@ const page = adminPage({ path: "/admin/organ", title: "Organ", permission: "admi
             >
               Nytt organ<span className="sr-only"> i {o.name}</span>
             </Link>
-            <Link href={`/admin/organisation?id=${o.id}`} className={link}>
+            <TextLink href={`/admin/organisation?id=${o.id}`}>
               Organisationens uppgifter och anslagets text<span className="sr-only"> för {o.name}</span>
-            </Link>
+            </TextLink>
           </p>
           {o.bodies.length === 0 ? (
             <p className="mt-2">Organisationen har inga organ ännu.</p>
@@ -31,11 +32,7 @@ const page = adminPage({ path: "/admin/organ", title: "Organ", permission: "admi
               columns={[
                 {
                   header: "Namn",
-                  cell: (b) => (
-                    <Link href={`/admin/organ/${b.slug}`} className={link}>
-                      {b.name}
-                    </Link>
-                  ),
+                  cell: (b) => <TextLink href={`/admin/organ/${b.slug}`}>{b.name}</TextLink>,
                 },
                 { header: "Slag", cell: (b) => bodyKindLabel[b.kind] },
                 { header: "Genitiv", cell: (b) => b.genitiveName },

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { AdminPage, OrganisationForm, adminLink, requireOrganisationPage } from "@/modules/administration";
+import { AdminPage, OrganisationForm, requireOrganisationPage } from "@/modules/administration";
+import { TextLink } from "@/ui/text-link";
 
 export const metadata: Metadata = { title: "Organisationens uppgifter" };
 
@@ -24,9 +24,7 @@ export default async function OrganisationPage({ searchParams }: Props) {
           {others.map((o, i) => (
             <span key={o.id}>
               {i > 0 && ", "}
-              <Link href={`/admin/organisation?id=${o.id}`} className={adminLink}>
-                {o.name}
-              </Link>
+              <TextLink href={`/admin/organisation?id=${o.id}`}>{o.name}</TextLink>
             </span>
           ))}
         </p>

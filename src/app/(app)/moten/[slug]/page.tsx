@@ -20,8 +20,6 @@ import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { Breadcrumbs } from "@/ui/breadcrumbs";
 
-export const dynamic = "force-dynamic";
-
 const loadProtocol = cache((slug: string) => findProtocolBySlug(getDb(), slug));
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };

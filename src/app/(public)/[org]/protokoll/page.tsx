@@ -13,11 +13,12 @@ import {
 } from "@/modules/publication";
 import { ScannedMark } from "@/modules/historical";
 import { getDb } from "@/server/db";
-import { DataTable, linkClass } from "@/ui/data-table";
+import { DataTable } from "@/ui/data-table";
 import { inputClass } from "@/ui/form-feedback";
 import { LabelledField } from "@/ui/labelled-field";
 import { TitledSection } from "@/ui/titled-section";
 import { organisationOr404 } from "@/app/(public)/[org]/organisation";
+import { TextLink } from "@/ui/text-link";
 
 export const metadata: Metadata = {
   title: "Protokoll",
@@ -140,21 +141,16 @@ export default async function ArchivePage({ params: routeParams, searchParams }:
   );
 }
 
-async function SearchResults({
-  archive,
-  q,
-  bodySlug,
-  year,
-  page,
-  params,
-}: {
+/** What both lists read: the archive, the filters, the page, and the query the pager's links keep. */
+interface ListProps {
   archive: Archive;
-  q: string;
   bodySlug: string | null;
   year: number | null;
   page: number;
   params: Record<string, string | undefined>;
-}) {
+}
+
+async function SearchResults({ archive, q, bodySlug, year, page, params }: ListProps & { q: string }) {
   const { total, more, hits } = await searchArchive(getDb(), {
     q,
     organisationSlug: archive.organisationSlug,
@@ -203,19 +199,7 @@ async function SearchResults({
   );
 }
 
-async function ArchiveList({
-  archive,
-  bodySlug,
-  year,
-  page,
-  params,
-}: {
-  archive: Archive;
-  bodySlug: string | null;
-  year: number | null;
-  page: number;
-  params: Record<string, string | undefined>;
-}) {
+async function ArchiveList({ archive, bodySlug, year, page, params }: ListProps) {
   const { total, entries, pageSize } = await listArchive(getDb(), {
     organisationId: archive.organisationId,
     bodySlug,
@@ -236,9 +220,7 @@ async function ArchiveList({
               header: "Sammanträde",
               cell: (e) => (
                 <>
-                  <Link href={e.href} className={linkClass}>
-                    {formatLongDate(e.meetingDate)}
-                  </Link>
+                  <TextLink href={e.href}>{formatLongDate(e.meetingDate)}</TextLink>
                   {e.scanned && <ScannedMark className="ml-2" />}
                 </>
               ),
@@ -254,17 +236,7 @@ async function ArchiveList({
   );
 }
 
-function Pager({
-  archive,
-  page,
-  pages,
-  params,
-}: {
-  archive: Archive;
-  page: number;
-  pages: number;
-  params: Record<string, string | undefined>;
-}) {
+function Pager({ archive, page, pages, params }: Pick<ListProps, "archive" | "page" | "params"> & { pages: number }) {
   if (pages <= 1) return null;
   return (
     <nav aria-label="Sidor" className="mt-4 flex gap-4">

@@ -1,23 +1,18 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CreateItemForm, findMeetingAgenda, MeetingAgendaTable, PoolTable } from "@/modules/agenda";
 import { agendaFateTerms, meetingStatusLabel } from "@/domain/vocabulary";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireFound } from "@/server/page-gate";
 import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendelista" };
 
 type Props = { params: Promise<{ slug: string }> };
 
 export default async function MeetingAgendaPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/arenden`);
-  const found = await findMeetingAgenda(getDb(), user, slug);
-  if (!found) notFound();
+  const found = await requireFound(`/moten/${slug}/arenden`, findMeetingAgenda, slug);
   const { meeting, items, left, pool, can } = found;
   const returnTo = `/moten/${meeting.slug}/arenden`;
   return (
@@ -42,10 +37,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
             {left.map((l) => (
               <li key={l.id}>
                 {l.position === null ? "" : `${l.position}. `}
-                <Link href={`/arenden/${l.id}`} className="text-[var(--color-brand)] underline underline-offset-2">
-                  {l.title}
-                </Link>{" "}
-                – {agendaFateTerms[l.fate].word}
+                <TextLink href={`/arenden/${l.id}`}>{l.title}</TextLink> – {agendaFateTerms[l.fate].word}
               </li>
             ))}
           </ul>
@@ -58,12 +50,7 @@ export default async function MeetingAgendaPage({ params }: Props) {
       )}
       <TitledSection id="pool" title="Ärenden som väntar i organets pool" className="mt-8">
         <p className="mt-1">
-          <Link
-            href={`/organ/${meeting.body.slug}/arenden`}
-            className="text-[var(--color-brand)] underline underline-offset-2"
-          >
-            Hela ärendepoolen för {meeting.body.name}
-          </Link>
+          <TextLink href={`/organ/${meeting.body.slug}/arenden`}>Hela ärendepoolen för {meeting.body.name}</TextLink>
         </p>
         <PoolTable
           pool={pool}

@@ -1,15 +1,11 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { findMeetingAbsences, PrefillAttendanceForm } from "@/modules/members";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireFound } from "@/server/page-gate";
 import { DataTable } from "@/ui/data-table";
 import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
-
-export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };
 
@@ -30,9 +26,7 @@ const ROLE = { MEMBER: "ledamot", SUBSTITUTE: "ersättare" } as const;
 
 export default async function AbsencesPage({ params, searchParams }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/forhinder`);
-  const data = await findMeetingAbsences(getDb(), user, slug);
-  if (!data) notFound();
+  const data = await requireFound(`/moten/${slug}/forhinder`, findMeetingAbsences, slug);
   const done = DONE[(await searchParams).klart ?? ""];
   const { meeting } = data;
   return (

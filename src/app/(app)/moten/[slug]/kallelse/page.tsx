@@ -24,8 +24,8 @@ import {
   SummonsSendForm,
 } from "@/modules/summons";
 import { TitledSection } from "@/ui/titled-section";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Kallelse" };
 
 type Props = { params: Promise<{ slug: string }> };
@@ -188,12 +188,12 @@ async function AgendaSummons({
         </p>
       )}
       <p className="mt-4 flex flex-wrap gap-4">
-        <a href={`${base}/kallelse.pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
+        <TextLink href={`${base}/kallelse.pdf`} file>
           Kallelsen som PDF
-        </a>
-        <a href={`${base}/handlingar.pdf`} className="text-[var(--color-brand)] underline underline-offset-2">
+        </TextLink>
+        <TextLink href={`${base}/handlingar.pdf`} file>
           Kallelsen med handlingar (en PDF med bokmärken)
-        </a>
+        </TextLink>
       </p>
       <TitledSection id="kallade" title="Kallade" className="mt-6">
         <p className="mt-2">

@@ -1,13 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { findLivePage, liveFrameProps, LivePublicToggle, LiveView, readLivePublicSetting } from "@/modules/live";
 import { isoDateOf } from "@/lib/iso-date";
 import { now } from "@/server/clock";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { LiveRefusal, requireLivePage } from "./live-gate";
 import { MeetingBreadcrumbs } from "@/ui/breadcrumbs";
-
-export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = { title: "Sammanträdet live" };
 
@@ -16,17 +13,8 @@ type Props = { params: Promise<{ slug: string }> };
 /** The live meeting for the secretary and the meeting's chair (meeting.live), on laptop and tablet. */
 export default async function LivePage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/live`);
-  const data = await findLivePage(getDb(), user, slug);
-  if ("refused" in data) {
-    if (data.refused === "not-found") notFound();
-    return (
-      <>
-        <h1 className="mb-4 text-3xl font-semibold">Sammanträdet live</h1>
-        <p role="alert">{data.message}</p>
-      </>
-    );
-  }
+  const data = await requireLivePage(`/moten/${slug}/live`, findLivePage, slug);
+  if ("refused" in data) return <LiveRefusal title="Sammanträdet live" message={data.message} />;
   const date = isoDateOf(data.date);
   return (
     <>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AgendaToProtocolForm, CreateItemForm, findAgendaToProtocol } from "@/modules/agenda";
 import { agendaFateTerms } from "@/domain/vocabulary";
@@ -11,13 +10,11 @@ import { Breadcrumbs } from "@/ui/breadcrumbs";
 import { DataTable } from "@/ui/data-table";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Från ärendelista till protokoll" };
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ klart?: string }> };
-
-const link = "text-[var(--color-brand)] underline underline-offset-2";
 
 /**
  * From agenda to protocol: the secretary says what the meeting did with each ärende on the
@@ -47,10 +44,7 @@ export default async function AgendaToProtocolPage({ params, searchParams }: Pro
       </p>
       {justDone && (
         <DoneNote className="mt-4 font-medium">
-          Ärendelistan är förd till protokollet.{" "}
-          <Link href={`/moten/${slug}/redigera`} className={link}>
-            Skriv protokollet
-          </Link>
+          Ärendelistan är förd till protokollet. <TextLink href={`/moten/${slug}/redigera`}>Skriv protokollet</TextLink>
         </DoneNote>
       )}
       {!allowed.ok ? (

@@ -1,21 +1,16 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { CreateItemForm, findBodyPool, PoolTable } from "@/modules/agenda";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireFound } from "@/server/page-gate";
 import { TitledSection } from "@/ui/titled-section";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Ärendepool" };
 
 type Props = { params: Promise<{ bodySlug: string }> };
 
 export default async function BodyPoolPage({ params }: Props) {
   const { bodySlug } = await params;
-  const user = await requireUser(`/organ/${bodySlug}/arenden`);
-  const found = await findBodyPool(getDb(), user, bodySlug);
-  if (!found) notFound();
+  const found = await requireFound(`/organ/${bodySlug}/arenden`, findBodyPool, bodySlug);
   const { body, pool, meetings, can } = found;
   return (
     <>
@@ -29,12 +24,7 @@ export default async function BodyPoolPage({ params }: Props) {
           <ul className="flex flex-wrap gap-3">
             {meetings.map((m) => (
               <li key={m.id}>
-                <Link
-                  href={`/moten/${m.slug}/arenden`}
-                  className="text-[var(--color-brand)] underline underline-offset-2"
-                >
-                  Ärendelista {m.date}
-                </Link>
+                <TextLink href={`/moten/${m.slug}/arenden`}>Ärendelista {m.date}</TextLink>
               </li>
             ))}
           </ul>

@@ -1,16 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatLongDate } from "@/domain/protocol/protocol.format";
 import { formatRange } from "@/domain/rules/historical.rules";
 import { listHistoricalProtocols } from "@/modules/historical";
 import { authorizeHistorical } from "@/server/authz";
 import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
-import { DataTable, linkClass } from "@/ui/data-table";
+import { requireBodyPage } from "@/server/page-gate";
+import { DataTable } from "@/ui/data-table";
 import { DoneNote } from "@/ui/done-note";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inskannade protokoll" };
 
 type Props = {
@@ -21,9 +20,9 @@ type Props = {
 export default async function HistoricalListPage({ params, searchParams }: Props) {
   const { bodySlug } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/organ/${bodySlug}/historiska`);
-  const body = await getDb().body.findFirst({ where: { slug: bodySlug } });
-  if (!body || !authorizeHistorical(user, "historical.read", body.id).ok) notFound();
+  const { user, body } = await requireBodyPage(bodySlug, `/organ/${bodySlug}/historiska`, (user, bodyId) =>
+    authorizeHistorical(user, "historical.read", bodyId),
+  );
   const protocols = await listHistoricalProtocols(getDb(), body.id);
   const registered = typeof sp.registrerat === "string" ? protocols.find((p) => p.slug === sp.registrerat) : undefined;
   return (
@@ -61,9 +60,7 @@ export default async function HistoricalListPage({ params, searchParams }: Props
             {
               header: "Sammanträde",
               cell: (p) => (
-                <Link href={`/organ/${body.slug}/historiska/${p.slug}`} className={linkClass}>
-                  {formatLongDate(p.meetingDate)}
-                </Link>
+                <TextLink href={`/organ/${body.slug}/historiska/${p.slug}`}>{formatLongDate(p.meetingDate)}</TextLink>
               ),
             },
             {

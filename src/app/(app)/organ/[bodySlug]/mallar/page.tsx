@@ -1,14 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { findTemplatesPage, TemplateForm, TemplateList } from "@/modules/templates";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
-import { linkClass } from "@/ui/data-table";
+import { requireFound } from "@/server/page-gate";
 import { TitledSection } from "@/ui/titled-section";
 import { DoneNote } from "@/ui/done-note";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Paragrafmallar" };
 
 type Props = {
@@ -25,9 +21,7 @@ const DONE: Record<string, string> = {
 export default async function TemplatesPage({ params, searchParams }: Props) {
   const { bodySlug } = await params;
   const sp = await searchParams;
-  const user = await requireUser(`/organ/${bodySlug}/mallar`);
-  const found = await findTemplatesPage(getDb(), user, bodySlug);
-  if (!found) notFound();
+  const found = await requireFound(`/organ/${bodySlug}/mallar`, findTemplatesPage, bodySlug);
   const { body, templates } = found;
   const editing = typeof sp.mall === "string" ? templates.find((t) => t.id === sp.mall) : undefined;
   const done = typeof sp.klart === "string" ? DONE[sp.klart] : undefined;
@@ -49,9 +43,7 @@ export default async function TemplatesPage({ params, searchParams }: Props) {
         </h2>
         {editing && (
           <p className="mt-1">
-            <Link href={`/organ/${body.slug}/mallar#redigera`} className={linkClass}>
-              Skriv en ny mall i stället
-            </Link>
+            <TextLink href={`/organ/${body.slug}/mallar#redigera`}>Skriv en ny mall i stället</TextLink>
           </p>
         )}
         <TemplateForm

@@ -9,6 +9,7 @@ import { getDb } from "@/server/db";
 import { today } from "@/server/clock";
 import { FactList, noticeKeepingFacts } from "@/ui/fact-list";
 import { TextLink } from "@/ui/text-link";
+import { BoardPosting } from "@/ui/board-posting";
 import { organisationOr404 } from "@/app/(public)/[org]/organisation";
 
 export const metadata: Metadata = {
@@ -76,10 +77,27 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ or
           <ul className="mt-3 space-y-4">
             {notices.map((n) => (
               <li key={n.slug}>
-                <article aria-labelledby={`anslag-${n.slug}`} className="rounded border border-slate-300 p-4">
-                  <h3 id={`anslag-${n.slug}`} className="text-lg font-semibold">
-                    {n.organisationName}, {n.bodyName}: sammanträde {formatLongDate(n.meetingDate)}
-                  </h3>
+                <BoardPosting
+                  id={`anslag-${n.slug}`}
+                  heading={`${n.organisationName}, ${n.bodyName}: sammanträde ${formatLongDate(n.meetingDate)}`}
+                  links={
+                    <>
+                      <TextLink
+                        href={publicProtocolPath(organisation.slug, n.slug)}
+                        context={`från ${n.bodyName} ${n.meetingDate}`}
+                      >
+                        Läs protokollet
+                      </TextLink>
+                      <TextLink
+                        href={`${publicProtocolPath(organisation.slug, n.slug)}/anslag.pdf`}
+                        context={`för ${n.bodyName} ${n.meetingDate}`}
+                        file
+                      >
+                        Anslaget som PDF
+                      </TextLink>
+                    </>
+                  }
+                >
                   <FactList
                     facts={[
                       ["Organ", n.bodyName],
@@ -91,22 +109,7 @@ export default async function NoticeBoardPage({ params }: { params: Promise<{ or
                       ...noticeKeepingFacts(n),
                     ]}
                   />
-                  <p className="mt-3 flex flex-wrap gap-4">
-                    <TextLink
-                      href={publicProtocolPath(organisation.slug, n.slug)}
-                      context={`från ${n.bodyName} ${n.meetingDate}`}
-                    >
-                      Läs protokollet
-                    </TextLink>
-                    <TextLink
-                      href={`${publicProtocolPath(organisation.slug, n.slug)}/anslag.pdf`}
-                      context={`för ${n.bodyName} ${n.meetingDate}`}
-                      file
-                    >
-                      Anslaget som PDF
-                    </TextLink>
-                  </p>
-                </article>
+                </BoardPosting>
               </li>
             ))}
           </ul>

@@ -1,11 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { findMemberLivePage, MemberLiveView } from "@/modules/live";
 import { isoDateOf } from "@/lib/iso-date";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
-
-export const dynamic = "force-dynamic";
+import { LiveRefusal, requireLivePage } from "../live-gate";
 
 export const metadata: Metadata = { title: "Sammanträdet live – ledamot" };
 
@@ -17,17 +13,8 @@ type Props = { params: Promise<{ slug: string }> };
  */
 export default async function MemberLivePage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/live/ledamot`);
-  const data = await findMemberLivePage(getDb(), user, slug);
-  if ("refused" in data) {
-    if (data.refused === "not-found") notFound();
-    return (
-      <>
-        <h1 className="mb-4 text-3xl font-semibold">Sammanträdet live</h1>
-        <p role="alert">{data.message}</p>
-      </>
-    );
-  }
+  const data = await requireLivePage(`/moten/${slug}/live/ledamot`, findMemberLivePage, slug);
+  if ("refused" in data) return <LiveRefusal title="Sammanträdet live" message={data.message} />;
   return (
     <>
       <h1 className="mb-4 text-3xl font-semibold">

@@ -1,11 +1,7 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
 import { findLivePage, liveFrameProps, LiveProjector } from "@/modules/live";
 import { isoDateOf } from "@/lib/iso-date";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
-
-export const dynamic = "force-dynamic";
+import { LiveRefusal, requireLivePage } from "../live-gate";
 
 export const metadata: Metadata = { title: "Sammanträdet live – projektor" };
 
@@ -19,17 +15,8 @@ type Props = { params: Promise<{ slug: string }> };
  */
 export default async function LiveProjectorPage({ params }: Props) {
   const { slug } = await params;
-  const user = await requireUser(`/moten/${slug}/live/projektor`);
-  const data = await findLivePage(getDb(), user, slug);
-  if ("refused" in data) {
-    if (data.refused === "not-found") notFound();
-    return (
-      <>
-        <h1 className="mb-4 text-3xl font-semibold">Sammanträdet live – projektor</h1>
-        <p role="alert">{data.message}</p>
-      </>
-    );
-  }
+  const data = await requireLivePage(`/moten/${slug}/live/projektor`, findLivePage, slug);
+  if ("refused" in data) return <LiveRefusal title="Sammanträdet live – projektor" message={data.message} />;
   return (
     <>
       <h1 className="mb-6 text-4xl font-semibold">

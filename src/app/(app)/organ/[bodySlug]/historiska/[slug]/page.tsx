@@ -13,8 +13,8 @@ import { authorizeHistorical } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { TitledSection } from "@/ui/titled-section";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Inskannat protokoll" };
 
 type Props = { params: Promise<{ bodySlug: string; slug: string }> };
@@ -30,9 +30,7 @@ export default async function HistoricalWorkspacePage({ params }: Props) {
   return (
     <>
       <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link href={`/organ/${bodySlug}/historiska`} className="text-[var(--color-brand)] underline underline-offset-2">
-          Inskannade protokoll: {protocol.body.name}
-        </Link>
+        <TextLink href={`/organ/${bodySlug}/historiska`}>Inskannade protokoll: {protocol.body.name}</TextLink>
       </nav>
       <h1 className="text-3xl font-semibold">{protocol.title}</h1>
       <p className="mt-2">

@@ -1,30 +1,22 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
 import { RegisterHistoricalForm } from "@/modules/historical";
 import { authorizeHistorical } from "@/server/authz";
-import { getDb } from "@/server/db";
-import { requireUser } from "@/server/session";
+import { requireBodyPage } from "@/server/page-gate";
+import { TextLink } from "@/ui/text-link";
 
-export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Registrera inskannat protokoll" };
 
 type Props = { params: Promise<{ bodySlug: string }> };
 
 export default async function RegisterHistoricalPage({ params }: Props) {
   const { bodySlug } = await params;
-  const user = await requireUser(`/organ/${bodySlug}/historiska/ny`);
-  const body = await getDb().body.findFirst({ where: { slug: bodySlug } });
-  if (!body || !authorizeHistorical(user, "historical.register", body.id).ok) notFound();
+  const { body } = await requireBodyPage(bodySlug, `/organ/${bodySlug}/historiska/ny`, (user, bodyId) =>
+    authorizeHistorical(user, "historical.register", bodyId),
+  );
   return (
     <>
       <nav aria-label="Brödsmulor" className="mb-4 text-sm">
-        <Link
-          href={`/organ/${body.slug}/historiska`}
-          className="text-[var(--color-brand)] underline underline-offset-2"
-        >
-          Inskannade protokoll: {body.name}
-        </Link>
+        <TextLink href={`/organ/${body.slug}/historiska`}>Inskannade protokoll: {body.name}</TextLink>
       </nav>
       <h1 className="text-3xl font-semibold">Registrera inskannat protokoll: {body.name}</h1>
       <p className="mt-2 max-w-prose">
