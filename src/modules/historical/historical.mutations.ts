@@ -118,7 +118,8 @@ export const registerHistoricalProtocol = defineHistoricalAction(
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`paragraf:historical:${input.bodyId}:${year}`}))`;
       const body = await tx.body.findUniqueOrThrow({ where: { id: input.bodyId }, select: { slug: true, name: true } });
       if (range) await ensureRangeFree(tx, input.bodyId, year, range);
-      const twin = await tx.historicalProtocol.findUnique({ where: { sha256 }, select: { meetingDate: true } });
+      // The organisation's own (row-level security); another organisation may keep the same scan.
+      const twin = await tx.historicalProtocol.findFirst({ where: { sha256 }, select: { meetingDate: true } });
       if (twin) {
         invalid(
           {
