@@ -1,0 +1,201 @@
+// Red team, issue 19/20 follow-up: attacks run the way production runs them, inside the request's
+// organisation (row-level security on), with two organisations on one installation. Each finding
+// is a test that failed before its fix; each "stays safe" test guards a hypothesis that held.
+import { verify } from "@node-rs/argon2";
+import { hash } from "@node-rs/argon2";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { ActionContext } from "@/server/action";
+import { loadActor } from "@/server/actor";
+import { runInScope } from "@/server/tenancy";
+import { setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
+import { registerHistoricalProtocol } from "@/modules/historical/historical.mutations";
+import { createSeededDatabase } from "./support/seeded-db";
+
+let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
+let db: PrismaClient;
+let itsamId: string;
+let ydre: { id: string; bodyId: string };
+/** An account of both organisations: a plain user of Itsam, the admin of Ydre. */
+let sharedId: string;
+/** Itsam's admin who is no platform admin and has no say in Ydre. */
+let itsamAdminId: string;
+/** The seed's admin: Itsam's admin and the platform's. */
+let platformAdminId: string;
+/** An account of Itsam only. */
+let itsamOnlyId: string;
+const PASSWORD = "ursprungligt lösenord";
+const NOW = new Date("2026-12-05T10:00:00.000Z");
+
+/** A context of `userId` working in `organisationId`, as the session builds it. */
+async function as(userId: string, organisationId: string): Promise<ActionContext> {
+  return { db, ip: "127.0.0.1", now: NOW, actor: await loadActor(db, userId, organisationId) };
+}
+
+beforeAll(async () => {
+  seeded = await createSeededDatabase("redteam_issue21");
+  db = seeded.db;
+  itsamId = seeded.direktionen.organisationId;
+  const passwordHash = await hash(PASSWORD);
+  const org = await db.organisation.create({
+    data: { slug: "ydre", name: "Ydre kommun", kind: "KOMMUN", caseNumberPrefix: "KS" },
+  });
+  const body = await db.body.create({
+    data: {
+      organisationId: org.id,
+      slug: "direktionen",
+      name: "Direktionen",
+      genitiveName: "Direktionens",
+      kind: "STYRELSE",
+      seatCount: 5,
+    },
+  });
+  ydre = { id: org.id, bodyId: body.id };
+  // The platform made an existing Itsam account Ydre's first admin (createOrganisation allows it).
+  sharedId = (
+    await db.user.create({
+      data: {
+        email: "delad@itsam.example",
+        name: "Delad Användare",
+        passwordHash,
+        organisations: { create: [{ organisationId: itsamId }, { organisationId: org.id, isAdmin: true }] },
+        bodyRoles: { create: { bodyId: body.id, role: "SECRETARY" } },
+      },
+    })
+  ).id;
+  itsamAdminId = (
+    await db.user.create({
+      data: {
+        email: "admin2@itsam.example",
+        name: "Itsams andra administratör",
+        passwordHash,
+        organisations: { create: { organisationId: itsamId, isAdmin: true } },
+      },
+    })
+  ).id;
+  itsamOnlyId = (
+    await db.user.create({
+      data: {
+        email: "bara-itsam@itsam.example",
+        name: "Bara Itsam",
+        passwordHash,
+        organisations: { create: { organisationId: itsamId } },
+      },
+    })
+  ).id;
+  platformAdminId = (await db.user.findUniqueOrThrow({ where: { email: "admin@itsam.example" } })).id;
+}, 180_000);
+
+afterAll(async () => seeded?.drop());
+
+const newPassword = { password: "angriparens lösenord", passwordConfirm: "angriparens lösenord" };
+
+async function passwordStill(userId: string, password: string) {
+  const { passwordHash } = await db.user.findUniqueOrThrow({ where: { id: userId } });
+  return verify(passwordHash!, password);
+}
+
+describe("an organisation's admin and an account shared with another organisation", () => {
+  it("cannot set the password of a user who is also another organisation's admin (account takeover)", async () => {
+    const ctx = await as(itsamAdminId, itsamId);
+    const result = await runInScope(itsamId, () => setUserPassword(ctx, { userId: sharedId, ...newPassword }));
+    expect(result).toMatchObject({
+      ok: false,
+      code: "FORBIDDEN",
+      message: expect.stringMatching(/annan organisation/),
+    });
+    expect(await passwordStill(sharedId, PASSWORD)).toBe(true);
+  });
+
+  it("cannot move that user's e-mail (the login and the single sign-on key) to an address of its own", async () => {
+    const ctx = await as(itsamAdminId, itsamId);
+    const result = await runInScope(itsamId, () =>
+      updateUser(ctx, { userId: sharedId, email: "angripare@itsam.example", name: "Delad Användare", isAdmin: false }),
+    );
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: sharedId } })).email).toBe("delad@itsam.example");
+  });
+
+  it("still renames that user and sets its admin flag in its own organisation", async () => {
+    const ctx = await as(itsamAdminId, itsamId);
+    const result = await runInScope(itsamId, () =>
+      updateUser(ctx, { userId: sharedId, email: "delad@itsam.example", name: "Delad Användare", isAdmin: false }),
+    );
+    expect(result).toMatchObject({ ok: true });
+  });
+
+  it("cannot set the password of the platform's admin, who is also an admin of its organisation", async () => {
+    const before = (await db.user.findUniqueOrThrow({ where: { id: platformAdminId } })).passwordHash;
+    const ctx = await as(itsamAdminId, itsamId);
+    const result = await runInScope(itsamId, () => setUserPassword(ctx, { userId: platformAdminId, ...newPassword }));
+    expect(result).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect((await db.user.findUniqueOrThrow({ where: { id: platformAdminId } })).passwordHash).toBe(before);
+  });
+
+  it("still sets the password of an account of its own organisation only", async () => {
+    const ctx = await as(itsamAdminId, itsamId);
+    const result = await runInScope(itsamId, () => setUserPassword(ctx, { userId: itsamOnlyId, ...newPassword }));
+    expect(result).toEqual({ ok: true, data: { id: itsamOnlyId } });
+    expect(await passwordStill(itsamOnlyId, newPassword.password)).toBe(true);
+  });
+
+  it("may set it when it administers every organisation of the account", async () => {
+    const both = (
+      await db.user.create({
+        data: {
+          email: "admin-bada@itsam.example",
+          name: "Admin i båda",
+          organisations: {
+            create: [
+              { organisationId: itsamId, isAdmin: true },
+              { organisationId: ydre.id, isAdmin: true },
+            ],
+          },
+        },
+      })
+    ).id;
+    const ctx = await as(both, itsamId);
+    const result = await runInScope(itsamId, () => setUserPassword(ctx, { userId: sharedId, ...newPassword }));
+    expect(result).toEqual({ ok: true, data: { id: sharedId } });
+  });
+});
+
+describe("a scanned protocol that another organisation has registered too", () => {
+  /** The same scanned PDF, byte for byte (a joint body's protocol both keep, say). */
+  const scan = () =>
+    new File(["%PDF-1.4\n% samma skanning\n1 0 obj << >> endobj\n%%EOF\n"], "protokoll.pdf", {
+      type: "application/pdf",
+    });
+  const form = (bodyId: string, paragraphs = "1; Val av justerare") => ({
+    bodyId,
+    meetingDate: "2019-03-14",
+    title: "",
+    description: "",
+    firstNumber: "",
+    lastNumber: "",
+    adjustedOn: "2019-03-20",
+    postedOn: "2019-03-21",
+    takeDownOn: "2019-04-12",
+    paragraphs,
+    isPublic: false,
+    file: scan(),
+  });
+
+  it("is registered in each, without learning of the other's (under row-level security)", async () => {
+    const secretary = await db.user.findUniqueOrThrow({ where: { email: "sekreterare@itsam.example" } });
+    const itsamCtx = await as(secretary.id, itsamId);
+    const first = await runInScope(itsamId, () => registerHistoricalProtocol(itsamCtx, form(seeded.direktionen.id)));
+    expect(first).toMatchObject({ ok: true });
+    const ydreCtx = await as(sharedId, ydre.id);
+    const second = await runInScope(ydre.id, () => registerHistoricalProtocol(ydreCtx, form(ydre.bodyId)));
+    // Before the fix: "Något gick fel på servern" (the insert hit the installation-wide unique index).
+    expect(second).toMatchObject({ ok: true });
+    // Within one organisation the same file is still refused, in Swedish.
+    const again = await runInScope(ydre.id, () => registerHistoricalProtocol(ydreCtx, form(ydre.bodyId, "2; Övrigt")));
+    expect(again).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { file: [expect.stringMatching(/redan registrerad/)] },
+    });
+  });
+});
