@@ -10,7 +10,12 @@ import { loadActor } from "@/server/actor";
 import { runInScope } from "@/server/tenancy";
 import { setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
 import { registerHistoricalProtocol } from "@/modules/historical/historical.mutations";
-import { createSeededDatabase } from "./support/seeded-db";
+import { createMeeting } from "@/modules/drafting/meeting.mutations";
+import { recordLiveEvent } from "@/modules/live/live.mutations";
+import { LiveHub } from "@/modules/live/live.hub";
+import { liveStreamResponse } from "@/modules/live/live.stream";
+import { endAllSessions } from "@/server/session-version";
+import { contextFor, createSeededDatabase } from "./support/seeded-db";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -197,5 +202,108 @@ describe("a scanned protocol that another organisation has registered too", () =
       code: "VALIDATION",
       fieldErrors: { file: [expect.stringMatching(/redan registrerad/)] },
     });
+  });
+});
+
+describe("the live log stream after the right to follow it is gone", () => {
+  let hub: LiveHub;
+  let meetingId: string;
+  let slug: string;
+  let personId: string;
+  let tapCount = 0;
+
+  beforeAll(async () => {
+    hub = new LiveHub(seeded.url);
+    const ctx = await contextFor(db, "secretary");
+    const created = await createMeeting(ctx, {
+      bodyId: seeded.direktionen.id,
+      date: "2022-05-19",
+      startTime: "14:00",
+      endTime: "",
+      place: "Stadshuset",
+      attendanceFrom: "members",
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    ({ id: meetingId, slug } = await db.meeting.findUniqueOrThrow({ where: { slug: created.data.slug } }));
+    personId = (await db.person.findFirstOrThrow({ where: { name: "Annicki Oscarsson" } })).id;
+  });
+  afterAll(async () => hub?.close());
+
+  const tap = async (present: boolean) => {
+    const result = await recordLiveEvent(await contextFor(db, "secretary"), {
+      meetingId,
+      clientEventId: `redteam-${++tapCount}`,
+      event: { type: "roll", personId, present },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+  };
+
+  /** The next event of the stream within `ms`, or "end" (the server said end or closed it), or "nothing". */
+  async function nextEvent(reader: ReadableStreamDefaultReader<Uint8Array>, ms = 3_000): Promise<string> {
+    const decoder = new TextDecoder();
+    let buffer = "";
+    const deadline = performance.now() + ms;
+    while (performance.now() < deadline) {
+      const chunk = await Promise.race([
+        reader.read(),
+        new Promise<null>((r) => setTimeout(() => r(null), Math.max(0, deadline - performance.now()))),
+      ]);
+      if (!chunk) break;
+      if (chunk.done) return "end";
+      buffer += decoder.decode(chunk.value, { stream: true });
+      if (/^event: end$/m.test(buffer)) return "end";
+      const id = /^id: (\d+)$/m.exec(buffer)?.[1];
+      if (id) return `event ${id}`;
+    }
+    return "nothing";
+  }
+
+  it("ends when the secretary's body role is taken away", async () => {
+    const user = await db.user.create({
+      data: {
+        email: "vikarie@itsam.example",
+        name: "Vikarierande sekreterare",
+        organisations: { create: { organisationId: itsamId } },
+        bodyRoles: { create: { bodyId: seeded.direktionen.id, role: "SECRETARY" } },
+      },
+    });
+    const actor = await loadActor(db, user.id, itsamId);
+    const abort = new AbortController();
+    const response = await runInScope(itsamId, () =>
+      liveStreamResponse(db, actor, slug, 0, { hub, heartbeatMs: 200, signal: abort.signal }),
+    );
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    await tap(true);
+    expect(await nextEvent(reader)).toMatch(/^event \d+$/);
+    await db.bodyRole.deleteMany({ where: { userId: user.id } });
+    await tap(false);
+    // Before the fix the next roll call (and every ballot and jäv after it) still arrived.
+    expect(await nextEvent(reader)).toBe("end");
+    abort.abort();
+    await reader.cancel().catch(() => undefined);
+  });
+
+  it("ends when the user's sessions are ended (a new password, logout elsewhere)", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: "sekreterare@itsam.example" } });
+    const actor = await loadActor(db, user.id, itsamId);
+    const abort = new AbortController();
+    const { _max } = await db.liveEvent.aggregate({ where: { meetingId }, _max: { seq: true } });
+    const response = await runInScope(itsamId, () =>
+      liveStreamResponse(db, actor, slug, _max.seq ?? 0, {
+        hub,
+        heartbeatMs: 200,
+        signal: abort.signal,
+        sessionVersion: user.sessionVersion,
+      }),
+    );
+    const reader = response.body!.getReader();
+    await tap(true);
+    expect(await nextEvent(reader)).toMatch(/^event \d+$/);
+    await endAllSessions(db, user.id);
+    await tap(false);
+    expect(await nextEvent(reader)).toBe("end");
+    abort.abort();
+    await reader.cancel().catch(() => undefined);
   });
 });
