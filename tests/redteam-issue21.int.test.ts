@@ -8,7 +8,8 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/action";
 import { loadActor } from "@/server/actor";
 import { runInScope } from "@/server/tenancy";
-import { setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
+import { removeMembership, setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
+import { setCallOrder } from "@/modules/administration/bodies.mutations";
 import { registerHistoricalProtocol } from "@/modules/historical/historical.mutations";
 import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { recordLiveEvent } from "@/modules/live/live.mutations";
@@ -305,5 +306,29 @@ describe("the live log stream after the right to follow it is gone", () => {
     expect(await nextEvent(reader)).toBe("end");
     abort.abort();
     await reader.cancel().catch(() => undefined);
+  });
+});
+
+describe("another organisation's admin and Itsam's seats, by the queries' own scoping alone", () => {
+  // Row-level security is the second line; these run without a request scope (as the development
+  // server and the scripts do), so only the mutation's own scoping stands between Ydre's admin
+  // and Itsam's ersättarordning and seats.
+  it("cannot reorder or remove a seat of Itsam's body", async () => {
+    const seat = await db.membership.findFirstOrThrow({
+      where: { bodyId: seeded.direktionen.id, role: "SUBSTITUTE" },
+      select: { id: true, callOrder: true },
+    });
+    const ydreAdmin = await as(sharedId, ydre.id);
+    expect(await setCallOrder(ydreAdmin, { membershipId: seat.id, callOrder: "9" })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await removeMembership(ydreAdmin, { membershipId: seat.id })).toMatchObject({
+      ok: false,
+      code: "NOT_FOUND",
+    });
+    expect(await db.membership.findUnique({ where: { id: seat.id }, select: { callOrder: true } })).toEqual({
+      callOrder: seat.callOrder,
+    });
   });
 });

@@ -328,8 +328,9 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
 export const removeMembership = defineAdminAction({ schema: removeMembershipSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
     const m = found(
-      await tx.membership.findUnique({
-        where: { id: input.membershipId },
+      await tx.membership.findFirst({
+        // The admin's own organisation's seat only (the first line; row-level security is the second).
+        where: { id: input.membershipId, body: { organisationId: adminOrganisation(by) } },
         select: { id: true, bodyId: true, personId: true, role: true },
       }),
       "Uppdraget finns inte längre. Ladda om sidan.",
