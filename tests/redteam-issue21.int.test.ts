@@ -16,7 +16,12 @@ import { recordLiveEvent } from "@/modules/live/live.mutations";
 import { LiveHub } from "@/modules/live/live.hub";
 import { liveStreamResponse } from "@/modules/live/live.stream";
 import { endAllSessions } from "@/server/session-version";
-import { contextFor, createSeededDatabase } from "./support/seeded-db";
+import { setTestClock } from "@/server/clock";
+import { GET as bodyPapers } from "@/app/api/oparl/v1/body/[org]/paper/route";
+import { GET as agendaItem } from "@/app/api/oparl/v1/meeting/[slug]/agendaitem/[number]/route";
+import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
+import { useRouteDatabase } from "./support/route-db";
+import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -330,5 +335,62 @@ describe("another organisation's admin and Itsam's seats, by the queries' own sc
     expect(await db.membership.findUnique({ where: { id: seat.id }, select: { callOrder: true } })).toEqual({
       callOrder: seat.callOrder,
     });
+  });
+});
+
+describe("open data's Papers once the organisation's names rule applies", () => {
+  // The rule (retention.ts): N years after justering every person the protocol records is
+  // "[utelämnat]" on every public surface. A § title naming such a person (an appointment, a
+  // resignation) is common; here § 61 names the förbundsdirektör, who is in the attendance list.
+  const NAME = "Henrik Remmerfelt";
+  const API = "http://localhost/api/oparl/v1";
+  let restoreRouteDatabase: () => Promise<void>;
+  const previousClock = process.env.PARAGRAF_TEST_CLOCK;
+
+  beforeAll(async () => {
+    restoreRouteDatabase = useRouteDatabase(seeded.url, { SMTP_URL: undefined });
+    process.env.PARAGRAF_TEST_CLOCK = "1";
+    const meeting = await db.meeting.findUniqueOrThrow({ where: { slug: SEED_SLUG } });
+    await db.paragraph.updateMany({
+      where: { meetingId: meeting.id, number: 61 },
+      data: { title: `Personal: förordnande av förbundsdirektör ${NAME}` },
+    });
+    await justeraDemoMeeting(db);
+  }, 120_000);
+  afterAll(async () => {
+    setTestClock(null);
+    await db.organisation.updateMany({ data: { publicNamesYears: null } });
+    if (previousClock === undefined) delete process.env.PARAGRAF_TEST_CLOCK;
+    else process.env.PARAGRAF_TEST_CLOCK = previousClock;
+    await restoreRouteDatabase?.();
+  });
+
+  /** The route's answer as an HTTP request gets it (scripts/serve.mjs opens it with the empty scope). */
+  const get = async <P>(
+    handler: (req: Request, ctx: { params: Promise<P> }) => Promise<Response>,
+    path: string,
+    params: P,
+  ) => {
+    const res = await runInScope("", () => handler(new Request(`${API}${path}`), { params: Promise.resolve(params) }));
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+  const papers = () => get(bodyPapers, "/body/itsam/paper?elementsPerPage=100", { org: "itsam" });
+  const item61 = () => get(agendaItem, `/meeting/${SEED_SLUG}/agendaitem/61`, { slug: SEED_SLUG, number: "61" });
+
+  it("name the person before the day, as the protocol page does", async () => {
+    expect(await papers()).toContain(NAME);
+    expect(await item61()).toContain(NAME);
+  });
+
+  it("withhold the name from the day on, like the AgendaItem and the page", async () => {
+    await db.organisation.updateMany({ where: { id: itsamId }, data: { publicNamesYears: 1 } });
+    setTestClock(new Date(Date.now() + 2 * 366 * 24 * 3600 * 1000));
+    expect(await item61()).not.toContain(NAME);
+    const body = await papers();
+    expect(body).toContain("ITSAM 2021/6");
+    // Before the fix the Paper's consultation still carried the title with the name.
+    expect(body).not.toContain(NAME);
+    expect(body).not.toContain("Remmerfelt");
   });
 });
