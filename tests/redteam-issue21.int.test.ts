@@ -1,8 +1,7 @@
 // Red team, issue 19/20 follow-up: attacks run the way production runs them, inside the request's
 // organisation (row-level security on), with two organisations on one installation. Each finding
 // is a test that failed before its fix; each "stays safe" test guards a hypothesis that held.
-import { verify } from "@node-rs/argon2";
-import { hash } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ActionContext } from "@/server/action";
@@ -11,7 +10,6 @@ import { runInScope } from "@/server/tenancy";
 import { removeMembership, setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
 import { setCallOrder } from "@/modules/administration/bodies.mutations";
 import { registerHistoricalProtocol } from "@/modules/historical/historical.mutations";
-import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { recordLiveEvent } from "@/modules/live/live.mutations";
 import { LiveHub } from "@/modules/live/live.hub";
 import { liveStreamResponse } from "@/modules/live/live.stream";
@@ -21,7 +19,8 @@ import { GET as bodyPapers } from "@/app/api/oparl/v1/body/[org]/paper/route";
 import { GET as agendaItem } from "@/app/api/oparl/v1/meeting/[slug]/agendaitem/[number]/route";
 import { justeraDemoMeeting } from "../prisma/seed/justera-demo";
 import { useRouteDatabase } from "./support/route-db";
-import { contextFor, createSeededDatabase, SEED_SLUG } from "./support/seeded-db";
+import { contextFor, createSeededDatabase, newDirektionenMeeting, SEED_SLUG } from "./support/seeded-db";
+import { createYdreWithDirektionen } from "./support/bodies";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -48,52 +47,33 @@ beforeAll(async () => {
   db = seeded.db;
   itsamId = seeded.direktionen.organisationId;
   const passwordHash = await hash(PASSWORD);
-  const org = await db.organisation.create({
-    data: { slug: "ydre", name: "Ydre kommun", kind: "KOMMUN", caseNumberPrefix: "KS" },
-  });
-  const body = await db.body.create({
-    data: {
-      organisationId: org.id,
-      slug: "direktionen",
-      name: "Direktionen",
-      genitiveName: "Direktionens",
-      kind: "STYRELSE",
-      seatCount: 5,
-    },
-  });
-  ydre = { id: org.id, bodyId: body.id };
+  const { organisationId: ydreId, bodyId: ydreBodyId } = await createYdreWithDirektionen(db);
+  ydre = { id: ydreId, bodyId: ydreBodyId };
+  /** An account with a password, in these organisations (their admin where true), secretary of `secretaryOf`. */
+  const account = async (email: string, name: string, organisations: [string, boolean][], secretaryOf?: string) =>
+    (
+      await db.user.create({
+        data: {
+          email,
+          name,
+          passwordHash,
+          organisations: { create: organisations.map(([organisationId, isAdmin]) => ({ organisationId, isAdmin })) },
+          ...(secretaryOf ? { bodyRoles: { create: { bodyId: secretaryOf, role: "SECRETARY" as const } } } : {}),
+        },
+      })
+    ).id;
   // The platform made an existing Itsam account Ydre's first admin (createOrganisation allows it).
-  sharedId = (
-    await db.user.create({
-      data: {
-        email: "delad@itsam.example",
-        name: "Delad Användare",
-        passwordHash,
-        organisations: { create: [{ organisationId: itsamId }, { organisationId: org.id, isAdmin: true }] },
-        bodyRoles: { create: { bodyId: body.id, role: "SECRETARY" } },
-      },
-    })
-  ).id;
-  itsamAdminId = (
-    await db.user.create({
-      data: {
-        email: "admin2@itsam.example",
-        name: "Itsams andra administratör",
-        passwordHash,
-        organisations: { create: { organisationId: itsamId, isAdmin: true } },
-      },
-    })
-  ).id;
-  itsamOnlyId = (
-    await db.user.create({
-      data: {
-        email: "bara-itsam@itsam.example",
-        name: "Bara Itsam",
-        passwordHash,
-        organisations: { create: { organisationId: itsamId } },
-      },
-    })
-  ).id;
+  sharedId = await account(
+    "delad@itsam.example",
+    "Delad Användare",
+    [
+      [itsamId, false],
+      [ydreId, true],
+    ],
+    ydreBodyId,
+  );
+  itsamAdminId = await account("admin2@itsam.example", "Itsams andra administratör", [[itsamId, true]]);
+  itsamOnlyId = await account("bara-itsam@itsam.example", "Bara Itsam", [[itsamId, false]]);
   platformAdminId = (await db.user.findUniqueOrThrow({ where: { email: "admin@itsam.example" } })).id;
 }, 180_000);
 
@@ -220,17 +200,7 @@ describe("the live log stream after the right to follow it is gone", () => {
 
   beforeAll(async () => {
     hub = new LiveHub(seeded.url);
-    const ctx = await contextFor(db, "secretary");
-    const created = await createMeeting(ctx, {
-      bodyId: seeded.direktionen.id,
-      date: "2022-05-19",
-      startTime: "14:00",
-      endTime: "",
-      place: "Stadshuset",
-      attendanceFrom: "members",
-    });
-    if (!created.ok) throw new Error(JSON.stringify(created));
-    ({ id: meetingId, slug } = await db.meeting.findUniqueOrThrow({ where: { slug: created.data.slug } }));
+    ({ id: meetingId, slug } = await newDirektionenMeeting(seeded, "2022-05-19"));
     personId = (await db.person.findFirstOrThrow({ where: { name: "Annicki Oscarsson" } })).id;
   });
   afterAll(async () => hub?.close());
