@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { createMeeting } from "@/modules/drafting/meeting.mutations";
 import { runInScope } from "@/server/tenancy";
 import { actorFor, contextFor, createSeededDatabase } from "./support/seeded-db";
+import { createYdreWithDirektionen } from "./support/bodies";
 
 let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
 let db: PrismaClient;
@@ -18,27 +19,13 @@ beforeAll(async () => {
   seeded = await createSeededDatabase("meeting_slug_tenancy");
   db = seeded.db;
   // A second organisation whose body has the same slug as Itsam's Direktionen.
-  const org = await db.organisation.create({
-    data: { slug: "ydre", name: "Ydre kommun", kind: "KOMMUN", caseNumberPrefix: "KS" },
-  });
-  const body = await db.body.create({
-    data: {
-      organisationId: org.id,
-      slug: "direktionen",
-      name: "Direktionen",
-      genitiveName: "Direktionens",
-      kind: "STYRELSE",
-      seatCount: 5,
-    },
-  });
-  ydreBodyId = body.id;
-  ydreId = org.id;
+  ({ organisationId: ydreId, bodyId: ydreBodyId } = await createYdreWithDirektionen(db));
   await db.user.create({
     data: {
       email: "sekreterare@ydre.example",
       name: "Ydres sekreterare",
-      organisations: { create: { organisationId: org.id } },
-      bodyRoles: { create: { bodyId: body.id, role: "SECRETARY" } },
+      organisations: { create: { organisationId: ydreId } },
+      bodyRoles: { create: { bodyId: ydreBodyId, role: "SECRETARY" } },
     },
   });
 }, 180_000);

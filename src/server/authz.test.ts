@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MEETING_STATUSES } from "@/domain/lifecycle";
 import {
   authorize,
+  authorizeAccountCredentials,
   authorizeGlobal,
   meetingWhereForActor,
   PERMISSIONS,
@@ -165,6 +166,34 @@ describe("an organisation's admin (issue 19.1)", () => {
       }
     }
     expect(meetingWhereForActor(adminElsewhere)).toEqual({ bodyId: { in: ["b-other-organisation"] } });
+  });
+});
+
+describe("an account's password and e-mail (issue 19.1: one account, several organisations)", () => {
+  const account = (organisationIds: string[], isPlatformAdmin = false) => ({
+    userId: "u-target",
+    isPlatformAdmin,
+    organisationIds,
+  });
+  const admin = actors.admin!;
+  it("are the admin's to change when they administer every organisation of the account", () => {
+    expect(authorizeAccountCredentials(admin, account(["o-itsam"]), ["o-itsam"]).ok).toBe(true);
+    expect(authorizeAccountCredentials(admin, account(["o-itsam", "o-ydre"]), ["o-itsam", "o-ydre"]).ok).toBe(true);
+  });
+  it("are not when the account is also another organisation's, or the platform admin's", () => {
+    expect(authorizeAccountCredentials(admin, account(["o-itsam", "o-ydre"]), ["o-itsam"])).toMatchObject({
+      ok: false,
+      reason: "forbidden",
+      message: expect.stringMatching(/annan organisation/),
+    });
+    expect(authorizeAccountCredentials(admin, account(["o-itsam"], true), ["o-itsam"]).ok).toBe(false);
+  });
+  it("are the account's own, and never a non-admin's", () => {
+    expect(authorizeAccountCredentials(admin, { ...account(["o-itsam", "o-ydre"], true), userId: "u7" }, []).ok).toBe(
+      true,
+    );
+    expect(authorizeAccountCredentials(actors.secretary!, account(["o-itsam"]), ["o-itsam"]).ok).toBe(false);
+    expect(authorizeAccountCredentials(null, account(["o-itsam"]), ["o-itsam"]).ok).toBe(false);
   });
 });
 

@@ -212,6 +212,39 @@ export function authorizeGlobal(actor: Actor | null, permission: GlobalPermissio
 }
 
 /**
+ * A user account's password and e-mail (the login, and single sign-on's key). The account is the
+ * platform's and may belong to several organisations (issue 19.1): changing them changes who can
+ * act in every one of them. So an organisation's admin changes them only for an account whose
+ * every organisation they administer too, never the platform admin's; the account itself may.
+ */
+export interface AccountResource {
+  userId: string;
+  /** The account is the platform's admin (User.isAdmin). */
+  isPlatformAdmin: boolean;
+  /** Every organisation the account belongs to (read as the platform: row-level security shows one). */
+  organisationIds: readonly string[];
+}
+
+export function authorizeAccountCredentials(
+  actor: Actor | null,
+  account: AccountResource,
+  /** The organisations the actor administers, all of them (read as the platform). */
+  actorAdminOf: readonly string[],
+): Decision {
+  const decision = authorizeGlobal(actor, "admin.manageUsers");
+  if (!decision.ok || actor?.userId === account.userId) return decision;
+  if (account.isPlatformAdmin || !account.organisationIds.every((id) => actorAdminOf.includes(id))) {
+    return {
+      ok: false,
+      reason: "forbidden",
+      message:
+        "Kontot används också i en annan organisation som du inte administrerar. Lösenord och e-postadress kan du därför inte ändra; användaren byter själv sitt lösenord.",
+    };
+  }
+  return decision;
+}
+
+/**
  * A body's historical protocols (justerade on paper, registered with their scanned PDF;
  * src/modules/historical). Not a meeting: they have no lifecycle, so no state column.
  */

@@ -25,6 +25,8 @@ export interface CurrentUser extends Actor {
   organisation: UserOrganisation | null;
   /** Every organisation the user belongs to, for the switcher. */
   organisations: UserOrganisation[];
+  /** The session's version: a long-lived response (a live stream) ends once the user's is raised. */
+  sessionVersion: number;
 }
 
 /** The organisation a user with several works in: its slug, chosen in the header. */
@@ -71,6 +73,7 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     isPlatformAdmin: user.isAdmin,
     organisation,
     organisations,
+    sessionVersion: user.sessionVersion,
   };
 });
 

@@ -45,3 +45,24 @@ export async function addOpeningTemplates(db: PrismaClient, bodyId: string, titl
     data: titles.map((title, i) => ({ bodyId, title, isOpening: true, position: i + 1 })),
   });
 }
+
+/**
+ * A second organisation, Ydre kommun, whose Direktionen has the same slug as Itsam's (the tenancy
+ * tests: the same names in two organisations on one installation).
+ */
+export async function createYdreWithDirektionen(db: PrismaClient): Promise<{ organisationId: string; bodyId: string }> {
+  const org = await db.organisation.create({
+    data: { slug: "ydre", name: "Ydre kommun", kind: "KOMMUN", caseNumberPrefix: "KS" },
+  });
+  const body = await db.body.create({
+    data: {
+      organisationId: org.id,
+      slug: "direktionen",
+      name: "Direktionen",
+      genitiveName: "Direktionens",
+      kind: "STYRELSE",
+      seatCount: 5,
+    },
+  });
+  return { organisationId: org.id, bodyId: body.id };
+}

@@ -7,6 +7,9 @@ import { afterCommit, queueMail } from "@/server/jobs/outbox";
 import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "@/server/action";
+import { authorizeAccountCredentials, type Actor } from "@/server/authz";
+import { asPlatform } from "@/server/tenancy";
+import type { PrismaClient } from "@/generated/prisma/client";
 import { buildPasswordSetMail } from "./admin.mail";
 import {
   adminOrganisation,
@@ -55,6 +58,32 @@ async function findUserOrFail(tx: Tx, userId: string, organisationId: string) {
   );
   const { organisations, ...account } = user;
   return { ...account, isAdmin: organisations[0]?.isAdmin ?? false };
+}
+
+/**
+ * The password and e-mail reach every organisation of the account: refused unless the admin
+ * administers each of them (authorizeAccountCredentials). Read as the platform: in the request's
+ * organisation row-level security would show the account's membership there only.
+ */
+async function checkAccountCredentials(db: PrismaClient, actor: Actor, userId: string): Promise<void> {
+  const [account, adminOf] = await asPlatform(() =>
+    Promise.all([
+      db.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { isAdmin: true, organisations: { select: { organisationId: true } } },
+      }),
+      db.organisationUser.findMany({
+        where: { userId: actor.userId, isAdmin: true },
+        select: { organisationId: true },
+      }),
+    ]),
+  );
+  const decision = authorizeAccountCredentials(
+    actor,
+    { userId, isPlatformAdmin: account.isAdmin, organisationIds: account.organisations.map((o) => o.organisationId) },
+    adminOf.map((o) => o.organisationId),
+  );
+  if (!decision.ok) throw new AppError("FORBIDDEN", decision.message);
 }
 
 export const createUser = defineAdminAction({ schema: createUserSchema }, async ({ db, input, ...by }) => {
@@ -128,7 +157,10 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
           "Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.",
         );
       }
-      if (input.email !== current.email) await checkEmailFree(tx, input.email, current.id);
+      if (input.email !== current.email) {
+        await checkAccountCredentials(db, by.actor, current.id);
+        await checkEmailFree(tx, input.email, current.id);
+      }
       await tx.user.update({ where: { id: current.id }, data: { email: input.email, name: input.name } });
       await tx.organisationUser.update({
         where: { userId_organisationId: { userId: current.id, organisationId } },
@@ -160,6 +192,7 @@ export const setUserPassword = defineAdminAction(
     const organisationId = adminOrganisation(by);
     const { user, mailId } = await db.$transaction(async (tx) => {
       const user = await findUserOrFail(tx, input.userId, organisationId);
+      await checkAccountCredentials(db, actor, user.id);
       await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
       await endAllSessions(tx, user.id);
       const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
@@ -295,8 +328,9 @@ export const addMembership = defineAdminAction({ schema: addMembershipSchema }, 
 export const removeMembership = defineAdminAction({ schema: removeMembershipSchema }, ({ db, input, ...by }) =>
   db.$transaction(async (tx) => {
     const m = found(
-      await tx.membership.findUnique({
-        where: { id: input.membershipId },
+      await tx.membership.findFirst({
+        // The admin's own organisation's seat only (the first line; row-level security is the second).
+        where: { id: input.membershipId, body: { organisationId: adminOrganisation(by) } },
         select: { id: true, bodyId: true, personId: true, role: true },
       }),
       "Uppdraget finns inte längre. Ladda om sidan.",

@@ -143,8 +143,9 @@ export const setCallOrder = defineAdminAction(
   ({ db, input, ...by }) =>
     db.$transaction(async (tx) => {
       const m = found(
-        await tx.membership.findUnique({
-          where: { id: input.membershipId },
+        await tx.membership.findFirst({
+          // The admin's own organisation's seat only (the first line; row-level security is the second).
+          where: { id: input.membershipId, body: { organisationId: adminOrganisation(by) } },
           select: { id: true, bodyId: true, role: true, callOrder: true, person: { select: { name: true } } },
         }),
         "Uppdraget finns inte längre. Ladda om sidan.",

@@ -116,9 +116,16 @@ export const registerHistoricalProtocol = defineHistoricalAction(
     return db.$transaction(async (tx) => {
       // One registration at a time per body and year: the range checks below hold until commit.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`paragraf:historical:${input.bodyId}:${year}`}))`;
-      const body = await tx.body.findUniqueOrThrow({ where: { id: input.bodyId }, select: { slug: true, name: true } });
+      const body = await tx.body.findUniqueOrThrow({
+        where: { id: input.bodyId },
+        select: { slug: true, name: true, organisationId: true },
+      });
       if (range) await ensureRangeFree(tx, input.bodyId, year, range);
-      const twin = await tx.historicalProtocol.findUnique({ where: { sha256 }, select: { meetingDate: true } });
+      // The organisation's own; another organisation may keep the same scan (and is not told of it).
+      const twin = await tx.historicalProtocol.findFirst({
+        where: { sha256, body: { organisationId: body.organisationId } },
+        select: { meetingDate: true },
+      });
       if (twin) {
         invalid(
           {

@@ -12,7 +12,9 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { type IsoDate, isoDateOf } from "@/lib/iso-date";
 import { findPublicProtocol, publicMeetingWhere } from "@/modules/publication/public.queries";
 import { membershipTermSelect, toMembershipTerm } from "@/server/membership-term";
-import { toPublicCaseHeading } from "@/domain/publication/public.rules";
+import { REDACTED_TEXT, toPublicCaseHeading } from "@/domain/publication/public.rules";
+import { namesWithdrawn } from "@/domain/publication/retention";
+import { today } from "@/server/clock";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 import { findPublicPdf, type ServedPdf } from "@/modules/publication/issued-copies";
 import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
@@ -374,6 +376,7 @@ export async function listPublicPapers(db: PrismaClient, org: OrganisationRef): 
       meeting: { ...publicMeetingWhere, body: { organisationId: org.id } },
     },
     select: {
+      id: true,
       number: true,
       title: true,
       caseNumber: true,
@@ -381,15 +384,26 @@ export async function listPublicPapers(db: PrismaClient, org: OrganisationRef): 
       redactedNames: true,
       bodyId: true,
       meeting: {
-        select: { slug: true, date: true, createdAt: true, updatedAt: true, notice: { select: { updatedAt: true } } },
+        select: {
+          slug: true,
+          date: true,
+          adjustedOn: true,
+          createdAt: true,
+          updatedAt: true,
+          notice: { select: { updatedAt: true } },
+        },
       },
     },
     orderBy: [{ meeting: { date: "asc" } }, { number: "asc" }],
   });
+  const withoutNames = await nameFreeTitles(db, org, rows);
   const papers = new Map<string, PaperRecord>();
   for (const row of rows) {
-    // The case number and title as the public projection gives them (its policy, not a copy of it).
-    const { caseNumber, title } = toPublicCaseHeading(row);
+    // The case number and title as the public projection gives them (its policy, not a copy of it);
+    // once the organisation's names rule applies, the title the search index keeps without names.
+    const heading = toPublicCaseHeading(row);
+    const { caseNumber } = heading;
+    const title = withoutNames.has(row.id) ? (withoutNames.get(row.id) ?? REDACTED_TEXT) : heading.title;
     if (caseNumber === null) continue;
     const key = paperKey(caseNumber);
     if (key === "") continue;
@@ -407,6 +421,32 @@ export async function listPublicPapers(db: PrismaClient, org: OrganisationRef): 
     else papers.set(key, { organisationSlug: org.slug, key, caseNumber, consultations: [consultation] });
   }
   return [...papers.values()].sort((a, b) => a.key.localeCompare(b.key, "sv", { numeric: true }));
+}
+
+/**
+ * The §§ of `rows` whose protocol is past the organisation's names rule today (retention.ts: every
+ * person the protocol records withheld), each with its title as the public copy then has it: the
+ * name-free title written into the search index at justering (null for rows indexed before it:
+ * withheld whole, failing closed). Titles read without the whole protocol cannot know its names.
+ */
+async function nameFreeTitles(
+  db: PrismaClient,
+  org: OrganisationRef,
+  rows: readonly { id: string; meeting: { adjustedOn: Date | null } }[],
+): Promise<Map<string, string | null>> {
+  const organisation = await db.organisation.findUnique({ where: { id: org.id }, select: { publicNamesYears: true } });
+  const rule = { namesYears: organisation?.publicNamesYears ?? null, noindexAfterAppeal: false };
+  const day = today();
+  const ids = rows
+    .filter((r) => namesWithdrawn(rule, r.meeting.adjustedOn ? isoDateOf(r.meeting.adjustedOn) : null, day))
+    .map((r) => r.id);
+  if (ids.length === 0) return new Map();
+  const entries = await db.publicSearchEntry.findMany({
+    where: { paragraphId: { in: ids } },
+    select: { paragraphId: true, anonTitle: true },
+  });
+  const titles = new Map(entries.map((e) => [e.paragraphId, e.anonTitle]));
+  return new Map(ids.map((id) => [id, titles.get(id) ?? null]));
 }
 
 export async function findPublicPaper(

@@ -12,8 +12,10 @@ export const dynamic = "force-dynamic";
 export async function GET(req: Request, { params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
   const after = req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("efter");
-  return liveStreamResponse(getDb(), await getCurrentUser(), slug, parseLastEventId(after), {
+  const user = await getCurrentUser();
+  return liveStreamResponse(getDb(), user, slug, parseLastEventId(after), {
     hub: getLiveHub(),
     signal: req.signal,
+    sessionVersion: user?.sessionVersion,
   });
 }
