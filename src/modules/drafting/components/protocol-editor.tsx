@@ -31,8 +31,7 @@ import { createEditorStore, sameJson, useEditorStore } from "@/modules/drafting/
 import { createLiveProtocolBuilder, liveAttendance } from "@/modules/drafting/editor/live-protocol";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
 import { LiveCheckerPanel } from "@/modules/drafting/components/live-checker-panel";
-import type { PersonOption } from "@/server/protocol.queries";
-import type { ProtocolDTO } from "@/domain/protocol/protocol.types";
+import type { PersonOption, ProtocolForEditing } from "@/server/protocol.queries";
 import { computeParticipation } from "@/domain/rules/attendance.rules";
 import { signerAssignments } from "@/domain/rules/signers.rules";
 import { AttendanceEditor, type AttendanceRowValue } from "./attendance-editor";
@@ -49,14 +48,8 @@ import {
   paragraphStatus,
 } from "./paragraph-outline";
 
-export interface ProtocolEditorProps {
-  protocol: ProtocolDTO;
-  meetingVersion: number;
-  attendanceVersion: number;
-  signersVersion: number;
-  paragraphVersions: Record<string, number>;
-  secretaryPersonId: string | null;
-  people: PersonOption[];
+/** The protocol and its versions as the editor page reads them (findProtocolForEditing), and: */
+export interface ProtocolEditorProps extends ProtocolForEditing {
   /** Today in Sweden by the server's clock, for the live checks' deadlines. */
   today: IsoDate;
   /** "Paragraf från mall" (the body's § templates), offered beside "Lägg till paragraf". */
