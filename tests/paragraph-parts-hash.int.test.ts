@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { saveParagraph } from "@/modules/drafting/paragraph.mutations";
-import { paragraphPartsHash, saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.stored";
+import { paragraphFields, paragraphPartsHash, saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.stored";
 import { saveParagraphSchema, type ParagraphContent } from "@/modules/drafting/paragraph.schema";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
@@ -37,16 +37,7 @@ function fieldsSave(id: string, version: number, meetingId: string, content: Par
   return saveParagraphFieldsOnly(db, {
     paragraphId: id,
     version,
-    fields: {
-      caseNumber: content.caseNumber,
-      title: content.title,
-      decisionIntro: content.decision.intro,
-      decisionClauses: content.decision.clauses,
-      isConfidential: content.isConfidential,
-      withholdingGround: content.withholdingGround,
-      redactedNames: content.redactedNames,
-      isImmediatelyAdjusted: content.isImmediatelyAdjusted,
-    },
+    fields: paragraphFields(content),
     content,
     people: [],
     audit: { userId, meetingId, ip: null, action: "paragraph.save" },

@@ -5,7 +5,7 @@
 // organisation's (saveParagraph then saves in a transaction, as the other tests show).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.stored";
+import { paragraphFields, paragraphPeople, saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.stored";
 import { saveParagraphSchema, type ParagraphContent } from "@/modules/drafting/paragraph.schema";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
 import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
@@ -39,24 +39,9 @@ function fieldsSave(id: string, version: number, meetingId: string, content: Par
   return saveParagraphFieldsOnly(db, {
     paragraphId: id,
     version,
-    fields: {
-      caseNumber: content.caseNumber,
-      title: content.title,
-      decisionIntro: content.decision.intro,
-      decisionClauses: content.decision.clauses,
-      isConfidential: content.isConfidential,
-      withholdingGround: content.withholdingGround,
-      redactedNames: content.redactedNames,
-      isImmediatelyAdjusted: content.isImmediatelyAdjusted,
-    },
+    fields: paragraphFields(content),
     content,
-    people: [
-      ...content.motions.map((m) => m.personId),
-      ...content.reservations.map((r) => r.personId),
-      ...content.recusals.map((r) => r.personId),
-      ...content.notes.flatMap((n) => (n.personId ? [n.personId] : [])),
-      ...content.votes.flatMap((v) => v.ballots.map((b) => b.personId)),
-    ],
+    people: paragraphPeople(content),
     audit: { userId, meetingId, ip: "127.0.0.1", action: "paragraph.save" },
     now: new Date(),
   });

@@ -8,7 +8,13 @@ import { lockMeeting } from "@/server/meeting-access";
 import { byMeetingId, defineMeetingAction } from "@/server/action";
 import { appendParagraphs } from "./paragraph.append";
 import { deleteParagraphParts } from "./paragraph.persist";
-import { rememberPartsHash, saveParagraphFieldsOnly, writeChangedParagraphParts } from "./paragraph.stored";
+import {
+  paragraphFields,
+  paragraphPeople,
+  rememberPartsHash,
+  saveParagraphFieldsOnly,
+  writeChangedParagraphParts,
+} from "./paragraph.stored";
 import {
   addParagraphSchema,
   moveParagraphSchema,
@@ -28,35 +34,12 @@ import { checkPeopleInOrganisation, meetingOrganisationId } from "./meeting.guar
 
 type Tx = Prisma.TransactionClient;
 
-/** The people a § names (motions, reservations, jäv, notes, ballots). */
-function peopleOf(content: ParagraphContent): string[] {
-  return [
-    ...content.motions.map((m) => m.personId),
-    ...content.reservations.map((r) => r.personId),
-    ...content.recusals.map((r) => r.personId),
-    ...content.notes.flatMap((n) => (n.personId ? [n.personId] : [])),
-    ...content.votes.flatMap((v) => v.ballots.map((b) => b.personId)),
-  ];
-}
-
 /** Every person referenced must belong to the meeting's organisation. */
 async function checkPeople(tx: Tx, meetingId: string, content: ParagraphContent): Promise<void> {
-  const ids = peopleOf(content);
+  const ids = paragraphPeople(content);
   if (ids.length === 0) return;
   await checkPeopleInOrganisation(tx, await meetingOrganisationId(tx, meetingId), ids);
 }
-
-/** The § row's own fields of a save. */
-const fieldsOf = (content: ParagraphContent) => ({
-  caseNumber: content.caseNumber,
-  title: content.title,
-  decisionIntro: content.decision.intro,
-  decisionClauses: content.decision.clauses,
-  isConfidential: content.isConfidential,
-  withholdingGround: content.withholdingGround,
-  redactedNames: content.redactedNames,
-  isImmediatelyAdjusted: content.isImmediatelyAdjusted,
-});
 
 /** A save from a version that is no longer the stored one: the stored § goes back to the editor. */
 async function refuseStale(db: Tx, paragraphId: string): Promise<never> {
@@ -77,7 +60,7 @@ const saveWholeParagraph: Parameters<
   // Compare-and-set on the version: concurrent saves from the same version cannot both win.
   const updated = await tx.paragraph.updateMany({
     where: { id: paragraphId, version },
-    data: { ...fieldsOf(content), version: { increment: 1 } },
+    data: { ...paragraphFields(content), version: { increment: 1 } },
   });
   if (updated.count === 0) await refuseStale(tx, paragraphId);
   await checkPeople(tx, meeting.id, content);
@@ -105,9 +88,9 @@ export const saveParagraph = defineMeetingAction(
     const saved = await saveParagraphFieldsOnly(ctx.db, {
       paragraphId: input.paragraphId,
       version: input.version,
-      fields: fieldsOf(input.content),
+      fields: paragraphFields(input.content),
       content: input.content,
-      people: peopleOf(input.content),
+      people: paragraphPeople(input.content),
       audit: { userId: actor.userId, meetingId: meeting.id, ip, action: "paragraph.save" },
       now: ctx.now,
     });

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { createMotions, paragraphPartsData, type Motions, type Parts } from "./paragraph.persist";
+import type { ParagraphContent } from "./paragraph.schema";
 
 /** The child tables of a § that a save writes, by the name paragraphPartsData gives them. */
 export const PARAGRAPH_PARTS = [
@@ -221,6 +222,29 @@ export interface ParagraphFields {
   withholdingGround: string | null;
   redactedNames: string[];
   isImmediatelyAdjusted: boolean;
+}
+
+/** The § row's own fields of a save of `content`. */
+export const paragraphFields = (content: ParagraphContent): ParagraphFields => ({
+  caseNumber: content.caseNumber,
+  title: content.title,
+  decisionIntro: content.decision.intro,
+  decisionClauses: content.decision.clauses,
+  isConfidential: content.isConfidential,
+  withholdingGround: content.withholdingGround,
+  redactedNames: content.redactedNames,
+  isImmediatelyAdjusted: content.isImmediatelyAdjusted,
+});
+
+/** The people a § names (motions, reservations, jäv, notes, ballots). */
+export function paragraphPeople(content: ParagraphContent): string[] {
+  return [
+    ...content.motions.map((m) => m.personId),
+    ...content.reservations.map((r) => r.personId),
+    ...content.recusals.map((r) => r.personId),
+    ...content.notes.flatMap((n) => (n.personId ? [n.personId] : [])),
+    ...content.votes.flatMap((v) => v.ballots.map((b) => b.personId)),
+  ];
 }
 
 /**
