@@ -17,13 +17,15 @@ export interface LiveFrameProps {
   initialEvents: LiveEventWire[];
 }
 
-export type LiveConnection = "connecting" | "open" | "reconnecting";
+/** "ended": the server ended the stream (access taken away, sessions ended, or sent for justering). */
+export type LiveConnection = "connecting" | "open" | "reconnecting" | "ended";
 
 /** The connection as a view says it. */
 export const CONNECTION_TEXT: Record<LiveConnection, string> = {
   open: "Synkad",
   connecting: "Ansluter…",
   reconnecting: "Återansluter…",
+  ended: "Avslutad: ladda om sidan",
 };
 
 /**
@@ -115,7 +117,14 @@ export function useLiveStream(
   useEffect(() => {
     const stream = followEvents({
       url: () => `/api/moten/${encodeURIComponent(slug)}/live?efter=${lastSeq.current}`,
-      events: { live: (data) => receive(JSON.parse(data) as LiveEventWire) },
+      events: {
+        live: (data) => receive(JSON.parse(data) as LiveEventWire),
+        // Access ended: stop for good rather than be refused again every 2 s.
+        end: () => {
+          stream.stop();
+          setConnection("ended");
+        },
+      },
       onOpen: () => setConnection("open"),
       onBroken: () => setConnection("reconnecting"),
       retryMs: 2_000,
@@ -125,7 +134,7 @@ export function useLiveStream(
     // browser's back-off.
     const offline = () => {
       stream.drop();
-      setConnection("reconnecting");
+      setConnection((c) => (c === "ended" ? c : "reconnecting"));
     };
     const online = () => stream.reopen();
     window.addEventListener("offline", offline);
