@@ -514,6 +514,30 @@ describe("once the protocol is justerat", () => {
     expect(after).toEqual(order);
   });
 
+  // Issue 19.6 gave the § row two bookkeeping columns (the parts' hash and version, migration
+  // 20261208010000). Not content, but a signed § row changes through no column, and the triggers
+  // that bump them cannot be used to touch a signed § either.
+  it("keeps the signed § row whole, its parts' hash and version too", async () => {
+    const before = await db.paragraph.findUniqueOrThrow({ where: { id: ids.p62 } });
+    for (const client of [app, owner]) {
+      await expect(
+        client.query(`UPDATE "Paragraph" SET "partsHash" = repeat('0', 64) WHERE id = $1`, [ids.p62]),
+      ).rejects.toMatchObject(frozen);
+      await expect(
+        client.query(`UPDATE "Paragraph" SET "partsVersion" = "partsVersion" + 1 WHERE id = $1`, [ids.p62]),
+      ).rejects.toMatchObject(frozen);
+      await expect(client.query(`DELETE FROM "Motion" WHERE "paragraphId" = $1`, [ids.p62])).rejects.toMatchObject(
+        frozen,
+      );
+    }
+    const after = await db.paragraph.findUniqueOrThrow({ where: { id: ids.p62 } });
+    expect([after.partsHash, after.partsVersion, after.version]).toEqual([
+      before.partsHash,
+      before.partsVersion,
+      before.version,
+    ]);
+  });
+
   it("keeps the secret salt its hash covers, and the name-free search index as written", async () => {
     const { hashSalt } = await db.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(hashSalt).toMatch(/^[0-9a-f]{64}$/);
