@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { saveParagraph } from "@/modules/drafting/paragraph.mutations";
 import { paragraphFields, paragraphPartsHash, saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.stored";
-import { saveParagraphSchema, type ParagraphContent } from "@/modules/drafting/paragraph.schema";
-import { toParagraphContent } from "@/modules/drafting/paragraph.content";
-import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
+import type { ParagraphContent } from "@/modules/drafting/paragraph.schema";
+import { findProtocolBySlug } from "@/server/protocol.queries";
+import { editableParagraph } from "./support/paragraph-edit";
 import { contextFor, createSeededDatabase, EMAILS, SEED_SLUG } from "./support/seeded-db";
 
 let db: PrismaClient;
@@ -23,14 +23,9 @@ afterAll(async () => drop?.());
 
 async function editable(number: number) {
   const p = (await findProtocolBySlug(db, SEED_SLUG))!.paragraphs.find((x) => x.number === number)!;
-  const editing = (await findParagraphForEditing(db, p.id))!;
-  const { content } = saveParagraphSchema.parse({
-    paragraphId: p.id,
-    version: editing.version,
-    content: toParagraphContent(editing.paragraph),
-  });
+  const { version, content } = await editableParagraph(db, p.id);
   const row = await db.paragraph.findUniqueOrThrow({ where: { id: p.id } });
-  return { id: p.id, version: editing.version, content, row };
+  return { id: p.id, version, content, row };
 }
 
 function fieldsSave(id: string, version: number, meetingId: string, content: ParagraphContent) {

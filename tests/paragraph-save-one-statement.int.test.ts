@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { paragraphFields, paragraphPeople, saveParagraphFieldsOnly } from "@/modules/drafting/paragraph.stored";
-import { saveParagraphSchema, type ParagraphContent } from "@/modules/drafting/paragraph.schema";
-import { toParagraphContent } from "@/modules/drafting/paragraph.content";
+import type { ParagraphContent } from "@/modules/drafting/paragraph.schema";
 import { findParagraphForEditing, findProtocolBySlug } from "@/server/protocol.queries";
+import { editableParagraph } from "./support/paragraph-edit";
 import { createSeededDatabase, EMAILS, SEED_SLUG } from "./support/seeded-db";
 
 let db: PrismaClient;
@@ -22,15 +22,8 @@ beforeAll(async () => {
 afterAll(async () => drop?.());
 
 async function editable(id: string) {
-  const editing = (await findParagraphForEditing(db, id))!;
-  const { content } = saveParagraphSchema.parse({
-    paragraphId: id,
-    version: editing.version,
-    content: toParagraphContent(editing.paragraph),
-  });
   return {
-    version: editing.version,
-    content,
+    ...(await editableParagraph(db, id)),
     meetingId: (await db.paragraph.findUniqueOrThrow({ where: { id } })).meetingId,
   };
 }
