@@ -67,6 +67,14 @@ function withoutAlign(this: { parent?: (() => Record<string, unknown>) | null })
  */
 export const UNMOUNT_AFTER_MS = 20_000;
 
+/**
+ * How long, at most, a change in the live editor waits before the § is told: the walk of the
+ * whole document into a RichDoc and the §'s render are off the keystroke's path (after its frame,
+ * in idle time, once for a burst of keys). Nothing waits on it: the preview and the outline settle
+ * later still, the autosave a second after typing stops.
+ */
+export const EMIT_WITHIN_MS = 200;
+
 /** How the editor starts: with the focus or not, the caret where the text was clicked, keys typed meanwhile. */
 export interface LiveStart {
   focus: boolean;
@@ -136,12 +144,66 @@ export function LiveRichTextEditor({
     // Only ever rendered in the browser (RichTextEditor renders the text itself on the server).
     immediatelyRender: true,
     editorProps,
-    onUpdate: ({ editor: e }) => {
-      const doc = toRichDoc(e.getJSON());
-      lastDoc.current = doc;
-      onChangeRef.current(doc);
-    },
+    onUpdate: () => emitSoon(),
   });
+  const editorRef = useRef(editor);
+  useEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
+
+  // A change is emitted (the document walked into a RichDoc, the § rendered anew) in the idle time
+  // after the key's frame, once for a burst of keys; at once when the focus leaves the field, the
+  // page is hidden or closed, or the editor goes (see EMIT_WITHIN_MS).
+  const pendingEmit = useRef<(() => void) | null>(null);
+  const emitNow = () => {
+    pendingEmit.current?.();
+    pendingEmit.current = null;
+    const current = editorRef.current;
+    if (!current || current.isDestroyed) return;
+    const doc = toRichDoc(current.getJSON());
+    lastDoc.current = doc;
+    onChangeRef.current(doc);
+  };
+  const emitNowRef = useRef(emitNow);
+  useEffect(() => {
+    emitNowRef.current = emitNow;
+  });
+  function emitSoon() {
+    if (pendingEmit.current) return;
+    let idle: number | null = null;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(() => emitNowRef.current(), { timeout: EMIT_WITHIN_MS / 2 });
+    }, EMIT_WITHIN_MS / 2);
+    pendingEmit.current = () => {
+      clearTimeout(timer);
+      if (idle !== null) cancelIdleCallback(idle);
+    };
+  }
+  useEffect(() => {
+    const flush = () => {
+      if (pendingEmit.current) emitNowRef.current();
+    };
+    const hidden = () => {
+      if (document.visibilityState === "hidden") flush();
+    };
+    // Capturing: before the autosave's own listeners copy the unsent value to localStorage.
+    window.addEventListener("pagehide", flush, true);
+    window.addEventListener("beforeunload", flush, true);
+    document.addEventListener("visibilitychange", hidden, true);
+    return () => {
+      window.removeEventListener("pagehide", flush, true);
+      window.removeEventListener("beforeunload", flush, true);
+      document.removeEventListener("visibilitychange", hidden, true);
+    };
+  }, []);
+  // Going (the § removed, the page left): a layout effect's cleanup runs before TipTap's own
+  // passive one destroys the editor.
+  useLayoutEffect(
+    () => () => {
+      if (pendingEmit.current) emitNowRef.current();
+    },
+    [],
+  );
   const toolbarState = useToolbarState(editor);
 
   // Created because the field got focus: the editor takes it, the caret where the text was
@@ -170,6 +232,9 @@ export function LiveRichTextEditor({
   // A new value from outside (e.g. the other person's version after a save conflict).
   useEffect(() => {
     if (!editor || value === lastDoc.current) return;
+    // What was typed and not yet emitted gives way to the value from outside.
+    pendingEmit.current?.();
+    pendingEmit.current = null;
     lastDoc.current = value;
     if (richDocKey(value) !== richDocKey(editor.getJSON())) {
       editor.commands.setContent(fromRichDoc(value), { emitUpdate: false });
@@ -193,6 +258,7 @@ export function LiveRichTextEditor({
   };
   useEffect(() => stopIdleTimer, []);
   const onFocusOut = (event: React.FocusEvent) => {
+    if (pendingEmit.current) emitNow();
     if (wrapper.current?.contains(event.relatedTarget as Node | null)) return;
     stopIdleTimer();
     idleTimer.current = setTimeout(() => {
