@@ -91,3 +91,38 @@ test("a rich-text field is its text until edited; a click puts the caret where c
   await expect(third).toBeFocused();
   await expect(page.locator(".ProseMirror")).toHaveCount(1);
 });
+
+test("what was just typed into a rich-text field is in the § 's unsent copy the moment the page is hidden", async ({
+  page,
+  context,
+}) => {
+  // A live editor tells its § of a change in the idle time after the key's frame (EMIT_WITHIN_MS);
+  // the page going away must not wait for that: the change is emitted before the autosave copies
+  // the unsent § to localStorage.
+  test.setTimeout(120_000);
+  await signInAs(page, SECRETARY);
+  await newDirektionenMeeting(page, { Datum: "2036-02-19", Plats: "Rum Kinda" });
+  const p = await addParagraph(page, "Taxor för tennis");
+  await p.getByRole("button", { name: 'Lägg till "Sammanfattning av ärendet"' }).click();
+  await waitSaved(p);
+  const summary = p.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
+  await summary.click();
+  await expect(summary).toHaveAttribute("contenteditable", "true");
+  await context.setOffline(true);
+  await page.keyboard.type("Sista ordet");
+  const stored = await page.evaluate(() => {
+    console.log(
+      "before",
+      JSON.stringify(Object.keys(localStorage)),
+      document.querySelector(".ProseMirror")?.textContent,
+    );
+    window.dispatchEvent(new PageTransitionEvent("pagehide", { persisted: false }));
+    return Object.keys(localStorage)
+      .filter((k) => k.startsWith("paragraf:paragraph:"))
+      .map((k) => localStorage.getItem(k) ?? "")
+      .join("\n");
+  });
+  expect(stored).toContain("Sista ordet");
+  await context.setOffline(false);
+  await waitSaved(p);
+});

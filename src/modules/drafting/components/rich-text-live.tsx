@@ -20,6 +20,7 @@ import { fitPastedHtml } from "./paste-html";
 import { Redacted } from "./redacted-mark";
 import { contentClass, FieldFrame, textboxClass } from "./rich-text-frame";
 import { useToolbarState } from "./rich-text-toolbar-state";
+import { holdEdit } from "@/modules/drafting/editor/held-edits";
 import type { RichTextEditorProps } from "./rich-text-editor";
 
 const extensions = [
@@ -153,7 +154,7 @@ export function LiveRichTextEditor({
 
   // A change is emitted (the document walked into a RichDoc, the § rendered anew) in the idle time
   // after the key's frame, once for a burst of keys; at once when the focus leaves the field, the
-  // page is hidden or closed, or the editor goes (see EMIT_WITHIN_MS).
+  // editor goes, or the § is kept or sent (releaseHeldEdits, see EMIT_WITHIN_MS).
   const pendingEmit = useRef<(() => void) | null>(null);
   const emitNow = () => {
     pendingEmit.current?.();
@@ -174,28 +175,13 @@ export function LiveRichTextEditor({
     const timer = setTimeout(() => {
       idle = requestIdleCallback(() => emitNowRef.current(), { timeout: EMIT_WITHIN_MS / 2 });
     }, EMIT_WITHIN_MS / 2);
+    const forget = holdEdit(() => emitNowRef.current());
     pendingEmit.current = () => {
+      forget();
       clearTimeout(timer);
       if (idle !== null) cancelIdleCallback(idle);
     };
   }
-  useEffect(() => {
-    const flush = () => {
-      if (pendingEmit.current) emitNowRef.current();
-    };
-    const hidden = () => {
-      if (document.visibilityState === "hidden") flush();
-    };
-    // Capturing: before the autosave's own listeners copy the unsent value to localStorage.
-    window.addEventListener("pagehide", flush, true);
-    window.addEventListener("beforeunload", flush, true);
-    document.addEventListener("visibilitychange", hidden, true);
-    return () => {
-      window.removeEventListener("pagehide", flush, true);
-      window.removeEventListener("beforeunload", flush, true);
-      document.removeEventListener("visibilitychange", hidden, true);
-    };
-  }, []);
   // Going (the § removed, the page left): a layout effect's cleanup runs before TipTap's own
   // passive one destroys the editor.
   useLayoutEffect(

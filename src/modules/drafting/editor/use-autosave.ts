@@ -8,6 +8,7 @@
 // refused because someone else saved first stops autosaving and hands both versions to the UI.
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ActionFailure, ActionResult } from "@/server/action";
+import { releaseHeldEdits } from "./held-edits";
 
 /** How often, at most, unsent changes are copied to localStorage while typing. */
 const PENDING_WRITE_MS = 250;
@@ -90,6 +91,7 @@ export function useAutosave<T>({
 
   /** Copies the unsent value to localStorage now (or clears the copy when all is saved). */
   const writePendingNow = useCallback(() => {
+    releaseHeldEdits();
     if (pendingTimer.current) clearTimeout(pendingTimer.current);
     pendingTimer.current = null;
     const unsent = JSON.stringify(valueRef.current) !== savedJson.current;
@@ -97,6 +99,7 @@ export function useAutosave<T>({
   }, [storageKey]);
 
   const flush = useCallback(async (): Promise<void> => {
+    releaseHeldEdits();
     if (pendingTimer.current) writePendingNow();
     if (inFlight.current || blocked.current) return;
     const current = valueRef.current;
@@ -183,10 +186,12 @@ export function useAutosave<T>({
   useEffect(() => {
     const online = () => void flush();
     const beforeUnload = (e: BeforeUnloadEvent) => {
+      releaseHeldEdits();
       if (pendingTimer.current) writePendingNow();
       if (JSON.stringify(valueRef.current) !== savedJson.current) e.preventDefault();
     };
     const leaving = () => {
+      releaseHeldEdits();
       if (pendingTimer.current) writePendingNow();
     };
     const hidden = () => {
