@@ -6,6 +6,7 @@
 // src/modules/members); what a reader may see of confidential ones is decided there.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import type { SummonsItemDTO } from "@/domain/summons/summons.types";
+import { meetingSlotSelect } from "@/server/meeting-slot";
 
 type Db = PrismaClient | Prisma.TransactionClient;
 
@@ -21,12 +22,7 @@ export const itemTextSelect = {
 
 /** A meeting as the kallelse states it: time and place, and when it was last sent. */
 export const kallelseMeetingSelect = {
-  id: true,
-  slug: true,
-  date: true,
-  startTime: true,
-  endTime: true,
-  place: true,
+  ...meetingSlotSelect,
   summonsSentAt: true,
 } as const satisfies Prisma.MeetingSelect;
 

@@ -2,7 +2,7 @@
 // organisation's eID provider, bound to the protocol's content hash, and is written only when the
 // provider's answer is verified and names the signer's own person. The password re-entry stays as
 // the fallback, the weaker level. The request lives ten minutes and is used once.
-import { writeAudit } from "@/server/audit";
+import { writeAudit, type AuditInput } from "@/server/audit";
 import { byMeetingId, defineMeetingAction, type ActionContext, type RunContext } from "@/server/action";
 import { eidConfig, type EidConfig } from "@/server/eid/config";
 import { personnummerHmac } from "@/server/eid/identity";
@@ -24,6 +24,24 @@ import { startEidCorrectionSchema, startEidSchema } from "./signoff.schema";
 /** A request is answered within ten minutes, or not at all. */
 export const EID_REQUEST_LIFETIME_MS = 10 * 60_000;
 
+/** An audit row about an e-legitimation request, by the actor who made it or answers it. */
+function auditEidRequest(
+  { db, actor, ip }: Pick<RunContext, "db" | "ip"> & { actor: Actor },
+  request: { id: string; meetingId: string },
+  action: string,
+  data: AuditInput["data"],
+): Promise<void> {
+  return writeAudit(db, {
+    userId: actor.userId,
+    meetingId: request.meetingId,
+    action,
+    entity: "EidSigningRequest",
+    entityId: request.id,
+    ip,
+    data,
+  });
+}
+
 /**
  * The first half of a signature or a rättelse: the provider configured, the actor's person with
  * a personnummer registered, then a request bound to `contentHash` and off to the provider.
@@ -34,7 +52,7 @@ async function beginEid(
   checks: () => Promise<string>,
   correction?: { paragraphNumber: number | null; text: string },
 ): Promise<{ url: string }> {
-  const { db, actor, ip, meeting, now } = ctx;
+  const { db, actor, meeting, now } = ctx;
   const config = eidConfig();
   if (!config) throw new AppError("STATE", "Signering med e-legitimation är inte inställd i Paragraf.");
   if (!actor.personId)
@@ -79,15 +97,12 @@ async function beginEid(
     },
     select: { id: true },
   });
-  await writeAudit(db, {
-    userId: actor.userId,
-    meetingId: meeting.id,
-    action: purpose === "SIGN" ? "protocol.sign.eid-start" : "protocol.correction.eid-start",
-    entity: "EidSigningRequest",
-    entityId: request.id,
-    ip,
-    data: { contentHash, acr: config.acr, issuer: config.issuer },
-  });
+  await auditEidRequest(
+    ctx,
+    { id: request.id, meetingId: meeting.id },
+    purpose === "SIGN" ? "protocol.sign.eid-start" : "protocol.correction.eid-start",
+    { contentHash, acr: config.acr, issuer: config.issuer },
+  );
   return { url: started.url };
 }
 
@@ -185,15 +200,12 @@ export async function completeEidSigning(ctx: ActionContext, callbackUrl: URL): 
   const slug = request.meeting.slug;
   if (!actor) return { ok: false, reason: "login", slug };
   const refuse = async (reason: EidFailure, data: Record<string, unknown> = {}): Promise<EidOutcome> => {
-    await writeAudit(db, {
-      userId: actor.userId,
-      meetingId: request.meetingId,
-      action: reason === "mismatch" ? "protocol.sign.eid-mismatch" : "protocol.sign.eid-refused",
-      entity: "EidSigningRequest",
-      entityId: request.id,
-      ip,
-      data: { reason, purpose: request.purpose, ...data },
-    });
+    await auditEidRequest(
+      { db, actor, ip },
+      request,
+      reason === "mismatch" ? "protocol.sign.eid-mismatch" : "protocol.sign.eid-refused",
+      { reason, purpose: request.purpose, ...data },
+    );
     return { ok: false, reason, slug };
   };
   // Someone else's request is not used up by this attempt: its owner may still finish it.

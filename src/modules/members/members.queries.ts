@@ -6,7 +6,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { authorize, type Actor } from "@/server/authz";
 import { findMeetingAccess } from "@/server/meeting-access";
-import { dbDate, isoDateOf, type IsoDate } from "@/lib/iso-date";
+import { toMeetingSlot, type MeetingSlot } from "@/server/meeting-slot";
+import { dbDate, type IsoDate } from "@/lib/iso-date";
 import { absenceOpen } from "@/domain/rules/substitutes.rules";
 import type { SummonsItemDTO } from "@/domain/summons/summons.types";
 import { findKallelseItems, kallelseMeetingSelect } from "@/modules/agenda";
@@ -14,13 +15,7 @@ import { findKallelseItems, kallelseMeetingSelect } from "@/modules/agenda";
 /** An ärende of the kallelse as the members' view shows it. */
 export type MemberAgendaItem = SummonsItemDTO;
 
-export interface MemberMeeting {
-  id: string;
-  slug: string;
-  date: IsoDate;
-  startTime: string | null;
-  endTime: string | null;
-  place: string;
+export interface MemberMeeting extends MeetingSlot {
   body: { name: string };
   /** As a ledamot or an ersättare. */
   seatRole: "MEMBER" | "SUBSTITUTE";
@@ -70,21 +65,16 @@ export async function listMyUpcomingMeetings(
     if (!access || !authorize(actor, "members.readAgenda", access).ok) continue;
     const confidentialOk = authorize(actor, "members.readConfidential", access).ok;
     const items = await readAgenda(db, m.id, confidentialOk);
-    const date = isoDateOf(m.date);
+    const slot = toMeetingSlot(m);
     out.push({
-      id: m.id,
-      slug: m.slug,
-      date,
-      startTime: m.startTime,
-      endTime: m.endTime,
-      place: m.place,
+      ...slot,
       body: m.body,
       seatRole: seat.role,
       summonsSentAt: m.summonsSentAt,
       items: items.items,
       withheldItems: items.withheld,
       absence: m.absences[0] ?? null,
-      absenceOpen: absenceOpen({ date, startTime: m.startTime }, now, today),
+      absenceOpen: absenceOpen(slot, now, today),
       canReport: authorize(actor, "absence.report", access).ok,
     });
   }

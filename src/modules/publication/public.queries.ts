@@ -41,15 +41,21 @@ export async function findPublicProtocolOrganisation(db: PrismaClient, slug: str
   return m?.body.organisation.slug ?? null;
 }
 
-/** The public copy of a justerat protocol as it is on `day` (today unless a cached page names its day). */
+/**
+ * The public copy of a justerat protocol as it is on `day` (today unless a cached page names its day);
+ * with its rättelser when asked (projected with the protocol: a withheld name is withheld there too).
+ */
 export async function findPublicProtocol(
   db: PrismaClient,
   slug: string,
   day: IsoDate = today(),
   organisationId?: string,
+  withCorrections = false,
 ): Promise<ProtocolDTO | null> {
   const p = await publicOriginal(db, slug, organisationId);
-  return p ? toPublicProtocol(p, day) : null;
+  if (!p) return null;
+  const original = withCorrections ? { ...p, corrections: (await findSignoffInfo(db, p.meeting.id)).corrections } : p;
+  return toPublicProtocol(original, day);
 }
 
 /** The original of a protocol the public may read (the projection is the caller's), or null. */
@@ -57,18 +63,13 @@ async function publicOriginal(db: PrismaClient, slug: string, organisationId?: s
   return (await isPublicProtocolSlug(db, slug, organisationId)) ? findProtocolBySlug(db, slug) : null;
 }
 
-/** The public copy with its rättelser (projected with the protocol: a withheld name is withheld there too). */
-export async function findPublicProtocolWithCorrections(
+/** The public copy with its rättelser: findPublicProtocol asked for them. */
+export const findPublicProtocolWithCorrections = (
   db: PrismaClient,
   slug: string,
-  day: IsoDate = today(),
+  day?: IsoDate,
   organisationId?: string,
-): Promise<ProtocolDTO | null> {
-  const p = await publicOriginal(db, slug, organisationId);
-  if (!p) return null;
-  const { corrections } = await findSignoffInfo(db, p.meeting.id);
-  return toPublicProtocol({ ...p, corrections }, day);
-}
+) => findPublicProtocol(db, slug, day, organisationId, true);
 
 export interface PublicNoticeDTO {
   slug: string;

@@ -2,7 +2,8 @@
 // is called (ledamöter and ersättare of the body on the meeting day), the handlingar's bytes, and
 // the kungörelser on the public anslagstavla.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { dbDate, toSwedishDate, type IsoDate } from "@/lib/iso-date";
+import { dbDate, isoDateOf, toSwedishDate, type IsoDate } from "@/lib/iso-date";
+import { toMeetingSlot } from "@/server/meeting-slot";
 import { isKungorelseShown } from "@/domain/rules/summons.rules";
 import { toPublicSummons } from "@/domain/publication/public.rules";
 import { kungorelseChanges, type KungorelseChanges } from "@/domain/summons/kungorelse-changes";
@@ -10,8 +11,6 @@ import type { SummonsDTO } from "@/domain/summons/summons.types";
 import { findKallelseItems, kallelseMeetingSelect } from "@/modules/agenda";
 
 type Db = PrismaClient | Prisma.TransactionClient;
-
-const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 const summonsSelect = {
   ...kallelseMeetingSelect,
@@ -35,12 +34,7 @@ async function toDto(db: Db, m: Row): Promise<SummonsDTO> {
     organisation: { name: m.body.organisation.name, caseNumberPrefix: m.body.organisation.caseNumberPrefix },
     body: { name: m.body.name, kind: m.body.kind, summonsLeadDays: m.body.summonsLeadDays },
     meeting: {
-      id: m.id,
-      slug: m.slug,
-      date: iso(m.date),
-      startTime: m.startTime,
-      endTime: m.endTime,
-      place: m.place,
+      ...toMeetingSlot(m),
       summonsSentAt: m.summonsSentAt ? m.summonsSentAt.toISOString() : null,
       agendaVersion: m.agendaVersion,
     },
@@ -62,7 +56,7 @@ async function toKungorelse(db: Db, m: Row): Promise<KungorelseDTO> {
 function shownOn(m: Row, today: IsoDate): boolean {
   return isKungorelseShown({
     bodyKind: m.body.kind,
-    meetingDate: iso(m.date),
+    meetingDate: isoDateOf(m.date),
     sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
     today,
   });
@@ -182,7 +176,7 @@ export async function findKungorelseOrganisation(db: Db, slug: string, today: Is
     m &&
     isKungorelseShown({
       bodyKind: m.body.kind,
-      meetingDate: iso(m.date),
+      meetingDate: isoDateOf(m.date),
       sentOn: m.summonsSentAt ? toSwedishDate(m.summonsSentAt) : null,
       today,
     });

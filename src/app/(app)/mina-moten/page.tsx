@@ -6,6 +6,7 @@ import { now, today } from "@/server/clock";
 import { getDb } from "@/server/db";
 import { requireUser } from "@/server/session";
 import { DoneNote } from "@/ui/done-note";
+import { ConfidentialBadge } from "@/ui/confidential-badge";
 import { TextLink } from "@/ui/text-link";
 
 export const metadata: Metadata = { title: "Mina sammanträden" };
@@ -80,11 +81,7 @@ export default async function MyMeetingsPage({ searchParams }: { searchParams: P
                         <li key={item.id} className="rounded border border-slate-300 p-3">
                           <h4 className="font-semibold">
                             {item.number}. {item.title}
-                            {item.isConfidential && (
-                              <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-sm font-normal">
-                                Sekretess
-                              </span>
-                            )}
+                            {item.isConfidential && <ConfidentialBadge />}
                           </h4>
                           {item.caseNumber && <p className="text-sm">Dnr {item.caseNumber}</p>}
                           {(item.proposalIntro || item.proposalClauses.length > 0) && (

@@ -7,12 +7,13 @@ import { moveItemFormAction, reorderFormAction } from "../agenda.actions";
 import type { AgendaRow, MeetingChoice } from "../agenda.queries";
 import { ActionForm, MoveButtons } from "./action-form";
 import { TextLink } from "@/ui/text-link";
+import { ConfidentialBadge } from "@/ui/confidential-badge";
 
 function Title({ row }: { row: AgendaRow }) {
   return (
     <>
       <TextLink href={`/arenden/${row.id}`}>{row.title}</TextLink>
-      {row.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1 text-sm">Sekretess</span>}
+      {row.isConfidential && <ConfidentialBadge />}
       {row.isExtra && <span className="ml-2 rounded bg-slate-100 px-1 text-sm">Extra ärende</span>}
       {row.returnReason && <p className="text-sm text-slate-700">Återremitterat: {row.returnReason}</p>}
     </>

@@ -21,6 +21,7 @@ import { ImportForm, UploadDocumentForm } from "./upload-forms";
 import { ClauseList } from "./proposal";
 import { DoneNote } from "@/ui/done-note";
 import { TextLink } from "@/ui/text-link";
+import { ConfidentialBadge } from "@/ui/confidential-badge";
 
 type Found = NonNullable<Awaited<ReturnType<typeof findAgendaItem>>>;
 
@@ -66,8 +67,7 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
         {item.meeting
           ? `Ärende ${item.position} på ärendelistan för ${item.body.name} ${item.meeting.date}.`
           : `I ${item.body.name}s ärendepool (inte på något sammanträde).`}{" "}
-        Status: {agendaItemStateLabel[item.state]}.
-        {item.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1">Sekretess</span>}
+        Status: {agendaItemStateLabel[item.state]}.{item.isConfidential && <ConfidentialBadge />}
       </p>
       {item.returnReason && <p className="mt-1">Återremitterat: {item.returnReason}</p>}
       <DoneNote>{done}</DoneNote>
@@ -170,7 +170,7 @@ export function AgendaItemView({ found, klart }: { found: Found; klart?: string 
                     <span className="text-sm text-slate-700">
                       ({d.kind}, {kb(d.size)})
                     </span>
-                    {d.isConfidential && <span className="ml-2 rounded bg-amber-100 px-1 text-sm">Sekretess</span>}
+                    {d.isConfidential && <ConfidentialBadge />}
                   </>
                 ),
               },

@@ -12,6 +12,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { type IsoDate, isoDateOf } from "@/lib/iso-date";
 import { findPublicProtocol, publicMeetingWhere } from "@/modules/publication/public.queries";
 import { membershipTermSelect, toMembershipTerm } from "@/server/membership-term";
+import { meetingSlotSelect, toMeetingSlot, type MeetingSlot } from "@/server/meeting-slot";
 import { REDACTED_TEXT, toPublicCaseHeading } from "@/domain/publication/public.rules";
 import { namesWithdrawn } from "@/domain/publication/retention";
 import { today } from "@/server/clock";
@@ -461,13 +462,7 @@ export async function findPublicPaper(
 // Sammanträdesdagar (for the iCalendar feed)
 // ---------------------------------------------------------------------------------------------
 
-export interface ScheduledMeeting {
-  id: string;
-  slug: string;
-  date: IsoDate;
-  startTime: string | null;
-  endTime: string | null;
-  place: string;
+export interface ScheduledMeeting extends MeetingSlot {
   isPublic: boolean;
   updatedAt: string;
 }
@@ -491,16 +486,7 @@ export async function findMeetingSchedule(
       organisation: { select: { name: true } },
       // Schedule fields only: never a protocol's content.
       meetings: {
-        select: {
-          id: true,
-          slug: true,
-          date: true,
-          startTime: true,
-          endTime: true,
-          place: true,
-          status: true,
-          updatedAt: true,
-        },
+        select: { ...meetingSlotSelect, status: true, updatedAt: true },
         orderBy: [{ date: "asc" }, { slug: "asc" }],
       },
     },
@@ -510,12 +496,7 @@ export async function findMeetingSchedule(
     bodyName: body.name,
     organisationName: body.organisation.name,
     meetings: body.meetings.map((m) => ({
-      id: m.id,
-      slug: m.slug,
-      date: isoDateOf(m.date),
-      startTime: m.startTime,
-      endTime: m.endTime,
-      place: m.place,
+      ...toMeetingSlot(m),
       isPublic: PUBLIC_STATUSES.includes(m.status),
       updatedAt: m.updatedAt.toISOString(),
     })),

@@ -2,6 +2,7 @@
 import { displayCaseNumber } from "@/domain/protocol/protocol.format";
 import type { SummonsDTO } from "@/domain/summons/summons.types";
 import { ProposalSection } from "@/modules/agenda";
+import { ConfidentialBadge } from "@/ui/confidential-badge";
 
 export function SummonsAgenda({ summons }: { summons: SummonsDTO }) {
   return (
@@ -12,11 +13,7 @@ export function SummonsAgenda({ summons }: { summons: SummonsDTO }) {
           <li key={item.id} className="border-t border-slate-300 pt-3">
             <h3 className="text-lg font-semibold">
               {item.number}. {item.title}
-              {item.isConfidential && (
-                <span className="ml-2 rounded border border-red-800 px-1 text-sm font-normal text-red-800">
-                  Sekretess
-                </span>
-              )}
+              {item.isConfidential && <ConfidentialBadge />}
             </h3>
             {dnr && <p className="text-[var(--color-muted)]">{dnr}</p>}
             {item.responsible && <p className="text-[var(--color-muted)]">Ansvarig: {item.responsible}</p>}
