@@ -231,14 +231,7 @@ export const AttendanceEditor = memo(function AttendanceEditor(props: {
     : [];
 
   return (
-    <EditorSection
-      // Its own paint layer (and skipped off screen): a key elsewhere does not repaint the list.
-      className="mt-6 [contain-intrinsic-block-size:auto_3000px] [content-visibility:auto]"
-      headingId="narvaro"
-      title="Närvaro"
-      status={auto.status}
-      failure={auto.failure}
-    >
+    <EditorSection className="mt-6" offscreenHeight={3000} headingId="narvaro" title="Närvaro" save={auto}>
       <p className="mt-1 text-sm text-slate-700">
         Paragrafer skrivs som t.ex. <kbd>59-62</kbd> eller <kbd>59, 61</kbd>. Tomt betyder hela sammanträdet. En person
         som byter roll (ersättare som går in och tjänstgör) får en rad per roll. Tider skrivs som <kbd>14:10</kbd> och

@@ -136,12 +136,10 @@ export const HeaderEditor = memo(function HeaderEditor(props: {
 
   return (
     <EditorSection
-      // Its own paint layer: a key here repaints the header only, not the attendance list below.
-      className="[contain-intrinsic-block-size:auto_500px] [content-visibility:auto]"
+      offscreenHeight={500}
       headingId="sammantrade"
       title="Sammanträdet"
-      status={auto.status}
-      failure={auto.failure}
+      save={auto}
       conflictMessage="Någon annan har ändrat sammanträdets uppgifter. Dina ändringar finns kvar här; ladda om sidan för att se deras och skriv sedan in dina igen."
     >
       <div className="mt-3 grid gap-3 sm:grid-cols-4">

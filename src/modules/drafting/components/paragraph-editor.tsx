@@ -592,12 +592,11 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
   const section = (
     <EditorSection
       id={`paragraf-${paragraph.number}`}
-      // Off screen, the browser skips the §'s layout and paint (a long protocol has thousands of fields).
-      className="mt-8 [contain-intrinsic-block-size:auto_1500px] [content-visibility:auto]"
+      className="mt-8"
+      offscreenHeight={1500}
       headingId={`${key}-rubrik`}
       title={`§ ${paragraph.number} ${c.title || "(utan rubrik)"}`}
-      status={auto.status}
-      failure={auto.failure}
+      save={auto}
       actions={
         <>
           <PreviewToggle number={paragraph.number} isOpen={previewOpen} onToggle={togglePreview} />

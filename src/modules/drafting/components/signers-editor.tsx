@@ -52,11 +52,11 @@ export const SignersEditor = memo(function SignersEditor(props: {
 
   return (
     <EditorSection
-      className="mt-6 [contain-intrinsic-block-size:auto_400px] [content-visibility:auto]"
+      className="mt-6"
+      offscreenHeight={400}
       headingId="undertecknare"
       title="Undertecknare"
-      status={auto.status}
-      failure={auto.failure}
+      save={auto}
       conflictMessage="Någon annan har ändrat undertecknarna. Dina ändringar finns kvar här; ladda om sidan för att se deras och skriv sedan in dina igen."
     >
       {rows.length === 0 ? (

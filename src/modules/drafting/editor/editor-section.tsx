@@ -11,8 +11,8 @@ export function EditorSection({
   id,
   headingId,
   title,
-  status,
-  failure,
+  save: { status, failure },
+  offscreenHeight,
   className,
   actions,
   conflictMessage,
@@ -21,8 +21,14 @@ export function EditorSection({
   id?: string;
   headingId: string;
   title: ReactNode;
-  status: Status;
-  failure: ActionFailure | null;
+  /** Its autosave's state (useAutosave). */
+  save: { status: Status; failure: ActionFailure | null };
+  /**
+   * About how tall it is (px): off screen, the browser skips its layout and paint and reserves
+   * this height until it has been rendered once (then its last real height). A long protocol has
+   * thousands of fields; a key in one part lays out and paints that part only.
+   */
+  offscreenHeight: number;
   /** Spacing before the section ("mt-6"). */
   className?: string;
   /** Buttons beside the save status. */
@@ -37,6 +43,7 @@ export function EditorSection({
       id={id}
       aria-labelledby={headingId}
       className={`${className ? `${className} ` : ""}rounded border-2 border-slate-300 p-4`}
+      style={{ contentVisibility: "auto", containIntrinsicBlockSize: `auto ${offscreenHeight}px` }}
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} className="text-xl font-semibold">
