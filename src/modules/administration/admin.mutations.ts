@@ -8,6 +8,7 @@ import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
 import { defineAdminAction } from "@/server/action";
 import { authorizeAccountCredentials, type Actor } from "@/server/authz";
+import { passwordMustChangeAfterSet } from "@/domain/rules/account.rules";
 import { asPlatform } from "@/server/tenancy";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { buildPasswordSetMail } from "./admin.mail";
@@ -31,7 +32,14 @@ import {
 } from "./admin.schema";
 import { dbDate, isoDateOf } from "@/lib/iso-date";
 
-const EMAIL_TAKEN = "Det finns redan en användare med den e-postadressen.";
+/**
+ * An address that already has an account, anywhere on the installation. The same words whether
+ * the account is one of this organisation's users (the admin sees it in the list anyway) or
+ * another organisation's (red team: the message said which, and so where the address is used):
+ * the refusal itself cannot be avoided (one account per address), what it tells can.
+ */
+export const EMAIL_TAKEN =
+  "E-postadressen kan inte användas för ett nytt konto. Finns personen bland organisationens användare, ändra den användaren i stället; annars kan plattformens administratör ge kontot tillgång till organisationen.";
 
 async function checkEmailFree(tx: Tx, email: string, exceptUserId: string | null) {
   // Case-insensitive, also against addresses stored before they were lower-cased.
@@ -61,7 +69,7 @@ async function findUserOrFail(tx: Tx, userId: string, organisationId: string) {
 }
 
 /**
- * The password and e-mail reach every organisation of the account: refused unless the admin
+ * The password, e-mail and name reach every organisation of the account: refused unless the admin
  * administers each of them (authorizeAccountCredentials). Read as the platform: in the request's
  * organisation row-level security would show the account's membership there only.
  */
@@ -119,10 +127,12 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
       }
       const user = await tx.user.create({
         // A user of this organisation; its admin when ticked (never the platform's admin).
+        // The admin chose the password: its holder replaces it at the first sign-in.
         data: {
           email: input.email,
           name: input.name,
           passwordHash,
+          passwordMustChange: true,
           personId,
         },
         select: { id: true },
@@ -157,10 +167,11 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
           "Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.",
         );
       }
-      if (input.email !== current.email) {
+      // The name and e-mail are the account's, in every organisation it belongs to.
+      if (input.email !== current.email || input.name !== current.name) {
         await checkAccountCredentials(db, by.actor, current.id);
-        await checkEmailFree(tx, input.email, current.id);
       }
+      if (input.email !== current.email) await checkEmailFree(tx, input.email, current.id);
       await tx.user.update({ where: { id: current.id }, data: { email: input.email, name: input.name } });
       await tx.organisationUser.update({
         where: { userId_organisationId: { userId: current.id, organisationId } },
@@ -192,8 +203,12 @@ export const setUserPassword = defineAdminAction(
     const organisationId = adminOrganisation(by);
     const { user, mailId } = await db.$transaction(async (tx) => {
       const user = await findUserOrFail(tx, input.userId, organisationId);
+      // Locked before the check: the platform attaching the account to a new organisation meanwhile
+      // waits for this password (and sees it must change), or is seen by the check.
+      await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${user.id} FOR UPDATE`;
       await checkAccountCredentials(db, actor, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+      const passwordMustChange = passwordMustChangeAfterSet(actor.userId, user.id);
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordMustChange } });
       await endAllSessions(tx, user.id);
       const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
       const audited = { by: actor.userId, of: user.id, sessionsEnded: true };

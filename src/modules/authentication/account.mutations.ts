@@ -1,9 +1,12 @@
 // A user changes their own password. The current password is checked like the re-entry for
 // signing (rate-limited, failures audited); the change ends every session of the user at once,
-// this one too, so whoever knew the old password is out everywhere.
+// this one too, so whoever knew the old password is out everywhere. The new password is the
+// holder's own: it clears the mark of a password an admin set (User.passwordMustChange), and may
+// not be that same password again.
 import { hash } from "@node-rs/argon2";
 import { z } from "@/lib/zod";
 import { checkPasswordsMatch, newPasswordField } from "@/domain/rules/password.rules";
+import { SAME_PASSWORD_MESSAGE } from "@/domain/rules/account.rules";
 import { defineSelfAction } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { AppError } from "@/server/errors";
@@ -36,9 +39,12 @@ export const changeOwnPassword = defineSelfAction(
       const currentPassword = e.details?.fieldErrors?.password ?? [e.message];
       throw new AppError("VALIDATION", e.message, { fieldErrors: { currentPassword } });
     }
+    if (input.password === input.currentPassword) {
+      throw new AppError("VALIDATION", SAME_PASSWORD_MESSAGE, { fieldErrors: { password: [SAME_PASSWORD_MESSAGE] } });
+    }
     const passwordHash = await hash(input.password);
     await db.$transaction(async (tx) => {
-      await tx.user.update({ where: { id: actor.userId }, data: { passwordHash } });
+      await tx.user.update({ where: { id: actor.userId }, data: { passwordHash, passwordMustChange: false } });
       await endAllSessions(tx, actor.userId);
       await writeAudit(tx, {
         userId: actor.userId,

@@ -5,9 +5,9 @@ import { redirect } from "next/navigation";
 import { signIn, signOut, TooManyAttempts } from "@/server/auth";
 import { endAllSessions } from "@/server/session-version";
 import { getDb } from "@/server/db";
-import { getCurrentUser } from "@/server/session";
+import { CHOOSE_PASSWORD_PATH, getCurrentUser, getPasswordHolder } from "@/server/session";
 import type { ActionFailure } from "@/server/action";
-import { actionContext } from "@/server/action-context";
+import { ownAccountContext } from "@/server/action-context";
 import { changeOwnPassword } from "./account.mutations";
 import { safeReturnPath } from "./return-path";
 
@@ -38,12 +38,17 @@ export async function loginAction(prev: LoginState, form: FormData): Promise<Log
     }
     throw e;
   }
-  redirect(safeReturnPath(form.get("next")));
+  // A password someone else set: the account page first (every other page would send it there).
+  const mustChange = await getDb().user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { passwordMustChange: true },
+  });
+  redirect(mustChange?.passwordMustChange ? CHOOSE_PASSWORD_PATH : safeReturnPath(form.get("next")));
 }
 
 /** Signs out everywhere: every session of this user, in every browser, ends now. */
 export async function logoutAction(): Promise<void> {
-  const user = await getCurrentUser();
+  const user = (await getCurrentUser()) ?? (await getPasswordHolder())?.actor;
   if (user) await endAllSessions(getDb(), user.userId);
   await signOut({ redirectTo: "/" });
 }
@@ -61,7 +66,7 @@ export interface ChangePasswordState {
 /** The user's own new password; every session ends, so the next page is the login. */
 export async function changePasswordAction(prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const text = (name: string) => String(form.get(name) ?? "");
-  const result = await changeOwnPassword(await actionContext(), {
+  const result = await changeOwnPassword(await ownAccountContext(), {
     currentPassword: text("currentPassword"),
     password: text("password"),
     passwordConfirm: text("passwordConfirm"),

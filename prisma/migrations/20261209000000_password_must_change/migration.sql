@@ -1,0 +1,11 @@
+-- A password someone else set (an organisation's admin creating an account or setting its password,
+-- the platform's admin creating a new organisation's first admin) is marked until its holder
+-- replaces it. Until then the account signs in to the change-password page only (src/server/session.ts),
+-- and the platform will not attach it as a new organisation's first admin: otherwise an admin could
+-- plant an account for someone else's e-mail with a password they know, and administer the
+-- organisation later created for that person (red team, planted account).
+--
+-- Existing accounts are not marked: their passwords are taken to be their holders' own (the seed's,
+-- and accounts in use before this change; an admin who wants that certainty sets a new password).
+-- The table's grants are the table's: the app role reads and updates the new column like the rest.
+ALTER TABLE "User" ADD COLUMN "passwordMustChange" BOOLEAN NOT NULL DEFAULT false;
