@@ -1,0 +1,329 @@
+// Red team, accounts: a planted account (an admin creates an account with a password they chose for
+// someone else's e-mail, the platform later makes it a new organisation's first admin), probing
+// which e-mail addresses have accounts, and renaming an account shared with another organisation.
+// Run as production runs them: inside the request's organisation, row-level security on.
+import { hash, verify } from "@node-rs/argon2";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { ActionContext } from "@/server/action";
+import { loadActor } from "@/server/actor";
+import { runInScope } from "@/server/tenancy";
+import { createUser, EMAIL_TAKEN, setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
+import { createOrganisation } from "@/modules/administration/platform.mutations";
+import { changeOwnPassword } from "@/modules/authentication/account.mutations";
+import { SAME_PASSWORD_MESSAGE } from "@/domain/rules/account.rules";
+import { createSeededDatabase, EMAILS } from "./support/seeded-db";
+import { createYdreWithDirektionen } from "./support/bodies";
+
+let seeded: Awaited<ReturnType<typeof createSeededDatabase>>;
+let db: PrismaClient;
+let itsamId: string;
+let ydreId: string;
+/** Itsam's second admin ("admin A"): no platform admin, no say in any other organisation. */
+let adminAId: string;
+/** The seed's admin: Itsam's admin and the platform's. */
+let platformAdminId: string;
+const OWN = "innehavarens eget lösenord";
+const PLANTED = "administratörens valda lösenord";
+const NEW_OWN = "innehavarens nya lösenord";
+
+/** A context of `userId` working in `organisationId` (null: the role-less account), as the session builds it. */
+async function as(userId: string, organisationId: string | null): Promise<ActionContext> {
+  return { db, ip: "127.0.0.1", actor: await loadActor(db, userId, organisationId) };
+}
+
+const account = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
+
+/** Admin A creates an account in Itsam for `email`, with a password A chose. */
+async function plant(email: string, name = "Framtida kommunchef") {
+  const ctx = await as(adminAId, itsamId);
+  const result = await runInScope(itsamId, () =>
+    createUser(ctx, {
+      email,
+      name,
+      personLink: "",
+      organisationId: "",
+      password: PLANTED,
+      passwordConfirm: PLANTED,
+      isAdmin: false,
+    }),
+  );
+  if (!result.ok) throw new Error(JSON.stringify(result));
+  return result.data.id;
+}
+
+/** The platform's admin makes a new organisation with `adminEmail` as its first admin. */
+async function newOrganisation(slug: string, adminEmail: string, newAccount?: { name: string; password: string }) {
+  const ctx = await as(platformAdminId, itsamId);
+  return runInScope(itsamId, () =>
+    createOrganisation(ctx, {
+      name: `Organisation ${slug}`,
+      slug,
+      kind: "KOMMUN",
+      caseNumberPrefix: "KS",
+      adminEmail,
+      adminName: newAccount?.name ?? "",
+      password: newAccount?.password ?? "",
+      passwordConfirm: newAccount?.password ?? "",
+    }),
+  );
+}
+
+const organisationCalled = (slug: string) => db.organisation.findUnique({ where: { slug } });
+
+beforeAll(async () => {
+  seeded = await createSeededDatabase("redteam_accounts");
+  db = seeded.db;
+  itsamId = seeded.direktionen.organisationId;
+  ydreId = (await createYdreWithDirektionen(db)).organisationId;
+  adminAId = (
+    await db.user.create({
+      data: {
+        email: "admin-a@itsam.example",
+        name: "Administratör A",
+        passwordHash: await hash(OWN),
+        organisations: { create: { organisationId: itsamId, isAdmin: true } },
+      },
+    })
+  ).id;
+  platformAdminId = (await db.user.findUniqueOrThrow({ where: { email: EMAILS.admin } })).id;
+}, 180_000);
+
+afterAll(async () => seeded?.drop());
+
+describe("a planted account (admin A chooses the password of an account for someone else's e-mail)", () => {
+  it("is refused as a new organisation's first admin until its holder has chosen their own password", async () => {
+    const plantedId = await plant("kommunchef@kinda.example");
+    expect((await account(plantedId)).passwordMustChange).toBe(true);
+
+    const refused = await newOrganisation("kinda", "kommunchef@kinda.example");
+    expect(refused).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { adminEmail: [expect.stringMatching(/satt och som innehavaren inte har bytt.*eget lösenord/)] },
+    });
+    // Nothing was made: no organisation, no membership.
+    expect(await organisationCalled("kinda")).toBeNull();
+    expect(await db.organisationUser.count({ where: { userId: plantedId } })).toBe(1);
+
+    // The holder signs in (role-less: the session holds such an account back) and chooses their own.
+    const changed = await changeOwnPassword(await as(plantedId, null), {
+      currentPassword: PLANTED,
+      password: NEW_OWN,
+      passwordConfirm: NEW_OWN,
+    });
+    expect(changed).toMatchObject({ ok: true });
+    expect((await account(plantedId)).passwordMustChange).toBe(false);
+
+    const attached = await newOrganisation("kinda", "kommunchef@kinda.example");
+    expect(attached).toMatchObject({ ok: true });
+    const kinda = await organisationCalled("kinda");
+    expect(
+      await db.organisationUser.findUnique({
+        where: { userId_organisationId: { userId: plantedId, organisationId: kinda!.id } },
+      }),
+    ).toMatchObject({ isAdmin: true });
+
+    // Admin A's password no longer opens the account, and A cannot set a new one now that the
+    // account is also Kinda's (authorizeAccountCredentials).
+    const { passwordHash } = await account(plantedId);
+    expect(await verify(passwordHash!, PLANTED)).toBe(false);
+    expect(await verify(passwordHash!, NEW_OWN)).toBe(true);
+    const again = await runInScope(itsamId, async () =>
+      setUserPassword(await as(adminAId, itsamId), {
+        userId: plantedId,
+        password: "ännu ett valt lösenord",
+        passwordConfirm: "ännu ett valt lösenord",
+      }),
+    );
+    expect(again).toMatchObject({ ok: false, code: "FORBIDDEN" });
+    expect(await verify((await account(plantedId)).passwordHash!, NEW_OWN)).toBe(true);
+  });
+
+  it("is marked again when admin A sets a new password, and refused again", async () => {
+    const plantedId = await plant("ekonomichef@kinda.example", "Ekonomichef");
+    await changeOwnPassword(await as(plantedId, null), {
+      currentPassword: PLANTED,
+      password: NEW_OWN,
+      passwordConfirm: NEW_OWN,
+    });
+    expect((await account(plantedId)).passwordMustChange).toBe(false);
+    const reset = await runInScope(itsamId, async () =>
+      setUserPassword(await as(adminAId, itsamId), {
+        userId: plantedId,
+        password: PLANTED,
+        passwordConfirm: PLANTED,
+      }),
+    );
+    expect(reset).toMatchObject({ ok: true });
+    expect((await account(plantedId)).passwordMustChange).toBe(true);
+    expect(await newOrganisation("ekonomi", "ekonomichef@kinda.example")).toMatchObject({
+      ok: false,
+      fieldErrors: { adminEmail: [expect.stringMatching(/innehavaren inte har bytt/)] },
+    });
+    expect(await organisationCalled("ekonomi")).toBeNull();
+  });
+
+  it("cannot keep the password it was given: the holder's new one must differ", async () => {
+    const plantedId = await plant("samma@kinda.example", "Samma Lösenord");
+    const result = await changeOwnPassword(await as(plantedId, null), {
+      currentPassword: PLANTED,
+      password: PLANTED,
+      passwordConfirm: PLANTED,
+    });
+    expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { password: [SAME_PASSWORD_MESSAGE] } });
+    expect((await account(plantedId)).passwordMustChange).toBe(true);
+    expect(await verify((await account(plantedId)).passwordHash!, PLANTED)).toBe(true);
+  });
+
+  it("an admin's own password set on the admin page is their own choice, not marked", async () => {
+    const result = await runInScope(itsamId, async () =>
+      setUserPassword(await as(adminAId, itsamId), { userId: adminAId, password: OWN, passwordConfirm: OWN }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect((await account(adminAId)).passwordMustChange).toBe(false);
+  });
+});
+
+describe("the platform's first admin of a new organisation", () => {
+  it("attaches an account whose password is its holder's own (the seed's accounts are not marked)", async () => {
+    const secretary = await db.user.findUniqueOrThrow({ where: { email: EMAILS.secretary } });
+    expect(secretary.passwordMustChange).toBe(false);
+    expect(await newOrganisation("boxholm", EMAILS.secretary.toUpperCase())).toMatchObject({ ok: true });
+  });
+
+  it("marks a new account whose password the platform's admin chose", async () => {
+    const result = await newOrganisation("aneby", "chef@aneby.example", {
+      name: "Anebys chef",
+      password: "plattformens valda lösenord",
+    });
+    expect(result).toMatchObject({ ok: true });
+    expect((await db.user.findUniqueOrThrow({ where: { email: "chef@aneby.example" } })).passwordMustChange).toBe(true);
+  });
+
+  describe("an account without a password", () => {
+    const saved = { ...process.env };
+    afterEach(() => {
+      for (const k of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]) {
+        if (saved[k] === undefined) delete process.env[k];
+        else process.env[k] = saved[k];
+      }
+    });
+
+    it("is refused without OpenID Connect (nobody could sign in) and attached with it", async () => {
+      for (const k of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]) delete process.env[k];
+      await db.user.create({
+        data: {
+          email: "sso@ydre.example",
+          name: "Bara SSO",
+          organisations: { create: { organisationId: ydreId } },
+        },
+      });
+      expect(await newOrganisation("tranas", "sso@ydre.example")).toMatchObject({
+        ok: false,
+        fieldErrors: { adminEmail: [expect.stringMatching(/inget lösenord.*OpenID Connect/)] },
+      });
+      expect(await organisationCalled("tranas")).toBeNull();
+
+      Object.assign(process.env, {
+        AUTH_OIDC_ISSUER: "https://idp.ydre.example",
+        AUTH_OIDC_ID: "paragraf",
+        AUTH_OIDC_SECRET: "hemligt",
+      });
+      expect(await newOrganisation("tranas", "sso@ydre.example")).toMatchObject({ ok: true });
+    });
+  });
+});
+
+describe("probing which e-mail addresses have accounts", () => {
+  it("answers the same whether the address is the admin's own organisation's or another's", async () => {
+    await db.user.create({
+      data: {
+        email: "bara-ydre@ydre.example",
+        name: "Bara Ydre",
+        passwordHash: await hash(OWN),
+        organisations: { create: { organisationId: ydreId } },
+      },
+    });
+    const ctx = await as(adminAId, itsamId);
+    const attempt = (email: string) =>
+      runInScope(itsamId, () =>
+        createUser(ctx, {
+          email,
+          name: "Sond",
+          personLink: "",
+          organisationId: "",
+          password: OWN,
+          passwordConfirm: OWN,
+          isAdmin: false,
+        }),
+      );
+    const elsewhere = await attempt("bara-ydre@ydre.example");
+    const own = await attempt(EMAILS.secretary);
+    expect(elsewhere).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { email: [EMAIL_TAKEN] } });
+    expect(own).toEqual(elsewhere);
+    // It names neither the account nor where it is, nor that it "exists".
+    expect(EMAIL_TAKEN).not.toMatch(/Ydre|finns redan|annan organisation/);
+    // Changing an e-mail to one that is taken answers the same.
+    const itsamOnly = await db.user.findUniqueOrThrow({ where: { email: EMAILS.member } });
+    const update = await runInScope(itsamId, () =>
+      updateUser(ctx, { userId: itsamOnly.id, name: itsamOnly.name, email: "bara-ydre@ydre.example", isAdmin: false }),
+    );
+    expect(update).toEqual(elsewhere);
+  });
+});
+
+describe("renaming an account", () => {
+  let sharedId: string;
+  beforeAll(async () => {
+    sharedId = (
+      await db.user.create({
+        data: {
+          email: "delad-namn@itsam.example",
+          name: "Delad Användare",
+          passwordHash: await hash(OWN),
+          organisations: { create: [{ organisationId: itsamId }, { organisationId: ydreId, isAdmin: true }] },
+        },
+      })
+    ).id;
+  });
+
+  it("is refused to an admin who does not administer every organisation of the account", async () => {
+    for (const adminId of [adminAId, platformAdminId]) {
+      const result = await runInScope(itsamId, async () =>
+        updateUser(await as(adminId, itsamId), {
+          userId: sharedId,
+          name: "Falskt Namn",
+          email: "delad-namn@itsam.example",
+          isAdmin: false,
+        }),
+      );
+      expect(result).toMatchObject({ ok: false, code: "FORBIDDEN", message: expect.stringMatching(/Namn, e-post/) });
+    }
+    expect((await account(sharedId)).name).toBe("Delad Användare");
+    // The admin flag in the admin's own organisation is still theirs to set.
+    const flag = await runInScope(itsamId, async () =>
+      updateUser(await as(adminAId, itsamId), {
+        userId: sharedId,
+        name: "Delad Användare",
+        email: "delad-namn@itsam.example",
+        isAdmin: true,
+      }),
+    );
+    expect(flag).toMatchObject({ ok: true });
+  });
+
+  it("is allowed for an account of the admin's organisation only", async () => {
+    const member = await db.user.findUniqueOrThrow({ where: { email: EMAILS.member } });
+    const result = await runInScope(itsamId, async () =>
+      updateUser(await as(adminAId, itsamId), {
+        userId: member.id,
+        name: "Nytt Namn",
+        email: member.email,
+        isAdmin: false,
+      }),
+    );
+    expect(result).toMatchObject({ ok: true });
+    expect((await account(member.id)).name).toBe("Nytt Namn");
+  });
+});
