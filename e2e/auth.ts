@@ -40,3 +40,18 @@ export async function submitLogin(page: Page) {
     })
     .toBe(true);
 }
+
+/**
+ * An account whose password an admin set is held at /konto until it chooses its own: choose `next`
+ * there (every session ends), then sign in again with it over HTTP.
+ */
+export async function chooseOwnPassword(page: Page, email: string, current: string, next: string) {
+  await page.goto("/konto");
+  await expect(page.getByText("Välj ett eget lösenord innan du fortsätter")).toBeVisible();
+  await page.getByLabel("Nuvarande lösenord").fill(current);
+  await page.getByLabel("Nytt lösenord").fill(next);
+  await page.getByLabel("Upprepa det nya lösenordet").fill(next);
+  await page.getByRole("button", { name: "Byt lösenord" }).click();
+  await expect(page).toHaveURL(/\/logga-in\?losenord=bytt$/);
+  await signInAs(page, email, next);
+}

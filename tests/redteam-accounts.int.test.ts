@@ -11,7 +11,7 @@ import { runInScope } from "@/server/tenancy";
 import { createUser, EMAIL_TAKEN, setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
 import { createOrganisation } from "@/modules/administration/platform.mutations";
 import { changeOwnPassword } from "@/modules/authentication/account.mutations";
-import { SAME_PASSWORD_MESSAGE } from "@/domain/rules/account.rules";
+import { MUST_CHANGE_PASSWORD_MESSAGE, SAME_PASSWORD_MESSAGE } from "@/domain/rules/account.rules";
 import { createSeededDatabase, EMAILS } from "./support/seeded-db";
 import { createYdreWithDirektionen } from "./support/bodies";
 
@@ -174,6 +174,12 @@ describe("a planted account (admin A chooses the password of an account for some
     expect(result).toMatchObject({ ok: false, code: "VALIDATION", fieldErrors: { password: [SAME_PASSWORD_MESSAGE] } });
     expect((await account(plantedId)).passwordMustChange).toBe(true);
     expect(await verify((await account(plantedId)).passwordHash!, PLANTED)).toBe(true);
+  });
+
+  it("is refused by every action while held back, which says why (the session gives it no actor)", async () => {
+    const held: ActionContext = { db, ip: null, actor: null, signedOutBecause: MUST_CHANGE_PASSWORD_MESSAGE };
+    const result = await updateUser(held, { userId: adminAId, name: "X", email: "x@itsam.example", isAdmin: true });
+    expect(result).toEqual({ ok: false, code: "UNAUTHENTICATED", message: MUST_CHANGE_PASSWORD_MESSAGE });
   });
 
   it("an admin's own password set on the admin page is their own choice, not marked", async () => {
