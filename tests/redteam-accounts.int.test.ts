@@ -10,7 +10,7 @@ import { loadActor } from "@/server/actor";
 import { runInScope } from "@/server/tenancy";
 import { createUser, EMAIL_TAKEN, setUserPassword, updateUser } from "@/modules/administration/admin.mutations";
 import { createOrganisation } from "@/modules/administration/platform.mutations";
-import { changeOwnPassword } from "@/modules/authentication/account.mutations";
+import { changeOwnPassword, sendPasswordCode } from "@/modules/authentication/account.mutations";
 import { MUST_CHANGE_PASSWORD_MESSAGE, SAME_PASSWORD_MESSAGE } from "@/domain/rules/account.rules";
 import { createSeededDatabase, EMAILS } from "./support/seeded-db";
 import { createYdreWithDirektionen } from "./support/bodies";
@@ -71,6 +71,29 @@ async function newOrganisation(slug: string, adminEmail: string, newAccount?: { 
 
 const organisationCalled = (slug: string) => db.organisation.findUnique({ where: { slug } });
 
+/** The holder of `userId`'s mailbox asks for a code on /konto and reads it in the mail. */
+async function codeFromMail(userId: string): Promise<string> {
+  expect(await sendPasswordCode(await as(userId, null), {})).toMatchObject({ ok: true });
+  const { email } = await account(userId);
+  const mail = await db.mailOutbox.findFirstOrThrow({
+    where: { kind: "user.passwordCode", to: { has: email } },
+    orderBy: { createdAt: "desc" },
+  });
+  const [, a, b] = /Din kod: (\d{4}) (\d{4})/.exec(mail.text)!;
+  return `${a}${b}`;
+}
+
+/** The holder signs in (role-less: the session holds such an account back) and chooses their own password. */
+async function holderChooses(userId: string, current: string, next: string) {
+  const emailCode = await codeFromMail(userId);
+  return changeOwnPassword(await as(userId, null), {
+    currentPassword: current,
+    password: next,
+    passwordConfirm: next,
+    emailCode,
+  });
+}
+
 beforeAll(async () => {
   seeded = await createSeededDatabase("redteam_accounts");
   db = seeded.db;
@@ -106,13 +129,8 @@ describe("a planted account (admin A chooses the password of an account for some
     expect(await organisationCalled("kinda")).toBeNull();
     expect(await db.organisationUser.count({ where: { userId: plantedId } })).toBe(1);
 
-    // The holder signs in (role-less: the session holds such an account back) and chooses their own.
-    const changed = await changeOwnPassword(await as(plantedId, null), {
-      currentPassword: PLANTED,
-      password: NEW_OWN,
-      passwordConfirm: NEW_OWN,
-    });
-    expect(changed).toMatchObject({ ok: true });
+    // The holder signs in and chooses their own, with the code mailed to their address.
+    expect(await holderChooses(plantedId, PLANTED, NEW_OWN)).toMatchObject({ ok: true });
     expect((await account(plantedId)).passwordMustChange).toBe(false);
 
     const attached = await newOrganisation("kinda", "kommunchef@kinda.example");
@@ -142,11 +160,7 @@ describe("a planted account (admin A chooses the password of an account for some
 
   it("is marked again when admin A sets a new password, and refused again", async () => {
     const plantedId = await plant("ekonomichef@kinda.example", "Ekonomichef");
-    await changeOwnPassword(await as(plantedId, null), {
-      currentPassword: PLANTED,
-      password: NEW_OWN,
-      passwordConfirm: NEW_OWN,
-    });
+    expect(await holderChooses(plantedId, PLANTED, NEW_OWN)).toMatchObject({ ok: true });
     expect((await account(plantedId)).passwordMustChange).toBe(false);
     const reset = await runInScope(itsamId, async () =>
       setUserPassword(await as(adminAId, itsamId), {
@@ -162,6 +176,56 @@ describe("a planted account (admin A chooses the password of an account for some
       fieldErrors: { adminEmail: [expect.stringMatching(/innehavaren inte har bytt/)] },
     });
     expect(await organisationCalled("ekonomi")).toBeNull();
+  });
+
+  it("cannot be made admin A's own by admin A: signing in with the password is not enough without the mailed code", async () => {
+    const plantedId = await plant("socialchef@kinda.example", "Socialchef");
+    // Admin A signs in as the planted account (A knows the password) and tries to "choose" one.
+    const attempt = (emailCode?: string) =>
+      as(plantedId, null).then((ctx) =>
+        changeOwnPassword(ctx, {
+          currentPassword: PLANTED,
+          password: "angriparens eget lösenord",
+          passwordConfirm: "angriparens eget lösenord",
+          ...(emailCode === undefined ? {} : { emailCode }),
+        }),
+      );
+    expect(await attempt()).toMatchObject({
+      ok: false,
+      code: "VALIDATION",
+      fieldErrors: { emailCode: [expect.stringMatching(/Skicka kod/)] },
+    });
+    // A can have a code sent (to the holder's mailbox, not A's) but has to guess it.
+    expect(await sendPasswordCode(await as(plantedId, null), {})).toMatchObject({ ok: true });
+    const guesses = [];
+    for (let i = 0; i < 6; i++) guesses.push(await attempt(String(10_000_000 + i)));
+    expect(guesses[0]).toMatchObject({ ok: false, fieldErrors: { emailCode: [expect.stringMatching(/Fel kod/)] } });
+    expect(guesses[5]).toMatchObject({ ok: false, fieldErrors: { emailCode: [expect.stringMatching(/För många/)] } });
+    const failed = await db.auditLog.count({ where: { entityId: plantedId, action: "user.passwordCode.failed" } });
+    expect(failed).toBe(5);
+    expect((await account(plantedId)).passwordMustChange).toBe(true);
+    expect(await verify((await account(plantedId)).passwordHash!, PLANTED)).toBe(true);
+    expect(await newOrganisation("social", "socialchef@kinda.example")).toMatchObject({
+      ok: false,
+      fieldErrors: { adminEmail: [expect.stringMatching(/innehavaren inte har bytt/)] },
+    });
+  });
+
+  it("is marked again when admin A moves its address (to a mailbox of A's, to read the code) and back", async () => {
+    const plantedId = await plant("kulturchef@kinda.example", "Kulturchef");
+    const ctx = await as(adminAId, itsamId);
+    const move = (email: string) =>
+      runInScope(itsamId, () => updateUser(ctx, { userId: plantedId, name: "Kulturchef", email, isAdmin: false }));
+    expect(await move("admin-a-privat@itsam.example")).toMatchObject({ ok: true });
+    // A reads this code: the mailbox is A's.
+    expect(await holderChooses(plantedId, PLANTED, "a:s eget lösenord nu")).toMatchObject({ ok: true });
+    expect((await account(plantedId)).passwordMustChange).toBe(false);
+    expect(await move("kulturchef@kinda.example")).toMatchObject({ ok: true });
+    expect((await account(plantedId)).passwordMustChange).toBe(true);
+    expect(await newOrganisation("kultur", "kulturchef@kinda.example")).toMatchObject({
+      ok: false,
+      fieldErrors: { adminEmail: [expect.stringMatching(/innehavaren inte har bytt/)] },
+    });
   });
 
   it("cannot keep the password it was given: the holder's new one must differ", async () => {
@@ -180,6 +244,10 @@ describe("a planted account (admin A chooses the password of an account for some
     const held: ActionContext = { db, ip: null, actor: null, signedOutBecause: MUST_CHANGE_PASSWORD_MESSAGE };
     const result = await updateUser(held, { userId: adminAId, name: "X", email: "x@itsam.example", isAdmin: true });
     expect(result).toEqual({ ok: false, code: "UNAUTHENTICATED", message: MUST_CHANGE_PASSWORD_MESSAGE });
+  });
+
+  it("an account whose password is its own gets no code (and needs none)", async () => {
+    expect(await sendPasswordCode(await as(adminAId, itsamId), {})).toMatchObject({ ok: false, code: "STATE" });
   });
 
   it("an admin's own password set on the admin page is their own choice, not marked", async () => {

@@ -1,11 +1,17 @@
--- A password someone else set (an organisation's admin creating an account or setting its password,
--- the platform's admin creating a new organisation's first admin) is marked until its holder
--- replaces it. Until then the account signs in to the change-password page only (src/server/session.ts),
--- and the platform will not attach it as a new organisation's first admin: otherwise an admin could
--- plant an account for someone else's e-mail with a password they know, and administer the
--- organisation later created for that person (red team, planted account).
+-- A password someone else set (an organisation's admin creating an account or setting its password
+-- or e-mail address, the platform's admin creating a new organisation's first admin) is marked until
+-- its holder replaces it. Until then the account signs in to the change-password page only
+-- (src/server/session.ts), and the platform will not attach it as a new organisation's first admin:
+-- otherwise an admin could plant an account for someone else's e-mail with a password they know, and
+-- administer the organisation later created for that person (red team, planted account).
+--
+-- Knowing the password is not enough to clear the mark (the admin who set it knows it too): the
+-- change also takes a one-time code mailed to the account's address, kept here as an argon2id hash
+-- with its expiry, and cleared when used.
 --
 -- Existing accounts are not marked: their passwords are taken to be their holders' own (the seed's,
 -- and accounts in use before this change; an admin who wants that certainty sets a new password).
--- The table's grants are the table's: the app role reads and updates the new column like the rest.
+-- The table's grants are the table's: the app role reads and updates the new columns like the rest.
 ALTER TABLE "User" ADD COLUMN "passwordMustChange" BOOLEAN NOT NULL DEFAULT false;
+ALTER TABLE "User" ADD COLUMN "passwordCodeHash" TEXT;
+ALTER TABLE "User" ADD COLUMN "passwordCodeExpiresAt" TIMESTAMP(3);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { firstAdminRefusal, passwordMustChangeAfterSet } from "./account.rules";
+import {
+  emailCodeExpiry,
+  emailCodeProblem,
+  firstAdminRefusal,
+  normaliseEmailCode,
+  passwordMustChangeAfterSet,
+} from "./account.rules";
 
 describe("passwordMustChangeAfterSet", () => {
   it("marks a password set by someone else, not one chosen by the holder", () => {
@@ -21,5 +27,22 @@ describe("firstAdminRefusal", () => {
     const answer = firstAdminRefusal(account, oidc);
     if (refused) expect(answer).toMatch(refused);
     else expect(answer).toBeNull();
+  });
+});
+
+describe("the mailed code", () => {
+  const at = new Date("2026-12-05T10:00:00.000Z");
+  it("holds for half an hour from when it was sent", () => {
+    expect(emailCodeExpiry(at).toISOString()).toBe("2026-12-05T10:30:00.000Z");
+  });
+  it("must have been sent and not have expired", () => {
+    const expiresAt = emailCodeExpiry(at);
+    expect(emailCodeProblem({ hash: null, expiresAt: null }, at)).toMatch(/Skicka kod/);
+    expect(emailCodeProblem({ hash: "h", expiresAt }, new Date(expiresAt.getTime() - 1))).toBeNull();
+    expect(emailCodeProblem({ hash: "h", expiresAt }, expiresAt)).toMatch(/gått ut/);
+  });
+  it("reads a code typed with spaces or dashes", () => {
+    expect(normaliseEmailCode(" 1234-5678 ")).toBe("12345678");
+    expect(normaliseEmailCode("1234 5678")).toBe("12345678");
   });
 });

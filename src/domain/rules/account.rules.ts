@@ -9,7 +9,7 @@ export function passwordMustChangeAfterSet(setBy: string, holder: string): boole
 
 /** What a signed-in account whose password someone else set is told, wherever it tries to go. */
 export const MUST_CHANGE_PASSWORD_MESSAGE =
-  "Välj ett eget lösenord innan du fortsätter: ditt nuvarande lösenord satte en administratör. Byt det på sidan Mitt konto.";
+  "Välj ett eget lösenord innan du fortsätter: ditt nuvarande lösenord satte en administratör, eller din e-postadress har ändrats. Byt det på sidan Mitt konto, med en kod som skickas till din e-post.";
 
 /** The refused choice of the same password again (the admin still knows it). */
 export const SAME_PASSWORD_MESSAGE =
@@ -43,4 +43,34 @@ export function firstAdminRefusal(account: FirstAdminCandidate, oidcEnabled: boo
     );
   }
   return null;
+}
+
+/**
+ * Knowing the password is not enough to make it one's own (the admin who set it knows it too): the
+ * change also takes a one-time code mailed to the account's address, which only its holder reads.
+ */
+export const EMAIL_CODE_MINUTES = 30;
+
+/** The code's digits: 10^8 codes, five tries per quarter of an hour, half an hour each. */
+export const EMAIL_CODE_DIGITS = 8;
+
+/** Until when a code mailed at `at` holds. */
+export function emailCodeExpiry(at: Date): Date {
+  return new Date(at.getTime() + EMAIL_CODE_MINUTES * 60_000);
+}
+
+/** Why a typed code cannot be checked at all (none sent, or too old), or null when it can. */
+export function emailCodeProblem(stored: { hash: string | null; expiresAt: Date | null }, at: Date): string | null {
+  if (!stored.hash || !stored.expiresAt) {
+    return "Tryck på ”Skicka kod” och skriv koden som kommer till din e-post.";
+  }
+  if (stored.expiresAt.getTime() <= at.getTime()) {
+    return `Koden gällde i ${EMAIL_CODE_MINUTES} minuter och har gått ut. Tryck på ”Skicka kod” för en ny.`;
+  }
+  return null;
+}
+
+/** A typed code as the mail shows it: digits only (spaces and dashes a reader adds are dropped). */
+export function normaliseEmailCode(typed: string): string {
+  return typed.replace(/[\s-]/g, "");
 }

@@ -171,8 +171,23 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
       if (input.email !== current.email || input.name !== current.name) {
         await checkAccountCredentials(db, by.actor, current.id);
       }
-      if (input.email !== current.email) await checkEmailFree(tx, input.email, current.id);
-      await tx.user.update({ where: { id: current.id }, data: { email: input.email, name: input.name } });
+      const emailChanged = input.email !== current.email;
+      if (emailChanged) await checkEmailFree(tx, input.email, current.id);
+      // A new address set by someone else is not yet proven its holder's: the account's password
+      // must change again, with a code mailed to the new address (else an admin could point the
+      // address at a mailbox of their own, clear the mark with its code, and point it back).
+      const remark =
+        emailChanged &&
+        passwordMustChangeAfterSet(by.actor.userId, current.id) &&
+        (await tx.user.count({ where: { id: current.id, passwordHash: { not: null } } })) > 0;
+      await tx.user.update({
+        where: { id: current.id },
+        data: {
+          email: input.email,
+          name: input.name,
+          ...(remark ? { passwordMustChange: true, passwordCodeHash: null, passwordCodeExpiresAt: null } : {}),
+        },
+      });
       await tx.organisationUser.update({
         where: { userId_organisationId: { userId: current.id, organisationId } },
         data: { isAdmin: input.isAdmin },
@@ -208,7 +223,9 @@ export const setUserPassword = defineAdminAction(
       await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${user.id} FOR UPDATE`;
       await checkAccountCredentials(db, actor, user.id);
       const passwordMustChange = passwordMustChangeAfterSet(actor.userId, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordMustChange } });
+      // A code mailed before this password no longer makes it the holder's.
+      const code = { passwordCodeHash: null, passwordCodeExpiresAt: null };
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordMustChange, ...code } });
       await endAllSessions(tx, user.id);
       const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
       const audited = { by: actor.userId, of: user.id, sessionsEnded: true };

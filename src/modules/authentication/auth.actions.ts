@@ -8,7 +8,7 @@ import { getDb } from "@/server/db";
 import { CHOOSE_PASSWORD_PATH, getCurrentUser, getPasswordHolder } from "@/server/session";
 import type { ActionFailure } from "@/server/action";
 import { ownAccountContext } from "@/server/action-context";
-import { changeOwnPassword } from "./account.mutations";
+import { changeOwnPassword, sendPasswordCode } from "./account.mutations";
 import { safeReturnPath } from "./return-path";
 
 export interface LoginState {
@@ -70,8 +70,21 @@ export async function changePasswordAction(prev: ChangePasswordState, form: Form
     currentPassword: text("currentPassword"),
     password: text("password"),
     passwordConfirm: text("passwordConfirm"),
+    ...(form.has("emailCode") ? { emailCode: text("emailCode") } : {}),
   });
   if (!result.ok) return { failure: result, attempt: prev.attempt + 1 };
   await signOut({ redirectTo: "/logga-in?losenord=bytt" });
   return { failure: null, attempt: prev.attempt + 1 };
+}
+
+export interface SendCodeState {
+  failure: ActionFailure | null;
+  /** The address the last code went to (the account's own). */
+  sentTo: string | null;
+}
+
+/** A one-time code to the account's own address, for choosing a password someone else set. */
+export async function sendPasswordCodeAction(_prev: SendCodeState, _form: FormData): Promise<SendCodeState> {
+  const result = await sendPasswordCode(await ownAccountContext(), {});
+  return result.ok ? { failure: null, sentTo: result.data.sentTo } : { failure: result, sentTo: null };
 }
