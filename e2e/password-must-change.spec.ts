@@ -4,6 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN, signInAs, submitLogin } from "./auth";
 import { expectNoAxeViolations } from "./axe";
+import { createUserAsAdmin } from "./fixtures/admin-user";
 import { waitForMail } from "./mail";
 
 const GIVEN = "lösenordet administratören valde";
@@ -18,15 +19,7 @@ test("an account created by an admin chooses its own password at its first sign-
   test.slow();
   const email = `e2e-nytt-${Date.now()}@itsam.example`;
   await signInAs(page, ADMIN);
-  await page.goto("/admin/anvandare");
-  const form = page.locator("form#ny-anvandare");
-  await form.getByLabel("Namn").fill("Nora Nyberg");
-  await form.getByLabel("E-postadress").fill(email);
-  await form.getByLabel("Person i protokollen").selectOption({ label: "Ny person med samma namn" });
-  await form.getByLabel("Lösenord", { exact: true }).fill(GIVEN);
-  await form.getByLabel("Upprepa lösenordet").fill(GIVEN);
-  await form.getByRole("button", { name: "Skapa användare" }).click();
-  await expect(page).toHaveURL(/\/admin\/anvandare\/[^/?]+\?skapad=1$/);
+  await createUserAsAdmin(page, { name: "Nora Nyberg", email, password: GIVEN });
 
   const context = await browser.newContext();
   const user = await context.newPage();

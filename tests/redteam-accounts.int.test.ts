@@ -34,6 +34,17 @@ async function as(userId: string, organisationId: string | null): Promise<Action
 
 const account = (id: string) => db.user.findUniqueOrThrow({ where: { id } });
 
+/** An account made directly (not through an admin), with its holder's own password (null: none). */
+async function makeAccount(
+  email: string,
+  name: string,
+  organisations: { organisationId: string; isAdmin?: boolean }[],
+  password: string | null = OWN,
+) {
+  const passwordHash = password === null ? null : await hash(password);
+  return (await db.user.create({ data: { email, name, passwordHash, organisations: { create: organisations } } })).id;
+}
+
 /** Admin A creates an account in Itsam for `email`, with a password A chose. */
 async function plant(email: string, name = "Framtida kommunchef") {
   const ctx = await as(adminAId, itsamId);
@@ -99,16 +110,9 @@ beforeAll(async () => {
   db = seeded.db;
   itsamId = seeded.direktionen.organisationId;
   ydreId = (await createYdreWithDirektionen(db)).organisationId;
-  adminAId = (
-    await db.user.create({
-      data: {
-        email: "admin-a@itsam.example",
-        name: "Administratör A",
-        passwordHash: await hash(OWN),
-        organisations: { create: { organisationId: itsamId, isAdmin: true } },
-      },
-    })
-  ).id;
+  adminAId = await makeAccount("admin-a@itsam.example", "Administratör A", [
+    { organisationId: itsamId, isAdmin: true },
+  ]);
   platformAdminId = (await db.user.findUniqueOrThrow({ where: { email: EMAILS.admin } })).id;
 }, 180_000);
 
@@ -286,13 +290,7 @@ describe("the platform's first admin of a new organisation", () => {
 
     it("is refused without OpenID Connect (nobody could sign in) and attached with it", async () => {
       for (const k of ["AUTH_OIDC_ISSUER", "AUTH_OIDC_ID", "AUTH_OIDC_SECRET"]) delete process.env[k];
-      await db.user.create({
-        data: {
-          email: "sso@ydre.example",
-          name: "Bara SSO",
-          organisations: { create: { organisationId: ydreId } },
-        },
-      });
+      await makeAccount("sso@ydre.example", "Bara SSO", [{ organisationId: ydreId }], null);
       expect(await newOrganisation("tranas", "sso@ydre.example")).toMatchObject({
         ok: false,
         fieldErrors: { adminEmail: [expect.stringMatching(/inget lösenord.*OpenID Connect/)] },
@@ -311,14 +309,7 @@ describe("the platform's first admin of a new organisation", () => {
 
 describe("probing which e-mail addresses have accounts", () => {
   it("answers the same whether the address is the admin's own organisation's or another's", async () => {
-    await db.user.create({
-      data: {
-        email: "bara-ydre@ydre.example",
-        name: "Bara Ydre",
-        passwordHash: await hash(OWN),
-        organisations: { create: { organisationId: ydreId } },
-      },
-    });
+    await makeAccount("bara-ydre@ydre.example", "Bara Ydre", [{ organisationId: ydreId }]);
     const ctx = await as(adminAId, itsamId);
     const attempt = (email: string) =>
       runInScope(itsamId, () =>
@@ -350,16 +341,10 @@ describe("probing which e-mail addresses have accounts", () => {
 describe("renaming an account", () => {
   let sharedId: string;
   beforeAll(async () => {
-    sharedId = (
-      await db.user.create({
-        data: {
-          email: "delad-namn@itsam.example",
-          name: "Delad Användare",
-          passwordHash: await hash(OWN),
-          organisations: { create: [{ organisationId: itsamId }, { organisationId: ydreId, isAdmin: true }] },
-        },
-      })
-    ).id;
+    sharedId = await makeAccount("delad-namn@itsam.example", "Delad Användare", [
+      { organisationId: itsamId },
+      { organisationId: ydreId, isAdmin: true },
+    ]);
   });
 
   it("is refused to an admin who does not administer every organisation of the account", async () => {

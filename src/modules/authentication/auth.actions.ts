@@ -84,7 +84,7 @@ export interface SendCodeState {
 }
 
 /** A one-time code to the account's own address, for choosing a password someone else set. */
-export async function sendPasswordCodeAction(_prev: SendCodeState, _form: FormData): Promise<SendCodeState> {
+export async function sendPasswordCodeAction(): Promise<SendCodeState> {
   const result = await sendPasswordCode(await ownAccountContext(), {});
   return result.ok ? { failure: null, sentTo: result.data.sentTo } : { failure: result, sentTo: null };
 }
