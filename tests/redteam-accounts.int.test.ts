@@ -338,6 +338,30 @@ describe("probing which e-mail addresses have accounts", () => {
   });
 });
 
+describe("probing many addresses", () => {
+  it("is stopped after ten taken addresses an hour, each refusal in the organisation's log", async () => {
+    const probeId = await makeAccount("sond@itsam.example", "Sonderande Admin", [
+      { organisationId: itsamId, isAdmin: true },
+    ]);
+    const ctx = await as(probeId, itsamId);
+    const taken = ["bara-ydre@ydre.example", EMAILS.secretary, EMAILS.chair, "sso@ydre.example"];
+    const answers = [];
+    for (let i = 0; i < 11; i++) {
+      const email = taken[i % taken.length]!;
+      const input = { email, name: "Sond", personLink: "", organisationId: "", isAdmin: false };
+      answers.push(await runInScope(itsamId, () => createUser(ctx, { ...input, password: OWN, passwordConfirm: OWN })));
+    }
+    expect(
+      answers.slice(0, 10).every((a) => !a.ok && a.code === "VALIDATION" && a.fieldErrors.email?.[0] === EMAIL_TAKEN),
+    ).toBe(true);
+    expect(answers[10]).toMatchObject({ ok: false, fieldErrors: { email: [expect.stringMatching(/Vänta en timme/)] } });
+    const logged = await db.auditLog.count({
+      where: { userId: probeId, action: "admin.user.emailTaken", organisationId: itsamId },
+    });
+    expect(logged).toBe(11);
+  });
+});
+
 describe("renaming an account", () => {
   let sharedId: string;
   beforeAll(async () => {

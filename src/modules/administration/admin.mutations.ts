@@ -6,7 +6,8 @@ import { endAllSessions } from "@/server/session-version";
 import { afterCommit, queueMail } from "@/server/jobs/outbox";
 import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
-import { defineAdminAction } from "@/server/action";
+import { defineAdminAction, type RunContext } from "@/server/action";
+import { RateLimiter } from "@/server/rate-limit";
 import { authorizeAccountCredentials, type Actor } from "@/server/authz";
 import { passwordMustChangeAfterSet } from "@/domain/rules/account.rules";
 import { asPlatform } from "@/server/tenancy";
@@ -41,13 +42,33 @@ import { dbDate, isoDateOf } from "@/lib/iso-date";
 export const EMAIL_TAKEN =
   "E-postadressen kan inte användas för ett nytt konto. Finns personen bland organisationens användare, ändra den användaren i stället; annars kan plattformens administratör ge kontot tillgång till organisationen.";
 
-async function checkEmailFree(tx: Tx, email: string, exceptUserId: string | null) {
+/**
+ * Taken addresses an admin may be told of: 10 an hour. A person's address is rarely typed wrong
+ * twice; an admin trying list after list of addresses (which of them have accounts here?) is
+ * stopped, and every refusal is in the organisation's log. Counted outside the transaction that
+ * the refusal rolls back.
+ */
+export const EMAIL_TAKEN_LIMIT = { scope: "admin-email-taken", max: 10, windowMs: 60 * 60_000 };
+
+async function checkEmailFree(
+  tx: Tx,
+  { db, ...by }: Pick<RunContext, "db" | "actor" | "ip">,
+  email: string,
+  exceptUserId: string | null,
+) {
   // Case-insensitive, also against addresses stored before they were lower-cased.
   const other = await tx.user.findFirst({
     where: { email: { equals: email, mode: "insensitive" }, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
     select: { id: true },
   });
-  if (other) throw fieldError("email", EMAIL_TAKEN);
+  if (!other) return;
+  const attempt = await new RateLimiter(EMAIL_TAKEN_LIMIT, () => db).hit(by.actor.userId);
+  // Its own statement, not the transaction's: the log keeps the refusal the transaction undoes.
+  await auditAdmin(db, by, "admin.user.emailTaken", ["User", by.actor.userId], { attempt: attempt.count });
+  if (attempt.limited) {
+    throw fieldError("email", "Många adresser kunde inte användas den senaste timmen. Vänta en timme och försök igen.");
+  }
+  throw fieldError("email", EMAIL_TAKEN);
 }
 
 /** A user of the admin's organisation, with their admin flag there; another organisation's is "not found". */
@@ -100,7 +121,7 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
   const passwordHash = await hash(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      await checkEmailFree(tx, input.email, null);
+      await checkEmailFree(tx, { db, ...by }, input.email, null);
       let personId: string | null = null;
       const link = input.personLink;
       if (link.kind === "existing") {
@@ -172,7 +193,7 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
         await checkAccountCredentials(db, by.actor, current.id);
       }
       const emailChanged = input.email !== current.email;
-      if (emailChanged) await checkEmailFree(tx, input.email, current.id);
+      if (emailChanged) await checkEmailFree(tx, { db, ...by }, input.email, current.id);
       // A new address set by someone else is not yet proven its holder's: the account's password
       // must change again, with a code mailed to the new address (else an admin could point the
       // address at a mailbox of their own, clear the mark with its code, and point it back).
