@@ -2,6 +2,7 @@
 // someone else's e-mail, the platform later makes it a new organisation's first admin), probing
 // which e-mail addresses have accounts, and renaming an account shared with another organisation.
 // Run as production runs them: inside the request's organisation, row-level security on.
+import { readFileSync } from "node:fs";
 import { hash, verify } from "@node-rs/argon2";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -260,6 +261,35 @@ describe("a planted account (admin A chooses the password of an account for some
     );
     expect(result).toMatchObject({ ok: true });
     expect((await account(adminAId)).passwordMustChange).toBe(false);
+  });
+});
+
+describe("accounts already in use when the mark came (the migration reads the audit log)", () => {
+  it("marks those whose latest password was set by someone else, not those their holders chose", async () => {
+    const planted = await plant("gammal-plantering@kinda.example", "Gammal Plantering");
+    const chosen = await plant("gammal-vald@kinda.example", "Gammal Vald");
+    expect(await holderChooses(chosen, PLANTED, NEW_OWN)).toMatchObject({ ok: true });
+    const byPlatform = await newOrganisation("gamla", "chef@gamla.example", {
+      name: "Gamla chefen",
+      password: PLANTED,
+    });
+    expect(byPlatform).toMatchObject({ ok: true });
+    const platformMade = (await db.user.findUniqueOrThrow({ where: { email: "chef@gamla.example" } })).id;
+    // As the database was before the migration: nothing marked.
+    await db.user.updateMany({ data: { passwordMustChange: false } });
+    const sql = readFileSync("prisma/migrations/20261209000000_password_must_change/migration.sql", "utf8");
+    await db.$executeRawUnsafe(sql.slice(sql.indexOf("WITH password_events")));
+    const marked = (await db.user.findMany({ where: { passwordMustChange: true }, select: { id: true } })).map(
+      (u) => u.id,
+    );
+    expect(marked).toEqual(expect.arrayContaining([planted, platformMade]));
+    expect(marked).not.toContain(chosen);
+    // Admin A set their own password on the admin page earlier in this file: their own choice.
+    expect(marked).not.toContain(adminAId);
+    const seedMarked = await db.user.count({
+      where: { passwordMustChange: true, email: { endsWith: "@itsam.example" } },
+    });
+    expect(seedMarked).toBe(0);
   });
 });
 

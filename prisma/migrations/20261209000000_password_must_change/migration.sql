@@ -15,3 +15,24 @@
 ALTER TABLE "User" ADD COLUMN "passwordMustChange" BOOLEAN NOT NULL DEFAULT false;
 ALTER TABLE "User" ADD COLUMN "passwordCodeHash" TEXT;
 ALTER TABLE "User" ADD COLUMN "passwordCodeExpiresAt" TIMESTAMP(3);
+
+-- Accounts in use are marked when the audit log says their current password is someone else's: the
+-- latest password event for the account is an admin creating it or setting its password (not the
+-- account itself on the admin page), or the platform's admin creating it as a new organisation's
+-- first admin, with no change by the holder after it. Planted before this change is planted too.
+WITH password_events AS (
+  SELECT "entityId" AS user_id, "at",
+         ("action" = 'user.changePassword' OR "userId" IS NOT DISTINCT FROM "entityId") AS own
+  FROM "AuditLog"
+  WHERE "entity" = 'User' AND "action" IN ('admin.user.create', 'admin.user.setPassword', 'user.changePassword')
+  UNION ALL
+  SELECT "data"->>'adminUserId', "at", false
+  FROM "AuditLog"
+  WHERE "action" = 'platform.organisation.create' AND "data"->>'newAccount' = 'true'
+),
+latest AS (
+  SELECT DISTINCT ON (user_id) user_id, own FROM password_events ORDER BY user_id, "at" DESC
+)
+UPDATE "User" u SET "passwordMustChange" = true
+FROM latest
+WHERE latest.user_id = u."id" AND NOT latest.own AND u."passwordHash" IS NOT NULL;
