@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { waitForMail } from "./mail";
 
 export const DEMO_PASSWORD = "paragraf-demo";
 export const SECRETARY = "sekreterare@itsam.example";
@@ -39,4 +40,25 @@ export async function submitLogin(page: Page) {
       return e === email && p === "";
     })
     .toBe(true);
+}
+
+/**
+ * An account whose password an admin set is held at /konto until it chooses its own, with a code
+ * mailed to its address: ask for the code, read it in the mail, choose `next` there (every session
+ * ends), then sign in again with it over HTTP.
+ */
+export async function chooseOwnPassword(page: Page, email: string, current: string, next: string) {
+  await page.goto("/konto");
+  await expect(page.getByText("Välj ett eget lösenord innan du fortsätter")).toBeVisible();
+  await page.getByRole("button", { name: "Skicka kod" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "En kod är skickad" })).toBeVisible();
+  const mail = await waitForMail(page.request, page.url(), email, /Din kod för att välja lösenord/);
+  const [, a, b] = /Din kod: (\d{4}) (\d{4})/.exec(mail.text)!;
+  await page.getByLabel("Kod från e-posten").fill(`${a}${b}`);
+  await page.getByLabel("Nuvarande lösenord").fill(current);
+  await page.getByLabel("Nytt lösenord").fill(next);
+  await page.getByLabel("Upprepa det nya lösenordet").fill(next);
+  await page.getByRole("button", { name: "Byt lösenord" }).click();
+  await expect(page).toHaveURL(/\/logga-in\?losenord=bytt$/);
+  await signInAs(page, email, next);
 }

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import {
   addMembership,
   createUser,
+  EMAIL_TAKEN,
   grantBodyRole,
   removeMembership,
   revokeBodyRole,
@@ -125,7 +126,7 @@ describe("createUser", () => {
       expect(await createUser(ctx, newUser({ email }))).toMatchObject({
         ok: false,
         code: "VALIDATION",
-        fieldErrors: { email: ["Det finns redan en användare med den e-postadressen."] },
+        fieldErrors: { email: [EMAIL_TAKEN] },
       });
     }
     expect(await db.user.count()).toBe(before);
@@ -204,7 +205,7 @@ describe("updateUser", () => {
     expect(await updateUser(ctx, { userId: id, name: "X", email: EMAILS.chair, isAdmin: false })).toMatchObject({
       ok: false,
       code: "VALIDATION",
-      fieldErrors: { email: ["Det finns redan en användare med den e-postadressen."] },
+      fieldErrors: { email: [EMAIL_TAKEN] },
     });
   });
 

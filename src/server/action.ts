@@ -44,6 +44,8 @@ export interface ActionContext {
    * clock in e2e). The action wrapper fills it from server/clock when the caller does not.
    */
   now?: Date;
+  /** Why there is no actor, when there is a session (server/action-context.ts): said instead of "sign in". */
+  signedOutBecause?: string;
 }
 
 /** What a mutation gets: the context with its actor signed in and its instant fixed. */
@@ -186,7 +188,8 @@ export function defineAction<S extends z.ZodType, X, T>(
   // One log line and one latency observation per call: ids, the outcome and the time, no input.
   const handler: Handler<T> = async (ctx, raw) => {
     const { actor } = ctx;
-    if (!actor) return { ok: false, code: "UNAUTHENTICATED", message: messages.unauthenticated };
+    if (!actor)
+      return { ok: false, code: "UNAUTHENTICATED", message: ctx.signedOutBecause ?? messages.unauthenticated };
     const refused = options.scope.before?.(actor);
     if (refused) return refused;
     const unstorable = refuseUnstorable(raw);

@@ -10,6 +10,9 @@ import { getDb } from "./db";
 import { clientAddress } from "./client-address";
 import { RateLimiter } from "./rate-limit";
 import { isSessionCurrent } from "./session-version";
+import { oidcConfig } from "./oidc-config";
+
+export { oidcConfig };
 
 // 5 attempts per e-mail+address and 30 per address in 15 minutes, in PostgreSQL (shared by every
 // app process). The address is the socket's or a trusted proxy's (client-address.ts), never one
@@ -33,19 +36,6 @@ const credentialsSchema = z.object({
 // reveal which e-mail addresses have accounts.
 let dummyHash: Promise<string> | undefined;
 const getDummyHash = () => (dummyHash ??= hash("paragraf-no-such-account"));
-
-/**
- * Optional single sign-on through the organisation's OpenID Connect provider (e.g. Google
- * Workspace, Microsoft Entra ID), configured from the environment. Only people who already
- * have a Paragraf account (same e-mail) get in; nobody is created by signing in.
- */
-export function oidcConfig(env: NodeJS.ProcessEnv = process.env) {
-  const issuer = env.AUTH_OIDC_ISSUER;
-  const clientId = env.AUTH_OIDC_ID;
-  const clientSecret = env.AUTH_OIDC_SECRET;
-  if (!issuer || !clientId || !clientSecret) return null;
-  return { issuer, clientId, clientSecret, name: env.AUTH_OIDC_NAME || "organisationens konto" };
-}
 
 const oidc = oidcConfig();
 

@@ -212,7 +212,8 @@ export function authorizeGlobal(actor: Actor | null, permission: GlobalPermissio
 }
 
 /**
- * A user account's password and e-mail (the login, and single sign-on's key). The account is the
+ * A user account's password, e-mail (the login, and single sign-on's key) and name (how every
+ * organisation of the account sees it, in lists and audit logs). The account is the
  * platform's and may belong to several organisations (issue 19.1): changing them changes who can
  * act in every one of them. So an organisation's admin changes them only for an account whose
  * every organisation they administer too, never the platform admin's; the account itself may.
@@ -238,7 +239,7 @@ export function authorizeAccountCredentials(
       ok: false,
       reason: "forbidden",
       message:
-        "Kontot används också i en annan organisation som du inte administrerar. Lösenord och e-postadress kan du därför inte ändra; användaren byter själv sitt lösenord.",
+        "Kontot används också i en annan organisation som du inte administrerar. Namn, e-postadress och lösenord kan du därför inte ändra; användaren byter själv sitt lösenord.",
     };
   }
   return decision;

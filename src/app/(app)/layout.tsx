@@ -1,7 +1,7 @@
 import { logoutAction } from "@/modules/authentication";
 import { OrganisationSwitcher } from "@/modules/administration";
 import { NavLink, SiteHeader } from "@/ui/site-header";
-import { getCurrentUser } from "@/server/session";
+import { getCurrentUser, getPasswordHolder } from "@/server/session";
 import { publicStartPath } from "@/app/(public)/old-addresses";
 
 // The workspace for secretaries, chairs, justerare and admins. Pages check access themselves
@@ -11,8 +11,27 @@ import { publicStartPath } from "@/app/(public)/old-addresses";
 // once here for all of them. Route handlers are not under a layout and say it themselves.
 export const dynamic = "force-dynamic";
 
+/** The signed-in account's page, name and "Logga ut". */
+function AccountLinks({ name }: { name: string }) {
+  return (
+    <>
+      <NavLink href="/konto">Mitt konto</NavLink>
+      <li className="text-white/90">{name}</li>
+      <li>
+        <form action={logoutAction}>
+          <button type="submit" className="rounded border border-white/70 px-2 py-1 text-white hover:bg-white/10">
+            Logga ut
+          </button>
+        </form>
+      </li>
+    </>
+  );
+}
+
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
+  // An account that must choose its own password first: its account page and "Logga ut", nothing else.
+  const holder = user ? null : await getPasswordHolder();
   return (
     <>
       <SiteHeader homeHref="/">
@@ -26,16 +45,10 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             {user.organisation && user.organisations.length > 1 && (
               <OrganisationSwitcher current={user.organisation.slug} organisations={user.organisations} />
             )}
-            <NavLink href="/konto">Mitt konto</NavLink>
-            <li className="text-white/90">{user.name}</li>
-            <li>
-              <form action={logoutAction}>
-                <button type="submit" className="rounded border border-white/70 px-2 py-1 text-white hover:bg-white/10">
-                  Logga ut
-                </button>
-              </form>
-            </li>
+            <AccountLinks name={user.name} />
           </>
+        ) : holder ? (
+          <AccountLinks name={holder.name} />
         ) : (
           <>
             <NavLink href={await publicStartPath()}>Anslagstavla</NavLink>

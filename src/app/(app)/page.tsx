@@ -5,14 +5,15 @@ import { meetingStatusLabel } from "@/domain/vocabulary";
 import { authorize, authorizeForBody, authorizeHistorical, meetingWhereForActor } from "@/server/authz";
 import { getDb } from "@/server/db";
 import { redirect } from "next/navigation";
-import { getCurrentUser, requireUser } from "@/server/session";
+import { getCurrentUser, getPasswordHolder, requireUser } from "@/server/session";
 import { DataTable, linkClass } from "@/ui/data-table";
 import { publicStartPath } from "@/app/(public)/old-addresses";
 import { TextLink } from "@/ui/text-link";
 
 export default async function HomePage() {
   // Citizens arrive here too: without an account the public notice board is the start page.
-  const current = await getCurrentUser();
+  // (An account that must choose its own password first goes to its account page: requireUser.)
+  const current = (await getCurrentUser()) ?? (await getPasswordHolder());
   if (!current) redirect(await publicStartPath());
   const user = await requireUser("/");
   const all = await listBodiesWithMeetings(getDb(), meetingWhereForActor(user));

@@ -28,7 +28,12 @@ export async function setPasswordFormAction(prev: AdminFormState, form: FormData
     await actionContext(),
     read(form, ["userId", "password", "passwordConfirm"]),
   );
-  return answer(prev, form, result, "Det nya lösenordet är sparat. Lämna det till användaren på ett säkert sätt.");
+  return answer(
+    prev,
+    form,
+    result,
+    "Det nya lösenordet är sparat. Lämna det till användaren på ett säkert sätt; användaren väljer ett eget vid nästa inloggning.",
+  );
 }
 
 export async function grantBodyRoleFormAction(prev: AdminFormState, form: FormData): Promise<AdminFormState> {

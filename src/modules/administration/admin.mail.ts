@@ -24,7 +24,7 @@ export function buildPasswordSetMail(input: {
       `Hej ${input.userName},`,
       "",
       `Administratören ${input.adminName} satte ett nytt lösenord för ditt konto i Paragraf ${date}.`,
-      "Du har loggats ut överallt. Logga in med det nya lösenordet, som du får av administratören.",
+      "Du har loggats ut överallt. Logga in med det nya lösenordet, som du får av administratören; du väljer då genast ett eget.",
       "",
       "Om du inte väntade dig ändringen: kontakta en administratör eller kommunens IT-säkerhetsansvariga genast.",
       "",

@@ -6,8 +6,10 @@ import { endAllSessions } from "@/server/session-version";
 import { afterCommit, queueMail } from "@/server/jobs/outbox";
 import { AppError } from "@/server/errors";
 import { bodyPositionTerms, bodyRoleKindTerms } from "@/domain/vocabulary";
-import { defineAdminAction } from "@/server/action";
+import { defineAdminAction, type RunContext } from "@/server/action";
+import { RateLimiter } from "@/server/rate-limit";
 import { authorizeAccountCredentials, type Actor } from "@/server/authz";
+import { passwordMustChangeAfterSet } from "@/domain/rules/account.rules";
 import { asPlatform } from "@/server/tenancy";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { buildPasswordSetMail } from "./admin.mail";
@@ -31,15 +33,42 @@ import {
 } from "./admin.schema";
 import { dbDate, isoDateOf } from "@/lib/iso-date";
 
-const EMAIL_TAKEN = "Det finns redan en användare med den e-postadressen.";
+/**
+ * An address that already has an account, anywhere on the installation. The same words whether
+ * the account is one of this organisation's users (the admin sees it in the list anyway) or
+ * another organisation's (red team: the message said which, and so where the address is used):
+ * the refusal itself cannot be avoided (one account per address), what it tells can.
+ */
+export const EMAIL_TAKEN =
+  "E-postadressen kan inte användas för ett nytt konto. Finns personen bland organisationens användare, ändra den användaren i stället; annars kan plattformens administratör ge kontot tillgång till organisationen.";
 
-async function checkEmailFree(tx: Tx, email: string, exceptUserId: string | null) {
+/**
+ * Taken addresses an admin may be told of: 10 an hour. A person's address is rarely typed wrong
+ * twice; an admin trying list after list of addresses (which of them have accounts here?) is
+ * stopped, and every refusal is in the organisation's log. Counted outside the transaction that
+ * the refusal rolls back.
+ */
+export const EMAIL_TAKEN_LIMIT = { scope: "admin-email-taken", max: 10, windowMs: 60 * 60_000 };
+
+async function checkEmailFree(
+  tx: Tx,
+  { db, ...by }: Pick<RunContext, "db" | "actor" | "ip">,
+  email: string,
+  exceptUserId: string | null,
+) {
   // Case-insensitive, also against addresses stored before they were lower-cased.
   const other = await tx.user.findFirst({
     where: { email: { equals: email, mode: "insensitive" }, ...(exceptUserId ? { id: { not: exceptUserId } } : {}) },
     select: { id: true },
   });
-  if (other) throw fieldError("email", EMAIL_TAKEN);
+  if (!other) return;
+  const attempt = await new RateLimiter(EMAIL_TAKEN_LIMIT, () => db).hit(by.actor.userId);
+  // Its own statement, not the transaction's: the log keeps the refusal the transaction undoes.
+  await auditAdmin(db, by, "admin.user.emailTaken", ["User", by.actor.userId], { attempt: attempt.count });
+  if (attempt.limited) {
+    throw fieldError("email", "Många adresser kunde inte användas den senaste timmen. Vänta en timme och försök igen.");
+  }
+  throw fieldError("email", EMAIL_TAKEN);
 }
 
 /** A user of the admin's organisation, with their admin flag there; another organisation's is "not found". */
@@ -61,7 +90,7 @@ async function findUserOrFail(tx: Tx, userId: string, organisationId: string) {
 }
 
 /**
- * The password and e-mail reach every organisation of the account: refused unless the admin
+ * The password, e-mail and name reach every organisation of the account: refused unless the admin
  * administers each of them (authorizeAccountCredentials). Read as the platform: in the request's
  * organisation row-level security would show the account's membership there only.
  */
@@ -92,7 +121,7 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
   const passwordHash = await hash(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      await checkEmailFree(tx, input.email, null);
+      await checkEmailFree(tx, { db, ...by }, input.email, null);
       let personId: string | null = null;
       const link = input.personLink;
       if (link.kind === "existing") {
@@ -119,10 +148,12 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
       }
       const user = await tx.user.create({
         // A user of this organisation; its admin when ticked (never the platform's admin).
+        // The admin chose the password: its holder replaces it at the first sign-in.
         data: {
           email: input.email,
           name: input.name,
           passwordHash,
+          passwordMustChange: true,
           personId,
         },
         select: { id: true },
@@ -157,11 +188,27 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
           "Du kan inte ta bort din egen administratörsbehörighet. Be en annan administratör göra det.",
         );
       }
-      if (input.email !== current.email) {
+      // The name and e-mail are the account's, in every organisation it belongs to.
+      if (input.email !== current.email || input.name !== current.name) {
         await checkAccountCredentials(db, by.actor, current.id);
-        await checkEmailFree(tx, input.email, current.id);
       }
-      await tx.user.update({ where: { id: current.id }, data: { email: input.email, name: input.name } });
+      const emailChanged = input.email !== current.email;
+      if (emailChanged) await checkEmailFree(tx, { db, ...by }, input.email, current.id);
+      // A new address set by someone else is not yet proven its holder's: the account's password
+      // must change again, with a code mailed to the new address (else an admin could point the
+      // address at a mailbox of their own, clear the mark with its code, and point it back).
+      const remark =
+        emailChanged &&
+        passwordMustChangeAfterSet(by.actor.userId, current.id) &&
+        (await tx.user.count({ where: { id: current.id, passwordHash: { not: null } } })) > 0;
+      await tx.user.update({
+        where: { id: current.id },
+        data: {
+          email: input.email,
+          name: input.name,
+          ...(remark ? { passwordMustChange: true, passwordCodeHash: null, passwordCodeExpiresAt: null } : {}),
+        },
+      });
       await tx.organisationUser.update({
         where: { userId_organisationId: { userId: current.id, organisationId } },
         data: { isAdmin: input.isAdmin },
@@ -192,8 +239,14 @@ export const setUserPassword = defineAdminAction(
     const organisationId = adminOrganisation(by);
     const { user, mailId } = await db.$transaction(async (tx) => {
       const user = await findUserOrFail(tx, input.userId, organisationId);
+      // Locked before the check: the platform attaching the account to a new organisation meanwhile
+      // waits for this password (and sees it must change), or is seen by the check.
+      await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${user.id} FOR UPDATE`;
       await checkAccountCredentials(db, actor, user.id);
-      await tx.user.update({ where: { id: user.id }, data: { passwordHash } });
+      const passwordMustChange = passwordMustChangeAfterSet(actor.userId, user.id);
+      // A code mailed before this password no longer makes it the holder's.
+      const code = { passwordCodeHash: null, passwordCodeExpiresAt: null };
+      await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordMustChange, ...code } });
       await endAllSessions(tx, user.id);
       const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
       const audited = { by: actor.userId, of: user.id, sessionsEnded: true };

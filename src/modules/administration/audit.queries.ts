@@ -11,6 +11,7 @@ export const ADMIN_AUDIT_ACTIONS: Record<string, string> = {
   "admin.user.create": "Skapade användare",
   "admin.user.update": "Ändrade användare",
   "admin.user.setPassword": "Satte nytt lösenord",
+  "admin.user.emailTaken": "Angav en e-postadress som inte kunde användas",
   "admin.bodyRole.grant": "Gav roll i organ",
   "admin.bodyRole.revoke": "Tog bort roll i organ",
   "admin.membership.add": "Lade till uppdrag",

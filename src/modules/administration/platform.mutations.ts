@@ -1,10 +1,14 @@
 // The platform's admin (issue 19.1): creates an organisation and makes its first admin — an
 // existing account (a user of another organisation joins) or a new one. Runs as the platform
 // (row-level security would hide a new organisation from the admin's own): nothing of any
-// organisation is read but the slug's being taken and the account by its e-mail.
+// organisation is read but the slug's being taken and the account by its e-mail. An existing account
+// whose password someone else set (and its holder has not replaced) is refused: whoever set it could
+// otherwise administer the new organisation (domain/rules/account.rules.ts).
 import { hash } from "@node-rs/argon2";
 import { defineAdminAction } from "@/server/action";
+import { oidcConfig } from "@/server/oidc-config";
 import { asPlatform } from "@/server/tenancy";
+import { firstAdminRefusal } from "@/domain/rules/account.rules";
 import { auditAdmin, fieldError, isUniqueViolation } from "./admin.tx";
 import { createOrganisationSchema } from "./platform.schema";
 
@@ -26,6 +30,19 @@ export const createOrganisation = defineAdminAction(
             where: { email: { equals: input.adminEmail, mode: "insensitive" } },
             select: { id: true },
           });
+          if (existing) {
+            // Locked, then read: an admin setting this account's password meanwhile waits, or is seen.
+            await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${existing.id} FOR UPDATE`;
+            const account = await tx.user.findUniqueOrThrow({
+              where: { id: existing.id },
+              select: { passwordHash: true, passwordMustChange: true },
+            });
+            const refused = firstAdminRefusal(
+              { hasPassword: account.passwordHash !== null, passwordMustChange: account.passwordMustChange },
+              oidcConfig() !== null,
+            );
+            if (refused) throw fieldError("adminEmail", refused);
+          }
           if (!existing && (!input.adminName || !passwordHash)) {
             throw fieldError(
               input.adminName ? "password" : "adminName",
@@ -35,7 +52,8 @@ export const createOrganisation = defineAdminAction(
           const admin =
             existing ??
             (await tx.user.create({
-              data: { email: input.adminEmail, name: input.adminName, passwordHash },
+              // The platform's admin chose this password: its holder replaces it at the first sign-in.
+              data: { email: input.adminEmail, name: input.adminName, passwordHash, passwordMustChange: true },
               select: { id: true },
             }));
           await tx.organisationUser.create({

@@ -5,10 +5,10 @@ import { redirect } from "next/navigation";
 import { signIn, signOut, TooManyAttempts } from "@/server/auth";
 import { endAllSessions } from "@/server/session-version";
 import { getDb } from "@/server/db";
-import { getCurrentUser } from "@/server/session";
+import { CHOOSE_PASSWORD_PATH, getCurrentUser, getPasswordHolder } from "@/server/session";
 import type { ActionFailure } from "@/server/action";
-import { actionContext } from "@/server/action-context";
-import { changeOwnPassword } from "./account.mutations";
+import { ownAccountContext } from "@/server/action-context";
+import { changeOwnPassword, sendPasswordCode } from "./account.mutations";
 import { safeReturnPath } from "./return-path";
 
 export interface LoginState {
@@ -38,12 +38,17 @@ export async function loginAction(prev: LoginState, form: FormData): Promise<Log
     }
     throw e;
   }
-  redirect(safeReturnPath(form.get("next")));
+  // A password someone else set: the account page first (every other page would send it there).
+  const mustChange = await getDb().user.findUnique({
+    where: { email: email.toLowerCase() },
+    select: { passwordMustChange: true },
+  });
+  redirect(mustChange?.passwordMustChange ? CHOOSE_PASSWORD_PATH : safeReturnPath(form.get("next")));
 }
 
 /** Signs out everywhere: every session of this user, in every browser, ends now. */
 export async function logoutAction(): Promise<void> {
-  const user = await getCurrentUser();
+  const user = (await getCurrentUser()) ?? (await getPasswordHolder())?.actor;
   if (user) await endAllSessions(getDb(), user.userId);
   await signOut({ redirectTo: "/" });
 }
@@ -61,12 +66,25 @@ export interface ChangePasswordState {
 /** The user's own new password; every session ends, so the next page is the login. */
 export async function changePasswordAction(prev: ChangePasswordState, form: FormData): Promise<ChangePasswordState> {
   const text = (name: string) => String(form.get(name) ?? "");
-  const result = await changeOwnPassword(await actionContext(), {
+  const result = await changeOwnPassword(await ownAccountContext(), {
     currentPassword: text("currentPassword"),
     password: text("password"),
     passwordConfirm: text("passwordConfirm"),
+    ...(form.has("emailCode") ? { emailCode: text("emailCode") } : {}),
   });
   if (!result.ok) return { failure: result, attempt: prev.attempt + 1 };
   await signOut({ redirectTo: "/logga-in?losenord=bytt" });
   return { failure: null, attempt: prev.attempt + 1 };
+}
+
+export interface SendCodeState {
+  failure: ActionFailure | null;
+  /** The address the last code went to (the account's own). */
+  sentTo: string | null;
+}
+
+/** A one-time code to the account's own address, for choosing a password someone else set. */
+export async function sendPasswordCodeAction(): Promise<SendCodeState> {
+  const result = await sendPasswordCode(await ownAccountContext(), {});
+  return result.ok ? { failure: null, sentTo: result.data.sentTo } : { failure: result, sentTo: null };
 }

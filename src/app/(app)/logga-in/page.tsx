@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { oidcLoginAction, LoginForm, safeReturnPath } from "@/modules/authentication";
 import { oidcConfig } from "@/server/auth";
-import { getCurrentUser } from "@/server/session";
+import { CHOOSE_PASSWORD_PATH, getCurrentUser, getPasswordHolder } from "@/server/session";
 
 export const metadata: Metadata = { title: "Logga in" };
 
@@ -13,6 +13,7 @@ export default async function LoginPage({ searchParams }: Props) {
   // Checked here too: a signed-in visitor is redirected before the form is ever posted.
   const target = safeReturnPath(next);
   if (await getCurrentUser()) redirect(target);
+  if (await getPasswordHolder()) redirect(CHOOSE_PASSWORD_PATH);
   const oidc = oidcConfig();
   return (
     <>

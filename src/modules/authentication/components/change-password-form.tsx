@@ -2,9 +2,22 @@
 
 import { useActionState } from "react";
 import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.rules";
-import { changePasswordAction, type ChangePasswordState } from "@/modules/authentication/auth.actions";
-import { primaryButton } from "@/ui/form-feedback";
+import {
+  changePasswordAction,
+  sendPasswordCodeAction,
+  type ChangePasswordState,
+  type SendCodeState,
+} from "@/modules/authentication/auth.actions";
+import { primaryButton, secondaryButton } from "@/ui/form-feedback";
 import { SubmitButton } from "@/ui/submit-button";
+
+const CODE_FIELD = {
+  name: "emailCode",
+  label: "Kod från e-posten",
+  autoComplete: "one-time-code",
+  hint: "Åtta siffror. Tryck på ”Skicka kod” ovan för att få den.",
+  type: "text",
+} as const;
 
 const FIELDS = [
   { name: "currentPassword", label: "Nuvarande lösenord", autoComplete: "current-password" },
@@ -17,7 +30,35 @@ const FIELDS = [
   { name: "passwordConfirm", label: "Upprepa det nya lösenordet", autoComplete: "new-password" },
 ] as const;
 
-export function ChangePasswordForm() {
+/**
+ * For an account whose password someone else set: a one-time code to the account's own address,
+ * which the change-password form below then asks for.
+ */
+export function SendPasswordCodeForm() {
+  const [state, action, pending] = useActionState<SendCodeState, FormData>(sendPasswordCodeAction, {
+    failure: null,
+    sentTo: null,
+  });
+  return (
+    <form action={action} className="mt-4 max-w-prose space-y-2">
+      {state.failure && (
+        <p role="alert" className="rounded border border-red-700 bg-red-50 p-3 text-red-900">
+          {state.failure.message}
+        </p>
+      )}
+      {state.sentTo && (
+        <p role="status" className="rounded border border-green-700 bg-green-50 p-3">
+          En kod är skickad till {state.sentTo}. Den gäller i en halvtimme.
+        </p>
+      )}
+      <SubmitButton pending={pending} pendingText="Skickar kod…" className={secondaryButton}>
+        Skicka kod
+      </SubmitButton>
+    </form>
+  );
+}
+
+export function ChangePasswordForm({ withEmailCode = false }: { withEmailCode?: boolean }) {
   const [state, action, pending] = useActionState<ChangePasswordState, FormData>(changePasswordAction, {
     failure: null,
     attempt: 0,
@@ -30,7 +71,7 @@ export function ChangePasswordForm() {
           {state.failure.message}
         </p>
       )}
-      {FIELDS.map((f) => {
+      {(withEmailCode ? [CODE_FIELD, ...FIELDS] : FIELDS).map((f) => {
         const error = errors[f.name]?.join(" ");
         const hint = "hint" in f ? f.hint : undefined;
         const describedBy =
@@ -48,7 +89,8 @@ export function ChangePasswordForm() {
             <input
               id={f.name}
               name={f.name}
-              type="password"
+              type={"type" in f ? f.type : "password"}
+              {...("type" in f ? { inputMode: "numeric" as const } : {})}
               autoComplete={f.autoComplete}
               required
               aria-invalid={error ? true : undefined}
