@@ -1,12 +1,9 @@
 // The mail that tells a user an administrator set their password: so that a password set by
 // someone else — by mistake, or by an insider — never goes unnoticed by its owner.
 import { toSwedishDate } from "@/lib/iso-date";
+import { userMail, type UserMail } from "@/lib/user-mail";
 
-export interface PasswordSetMail {
-  to: string;
-  subject: string;
-  text: string;
-}
+export type PasswordSetMail = UserMail;
 
 /** Names who did it and when; holds no password, and says every session was ended. */
 export function buildPasswordSetMail(input: {
@@ -17,18 +14,15 @@ export function buildPasswordSetMail(input: {
   baseUrl: string;
 }): PasswordSetMail {
   const date = toSwedishDate(input.at);
-  return {
-    to: input.to,
+  return userMail({
+    ...input,
     subject: "Ditt lösenord i Paragraf har ändrats",
-    text: [
-      `Hej ${input.userName},`,
-      "",
+    body: [
       `Administratören ${input.adminName} satte ett nytt lösenord för ditt konto i Paragraf ${date}.`,
       "Du har loggats ut överallt. Logga in med det nya lösenordet, som du får av administratören; du väljer då genast ett eget.",
       "",
       "Om du inte väntade dig ändringen: kontakta en administratör eller kommunens IT-säkerhetsansvariga genast.",
-      "",
-      `${input.baseUrl.replace(/\/$/, "")}/logga-in`,
-    ].join("\n"),
-  };
+    ],
+    path: "/logga-in",
+  });
 }
