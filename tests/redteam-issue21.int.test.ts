@@ -107,12 +107,24 @@ describe("an organisation's admin and an account shared with another organisatio
     expect((await db.user.findUniqueOrThrow({ where: { id: sharedId } })).email).toBe("delad@itsam.example");
   });
 
-  it("still renames that user and sets its admin flag in its own organisation", async () => {
+  it("still sets that user's admin flag in its own organisation (the name and address left as they are)", async () => {
     const ctx = await as(itsamAdminId, itsamId);
-    const result = await runInScope(itsamId, () =>
-      updateUser(ctx, { userId: sharedId, email: "delad@itsam.example", name: "Delad Användare", isAdmin: false }),
-    );
-    expect(result).toMatchObject({ ok: true });
+    const membership = async (organisationId: string) =>
+      (await db.organisationUser.findFirstOrThrow({ where: { userId: sharedId, organisationId } })).isAdmin;
+    const set = (isAdmin: boolean) =>
+      runInScope(itsamId, () =>
+        updateUser(ctx, { userId: sharedId, email: "delad@itsam.example", name: "Delad Användare", isAdmin }),
+      );
+    expect(await set(true)).toMatchObject({ ok: true });
+    expect(await membership(itsamId)).toBe(true);
+    expect(await membership(ydre.id)).toBe(true);
+    expect(await set(false)).toMatchObject({ ok: true });
+    expect(await membership(itsamId)).toBe(false);
+    expect(await membership(ydre.id)).toBe(true);
+    expect(await db.user.findUniqueOrThrow({ where: { id: sharedId } })).toMatchObject({
+      name: "Delad Användare",
+      email: "delad@itsam.example",
+    });
   });
 
   it("cannot set the password of the platform's admin, who is also an admin of its organisation", async () => {
