@@ -3,7 +3,7 @@
 // the page, the same role and name); entering it swaps in the editor with the caret in place —
 // where the text was clicked, at the end when entered by Tab — and only edited fields get one,
 // for as long as they are in use.
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { SECRETARY, signInAs } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { addParagraph, newDirektionenMeeting, waitSaved } from "./editor";
@@ -18,15 +18,20 @@ async function expectRendered(text: Locator) {
   await expect(text).not.toHaveAttribute("contenteditable", "true");
 }
 
+/** A new meeting on `date` with one § titled `title` and an empty "Sammanfattning av ärendet". */
+async function paragraphWithSummary(page: Page, date: string, title: string) {
+  await signInAs(page, SECRETARY);
+  await newDirektionenMeeting(page, { Datum: date, Plats: "Rum Kinda" });
+  const p = await addParagraph(page, title);
+  await p.getByRole("button", { name: 'Lägg till "Sammanfattning av ärendet"' }).click();
+  return { p, summary: p.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" }) };
+}
+
 test("a rich-text field is its text until edited; a click puts the caret where clicked, Tab at the end", async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  await signInAs(page, SECRETARY);
-  await newDirektionenMeeting(page, { Datum: "2036-02-12", Plats: "Rum Kinda" });
-  const p = await addParagraph(page, "Taxor för bad");
-  await p.getByRole("button", { name: 'Lägg till "Sammanfattning av ärendet"' }).click();
-  const summary = p.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
+  const { p, summary } = await paragraphWithSummary(page, "2036-02-12", "Taxor för bad");
   await summary.click();
   await page.keyboard.type(FIRST);
   await page.keyboard.press("Enter");
@@ -100,12 +105,8 @@ test("what was just typed into a rich-text field is in the § 's unsent copy the
   // the page going away must not wait for that: the change is emitted before the autosave copies
   // the unsent § to localStorage.
   test.setTimeout(120_000);
-  await signInAs(page, SECRETARY);
-  await newDirektionenMeeting(page, { Datum: "2036-02-19", Plats: "Rum Kinda" });
-  const p = await addParagraph(page, "Taxor för tennis");
-  await p.getByRole("button", { name: 'Lägg till "Sammanfattning av ärendet"' }).click();
+  const { p, summary } = await paragraphWithSummary(page, "2036-02-19", "Taxor för tennis");
   await waitSaved(p);
-  const summary = p.getByRole("textbox", { name: "Text: Sammanfattning av ärendet" });
   await summary.click();
   await expect(summary).toHaveAttribute("contenteditable", "true");
   await context.setOffline(true);
