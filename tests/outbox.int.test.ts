@@ -5,7 +5,14 @@
 import net from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { afterCommit, deleteSentMail, KEEP_SENT_DAYS, queueMail } from "@/server/jobs/outbox";
+import {
+  afterCommit,
+  deleteSentMail,
+  KEEP_SENT_DAYS,
+  PASSWORD_CODE_MAIL_KIND,
+  queueMail,
+  SENT_SECRET_TEXT,
+} from "@/server/jobs/outbox";
 import { startJobRunner, type JobRunner } from "@/server/jobs/runner";
 import { createMigratedDatabase } from "./support/migrated-db";
 import { startSmtpCapture, type SmtpCapture } from "./support/smtp-capture";
@@ -57,6 +64,23 @@ async function until(check: () => Promise<boolean> | boolean, timeoutMs = 20_000
 }
 
 describe("the mail outbox", () => {
+  it("keeps a one-time code's text only until the mail has left; other mails keep theirs", async () => {
+    await runner("outbox-secret");
+    const before = smtp.messages.length;
+    const [secret, plain] = await db.$transaction(async (tx) => [
+      await queueMail(tx, { ...mail("kod"), text: "Din kod: 1234 5678" }, PASSWORD_CODE_MAIL_KIND),
+      await queueMail(tx, mail("vanlig"), "test.plain"),
+    ]);
+    await afterCommit(db, [secret!, plain!]);
+    const received = (await smtp.waitFor(before + 2, 10_000)).slice(before);
+    expect(received.map((m) => m.parsed.text?.trim()).sort()).toEqual(["Din kod: 1234 5678", "Hej vanlig"]);
+    await until(
+      async () => (await db.mailOutbox.count({ where: { id: { in: [secret!, plain!] }, sentAt: null } })) === 0,
+    );
+    expect((await db.mailOutbox.findUniqueOrThrow({ where: { id: secret! } })).text).toBe(SENT_SECRET_TEXT);
+    expect((await db.mailOutbox.findUniqueOrThrow({ where: { id: plain! } })).text).toBe("Hej vanlig");
+  });
+
   it("delivers a mail once, after its transaction commits, marked with sentAt and the Message-ID", async () => {
     await runner("outbox-a");
     const before = smtp.messages.length;

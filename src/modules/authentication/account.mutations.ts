@@ -19,7 +19,7 @@ import { defineSelfAction, type RunContext } from "@/server/action";
 import { writeAudit } from "@/server/audit";
 import { appBaseUrl } from "@/server/config";
 import { AppError } from "@/server/errors";
-import { afterCommit, queueMail } from "@/server/jobs/outbox";
+import { afterCommit, PASSWORD_CODE_MAIL_KIND, queueMail } from "@/server/jobs/outbox";
 import { checkPasswordReentry } from "@/server/password-reentry";
 import { RateLimiter } from "@/server/rate-limit";
 import { endAllSessions } from "@/server/session-version";
@@ -164,7 +164,7 @@ export const sendPasswordCode = defineSelfAction(
         expiresAt,
         baseUrl: appBaseUrl(),
       });
-      return queueMail(tx, mail, "user.passwordCode");
+      return queueMail(tx, mail, PASSWORD_CODE_MAIL_KIND);
     });
     await afterCommit(db, [mailId]);
     return { sentTo: user.email };

@@ -21,6 +21,15 @@ type Tx = Prisma.TransactionClient;
 /** After this many failed attempts the sweep gives a mail up (it stays in the table, unsent). */
 export const MAX_ATTEMPTS = 30;
 
+/** The mail with a one-time code to choose one's own password (authentication). */
+export const PASSWORD_CODE_MAIL_KIND = "user.passwordCode";
+/**
+ * Kinds whose text carries a secret: it stays in the outbox only until the mail has left, then
+ * this text takes its place (the sent row is otherwise kept KEEP_SENT_DAYS for the record).
+ */
+const SECRET_KINDS: ReadonlySet<string> = new Set([PASSWORD_CODE_MAIL_KIND]);
+export const SENT_SECRET_TEXT = "[Borttaget när brevet skickats: det innehöll en engångskod.]";
+
 function recipients(to: OutgoingMail["to"]): string[] {
   return [...new Set((typeof to === "string" ? [to] : [...to]).map((a) => a.trim()).filter(Boolean))];
 }
@@ -124,7 +133,13 @@ export async function deliverOutboxMail(db: PrismaClient, id: string): Promise<D
           const { messageId } = await deliverMail(mail, { messageId: `<${id}@paragraf>` });
           await tx.mailOutbox.update({
             where: { id },
-            data: { sentAt: now(), messageId, attempts: { increment: 1 }, lastError: null },
+            data: {
+              sentAt: now(),
+              messageId,
+              attempts: { increment: 1 },
+              lastError: null,
+              ...(SECRET_KINDS.has(row.kind) ? { text: SENT_SECRET_TEXT } : {}),
+            },
           });
           return "sent";
         } catch (e) {
