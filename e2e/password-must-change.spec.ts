@@ -1,7 +1,7 @@
 // A password an admin chose is not its holder's (red team, planted account): the account signs in
 // to its account page, every other page sends it back there, and it chooses its own password, with a
 // code mailed to its address, before anything else works. The admin's password then opens nothing.
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { ADMIN, signInAs, submitLogin } from "./auth";
 import { expectNoAxeViolations } from "./axe";
 import { createUserAsAdmin } from "./fixtures/admin-user";
@@ -20,6 +20,12 @@ test("an account created by an admin chooses its own password at its first sign-
   const email = `e2e-nytt-${Date.now()}@itsam.example`;
   await signInAs(page, ADMIN);
   await createUserAsAdmin(page, { name: "Nora Nyberg", email, password: GIVEN });
+  // A secretary of Direktionen: the role waits until the password is the holder's own.
+  const roleForm = page.locator("form#roll");
+  await roleForm.getByLabel("Organ").selectOption({ label: "Direktionen (Itsam)" });
+  await roleForm.getByLabel("Roll").selectOption("SECRETARY");
+  await roleForm.getByRole("button", { name: "Lägg till roll" }).click();
+  await expect(roleForm.getByRole("status")).toHaveText("Rollen är tillagd.");
 
   const context = await browser.newContext();
   const user = await context.newPage();
@@ -42,6 +48,8 @@ test("an account created by an admin chooses its own password at its first sign-
     await user.goto(path);
     await expect(user, path).toHaveURL(/\/konto$/);
   }
+  // An API route asks the same one place: the secretary's live log answers as to the signed-out.
+  expect(await liveLogStatus(user)).toBe(401);
 
   /** Fills the change-password form (the code field first, when given) and sends it. */
   const change = async (fields: { code?: string; current: string; next: string }) => {
@@ -88,8 +96,22 @@ test("an account created by an admin chooses its own password at its first sign-
   await expect(user).toHaveURL(/\/mina-moten$/);
   await expect(user.getByText(MUST_CHANGE)).toHaveCount(0);
   await expect(user.getByRole("banner").getByRole("link", { name: "Mina sammanträden" })).toBeVisible();
+  // Now the role counts: the meeting opens, and the live log answers as to a signed-in secretary.
+  await user.goto("/moten/direktionen-2021-11-18");
+  await expect(user).toHaveURL(/\/moten\/direktionen-2021-11-18$/);
+  expect(await liveLogStatus(user)).not.toBe(401);
   await context.close();
 });
+
+/** The status of the seed meeting's live log (server-sent events) for the page's session; the stream is not read. */
+async function liveLogStatus(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const abort = new AbortController();
+    const response = await fetch("/api/moten/direktionen-2021-11-18/live", { signal: abort.signal });
+    abort.abort();
+    return response.status;
+  });
+}
 
 test("the seed's accounts sign in as before: their passwords are their own", async ({ page }) => {
   await signInAs(page, ADMIN);
