@@ -89,9 +89,12 @@ export function useAutosave<T>({
     fromConflictRef.current = fromConflict;
   });
 
-  /** Copies the unsent value to localStorage now (or clears the copy when all is saved). */
+  /**
+   * Copies the unsent value to localStorage now (or clears the copy when all is saved). Its callers
+   * that must include held edits (leaving, unloading, saving) release them first; the copy every
+   * PENDING_WRITE_MS while typing does not, so that it never does a held edit's work out of turn.
+   */
   const writePendingNow = useCallback(() => {
-    releaseHeldEdits();
     if (pendingTimer.current) clearTimeout(pendingTimer.current);
     pendingTimer.current = null;
     const unsent = JSON.stringify(valueRef.current) !== savedJson.current;
