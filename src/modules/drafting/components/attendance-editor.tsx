@@ -4,7 +4,7 @@
 // the person came and left; a ledamot who did not attend is listed as frånvarande. A new person (an official, a
 // guest) is typed in and added on an explicit act (the button or Enter), never while typing; a row
 // still waiting for that holds the list's saving back, and the save status says so.
-import { memo, startTransition, useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import {
   compressParagraphNumbers,
   expandParagraphRanges,
@@ -13,6 +13,7 @@ import {
 } from "@/lib/paragraph-ranges";
 import { AddButton, MoveRemoveButtons, SelectField, SmallButton, TextField } from "@/modules/drafting/editor/fields";
 import { EditorSection } from "@/modules/drafting/editor/editor-section";
+import { useFormOwner } from "@/modules/drafting/editor/form-owner";
 import { patchAt, removeAt, swap } from "@/modules/drafting/editor/list";
 import { fieldError } from "@/modules/drafting/editor/save-status";
 import { ConflictChoice } from "@/modules/drafting/components/conflict-panel";
@@ -362,9 +363,10 @@ export const AttendanceEditor = memo(function AttendanceEditor(props: {
 });
 
 /**
- * The per-§ toggles of one row (a checkbox per §: 60 §§ and a dozen rows are 720 checkboxes). Memoised
- * on the row's ranges, and rendered only once the page is interactive (in an idle moment after
- * hydration, as a transition), so that hydrating them does not delay the first keystroke.
+ * The per-§ toggles of one row (a checkbox per §), behind a disclosure: the range field is the
+ * row's primary input, and 60 §§ in a dozen rows would otherwise be 720 checkboxes on the page
+ * whether anyone uses them or not (every element on the page makes each keystroke dearer, issue
+ * 16). The checkboxes exist only while the disclosure is open; memoised on the row's ranges.
  */
 const ParagraphToggles = memo(function ParagraphToggles({
   index: i,
@@ -377,45 +379,36 @@ const ParagraphToggles = memo(function ParagraphToggles({
   paragraphNumbers: readonly number[];
   set: (change: (rows: AttendanceRowValue[]) => AttendanceRowValue[]) => void;
 }) {
-  const ready = useAfterIdle();
+  const [open, setOpen] = useState(false);
+  const form = useFormOwner();
   const covered = useMemo(() => coveredNumbers(ranges, paragraphNumbers), [ranges, paragraphNumbers]);
   return (
-    <fieldset className="mt-2">
-      <legend className="text-sm font-medium">Närvarande i §</legend>
-      <div className="flex flex-wrap gap-x-3 gap-y-1">
-        {ready &&
-          paragraphNumbers.map((n) => (
-            <label key={n} className="flex items-center gap-1 text-sm">
-              <input
-                type="checkbox"
-                checked={covered?.has(n) ?? false}
-                disabled={covered === null}
-                onChange={(e) => {
-                  const next = new Set(covered ?? []);
-                  if (e.target.checked) next.add(n);
-                  else next.delete(n);
-                  set((prev) => patchAt(prev, i, { ranges: rangesText(next, paragraphNumbers) }));
-                }}
-              />
-              {n}
-            </label>
-          ))}
-      </div>
-    </fieldset>
+    <details className="mt-2" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="w-fit cursor-pointer text-sm font-medium">Närvarande i §: välj i en lista</summary>
+      {open && (
+        <fieldset className="mt-1">
+          <legend className="sr-only">Närvarande i §</legend>
+          <div className="flex flex-wrap gap-x-3 gap-y-1">
+            {paragraphNumbers.map((n) => (
+              <label key={n} className="flex items-center gap-1 text-sm">
+                <input
+                  type="checkbox"
+                  form={form}
+                  checked={covered?.has(n) ?? false}
+                  disabled={covered === null}
+                  onChange={(e) => {
+                    const next = new Set(covered ?? []);
+                    if (e.target.checked) next.add(n);
+                    else next.delete(n);
+                    set((prev) => patchAt(prev, i, { ranges: rangesText(next, paragraphNumbers) }));
+                  }}
+                />
+                {n}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      )}
+    </details>
   );
 });
-
-/** False on the server and at hydration; true from the browser's first idle moment after it. */
-function useAfterIdle(): boolean {
-  const [ready, setReady] = useState(false);
-  useEffect(() => {
-    const done = () => startTransition(() => setReady(true));
-    if (typeof window.requestIdleCallback === "function") {
-      const handle = window.requestIdleCallback(done, { timeout: 1000 });
-      return () => window.cancelIdleCallback(handle);
-    }
-    const handle = window.setTimeout(done, 0);
-    return () => window.clearTimeout(handle);
-  }, []);
-  return ready;
-}
