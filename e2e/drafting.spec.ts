@@ -215,6 +215,26 @@ test("text typed while offline is kept and sent when the connection is back", as
   await expect(paragraphRegion(page, /^§ 60 /).getByLabel("Beslutsexpediering")).toHaveValue("Akt\nFörbundsdirektören");
 });
 
+test("every field of the editor belongs to its part's own form (Chromium's autofill reads a field's whole form per key)", async ({
+  page,
+}) => {
+  await signInAs(page, SECRETARY);
+  await page.goto("/moten/direktionen-2021-11-18/redigera");
+  await expect(page.locator("#p66-titel")).toBeVisible();
+  const fields = await page.locator("[data-layout=wide]").evaluate((root) =>
+    [...root.querySelectorAll<HTMLInputElement>("input, textarea, select")]
+      .filter((e) => !["checkbox", "radio", "hidden", "file"].includes(e.type))
+      .map((e) => ({ id: e.id, form: e.form?.id ?? null, part: e.closest("section[aria-labelledby]")?.id ?? null })),
+  );
+  expect(fields.length).toBeGreaterThan(50);
+  // A field outside any form makes autofill read every such field on the page at each key.
+  const unowned = fields.filter((f) => f.form === null);
+  expect(unowned).toEqual([]);
+  // Each § has a form of its own: a key in § 58 does not make autofill read § 66.
+  const forms = new Set(fields.filter((f) => /^p\d+-titel$/.test(f.id)).map((f) => f.form));
+  expect(forms.size).toBe(9);
+});
+
 test("attendance per §: the toggles and the range field are the same thing", async ({ page }) => {
   await signInAs(page, SECRETARY);
   await page.goto("/moten/direktionen-2021-11-18/redigera");
@@ -225,7 +245,11 @@ test("attendance per §: the toggles and the range field are the same thing", as
   const i = names.findIndex((n) => n.startsWith("Malin Vikström"));
   const range = attendance.locator(`#narvaro-${i}-paragrafer`);
   await expect(range).toHaveValue("62-63");
-  const toggles = attendance.locator("li").nth(i).getByRole("group", { name: "Närvarande i §" });
+  // The checkboxes are behind a disclosure (the range field is the row's primary input).
+  const row = attendance.locator("li").nth(i);
+  await expect(row.getByRole("checkbox")).toHaveCount(0);
+  await row.getByText("Närvarande i §: välj i en lista").click();
+  const toggles = row.getByRole("group", { name: "Närvarande i §" });
   await expect(toggles.getByRole("checkbox", { name: "62" })).toBeChecked();
   await expect(toggles.getByRole("checkbox", { name: "64" })).not.toBeChecked();
   await toggles.getByRole("checkbox", { name: "63" }).uncheck();

@@ -6,6 +6,7 @@
 // the list; it never changes the choice, and the chosen person is always in the list.
 import { useId, useState } from "react";
 import type { PersonOption } from "@/server/protocol.queries";
+import { useFormOwner } from "@/modules/drafting/editor/form-owner";
 
 const inputClass =
   "mt-1 w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
@@ -38,6 +39,7 @@ export function PersonSelect(props: {
   className?: string;
 }) {
   const [query, setQuery] = useState("");
+  const form = useFormOwner();
   const countId = useId();
   const q = folded(query.trim());
   const shown = props.people.filter((p) =>
@@ -63,6 +65,7 @@ export function PersonSelect(props: {
       </label>
       <select
         id={props.id}
+        form={form}
         value={props.value}
         onChange={(e) => props.onChange(e.target.value)}
         aria-invalid={props.error ? true : undefined}
@@ -92,6 +95,7 @@ export function PersonSelect(props: {
       </label>
       <input
         id={`${props.id}-sok`}
+        form={form}
         type="search"
         value={query}
         onChange={(e) => setQuery(e.target.value)}

@@ -1,9 +1,11 @@
 "use client";
 
 // One autosaved part of the editor (Sammanträdet, Närvaro, Undertecknare, a §): its heading with the
-// save status, the conflict alert when another person saved meanwhile, and its fields.
+// save status, the conflict alert when another person saved meanwhile, and its fields (which
+// belong to the part's own form: form-owner.tsx).
 import type { ReactNode } from "react";
 import type { ActionFailure } from "@/server/action";
+import { OwnForm } from "./form-owner";
 import { SaveStatus } from "./save-status";
 import type { SaveStatus as Status } from "./use-autosave";
 
@@ -63,7 +65,7 @@ export function EditorSection({
           {conflictMessage}
         </p>
       )}
-      {children}
+      <OwnForm id={`${headingId}-formular`}>{children}</OwnForm>
     </section>
   );
 }

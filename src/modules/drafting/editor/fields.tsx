@@ -2,6 +2,7 @@
 
 // Labelled form controls with their error messages tied to them (aria-describedby), for the editor.
 import type { ReactNode } from "react";
+import { useFormOwner } from "./form-owner";
 
 const inputClass =
   "mt-1 w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
@@ -44,10 +45,14 @@ function Labelled({ id, label, error, hint, className, children }: Base & { chil
   );
 }
 
-/** A labelled control's own attributes: its id, whether it is invalid, and what describes it. */
-function control(id: string, error?: string, hint?: string) {
+/**
+ * A labelled control's own attributes: its id, whether it is invalid, what describes it, and the
+ * editor part's form it belongs to (form-owner.tsx).
+ */
+function useControl(id: string, error?: string, hint?: string) {
   return {
     id,
+    form: useFormOwner(),
     "aria-invalid": error ? true : undefined,
     "aria-describedby": describedBy(id, error, hint),
     className: inputClass,
@@ -67,9 +72,10 @@ export function TextField({
     React.InputHTMLAttributes<HTMLInputElement>,
     "value" | "onChange" | "id"
   >) {
+  const control = useControl(id, error, hint);
   return (
     <Labelled id={id} label={label} error={error} hint={hint} className={className}>
-      <input value={value} onChange={(e) => onChange(e.target.value)} {...control(id, error, hint)} {...rest} />
+      <input value={value} onChange={(e) => onChange(e.target.value)} {...control} {...rest} />
     </Labelled>
   );
 }
@@ -80,14 +86,10 @@ export function TextAreaField({
   rows = 3,
   ...base
 }: Base & { value: string; onChange: (v: string) => void; rows?: number }) {
+  const control = useControl(base.id, base.error, base.hint);
   return (
     <Labelled {...base}>
-      <textarea
-        value={value}
-        rows={rows}
-        onChange={(e) => onChange(e.target.value)}
-        {...control(base.id, base.error, base.hint)}
-      />
+      <textarea value={value} rows={rows} onChange={(e) => onChange(e.target.value)} {...control} />
     </Labelled>
   );
 }
@@ -120,9 +122,10 @@ export function SelectField({
   options: readonly { value: string; label: string }[];
   placeholder?: string;
 }) {
+  const control = useControl(base.id, base.error, base.hint);
   return (
     <Labelled {...base}>
-      <select value={value} onChange={(e) => onChange(e.target.value)} {...control(base.id, base.error, base.hint)}>
+      <select value={value} onChange={(e) => onChange(e.target.value)} {...control}>
         {placeholder !== undefined && <option value="">{placeholder}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -147,10 +150,12 @@ export function CheckboxField({
   onChange: (v: boolean) => void;
   className?: string;
 }) {
+  const form = useFormOwner();
   return (
     <div className={`flex items-center gap-2 ${className ?? ""}`}>
       <input
         id={id}
+        form={form}
         type="checkbox"
         checked={checked}
         onChange={(e) => onChange(e.target.checked)}
