@@ -221,11 +221,13 @@ test("every field of the editor belongs to its part's own form (Chromium's autof
   await signInAs(page, SECRETARY);
   await page.goto("/moten/direktionen-2021-11-18/redigera");
   await expect(page.locator("#p66-titel")).toBeVisible();
-  const fields = await page.locator("[data-layout=wide]").evaluate((root) =>
-    [...root.querySelectorAll<HTMLInputElement>("input, textarea, select")]
-      .filter((e) => !["checkbox", "radio", "hidden", "file"].includes(e.type))
-      .map((e) => ({ id: e.id, form: e.form?.id ?? null, part: e.closest("section[aria-labelledby]")?.id ?? null })),
-  );
+  const fields = await page
+    .locator("[data-layout=wide]")
+    .evaluate((root) =>
+      [...root.querySelectorAll<HTMLInputElement>("input, textarea, select")]
+        .filter((e) => !["checkbox", "radio", "hidden", "file"].includes(e.type))
+        .map((e) => ({ id: e.id, form: e.form?.id ?? null, part: e.closest("section[aria-labelledby]")?.id ?? null })),
+    );
   expect(fields.length).toBeGreaterThan(50);
   // A field outside any form makes autofill read every such field on the page at each key.
   const unowned = fields.filter((f) => f.form === null);
