@@ -2,7 +2,7 @@
 // why Chromium composited it; a large layer repainted on every key is what to look for. Not a test.
 //   npx next build && npx tsx bench/editor/layers.ts     (EDITOR_LAYERS_WIDTH=1280)
 import { PARAGRAPH_COUNT } from "./protocol-60";
-import { allParagraphsRendered, openEditorBench } from "./setup";
+import { nearParagraphsRendered, openEditorBench, showParagraph } from "./setup";
 
 const WIDTH = Number(process.env.EDITOR_LAYERS_WIDTH ?? 1280);
 
@@ -19,7 +19,8 @@ try {
   const page = await bench.context.newPage();
   await page.setViewportSize({ width: WIDTH, height: 900 });
   await page.goto(bench.url);
-  await allParagraphsRendered(page);
+  await nearParagraphsRendered(page);
+  await showParagraph(page, Math.ceil(PARAGRAPH_COUNT / 2));
   await page.locator(`#p${Math.ceil(PARAGRAPH_COUNT / 2)}-titel`).focus();
   await page.waitForTimeout(500);
   const cdp = await page.context().newCDPSession(page);

@@ -5,7 +5,7 @@
 //   npx next build && npx tsx bench/editor/layout-trace.ts     (EDITOR_TRACE_KEYS=10, EDITOR_TRACE_WIDTH=1280)
 import type { Page } from "@playwright/test";
 import { PARAGRAPH_COUNT } from "./protocol-60";
-import { allParagraphsRendered, openEditorBench } from "./setup";
+import { nearParagraphsRendered, openEditorBench, showParagraph } from "./setup";
 
 const KEYS = Number(process.env.EDITOR_TRACE_KEYS ?? 10);
 const WIDTH = Number(process.env.EDITOR_TRACE_WIDTH ?? 1280);
@@ -102,12 +102,13 @@ try {
   const page = await bench.context.newPage();
   await page.setViewportSize({ width: WIDTH, height: 900 });
   await page.goto(bench.url);
-  await allParagraphsRendered(page);
+  await nearParagraphsRendered(page);
   const mid = Math.ceil(PARAGRAPH_COUNT / 2);
   await traced(page, "header field (Plats)", async () => {
     await page.locator("#plats").focus();
     await page.keyboard.press("End");
   });
+  await showParagraph(page, mid);
   await traced(page, `§ ${mid} title`, async () => {
     await page.locator(`#p${mid}-titel`).focus();
     await page.keyboard.press("End");

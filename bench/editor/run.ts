@@ -14,12 +14,14 @@
 // Interactive: a fresh browser context (no cache, no drafts in localStorage) navigates to the
 // editor; the time from navigation start (performance.timeOrigin) until React has hydrated the
 // first §'s title field and a key typed into it shows in that §'s heading. The key is then erased
-// (so nothing is saved). Also printed: until every § is rendered in full (the editor mounts §§
-// beyond the first in the background; a rich-text field gets its TipTap editor only when it is
-// edited, so none is waited for). The median of EDITOR_BENCH_LOADS (3) loads.
+// (so nothing is saved). Also printed: until the §§ near the screen are rendered in full (the
+// editor mounts a long protocol's §§ as they come within 1.5 screens; a rich-text field gets its
+// TipTap editor only when it is edited, so none is waited for). The median of EDITOR_BENCH_LOADS
+// (3) loads. The typing starts with the page at the top (the header field), then § 30 is
+// scrolled to (mounting it and its neighbours) and its title and rich text are typed into.
 import type { CDPSession, Page } from "@playwright/test";
 import { PARAGRAPH_COUNT } from "./protocol-60";
-import { allParagraphsRendered, openEditorBench } from "./setup";
+import { nearParagraphsRendered, openEditorBench, showParagraph } from "./setup";
 
 const KEYS = Number(process.env.EDITOR_BENCH_KEYS ?? 40);
 const GAP_MS = Number(process.env.EDITOR_BENCH_GAP_MS ?? 100);
@@ -178,20 +180,21 @@ async function interactive(
     const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
     return { dcl: nav?.domContentLoadedEventEnd ?? 0 };
   });
+  // The §§ on and near the screen rendered in full (a long protocol mounts the others as they
+  // come near: bench/editor/setup.ts nearParagraphsRendered).
   const renderedAt = await page.evaluate(
-    (expected) =>
+    () =>
       new Promise<number>((resolve) => {
         const check = () => {
-          if (
-            document.querySelectorAll("[data-paragraph]").length >= expected &&
-            !document.querySelector('section[id^="paragraf-"][aria-busy="true"]')
-          )
-            resolve(performance.now());
+          const near = [...document.querySelectorAll('section[id^="paragraf-"][aria-busy="true"]')].every((s) => {
+            const r = s.getBoundingClientRect();
+            return r.height === 0 || r.bottom < -1.5 * innerHeight || r.top > 2.5 * innerHeight;
+          });
+          if (near) resolve(performance.now());
           else requestAnimationFrame(check);
         };
         check();
       }),
-    PARAGRAPH_COUNT,
   );
   return { interactive: at, cpu: cpu.task * 1000, script: cpu.script * 1000, dcl: timing.dcl, rendered: renderedAt };
 }
@@ -224,9 +227,9 @@ try {
   const page = await context.newPage();
   await page.goto(url);
   const mid = Math.ceil(PARAGRAPH_COUNT / 2);
-  await page.locator(`#p${mid}-avsnitt-0-text`).waitFor();
-  // Typing starts once the whole editor is there (every § rendered in full, the page idle).
-  await allParagraphsRendered(page);
+  // Typing starts once the editor is there (the §§ near the screen rendered in full, the page
+  // idle); § mid is scrolled to, as a secretary would, before its fields are typed into.
+  await nearParagraphsRendered(page);
   const rows: Typed[] = [baseline];
   rows.push(
     await typeInto(page, "header field (Plats)", async () => {
@@ -234,6 +237,7 @@ try {
       await page.keyboard.press("End");
     }),
   );
+  await showParagraph(page, mid);
   rows.push(
     await typeInto(page, `§ ${mid} title`, async () => {
       await page.locator(`#p${mid}-titel`).focus();
@@ -276,7 +280,7 @@ try {
     `main-thread CPU (ThreadTime) until interactive: ${median(loads.map((l) => l.cpu)).toFixed(0)} ms (script ${median(loads.map((l) => l.script)).toFixed(0)} ms)`,
   );
   console.log(
-    `navigation → DOMContentLoaded: ${median(loads.map((l) => l.dcl)).toFixed(0)} ms; → all ${PARAGRAPH_COUNT} §§ rendered in full: ${median(loads.map((l) => l.rendered)).toFixed(0)} ms`,
+    `navigation → DOMContentLoaded: ${median(loads.map((l) => l.dcl)).toFixed(0)} ms; → the §§ near the screen rendered in full (of ${PARAGRAPH_COUNT}; the rest mount as they come near): ${median(loads.map((l) => l.rendered)).toFixed(0)} ms`,
   );
   const worst = Math.max(...rows.slice(1).map((r) => quantile(r.times, 0.95) - base95));
   console.log(

@@ -4,7 +4,7 @@
 // heading is in the viewport, and any band of 200 px or more with no § content in it. Not a test.
 //   npx next build && npx tsx bench/editor/screenshots.ts
 import { mkdirSync } from "node:fs";
-import { allParagraphsRendered, openEditorBench } from "./setup";
+import { nearParagraphsRendered, openEditorBench } from "./setup";
 
 const DIR = process.env.EDITOR_SHOTS_DIR ?? "/tmp/editor-shots";
 mkdirSync(DIR, { recursive: true });
@@ -16,7 +16,7 @@ try {
     await page.setViewportSize({ width, height: 1000 });
     await page.goto(bench.url);
     await page.screenshot({ path: `${DIR}/editor-${width}-top.png` });
-    await allParagraphsRendered(page);
+    await nearParagraphsRendered(page);
     await page.locator('#disposition a[href="#paragraf-30"]').click();
     await page.waitForTimeout(800);
     await page.screenshot({ path: `${DIR}/editor-${width}-p30.png` });

@@ -6,7 +6,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from "../../scripts/lib/chromium";
 import { startBenchApp } from "../lib/app-server";
 import { importProtocol } from "../../src/modules/drafting/protocol.import";
 import { itsamSeed } from "../../prisma/seed/itsam-direktionen-2021-11-18";
-import { BENCH_SLUG, PARAGRAPH_COUNT, generatedProtocol } from "./protocol-60";
+import { BENCH_SLUG, generatedProtocol } from "./protocol-60";
 
 // tsx (esbuild, keepNames) wraps named functions in __name(); functions sent to the page need it.
 export const KEEP_NAMES = "globalThis.__name = (f) => f;";
@@ -52,16 +52,26 @@ export async function openEditorBench() {
 }
 
 /**
- * Until every § of the editor is rendered in full (no "Läser in paragrafen…" placeholder left) and
- * the live editor's code has had its idle moment to load.
+ * Until no § near the screen is still a placeholder ("Läser in paragrafen…": the editor mounts a
+ * long protocol's §§ as they come within 1.5 screens of the viewport) and the page has had an idle
+ * moment (the live editor's code loads in one).
  */
-export async function allParagraphsRendered(page: Page) {
+export async function nearParagraphsRendered(page: Page) {
   await page.waitForFunction(
-    (n) =>
-      document.querySelectorAll("[data-paragraph]").length >= n &&
-      !document.querySelector('section[id^="paragraf-"][aria-busy="true"]'),
-    PARAGRAPH_COUNT,
+    () =>
+      [...document.querySelectorAll('section[id^="paragraf-"][aria-busy="true"]')].every((s) => {
+        const r = s.getBoundingClientRect();
+        return r.height === 0 || r.bottom < -1.5 * innerHeight || r.top > 2.5 * innerHeight;
+      }),
+    undefined,
     { timeout: 120_000 },
   );
   await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 3000 })));
+}
+
+/** Scrolls § `n` into view, as a secretary scrolls to it, and waits until it and its neighbours are rendered. */
+export async function showParagraph(page: Page, n: number) {
+  await page.locator(`#paragraf-${n}`).scrollIntoViewIfNeeded();
+  await page.locator(`#p${n}-titel`).waitFor();
+  await nearParagraphsRendered(page);
 }

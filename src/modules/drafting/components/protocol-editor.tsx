@@ -128,7 +128,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
   const [buildLive] = useState(createLiveProtocolBuilder);
   // The rich-text editor's code, before a section is entered (a new § has no rich-text field yet).
   useEffect(preloadRichTextEditor, []);
-  const [mounted, mountAll] = useProgressiveCount(protocol.paragraphs.length);
+  const mounting = useParagraphMounting(protocol.paragraphs);
   const year = useEditorStore(store, ["header"], (s) => s.header.date.slice(0, 4));
   const attendance = useEditorStore(store, ["attendance"], (s) => s.attendance);
   const signersPerParagraph = useEditorStore(store, ["signers"], (s) => s.signerRows.some((r) => r.personId));
@@ -244,6 +244,7 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
   // A jump to a § (the outline, a checker finding, next/previous): unfolded, shown in the focused
   // mode, mounted, then its control focused (the rubrik, or the field a finding names).
   const jump = useRef<{ id: string; controlId: string | null; tries: number } | null>(null);
+  const { mount } = mounting;
   const [jumpTick, setJumpTick] = useState(0);
   const jumpTo = useCallback(
     (id: string, controlId: string | null = null) => {
@@ -254,11 +255,11 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
         return next;
       });
       setCurrent(id);
-      mountAll();
+      mount(id);
       jump.current = { id, controlId, tries: 0 };
       setJumpTick((t) => t + 1);
     },
-    [mountAll],
+    [mount],
   );
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
@@ -490,8 +491,8 @@ export function ProtocolEditor(props: ProtocolEditorProps) {
               hidden={focusMode && shownId !== p.id}
               onToggle={onToggleFold}
             >
-              {i >= mounted ? (
-                <ParagraphPlaceholder number={p.number} title={p.title} />
+              {!mounting.isMounted(i, p.id) ? (
+                <ParagraphPlaceholder id={p.id} number={p.number} title={p.title} watch={mounting.watch} />
               ) : (
                 <ParagraphEditor
                   paragraph={p}
@@ -608,35 +609,112 @@ function useStableValues() {
   };
 }
 
-/** §§ rendered in full at once (on the server and at hydration); the rest follow in the background. */
+/** §§ rendered in full at once (on the server and at hydration); the rest follow. */
 const FIRST_PARAGRAPHS = 2;
-/** §§ mounted per idle period after that. */
+/** §§ mounted per idle period after that, in a protocol of at most MOUNT_ALL_UP_TO §§. */
 const PARAGRAPHS_PER_STEP = 1;
+/**
+ * Up to this many §§, all are mounted (in the background, after the first). A longer protocol (a
+ * kommunfullmäktige's 40–80 §§) mounts a § when it comes within MOUNT_MARGIN of the screen, or is
+ * jumped to, and keeps it: every element on the page makes each keystroke dearer (issue 16, the
+ * editor benchmark), and nobody edits 60 §§ at once.
+ */
+export const MOUNT_ALL_UP_TO = 20;
+/** How near the screen (above and below) a § of a long protocol is mounted. */
+const MOUNT_MARGIN = "150% 0px";
 
 /**
- * How many §§ to render in full: FIRST_PARAGRAPHS at first, then PARAGRAPHS_PER_STEP more whenever
- * the browser is idle, as a transition (typing goes first), until all are; then all, always. A long
- * protocol is so interactive as soon as its first §§ are, not after all of its rich-text editors
- * have been created.
+ * Which §§ are rendered in full. Up to MOUNT_ALL_UP_TO §§: FIRST_PARAGRAPHS at first, then
+ * PARAGRAPHS_PER_STEP more whenever the browser is idle, as a transition (typing goes first),
+ * until all are. Beyond that: the first ones, and each § whose placeholder comes near the screen
+ * (an IntersectionObserver; `watch` is the placeholder's ref) or that `mount` names (a jump). A
+ * mounted § stays mounted, so nothing typed is ever unmounted.
  */
-function useProgressiveCount(total: number): [number, () => void] {
+function useParagraphMounting(paragraphs: readonly { id: string }[]) {
+  const windowed = paragraphs.length > MOUNT_ALL_UP_TO;
+  const [count, mountAll] = useProgressiveCount(paragraphs.length, !windowed);
+  const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
+  const watched = useRef(new Map<Element, string>());
+  const observer = useRef<IntersectionObserver | null>(null);
+  useEffect(() => {
+    if (!windowed) return;
+    const io = new IntersectionObserver(
+      (entries) => {
+        const ids = entries.filter((e) => e.isIntersecting).map((e) => watched.current.get(e.target));
+        const found = ids.filter((id): id is string => !!id);
+        if (found.length === 0) return;
+        // In an idle moment, as a transition: hydration and typing go first.
+        const add = () => startIdleTransition(() => setNear((prev) => new Set([...prev, ...found])));
+        if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(add, { timeout: 500 });
+        else add();
+      },
+      { rootMargin: MOUNT_MARGIN },
+    );
+    for (const el of watched.current.keys()) io.observe(el);
+    observer.current = io;
+    return () => {
+      io.disconnect();
+      observer.current = null;
+    };
+  }, [windowed]);
+  const watch = useCallback((el: Element, id: string) => {
+    watched.current.set(el, id);
+    observer.current?.observe(el);
+    return () => {
+      watched.current.delete(el);
+      observer.current?.unobserve(el);
+    };
+  }, []);
+  const mount = useCallback(
+    (id: string) => {
+      if (!windowed) mountAll();
+      else setNear((prev) => (prev.has(id) ? prev : new Set([...prev, id])));
+    },
+    [windowed, mountAll],
+  );
+  const isMounted = (index: number, id: string) =>
+    windowed ? index < FIRST_PARAGRAPHS || near.has(id) : index < count;
+  return { isMounted, mount, watch: windowed ? watch : undefined };
+}
+
+/**
+ * How many §§ to render in full: FIRST_PARAGRAPHS at first, then (while `grow`) PARAGRAPHS_PER_STEP
+ * more whenever the browser is idle, as a transition, until all are; then all, always. A protocol
+ * is so interactive as soon as its first §§ are, not after all of its editors have been created.
+ */
+function useProgressiveCount(total: number, grow: boolean): [number, () => void] {
   const [count, setCount] = useState(FIRST_PARAGRAPHS);
   const mountAll = useCallback(() => setCount(Infinity), []);
   const done = count >= total;
   useEffect(() => {
-    if (done) return;
+    if (done || !grow) return;
     const idle = typeof window.requestIdleCallback === "function";
     const next = () => startIdleTransition(() => setCount((c) => c + PARAGRAPHS_PER_STEP));
     const handle = idle ? window.requestIdleCallback(next, { timeout: 200 }) : window.setTimeout(next, 16);
     return () => (idle ? window.cancelIdleCallback(handle) : window.clearTimeout(handle));
-  }, [count, done]);
+  }, [count, done, grow]);
   return [done ? Infinity : count, mountAll];
 }
 
-/** A § not yet rendered in full: its heading, where the § will be, so links to it already work. */
-function ParagraphPlaceholder({ number, title }: { number: number; title: string }) {
+/**
+ * A § not rendered in full (yet): its heading, where the § will be, so that links to it work; in a
+ * long protocol it is mounted when it comes near the screen (`watch`).
+ */
+function ParagraphPlaceholder({
+  id,
+  number,
+  title,
+  watch,
+}: {
+  id: string;
+  number: number;
+  title: string;
+  watch?: (el: Element, id: string) => () => void;
+}) {
+  const ref = useCallback((el: HTMLElement | null) => (el && watch ? watch(el, id) : undefined), [watch, id]);
   return (
     <section
+      ref={ref}
       id={`paragraf-${number}`}
       aria-labelledby={`p${number}-rubrik`}
       aria-busy="true"
