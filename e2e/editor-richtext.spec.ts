@@ -101,7 +101,7 @@ test("what was just typed into a rich-text field is in the § 's unsent copy the
   page,
   context,
 }) => {
-  // A live editor tells its § of a change in the idle time after the key's frame (EMIT_WITHIN_MS);
+  // A live editor tells its § of a change in idle time after a pause in typing (EMIT_AFTER_PAUSE_MS);
   // the page going away must not wait for that: the change is emitted before the autosave copies
   // the unsent § to localStorage.
   test.setTimeout(120_000);
