@@ -186,3 +186,54 @@ test("tables never wrap their figures: the § 62 budget table scrolls inside its
   await expect(cell).toHaveCSS("white-space", "nowrap");
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
+
+test("a protocol of more than 20 §§ mounts a § as it comes near the screen or is jumped to, and what is typed there is saved", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await signInAs(page, SECRETARY);
+  const titles = Array.from({ length: 22 }, (_, i) => `Ärende ${i + 1}`);
+  await createMeeting(page, "2037-04-16", titles);
+  // Opened anew, at the top (a reload would restore the scroll position at the last §).
+  const editor = page.url();
+  await page.goto("/");
+  await page.goto(editor);
+  const list = await entries(page);
+  expect(list).toHaveLength(22);
+  const numberOf = (title: string) => Number(/^§ (\d+) /.exec(list.find((e) => e.includes(`${title} `))!)![1]);
+  const last = numberOf("Ärende 22");
+  const middle = numberOf("Ärende 12");
+
+  // The first §§ are mounted; a far one is its heading, waiting, until it comes near: still so
+  // once the page has had time to mount everything in the background (as a shorter one does).
+  await expect(page.locator(`#p${numberOf("Ärende 1")}-titel`)).toBeVisible();
+  await page.waitForTimeout(3000);
+  const far = page.locator(`section#paragraf-${last}`);
+  await expect(far).toHaveAttribute("aria-busy", "true");
+  await expect(far).toContainText("Läser in paragrafen…");
+  await expect(page.locator(`#p${last}-titel`)).toHaveCount(0);
+  // Every § is on the page, mounted or not, so links to it work.
+  await expect(page.locator("[data-paragraph]")).toHaveCount(22);
+
+  // Scrolled to, a § is mounted (and its neighbours).
+  await page.locator(`#paragraf-${middle}`).scrollIntoViewIfNeeded();
+  await expect(page.locator(`#p${middle}-titel`)).toBeVisible();
+  await expect(page.locator(`#p${middle + 1}-titel`)).toHaveCount(1);
+
+  // Jumped to from the outline: mounted, its rubrik focused; typed into and saved.
+  await outline(page)
+    .getByRole("link")
+    .filter({ hasText: `§ ${last} ` })
+    .click();
+  const title = page.locator(`#p${last}-titel`);
+  await expect(title).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" och sist");
+  await waitSaved(page.getByRole("region", { name: new RegExp(`^§ ${last} Ärende 22 och sist`) }));
+  await page.reload();
+  await outline(page)
+    .getByRole("link")
+    .filter({ hasText: `§ ${last} ` })
+    .click();
+  await expect(page.locator(`#p${last}-titel`)).toHaveValue("Ärende 22 och sist");
+});
