@@ -235,6 +235,14 @@ test("every field of the editor belongs to its part's own form (Chromium's autof
   // Each § has a form of its own: a key in § 58 does not make autofill read § 66.
   const forms = new Set(fields.filter((f) => /^p\d+-titel$/.test(f.id)).map((f) => f.form));
   expect(forms.size).toBe(9);
+  // Submitted without its script (form.submit() runs no submit handler, as before hydration), a
+  // part's form does nothing: the page stays, with what was typed.
+  const url = page.url();
+  await page.locator("#p66-titel").fill("Ändrad rubrik");
+  await page.locator("#p66-titel").evaluate((e) => (e as HTMLInputElement).form!.submit());
+  await page.waitForTimeout(500);
+  expect(page.url()).toBe(url);
+  await expect(page.locator("#p66-titel")).toHaveValue("Ändrad rubrik");
 });
 
 test("attendance per §: the toggles and the range field are the same thing", async ({ page }) => {

@@ -21,8 +21,10 @@ export function useFormOwner(): string | undefined {
 export function OwnForm({ id, children }: { id: string; children: ReactNode }) {
   return (
     <>
-      {/* Enter in a field would submit it (implicit submission): nothing to submit, nothing to validate. */}
-      <form id={id} hidden noValidate onSubmit={(e) => e.preventDefault()} />
+      {/* Enter in a field would submit it (implicit submission): nothing to submit, nothing to validate.
+          method="dialog" outside a dialog makes a submission do nothing even before hydration (no
+          navigation to the page's own address, which would drop what was typed). */}
+      <form id={id} hidden method="dialog" noValidate onSubmit={(e) => e.preventDefault()} />
       <FormOwner.Provider value={id}>{children}</FormOwner.Provider>
     </>
   );
