@@ -672,8 +672,9 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
     },
     [windowed, mountAll],
   );
-  const isMounted = (index: number, id: string) =>
-    windowed ? index < FIRST_PARAGRAPHS || near.has(id) : index < count;
+  // `count` stops growing once the protocol is long; §§ it already mounted (a protocol that grew
+  // past MOUNT_ALL_UP_TO while open) stay mounted.
+  const isMounted = (index: number, id: string) => index < count || near.has(id);
   return { isMounted, mount, watch: windowed ? watch : undefined };
 }
 
