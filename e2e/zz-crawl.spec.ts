@@ -507,6 +507,12 @@ const FIXED_PAGE_DEFECTS = [
 // Node's HTTP server refuses request heads over 16 KB with 431 before the app sees them.
 const TOO_LONG_FOR_NODE = 8_000;
 
+/** The request target as the client sends it (after its URL parser's own percent-encoding). */
+function onTheWire(url: string): string {
+  const parsed = new URL(url, "http://paragraf.invalid");
+  return parsed.pathname + parsed.search;
+}
+
 test(`${PAGE_RUNS} hostile query strings and slugs on /<org>/protokoll, /<org>/protokoll/<slug>, /<org>/anslagstavla and the old addresses: 200, 400 or 404, no stack trace`, async ({
   request,
 }) => {
@@ -522,6 +528,8 @@ test(`${PAGE_RUNS} hostile query strings and slugs on /<org>/protokoll, /<org>/p
     `/${ORG}/protokoll/..%2F..%2Fetc%2Fpasswd`,
     `/${ORG}/protokoll/${"x".repeat(2_000)}`,
     `/${ORG}/anslagstavla?%=%`,
+    // Short as written, but each ' goes out as %27: over the limit on the wire.
+    `/${ORG}/anslagstavla?x=${"'".repeat(3_000)}`,
     "/protokoll?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
     "/anslagstavla?%=%",
     ...fc.sample(hostileUrl, PAGE_RUNS),
@@ -532,7 +540,7 @@ test(`${PAGE_RUNS} hostile query strings and slugs on /<org>/protokoll, /<org>/p
     // Past Node.js's 16 KB header limit the server closes the connection while the client is still
     // sending (EPIPE, ECONNRESET): the request is refused, which is the right answer for such a URL.
     const res = await request.get(url, { failOnStatusCode: false }).catch((e: Error) => {
-      if (url.length > TOO_LONG_FOR_NODE && /EPIPE|ECONNRESET|socket hang up/.test(e.message)) return null;
+      if (onTheWire(url).length > TOO_LONG_FOR_NODE && /EPIPE|ECONNRESET|socket hang up/.test(e.message)) return null;
       throw e;
     });
     if (!res) {
@@ -546,7 +554,10 @@ test(`${PAGE_RUNS} hostile query strings and slugs on /<org>/protokoll, /<org>/p
     if (trace) problems.set(`stack trace: ${trace}`, `stack trace ${trace}: ${url.slice(0, 200)}`);
     if (status === 200 || status === 404 || status === 400) continue;
     // Too long for Node.js's header limit (431), or for scripts/serve.mjs (414, over 6,144 characters).
-    if ((status === 431 && url.length > TOO_LONG_FOR_NODE) || (status === 414 && url.length > 6_144)) continue;
+    // (Measured as sent: the client's URL parser percent-encodes what encodeURIComponent leaves, such as
+    // ' in a query, so the address on the wire can be longer than the one written here.)
+    const sent = onTheWire(url).length;
+    if ((status === 431 && sent > TOO_LONG_FOR_NODE) || (status === 414 && sent > 6_144)) continue;
     if (!problems.has(`status ${status}`)) problems.set(`status ${status}`, `status ${status}: ${url.slice(0, 200)}`);
   }
   console.log(`Hostile page requests: ${urls.length}, answers ${JSON.stringify(answers)}`);
