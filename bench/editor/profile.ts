@@ -129,7 +129,7 @@ async function typeProfiled(page: Page, cdp: CDPSession, name: string, focus: ()
   const trace = await page.context().browser()!.stopTracing();
   const t = traceSummary(trace);
   print(`=== ${name}: ${KEYS} keys, main-thread self time by trace event (total ${t.total.toFixed(0)} ms)`, t.byName);
-  print(`--- ${name}: the longest main-thread tasks (ms: what they hold)`, t.longTasks, 12);
+  print(`--- ${name}: the longest main-thread tasks (ms: what they hold)`, t.longTasks, 30);
   await cdp.send("Profiler.setSamplingInterval", { interval: 200 });
   await cdp.send("Profiler.start");
   await typeKeys(page);

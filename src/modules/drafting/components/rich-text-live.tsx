@@ -13,7 +13,7 @@ import { TextAlign } from "@tiptap/extension-text-align";
 import { EditorContent, useEditor } from "@tiptap/react";
 import { Selection, TextSelection } from "@tiptap/pm/state";
 import { StarterKit } from "@tiptap/starter-kit";
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 import type { Editor } from "@tiptap/core";
 import { fromRichDoc, richDocKey, toRichDoc } from "@/domain/richtext/tiptap-normalise";
 import { fitPastedHtml } from "./paste-html";
@@ -69,16 +69,17 @@ function withoutAlign(this: { parent?: (() => Record<string, unknown>) | null })
 export const UNMOUNT_AFTER_MS = 20_000;
 
 /**
- * When a change in the live editor is told to its § (the walk of the whole document into a RichDoc
- * and the §'s render, off the keystroke's path): in the idle time once typing has paused for
- * EMIT_AFTER_PAUSE_MS, and during continuous typing at least every EMIT_WITHIN_MS. Not after each
- * key: that work (about 10 ms for a long §) then lands when the next key comes and delays it (the
- * editor benchmark's p95, issue 16). Nothing waits on it: the preview and the outline settle after
- * it, the autosave a second after typing stops; leaving the field, the page or saving the § emits
- * at once (releaseHeldEdits).
+ * When a change in the live editor is told to its § (the walk of the whole document into a RichDoc,
+ * the §'s render, and after them the checker, the preview, the outline and the autosave): in the
+ * idle time once typing has paused for EMIT_AFTER_PAUSE_MS, as a plain field's § does that work
+ * once its typing pauses. Not after each key, nor every second while typing goes on: that work
+ * (about 10 ms for a long §, a save a second later) then lands when a key comes and delays it
+ * (issue 16: the editor benchmark's rich-text p95 was 11–12 ms above a plain input with a
+ * one-second maximum, 5–8 ms without it). Nothing is lost by waiting: leaving the field, the page
+ * or saving the § emits at once (releaseHeldEdits); only a crash of the browser in the middle of
+ * unbroken typing loses that run of keys.
  */
 export const EMIT_AFTER_PAUSE_MS = 300;
-export const EMIT_WITHIN_MS = 1000;
 
 /** How the editor starts: with the focus or not, the caret where the text was clicked, keys typed meanwhile. */
 export interface LiveStart {
@@ -157,10 +158,9 @@ export function LiveRichTextEditor({
   }, [editor]);
 
   // A change is emitted (the document walked into a RichDoc, the § rendered anew) in idle time
-  // after a pause in typing, at least every EMIT_WITHIN_MS while typing goes on, and at once when
-  // the focus leaves the field, the editor goes, or the § is kept or sent (releaseHeldEdits).
+  // after a pause in typing, and at once when the focus leaves the field, the editor goes, or the
+  // § is kept or sent (releaseHeldEdits).
   const burst = useRef<{
-    started: number;
     timer: ReturnType<typeof setTimeout> | null;
     idle: number | null;
     forget: () => void;
@@ -174,22 +174,26 @@ export function LiveRichTextEditor({
     if (b.timer) clearTimeout(b.timer);
     if (b.idle !== null) cancelIdleCallback(b.idle);
   };
-  const emitNow = () => {
+  /**
+   * Tells the § the editor's document. In idle time (`inIdleTime`) the §'s render is a transition,
+   * which React interrupts for a key that comes meanwhile; what the § holds (its autosave's value)
+   * is set at once either way, so a save or the page's leaving sees it.
+   */
+  const emitNow = (inIdleTime = false) => {
     dropPending();
     const current = editorRef.current;
     if (!current || current.isDestroyed) return;
     const doc = toRichDoc(current.getJSON());
     lastDoc.current = doc;
-    onChangeRef.current(doc);
+    if (inIdleTime) startTransition(() => onChangeRef.current(doc));
+    else onChangeRef.current(doc);
   };
   const emitNowRef = useRef(emitNow);
   useEffect(() => {
     emitNowRef.current = emitNow;
   });
   function emitSoon() {
-    const now = performance.now();
     const b = (burst.current ??= {
-      started: now,
       timer: null,
       idle: null,
       forget: holdEdit(() => emitNowRef.current()),
@@ -197,11 +201,10 @@ export function LiveRichTextEditor({
     if (b.timer) clearTimeout(b.timer);
     if (b.idle !== null) cancelIdleCallback(b.idle);
     b.idle = null;
-    const wait = Math.min(EMIT_AFTER_PAUSE_MS, Math.max(0, b.started + EMIT_WITHIN_MS - now));
     b.timer = setTimeout(() => {
       b.timer = null;
-      b.idle = requestIdleCallback(() => emitNowRef.current(), { timeout: 100 });
-    }, wait);
+      b.idle = requestIdleCallback(() => emitNowRef.current(true), { timeout: 100 });
+    }, EMIT_AFTER_PAUSE_MS);
   }
   // Going (the § removed, the page left): a layout effect's cleanup runs before TipTap's own
   // passive one destroys the editor.
