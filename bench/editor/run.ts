@@ -3,6 +3,8 @@
 // the same keystrokes in a plain <input> on an empty page; and how soon after navigation the
 // editor is interactive. Prints figures; not a test.
 //   npx next build && npx tsx bench/editor/run.ts      (EDITOR_BENCH_KEYS=40, EDITOR_BENCH_GAP_MS=100)
+// (At 40 keys a field's p95 is its second-slowest key, which varies by a few ms from run to run;
+// EDITOR_BENCH_KEYS=200 gives a steadier figure.)
 //
 // Per key: Playwright presses one key; in the page, the time from the keydown event's timeStamp
 // to the end of the first animation frame after the input event, plus whatever work was already
