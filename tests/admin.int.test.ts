@@ -14,7 +14,7 @@ import {
   updateUser,
 } from "@/modules/administration/admin.mutations";
 import { findBodyMemberships, findUserDetail, listUsers } from "@/modules/administration/admin.queries";
-import { NEW_PERSON } from "@/modules/administration/admin.schema";
+import { NEW_PERSON } from "@/modules/administration/admin.constants";
 import { actorFor, contextFor, createSeededDatabase, EMAILS, type ActorName } from "./support/seeded-db";
 
 let db: PrismaClient;

@@ -29,7 +29,13 @@ interface TraceEvent {
 }
 
 /** Main-thread self time (ms) per event name, from a Chromium trace. */
-function traceSummary(buffer: Buffer): { byName: [string, number][]; total: number; longTasks: [string, number][] } {
+function traceSummary(buffer: Buffer): {
+  byName: [string, number][];
+  total: number;
+  longTasks: [string, number][];
+  /** The long tasks in the order they ran, each with its start (ms from the trace's first main-thread event). */
+  timeline: [string, number][];
+} {
   const json = JSON.parse(buffer.toString("utf8")) as { traceEvents: TraceEvent[] } | TraceEvent[];
   const events = Array.isArray(json) ? json : json.traceEvents;
   const main = new Set(
@@ -46,11 +52,16 @@ function traceSummary(buffer: Buffer): { byName: [string, number][]; total: numb
   const self = new Map<string, number>();
   let total = 0;
   const longTasks: [string, number][] = [];
-  let current: { dur: number; parts: Map<string, number> } | null = null;
+  const timeline: [string, number][] = [];
+  let first = Infinity;
+  for (const list of byThread.values()) for (const e of list) first = Math.min(first, e.ts);
+  let current: { ts: number; dur: number; parts: Map<string, number> } | null = null;
   const finish = () => {
     if (current && current.dur >= 8000) {
       const parts = [...current.parts].sort((a, b) => b[1] - a[1]).slice(0, 5);
-      longTasks.push([parts.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join("; "), current.dur / 1000]);
+      const what = parts.map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join("; ");
+      longTasks.push([what, current.dur / 1000]);
+      timeline.push([`at ${((current.ts - first) / 1000).toFixed(0)} ms: ${what}`, current.dur / 1000]);
     }
   };
   for (const list of byThread.values()) {
@@ -69,7 +80,7 @@ function traceSummary(buffer: Buffer): { byName: [string, number][]; total: numb
       } else {
         total += e.dur!;
         finish();
-        current = { dur: e.dur!, parts: new Map() };
+        current = { ts: e.ts, dur: e.dur!, parts: new Map() };
       }
       add(name, e.dur!);
       current!.parts.set(name, (current!.parts.get(name) ?? 0) + e.dur!);
@@ -80,6 +91,7 @@ function traceSummary(buffer: Buffer): { byName: [string, number][]; total: numb
   longTasks.sort((a, b) => b[1] - a[1]);
   return {
     longTasks,
+    timeline,
     byName: [...self].map(([n, us]) => [n, us / 1000] as [string, number]).sort((a, b) => b[1] - a[1]),
     total: total / 1000,
   };
@@ -186,6 +198,7 @@ try {
     lt.byName,
     30,
   );
+  print("--- load: the main-thread tasks of 8 ms or more, in the order they ran (ms: what they hold)", lt.timeline, 60);
   await fresh.close();
 
   // Typing.

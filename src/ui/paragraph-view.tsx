@@ -1,7 +1,7 @@
 // One § as semantic HTML, in the order of the printed protocol: the one rendering of a § for the
 // protocol pages (ProtocolView) and the editor's preview of the § being written. Without hooks, so
 // it renders on the server, with react-dom/server and in a client component alike.
-import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
+import { isEmptyDoc } from "@/domain/richtext/richtext.text";
 import { RichText } from "@/ui/rich-text";
 import { displayCaseNumber } from "@/domain/protocol/protocol.format";
 import type { AttendanceDTO, BallotChoice, ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";

@@ -9,11 +9,11 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { isIsoDate } from "@/lib/iso-date";
+import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.policy";
 import {
   addMembershipSchema,
   bodyRoleSchema,
   createUserSchema,
-  MIN_PASSWORD_LENGTH,
   removeMembershipSchema,
   setPasswordSchema,
   updateUserSchema,
@@ -27,7 +27,8 @@ import {
 } from "@/modules/drafting/paragraph.schema";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { RichText } from "@/ui/rich-text";
-import { richDocSchema, toPlainText } from "@/domain/richtext/richtext.schema";
+import { richDocSchema } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import {
   correctionSchema,
   returnSchema,

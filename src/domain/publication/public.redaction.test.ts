@@ -3,7 +3,8 @@
 import { describe, expect, it } from "vitest";
 import { blankParagraph } from "@/domain/protocol/paragraph.fixture";
 import type { InlineNode, RichDoc } from "@/domain/protocol/protocol.types";
-import { richDocSchema, toPlainText } from "@/domain/richtext/richtext.schema";
+import { richDocSchema } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { publicationLevel, redactNames, toPublicParagraph } from "./public.rules";
 
 const R = { type: "redacted" } as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { itsamSeed } from "../../../prisma/seed/itsam-direktionen-2021-11-18";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import {
   CONFIDENTIAL_CORRECTION_TEXT,
   containsPersonalNumber,

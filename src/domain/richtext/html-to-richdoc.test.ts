@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { htmlToRichDoc, parseHtml } from "./html-to-richdoc";
-import { richDocSchema, toPlainText } from "./richtext.schema";
+import { richDocSchema } from "./richtext.schema";
+import { toPlainText } from "./richtext.text";
 
 const text = (t: string, marks?: { type: "bold" | "italic" }[]) =>
   marks ? { type: "text", text: t, marks } : { type: "text", text: t };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
-import { fromPlainText, isEmptyDoc, richDocSchema, toPlainText } from "./richtext.schema";
+import { richDocSchema } from "./richtext.schema";
+import { fromPlainText, isEmptyDoc, toPlainText } from "./richtext.text";
 
 describe("toPlainText", () => {
   it("reads paragraphs, headings, nested lists and tables", () => {

@@ -29,7 +29,7 @@
 //   (a confidential ärende by its number only, or as "ett extra ärende"). Without that opening item
 //   the protocol names a struck ärende nowhere, as in the seed: its ärendelista lists §§ only.
 import type { AgendaFate, RichDoc, SectionKind } from "@/domain/protocol/protocol.types";
-import { isEmptyDoc } from "@/domain/richtext/richtext.schema";
+import { isEmptyDoc } from "@/domain/richtext/richtext.text";
 import { agendaFateDecision, sectionKindHeading } from "@/domain/vocabulary";
 
 export const AGENDA_FATES = ["DECIDED", "STRUCK", "TABLED", "RETURNED"] as const satisfies readonly AgendaFate[];

@@ -1,8 +1,6 @@
 // The password policy, one place for the admin forms, the account page and their actions.
 import { z } from "@/lib/zod";
-
-/** Passwords are long rather than complex (NIST SP 800-63B); the sign-in form accepts up to 1024. */
-export const MIN_PASSWORD_LENGTH = 12;
+import { MIN_PASSWORD_LENGTH } from "./password.policy";
 
 /** A new password; `missing` is the message when none was sent ("Ange ett lösenord."). */
 export function newPasswordField(missing: string) {

@@ -12,7 +12,7 @@ import {
 } from "@/lib/paragraph-ranges";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
 import { exampleCaseNumber } from "@/domain/protocol/protocol.format";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { checkAttendance, computeParticipation, type ParagraphParticipation } from "./attendance.rules";
 import { checkDeadlines } from "./deadlines.rules";
 import { checkParagraphDecisions } from "./decisions.rules";

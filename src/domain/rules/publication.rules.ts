@@ -2,7 +2,7 @@
 // passage marked for redaction, a name of a private person — says on what ground, and what the
 // secretary asked to withhold is actually in the §. Pure.
 import type { ParagraphDTO } from "@/domain/protocol/protocol.types";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { hasRedactions, redactNames } from "@/domain/publication/public.rules";
 import { createFinding, type Finding } from "./finding";
 

@@ -22,11 +22,11 @@ import {
   ownOrganisation,
   type Tx,
 } from "./admin.tx";
+import { NEW_PERSON } from "./admin.constants";
 import {
   addMembershipSchema,
   bodyRoleSchema,
   createUserSchema,
-  NEW_PERSON,
   removeMembershipSchema,
   setPasswordSchema,
   updateUserSchema,

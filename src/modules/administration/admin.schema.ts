@@ -2,13 +2,9 @@
 import { requiredText, z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/iso-date";
 import { checkPasswordsMatch, newPasswordField } from "@/domain/rules/password.rules";
+import { BODY_POSITIONS, BODY_ROLES, MEMBERSHIP_ROLES, NEW_PERSON } from "./admin.constants";
 
 const id = z.string().trim().min(1).max(64);
-
-/** Select value meaning "create a new person" instead of picking one. */
-export const NEW_PERSON = "ny-person";
-
-export { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.rules";
 
 // Stored lower-case so "Anna@Kommun.se" and "anna@kommun.se" are the same account (sign-in
 // lower-cases too).
@@ -70,16 +66,11 @@ export const setPasswordSchema = z
   .object({ userId: id, password: passwordField, passwordConfirm: z.string() })
   .superRefine(checkPasswordsMatch);
 
-export const BODY_ROLES = ["SECRETARY", "MEMBER"] as const;
-
 export const bodyRoleSchema = z.object({
   userId: id,
   bodyId: z.string({ error: "Välj organ." }).trim().min(1, "Välj organ.").max(64),
   role: z.enum(BODY_ROLES, { error: "Välj roll: sekreterare eller ledamot." }),
 });
-
-export const MEMBERSHIP_ROLES = ["MEMBER", "SUBSTITUTE"] as const;
-export const BODY_POSITIONS = ["CHAIR", "VICE_CHAIR"] as const;
 
 const isoDateField = (what: string) =>
   z

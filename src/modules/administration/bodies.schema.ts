@@ -1,10 +1,9 @@
 // Schemas of the bodies (organ) and organisation forms: Swedish messages, numbers typed as text.
 import { requiredText, z } from "@/lib/zod";
 import { MAX_NAMES_YEARS } from "@/domain/publication/retention";
+import { BODY_KINDS, DECISION_PLACEMENTS } from "./bodies.constants";
 
 const id = z.string().trim().min(1).max(64);
-
-export const BODY_KINDS = ["FULLMAKTIGE", "STYRELSE", "NAMND", "UTSKOTT", "DIREKTION", "BEREDNING"] as const;
 
 /** A whole number typed in a text field, within bounds, with the Swedish message for each way it fails. */
 export const wholeNumber = (what: string, min: number, max: number) =>
@@ -42,8 +41,6 @@ const bodyFields = {
     .max(64)
     .transform((v) => (v === "" ? null : v)),
 };
-
-export const DECISION_PLACEMENTS = ["BEFORE_SECTIONS", "AFTER_SECTIONS"] as const;
 
 export const createBodySchema = z.object({ organisationId: id, ...bodyFields });
 export const updateBodySchema = z.object({

@@ -22,7 +22,7 @@ import {
   updateItemSchema,
   uploadDocumentSchema,
 } from "./agenda.schema";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { readTjansteskrivelse } from "./docx-import";
 import { itemTextSelect } from "./kallelse-items";
 import { DOCX_MIME, PDF_MIME, safeFileName } from "./files";

@@ -5,7 +5,8 @@
 import mammoth from "mammoth";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
 import { htmlToRichDoc } from "@/domain/richtext/html-to-richdoc";
-import { isEmptyDoc, richDocSchema, toPlainText } from "@/domain/richtext/richtext.schema";
+import { richDocSchema } from "@/domain/richtext/richtext.schema";
+import { isEmptyDoc, toPlainText } from "@/domain/richtext/richtext.text";
 import { ENCRYPTED, sniffFile } from "./files";
 import { inspectDocx } from "./file-inspection";
 import { splitTjansteskrivelse, type Proposal } from "./tjansteskrivelse";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { htmlToRichDoc } from "@/domain/richtext/html-to-richdoc";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { splitTjansteskrivelse } from "./tjansteskrivelse";
 
 const split = (html: string) => splitTjansteskrivelse(htmlToRichDoc(html));

@@ -6,7 +6,7 @@
 // The section ends at the next heading (or a short all-bold line, as many templates write
 // headings). Everything else of the document is the summary.
 import type { BlockNode, InlineNode, RichDoc } from "@/domain/protocol/protocol.types";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 
 export interface Proposal {
   intro: string;

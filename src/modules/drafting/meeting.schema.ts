@@ -3,6 +3,7 @@ import { z } from "@/lib/zod";
 import { isIsoDate } from "@/lib/iso-date";
 import { parseParagraphRanges } from "@/lib/paragraph-ranges";
 import { firstNumberField } from "./meeting-settings.schema";
+import { ATTENDANCE_ROLES } from "./meeting.constants";
 
 const id = z.string().min(1).max(64);
 
@@ -32,16 +33,6 @@ const optionalText = (max: number, message: string) =>
     .trim()
     .max(max, message)
     .transform((v) => (v === "" ? null : v));
-
-export const ATTENDANCE_ROLES = [
-  "CHAIR",
-  "VICE_CHAIR",
-  "MEMBER",
-  "SERVING_SUBSTITUTE",
-  "SUBSTITUTE",
-  "OTHER",
-  "ABSENT",
-] as const;
 
 /** An optional clock time a form may leave out (older clients): missing = not recorded. */
 const optionalTimeField = timeField.optional().transform((v) => v ?? null);

@@ -2,7 +2,7 @@
 // both store a § the same way. `person` maps the ids in the input to database person ids.
 import type { Prisma } from "@/generated/prisma/client";
 import type { ParagraphDTO } from "@/domain/protocol/protocol.types";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 
 export type Parts = Pick<ParagraphDTO, "sections" | "basisDocuments" | "dispatch" | "propositions"> & {
   reservations: readonly { personId: string; reasons: string | null; writtenLater?: boolean }[];

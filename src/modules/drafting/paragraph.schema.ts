@@ -3,6 +3,7 @@
 // autosave never fails on a row the secretary has only just added.
 import { z } from "@/lib/zod";
 import { richDocSchema } from "@/domain/richtext/richtext.schema";
+import { BALLOT_CHOICES, MOTION_KINDS, SECTION_KINDS, VOTE_OUTCOMES } from "./paragraph.constants";
 
 const personId = z.string({ error: "Välj en person." }).min(1, "Välj en person.").max(64);
 
@@ -28,8 +29,6 @@ function refuseRepeatedPerson(
 
 const longText = (what: string) => z.string().max(20_000, `${what} får vara högst 20 000 tecken.`);
 
-export const SECTION_KINDS = ["SUMMARY", "CASE", "CONSEQUENCES", "OTHER"] as const;
-export const MOTION_KINDS = ["BIFALL", "AVSLAG", "ANDRING", "TILLAGG", "ATERREMISS", "BORDLAGGNING"] as const;
 /** A total of a vote recorded without names ("9 ja"). */
 const voteCount = (word: string) =>
   z
@@ -37,9 +36,6 @@ const voteCount = (word: string) =>
     .int(`Ange antalet ${word} som ett heltal.`)
     .min(0, `Antalet ${word} kan inte vara negativt.`)
     .max(1_000, `Antalet ${word} får vara högst 1 000.`);
-
-export const BALLOT_CHOICES = ["JA", "NEJ", "AVSTAR", "FRANVARANDE", "DELTAR_EJ"] as const;
-export const VOTE_OUTCOMES = ["JA", "NEJ", "LOTTNING"] as const;
 
 /**
  * The most text one § may hold, counted over every field. A real § is well under 100,000

@@ -3,7 +3,7 @@
 // in it.
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { ParagraphDTO, ProtocolDTO } from "@/domain/protocol/protocol.types";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { toPublicProtocol, toPublicProtocolWithoutNames } from "@/domain/publication/public.rules";
 import { PUBLIC_STATUSES } from "@/domain/lifecycle";
 import { isoDateOf } from "@/lib/iso-date";

@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import type { RichDoc } from "@/domain/protocol/protocol.types";
-import { fromPlainText, toPlainText } from "@/domain/richtext/richtext.schema";
+import { fromPlainText, toPlainText } from "@/domain/richtext/richtext.text";
 import { sectionKindHeading } from "@/domain/vocabulary";
 import { formField } from "@/lib/form-state";
 import type { ActionResult } from "@/server/action";

@@ -11,7 +11,7 @@ import {
   updateBodyFormAction,
 } from "@/modules/administration/bodies.actions";
 import type { BodyDetail } from "@/modules/administration/bodies.queries";
-import { BODY_KINDS, DECISION_PLACEMENTS } from "@/modules/administration/bodies.schema";
+import { BODY_KINDS, DECISION_PLACEMENTS } from "@/modules/administration/bodies.constants";
 import { AdminTable } from "./admin-table";
 import {
   AdminForm,

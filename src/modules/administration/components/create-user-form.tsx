@@ -2,7 +2,8 @@
 
 import { createUserFormAction } from "@/modules/administration/admin.actions";
 import type { PersonOption } from "@/modules/administration/admin.queries";
-import { MIN_PASSWORD_LENGTH, NEW_PERSON } from "@/modules/administration/admin.schema";
+import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.policy";
+import { NEW_PERSON } from "@/modules/administration/admin.constants";
 import { AdminForm, CheckboxField, NamedOptions, SelectField, SubmitButton, useAdminForm } from "./form-controls";
 import { ADMIN_LABEL, NameAndEmailFields, NewPasswordFields } from "./user-fields";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { setPasswordFormAction, updateUserFormAction } from "@/modules/administration/admin.actions";
-import { MIN_PASSWORD_LENGTH } from "@/modules/administration/admin.schema";
+import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.policy";
 import { AdminForm, CheckboxField, SubmitButton, useAdminForm } from "./form-controls";
 import { ADMIN_LABEL, NameAndEmailFields, NewPasswordFields } from "./user-fields";
 

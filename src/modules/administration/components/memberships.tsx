@@ -3,7 +3,7 @@
 import { addMembershipFormAction, removeMembershipFormAction } from "@/modules/administration/admin.actions";
 import { bodyPositionTerms, membershipRoleTerms } from "@/domain/vocabulary";
 import type { BodyMemberships, MembershipRow } from "@/modules/administration/admin.queries";
-import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.schema";
+import { BODY_POSITIONS, MEMBERSHIP_ROLES, NEW_PERSON } from "@/modules/administration/admin.constants";
 import {
   AdminForm,
   CheckboxField,

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.rules";
+import { MIN_PASSWORD_LENGTH } from "@/domain/rules/password.policy";
 import {
   changePasswordAction,
   sendPasswordCodeAction,

@@ -24,7 +24,8 @@ import type { PersonOption } from "@/server/protocol.queries";
 import type { AttendanceRole } from "@/domain/protocol/protocol.types";
 import { attendanceRoleTerms } from "@/domain/vocabulary";
 import { addAttendancePersonAction, saveAttendanceAction } from "@/modules/drafting/meeting.actions";
-import { ATTENDANCE_ROLES, type StoredAttendanceRow } from "@/modules/drafting/meeting.schema";
+import type { StoredAttendanceRow } from "@/modules/drafting/meeting.schema";
+import { ATTENDANCE_ROLES } from "@/modules/drafting/meeting.constants";
 
 /** A row of the list as the editor holds it: the shape a stored row is shown in. */
 export type AttendanceRowValue = StoredAttendanceRow;

@@ -3,7 +3,7 @@
 // Shown when someone else saved the same record first (a §, the attendance list): both versions
 // side by side, and a choice.
 import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 
 function asText(c: ParagraphContentInput): { label: string; text: string }[] {
   return [

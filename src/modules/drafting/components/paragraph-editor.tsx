@@ -31,13 +31,8 @@ import { RichTextEditor } from "@/modules/drafting/components/rich-text-editor";
 import { tallyBallots } from "@/domain/rules/decisions.rules";
 import { saveParagraphAction } from "@/modules/drafting/paragraph.actions";
 import { toParagraphContent } from "@/modules/drafting/paragraph.content";
-import {
-  BALLOT_CHOICES,
-  MOTION_KINDS,
-  SECTION_KINDS,
-  VOTE_OUTCOMES,
-  type ParagraphContentInput,
-} from "@/modules/drafting/paragraph.schema";
+import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
+import { BALLOT_CHOICES, MOTION_KINDS, SECTION_KINDS, VOTE_OUTCOMES } from "@/modules/drafting/paragraph.constants";
 import type { ParagraphViewFrame } from "@/ui/paragraph-view";
 import { publicationLevel } from "@/domain/publication/public.rules";
 import { publicationLevelLabel } from "@/domain/vocabulary";

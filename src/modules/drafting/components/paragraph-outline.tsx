@@ -6,7 +6,7 @@
 // findings change.
 import { memo, useEffect, useRef, useState, useSyncExternalStore, type DragEvent, type KeyboardEvent } from "react";
 import type { Finding } from "@/domain/rules/protocol-checker";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { useSettledParagraph, type EditorStore } from "@/modules/drafting/editor/editor-store";
 import type { ParagraphContentInput } from "@/modules/drafting/paragraph.schema";
 

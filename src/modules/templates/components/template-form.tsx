@@ -7,7 +7,7 @@
 // always offered to add.
 import { createElement, useActionState, useState, useSyncExternalStore } from "react";
 import type { RichDoc, SectionDTO } from "@/domain/protocol/protocol.types";
-import { toPlainText } from "@/domain/richtext/richtext.schema";
+import { toPlainText } from "@/domain/richtext/richtext.text";
 import { RichTextEditor } from "@/modules/drafting/client";
 import { FormResult, inputClass } from "@/ui/form-feedback";
 import { HintedField } from "@/ui/hinted-field";
