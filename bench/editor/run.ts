@@ -2,9 +2,9 @@
 // 60-§ protocol with seed-like content (bench/editor/protocol-60.ts), in headless Chromium, against
 // the same keystrokes in a plain <input> on an empty page; and how soon after navigation the
 // editor is interactive. Prints figures; not a test.
-//   npx next build && npx tsx bench/editor/run.ts      (EDITOR_BENCH_KEYS=40, EDITOR_BENCH_GAP_MS=100)
-// (At 40 keys a field's p95 is its second-slowest key, which varies by a few ms from run to run;
-// EDITOR_BENCH_KEYS=200 gives a steadier figure.)
+//   npx next build && npx tsx bench/editor/run.ts      (EDITOR_BENCH_KEYS=200, EDITOR_BENCH_GAP_MS=100)
+// (200 keys a field, about 4 minutes in all: at 40 keys a field's p95 was its second-slowest key,
+// one stall of the machine, and moved by 5-40 ms from run to run; at 200 it is the tenth.)
 //
 // Per key: Playwright presses one key; in the page, the time from the keydown event's timeStamp
 // to the end of the first animation frame after the input event, plus whatever work was already
@@ -20,15 +20,15 @@
 // (so nothing is saved). Also printed: until the §§ near the screen are rendered in full (the
 // editor mounts a long protocol's §§ as they come within 1.5 screens; a rich-text field gets its
 // TipTap editor only when it is edited, so none is waited for). The median of EDITOR_BENCH_LOADS
-// (3) loads. The typing starts with the page at the top (the header field), then § 30 is
+// (5) loads. The typing starts with the page at the top (the header field), then § 30 is
 // scrolled to (mounting it and its neighbours) and its title and rich text are typed into.
 import type { CDPSession, Page } from "@playwright/test";
 import { PARAGRAPH_COUNT } from "./protocol-60";
 import { nearParagraphsRendered, openEditorBench, showParagraph } from "./setup";
 
-const KEYS = Number(process.env.EDITOR_BENCH_KEYS ?? 40);
+const KEYS = Number(process.env.EDITOR_BENCH_KEYS ?? 200);
 const GAP_MS = Number(process.env.EDITOR_BENCH_GAP_MS ?? 100);
-const LOADS = Number(process.env.EDITOR_BENCH_LOADS ?? 3);
+const LOADS = Number(process.env.EDITOR_BENCH_LOADS ?? 5);
 const TEXT = "provtext for bench abcdefghij klmnopqrstuvwxyz 0123456789 ".repeat(Math.ceil(KEYS / 58)).slice(0, KEYS);
 const TARGET_ABOVE_BASELINE_MS = 10;
 const TARGET_INTERACTIVE_MS = 1500;
