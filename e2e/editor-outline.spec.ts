@@ -227,6 +227,10 @@ test("a protocol of more than 20 §§ mounts a § as it comes near the screen or
     .click();
   const title = page.locator(`#p${last}-titel`);
   await expect(title).toBeFocused();
+  // …and it stays on screen while the §§ above it are mounted in the background, each growing
+  // from its placeholder (before the fix, a jump to § 30 of 60 ended 7,000 px above the §).
+  await page.waitForTimeout(1500);
+  await expect(title).toBeInViewport();
   await page.keyboard.press("End");
   await page.keyboard.type(" och sist");
   await waitSaved(page.getByRole("region", { name: new RegExp(`^§ ${last} Ärende 22 och sist`) }));

@@ -11,6 +11,7 @@ import {
   startTransition as startIdleTransition,
   useCallback,
   useEffect,
+  useLayoutEffect,
   useMemo,
   useRef,
   useState,
@@ -635,6 +636,11 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
   const [count, mountAll] = useProgressiveCount(paragraphs.length, !windowed);
   const [near, setNear] = useState<ReadonlySet<string>>(() => new Set());
   const watched = useRef(new Map<Element, string>());
+  // A § mounted above the screen (after a jump, or scrolling up) replaces a placeholder with a §
+  // several times its height. The browser's scroll anchoring did not hold the screen still: after
+  // a jump to § 30 of 60 the §§ above it mounted one after another and pushed it 7,000 px down,
+  // its title focused off screen. So what the reader had on screen is put back where it was.
+  const anchor = useRef<{ el: Element; top: number } | null>(null);
   const observer = useRef<IntersectionObserver | null>(null);
   useEffect(() => {
     if (!windowed) return;
@@ -643,8 +649,12 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
         const ids = entries.filter((e) => e.isIntersecting).map((e) => watched.current.get(e.target));
         const found = ids.filter((id): id is string => !!id);
         if (found.length === 0) return;
-        // In an idle moment, as a transition: hydration and typing go first.
-        const add = () => startIdleTransition(() => setNear((prev) => new Set([...prev, ...found])));
+        // In an idle moment, as a transition: hydration and typing go first. Where the reader is
+        // is noted first and kept (below): a § mounted above the screen grows from its placeholder.
+        const add = () => {
+          anchor.current = readingAnchor();
+          startIdleTransition(() => setNear((prev) => new Set([...prev, ...found])));
+        };
         if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(add, { timeout: 500 });
         else add();
       },
@@ -657,6 +667,14 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
       observer.current = null;
     };
   }, [windowed]);
+  // What the reader had on screen is put back where it was once the §§ are mounted (anchor).
+  useLayoutEffect(() => {
+    const a = anchor.current;
+    anchor.current = null;
+    if (!a || !a.el.isConnected) return;
+    const moved = a.el.getBoundingClientRect().top - a.top;
+    if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+  }, [near]);
   const watch = useCallback((el: Element, id: string) => {
     watched.current.set(el, id);
     observer.current?.observe(el);
@@ -676,6 +694,17 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
   // past MOUNT_ALL_UP_TO while open) stay mounted.
   const isMounted = (index: number, id: string) => index < count || near.has(id);
   return { isMounted, mount, watch: windowed ? watch : undefined };
+}
+
+/** What the reader has on screen: the focused field of a § if it is on screen, else the first § that is. */
+function readingAnchor(): { el: Element; top: number } | null {
+  const focused = document.activeElement?.closest("[data-paragraph]") ? document.activeElement : null;
+  for (const el of [focused, ...document.querySelectorAll("[data-paragraph]")]) {
+    if (!el) continue;
+    const r = el.getBoundingClientRect();
+    if (r.bottom > 0 && r.top < window.innerHeight && r.height > 0) return { el, top: r.top };
+  }
+  return null;
 }
 
 /**
