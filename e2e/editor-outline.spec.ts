@@ -231,6 +231,45 @@ test("a protocol of more than 20 §§ mounts a § as it comes near the screen or
   // from its placeholder (before the fix, a jump to § 30 of 60 ended 7,000 px above the §).
   await page.waitForTimeout(1500);
   await expect(title).toBeInViewport();
+  // The reader scrolls up meanwhile: what was scrolled stands, the § moving down the screen by
+  // just that, while the §§ coming near above it mount and grow. Before the fix, a scroll between
+  // noting where the reader was and the mount was undone. To hit that moment every time, the page
+  // scrolls 150 px right after each noting (the idle callback that starts a mount); the §§' own
+  // content-visibility is turned off, so that the browser's estimates of sizes off screen (its
+  // business, not this correction's) do not move the page too.
+  await page.addStyleTag({ content: "[data-paragraph], section { content-visibility: visible !important }" });
+  const { scrolled, shift, mounts } = await title.evaluate(
+    (el) =>
+      new Promise<{ scrolled: number; shift: number; mounts: number }>((resolve) => {
+        const start = el.getBoundingClientRect().top;
+        let scrolled = 0;
+        let mounts = 0;
+        const scrollUp = (by: number) => {
+          const before = window.scrollY;
+          window.scrollBy(0, -by);
+          scrolled += before - window.scrollY;
+        };
+        const idle = window.requestIdleCallback;
+        window.requestIdleCallback = (callback, options) =>
+          idle((deadline) => {
+            callback(deadline);
+            mounts++;
+            scrollUp(150);
+          }, options);
+        let frames = 0;
+        const step = () => {
+          scrollUp(100);
+          if (++frames < 40) requestAnimationFrame(step);
+          // Then the §§ that came near are left time to mount.
+          else setTimeout(() => resolve({ scrolled, shift: el.getBoundingClientRect().top - start, mounts }), 1500);
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  expect(mounts).toBeGreaterThan(0);
+  expect(scrolled).toBeGreaterThan(4000);
+  expect(Math.abs(shift - scrolled)).toBeLessThan(2);
+  await title.scrollIntoViewIfNeeded();
   await page.keyboard.press("End");
   await page.keyboard.type(" och sist");
   await waitSaved(page.getByRole("region", { name: new RegExp(`^§ ${last} Ärende 22 och sist`) }));

@@ -640,7 +640,7 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
   // several times its height. The browser's scroll anchoring did not hold the screen still: after
   // a jump to § 30 of 60 the §§ above it mounted one after another and pushed it 7,000 px down,
   // its title focused off screen. So what the reader had on screen is put back where it was.
-  const anchor = useRef<{ el: Element; top: number } | null>(null);
+  const anchor = useRef<Anchor | null>(null);
   const observer = useRef<IntersectionObserver | null>(null);
   useEffect(() => {
     if (!windowed) return;
@@ -652,7 +652,7 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
         // In an idle moment, as a transition: hydration and typing go first. Where the reader is
         // is noted first and kept (below): a § mounted above the screen grows from its placeholder.
         const add = () => {
-          anchor.current = readingAnchor();
+          anchor.current ??= readingAnchor();
           startIdleTransition(() => setNear((prev) => new Set([...prev, ...found])));
         };
         if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(add, { timeout: 500 });
@@ -665,15 +665,19 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
     return () => {
       io.disconnect();
       observer.current = null;
+      anchor.current?.release();
+      anchor.current = null;
     };
   }, [windowed]);
-  // What the reader had on screen is put back where it was once the §§ are mounted (anchor).
+  // What the reader had on screen is put back where it was once the §§ are mounted (anchor): by
+  // how far the page moved under it, not by how far the reader scrolled meanwhile (that stands).
   useLayoutEffect(() => {
     const a = anchor.current;
     anchor.current = null;
-    if (!a || !a.el.isConnected) return;
-    const moved = a.el.getBoundingClientRect().top - a.top;
+    if (!a) return;
+    const moved = a.el.isConnected ? a.el.getBoundingClientRect().top + window.scrollY - (a.top + a.scrollY) : 0;
     if (Math.abs(moved) >= 1) window.scrollBy(0, moved);
+    a.release();
   }, [near]);
   const watch = useCallback((el: Element, id: string) => {
     watched.current.set(el, id);
@@ -696,13 +700,25 @@ function useParagraphMounting(paragraphs: readonly { id: string }[]) {
   return { isMounted, mount, watch: windowed ? watch : undefined };
 }
 
-/** What the reader has on screen: the focused field of a § if it is on screen, else the first § that is. */
-function readingAnchor(): { el: Element; top: number } | null {
+/** Where an element was on screen, and how far the page was scrolled, before §§ were mounted. */
+type Anchor = { el: Element; top: number; scrollY: number; release: () => void };
+
+/**
+ * What the reader has on screen: the focused field of a § if it is on screen, else the first § that
+ * is. Until `release`, the browser's own scroll anchoring is off (overflow-anchor), so that the
+ * correction above is the only one: both would move the page twice.
+ */
+function readingAnchor(): Anchor | null {
   const focused = document.activeElement?.closest("[data-paragraph]") ? document.activeElement : null;
   for (const el of [focused, ...document.querySelectorAll("[data-paragraph]")]) {
     if (!el) continue;
     const r = el.getBoundingClientRect();
-    if (r.bottom > 0 && r.top < window.innerHeight && r.height > 0) return { el, top: r.top };
+    if (r.bottom > 0 && r.top < window.innerHeight && r.height > 0) {
+      const root = document.documentElement.style;
+      const before = root.overflowAnchor;
+      root.overflowAnchor = "none";
+      return { el, top: r.top, scrollY: window.scrollY, release: () => void (root.overflowAnchor = before) };
+    }
   }
   return null;
 }
