@@ -187,6 +187,34 @@ test("tables never wrap their figures: the § 62 budget table scrolls inside its
   await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
 });
 
+test("a one-line field's box (its own layout, for speed) is as tall as the input it holds: nothing clipped, at any text size", async ({
+  page,
+}) => {
+  await signInAs(page, SECRETARY);
+  await page.goto(SEED);
+  await expect(page.locator("#p59-titel")).toBeVisible();
+  for (const rootSize of ["16px", "24px"]) {
+    const boxes = await page.evaluate((size) => {
+      document.documentElement.style.fontSize = size;
+      const fields = [...document.querySelectorAll<HTMLInputElement>("main input")].filter((input) =>
+        getComputedStyle(input.parentElement!).contain.includes("size"),
+      );
+      return fields.map((input) => {
+        // The same input by itself, as tall as its own content makes it.
+        const alone = input.cloneNode() as HTMLInputElement;
+        alone.classList.remove("h-full");
+        input.parentElement!.parentElement!.append(alone);
+        const natural = alone.getBoundingClientRect().height;
+        alone.remove();
+        return { id: input.id, box: input.parentElement!.getBoundingClientRect().height, natural };
+      });
+    }, rootSize);
+    // The header's and each §'s text fields, at least.
+    expect(boxes.length).toBeGreaterThan(20);
+    for (const { id, box, natural } of boxes) expect(Math.abs(box - natural), `${id} at ${rootSize}`).toBeLessThan(0.5);
+  }
+});
+
 test("a protocol of more than 20 §§ mounts a § as it comes near the screen or is jumped to, and what is typed there is saved", async ({
   page,
 }) => {

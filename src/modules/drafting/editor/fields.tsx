@@ -4,8 +4,17 @@
 import type { ReactNode } from "react";
 import { useFormOwner } from "./form-owner";
 
-const inputClass =
-  "mt-1 w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+const controlClass =
+  "w-full rounded border border-slate-500 bg-white px-2 py-1.5 text-base aria-[invalid=true]:border-red-700 aria-[invalid=true]:ring-1 aria-[invalid=true]:ring-red-700";
+const inputClass = `mt-1 ${controlClass}`;
+/**
+ * Around a one-line text input: its own height (a line of text-base, py-1.5 and the border, as the
+ * input is by itself) and layout and size containment, so that the input is where a keystroke's
+ * layout starts and ends. Without it, a key in the § title laid out the page from the root down
+ * (17 of some 1,700 layout objects, twice a key with the heading that shows the title; issue 16's
+ * benchmark, bench/editor/layout-trace.ts); with it, the 4 objects of the input.
+ */
+const oneLineBox = "mt-1 h-[calc(2.25rem+2px)] [contain:size_layout]";
 
 function ErrorText({ id, error }: { id: string; error?: string }) {
   return error ? (
@@ -75,7 +84,15 @@ export function TextField({
   const control = useControl(id, error, hint);
   return (
     <Labelled id={id} label={label} error={error} hint={hint} className={className}>
-      <input value={value} onChange={(e) => onChange(e.target.value)} {...control} {...rest} />
+      <div className={oneLineBox}>
+        <input
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...control}
+          className={`${controlClass} h-full`}
+          {...rest}
+        />
+      </div>
     </Labelled>
   );
 }
