@@ -20,6 +20,11 @@ test("an account created by an admin chooses its own password at its first sign-
   const email = `e2e-nytt-${Date.now()}@itsam.example`;
   await signInAs(page, ADMIN);
   await createUserAsAdmin(page, { name: "Nora Nyberg", email, password: GIVEN });
+  // The address hears of the account at once, from whom and where, without the password.
+  const created = await waitForMail(page.request, baseURL, email, /^Ett konto i Paragraf har skapats åt dig$/);
+  expect(created.text).toMatch(/Administratören .+ i Itsam skapade/);
+  expect(created.text).toContain("Om du inte väntade dig kontot");
+  expect(created.text).not.toContain(GIVEN);
   // A secretary of Direktionen: the role waits until the password is the holder's own.
   const roleForm = page.locator("form#roll");
   await roleForm.getByLabel("Organ").selectOption({ label: "Direktionen (Itsam)" });

@@ -96,6 +96,27 @@ describe("createUser", () => {
     expect(JSON.stringify(audit[0]!.data)).not.toMatch(/argon2|lösenord/);
   });
 
+  it("mails the address that an account was made for it, by whom and where, without the password", async () => {
+    const email = uniqueEmail();
+    const id = await makeUser({ email, name: "Nora Nyberg" });
+    const admin = await db.user.findUniqueOrThrow({ where: { email: EMAILS.admin }, select: { name: true } });
+    const rows = await db.mailOutbox.findMany({ where: { to: { has: email } } });
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      kind: "admin.userCreated",
+      to: [email],
+      subject: "Ett konto i Paragraf har skapats åt dig",
+    });
+    expect(rows[0]!.text).toMatch(/^Hej Nora Nyberg,/);
+    expect(rows[0]!.text).toContain(`Administratören ${admin.name} i Itsam skapade`);
+    expect(rows[0]!.text).toContain("Om du inte väntade dig kontot");
+    expect(rows[0]!.text).not.toContain("ett långt lösenord");
+    // A refused creation (the address taken) mails no one.
+    expect(await createUser(await contextFor(db, "admin"), newUser({ email }))).toMatchObject({ ok: false });
+    expect(await db.mailOutbox.count({ where: { to: { has: email } } })).toBe(1);
+    expect(await db.user.count({ where: { id } })).toBe(1);
+  });
+
   it("links the user to an existing person of the organisation", async () => {
     const gunnar = await db.person.findFirstOrThrow({ where: { name: "Gunnar Malgeryd" } });
     const id = await makeUser({ name: "Gunnar Malgeryd", personLink: gunnar.id });

@@ -1,5 +1,6 @@
-// The mail that tells a user an administrator set their password: so that a password set by
-// someone else — by mistake, or by an insider — never goes unnoticed by its owner.
+// The mails that tell a user an administrator created their account or set their password: so that
+// an account or a password made by someone else — by mistake, or by an insider — never goes
+// unnoticed by the holder of the address.
 import { toSwedishDate } from "@/lib/iso-date";
 import { userMail, type UserMail } from "@/lib/user-mail";
 
@@ -22,6 +23,34 @@ export function buildPasswordSetMail(input: {
       "Du har loggats ut överallt. Logga in med det nya lösenordet, som du får av administratören; du väljer då genast ett eget.",
       "",
       "Om du inte väntade dig ändringen: kontakta en administratör eller kommunens IT-säkerhetsansvariga genast.",
+    ],
+    path: "/logga-in",
+  });
+}
+
+/**
+ * To the address of an account an administrator created: who created it, where and when, that the
+ * account opens nothing until its holder has chosen a password with a code mailed here, and whom to
+ * tell if it was not expected (a "planted" account, made for someone's address before they would
+ * have made one themselves). Holds no password.
+ */
+export function buildAccountCreatedMail(input: {
+  to: string;
+  userName: string;
+  adminName: string;
+  organisationName: string;
+  at: Date;
+  baseUrl: string;
+}): UserMail {
+  const date = toSwedishDate(input.at);
+  return userMail({
+    ...input,
+    subject: "Ett konto i Paragraf har skapats åt dig",
+    body: [
+      `Administratören ${input.adminName} i ${input.organisationName} skapade ${date} ett konto i Paragraf för den här e-postadressen.`,
+      "Logga in med lösenordet som du får av administratören. Innan du kan göra något annat väljer du ett eget lösenord, med en kod som skickas till den här adressen.",
+      "",
+      "Om du inte väntade dig kontot: logga inte in, och kontakta organisationens administratör eller kommunens IT-säkerhetsansvariga.",
     ],
     path: "/logga-in",
   });

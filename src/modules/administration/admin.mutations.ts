@@ -12,7 +12,7 @@ import { authorizeAccountCredentials, type Actor } from "@/server/authz";
 import { passwordMustChangeAfterSet } from "@/domain/rules/account.rules";
 import { asPlatform } from "@/server/tenancy";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { buildPasswordSetMail } from "./admin.mail";
+import { buildAccountCreatedMail, buildPasswordSetMail } from "./admin.mail";
 import {
   adminOrganisation,
   auditAdmin,
@@ -115,12 +115,12 @@ async function checkAccountCredentials(db: PrismaClient, actor: Actor, userId: s
   if (!decision.ok) throw new AppError("FORBIDDEN", decision.message);
 }
 
-export const createUser = defineAdminAction({ schema: createUserSchema }, async ({ db, input, ...by }) => {
+export const createUser = defineAdminAction({ schema: createUserSchema }, async ({ db, input, now: at, ...by }) => {
   const organisationId = adminOrganisation(by);
   // Hash outside the transaction: argon2id is deliberately slow. The default algorithm is argon2id.
   const passwordHash = await hash(input.password);
   try {
-    return await db.$transaction(async (tx) => {
+    const { id, mailId } = await db.$transaction(async (tx) => {
       await checkEmailFree(tx, { db, ...by }, input.email, null);
       let personId: string | null = null;
       const link = input.personLink;
@@ -168,8 +168,23 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
       const { email, isAdmin } = input;
       const newPerson = link.kind === "new";
       await auditAdmin(tx, by, "admin.user.create", ["User", user.id], { email, isAdmin, personId, newPerson });
-      return { id: user.id };
+      // The holder of the address learns of the account now, not only when a code is asked for.
+      const [admin, organisation] = await Promise.all([
+        tx.user.findUniqueOrThrow({ where: { id: by.actor.userId }, select: { name: true } }),
+        tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
+      ]);
+      const mail = buildAccountCreatedMail({
+        to: input.email,
+        userName: input.name,
+        adminName: admin.name,
+        organisationName: organisation.name,
+        at,
+        baseUrl: appBaseUrl(),
+      });
+      return { id: user.id, mailId: await queueMail(tx, mail, "admin.userCreated") };
     });
+    await afterCommit(db, [mailId]);
+    return { id };
   } catch (e) {
     if (isUniqueViolation(e)) throw fieldError("email", EMAIL_TAKEN);
     throw e;
