@@ -216,6 +216,23 @@ describe("updateUser", () => {
     expect(audit[0]!.data).toEqual({ changed: ["email", "name", "isAdmin"], isAdmin: true });
   });
 
+  it("tells the old address that the account's address was moved, and to what; not when only the name changes", async () => {
+    const old = uniqueEmail();
+    const id = await makeUser({ email: old, name: "Olle Gammal" });
+    const ctx = await contextFor(db, "admin");
+    expect((await updateUser(ctx, { userId: id, name: "Olle Nytt", email: old, isAdmin: false })).ok).toBe(true);
+    const moved = (to: string) => db.mailOutbox.findMany({ where: { kind: "admin.emailMoved", to: { has: to } } });
+    expect(await moved(old)).toHaveLength(0);
+    const next = uniqueEmail();
+    expect((await updateUser(ctx, { userId: id, name: "Olle Nytt", email: next, isAdmin: false })).ok).toBe(true);
+    const [mail, ...more] = await moved(old);
+    expect(more).toHaveLength(0);
+    expect(mail).toMatchObject({ to: [old], subject: "E-postadressen för ditt konto i Paragraf har ändrats" });
+    expect(mail!.text).toMatch(/^Hej Olle Nytt,/);
+    expect(mail!.text).toContain(`för ditt konto i Paragraf till ${next}.`);
+    expect(await moved(next)).toHaveLength(0);
+  });
+
   it("keeps the user's own e-mail but refuses another user's", async () => {
     const id = await makeUser();
     const ctx = await contextFor(db, "admin");

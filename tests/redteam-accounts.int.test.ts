@@ -307,6 +307,16 @@ describe("the platform's first admin of a new organisation", () => {
     });
     expect(result).toMatchObject({ ok: true });
     expect((await db.user.findUniqueOrThrow({ where: { email: "chef@aneby.example" } })).passwordMustChange).toBe(true);
+    // …and the address hears of it at once, without the password.
+    const [mail, ...more] = await db.mailOutbox.findMany({
+      where: { kind: "admin.userCreated", to: { has: "chef@aneby.example" } },
+    });
+    expect(more).toHaveLength(0);
+    expect(mail!.text).toContain("skapade");
+    expect(mail!.text).toContain("som administratör för Organisation aneby.");
+    expect(mail!.text).not.toContain("plattformens valda lösenord");
+    // An existing account that becomes a new organisation's admin gets no "account created" mail.
+    expect(await db.mailOutbox.count({ where: { kind: "admin.userCreated", to: { has: EMAILS.secretary } } })).toBe(0);
   });
 
   describe("an account without a password", () => {

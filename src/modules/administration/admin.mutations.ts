@@ -12,7 +12,7 @@ import { authorizeAccountCredentials, type Actor } from "@/server/authz";
 import { passwordMustChangeAfterSet } from "@/domain/rules/account.rules";
 import { asPlatform } from "@/server/tenancy";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { buildAccountCreatedMail, buildPasswordSetMail } from "./admin.mail";
+import { buildAccountCreatedMail, buildEmailMovedMail, buildPasswordSetMail } from "./admin.mail";
 import {
   adminOrganisation,
   auditAdmin,
@@ -191,10 +191,10 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
   }
 });
 
-export const updateUser = defineAdminAction({ schema: updateUserSchema }, async ({ db, input, ...by }) => {
+export const updateUser = defineAdminAction({ schema: updateUserSchema }, async ({ db, input, now: at, ...by }) => {
   try {
     const organisationId = adminOrganisation(by);
-    return await db.$transaction(async (tx) => {
+    const { id, mailId } = await db.$transaction(async (tx) => {
       const current = await findUserOrFail(tx, input.userId, organisationId);
       // Keeps at least one administrator: the one making the change.
       if (current.id === by.actor.userId && current.isAdmin && !input.isAdmin) {
@@ -233,8 +233,22 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
         changed,
         ...(changed.includes("isAdmin") ? { isAdmin: input.isAdmin } : {}),
       });
-      return { id: current.id };
+      // The account's address moved: the old address is told (its holder may be losing the account
+      // to whoever reads the new one; an admin's own address too, in case it was not the admin).
+      if (!emailChanged) return { id: current.id, mailId: null };
+      const admin = await tx.user.findUniqueOrThrow({ where: { id: by.actor.userId }, select: { name: true } });
+      const mail = buildEmailMovedMail({
+        to: current.email,
+        userName: current.name,
+        adminName: admin.name,
+        newEmail: input.email,
+        at,
+        baseUrl: appBaseUrl(),
+      });
+      return { id: current.id, mailId: await queueMail(tx, mail, "admin.emailMoved") };
     });
+    await afterCommit(db, [mailId]);
+    return { id };
   } catch (e) {
     if (isUniqueViolation(e)) throw fieldError("email", EMAIL_TAKEN);
     throw e;

@@ -9,15 +9,18 @@ import { defineAdminAction } from "@/server/action";
 import { oidcConfig } from "@/server/oidc-config";
 import { asPlatform } from "@/server/tenancy";
 import { firstAdminRefusal } from "@/domain/rules/account.rules";
+import { appBaseUrl } from "@/server/config";
+import { afterCommit, queueMail } from "@/server/jobs/outbox";
+import { buildAccountCreatedMail } from "./admin.mail";
 import { auditAdmin, fieldError, isUniqueViolation } from "./admin.tx";
 import { createOrganisationSchema } from "./platform.schema";
 
 export const createOrganisation = defineAdminAction(
   { schema: createOrganisationSchema, permission: "platform.manageOrganisations" },
-  async ({ db, input, ...by }) => {
+  async ({ db, input, now: at, ...by }) => {
     const passwordHash = input.password ? await hash(input.password) : null;
     try {
-      return await asPlatform(() =>
+      const { organisation, mailId } = await asPlatform(() =>
         db.$transaction(async (tx) => {
           if (await tx.organisation.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
             throw fieldError("slug", `Adressen ”${input.slug}” har redan en annan organisation.`);
@@ -67,9 +70,26 @@ export const createOrganisation = defineAdminAction(
             { slug: organisation.slug, adminUserId: admin.id, newAccount: !existing },
             organisation.id,
           );
-          return organisation;
+          if (existing) return { organisation, mailId: null };
+          // A new account: the holder of the address hears of it at once (as from createUser).
+          const platformAdmin = await tx.user.findUniqueOrThrow({
+            where: { id: by.actor.userId },
+            select: { name: true },
+          });
+          const mail = buildAccountCreatedMail({
+            to: input.adminEmail,
+            userName: input.adminName!,
+            adminName: platformAdmin.name,
+            organisationName: input.name,
+            byPlatform: true,
+            at,
+            baseUrl: appBaseUrl(),
+          });
+          return { organisation, mailId: await queueMail(tx, mail, "admin.userCreated") };
         }),
       );
+      await afterCommit(db, [mailId]);
+      return organisation;
     } catch (e) {
       if (isUniqueViolation(e)) throw fieldError("slug", `Adressen ”${input.slug}” har redan en annan organisation.`);
       throw e;
