@@ -11,8 +11,8 @@ const inputClass = `mt-1 ${controlClass}`;
  * Around a one-line text input: its own height (a line of text-base, py-1.5 and the border, as the
  * input is by itself) and layout and size containment, so that the input is where a keystroke's
  * layout starts and ends. Without it, a key in the § title laid out the page from the root down
- * (17 of some 1,700 layout objects, twice a key with the heading that shows the title; issue 16's
- * benchmark, bench/editor/layout-trace.ts); with it, the 4 objects of the input.
+ * (17 of some 1,700 layout objects; issue 16's benchmark, bench/editor/layout-trace.ts); with it,
+ * the input's own 4 objects. (The § heading that shows the title is still laid out, once a key.)
  */
 const oneLineBox = "mt-1 h-[calc(2.25rem+2px)] [contain:size_layout]";
 
