@@ -588,7 +588,6 @@ export const ParagraphEditor = memo(function ParagraphEditor(props: ParagraphEdi
     <EditorSection
       id={`paragraf-${paragraph.number}`}
       className="mt-8"
-      offscreenHeight={1500}
       headingId={`${key}-rubrik`}
       title={`§ ${paragraph.number} ${c.title || "(utan rubrik)"}`}
       save={auto}

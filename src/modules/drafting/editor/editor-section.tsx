@@ -28,9 +28,11 @@ export function EditorSection({
   /**
    * About how tall it is (px): off screen, the browser skips its layout and paint and reserves
    * this height until it has been rendered once (then its last real height). A long protocol has
-   * thousands of fields; a key in one part lays out and paints that part only.
+   * thousands of fields; a key in one part lays out and paints that part only. Left out for a §,
+   * whose wrapper does the same (paragraph-fold.tsx): a second estimate inside it, off by hundreds
+   * of pixels, moved the page when a § above the screen was first rendered.
    */
-  offscreenHeight: number;
+  offscreenHeight?: number;
   /** Spacing before the section ("mt-6"). */
   className?: string;
   /** Buttons beside the save status. */
@@ -45,7 +47,11 @@ export function EditorSection({
       id={id}
       aria-labelledby={headingId}
       className={`${className ? `${className} ` : ""}rounded border-2 border-slate-300 p-4`}
-      style={{ contentVisibility: "auto", containIntrinsicBlockSize: `auto ${offscreenHeight}px` }}
+      style={
+        offscreenHeight === undefined
+          ? undefined
+          : { contentVisibility: "auto", containIntrinsicBlockSize: `auto ${offscreenHeight}px` }
+      }
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h2 id={headingId} className="text-xl font-semibold">
