@@ -188,6 +188,8 @@ describe("createUser", () => {
     const email = uniqueEmail();
     expect(await createUser(await contextFor(db, who), newUser({ email }))).toMatchObject({ ok: false, code });
     expect(await db.user.count({ where: { email } })).toBe(0);
+    // Nor can a non-admin make the app mail an address of their choosing.
+    expect(await db.mailOutbox.count({ where: { to: { has: email } } })).toBe(0);
   });
 
   it("checks permission before validation, so non-admins learn nothing from field errors", async () => {
@@ -289,10 +291,16 @@ describe("updateUser", () => {
 
   it.each(REFUSED)("refuses %s", async (who, code) => {
     const id = await makeUser();
+    const email = uniqueEmail();
     expect(
-      await updateUser(await contextFor(db, who), { userId: id, name: "Hackad", email: uniqueEmail(), isAdmin: true }),
+      await updateUser(await contextFor(db, who), { userId: id, name: "Hackad", email, isAdmin: true }),
     ).toMatchObject({ ok: false, code });
     expect(await isAdminIn(id)).toBe(false);
+    expect(
+      await db.mailOutbox.count({
+        where: { kind: "admin.emailMoved", to: { has: (await db.user.findUniqueOrThrow({ where: { id } })).email } },
+      }),
+    ).toBe(0);
   });
 });
 

@@ -14,6 +14,7 @@ import { asPlatform } from "@/server/tenancy";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { buildAccountCreatedMail, buildEmailMovedMail, buildPasswordSetMail } from "./admin.mail";
 import {
+  actorName,
   adminOrganisation,
   auditAdmin,
   fieldError,
@@ -169,14 +170,14 @@ export const createUser = defineAdminAction({ schema: createUserSchema }, async 
       const newPerson = link.kind === "new";
       await auditAdmin(tx, by, "admin.user.create", ["User", user.id], { email, isAdmin, personId, newPerson });
       // The holder of the address learns of the account now, not only when a code is asked for.
-      const [admin, organisation] = await Promise.all([
-        tx.user.findUniqueOrThrow({ where: { id: by.actor.userId }, select: { name: true } }),
-        tx.organisation.findUniqueOrThrow({ where: { id: organisationId }, select: { name: true } }),
-      ]);
+      const organisation = await tx.organisation.findUniqueOrThrow({
+        where: { id: organisationId },
+        select: { name: true },
+      });
       const mail = buildAccountCreatedMail({
         to: input.email,
         userName: input.name,
-        adminName: admin.name,
+        adminName: await actorName(tx, by),
         organisationName: organisation.name,
         at,
         baseUrl: appBaseUrl(),
@@ -236,11 +237,10 @@ export const updateUser = defineAdminAction({ schema: updateUserSchema }, async 
       // The account's address moved: the old address is told (its holder may be losing the account
       // to whoever reads the new one; an admin's own address too, in case it was not the admin).
       if (!emailChanged) return { id: current.id, mailId: null };
-      const admin = await tx.user.findUniqueOrThrow({ where: { id: by.actor.userId }, select: { name: true } });
       const mail = buildEmailMovedMail({
         to: current.email,
         userName: current.name,
-        adminName: admin.name,
+        adminName: await actorName(tx, by),
         newEmail: input.email,
         at,
         baseUrl: appBaseUrl(),
@@ -277,13 +277,12 @@ export const setUserPassword = defineAdminAction(
       const code = { passwordCodeHash: null, passwordCodeExpiresAt: null };
       await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordMustChange, ...code } });
       await endAllSessions(tx, user.id);
-      const admin = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } });
       const audited = { by: actor.userId, of: user.id, sessionsEnded: true };
       await auditAdmin(tx, by, "admin.user.setPassword", ["User", user.id], audited);
       const mail = buildPasswordSetMail({
         to: user.email,
         userName: user.name,
-        adminName: admin.name,
+        adminName: await actorName(tx, by),
         at,
         baseUrl: appBaseUrl(),
       });

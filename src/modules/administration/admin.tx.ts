@@ -1,6 +1,7 @@
 // What the admin mutations share: a field's validation error, the unique index catching a
 // concurrent insert, a row that must still exist, which fields a change altered, and the audit
-// row every admin change writes in its own transaction.
+// row every admin change writes in its own transaction, and the acting admin's name for the mails
+// that tell a user what an admin did to their account.
 import { Prisma } from "@/generated/prisma/client";
 import type { RunContext } from "@/server/action";
 import { writeAudit } from "@/server/audit";
@@ -64,4 +65,9 @@ export function ownOrganisation(
 ): string {
   if (organisationId !== adminOrganisation(by)) throw fieldError(field, "Organisationen finns inte; ladda om sidan.");
   return organisationId;
+}
+
+/** The acting admin's name, as the mails to a user about their account give it. */
+export async function actorName(tx: Tx, { actor }: Pick<RunContext, "actor">): Promise<string> {
+  return (await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { name: true } })).name;
 }

@@ -12,7 +12,7 @@ import { firstAdminRefusal } from "@/domain/rules/account.rules";
 import { appBaseUrl } from "@/server/config";
 import { afterCommit, queueMail } from "@/server/jobs/outbox";
 import { buildAccountCreatedMail } from "./admin.mail";
-import { auditAdmin, fieldError, isUniqueViolation } from "./admin.tx";
+import { actorName, auditAdmin, fieldError, isUniqueViolation } from "./admin.tx";
 import { createOrganisationSchema } from "./platform.schema";
 
 export const createOrganisation = defineAdminAction(
@@ -72,14 +72,10 @@ export const createOrganisation = defineAdminAction(
           );
           if (existing) return { organisation, mailId: null };
           // A new account: the holder of the address hears of it at once (as from createUser).
-          const platformAdmin = await tx.user.findUniqueOrThrow({
-            where: { id: by.actor.userId },
-            select: { name: true },
-          });
           const mail = buildAccountCreatedMail({
             to: input.adminEmail,
             userName: input.adminName!,
-            adminName: platformAdmin.name,
+            adminName: await actorName(tx, by),
             organisationName: input.name,
             byPlatform: true,
             at,
